@@ -1,0 +1,82 @@
+//! # sportext
+//!
+//! Turns sports news articles into typed, verifiable records: who beat whom, the score, the round, the
+//! tournament, rankings, seeds and the players, each fact with the exact span of text that supports it.
+//!
+//! The pipeline runs one way: input (text, HTML, JSON) -> normalise (with a map back to source offsets) ->
+//! segment -> recognise (mentions: evidence) -> resolve (records: conclusions) -> output.
+//!
+//! Build one [`Extractor`] (every pattern is compiled once) and call it from as many threads as you like:
+//!
+//! ```
+//! use sportext::Extractor;
+//!
+//! let ex = Extractor::new();
+//! let article = ex.extract("Jannik Sinner beat Carlos Alcaraz 7-6 (7-4) 6-4 in the final of the Paris Masters.");
+//! assert_eq!(article.sport.as_deref(), Some("tennis"));
+//! let m = &article.matches[0];
+//! assert_eq!(m.score.as_ref().unwrap().text, "7-6(4) 6-4");
+//! assert_eq!(m.round.as_deref(), Some("F"));
+//! // Every fact points back at the text that supports it.
+//! let text = "Jannik Sinner beat Carlos Alcaraz 7-6 (7-4) 6-4 in the final of the Paris Masters.";
+//! assert_eq!(&text[m.evidence.start..m.evidence.end], m.evidence.text);
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod error;
+pub mod input;
+mod model;
+mod normalise;
+mod recognise;
+mod resolve;
+mod segment;
+
+pub use error::{Error, ErrorKind};
+pub use input::Document;
+pub use model::*;
+
+/// The extractor: compiled patterns and lexicons, built once and shared.
+///
+/// `Extractor` is `Send + Sync`; one instance serves any number of threads.
+#[derive(Debug)]
+pub struct Extractor {
+    _private: (),
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Extractor {
+    /// Builds an extractor, compiling every pattern once.
+    pub fn new() -> Self {
+        recognise::warm_up();
+        Extractor { _private: () }
+    }
+
+    /// Extracts the facts of one article given as plain text. A first line that reads as a title becomes the
+    /// headline. Evidence offsets are byte offsets into `text`.
+    pub fn extract(&self, text: &str) -> Article {
+        let doc = Document::from_text(None, text);
+        self.extract_document(&doc)
+    }
+
+    /// Extracts the facts of a document (source id, headline, publication date, body). Evidence offsets are
+    /// byte offsets into `doc.body`.
+    pub fn extract_document(&self, doc: &Document) -> Article {
+        resolve::extract(doc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    fn assert_send_sync<T: Send + Sync>() {}
+    #[test]
+    fn extractor_is_send_sync() {
+        assert_send_sync::<Extractor>();
+    }
+}

@@ -1,0 +1,138 @@
+//! Segment stage: paragraphs and sentences of the normalised text, as byte spans.
+
+/// A sentence: a byte span of the normalised text and the paragraph it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub para: usize,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "No", "no", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "vs", "v", "Nos", "Mt", "Ft", "Gen",
+    "Lt", "Col", "Prof", "Inc", "Co", "Corp", "Ltd", "approx", "Jan", "Feb", "Mar", "Apr", "Aug",
+    "Sept", "Sep", "Oct", "Nov", "Dec", "U.S", "e.g", "i.e", "etc",
+];
+
+/// Splits `text` into sentences. Linear time: one pass over the bytes.
+pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut para = 0usize;
+    let mut start = 0usize;
+    let mut i = 0usize;
+    let push = |out: &mut Vec<Sentence>, s: usize, e: usize, para: usize| {
+        let seg = &text[s..e];
+        let lead = seg.len() - seg.trim_start().len();
+        let trail = seg.len() - seg.trim_end().len();
+        if s + lead < e - trail {
+            out.push(Sentence {
+                start: s + lead,
+                end: e - trail,
+                para,
+            });
+        }
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            push(&mut out, start, i, para);
+            para += 1;
+            start = i + 1;
+        } else if matches!(b, b'.' | b'!' | b'?') && is_sentence_end(text, i) {
+            // Take closing quotes and brackets with the sentence.
+            let mut e = i + 1;
+            while e < bytes.len() && matches!(bytes[e], b'"' | b'\'' | b')') {
+                e += 1;
+            }
+            push(&mut out, start, e, para);
+            start = e;
+            i = e;
+            continue;
+        }
+        i += 1;
+    }
+    push(&mut out, start, bytes.len(), para);
+    out
+}
+
+fn is_sentence_end(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    // Must be followed by space(s) then a capital letter, a quote or a digit.
+    let mut j = i + 1;
+    while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')') {
+        j += 1;
+    }
+    if j >= bytes.len() {
+        return true;
+    }
+    if bytes[j] != b' ' && bytes[j] != b'\t' {
+        return false;
+    }
+    while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
+        j += 1;
+    }
+    if j >= bytes.len() {
+        return true;
+    }
+    let next = text[j..].chars().next().unwrap_or(' ');
+    if !(next.is_uppercase() || next == '"' || next == '\'' || next.is_ascii_digit() || next == '(')
+    {
+        return false;
+    }
+    if bytes[i] != b'.' {
+        return true;
+    }
+    // The word before the full stop: abbreviations and initials do not end sentences.
+    let before = &text[..i];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |p| p + 1);
+    let word = &before[word_start..];
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return false;
+    }
+    if ABBREVIATIONS.contains(&word) {
+        // "No." is an abbreviation only before a number.
+        if word == "No" || word == "no" {
+            return next.is_ascii_digit();
+        }
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<&str> {
+        sentences(t).iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn splits_on_full_stops_and_lines() {
+        let t = "Norrie won. He said \"Great.\" Then left.\nNew para here";
+        assert_eq!(
+            texts(t),
+            vec![
+                "Norrie won.",
+                "He said \"Great.\"",
+                "Then left.",
+                "New para here"
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_scores() {
+        let t = "The world No. 1 beat J. Smith 6-4. Then Mr. Jones spoke.";
+        assert_eq!(
+            texts(t),
+            vec![
+                "The world No. 1 beat J. Smith 6-4.",
+                "Then Mr. Jones spoke."
+            ]
+        );
+    }
+}
