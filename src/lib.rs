@@ -25,6 +25,8 @@
 #![forbid(unsafe_code)]
 
 mod error;
+pub mod eval;
+mod lexicon;
 pub mod input;
 mod model;
 mod normalise;

@@ -2,6 +2,10 @@
 //!
 //! The core never does I/O; these functions take bytes or strings that the caller has read.
 
+pub mod html;
+pub mod json;
+pub mod text;
+
 /// One article to extract from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {

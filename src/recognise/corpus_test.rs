@@ -31,6 +31,8 @@ fn recognisers() -> Vec<(&'static str, Describe)> {
         ("round", super::round::describe),
         ("tournament", super::tournament::describe),
         ("names", super::names::describe),
+        ("descriptor", super::descriptor::describe),
+        ("result", super::result::describe),
     ]
 }
 

@@ -4,8 +4,10 @@
 //! Every recogniser scans the whole normalised text in one pass of one combined pattern and returns
 //! mentions in text order, with byte spans into the normalised text.
 
+pub(crate) mod descriptor;
 pub(crate) mod names;
 pub(crate) mod ranking;
+pub(crate) mod result;
 pub(crate) mod round;
 pub(crate) mod score;
 pub(crate) mod seed;

@@ -1,6 +1,15 @@
-//! Person-name candidates. Corpus: `tests/corpus/names.jsonl`.
+//! Person-name candidates: runs of capitalised words, with name particles ("del Potro", "de Minaur"),
+//! hyphens ("Auger-Aliassime") and accents, split at words that never belong to a name ("But", "Spain's",
+//! "World") and dropped when a word marks the run as an event or place ("Paris Masters", "Rod Laver Arena").
+//! Corpus: `tests/corpus/names.jsonl`.
+//!
+//! A candidate is not yet a player: the resolver decides, from the whole article, which candidates are
+//! players and links surnames to full names.
 
 use super::Span;
+use crate::lexicon;
+use once_cell::sync::Lazy;
+use regex::Regex;
 
 /// A capitalised name candidate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -8,10 +17,71 @@ pub(crate) struct NameMention {
     pub span: Span,
 }
 
+static RUN: Lazy<Regex> = Lazy::new(|| {
+    let tok = r"\p{Lu}(?:'\p{Lu})?\p{L}*(?:-\p{Lu}?\p{L}+)*";
+    let part = r"(?:de|del|della|der|den|van|von|da|di|du|dos|das|le|la|ter)";
+    Regex::new(&format!(r"{tok}(?:[ ](?:{part}[ ])*{tok})*")).expect("name pattern")
+});
+
+fn is_name_token(tok: &str) -> bool {
+    // At least one lower-case letter (not an acronym), and not a stop word.
+    tok.chars().any(char::is_lowercase) && !lexicon::is_stop(tok)
+}
+
 /// Every name candidate in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<NameMention> {
-    let _ = text;
-    Vec::new()
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for m in RUN.find_iter(text) {
+        // Not inside a word ("iPhone", "McDonald" is one token anyway).
+        if let Some(prev) = text[..m.start()].chars().next_back() {
+            if prev.is_alphanumeric() || prev == '@' || prev == '#' || prev == '_' {
+                continue;
+            }
+        }
+        // The run's words, with their offsets.
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut s = m.start();
+        for (i, b) in bytes[m.start()..m.end()].iter().enumerate() {
+            if *b == b' ' {
+                words.push((s, m.start() + i));
+                s = m.start() + i + 1;
+            }
+        }
+        words.push((s, m.end()));
+        if words.iter().any(|&(a, b)| lexicon::is_org(&text[a..b])) {
+            continue;
+        }
+        // Split into groups at stop words; particles join the group they sit in.
+        let mut group: Option<(usize, usize)> = None;
+        let mut last_was_particle = false;
+        for &(a, b) in &words {
+            let w = &text[a..b];
+            let particle = lexicon::PARTICLES.contains(&w);
+            if particle {
+                last_was_particle = group.is_some();
+                continue;
+            }
+            if is_name_token(w) {
+                group = Some(match group {
+                    Some((gs, _)) => (gs, b),
+                    None => (a, b),
+                });
+            } else if let Some((gs, ge)) = group.take() {
+                out.push(NameMention {
+                    span: Span::new(gs, ge),
+                });
+            }
+            last_was_particle = false;
+        }
+        let _ = last_was_particle;
+        if let Some((gs, ge)) = group {
+            out.push(NameMention {
+                span: Span::new(gs, ge),
+            });
+        }
+    }
+    out
 }
 
 /// Corpus view: span and the name.
@@ -19,12 +89,6 @@ pub(crate) fn find(text: &str) -> Vec<NameMention> {
 pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
     find(text)
         .into_iter()
-        .map(|m| {
-            (
-                m.span.start,
-                m.span.end,
-                text[m.span.start..m.span.end].to_string(),
-            )
-        })
+        .map(|m| (m.span.start, m.span.end, text[m.span.start..m.span.end].to_string()))
         .collect()
 }

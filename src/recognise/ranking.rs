@@ -1,9 +1,14 @@
 //! World and national rankings: "world No 1", "world number 46", "ranked 91st in the world", "tenth-ranked",
 //! "back up to 31st", "from 204th ... to 40th", "former world number one", "British number one".
 //! Corpus: `tests/corpus/ranking.jsonl`.
+//!
+//! Also home of the small number and context helpers the seed recogniser shares.
 
 use super::{PlayerSide, Span};
+use crate::lexicon;
 use crate::model::RankingKind;
+use once_cell::sync::Lazy;
+use regex::Regex;
 
 /// A ranking phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,10 +19,508 @@ pub(crate) struct RankMention {
     pub side: PlayerSide,
 }
 
+/// Cardinal number words, "one" to "ninety-nine".
+pub(crate) const CARD_WORDS: &str = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+
+/// Ordinal number words, "first" to "ninety-ninth".
+pub(crate) const ORD_WORDS: &str = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth";
+
+/// Ordinals in digits: "1st", "31st", "204th".
+pub(crate) const ORD_DIGITS: &str = "[0-9]{1,4}(?:st|nd|rd|th)";
+
+const UNITS: [&str; 20] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+];
+const UNIT_ORDS: [&str; 20] = [
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const TEN_ORDS: [&str; 8] = [
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+];
+
+fn small_word(w: &str) -> Option<u32> {
+    UNITS
+        .iter()
+        .position(|u| *u == w)
+        .or_else(|| UNIT_ORDS.iter().position(|u| *u == w))
+        .map(|i| i as u32)
+}
+
+fn tens_word(w: &str) -> Option<u32> {
+    TENS.iter()
+        .position(|u| *u == w)
+        .or_else(|| TEN_ORDS.iter().position(|u| *u == w))
+        .map(|i| 20 + 10 * i as u32)
+}
+
+/// The value of a number as written: "46", "31st", "one", "ninth", "twenty-first", "top" (1).
+pub(crate) fn number_value(s: &str) -> Option<u32> {
+    let w = s.trim().to_ascii_lowercase();
+    if w == "top" {
+        return Some(1);
+    }
+    let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if !digits.is_empty() {
+        let rest = &w[digits.len()..];
+        if !matches!(rest, "" | "st" | "nd" | "rd" | "th") {
+            return None;
+        }
+        return digits.parse().ok();
+    }
+    if let Some((t, u)) = w.split_once('-') {
+        let t = tens_word(t)?;
+        let u = small_word(u).filter(|&u| (1..10).contains(&u))?;
+        return Some(t + u);
+    }
+    small_word(&w).or_else(|| tens_word(&w)).filter(|&v| v > 0)
+}
+
+/// True when `s` is written as a cardinal number ("46", "eight"), not an ordinal ("46th", "eighth").
+pub(crate) fn is_cardinal(s: &str) -> bool {
+    let w = s.to_ascii_lowercase();
+    if w.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let last = w.rsplit('-').next().unwrap_or(&w);
+    UNITS.contains(&last) || TENS.contains(&last)
+}
+
+/// Byte offset where the sentence holding `pos` starts (after the last full stop, `!`, `?` or newline).
+/// Dots of abbreviations ("No.", "U.S.", "Mr.") do not end a sentence.
+pub(crate) fn sentence_start(text: &str, pos: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = pos.min(b.len());
+    while i > 0 {
+        let c = b[i - 1];
+        if c == b'\n' {
+            return i;
+        }
+        if matches!(c, b'.' | b'!' | b'?')
+            && b.get(i).is_some_and(|n| n.is_ascii_whitespace())
+            && !is_abbreviation_dot(text, i - 1)
+        {
+            return i;
+        }
+        i -= 1;
+    }
+    0
+}
+
+/// Byte offset where the sentence holding `pos` ends (just past its final punctuation, or at a newline).
+pub(crate) fn sentence_end(text: &str, pos: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = pos.min(b.len());
+    while i < b.len() {
+        let c = b[i];
+        if c == b'\n' {
+            return i;
+        }
+        if matches!(c, b'.' | b'!' | b'?')
+            && b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
+            && !is_abbreviation_dot(text, i)
+        {
+            return i + 1;
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+fn is_abbreviation_dot(text: &str, dot: usize) -> bool {
+    if text.as_bytes()[dot] != b'.' {
+        return false;
+    }
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |i| i + 1);
+    let word = &before[word_start..];
+    matches!(
+        word,
+        "No" | "no" | "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jr" | "Sr" | "vs" | "v"
+    ) || (word.len() <= 3 && word.contains('.'))
+        || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// The word after `pos`, skipping spaces, together with its start offset. A word is a run of letters,
+/// digits, apostrophes and hyphens.
+pub(crate) fn next_word(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let rest = &text[pos..];
+    let trimmed = rest.trim_start_matches(' ');
+    if trimmed.len() == rest.len() && !rest.is_empty() {
+        // No space: the phrase is followed directly by punctuation.
+        return None;
+    }
+    let start = pos + (rest.len() - trimmed.len());
+    let end = trimmed
+        .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .unwrap_or(trimmed.len());
+    if end == 0 {
+        return None;
+    }
+    Some((start, &trimmed[..end]))
+}
+
+/// The word before `pos` (skipping spaces), or `None` at punctuation.
+pub(crate) fn prev_word(text: &str, pos: usize) -> Option<&str> {
+    let before = text[..pos].trim_end_matches(' ');
+    if before.len() == pos && pos > 0 {
+        return None;
+    }
+    let start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .map_or(0, |i| i + c_len(before, i));
+    let w = &before[start..];
+    (!w.is_empty()).then_some(w)
+}
+
+fn c_len(s: &str, i: usize) -> usize {
+    s[i..].chars().next().map_or(1, char::len_utf8)
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when a person's name starts right after `pos` ("... Rusedski", "... Russian Mikhail Youzhny").
+pub(crate) fn name_follows(text: &str, pos: usize) -> bool {
+    let Some((start, w)) = next_word(text, pos) else {
+        return false;
+    };
+    if !is_capitalised(w) {
+        return false;
+    }
+    let w = w.trim_end_matches("'s");
+    if lexicon::demonym(w).is_some() {
+        // "seventh seed Russian Mikhail Youzhny": look past one nationality word.
+        return next_word(text, start + w.len()).is_some_and(|(_, n)| {
+            is_capitalised(n) && !lexicon::is_stop(n.trim_end_matches("'s")) && !lexicon::is_org(n)
+        });
+    }
+    !lexicon::is_stop(w) && !lexicon::is_org(w)
+}
+
+/// True when the phrase at `pos` is an apposition to a name just before it: "Keys, the 19th seed".
+pub(crate) fn apposition_before(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end();
+    let before = before
+        .strip_suffix(" the")
+        .or_else(|| before.strip_suffix(" a"))
+        .unwrap_or(before);
+    let Some(before) = before.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    prev_word(before, before.len())
+        .is_some_and(|w| is_capitalised(w) && !lexicon::is_stop(w.trim_end_matches("'s")))
+}
+
+/// The side of a nominal phrase ("world number 46", "ninth seed") that stands before a name or by itself.
+pub(crate) fn nominal_side(text: &str, start: usize, end: usize) -> PlayerSide {
+    if name_follows(text, end) {
+        PlayerSide::After
+    } else if text[end..].starts_with("'s") {
+        PlayerSide::Itself
+    } else if apposition_before(text, start) {
+        PlayerSide::Before
+    } else {
+        PlayerSide::Itself
+    }
+}
+
+fn num_pat() -> String {
+    format!("(?i:{ORD_DIGITS}|[0-9]{{1,4}}|{ORD_WORDS}|{CARD_WORDS})")
+}
+
+static RE: Lazy<Regex> = Lazy::new(|| {
+    let num = num_pat();
+    let card = format!("(?i:[0-9]{{1,4}}|{CARD_WORDS})");
+    let ord = format!("(?i:{ORD_DIGITS}|{ORD_WORDS})");
+    let no = r"(?:No\.?|no\.?|number|Number)";
+    let demonyms: Vec<String> = DEMONYMS.iter().map(|d| regex::escape(d)).collect();
+    let demonyms = demonyms.join("|");
+    let pat = format!(
+        r"(?x)(?-u:\b)(?:
+          # 1: world number 46, former world No 1, world's No. 1-ranked
+          (?P<wf>(?i:former|ex)[\s-]+)?(?i:world)(?:'s)?\s+{no}\s?(?P<wn>{card}|{ord})(?P<wr>-ranked)?
+          # 2: the world's 91st-ranked
+        | (?i:world's)\s+(?P<wo>{ord}|top)-ranked
+          # 3: career-high No 3, career-high ranking of 12
+        | (?i:career[-\s](?:high|best))\s+(?:(?i:world\s+)?(?i:ranking|rank)\s+(?i:of)\s+(?:{no}\s?)?(?P<chr>{num})|{no}\s?(?P<chn>{num})|(?P<cho>{ord}))
+          # 4: former number one Ivan Lendl
+        | (?i:former|ex-)\s*{no}\s?(?P<fn>{card})
+          # 5: British number one
+        | (?P<nat>{demonyms})\s+{no}\s?(?P<nn>{card})
+          # 6: No 2 Iga Swiatek, the No. 1-ranked, the No1 player in the world
+        | No\.?\s?(?P<bn>[0-9]{{1,4}})(?P<br>-ranked)?
+          # 7: tenth-ranked, top-ranked
+        | (?P<hr>{ord}|(?i:top))-ranked
+          # 8: ranked 91st in the world, ranked as low as 91st
+        | (?i:ranked)\s+(?P<rq>(?i:as\s+(?:low|high)\s+(?:as|at))\s+)?(?P<rno>{no}\s?)?(?P<rn>{num})(?P<rw>\s+in\s+the\s+world(?:\s+rankings)?)?
+          # 9: slipped to 64 in the world, back up to 31st, will rise to fifth
+        | (?P<mv>(?i:back\s+up|up|down|rose|risen|rise|rises|rising|climbed|climb|climbs|climbing|jumped|jump|jumps|leapt|leaped|leap|soared|soar|rocketed|slipped|slip|slips|slid|slide|slides|dropped|drop|drops|fell|fallen|fall|falls|tumbled|tumble|tumbles|plummeted|plunged|sank|sunk|moved|move|moves|returned|return|returns|returning|go|goes|went|back))\s+(?i:to)\s+(?P<mno>{no}\s?)?(?P<mn>{num})(?P<mw>\s+in\s+the\s+world(?:\s+rankings)?)?
+          # 10: from 204th (at the start of September) ... to 40th
+        | (?i:from)\s+(?P<fno>{no}\s?)?(?P<frn>{num})(?P<frw>\s+in\s+the\s+world(?:\s+rankings)?)?
+          # 11: weeks at No. 1
+        | (?i:weeks?|spell|stint|reign|days?)\s+at\s+(?:No\.?\s?|number\s+)(?P<an>{card})
+          # 12: returning to the top spot, back to the top of the rankings
+        | (?P<ts>(?i:return|returns|returned|returning|back|climbed|climbs|climb|rose|rise|rises|risen)\s+to\s+the\s+top\s+(?:spot|of\s+the\s+(?:world\s+|ATP\s+|WTA\s+)?rankings))
+        )(?-u:\b)"
+    );
+    Regex::new(&pat).expect("ranking pattern")
+});
+
+static TO_RE: Lazy<Regex> = Lazy::new(|| {
+    let num = num_pat();
+    Regex::new(&format!(
+        r"(?-u:\b)(?i:to)\s+(?P<no>(?:No\.?|no\.?|number)\s?)?(?P<n>{num})(?P<w>\s+in\s+the\s+world(?:\s+rankings)?)?(?-u:\b)"
+    ))
+    .expect("ranking to pattern")
+});
+
+static PAST_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"^(?:\s+in\s+the\s+world(?:\s+rankings)?)?,?\s+(?:(?:back\s+)?in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|[12][0-9]{3})|at\s+the\s+(?:start|end|beginning)\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|the\s+year|the\s+season|[12][0-9]{3})|last\s+(?:year|season|month|summer|spring|autumn|winter)|earlier\s+(?:this|in\s+the)\s+(?:year|season))(?-u:\b)",
+    )
+    .expect("past pattern")
+});
+
+static FUTURE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:will|'ll|set\s+to|expected\s+to|poised\s+to|going\s+to|on\s+course\s+to|on\s+track\s+to|guaranteed\s+to|assured\s+of)(?-u:\b)")
+        .expect("future pattern")
+});
+
+const DEMONYMS: &[&str] = &[
+    "British", "English", "Scottish", "Welsh", "Irish", "American", "Spanish", "French", "German", "Russian",
+    "Swiss", "Australian", "Italian", "Canadian", "Swedish", "Belgian", "Argentine", "Argentinian",
+    "Chilean", "Croatian", "Serbian", "Czech", "Slovak", "Japanese", "Chinese", "Indian", "Dutch", "Greek",
+    "Polish", "Norwegian", "Danish", "Austrian", "Brazilian", "Portuguese", "Romanian", "Ukrainian",
+    "Belarusian", "Kazakh", "Bulgarian", "Hungarian", "Finnish", "Israeli", "Thai", "Korean", "Taiwanese",
+    "Mexican", "Colombian", "Peruvian", "Ecuadorian", "Uruguayan", "Georgian", "Latvian", "Lithuanian",
+    "Estonian", "Slovenian", "Slovakian", "Tunisian", "Moroccan", "Egyptian", "Indonesian", "Kiwi",
+];
+
+static RANK_CONTEXT: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)rank|world|top[- ][0-9]+|No\.? ?1(?-u:\b)|number one").expect("rank context pattern"));
+
+fn has_rank_context(sentence: &str) -> bool {
+    RANK_CONTEXT.is_match(sentence)
+}
+
+/// The clause before `pos` (back to a comma or the start of the sentence).
+fn clause_before(text: &str, pos: usize) -> &str {
+    let s = sentence_start(text, pos);
+    let before = &text[s..pos];
+    match before.rfind([',', ';', ':']) {
+        Some(i) => &before[i + 1..],
+        None => before,
+    }
+}
+
+fn followed_by_month(text: &str, end: usize) -> bool {
+    next_word(text, end).is_some_and(|(_, w)| {
+        matches!(
+            w,
+            "January"
+                | "February"
+                | "March"
+                | "April"
+                | "May"
+                | "June"
+                | "July"
+                | "August"
+                | "September"
+                | "October"
+                | "November"
+                | "December"
+                | "place"
+                | "places"
+                | "spot"
+                | "spots"
+                | "minute"
+                | "birthday"
+                | "time"
+                | "times"
+        )
+    })
+}
+
+fn after_ok_for_cardinal(text: &str, end: usize) -> bool {
+    // A bare cardinal after "ranked"/"to" must not count things: "ranked two places above".
+    next_word(text, end).is_none_or(|(_, w)| !w.chars().next().is_some_and(char::is_lowercase))
+}
+
 /// Every ranking phrase in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<RankMention> {
-    let _ = text;
-    Vec::new()
+    let mut out = Vec::new();
+    for c in RE.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let (start, end) = (m.start(), m.end());
+        let g = |n: &str| c.name(n).map(|x| x.as_str());
+        let push = |out: &mut Vec<RankMention>, s: usize, e: usize, v: &str, kind, side| {
+            if let Some(rank) = number_value(v).filter(|&r| r > 0) {
+                out.push(RankMention {
+                    span: Span::new(s, e),
+                    rank,
+                    kind,
+                    side,
+                });
+            }
+        };
+        if let Some(v) = g("wn") {
+            let kind = if g("wf").is_some() {
+                RankingKind::CareerHigh
+            } else if next_word(text, end).is_some_and(|(_, w)| w == "ranking")
+                && FUTURE_RE.is_match(clause_before(text, start))
+            {
+                RankingKind::Projected
+            } else {
+                RankingKind::Current
+            };
+            let side = if next_word(text, end).is_some_and(|(_, w)| w == "ranking") {
+                PlayerSide::Before
+            } else {
+                nominal_side(text, start, end)
+            };
+            push(&mut out, start, end, v, kind, side);
+        } else if let Some(v) = g("wo") {
+            push(&mut out, start, end, v, RankingKind::Current, nominal_side(text, start, end));
+        } else if let Some(v) = g("chr").or(g("chn")).or(g("cho")) {
+            push(&mut out, start, end, v, RankingKind::CareerHigh, PlayerSide::Before);
+        } else if let Some(v) = g("fn") {
+            push(&mut out, start, end, v, RankingKind::CareerHigh, nominal_side(text, start, end));
+        } else if let Some(v) = g("nn") {
+            push(&mut out, start, end, v, RankingKind::National, nominal_side(text, start, end));
+        } else if let Some(v) = g("bn") {
+            // A bare "No 2" is a ranking only before a name, as "-ranked", or "the No 54 player in the world".
+            let rest = &text[end..];
+            let ok = g("br").is_some()
+                || name_follows(text, end)
+                || rest.starts_with(" player in the world")
+                || rest.starts_with(" in the world");
+            if ok {
+                push(&mut out, start, end, v, RankingKind::Current, nominal_side(text, start, end));
+            }
+        } else if let Some(v) = g("hr") {
+            push(&mut out, start, end, v, RankingKind::Current, nominal_side(text, start, end));
+        } else if let Some(v) = g("rn") {
+            let cardinal = is_cardinal(v);
+            let in_world = g("rw").is_some();
+            if (cardinal && !in_world && (g("rno").is_none() || !after_ok_for_cardinal(text, end)))
+                || (!in_world && followed_by_month(text, end))
+            {
+                continue;
+            }
+            let q = g("rq").unwrap_or("").to_ascii_lowercase();
+            let kind = if q.contains("high") {
+                RankingKind::CareerHigh
+            } else if q.contains("low") || PAST_RE.is_match(&text[end..]) {
+                RankingKind::Previous
+            } else {
+                RankingKind::Current
+            };
+            push(&mut out, start, end, v, kind, PlayerSide::Before);
+        } else if let Some(v) = g("mn") {
+            let in_world = g("mw").is_some();
+            let sent = &text[sentence_start(text, start)..sentence_end(text, end)];
+            if is_cardinal(v) && !in_world && g("mno").is_none() {
+                continue;
+            }
+            if !in_world && (!has_rank_context(sent) || followed_by_month(text, end)) {
+                continue;
+            }
+            // "up to" needs "back"/"now" or a ranking word right here: "up to 5th" alone is too vague.
+            let kind = if FUTURE_RE.is_match(clause_before(text, start)) {
+                RankingKind::Projected
+            } else if PAST_RE.is_match(&text[end..]) {
+                RankingKind::Previous
+            } else {
+                RankingKind::Current
+            };
+            push(&mut out, start, end, v, kind, PlayerSide::Before);
+        } else if let Some(v) = g("frn") {
+            let in_world = g("frw").is_some();
+            let s_end = sentence_end(text, end);
+            let sent = &text[sentence_start(text, start)..s_end];
+            if (is_cardinal(v) && g("fno").is_none()) || !(in_world || has_rank_context(sent)) {
+                continue;
+            }
+            if followed_by_month(text, end) {
+                continue;
+            }
+            push(&mut out, start, end, v, RankingKind::Previous, PlayerSide::Before);
+            // The matching "to 40th" later in the sentence is the ranking now.
+            if let Some(t) = TO_RE.captures(&text[end..s_end]) {
+                let tm = t.get(0).expect("match");
+                let tv = t.name("n").expect("n").as_str();
+                let ok = !(is_cardinal(tv) && t.name("no").is_none() && t.name("w").is_none())
+                    && !followed_by_month(text, end + tm.end());
+                if ok {
+                    let kind = if FUTURE_RE.is_match(&text[end..end + tm.start()]) {
+                        RankingKind::Projected
+                    } else {
+                        RankingKind::Current
+                    };
+                    push(
+                        &mut out,
+                        end + tm.start(),
+                        end + tm.end(),
+                        tv,
+                        kind,
+                        PlayerSide::Before,
+                    );
+                }
+            }
+        } else if g("ts").is_some() {
+            let sent = &text[sentence_start(text, start)..sentence_end(text, end)];
+            if !text[start..end].ends_with("rankings") && !has_rank_context(sent) {
+                continue;
+            }
+            let kind = if FUTURE_RE.is_match(clause_before(text, start)) {
+                RankingKind::Projected
+            } else {
+                RankingKind::Current
+            };
+            push(&mut out, start, end, "1", kind, PlayerSide::Before);
+        } else if let Some(v) = g("an") {
+            let kind = if FUTURE_RE.is_match(clause_before(text, start)) {
+                RankingKind::Projected
+            } else {
+                RankingKind::Current
+            };
+            push(&mut out, start, end, v, kind, PlayerSide::Before);
+        }
+    }
+    out.sort_by_key(|m| m.span);
+    out.dedup_by_key(|m| m.span);
+    out
 }
 
 /// Corpus view: span and `"<rank> <kind>"`, e.g. `"46 current"`.
@@ -34,4 +537,143 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(number_value("46"), Some(46));
+        assert_eq!(number_value("31st"), Some(31));
+        assert_eq!(number_value("one"), Some(1));
+        assert_eq!(number_value("ninth"), Some(9));
+        assert_eq!(number_value("twenty-first"), Some(21));
+        assert_eq!(number_value("Twenty"), Some(20));
+        assert_eq!(number_value("top"), Some(1));
+        assert_eq!(number_value("12x"), None);
+        assert!(is_cardinal("eight"));
+        assert!(!is_cardinal("eighth"));
+    }
+
+    #[test]
+    fn sides() {
+        let t = "World number 46 Rusedski lost.";
+        assert_eq!(find(t)[0].side, PlayerSide::After);
+        let t = "The world number one lost.";
+        assert_eq!(find(t)[0].side, PlayerSide::Itself);
+        let t = "Gauff, the world No. 2, won.";
+        assert_eq!(find(t)[0].side, PlayerSide::Before);
+        let t = "Keys, ranked 14th, won.";
+        assert_eq!(find(t)[0].side, PlayerSide::Before);
+    }
+}
+
+#[cfg(test)]
+mod gold_probe {
+    use crate::normalise::Normalised;
+
+    fn docs() -> Vec<(String, serde_json::Value)> {
+        let root = std::path::Path::new("/work/shared/corpus");
+        let data = std::fs::read_to_string(root.join("gold/dev.jsonl")).unwrap();
+        data.lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                let t = std::fs::read_to_string(root.join(v["doc"].as_str().unwrap())).unwrap();
+                (t, v)
+            })
+            .collect()
+    }
+
+    fn probe(key: &str, field: &str, f: fn(&str) -> Vec<(usize, usize, u32, String)>) {
+        let (mut hit, mut miss, mut extra) = (0, 0, 0);
+        for (raw, v) in docs() {
+            let text = Normalised::new(&raw).text;
+            let found = f(&text);
+            let mut covered = vec![false; found.len()];
+            for g in v[key].as_array().unwrap() {
+                let ev = Normalised::new(g["evidence"].as_str().unwrap()).text;
+                let want = g[field].as_u64().unwrap() as u32;
+                let mut ok = false;
+                for (pos, _) in text.match_indices(ev.as_str()) {
+                    for (i, (s, e, n, _)) in found.iter().enumerate() {
+                        if *s < pos + ev.len() && *e > pos && *n == want {
+                            ok = true;
+                            covered[i] = true;
+                        }
+                    }
+                }
+                if ok { hit += 1 } else {
+                    miss += 1;
+                    println!("MISS {} {want} | {ev}", v["doc"]);
+                }
+            }
+            for (i, (s, e, _, d)) in found.iter().enumerate() {
+                if !covered[i] {
+                    extra += 1;
+                    let a = text[..*s].char_indices().rev().nth(40).map_or(0, |x| x.0);
+                    let b = text[*e..].char_indices().nth(30).map_or(text.len(), |x| x.0 + e);
+                    println!("EXTRA {} {d} [{}] | {}", v["doc"], &text[*s..*e], &text[a..b].replace('\n', " "));
+                }
+            }
+        }
+        println!("{key}: hit {hit} miss {miss} extra {extra}");
+    }
+
+    #[test]
+    #[ignore]
+    fn probe_rankings() {
+        probe("rankings", "rank", |t| {
+            super::find(t).into_iter().map(|m| (m.span.start, m.span.end, m.rank, format!("{:?} {:?}", m.kind, m.side))).collect()
+        });
+    }
+
+    #[test]
+    #[ignore]
+    fn probe_seeds() {
+        probe("seeds", "seed", |t| {
+            super::super::seed::find(t).into_iter().map(|m| (m.span.start, m.span.end, m.seed, format!("{:?}", m.side))).collect()
+        });
+    }
+}
+#[cfg(test)]
+mod other_probe {
+    #[test]
+    #[ignore]
+    fn probe_other() {
+        for sport in ["football", "rugby", "cricket", "athletics"] {
+            for e in std::fs::read_dir(format!("/work/shared/corpus/bbcsport/{sport}")).unwrap() {
+                let p = e.unwrap().path();
+                let t = crate::normalise::Normalised::new(&std::fs::read_to_string(&p).unwrap()).text;
+                for m in super::find(&t) {
+                    let a = t[..m.span.start].char_indices().rev().nth(40).map_or(0, |x| x.0);
+                    let b = t[m.span.end..].char_indices().nth(30).map_or(t.len(), |x| x.0 + m.span.end);
+                    println!("R {sport} {} {:?} [{}] | {}", m.rank, m.kind, &t[m.span.start..m.span.end], t[a..b].replace('\n', " "));
+                }
+                for m in super::super::seed::find(&t) {
+                    let a = t[..m.span.start].char_indices().rev().nth(40).map_or(0, |x| x.0);
+                    println!("S {sport} {} [{}] | {}", m.seed, &t[m.span.start..m.span.end], t[a..m.span.end].replace('\n', " "));
+                }
+            }
+        }
+    }
+}
+#[cfg(test)]
+mod round_probe {
+    #[test]
+    #[ignore]
+    fn probe_rounds() {
+        let mut files: Vec<_> = std::fs::read_dir("/work/shared/corpus/bbcsport/tennis").unwrap().chain(std::fs::read_dir("/work/shared/corpus/pages").unwrap()).map(|e| e.unwrap().path()).collect();
+        files.sort();
+        for p in files {
+            let Ok(raw) = std::fs::read_to_string(&p) else { continue };
+            let t = crate::normalise::Normalised::new(&raw).text;
+            for m in super::super::round::find(&t) {
+                let a = t[..m.span.start].char_indices().rev().nth(50).map_or(0, |x| x.0);
+                let b = t[m.span.end..].char_indices().nth(25).map_or(t.len(), |x| x.0 + m.span.end);
+                println!("RD {} {} {:?} [{}] | {}", p.file_name().unwrap().to_string_lossy(), m.code, m.relation, &t[m.span.start..m.span.end], t[a..b].replace('\n', " "));
+            }
+        }
+    }
 }

@@ -2,6 +2,9 @@
 //! Codes `Q1 Q2 Q3 1R 2R 3R 4R R128 R64 R32 R16 QF SF F RR BR`. Corpus: `tests/corpus/round.jsonl`.
 
 use super::Span;
+use super::ranking::{next_word, prev_word, sentence_start};
+use once_cell::sync::Lazy;
+use regex::Regex;
 
 /// How the round phrase relates to a match in the same clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,10 +55,248 @@ pub(crate) fn previous(code: &str) -> Option<&'static str> {
     })
 }
 
+static RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?x)(?-u:\b)(?:
+          # qualifying: first qualifying round, final round of qualifying
+          (?P<qa>(?i:first|second|third|final|1st|2nd|3rd))[-\s](?i:qualifying)[-\s](?i:round)
+        | (?P<qb>(?i:first|second|third|final|1st|2nd|3rd))[-\s](?i:round)\s+(?i:of)\s+(?:(?i:the)\s+)?(?i:qualifying|qualifiers)
+          # round of 16
+        | (?i:round)\s+(?i:of)\s+(?P<ro>16|sixteen|32|thirty-two|64|128)
+          # first round, second-round, opening round
+        | (?P<nr>(?i:first|second|third|fourth|1st|2nd|3rd|4th|opening))[-\s](?i:round)
+          # round one, round 2
+        | (?i:round)\s+(?P<rn>(?i:one|two|three|four)|[1-4])
+          # last 16, last eight, last-four
+        | (?i:last)[-\s](?P<la>16|sixteen|32|thirty-two|64|eight|8|four)
+          # round-robin, group stage
+        | (?P<rr>(?i:round)[-\s](?i:robin)|(?i:group)[-\s](?i:stages?))
+          # bronze medal match
+        | (?P<br>(?i:bronze)[-\s](?i:medal)[-\s](?i:match|play-?off)|(?i:third)[-\s](?i:place)[-\s](?i:match|play-?off))
+        | (?P<qf>(?i:quarter)[-\s]?(?i:finals?))
+        | (?P<sf>(?i:semi)[-\s]?(?i:finals?)|(?i:semis))
+        | (?P<f>finals?|Finals?)
+        )(?-u:\b)",
+    )
+    .expect("round pattern")
+});
+
+/// Lower-case words that may follow "final" used as a noun ("the final in Paris", "a final defeat"); any other
+/// lower-case word makes "final" an adjective ("final set", "one final push").
+const FINAL_NOUN_NEXT: &[&str] = &[
+    "of", "in", "at", "on", "against", "with", "to", "and", "or", "but", "was", "is", "will", "would", "had",
+    "has", "have", "after", "before", "when", "where", "since", "last", "this", "next", "for", "by", "as",
+    "he", "she", "they", "it", "then", "that", "which", "who", "defeat", "defeats", "win", "wins",
+    "victory", "victories", "loss", "losses", "clash", "showdown", "meeting", "triumph", "success",
+    "opponent", "here", "there", "today", "yesterday", "tomorrow", "tonight", "from", "between", "got",
+    "ever", "without", "because", "while", "despite", "over", "too", "so", "again", "itself", "pits", "may",
+    "could", "can", "should", "might", "if", "than", "are", "were", "being", "be", "did", "does", "versus",
+    "vs", "v", "rematch", "defeated", "beat", "lost", "won", "saw", "took", "proved", "went", "came",
+    "started", "begins", "began", "starts", "loom", "looms", "awaits", "last", "a", "the", "his", "her", "you", "we", "i",
+    "she's", "he's", "we're", "you're", "i'm", "itself,",
+];
+
+/// Counted things that turn "the last eight" into a count ("the last eight matches").
+const LAST_COUNTED: &[&str] = &[
+    "matches", "games", "years", "meetings", "months", "weeks", "days", "sets", "points", "titles",
+    "tournaments", "events", "slams", "seasons", "times", "encounters", "finals", "editions", "majors",
+    "appearances", "grand", "minutes", "hours", "outings", "starts", "wins", "defeats", "losses", "contests",
+    "rounds", "attempts", "visits", "occasions", "players", "men", "women", "holes", "races", "races,",
+    "innings", "overs", "goals", "fixtures", "ties", "rubbers", "decades", "opponents", "victories",
+];
+
+static NEXT_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:set|sets|setting|lined|lines|lining|line|booked|books|book|booking|earned|earns|earn|secured|secures|secure|arranged|arranges|arrange)\s+up\s+(?:an?|his|her|their)\s*$|(?-u:\b)(?:booked|books|book|booking|earned|earns|earn|secured|secures|secure|arranged|set)\s+(?:an?|his|her|their)\s*$")
+        .expect("next pattern")
+});
+
+static REACHED_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:reach|reached|reaches|reaching|made|make|makes|making|into|to|join|joined|joins|joining|qualif(?:y|ied|ies|ying)\s+for|(?:place|spot|berth|passage|way)\s+(?:in|into|to))\s+(?:the|a|an|his|her|their)(?:\s+(?:[0-9]{4}|first|second|third|maiden|first-ever|[a-z]+'s|\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)?))?\s*$|(?i)(?-u:\b)(?:into|reached|reach|reaches|reaching)\s+$")
+        .expect("reached pattern")
+});
+
+static ELAPSED_INTO: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:minutes|minute|hours|hour|games|game|sets|set|points|seconds|way)\s+into\s+(?:the|a|his|her)\s*$")
+        .expect("elapsed pattern")
+});
+
+static FUTURE_CLAUSE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:will|'ll|shall|faces|face|meets|awaits|await|plays|set\s+to|due\s+to|scheduled\s+to|next|potentially|going\s+to)(?-u:\b)")
+        .expect("future pattern")
+});
+
+/// Words after a round adjective that mean the round was reached: "a semi-final place".
+const REACHED_AFTER: &[&str] = &["place", "spot", "berth", "appearance", "ticket", "slot"];
+
+fn last_code(n: &str) -> &'static str {
+    match n.to_ascii_lowercase().as_str() {
+        "16" | "sixteen" => "R16",
+        "32" | "thirty-two" => "R32",
+        "64" => "R64",
+        "eight" | "8" => "QF",
+        _ => "SF",
+    }
+}
+
+fn numbered(n: &str) -> Option<&'static str> {
+    Some(match n.to_ascii_lowercase().as_str() {
+        "first" | "1st" | "opening" | "one" | "1" => "1R",
+        "second" | "2nd" | "two" | "2" => "2R",
+        "third" | "3rd" | "three" | "3" => "3R",
+        "fourth" | "4th" | "four" | "4" => "4R",
+        _ => return None,
+    })
+}
+
+fn qualifying(n: &str) -> &'static str {
+    match n.to_ascii_lowercase().as_str() {
+        "first" | "1st" => "Q1",
+        "second" | "2nd" => "Q2",
+        _ => "Q3",
+    }
+}
+
+/// Whether "final"/"finals" at `start..end` names the last round (not "final set", "ATP Finals").
+fn is_final_noun(text: &str, start: usize, end: usize) -> bool {
+    let word = &text[start..end];
+    let prev = prev_word(text, start);
+    if word.starts_with('F') {
+        // Capitalised: only at the start of a sentence ("Final: ..."), never "ATP Finals".
+        let s = sentence_start(text, start);
+        if text[s..start].trim() != "" || word == "Finals" {
+            return false;
+        }
+    }
+    if text[end..].starts_with('-') && text[end + 1..].starts_with(|c: char| c.is_alphabetic()) {
+        return false; // final-set
+    }
+    if prev.is_some_and(|p| matches!(p, "and" | "one" | "her" | "his" | "their") && text[end..].starts_with(' '))
+        && next_word(text, end).is_some_and(|(_, w)| !FINAL_NOUN_NEXT.contains(&w))
+    {
+        return false; // "seventh and final title"
+    }
+    if word.ends_with('s') {
+        // "finals" only for past finals: "the 2002 and 2004 finals", "the finals".
+        let ok = prev.is_some_and(|p| {
+            p == "the" || (p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()))
+        });
+        if !ok {
+            return false;
+        }
+    }
+    if prev.is_some_and(|p| {
+        matches!(
+            p,
+            "ATP" | "WTA" | "Tour" | "Cup" | "NBA" | "NextGen" | "Gen" | "Championship" | "Fed"
+        )
+    }) && word.ends_with('s')
+    {
+        return false;
+    }
+    match next_word(text, end) {
+        None => true,
+        Some((_, w)) => {
+            let lw = w.to_ascii_lowercase();
+            if !w.starts_with(char::is_alphabetic) {
+                return true; // "final - making", "final 6-3 6-4"
+            }
+            if w.starts_with(|c: char| c.is_uppercase()) {
+                // "the final Grand Slam of the year"; but "in the final Federer ..." is rare.
+                return !matches!(w, "Grand" | "Slam" | "Masters" | "Major" | "Test");
+            }
+            FINAL_NOUN_NEXT.contains(&lw.as_str())
+                || (lw.len() > 4 && lw.ends_with("ed"))
+                || lw.ends_with("ly")
+        }
+    }
+}
+
+/// The relation of the round phrase at `start..end` to a match in its clause.
+fn relation(text: &str, start: usize, end: usize) -> RoundRelation {
+    let s = sentence_start(text, start);
+    let before = &text[s..start];
+    if NEXT_BEFORE.is_match(before) {
+        return RoundRelation::Next;
+    }
+    if REACHED_BEFORE.is_match(before) {
+        if ELAPSED_INTO.is_match(before) {
+            return RoundRelation::Played;
+        }
+        return RoundRelation::Reached;
+    }
+    if next_word(text, end).is_some_and(|(_, w)| REACHED_AFTER.contains(&w)) {
+        return RoundRelation::Reached;
+    }
+    let clause = match before.rfind([',', ';', ':', '(']) {
+        Some(i) => &before[i + 1..],
+        None => before,
+    };
+    if FUTURE_CLAUSE.is_match(clause) {
+        return RoundRelation::Next;
+    }
+    RoundRelation::Played
+}
+
 /// Every round phrase in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<RoundMention> {
-    let _ = text;
-    Vec::new()
+    let mut out = Vec::new();
+    for c in RE.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let (start, end) = (m.start(), m.end());
+        let g = |n: &str| c.name(n).map(|x| x.as_str());
+        if text[..start].ends_with(['-', '/']) {
+            continue;
+        }
+        let code = if let Some(q) = g("qa").or(g("qb")) {
+            Some(qualifying(q))
+        } else if let Some(n) = g("ro") {
+            Some(last_code(n))
+        } else if let Some(n) = g("nr").or(g("rn")) {
+            if g("rn").is_some()
+                && text[end..].starts_with(|c: char| c == '-' || c == '.' && text[end + 1..].starts_with(|d: char| d.is_ascii_digit()))
+            {
+                None
+            } else {
+                numbered(n)
+            }
+        } else if let Some(n) = g("la") {
+            let prev = prev_word(text, start);
+            let hyphen = text[start + 4..].starts_with('-');
+            let counted = next_word(text, end).is_some_and(|(_, w)| {
+                LAST_COUNTED.contains(&w.to_ascii_lowercase().as_str())
+                    || w.starts_with(|c: char| c.is_ascii_digit())
+            }) || text[end..].starts_with(" of his")
+                || text[end..].starts_with(" of her")
+                || text[end..].starts_with(" of their");
+            // "each of the last eight" counts things.
+            let partitive = text[..start].ends_with(" of the ");
+            if (prev == Some("the") || hyphen) && !counted && !partitive {
+                Some(last_code(n))
+            } else {
+                None
+            }
+        } else if g("rr").is_some() {
+            Some("RR")
+        } else if g("br").is_some() {
+            Some("BR")
+        } else if g("qf").is_some() {
+            Some("QF")
+        } else if g("sf").is_some() {
+            Some("SF")
+        } else if g("f").is_some() {
+            is_final_noun(text, start, end).then_some("F")
+        } else {
+            None
+        };
+        if let Some(code) = code {
+            out.push(RoundMention {
+                span: Span::new(start, end),
+                code,
+                relation: relation(text, start, end),
+            });
+        }
+    }
+    out
 }
 
 /// Corpus view: span and `"<code> <relation>"`, e.g. `"QF reached"`.

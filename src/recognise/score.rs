@@ -1,7 +1,16 @@
 //! Tennis match scores in every notation the press uses. Corpus: `tests/corpus/score.jsonl`.
+//!
+//! A small hand scanner makes one pass over the bytes of the (normalised) text. At every number that can start
+//! a set (`6-4`, `7/6`) it reads the longest run of sets joined by spaces, commas or "and", with tie-breaks
+//! (`7-6(4)`, `7-6 (7-4)`, `6-7 (6/8)`), a match tie-break (`[10-8]`, `(10-8)` or `10-8` as the deciding set)
+//! and an ending marker (`ret.`, `(rtd)`, `retired`, `def.`, `defaulted`). The run is kept only when it is a
+//! possible tennis match (see [`judge`]): precision first, so a run that breaks the rules gives nothing.
+//! Walkovers ("walkover", "W/O") give a mention with no sets.
+//!
+//! No allocation happens for a rejected candidate: the sets are collected in a fixed buffer first.
 
 use super::Span;
-use crate::model::{Outcome, Score};
+use crate::model::{Outcome, Score, SetScore};
 
 /// One set as written: `first` games for the side written first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +23,42 @@ pub(crate) struct RawSet {
     pub match_tiebreak: bool,
 }
 
+impl RawSet {
+    const EMPTY: RawSet = RawSet {
+        first: 0,
+        second: 0,
+        tiebreak: None,
+        match_tiebreak: false,
+    };
+
+    fn new(first: u32, second: u32) -> Self {
+        RawSet {
+            first,
+            second,
+            ..RawSet::EMPTY
+        }
+    }
+
+    fn hi(&self) -> u32 {
+        self.first.max(self.second)
+    }
+
+    /// A set (or match tie-break) that is over: `Some(true)` when the first side won it.
+    fn won_by_first(&self) -> Option<bool> {
+        let done = if self.match_tiebreak {
+            match_tiebreak_valid(self.first, self.second)
+        } else {
+            set_finished(self.first, self.second)
+        };
+        done.then_some(self.first > self.second)
+    }
+
+    /// The tie-break number the canonical score shows: the smaller score (the loser's points).
+    fn tiebreak_shown(&self) -> Option<u32> {
+        self.tiebreak.map(|(a, b)| b.map_or(a, |b| a.min(b)))
+    }
+}
+
 /// A score found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ScoreMention {
@@ -24,27 +69,501 @@ pub(crate) struct ScoreMention {
 }
 
 impl ScoreMention {
+    /// Sets won by the first and by the second side (unfinished sets count for nobody).
+    pub fn sets_won(&self) -> (u32, u32) {
+        count(&self.sets)
+    }
+
     /// Whether the side written first won the match: `Some(true)` when it won more sets, `Some(false)` when the
     /// other side did, `None` when that cannot be told (a retirement with sets level, a walkover).
     pub fn first_side_wins(&self) -> Option<bool> {
-        let _ = &self.sets;
-        None
+        if self.ending == Outcome::Walkover {
+            return None;
+        }
+        let (f, s) = self.sets_won();
+        match f.cmp(&s) {
+            std::cmp::Ordering::Greater => Some(true),
+            std::cmp::Ordering::Less => Some(false),
+            std::cmp::Ordering::Equal => None,
+        }
     }
 
     /// The canonical score, winner first. `flip` is true when the side written second won the match.
     pub fn to_score(&self, flip: bool) -> Score {
-        let _ = flip;
-        Score {
-            text: String::new(),
-            sets: Vec::new(),
+        if self.ending == Outcome::Walkover {
+            return Score {
+                text: "W/O".to_string(),
+                sets: Vec::new(),
+            };
+        }
+        let mut text = String::with_capacity(self.sets.len() * 8 + 4);
+        let mut sets = Vec::with_capacity(self.sets.len());
+        for (i, s) in self.sets.iter().enumerate() {
+            let (w, l) = if flip {
+                (s.second, s.first)
+            } else {
+                (s.first, s.second)
+            };
+            if i > 0 {
+                text.push(' ');
+            }
+            let shown = s.tiebreak_shown();
+            if s.match_tiebreak {
+                text.push_str(&format!("[{w}-{l}]"));
+            } else if let Some(n) = shown {
+                text.push_str(&format!("{w}-{l}({n})"));
+            } else {
+                text.push_str(&format!("{w}-{l}"));
+            }
+            let (tiebreak_winner, tiebreak_loser) = match s.tiebreak {
+                Some((a, Some(b))) => (Some(a.max(b)), Some(a.min(b))),
+                Some((a, None)) => (None, Some(a)),
+                None => (None, None),
+            };
+            sets.push(SetScore {
+                winner: w,
+                loser: l,
+                tiebreak_winner,
+                tiebreak_loser,
+                match_tiebreak: s.match_tiebreak,
+            });
+        }
+        match self.ending {
+            Outcome::Retired => text.push_str(" RET"),
+            Outcome::Defaulted => text.push_str(" DEF"),
+            _ => {}
+        }
+        Score { text, sets }
+    }
+}
+
+/// A finished set: 6-0..6-4, 7-5, 7-6, or an advantage set n-(n-2) with n >= 8, either orientation.
+fn set_finished(a: u32, b: u32) -> bool {
+    let (hi, lo) = (a.max(b), a.min(b));
+    (hi == 6 && lo <= 4) || (hi == 7 && (lo == 5 || lo == 6)) || (hi >= 8 && hi - lo == 2)
+}
+
+/// A set score that can stand when play stopped: 3-1, 6-5, 6-6, 8-7 (an advantage set).
+fn set_unfinished(a: u32, b: u32) -> bool {
+    let (hi, lo) = (a.max(b), a.min(b));
+    hi <= 5 || (hi == 6 && lo >= 5) || (hi >= 7 && lo >= 6 && hi - lo <= 1 && !(hi == 7 && lo == 6))
+}
+
+/// A finished set tie-break given in full: first to 7 (or to 10 in some deciding sets), by two.
+fn tiebreak_valid(a: u32, b: u32) -> bool {
+    let (hi, lo) = (a.max(b), a.min(b));
+    (hi == 7 && lo <= 5) || (hi == 10 && lo <= 8) || (hi > 7 && hi - lo == 2)
+}
+
+/// A finished match tie-break: first to 10, by two.
+fn match_tiebreak_valid(a: u32, b: u32) -> bool {
+    let (hi, lo) = (a.max(b), a.min(b));
+    (hi == 10 && lo <= 8) || (hi > 10 && hi - lo == 2)
+}
+
+fn count(sets: &[RawSet]) -> (u32, u32) {
+    sets.iter()
+        .fold((0, 0), |(f, s), set| match set.won_by_first() {
+            Some(true) => (f + 1, s),
+            Some(false) => (f, s + 1),
+            None => (f, s),
+        })
+}
+
+/// Decides whether `sets` (with an ending `marker` written right after them) is a possible match.
+///
+/// Returns the ending and whether the marker belongs to the score, or `None` when the run is not a match.
+/// May mark a deciding `10-8` as a match tie-break.
+fn judge(sets: &mut [RawSet], marker: Option<Outcome>) -> Option<(Outcome, bool)> {
+    let n = sets.len();
+    if n == 0 {
+        return None;
+    }
+    // A bare `10-8` in place of a deciding third set is a match tie-break. From 11-9 on, a score by two is
+    // read as an advantage set, as the results data (Sackmann) writes old deciding sets: `6-4 2-6 16-14`.
+    if n == 3 {
+        let last = sets[2];
+        if !last.match_tiebreak
+            && last.tiebreak.is_none()
+            && last.hi() == 10
+            && match_tiebreak_valid(last.first, last.second)
+            && count(&sets[..2]) == (1, 1)
+        {
+            sets[2].match_tiebreak = true;
         }
     }
+    // Games like 21-19 or 25-23 belong to other sports: a tennis match has at least one ordinary set.
+    if !sets.iter().any(|s| !s.match_tiebreak && s.hi() <= 7) {
+        return None;
+    }
+    let (before, last) = (&sets[..n - 1], sets[n - 1]);
+    if before
+        .iter()
+        .any(|s| s.match_tiebreak || !set_finished(s.first, s.second))
+    {
+        return None;
+    }
+    let (f0, s0) = count(before);
+    if last.match_tiebreak && (f0, s0) != (1, 1) {
+        return None;
+    }
+    // No side may have won the match before the last set: 3 sets in a best of five.
+    if f0.max(s0) >= 3 {
+        return None;
+    }
+    let last_won = last.won_by_first();
+    let (f, s) = match last_won {
+        Some(true) => (f0 + 1, s0),
+        Some(false) => (f0, s0 + 1),
+        None => (f0, s0),
+    };
+    let (w, l) = (f.max(s), f.min(s));
+    let complete = last_won.is_some()
+        && ((w == 2 && l <= 1 && f0.max(s0) <= 1) || (w == 3 && l <= 2 && f0.max(s0) <= 2));
+    let could_stop = (last_won.is_some() || set_unfinished(last.first, last.second))
+        && !last.match_tiebreak
+        && w <= 2;
+    if let Some(m) = marker
+        && could_stop
+    {
+        return Some((m, true));
+    }
+    complete.then_some((Outcome::Completed, false))
+}
+
+/// Whether an unfinished score could be a retirement (every set but the last finished, nobody has won).
+fn could_retire(sets: &[RawSet]) -> bool {
+    let mut copy = [RawSet::EMPTY; MAX_SETS];
+    copy[..sets.len()].copy_from_slice(sets);
+    matches!(
+        judge(&mut copy[..sets.len()], Some(Outcome::Retired)),
+        Some((Outcome::Retired, true))
+    )
+}
+
+const MAX_SETS: usize = 7;
+
+fn is_alnum(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+fn at(b: &[u8], i: usize) -> u8 {
+    b.get(i).copied().unwrap_or(0)
+}
+
+/// A score number: one or two digits (no leading zero in two), not part of a longer number.
+fn number(b: &[u8], i: usize) -> Option<(u32, usize)> {
+    let d0 = at(b, i);
+    if !d0.is_ascii_digit() {
+        return None;
+    }
+    let d1 = at(b, i + 1);
+    if d1.is_ascii_digit() {
+        if d0 == b'0' || at(b, i + 2).is_ascii_digit() {
+            return None;
+        }
+        return Some((u32::from(d0 - b'0') * 10 + u32::from(d1 - b'0'), i + 2));
+    }
+    Some((u32::from(d0 - b'0'), i + 1))
+}
+
+/// `a-b` or `a/b` at `i`; returns the two numbers and the end.
+fn pair(b: &[u8], i: usize) -> Option<(u32, u32, usize)> {
+    let (x, j) = number(b, i)?;
+    if !matches!(at(b, j), b'-' | b'/') {
+        return None;
+    }
+    let (y, k) = number(b, j + 1)?;
+    Some((x, y, k))
+}
+
+/// Whether byte `k` may follow a set score: not a letter or digit, not a continuation like `6/4/2005`,
+/// `4-4-2`, `6-4.5` or `2-1:30`.
+fn clean_end(b: &[u8], k: usize) -> bool {
+    let c = at(b, k);
+    if is_alnum(c) || c == b'%' {
+        return false;
+    }
+    !(matches!(c, b'-' | b'/' | b':' | b'.') && at(b, k + 1).is_ascii_digit())
+}
+
+/// A set at `i`, with its tie-break when it is 7-6 / 6-7.
+fn set_at(b: &[u8], i: usize) -> Option<(RawSet, usize)> {
+    let (x, y, k) = pair(b, i)?;
+    if !clean_end(b, k) {
+        return None;
+    }
+    let mut set = RawSet::new(x, y);
+    let mut end = k;
+    // 6-6 takes a tie-break too: a retirement during the tie-break, `6-6(4) RET`.
+    if matches!((x, y), (7, 6) | (6, 7) | (6, 6)) {
+        let mut p = k;
+        while p < k + 2 && at(b, p) == b' ' {
+            p += 1;
+        }
+        if at(b, p) == b'('
+            && let Some((tb, q)) = tiebreak_at(b, p + 1)
+        {
+            set.tiebreak = Some(tb);
+            end = q;
+        }
+    }
+    Some((set, end))
+}
+
+/// The inside of a tie-break bracket after `(`: `4)` or `7-4)` / `7/4)`.
+fn tiebreak_at(b: &[u8], i: usize) -> Option<((u32, Option<u32>), usize)> {
+    let (x, j) = number(b, i)?;
+    if at(b, j) == b')' {
+        return Some(((x, None), j + 1));
+    }
+    let (x, y, k) = pair(b, i)?;
+    (at(b, k) == b')' && tiebreak_valid(x, y)).then_some(((x, Some(y)), k + 1))
+}
+
+/// A match tie-break in brackets at `i` (`[10-8]` or `(10-8)`).
+fn match_tiebreak_at(b: &[u8], i: usize) -> Option<(RawSet, usize)> {
+    let close = match at(b, i) {
+        b'[' => b']',
+        b'(' => b')',
+        _ => return None,
+    };
+    let (x, y, k) = pair(b, i + 1)?;
+    if at(b, k) != close || !match_tiebreak_valid(x, y) {
+        return None;
+    }
+    let mut set = RawSet::new(x, y);
+    set.match_tiebreak = true;
+    Some((set, k + 1))
+}
+
+fn skip_blank(b: &[u8], mut p: usize) -> usize {
+    while matches!(at(b, p), b' ' | b'\t') {
+        p += 1;
+    }
+    p
+}
+
+fn starts_with_ci(b: &[u8], i: usize, word: &[u8]) -> bool {
+    b.len() >= i + word.len() && b[i..i + word.len()].eq_ignore_ascii_case(word)
+}
+
+/// The separator between two sets at `p`: spaces, a comma, or "and". Returns where the next set starts and
+/// whether the separator was "and".
+fn separator(b: &[u8], p: usize) -> Option<(usize, bool)> {
+    let mut q = skip_blank(b, p);
+    let spaced = q > p;
+    let mut comma = false;
+    if at(b, q) == b',' {
+        comma = true;
+        q = skip_blank(b, q + 1);
+    }
+    if (spaced || comma) && q > p + usize::from(comma) && starts_with_ci(b, q, b"and") {
+        let r = skip_blank(b, q + 3);
+        if r > q + 3 {
+            return Some((r, true));
+        }
+        return None;
+    }
+    (spaced || comma).then_some((q, false))
+}
+
+/// An ending marker right after the score at `p`: `ret.`, `(rtd)`, `retired`, `def.`, `defaulted`.
+fn marker_at(b: &[u8], p: usize) -> Option<(Outcome, usize)> {
+    const WORDS: [(&[u8], Outcome, bool); 6] = [
+        (b"retired", Outcome::Retired, false),
+        (b"retd", Outcome::Retired, true),
+        (b"ret", Outcome::Retired, true),
+        (b"rtd", Outcome::Retired, true),
+        (b"defaulted", Outcome::Defaulted, false),
+        (b"def", Outcome::Defaulted, true),
+    ];
+    let mut q = p;
+    while q < p + 2 && at(b, q) == b' ' {
+        q += 1;
+    }
+    if q == p && at(b, q) != b'(' {
+        return None;
+    }
+    let paren = at(b, q) == b'(';
+    if paren {
+        q += 1;
+    }
+    for (word, outcome, dot) in WORDS {
+        if !starts_with_ci(b, q, word) || at(b, q + word.len()).is_ascii_alphabetic() {
+            continue;
+        }
+        let mut e = q + word.len();
+        if dot && at(b, e) == b'.' {
+            e += 1;
+        }
+        if paren {
+            if at(b, e) != b')' {
+                return None;
+            }
+            e += 1;
+        }
+        return Some((outcome, e));
+    }
+    None
+}
+
+/// Whether the sentence around `start..end` says someone retired ("forced to retire when 6-2 3-0 down",
+/// "leading 6-3 5-2 when X pulled out").
+fn retirement_nearby(b: &[u8], start: usize, end: usize) -> bool {
+    let sentence_end = |c: u8| matches!(c, b'.' | b'!' | b'?' | b'\n');
+    let mut from = start.saturating_sub(60);
+    if let Some(k) = b[from..start].iter().rposition(|&c| sentence_end(c)) {
+        from += k + 1;
+    }
+    let before = &b[from..start];
+    let mut to = (end + 80).min(b.len());
+    if let Some(k) = b[end..to].iter().position(|&c| sentence_end(c)) {
+        to = end + k;
+    }
+    let after = &b[end..to];
+    // `needle` at the start of a word ("retir" finds retire, retired, retiring, retirement).
+    let has = |hay: &[u8], needle: &[u8]| {
+        hay.windows(needle.len())
+            .enumerate()
+            .any(|(k, w)| w.eq_ignore_ascii_case(needle) && (k == 0 || !is_alnum(hay[k - 1])))
+    };
+    let quit = |hay: &[u8]| {
+        hay.windows(5)
+            .enumerate()
+            .any(|(k, w)| w.eq_ignore_ascii_case(b"quit ") && (k == 0 || !is_alnum(hay[k - 1])))
+    };
+    has(before, b"retir") || has(after, b"retir") || has(after, b"pulled out") || quit(after)
+}
+
+/// Parses the run of sets starting at `i`. Returns the mention when it is a match, and where to go on scanning.
+fn run_at(b: &[u8], i: usize) -> (Option<ScoreMention>, usize) {
+    let Some((first, mut end)) = set_at(b, i) else {
+        return (None, i + 1);
+    };
+    let mut sets = [RawSet::EMPTY; MAX_SETS];
+    sets[0] = first;
+    let mut n = 1;
+    let mut and_cut = None;
+    loop {
+        let Some((q, and)) = separator(b, end) else {
+            break;
+        };
+        let next = match at(b, q) {
+            c if c.is_ascii_digit() => set_at(b, q),
+            b'[' | b'(' => match_tiebreak_at(b, q),
+            _ => None,
+        };
+        let Some((set, e)) = next else {
+            break;
+        };
+        if n == MAX_SETS {
+            // Far too many sets for one match: skip the whole run.
+            return (None, e);
+        }
+        if and {
+            and_cut = Some((n, end));
+        }
+        sets[n] = set;
+        n += 1;
+        end = e;
+    }
+    let marker = marker_at(b, end);
+    let run_end = end;
+    let mention = |sets: &[RawSet], end: usize, ending| ScoreMention {
+        span: Span::new(i, end),
+        sets: sets.to_vec(),
+        ending,
+    };
+    let sets = &mut sets[..n];
+    if let Some((ending, with_marker)) = judge(sets, marker.map(|m| m.0)) {
+        let end = if with_marker {
+            marker.map_or(end, |m| m.1)
+        } else {
+            end
+        };
+        return (Some(mention(sets, end, ending)), end);
+    }
+    if marker.is_none() && n >= 2 && could_retire(sets) && retirement_nearby(b, i, end) {
+        return (Some(mention(sets, end, Outcome::Retired)), end);
+    }
+    // "6-4 6-3 and 6-2 6-1": two matches joined by "and".
+    if let Some((k, cut)) = and_cut
+        && let Some((Outcome::Completed, _)) = judge(&mut sets[..k], None)
+    {
+        return (Some(mention(&sets[..k], cut, Outcome::Completed)), cut);
+    }
+    (None, run_end)
+}
+
+/// A walkover phrase at `i` ("walkover", "walk-over", "W/O"): returns its end.
+fn walkover_at(b: &[u8], i: usize) -> Option<usize> {
+    if i > 0 && is_alnum(b[i - 1]) {
+        return None;
+    }
+    let end = if starts_with_ci(b, i, b"walkover") {
+        i + 8
+    } else if starts_with_ci(b, i, b"walk-over") {
+        i + 9
+    } else if starts_with_ci(b, i, b"w/o") {
+        // "w/o the" is shorthand for "without".
+        if at(b, i + 3) == b' ' && at(b, i + 4).is_ascii_lowercase() {
+            return None;
+        }
+        i + 3
+    } else {
+        return None;
+    };
+    if is_alnum(at(b, end)) {
+        return None;
+    }
+    // "it was no walkover": a figure of speech.
+    let lead = &b[i.saturating_sub(8)..i];
+    if lead.ends_with(b"no ") || lead.ends_with(b"not a ") {
+        return None;
+    }
+    Some(end)
 }
 
 /// Every score in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<ScoreMention> {
-    let _ = text;
-    Vec::new()
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            let prev = if i > 0 { b[i - 1] } else { b' ' };
+            let starts =
+                !is_alnum(prev) && !matches!(prev, b'-' | b'/' | b'.' | b':' | b'[' | b'+');
+            if starts {
+                let (m, next) = run_at(b, i);
+                if let Some(m) = m {
+                    out.push(m);
+                }
+                i = next.max(i + 1);
+            } else {
+                i += 1;
+            }
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            continue;
+        }
+        if (c == b'w' || c == b'W')
+            && let Some(end) = walkover_at(b, i)
+        {
+            out.push(ScoreMention {
+                span: Span::new(i, end),
+                sets: Vec::new(),
+                ending: Outcome::Walkover,
+            });
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    out
 }
 
 /// Corpus view: span and canonical text as written (first side first).
@@ -54,4 +573,203 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
         .into_iter()
         .map(|m| (m.span.start, m.span.end, m.to_score(false).text))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> ScoreMention {
+        let found = find(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn finished_sets() {
+        for (a, b) in [
+            (6, 0),
+            (6, 4),
+            (4, 6),
+            (7, 5),
+            (5, 7),
+            (7, 6),
+            (6, 7),
+            (8, 6),
+            (14, 12),
+            (70, 68),
+        ] {
+            assert!(set_finished(a, b), "{a}-{b}");
+        }
+        for (a, b) in [
+            (6, 5),
+            (5, 3),
+            (7, 3),
+            (8, 5),
+            (6, 6),
+            (10, 7),
+            (21, 18),
+            (0, 0),
+        ] {
+            assert!(!set_finished(a, b), "{a}-{b}");
+        }
+    }
+
+    #[test]
+    fn unfinished_sets() {
+        for (a, b) in [
+            (3, 1),
+            (0, 0),
+            (5, 5),
+            (6, 5),
+            (5, 6),
+            (6, 6),
+            (8, 7),
+            (9, 9),
+        ] {
+            assert!(set_unfinished(a, b), "{a}-{b}");
+        }
+        for (a, b) in [(6, 2), (7, 6), (7, 3), (8, 2), (0, 30)] {
+            assert!(!set_unfinished(a, b), "{a}-{b}");
+        }
+    }
+
+    #[test]
+    fn tiebreaks_and_match_tiebreaks() {
+        assert!(tiebreak_valid(7, 4) && tiebreak_valid(8, 10) && tiebreak_valid(10, 2));
+        assert!(!tiebreak_valid(7, 6) && !tiebreak_valid(9, 6) && !tiebreak_valid(6, 4));
+        assert!(
+            match_tiebreak_valid(10, 8)
+                && match_tiebreak_valid(7, 10)
+                && match_tiebreak_valid(16, 14)
+        );
+        assert!(
+            !match_tiebreak_valid(10, 9)
+                && !match_tiebreak_valid(9, 7)
+                && !match_tiebreak_valid(13, 10)
+        );
+    }
+
+    #[test]
+    fn tiebreak_shows_the_smaller_score() {
+        assert_eq!(one("7-6 (8-6) 6-4").to_score(false).text, "7-6(6) 6-4");
+        assert_eq!(
+            one("6-7 (6/8) 6-1 6-1").to_score(false).text,
+            "6-7(6) 6-1 6-1"
+        );
+        assert_eq!(
+            one("6-7 (7-5) 6-2 6-4").to_score(false).text,
+            "6-7(5) 6-2 6-4"
+        );
+        assert_eq!(one("7-6 (4) 6-4").to_score(false).text, "7-6(4) 6-4");
+        assert_eq!(one("7-6 6-4").to_score(false).text, "7-6 6-4");
+        let sets = one("7-6 (8-6) 7-6 (4) 6-4").to_score(false).sets;
+        assert_eq!(
+            (sets[0].tiebreak_winner, sets[0].tiebreak_loser),
+            (Some(8), Some(6))
+        );
+        assert_eq!(
+            (sets[1].tiebreak_winner, sets[1].tiebreak_loser),
+            (None, Some(4))
+        );
+        assert_eq!(
+            (sets[2].tiebreak_winner, sets[2].tiebreak_loser),
+            (None, None)
+        );
+    }
+
+    #[test]
+    fn flip_turns_the_score_winner_first() {
+        let m = one("lost 4-6 6-7 (5-7) to him");
+        assert_eq!(m.first_side_wins(), Some(false));
+        let s = m.to_score(true);
+        assert_eq!(s.text, "6-4 7-6(5)");
+        assert_eq!((s.sets[0].winner, s.sets[0].loser), (6, 4));
+        assert_eq!((s.sets[1].winner, s.sets[1].loser), (7, 6));
+        assert_eq!(s.sets[1].tiebreak_loser, Some(5));
+        let m = one("won 4-6 6-3 [10-8]");
+        assert_eq!(m.first_side_wins(), Some(true));
+        assert_eq!(m.to_score(true).text, "6-4 3-6 [8-10]");
+        assert!(m.to_score(false).sets[2].match_tiebreak);
+    }
+
+    #[test]
+    fn endings() {
+        let m = one("6-4 3-1 ret.");
+        assert_eq!(
+            (m.ending, m.first_side_wins()),
+            (Outcome::Retired, Some(true))
+        );
+        assert_eq!(m.to_score(false).text, "6-4 3-1 RET");
+        let m = one("6-3 3-6 1-0 ret.");
+        assert_eq!((m.ending, m.first_side_wins()), (Outcome::Retired, None));
+        let m = one("4-6 2-2 def.");
+        assert_eq!(
+            (m.ending, m.first_side_wins()),
+            (Outcome::Defaulted, Some(false))
+        );
+        assert_eq!(m.to_score(true).text, "6-4 2-2 DEF");
+        let m = one("He received a walkover.");
+        assert_eq!((m.ending, m.first_side_wins()), (Outcome::Walkover, None));
+        assert_eq!(
+            m.to_score(false),
+            Score {
+                text: "W/O".into(),
+                sets: vec![]
+            }
+        );
+        // A marker after a finished best-of-five match does not belong to the score.
+        let m = one("6-4 6-4 6-4 retired from the sport");
+        assert_eq!((m.ending, m.span), (Outcome::Completed, Span::new(0, 11)));
+    }
+
+    #[test]
+    fn match_must_stop_when_won() {
+        assert_eq!(one("6-4 6-4 6-4").sets.len(), 3);
+        assert_eq!(one("6-4 4-6 6-4 6-4").sets.len(), 4);
+        for text in [
+            "6-4 6-4 6-4 6-4",
+            "6-4 6-4 4-6 6-4 6-4",
+            "6-4 4-6",
+            "6-4",
+            "6-4 4-6 6-4 4-6",
+        ] {
+            assert!(find(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn spans_are_exact() {
+        let text = "Yes (6-0, 6-0), then 7-6 (5) 6-4, and a 6-2 3-0 (rtd).";
+        let spans: Vec<&str> = find(text)
+            .iter()
+            .map(|m| &text[m.span.start..m.span.end])
+            .collect();
+        assert_eq!(spans, ["6-0, 6-0", "7-6 (5) 6-4", "6-2 3-0 (rtd)"]);
+    }
+}
+
+#[cfg(test)]
+mod throwaway_dump {
+    #[test]
+    #[ignore]
+    fn dump_corpus_scores() {
+        let mut out = String::new();
+        let list = std::fs::read_to_string("/tmp/score_files.txt").unwrap();
+        for p in list.lines() {
+            let raw = std::fs::read_to_string(p).unwrap();
+            let norm = crate::normalise::Normalised::new(&raw);
+            for m in super::find(&norm.text) {
+                let a = m.span.start.saturating_sub(40);
+                let ctx: String = norm.text[norm.text.floor_char_boundary(a)
+                    ..norm
+                        .text
+                        .ceil_char_boundary((m.span.end + 30).min(norm.text.len()))]
+                    .replace('\n', " ");
+                out.push_str(&serde_json::json!({"doc": p, "span": &norm.text[m.span.start..m.span.end], "score": m.to_score(false).text, "flip": m.to_score(true).text, "fsw": m.first_side_wins(), "ctx": ctx}).to_string());
+                out.push('\n');
+            }
+        }
+        std::fs::write("/tmp/score_dump.jsonl", out).unwrap();
+    }
 }

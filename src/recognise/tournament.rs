@@ -2,6 +2,8 @@
 //! Billie Jean King Cup, Olympics. Corpus: `tests/corpus/tournament.jsonl`.
 
 use super::Span;
+use once_cell::sync::Lazy;
+use regex::Regex;
 
 /// A tournament phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,10 +13,124 @@ pub(crate) struct TournamentMention {
     pub name: String,
 }
 
+/// A capitalised word that may stand in an event name ("Dubai", "U.S.", "Women's", "BNP").
+const TOKEN: &str = r"(?:\p{Lu}[\p{L}\p{M}.&'-]*|[0-9]{2,4}(?:\s+\p{Lu}[\p{L}]*)?)";
+
+static RE: Lazy<Regex> = Lazy::new(|| {
+    let pat = format!(
+        r"(?x)(?-u:\b)(?:
+          # known names that the generic pattern misses or that stand alone
+          (?P<known>Roland[-\s]Garros|Wimbledon|Indian\s+Wells|Queen's\s+Club(?:\s+Championships)?|Open\s+13|Davis\s+Cup(?:\s+final)?|Fed\s+Cup|Billie\s+Jean\s+King\s+Cup|Hopman\s+Cup|Laver\s+Cup|United\s+Cup|ATP\s+Cup|(?:Nitto\s+|Next\s*Gen\s+)?ATP\s+(?:World\s+Tour\s+)?Finals|WTA\s+(?:Tour\s+)?Finals|(?:Tennis\s+)?Masters\s+Cup|(?:\p{{Lu}}\p{{L}}+\s+)?Olympics|Olympic\s+Games|Diamond\s+Games|Queen's)
+          # the Masters 1000 event in Shanghai
+        | (?:Masters(?:\s+1000)?|ATP(?:\s+(?:250|500|1000))?|WTA(?:\s+(?:125|250|500|1000))?|Challenger|ITF)\s+(?:event|tournament|title)\s+in\s+(?P<city>\p{{Lu}}\p{{L}}+(?:[\s-]\p{{Lu}}\p{{L}}+)?)
+          # Dubai Tennis Championships, Paris Masters, Miami Open
+        | (?P<gen>(?:{TOKEN}\s+){{1,5}}(?:Open|Masters|Championships|Championship|Classic|International|Trophy|Cup|Tournament))
+        )(?-u:\b)"
+    );
+    Regex::new(&pat).expect("tournament pattern")
+});
+
+/// Capitalised words that start a sentence or clause and are not part of an event name.
+const LEAD_STOP: &[&str] = &[
+    "The", "A", "An", "In", "At", "On", "For", "From", "To", "After", "Before", "During", "Since", "Last",
+    "This", "Next", "His", "Her", "Their", "Its", "But", "And", "When", "While", "With", "Without", "As",
+    "By", "Of", "Into", "Despite", "Until", "Year's", "Year", "Both", "It", "He", "She", "They", "That",
+    "Then", "Now", "Meanwhile", "However", "If", "So", "Or", "Our", "My", "Your", "Reigning", "Defending",
+    "Former", "Current", "Two-time", "Three-time", "Four-time", "Five-time", "Six-time", "Seven-time",
+    "Twice", "Champion", "Men's", "Women's", "Boys'", "Girls'", "Junior", "Mixed", "Doubles", "Singles",
+    "Grand", "Slam", "Tennis", "ATP", "WTA", "Tour",
+];
+
+/// Words that make a "Cup"/"Championship" another sport's competition.
+const OTHER_SPORTS: &[&str] = &[
+    "FA", "World", "Ryder", "Heineken", "League", "Carling", "UEFA", "Stanley", "Gold", "Melbourne",
+    "America's", "Challenge", "Currie", "Solheim", "Webb", "Ellis", "Powergen", "EFL", "Intertoto",
+    "Confederations", "Cricket", "Rugby", "Football", "European", "Six", "Nations", "County", "Commonwealth",
+    "Premiership", "Super", "Champions", "Scottish", "Welsh", "Irish", "Tri", "Asian", "African", "Euro",
+    "Grand", "National", "Derby", "Premier", "Coca-Cola", "Community", "Charity", "Anglo-Welsh",
+    "Indoor", "Outdoor", "Open", "Golf", "PGA", "US PGA", "Masters", "British",
+];
+
+/// Words allowed with a possessive "'s" inside a name ("Volvo Women's Open", "Queen's Club").
+const POSSESSIVE_OK: &[&str] = &["Women's", "Men's", "Queen's", "Ladies'"];
+
 /// Every tournament phrase in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
-    let _ = text;
-    Vec::new()
+    let mut out = Vec::new();
+    for c in RE.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        if let Some(k) = c.name("known") {
+            let (s, e) = (k.start(), k.end());
+            let name = &text[s..e];
+            if name == "Queen's" && !text[..s].ends_with("at ") {
+                continue;
+            }
+            if name.ends_with("Olympics") && !name.starts_with("Olympics") {
+                // "Paris Olympics" but not "the Special Olympics"-like organisations.
+                let first = name.split_whitespace().next().unwrap_or("");
+                if LEAD_STOP.contains(&first) || first == "Special" || first == "Winter" {
+                    let rest = name[first.len()..].trim_start();
+                    let off = e - rest.len();
+                    if first != "Special" && first != "Winter" {
+                        out.push(TournamentMention {
+                            span: Span::new(off, e),
+                            name: rest.to_string(),
+                        });
+                    }
+                    continue;
+                }
+            }
+            out.push(TournamentMention {
+                span: Span::new(s, e),
+                name: name.to_string(),
+            });
+        } else if let Some(city) = c.name("city") {
+            out.push(TournamentMention {
+                span: Span::new(city.start(), city.end()),
+                name: city.as_str().to_string(),
+            });
+        } else if let Some(g) = c.name("gen") {
+            let (mut s, e) = (g.start(), g.end());
+            let full = g.as_str();
+            // Drop leading sentence words and anything up to a possessive ("Federer's Australian Open").
+            let words: Vec<(usize, &str)> = full
+                .split_whitespace()
+                .map(|w| (w.as_ptr() as usize - full.as_ptr() as usize, w))
+                .collect();
+            let mut first = 0;
+            for (i, (_, w)) in words.iter().enumerate() {
+                let possessive = (w.ends_with("'s") || w.ends_with("s'")) && !POSSESSIVE_OK.contains(w);
+                if possessive || (i == first && LEAD_STOP.contains(w)) || w.bytes().all(|b| b.is_ascii_digit()) && i == first {
+                    first = i + 1;
+                }
+            }
+            if first >= words.len() - 1 {
+                continue; // only the keyword is left: "the Open", "Davis Cup" handled above
+            }
+            s += words[first].0;
+            let name = &text[s..e];
+            let prefix: Vec<&str> = name.split_whitespace().collect();
+            let keyword = *prefix.last().expect("keyword");
+            let others = &prefix[..prefix.len() - 1];
+            if others.iter().any(|w| OTHER_SPORTS.contains(w))
+                && matches!(keyword, "Cup" | "Championship" | "Championships" | "Trophy")
+            {
+                continue;
+            }
+            if others.iter().any(|w| matches!(*w, "FA" | "Ryder" | "Heineken" | "League" | "World"))
+                && keyword == "Cup"
+            {
+                continue;
+            }
+            out.push(TournamentMention {
+                span: Span::new(s, e),
+                name: name.to_string(),
+            });
+        } else {
+            let _ = m;
+        }
+    }
+    out
 }
 
 /// Corpus view: span and name.

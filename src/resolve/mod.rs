@@ -1,11 +1,90 @@
 //! Resolve stage: coreference, who won, and the only place that builds records.
+//!
+//! Sentence by sentence, in text order: references are resolved to players (names, surnames, pronouns,
+//! demonyms, descriptors), then the result cues of the sentence are turned into matches. Rankings and seeds are
+//! attached to players once every reference is known.
+
+mod matches;
+mod players;
 
 use crate::input::Document;
-use crate::model::{Article, SCHEMA_VERSION};
+use crate::model::{Article, Evidence, Player, PlayerRef, Ranking, SCHEMA_VERSION, Seed};
+use crate::normalise::Normalised;
+use crate::recognise::{
+    PlayerSide, Span, descriptor, names, ranking, result, round, score, seed, sport, tournament,
+};
+use crate::segment::{self, Sentence};
+use players::{Entity, Ref, RefKind};
+
+/// Everything the recognisers found in one article, over its normalised text.
+pub(crate) struct Mentions {
+    pub scores: Vec<score::ScoreMention>,
+    pub cues: Vec<result::Cue>,
+    pub rounds: Vec<round::RoundMention>,
+    pub tournaments: Vec<tournament::TournamentMention>,
+    pub ranks: Vec<ranking::RankMention>,
+    pub seeds: Vec<seed::SeedMention>,
+}
+
+/// The state shared by the resolution steps of one article.
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub norm: &'a Normalised,
+    pub sents: Vec<Sentence>,
+    /// For each byte: inside double quotes (reported speech)?  Stored as sorted quote ranges.
+    pub quotes: Vec<Span>,
+    pub entities: Vec<Entity>,
+    pub refs: Vec<Ref>,
+    pub m: Mentions,
+}
+
+impl Ctx<'_> {
+    pub fn in_quote(&self, pos: usize) -> bool {
+        let i = self.quotes.partition_point(|q| q.end <= pos);
+        self.quotes.get(i).is_some_and(|q| q.start <= pos && pos < q.end)
+    }
+
+    pub fn evidence(&self, span: Span) -> Evidence {
+        let (s, e) = self.norm.source_span(span.start, span.end);
+        Evidence {
+            start: s,
+            end: e,
+            text: String::new(),
+        }
+    }
+
+    pub fn sentence_of(&self, pos: usize) -> usize {
+        players::sentence_of(&self.sents, pos)
+    }
+}
+
+/// Quote ranges: text between a straight double quote and the next one in the same paragraph.
+fn quote_ranges(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'"' => match open.take() {
+                Some(s) => out.push(Span::new(s, i + 1)),
+                None => open = Some(i),
+            },
+            b'\n' => {
+                if let Some(s) = open.take() {
+                    out.push(Span::new(s, i));
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = open {
+        out.push(Span::new(s, text.len()));
+    }
+    out
+}
 
 /// Runs normalise, segment, recognise and resolve over one document.
 pub(crate) fn extract(doc: &Document) -> Article {
-    Article {
+    let mut article = Article {
         schema_version: SCHEMA_VERSION.to_string(),
         source: doc.source.clone(),
         sport: None,
@@ -16,5 +95,238 @@ pub(crate) fn extract(doc: &Document) -> Article {
         rankings: Vec::new(),
         seeds: Vec::new(),
         warnings: doc.warnings.clone(),
+    };
+    let norm = Normalised::new(&doc.body);
+    let text = norm.text.as_str();
+    let scores = score::find(text);
+    let valid = scores.iter().filter(|s| !s.sets.is_empty()).count();
+    let mut probe = String::new();
+    if let Some(h) = &doc.headline {
+        if !text.starts_with(h.as_str()) {
+            probe.push_str(h);
+            probe.push('\n');
+        }
+    }
+    let sport = if probe.is_empty() {
+        sport::classify_with(text, valid)
+    } else {
+        probe.push_str(text);
+        sport::classify_with(&probe, valid)
+    };
+    article.sport = sport.map(str::to_string);
+    if sport != Some("tennis") {
+        return article;
+    }
+    let names = names::find(text);
+    let (mut entities, link) = players::build_entities(text, &names);
+    players::mark_officials(text, &names, &link, &mut entities);
+    let mut ctx = Ctx {
+        text,
+        norm: &norm,
+        sents: segment::sentences(text),
+        quotes: quote_ranges(text),
+        entities,
+        refs: Vec::new(),
+        m: Mentions {
+            scores,
+            cues: result::find(text),
+            rounds: round::find(text),
+            tournaments: tournament::find(text),
+            ranks: ranking::find(text),
+            seeds: seed::find(text),
+        },
+    };
+    for (i, n) in names.iter().enumerate() {
+        if let Some(e) = link[i] {
+            if ctx.entities[e].official {
+                continue;
+            }
+            let sent = ctx.sentence_of(n.span.start);
+            ctx.refs.push(Ref {
+                span: n.span,
+                entity: e,
+                kind: RefKind::Name,
+                sent,
+            });
+        }
+    }
+    for r in &ctx.refs {
+        if ctx.entities[r.entity].nationality.is_none() {
+            if let Some(c) = players::explicit_nationality(text, r.span) {
+                ctx.entities[r.entity].nationality = Some(c);
+            }
+        }
+        if ctx.entities[r.entity].age.is_none() {
+            ctx.entities[r.entity].age = players::explicit_age(text, r.span);
+        }
+    }
+    let descs = descriptor::find(text);
+    let found = matches::resolve(&mut ctx, &descs);
+    let mut used = vec![false; ctx.entities.len()];
+    for f in &found {
+        for &e in f.winner.iter().chain(f.loser.iter()) {
+            used[e] = true;
+        }
+    }
+    let ranks = attach_ranks(&ctx, &mut used);
+    let seeds = attach_seeds(&ctx, &mut used);
+
+    // Players: every person named with a full name, and surname-only names that take part in a fact.
+    let mut order: Vec<usize> = (0..ctx.entities.len())
+        .filter(|&e| !ctx.entities[e].official && (used[e] || ctx.entities[e].tokens.len() > 1))
+        .filter(|&e| ctx.refs.iter().any(|r| r.entity == e))
+        .collect();
+    order.sort_by_key(|&e| ctx.refs.iter().filter(|r| r.entity == e).map(|r| r.span.start).min());
+    let source = doc.body.as_str();
+    let mut ids = vec![None; ctx.entities.len()];
+    for (k, &e) in order.iter().enumerate() {
+        ids[e] = Some(format!("p{}", k + 1));
+    }
+    let fill = |mut ev: Evidence| {
+        ev.text = source[ev.start..ev.end].to_string();
+        ev
+    };
+    let pref = |e: usize| -> Option<PlayerRef> {
+        Some(PlayerRef {
+            id: ids[e].clone()?,
+            name: display_name(&ctx, source, e),
+        })
+    };
+    for &e in &order {
+        let ent = &ctx.entities[e];
+        let mut mentions: Vec<Evidence> = ctx
+            .refs
+            .iter()
+            .filter(|r| r.entity == e)
+            .map(|r| fill(ctx.evidence(r.span)))
+            .collect();
+        mentions.sort_by_key(|m| m.start);
+        mentions.dedup();
+        let nationality = ent.nationality.or_else(|| majority(&ent.demonym_votes));
+        article.players.push(Player {
+            id: ids[e].clone().unwrap_or_default(),
+            name: display_name(&ctx, source, e),
+            nationality: nationality.map(str::to_string),
+            age: ent.age,
+            mentions,
+        });
+    }
+    for f in found {
+        if let Some(m) = matches::to_record(&ctx, f, &pref) {
+            let mut m = m;
+            m.evidence = fill(m.evidence);
+            article.matches.push(m);
+        }
+    }
+    for (e, rank, kind, span, rule) in ranks {
+        if let Some(p) = pref(e) {
+            article.rankings.push(Ranking {
+                player: p,
+                rank,
+                kind,
+                evidence: fill(ctx.evidence(span)),
+                rule: rule.to_string(),
+            });
+        }
+    }
+    for (e, s, span, rule) in seeds {
+        if let Some(p) = pref(e) {
+            article.seeds.push(Seed {
+                player: p,
+                seed: s,
+                evidence: fill(ctx.evidence(span)),
+                rule: rule.to_string(),
+            });
+        }
+    }
+    article
+}
+
+fn majority(votes: &[&'static str]) -> Option<&'static str> {
+    let mut best: Option<(&'static str, usize)> = None;
+    for &v in votes {
+        let n = votes.iter().filter(|&&w| w == v).count();
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((v, n));
+        }
+    }
+    best.map(|(v, _)| v)
+}
+
+/// The player's name as the source text writes it (the fullest form).
+fn display_name(ctx: &Ctx, source: &str, e: usize) -> String {
+    let ent = &ctx.entities[e];
+    // Find a name reference with exactly the entity's normalised name and take its source text.
+    for r in &ctx.refs {
+        if r.entity == e && r.kind == RefKind::Name && &ctx.text[r.span.start..r.span.end] == ent.name.as_str() {
+            let (s, t) = ctx.norm.source_span(r.span.start, r.span.end);
+            return source[s..t].to_string();
+        }
+    }
+    ent.name.clone()
+}
+
+type RankRow = (usize, u32, crate::model::RankingKind, Span, &'static str);
+
+/// The player a ranking or seed phrase describes.
+fn attach(ctx: &Ctx, span: Span, side: PlayerSide) -> Option<(usize, &'static str)> {
+    let sent = ctx.sentence_of(span.start);
+    match side {
+        PlayerSide::After => {
+            let r = ctx.refs.iter().find(|r| r.span.start >= span.end && r.sent == sent)?;
+            let gap = &ctx.text[span.end..r.span.start];
+            let ok = gap.len() <= 40
+                && !gap.contains([',', ';', ':', '.', '(', '"'])
+                && gap.split_whitespace().count() <= 3;
+            ok.then_some((r.entity, "phrase-before-name"))
+        }
+        PlayerSide::Before => {
+            let r = ctx
+                .refs
+                .iter()
+                .rev()
+                .find(|r| r.span.end <= span.start && r.sent == sent)?;
+            Some((r.entity, "phrase-after-name"))
+        }
+        PlayerSide::Itself => {
+            let r = ctx
+                .refs
+                .iter()
+                .find(|r| r.kind == RefKind::Descriptor && r.span.start <= span.start && span.end <= r.span.end + 1)?;
+            Some((r.entity, "descriptor"))
+        }
     }
 }
+
+fn attach_ranks(ctx: &Ctx, used: &mut [bool]) -> Vec<RankRow> {
+    let mut out: Vec<RankRow> = Vec::new();
+    for m in &ctx.m.ranks {
+        if ctx.in_quote(m.span.start) {
+            continue;
+        }
+        if let Some((e, rule)) = attach(ctx, m.span, m.side) {
+            if !out.iter().any(|o| o.0 == e && o.1 == m.rank && o.2 == m.kind) {
+                used[e] = true;
+                out.push((e, m.rank, m.kind, m.span, rule));
+            }
+        }
+    }
+    out
+}
+
+fn attach_seeds(ctx: &Ctx, used: &mut [bool]) -> Vec<(usize, u32, Span, &'static str)> {
+    let mut out: Vec<(usize, u32, Span, &'static str)> = Vec::new();
+    for m in &ctx.m.seeds {
+        if ctx.in_quote(m.span.start) {
+            continue;
+        }
+        if let Some((e, rule)) = attach(ctx, m.span, m.side) {
+            if !out.iter().any(|o| o.0 == e) {
+                used[e] = true;
+                out.push((e, m.seed, m.span, rule));
+            }
+        }
+    }
+    out
+}
+

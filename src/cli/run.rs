@@ -1,0 +1,242 @@
+//! `sportext extract`: walk, read and extract in parallel, write in input order.
+
+use std::fs;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::os::unix::fs::MetadataExt;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use sportext::Extractor;
+
+use super::args::ExtractArgs;
+use super::atomic::{self, AtomicFile};
+use super::output::{FormatWriter, Rendered};
+use super::read::{Ctx, Producer, Task};
+use super::walk;
+
+/// At most this many error messages go to stderr; the rest are only counted.
+const MAX_ERROR_MESSAGES: usize = 20;
+/// A chunk of tasks holds at most this many bytes of input (unless one task alone is larger).
+const CHUNK_BYTES: u64 = 64 << 20;
+/// Show a progress bar from this many inputs on.
+const PROGRESS_MIN_INPUTS: usize = 20;
+
+/// Where the output goes.
+enum Sink {
+    Stdout(BufWriter<io::StdoutLock<'static>>),
+    File(AtomicFile),
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(w) => w.write(buf),
+            Sink::File(w) => w.write(buf),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(w) => w.flush(),
+            Sink::File(w) => w.flush(),
+        }
+    }
+}
+
+/// Counts for the summary line and the exit status.
+#[derive(Debug, Default)]
+pub struct Stats {
+    /// Inputs (files, stdin, failed paths).
+    pub inputs: usize,
+    /// Article records written.
+    pub articles: usize,
+    /// Matches in them.
+    pub matches: usize,
+    /// Error records written.
+    pub errors: usize,
+    /// Bytes read.
+    pub bytes: u64,
+}
+
+impl Stats {
+    /// Counts one rendered record, printing its error message (the first few) unless quiet.
+    pub fn count(&mut self, r: &Rendered, quiet: bool, pb: Option<&ProgressBar>) {
+        match &r.error {
+            Some(msg) => {
+                self.errors += 1;
+                if !quiet && self.errors <= MAX_ERROR_MESSAGES {
+                    let line = format!("sportext: {msg}");
+                    match pb {
+                        Some(pb) => pb.suspend(|| eprintln!("{line}")),
+                        None => eprintln!("{line}"),
+                    }
+                }
+            }
+            None => {
+                self.articles += 1;
+                self.matches += r.matches;
+            }
+        }
+    }
+
+    /// Prints the summary line on stderr.
+    pub fn summary(&self, started: Instant, extra: &str) {
+        if self.errors > MAX_ERROR_MESSAGES {
+            eprintln!(
+                "sportext: ... and {} more error records",
+                self.errors - MAX_ERROR_MESSAGES
+            );
+        }
+        let secs = started.elapsed().as_secs_f64();
+        let mb = self.bytes as f64 / 1e6;
+        let rate = if secs > 0.0 { mb / secs } else { 0.0 };
+        eprintln!(
+            "sportext: {} inputs, {} articles, {} matches, {} errors; {mb:.1} MB in {secs:.2} s ({rate:.1} MB/s){extra}",
+            self.inputs, self.articles, self.matches, self.errors
+        );
+    }
+
+    /// 0 when every input was read, 1 when some gave error records.
+    pub fn exit_code(&self) -> ExitCode {
+        if self.errors > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Runs `sportext extract` (not in stream mode).
+pub fn extract(args: ExtractArgs) -> ExitCode {
+    let started = Instant::now();
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.map_or(0, usize::from))
+        .build()
+    {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("sportext: cannot start worker threads: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let exclude = args
+        .output
+        .as_ref()
+        .and_then(|o| fs::metadata(o).ok())
+        .map(|m| (m.dev(), m.ino()));
+    let found = walk::expand(&args.paths, args.follow_links, exclude);
+    let mut stats = Stats {
+        inputs: found.entries.len(),
+        ..Stats::default()
+    };
+    let sink = match &args.output {
+        Some(path) => {
+            atomic::install_signal_cleanup();
+            match AtomicFile::create(path) {
+                Ok(f) => Sink::File(f),
+                Err(e) => {
+                    eprintln!("sportext: cannot write {}: {e}", path.display());
+                    return ExitCode::from(1);
+                }
+            }
+        }
+        None => Sink::Stdout(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
+    };
+    let pb = (!args.quiet && io::stderr().is_terminal() && stats.inputs >= PROGRESS_MIN_INPUTS)
+        .then(|| {
+            let pb = ProgressBar::with_draw_target(
+                Some(stats.inputs as u64),
+                ProgressDrawTarget::stderr(),
+            );
+            let style = ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} inputs, {elapsed} ({eta} left) {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+            pb.set_style(style);
+            pb
+        });
+
+    let extractor = Extractor::new();
+    let ctx = Ctx {
+        extractor: &extractor,
+        fields: args.json_fields(),
+        include_text: args.include_text,
+        max_bytes: args.max_bytes,
+    };
+    let chunk_tasks = 16 * pool.current_num_threads().max(1);
+    let mut producer = Producer::new(found.entries, args.input_format, args.max_bytes);
+    let result = (|| -> io::Result<Sink> {
+        let mut writer = FormatWriter::new(sink, args.format)?;
+        loop {
+            let mut chunk: Vec<Task> = Vec::with_capacity(chunk_tasks);
+            let mut weight = 0;
+            while chunk.len() < chunk_tasks && weight < CHUNK_BYTES {
+                match producer.next() {
+                    Some(t) => {
+                        weight += t.weight();
+                        chunk.push(t);
+                    }
+                    None => break,
+                }
+            }
+            if chunk.is_empty() {
+                break;
+            }
+            let format = args.format;
+            let done: Vec<(bool, u64, Vec<Rendered>)> = pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|t| {
+                        let (records, bytes) = ctx.process(t.job);
+                        let rendered = records.iter().map(|r| r.render(format)).collect();
+                        (t.starts_input, bytes, rendered)
+                    })
+                    .collect()
+            });
+            for (starts, bytes, rendered) in done {
+                stats.bytes += bytes;
+                for r in &rendered {
+                    stats.count(r, args.quiet, pb.as_ref());
+                    writer.write(r)?;
+                }
+                if starts && let Some(pb) = &pb {
+                    pb.inc(1);
+                }
+            }
+        }
+        writer.finish()
+    })();
+    if let Some(pb) = &pb {
+        pb.finish_and_clear();
+    }
+    let committed = match result {
+        Ok(Sink::File(f)) => f.commit(),
+        Ok(Sink::Stdout(_)) => Ok(()),
+        Err(e) => Err(e),
+    };
+    if let Err(e) = &committed {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            // The reader went away (e.g. `| head`): stop quietly.
+            return stats.exit_code();
+        }
+        let target = args
+            .output
+            .as_ref()
+            .map_or("stdout".to_string(), |p| p.display().to_string());
+        eprintln!("sportext: cannot write {target}: {e}");
+        return ExitCode::from(1);
+    }
+    if !args.quiet {
+        let extra = if found.skipped_links > 0 {
+            format!(
+                "; {} symbolic links not followed (--follow-links)",
+                found.skipped_links
+            )
+        } else {
+            String::new()
+        };
+        stats.summary(started, &extra);
+    }
+    stats.exit_code()
+}

@@ -1,0 +1,877 @@
+//! HTML input: decoding the bytes of a page and extracting the article (body text, headline, publication date).
+//!
+//! The page is parsed with `scraper` (html5ever), then flattened into an arena in document order. Every later
+//! step is a loop over that arena (no recursion), so pages nested thousands of tags deep cannot overflow the
+//! stack, and every step is linear in the size of the page.
+//!
+//! The body comes from, in order of preference: JSON-LD `articleBody`; an element marked
+//! `itemprop="articleBody"` or an `<article>`; the block of the page with the densest paragraph text (a
+//! readability-style score). Boilerplate (scripts, navigation, headers and footers, asides, forms, figures, share
+//! widgets, comments, related links, ...) is dropped by tag and by class/id hints.
+
+use crate::error::{Error, ErrorKind};
+use crate::input::Document;
+use crate::input::text::{WARN_1252, check_binary, check_text, decode_with};
+use ego_tree::iter::Edge;
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use once_cell::sync::Lazy;
+use regex::Regex;
+use scraper::{Html, Node};
+use serde_json::Value;
+
+/// Decodes the bytes of an HTML page: a byte-order mark wins, then the charset declared in the first 4 KiB
+/// (`<meta charset=...>` or `<meta http-equiv="Content-Type" content="...; charset=...">`), else UTF-8, else
+/// Windows-1252 with the warning `"not valid UTF-8: decoded as Windows-1252"`.
+///
+/// # Errors
+/// [`ErrorKind::Binary`] for binary data (see [`crate::input::text::decode`]), [`ErrorKind::Empty`] for empty or
+/// whitespace-only input.
+pub fn decode_html(bytes: &[u8]) -> Result<(String, Vec<String>), Error> {
+    if bytes.is_empty() {
+        return Err(Error::new(ErrorKind::Empty, "the input is empty"));
+    }
+    let mut warnings = Vec::new();
+    let text = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        decode_with(enc, &bytes[bom_len..], &mut warnings)
+    } else {
+        check_binary(bytes)?;
+        match declared_charset(bytes) {
+            Some(enc) if enc != UTF_8 => decode_with(enc, bytes, &mut warnings),
+            declared => match std::str::from_utf8(bytes) {
+                Ok(s) => s.to_string(),
+                Err(_) if declared.is_some() => decode_with(UTF_8, bytes, &mut warnings),
+                Err(_) => {
+                    warnings.push(WARN_1252.to_string());
+                    WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()
+                }
+            },
+        }
+    };
+    check_text(&text)?;
+    Ok((text, warnings))
+}
+
+/// The encoding declared by a `<meta>` tag in the first 4 KiB of `bytes`, if any. UTF-16 labels are read as
+/// UTF-8 (as browsers do: a UTF-16 page would have needed a BOM to get this far).
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    static META_CHARSET: Lazy<regex::bytes::Regex> = Lazy::new(|| {
+        regex::bytes::Regex::new(r#"(?i-u)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#).expect("valid regex")
+    });
+    let head = &bytes[..bytes.len().min(4096)];
+    let caps = META_CHARSET.captures(head)?;
+    let enc = Encoding::for_label(caps.get(1)?.as_bytes())?;
+    if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE || enc == encoding_rs::REPLACEMENT {
+        return Some(UTF_8);
+    }
+    Some(enc)
+}
+
+/// Extracts the article of an HTML page: body text (paragraphs separated by `"\n\n"`), headline and publication
+/// date. `source` is carried into the [`Document`].
+///
+/// # Errors
+/// [`ErrorKind::Html`] when the page holds no article text.
+pub fn parse_html(html: &str, source: Option<String>) -> Result<Document, Error> {
+    let doc = Html::parse_document(html);
+    let page = Page::build(&doc);
+    let body = page.body();
+    if body.trim().is_empty() {
+        return Err(Error::new(ErrorKind::Html, "no article text found in the HTML"));
+    }
+    Ok(Document {
+        source,
+        headline: page.headline(),
+        published: page.published(),
+        body,
+        warnings: Vec::new(),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The arena.
+
+/// What an element is, for extraction.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Text,
+    Inline,
+    Link,
+    Br,
+    Block,
+    Para,
+    Heading,
+    Title,
+    Item,
+    List,
+    Quote,
+    Table,
+    Row,
+    Cell,
+    Article,
+    Main,
+    Body,
+    /// Dropped by tag (nav, header, footer, aside, form, figure, ...) unless it holds most of the page's text.
+    Boiler,
+}
+
+impl Kind {
+    fn is_block(self) -> bool {
+        !matches!(self, Kind::Text | Kind::Inline | Kind::Link | Kind::Br)
+    }
+}
+
+/// What a tag is: skipped with its subtree, or kept as a [`Kind`].
+enum Tag {
+    Skip,
+    Keep(Kind),
+}
+
+fn classify(name: &str) -> Tag {
+    use Kind::*;
+    Tag::Keep(match name {
+        "p" => Para,
+        "pre" => Para,
+        "h1" => Title,
+        "h2" | "h3" | "h4" | "h5" | "h6" => Heading,
+        "li" | "dt" | "dd" => Item,
+        "ul" | "ol" | "dl" => List,
+        "blockquote" => Quote,
+        "table" => Table,
+        "tr" => Row,
+        "td" | "th" => Cell,
+        "a" => Link,
+        "br" | "hr" => Br,
+        "article" => Article,
+        "main" => Main,
+        "body" => Body,
+        "div" | "section" | "center" | "html" | "head" | "tbody" | "thead" | "tfoot" | "caption" | "details"
+        | "summary" | "address" | "hgroup" | "fieldset" | "legend" => Block,
+        "nav" | "header" | "footer" | "aside" | "form" | "figure" | "figcaption" | "menu" | "dialog" => Boiler,
+        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object" | "embed" | "canvas"
+        | "video" | "audio" | "picture" | "img" | "select" | "textarea" | "button" | "input" | "option"
+        | "title" | "meta" | "link" | "map" | "frameset" | "frame" | "source" | "track" => return Tag::Skip,
+        _ => Inline,
+    })
+}
+
+/// One node of the flattened page.
+struct N<'a> {
+    kind: Kind,
+    /// The text of a text node.
+    text: &'a str,
+    /// Index of the parent element (`u32::MAX` for none).
+    parent: u32,
+    /// Index one past the last node of this subtree.
+    end: u32,
+    /// Class/id hint: negative for boilerplate, positive for content.
+    hint: i8,
+    /// Marked `itemprop="articleBody"`.
+    body_prop: bool,
+    /// Dropped, with its subtree.
+    removed: bool,
+    /// Inside a link.
+    in_link: bool,
+    /// Has a block-level child element.
+    has_block: bool,
+    /// Non-space characters in the subtree, before boilerplate removal.
+    raw_len: u32,
+    /// Non-space characters in the subtree, after removal.
+    len: u32,
+    /// Of which inside links.
+    link_len: u32,
+    /// Commas in the subtree.
+    commas: u32,
+    /// Paragraph score gathered from descendants.
+    score: f32,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// The parsed page: the arena plus what the head and JSON-LD say.
+struct Page<'a> {
+    nodes: Vec<N<'a>>,
+    title: Option<String>,
+    og_title: Option<String>,
+    site_name: Option<String>,
+    meta_date: Option<String>,
+    time_date: Option<String>,
+    ld: LdInfo,
+}
+
+/// What JSON-LD says about the article.
+#[derive(Default)]
+struct LdInfo {
+    headline: Option<String>,
+    body: Option<String>,
+    date: Option<String>,
+}
+
+/// Lower-cased `class` + `id` (+ `role`) of an element scored against boilerplate and content hints.
+fn class_hint(s: &str) -> i8 {
+    static NEG: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(concat!(
+            r"(?i-u)share|sharing|social|comment|related|promo|newsletter|subscri|advert|cookie|breadcrumb|",
+            r"sidebar|footer|outbrain|taboola|recommend|trending|popular|signup|sign-up|paywall|byline|disqus|",
+            r"pagination|pager|caption|banner|sponsor|sronly|sr-only|visually-hidden|visuallyhidden|screen-reader|",
+            r"masthead|navbar|navigation|dateline|timestamp|author|toolbar|popup|modal|overlay|more-stories|",
+            r"read-more|readmore|also-read|recirc|teaser|jump-link|skip-link|widget|follow|print|",
+            r"(?-u:\b)(?:ad|ads|adv|ad-slot|nav|menu|tags?|header|hidden|meta|hide|login|rating|credit|copyright|",
+            r"contact|categor(?:y|ies)|topics|keywords|tools|utility|promo|partner|mol-ads|dfp|gpt|native)(?-u:\b)"
+        ))
+        .expect("valid regex")
+    });
+    static POS: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i-u)article|content|entry|post|story|body|text|main|blog").expect("valid regex")
+    });
+    let mut h = 0;
+    if NEG.is_match(s) {
+        h -= 1;
+    }
+    if POS.is_match(s) {
+        h += 1;
+    }
+    h
+}
+
+/// Text of the direct text children of `node` (for `<title>` and `<script>`, whose content is one text node).
+fn child_text(node: ego_tree::NodeRef<'_, Node>) -> String {
+    let mut s = String::new();
+    for c in node.children() {
+        if let Node::Text(t) = c.value() {
+            s.push_str(t);
+        }
+    }
+    s
+}
+
+/// Non-space characters and commas in `s`.
+fn count_text(s: &str) -> (u32, u32) {
+    let mut len = 0u32;
+    let mut commas = 0u32;
+    for c in s.chars() {
+        if !c.is_whitespace() {
+            len += 1;
+            if matches!(c, ',' | '\u{ff0c}' | '\u{3001}') {
+                commas += 1;
+            }
+        }
+    }
+    (len, commas)
+}
+
+impl<'a> Page<'a> {
+    /// Flattens `doc` into the arena and runs the analysis passes.
+    fn build(doc: &'a Html) -> Page<'a> {
+        let mut page = Page {
+            nodes: Vec::with_capacity(1024),
+            title: None,
+            og_title: None,
+            site_name: None,
+            meta_date: None,
+            time_date: None,
+            ld: LdInfo::default(),
+        };
+        let mut ld_scripts: Vec<String> = Vec::new();
+        let mut stack: Vec<u32> = Vec::new();
+        let mut skip: Option<ego_tree::NodeId> = None;
+        for edge in doc.tree.root().traverse() {
+            match edge {
+                Edge::Open(n) => {
+                    if skip.is_some() {
+                        continue;
+                    }
+                    match n.value() {
+                        Node::Text(t) => {
+                            let Some(&parent) = stack.last() else { continue };
+                            let idx = page.nodes.len() as u32;
+                            page.nodes.push(N::new(Kind::Text, t, parent, idx + 1));
+                        }
+                        Node::Element(e) => match classify(e.name()) {
+                            Tag::Skip => {
+                                skip = Some(n.id());
+                                page.note_skipped(n, e, &mut ld_scripts);
+                            }
+                            Tag::Keep(kind) => {
+                                let parent = stack.last().copied().unwrap_or(NONE);
+                                let idx = page.nodes.len() as u32;
+                                let mut node = N::new(kind, "", parent, NONE);
+                                let mut hints = String::new();
+                                for (k, v) in e.attrs() {
+                                    match k {
+                                        "class" | "id" | "role" => {
+                                            hints.push_str(v);
+                                            hints.push(' ');
+                                        }
+                                        "itemprop" if v.eq_ignore_ascii_case("articleBody") => {
+                                            node.body_prop = true
+                                        }
+                                        "hidden" => node.hint = -2,
+                                        "datetime" if e.name() == "time" && page.time_date.is_none() => {
+                                            page.time_date = Some(v.trim().to_string())
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                if !hints.is_empty() && node.hint == 0 {
+                                    node.hint = class_hint(&hints);
+                                }
+                                page.nodes.push(node);
+                                stack.push(idx);
+                            }
+                        },
+                        _ => {}
+                    }
+                }
+                Edge::Close(n) => {
+                    if let Some(id) = skip {
+                        if id == n.id() {
+                            skip = None;
+                        }
+                        continue;
+                    }
+                    if n.value().is_element()
+                        && let Some(i) = stack.pop()
+                    {
+                        page.nodes[i as usize].end = page.nodes.len() as u32;
+                    }
+                }
+            }
+        }
+        page.ld = parse_ld(&ld_scripts);
+        page.analyse();
+        page
+    }
+
+    /// Reads what a skipped element says about the page (`<title>`, `<meta>`, JSON-LD scripts).
+    fn note_skipped(
+        &mut self,
+        n: ego_tree::NodeRef<'_, Node>,
+        e: &scraper::node::Element,
+        ld_scripts: &mut Vec<String>,
+    ) {
+        match e.name() {
+            "title" if self.title.is_none() => {
+                let t = collapse(&child_text(n));
+                if !t.is_empty() {
+                    self.title = Some(t);
+                }
+            }
+            "script" => {
+                if e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
+                    ld_scripts.push(child_text(n));
+                }
+            }
+            "meta" => {
+                let key = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop"));
+                let (Some(key), Some(content)) = (key, e.attr("content")) else { return };
+                let content = content.trim();
+                if content.is_empty() {
+                    return;
+                }
+                let key = key.to_ascii_lowercase();
+                match key.as_str() {
+                    "og:title" if self.og_title.is_none() => self.og_title = Some(collapse(content)),
+                    "og:site_name" if self.site_name.is_none() => self.site_name = Some(collapse(content)),
+                    "article:published_time" | "og:published_time" | "datepublished" | "pubdate"
+                    | "publishdate" | "date" | "dc.date" | "dc.date.issued" | "dcterms.created"
+                    | "sailthru.date" | "parsely-pub-date" | "article.published" | "published_time" => {
+                        // article:published_time beats the rest.
+                        if self.meta_date.is_none() || key == "article:published_time" {
+                            self.meta_date = Some(content.to_string());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Runs the passes: raw lengths, boilerplate removal, clean statistics and paragraph scores.
+    fn analyse(&mut self) {
+        let n = self.nodes.len();
+        // Pass 1 (children before parents): raw text lengths.
+        for i in (0..n).rev() {
+            if self.nodes[i].kind == Kind::Text {
+                let (len, commas) = count_text(self.nodes[i].text);
+                self.nodes[i].raw_len = len;
+                self.nodes[i].len = len;
+                self.nodes[i].commas = commas;
+            }
+            let (p, l) = (self.nodes[i].parent, self.nodes[i].raw_len);
+            if p != NONE {
+                self.nodes[p as usize].raw_len += l;
+            }
+        }
+        let total = self.nodes.first().map_or(0, |r| r.raw_len).max(1);
+        // Pass 2 (parents before children): removal and link flags.
+        for i in 0..n {
+            let node = &self.nodes[i];
+            let (parent_removed, parent_link) = if node.parent == NONE {
+                (false, false)
+            } else {
+                let p = &self.nodes[node.parent as usize];
+                (p.removed, p.in_link)
+            };
+            let drop_candidate = node.kind == Kind::Boiler || node.hint < 0;
+            let protected = matches!(node.kind, Kind::Body | Kind::Main)
+                || node.body_prop
+                || (node.hint > -2 && node.raw_len as u64 * 10 >= total as u64 * 6);
+            let removed = parent_removed || (drop_candidate && !protected);
+            let in_link = parent_link || node.kind == Kind::Link;
+            let node = &mut self.nodes[i];
+            node.removed = removed;
+            node.in_link = in_link;
+        }
+        // Pass 3 (children before parents): clean statistics and paragraph scores.
+        for i in (0..n).rev() {
+            if self.nodes[i].removed {
+                continue;
+            }
+            let node = &self.nodes[i];
+            if node.kind == Kind::Text {
+                if node.in_link {
+                    self.nodes[i].link_len = node.len;
+                }
+            } else if node.kind != Kind::Text {
+                // Element: its own len/link_len/commas were summed from its children already.
+            }
+            let node = &self.nodes[i];
+            let (p, len, link, commas, kind) = (node.parent, node.len, node.link_len, node.commas, node.kind);
+            let is_par = match kind {
+                Kind::Para | Kind::Cell => true,
+                Kind::Block => !node.has_block,
+                _ => false,
+            };
+            if is_par && len >= 25 {
+                let s = 1.0 + commas as f32 + (len as f32 / 100.0).min(3.0);
+                let mut a = p;
+                let mut level = 0;
+                while a != NONE && level < 5 {
+                    let div = match level {
+                        0 => 1.0,
+                        1 => 2.0,
+                        l => l as f32 * 3.0,
+                    };
+                    self.nodes[a as usize].score += s / div;
+                    a = self.nodes[a as usize].parent;
+                    level += 1;
+                }
+            }
+            if p != NONE {
+                let pn = &mut self.nodes[p as usize];
+                if kind != Kind::Text {
+                    // Elements start with len 0 and gain from children; text nodes carry their own.
+                }
+                pn.len += len;
+                pn.link_len += link;
+                pn.commas += commas;
+                if kind.is_block() {
+                    pn.has_block = true;
+                }
+            }
+        }
+    }
+}
+
+impl<'a> N<'a> {
+    fn new(kind: Kind, text: &'a str, parent: u32, end: u32) -> Self {
+        N {
+            kind,
+            text,
+            parent,
+            end,
+            hint: 0,
+            body_prop: false,
+            removed: false,
+            in_link: false,
+            has_block: false,
+            raw_len: 0,
+            len: 0,
+            link_len: 0,
+            commas: 0,
+            score: 0.0,
+        }
+    }
+}
+
+/// Collapses runs of whitespace to one space and trims.
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Builds paragraphs from text pieces, collapsing whitespace.
+struct Paras {
+    out: Vec<String>,
+    cur: String,
+    space: bool,
+}
+
+impl Paras {
+    fn new() -> Self {
+        Paras { out: Vec::new(), cur: String::new(), space: false }
+    }
+
+    fn push(&mut self, text: &str) {
+        for c in text.chars() {
+            if c.is_whitespace() {
+                self.space = true;
+            } else {
+                if self.space && !self.cur.is_empty() {
+                    self.cur.push(' ');
+                }
+                self.space = false;
+                self.cur.push(c);
+            }
+        }
+    }
+
+    /// Marks a word break (between table cells).
+    fn gap(&mut self) {
+        self.space = true;
+    }
+
+    fn flush(&mut self) {
+        if !self.cur.is_empty() {
+            if !is_junk_line(&self.cur) {
+                self.out.push(std::mem::take(&mut self.cur));
+            }
+            self.cur.clear();
+        }
+        self.space = false;
+    }
+}
+
+/// Lines that are page furniture even inside the article.
+fn is_junk_line(s: &str) -> bool {
+    static JUNK: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(concat!(
+            r"(?i)^(?:advertisement|advertising|ad|sponsored|story continues below(?: advertisement)?|",
+            r"continue reading(?: below)?|read more|share(?: this)?(?: article| story)?|related(?: articles| stories)?|",
+            r"click to share.*|skip advert|loading\.*|sign up|subscribe|image|photo|video|getty images|",
+            r"\(?(?:photo|image|picture)s?:.*)[.:!]?$"
+        ))
+        .expect("valid regex")
+    });
+    s.len() < 80 && JUNK.is_match(s)
+}
+
+impl Page<'_> {
+    fn link_density(&self, i: u32) -> f32 {
+        let n = &self.nodes[i as usize];
+        if n.len == 0 { 0.0 } else { n.link_len as f32 / n.len as f32 }
+    }
+
+    /// Readability-style final score of a candidate container.
+    fn candidate_score(&self, i: u32) -> f32 {
+        let n = &self.nodes[i as usize];
+        let init = match n.kind {
+            Kind::Block | Kind::Article | Kind::Main => 5.0,
+            Kind::Para | Kind::Quote | Kind::Cell => 3.0,
+            Kind::List | Kind::Item => -3.0,
+            Kind::Heading | Kind::Title => -5.0,
+            _ => 0.0,
+        };
+        (n.score + init + 25.0 * n.hint as f32) * (1.0 - self.link_density(i))
+    }
+
+    /// The containers whose text is the article, in document order.
+    fn roots(&self) -> Vec<u32> {
+        // 1. itemprop=articleBody.
+        let props: Vec<u32> = (0..self.nodes.len() as u32)
+            .filter(|&i| {
+                let n = &self.nodes[i as usize];
+                n.body_prop && !n.removed && n.len >= 100
+            })
+            .collect();
+        if let Some(max) = props.iter().map(|&i| self.nodes[i as usize].len).max() {
+            let mut out: Vec<u32> = Vec::new();
+            for &i in &props {
+                if self.nodes[i as usize].len * 4 < max {
+                    continue;
+                }
+                if out.last().is_some_and(|&o| i < self.nodes[o as usize].end) {
+                    continue;
+                }
+                out.push(i);
+            }
+            return out;
+        }
+        // 2. The best-scoring container and its worthy siblings.
+        let mut best = NONE;
+        let mut best_score = 0.0f32;
+        for i in 0..self.nodes.len() as u32 {
+            let n = &self.nodes[i as usize];
+            if n.removed || n.score <= 0.0 || !n.kind.is_block() {
+                continue;
+            }
+            let s = self.candidate_score(i);
+            if s > best_score {
+                best = i;
+                best_score = s;
+            }
+        }
+        if best == NONE {
+            return if self.nodes.is_empty() { Vec::new() } else { vec![0] };
+        }
+        let parent = self.nodes[best as usize].parent;
+        if parent == NONE {
+            return vec![best];
+        }
+        let threshold = (best_score * 0.2).max(10.0);
+        let mut out = Vec::new();
+        let mut c = parent + 1;
+        while c < self.nodes[parent as usize].end {
+            let n = &self.nodes[c as usize];
+            let next = n.end;
+            if c == best {
+                out.push(c);
+            } else if !n.removed && n.kind != Kind::Text {
+                let ld = self.link_density(c);
+                let keep = (n.score > 0.0 && self.candidate_score(c) >= threshold)
+                    || (n.kind == Kind::Para && n.len > 80 && ld < 0.25)
+                    || (n.kind == Kind::Para && n.len > 0 && ld == 0.0 && self.ends_sentence(c));
+                if keep {
+                    out.push(c);
+                }
+            }
+            c = next;
+        }
+        out
+    }
+
+    /// Whether the text of node `i` ends with a full stop.
+    fn ends_sentence(&self, i: u32) -> bool {
+        let n = &self.nodes[i as usize];
+        (i..n.end)
+            .rev()
+            .map(|j| &self.nodes[j as usize])
+            .find(|m| m.kind == Kind::Text && !m.removed && !m.text.trim().is_empty())
+            .is_some_and(|m| m.text.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']))
+    }
+
+    /// Whether a block inside the article is link furniture (lists of links, "read more" paragraphs).
+    fn link_heavy(&self, i: u32) -> bool {
+        let n = &self.nodes[i as usize];
+        if n.len == 0 {
+            return false;
+        }
+        let ld = self.link_density(i);
+        match n.kind {
+            Kind::Para => ld > 0.7,
+            Kind::List | Kind::Item | Kind::Block | Kind::Table | Kind::Quote | Kind::Boiler => ld > 0.5,
+            _ => false,
+        }
+    }
+
+    /// Appends the text of the subtree at `root` to `paras`.
+    fn emit(&self, root: u32, paras: &mut Paras) {
+        let end = self.nodes[root as usize].end;
+        let mut ends: Vec<u32> = Vec::new();
+        let mut i = root;
+        while i < end {
+            while ends.last().is_some_and(|&e| i >= e) {
+                ends.pop();
+                paras.flush();
+            }
+            let n = &self.nodes[i as usize];
+            if n.removed || (n.kind.is_block() && self.link_heavy(i)) {
+                i = n.end;
+                continue;
+            }
+            match n.kind {
+                Kind::Text => paras.push(n.text),
+                Kind::Br => paras.flush(),
+                Kind::Title => {
+                    i = n.end;
+                    continue;
+                }
+                Kind::Cell => {
+                    paras.gap();
+                    ends.push(n.end);
+                }
+                k if k.is_block() => {
+                    paras.flush();
+                    ends.push(n.end);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        paras.flush();
+    }
+
+    /// The article text from the page structure.
+    fn dom_body(&self) -> String {
+        let mut paras = Paras::new();
+        for r in self.roots() {
+            self.emit(r, &mut paras);
+        }
+        paras.out.join("\n\n")
+    }
+
+    /// The article text: JSON-LD `articleBody` when it is there and not much shorter than what the page shows,
+    /// else the page's own text.
+    fn body(&self) -> String {
+        let dom = self.dom_body();
+        if let Some(ld) = self.ld.body.as_deref() {
+            let ld = ld_text(ld);
+            if ld.len() * 2 >= dom.len() {
+                return ld;
+            }
+        }
+        dom
+    }
+
+    /// The headline: JSON-LD `headline`, `og:title`, the first `<h1>`, or `<title>`, without a site suffix.
+    fn headline(&self) -> Option<String> {
+        let site = self.site_name.as_deref();
+        if let Some(h) = self.ld.headline.as_deref().map(collapse).filter(|h| !h.is_empty()) {
+            return Some(strip_site_suffix(&h, site));
+        }
+        if let Some(h) = &self.og_title {
+            return Some(strip_site_suffix(h, site));
+        }
+        if let Some(i) = self.nodes.iter().position(|n| n.kind == Kind::Title) {
+            let mut p = Paras::new();
+            let n = &self.nodes[i];
+            for m in &self.nodes[i..n.end as usize] {
+                if m.kind == Kind::Text {
+                    p.push(m.text);
+                }
+            }
+            if !p.cur.is_empty() {
+                return Some(p.cur);
+            }
+        }
+        self.title.as_deref().map(|t| strip_site_suffix(t, site))
+    }
+
+    /// The publication date as the page gives it.
+    fn published(&self) -> Option<String> {
+        self.ld.date.clone().or_else(|| self.meta_date.clone()).or_else(|| self.time_date.clone())
+    }
+}
+
+/// Text of a JSON-LD `articleBody`: entities and tags (some sites put HTML there) resolved, one paragraph per
+/// line.
+fn ld_text(s: &str) -> String {
+    if s.contains('<') || s.contains('&') {
+        let frag = Html::parse_fragment(s);
+        let page = Page::build(&frag);
+        let mut paras = Paras::new();
+        if !page.nodes.is_empty() {
+            // Keep line structure: text nodes may hold newlines between paragraphs.
+            for n in &page.nodes {
+                if n.kind == Kind::Text && !n.removed {
+                    for (k, line) in n.text.split('\n').enumerate() {
+                        if k > 0 {
+                            paras.flush();
+                        }
+                        paras.push(line);
+                    }
+                } else if n.kind.is_block() || n.kind == Kind::Br {
+                    paras.flush();
+                }
+            }
+        }
+        paras.flush();
+        return paras.out.join("\n\n");
+    }
+    let mut paras = Paras::new();
+    for line in s.lines() {
+        paras.push(line);
+        paras.flush();
+    }
+    paras.out.join("\n\n")
+}
+
+/// Removes a trailing site name (" | BBC Sport", " - Reuters") from a title.
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    let title = collapse(title);
+    for sep in [" | ", " - ", " \u{2013} ", " \u{2014} ", " :: ", " \u{00ab} ", " \u{00bb} ", " \u{00b7} "] {
+        let Some(pos) = title.rfind(sep) else { continue };
+        let (head, tail) = (title[..pos].trim(), title[pos + sep.len()..].trim());
+        if head.split_whitespace().count() < 2 {
+            continue;
+        }
+        let is_site = site.is_some_and(|s| {
+            let s = s.trim();
+            tail.eq_ignore_ascii_case(s) || tail.to_lowercase().contains(&s.to_lowercase())
+        });
+        let words: Vec<&str> = tail.split_whitespace().collect();
+        let name_like = !words.is_empty()
+            && words.len() <= 4
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || w.contains('.')
+            });
+        let pipe_short = sep == " | " && words.len() <= 5;
+        if is_site || name_like || pipe_short {
+            return strip_site_suffix(head, site);
+        }
+    }
+    title
+}
+
+/// Reads JSON-LD scripts: the first article object's `headline`, `articleBody` and `datePublished`.
+fn parse_ld(scripts: &[String]) -> LdInfo {
+    const TYPES: &[&str] = &[
+        "NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle",
+        "OpinionNewsArticle", "LiveBlogPosting", "TechArticle", "Report", "BackgroundNewsArticle",
+        "ReviewNewsArticle", "SocialMediaPosting",
+    ];
+    let mut info = LdInfo::default();
+    for script in scripts {
+        let s = script.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>").trim().trim_end_matches(';');
+        let value: Value = match serde_json::from_str(s) {
+            Ok(v) => v,
+            Err(_) => {
+                // Raw control characters inside strings are a common fault.
+                let fixed: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+                match serde_json::from_str(&fixed) {
+                    Ok(v) => v,
+                    Err(_) => continue,
+                }
+            }
+        };
+        let mut stack: Vec<&Value> = vec![&value];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Array(a) => stack.extend(a.iter().rev()),
+                Value::Object(o) => {
+                    let is_article = match o.get("@type") {
+                        Some(Value::String(t)) => TYPES.contains(&t.as_str()),
+                        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| TYPES.contains(&t))),
+                        _ => false,
+                    };
+                    if is_article {
+                        let get = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_string);
+                        if info.body.is_none() {
+                            info.body = get("articleBody").filter(|b| !b.trim().is_empty());
+                        }
+                        if info.headline.is_none() {
+                            info.headline = get("headline");
+                        }
+                        if info.date.is_none() {
+                            info.date = get("datePublished");
+                        }
+                    }
+                    for (k, child) in o {
+                        if k != "articleBody" && (child.is_object() || child.is_array()) {
+                            stack.push(child);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    info
+}

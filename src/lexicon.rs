@@ -1,0 +1,203 @@
+//! Word lists shared by the recognisers and the resolver: nations and their demonyms, words that are never
+//! part of a person's name, and words that mark a capitalised phrase as an organisation, event or place.
+
+use once_cell::sync::Lazy;
+use std::collections::HashMap;
+
+/// (IOC-style code, country names, demonyms/adjectives).
+const NATIONS: &[(&str, &[&str], &[&str])] = &[
+    ("ARG", &["Argentina"], &["Argentine", "Argentinian", "Argentinean"]),
+    ("AUS", &["Australia"], &["Australian", "Aussie"]),
+    ("AUT", &["Austria"], &["Austrian"]),
+    ("BLR", &["Belarus"], &["Belarusian", "Belarussian"]),
+    ("BEL", &["Belgium"], &["Belgian"]),
+    ("BOL", &["Bolivia"], &["Bolivian"]),
+    ("BIH", &["Bosnia"], &["Bosnian"]),
+    ("BRA", &["Brazil"], &["Brazilian"]),
+    ("BUL", &["Bulgaria"], &["Bulgarian"]),
+    ("CAN", &["Canada"], &["Canadian"]),
+    ("CHI", &["Chile"], &["Chilean"]),
+    ("CHN", &["China"], &["Chinese"]),
+    ("TPE", &["Taiwan", "Chinese Taipei"], &["Taiwanese"]),
+    ("COL", &["Colombia"], &["Colombian"]),
+    ("CRO", &["Croatia"], &["Croatian", "Croat"]),
+    ("CYP", &["Cyprus"], &["Cypriot"]),
+    ("CZE", &["Czech Republic", "Czechia"], &["Czech"]),
+    ("DEN", &["Denmark"], &["Dane", "Danish"]),
+    ("ECU", &["Ecuador"], &["Ecuadorian"]),
+    ("EGY", &["Egypt"], &["Egyptian"]),
+    ("GBR", &["Britain", "Great Britain", "United Kingdom", "UK", "England", "Scotland", "Wales"], &["British", "Briton", "English", "Englishman", "Englishwoman", "Scot", "Scottish", "Welsh", "Welshman"]),
+    ("EST", &["Estonia"], &["Estonian"]),
+    ("FIN", &["Finland"], &["Finn", "Finnish"]),
+    ("FRA", &["France"], &["French", "Frenchman", "Frenchwoman"]),
+    ("GEO", &["Georgia"], &["Georgian"]),
+    ("GER", &["Germany"], &["German"]),
+    ("GRE", &["Greece"], &["Greek"]),
+    ("HUN", &["Hungary"], &["Hungarian"]),
+    ("IND", &["India"], &["Indian"]),
+    ("INA", &["Indonesia"], &["Indonesian"]),
+    ("IRL", &["Ireland"], &["Irish", "Irishman"]),
+    ("ISR", &["Israel"], &["Israeli"]),
+    ("ITA", &["Italy"], &["Italian"]),
+    ("JPN", &["Japan"], &["Japanese"]),
+    ("KAZ", &["Kazakhstan"], &["Kazakh", "Kazakhstani"]),
+    ("KOR", &["South Korea", "Korea"], &["South Korean", "Korean"]),
+    ("LAT", &["Latvia"], &["Latvian"]),
+    ("LTU", &["Lithuania"], &["Lithuanian"]),
+    ("LUX", &["Luxembourg"], &[]),
+    ("MEX", &["Mexico"], &["Mexican"]),
+    ("MON", &["Monaco"], &["Monegasque", "Monacan"]),
+    ("MAR", &["Morocco"], &["Moroccan"]),
+    ("NED", &["Netherlands", "Holland"], &["Dutch", "Dutchman", "Dutchwoman"]),
+    ("NZL", &["New Zealand"], &["New Zealander", "Kiwi"]),
+    ("NOR", &["Norway"], &["Norwegian"]),
+    ("PAK", &["Pakistan"], &["Pakistani"]),
+    ("PAR", &["Paraguay"], &["Paraguayan"]),
+    ("PER", &["Peru"], &["Peruvian"]),
+    ("PHI", &["Philippines"], &["Filipino", "Filipina"]),
+    ("POL", &["Poland"], &["Pole", "Polish"]),
+    ("POR", &["Portugal"], &["Portuguese"]),
+    ("ROU", &["Romania"], &["Romanian"]),
+    ("RUS", &["Russia"], &["Russian"]),
+    ("SRB", &["Serbia"], &["Serb", "Serbian"]),
+    ("SCG", &["Serbia and Montenegro"], &[]),
+    ("SVK", &["Slovakia"], &["Slovak", "Slovakian"]),
+    ("SLO", &["Slovenia"], &["Slovene", "Slovenian"]),
+    ("RSA", &["South Africa"], &["South African"]),
+    ("ESP", &["Spain"], &["Spaniard", "Spanish"]),
+    ("SWE", &["Sweden"], &["Swede", "Swedish"]),
+    ("SUI", &["Switzerland"], &["Swiss"]),
+    ("THA", &["Thailand"], &["Thai"]),
+    ("TUN", &["Tunisia"], &["Tunisian"]),
+    ("TUR", &["Turkey"], &["Turk", "Turkish"]),
+    ("UKR", &["Ukraine"], &["Ukrainian"]),
+    ("USA", &["United States", "USA", "US", "America", "U.S."], &["American"]),
+    ("URU", &["Uruguay"], &["Uruguayan"]),
+    ("UZB", &["Uzbekistan"], &["Uzbek"]),
+    ("VEN", &["Venezuela"], &["Venezuelan"]),
+    ("ZIM", &["Zimbabwe"], &["Zimbabwean"]),
+    ("CYP", &[], &["Cypriot"]),
+    ("ARM", &["Armenia"], &["Armenian"]),
+    ("MDA", &["Moldova"], &["Moldovan"]),
+    ("HKG", &["Hong Kong"], &[]),
+];
+
+static COUNTRY: Lazy<HashMap<&'static str, &'static str>> = Lazy::new(|| {
+    NATIONS
+        .iter()
+        .flat_map(|(code, names, _)| names.iter().map(move |n| (*n, *code)))
+        .collect()
+});
+
+static DEMONYM: Lazy<HashMap<&'static str, &'static str>> = Lazy::new(|| {
+    let mut m: HashMap<&'static str, &'static str> = NATIONS
+        .iter()
+        .flat_map(|(code, _, dems)| dems.iter().map(move |d| (*d, *code)))
+        .collect();
+    // Plural and collective forms used for pairs and teams.
+    for (k, v) in [("Americans", "USA"), ("Britons", "GBR"), ("Spaniards", "ESP"), ("Russians", "RUS")] {
+        m.insert(k, v);
+    }
+    m
+});
+
+/// The country code for a country name ("Spain" -> `ESP`).
+pub(crate) fn country(word: &str) -> Option<&'static str> {
+    COUNTRY.get(word).copied()
+}
+
+/// The country code for a demonym ("Spaniard", "Spanish" -> `ESP`).
+pub(crate) fn demonym(word: &str) -> Option<&'static str> {
+    DEMONYM.get(word).copied()
+}
+
+/// Words that are never part of a person's name when capitalised (sentence starts, titles, calendar words).
+const STOP: &[&str] = &[
+    "A", "An", "The", "And", "But", "Or", "Nor", "So", "Yet", "If", "As", "At", "By", "For", "From", "In",
+    "Into", "Of", "On", "To", "With", "Without", "After", "Before", "During", "Since", "Until", "While",
+    "When", "Where", "Why", "What", "Who", "Whom", "Which", "How", "That", "This", "These", "Those", "Then",
+    "There", "Here", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our", "My",
+    "Your", "Him", "Them", "Me", "Us", "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Despite",
+    "Although", "Though", "Because", "Meanwhile", "However", "Earlier", "Later", "Elsewhere", "Also",
+    "Now", "Not", "No", "Yes", "All", "Both", "Each", "Every", "Many", "Most", "Some", "Such", "Other",
+    "Another", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "First",
+    "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Last", "Next",
+    "Top", "World", "Former", "Defending", "Champion", "Seed", "Seeded", "Unseeded", "Number", "Result",
+    "Results", "Score", "Scores", "Men", "Women", "Men's", "Women's", "Mixed", "Singles", "Doubles",
+    "Round", "Final", "Finals", "Semi", "Quarter", "Game", "Set", "Match", "Tie", "Tennis", "Sport",
+    "Sports", "News", "Photo", "Getty", "Images", "Reuters", "AP", "AFP", "PA", "Read", "More", "Related",
+    "Watch", "Video", "Live", "Click", "Follow", "Share", "Advertisement", "Sponsored", "Qualifier",
+    "Wildcard",  "Loser", "Veteran", "Teenager", "Youngster", "Olympic", "Olympics", "Day",
+    "Week", "Year", "Season", "Grand", "Slam", "Masters", "Open", "Cup", "Championships", "Championship",
+    "Tour", "Instagram", "Twitter", "Facebook", "Once", "Even", "Just", "Only", "Still", "Yet", "Having",
+    "Playing", "Speaking", "Asked", "According", "Speaking", "Victory", "Defeat", "Win", "Loss", "Rain",
+    "Coach", "Captain", "Umpire", "Referee", "President", "Prime", "Minister",  "Queen", "Prince",
+    "Princess", "Royal", "Highness", "Court", "Centre", "Center", "Arena", "Stadium", "Club", "Ms.", "Mr.",
+    "Sr", "Jr", "New", "Old", "Great", "Big", "Little",  "Good", "Well", "Oh", "Why", "Yes",
+    "Okay", "OK", "Hi", "Thanks", "Thank", "Congratulations", "Tiebreak", "Tie-break", "Set", "Sets",
+    "Point", "Points", "Break", "Serve", "Ace", "Aces", "Indoor", "Outdoor", "Clay", "Grass", "Hard",
+    "Heat", "Extreme", "Nation", "Nations", "Team", "Teams", "Group", "Fans", "Crowd", "Saturday's",
+    "Sunday's", "Friday's", "Monday's", "Tuesday's", "Wednesday's", "Thursday's", "Today", "Tomorrow",
+    "Yesterday", "Tonight", "Europe", "European", "Asia", "Asian", "Africa", "African", "Latin", "South",
+    "North", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western", "Gulf", "Middle",
+         "Chatrier",  "Lenglen",  
+     "Melbourne", "Paris", "London", "New York", "Rome", "Madrid", "Miami", "Dubai", "Doha",
+    "Shanghai", "Beijing", "Tokyo", "Toronto", "Montreal", "Cincinnati", "Indian", "Wells", "Monte",
+    "Carlo", "Barcelona", "Hamburg", "Halle", "Queen's", "Eastbourne", "Wimbledon", "Sydney", "Brisbane",
+    "Auckland", "Adelaide", "Rotterdam", "Marseille", "Acapulco", "Basel", "Vienna", "Stockholm", "Moscow",
+    "Memphis", "Delray", "Beach", "Houston", "Estoril", "Munich", "Nice", "Lyon", "Geneva", "Stuttgart",
+    "Washington", "Atlanta", "Winston-Salem", "Metz", "Antwerp", "Sofia", "Chengdu", "Zhuhai", "Astana",
+    "Turin", "Milan", "Bologna", "Malaga", "Seville", "Valencia", "Qatar", "Abu", "Dhabi", "Jeddah",
+    "Riyadh", "Chennai", "Pune", "Mumbai", "Bangalore", "Delhi", "Kolkata", "Los", "Angeles", "San",
+       "Las", "Vegas", "California", "Florida", "Texas", "Manchester",
+    "Birmingham", "Nottingham", "Glasgow", "Edinburgh", "Cardiff", "Belfast", "Dublin", "Tel", "Aviv",
+    "Flushing", "Meadows", "Roland", "Garros", "Roland-Garros", "Hopman",  "Fed",  
+     "United", "Kingdom", "States", "Republic", "BBC", "ATP", "WTA", "ITF", "LTA", "USTA", "ESPN",
+    "Twitter", "God", "Christmas", "Easter", "English", "Christ", "Lord", "Internet", "TV", "Radio",
+    "Olympiad", "Paralympic", "Paralympics", "Junior", "Juniors", "Boys", "Girls", "Legends", "Senior",
+    "Seniors", "Exhibition",  "Fame", "Award", "Awards", "Player", "Players", "Personality", "Open's",
+    "Cup's", "Slam's", "Era", "Bronze", "Silver", "Gold", "Medal", "Ireland", "Dutch", "Nadal's"
+];
+
+static STOP_SET: Lazy<std::collections::HashSet<&'static str>> = Lazy::new(|| STOP.iter().copied().collect());
+
+/// True for capitalised words that never belong to a person's name in sports copy.
+pub(crate) fn is_stop(word: &str) -> bool {
+    STOP_SET.contains(word) || country(word).is_some() || demonym(word).is_some()
+}
+
+/// Words that make a capitalised phrase an event, organisation or place ("Dubai Open", "Rod Laver Arena").
+const ORG: &[&str] = &[
+    "Open", "Masters", "Cup", "Championships", "Championship", "Classic", "International", "Internationals",
+    "Trophy", "Arena", "Stadium", "Court", "Centre", "Center", "Club", "Tour", "Slam", "Games", "Olympics",
+    "Federation", "Association", "League", "University", "College", "School", "Hotel", "Park", "Road",
+    "Street", "Series", "Finals", "Prix", "Tennis", "Council", "Committee", "Foundation", "Academy", "Group",
+    "Company", "Bank", "Airlines", "Airways", "Times", "Post", "Herald", "Telegraph", "Guardian", "Journal",
+    "Press", "Agency", "Ministry", "Office", "Hospital", "Institute", "Museum", "Garden", "Gardens", 
+    "Square", "Avenue", "Island", "Islands", "Coast", "River", "Lake", "Mountain", "City", "County", "State",
+    "Region", "Province", "Airport", "Station", "Palace", "Church", "Cathedral", "Castle", "Bridge",
+    "Personality", "Award", "Awards", "Fame", "Era", "Hardcourts", "Hardcourt", "Indoors", "Indoor", "Invitational",
+    "Challenger", "Futures", "Qualifying", "Draw", "Rankings", "Ranking", "Race", "Grass", "Clay", "Week",
+    "Day", "Weekend", "Medal", "Team", "United", "Rovers", "Athletic", "Wanderers", "Town", "Albion",
+];
+
+static ORG_SET: Lazy<std::collections::HashSet<&'static str>> = Lazy::new(|| ORG.iter().copied().collect());
+
+/// True for words that mark a capitalised phrase as an event, organisation or place.
+pub(crate) fn is_org(word: &str) -> bool {
+    ORG_SET.contains(word)
+}
+
+/// Lower-case name particles that may stand inside a name ("Juan Martin del Potro", "Alex de Minaur").
+pub(crate) const PARTICLES: &[&str] = &[
+    "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "dos", "das", "le", "la", "ter", "zu",
+    "bin", "al", "el", "y",
+];
+
+/// A known three-letter country code, as a static string.
+pub(crate) fn code(c: &str) -> Option<&'static str> {
+    NATIONS.iter().map(|(code, _, _)| *code).find(|&k| k == c)
+}

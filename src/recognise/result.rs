@@ -1,0 +1,116 @@
+//! Result cues: the words that say who beat whom ("beat", "saw off", "lost to", "was beaten by", "a win over",
+//! "X d. Y", "Result:"). A cue is evidence of direction only; the resolver finds the players around it.
+//! Corpus: `tests/corpus/result.jsonl`.
+
+use super::Span;
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// What a cue says about the players around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    /// The player before beat the player after: "A beat B", "A saw off B", "A d. B".
+    Beat,
+    /// The player before lost to the player after: "A lost to B", "A fell to B", "A was beaten by B".
+    LostTo,
+    /// A noun of victory: "A's win over B", "a 6-4 6-2 victory over B"; the winner is the clause's subject.
+    WinOver,
+    /// A noun of defeat: "A's defeat to B", "a loss to B", "suffered a defeat by B"; the subject lost.
+    DefeatBy,
+    /// "defeat of B": the subject won, B lost.
+    DefeatOf,
+    /// "won" / "winning" with no object: the subject won; the opponent comes from context.
+    Won,
+    /// "losing" / "lost" with no object: the subject lost; the opponent comes from context.
+    Lost,
+    /// "retired" / "retirement": the player before stopped playing and lost.
+    Retired,
+    /// "received a walkover": the player before won without playing.
+    Walkover,
+}
+
+/// A result cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cue {
+    pub span: Span,
+    pub kind: CueKind,
+}
+
+static CUE: Lazy<Regex> = Lazy::new(|| {
+    let pattern = r"(?x)
+    (?-u:\b)(?:
+      (?P<passive>(?:was|were|been|being|be|is|are|got|get|gets)\x20(?:[a-z]+ly\x20)?
+          (?:beaten|defeated|ousted|knocked\x20out|eliminated|thrashed|crushed|upset|stunned|edged(?:\x20out)?|downed
+            |dispatched|outlasted|outplayed|outclassed|humbled|toppled|shocked|dumped(?:\x20out)?|seen\x20off
+            |overcome|swept\x20aside|brushed\x20aside|routed|trounced|beat)(?-u:\b))
+    | (?P<lost>(?:lost|loses|losing|lose|fell|falls|falling|fall|went\x20down|goes\x20down|going\x20down|bowed\x20out
+          |crashed\x20out|succumbed|slumped)(?:\x20(?:in\x20straight\x20sets|in\x20(?:two|three|four|five)\x20sets))?\x20(?:to|against)(?-u:\b))
+    | (?P<dd>(?-u:\b)(?:d|def|bt)\.?\x20\p{Lu})
+    | (?P<winover>(?:win|wins|victory|victories|triumph|success|upset|rout|demolition|thrashing)\x20(?:over|against)(?-u:\b))
+    | (?P<defeatof>(?:defeat|dismantling|destruction|demolition)\x20of(?-u:\b))
+    | (?P<defeatby>(?:defeat|defeats|loss|losses|exit|elimination)\x20(?:to|by|against|at\x20the\x20hands\x20of)(?-u:\b))
+    | (?P<beat>(?:beat|beats|beating|defeated|defeats|defeating|overcame|overcomes|overcoming|overcome|ousted|ousts|ousting
+          |knocked\x20out|knocks\x20out|knocking\x20out|eliminated|eliminates|eliminating|thrashed|thrashes|thrashing
+          |crushed|crushes|crushing|routed|routs|upset|upsets|upsetting|stunned|stuns|shocked|shocks
+          |edged(?:\x20(?:out|past))?|edges(?:\x20(?:out|past))?|downed|downs|dispatched|dispatches|dispatching|outlasted|outlasts
+          |outplayed|outclassed|outclasses|swept\x20(?:past|aside)|sweeps\x20(?:past|aside)|brushed\x20aside|cruised\x20past|cruises\x20past
+          |eased\x20past|eases\x20past|breezed\x20past|breezes\x20past|battled\x20past|battles\x20past|fought\x20past|fought\x20off|powered\x20past
+          |powers\x20past|raced\x20past|stormed\x20past|storms\x20past|romped\x20past|got\x20past|gets\x20past|saw\x20off|sees\x20off
+          |seeing\x20off|see\x20off|dumped\x20out|trounced|demolished|dismantled|toppled|topples|humbled|blitzed|whitewashed
+          |overpowered|overpowers|thumped|hammered|swatted\x20aside|rallied\x20past|came\x20back\x20to\x20beat|knocked\x20off|ended\x20the\x20run\x20of)(?-u:\b))
+    | (?P<walkover>(?:received|receives|given|handed|gets|got|was\x20awarded|awarded)\x20a\x20walkover(?-u:\b))
+    | (?P<retired>(?:retired|retires|retiring|quit|quits|withdrew\x20during)(?-u:\b))
+    | (?P<won>(?:won|wins|winning|win)(?-u:\b))
+    | (?P<lostbare>(?:lost|losing)(?-u:\b))
+    )";
+    Regex::new(pattern).expect("cue pattern")
+});
+
+/// Every result cue in `text` (normalised), in order.
+pub(crate) fn find(text: &str) -> Vec<Cue> {
+    let mut out = Vec::new();
+    for c in CUE.captures_iter(text) {
+        let m = c.get(0).expect("whole match");
+        let kind = if c.name("passive").is_some() {
+            CueKind::LostTo
+        } else if c.name("lost").is_some() {
+            CueKind::LostTo
+        } else if c.name("beat").is_some() || c.name("dd").is_some() {
+            CueKind::Beat
+        } else if c.name("winover").is_some() {
+            CueKind::WinOver
+        } else if c.name("defeatof").is_some() {
+            CueKind::DefeatOf
+        } else if c.name("defeatby").is_some() {
+            CueKind::DefeatBy
+        } else if c.name("walkover").is_some() {
+            CueKind::Walkover
+        } else if c.name("retired").is_some() {
+            CueKind::Retired
+        } else if c.name("won").is_some() {
+            CueKind::Won
+        } else {
+            CueKind::Lost
+        };
+        let mut end = m.end();
+        if c.name("dd").is_some() {
+            // The pattern takes the capital that follows; the cue is the abbreviation alone.
+            let s = m.as_str();
+            end = m.start() + s[..s.rfind(' ').unwrap_or(s.len())].len();
+        }
+        out.push(Cue {
+            span: Span::new(m.start(), end),
+            kind,
+        });
+    }
+    out
+}
+
+/// Corpus view: span and kind.
+#[cfg(test)]
+pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
+    find(text)
+        .into_iter()
+        .map(|c| (c.span.start, c.span.end, format!("{:?}", c.kind)))
+        .collect()
+}

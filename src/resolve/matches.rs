@@ -1,0 +1,646 @@
+//! Who beat whom: references resolved sentence by sentence, then each result cue turned into a match.
+
+use super::Ctx;
+use super::players::{Ref, RefKind};
+use crate::model::{Match, Outcome, PlayerRef, Side, Tournament};
+use crate::recognise::descriptor::{DescKind, Descriptor};
+use crate::recognise::result::CueKind;
+use crate::recognise::{PlayerSide, Span};
+
+/// A match found in the text, before it becomes a record.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub winner: Vec<usize>,
+    pub loser: Vec<usize>,
+    /// Index into `ctx.m.scores` and whether to flip it.
+    pub score: Option<(usize, bool)>,
+    pub outcome: Outcome,
+    pub round: Option<&'static str>,
+    pub tournament: Option<String>,
+    pub span: Span,
+    pub rule: &'static str,
+    pub sent: usize,
+}
+
+/// A reference that still has to be resolved to an entity.
+enum Pending {
+    Desc(Descriptor),
+    /// A ranking or seed phrase that stands for a player ("the world No 1", "the fifth seed").
+    Itself(Span),
+}
+
+impl Pending {
+    fn span(&self) -> Span {
+        match self {
+            Pending::Desc(d) => d.span,
+            Pending::Itself(s) => *s,
+        }
+    }
+}
+
+/// Resolves descriptors and extracts matches, sentence by sentence. Adds resolved references to `ctx.refs`.
+pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
+    let mut pending: Vec<Pending> = descs.iter().copied().map(Pending::Desc).collect();
+    for r in &ctx.m.ranks {
+        if r.side == PlayerSide::Itself {
+            pending.push(Pending::Itself(r.span));
+        }
+    }
+    for s in &ctx.m.seeds {
+        if s.side == PlayerSide::Itself {
+            pending.push(Pending::Itself(s.span));
+        }
+    }
+    pending.sort_by_key(|p| p.span().start);
+    // "the American fifth seed": a demonym followed at once by a seed/rank phrase is one reference.
+    let mut merged: Vec<Pending> = Vec::new();
+    for p in pending {
+        if let (Some(Pending::Desc(prev)), Pending::Itself(s)) = (merged.last(), &p) {
+            if matches!(prev.kind, DescKind::Demonym(_)) && s.start <= prev.span.end + 1 {
+                let mut d = *prev;
+                d.span = Span::new(prev.span.start, s.end.max(prev.span.end));
+                merged.pop();
+                merged.push(Pending::Desc(d));
+                continue;
+            }
+        }
+        // Skip a pending reference that overlaps a name ("the Spaniard" never overlaps; safety).
+        merged.push(p);
+    }
+    let mut name_refs = std::mem::take(&mut ctx.refs);
+    name_refs.sort_by_key(|r| r.span.start);
+    let mut refs: Vec<Ref> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
+    let (mut ni, mut pi) = (0usize, 0usize);
+    let mut used_scores = vec![false; ctx.m.scores.len()];
+    let mut cue_i = 0usize;
+    for si in 0..ctx.sents.len() {
+        let sent = ctx.sents[si];
+        let first_ref_of_sentence = refs.len();
+        // Merge name references and pending references of this sentence in order, resolving the pending.
+        loop {
+            let next_name = name_refs.get(ni).filter(|r| r.span.start < sent.end);
+            let next_pend = merged.get(pi).filter(|p| p.span().start < sent.end);
+            match (next_name, next_pend) {
+                (None, None) => break,
+                (Some(n), Some(p)) if n.span.start <= p.span().start => {
+                    refs.push(*n);
+                    ni += 1;
+                }
+                (Some(n), None) => {
+                    refs.push(*n);
+                    ni += 1;
+                }
+                (_, Some(p)) => {
+                    let sp = p.span();
+                    if !overlaps_name(&name_refs, sp) && !ctx.in_quote(sp.start) {
+                        if let Some(e) = resolve_pending(ctx, p, si, &refs[first_ref_of_sentence..], &refs, &found) {
+                            if let Pending::Desc(d) = p {
+                                match d.kind {
+                                    DescKind::Demonym(c) => ctx.entities[e].demonym_votes.push(c),
+                                    DescKind::Age(n) if ctx.entities[e].age.is_none() => {
+                                        ctx.entities[e].age = Some(n)
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            let kind = match p {
+                                Pending::Desc(d) if d.kind == DescKind::Pronoun => RefKind::Pronoun,
+                                _ => RefKind::Descriptor,
+                            };
+                            refs.push(Ref {
+                                span: sp,
+                                entity: e,
+                                kind,
+                                sent: si,
+                            });
+                        }
+                    }
+                    pi += 1;
+                }
+            }
+        }
+        // Matches of this sentence.
+        while cue_i < ctx.m.cues.len() && ctx.m.cues[cue_i].span.start < sent.start {
+            cue_i += 1;
+        }
+        let mut cues_here = Vec::new();
+        while cue_i < ctx.m.cues.len() && ctx.m.cues[cue_i].span.start < sent.end {
+            cues_here.push(ctx.m.cues[cue_i]);
+            cue_i += 1;
+        }
+        let sref = &refs[first_ref_of_sentence..];
+        sentence_matches(ctx, si, sent, &cues_here, sref, &mut used_scores, &mut found);
+    }
+    ctx.refs = refs;
+    merge_duplicates(found)
+}
+
+fn overlaps_name(names: &[Ref], sp: Span) -> bool {
+    let i = names.partition_point(|r| r.span.end <= sp.start);
+    names.get(i).is_some_and(|r| r.span.start < sp.end)
+}
+
+/// The entity a pending reference stands for.
+fn resolve_pending(
+    ctx: &Ctx,
+    p: &Pending,
+    si: usize,
+    here: &[Ref],
+    all: &[Ref],
+    found: &[Found],
+) -> Option<usize> {
+    let sp = p.span();
+    let compatible = |e: usize| -> bool {
+        let ent = &ctx.entities[e];
+        match p {
+            Pending::Desc(d) => match d.kind {
+                DescKind::Demonym(c) => ent.nationality.is_none_or(|n| n == c),
+                DescKind::Age(n) => ent.age.is_none_or(|a| a == n),
+                DescKind::Pronoun => true,
+            },
+            Pending::Itself(_) => true,
+        }
+    };
+    // Subject position: the reference opens its sentence (or its clause after a conjunction).
+    let sent = ctx.sents[si];
+    let lead = ctx.text[sent.start..sp.start].trim();
+    let subject_position = here.is_empty()
+        && (lead.is_empty()
+            || matches!(
+                lead,
+                "But" | "And" | "Yet" | "So" | "Then" | "However," | "Now" | "There," | "Instead," | "Still,"
+            )
+            || lead.split_whitespace().count() <= 3 && !lead.contains(['"', ',']));
+    if let Pending::Desc(d) = p {
+        if d.kind == DescKind::Pronoun {
+            if let Some(first) = here.first() {
+                return Some(first.entity);
+            }
+            return previous_subject(all, si, &compatible);
+        }
+    }
+    // A demonym whose nationality only one recent player has explicitly.
+    if let Pending::Desc(Descriptor {
+        kind: DescKind::Demonym(c),
+        ..
+    }) = p
+    {
+        let recent: Vec<usize> = all
+            .iter()
+            .rev()
+            .take_while(|r| r.sent + 6 >= si)
+            .map(|r| r.entity)
+            .filter(|&e| ctx.entities[e].nationality == Some(*c))
+            .collect();
+        if let Some(&e) = recent.first() {
+            if recent.iter().all(|&x| x == e) {
+                return Some(e);
+            }
+        }
+    }
+    if subject_position {
+        // After a result, the next sentence's descriptor is most often about the winner.
+        if let Some(f) = found.iter().rev().find(|f| f.sent + 1 == si) {
+            for &e in f.winner.iter().chain(f.loser.iter()) {
+                if compatible(e) && f.winner.len() == 1 {
+                    return Some(e);
+                }
+            }
+        }
+        return previous_subject(all, si, &compatible);
+    }
+    // Object position: the most recent compatible player other than this sentence's subject.
+    let subject = here.first().map(|r| r.entity);
+    all.iter()
+        .rev()
+        .take_while(|r| r.sent + 3 >= si)
+        .map(|r| r.entity)
+        .find(|&e| Some(e) != subject && compatible(e))
+}
+
+/// The subject (first reference) of the closest earlier sentence that has one.
+fn previous_subject(all: &[Ref], si: usize, ok: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let mut s = usize::MAX;
+    for r in all.iter().rev() {
+        if r.sent >= si {
+            continue;
+        }
+        if r.sent + 4 < si {
+            break;
+        }
+        if s == usize::MAX || r.sent == s {
+            s = r.sent;
+        } else {
+            break;
+        }
+    }
+    if s == usize::MAX {
+        return None;
+    }
+    all.iter().find(|r| r.sent == s).map(|r| r.entity).filter(|&e| ok(e))
+}
+
+/// Words before a cue that make it a wish, a plan or a hypothesis rather than a result.
+const NOT_RESULT_BEFORE: &[&str] = &[
+    "will", "would", "could", "might", "may", "should", "must", "can", "cannot", "can't", "won't", "to",
+    "never", "not", "didn't", "failed", "fails", "if", "unless", "hopes", "hoping", "chance", "bid",
+];
+
+/// Past verbs that make "to beat" a result: "rallied to beat", "came back to beat", "went on to beat".
+fn result_infinitive(prev: &str) -> bool {
+    prev.ends_with("ed")
+        || matches!(
+            prev,
+            "came" | "back" | "on" | "fought" | "held" | "hung" | "went" | "got" | "managed" | "battled" | "rallied"
+                | "recovered" | "sets" | "games" | "hours" | "minutes" | "through"
+        )
+}
+
+/// Parenthetical ranges of a sentence: ", who ... ," and similar, which hold their own subject.
+fn parentheticals(text: &str, sent: crate::segment::Sentence) -> Vec<Span> {
+    let s = &text[sent.start..sent.end];
+    let mut out = Vec::new();
+    for pat in [", who ", ", whose ", ", which ", " - who ", ", the ", ", a "] {
+        let mut from = 0;
+        while let Some(p) = s[from..].find(pat) {
+            let start = from + p;
+            let body = start + pat.len();
+            let end = s[body..]
+                .find([',', ';'])
+                .map_or(s.len(), |q| body + q + 1);
+            out.push(Span::new(sent.start + start, sent.start + end));
+            from = body;
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sentence_matches(
+    ctx: &Ctx,
+    si: usize,
+    sent: crate::segment::Sentence,
+    cues: &[crate::recognise::result::Cue],
+    refs: &[Ref],
+    used_scores: &mut [bool],
+    found: &mut Vec<Found>,
+) {
+    let text = ctx.text;
+    let parens = parentheticals(text, sent);
+    let score_ids: Vec<usize> = (0..ctx.m.scores.len())
+        .filter(|&i| {
+            let s = ctx.m.scores[i].span;
+            s.start >= sent.start && s.end <= sent.end
+        })
+        .collect();
+    for (ci, cue) in cues.iter().enumerate() {
+        if ctx.in_quote(cue.span.start) {
+            continue;
+        }
+        let prev_end = if ci > 0 { cues[ci - 1].span.end } else { sent.start };
+        let next_start = cues.get(ci + 1).map_or(sent.end, |c| c.span.start);
+        // Wishes, plans, negations and head-to-head records are not results.
+        let before_words: Vec<&str> = text[sent.start..cue.span.start]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .collect();
+        if let Some(&w) = before_words.first() {
+            let w = w.to_ascii_lowercase();
+            if w == "to" {
+                let prev = before_words.get(1).map(|s| s.to_ascii_lowercase()).unwrap_or_default();
+                if !result_infinitive(&prev) {
+                    continue;
+                }
+            } else if NOT_RESULT_BEFORE.contains(&w.as_str()) {
+                continue;
+            }
+        }
+        if before_words
+            .iter()
+            .take(2)
+            .any(|w| matches!(w.to_ascii_lowercase().as_str(), "never" | "not" | "failed" | "will" | "would"))
+        {
+            continue;
+        }
+        let clause_after = &text[cue.span.end..next_start];
+        let h2h = [
+            "meetings", "meeting", "encounters", "head-to-head", "occasions", "times", "career", "matches against",
+        ];
+        let cut = clause_after.find(['.', ';']).unwrap_or(clause_after.len());
+        if h2h.iter().any(|w| clause_after[..cut].contains(w)) {
+            continue;
+        }
+        let in_paren = |pos: usize| parens.iter().find(|p| p.start <= pos && pos < p.end).copied();
+        let cue_paren = in_paren(cue.span.start);
+        // The agent: the nearest reference before the cue, skipping parentheticals the cue is not in.
+        let agent = {
+            let limit = cue_paren.map_or(cue.span.start, |p| p.start);
+            refs.iter()
+                .rev()
+                .filter(|r| r.span.end <= limit && r.span.start >= sent.start)
+                .find(|r| {
+                    let p = in_paren(r.span.start);
+                    p.is_none() || p == cue_paren
+                })
+                .copied()
+        };
+        let object = refs
+            .iter()
+            .filter(|r| r.span.start >= cue.span.end && r.span.start < next_start)
+            .find(|r| agent.is_none_or(|a| a.entity != r.entity))
+            .copied();
+        // The score: the free score closest to the cue inside its clause.
+        let pick_score = |used: &[bool], from: usize, to: usize| -> Option<usize> {
+            score_ids
+                .iter()
+                .copied()
+                .filter(|&i| !used[i])
+                .filter(|&i| ctx.m.scores[i].span.start >= from && ctx.m.scores[i].span.end <= to)
+                .min_by_key(|&i| {
+                    let s = ctx.m.scores[i].span;
+                    if s.start >= cue.span.end { s.start - cue.span.end } else { 2 * (cue.span.start - s.end) + 1 }
+                })
+        };
+        let (winner, loser, rule) = match cue.kind {
+            CueKind::Beat | CueKind::WinOver | CueKind::DefeatOf => {
+                let (Some(a), Some(o)) = (agent, object) else { continue };
+                let rule = match cue.kind {
+                    CueKind::Beat => "beat-verb",
+                    CueKind::WinOver => "win-over",
+                    _ => "defeat-of",
+                };
+                (a, o, rule)
+            }
+            CueKind::LostTo | CueKind::DefeatBy => {
+                let (Some(a), Some(o)) = (agent, object) else { continue };
+                (o, a, if cue.kind == CueKind::LostTo { "lost-to" } else { "defeat-by" })
+            }
+            CueKind::Walkover => {
+                let (Some(a), Some(o)) = (agent, object) else { continue };
+                found.push(Found {
+                    winner: vec![a.entity],
+                    loser: vec![o.entity],
+                    score: pick_score(used_scores, cue.span.end, next_start).map(|i| (i, false)),
+                    outcome: Outcome::Walkover,
+                    round: None,
+                    tournament: None,
+                    span: Span::new(a.span.start.min(cue.span.start), o.span.end),
+                    rule: "walkover",
+                    sent: si,
+                });
+                continue;
+            }
+            CueKind::Retired => {
+                // "her opponent X retired (hurt)": X lost to the sentence's subject.
+                let Some(a) = agent else { continue };
+                if cue.span.start - a.span.end > 2 {
+                    continue;
+                }
+                let Some(w) = object
+                    .filter(|_| text[cue.span.end..].trim_start().starts_with("against"))
+                    .or_else(|| refs.iter().find(|r| r.entity != a.entity && r.span.end <= a.span.start).copied())
+                else {
+                    continue;
+                };
+                let sc = pick_score(used_scores, prev_end, next_start);
+                if let Some(i) = sc {
+                    used_scores[i] = true;
+                }
+                found.push(Found {
+                    winner: vec![w.entity],
+                    loser: vec![a.entity],
+                    score: sc.map(|i| (i, ctx.m.scores[i].first_side_wins() == Some(false))),
+                    outcome: Outcome::Retired,
+                    round: None,
+                    tournament: None,
+                    span: Span::new(w.span.start.min(a.span.start), cue.span.end.max(w.span.end)),
+                    rule: "retired",
+                    sent: si,
+                });
+                continue;
+            }
+            CueKind::Won | CueKind::Lost => {
+                // "Lopez ... won 6-2 3-6 6-3": a score for a result already told, with this player in it.
+                let Some(a) = agent else { continue };
+                let after = text[cue.span.end..].trim_start();
+                let Some(sc) = score_ids.iter().copied().find(|&i| {
+                    !used_scores[i] && ctx.m.scores[i].span.start == cue.span.end + (text[cue.span.end..].len() - after.len())
+                }) else {
+                    continue;
+                };
+                let won = cue.kind == CueKind::Won;
+                // "lost 7-6(4) 6-4 to Vacherot": the opponent follows the score.
+                let s_end = ctx.m.scores[sc].span.end;
+                let rest = text[s_end..next_start].trim_start();
+                if !won && (rest.starts_with("to ") || rest.starts_with("against ")) {
+                    if let Some(o) = refs.iter().find(|r| r.span.start >= s_end && r.span.start < next_start && r.entity != a.entity) {
+                        used_scores[sc] = true;
+                        let flip = ctx.m.scores[sc].first_side_wins() == Some(false);
+                        found.push(Found {
+                            winner: vec![o.entity],
+                            loser: vec![a.entity],
+                            score: Some((sc, flip)),
+                            outcome: ctx.m.scores[sc].ending,
+                            round: None,
+                            tournament: None,
+                            span: Span::new(a.span.start, o.span.end),
+                            rule: "lost-score-to",
+                            sent: si,
+                        });
+                        continue;
+                    }
+                }
+                if let Some(f) = found.iter_mut().rev().take_while(|f| f.sent + 2 >= si).find(|f| {
+                    f.score.is_none()
+                        && f.winner.len() == 1
+                        && if won { f.winner[0] == a.entity } else { f.loser[0] == a.entity }
+                }) {
+                    used_scores[sc] = true;
+                    f.score = Some((sc, ctx.m.scores[sc].first_side_wins() == Some(false)));
+                    f.outcome = ctx.m.scores[sc].ending;
+                }
+                continue;
+            }
+        };
+        let sc = pick_score(used_scores, prev_end.max(sent.start), next_start);
+        if let Some(i) = sc {
+            used_scores[i] = true;
+        }
+        let (wside, lside) = doubles_sides(text, refs, winner, loser);
+        let mut lo = winner.span.start.min(loser.span.start).min(cue.span.start);
+        let mut hi = winner.span.end.max(loser.span.end).max(cue.span.end);
+        if let Some(i) = sc {
+            lo = lo.min(ctx.m.scores[i].span.start);
+            hi = hi.max(ctx.m.scores[i].span.end);
+        }
+        if wside.len() > 1 {
+            lo = lo.min(refs.iter().filter(|r| wside.contains(&r.entity)).map(|r| r.span.start).min().unwrap_or(lo));
+        }
+        let outcome = sc.map_or(Outcome::Completed, |i| ctx.m.scores[i].ending);
+        found.push(Found {
+            winner: wside,
+            loser: lside,
+            score: sc.map(|i| (i, ctx.m.scores[i].first_side_wins() == Some(false))),
+            outcome,
+            round: round_for(ctx, cue.span, prev_end, next_start),
+            tournament: tournament_for(ctx, cue.span, next_start),
+            span: Span::new(lo, hi),
+            rule,
+            sent: si,
+        });
+    }
+    // Scores with no cue: "Result: Nadal 6-7 (6/8) 6-2 Roddick", "Federer 6-3 6-4 Roddick".
+    for &i in &score_ids {
+        if used_scores[i] || ctx.in_quote(ctx.m.scores[i].span.start) {
+            continue;
+        }
+        let s = ctx.m.scores[i].span;
+        let before = refs.iter().rev().find(|r| r.span.end <= s.start);
+        let after = refs.iter().find(|r| r.span.start >= s.end);
+        let (Some(b), Some(a)) = (before, after) else { continue };
+        let gap1 = &text[b.span.end..s.start];
+        let gap2 = &text[s.end..a.span.start];
+        let tight = |g: &str| {
+            let g = g.trim();
+            g.is_empty() || (g.starts_with('(') && g.ends_with(')') && g.len() <= 20)
+        };
+        if !tight(gap1) || !tight(gap2) || b.entity == a.entity {
+            continue;
+        }
+        let Some(first_wins) = ctx.m.scores[i].first_side_wins() else { continue };
+        used_scores[i] = true;
+        let (w, l) = if first_wins { (b, a) } else { (a, b) };
+        found.push(Found {
+            winner: vec![w.entity],
+            loser: vec![l.entity],
+            score: Some((i, !first_wins)),
+            outcome: ctx.m.scores[i].ending,
+            round: round_for(ctx, s, sent.start, sent.end),
+            tournament: tournament_for(ctx, s, sent.end),
+            span: Span::new(b.span.start, a.span.end),
+            rule: "result-line",
+            sent: si,
+        });
+    }
+}
+
+/// Doubles: "A and B beat C and D" gives pairs when both sides are pairs.
+fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Vec<usize>, Vec<usize>) {
+    let partner = |r: Ref, forward: bool| -> Option<usize> {
+        let joiners = [" and ", "/", " & ", " / "];
+        if forward {
+            let n = refs.iter().find(|x| x.span.start >= r.span.end)?;
+            let gap = &text[r.span.end..n.span.start];
+            joiners.contains(&gap).then_some(n.entity)
+        } else {
+            let p = refs.iter().rev().find(|x| x.span.end <= r.span.start)?;
+            let gap = &text[p.span.end..r.span.start];
+            joiners.contains(&gap).then_some(p.entity)
+        }
+    };
+    let (first, second) = if w.span.start < l.span.start { (w, l) } else { (l, w) };
+    let p1 = partner(first, false);
+    let p2 = partner(second, true);
+    match (p1, p2) {
+        (Some(a), Some(b)) if a != b => {
+            let first_pair = vec![a, first.entity];
+            let second_pair = vec![second.entity, b];
+            if w.span.start < l.span.start {
+                (first_pair, second_pair)
+            } else {
+                (second_pair, first_pair)
+            }
+        }
+        _ => (vec![w.entity], vec![l.entity]),
+    }
+}
+
+/// The round of a match: a round phrase in the cue's clause, nearest the cue.
+fn round_for(ctx: &Ctx, cue: Span, from: usize, to: usize) -> Option<&'static str> {
+    ctx.m
+        .rounds
+        .iter()
+        .filter(|r| r.span.start >= from && r.span.end <= to)
+        .min_by_key(|r| {
+            if r.span.start >= cue.end { r.span.start - cue.end } else { cue.start - r.span.end.min(cue.start) }
+        })
+        .and_then(|r| r.played())
+}
+
+/// The tournament of a match: a tournament named after the cue in its clause, else the article's.
+fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<String> {
+    let sent = ctx.sents[ctx.sentence_of(cue.start)];
+    let local = ctx
+        .m
+        .tournaments
+        .iter()
+        .find(|t| t.span.start >= cue.end && t.span.end <= to)
+        .or_else(|| {
+            ctx.m
+                .tournaments
+                .iter()
+                .rev()
+                .find(|t| t.span.start >= sent.start && t.span.end <= cue.start)
+        });
+    local.or_else(|| ctx.m.tournaments.first()).map(|t| t.name.clone())
+}
+
+/// Merges repeated reports of the same match (same sides, compatible details).
+fn merge_duplicates(found: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    for f in found {
+        let same = out.iter_mut().find(|g| {
+            g.winner == f.winner
+                && g.loser == f.loser
+                && (g.tournament == f.tournament || g.tournament.is_none() || f.tournament.is_none())
+                && (g.round == f.round || g.round.is_none() || f.round.is_none())
+                && (g.score.is_none() || f.score.is_none())
+        });
+        match same {
+            Some(g) => {
+                if g.score.is_none() {
+                    g.score = f.score;
+                    g.outcome = f.outcome;
+                }
+                g.round = g.round.or(f.round);
+                if g.tournament.is_none() {
+                    g.tournament = f.tournament;
+                }
+            }
+            None => out.push(f),
+        }
+    }
+    out
+}
+
+/// Turns a found match into a record.
+pub(crate) fn to_record(ctx: &Ctx, f: Found, pref: &dyn Fn(usize) -> Option<PlayerRef>) -> Option<Match> {
+    let side = |v: &[usize]| -> Option<Side> {
+        if v.len() == 1 {
+            Some(Side::Single(pref(v[0])?))
+        } else {
+            Some(Side::Pair(v.iter().map(|&e| pref(e)).collect::<Option<Vec<_>>>()?))
+        }
+    };
+    let score = f.score.map(|(i, flip)| ctx.m.scores[i].to_score(flip));
+    let score = match (f.outcome, score) {
+        (Outcome::Walkover, None) => Some(crate::model::Score {
+            text: "W/O".to_string(),
+            sets: Vec::new(),
+        }),
+        (_, s) => s,
+    };
+    Some(Match {
+        doubles: f.winner.len() > 1,
+        winner: side(&f.winner)?,
+        loser: side(&f.loser)?,
+        score,
+        outcome: f.outcome,
+        round: f.round.map(str::to_string),
+        tournament: f.tournament.map(|name| Tournament { name }),
+        evidence: ctx.evidence(f.span),
+        rule: f.rule.to_string(),
+    })
+}

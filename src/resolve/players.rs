@@ -1,0 +1,277 @@
+//! Players: which name candidates are players, surnames linked to full names, and references resolved
+//! (pronouns, demonyms such as "the Briton", descriptors such as "the 26-year-old" or "the world No 1").
+
+use crate::lexicon;
+use crate::recognise::{Span, names::NameMention};
+use crate::segment::Sentence;
+
+/// A person the article names.
+#[derive(Debug, Clone)]
+pub(crate) struct Entity {
+    /// Fullest form of the name.
+    pub name: String,
+    pub tokens: Vec<String>,
+    /// Nationality stated explicitly next to a name ("Spain's X", "American X", "X of Spain").
+    pub nationality: Option<&'static str>,
+    /// Nationality votes from resolved demonyms ("the Briton").
+    pub demonym_votes: Vec<&'static str>,
+    pub age: Option<u32>,
+    /// The person holds a non-playing role (coach, umpire, captain...).
+    pub official: bool,
+    /// Offset of the first mention (normalised text).
+    pub first: usize,
+}
+
+/// How a reference points at its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RefKind {
+    Name,
+    Pronoun,
+    Descriptor,
+}
+
+/// A reference to a player in the text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ref {
+    pub span: Span,
+    pub entity: usize,
+    pub kind: RefKind,
+    pub sent: usize,
+}
+
+fn tokens_of(name: &str) -> Vec<String> {
+    name.split(' ').map(str::to_string).collect()
+}
+
+/// The words of a name that make its surname: everything after the first given name, particles included
+/// ("Juan Martin del Potro" -> "Martin del Potro" and "del Potro" and "Potro" all match).
+fn surname_matches(entity: &Entity, single: &str) -> bool {
+    entity.tokens.len() > 1 && entity.tokens[1..].iter().any(|t| t == single)
+}
+
+/// Builds entities from name candidates. Full names (two or more words) make entities; a single word links to
+/// the entity whose surname contains it, or makes a surname-only entity.
+pub(crate) fn build_entities(text: &str, names: &[NameMention]) -> (Vec<Entity>, Vec<Option<usize>>) {
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut link: Vec<Option<usize>> = vec![None; names.len()];
+    // Full names first, so that a surname seen before its full name still links ("Melzer shocks Agassi").
+    for (i, n) in names.iter().enumerate() {
+        let s = &text[n.span.start..n.span.end];
+        if !s.contains(' ') {
+            continue;
+        }
+        // A longer name that contains an existing one, or the reverse, is the same person.
+        let toks = tokens_of(s);
+        let found = entities.iter().position(|e| {
+            e.name == s
+                || (e.tokens.last() == toks.last()
+                    && e.tokens.len() > 1
+                    && e.tokens[0] == toks[0])
+        });
+        let idx = match found {
+            Some(j) => {
+                if toks.len() > entities[j].tokens.len() {
+                    entities[j].name = s.to_string();
+                    entities[j].tokens = toks;
+                }
+                j
+            }
+            None => {
+                entities.push(Entity {
+                    name: s.to_string(),
+                    tokens: toks,
+                    nationality: None,
+                    demonym_votes: Vec::new(),
+                    age: None,
+                    official: false,
+                    first: n.span.start,
+                });
+                entities.len() - 1
+            }
+        };
+        link[i] = Some(idx);
+    }
+    // Single words: link to the most recently mentioned entity with that surname (or unique given name).
+    let mut last_seen: Vec<usize> = entities.iter().map(|e| e.first).collect();
+    for (i, n) in names.iter().enumerate() {
+        if let Some(e) = link[i] {
+            last_seen[e] = n.span.start;
+            continue;
+        }
+        let s = &text[n.span.start..n.span.end];
+        let mut cands: Vec<usize> = (0..entities.len()).filter(|&e| surname_matches(&entities[e], s)).collect();
+        if cands.is_empty() {
+            let by_first: Vec<usize> = (0..entities.len())
+                .filter(|&e| entities[e].tokens.len() > 1 && entities[e].tokens[0] == s)
+                .collect();
+            if by_first.len() == 1 {
+                cands = by_first;
+            }
+        }
+        let idx = if let Some(&best) = cands.iter().max_by_key(|&&e| {
+            // Most recent mention before this one; else the first one named.
+            let seen = last_seen[e];
+            if seen <= n.span.start { (1, seen) } else { (0, usize::MAX - seen) }
+        }) {
+            best
+        } else if let Some(j) = entities.iter().position(|e| e.tokens.len() == 1 && e.name == s) {
+            j
+        } else {
+            entities.push(Entity {
+                name: s.to_string(),
+                tokens: vec![s.to_string()],
+                nationality: None,
+                demonym_votes: Vec::new(),
+                age: None,
+                official: false,
+                first: n.span.start,
+            });
+            last_seen.push(n.span.start);
+            entities.len() - 1
+        };
+        last_seen[idx] = n.span.start;
+        link[i] = Some(idx);
+    }
+    for e in entities.iter_mut() {
+        let _ = &e.first;
+    }
+    (entities, link)
+}
+
+/// Roles that make a named person not a player when they stand just before the name or just after it.
+const ROLES: &[&str] = &[
+    "coach", "coached", "umpire", "captain", "referee", "commentator", "president", "director", "executive",
+    "manager", "father", "mother", "dad", "mum", "brother", "sister", "wife", "husband", "girlfriend",
+    "boyfriend", "agent", "spokesman", "spokeswoman", "physio", "physiotherapist", "trainer", "minister",
+    "chairman", "chief", "supervisor", "official", "organiser", "doctor", "promoter", "sponsor", "analyst",
+    "pundit", "journalist", "reporter", "writer", "presenter", "host", "mentor", "adviser", "advisor",
+    "consultant", "psychologist", "owner", "founder", "ceo", "secretary", "chancellor", "mayor", "senator",
+    "princess", "prince", "king", "queen", "duchess", "duke", "singer", "actor", "actress", "footballer",
+    "golfer", "cricketer", "boxer", "driver", "striker", "son", "daughter", "uncle", "aunt", "grandfather",
+];
+
+fn is_role(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    let w = w.strip_suffix("'s").unwrap_or(&w);
+    ROLES.contains(&w)
+}
+
+/// Marks entities whose mentions stand next to a role word ("coach Darren Cahill", "umpire Carlos Ramos",
+/// "X, his coach,").
+pub(crate) fn mark_officials(text: &str, names: &[NameMention], link: &[Option<usize>], entities: &mut [Entity]) {
+    for (i, n) in names.iter().enumerate() {
+        let Some(e) = link[i] else { continue };
+        let before = &text[n.span.start.saturating_sub(40)..n.span.start];
+        let before = &before[before.char_indices().map(|(i, _)| i).find(|&i| i > 0 || true).unwrap_or(0)..];
+        let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+        let stop_at_punct = words
+            .iter()
+            .take_while(|w| !w.ends_with(['.', ';', ':']))
+            .any(|w| is_role(w));
+        let after = &text[n.span.end..(n.span.end + 40).min(text.len())];
+        let after_role = after.starts_with(", ")
+            && after[2..]
+                .split_whitespace()
+                .take(3)
+                .any(|w| is_role(w) && !w.ends_with("'s"));
+        if stop_at_punct || after_role {
+            entities[e].official = true;
+        }
+    }
+}
+
+/// Sentence index of each byte offset, by binary search over sentence starts.
+pub(crate) fn sentence_of(sents: &[Sentence], pos: usize) -> usize {
+    match sents.binary_search_by(|s| s.start.cmp(&pos)) {
+        Ok(i) => i,
+        Err(0) => 0,
+        Err(i) => i - 1,
+    }
+}
+
+/// Nationality written next to a name: "Spain's X", "American X", "sixth-seeded Italian X", "X of Spain",
+/// "X (ESP)", "X from Switzerland".
+pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static str> {
+    let before = &text[span.start.saturating_sub(60)..span.start];
+    let before = before.get(before.find(' ').map_or(0, |p| p + 1)..).unwrap_or("");
+    let words: Vec<&str> = before.split(' ').filter(|w| !w.is_empty()).collect();
+    for (k, w) in words.iter().rev().take(4).enumerate() {
+        if w.ends_with([',', '.', ';', ':', '"']) && k > 0 {
+            break;
+        }
+        if let Some(c) = w.strip_suffix("'s").and_then(lexicon::country) {
+            return Some(c);
+        }
+        if let Some(c) = lexicon::demonym(w) {
+            return Some(c);
+        }
+        // Stop at words that cannot sit between a nationality and a name.
+        let lw = w.to_ascii_lowercase();
+        let filler = lw.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || lw.ends_with("seed")
+            || lw.ends_with("seeded")
+            || lw.ends_with("ranked")
+            || matches!(
+                lw.as_str(),
+                "qualifier" | "wildcard" | "world" | "number" | "no" | "no." | "top" | "teenager" | "veteran"
+                    | "left-hander" | "right-hander" | "lucky" | "loser" | "former" | "fellow" | "compatriot"
+                    | "champion" | "defending" | "teenage" | "giant" | "youngster" | "star" | "duo"
+            );
+        if !filler && k > 0 {
+            break;
+        }
+        if !filler && k == 0 && lexicon::demonym(w).is_none() {
+            break;
+        }
+    }
+    let after = &text[span.end..(span.end + 40).min(text.len())];
+    let after = after.get(..after.char_indices().nth(40).map_or(after.len(), |(i, _)| i)).unwrap_or(after);
+    for prefix in [" of the ", " of ", " from the ", " from "] {
+        if let Some(rest) = after.strip_prefix(prefix) {
+            for len in [3usize, 2, 1] {
+                let cand: Vec<&str> = rest
+                    .split(|c: char| c == ' ' || c == ',' || c == '.' || c == ')')
+                    .filter(|w| !w.is_empty())
+                    .take(len)
+                    .collect();
+                if cand.len() == len {
+                    if let Some(c) = lexicon::country(&cand.join(" ")) {
+                        return Some(c);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(rest) = after.strip_prefix(" (") {
+        let inner: String = rest.chars().take_while(|&c| c != ')').collect();
+        if inner.len() == 3 && inner.chars().all(|c| c.is_ascii_uppercase()) {
+            return Some(crate::lexicon::code(&inner)?);
+        }
+        if let Some(c) = lexicon::country(&inner) {
+            return Some(c);
+        }
+    }
+    None
+}
+
+/// Age written next to a name: "18-year-old Mirza", "Martinez, 32,", "Sinner (23)".
+pub(crate) fn explicit_age(text: &str, span: Span) -> Option<u32> {
+    let before = &text[..span.start];
+    let before = before.trim_end();
+    if let Some(rest) = before.strip_suffix("-year-old") {
+        let digits: String = rest.chars().rev().take_while(char::is_ascii_digit).collect();
+        let n: u32 = digits.chars().rev().collect::<String>().parse().ok()?;
+        return (10..=60).contains(&n).then_some(n);
+    }
+    let after = &text[span.end..];
+    for (open, close) in [(", ", ','), (" (", ')')] {
+        if let Some(rest) = after.strip_prefix(open) {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if digits.len() == 2 && rest[2..].starts_with(close) {
+                let n: u32 = digits.parse().ok()?;
+                return (14..=50).contains(&n).then_some(n);
+            }
+        }
+    }
+    None
+}
