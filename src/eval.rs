@@ -21,13 +21,18 @@
 //! use sportext::eval::{score, Gold};
 //! use sportext::Extractor;
 //!
-//! let gold: Gold = serde_json::from_str(r#"{"doc": "a.txt", "players": ["Ann Lee", "Bea Park"],
-//!     "matches": [{"winner": "Ann Lee", "loser": "Bea Park", "score": "6-4 6-2", "round": ["F"]}],
+//! let gold: Gold = serde_json::from_str(r#"{"doc": "news/1.txt",
+//!     "players": ["Jannik Sinner", "Carlos Alcaraz"],
+//!     "matches": [{"winner": "Jannik Sinner", "loser": "Carlos Alcaraz", "score": "7-6(4) 6-4",
+//!                  "round": ["F"]}],
 //!     "rankings": [], "seeds": []}"#).unwrap();
-//! let article = Extractor::new().extract("Ann Lee beat Bea Park 6-4 6-2 in the final.");
-//! let report = score(&[gold], &[("a.txt".to_string(), article)]);
-//! assert!(report.f1("players").is_some());
-//! println!("{report}");
+//! let text = "Jannik Sinner beat Carlos Alcaraz 7-6 (7-4) 6-4 in the final of the Paris Masters.";
+//! let article = Extractor::new().extract(text);
+//! let report = score(&[gold], &[("corpus/news/1.txt".to_string(), article)]);
+//! assert_eq!(report.f1("results"), Some(1.0));
+//! assert_eq!(report.f1("scores"), Some(1.0));
+//! assert_eq!(report.articles_with_output, 1);
+//! print!("{report}"); // the table, then one line per disagreement
 //! ```
 
 use std::collections::HashMap;

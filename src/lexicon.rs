@@ -120,7 +120,7 @@ const STOP: &[&str] = &[
     "Your", "Him", "Them", "Me", "Us", "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
     "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Despite",
+     "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Despite",
     "Although", "Though", "Because", "Meanwhile", "However", "Earlier", "Later", "Elsewhere", "Also",
     "Now", "Not", "No", "Yes", "All", "Both", "Each", "Every", "Many", "Most", "Some", "Such", "Other",
     "Another", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "First",

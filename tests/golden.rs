@@ -227,7 +227,7 @@ fn non_tennis_fixtures_yield_no_tennis_facts() {
         .filter(|p| p.starts_with("other/"))
     {
         let (_, a) = extract_fixture(&ex, &rel);
-        if a.sport.is_some()
+        if a.sport.as_deref() == Some("tennis")
             || !a.matches.is_empty()
             || !a.rankings.is_empty()
             || !a.seeds.is_empty()

@@ -21,15 +21,13 @@ const SCHEMA: &str = include_str!("../../schema/article.schema.json");
 
 /// Parses the command line and runs the subcommand; returns the exit status.
 pub fn main() -> ExitCode {
-    if !eval::AVAILABLE && std::env::args_os().nth(1).is_some_and(|a| a == "eval") {
-        return eval::unavailable();
-    }
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(a) if a.stream => stream::run(a),
         Command::Extract(a) => run::extract(a),
         Command::Schema => {
-            println!("{}", SCHEMA.trim_end());
+            let schema = format!("{}\n", SCHEMA.trim_end());
+            let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), schema.as_bytes());
             ExitCode::SUCCESS
         }
         Command::Eval(a) => eval::run(a),

@@ -110,6 +110,12 @@ impl Stats {
 /// Runs `sportext extract` (not in stream mode).
 pub fn extract(args: ExtractArgs) -> ExitCode {
     let started = Instant::now();
+    if args.paths.is_empty() && io::stdin().is_terminal() {
+        eprintln!(
+            "sportext: no PATH given and stdin is a terminal (give files or folders, or `-` to type)"
+        );
+        return ExitCode::from(2);
+    }
     let pool = match rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.map_or(0, usize::from))
         .build()

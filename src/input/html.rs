@@ -73,7 +73,7 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 /// [`ErrorKind::Html`] when the page holds no article text.
 pub fn parse_html(html: &str, source: Option<String>) -> Result<Document, Error> {
     let doc = Html::parse_document(html);
-    let page = Page::build(&doc);
+    let mut page = Page::build(&doc);
     let body = page.body();
     if body.trim().is_empty() {
         return Err(Error::new(ErrorKind::Html, "no article text found in the HTML"));
@@ -175,6 +175,10 @@ struct N<'a> {
     has_block: bool,
     /// Non-space characters in the subtree, before boilerplate removal.
     raw_len: u32,
+    /// Non-space characters inside paragraphs (`<p>`, `<pre>`) in the subtree, before removal.
+    raw_p: u32,
+    /// Non-space characters in paragraphs with few links, after removal.
+    good_p: u32,
     /// Non-space characters in the subtree, after removal.
     len: u32,
     /// Of which inside links.
@@ -186,6 +190,13 @@ struct N<'a> {
 }
 
 const NONE: u32 = u32::MAX;
+
+/// Climb from the best container to its parent when the parent holds this many times its good paragraph text.
+const CLIMB_RATIO: f32 = 1.25;
+/// ... and its link density is below this.
+const CLIMB_MAX_LD: f32 = 0.3;
+/// Paragraphs shorter than this (non-space characters) do not count as good paragraph text.
+const GOOD_P_MIN: u32 = 120;
 
 /// The parsed page: the arena plus what the head and JSON-LD say.
 struct Page<'a> {
@@ -206,31 +217,54 @@ struct LdInfo {
     date: Option<String>,
 }
 
-/// Lower-cased `class` + `id` (+ `role`) of an element scored against boilerplate and content hints.
+/// Boilerplate words matched anywhere inside a class/id token.
+const NEG_PARTS: &[&str] = &[
+    "share", "sharing", "social", "comment", "related", "promo", "newsletter", "subscri", "advert", "cookie",
+    "breadcrumb", "sidebar", "footer", "outbrain", "taboola", "recommend", "trending", "paywall", "byline",
+    "disqus", "masthead", "navbar", "navigation", "dateline", "timestamp", "toolbar", "sponsor", "signup",
+    "readmore", "alsoread", "morestories", "recirc", "popular", "banner", "pagination", "caption",
+];
+
+/// Boilerplate words matched as whole class/id tokens (tokens split at punctuation and camelCase humps).
+const NEG_TOKENS: &[&str] = &[
+    "ad", "ads", "adv", "aside", "author", "bio", "categories", "category", "contact", "copyright", "credit",
+    "credits", "dfp", "follow", "gpt", "header", "hidden", "hide", "keywords", "login", "menu", "meta", "modal",
+    "nav", "overlay", "pager", "partner", "popup", "print", "rating", "skip", "tag", "tags", "teaser", "tools",
+    "topics", "utility", "widget",
+];
+
+/// Content words matched anywhere in the class/id string.
+const POS_PARTS: &[&str] = &["article", "content", "entry", "post", "story", "body", "text", "main", "blog"];
+
+/// Scores the `class`, `id` and `role` of an element: negative for boilerplate, positive for content.
 fn class_hint(s: &str) -> i8 {
-    static NEG: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(concat!(
-            r"(?i-u)share|sharing|social|comment|related|promo|newsletter|subscri|advert|cookie|breadcrumb|",
-            r"sidebar|footer|outbrain|taboola|recommend|trending|popular|signup|sign-up|paywall|byline|disqus|",
-            r"pagination|pager|caption|banner|sponsor|sronly|sr-only|visually-hidden|visuallyhidden|screen-reader|",
-            r"masthead|navbar|navigation|dateline|timestamp|author|toolbar|popup|modal|overlay|more-stories|",
-            r"read-more|readmore|also-read|recirc|teaser|jump-link|skip-link|widget|follow|print|",
-            r"(?-u:\b)(?:ad|ads|adv|ad-slot|nav|menu|tags?|header|hidden|meta|hide|login|rating|credit|copyright|",
-            r"contact|categor(?:y|ies)|topics|keywords|tools|utility|promo|partner|mol-ads|dfp|gpt|native)(?-u:\b)"
-        ))
-        .expect("valid regex")
-    });
-    static POS: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i-u)article|content|entry|post|story|body|text|main|blog").expect("valid regex")
-    });
-    let mut h = 0;
-    if NEG.is_match(s) {
-        h -= 1;
+    let mut neg = false;
+    let mut tok = String::new();
+    let mut prev_lower = false;
+    let mut check = |tok: &mut String| {
+        if !tok.is_empty() {
+            if NEG_TOKENS.contains(&tok.as_str()) || NEG_PARTS.iter().any(|p| tok.contains(p)) {
+                neg = true;
+            }
+            tok.clear();
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            if c.is_ascii_uppercase() && prev_lower {
+                check(&mut tok);
+            }
+            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+            tok.push(c.to_ascii_lowercase());
+        } else {
+            check(&mut tok);
+            prev_lower = false;
+        }
     }
-    if POS.is_match(s) {
-        h += 1;
-    }
-    h
+    check(&mut tok);
+    let lower = s.to_ascii_lowercase();
+    let pos = POS_PARTS.iter().any(|p| lower.contains(p));
+    if neg { -1 } else { pos as i8 }
 }
 
 /// Text of the direct text children of `node` (for `<title>` and `<script>`, whose content is one text node).
@@ -338,7 +372,7 @@ impl<'a> Page<'a> {
             }
         }
         page.ld = parse_ld(&ld_scripts);
-        page.analyse();
+        page.analyse(true);
         page
     }
 
@@ -387,23 +421,44 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// Runs the passes: raw lengths, boilerplate removal, clean statistics and paragraph scores.
-    fn analyse(&mut self) {
+    /// Runs the passes: raw lengths, boilerplate removal, clean statistics and paragraph scores. With `strict`,
+    /// elements whose class/id hints at boilerplate are dropped too (unless they hold most of the page's
+    /// paragraph text); without it, only boilerplate tags are.
+    fn analyse(&mut self, strict: bool) {
         let n = self.nodes.len();
-        // Pass 1 (children before parents): raw text lengths.
+        // Pass 1 (children before parents): raw text lengths, total and inside paragraphs.
         for i in (0..n).rev() {
-            if self.nodes[i].kind == Kind::Text {
-                let (len, commas) = count_text(self.nodes[i].text);
-                self.nodes[i].raw_len = len;
-                self.nodes[i].len = len;
-                self.nodes[i].commas = commas;
-            }
-            let (p, l) = (self.nodes[i].parent, self.nodes[i].raw_len);
-            if p != NONE {
-                self.nodes[p as usize].raw_len += l;
+            let node = &mut self.nodes[i];
+            node.removed = false;
+            node.len = 0;
+            node.link_len = 0;
+            node.commas = 0;
+            node.score = 0.0;
+            node.has_block = false;
+            node.raw_len = 0;
+            node.raw_p = 0;
+            node.good_p = 0;
+            if node.kind == Kind::Text {
+                let (len, commas) = count_text(node.text);
+                node.len = len;
+                node.commas = commas;
+                node.raw_len = len;
             }
         }
-        let total = self.nodes.first().map_or(0, |r| r.raw_len).max(1);
+        for i in (0..n).rev() {
+            let node = &self.nodes[i];
+            let (p, l, rp, kind) = (node.parent, node.raw_len, node.raw_p, node.kind);
+            if kind == Kind::Para {
+                self.nodes[i].raw_p = l;
+            }
+            let rp = if kind == Kind::Para { l } else { rp };
+            if p != NONE {
+                let pn = &mut self.nodes[p as usize];
+                pn.raw_len += l;
+                pn.raw_p += rp;
+            }
+        }
+        let total_p = self.nodes.first().map_or(0, |r| r.raw_p.max(r.raw_len / 4)).max(1) as u64;
         // Pass 2 (parents before children): removal and link flags.
         for i in 0..n {
             let node = &self.nodes[i];
@@ -413,10 +468,10 @@ impl<'a> Page<'a> {
                 let p = &self.nodes[node.parent as usize];
                 (p.removed, p.in_link)
             };
-            let drop_candidate = node.kind == Kind::Boiler || node.hint < 0;
+            let drop_candidate = node.kind == Kind::Boiler || node.hint <= -2 || (strict && node.hint < 0);
             let protected = matches!(node.kind, Kind::Body | Kind::Main)
                 || node.body_prop
-                || (node.hint > -2 && node.raw_len as u64 * 10 >= total as u64 * 6);
+                || (node.hint > -2 && node.raw_p as u64 * 2 >= total_p);
             let removed = parent_removed || (drop_candidate && !protected);
             let in_link = parent_link || node.kind == Kind::Link;
             let node = &mut self.nodes[i];
@@ -429,15 +484,12 @@ impl<'a> Page<'a> {
                 continue;
             }
             let node = &self.nodes[i];
-            if node.kind == Kind::Text {
-                if node.in_link {
-                    self.nodes[i].link_len = node.len;
-                }
-            } else if node.kind != Kind::Text {
-                // Element: its own len/link_len/commas were summed from its children already.
+            if node.kind == Kind::Text && node.in_link {
+                self.nodes[i].link_len = node.len;
             }
             let node = &self.nodes[i];
             let (p, len, link, commas, kind) = (node.parent, node.len, node.link_len, node.commas, node.kind);
+            let good_p = node.good_p;
             let is_par = match kind {
                 Kind::Para | Kind::Cell => true,
                 Kind::Block => !node.has_block,
@@ -460,12 +512,10 @@ impl<'a> Page<'a> {
             }
             if p != NONE {
                 let pn = &mut self.nodes[p as usize];
-                if kind != Kind::Text {
-                    // Elements start with len 0 and gain from children; text nodes carry their own.
-                }
                 pn.len += len;
                 pn.link_len += link;
                 pn.commas += commas;
+                pn.good_p += if kind == Kind::Para && link * 10 < len * 3 && len >= GOOD_P_MIN { len } else { good_p };
                 if kind.is_block() {
                     pn.has_block = true;
                 }
@@ -487,6 +537,8 @@ impl<'a> N<'a> {
             in_link: false,
             has_block: false,
             raw_len: 0,
+            raw_p: 0,
+            good_p: 0,
             len: 0,
             link_len: 0,
             commas: 0,
@@ -621,6 +673,24 @@ impl Page<'_> {
         if best == NONE {
             return if self.nodes.is_empty() { Vec::new() } else { vec![0] };
         }
+        // Articles split over several containers: climb while the parent holds clearly more good paragraph text
+        // and is not link-heavy.
+        loop {
+            let p = self.nodes[best as usize].parent;
+            if p == NONE || matches!(self.nodes[p as usize].kind, Kind::Body) {
+                break;
+            }
+            let (cur, up) = (self.nodes[best as usize].good_p, self.nodes[p as usize].good_p);
+            if up as f32 >= cur as f32 * CLIMB_RATIO + 100.0 && self.link_density(p) < CLIMB_MAX_LD {
+                best = p;
+                best_score = best_score.max(self.candidate_score(p));
+            } else if up == cur && self.nodes[p as usize].len <= self.nodes[best as usize].len + 200 {
+                // A wrapper adding nothing: look past it.
+                best = p;
+            } else {
+                break;
+            }
+        }
         let parent = self.nodes[best as usize].parent;
         if parent == NONE {
             return vec![best];
@@ -719,8 +789,16 @@ impl Page<'_> {
 
     /// The article text: JSON-LD `articleBody` when it is there and not much shorter than what the page shows,
     /// else the page's own text.
-    fn body(&self) -> String {
-        let dom = self.dom_body();
+    fn body(&mut self) -> String {
+        let mut dom = self.dom_body();
+        if dom.len() < 1000 {
+            // Class/id hints may have dropped the article's own container: retry trusting tags only.
+            self.analyse(false);
+            let lenient = self.dom_body();
+            if lenient.len() > dom.len() {
+                dom = lenient;
+            }
+        }
         if let Some(ld) = self.ld.body.as_deref() {
             let ld = ld_text(ld);
             if ld.len() * 2 >= dom.len() {
@@ -874,4 +952,41 @@ fn parse_ld(scripts: &[String]) -> LdInfo {
         }
     }
     info
+}
+
+#[cfg(test)]
+mod debug {
+    use super::*;
+    #[test]
+    #[ignore]
+    fn debug_page() {
+        let path = std::env::var("PAGE").unwrap();
+        let html = std::fs::read_to_string(path).unwrap();
+        let doc = Html::parse_document(&html);
+        let page = Page::build(&doc);
+        let roots = page.roots();
+        for &r in &roots {
+            let n = &page.nodes[r as usize];
+            eprintln!("root {r} kind {:?} len {} score {} cs {}", n.kind, n.len, n.score, page.candidate_score(r));
+            let mut a = n.parent;
+            while a != NONE {
+                let m = &page.nodes[a as usize];
+                eprintln!("  anc {a} {:?} len {} raw {} hint {} removed {} score {} cs {}", m.kind, m.len, m.raw_len, m.hint, m.removed, m.score, page.candidate_score(a));
+                a = m.parent;
+            }
+        }
+        for (i, n) in page.nodes.iter().enumerate() {
+            let pr = n.parent != NONE && page.nodes[n.parent as usize].removed;
+            if n.removed && !pr && n.raw_len > 300 {
+                eprintln!("removed {i} {:?} raw {} hint {}", n.kind, n.raw_len, n.hint);
+            }
+        }
+        eprintln!("ld body {:?}", page.ld.body.as_ref().map(|b| b.len()));
+        let mut top: Vec<u32> = (0..page.nodes.len() as u32).filter(|&i| page.nodes[i as usize].score > 0.0).collect();
+        top.sort_by(|&a, &b| page.candidate_score(b).total_cmp(&page.candidate_score(a)));
+        for &t in top.iter().take(8) {
+            let n = &page.nodes[t as usize];
+            eprintln!("cand {t} {:?} len {} link {} hint {} score {} cs {} parent {}", n.kind, n.len, n.link_len, n.hint, n.score, page.candidate_score(t), n.parent);
+        }
+    }
 }

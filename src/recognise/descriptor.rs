@@ -16,6 +16,8 @@ pub(crate) enum DescKind {
     Demonym(&'static str),
     /// "the 26-year-old": the player's age.
     Age(u32),
+    /// "the teenager", "the qualifier", "the defending champion": a role in the story.
+    Role,
 }
 
 /// A descriptor.
@@ -27,7 +29,7 @@ pub(crate) struct Descriptor {
 
 static DESC: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:(?P<pron>[Hh]e|[Ss]he)(?-u:\b)|[Tt]he\x20(?:(?:in-form|young|unseeded|veteran|former|defending|top-seeded|big-serving|giant|teenage|left-handed|right-handed|experienced|tall|powerful)\x20)?(?:(?P<age>[0-9]{2})-year-old(?-u:\b)|(?P<dem>\p{Lu}\p{Ll}+(?:\x20Korean|\x20African|\x20Zealander)?)))",
+        r"(?-u:\b)(?:(?P<pron>[Hh]e|[Ss]he)(?-u:\b)|[Tt]he\x20(?:(?:in-form|young|unseeded|veteran|former|defending|top-seeded|big-serving|giant|teenage|left-handed|right-handed|experienced|tall|powerful)\x20)?(?:(?P<age>[0-9]{2})-year-old(?-u:\b)|(?P<role>teenager|youngster|wildcard(?:\x20entry)?|qualifier|veteran|holder|title\x20holder|defending\x20champion|champion|left-hander|right-hander|home\x20favourite|favourite|underdog|lucky\x20loser|world\x20champion|Olympic\x20champion|top\x20seed)(?-u:\b)|(?P<dem>\p{Lu}\p{Ll}+(?:\x20Korean|\x20African|\x20Zealander)?)))",
     )
     .expect("descriptor pattern")
 });
@@ -39,6 +41,8 @@ pub(crate) fn find(text: &str) -> Vec<Descriptor> {
         let m = c.get(0).expect("whole match");
         let kind = if c.name("pron").is_some() {
             DescKind::Pronoun
+        } else if c.name("role").is_some() {
+            DescKind::Role
         } else if let Some(a) = c.name("age") {
             match a.as_str().parse() {
                 Ok(n) if (10..=60).contains(&n) => DescKind::Age(n),
@@ -100,6 +104,7 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
                 DescKind::Pronoun => "pronoun".to_string(),
                 DescKind::Demonym(c) => format!("demonym {c}"),
                 DescKind::Age(n) => format!("age {n}"),
+                DescKind::Role => "role".to_string(),
             };
             (d.span.start, d.span.end, v)
         })

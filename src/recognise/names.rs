@@ -17,6 +17,12 @@ pub(crate) struct NameMention {
     pub span: Span,
 }
 
+/// Number words that start hyphenated phrases ("Third-ranked", "Top-seeded", "Two-time").
+const ORDINAL: &[&str] = &[
+    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Top", "One",
+    "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "World", "Former", "Left", "Right",
+];
+
 static RUN: Lazy<Regex> = Lazy::new(|| {
     let tok = r"\p{Lu}(?:'\p{Lu})?\p{L}*(?:-\p{Lu}?\p{L}+)*";
     let part = r"(?:de|del|della|der|den|van|von|da|di|du|dos|das|le|la|ter)";
@@ -24,8 +30,13 @@ static RUN: Lazy<Regex> = Lazy::new(|| {
 });
 
 fn is_name_token(tok: &str) -> bool {
-    // At least one lower-case letter (not an acronym), and not a stop word.
-    tok.chars().any(char::is_lowercase) && !lexicon::is_stop(tok)
+    // At least one lower-case letter (not an acronym), and not a stop word, nor a hyphenated phrase made with
+    // one ("Third-ranked", "Top-seeded", "Spanish-born").
+    tok.chars().any(char::is_lowercase)
+        && !lexicon::is_stop(tok)
+        && !tok
+            .split('-')
+            .any(|p| p.chars().next().is_some_and(|c| !c.is_uppercase()) || (tok.contains('-') && ORDINAL.contains(&p)))
 }
 
 /// Every name candidate in `text` (normalised), in order.

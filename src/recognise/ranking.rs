@@ -29,8 +29,26 @@ pub(crate) const ORD_WORDS: &str = "(?:twenty|thirty|forty|fifty|sixty|seventy|e
 pub(crate) const ORD_DIGITS: &str = "[0-9]{1,4}(?:st|nd|rd|th)";
 
 const UNITS: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
 const UNIT_ORDS: [&str; 20] = [
     "zeroth",
@@ -54,7 +72,9 @@ const UNIT_ORDS: [&str; 20] = [
     "eighteenth",
     "nineteenth",
 ];
-const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
 const TEN_ORDS: [&str; 8] = [
     "twentieth",
     "thirtieth",
@@ -192,7 +212,7 @@ pub(crate) fn next_word(text: &str, pos: usize) -> Option<(usize, &str)> {
 /// The word before `pos` (skipping spaces), or `None` at punctuation.
 pub(crate) fn prev_word(text: &str, pos: usize) -> Option<&str> {
     let before = text[..pos].trim_end_matches(' ');
-    if before.len() == pos && pos > 0 {
+    if !before.ends_with(|c: char| c.is_alphanumeric() || c == '\'' || c == '-') {
         return None;
     }
     let start = before
@@ -318,17 +338,73 @@ static FUTURE_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 const DEMONYMS: &[&str] = &[
-    "British", "English", "Scottish", "Welsh", "Irish", "American", "Spanish", "French", "German", "Russian",
-    "Swiss", "Australian", "Italian", "Canadian", "Swedish", "Belgian", "Argentine", "Argentinian",
-    "Chilean", "Croatian", "Serbian", "Czech", "Slovak", "Japanese", "Chinese", "Indian", "Dutch", "Greek",
-    "Polish", "Norwegian", "Danish", "Austrian", "Brazilian", "Portuguese", "Romanian", "Ukrainian",
-    "Belarusian", "Kazakh", "Bulgarian", "Hungarian", "Finnish", "Israeli", "Thai", "Korean", "Taiwanese",
-    "Mexican", "Colombian", "Peruvian", "Ecuadorian", "Uruguayan", "Georgian", "Latvian", "Lithuanian",
-    "Estonian", "Slovenian", "Slovakian", "Tunisian", "Moroccan", "Egyptian", "Indonesian", "Kiwi",
+    "British",
+    "English",
+    "Scottish",
+    "Welsh",
+    "Irish",
+    "American",
+    "Spanish",
+    "French",
+    "German",
+    "Russian",
+    "Swiss",
+    "Australian",
+    "Italian",
+    "Canadian",
+    "Swedish",
+    "Belgian",
+    "Argentine",
+    "Argentinian",
+    "Chilean",
+    "Croatian",
+    "Serbian",
+    "Czech",
+    "Slovak",
+    "Japanese",
+    "Chinese",
+    "Indian",
+    "Dutch",
+    "Greek",
+    "Polish",
+    "Norwegian",
+    "Danish",
+    "Austrian",
+    "Brazilian",
+    "Portuguese",
+    "Romanian",
+    "Ukrainian",
+    "Belarusian",
+    "Kazakh",
+    "Bulgarian",
+    "Hungarian",
+    "Finnish",
+    "Israeli",
+    "Thai",
+    "Korean",
+    "Taiwanese",
+    "Mexican",
+    "Colombian",
+    "Peruvian",
+    "Ecuadorian",
+    "Uruguayan",
+    "Georgian",
+    "Latvian",
+    "Lithuanian",
+    "Estonian",
+    "Slovenian",
+    "Slovakian",
+    "Tunisian",
+    "Moroccan",
+    "Egyptian",
+    "Indonesian",
+    "Kiwi",
 ];
 
-static RANK_CONTEXT: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)rank|world|top[- ][0-9]+|No\.? ?1(?-u:\b)|number one").expect("rank context pattern"));
+static RANK_CONTEXT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)rank|world|top[- ][0-9]+|No\.? ?1(?-u:\b)|number one")
+        .expect("rank context pattern")
+});
 
 fn has_rank_context(sentence: &str) -> bool {
     RANK_CONTEXT.is_match(sentence)
@@ -411,13 +487,41 @@ pub(crate) fn find(text: &str) -> Vec<RankMention> {
             };
             push(&mut out, start, end, v, kind, side);
         } else if let Some(v) = g("wo") {
-            push(&mut out, start, end, v, RankingKind::Current, nominal_side(text, start, end));
+            push(
+                &mut out,
+                start,
+                end,
+                v,
+                RankingKind::Current,
+                nominal_side(text, start, end),
+            );
         } else if let Some(v) = g("chr").or(g("chn")).or(g("cho")) {
-            push(&mut out, start, end, v, RankingKind::CareerHigh, PlayerSide::Before);
+            push(
+                &mut out,
+                start,
+                end,
+                v,
+                RankingKind::CareerHigh,
+                PlayerSide::Before,
+            );
         } else if let Some(v) = g("fn") {
-            push(&mut out, start, end, v, RankingKind::CareerHigh, nominal_side(text, start, end));
+            push(
+                &mut out,
+                start,
+                end,
+                v,
+                RankingKind::CareerHigh,
+                nominal_side(text, start, end),
+            );
         } else if let Some(v) = g("nn") {
-            push(&mut out, start, end, v, RankingKind::National, nominal_side(text, start, end));
+            push(
+                &mut out,
+                start,
+                end,
+                v,
+                RankingKind::National,
+                nominal_side(text, start, end),
+            );
         } else if let Some(v) = g("bn") {
             // A bare "No 2" is a ranking only before a name, as "-ranked", or "the No 54 player in the world".
             let rest = &text[end..];
@@ -426,10 +530,24 @@ pub(crate) fn find(text: &str) -> Vec<RankMention> {
                 || rest.starts_with(" player in the world")
                 || rest.starts_with(" in the world");
             if ok {
-                push(&mut out, start, end, v, RankingKind::Current, nominal_side(text, start, end));
+                push(
+                    &mut out,
+                    start,
+                    end,
+                    v,
+                    RankingKind::Current,
+                    nominal_side(text, start, end),
+                );
             }
         } else if let Some(v) = g("hr") {
-            push(&mut out, start, end, v, RankingKind::Current, nominal_side(text, start, end));
+            push(
+                &mut out,
+                start,
+                end,
+                v,
+                RankingKind::Current,
+                nominal_side(text, start, end),
+            );
         } else if let Some(v) = g("rn") {
             let cardinal = is_cardinal(v);
             let in_world = g("rw").is_some();
@@ -453,7 +571,13 @@ pub(crate) fn find(text: &str) -> Vec<RankMention> {
             if is_cardinal(v) && !in_world && g("mno").is_none() {
                 continue;
             }
-            if !in_world && (!has_rank_context(sent) || followed_by_month(text, end)) {
+            let court = next_word(text, end)
+                .is_some_and(|(_, w)| matches!(w, "Court" | "court" | "Centre" | "seed" | "seeds"));
+            if court
+                || (!in_world
+                    && ((g("mno").is_none() && !has_rank_context(sent))
+                        || followed_by_month(text, end)))
+            {
                 continue;
             }
             // "up to" needs "back"/"now" or a ranking word right here: "up to 5th" alone is too vague.
@@ -475,13 +599,20 @@ pub(crate) fn find(text: &str) -> Vec<RankMention> {
             if followed_by_month(text, end) {
                 continue;
             }
-            push(&mut out, start, end, v, RankingKind::Previous, PlayerSide::Before);
+            push(
+                &mut out,
+                start,
+                end,
+                v,
+                RankingKind::Previous,
+                PlayerSide::Before,
+            );
             // The matching "to 40th" later in the sentence is the ranking now.
             if let Some(t) = TO_RE.captures(&text[end..s_end]) {
                 let tm = t.get(0).expect("match");
                 let tv = t.name("n").expect("n").as_str();
-                let ok = !(is_cardinal(tv) && t.name("no").is_none() && t.name("w").is_none())
-                    && !followed_by_month(text, end + tm.end());
+                let bare_count = is_cardinal(tv) && t.name("no").is_none() && t.name("w").is_none();
+                let ok = !(bare_count || followed_by_month(text, end + tm.end()));
                 if ok {
                     let kind = if FUTURE_RE.is_match(&text[end..end + tm.start()]) {
                         RankingKind::Projected
@@ -567,113 +698,5 @@ mod tests {
         assert_eq!(find(t)[0].side, PlayerSide::Before);
         let t = "Keys, ranked 14th, won.";
         assert_eq!(find(t)[0].side, PlayerSide::Before);
-    }
-}
-
-#[cfg(test)]
-mod gold_probe {
-    use crate::normalise::Normalised;
-
-    fn docs() -> Vec<(String, serde_json::Value)> {
-        let root = std::path::Path::new("/work/shared/corpus");
-        let data = std::fs::read_to_string(root.join("gold/dev.jsonl")).unwrap();
-        data.lines()
-            .map(|l| {
-                let v: serde_json::Value = serde_json::from_str(l).unwrap();
-                let t = std::fs::read_to_string(root.join(v["doc"].as_str().unwrap())).unwrap();
-                (t, v)
-            })
-            .collect()
-    }
-
-    fn probe(key: &str, field: &str, f: fn(&str) -> Vec<(usize, usize, u32, String)>) {
-        let (mut hit, mut miss, mut extra) = (0, 0, 0);
-        for (raw, v) in docs() {
-            let text = Normalised::new(&raw).text;
-            let found = f(&text);
-            let mut covered = vec![false; found.len()];
-            for g in v[key].as_array().unwrap() {
-                let ev = Normalised::new(g["evidence"].as_str().unwrap()).text;
-                let want = g[field].as_u64().unwrap() as u32;
-                let mut ok = false;
-                for (pos, _) in text.match_indices(ev.as_str()) {
-                    for (i, (s, e, n, _)) in found.iter().enumerate() {
-                        if *s < pos + ev.len() && *e > pos && *n == want {
-                            ok = true;
-                            covered[i] = true;
-                        }
-                    }
-                }
-                if ok { hit += 1 } else {
-                    miss += 1;
-                    println!("MISS {} {want} | {ev}", v["doc"]);
-                }
-            }
-            for (i, (s, e, _, d)) in found.iter().enumerate() {
-                if !covered[i] {
-                    extra += 1;
-                    let a = text[..*s].char_indices().rev().nth(40).map_or(0, |x| x.0);
-                    let b = text[*e..].char_indices().nth(30).map_or(text.len(), |x| x.0 + e);
-                    println!("EXTRA {} {d} [{}] | {}", v["doc"], &text[*s..*e], &text[a..b].replace('\n', " "));
-                }
-            }
-        }
-        println!("{key}: hit {hit} miss {miss} extra {extra}");
-    }
-
-    #[test]
-    #[ignore]
-    fn probe_rankings() {
-        probe("rankings", "rank", |t| {
-            super::find(t).into_iter().map(|m| (m.span.start, m.span.end, m.rank, format!("{:?} {:?}", m.kind, m.side))).collect()
-        });
-    }
-
-    #[test]
-    #[ignore]
-    fn probe_seeds() {
-        probe("seeds", "seed", |t| {
-            super::super::seed::find(t).into_iter().map(|m| (m.span.start, m.span.end, m.seed, format!("{:?}", m.side))).collect()
-        });
-    }
-}
-#[cfg(test)]
-mod other_probe {
-    #[test]
-    #[ignore]
-    fn probe_other() {
-        for sport in ["football", "rugby", "cricket", "athletics"] {
-            for e in std::fs::read_dir(format!("/work/shared/corpus/bbcsport/{sport}")).unwrap() {
-                let p = e.unwrap().path();
-                let t = crate::normalise::Normalised::new(&std::fs::read_to_string(&p).unwrap()).text;
-                for m in super::find(&t) {
-                    let a = t[..m.span.start].char_indices().rev().nth(40).map_or(0, |x| x.0);
-                    let b = t[m.span.end..].char_indices().nth(30).map_or(t.len(), |x| x.0 + m.span.end);
-                    println!("R {sport} {} {:?} [{}] | {}", m.rank, m.kind, &t[m.span.start..m.span.end], t[a..b].replace('\n', " "));
-                }
-                for m in super::super::seed::find(&t) {
-                    let a = t[..m.span.start].char_indices().rev().nth(40).map_or(0, |x| x.0);
-                    println!("S {sport} {} [{}] | {}", m.seed, &t[m.span.start..m.span.end], t[a..m.span.end].replace('\n', " "));
-                }
-            }
-        }
-    }
-}
-#[cfg(test)]
-mod round_probe {
-    #[test]
-    #[ignore]
-    fn probe_rounds() {
-        let mut files: Vec<_> = std::fs::read_dir("/work/shared/corpus/bbcsport/tennis").unwrap().chain(std::fs::read_dir("/work/shared/corpus/pages").unwrap()).map(|e| e.unwrap().path()).collect();
-        files.sort();
-        for p in files {
-            let Ok(raw) = std::fs::read_to_string(&p) else { continue };
-            let t = crate::normalise::Normalised::new(&raw).text;
-            for m in super::super::round::find(&t) {
-                let a = t[..m.span.start].char_indices().rev().nth(50).map_or(0, |x| x.0);
-                let b = t[m.span.end..].char_indices().nth(25).map_or(t.len(), |x| x.0 + m.span.end);
-                println!("RD {} {} {:?} [{}] | {}", p.file_name().unwrap().to_string_lossy(), m.code, m.relation, &t[m.span.start..m.span.end], t[a..b].replace('\n', " "));
-            }
-        }
     }
 }

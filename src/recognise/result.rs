@@ -43,10 +43,12 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
           (?:beaten|defeated|ousted|knocked\x20out|eliminated|thrashed|crushed|upset|stunned|edged(?:\x20out)?|downed
             |dispatched|outlasted|outplayed|outclassed|humbled|toppled|shocked|dumped(?:\x20out)?|seen\x20off
             |overcome|swept\x20aside|brushed\x20aside|routed|trounced|beat)(?-u:\b))
+    | (?P<byagent>(?:beaten|defeated|ousted|knocked\x20out|eliminated|thrashed|crushed|upset|stunned|shocked|edged\x20out
+          |downed|dispatched|outlasted|outplayed|outclassed|humbled|toppled|dumped\x20out|routed|trounced|beat)\x20by(?-u:\b))
     | (?P<lost>(?:lost|loses|losing|lose|fell|falls|falling|fall|went\x20down|goes\x20down|going\x20down|bowed\x20out
           |crashed\x20out|succumbed|slumped)(?:\x20(?:in\x20straight\x20sets|in\x20(?:two|three|four|five)\x20sets))?\x20(?:to|against)(?-u:\b))
     | (?P<dd>(?-u:\b)(?:d|def|bt)\.?\x20\p{Lu})
-    | (?P<winover>(?:win|wins|victory|victories|triumph|success|upset|rout|demolition|thrashing)\x20(?:over|against)(?-u:\b))
+    | (?P<winover>(?:winner|win|wins|victory|victories|triumph|success|upset|rout|demolition|thrashing)\x20(?:over|against)(?-u:\b))
     | (?P<defeatof>(?:defeat|dismantling|destruction|demolition)\x20of(?-u:\b))
     | (?P<defeatby>(?:defeat|defeats|loss|losses|exit|elimination)\x20(?:to|by|against|at\x20the\x20hands\x20of)(?-u:\b))
     | (?P<beat>(?:beat|beats|beating|defeated|defeats|defeating|overcame|overcomes|overcoming|overcome|ousted|ousts|ousting
@@ -57,6 +59,12 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
           |eased\x20past|eases\x20past|breezed\x20past|breezes\x20past|battled\x20past|battles\x20past|fought\x20past|fought\x20off|powered\x20past
           |powers\x20past|raced\x20past|stormed\x20past|storms\x20past|romped\x20past|got\x20past|gets\x20past|saw\x20off|sees\x20off
           |seeing\x20off|see\x20off|dumped\x20out|trounced|demolished|dismantled|toppled|topples|humbled|blitzed|whitewashed
+          |(?:squeezed|squeezing|squeezes|slipped|slips|scraped|scrapes|scraping|eased|easing|cruised|cruising|breezed|breezing
+             |battled|battling|fought|fighting|powered|powering|raced|racing|stormed|storming|romped|romping|swept|sweeping
+             |marched|marching|charged|charging|sailed|sailing|glided|rolled|rolling|strolled|surged|blasted|blew|brushed
+             |muscled|steamed|got|gets|getting|rallied|rallying|ground|grinding|edging|waltzed|coasted|coasting|motored
+             |motoring|ploughed|ran|moved|moving|cut|cutting|slid|sliding|zipped|breezes|cruises|eases|storms|powers)\x20past
+          |got\x20the\x20better\x20of|gets\x20the\x20better\x20of|held\x20off|holds\x20off|fended\x20off|fends\x20off
           |overpowered|overpowers|thumped|hammered|swatted\x20aside|rallied\x20past|came\x20back\x20to\x20beat|knocked\x20off|ended\x20the\x20run\x20of)(?-u:\b))
     | (?P<walkover>(?:received|receives|given|handed|gets|got|was\x20awarded|awarded)\x20a\x20walkover(?-u:\b))
     | (?P<retired>(?:retired|retires|retiring|quit|quits|withdrew\x20during)(?-u:\b))
@@ -71,7 +79,7 @@ pub(crate) fn find(text: &str) -> Vec<Cue> {
     let mut out = Vec::new();
     for c in CUE.captures_iter(text) {
         let m = c.get(0).expect("whole match");
-        let kind = if c.name("passive").is_some() {
+        let kind = if c.name("passive").is_some() || c.name("byagent").is_some() {
             CueKind::LostTo
         } else if c.name("lost").is_some() {
             CueKind::LostTo

@@ -84,25 +84,175 @@ static RE: Lazy<Regex> = Lazy::new(|| {
 /// Lower-case words that may follow "final" used as a noun ("the final in Paris", "a final defeat"); any other
 /// lower-case word makes "final" an adjective ("final set", "one final push").
 const FINAL_NOUN_NEXT: &[&str] = &[
-    "of", "in", "at", "on", "against", "with", "to", "and", "or", "but", "was", "is", "will", "would", "had",
-    "has", "have", "after", "before", "when", "where", "since", "last", "this", "next", "for", "by", "as",
-    "he", "she", "they", "it", "then", "that", "which", "who", "defeat", "defeats", "win", "wins",
-    "victory", "victories", "loss", "losses", "clash", "showdown", "meeting", "triumph", "success",
-    "opponent", "here", "there", "today", "yesterday", "tomorrow", "tonight", "from", "between", "got",
-    "ever", "without", "because", "while", "despite", "over", "too", "so", "again", "itself", "pits", "may",
-    "could", "can", "should", "might", "if", "than", "are", "were", "being", "be", "did", "does", "versus",
-    "vs", "v", "rematch", "defeated", "beat", "lost", "won", "saw", "took", "proved", "went", "came",
-    "started", "begins", "began", "starts", "loom", "looms", "awaits", "last", "a", "the", "his", "her", "you", "we", "i",
-    "she's", "he's", "we're", "you're", "i'm", "itself,",
+    "of",
+    "in",
+    "at",
+    "on",
+    "against",
+    "with",
+    "to",
+    "and",
+    "or",
+    "but",
+    "was",
+    "is",
+    "will",
+    "would",
+    "had",
+    "has",
+    "have",
+    "after",
+    "before",
+    "when",
+    "where",
+    "since",
+    "last",
+    "this",
+    "next",
+    "for",
+    "by",
+    "as",
+    "he",
+    "she",
+    "they",
+    "it",
+    "then",
+    "that",
+    "which",
+    "who",
+    "defeat",
+    "defeats",
+    "win",
+    "wins",
+    "victory",
+    "victories",
+    "loss",
+    "losses",
+    "clash",
+    "showdown",
+    "meeting",
+    "triumph",
+    "success",
+    "opponent",
+    "here",
+    "there",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "from",
+    "between",
+    "got",
+    "ever",
+    "without",
+    "because",
+    "while",
+    "despite",
+    "over",
+    "too",
+    "so",
+    "again",
+    "itself",
+    "pits",
+    "may",
+    "could",
+    "can",
+    "should",
+    "might",
+    "if",
+    "than",
+    "are",
+    "were",
+    "being",
+    "be",
+    "did",
+    "does",
+    "versus",
+    "vs",
+    "v",
+    "rematch",
+    "defeated",
+    "beat",
+    "lost",
+    "won",
+    "saw",
+    "took",
+    "proved",
+    "went",
+    "came",
+    "started",
+    "begins",
+    "began",
+    "starts",
+    "loom",
+    "looms",
+    "awaits",
+    "last",
+    "a",
+    "the",
+    "his",
+    "her",
+    "you",
+    "we",
+    "i",
+    "she's",
+    "he's",
+    "we're",
+    "you're",
+    "i'm",
+    "itself,",
 ];
 
 /// Counted things that turn "the last eight" into a count ("the last eight matches").
 const LAST_COUNTED: &[&str] = &[
-    "matches", "games", "years", "meetings", "months", "weeks", "days", "sets", "points", "titles",
-    "tournaments", "events", "slams", "seasons", "times", "encounters", "finals", "editions", "majors",
-    "appearances", "grand", "minutes", "hours", "outings", "starts", "wins", "defeats", "losses", "contests",
-    "rounds", "attempts", "visits", "occasions", "players", "men", "women", "holes", "races", "races,",
-    "innings", "overs", "goals", "fixtures", "ties", "rubbers", "decades", "opponents", "victories",
+    "matches",
+    "games",
+    "years",
+    "meetings",
+    "months",
+    "weeks",
+    "days",
+    "sets",
+    "points",
+    "titles",
+    "tournaments",
+    "events",
+    "slams",
+    "seasons",
+    "times",
+    "encounters",
+    "finals",
+    "editions",
+    "majors",
+    "appearances",
+    "grand",
+    "minutes",
+    "hours",
+    "outings",
+    "starts",
+    "wins",
+    "defeats",
+    "losses",
+    "contests",
+    "rounds",
+    "attempts",
+    "visits",
+    "occasions",
+    "players",
+    "men",
+    "women",
+    "holes",
+    "races",
+    "races,",
+    "innings",
+    "overs",
+    "goals",
+    "fixtures",
+    "ties",
+    "rubbers",
+    "decades",
+    "opponents",
+    "victories",
 ];
 
 static NEXT_BEFORE: Lazy<Regex> = Lazy::new(|| {
@@ -121,7 +271,7 @@ static ELAPSED_INTO: Lazy<Regex> = Lazy::new(|| {
 });
 
 static FUTURE_CLAUSE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:will|'ll|shall|faces|face|meets|awaits|await|plays|set\s+to|due\s+to|scheduled\s+to|next|potentially|going\s+to)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:will|'ll|shall|faces|face|meets|meet|awaits|await|plays|set\s+to|due\s+to|scheduled\s+to|next|potentially|going\s+to)(?-u:\b)")
         .expect("future pattern")
 });
 
@@ -170,16 +320,16 @@ fn is_final_noun(text: &str, start: usize, end: usize) -> bool {
     if text[end..].starts_with('-') && text[end + 1..].starts_with(|c: char| c.is_alphabetic()) {
         return false; // final-set
     }
-    if prev.is_some_and(|p| matches!(p, "and" | "one" | "her" | "his" | "their") && text[end..].starts_with(' '))
-        && next_word(text, end).is_some_and(|(_, w)| !FINAL_NOUN_NEXT.contains(&w))
+    if prev.is_some_and(|p| {
+        matches!(p, "and" | "one" | "her" | "his" | "their") && text[end..].starts_with(' ')
+    }) && next_word(text, end).is_some_and(|(_, w)| !FINAL_NOUN_NEXT.contains(&w))
     {
         return false; // "seventh and final title"
     }
     if word.ends_with('s') {
         // "finals" only for past finals: "the 2002 and 2004 finals", "the finals".
-        let ok = prev.is_some_and(|p| {
-            p == "the" || (p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()))
-        });
+        let ok = prev
+            .is_some_and(|p| p == "the" || (p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit())));
         if !ok {
             return false;
         }
@@ -253,7 +403,10 @@ pub(crate) fn find(text: &str) -> Vec<RoundMention> {
             Some(last_code(n))
         } else if let Some(n) = g("nr").or(g("rn")) {
             if g("rn").is_some()
-                && text[end..].starts_with(|c: char| c == '-' || c == '.' && text[end + 1..].starts_with(|d: char| d.is_ascii_digit()))
+                && text[end..].starts_with(|c: char| {
+                    c == '-'
+                        || c == '.' && text[end + 1..].starts_with(|d: char| d.is_ascii_digit())
+                })
             {
                 None
             } else {
@@ -270,7 +423,7 @@ pub(crate) fn find(text: &str) -> Vec<RoundMention> {
                 || text[end..].starts_with(" of their");
             // "each of the last eight" counts things.
             let partitive = text[..start].ends_with(" of the ");
-            if (prev == Some("the") || hyphen) && !counted && !partitive {
+            if (prev.is_none() || prev == Some("the") || hyphen) && !counted && !partitive {
                 Some(last_code(n))
             } else {
                 None

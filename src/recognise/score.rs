@@ -4,7 +4,7 @@
 //! a set (`6-4`, `7/6`) it reads the longest run of sets joined by spaces, commas or "and", with tie-breaks
 //! (`7-6(4)`, `7-6 (7-4)`, `6-7 (6/8)`), a match tie-break (`[10-8]`, `(10-8)` or `10-8` as the deciding set)
 //! and an ending marker (`ret.`, `(rtd)`, `retired`, `def.`, `defaulted`). The run is kept only when it is a
-//! possible tennis match (see [`judge`]): precision first, so a run that breaks the rules gives nothing.
+//! possible tennis match (see `judge`): precision first, so a run that breaks the rules gives nothing.
 //! Walkovers ("walkover", "W/O") give a mention with no sets.
 //!
 //! No allocation happens for a rejected candidate: the sets are collected in a fixed buffer first.
@@ -445,10 +445,7 @@ fn run_at(b: &[u8], i: usize) -> (Option<ScoreMention>, usize) {
     sets[0] = first;
     let mut n = 1;
     let mut and_cut = None;
-    loop {
-        let Some((q, and)) = separator(b, end) else {
-            break;
-        };
+    while let Some((q, and)) = separator(b, end) {
         let next = match at(b, q) {
             c if c.is_ascii_digit() => set_at(b, q),
             b'[' | b'(' => match_tiebreak_at(b, q),
@@ -746,30 +743,5 @@ mod tests {
             .map(|m| &text[m.span.start..m.span.end])
             .collect();
         assert_eq!(spans, ["6-0, 6-0", "7-6 (5) 6-4", "6-2 3-0 (rtd)"]);
-    }
-}
-
-#[cfg(test)]
-mod throwaway_dump {
-    #[test]
-    #[ignore]
-    fn dump_corpus_scores() {
-        let mut out = String::new();
-        let list = std::fs::read_to_string("/tmp/score_files.txt").unwrap();
-        for p in list.lines() {
-            let raw = std::fs::read_to_string(p).unwrap();
-            let norm = crate::normalise::Normalised::new(&raw);
-            for m in super::find(&norm.text) {
-                let a = m.span.start.saturating_sub(40);
-                let ctx: String = norm.text[norm.text.floor_char_boundary(a)
-                    ..norm
-                        .text
-                        .ceil_char_boundary((m.span.end + 30).min(norm.text.len()))]
-                    .replace('\n', " ");
-                out.push_str(&serde_json::json!({"doc": p, "span": &norm.text[m.span.start..m.span.end], "score": m.to_score(false).text, "flip": m.to_score(true).text, "fsw": m.first_side_wins(), "ctx": ctx}).to_string());
-                out.push('\n');
-            }
-        }
-        std::fs::write("/tmp/score_dump.jsonl", out).unwrap();
     }
 }

@@ -52,7 +52,15 @@ pub(crate) fn find(text: &str) -> Vec<SeedMention> {
             let counts = super::ranking::next_word(text, end).is_some_and(|(_, w)| {
                 matches!(
                     w,
-                    "places" | "place" | "spots" | "times" | "players" | "years" | "of" | "or" | "to"
+                    "places"
+                        | "place"
+                        | "spots"
+                        | "times"
+                        | "players"
+                        | "years"
+                        | "of"
+                        | "or"
+                        | "to"
                 )
             });
             if counts {
@@ -85,10 +93,19 @@ mod tests {
 
     #[test]
     fn sides() {
-        assert_eq!(find("ninth seed Felix Auger-Aliassime won")[0].side, PlayerSide::After);
-        assert_eq!(find("seventh seed Russian Mikhail Youzhny")[0].side, PlayerSide::After);
+        assert_eq!(
+            find("ninth seed Felix Auger-Aliassime won")[0].side,
+            PlayerSide::After
+        );
+        assert_eq!(
+            find("seventh seed Russian Mikhail Youzhny")[0].side,
+            PlayerSide::After
+        );
         assert_eq!(find("he beat the top seed.")[0].side, PlayerSide::Itself);
         assert_eq!(find("Keys, the 19th seed, won")[0].side, PlayerSide::Before);
-        assert_eq!(find("Henman, seeded three, won")[0].side, PlayerSide::Before);
+        assert_eq!(
+            find("Henman, seeded three, won")[0].side,
+            PlayerSide::Before
+        );
     }
 }

@@ -14,7 +14,7 @@ pub(crate) struct TournamentMention {
 }
 
 /// A capitalised word that may stand in an event name ("Dubai", "U.S.", "Women's", "BNP").
-const TOKEN: &str = r"(?:\p{Lu}[\p{L}\p{M}.&'-]*|[0-9]{2,4}(?:\s+\p{Lu}[\p{L}]*)?)";
+const TOKEN: &str = r"\p{Lu}(?:\.(?:\p{Lu}\.)+|[\p{L}\p{M}&'-]*)";
 
 static RE: Lazy<Regex> = Lazy::new(|| {
     let pat = format!(
@@ -24,7 +24,7 @@ static RE: Lazy<Regex> = Lazy::new(|| {
           # the Masters 1000 event in Shanghai
         | (?:Masters(?:\s+1000)?|ATP(?:\s+(?:250|500|1000))?|WTA(?:\s+(?:125|250|500|1000))?|Challenger|ITF)\s+(?:event|tournament|title)\s+in\s+(?P<city>\p{{Lu}}\p{{L}}+(?:[\s-]\p{{Lu}}\p{{L}}+)?)
           # Dubai Tennis Championships, Paris Masters, Miami Open
-        | (?P<gen>(?:{TOKEN}\s+){{1,5}}(?:Open|Masters|Championships|Championship|Classic|International|Trophy|Cup|Tournament))
+        | (?P<gen>(?:{TOKEN}[\x20]+){{1,5}}(?:Open|Masters|Championships|Championship|Classic|International|Trophy|Cup|Tournament))
         )(?-u:\b)"
     );
     Regex::new(&pat).expect("tournament pattern")
@@ -32,33 +32,233 @@ static RE: Lazy<Regex> = Lazy::new(|| {
 
 /// Capitalised words that start a sentence or clause and are not part of an event name.
 const LEAD_STOP: &[&str] = &[
-    "The", "A", "An", "In", "At", "On", "For", "From", "To", "After", "Before", "During", "Since", "Last",
-    "This", "Next", "His", "Her", "Their", "Its", "But", "And", "When", "While", "With", "Without", "As",
-    "By", "Of", "Into", "Despite", "Until", "Year's", "Year", "Both", "It", "He", "She", "They", "That",
-    "Then", "Now", "Meanwhile", "However", "If", "So", "Or", "Our", "My", "Your", "Reigning", "Defending",
-    "Former", "Current", "Two-time", "Three-time", "Four-time", "Five-time", "Six-time", "Seven-time",
-    "Twice", "Champion", "Men's", "Women's", "Boys'", "Girls'", "Junior", "Mixed", "Doubles", "Singles",
-    "Grand", "Slam", "Tennis", "ATP", "WTA", "Tour",
+    "The",
+    "A",
+    "An",
+    "In",
+    "At",
+    "On",
+    "For",
+    "From",
+    "To",
+    "After",
+    "Before",
+    "During",
+    "Since",
+    "Last",
+    "This",
+    "Next",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "But",
+    "And",
+    "When",
+    "While",
+    "With",
+    "Without",
+    "As",
+    "By",
+    "Of",
+    "Into",
+    "Despite",
+    "Until",
+    "Year's",
+    "Year",
+    "Both",
+    "It",
+    "He",
+    "She",
+    "They",
+    "That",
+    "Then",
+    "Now",
+    "Meanwhile",
+    "However",
+    "If",
+    "So",
+    "Or",
+    "Our",
+    "My",
+    "Your",
+    "Reigning",
+    "Defending",
+    "Former",
+    "Current",
+    "Two-time",
+    "Three-time",
+    "Four-time",
+    "Five-time",
+    "Six-time",
+    "Seven-time",
+    "Twice",
+    "Champion",
+    "Men's",
+    "Women's",
+    "Boys'",
+    "Girls'",
+    "Junior",
+    "Mixed",
+    "Doubles",
+    "Singles",
+    "Grand",
+    "Slam",
+    "Tennis",
+    "ATP",
+    "WTA",
+    "Tour",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "I",
+    "We",
+    "You",
+    "Watch",
+    "Follow",
+    "Read",
+    "Live",
+];
+
+/// Team events that a nation's name may stand before ("US Davis Cup").
+const TEAM_EVENTS: &[&str] = &[
+    "Davis Cup",
+    "Fed Cup",
+    "Billie Jean King Cup",
+    "Hopman Cup",
+    "Laver Cup",
+    "United Cup",
 ];
 
 /// Words that make a "Cup"/"Championship" another sport's competition.
 const OTHER_SPORTS: &[&str] = &[
-    "FA", "World", "Ryder", "Heineken", "League", "Carling", "UEFA", "Stanley", "Gold", "Melbourne",
-    "America's", "Challenge", "Currie", "Solheim", "Webb", "Ellis", "Powergen", "EFL", "Intertoto",
-    "Confederations", "Cricket", "Rugby", "Football", "European", "Six", "Nations", "County", "Commonwealth",
-    "Premiership", "Super", "Champions", "Scottish", "Welsh", "Irish", "Tri", "Asian", "African", "Euro",
-    "Grand", "National", "Derby", "Premier", "Coca-Cola", "Community", "Charity", "Anglo-Welsh",
-    "Indoor", "Outdoor", "Open", "Golf", "PGA", "US PGA", "Masters", "British",
+    "FA",
+    "World",
+    "Ryder",
+    "Heineken",
+    "League",
+    "Carling",
+    "UEFA",
+    "Stanley",
+    "Gold",
+    "Melbourne",
+    "America's",
+    "Challenge",
+    "Currie",
+    "Solheim",
+    "Webb",
+    "Ellis",
+    "Powergen",
+    "EFL",
+    "Intertoto",
+    "Confederations",
+    "Cricket",
+    "Rugby",
+    "Football",
+    "European",
+    "Six",
+    "Nations",
+    "County",
+    "Commonwealth",
+    "Premiership",
+    "Super",
+    "Champions",
+    "Scottish",
+    "Welsh",
+    "Irish",
+    "Tri",
+    "Asian",
+    "African",
+    "Euro",
+    "Grand",
+    "National",
+    "Derby",
+    "Premier",
+    "Coca-Cola",
+    "Community",
+    "Charity",
+    "Anglo-Welsh",
+    "Indoor",
+    "Outdoor",
+    "Open",
+    "Golf",
+    "PGA",
+    "US PGA",
+    "Masters",
+    "British",
 ];
 
 /// Words allowed with a possessive "'s" inside a name ("Volvo Women's Open", "Queen's Club").
 const POSSESSIVE_OK: &[&str] = &["Women's", "Men's", "Queen's", "Ladies'"];
 
+/// Cities that name tour events, beside countries and demonyms.
+const EVENT_CITIES: &[&str] = &[
+    "Miami",
+    "Madrid",
+    "Paris",
+    "Rome",
+    "Dubai",
+    "Doha",
+    "Qatar",
+    "Shanghai",
+    "Cincinnati",
+    "Monte",
+    "Indian",
+    "Toronto",
+    "Montreal",
+    "Canadian",
+    "Beijing",
+    "Tokyo",
+    "Vienna",
+    "Basel",
+    "Rotterdam",
+    "Marseille",
+    "Acapulco",
+    "Barcelona",
+    "Hamburg",
+    "Halle",
+    "Eastbourne",
+    "Sydney",
+    "Brisbane",
+    "Adelaide",
+    "Auckland",
+    "Stuttgart",
+    "Washington",
+    "Memphis",
+    "Chennai",
+    "Hyderabad",
+    "Stockholm",
+    "Moscow",
+    "Kooyong",
+    "San",
+];
+
+fn is_place(w: &str) -> bool {
+    crate::lexicon::country(w).is_some()
+        || crate::lexicon::demonym(w).is_some()
+        || EVENT_CITIES.contains(&w)
+}
+
 /// Every tournament phrase in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
     let mut out = Vec::new();
     for c in RE.captures_iter(text) {
-        let m = c.get(0).expect("match");
         if let Some(k) = c.name("known") {
             let (s, e) = (k.start(), k.end());
             let name = &text[s..e];
@@ -85,6 +285,9 @@ pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
                 name: name.to_string(),
             });
         } else if let Some(city) = c.name("city") {
+            if LEAD_STOP.contains(&city.as_str()) {
+                continue;
+            }
             out.push(TournamentMention {
                 span: Span::new(city.start(), city.end()),
                 name: city.as_str().to_string(),
@@ -99,15 +302,29 @@ pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
                 .collect();
             let mut first = 0;
             for (i, (_, w)) in words.iter().enumerate() {
-                let possessive = (w.ends_with("'s") || w.ends_with("s'")) && !POSSESSIVE_OK.contains(w);
-                if possessive || (i == first && LEAD_STOP.contains(w)) || w.bytes().all(|b| b.is_ascii_digit()) && i == first {
+                let possessive =
+                    (w.ends_with("'s") || w.ends_with("s'")) && !POSSESSIVE_OK.contains(w);
+                let adjective = w
+                    .split_once('-')
+                    .is_some_and(|(_, b)| b.starts_with(char::is_lowercase));
+                if possessive
+                    || (i == first && (LEAD_STOP.contains(w) || adjective))
+                    || w.bytes().all(|b| b.is_ascii_digit()) && i == first
+                {
                     first = i + 1;
                 }
             }
             if first >= words.len() - 1 {
                 continue; // only the keyword is left: "the Open", "Davis Cup" handled above
             }
+            // "Sinner US Open", "Djokovic Miami Open" (headlines): the name starts at the place word.
+            if let Some(i) = (first + 1..words.len() - 1).find(|&i| is_place(words[i].1)) {
+                first = i;
+            }
             s += words[first].0;
+            if let Some(team) = TEAM_EVENTS.iter().find(|t| text[s..e].ends_with(*t)) {
+                s = e - team.len();
+            }
             let name = &text[s..e];
             let prefix: Vec<&str> = name.split_whitespace().collect();
             let keyword = *prefix.last().expect("keyword");
@@ -117,7 +334,9 @@ pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
             {
                 continue;
             }
-            if others.iter().any(|w| matches!(*w, "FA" | "Ryder" | "Heineken" | "League" | "World"))
+            if others
+                .iter()
+                .any(|w| matches!(*w, "FA" | "Ryder" | "Heineken" | "League" | "World"))
                 && keyword == "Cup"
             {
                 continue;
@@ -126,8 +345,6 @@ pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
                 span: Span::new(s, e),
                 name: name.to_string(),
             });
-        } else {
-            let _ = m;
         }
     }
     out

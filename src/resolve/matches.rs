@@ -16,7 +16,7 @@ pub(crate) struct Found {
     pub score: Option<(usize, bool)>,
     pub outcome: Outcome,
     pub round: Option<&'static str>,
-    pub tournament: Option<String>,
+    pub tournament: Option<(String, bool)>,
     pub span: Span,
     pub rule: &'static str,
     pub sent: usize,
@@ -157,7 +157,7 @@ fn resolve_pending(
             Pending::Desc(d) => match d.kind {
                 DescKind::Demonym(c) => ent.nationality.is_none_or(|n| n == c),
                 DescKind::Age(n) => ent.age.is_none_or(|a| a == n),
-                DescKind::Pronoun => true,
+                DescKind::Pronoun | DescKind::Role => true,
             },
             Pending::Itself(_) => true,
         }
@@ -210,8 +210,16 @@ fn resolve_pending(
         }
         return previous_subject(all, si, &compatible);
     }
-    // Object position: the most recent compatible player other than this sentence's subject.
+    // Object position: a player of the latest result other than this sentence's subject (winner first), else
+    // the most recent compatible player other than the subject.
     let subject = here.first().map(|r| r.entity);
+    if let Some(f) = found.iter().rev().find(|f| f.sent + 3 >= si && f.winner.len() == 1) {
+        for &e in f.winner.iter().chain(f.loser.iter()) {
+            if Some(e) != subject && compatible(e) {
+                return Some(e);
+            }
+        }
+    }
     all.iter()
         .rev()
         .take_while(|r| r.sent + 3 >= si)
@@ -247,13 +255,22 @@ const NOT_RESULT_BEFORE: &[&str] = &[
     "never", "not", "didn't", "failed", "fails", "if", "unless", "hopes", "hoping", "chance", "bid",
 ];
 
-/// Past verbs that make "to beat" a result: "rallied to beat", "came back to beat", "went on to beat".
-fn result_infinitive(prev: &str) -> bool {
-    prev.ends_with("ed")
+/// Words that make "to beat" a wish or a plan: "hopes to beat", "will need to beat", "a chance to beat".
+const FUTURE: &[&str] = &[
+    "will", "would", "could", "might", "may", "should", "must", "hope", "hopes", "hoping", "bid", "bidding",
+    "chance", "aim", "aims", "aiming", "want", "wants", "wanting", "need", "needs", "going", "plan", "plans",
+    "expected", "expects", "favourite", "favorite", "tipped", "try", "trying", "tries", "attempt", "looking",
+    "seek", "seeks", "seeking", "intends", "ready", "able", "if", "unless", "can", "cannot", "faces", "face",
+    "set", "due", "next", "tomorrow",
+];
+
+/// A past-tense verb: "rallied", "came", "went" ("rallied to beat", "came back to beat", "went on to beat").
+fn past_verb(w: &str) -> bool {
+    (w.ends_with("ed") && w.len() > 4 && w != "seeded" && w != "ranked" && w != "unseeded")
         || matches!(
-            prev,
-            "came" | "back" | "on" | "fought" | "held" | "hung" | "went" | "got" | "managed" | "battled" | "rallied"
-                | "recovered" | "sets" | "games" | "hours" | "minutes" | "through"
+            w,
+            "came" | "fought" | "held" | "hung" | "went" | "got" | "took" | "won" | "made" | "ran" | "dug" | "found"
+                | "overcame" | "saw" | "kept" | "left" | "shook" | "threw" | "rode" | "beat"
         )
 }
 
@@ -309,24 +326,24 @@ fn sentence_matches(
         if let Some(&w) = before_words.first() {
             let w = w.to_ascii_lowercase();
             if w == "to" {
-                let prev = before_words.get(1).map(|s| s.to_ascii_lowercase()).unwrap_or_default();
-                if !result_infinitive(&prev) {
+                // "rallied to beat" is a result, "hopes to beat" is not: look at the clause's verb before "to".
+                let clause: Vec<String> = text[prev_end.max(sent.start)..cue.span.start]
+                    .split_whitespace()
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+                    .collect();
+                let wish = clause.iter().any(|w| FUTURE.contains(&w.as_str()));
+                let past = clause.iter().any(|w| past_verb(w));
+                if wish || !past {
                     continue;
                 }
             } else if NOT_RESULT_BEFORE.contains(&w.as_str()) {
                 continue;
             }
         }
-        if before_words
-            .iter()
-            .take(2)
-            .any(|w| matches!(w.to_ascii_lowercase().as_str(), "never" | "not" | "failed" | "will" | "would"))
-        {
-            continue;
-        }
         let clause_after = &text[cue.span.end..next_start];
         let h2h = [
-            "meetings", "meeting", "encounters", "head-to-head", "occasions", "times", "career", "matches against",
+            "meetings", "meeting", "encounters", "head-to-head", "occasions", " times in", " times out of", " previous ",
+            "matches against",
         ];
         let cut = clause_after.find(['.', ';']).unwrap_or(clause_after.len());
         if h2h.iter().any(|w| clause_after[..cut].contains(w)) {
@@ -345,6 +362,30 @@ fn sentence_matches(
                     p.is_none() || p == cue_paren
                 })
                 .copied()
+        };
+        // Gerunds after "by", "after", "with" ("lined up a clash with X by beating Y") and nouns of victory
+        // ("reached the final with a 6-1 6-2 win over Y") belong to the clause's subject, unless a possessive
+        // stands right before ("Norrie's win over Y").
+        let cue_text = &text[cue.span.start..cue.span.end];
+        let lead_word = before_words.first().map(|w| w.to_ascii_lowercase()).unwrap_or_default();
+        let gerund = cue_text.split(' ').next().is_some_and(|w| w.ends_with("ing"))
+            && (matches!(lead_word.as_str(), "by" | "after" | "before" | "when" | "while" | "since")
+                || text[..cue.span.start].trim_end().ends_with(','));
+        let noun = matches!(cue.kind, CueKind::WinOver | CueKind::DefeatBy | CueKind::DefeatOf);
+        let possessive = agent.is_some_and(|a| {
+            text[a.span.end..].starts_with("'s") && text[a.span.end..cue.span.start].split_whitespace().count() <= 4
+        });
+        let agent = if (gerund || noun) && !possessive {
+            let limit = cue_paren.map_or(cue.span.start, |p| p.start);
+            let clause_start = if ci > 0 { cues[ci - 1].span.end } else { sent.start };
+            refs.iter()
+                .filter(|r| r.span.start >= sent.start && r.span.end <= limit)
+                .filter(|r| in_paren(r.span.start).is_none())
+                .find(|r| r.span.start >= clause_start || ci == 0)
+                .copied()
+                .or(agent)
+        } else {
+            agent
         };
         let object = refs
             .iter()
@@ -400,7 +441,7 @@ fn sentence_matches(
                 }
                 let Some(w) = object
                     .filter(|_| text[cue.span.end..].trim_start().starts_with("against"))
-                    .or_else(|| refs.iter().find(|r| r.entity != a.entity && r.span.end <= a.span.start).copied())
+                    .or_else(|| refs.iter().rev().find(|r| r.entity != a.entity && r.span.end <= a.span.start).copied())
                 else {
                     continue;
                 };
@@ -424,9 +465,15 @@ fn sentence_matches(
             CueKind::Won | CueKind::Lost => {
                 // "Lopez ... won 6-2 3-6 6-3": a score for a result already told, with this player in it.
                 let Some(a) = agent else { continue };
-                let after = text[cue.span.end..].trim_start();
+                // The score follows at once, or after a few words ("lost the semi-final 6-4 6-4").
                 let Some(sc) = score_ids.iter().copied().find(|&i| {
-                    !used_scores[i] && ctx.m.scores[i].span.start == cue.span.end + (text[cue.span.end..].len() - after.len())
+                    let st = ctx.m.scores[i].span.start;
+                    !used_scores[i]
+                        && st >= cue.span.end
+                        && st <= next_start
+                        && text[cue.span.end..st].split_whitespace().count() <= 4
+                        && !text[cue.span.end..st].contains([',', ';', '.'])
+                        && !refs.iter().any(|r| r.span.start >= cue.span.end && r.span.end <= st)
                 }) else {
                     continue;
                 };
@@ -443,8 +490,8 @@ fn sentence_matches(
                             loser: vec![a.entity],
                             score: Some((sc, flip)),
                             outcome: ctx.m.scores[sc].ending,
-                            round: None,
-                            tournament: None,
+                            round: round_for(ctx, cue.span, prev_end, next_start),
+                            tournament: tournament_for(ctx, cue.span, next_start),
                             span: Span::new(a.span.start, o.span.end),
                             rule: "lost-score-to",
                             sent: si,
@@ -569,22 +616,27 @@ fn round_for(ctx: &Ctx, cue: Span, from: usize, to: usize) -> Option<&'static st
         .and_then(|r| r.played())
 }
 
-/// The tournament of a match: a tournament named after the cue in its clause, else the article's.
-fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<String> {
-    let sent = ctx.sents[ctx.sentence_of(cue.start)];
-    let local = ctx
-        .m
-        .tournaments
-        .iter()
-        .find(|t| t.span.start >= cue.end && t.span.end <= to)
-        .or_else(|| {
-            ctx.m
-                .tournaments
+/// The tournament of a match: a tournament named after the cue in its clause (`true`: named there), else the
+/// article's first.
+fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(String, bool)> {
+    let local = ctx.m.tournaments.iter().find(|t| {
+        t.span.start >= cue.end && t.span.end <= to && {
+            let before = ctx.text[cue.end..t.span.start].trim_end();
+            let before = before
+                .strip_suffix("the")
+                .or_else(|| before.strip_suffix("this year's"))
+                .or_else(|| before.strip_suffix("last year's"))
+                .unwrap_or(before)
+                .trim_end();
+            ["in", "at", "of", "during", "for", "won", "win", "title", "clinch", "claim", "lift"]
                 .iter()
-                .rev()
-                .find(|t| t.span.start >= sent.start && t.span.end <= cue.start)
-        });
-    local.or_else(|| ctx.m.tournaments.first()).map(|t| t.name.clone())
+                .any(|p| before.ends_with(p))
+        }
+    });
+    match local {
+        Some(t) => Some((t.name.clone(), true)),
+        None => ctx.m.tournaments.first().map(|t| (t.name.clone(), false)),
+    }
 }
 
 /// Merges repeated reports of the same match (same sides, compatible details).
@@ -594,7 +646,10 @@ fn merge_duplicates(found: Vec<Found>) -> Vec<Found> {
         let same = out.iter_mut().find(|g| {
             g.winner == f.winner
                 && g.loser == f.loser
-                && (g.tournament == f.tournament || g.tournament.is_none() || f.tournament.is_none())
+                && match (&g.tournament, &f.tournament) {
+                    (Some((a, true)), Some((b, true))) => a == b,
+                    _ => true,
+                }
                 && (g.round == f.round || g.round.is_none() || f.round.is_none())
                 && (g.score.is_none() || f.score.is_none())
         });
@@ -605,7 +660,7 @@ fn merge_duplicates(found: Vec<Found>) -> Vec<Found> {
                     g.outcome = f.outcome;
                 }
                 g.round = g.round.or(f.round);
-                if g.tournament.is_none() {
+                if !g.tournament.as_ref().is_some_and(|t| t.1) && f.tournament.as_ref().is_some_and(|t| t.1) {
                     g.tournament = f.tournament;
                 }
             }
@@ -630,6 +685,10 @@ pub(crate) fn to_record(ctx: &Ctx, f: Found, pref: &dyn Fn(usize) -> Option<Play
             text: "W/O".to_string(),
             sets: Vec::new(),
         }),
+        (Outcome::Retired, None) => Some(crate::model::Score {
+            text: "RET".to_string(),
+            sets: Vec::new(),
+        }),
         (_, s) => s,
     };
     Some(Match {
@@ -639,7 +698,7 @@ pub(crate) fn to_record(ctx: &Ctx, f: Found, pref: &dyn Fn(usize) -> Option<Play
         score,
         outcome: f.outcome,
         round: f.round.map(str::to_string),
-        tournament: f.tournament.map(|name| Tournament { name }),
+        tournament: f.tournament.map(|(name, _)| Tournament { name }),
         evidence: ctx.evidence(f.span),
         rule: f.rule.to_string(),
     })

@@ -138,7 +138,7 @@ pub(crate) fn extract(doc: &Document) -> Article {
     };
     for (i, n) in names.iter().enumerate() {
         if let Some(e) = link[i] {
-            if ctx.entities[e].official {
+            if ctx.entities[e].not_player {
                 continue;
             }
             let sent = ctx.sentence_of(n.span.start);
@@ -173,7 +173,7 @@ pub(crate) fn extract(doc: &Document) -> Article {
 
     // Players: every person named with a full name, and surname-only names that take part in a fact.
     let mut order: Vec<usize> = (0..ctx.entities.len())
-        .filter(|&e| !ctx.entities[e].official && (used[e] || ctx.entities[e].tokens.len() > 1))
+        .filter(|&e| !ctx.entities[e].not_player && (used[e] || ctx.entities[e].tokens.len() > 1))
         .filter(|&e| ctx.refs.iter().any(|r| r.entity == e))
         .collect();
     order.sort_by_key(|&e| ctx.refs.iter().filter(|r| r.entity == e).map(|r| r.span.start).min());

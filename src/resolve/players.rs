@@ -17,7 +17,7 @@ pub(crate) struct Entity {
     pub demonym_votes: Vec<&'static str>,
     pub age: Option<u32>,
     /// The person holds a non-playing role (coach, umpire, captain...).
-    pub official: bool,
+    pub not_player: bool,
     /// Offset of the first mention (normalised text).
     pub first: usize,
 }
@@ -62,11 +62,11 @@ pub(crate) fn build_entities(text: &str, names: &[NameMention]) -> (Vec<Entity>,
         }
         // A longer name that contains an existing one, or the reverse, is the same person.
         let toks = tokens_of(s);
+        let suffix = |long: &[String], short: &[String]| long.len() > short.len() && long.ends_with(short);
         let found = entities.iter().position(|e| {
             e.name == s
-                || (e.tokens.last() == toks.last()
-                    && e.tokens.len() > 1
-                    && e.tokens[0] == toks[0])
+                || (e.tokens.last() == toks.last() && e.tokens.len() > 1 && e.tokens[0] == toks[0])
+                || (toks.len() > 1 && e.tokens.len() > 1 && (suffix(&e.tokens, &toks) || suffix(&toks, &e.tokens)))
         });
         let idx = match found {
             Some(j) => {
@@ -83,7 +83,7 @@ pub(crate) fn build_entities(text: &str, names: &[NameMention]) -> (Vec<Entity>,
                     nationality: None,
                     demonym_votes: Vec::new(),
                     age: None,
-                    official: false,
+                    not_player: false,
                     first: n.span.start,
                 });
                 entities.len() - 1
@@ -123,7 +123,7 @@ pub(crate) fn build_entities(text: &str, names: &[NameMention]) -> (Vec<Entity>,
                 nationality: None,
                 demonym_votes: Vec::new(),
                 age: None,
-                official: false,
+                not_player: false,
                 first: n.span.start,
             });
             last_seen.push(n.span.start);
@@ -132,8 +132,19 @@ pub(crate) fn build_entities(text: &str, names: &[NameMention]) -> (Vec<Entity>,
         last_seen[idx] = n.span.start;
         link[i] = Some(idx);
     }
-    for e in entities.iter_mut() {
-        let _ = &e.first;
+    // A lone capitalised word seen only at the start of sentences ("Basically", "Asked") is no name.
+    let initial = |pos: usize| {
+        let before = text[..pos].trim_end_matches([' ', '\t']);
+        before.is_empty() || before.ends_with(['.', '!', '?', '"', '\n', ':'])
+    };
+    for e in 0..entities.len() {
+        if entities[e].tokens.len() > 1 {
+            continue;
+        }
+        let mine: Vec<usize> = (0..names.len()).filter(|&i| link[i] == Some(e)).collect();
+        if mine.iter().all(|&i| initial(names[i].span.start) && !text[names[i].span.end..].starts_with("'s")) {
+            entities[e].not_player = true;
+        }
     }
     (entities, link)
 }
@@ -143,7 +154,7 @@ const ROLES: &[&str] = &[
     "coach", "coached", "umpire", "captain", "referee", "commentator", "president", "director", "executive",
     "manager", "father", "mother", "dad", "mum", "brother", "sister", "wife", "husband", "girlfriend",
     "boyfriend", "agent", "spokesman", "spokeswoman", "physio", "physiotherapist", "trainer", "minister",
-    "chairman", "chief", "supervisor", "official", "organiser", "doctor", "promoter", "sponsor", "analyst",
+    "chairman", "chief", "supervisor", "not_player", "organiser", "doctor", "promoter", "sponsor", "analyst",
     "pundit", "journalist", "reporter", "writer", "presenter", "host", "mentor", "adviser", "advisor",
     "consultant", "psychologist", "owner", "founder", "ceo", "secretary", "chancellor", "mayor", "senator",
     "princess", "prince", "king", "queen", "duchess", "duke", "singer", "actor", "actress", "footballer",
@@ -175,7 +186,7 @@ pub(crate) fn mark_officials(text: &str, names: &[NameMention], link: &[Option<u
                 .take(3)
                 .any(|w| is_role(w) && !w.ends_with("'s"));
         if stop_at_punct || after_role {
-            entities[e].official = true;
+            entities[e].not_player = true;
         }
     }
 }
