@@ -167,6 +167,8 @@ struct N<'a> {
     hint: i8,
     /// Marked `itemprop="articleBody"`.
     body_prop: bool,
+    /// Has the `hidden` attribute.
+    hidden: bool,
     /// Dropped, with its subtree.
     removed: bool,
     /// Inside a link.
@@ -217,6 +219,9 @@ struct LdInfo {
     date: Option<String>,
 }
 
+/// Boilerplate words that drop an element whatever it holds (comment threads can outweigh the article).
+const STRONG_PARTS: &[&str] = &["comment", "disqus"];
+
 /// Boilerplate words matched anywhere inside a class/id token.
 const NEG_PARTS: &[&str] = &[
     "share", "sharing", "social", "comment", "related", "promo", "newsletter", "subscri", "advert", "cookie",
@@ -227,9 +232,9 @@ const NEG_PARTS: &[&str] = &[
 
 /// Boilerplate words matched as whole class/id tokens (tokens split at punctuation and camelCase humps).
 const NEG_TOKENS: &[&str] = &[
-    "ad", "ads", "adv", "aside", "author", "bio", "categories", "category", "contact", "copyright", "credit",
+    "ad", "ads", "adv", "aside", "author", "bio", "contact", "copyright", "credit",
     "credits", "dfp", "follow", "gpt", "header", "hidden", "hide", "keywords", "login", "menu", "meta", "modal",
-    "nav", "overlay", "pager", "partner", "popup", "print", "rating", "skip", "tag", "tags", "teaser", "tools",
+    "nav", "overlay", "pager", "partner", "popup", "print", "rating", "skip", "tags", "teaser", "tools",
     "topics", "utility", "widget",
 ];
 
@@ -239,12 +244,16 @@ const POS_PARTS: &[&str] = &["article", "content", "entry", "post", "story", "bo
 /// Scores the `class`, `id` and `role` of an element: negative for boilerplate, positive for content.
 fn class_hint(s: &str) -> i8 {
     let mut neg = false;
+    let mut strong = false;
     let mut tok = String::new();
     let mut prev_lower = false;
     let mut check = |tok: &mut String| {
         if !tok.is_empty() {
             if NEG_TOKENS.contains(&tok.as_str()) || NEG_PARTS.iter().any(|p| tok.contains(p)) {
                 neg = true;
+            }
+            if STRONG_PARTS.iter().any(|p| tok.contains(p)) {
+                strong = true;
             }
             tok.clear();
         }
@@ -264,7 +273,13 @@ fn class_hint(s: &str) -> i8 {
     check(&mut tok);
     let lower = s.to_ascii_lowercase();
     let pos = POS_PARTS.iter().any(|p| lower.contains(p));
-    if neg { -1 } else { pos as i8 }
+    if strong {
+        -2
+    } else if neg {
+        -1
+    } else {
+        pos as i8
+    }
 }
 
 /// Text of the direct text children of `node` (for `<title>` and `<script>`, whose content is one text node).
@@ -339,14 +354,15 @@ impl<'a> Page<'a> {
                                         "itemprop" if v.eq_ignore_ascii_case("articleBody") => {
                                             node.body_prop = true
                                         }
-                                        "hidden" => node.hint = -2,
+                                        "hidden" => node.hidden = true,
+                                        "aria-hidden" if v == "true" => node.hidden = true,
                                         "datetime" if e.name() == "time" && page.time_date.is_none() => {
                                             page.time_date = Some(v.trim().to_string())
                                         }
                                         _ => {}
                                     }
                                 }
-                                if !hints.is_empty() && node.hint == 0 {
+                                if !hints.is_empty() {
                                     node.hint = class_hint(&hints);
                                 }
                                 page.nodes.push(node);
@@ -372,7 +388,7 @@ impl<'a> Page<'a> {
             }
         }
         page.ld = parse_ld(&ld_scripts);
-        page.analyse(true);
+        page.analyse(2);
         page
     }
 
@@ -421,10 +437,10 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// Runs the passes: raw lengths, boilerplate removal, clean statistics and paragraph scores. With `strict`,
+    /// Runs the passes: raw lengths, boilerplate removal, clean statistics and paragraph scores. At `level` 2,
     /// elements whose class/id hints at boilerplate are dropped too (unless they hold most of the page's
-    /// paragraph text); without it, only boilerplate tags are.
-    fn analyse(&mut self, strict: bool) {
+    /// paragraph text); at 1 only those hinting at comments; at 0 only boilerplate tags are.
+    fn analyse(&mut self, level: u8) {
         let n = self.nodes.len();
         // Pass 1 (children before parents): raw text lengths, total and inside paragraphs.
         for i in (0..n).rev() {
@@ -447,11 +463,11 @@ impl<'a> Page<'a> {
         }
         for i in (0..n).rev() {
             let node = &self.nodes[i];
-            let (p, l, rp, kind) = (node.parent, node.raw_len, node.raw_p, node.kind);
-            if kind == Kind::Para {
-                self.nodes[i].raw_p = l;
-            }
+            let (p, l, rp, kind, strong) = (node.parent, node.raw_len, node.raw_p, node.kind, node.hint <= -2);
             let rp = if kind == Kind::Para { l } else { rp };
+            self.nodes[i].raw_p = rp;
+            // Paragraph text in comment threads does not count towards the page's total.
+            let rp = if strong { 0 } else { rp };
             if p != NONE {
                 let pn = &mut self.nodes[p as usize];
                 pn.raw_len += l;
@@ -468,10 +484,13 @@ impl<'a> Page<'a> {
                 let p = &self.nodes[node.parent as usize];
                 (p.removed, p.in_link)
             };
-            let drop_candidate = node.kind == Kind::Boiler || node.hint <= -2 || (strict && node.hint < 0);
+            let drop_candidate = node.kind == Kind::Boiler
+                || (level >= 2 && node.hint < 0)
+                || (level >= 1 && node.hint <= -2);
             let protected = matches!(node.kind, Kind::Body | Kind::Main)
                 || node.body_prop
                 || (node.hint > -2 && node.raw_p as u64 * 2 >= total_p);
+            let drop_candidate = drop_candidate || node.hidden;
             let removed = parent_removed || (drop_candidate && !protected);
             let in_link = parent_link || node.kind == Kind::Link;
             let node = &mut self.nodes[i];
@@ -533,6 +552,7 @@ impl<'a> N<'a> {
             end,
             hint: 0,
             body_prop: false,
+            hidden: false,
             removed: false,
             in_link: false,
             has_block: false,
@@ -612,7 +632,36 @@ fn is_junk_line(s: &str) -> bool {
         ))
         .expect("valid regex")
     });
-    s.len() < 80 && JUNK.is_match(s)
+    if s.len() >= 80 {
+        return false;
+    }
+    JUNK.is_match(s) || is_dateline(s) || (!s.contains(' ') && (s.starts_with("http://") || s.starts_with("https://")))
+}
+
+/// A line holding nothing but a date and time stamp ("Updated 9:12 pm GMT, Tuesday, March 3, 2020").
+fn is_dateline(s: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+        "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december", "mon",
+        "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thurs", "thursday", "fri", "friday", "sat",
+        "saturday", "sun", "sunday", "am", "pm", "a", "m", "p", "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst",
+        "pdt", "gmt", "bst", "utc", "cet", "updated", "published", "posted", "last", "first", "on", "at",
+        "modified", "date", "st", "nd", "rd", "th",
+    ];
+    let mut digits = false;
+    for tok in s.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
+        if tok.chars().all(|c| c.is_ascii_digit()) {
+            digits = true;
+            continue;
+        }
+        let lower = tok.to_lowercase();
+        let stem = lower.trim_start_matches(|c: char| c.is_ascii_digit());
+        if !WORDS.contains(&stem) {
+            return false;
+        }
+        digits |= stem.len() < lower.len();
+    }
+    digits
 }
 
 impl Page<'_> {
@@ -636,25 +685,15 @@ impl Page<'_> {
 
     /// The containers whose text is the article, in document order.
     fn roots(&self) -> Vec<u32> {
-        // 1. itemprop=articleBody.
-        let props: Vec<u32> = (0..self.nodes.len() as u32)
+        // 1. itemprop=articleBody: the largest one (pages often repeat the article, e.g. for print).
+        let prop = (0..self.nodes.len() as u32)
             .filter(|&i| {
                 let n = &self.nodes[i as usize];
                 n.body_prop && !n.removed && n.len >= 100
             })
-            .collect();
-        if let Some(max) = props.iter().map(|&i| self.nodes[i as usize].len).max() {
-            let mut out: Vec<u32> = Vec::new();
-            for &i in &props {
-                if self.nodes[i as usize].len * 4 < max {
-                    continue;
-                }
-                if out.last().is_some_and(|&o| i < self.nodes[o as usize].end) {
-                    continue;
-                }
-                out.push(i);
-            }
-            return out;
+            .max_by_key(|&i| self.nodes[i as usize].len);
+        if let Some(i) = prop {
+            return vec![i];
         }
         // 2. The best-scoring container and its worthy siblings.
         let mut best = NONE;
@@ -705,7 +744,7 @@ impl Page<'_> {
                 out.push(c);
             } else if !n.removed && n.kind != Kind::Text {
                 let ld = self.link_density(c);
-                let keep = (n.score > 0.0 && self.candidate_score(c) >= threshold)
+                let keep = (n.score * (1.0 - ld) >= threshold && ld < 0.3)
                     || (n.kind == Kind::Para && n.len > 80 && ld < 0.25)
                     || (n.kind == Kind::Para && n.len > 0 && ld == 0.0 && self.ends_sentence(c));
                 if keep {
@@ -792,11 +831,15 @@ impl Page<'_> {
     fn body(&mut self) -> String {
         let mut dom = self.dom_body();
         if dom.len() < 1000 {
-            // Class/id hints may have dropped the article's own container: retry trusting tags only.
-            self.analyse(false);
+            // Class/id hints may have dropped the article's own container: retry trusting them less.
+            self.analyse(1);
             let lenient = self.dom_body();
             if lenient.len() > dom.len() {
                 dom = lenient;
+            }
+            if dom.is_empty() {
+                self.analyse(0);
+                dom = self.dom_body();
             }
         }
         if let Some(ld) = self.ld.body.as_deref() {
@@ -838,37 +881,45 @@ impl Page<'_> {
     }
 }
 
-/// Text of a JSON-LD `articleBody`: entities and tags (some sites put HTML there) resolved, one paragraph per
-/// line.
+/// Text of a JSON-LD `articleBody`: entities and tags (some sites put HTML there, sometimes entity-escaped)
+/// resolved, one paragraph per line.
 fn ld_text(s: &str) -> String {
-    if s.contains('<') || s.contains('&') {
-        let frag = Html::parse_fragment(s);
-        let page = Page::build(&frag);
-        let mut paras = Paras::new();
-        if !page.nodes.is_empty() {
-            // Keep line structure: text nodes may hold newlines between paragraphs.
-            for n in &page.nodes {
-                if n.kind == Kind::Text && !n.removed {
-                    for (k, line) in n.text.split('\n').enumerate() {
-                        if k > 0 {
-                            paras.flush();
-                        }
-                        paras.push(line);
-                    }
-                } else if n.kind.is_block() || n.kind == Kind::Br {
-                    paras.flush();
-                }
-            }
+    let mut text = s.to_string();
+    for _ in 0..2 {
+        if !text.contains('<') && !text.contains('&') {
+            break;
         }
-        paras.flush();
-        return paras.out.join("\n\n");
+        text = fragment_text(&text);
     }
     let mut paras = Paras::new();
-    for line in s.lines() {
+    for line in text.lines() {
         paras.push(line);
         paras.flush();
     }
     paras.out.join("\n\n")
+}
+
+/// The text of an HTML fragment, with a line break at every block boundary.
+fn fragment_text(html: &str) -> String {
+    let frag = Html::parse_fragment(html);
+    let page = Page::build(&frag);
+    let mut out = String::with_capacity(html.len());
+    let mut ends: Vec<u32> = Vec::new();
+    for (i, n) in page.nodes.iter().enumerate() {
+        while ends.last().is_some_and(|&e| i as u32 >= e) {
+            ends.pop();
+            out.push('\n');
+        }
+        if n.kind == Kind::Text {
+            out.push_str(n.text);
+        } else if n.kind == Kind::Br {
+            out.push('\n');
+        } else if n.kind.is_block() {
+            out.push('\n');
+            ends.push(n.end);
+        }
+    }
+    out
 }
 
 /// Removes a trailing site name (" | BBC Sport", " - Reuters") from a title.

@@ -467,3 +467,39 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
         })
         .collect()
 }
+
+static TITLE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?x)(?-u:\b)(?:
+        (?:won|wins|win|winning|claimed|claims|claim|claiming|clinched|clinches|clinch|lifted|lifts|lift|lifting
+          |captured|captures|capture|capturing|sealed|seals|secured|secures|defended|defends|defend|retained|retains
+          |retain|collected|collects|bagged|landed|scooped)
+        \x20(?:[A-Za-z0-9'-]+\x20){0,5}?(?:title|trophy|crown|championship|Grand\x20Slam|major)(?-u:\b)
+      | (?:championship|title)\x20points?(?-u:\b)
+      | crowned(?-u:\b)
+      )",
+    )
+    .expect("title pattern")
+});
+
+/// Phrases saying a player won a tournament ("won her first Grand Slam title", "to lift the trophy",
+/// "saved three championship points"): the match they belong to was a final.
+pub(crate) fn title_phrases(text: &str) -> Vec<Span> {
+    TITLE
+        .find_iter(text)
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect()
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::title_phrases;
+
+    #[test]
+    fn finds_title_wins() {
+        let t = "Keys won her first Grand Slam title after saving two championship points.";
+        let got: Vec<&str> = title_phrases(t).iter().map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(got, vec!["won her first Grand Slam title", "championship points"]);
+        assert!(title_phrases("He won the first set and the second.").is_empty());
+    }
+}

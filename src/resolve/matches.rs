@@ -5,6 +5,7 @@ use super::players::{Ref, RefKind};
 use crate::model::{Match, Outcome, PlayerRef, Side, Tournament};
 use crate::recognise::descriptor::{DescKind, Descriptor};
 use crate::recognise::result::CueKind;
+use crate::recognise::round::RoundRelation;
 use crate::recognise::{PlayerSide, Span};
 
 /// A match found in the text, before it becomes a record.
@@ -133,7 +134,80 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
         sentence_matches(ctx, si, sent, &cues_here, sref, &mut used_scores, &mut found);
     }
     ctx.refs = refs;
-    merge_duplicates(found)
+    let mut found = merge_duplicates(found);
+    infer_rounds(ctx, &mut found);
+    found
+}
+
+/// Rounds told outside the result's own clause: a title won in the same sentence (a final), a "reached the
+/// last eight" in the next sentence, and the round of the headline or opening sentence for the main match.
+fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
+    let titles = crate::recognise::round::title_phrases(ctx.text);
+    let future = |span: Span| {
+        let s = ctx.sents[ctx.sentence_of(span.start)];
+        ctx.text[s.start..span.start]
+            .split_whitespace()
+            .rev()
+            .take(4)
+            .any(|w| FUTURE.contains(&w.to_ascii_lowercase().as_str()))
+    };
+    for f in found.iter_mut() {
+        if f.round.is_some() {
+            continue;
+        }
+        let sent = ctx.sents[f.sent];
+        if titles
+            .iter()
+            .any(|t| t.start >= f.span.start && t.end <= sent.end && !future(*t) && !ctx.in_quote(t.start))
+        {
+            f.round = Some("F");
+        }
+    }
+    // A "booked a spot in the last eight" in a sentence of its own belongs to the result just before it.
+    let match_sents: Vec<usize> = found.iter().map(|f| f.sent).collect();
+    for r in &ctx.m.rounds {
+        if r.relation == RoundRelation::Played || ctx.in_quote(r.span.start) {
+            continue;
+        }
+        let si = ctx.sentence_of(r.span.start);
+        if match_sents.contains(&si) || si == 0 {
+            continue;
+        }
+        if let Some(f) = found.iter_mut().rev().find(|f| f.sent < si && f.sent + 1 >= si) {
+            if f.round.is_none() {
+                f.round = r.played();
+            }
+        }
+    }
+    // The headline and the opening sentence tell the round of the main match.
+    let Some(first) = found.iter().position(|f| f.sent <= 2) else { return };
+    if found[first].round.is_some() {
+        return;
+    }
+    let players: Vec<usize> = found[first].winner.iter().chain(found[first].loser.iter()).copied().collect();
+    let mentions_player =
+        |si: usize| ctx.refs.iter().any(|r| r.sent == si && players.contains(&r.entity));
+    let mut codes: Vec<&'static str> = ctx
+        .m
+        .rounds
+        .iter()
+        .filter(|r| ctx.sentence_of(r.span.start) <= 1 && mentions_player(ctx.sentence_of(r.span.start)))
+        .filter_map(|r| r.played())
+        .collect();
+    if codes.is_empty() {
+        let winner = found[first].winner.clone();
+        let title_by_winner = titles.iter().any(|t| {
+            let si = ctx.sentence_of(t.start);
+            si <= 1 && !future(*t) && ctx.refs.iter().any(|r| r.sent == si && winner.contains(&r.entity) && r.span.end <= t.start)
+        });
+        if title_by_winner {
+            codes.push("F");
+        }
+    }
+    codes.dedup();
+    if codes.len() == 1 {
+        found[first].round = Some(codes[0]);
+    }
 }
 
 fn overlaps_name(names: &[Ref], sp: Span) -> bool {
@@ -213,6 +287,9 @@ fn resolve_pending(
     // Object position: a player of the latest result other than this sentence's subject (winner first), else
     // the most recent compatible player other than the subject.
     let subject = here.first().map(|r| r.entity);
+    if let Some(r) = here.iter().rev().find(|r| Some(r.entity) != subject && compatible(r.entity)) {
+        return Some(r.entity);
+    }
     if let Some(f) = found.iter().rev().find(|f| f.sent + 3 >= si && f.winner.len() == 1) {
         for &e in f.winner.iter().chain(f.loser.iter()) {
             if Some(e) != subject && compatible(e) {
@@ -371,7 +448,8 @@ fn sentence_matches(
         let gerund = cue_text.split(' ').next().is_some_and(|w| w.ends_with("ing"))
             && (matches!(lead_word.as_str(), "by" | "after" | "before" | "when" | "while" | "since")
                 || text[..cue.span.start].trim_end().ends_with(','));
-        let noun = matches!(cue.kind, CueKind::WinOver | CueKind::DefeatBy | CueKind::DefeatOf);
+        let noun = matches!(cue.kind, CueKind::WinOver | CueKind::DefeatBy | CueKind::DefeatOf)
+            && !cue_text.starts_with("winner");
         let possessive = agent.is_some_and(|a| {
             text[a.span.end..].starts_with("'s") && text[a.span.end..cue.span.start].split_whitespace().count() <= 4
         });
@@ -387,11 +465,19 @@ fn sentence_matches(
         } else {
             agent
         };
-        let object = refs
+        let mut object = refs
             .iter()
             .filter(|r| r.span.start >= cue.span.end && r.span.start < next_start)
             .find(|r| agent.is_none_or(|a| a.entity != r.entity))
             .copied();
+        // "the same man he defeated": the object stands before the agent, named just before that phrase.
+        if let Some(a) = agent.filter(|a| a.kind == RefKind::Pronoun) {
+            let lead = text[sent.start..a.span.start].trim_end();
+            let lead = lead.strip_suffix("whom").or_else(|| lead.strip_suffix("that")).unwrap_or(lead).trim_end();
+            if lead.ends_with(" man") || lead.ends_with(" woman") || lead.ends_with(" player") || lead.ends_with(" opponent") {
+                object = refs.iter().rev().find(|r| r.span.end <= a.span.start && r.entity != a.entity).copied();
+            }
+        }
         // The score: the free score closest to the cue inside its clause.
         let pick_score = |used: &[bool], from: usize, to: usize| -> Option<usize> {
             score_ids
@@ -434,28 +520,37 @@ fn sentence_matches(
                 continue;
             }
             CueKind::Retired => {
-                // "her opponent X retired (hurt)": X lost to the sentence's subject.
+                // "her opponent X retired (hurt)", "X was forced to retire when 6-2 3-0 down to Y".
                 let Some(a) = agent else { continue };
-                if cue.span.start - a.span.end > 2 {
+                let gap = &text[a.span.end..cue.span.start];
+                if gap.split_whitespace().count() > 4 || gap.contains([',', ';']) {
                     continue;
                 }
-                let Some(w) = object
-                    .filter(|_| text[cue.span.end..].trim_start().starts_with("against"))
+                let after = &text[cue.span.end..next_start];
+                let explicit = object.filter(|o| {
+                    let between = &text[cue.span.end..o.span.start];
+                    [" against ", " to ", " trailing ", " with ", " versus ", " v "].iter().any(|w| between.contains(w))
+                        && !between.contains([';'])
+                });
+                let Some(w) = explicit
                     .or_else(|| refs.iter().rev().find(|r| r.entity != a.entity && r.span.end <= a.span.start).copied())
                 else {
                     continue;
                 };
+                let _ = after;
                 let sc = pick_score(used_scores, prev_end, next_start);
                 if let Some(i) = sc {
                     used_scores[i] = true;
                 }
+                // A retirement score is written from the side that led or from the winner: the winner is known.
+                let flip = sc.is_some_and(|i| ctx.m.scores[i].first_side_wins() == Some(false));
                 found.push(Found {
                     winner: vec![w.entity],
                     loser: vec![a.entity],
-                    score: sc.map(|i| (i, ctx.m.scores[i].first_side_wins() == Some(false))),
+                    score: sc.map(|i| (i, flip)),
                     outcome: Outcome::Retired,
-                    round: None,
-                    tournament: None,
+                    round: round_for(ctx, cue.span, prev_end, next_start),
+                    tournament: tournament_for(ctx, cue.span, next_start),
                     span: Span::new(w.span.start.min(a.span.start), cue.span.end.max(w.span.end)),
                     rule: "retired",
                     sent: si,
