@@ -661,7 +661,6 @@ fn stream_mode_answers_each_line_as_it_comes() {
     assert_eq!(r["error"]["kind"], "empty");
     let r = ask(r#"{"id": "q4", "text": "Another short report."}"#);
     assert_eq!(r["source"], "q4");
-    drop(ask);
     drop(stdin);
     let mut rest = String::new();
     std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();

@@ -284,7 +284,7 @@ mod tests {
         for f in ["b/x.txt", "b-c.txt", "a.txt", "B.txt"] {
             fs::write(dir.join(f), "x").unwrap();
         }
-        let w = expand(&[dir.clone()], false, None);
+        let w = expand(std::slice::from_ref(&dir), false, None);
         let names: Vec<String> = w
             .entries
             .iter()

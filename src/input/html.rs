@@ -1006,38 +1006,175 @@ fn parse_ld(scripts: &[String]) -> LdInfo {
 }
 
 #[cfg(test)]
-mod debug {
+mod tests {
     use super::*;
+
+    fn article(paras: &[&str]) -> String {
+        paras.iter().map(|p| format!("<p>{p}</p>\n")).collect()
+    }
+
+    const P1: &str = "The qualifier from Lyon won the opening set comfortably, breaking serve twice in a row.";
+    const P2: &str = "After a rain delay of forty minutes, the second set went to a tie-break, decided on the third \
+                      match point.";
+    const P3: &str = "Next up is a meeting with the fourth seed, who has not dropped a set all week long.";
+
     #[test]
-    #[ignore]
-    fn debug_page() {
-        let path = std::env::var("PAGE").unwrap();
-        let html = std::fs::read_to_string(path).unwrap();
-        let doc = Html::parse_document(&html);
-        let page = Page::build(&doc);
-        let roots = page.roots();
-        for &r in &roots {
-            let n = &page.nodes[r as usize];
-            eprintln!("root {r} kind {:?} len {} score {} cs {}", n.kind, n.len, n.score, page.candidate_score(r));
-            let mut a = n.parent;
-            while a != NONE {
-                let m = &page.nodes[a as usize];
-                eprintln!("  anc {a} {:?} len {} raw {} hint {} removed {} score {} cs {}", m.kind, m.len, m.raw_len, m.hint, m.removed, m.score, page.candidate_score(a));
-                a = m.parent;
-            }
+    fn body_from_article_without_scripts_or_navigation() {
+        let html = format!(
+            "<!doctype html><html><head><title>Qualifier reaches last eight | Sport Daily</title>\
+             <script>var x = 'tracking code';</script><style>p {{ color: red }}</style></head>\
+             <body><nav><a href=/>Home</a> <a href=/tennis>Tennis</a></nav>\
+             <div class=\"share-bar\">Share on social media</div>\
+             <article><h1>Qualifier reaches last eight</h1>{}</article>\
+             <footer>Copyright notice for the site</footer></body></html>",
+            article(&[P1, P2, P3])
+        );
+        let doc = parse_html(&html, Some("x.html".into())).unwrap();
+        assert_eq!(doc.body, format!("{P1}\n\n{P2}\n\n{P3}").replace("                      ", ""));
+        assert_eq!(doc.headline.as_deref(), Some("Qualifier reaches last eight"));
+        assert_eq!(doc.source.as_deref(), Some("x.html"));
+        assert!(!doc.body.contains("tracking"));
+        assert!(!doc.body.contains("Home"));
+        assert!(!doc.body.contains("Share"));
+        assert!(!doc.body.contains("Copyright"));
+    }
+
+    #[test]
+    fn paragraph_breaks_from_blocks_lists_and_br() {
+        let html = "<html><body><div class=content>\
+            <h2>Round of sixteen</h2><p>First paragraph of the report, with a comma, and more words here.</p>\
+            <ul><li>Item one of the list</li><li>Item two of the list</li></ul>\
+            <blockquote>A quoted line from the coach</blockquote>\
+            <div>Line before a break, which is long enough<br>line after the break, also long enough</div>\
+            </div></body></html>";
+        let doc = parse_html(html, None).unwrap();
+        assert_eq!(
+            doc.body,
+            "Round of sixteen\n\nFirst paragraph of the report, with a comma, and more words here.\n\n\
+             Item one of the list\n\nItem two of the list\n\nA quoted line from the coach\n\n\
+             Line before a break, which is long enough\n\nline after the break, also long enough"
+        );
+    }
+
+    #[test]
+    fn json_ld_article_body_headline_and_date() {
+        let html = format!(
+            "<html><head><script type=\"application/ld+json\">\
+             {{\"@context\":\"https://schema.org\",\"@graph\":[{{\"@type\":\"WebPage\",\"name\":\"x\"}},\
+             {{\"@type\":[\"NewsArticle\"],\"headline\":\"Seed falls in Rome\",\
+             \"datePublished\":\"2024-05-12T10:00:00Z\",\
+             \"articleBody\":\"{P1}\\n{P3} It was the &amp; sign.\"}}]}}</script>\
+             <meta property=\"og:title\" content=\"Other title - Site\"></head>\
+             <body><article>{}</article></body></html>",
+            article(&[P1, P3])
+        );
+        let doc = parse_html(&html, None).unwrap();
+        assert_eq!(doc.body, format!("{P1}\n\n{P3} It was the & sign."));
+        assert_eq!(doc.headline.as_deref(), Some("Seed falls in Rome"));
+        assert_eq!(doc.published.as_deref(), Some("2024-05-12T10:00:00Z"));
+    }
+
+    #[test]
+    fn og_title_meta_date_and_time_element() {
+        let html = format!(
+            "<html><head><meta property=\"og:title\" content=\"Champion retires after final | BBC Sport\">\
+             <meta property=\"article:published_time\" content=\"2023-11-02\"></head>\
+             <body><main><time datetime=\"2023-11-03\">3 Nov</time>{}</main></body></html>",
+            article(&[P1, P2])
+        );
+        let doc = parse_html(&html, None).unwrap();
+        assert_eq!(doc.headline.as_deref(), Some("Champion retires after final"));
+        assert_eq!(doc.published.as_deref(), Some("2023-11-02"));
+        let html = format!("<html><body><time datetime=\"2023-11-03\">3 Nov</time>{}</body></html>", article(&[P1]));
+        assert_eq!(parse_html(&html, None).unwrap().published.as_deref(), Some("2023-11-03"));
+    }
+
+    #[test]
+    fn site_suffixes_removed() {
+        assert_eq!(strip_site_suffix("Champion retires after final | BBC Sport", None), "Champion retires after final");
+        assert_eq!(strip_site_suffix("Champion retires after final - Reuters", None), "Champion retires after final");
+        assert_eq!(strip_site_suffix("Champion retires - as it happened", None), "Champion retires - as it happened");
+        assert_eq!(strip_site_suffix("Big win \u{2013} The Daily Planet", Some("The Daily Planet")), "Big win");
+        let html = format!("<html><head><title>Short match report - ESPN</title></head><body>{}</body></html>", article(&[P1]));
+        assert_eq!(parse_html(&html, None).unwrap().headline.as_deref(), Some("Short match report"));
+    }
+
+    #[test]
+    fn comments_and_related_dropped() {
+        let html = format!(
+            "<html><body><div class=post-body>{}</div>\
+             <div id=comments><p>{P2}</p><p>{P2}</p><p>{P2}</p></div>\
+             <div class=related-links><ul><li><a href=/a>Another story about a final</a></li></ul></div>\
+             </body></html>",
+            article(&[P1, P3])
+        );
+        let doc = parse_html(&html, None).unwrap();
+        assert_eq!(doc.body, format!("{P1}\n\n{P3}"));
+    }
+
+    #[test]
+    fn no_text_is_an_error() {
+        let e = parse_html("<html><head><script>x()</script></head><body><nav>Menu</nav></body></html>", None);
+        assert_eq!(e.unwrap_err().kind, ErrorKind::Html);
+    }
+
+    #[test]
+    fn broken_html_does_not_fail() {
+        let html = "<html><body><div><p>Unclosed paragraph with some text, long enough to count here<p>Second \
+                    <b>bold <i>italic</div></span></table><p>Third & last &amp; final &eacute;";
+        let doc = parse_html(html, None).unwrap();
+        assert!(doc.body.starts_with("Unclosed paragraph"));
+        assert!(doc.body.ends_with("Third & last & final é"), "{}", doc.body);
+    }
+
+    #[test]
+    fn deep_nesting_on_a_small_stack() {
+        let run = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(|| {
+                let depth = 100_000;
+                let mut html = String::with_capacity(depth * 11 + 100);
+                html.push_str("<html><body>");
+                for _ in 0..depth {
+                    html.push_str("<div>");
+                }
+                html.push_str("Deep text at the bottom of the page, with a comma, and more.");
+                for _ in 0..depth {
+                    html.push_str("</div>");
+                }
+                parse_html(&html, None).map(|d| d.body)
+            })
+            .unwrap();
+        assert_eq!(run.join().unwrap().unwrap(), "Deep text at the bottom of the page, with a comma, and more.");
+    }
+
+    #[test]
+    fn decode_declared_windows_1252_and_latin1() {
+        let bytes = b"<html><head><meta charset=\"windows-1252\"></head><body>Mons\xe9e \x93won\x94</body></html>";
+        let (t, w) = decode_html(bytes).unwrap();
+        assert!(t.contains("Mons\u{e9}e \u{201c}won\u{201d}"));
+        assert!(w.is_empty());
+        let bytes = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">\
+                      </head><body>Mu\xf1oz</body></html>";
+        assert!(decode_html(bytes).unwrap().0.contains("Mu\u{f1}oz"));
+    }
+
+    #[test]
+    fn decode_utf8_fallback_bom_binary_empty() {
+        let (t, w) = decode_html("<p>Caf\u{e9}</p>".as_bytes()).unwrap();
+        assert_eq!(t, "<p>Caf\u{e9}</p>");
+        assert!(w.is_empty());
+        let (t, w) = decode_html(b"<p>Caf\xe9</p>").unwrap();
+        assert_eq!(t, "<p>Caf\u{e9}</p>");
+        assert_eq!(w, vec![WARN_1252.to_string()]);
+        // A BOM beats the declared charset.
+        let mut utf16 = vec![0xff, 0xfe];
+        for u in "<meta charset=windows-1252><p>\u{e9}t\u{e9}</p>".encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
         }
-        for (i, n) in page.nodes.iter().enumerate() {
-            let pr = n.parent != NONE && page.nodes[n.parent as usize].removed;
-            if n.removed && !pr && n.raw_len > 300 {
-                eprintln!("removed {i} {:?} raw {} hint {}", n.kind, n.raw_len, n.hint);
-            }
-        }
-        eprintln!("ld body {:?}", page.ld.body.as_ref().map(|b| b.len()));
-        let mut top: Vec<u32> = (0..page.nodes.len() as u32).filter(|&i| page.nodes[i as usize].score > 0.0).collect();
-        top.sort_by(|&a, &b| page.candidate_score(b).total_cmp(&page.candidate_score(a)));
-        for &t in top.iter().take(8) {
-            let n = &page.nodes[t as usize];
-            eprintln!("cand {t} {:?} len {} link {} hint {} score {} cs {} parent {}", n.kind, n.len, n.link_len, n.hint, n.score, page.candidate_score(t), n.parent);
-        }
+        assert!(decode_html(&utf16).unwrap().0.contains("<p>\u{e9}t\u{e9}</p>"));
+        assert_eq!(decode_html(b"\x89PNG\r\n\x1a\n\0\0").unwrap_err().kind, ErrorKind::Binary);
+        assert_eq!(decode_html(b"").unwrap_err().kind, ErrorKind::Empty);
+        assert_eq!(decode_html(b" \n ").unwrap_err().kind, ErrorKind::Empty);
     }
 }

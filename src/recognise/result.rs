@@ -67,9 +67,9 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
           |got\x20the\x20better\x20of|gets\x20the\x20better\x20of|held\x20off|holds\x20off|fended\x20off|fends\x20off
           |overpowered|overpowers|thumped|hammered|swatted\x20aside|rallied\x20past|came\x20back\x20to\x20beat|knocked\x20off|ended\x20the\x20run\x20of)(?-u:\b))
     | (?P<walkover>(?:received|receives|given|handed|gets|got|was\x20awarded|awarded)\x20a\x20walkover(?-u:\b))
-    | (?P<retired>(?:retired|retires|retiring|retire|quit|quits|withdrew\x20during)(?-u:\b))
+    | (?P<retired>(?:retired|retires|retiring|retire|quit|quits|withdrew\x20during|pulled\x20out|pulls\x20out)(?-u:\b))
     | (?P<won>(?:won|wins|winning|win)(?-u:\b))
-    | (?P<lostbare>(?:lost|losing)(?-u:\b))
+    | (?P<lostbare>(?:lost|losing|went\x20down|goes\x20down|going\x20down|fell|falling|slumped|crashed\x20out|bowed\x20out)(?-u:\b))
     )";
     Regex::new(pattern).expect("cue pattern")
 });

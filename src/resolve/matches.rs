@@ -633,6 +633,69 @@ fn sentence_matches(
             sent: si,
         });
     }
+    // "a 7-5 7-6 (7-3) 6-1 win", "with a 6-4 6-4 defeat": a score named as a win or a loss of the subject.
+    for &i in &score_ids {
+        let s = ctx.m.scores[i].span;
+        if used_scores[i] || ctx.in_quote(s.start) {
+            continue;
+        }
+        let next: String = text[s.end..]
+            .trim_start_matches([' ', ','])
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        let won = match next.as_str() {
+            "win" | "victory" | "triumph" | "success" | "thrashing" | "demolition" | "rout" | "upset" | "romp" => true,
+            "defeat" | "loss" | "reverse" | "exit" => false,
+            _ => continue,
+        };
+        let possessive = refs
+            .iter()
+            .rev()
+            .find(|r| r.span.end <= s.start && r.span.start >= sent.start)
+            .filter(|r| text[r.span.end..s.start].starts_with("'s") && s.start - r.span.end <= 6);
+        let Some(a) = possessive.or_else(|| {
+            refs.iter()
+                .filter(|r| r.span.start >= sent.start && r.span.end <= s.start)
+                .find(|r| !parens.iter().any(|p| p.start <= r.span.start && r.span.start < p.end))
+        }) else {
+            continue;
+        };
+        let a = *a;
+        let flip = ctx.m.scores[i].first_side_wins() == Some(false);
+        if let Some(f) = found.iter_mut().rev().take_while(|f| f.sent + 2 >= si).find(|f| {
+            f.score.is_none()
+                && f.winner.len() == 1
+                && if won { f.winner[0] == a.entity } else { f.loser[0] == a.entity }
+        }) {
+            used_scores[i] = true;
+            f.score = Some((i, flip));
+            f.outcome = ctx.m.scores[i].ending;
+            continue;
+        }
+        // Else the one other player named in the sentence is the opponent.
+        let others: Vec<&Ref> = refs
+            .iter()
+            .filter(|r| r.entity != a.entity && r.span.start >= sent.start && !ctx.in_quote(r.span.start))
+            .collect();
+        if others.is_empty() || others.iter().any(|r| r.entity != others[0].entity) {
+            continue;
+        }
+        let o = *others[0];
+        used_scores[i] = true;
+        let (w, l) = if won { (a, o) } else { (o, a) };
+        found.push(Found {
+            winner: vec![w.entity],
+            loser: vec![l.entity],
+            score: Some((i, flip)),
+            outcome: ctx.m.scores[i].ending,
+            round: round_for(ctx, s, sent.start, sent.end),
+            tournament: tournament_for(ctx, s, sent.end),
+            span: Span::new(a.span.start.min(o.span.start), s.end.max(o.span.end)),
+            rule: "score-noun",
+            sent: si,
+        });
+    }
     // Scores with no cue: "Result: Nadal 6-7 (6/8) 6-2 Roddick", "Federer 6-3 6-4 Roddick".
     for &i in &score_ids {
         if used_scores[i] || ctx.in_quote(ctx.m.scores[i].span.start) {

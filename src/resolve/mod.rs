@@ -58,16 +58,31 @@ impl Ctx<'_> {
     }
 }
 
-/// Quote ranges: text between a straight double quote and the next one in the same paragraph.
+/// Quote ranges: from an opening double quote (after a space or at a line start, before a word) to the next
+/// closing one, or to the end of the paragraph.
 fn quote_ranges(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, b) in text.bytes().enumerate() {
+    for (i, &b) in bytes.iter().enumerate() {
         match b {
-            b'"' => match open.take() {
-                Some(s) => out.push(Span::new(s, i + 1)),
-                None => open = Some(i),
-            },
+            b'"' => {
+                let prev_space = i == 0 || matches!(bytes[i - 1], b' ' | b'\n' | b'\t' | b'(' | b'[');
+                let next_word = bytes.get(i + 1).is_some_and(|&c| !matches!(c, b' ' | b'\n' | b'\t'));
+                match open {
+                    None if prev_space && next_word => open = Some(i),
+                    Some(s) if !(prev_space && next_word) => {
+                        out.push(Span::new(s, i + 1));
+                        open = None;
+                    }
+                    Some(s) => {
+                        // A new opening quote: the previous one ran to here.
+                        out.push(Span::new(s, i));
+                        open = Some(i);
+                    }
+                    None => {}
+                }
+            }
             b'\n' => {
                 if let Some(s) = open.take() {
                     out.push(Span::new(s, i));
