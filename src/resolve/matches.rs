@@ -134,7 +134,7 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
         sentence_matches(ctx, si, sent, &cues_here, sref, &mut used_scores, &mut found);
     }
     ctx.refs = refs;
-    let mut found = merge_duplicates(found);
+    let mut found = merge_duplicates(ctx, found);
     infer_rounds(ctx, &mut found);
     found
 }
@@ -455,11 +455,10 @@ fn sentence_matches(
         });
         let agent = if (gerund || noun) && !possessive {
             let limit = cue_paren.map_or(cue.span.start, |p| p.start);
-            let clause_start = if ci > 0 { cues[ci - 1].span.end } else { sent.start };
+            let clause_start = clause_start(text, sent.start, limit);
             refs.iter()
-                .filter(|r| r.span.start >= sent.start && r.span.end <= limit)
-                .filter(|r| in_paren(r.span.start).is_none())
-                .find(|r| r.span.start >= clause_start || ci == 0)
+                .filter(|r| r.span.start >= clause_start && r.span.end <= limit)
+                .find(|r| in_paren(r.span.start).is_none())
                 .copied()
                 .or(agent)
         } else {
@@ -731,6 +730,16 @@ fn sentence_matches(
     }
 }
 
+/// Where the clause holding `pos` starts: after the last ", while", " but ", ", and ", "; " before it.
+fn clause_start(text: &str, from: usize, pos: usize) -> usize {
+    let s = &text[from..pos];
+    [", while ", " while ", " but ", ", and ", "; ", " whereas ", ", before ", " before ", ", with ", ", as "]
+        .iter()
+        .filter_map(|b| s.rfind(b).map(|p| from + p + b.len()))
+        .max()
+        .unwrap_or(from)
+}
+
 /// Doubles: "A and B beat C and D" gives pairs when both sides are pairs.
 fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Vec<usize>, Vec<usize>) {
     let partner = |r: Ref, forward: bool| -> Option<usize> {
@@ -798,7 +807,7 @@ fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(String, bool)> {
 }
 
 /// Merges repeated reports of the same match (same sides, compatible details).
-fn merge_duplicates(found: Vec<Found>) -> Vec<Found> {
+fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     for f in found {
         let same = out.iter_mut().find(|g| {
@@ -809,7 +818,10 @@ fn merge_duplicates(found: Vec<Found>) -> Vec<Found> {
                     _ => true,
                 }
                 && (g.round == f.round || g.round.is_none() || f.round.is_none())
-                && (g.score.is_none() || f.score.is_none())
+                && match (g.score, f.score) {
+                    (Some((a, fa)), Some((b, fb))) => ctx.m.scores[a].to_score(fa).text == ctx.m.scores[b].to_score(fb).text,
+                    _ => true,
+                }
         });
         match same {
             Some(g) => {
