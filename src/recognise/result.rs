@@ -11,8 +11,10 @@ use regex::Regex;
 pub(crate) enum CueKind {
     /// The player before beat the player after: "A beat B", "A saw off B", "A d. B".
     Beat,
-    /// The player before lost to the player after: "A lost to B", "A fell to B", "A was beaten by B".
+    /// The player before lost to the player after: "A lost to B", "A fell to B".
     LostTo,
+    /// A passive: "A was beaten by B", "A, stunned by B": B, named after "by", won.
+    Passive,
     /// A noun of victory: "A's win over B", "a 6-4 6-2 victory over B"; the winner is the clause's subject.
     WinOver,
     /// A noun of defeat: "A's defeat to B", "a loss to B", "suffered a defeat by B"; the subject lost.
@@ -80,7 +82,7 @@ pub(crate) fn find(text: &str) -> Vec<Cue> {
     for c in CUE.captures_iter(text) {
         let m = c.get(0).expect("whole match");
         let kind = if c.name("passive").is_some() || c.name("byagent").is_some() {
-            CueKind::LostTo
+            CueKind::Passive
         } else if c.name("lost").is_some() {
             CueKind::LostTo
         } else if c.name("beat").is_some() || c.name("dd").is_some() {

@@ -26,15 +26,16 @@ pub(crate) struct Found {
 /// A reference that still has to be resolved to an entity.
 enum Pending {
     Desc(Descriptor),
-    /// A ranking or seed phrase that stands for a player ("the world No 1", "the fifth seed").
-    Itself(Span),
+    /// A ranking or seed phrase that stands for a player ("the world No 1", "the fifth seed"): its seed
+    /// (`true`) or world rank (`false`) and the number.
+    Itself(Span, bool, u32),
 }
 
 impl Pending {
     fn span(&self) -> Span {
         match self {
             Pending::Desc(d) => d.span,
-            Pending::Itself(s) => *s,
+            Pending::Itself(s, _, _) => *s,
         }
     }
 }
@@ -44,19 +45,19 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
     let mut pending: Vec<Pending> = descs.iter().copied().map(Pending::Desc).collect();
     for r in &ctx.m.ranks {
         if r.side == PlayerSide::Itself {
-            pending.push(Pending::Itself(r.span));
+            pending.push(Pending::Itself(r.span, false, r.rank));
         }
     }
     for s in &ctx.m.seeds {
         if s.side == PlayerSide::Itself {
-            pending.push(Pending::Itself(s.span));
+            pending.push(Pending::Itself(s.span, true, s.seed));
         }
     }
     pending.sort_by_key(|p| p.span().start);
     // "the American fifth seed": a demonym followed at once by a seed/rank phrase is one reference.
     let mut merged: Vec<Pending> = Vec::new();
     for p in pending {
-        if let (Some(Pending::Desc(prev)), Pending::Itself(s)) = (merged.last(), &p) {
+        if let (Some(Pending::Desc(prev)), Pending::Itself(s, _, _)) = (merged.last(), &p) {
             if matches!(prev.kind, DescKind::Demonym(_)) && s.start <= prev.span.end + 1 {
                 let mut d = *prev;
                 d.span = Span::new(prev.span.start, s.end.max(prev.span.end));
@@ -233,9 +234,20 @@ fn resolve_pending(
                 DescKind::Age(n) => ent.age.is_none_or(|a| a == n),
                 DescKind::Pronoun | DescKind::Role => true,
             },
-            Pending::Itself(_) => true,
+            Pending::Itself(_, is_seed, n) => {
+                let known = if *is_seed { &ctx.known_seed } else { &ctx.known_rank };
+                known.get(&e).is_none_or(|k| k == n)
+            }
         }
     };
+    // A seed or rank told with a name elsewhere ("third seed Venus Williams") names the player.
+    if let Pending::Itself(_, is_seed, n) = p {
+        let known = if *is_seed { &ctx.known_seed } else { &ctx.known_rank };
+        let with: Vec<usize> = known.iter().filter(|(_, k)| *k == n).map(|(e, _)| *e).collect();
+        if with.len() == 1 {
+            return Some(with[0]);
+        }
+    }
     // Subject position: the reference opens its sentence (or its clause after a conjunction).
     let sent = ctx.sents[si];
     let lead = ctx.text[sent.start..sp.start].trim();
@@ -290,7 +302,14 @@ fn resolve_pending(
     if let Some(r) = here.iter().rev().find(|r| Some(r.entity) != subject && compatible(r.entity)) {
         return Some(r.entity);
     }
-    if let Some(f) = found.iter().rev().find(|f| f.sent + 3 >= si && f.winner.len() == 1) {
+    let lead_lower = ctx.text[sent.start..sp.start].to_ascii_lowercase();
+    let about_a_win = here.is_empty()
+        && [" win ", "the win", " victory", " triumph", " success"].iter().any(|w| lead_lower.contains(w));
+    if let Some(f) = found
+        .iter()
+        .rev()
+        .find(|f| (about_a_win || f.sent + 3 >= si) && f.winner.len() == 1)
+    {
         for &e in f.winner.iter().chain(f.loser.iter()) {
             if Some(e) != subject && compatible(e) {
                 return Some(e);
@@ -502,6 +521,20 @@ fn sentence_matches(
             CueKind::LostTo | CueKind::DefeatBy => {
                 let (Some(a), Some(o)) = (agent, object) else { continue };
                 (o, a, if cue.kind == CueKind::LostTo { "lost-to" } else { "defeat-by" })
+            }
+            CueKind::Passive => {
+                // The winner is named right after "by": "was beaten 7-6 6-4 by the in-form Kiefer".
+                let (Some(a), Some(o)) = (agent, object) else { continue };
+                let between = &text[cue.span.end..o.span.start];
+                let by_ok = cue_text.ends_with(" by")
+                    && between.split_whitespace().count() <= 4
+                    || between
+                        .rfind(" by ")
+                        .is_some_and(|p| between[p + 4..].split_whitespace().count() <= 4);
+                if !by_ok || between.contains([',', ';']) && !between.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+                    continue;
+                }
+                (o, a, "passive")
             }
             CueKind::Walkover => {
                 let (Some(a), Some(o)) = (agent, object) else { continue };

@@ -36,6 +36,9 @@ pub(crate) struct Ctx<'a> {
     pub entities: Vec<Entity>,
     pub refs: Vec<Ref>,
     pub m: Mentions,
+    /// Seeds and world ranks told next to a name, by entity: they identify "the third seed" elsewhere.
+    pub known_seed: std::collections::BTreeMap<usize, u32>,
+    pub known_rank: std::collections::BTreeMap<usize, u32>,
 }
 
 impl Ctx<'_> {
@@ -142,6 +145,8 @@ pub(crate) fn extract(doc: &Document) -> Article {
         quotes: quote_ranges(text),
         entities,
         refs: Vec::new(),
+        known_seed: Default::default(),
+        known_rank: Default::default(),
         m: Mentions {
             scores,
             cues: result::find(text),
@@ -173,6 +178,22 @@ pub(crate) fn extract(doc: &Document) -> Article {
         }
         if ctx.entities[r.entity].age.is_none() {
             ctx.entities[r.entity].age = players::explicit_age(text, r.span);
+        }
+    }
+    // Seeds and ranks written next to a name, known before coreference.
+    ctx.refs.sort_by_key(|r| r.span.start);
+    for m in &ctx.m.seeds {
+        if m.side != PlayerSide::Itself {
+            if let Some((e, _)) = attach(&ctx, m.span, m.side) {
+                ctx.known_seed.entry(e).or_insert(m.seed);
+            }
+        }
+    }
+    for m in &ctx.m.ranks {
+        if m.side != PlayerSide::Itself && m.kind == crate::model::RankingKind::Current {
+            if let Some((e, _)) = attach(&ctx, m.span, m.side) {
+                ctx.known_rank.entry(e).or_insert(m.rank);
+            }
         }
     }
     let descs = descriptor::find(text);
