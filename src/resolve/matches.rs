@@ -164,6 +164,15 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
             f.round = Some("F");
         }
     }
+    // "in the previous round": the round before the main match's.
+    let main_round = found.first().and_then(|f| f.round);
+    for f in found.iter_mut().skip(1) {
+        let sent = ctx.sents[f.sent];
+        let after = &ctx.text[f.span.start.max(sent.start)..sent.end];
+        if f.round.is_none() && (after.contains("previous round") || after.contains("round before")) {
+            f.round = main_round.and_then(crate::recognise::round::previous);
+        }
+    }
     // A "booked a spot in the last eight" in a sentence of its own belongs to the result just before it.
     let match_sents: Vec<usize> = found.iter().map(|f| f.sent).collect();
     for r in &ctx.m.rounds {
@@ -236,7 +245,9 @@ fn resolve_pending(
             },
             Pending::Itself(_, is_seed, n) => {
                 let known = if *is_seed { &ctx.known_seed } else { &ctx.known_rank };
-                known.get(&e).is_none_or(|k| k == n)
+                // "The British number one" is not "the world number one".
+                let national_clash = !*is_seed && ctx.known_national.get(&e) == Some(n);
+                known.get(&e).is_none_or(|k| k == n) && !national_clash
             }
         }
     };
@@ -264,6 +275,13 @@ fn resolve_pending(
                 return Some(first.entity);
             }
             return previous_subject(all, si, &compatible);
+        }
+    }
+    // Object position: a compatible player already named in this sentence, other than its subject.
+    let subject_here = here.first().map(|r| r.entity);
+    if !here.is_empty() && !matches!(p, Pending::Desc(Descriptor { kind: DescKind::Pronoun, .. })) {
+        if let Some(r) = here.iter().rev().find(|r| Some(r.entity) != subject_here && compatible(r.entity)) {
+            return Some(r.entity);
         }
     }
     // A demonym whose nationality only one recent player has explicitly.
@@ -342,7 +360,7 @@ fn previous_subject(all: &[Ref], si: usize, ok: &dyn Fn(usize) -> bool) -> Optio
     if s == usize::MAX {
         return None;
     }
-    all.iter().find(|r| r.sent == s).map(|r| r.entity).filter(|&e| ok(e))
+    all.iter().filter(|r| r.sent == s).map(|r| r.entity).find(|&e| ok(e))
 }
 
 /// Words before a cue that make it a wish, a plan or a hypothesis rather than a result.
@@ -413,6 +431,11 @@ fn sentence_matches(
         }
         let prev_end = if ci > 0 { cues[ci - 1].span.end } else { sent.start };
         let next_start = cues.get(ci + 1).map_or(sent.end, |c| c.span.start);
+        // The next cue that names both players: the limit of this result's tournament and round phrases.
+        let next_relational = cues[ci + 1..]
+            .iter()
+            .find(|c| !matches!(c.kind, CueKind::Won | CueKind::Lost))
+            .map_or(sent.end, |c| c.span.start);
         // Wishes, plans, negations and head-to-head records are not results.
         let before_words: Vec<&str> = text[sent.start..cue.span.start]
             .split_whitespace()
@@ -472,7 +495,11 @@ fn sentence_matches(
         let possessive = agent.is_some_and(|a| {
             text[a.span.end..].starts_with("'s") && text[a.span.end..cue.span.start].split_whitespace().count() <= 4
         });
-        let agent = if (gerund || noun) && !possessive {
+        let agent = if cue_text.starts_with("winner") {
+            // "Jan Hernych, a 6-4 7-5 winner over X": the apposition's head, whatever clause it sits in.
+            let limit = cue_paren.map_or(cue.span.start, |p| p.start);
+            refs.iter().rev().find(|r| r.span.end <= limit && r.span.start >= sent.start).copied()
+        } else if (gerund || noun) && !possessive {
             let limit = cue_paren.map_or(cue.span.start, |p| p.start);
             let clause_start = clause_start(text, sent.start, limit);
             refs.iter()
@@ -658,8 +685,8 @@ fn sentence_matches(
             loser: lside,
             score: sc.map(|i| (i, ctx.m.scores[i].first_side_wins() == Some(false))),
             outcome,
-            round: round_for(ctx, cue.span, prev_end, next_start),
-            tournament: tournament_for(ctx, cue.span, next_start),
+            round: round_for(ctx, cue.span, prev_end, next_relational),
+            tournament: tournament_for(ctx, cue.span, next_relational),
             span: Span::new(lo, hi),
             rule,
             sent: si,
@@ -766,7 +793,7 @@ fn sentence_matches(
 /// Where the clause holding `pos` starts: after the last ", while", " but ", ", and ", "; " before it.
 fn clause_start(text: &str, from: usize, pos: usize) -> usize {
     let s = &text[from..pos];
-    [", while ", " while ", " but ", ", and ", "; ", " whereas ", ", before ", " before ", ", with ", ", as "]
+    [", while ", " while ", " but ", ", and ", "; ", " whereas ", ", with ", ", as "]
         .iter()
         .filter_map(|b| s.rfind(b).map(|p| from + p + b.len()))
         .max()
@@ -847,7 +874,7 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
             g.winner == f.winner
                 && g.loser == f.loser
                 && match (&g.tournament, &f.tournament) {
-                    (Some((a, true)), Some((b, true))) => a == b,
+                    (Some((a, _)), Some((b, _))) => a == b,
                     _ => true,
                 }
                 && (g.round == f.round || g.round.is_none() || f.round.is_none())

@@ -39,6 +39,7 @@ pub(crate) struct Ctx<'a> {
     /// Seeds and world ranks told next to a name, by entity: they identify "the third seed" elsewhere.
     pub known_seed: std::collections::BTreeMap<usize, u32>,
     pub known_rank: std::collections::BTreeMap<usize, u32>,
+    pub known_national: std::collections::BTreeMap<usize, u32>,
 }
 
 impl Ctx<'_> {
@@ -147,6 +148,7 @@ pub(crate) fn extract(doc: &Document) -> Article {
         refs: Vec::new(),
         known_seed: Default::default(),
         known_rank: Default::default(),
+        known_national: Default::default(),
         m: Mentions {
             scores,
             cues: result::find(text),
@@ -190,9 +192,12 @@ pub(crate) fn extract(doc: &Document) -> Article {
         }
     }
     for m in &ctx.m.ranks {
-        if m.side != PlayerSide::Itself && m.kind == crate::model::RankingKind::Current {
+        let current = m.kind == crate::model::RankingKind::Current;
+        let national = m.kind == crate::model::RankingKind::National;
+        if m.side != PlayerSide::Itself && (current || national) {
             if let Some((e, _)) = attach(&ctx, m.span, m.side) {
-                ctx.known_rank.entry(e).or_insert(m.rank);
+                let map = if current { &mut ctx.known_rank } else { &mut ctx.known_national };
+                map.entry(e).or_insert(m.rank);
             }
         }
     }
