@@ -79,11 +79,16 @@ fn main() {
     // Timed run: decode + parse + extract, single thread.
     let start = Instant::now();
     let mut preds: Vec<String> = Vec::with_capacity(pages.len());
+    let mut errors = 0usize;
     for (id, bytes) in &pages {
         let body = sportext::input::html::decode_html(bytes)
             .and_then(|(html, _)| sportext::input::html::parse_html(&html, Some(id.clone())))
             .map(|d| d.body)
-            .unwrap_or_default();
+            .unwrap_or_else(|e| {
+                errors += 1;
+                eprintln!("{id}: {e}");
+                String::new()
+            });
         preds.push(body);
     }
     let secs = start.elapsed().as_secs_f64();
@@ -96,18 +101,30 @@ fn main() {
     for ((id, _), pred) in pages.iter().zip(&preds) {
         let gt = truth[id.as_str()]["articleBody"].as_str().unwrap_or("");
         let (tp, np, nt) = overlap(&shingles(pred, &re), &shingles(gt, &re));
-        let p = if np > 0 { tp as f64 / np as f64 } else { f64::NAN };
+        let p = if np > 0 {
+            tp as f64 / np as f64
+        } else {
+            f64::NAN
+        };
         let r = if nt > 0 { tp as f64 / nt as f64 } else { 0.0 };
         if np > 0 {
             p_sum += p;
             p_n += 1;
         }
         r_sum += r;
-        let toks = |s: &str| re.find_iter(s).map(|m| m.as_str().to_string()).collect::<Vec<_>>();
+        let toks = |s: &str| {
+            re.find_iter(s)
+                .map(|m| m.as_str().to_string())
+                .collect::<Vec<_>>()
+        };
         if toks(pred) == toks(gt) {
             exact += 1;
         }
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         per_page.push((f, p, r, id.as_str()));
         if let Some(d) = &dump {
             std::fs::create_dir_all(d).expect("dump dir");
@@ -117,8 +134,12 @@ fn main() {
     let n = pages.len() as f64;
     let p = p_sum / p_n.max(1) as f64;
     let r = r_sum / n;
-    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-    println!("pages      {}", pages.len());
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    println!("pages      {} ({errors} errors)", pages.len());
     println!("precision  {p:.3}");
     println!("recall     {r:.3}");
     println!("F1         {f1:.3}");

@@ -95,7 +95,7 @@ fn is_sentence_end(text: &str, i: usize) -> bool {
     if ABBREVIATIONS.contains(&word) {
         // "No." is an abbreviation only before a number.
         if word == "No" || word == "no" {
-            return next.is_ascii_digit();
+            return !next.is_ascii_digit();
         }
         return false;
     }

@@ -42,7 +42,10 @@ pub fn decode_html(bytes: &[u8]) -> Result<(String, Vec<String>), Error> {
                 Err(_) if declared.is_some() => decode_with(UTF_8, bytes, &mut warnings),
                 Err(_) => {
                     warnings.push(WARN_1252.to_string());
-                    WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()
+                    WINDOWS_1252
+                        .decode_without_bom_handling(bytes)
+                        .0
+                        .into_owned()
                 }
             },
         }
@@ -55,28 +58,157 @@ pub fn decode_html(bytes: &[u8]) -> Result<(String, Vec<String>), Error> {
 /// UTF-8 (as browsers do: a UTF-16 page would have needed a BOM to get this far).
 fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     static META_CHARSET: Lazy<regex::bytes::Regex> = Lazy::new(|| {
-        regex::bytes::Regex::new(r#"(?i-u)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#).expect("valid regex")
+        regex::bytes::Regex::new(r#"(?i-u)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#)
+            .expect("valid regex")
     });
     let head = &bytes[..bytes.len().min(4096)];
     let caps = META_CHARSET.captures(head)?;
     let enc = Encoding::for_label(caps.get(1)?.as_bytes())?;
-    if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE || enc == encoding_rs::REPLACEMENT {
+    if enc == encoding_rs::UTF_16LE
+        || enc == encoding_rs::UTF_16BE
+        || enc == encoding_rs::REPLACEMENT
+    {
         return Some(UTF_8);
     }
     Some(enc)
+}
+
+/// Deepest element nesting accepted. The HTML parser's work grows with the square of the nesting depth (100,000
+/// nested `<div>`s take minutes), while real pages stay within a few hundred.
+pub const MAX_DEPTH: usize = 4096;
+
+/// A cheap over-estimate of how deeply the elements of `html` nest: start tags minus end tags, not counting void
+/// elements, self-closing tags and tags whose end is implied (`p`, `li`, `td`, ...); the content of `script`,
+/// `style`, `textarea` and comments is skipped. Stops counting once past [`MAX_DEPTH`].
+pub fn nesting_depth(html: &str) -> usize {
+    const NO_DEPTH: &[&[u8]] = &[
+        b"p",
+        b"li",
+        b"dt",
+        b"dd",
+        b"tr",
+        b"td",
+        b"th",
+        b"option",
+        b"optgroup",
+        b"rp",
+        b"rt",
+        b"colgroup",
+        b"tbody",
+        b"thead",
+        b"tfoot",
+        b"area",
+        b"base",
+        b"br",
+        b"col",
+        b"embed",
+        b"hr",
+        b"img",
+        b"input",
+        b"link",
+        b"meta",
+        b"param",
+        b"source",
+        b"track",
+        b"wbr",
+        b"keygen",
+        b"frame",
+        b"basefont",
+        b"isindex",
+    ];
+    const RAW: &[&[u8]] = &[
+        b"script",
+        b"style",
+        b"textarea",
+        b"title",
+        b"xmp",
+        b"plaintext",
+        b"noscript",
+    ];
+    let b = html.as_bytes();
+    let (mut i, mut depth, mut max) = (0usize, 0usize, 0usize);
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        i += off + 1;
+        if b[i..].starts_with(b"!--") {
+            i = html[i..].find("-->").map_or(b.len(), |e| i + e + 3);
+            continue;
+        }
+        let close = b.get(i) == Some(&b'/');
+        let start = i + close as usize;
+        let mut j = start;
+        while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'-' || b[j] == b':') {
+            j += 1;
+        }
+        if j == start || !b[start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = b[start..j].to_ascii_lowercase();
+        let end = b[j..]
+            .iter()
+            .position(|&c| c == b'>')
+            .map_or(b.len(), |e| j + e);
+        let self_closing = end > j && b[end - 1] == b'/';
+        i = end.min(b.len());
+        if close {
+            if !NO_DEPTH.contains(&name.as_slice()) {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        if RAW.contains(&name.as_slice()) {
+            // Skip to the matching end tag.
+            let mut k = i;
+            loop {
+                match html[k..].find("</") {
+                    None => {
+                        i = b.len();
+                        break;
+                    }
+                    Some(e) => {
+                        k += e + 2;
+                        if b.len() >= k + name.len()
+                            && b[k..k + name.len()].eq_ignore_ascii_case(&name)
+                        {
+                            i = k;
+                            break;
+                        }
+                    }
+                }
+            }
+            continue;
+        }
+        if !self_closing && !NO_DEPTH.contains(&name.as_slice()) {
+            depth += 1;
+            max = max.max(depth);
+            if max > MAX_DEPTH {
+                break;
+            }
+        }
+    }
+    max
 }
 
 /// Extracts the article of an HTML page: body text (paragraphs separated by `"\n\n"`), headline and publication
 /// date. `source` is carried into the [`Document`].
 ///
 /// # Errors
-/// [`ErrorKind::Html`] when the page holds no article text.
+/// [`ErrorKind::Html`] when the page holds no article text, or nests elements deeper than [`MAX_DEPTH`].
 pub fn parse_html(html: &str, source: Option<String>) -> Result<Document, Error> {
+    let depth = nesting_depth(html);
+    if depth > MAX_DEPTH {
+        return Err(Error::new(
+            ErrorKind::Html,
+            format!("HTML nested more than {MAX_DEPTH} elements deep (about {depth}): refused"),
+        ));
+    }
     let doc = Html::parse_document(html);
     let mut page = Page::build(&doc);
     let body = page.body();
     if body.trim().is_empty() {
-        return Err(Error::new(ErrorKind::Html, "no article text found in the HTML"));
+        return Err(Error::new(
+            ErrorKind::Html,
+            "no article text found in the HTML",
+        ));
     }
     Ok(Document {
         source,
@@ -144,12 +276,14 @@ fn classify(name: &str) -> Tag {
         "article" => Article,
         "main" => Main,
         "body" => Body,
-        "div" | "section" | "center" | "html" | "head" | "tbody" | "thead" | "tfoot" | "caption" | "details"
-        | "summary" | "address" | "hgroup" | "fieldset" | "legend" => Block,
-        "nav" | "header" | "footer" | "aside" | "form" | "figure" | "figcaption" | "menu" | "dialog" => Boiler,
-        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object" | "embed" | "canvas"
-        | "video" | "audio" | "picture" | "img" | "select" | "textarea" | "button" | "input" | "option"
-        | "title" | "meta" | "link" | "map" | "frameset" | "frame" | "source" | "track" => return Tag::Skip,
+        "div" | "section" | "center" | "html" | "head" | "tbody" | "thead" | "tfoot"
+        | "caption" | "details" | "summary" | "address" | "hgroup" | "fieldset" | "legend" => Block,
+        "nav" | "header" | "footer" | "aside" | "form" | "figure" | "figcaption" | "menu"
+        | "dialog" => Boiler,
+        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+        | "embed" | "canvas" | "video" | "audio" | "picture" | "img" | "select" | "textarea"
+        | "button" | "input" | "option" | "title" | "meta" | "link" | "map" | "frameset"
+        | "frame" | "source" | "track" => return Tag::Skip,
         _ => Inline,
     })
 }
@@ -224,22 +358,87 @@ const STRONG_PARTS: &[&str] = &["comment", "disqus"];
 
 /// Boilerplate words matched anywhere inside a class/id token.
 const NEG_PARTS: &[&str] = &[
-    "share", "sharing", "social", "comment", "related", "promo", "newsletter", "subscri", "advert", "cookie",
-    "breadcrumb", "sidebar", "footer", "outbrain", "taboola", "recommend", "trending", "paywall", "byline",
-    "disqus", "masthead", "navbar", "navigation", "dateline", "timestamp", "toolbar", "sponsor", "signup",
-    "readmore", "alsoread", "morestories", "recirc", "popular", "banner", "pagination", "caption",
+    "share",
+    "sharing",
+    "social",
+    "comment",
+    "related",
+    "promo",
+    "newsletter",
+    "subscri",
+    "advert",
+    "cookie",
+    "breadcrumb",
+    "sidebar",
+    "footer",
+    "outbrain",
+    "taboola",
+    "recommend",
+    "trending",
+    "paywall",
+    "byline",
+    "disqus",
+    "masthead",
+    "navbar",
+    "navigation",
+    "dateline",
+    "timestamp",
+    "toolbar",
+    "sponsor",
+    "signup",
+    "readmore",
+    "alsoread",
+    "morestories",
+    "recirc",
+    "popular",
+    "banner",
+    "pagination",
+    "caption",
 ];
 
 /// Boilerplate words matched as whole class/id tokens (tokens split at punctuation and camelCase humps).
 const NEG_TOKENS: &[&str] = &[
-    "ad", "ads", "adv", "aside", "author", "bio", "contact", "copyright", "credit",
-    "credits", "dfp", "follow", "gpt", "header", "hidden", "hide", "keywords", "login", "menu", "meta", "modal",
-    "nav", "overlay", "pager", "partner", "popup", "print", "rating", "skip", "tags", "teaser", "tools",
-    "topics", "utility", "widget",
+    "ad",
+    "ads",
+    "adv",
+    "aside",
+    "author",
+    "bio",
+    "contact",
+    "copyright",
+    "credit",
+    "credits",
+    "dfp",
+    "follow",
+    "gpt",
+    "header",
+    "hidden",
+    "hide",
+    "keywords",
+    "login",
+    "menu",
+    "meta",
+    "modal",
+    "nav",
+    "overlay",
+    "pager",
+    "partner",
+    "popup",
+    "print",
+    "rating",
+    "skip",
+    "tags",
+    "teaser",
+    "tools",
+    "topics",
+    "utility",
+    "widget",
 ];
 
 /// Content words matched anywhere in the class/id string.
-const POS_PARTS: &[&str] = &["article", "content", "entry", "post", "story", "body", "text", "main", "blog"];
+const POS_PARTS: &[&str] = &[
+    "article", "content", "entry", "post", "story", "body", "text", "main", "blog",
+];
 
 /// Scores the `class`, `id` and `role` of an element: negative for boilerplate, positive for content.
 fn class_hint(s: &str) -> i8 {
@@ -331,7 +530,9 @@ impl<'a> Page<'a> {
                     }
                     match n.value() {
                         Node::Text(t) => {
-                            let Some(&parent) = stack.last() else { continue };
+                            let Some(&parent) = stack.last() else {
+                                continue;
+                            };
                             let idx = page.nodes.len() as u32;
                             page.nodes.push(N::new(Kind::Text, t, parent, idx + 1));
                         }
@@ -356,7 +557,9 @@ impl<'a> Page<'a> {
                                         }
                                         "hidden" => node.hidden = true,
                                         "aria-hidden" if v == "true" => node.hidden = true,
-                                        "datetime" if e.name() == "time" && page.time_date.is_none() => {
+                                        "datetime"
+                                            if e.name() == "time" && page.time_date.is_none() =>
+                                        {
                                             page.time_date = Some(v.trim().to_string())
                                         }
                                         _ => {}
@@ -406,29 +609,49 @@ impl<'a> Page<'a> {
                     self.title = Some(t);
                 }
             }
-            "script" => {
-                if e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
-                    ld_scripts.push(child_text(n));
-                }
+            "script"
+                if e.attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                ld_scripts.push(child_text(n));
             }
             "meta" => {
-                let key = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop"));
-                let (Some(key), Some(content)) = (key, e.attr("content")) else { return };
+                let key = e
+                    .attr("property")
+                    .or_else(|| e.attr("name"))
+                    .or_else(|| e.attr("itemprop"));
+                let (Some(key), Some(content)) = (key, e.attr("content")) else {
+                    return;
+                };
                 let content = content.trim();
                 if content.is_empty() {
                     return;
                 }
                 let key = key.to_ascii_lowercase();
                 match key.as_str() {
-                    "og:title" if self.og_title.is_none() => self.og_title = Some(collapse(content)),
-                    "og:site_name" if self.site_name.is_none() => self.site_name = Some(collapse(content)),
-                    "article:published_time" | "og:published_time" | "datepublished" | "pubdate"
-                    | "publishdate" | "date" | "dc.date" | "dc.date.issued" | "dcterms.created"
-                    | "sailthru.date" | "parsely-pub-date" | "article.published" | "published_time" => {
+                    "og:title" if self.og_title.is_none() => {
+                        self.og_title = Some(collapse(content))
+                    }
+                    "og:site_name" if self.site_name.is_none() => {
+                        self.site_name = Some(collapse(content))
+                    }
+                    "article:published_time"
+                    | "og:published_time"
+                    | "datepublished"
+                    | "pubdate"
+                    | "publishdate"
+                    | "date"
+                    | "dc.date"
+                    | "dc.date.issued"
+                    | "dcterms.created"
+                    | "sailthru.date"
+                    | "parsely-pub-date"
+                    | "article.published"
+                    | "published_time"
                         // article:published_time beats the rest.
-                        if self.meta_date.is_none() || key == "article:published_time" {
-                            self.meta_date = Some(content.to_string());
-                        }
+                        if self.meta_date.is_none() || key == "article:published_time" =>
+                    {
+                        self.meta_date = Some(content.to_string());
                     }
                     _ => {}
                 }
@@ -463,7 +686,13 @@ impl<'a> Page<'a> {
         }
         for i in (0..n).rev() {
             let node = &self.nodes[i];
-            let (p, l, rp, kind, strong) = (node.parent, node.raw_len, node.raw_p, node.kind, node.hint <= -2);
+            let (p, l, rp, kind, strong) = (
+                node.parent,
+                node.raw_len,
+                node.raw_p,
+                node.kind,
+                node.hint <= -2,
+            );
             let rp = if kind == Kind::Para { l } else { rp };
             self.nodes[i].raw_p = rp;
             // Paragraph text in comment threads does not count towards the page's total.
@@ -474,7 +703,11 @@ impl<'a> Page<'a> {
                 pn.raw_p += rp;
             }
         }
-        let total_p = self.nodes.first().map_or(0, |r| r.raw_p.max(r.raw_len / 4)).max(1) as u64;
+        let total_p = self
+            .nodes
+            .first()
+            .map_or(0, |r| r.raw_p.max(r.raw_len / 4))
+            .max(1) as u64;
         // Pass 2 (parents before children): removal and link flags.
         for i in 0..n {
             let node = &self.nodes[i];
@@ -507,7 +740,8 @@ impl<'a> Page<'a> {
                 self.nodes[i].link_len = node.len;
             }
             let node = &self.nodes[i];
-            let (p, len, link, commas, kind) = (node.parent, node.len, node.link_len, node.commas, node.kind);
+            let (p, len, link, commas, kind) =
+                (node.parent, node.len, node.link_len, node.commas, node.kind);
             let good_p = node.good_p;
             let is_par = match kind {
                 Kind::Para | Kind::Cell => true,
@@ -534,7 +768,11 @@ impl<'a> Page<'a> {
                 pn.len += len;
                 pn.link_len += link;
                 pn.commas += commas;
-                pn.good_p += if kind == Kind::Para && link * 10 < len * 3 && len >= GOOD_P_MIN { len } else { good_p };
+                pn.good_p += if kind == Kind::Para && link * 10 < len * 3 && len >= GOOD_P_MIN {
+                    len
+                } else {
+                    good_p
+                };
                 if kind.is_block() {
                     pn.has_block = true;
                 }
@@ -588,7 +826,11 @@ struct Paras {
 
 impl Paras {
     fn new() -> Self {
-        Paras { out: Vec::new(), cur: String::new(), space: false }
+        Paras {
+            out: Vec::new(),
+            cur: String::new(),
+            space: false,
+        }
     }
 
     fn push(&mut self, text: &str) {
@@ -635,21 +877,91 @@ fn is_junk_line(s: &str) -> bool {
     if s.len() >= 80 {
         return false;
     }
-    JUNK.is_match(s) || is_dateline(s) || (!s.contains(' ') && (s.starts_with("http://") || s.starts_with("https://")))
+    JUNK.is_match(s)
+        || is_dateline(s)
+        || (!s.contains(' ') && (s.starts_with("http://") || s.starts_with("https://")))
 }
 
 /// A line holding nothing but a date and time stamp ("Updated 9:12 pm GMT, Tuesday, March 3, 2020").
 fn is_dateline(s: &str) -> bool {
     const WORDS: &[&str] = &[
-        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
-        "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december", "mon",
-        "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thurs", "thursday", "fri", "friday", "sat",
-        "saturday", "sun", "sunday", "am", "pm", "a", "m", "p", "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst",
-        "pdt", "gmt", "bst", "utc", "cet", "updated", "published", "posted", "last", "first", "on", "at",
-        "modified", "date", "st", "nd", "rd", "th",
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "mon",
+        "monday",
+        "tue",
+        "tues",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thurs",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+        "am",
+        "pm",
+        "a",
+        "m",
+        "p",
+        "et",
+        "est",
+        "edt",
+        "ct",
+        "cst",
+        "cdt",
+        "pt",
+        "pst",
+        "pdt",
+        "gmt",
+        "bst",
+        "utc",
+        "cet",
+        "updated",
+        "published",
+        "posted",
+        "last",
+        "first",
+        "on",
+        "at",
+        "modified",
+        "date",
+        "st",
+        "nd",
+        "rd",
+        "th",
     ];
     let mut digits = false;
-    for tok in s.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
+    for tok in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+    {
         if tok.chars().all(|c| c.is_ascii_digit()) {
             digits = true;
             continue;
@@ -667,7 +979,11 @@ fn is_dateline(s: &str) -> bool {
 impl Page<'_> {
     fn link_density(&self, i: u32) -> f32 {
         let n = &self.nodes[i as usize];
-        if n.len == 0 { 0.0 } else { n.link_len as f32 / n.len as f32 }
+        if n.len == 0 {
+            0.0
+        } else {
+            n.link_len as f32 / n.len as f32
+        }
     }
 
     /// Readability-style final score of a candidate container.
@@ -710,7 +1026,11 @@ impl Page<'_> {
             }
         }
         if best == NONE {
-            return if self.nodes.is_empty() { Vec::new() } else { vec![0] };
+            return if self.nodes.is_empty() {
+                Vec::new()
+            } else {
+                vec![0]
+            };
         }
         // Articles split over several containers: climb while the parent holds clearly more good paragraph text
         // and is not link-heavy.
@@ -719,11 +1039,16 @@ impl Page<'_> {
             if p == NONE || matches!(self.nodes[p as usize].kind, Kind::Body) {
                 break;
             }
-            let (cur, up) = (self.nodes[best as usize].good_p, self.nodes[p as usize].good_p);
-            if up as f32 >= cur as f32 * CLIMB_RATIO + 100.0 && self.link_density(p) < CLIMB_MAX_LD {
+            let (cur, up) = (
+                self.nodes[best as usize].good_p,
+                self.nodes[p as usize].good_p,
+            );
+            if up as f32 >= cur as f32 * CLIMB_RATIO + 100.0 && self.link_density(p) < CLIMB_MAX_LD
+            {
                 best = p;
                 best_score = best_score.max(self.candidate_score(p));
-            } else if up == cur && self.nodes[p as usize].len <= self.nodes[best as usize].len + 200 {
+            } else if up == cur && self.nodes[p as usize].len <= self.nodes[best as usize].len + 200
+            {
                 // A wrapper adding nothing: look past it.
                 best = p;
             } else {
@@ -763,7 +1088,11 @@ impl Page<'_> {
             .rev()
             .map(|j| &self.nodes[j as usize])
             .find(|m| m.kind == Kind::Text && !m.removed && !m.text.trim().is_empty())
-            .is_some_and(|m| m.text.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']))
+            .is_some_and(|m| {
+                m.text
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '"', '\u{201d}'])
+            })
     }
 
     /// Whether a block inside the article is link furniture (lists of links, "read more" paragraphs).
@@ -775,7 +1104,9 @@ impl Page<'_> {
         let ld = self.link_density(i);
         match n.kind {
             Kind::Para => ld > 0.7,
-            Kind::List | Kind::Item | Kind::Block | Kind::Table | Kind::Quote | Kind::Boiler => ld > 0.5,
+            Kind::List | Kind::Item | Kind::Block | Kind::Table | Kind::Quote | Kind::Boiler => {
+                ld > 0.5
+            }
             _ => false,
         }
     }
@@ -854,7 +1185,13 @@ impl Page<'_> {
     /// The headline: JSON-LD `headline`, `og:title`, the first `<h1>`, or `<title>`, without a site suffix.
     fn headline(&self) -> Option<String> {
         let site = self.site_name.as_deref();
-        if let Some(h) = self.ld.headline.as_deref().map(collapse).filter(|h| !h.is_empty()) {
+        if let Some(h) = self
+            .ld
+            .headline
+            .as_deref()
+            .map(collapse)
+            .filter(|h| !h.is_empty())
+        {
             return Some(strip_site_suffix(&h, site));
         }
         if let Some(h) = &self.og_title {
@@ -877,7 +1214,11 @@ impl Page<'_> {
 
     /// The publication date as the page gives it.
     fn published(&self) -> Option<String> {
-        self.ld.date.clone().or_else(|| self.meta_date.clone()).or_else(|| self.time_date.clone())
+        self.ld
+            .date
+            .clone()
+            .or_else(|| self.meta_date.clone())
+            .or_else(|| self.time_date.clone())
     }
 }
 
@@ -886,7 +1227,7 @@ impl Page<'_> {
 fn ld_text(s: &str) -> String {
     let mut text = s.to_string();
     for _ in 0..2 {
-        if !text.contains('<') && !text.contains('&') {
+        if (!text.contains('<') && !text.contains('&')) || nesting_depth(&text) > MAX_DEPTH {
             break;
         }
         text = fragment_text(&text);
@@ -925,8 +1266,19 @@ fn fragment_text(html: &str) -> String {
 /// Removes a trailing site name (" | BBC Sport", " - Reuters") from a title.
 fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     let title = collapse(title);
-    for sep in [" | ", " - ", " \u{2013} ", " \u{2014} ", " :: ", " \u{00ab} ", " \u{00bb} ", " \u{00b7} "] {
-        let Some(pos) = title.rfind(sep) else { continue };
+    for sep in [
+        " | ",
+        " - ",
+        " \u{2013} ",
+        " \u{2014} ",
+        " :: ",
+        " \u{00ab} ",
+        " \u{00bb} ",
+        " \u{00b7} ",
+    ] {
+        let Some(pos) = title.rfind(sep) else {
+            continue;
+        };
         let (head, tail) = (title[..pos].trim(), title[pos + sep.len()..].trim());
         if head.split_whitespace().count() < 2 {
             continue;
@@ -939,7 +1291,10 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
         let name_like = !words.is_empty()
             && words.len() <= 4
             && words.iter().all(|w| {
-                w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || w.contains('.')
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    || w.contains('.')
             });
         let pipe_short = sep == " | " && words.len() <= 5;
         if is_site || name_like || pipe_short {
@@ -952,18 +1307,35 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
 /// Reads JSON-LD scripts: the first article object's `headline`, `articleBody` and `datePublished`.
 fn parse_ld(scripts: &[String]) -> LdInfo {
     const TYPES: &[&str] = &[
-        "NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle",
-        "OpinionNewsArticle", "LiveBlogPosting", "TechArticle", "Report", "BackgroundNewsArticle",
-        "ReviewNewsArticle", "SocialMediaPosting",
+        "NewsArticle",
+        "Article",
+        "ReportageNewsArticle",
+        "BlogPosting",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "LiveBlogPosting",
+        "TechArticle",
+        "Report",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "SocialMediaPosting",
     ];
     let mut info = LdInfo::default();
     for script in scripts {
-        let s = script.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>").trim().trim_end_matches(';');
+        let s = script
+            .trim()
+            .trim_start_matches("<![CDATA[")
+            .trim_end_matches("]]>")
+            .trim()
+            .trim_end_matches(';');
         let value: Value = match serde_json::from_str(s) {
             Ok(v) => v,
             Err(_) => {
                 // Raw control characters inside strings are a common fault.
-                let fixed: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+                let fixed: String = s
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
                 match serde_json::from_str(&fixed) {
                     Ok(v) => v,
                     Err(_) => continue,
@@ -977,7 +1349,9 @@ fn parse_ld(scripts: &[String]) -> LdInfo {
                 Value::Object(o) => {
                     let is_article = match o.get("@type") {
                         Some(Value::String(t)) => TYPES.contains(&t.as_str()),
-                        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| TYPES.contains(&t))),
+                        Some(Value::Array(ts)) => ts
+                            .iter()
+                            .any(|t| t.as_str().is_some_and(|t| TYPES.contains(&t))),
                         _ => false,
                     };
                     if is_article {
@@ -1013,10 +1387,12 @@ mod tests {
         paras.iter().map(|p| format!("<p>{p}</p>\n")).collect()
     }
 
-    const P1: &str = "The qualifier from Lyon won the opening set comfortably, breaking serve twice in a row.";
+    const P1: &str =
+        "The qualifier from Lyon won the opening set comfortably, breaking serve twice in a row.";
     const P2: &str = "After a rain delay of forty minutes, the second set went to a tie-break, decided on the third \
                       match point.";
-    const P3: &str = "Next up is a meeting with the fourth seed, who has not dropped a set all week long.";
+    const P3: &str =
+        "Next up is a meeting with the fourth seed, who has not dropped a set all week long.";
 
     #[test]
     fn body_from_article_without_scripts_or_navigation() {
@@ -1030,8 +1406,14 @@ mod tests {
             article(&[P1, P2, P3])
         );
         let doc = parse_html(&html, Some("x.html".into())).unwrap();
-        assert_eq!(doc.body, format!("{P1}\n\n{P2}\n\n{P3}").replace("                      ", ""));
-        assert_eq!(doc.headline.as_deref(), Some("Qualifier reaches last eight"));
+        assert_eq!(
+            doc.body,
+            format!("{P1}\n\n{P2}\n\n{P3}").replace("                      ", "")
+        );
+        assert_eq!(
+            doc.headline.as_deref(),
+            Some("Qualifier reaches last eight")
+        );
         assert_eq!(doc.source.as_deref(), Some("x.html"));
         assert!(!doc.body.contains("tracking"));
         assert!(!doc.body.contains("Home"));
@@ -1083,20 +1465,50 @@ mod tests {
             article(&[P1, P2])
         );
         let doc = parse_html(&html, None).unwrap();
-        assert_eq!(doc.headline.as_deref(), Some("Champion retires after final"));
+        assert_eq!(
+            doc.headline.as_deref(),
+            Some("Champion retires after final")
+        );
         assert_eq!(doc.published.as_deref(), Some("2023-11-02"));
-        let html = format!("<html><body><time datetime=\"2023-11-03\">3 Nov</time>{}</body></html>", article(&[P1]));
-        assert_eq!(parse_html(&html, None).unwrap().published.as_deref(), Some("2023-11-03"));
+        let html = format!(
+            "<html><body><time datetime=\"2023-11-03\">3 Nov</time>{}</body></html>",
+            article(&[P1])
+        );
+        assert_eq!(
+            parse_html(&html, None).unwrap().published.as_deref(),
+            Some("2023-11-03")
+        );
     }
 
     #[test]
     fn site_suffixes_removed() {
-        assert_eq!(strip_site_suffix("Champion retires after final | BBC Sport", None), "Champion retires after final");
-        assert_eq!(strip_site_suffix("Champion retires after final - Reuters", None), "Champion retires after final");
-        assert_eq!(strip_site_suffix("Champion retires - as it happened", None), "Champion retires - as it happened");
-        assert_eq!(strip_site_suffix("Big win \u{2013} The Daily Planet", Some("The Daily Planet")), "Big win");
-        let html = format!("<html><head><title>Short match report - ESPN</title></head><body>{}</body></html>", article(&[P1]));
-        assert_eq!(parse_html(&html, None).unwrap().headline.as_deref(), Some("Short match report"));
+        assert_eq!(
+            strip_site_suffix("Champion retires after final | BBC Sport", None),
+            "Champion retires after final"
+        );
+        assert_eq!(
+            strip_site_suffix("Champion retires after final - Reuters", None),
+            "Champion retires after final"
+        );
+        assert_eq!(
+            strip_site_suffix("Champion retires - as it happened", None),
+            "Champion retires - as it happened"
+        );
+        assert_eq!(
+            strip_site_suffix(
+                "Big win \u{2013} The Daily Planet",
+                Some("The Daily Planet")
+            ),
+            "Big win"
+        );
+        let html = format!(
+            "<html><head><title>Short match report - ESPN</title></head><body>{}</body></html>",
+            article(&[P1])
+        );
+        assert_eq!(
+            parse_html(&html, None).unwrap().headline.as_deref(),
+            Some("Short match report")
+        );
     }
 
     #[test]
@@ -1114,17 +1526,25 @@ mod tests {
 
     #[test]
     fn no_text_is_an_error() {
-        let e = parse_html("<html><head><script>x()</script></head><body><nav>Menu</nav></body></html>", None);
+        let e = parse_html(
+            "<html><head><script>x()</script></head><body><nav>Menu</nav></body></html>",
+            None,
+        );
         assert_eq!(e.unwrap_err().kind, ErrorKind::Html);
     }
 
     #[test]
     fn broken_html_does_not_fail() {
         let html = "<html><body><div><p>Unclosed paragraph with some text, long enough to count here<p>Second \
-                    <b>bold <i>italic</div></span></table><p>Third & last &amp; final &eacute;";
+                    <b>bold <i>italic</div></span></table><p>Third & last &amp; final &eacute;t&eacute;.";
         let doc = parse_html(html, None).unwrap();
         assert!(doc.body.starts_with("Unclosed paragraph"));
-        assert!(doc.body.ends_with("Third & last & final é"), "{}", doc.body);
+        assert!(
+            doc.body
+                .ends_with("Second bold italic\n\nThird & last & final été."),
+            "{}",
+            doc.body
+        );
     }
 
     #[test]
@@ -1142,10 +1562,37 @@ mod tests {
                 for _ in 0..depth {
                     html.push_str("</div>");
                 }
-                parse_html(&html, None).map(|d| d.body)
+                let deep = parse_html(&html, None).unwrap_err();
+                let mut shallow = String::from("<html><body>");
+                for _ in 0..2000 {
+                    shallow.push_str("<div><span>");
+                }
+                shallow.push_str("Deep text at the bottom of the page, with a comma, and more.");
+                (deep, parse_html(&shallow, None).map(|d| d.body))
             })
             .unwrap();
-        assert_eq!(run.join().unwrap().unwrap(), "Deep text at the bottom of the page, with a comma, and more.");
+        let (deep, shallow) = run.join().unwrap();
+        assert_eq!(deep.kind, ErrorKind::Html);
+        assert!(deep.message.contains("nested"));
+        assert_eq!(
+            shallow.unwrap(),
+            "Deep text at the bottom of the page, with a comma, and more."
+        );
+    }
+
+    #[test]
+    fn nesting_depth_prescan() {
+        assert_eq!(
+            nesting_depth("<html><body><div><p>a<p>b<br><img src=x/><div/></div></body></html>"),
+            3
+        );
+        assert_eq!(
+            nesting_depth("<script>if (a<b) { x = '<div><div>'; }</script><div>"),
+            1
+        );
+        assert_eq!(nesting_depth("<!-- <div><div> --><i>x</i>"), 1);
+        assert_eq!(nesting_depth("a < b and <3 hearts"), 0);
+        assert!(nesting_depth(&"<b>".repeat(10_000)) > MAX_DEPTH);
     }
 
     #[test]
@@ -1172,8 +1619,16 @@ mod tests {
         for u in "<meta charset=windows-1252><p>\u{e9}t\u{e9}</p>".encode_utf16() {
             utf16.extend_from_slice(&u.to_le_bytes());
         }
-        assert!(decode_html(&utf16).unwrap().0.contains("<p>\u{e9}t\u{e9}</p>"));
-        assert_eq!(decode_html(b"\x89PNG\r\n\x1a\n\0\0").unwrap_err().kind, ErrorKind::Binary);
+        assert!(
+            decode_html(&utf16)
+                .unwrap()
+                .0
+                .contains("<p>\u{e9}t\u{e9}</p>")
+        );
+        assert_eq!(
+            decode_html(b"\x89PNG\r\n\x1a\n\0\0").unwrap_err().kind,
+            ErrorKind::Binary
+        );
         assert_eq!(decode_html(b"").unwrap_err().kind, ErrorKind::Empty);
         assert_eq!(decode_html(b" \n ").unwrap_err().kind, ErrorKind::Empty);
     }

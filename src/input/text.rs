@@ -35,7 +35,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), Error> {
             Ok(s) => s.to_string(),
             Err(_) => {
                 warnings.push(WARN_1252.to_string());
-                WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()
+                WINDOWS_1252
+                    .decode_without_bom_handling(bytes)
+                    .0
+                    .into_owned()
             }
         }
     };
@@ -44,7 +47,11 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), Error> {
 }
 
 /// Decodes `bytes` (BOM already removed) with `enc`, noting malformed sequences in `warnings`.
-pub(crate) fn decode_with(enc: &'static Encoding, bytes: &[u8], warnings: &mut Vec<String>) -> String {
+pub(crate) fn decode_with(
+    enc: &'static Encoding,
+    bytes: &[u8],
+    warnings: &mut Vec<String>,
+) -> String {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     if had_errors {
         warnings.push(format!(
@@ -61,7 +68,10 @@ pub(crate) fn check_text(text: &str) -> Result<(), Error> {
         .chars()
         .all(|c| c.is_whitespace() || c == '\u{feff}' || c == '\0')
     {
-        return Err(Error::new(ErrorKind::Empty, "the input holds only whitespace"));
+        return Err(Error::new(
+            ErrorKind::Empty,
+            "the input holds only whitespace",
+        ));
     }
     Ok(())
 }
@@ -83,7 +93,10 @@ fn magic(bytes: &[u8]) -> Option<&'static str> {
         (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
         (b"\x7fELF", "an ELF executable"),
         (b"MZ\x90\x00", "a Windows executable"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+            "an old Microsoft Office document",
+        ),
         (b"SQLite format 3\x00", "an SQLite database"),
         (b"OggS", "Ogg media"),
         (b"ID3", "an MP3 file"),
@@ -158,8 +171,8 @@ pub fn looks_like_html(text: &str) -> bool {
         return true;
     }
     const TAGS: &[&str] = &[
-        "<p>", "<p ", "</p>", "<div", "<br", "<article", "<title>", "<meta ", "<span", "<a href", "<h1", "<h2",
-        "<ul>", "<li>", "<table",
+        "<p>", "<p ", "</p>", "<div", "<br", "<article", "<title>", "<meta ", "<span", "<a href",
+        "<h1", "<h2", "<ul>", "<li>", "<table",
     ];
     let hits = TAGS.iter().filter(|t| head.contains(*t)).count();
     hits >= 2 || (hits >= 1 && head.starts_with('<'))
@@ -220,7 +233,10 @@ mod tests {
     fn empty_and_whitespace() {
         assert_eq!(decode(b"").unwrap_err().kind, ErrorKind::Empty);
         assert_eq!(decode(b"  \r\n\t ").unwrap_err().kind, ErrorKind::Empty);
-        assert_eq!(decode(b"\xef\xbb\xbf \n").unwrap_err().kind, ErrorKind::Empty);
+        assert_eq!(
+            decode(b"\xef\xbb\xbf \n").unwrap_err().kind,
+            ErrorKind::Empty
+        );
         assert_eq!(decode(b"\xff\xfe").unwrap_err().kind, ErrorKind::Empty);
     }
 

@@ -474,7 +474,7 @@ static TITLE: Lazy<Regex> = Lazy::new(|| {
         (?:won|wins|win|winning|claimed|claims|claim|claiming|clinched|clinches|clinch|lifted|lifts|lift|lifting
           |captured|captures|capture|capturing|sealed|seals|secured|secures|defended|defends|defend|retained|retains
           |retain|collected|collects|bagged|landed|scooped)
-        \x20(?:[A-Za-z0-9'-]+\x20){0,5}?(?:title|trophy|crown|championship|Grand\x20Slam|major)(?-u:\b)
+        \x20(?:[A-Za-z0-9'-]+\x20){0,5}?(?:(?:Grand\x20Slam\x20|major\x20)?(?:title|trophy|crown|championship)|Grand\x20Slam|major)(?-u:\b)
       | (?:championship|title)\x20points?(?-u:\b)
       | crowned(?-u:\b)
       )",
