@@ -21,6 +21,8 @@ pub enum ErrorKind {
     Html,
     /// The command line was wrong.
     Usage,
+    /// A bug: extraction panicked on this input. The input is reported and the batch goes on.
+    Internal,
 }
 
 impl ErrorKind {
@@ -35,6 +37,7 @@ impl ErrorKind {
             ErrorKind::Json => "json",
             ErrorKind::Html => "html",
             ErrorKind::Usage => "usage",
+            ErrorKind::Internal => "internal",
         }
     }
 }

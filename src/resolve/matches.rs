@@ -21,6 +21,8 @@ pub(crate) struct Found {
     pub span: Span,
     pub rule: &'static str,
     pub sent: usize,
+    /// The last sentence that reports this match (after merging repeated reports).
+    pub last_sent: usize,
 }
 
 /// A reference that still has to be resolved to an entity.
@@ -164,16 +166,8 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
             f.round = Some("F");
         }
     }
-    // "in the previous round": the round before the main match's.
-    let main_round = found.first().and_then(|f| f.round);
-    for f in found.iter_mut().skip(1) {
-        let sent = ctx.sents[f.sent];
-        let after = &ctx.text[f.span.start.max(sent.start)..sent.end];
-        if f.round.is_none() && (after.contains("previous round") || after.contains("round before")) {
-            f.round = main_round.and_then(crate::recognise::round::previous);
-        }
-    }
-    // A "booked a spot in the last eight" in a sentence of its own belongs to the result just before it.
+    // A "booked a spot in the last eight" in a sentence of its own belongs to the result just before it; an
+    // "X and Y also reached the second round" to the results of the players it names.
     let match_sents: Vec<usize> = found.iter().map(|f| f.sent).collect();
     for r in &ctx.m.rounds {
         if r.relation == RoundRelation::Played || ctx.in_quote(r.span.start) {
@@ -183,9 +177,61 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
         if match_sents.contains(&si) || si == 0 {
             continue;
         }
-        if let Some(f) = found.iter_mut().rev().find(|f| f.sent < si && f.sent + 1 >= si) {
-            if f.round.is_none() {
+        let named: Vec<usize> = ctx.refs.iter().filter(|x| x.sent == si && x.span.end <= r.span.start).map(|x| x.entity).collect();
+        let mut hit = false;
+        for f in found.iter_mut() {
+            if f.round.is_none() && f.winner.len() == 1 && named.contains(&f.winner[0]) && f.last_sent < si {
                 f.round = r.played();
+                hit = true;
+            }
+        }
+        if !hit {
+            if let Some(f) = found.iter_mut().filter(|f| f.last_sent < si && f.last_sent + 1 >= si).max_by_key(|f| f.last_sent) {
+                if f.round.is_none() {
+                    f.round = r.played();
+                }
+            }
+        }
+    }
+    // "in the previous round": the round before that of the result told just before.
+    for i in 0..found.len() {
+        let sent = ctx.sents[found[i].sent];
+        let after = &ctx.text[found[i].span.start.max(sent.start)..sent.end];
+        if found[i].round.is_none() && (after.contains("previous round") || after.contains("round before")) {
+            let before = found
+                .iter()
+                .enumerate()
+                .filter(|&(j, g)| j != i && g.round.is_some() && g.last_sent <= found[i].sent)
+                .max_by_key(|&(_, g)| g.last_sent)
+                .and_then(|(_, g)| g.round);
+            found[i].round = before.and_then(crate::recognise::round::previous);
+        }
+    }
+    // "The other quarter-final ...", "X and Y also progressed": the day's results share the main round.
+    let lower = ctx.text.to_ascii_lowercase();
+    let same_day = ["the other quarter", "the other semi", "the other first-round", "the other second-round",
+        "also progressed", "also advanced", "also went through", "also made it through", "also won through",
+        "also moved into", "also reached"]
+        .iter()
+        .any(|p| lower.contains(p));
+    let cup_final = ["davis cup final", "fed cup final", "billie jean king cup final"].iter().any(|p| lower.contains(p));
+    if let Some(main) = found.iter().find(|f| f.round.is_some()).map(|f| (f.round, f.tournament.clone())) {
+        if same_day {
+            for f in found.iter_mut() {
+                let same_event = match (&f.tournament, &main.1) {
+                    (Some((a, _)), Some((b, _))) => a == b,
+                    _ => true,
+                };
+                if f.round.is_none() && same_event {
+                    f.round = main.0;
+                }
+            }
+        }
+    }
+    if cup_final {
+        for f in found.iter_mut() {
+            if f.round.is_none() && f.tournament.as_ref().is_some_and(|t| t.0.contains("Cup")) {
+                f.round = Some("F");
             }
         }
     }
@@ -431,6 +477,11 @@ fn sentence_matches(
         }
         let prev_end = if ci > 0 { cues[ci - 1].span.end } else { sent.start };
         let next_start = cues.get(ci + 1).map_or(sent.end, |c| c.span.start);
+        let prev_rel_end = cues[..ci]
+            .iter()
+            .rev()
+            .find(|c| !matches!(c.kind, CueKind::Won | CueKind::Lost))
+            .map_or(sent.start, |c| c.span.end);
         // The next cue that names both players: the limit of this result's tournament and round phrases.
         let next_relational = cues[ci + 1..]
             .iter()
@@ -575,6 +626,7 @@ fn sentence_matches(
                     span: Span::new(a.span.start.min(cue.span.start), o.span.end),
                     rule: "walkover",
                     sent: si,
+                    last_sent: si,
                 });
                 continue;
             }
@@ -608,11 +660,12 @@ fn sentence_matches(
                     loser: vec![a.entity],
                     score: sc.map(|i| (i, flip)),
                     outcome: Outcome::Retired,
-                    round: round_for(ctx, cue.span, prev_end, next_start),
+                    round: round_for(ctx, cue.span, prev_rel_end, next_relational, &parens, true),
                     tournament: tournament_for(ctx, cue.span, next_start),
                     span: Span::new(w.span.start.min(a.span.start), cue.span.end.max(w.span.end)),
                     rule: "retired",
                     sent: si,
+                    last_sent: si,
                 });
                 continue;
             }
@@ -644,11 +697,12 @@ fn sentence_matches(
                             loser: vec![a.entity],
                             score: Some((sc, flip)),
                             outcome: ctx.m.scores[sc].ending,
-                            round: round_for(ctx, cue.span, prev_end, next_start),
+                            round: round_for(ctx, cue.span, prev_rel_end, next_relational, &parens, true),
                             tournament: tournament_for(ctx, cue.span, next_start),
                             span: Span::new(a.span.start, o.span.end),
                             rule: "lost-score-to",
                             sent: si,
+                            last_sent: si,
                         });
                         continue;
                     }
@@ -685,11 +739,19 @@ fn sentence_matches(
             loser: lside,
             score: sc.map(|i| (i, ctx.m.scores[i].first_side_wins() == Some(false))),
             outcome,
-            round: round_for(ctx, cue.span, prev_end, next_relational),
+            round: round_for(
+                ctx,
+                cue.span,
+                prev_rel_end,
+                next_relational,
+                &parens,
+                matches!(cue.kind, CueKind::LostTo | CueKind::Passive | CueKind::DefeatBy),
+            ),
             tournament: tournament_for(ctx, cue.span, next_relational),
             span: Span::new(lo, hi),
             rule,
             sent: si,
+            last_sent: si,
         });
     }
     // "a 7-5 7-6 (7-3) 6-1 win", "with a 6-4 6-4 defeat": a score named as a win or a loss of the subject.
@@ -748,11 +810,12 @@ fn sentence_matches(
             loser: vec![l.entity],
             score: Some((i, flip)),
             outcome: ctx.m.scores[i].ending,
-            round: round_for(ctx, s, sent.start, sent.end),
+            round: round_for(ctx, s, sent.start, sent.end, &parens, false),
             tournament: tournament_for(ctx, s, sent.end),
             span: Span::new(a.span.start.min(o.span.start), s.end.max(o.span.end)),
             rule: "score-noun",
             sent: si,
+            last_sent: si,
         });
     }
     // Scores with no cue: "Result: Nadal 6-7 (6/8) 6-2 Roddick", "Federer 6-3 6-4 Roddick".
@@ -781,11 +844,12 @@ fn sentence_matches(
             loser: vec![l.entity],
             score: Some((i, !first_wins)),
             outcome: ctx.m.scores[i].ending,
-            round: round_for(ctx, s, sent.start, sent.end),
+            round: round_for(ctx, s, sent.start, sent.end, &parens, false),
             tournament: tournament_for(ctx, s, sent.end),
             span: Span::new(b.span.start, a.span.end),
             rule: "result-line",
             sent: si,
+            last_sent: si,
         });
     }
 }
@@ -832,15 +896,24 @@ fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Vec<usize>, Vec<u
 }
 
 /// The round of a match: a round phrase in the cue's clause, nearest the cue.
-fn round_for(ctx: &Ctx, cue: Span, from: usize, to: usize) -> Option<&'static str> {
+fn round_for(ctx: &Ctx, cue: Span, from: usize, to: usize, parens: &[Span], loser_agent: bool) -> Option<&'static str> {
+    let paren_of = |pos: usize| parens.iter().find(|p| p.start <= pos && pos < p.end).copied();
+    let cue_paren = paren_of(cue.start);
     ctx.m
         .rounds
         .iter()
-        .filter(|r| r.span.start >= from && r.span.end <= to)
+        .filter(|r| r.span.start >= from && r.span.end <= to && paren_of(r.span.start) == cue_paren)
         .min_by_key(|r| {
             if r.span.start >= cue.end { r.span.start - cue.end } else { cue.start - r.span.end.min(cue.start) }
         })
-        .and_then(|r| r.played())
+        .and_then(|r| {
+            // "X reached the final ... before falling to Y": the round reached is the one X lost in.
+            if loser_agent && r.relation == RoundRelation::Reached && r.span.end <= cue.start {
+                Some(r.code)
+            } else {
+                r.played()
+            }
+        })
 }
 
 /// The tournament of a match: a tournament named after the cue in its clause (`true`: named there), else the
@@ -885,6 +958,7 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
         });
         match same {
             Some(g) => {
+                g.last_sent = g.last_sent.max(f.sent);
                 if g.score.is_none() {
                     g.score = f.score;
                     g.outcome = f.outcome;
