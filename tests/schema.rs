@@ -9,7 +9,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{Validator, assert_valid, schema, validator};
+use common::{assert_valid, schema, validator};
 use regex::Regex;
 use serde_json::{Value, json};
 use sportext::{

@@ -1,8 +1,10 @@
 //! Reading inputs: the sequential producer of tasks (walk entries, JSONL lines read one at a time, stdin) and
 //! the per-task work (read, decode, parse, extract) that runs in parallel.
 
+use std::any::Any;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
+use std::panic::{self, AssertUnwindSafe};
 
 use rayon::prelude::*;
 use sportext::input::json::{self, JsonArticle, JsonFields};
@@ -415,8 +417,22 @@ fn too_large(size: Option<u64>, max: u64) -> Error {
 }
 
 impl Ctx<'_> {
-    /// Does one task: the records it gives (in order) and the bytes it read.
+    /// Does one task: the records it gives (in order) and the bytes it read. A panic anywhere in the task
+    /// becomes an `internal` error record for its input, so one bad input never stops the batch.
     pub fn process(&self, job: Job) -> (Vec<Record>, u64) {
+        let source = match &job {
+            Job::File { source, .. } | Job::Bytes { source, .. } | Job::Failed { source, .. } => {
+                source.clone()
+            }
+            Job::Line { base, n, .. } => format!("{base}#{n}"),
+        };
+        match panic::catch_unwind(AssertUnwindSafe(|| self.process_unguarded(job))) {
+            Ok(done) => done,
+            Err(payload) => (vec![panicked(source, payload.as_ref())], 0),
+        }
+    }
+
+    fn process_unguarded(&self, job: Job) -> (Vec<Record>, u64) {
         match job {
             Job::Failed { source, error } => (vec![Record::Failed { source, error }], 0),
             Job::File {
@@ -470,7 +486,15 @@ impl Ctx<'_> {
     }
 
     fn article(&self, doc: Document) -> Record {
-        let article = self.extractor.extract_document(&doc);
+        let extracted =
+            panic::catch_unwind(AssertUnwindSafe(|| self.extractor.extract_document(&doc)));
+        let article = match extracted {
+            Ok(a) => a,
+            Err(payload) => {
+                let source = doc.source.clone().unwrap_or_default();
+                return panicked(source, payload.as_ref());
+            }
+        };
         Record::Article {
             article: Box::new(article),
             text: self.include_text.then_some(doc.body),
@@ -577,8 +601,15 @@ impl Ctx<'_> {
         }
     }
 
-    /// One JSONL line; its fallback source is `base#n`.
+    /// One JSONL line; its fallback source is `base#n`. A panic becomes an `internal` error record.
     pub fn process_line(&self, base: &str, n: usize, line: &[u8]) -> Record {
+        let guarded = panic::catch_unwind(AssertUnwindSafe(|| {
+            self.process_line_unguarded(base, n, line)
+        }));
+        guarded.unwrap_or_else(|payload| panicked(format!("{base}#{n}"), payload.as_ref()))
+    }
+
+    fn process_line_unguarded(&self, base: &str, n: usize, line: &[u8]) -> Record {
         let fallback = format!("{base}#{n}");
         let decoded = match std::str::from_utf8(line) {
             Ok(s) => Ok((s.to_string(), Vec::new())),
@@ -596,6 +627,23 @@ impl Ctx<'_> {
                 error,
             },
         }
+    }
+}
+
+/// The error record standing in for an input whose processing panicked (a bug): kind `internal`, with the
+/// panic message.
+pub fn panicked(source: String, payload: &(dyn Any + Send)) -> Record {
+    let what = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)");
+    Record::Failed {
+        source,
+        error: Error::new(
+            ErrorKind::Internal,
+            format!("extraction panicked (a bug in sportext: please report this input): {what}"),
+        ),
     }
 }
 
@@ -636,6 +684,29 @@ mod tests {
         );
         assert_eq!(lines(b"", 5), vec![]);
         assert_eq!(lines(b"\n\n", 5), vec![(1, Ok(vec![])), (2, Ok(vec![]))]);
+    }
+
+    #[test]
+    fn a_panic_becomes_an_internal_error_record() {
+        let boom = panic::catch_unwind(|| -> () { panic!("index out of range") }).unwrap_err();
+        match panicked("in/a.txt".into(), boom.as_ref()) {
+            Record::Failed { source, error } => {
+                assert_eq!(source, "in/a.txt");
+                assert_eq!(error.kind, ErrorKind::Internal);
+                assert!(
+                    error.message.ends_with(": index out of range"),
+                    "{}",
+                    error.message
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let n = 7;
+        let boom = panic::catch_unwind(|| -> () { panic!("line {n}") }).unwrap_err();
+        match panicked("s".into(), boom.as_ref()) {
+            Record::Failed { error, .. } => assert!(error.message.ends_with(": line 7")),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

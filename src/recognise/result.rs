@@ -47,6 +47,8 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
             |overcome|swept\x20aside|brushed\x20aside|routed|trounced|beat)(?-u:\b))
     | (?P<byagent>(?:beaten|defeated|ousted|knocked\x20out|eliminated|thrashed|crushed|upset|stunned|shocked|edged\x20out
           |downed|dispatched|outlasted|outplayed|outclassed|humbled|toppled|dumped\x20out|routed|trounced|beat)\x20by(?-u:\b))
+    | (?P<lostmatch>(?:lost|loses|losing)\x20(?:the\x20|his\x20|her\x20|their\x20)?(?:[a-z-]+\x20)?(?:match|rubber|final|semi-final|quarter-final|singles|encounter|clash|contest|tie)\x20(?:to|against)(?-u:\b))
+    | (?P<wonmatch>(?:won|wins|winning)\x20(?:the\x20|his\x20|her\x20|their\x20)?(?:[a-z-]+\x20)?(?:match|rubber|final|semi-final|quarter-final|encounter|clash|contest)\x20against(?-u:\b))
     | (?P<lost>(?:lost|loses|losing|lose|fell|falls|falling|fall|went\x20down|goes\x20down|going\x20down|bowed\x20out
           |crashed\x20out|succumbed|slumped)(?:\x20(?:in\x20straight\x20sets|in\x20(?:two|three|four|five)\x20sets))?\x20(?:to|against)(?-u:\b))
     | (?P<dd>(?-u:\b)(?:d|def|bt)\.?\x20\p{Lu})
@@ -67,7 +69,7 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
              |muscled|steamed|got|gets|getting|rallied|rallying|ground|grinding|edging|waltzed|coasted|coasting|motored
              |motoring|ploughed|ran|moved|moving|cut|cutting|slid|sliding|zipped|breezes|cruises|eases|storms|powers)\x20past
           |got\x20the\x20better\x20of|gets\x20the\x20better\x20of|held\x20off|holds\x20off|fended\x20off|fends\x20off
-          |overpowered|overpowers|thumped|hammered|swatted\x20aside|rallied\x20past|came\x20back\x20to\x20beat|knocked\x20off|ended\x20the\x20run\x20of)(?-u:\b))
+          |tore\x20apart|tearing\x20apart|tears\x20apart|overpowered|overpowers|thumped|hammered|swatted\x20aside|rallied\x20past|came\x20back\x20to\x20beat|knocked\x20off|ended\x20the\x20run\x20of)(?-u:\b))
     | (?P<walkover>(?:received|receives|given|handed|gets|got|was\x20awarded|awarded)\x20a\x20walkover(?-u:\b))
     | (?P<retired>(?:retired|retires|retiring|retire|quit|quits|withdrew\x20during|pulled\x20out|pulls\x20out)(?-u:\b))
     | (?P<won>(?:won|wins|winning|win)(?-u:\b))
@@ -83,9 +85,9 @@ pub(crate) fn find(text: &str) -> Vec<Cue> {
         let m = c.get(0).expect("whole match");
         let kind = if c.name("passive").is_some() || c.name("byagent").is_some() {
             CueKind::Passive
-        } else if c.name("lost").is_some() {
+        } else if c.name("lost").is_some() || c.name("lostmatch").is_some() {
             CueKind::LostTo
-        } else if c.name("beat").is_some() || c.name("dd").is_some() {
+        } else if c.name("beat").is_some() || c.name("dd").is_some() || c.name("wonmatch").is_some() {
             CueKind::Beat
         } else if c.name("winover").is_some() {
             CueKind::WinOver

@@ -25,12 +25,20 @@ pub(crate) struct Found {
     pub last_sent: usize,
 }
 
+/// What the number of a ranking or seed phrase counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Number {
+    Seed,
+    World,
+    National,
+}
+
 /// A reference that still has to be resolved to an entity.
 enum Pending {
     Desc(Descriptor),
     /// A ranking or seed phrase that stands for a player ("the world No 1", "the fifth seed"): its seed
     /// (`true`) or world rank (`false`) and the number.
-    Itself(Span, bool, u32),
+    Itself(Span, Number, u32),
 }
 
 impl Pending {
@@ -47,12 +55,16 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
     let mut pending: Vec<Pending> = descs.iter().copied().map(Pending::Desc).collect();
     for r in &ctx.m.ranks {
         if r.side == PlayerSide::Itself {
-            pending.push(Pending::Itself(r.span, false, r.rank));
+            pending.push(Pending::Itself(
+                r.span,
+                if r.kind == crate::model::RankingKind::National { Number::National } else { Number::World },
+                r.rank,
+            ));
         }
     }
     for s in &ctx.m.seeds {
         if s.side == PlayerSide::Itself {
-            pending.push(Pending::Itself(s.span, true, s.seed));
+            pending.push(Pending::Itself(s.span, Number::Seed, s.seed));
         }
     }
     pending.sort_by_key(|p| p.span().start);
@@ -99,6 +111,9 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
                     let sp = p.span();
                     if !overlaps_name(&name_refs, sp) && !ctx.in_quote(sp.start) {
                         if let Some(e) = resolve_pending(ctx, p, si, &refs[first_ref_of_sentence..], &refs, &found) {
+                            if let Pending::Itself(_, Number::National, n) = p {
+                                ctx.known_national.entry(e).or_insert(*n);
+                            }
                             if let Pending::Desc(d) = p {
                                 match d.kind {
                                     DescKind::Demonym(c) => ctx.entities[e].demonym_votes.push(c),
@@ -281,6 +296,7 @@ fn resolve_pending(
     found: &[Found],
 ) -> Option<usize> {
     let sp = p.span();
+    let sent = ctx.sents[si];
     let compatible = |e: usize| -> bool {
         let ent = &ctx.entities[e];
         match p {
@@ -289,24 +305,31 @@ fn resolve_pending(
                 DescKind::Age(n) => ent.age.is_none_or(|a| a == n),
                 DescKind::Pronoun | DescKind::Role => true,
             },
-            Pending::Itself(_, is_seed, n) => {
-                let known = if *is_seed { &ctx.known_seed } else { &ctx.known_rank };
+            Pending::Itself(_, kind, n) => {
+                let known = match kind {
+                    Number::Seed => &ctx.known_seed,
+                    Number::World => &ctx.known_rank,
+                    Number::National => &ctx.known_national,
+                };
                 // "The British number one" is not "the world number one".
-                let national_clash = !*is_seed && ctx.known_national.get(&e) == Some(n);
+                let national_clash = *kind == Number::World && ctx.known_national.get(&e) == Some(n);
                 known.get(&e).is_none_or(|k| k == n) && !national_clash
             }
         }
     };
     // A seed or rank told with a name elsewhere ("third seed Venus Williams") names the player.
-    if let Pending::Itself(_, is_seed, n) = p {
-        let known = if *is_seed { &ctx.known_seed } else { &ctx.known_rank };
+    if let Pending::Itself(_, kind, n) = p {
+        let known = match kind {
+            Number::Seed => &ctx.known_seed,
+            Number::World => &ctx.known_rank,
+            Number::National => &ctx.known_national,
+        };
         let with: Vec<usize> = known.iter().filter(|(_, k)| *k == n).map(|(e, _)| *e).collect();
         if with.len() == 1 {
             return Some(with[0]);
         }
     }
     // Subject position: the reference opens its sentence (or its clause after a conjunction).
-    let sent = ctx.sents[si];
     let lead = ctx.text[sent.start..sp.start].trim();
     let subject_position = here.is_empty()
         && (lead.is_empty()
@@ -325,8 +348,14 @@ fn resolve_pending(
     }
     // Object position: a compatible player already named in this sentence, other than its subject.
     let subject_here = here.first().map(|r| r.entity);
+    let parens = parentheticals(ctx.text, sent);
+    let paren_of = |pos: usize| parens.iter().find(|q| q.start <= pos && pos < q.end).copied();
     if !here.is_empty() && !matches!(p, Pending::Desc(Descriptor { kind: DescKind::Pronoun, .. })) {
-        if let Some(r) = here.iter().rev().find(|r| Some(r.entity) != subject_here && compatible(r.entity)) {
+        if let Some(r) = here.iter().rev().find(|r| {
+            Some(r.entity) != subject_here
+                && compatible(r.entity)
+                && (paren_of(r.span.start).is_none() || paren_of(r.span.start) == paren_of(sp.start))
+        }) {
             return Some(r.entity);
         }
     }
@@ -430,7 +459,8 @@ fn past_verb(w: &str) -> bool {
         || matches!(
             w,
             "came" | "fought" | "held" | "hung" | "went" | "got" | "took" | "won" | "made" | "ran" | "dug" | "found"
-                | "overcame" | "saw" | "kept" | "left" | "shook" | "threw" | "rode" | "beat"
+                | "overcame" | "saw" | "kept" | "left" | "shook" | "threw" | "rode" | "beat" | "put" | "recovering"
+                | "coming" | "fighting" | "battling" | "rallying" | "bouncing" | "storming"
         )
 }
 
@@ -546,7 +576,17 @@ fn sentence_matches(
         let possessive = agent.is_some_and(|a| {
             text[a.span.end..].starts_with("'s") && text[a.span.end..cue.span.start].split_whitespace().count() <= 4
         });
-        let agent = if cue_text.starts_with("winner") {
+        // "After beating X in the semi-finals, Djokovic ...": the agent follows the opening clause.
+        let opening_gerund = gerund && agent.is_none();
+        let agent = if opening_gerund {
+            let comma = text[cue.span.end..sent.end].find(", ").map(|p| cue.span.end + p + 2);
+            comma.and_then(|c| refs.iter().find(|r| r.span.start >= c && r.span.start <= c + 40)).copied()
+        } else {
+            agent
+        };
+        let agent = if opening_gerund {
+            agent
+        } else if cue_text.starts_with("winner") {
             // "Jan Hernych, a 6-4 7-5 winner over X": the apposition's head, whatever clause it sits in.
             let limit = cue_paren.map_or(cue.span.start, |p| p.start);
             refs.iter().rev().find(|r| r.span.end <= limit && r.span.start >= sent.start).copied()
@@ -564,6 +604,7 @@ fn sentence_matches(
         let mut object = refs
             .iter()
             .filter(|r| r.span.start >= cue.span.end && r.span.start < next_start)
+            .filter(|r| !opening_gerund || agent.is_none_or(|a| r.span.start < a.span.start))
             .find(|r| agent.is_none_or(|a| a.entity != r.entity))
             .copied();
         // "the same man he defeated": the object stands before the agent, named just before that phrase.
@@ -715,7 +756,24 @@ fn sentence_matches(
                     used_scores[sc] = true;
                     f.score = Some((sc, ctx.m.scores[sc].first_side_wins() == Some(false)));
                     f.outcome = ctx.m.scores[sc].ending;
+                    continue;
                 }
+                // No result told yet: the one other player named in this sentence, or else in the one before.
+                let Some(o) = sole_opponent(ctx, refs, a.entity) else { continue };
+                used_scores[sc] = true;
+                let (w, l) = if won { (a, o) } else { (o, a) };
+                found.push(Found {
+                    winner: vec![w.entity],
+                    loser: vec![l.entity],
+                    score: Some((sc, ctx.m.scores[sc].first_side_wins() == Some(false))),
+                    outcome: ctx.m.scores[sc].ending,
+                    round: round_for(ctx, cue.span, prev_rel_end, next_relational, &parens, !won),
+                    tournament: tournament_for(ctx, cue.span, next_relational),
+                    span: Span::new(a.span.start, ctx.m.scores[sc].span.end),
+                    rule: if won { "won-score" } else { "lost-score" },
+                    sent: si,
+                    last_sent: si,
+                });
                 continue;
             }
         };
@@ -852,6 +910,26 @@ fn sentence_matches(
             last_sent: si,
         });
     }
+}
+
+/// The one player other than `agent` named in the sentence (outside quotes); `None` when that is not exactly
+/// one player.
+fn sole_opponent(ctx: &Ctx, here: &[Ref], agent: usize) -> Option<Ref> {
+    let pick = |rs: &mut dyn Iterator<Item = Ref>| -> Result<Option<Ref>, ()> {
+        let mut one: Option<Ref> = None;
+        for r in rs {
+            if r.entity == agent || ctx.in_quote(r.span.start) {
+                continue;
+            }
+            match one {
+                Some(o) if o.entity != r.entity => return Err(()),
+                Some(_) => {}
+                None => one = Some(r),
+            }
+        }
+        Ok(one)
+    };
+    pick(&mut here.iter().copied()).ok().flatten()
 }
 
 /// Where the clause holding `pos` starts: after the last ", while", " but ", ", and ", "; " before it.

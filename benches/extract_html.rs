@@ -1,0 +1,61 @@
+//! HTML pages end to end through the library: decode, parse the page, extract, serialise to JSON; single thread.
+//!
+//! Run: `cargo bench --bench extract_html`. Throughput is in bytes of HTML, so criterion prints MB/s (target: at
+//! least 50 MB/s per core). Groups:
+//! - `generated`: 100 synthetic news pages (benches/synth/mod.rs) with head, scripts, navigation, article, asides;
+//! - `corpus`: the pages of `../shared/corpus/html-benchmark/html/*.html.gz` when present (skipped otherwise).
+
+use std::hint::black_box;
+use std::io::Read;
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use sportext::Extractor;
+use sportext::input::html::{decode_html, parse_html};
+
+mod synth;
+
+fn run(ex: &Extractor, pages: &[Vec<u8>]) -> usize {
+    let mut n = 0;
+    for p in pages {
+        let Ok((html, _)) = decode_html(p) else { continue };
+        let Ok(doc) = parse_html(&html, None) else { continue };
+        let a = ex.extract_document(&doc);
+        n += serde_json::to_vec(&a).expect("serialisable").len();
+    }
+    n
+}
+
+fn corpus_pages() -> Vec<Vec<u8>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/html-benchmark/html");
+    let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| {
+            let f = std::fs::File::open(p).ok()?;
+            let mut out = Vec::new();
+            flate2::read::GzDecoder::new(f).read_to_end(&mut out).ok()?;
+            Some(out)
+        })
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let ex = Extractor::new();
+    let pages: Vec<Vec<u8>> = (0..100).map(|i| synth::html_page(i, 3000).into_bytes()).collect();
+    let mut g = c.benchmark_group("extract_html");
+    g.throughput(Throughput::Bytes(pages.iter().map(Vec::len).sum::<usize>() as u64));
+    g.bench_function("generated", |b| b.iter(|| run(&ex, black_box(&pages))));
+    let real = corpus_pages();
+    if !real.is_empty() {
+        g.sample_size(20);
+        g.throughput(Throughput::Bytes(real.iter().map(Vec::len).sum::<usize>() as u64));
+        g.bench_function("corpus", |b| b.iter(|| run(&ex, black_box(&real))));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
