@@ -63,10 +63,13 @@ pub(crate) fn build_entities(text: &str, names: &[NameMention]) -> (Vec<Entity>,
         // A longer name that contains an existing one, or the reverse, is the same person.
         let toks = tokens_of(s);
         let suffix = |long: &[String], short: &[String]| long.len() > short.len() && long.ends_with(short);
+        let prefix = |long: &[String], short: &[String]| short.len() >= 2 && long.len() > short.len() && long.starts_with(short);
         let found = entities.iter().position(|e| {
             e.name == s
                 || (e.tokens.last() == toks.last() && e.tokens.len() > 1 && e.tokens[0] == toks[0])
                 || (toks.len() > 1 && e.tokens.len() > 1 && (suffix(&e.tokens, &toks) || suffix(&toks, &e.tokens)))
+                || prefix(&e.tokens, &toks)
+                || prefix(&toks, &e.tokens)
         });
         let idx = match found {
             Some(j) => {
@@ -132,6 +135,30 @@ pub(crate) fn build_entities(text: &str, names: &[NameMention]) -> (Vec<Entity>,
         last_seen[idx] = n.span.start;
         link[i] = Some(idx);
     }
+    // "Classy Henman" in a headline: an opening adjective before the surname of a player named in full.
+    let line_start = |pos: usize| {
+        let before = text[..pos].trim_end_matches([' ', '\t']);
+        before.is_empty() || before.ends_with(['\n', '.', '!', '?', '"'])
+    };
+    for e in 0..entities.len() {
+        if entities[e].tokens.len() != 2 {
+            continue;
+        }
+        let surname = entities[e].tokens[1].clone();
+        let Some(full) = (0..entities.len()).find(|&f| {
+            f != e && entities[f].tokens.len() >= 2 && entities[f].tokens.last() == Some(&surname)
+                && entities[f].tokens[0] != entities[e].tokens[0]
+        }) else {
+            continue;
+        };
+        let mine: Vec<usize> = (0..names.len()).filter(|&i| link[i] == Some(e)).collect();
+        if mine.iter().all(|&i| line_start(names[i].span.start)) {
+            for &i in &mine {
+                link[i] = Some(full);
+            }
+            entities[e].not_player = true;
+        }
+    }
     // A lone capitalised word seen only at the start of sentences ("Basically", "Asked") is no name.
     let initial = |pos: usize| {
         let before = text[..pos].trim_end_matches([' ', '\t']);
@@ -172,14 +199,37 @@ fn is_role(word: &str) -> bool {
 pub(crate) fn mark_officials(text: &str, names: &[NameMention], link: &[Option<usize>], entities: &mut [Entity]) {
     for (i, n) in names.iter().enumerate() {
         let Some(e) = link[i] else { continue };
-        let before = &text[n.span.start.saturating_sub(40)..n.span.start];
-        let before = &before[before.char_indices().map(|(i, _)| i).find(|&i| i > 0 || true).unwrap_or(0)..];
+        let mut from = n.span.start.saturating_sub(40);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &text[from..n.span.start];
+        // A byline: "By Jane Doe", or a short line of names alone ("Jamie Smith and Flo Jones").
+        let line_from = text[..n.span.start].rfind('\n').map_or(0, |p| p + 1);
+        let line_to = text[n.span.end..].find('\n').map_or(text.len(), |p| n.span.end + p);
+        let line = text[line_from..line_to].trim();
+        let byline = before.trim_end().ends_with("By")
+            || (line.len() < 80
+                && !line.ends_with(['.', '!', '?', '"'])
+                && line.split_whitespace().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "and" | "&" | "by")
+                })
+                && line.split_whitespace().count() >= 2
+                && line.split_whitespace().count() <= 8
+                && line_from > 0);
+        if byline {
+            entities[e].not_player = true;
+        }
         let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
         let stop_at_punct = words
             .iter()
             .take_while(|w| !w.ends_with(['.', ';', ':']))
             .any(|w| is_role(w));
-        let after = &text[n.span.end..(n.span.end + 40).min(text.len())];
+        let mut to = (n.span.end + 40).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let after = &text[n.span.end..to];
         let after_role = after.starts_with(", ")
             && after[2..]
                 .split_whitespace()
@@ -203,7 +253,7 @@ pub(crate) fn sentence_of(sents: &[Sentence], pos: usize) -> usize {
 /// Nationality written next to a name: "Spain's X", "American X", "sixth-seeded Italian X", "X of Spain",
 /// "X (ESP)", "X from Switzerland".
 pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static str> {
-    let before = &text[span.start.saturating_sub(60)..span.start];
+    let before = &text[floor_boundary(text, span.start.saturating_sub(60))..span.start];
     let before = before.get(before.find(' ').map_or(0, |p| p + 1)..).unwrap_or("");
     let words: Vec<&str> = before.split(' ').filter(|w| !w.is_empty()).collect();
     for (k, w) in words.iter().rev().take(4).enumerate() {
@@ -235,7 +285,7 @@ pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static st
             break;
         }
     }
-    let after = &text[span.end..(span.end + 40).min(text.len())];
+    let after = &text[span.end..ceil_boundary(text, span.end + 40)];
     let after = after.get(..after.char_indices().nth(40).map_or(after.len(), |(i, _)| i)).unwrap_or(after);
     for prefix in [" of the ", " of ", " from the ", " from "] {
         if let Some(rest) = after.strip_prefix(prefix) {
@@ -285,4 +335,21 @@ pub(crate) fn explicit_age(text: &str, span: Span) -> Option<u32> {
         }
     }
     None
+}
+
+/// The nearest char boundary at or after `i` (clamped to the text).
+pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
+/// The nearest char boundary at or before `i` (clamped to the text).
+pub(crate) fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
