@@ -9,15 +9,17 @@ const SPORTS: &[&str] = &["tennis", "football", "cricket", "rugby", "athletics",
 static WORDS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?xi)(?-u:\b)(?:
-        (?P<tennis>tennis|atp|wta|wimbledon|roland(?:\x20|-)garros|grand\x20slams?|tie-?breaks?|break\x20points?|match\x20points?
-           |straight\x20sets|first\x20set|second\x20set|third\x20set|final\x20set|deciding\x20set|aces?|double\x20faults?|davis\x20cup|fed\x20cup
-           |billie\x20jean\x20king\x20cup|baseline|forehands?|backhands?|volleys?|deuce|seeds?|seeded|unseeded|clay\x20court|hard\x20court
-           |service\x20games?|broke\x20serve|on\x20serve|singles|doubles|masters\x201000|hopman\x20cup|racquets?|rackets?)
+        (?P<tennis2>tennis|atp|wta|wimbledon|roland(?:\x20|-)garros|tie-?breaks?|break\x20points?|match\x20points?|set\x20points?
+           |straight\x20sets|davis\x20cup|fed\x20cup|billie\x20jean\x20king\x20cup|double\x20faults?|deuce|forehands?|backhands?
+           |(?:us|australian|french)\x20open|hopman\x20cup|masters\x201000|baseline|aces)
+       |(?P<tennis>grand\x20slams?|first\x20set|second\x20set|third\x20set|final\x20set|deciding\x20set|volleys?|seeds?|seeded|unseeded
+           |clay\x20court|hard\x20court|service\x20games?|broke\x20serve|on\x20serve|singles|doubles|racquets?|rackets?)
        |(?P<football>football|goals?|goalkeeper|striker|midfielder|defender|premiership|premier\x20league|fa\x20cup|penalty|penalties
            |free\x20kick|corner|offside|champions\x20league|uefa|fifa|red\x20card|yellow\x20card|relegation|manager|kick-off|half-time|equaliser)
        |(?P<cricket>cricket|wickets?|innings|bowler|bowled|batsman|batsmen|overs|test\x20match|lbw|ashes|odi|twenty20|run\x20out|centuries|century)
-       |(?P<rugby>rugby|tries|scrum|line-out|lineout|fly-half|six\x20nations|conversion|touchline|prop|hooker|lock|flanker|sin-bin|all\x20blacks)
-       |(?P<athletics>athletics|sprint|sprinter|hurdles|marathon|metres|relay|long\x20jump|high\x20jump|triple\x20jump|pole\x20vault|javelin|iaaf|indoor\x20season|doping)
+       |(?P<rugby>rugby|tries|scrum|scrum-half|line-out|lineout|fly-half|six\x20nations|five\x20nations|triple\x20crown|heineken\x20cup|conversion
+           |touchline|prop|hooker|lock|flanker|sin-bin|all\x20blacks|lions|wallabies|springboks)
+       |(?P<athletics>athletics|sprint|sprinter|hurdles|marathon|metres|relay|long\x20jump|high\x20jump|triple\x20jump|pole\x20vault|javelin|iaaf|indoor\x20season)
        |(?P<basketball>basketball|nba|rebounds?|assists|three-pointers?|quarterback|touchdown)
        |(?P<golf>golf|birdies?|bogey|eagle|fairway|putt|pga|ryder\x20cup)
         )(?-u:\b)",
@@ -30,6 +32,10 @@ static WORDS: Lazy<Regex> = Lazy::new(|| {
 pub(crate) fn classify_with(text: &str, tennis_scores: usize) -> Option<&'static str> {
     let mut counts = [0usize; 7];
     for c in WORDS.captures_iter(text) {
+        if c.name("tennis2").is_some() {
+            counts[0] += 2;
+            continue;
+        }
         for (i, name) in SPORTS.iter().enumerate() {
             if c.name(name).is_some() {
                 counts[i] += 1;
