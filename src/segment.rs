@@ -11,7 +11,7 @@ pub(crate) struct Sentence {
 const ABBREVIATIONS: &[&str] = &[
     "No", "no", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "vs", "v", "Nos", "Mt", "Ft", "Gen",
     "Lt", "Col", "Prof", "Inc", "Co", "Corp", "Ltd", "approx", "Jan", "Feb", "Mar", "Apr", "Aug",
-    "Sept", "Sep", "Oct", "Nov", "Dec", "U.S", "e.g", "i.e", "etc",
+    "Sept", "Sep", "Oct", "Nov", "Dec", "U.S", "e.g", "i.e", "etc", "d", "def", "bt", "beat",
 ];
 
 /// Splits `text` into sentences. Linear time: one pass over the bytes.

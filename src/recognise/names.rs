@@ -23,6 +23,15 @@ const ORDINAL: &[&str] = &[
     "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "World", "Former", "Left", "Right",
 ];
 
+/// Lower-case words that make a hyphenated capitalised token a phrase, not a name ("Third-ranked",
+/// "Spanish-born"); other lower-case parts are kept ("Hsieh Su-wei").
+const HYPHEN_WORDS: &[&str] = &[
+    "ranked", "seeded", "seed", "year", "old", "born", "based", "time", "times", "set", "hander", "handed",
+    "winning", "placed", "owned", "led", "up", "run", "like", "style", "speaking", "round", "final", "finals",
+    "level", "class", "star", "game", "match", "court", "day", "week", "month", "season", "bound", "record",
+    "era", "long", "high", "low", "best", "worst", "all", "only", "era", "breaking", "saving", "point",
+];
+
 static RUN: Lazy<Regex> = Lazy::new(|| {
     let tok = r"\p{Lu}(?:'\p{Lu})?\p{L}*(?:-\p{Lu}?\p{L}+)*";
     let part = r"(?:de|del|della|der|den|van|von|da|di|du|dos|das|le|la|ter)";
@@ -34,9 +43,10 @@ fn is_name_token(tok: &str) -> bool {
     // one ("Third-ranked", "Top-seeded", "Spanish-born").
     tok.chars().any(char::is_lowercase)
         && !lexicon::is_stop(tok)
-        && !tok
-            .split('-')
-            .any(|p| p.chars().next().is_some_and(|c| !c.is_uppercase()) || (tok.contains('-') && ORDINAL.contains(&p)))
+        && !tok.split('-').any(|p| {
+            (tok.contains('-') && ORDINAL.contains(&p))
+                || (p.chars().next().is_some_and(|c| !c.is_uppercase()) && HYPHEN_WORDS.contains(&p))
+        })
 }
 
 /// Every name candidate in `text` (normalised), in order.
@@ -44,6 +54,14 @@ pub(crate) fn find(text: &str) -> Vec<NameMention> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     for m in RUN.find_iter(text) {
+        // A country code in brackets: "Dimitrov (Bul)".
+        if m.start() > 0
+            && bytes[m.start() - 1] == b'('
+            && bytes.get(m.end()) == Some(&b')')
+            && m.as_str().len() <= 3
+        {
+            continue;
+        }
         // Not inside a word ("iPhone", "McDonald" is one token anyway).
         if let Some(prev) = text[..m.start()].chars().next_back() {
             if prev.is_alphanumeric() || prev == '@' || prev == '#' || prev == '_' {

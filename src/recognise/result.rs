@@ -45,6 +45,7 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
           (?:beaten|defeated|ousted|knocked\x20out|eliminated|thrashed|crushed|upset|stunned|edged(?:\x20out)?|downed
             |dispatched|outlasted|outplayed|outclassed|humbled|toppled|shocked|dumped(?:\x20out)?|seen\x20off
             |overcome|swept\x20aside|brushed\x20aside|routed|trounced|beat)(?-u:\b))
+    | (?P<takenby>(?:was|were|is|are|being)\x20(?:taken|pushed|stretched)\x20(?:the\x20distance|to\x20(?:three|four|five|3|4|5)\x20sets|to\x20a\x20decider|all\x20the\x20way)\x20by(?-u:\b))
     | (?P<byagent>(?:beaten|defeated|ousted|knocked\x20out|eliminated|thrashed|crushed|upset|stunned|shocked|edged\x20out
           |downed|dispatched|outlasted|outplayed|outclassed|humbled|toppled|dumped\x20out|routed|trounced|beat)\x20by(?-u:\b))
     | (?P<lostmatch>(?:lost|loses|losing)\x20(?:the\x20|his\x20|her\x20|their\x20)?(?:[a-z-]+\x20)?(?:match|rubber|final|semi-final|quarter-final|singles|encounter|clash|contest|tie)\x20(?:to|against)(?-u:\b))
@@ -78,12 +79,38 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(pattern).expect("cue pattern")
 });
 
+/// A participle ("beaten", "knocked out", "defeated") with "by" a few words after it, not after "has"/"had".
+fn followed_by_by(text: &str, start: usize, end: usize) -> bool {
+    let word = &text[start..end];
+    let participle = word.ends_with("ed") || word.ends_with("en") || word.ends_with(" out") || word == "upset";
+    if !participle {
+        return false;
+    }
+    let prev = text[..start].split_whitespace().next_back().unwrap_or("");
+    if matches!(prev, "has" | "have" | "had" | "having") {
+        return false;
+    }
+    let after = &text[end..text.len().min(end + 60)];
+    let after = &after[..after.find(['.', ';', '"']).unwrap_or(after.len())];
+    after
+        .split_whitespace()
+        .take(6)
+        .position(|w| w == "by")
+        .is_some_and(|i| after.split_whitespace().take(i).all(|w| !w.chars().next().is_some_and(char::is_uppercase)))
+}
+
 /// Every result cue in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<Cue> {
     let mut out = Vec::new();
     for c in CUE.captures_iter(text) {
         let m = c.get(0).expect("whole match");
-        let kind = if c.name("passive").is_some() || c.name("byagent").is_some() {
+        let kind = if c.name("takenby").is_some() {
+            // "X was taken the distance by Y before winning": X won.
+            CueKind::Beat
+        } else if c.name("passive").is_some() || c.name("byagent").is_some() {
+            CueKind::Passive
+        } else if c.name("beat").is_some() && followed_by_by(text, m.start(), m.end()) {
+            // "beaten 6-4 7-5 by Nakashima", "knocked out in the second round by X".
             CueKind::Passive
         } else if c.name("lost").is_some() || c.name("lostmatch").is_some() {
             CueKind::LostTo

@@ -208,6 +208,27 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
             }
         }
     }
+    // A heading line ("Quarterfinals", "Second Round:") gives the round of the result lines under it.
+    let headings: Vec<(usize, &'static str)> = ctx
+        .m
+        .rounds
+        .iter()
+        .filter(|r| {
+            let ls = ctx.text[..r.span.start].rfind('\n').map_or(0, |p| p + 1);
+            let le = ctx.text[r.span.end..].find('\n').map_or(ctx.text.len(), |p| r.span.end + p);
+            let line = ctx.text[ls..le].trim().trim_end_matches(':');
+            line.len() <= r.span.end - r.span.start + 12 && !line.contains([',', '.'])
+        })
+        .map(|r| (r.span.start, r.code))
+        .collect();
+    for (k, &(at, code)) in headings.iter().enumerate() {
+        let until = headings.get(k + 1).map_or(ctx.text.len(), |h| h.0);
+        for f in found.iter_mut() {
+            if f.round.is_none() && f.span.start > at && f.span.start < until {
+                f.round = Some(code);
+            }
+        }
+    }
     // "in the previous round": the round before that of the result told just before.
     for i in 0..found.len() {
         let sent = ctx.sents[found[i].sent];
@@ -317,6 +338,18 @@ fn resolve_pending(
             }
         }
     };
+    // "The No. 3 seed, Alexander Zverev, ...": an apposition names the player.
+    if !matches!(p, Pending::Desc(Descriptor { kind: DescKind::Pronoun, .. })) {
+        let after = &ctx.text[sp.end..];
+        if let Some(rest) = after.strip_prefix(", ") {
+            let at = sp.end + 2;
+            if let Some(r) = ctx.refs_ahead.iter().find(|r| r.span.start == at && r.kind == RefKind::Name) {
+                if rest[r.span.end - at..].starts_with(',') {
+                    return Some(r.entity);
+                }
+            }
+        }
+    }
     // A seed or rank told with a name elsewhere ("third seed Venus Williams") names the player.
     if let Pending::Itself(_, kind, n) = p {
         let known = match kind {
@@ -450,7 +483,7 @@ const FUTURE: &[&str] = &[
     "chance", "aim", "aims", "aiming", "want", "wants", "wanting", "need", "needs", "going", "plan", "plans",
     "expected", "expects", "favourite", "favorite", "tipped", "try", "trying", "tries", "attempt", "looking",
     "seek", "seeks", "seeking", "intends", "ready", "able", "if", "unless", "can", "cannot", "faces", "face",
-    "set", "due", "next", "tomorrow",
+    "due", "next", "tomorrow",
 ];
 
 /// A past-tense verb: "rallied", "came", "went" ("rallied to beat", "came back to beat", "went on to beat").
@@ -650,7 +683,8 @@ fn sentence_matches(
                     || between
                         .rfind(" by ")
                         .is_some_and(|p| between[p + 4..].split_whitespace().count() <= 4);
-                if !by_ok || between.contains([',', ';']) && !between.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+                let comma_by = between.trim() == ", by" || between.trim() == "by" || between.trim_start().starts_with(", by ");
+                if !by_ok || (between.contains([',', ';']) && !comma_by && !between.trim_start().starts_with(|c: char| c.is_ascii_digit())) {
                     continue;
                 }
                 (o, a, "passive")

@@ -40,6 +40,8 @@ pub(crate) struct Ctx<'a> {
     pub known_seed: std::collections::BTreeMap<usize, u32>,
     pub known_rank: std::collections::BTreeMap<usize, u32>,
     pub known_national: std::collections::BTreeMap<usize, u32>,
+    /// Every name reference of the article, sorted: lets coreference look ahead for appositions.
+    pub refs_ahead: Vec<Ref>,
 }
 
 impl Ctx<'_> {
@@ -60,6 +62,15 @@ impl Ctx<'_> {
     pub fn sentence_of(&self, pos: usize) -> usize {
         players::sentence_of(&self.sents, pos)
     }
+}
+
+/// "In Buenos Aires, ...", "at Indian Wells": a capitalised name after "in"/"at" is a place, not a person
+/// (unless possessive: "in Federer's absence").
+fn place_context(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end_matches(' ');
+    let prep = before.ends_with(" in") || before.ends_with(" at") || before == "In" || before == "At"
+        || before.ends_with("\nIn") || before.ends_with("\nAt") || before.ends_with(". In") || before.ends_with(". At");
+    prep && !text[span.end..].starts_with("'s")
 }
 
 /// Quote ranges: from an opening double quote (after a space or at a line start, before a word) to the next
@@ -149,6 +160,7 @@ pub(crate) fn extract(doc: &Document) -> Article {
         known_seed: Default::default(),
         known_rank: Default::default(),
         known_national: Default::default(),
+        refs_ahead: Vec::new(),
         m: Mentions {
             scores,
             cues: result::find(text),
@@ -160,7 +172,7 @@ pub(crate) fn extract(doc: &Document) -> Article {
     };
     for (i, n) in names.iter().enumerate() {
         if let Some(e) = link[i] {
-            if ctx.entities[e].not_player {
+            if ctx.entities[e].not_player || place_context(text, n.span) {
                 continue;
             }
             let sent = ctx.sentence_of(n.span.start);
@@ -201,6 +213,7 @@ pub(crate) fn extract(doc: &Document) -> Article {
             }
         }
     }
+    ctx.refs_ahead = ctx.refs.clone();
     let descs = descriptor::find(text);
     let found = matches::resolve(&mut ctx, &descs);
     let mut used = vec![false; ctx.entities.len()];

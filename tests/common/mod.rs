@@ -186,3 +186,203 @@ pub fn assert_valid(v: &Validator, record: &Value) {
     let errs = v.errors(record);
     assert!(errs.is_empty(), "{errs:#?}\nrecord: {record:#}");
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Running the binary, and checking records
+// ---------------------------------------------------------------------------------------------------------
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use sportext::input::json::{JsonArticle, JsonFields, parse_json_values};
+use sportext::input::{html, text};
+use sportext::{Article, Document, Error, Evidence, Extractor};
+
+/// The binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_sportext");
+
+/// A fresh empty folder under the target's temporary folder.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Waits for `child` (stdout and stderr piped) at most `limit`, reading its output meanwhile; kills it and
+/// panics if it is still running then ("hangs").
+pub fn wait_with_limit(mut child: Child, limit: Duration, what: &str) -> Output {
+    let mut out_pipe = child.stdout.take();
+    let mut err_pipe = child.stderr.take();
+    let out_t = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        if let Some(p) = out_pipe.as_mut() {
+            let _ = p.read_to_end(&mut v);
+        }
+        v
+    });
+    let err_t = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        if let Some(p) = err_pipe.as_mut() {
+            let _ = p.read_to_end(&mut v);
+        }
+        v
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{what}: still running after {limit:?}: it hangs");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    Output {
+        status,
+        stdout: out_t.join().unwrap(),
+        stderr: err_t.join().unwrap(),
+    }
+}
+
+/// Runs the binary with `args` and no stdin, within `limit`.
+pub fn run_limited(args: &[&str], limit: Duration) -> Output {
+    let child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run sportext");
+    wait_with_limit(child, limit, &format!("sportext {}", args.join(" ")))
+}
+
+/// Checks the run did not crash (exit 0 or 1, no panic message) and returns its output lines, each parsed and
+/// validated against the schema.
+pub fn checked_records(out: &Output) -> Vec<Value> {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "exit status {:?}; stderr: {stderr}",
+        out.status
+    );
+    assert!(!stderr.contains("panicked"), "a panic: {stderr}");
+    let v = validator();
+    String::from_utf8(out.stdout.clone())
+        .expect("UTF-8 output")
+        .lines()
+        .map(|l| {
+            let rec: Value =
+                serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}"));
+            assert_valid(&v, &rec);
+            rec
+        })
+        .collect()
+}
+
+/// The error kind of a record, `None` for an article.
+pub fn error_kind(r: &Value) -> Option<&str> {
+    r.get("error").map(|e| e["kind"].as_str().unwrap())
+}
+
+/// Every evidence span of an article: players' mentions, matches, rankings, seeds.
+pub fn all_evidence(a: &Article) -> Vec<&Evidence> {
+    let mut out: Vec<&Evidence> = Vec::new();
+    out.extend(a.players.iter().flat_map(|p| &p.mentions));
+    out.extend(a.matches.iter().map(|m| &m.evidence));
+    out.extend(a.rankings.iter().map(|r| &r.evidence));
+    out.extend(a.seeds.iter().map(|s| &s.evidence));
+    out
+}
+
+/// Asserts every evidence span of `a` lies on character boundaries of `body` and its text is that slice.
+pub fn check_evidence(body: &str, a: &Article) {
+    for ev in all_evidence(a) {
+        assert!(
+            ev.start <= ev.end && ev.end <= body.len(),
+            "evidence {ev:?} out of the body ({} bytes)",
+            body.len()
+        );
+        assert!(
+            body.is_char_boundary(ev.start) && body.is_char_boundary(ev.end),
+            "evidence {ev:?} not on character boundaries"
+        );
+        assert_eq!(
+            body[ev.start..ev.end],
+            ev.text,
+            "evidence text is not its slice"
+        );
+    }
+}
+
+/// Extracts a document, checks its evidence and that the record validates against the schema.
+pub fn extract_checked(ex: &Extractor, doc: &Document) -> Article {
+    let a = ex.extract_document(doc);
+    check_evidence(&doc.body, &a);
+    assert_valid(&validator(), &serde_json::to_value(&a).unwrap());
+    a
+}
+
+/// The library's way through a file's bytes, as the CLI takes it by extension: `txt` text, `html` HTML,
+/// `json` one object or an array, `jsonl` one object per line, anything else sniffed (HTML or text). One
+/// result per article (or per failed input, array item or line).
+pub fn library_records(ex: &Extractor, name: &str, bytes: &[u8]) -> Vec<Result<Article, Error>> {
+    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+    let text_doc = |bytes: &[u8]| {
+        text::decode(bytes).map(|(s, w)| {
+            let mut d = Document::from_text(Some(name.into()), &s);
+            d.warnings = w;
+            d
+        })
+    };
+    let html_doc = |bytes: &[u8]| {
+        html::decode_html(bytes).and_then(|(s, w)| {
+            let mut d = html::parse_html(&s, Some(name.into()))?;
+            d.warnings.extend(w);
+            Ok(d)
+        })
+    };
+    let fields = JsonFields::default();
+    let json_item = |v: &Value, n: usize| {
+        JsonArticle::from_value(v, &fields)
+            .and_then(|a| a.into_document(format!("{name}#{n}")))
+            .map(|d| extract_checked(ex, &d))
+    };
+    match ext {
+        "txt" => vec![text_doc(bytes).map(|d| extract_checked(ex, &d))],
+        "html" => vec![html_doc(bytes).map(|d| extract_checked(ex, &d))],
+        "json" => match text::decode(bytes).and_then(|(s, _)| parse_json_values(&s)) {
+            Ok(values) => values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| json_item(v, i + 1))
+                .collect(),
+            Err(e) => vec![Err(e)],
+        },
+        "jsonl" => bytes
+            .split(|&b| b == b'\n')
+            .enumerate()
+            .filter(|(_, l)| !l.iter().all(u8::is_ascii_whitespace))
+            .map(|(i, l)| {
+                let s = String::from_utf8_lossy(l);
+                JsonArticle::from_line(&s, &fields)
+                    .and_then(|a| a.into_document(format!("{name}#{}", i + 1)))
+                    .map(|d| extract_checked(ex, &d))
+            })
+            .collect(),
+        _ => {
+            let doc = text::decode(bytes).and_then(|(s, _)| {
+                if text::looks_like_html(&s) {
+                    html_doc(bytes)
+                } else {
+                    text_doc(bytes)
+                }
+            });
+            vec![doc.map(|d| extract_checked(ex, &d))]
+        }
+    }
+}
