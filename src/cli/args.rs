@@ -84,6 +84,10 @@ pub struct ExtractArgs {
     pub include_text: bool,
 
     /// Size limit per input (and per JSONL line), in bytes; K, M and G suffixes (powers of 1024) accepted.
+    ///
+    /// A larger input is not read: it gives a `too-large` error record and the run goes on. The default, 16M,
+    /// is far above any real article or page (most are under 1 MB) while bounding the memory and time one
+    /// input can take. A `.json` array counts as one input: give big collections as JSONL, or raise the limit.
     #[arg(long, value_name = "N", default_value = "16M", value_parser = parse_size)]
     pub max_bytes: u64,
 

@@ -638,6 +638,11 @@ pub fn panicked(source: String, payload: &(dyn Any + Send)) -> Record {
         .copied()
         .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
         .unwrap_or("(no message)");
+    // Panic messages may quote the input at length: keep the record short.
+    let what = match what.char_indices().nth(300) {
+        Some((i, _)) => format!("{}...", &what[..i]),
+        None => what.to_string(),
+    };
     Record::Failed {
         source,
         error: Error::new(

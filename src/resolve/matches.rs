@@ -380,7 +380,11 @@ fn resolve_pending(
         }
     }
     // Object position: a compatible player already named in this sentence, other than its subject.
-    let subject_here = here.first().map(|r| r.entity);
+    // The sentence's subject: its first reference when that opens the sentence.
+    let subject_here = here
+        .first()
+        .filter(|r| ctx.text[sent.start..r.span.start].split_whitespace().count() <= 4)
+        .map(|r| r.entity);
     let parens = parentheticals(ctx.text, sent);
     let paren_of = |pos: usize| parens.iter().find(|q| q.start <= pos && pos < q.end).copied();
     if !here.is_empty() && !matches!(p, Pending::Desc(Descriptor { kind: DescKind::Pronoun, .. })) {
@@ -424,13 +428,19 @@ fn resolve_pending(
     }
     // Object position: a player of the latest result other than this sentence's subject (winner first), else
     // the most recent compatible player other than the subject.
-    let subject = here.first().map(|r| r.entity);
-    if let Some(r) = here.iter().rev().find(|r| Some(r.entity) != subject && compatible(r.entity)) {
-        return Some(r.entity);
-    }
+    let subject = subject_here;
     let lead_lower = ctx.text[sent.start..sp.start].to_ascii_lowercase();
     let about_a_win = here.is_empty()
         && [" win ", "the win", " victory", " triumph", " success"].iter().any(|w| lead_lower.contains(w));
+    // "despite his defeat, the world number 14 ...": the loser of the latest result.
+    let about_a_loss = here.is_empty() && [" defeat", " loss", "beaten"].iter().any(|w| lead_lower.contains(w));
+    if about_a_loss {
+        if let Some(f) = found.iter().rev().find(|f| f.sent + 3 >= si && f.loser.len() == 1) {
+            if compatible(f.loser[0]) {
+                return Some(f.loser[0]);
+            }
+        }
+    }
     if let Some(f) = found
         .iter()
         .rev()

@@ -216,6 +216,18 @@ pub(crate) fn extract(doc: &Document) -> Article {
     ctx.refs_ahead = ctx.refs.clone();
     let descs = descriptor::find(text);
     let found = matches::resolve(&mut ctx, &descs);
+    #[cfg(debug_assertions)]
+    if std::env::var_os("SPORTEXT_DEBUG").is_some() {
+        for r in &ctx.refs {
+            eprintln!(
+                "ref s{} {:?} {:?} -> {}",
+                r.sent,
+                r.kind,
+                &text[r.span.start..r.span.end],
+                ctx.entities[r.entity].name
+            );
+        }
+    }
     let mut used = vec![false; ctx.entities.len()];
     for f in &found {
         for &e in f.winner.iter().chain(f.loser.iter()) {
@@ -356,6 +368,11 @@ fn attach_ranks(ctx: &Ctx, used: &mut [bool]) -> Vec<RankRow> {
     let mut out: Vec<RankRow> = Vec::new();
     for m in &ctx.m.ranks {
         if ctx.in_quote(m.span.start) {
+            continue;
+        }
+        // A bare "No. 6 Rublev" is as often a seed as a ranking in US copy: not enough to tell.
+        let phrase = &ctx.text[m.span.start..m.span.end];
+        if phrase.starts_with("No") && !phrase.contains("world") && !phrase.contains("rank") && m.rank > 1 {
             continue;
         }
         if let Some((e, rule)) = attach(ctx, m.span, m.side) {

@@ -223,7 +223,7 @@ pub(crate) fn mark_officials(text: &str, names: &[NameMention], link: &[Option<u
         let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
         let stop_at_punct = words
             .iter()
-            .take_while(|w| !w.ends_with(['.', ';', ':']))
+            .take_while(|w| !w.trim_end_matches(['"', '\'', ')']).ends_with(['.', ';', ':', '!', '?']))
             .any(|w| is_role(w));
         let mut to = (n.span.end + 40).min(text.len());
         while !text.is_char_boundary(to) {
