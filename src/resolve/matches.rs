@@ -38,14 +38,14 @@ enum Pending {
     Desc(Descriptor),
     /// A ranking or seed phrase that stands for a player ("the world No 1", "the fifth seed"): its seed
     /// (`true`) or world rank (`false`) and the number.
-    Itself(Span, Number, u32),
+    Itself(Span, Number, u32, Option<&'static str>),
 }
 
 impl Pending {
     fn span(&self) -> Span {
         match self {
             Pending::Desc(d) => d.span,
-            Pending::Itself(s, _, _) => *s,
+            Pending::Itself(s, _, _, _) => *s,
         }
     }
 }
@@ -59,25 +59,28 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
                 r.span,
                 if r.kind == crate::model::RankingKind::National { Number::National } else { Number::World },
                 r.rank,
+                None,
             ));
         }
     }
     for s in &ctx.m.seeds {
         if s.side == PlayerSide::Itself {
-            pending.push(Pending::Itself(s.span, Number::Seed, s.seed));
+            pending.push(Pending::Itself(s.span, Number::Seed, s.seed, None));
         }
     }
     pending.sort_by_key(|p| p.span().start);
     // "the American fifth seed": a demonym followed at once by a seed/rank phrase is one reference.
     let mut merged: Vec<Pending> = Vec::new();
     for p in pending {
-        if let (Some(Pending::Desc(prev)), Pending::Itself(s, _, _)) = (merged.last(), &p) {
-            if matches!(prev.kind, DescKind::Demonym(_)) && s.start <= prev.span.end + 1 {
-                let mut d = *prev;
-                d.span = Span::new(prev.span.start, s.end.max(prev.span.end));
-                merged.pop();
-                merged.push(Pending::Desc(d));
-                continue;
+        if let (Some(Pending::Desc(prev)), Pending::Itself(s, kind, n, _)) = (merged.last(), &p) {
+            if let DescKind::Demonym(c) = prev.kind {
+                if s.start <= prev.span.end + 1 {
+                    let span = Span::new(prev.span.start, s.end.max(prev.span.end));
+                    let merged_ref = Pending::Itself(span, *kind, *n, Some(c));
+                    merged.pop();
+                    merged.push(merged_ref);
+                    continue;
+                }
             }
         }
         // Skip a pending reference that overlaps a name ("the Spaniard" never overlaps; safety).
@@ -111,8 +114,13 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
                     let sp = p.span();
                     if !overlaps_name(&name_refs, sp) && !ctx.in_quote(sp.start) {
                         if let Some(e) = resolve_pending(ctx, p, si, &refs[first_ref_of_sentence..], &refs, &found) {
-                            if let Pending::Itself(_, Number::National, n) = p {
-                                ctx.known_national.entry(e).or_insert(*n);
+                            if let Pending::Itself(_, kind, n, nat) = p {
+                                if *kind == Number::National {
+                                    ctx.known_national.entry(e).or_insert(*n);
+                                }
+                                if let Some(c) = nat {
+                                    ctx.entities[e].demonym_votes.push(c);
+                                }
                             }
                             if let Pending::Desc(d) = p {
                                 match d.kind {
@@ -326,7 +334,7 @@ fn resolve_pending(
                 DescKind::Age(n) => ent.age.is_none_or(|a| a == n),
                 DescKind::Pronoun | DescKind::Role => true,
             },
-            Pending::Itself(_, kind, n) => {
+            Pending::Itself(_, kind, n, nat) => {
                 let known = match kind {
                     Number::Seed => &ctx.known_seed,
                     Number::World => &ctx.known_rank,
@@ -334,7 +342,9 @@ fn resolve_pending(
                 };
                 // "The British number one" is not "the world number one".
                 let national_clash = *kind == Number::World && ctx.known_national.get(&e) == Some(n);
-                known.get(&e).is_none_or(|k| k == n) && !national_clash
+                known.get(&e).is_none_or(|k| k == n)
+                    && !national_clash
+                    && nat.is_none_or(|c| ent.nationality.is_none_or(|x| x == c))
             }
         }
     };
@@ -351,7 +361,7 @@ fn resolve_pending(
         }
     }
     // A seed or rank told with a name elsewhere ("third seed Venus Williams") names the player.
-    if let Pending::Itself(_, kind, n) = p {
+    if let Pending::Itself(_, kind, n, _) = p {
         let known = match kind {
             Number::Seed => &ctx.known_seed,
             Number::World => &ctx.known_rank,
