@@ -27,7 +27,9 @@ fn run(ex: &Extractor, pages: &[Vec<u8>]) -> usize {
 }
 
 fn corpus_pages() -> Vec<Vec<u8>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/html-benchmark/html");
+    let root = std::env::var_os("SPORTEXT_CORPUS")
+        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"), Into::into);
+    let dir = root.join("html-benchmark/html");
     let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
     let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();

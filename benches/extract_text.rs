@@ -4,7 +4,7 @@
 //! (target: at least 100 MB/s per core). Groups:
 //! - `generated`: 200 synthetic articles of about 3 KB (benches/synth/mod.rs);
 //! - `large`: one synthetic article of 1 MB (linearity: see also `bench/cli-scale.sh`);
-//! - `corpus`: the BBC tennis articles of `../shared/corpus` when that folder is present (skipped otherwise).
+//! - `corpus`: the BBC tennis articles of `../shared/corpus` (or `$SPORTEXT_CORPUS`) when that folder is present (skipped otherwise).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -24,7 +24,9 @@ fn run(ex: &Extractor, docs: &[String]) -> usize {
 }
 
 fn corpus_texts() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/bbcsport/tennis");
+    let root = std::env::var_os("SPORTEXT_CORPUS")
+        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"), Into::into);
+    let dir = root.join("bbcsport/tennis");
     let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
     let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();

@@ -102,11 +102,3 @@ mod tests {
         assert_eq!(&src[a..b], "Gaël");
     }
 }
-
-impl Normalised {
-    /// Length of the source text.
-    #[allow(dead_code)]
-    pub fn source_len(&self) -> usize {
-        self.src_len
-    }
-}

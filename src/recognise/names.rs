@@ -63,11 +63,10 @@ pub(crate) fn find(text: &str) -> Vec<NameMention> {
             continue;
         }
         // Not inside a word ("iPhone", "McDonald" is one token anyway).
-        if let Some(prev) = text[..m.start()].chars().next_back() {
-            if prev.is_alphanumeric() || prev == '@' || prev == '#' || prev == '_' {
+        if let Some(prev) = text[..m.start()].chars().next_back()
+            && (prev.is_alphanumeric() || prev == '@' || prev == '#' || prev == '_') {
                 continue;
             }
-        }
         // The run's words, with their offsets.
         let mut words: Vec<(usize, usize)> = Vec::new();
         let mut s = m.start();

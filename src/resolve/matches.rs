@@ -72,17 +72,15 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
     // "the American fifth seed": a demonym followed at once by a seed/rank phrase is one reference.
     let mut merged: Vec<Pending> = Vec::new();
     for p in pending {
-        if let (Some(Pending::Desc(prev)), Pending::Itself(s, kind, n, _)) = (merged.last(), &p) {
-            if let DescKind::Demonym(c) = prev.kind {
-                if s.start <= prev.span.end + 1 {
+        if let (Some(Pending::Desc(prev)), Pending::Itself(s, kind, n, _)) = (merged.last(), &p)
+            && let DescKind::Demonym(c) = prev.kind
+                && s.start <= prev.span.end + 1 {
                     let span = Span::new(prev.span.start, s.end.max(prev.span.end));
                     let merged_ref = Pending::Itself(span, *kind, *n, Some(c));
                     merged.pop();
                     merged.push(merged_ref);
                     continue;
                 }
-            }
-        }
         // Skip a pending reference that overlaps a name ("the Spaniard" never overlaps; safety).
         merged.push(p);
     }
@@ -112,8 +110,8 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
                 }
                 (_, Some(p)) => {
                     let sp = p.span();
-                    if !overlaps_name(&name_refs, sp) && !ctx.in_quote(sp.start) {
-                        if let Some(e) = resolve_pending(ctx, p, si, &refs[first_ref_of_sentence..], &refs, &found) {
+                    if !overlaps_name(&name_refs, sp) && !ctx.in_quote(sp.start)
+                        && let Some(e) = resolve_pending(ctx, p, si, &refs[first_ref_of_sentence..], &refs, &found) {
                             if let Pending::Itself(_, kind, n, nat) = p {
                                 if *kind == Number::National {
                                     ctx.known_national.entry(e).or_insert(*n);
@@ -142,7 +140,6 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
                                 sent: si,
                             });
                         }
-                    }
                     pi += 1;
                 }
             }
@@ -182,9 +179,11 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
             continue;
         }
         let sent = ctx.sents[f.sent];
-        if titles
+        let from = titles.partition_point(|t| t.start < f.span.start);
+        if titles[from..]
             .iter()
-            .any(|t| t.start >= f.span.start && t.end <= sent.end && !future(*t) && !ctx.in_quote(t.start))
+            .take_while(|t| t.end <= sent.end)
+            .any(|t| !future(*t) && !ctx.in_quote(t.start))
         {
             f.round = Some("F");
         }
@@ -200,7 +199,8 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
         if match_sents.contains(&si) || si == 0 {
             continue;
         }
-        let named: Vec<usize> = ctx.refs.iter().filter(|x| x.sent == si && x.span.end <= r.span.start).map(|x| x.entity).collect();
+        let named: Vec<usize> =
+            ctx.sentence_refs(si).iter().filter(|x| x.span.end <= r.span.start).map(|x| x.entity).collect();
         let mut hit = false;
         for f in found.iter_mut() {
             if f.round.is_none() && f.winner.len() == 1 && named.contains(&f.winner[0]) && f.last_sent < si {
@@ -208,13 +208,11 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
                 hit = true;
             }
         }
-        if !hit {
-            if let Some(f) = found.iter_mut().filter(|f| f.last_sent < si && f.last_sent + 1 >= si).max_by_key(|f| f.last_sent) {
-                if f.round.is_none() {
+        if !hit
+            && let Some(f) = found.iter_mut().filter(|f| f.last_sent < si && f.last_sent + 1 >= si).max_by_key(|f| f.last_sent)
+                && f.round.is_none() {
                     f.round = r.played();
                 }
-            }
-        }
     }
     // A heading line ("Quarterfinals", "Second Round:") gives the round of the result lines under it.
     let headings: Vec<(usize, &'static str)> = ctx
@@ -259,8 +257,8 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
         .iter()
         .any(|p| lower.contains(p));
     let cup_final = ["davis cup final", "fed cup final", "billie jean king cup final"].iter().any(|p| lower.contains(p));
-    if let Some(main) = found.iter().find(|f| f.round.is_some()).map(|f| (f.round, f.tournament.clone())) {
-        if same_day {
+    if let Some(main) = found.iter().find(|f| f.round.is_some()).map(|f| (f.round, f.tournament.clone()))
+        && same_day {
             for f in found.iter_mut() {
                 let same_event = match (&f.tournament, &main.1) {
                     (Some((a, _)), Some((b, _))) => a == b,
@@ -271,7 +269,6 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
                 }
             }
         }
-    }
     if cup_final {
         for f in found.iter_mut() {
             if f.round.is_none() && f.tournament.as_ref().is_some_and(|t| t.0.contains("Cup")) {
@@ -286,7 +283,7 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
     }
     let players: Vec<usize> = found[first].winner.iter().chain(found[first].loser.iter()).copied().collect();
     let mentions_player =
-        |si: usize| ctx.refs.iter().any(|r| r.sent == si && players.contains(&r.entity));
+        |si: usize| ctx.sentence_refs(si).iter().any(|r| players.contains(&r.entity));
     let mut codes: Vec<&'static str> = ctx
         .m
         .rounds
@@ -298,7 +295,9 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
         let winner = found[first].winner.clone();
         let title_by_winner = titles.iter().any(|t| {
             let si = ctx.sentence_of(t.start);
-            si <= 1 && !future(*t) && ctx.refs.iter().any(|r| r.sent == si && winner.contains(&r.entity) && r.span.end <= t.start)
+            si <= 1
+                && !future(*t)
+                && ctx.sentence_refs(si).iter().any(|r| winner.contains(&r.entity) && r.span.end <= t.start)
         });
         if title_by_winner {
             codes.push("F");
@@ -353,11 +352,10 @@ fn resolve_pending(
         let after = &ctx.text[sp.end..];
         if let Some(rest) = after.strip_prefix(", ") {
             let at = sp.end + 2;
-            if let Some(r) = ctx.refs_ahead.iter().find(|r| r.span.start == at && r.kind == RefKind::Name) {
-                if rest[r.span.end - at..].starts_with(',') {
+            if let Some(r) = ctx.refs_ahead.iter().find(|r| r.span.start == at && r.kind == RefKind::Name)
+                && rest[r.span.end - at..].starts_with(',') {
                     return Some(r.entity);
                 }
-            }
         }
     }
     // A seed or rank told with a name elsewhere ("third seed Venus Williams") names the player.
@@ -381,14 +379,13 @@ fn resolve_pending(
                 "But" | "And" | "Yet" | "So" | "Then" | "However," | "Now" | "There," | "Instead," | "Still,"
             )
             || lead.split_whitespace().count() <= 3 && !lead.contains(['"', ',']));
-    if let Pending::Desc(d) = p {
-        if d.kind == DescKind::Pronoun {
+    if let Pending::Desc(d) = p
+        && d.kind == DescKind::Pronoun {
             if let Some(first) = here.first() {
                 return Some(first.entity);
             }
             return previous_subject(all, si, &compatible);
         }
-    }
     // Object position: a compatible player already named in this sentence, other than its subject.
     // The sentence's subject: its first reference when that opens the sentence.
     let subject_here = here
@@ -397,15 +394,14 @@ fn resolve_pending(
         .map(|r| r.entity);
     let parens = parentheticals(ctx.text, sent);
     let paren_of = |pos: usize| parens.iter().find(|q| q.start <= pos && pos < q.end).copied();
-    if !here.is_empty() && !matches!(p, Pending::Desc(Descriptor { kind: DescKind::Pronoun, .. })) {
-        if let Some(r) = here.iter().rev().find(|r| {
+    if !here.is_empty() && !matches!(p, Pending::Desc(Descriptor { kind: DescKind::Pronoun, .. }))
+        && let Some(r) = here.iter().rev().find(|r| {
             Some(r.entity) != subject_here
                 && compatible(r.entity)
                 && (paren_of(r.span.start).is_none() || paren_of(r.span.start) == paren_of(sp.start))
         }) {
             return Some(r.entity);
         }
-    }
     // A demonym whose nationality only one recent player has explicitly.
     if let Pending::Desc(Descriptor {
         kind: DescKind::Demonym(c),
@@ -419,15 +415,14 @@ fn resolve_pending(
             .map(|r| r.entity)
             .filter(|&e| ctx.entities[e].nationality == Some(*c))
             .collect();
-        if let Some(&e) = recent.first() {
-            if recent.iter().all(|&x| x == e) {
+        if let Some(&e) = recent.first()
+            && recent.iter().all(|&x| x == e) {
                 return Some(e);
             }
-        }
     }
     if subject_position {
         // After a result, the next sentence's descriptor is most often about the winner.
-        if let Some(f) = found.iter().rev().find(|f| f.sent + 1 == si) {
+        if let Some(f) = found.iter().rev().take_while(|f| f.sent + 1 >= si).find(|f| f.sent + 1 == si) {
             for &e in f.winner.iter().chain(f.loser.iter()) {
                 if compatible(e) && f.winner.len() == 1 {
                     return Some(e);
@@ -444,13 +439,11 @@ fn resolve_pending(
         && [" win ", "the win", " victory", " triumph", " success"].iter().any(|w| lead_lower.contains(w));
     // "despite his defeat, the world number 14 ...": the loser of the latest result.
     let about_a_loss = here.is_empty() && [" defeat", " loss", "beaten"].iter().any(|w| lead_lower.contains(w));
-    if about_a_loss {
-        if let Some(f) = found.iter().rev().find(|f| f.sent + 3 >= si && f.loser.len() == 1) {
-            if compatible(f.loser[0]) {
+    if about_a_loss
+        && let Some(f) = found.iter().rev().take_while(|f| f.sent + 3 >= si).find(|f| f.loser.len() == 1)
+            && compatible(f.loser[0]) {
                 return Some(f.loser[0]);
             }
-        }
-    }
     if let Some(f) = found
         .iter()
         .rev()
@@ -548,11 +541,10 @@ fn sentence_matches(
 ) {
     let text = ctx.text;
     let parens = parentheticals(text, sent);
-    let score_ids: Vec<usize> = (0..ctx.m.scores.len())
-        .filter(|&i| {
-            let s = ctx.m.scores[i].span;
-            s.start >= sent.start && s.end <= sent.end
-        })
+    let first_score = ctx.m.scores.partition_point(|s| s.span.start < sent.start);
+    let score_ids: Vec<usize> = (first_score..ctx.m.scores.len())
+        .take_while(|&i| ctx.m.scores[i].span.start < sent.end)
+        .filter(|&i| ctx.m.scores[i].span.end <= sent.end)
         .collect();
     for (ci, cue) in cues.iter().enumerate() {
         if ctx.in_quote(cue.span.start) {
@@ -783,8 +775,8 @@ fn sentence_matches(
                 // "lost 7-6(4) 6-4 to Vacherot": the opponent follows the score.
                 let s_end = ctx.m.scores[sc].span.end;
                 let rest = text[s_end..next_start].trim_start();
-                if !won && (rest.starts_with("to ") || rest.starts_with("against ")) {
-                    if let Some(o) = refs.iter().find(|r| r.span.start >= s_end && r.span.start < next_start && r.entity != a.entity) {
+                if !won && (rest.starts_with("to ") || rest.starts_with("against "))
+                    && let Some(o) = refs.iter().find(|r| r.span.start >= s_end && r.span.start < next_start && r.entity != a.entity) {
                         used_scores[sc] = true;
                         let flip = ctx.m.scores[sc].first_side_wins() == Some(false);
                         found.push(Found {
@@ -801,7 +793,6 @@ fn sentence_matches(
                         });
                         continue;
                     }
-                }
                 if let Some(f) = found.iter_mut().rev().take_while(|f| f.sent + 2 >= si).find(|f| {
                     f.score.is_none()
                         && f.winner.len() == 1
@@ -1031,10 +1022,11 @@ fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Vec<usize>, Vec<u
 fn round_for(ctx: &Ctx, cue: Span, from: usize, to: usize, parens: &[Span], loser_agent: bool) -> Option<&'static str> {
     let paren_of = |pos: usize| parens.iter().find(|p| p.start <= pos && pos < p.end).copied();
     let cue_paren = paren_of(cue.start);
-    ctx.m
-        .rounds
+    let first = ctx.m.rounds.partition_point(|r| r.span.start < from);
+    ctx.m.rounds[first..]
         .iter()
-        .filter(|r| r.span.start >= from && r.span.end <= to && paren_of(r.span.start) == cue_paren)
+        .take_while(|r| r.span.start < to)
+        .filter(|r| r.span.end <= to && paren_of(r.span.start) == cue_paren)
         .min_by_key(|r| {
             if r.span.start >= cue.end { r.span.start - cue.end } else { cue.start - r.span.end.min(cue.start) }
         })
@@ -1051,8 +1043,9 @@ fn round_for(ctx: &Ctx, cue: Span, from: usize, to: usize, parens: &[Span], lose
 /// The tournament of a match: a tournament named after the cue in its clause (`true`: named there), else the
 /// article's first.
 fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(String, bool)> {
-    let local = ctx.m.tournaments.iter().find(|t| {
-        t.span.start >= cue.end && t.span.end <= to && {
+    let first = ctx.m.tournaments.partition_point(|t| t.span.start < cue.end);
+    let local = ctx.m.tournaments[first..].iter().take_while(|t| t.span.start < to).find(|t| {
+        t.span.end <= to && {
             let before = ctx.text[cue.end..t.span.start].trim_end();
             let before = before
                 .strip_suffix("the")
@@ -1074,22 +1067,27 @@ fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(String, bool)> {
 /// Merges repeated reports of the same match (same sides, compatible details).
 fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    let mut by_pair: std::collections::HashMap<(Vec<usize>, Vec<usize>), Vec<usize>> = Default::default();
     for f in found {
-        let same = out.iter_mut().find(|g| {
-            g.winner == f.winner
-                && g.loser == f.loser
-                && match (&g.tournament, &f.tournament) {
+        let key = (f.winner.clone(), f.loser.clone());
+        let same = by_pair.get(&key).and_then(|ids| {
+            ids.iter().copied().find(|&k| {
+                let g = &out[k];
+                let same_event = match (&g.tournament, &f.tournament) {
                     (Some((a, _)), Some((b, _))) => a == b,
                     _ => true,
-                }
+                };
+                same_event
                 && (g.round == f.round || g.round.is_none() || f.round.is_none())
                 && match (g.score, f.score) {
                     (Some((a, fa)), Some((b, fb))) => ctx.m.scores[a].to_score(fa).text == ctx.m.scores[b].to_score(fb).text,
                     _ => true,
                 }
+            })
         });
         match same {
-            Some(g) => {
+            Some(k) => {
+                let g = &mut out[k];
                 g.last_sent = g.last_sent.max(f.sent);
                 if g.score.is_none() {
                     g.score = f.score;
@@ -1100,7 +1098,10 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
                     g.tournament = f.tournament;
                 }
             }
-            None => out.push(f),
+            None => {
+                by_pair.entry(key).or_default().push(out.len());
+                out.push(f);
+            }
         }
     }
     out

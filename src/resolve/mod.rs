@@ -62,6 +62,13 @@ impl Ctx<'_> {
     pub fn sentence_of(&self, pos: usize) -> usize {
         players::sentence_of(&self.sents, pos)
     }
+
+    /// The resolved references of sentence `si` (references are kept in text order).
+    pub fn sentence_refs(&self, si: usize) -> &[Ref] {
+        let a = self.refs.partition_point(|r| r.sent < si);
+        let b = self.refs.partition_point(|r| r.sent <= si);
+        &self.refs[a..b]
+    }
 }
 
 /// "In Buenos Aires, ...", "at Indian Wells": a capitalised name after "in"/"at" is a place, not a person
@@ -131,12 +138,11 @@ pub(crate) fn extract(doc: &Document) -> Article {
     let scores = score::find(text);
     let valid = scores.iter().filter(|s| !s.sets.is_empty()).count();
     let mut probe = String::new();
-    if let Some(h) = &doc.headline {
-        if !text.starts_with(h.as_str()) {
+    if let Some(h) = &doc.headline
+        && !text.starts_with(h.as_str()) {
             probe.push_str(h);
             probe.push('\n');
         }
-    }
     let sport = if probe.is_empty() {
         sport::classify_with(text, valid)
     } else {
@@ -185,11 +191,10 @@ pub(crate) fn extract(doc: &Document) -> Article {
         }
     }
     for r in &ctx.refs {
-        if ctx.entities[r.entity].nationality.is_none() {
-            if let Some(c) = players::explicit_nationality(text, r.span) {
+        if ctx.entities[r.entity].nationality.is_none()
+            && let Some(c) = players::explicit_nationality(text, r.span) {
                 ctx.entities[r.entity].nationality = Some(c);
             }
-        }
         if ctx.entities[r.entity].age.is_none() {
             ctx.entities[r.entity].age = players::explicit_age(text, r.span);
         }
@@ -197,21 +202,19 @@ pub(crate) fn extract(doc: &Document) -> Article {
     // Seeds and ranks written next to a name, known before coreference.
     ctx.refs.sort_by_key(|r| r.span.start);
     for m in &ctx.m.seeds {
-        if m.side != PlayerSide::Itself {
-            if let Some((e, _)) = attach(&ctx, m.span, m.side) {
+        if m.side != PlayerSide::Itself
+            && let Some((e, _)) = attach(&ctx, m.span, m.side) {
                 ctx.known_seed.entry(e).or_insert(m.seed);
             }
-        }
     }
     for m in &ctx.m.ranks {
         let current = m.kind == crate::model::RankingKind::Current;
         let national = m.kind == crate::model::RankingKind::National;
-        if m.side != PlayerSide::Itself && (current || national) {
-            if let Some((e, _)) = attach(&ctx, m.span, m.side) {
+        if m.side != PlayerSide::Itself && (current || national)
+            && let Some((e, _)) = attach(&ctx, m.span, m.side) {
                 let map = if current { &mut ctx.known_rank } else { &mut ctx.known_national };
                 map.entry(e).or_insert(m.rank);
             }
-        }
     }
     ctx.refs_ahead = ctx.refs.clone();
     let descs = descriptor::find(text);
@@ -238,11 +241,15 @@ pub(crate) fn extract(doc: &Document) -> Article {
     let seeds = attach_seeds(&ctx, &mut used);
 
     // Players: every person named with a full name, and surname-only names that take part in a fact.
+    let mut refs_of: Vec<Vec<usize>> = vec![Vec::new(); ctx.entities.len()];
+    for (k, r) in ctx.refs.iter().enumerate() {
+        refs_of[r.entity].push(k);
+    }
     let mut order: Vec<usize> = (0..ctx.entities.len())
         .filter(|&e| !ctx.entities[e].not_player && (used[e] || ctx.entities[e].tokens.len() > 1))
-        .filter(|&e| ctx.refs.iter().any(|r| r.entity == e))
+        .filter(|&e| !refs_of[e].is_empty())
         .collect();
-    order.sort_by_key(|&e| ctx.refs.iter().filter(|r| r.entity == e).map(|r| r.span.start).min());
+    order.sort_by_key(|&e| refs_of[e].iter().map(|&k| ctx.refs[k].span.start).min());
     let source = doc.body.as_str();
     let mut ids = vec![None; ctx.entities.len()];
     for (k, &e) in order.iter().enumerate() {
@@ -252,26 +259,24 @@ pub(crate) fn extract(doc: &Document) -> Article {
         ev.text = source[ev.start..ev.end].to_string();
         ev
     };
+    let names_shown: Vec<String> = (0..ctx.entities.len())
+        .map(|e| if ids[e].is_some() { display_name(&ctx, source, &refs_of[e], e) } else { String::new() })
+        .collect();
     let pref = |e: usize| -> Option<PlayerRef> {
         Some(PlayerRef {
             id: ids[e].clone()?,
-            name: display_name(&ctx, source, e),
+            name: names_shown[e].clone(),
         })
     };
     for &e in &order {
         let ent = &ctx.entities[e];
-        let mut mentions: Vec<Evidence> = ctx
-            .refs
-            .iter()
-            .filter(|r| r.entity == e)
-            .map(|r| fill(ctx.evidence(r.span)))
-            .collect();
+        let mut mentions: Vec<Evidence> = refs_of[e].iter().map(|&k| fill(ctx.evidence(ctx.refs[k].span))).collect();
         mentions.sort_by_key(|m| m.start);
         mentions.dedup();
         let nationality = ent.nationality.or_else(|| majority(&ent.demonym_votes));
         article.players.push(Player {
             id: ids[e].clone().unwrap_or_default(),
-            name: display_name(&ctx, source, e),
+            name: names_shown[e].clone(),
             nationality: nationality.map(str::to_string),
             age: ent.age,
             mentions,
@@ -320,11 +325,11 @@ fn majority(votes: &[&'static str]) -> Option<&'static str> {
 }
 
 /// The player's name as the source text writes it (the fullest form).
-fn display_name(ctx: &Ctx, source: &str, e: usize) -> String {
+fn display_name(ctx: &Ctx, source: &str, refs: &[usize], e: usize) -> String {
     let ent = &ctx.entities[e];
     // Find a name reference with exactly the entity's normalised name and take its source text.
-    for r in &ctx.refs {
-        if r.entity == e && r.kind == RefKind::Name && &ctx.text[r.span.start..r.span.end] == ent.name.as_str() {
+    for r in refs.iter().map(|&k| &ctx.refs[k]) {
+        if r.kind == RefKind::Name && &ctx.text[r.span.start..r.span.end] == ent.name.as_str() {
             let (s, t) = ctx.norm.source_span(r.span.start, r.span.end);
             return source[s..t].to_string();
         }
@@ -339,7 +344,7 @@ fn attach(ctx: &Ctx, span: Span, side: PlayerSide) -> Option<(usize, &'static st
     let sent = ctx.sentence_of(span.start);
     match side {
         PlayerSide::After => {
-            let r = ctx.refs.iter().find(|r| r.span.start >= span.end && r.sent == sent)?;
+            let r = ctx.sentence_refs(sent).iter().find(|r| r.span.start >= span.end)?;
             let gap = &ctx.text[span.end..r.span.start];
             let ok = gap.len() <= 40
                 && !gap.contains([',', ';', ':', '.', '(', '"'])
@@ -347,16 +352,12 @@ fn attach(ctx: &Ctx, span: Span, side: PlayerSide) -> Option<(usize, &'static st
             ok.then_some((r.entity, "phrase-before-name"))
         }
         PlayerSide::Before => {
-            let r = ctx
-                .refs
-                .iter()
-                .rev()
-                .find(|r| r.span.end <= span.start && r.sent == sent)?;
+            let r = ctx.sentence_refs(sent).iter().rev().find(|r| r.span.end <= span.start)?;
             Some((r.entity, "phrase-after-name"))
         }
         PlayerSide::Itself => {
             let r = ctx
-                .refs
+                .sentence_refs(sent)
                 .iter()
                 .find(|r| r.kind == RefKind::Descriptor && r.span.start <= span.start && span.end <= r.span.end + 1)?;
             Some((r.entity, "descriptor"))
@@ -375,12 +376,11 @@ fn attach_ranks(ctx: &Ctx, used: &mut [bool]) -> Vec<RankRow> {
         if phrase.starts_with("No") && !phrase.contains("world") && !phrase.contains("rank") && m.rank > 1 {
             continue;
         }
-        if let Some((e, rule)) = attach(ctx, m.span, m.side) {
-            if !out.iter().any(|o| o.0 == e && o.1 == m.rank && o.2 == m.kind) {
+        if let Some((e, rule)) = attach(ctx, m.span, m.side)
+            && !out.iter().any(|o| o.0 == e && o.1 == m.rank && o.2 == m.kind) {
                 used[e] = true;
                 out.push((e, m.rank, m.kind, m.span, rule));
             }
-        }
     }
     out
 }
@@ -391,12 +391,11 @@ fn attach_seeds(ctx: &Ctx, used: &mut [bool]) -> Vec<(usize, u32, Span, &'static
         if ctx.in_quote(m.span.start) {
             continue;
         }
-        if let Some((e, rule)) = attach(ctx, m.span, m.side) {
-            if !out.iter().any(|o| o.0 == e) {
+        if let Some((e, rule)) = attach(ctx, m.span, m.side)
+            && !out.iter().any(|o| o.0 == e) {
                 used[e] = true;
                 out.push((e, m.seed, m.span, rule));
             }
-        }
     }
     out
 }

@@ -43,57 +43,95 @@ fn tokens_of(name: &str) -> Vec<String> {
     name.split(' ').map(str::to_string).collect()
 }
 
-/// The words of a name that make its surname: everything after the first given name, particles included
-/// ("Juan Martin del Potro" -> "Martin del Potro" and "del Potro" and "Potro" all match).
-fn surname_matches(entity: &Entity, single: &str) -> bool {
-    entity.tokens.len() > 1 && entity.tokens[1..].iter().any(|t| t == single)
-}
-
 /// Builds entities from name candidates. Full names (two or more words) make entities; a single word links to
 /// the entity whose surname contains it, or makes a surname-only entity.
 pub(crate) fn build_entities(text: &str, names: &[NameMention]) -> (Vec<Entity>, Vec<Option<usize>>) {
+    use std::collections::HashMap;
+    /// Candidates looked at per lookup: keeps pathological inputs (thousands of "Williams") linear.
+    const SCAN: usize = 64;
+    let new_entity = |name: &str, tokens: Vec<String>, first: usize| Entity {
+        name: name.to_string(),
+        tokens,
+        nationality: None,
+        demonym_votes: Vec::new(),
+        age: None,
+        not_player: false,
+        first,
+    };
     let mut entities: Vec<Entity> = Vec::new();
     let mut link: Vec<Option<usize>> = vec![None; names.len()];
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
     // Full names first, so that a surname seen before its full name still links ("Melzer shocks Agassi").
     for (i, n) in names.iter().enumerate() {
         let s = &text[n.span.start..n.span.end];
         if !s.contains(' ') {
             continue;
         }
-        // A longer name that contains an existing one, or the reverse, is the same person.
+        // A longer name that contains an existing one, or the reverse, is the same person: same first and
+        // last words, one a suffix of the other ("Farina Elia" / "Sylvia Farina Elia"), or a prefix of at
+        // least two words ("Juan Carlos" / "Juan Carlos Ferrero").
         let toks = tokens_of(s);
         let suffix = |long: &[String], short: &[String]| long.len() > short.len() && long.ends_with(short);
-        let prefix = |long: &[String], short: &[String]| short.len() >= 2 && long.len() > short.len() && long.starts_with(short);
-        let found = entities.iter().position(|e| {
-            e.name == s
-                || (e.tokens.last() == toks.last() && e.tokens.len() > 1 && e.tokens[0] == toks[0])
-                || (toks.len() > 1 && e.tokens.len() > 1 && (suffix(&e.tokens, &toks) || suffix(&toks, &e.tokens)))
-                || prefix(&e.tokens, &toks)
-                || prefix(&toks, &e.tokens)
-        });
+        let prefix =
+            |long: &[String], short: &[String]| short.len() >= 2 && long.len() > short.len() && long.starts_with(short);
+        let last = toks.last().cloned().unwrap_or_default();
+        let cands = by_last
+            .get(&last)
+            .into_iter()
+            .flatten()
+            .rev()
+            .take(SCAN)
+            .chain(by_first.get(&toks[0]).into_iter().flatten().rev().take(SCAN))
+            .copied();
+        let mut found = None;
+        for j in cands {
+            let e = &entities[j];
+            if e.tokens.len() > 1
+                && (e.name == s
+                    || (e.tokens.last() == toks.last() && e.tokens[0] == toks[0])
+                    || suffix(&e.tokens, &toks)
+                    || suffix(&toks, &e.tokens)
+                    || prefix(&e.tokens, &toks)
+                    || prefix(&toks, &e.tokens))
+            {
+                found = Some(found.map_or(j, |f: usize| f.min(j)));
+            }
+        }
         let idx = match found {
             Some(j) => {
                 if toks.len() > entities[j].tokens.len() {
                     entities[j].name = s.to_string();
                     entities[j].tokens = toks;
+                    let e = &entities[j];
+                    by_first.entry(e.tokens[0].clone()).or_default().push(j);
+                    by_last.entry(e.tokens.last().cloned().unwrap_or_default()).or_default().push(j);
                 }
                 j
             }
             None => {
-                entities.push(Entity {
-                    name: s.to_string(),
-                    tokens: toks,
-                    nationality: None,
-                    demonym_votes: Vec::new(),
-                    age: None,
-                    not_player: false,
-                    first: n.span.start,
-                });
-                entities.len() - 1
+                let j = entities.len();
+                by_first.entry(toks[0].clone()).or_default().push(j);
+                by_last.entry(last).or_default().push(j);
+                entities.push(new_entity(s, toks, n.span.start));
+                j
             }
         };
         link[i] = Some(idx);
     }
+    // Surname words (everything after the given name) and given names of the full names, for single words.
+    let mut by_surname_word: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_given: HashMap<String, Vec<usize>> = HashMap::new();
+    for (j, e) in entities.iter().enumerate() {
+        for t in &e.tokens[1..] {
+            let v = by_surname_word.entry(t.clone()).or_default();
+            if v.last() != Some(&j) {
+                v.push(j);
+            }
+        }
+        by_given.entry(e.tokens[0].clone()).or_default().push(j);
+    }
+    let mut single: HashMap<String, usize> = HashMap::new();
     // Single words: link to the most recently mentioned entity with that surname (or unique given name).
     let mut last_seen: Vec<usize> = entities.iter().map(|e| e.first).collect();
     for (i, n) in names.iter().enumerate() {
@@ -102,13 +140,10 @@ pub(crate) fn build_entities(text: &str, names: &[NameMention]) -> (Vec<Entity>,
             continue;
         }
         let s = &text[n.span.start..n.span.end];
-        let mut cands: Vec<usize> = (0..entities.len()).filter(|&e| surname_matches(&entities[e], s)).collect();
+        let mut cands: Vec<usize> = by_surname_word.get(s).map(|v| v.iter().rev().take(SCAN).copied().collect()).unwrap_or_default();
         if cands.is_empty() {
-            let by_first: Vec<usize> = (0..entities.len())
-                .filter(|&e| entities[e].tokens.len() > 1 && entities[e].tokens[0] == s)
-                .collect();
-            if by_first.len() == 1 {
-                cands = by_first;
+            if let Some(v) = by_given.get(s).filter(|v| v.len() == 1) {
+                cands = v.clone();
             }
         }
         let idx = if let Some(&best) = cands.iter().max_by_key(|&&e| {
@@ -117,60 +152,58 @@ pub(crate) fn build_entities(text: &str, names: &[NameMention]) -> (Vec<Entity>,
             if seen <= n.span.start { (1, seen) } else { (0, usize::MAX - seen) }
         }) {
             best
-        } else if let Some(j) = entities.iter().position(|e| e.tokens.len() == 1 && e.name == s) {
+        } else if let Some(&j) = single.get(s) {
             j
         } else {
-            entities.push(Entity {
-                name: s.to_string(),
-                tokens: vec![s.to_string()],
-                nationality: None,
-                demonym_votes: Vec::new(),
-                age: None,
-                not_player: false,
-                first: n.span.start,
-            });
+            let j = entities.len();
+            entities.push(new_entity(s, vec![s.to_string()], n.span.start));
             last_seen.push(n.span.start);
-            entities.len() - 1
+            single.insert(s.to_string(), j);
+            j
         };
         last_seen[idx] = n.span.start;
         link[i] = Some(idx);
     }
-    // "Classy Henman" in a headline: an opening adjective before the surname of a player named in full.
+    // Where each entity's mentions stand: all at the start of a line (a headline word), all at the start
+    // of a sentence and not possessive.
     let line_start = |pos: usize| {
         let before = text[..pos].trim_end_matches([' ', '\t']);
         before.is_empty() || before.ends_with(['\n', '.', '!', '?', '"'])
     };
-    for e in 0..entities.len() {
-        if entities[e].tokens.len() != 2 {
-            continue;
-        }
-        let surname = entities[e].tokens[1].clone();
-        let Some(full) = (0..entities.len()).find(|&f| {
-            f != e && entities[f].tokens.len() >= 2 && entities[f].tokens.last() == Some(&surname)
-                && entities[f].tokens[0] != entities[e].tokens[0]
-        }) else {
-            continue;
-        };
-        let mine: Vec<usize> = (0..names.len()).filter(|&i| link[i] == Some(e)).collect();
-        if mine.iter().all(|&i| line_start(names[i].span.start)) {
-            for &i in &mine {
-                link[i] = Some(full);
-            }
-            entities[e].not_player = true;
-        }
-    }
-    // A lone capitalised word seen only at the start of sentences ("Basically", "Asked") is no name.
     let initial = |pos: usize| {
         let before = text[..pos].trim_end_matches([' ', '\t']);
         before.is_empty() || before.ends_with(['.', '!', '?', '"', '\n', ':'])
     };
-    for e in 0..entities.len() {
-        if entities[e].tokens.len() > 1 {
+    let mut all_line_start = vec![true; entities.len()];
+    let mut all_initial = vec![true; entities.len()];
+    for (i, n) in names.iter().enumerate() {
+        if let Some(e) = link[i] {
+            all_line_start[e] &= line_start(n.span.start);
+            all_initial[e] &= initial(n.span.start) && !text[n.span.end..].starts_with("'s");
+        }
+    }
+    // "Classy Henman" in a headline: an opening adjective before the surname of a player named in full.
+    let mut relink: HashMap<usize, usize> = HashMap::new();
+    for (e, ent) in entities.iter().enumerate() {
+        if ent.tokens.len() != 2 || !all_line_start[e] {
             continue;
         }
-        let mine: Vec<usize> = (0..names.len()).filter(|&i| link[i] == Some(e)).collect();
-        if mine.iter().all(|&i| initial(names[i].span.start) && !text[names[i].span.end..].starts_with("'s")) {
-            entities[e].not_player = true;
+        let full = by_last.get(&ent.tokens[1]).into_iter().flatten().copied().find(|&f| {
+            f != e && entities[f].tokens.len() >= 2 && entities[f].tokens[0] != ent.tokens[0]
+        });
+        if let Some(f) = full {
+            relink.insert(e, f);
+        }
+    }
+    for l in link.iter_mut() {
+        if let Some(f) = l.and_then(|e| relink.get(&e)) {
+            *l = Some(*f);
+        }
+    }
+    for (e, ent) in entities.iter_mut().enumerate() {
+        // A lone capitalised word seen only at the start of sentences ("Basically", "Asked") is no name.
+        if relink.contains_key(&e) || (ent.tokens.len() == 1 && all_initial[e]) {
+            ent.not_player = true;
         }
     }
     (entities, link)
@@ -291,22 +324,21 @@ pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static st
         if let Some(rest) = after.strip_prefix(prefix) {
             for len in [3usize, 2, 1] {
                 let cand: Vec<&str> = rest
-                    .split(|c: char| c == ' ' || c == ',' || c == '.' || c == ')')
+                    .split([' ', ',', '.', ')'])
                     .filter(|w| !w.is_empty())
                     .take(len)
                     .collect();
-                if cand.len() == len {
-                    if let Some(c) = lexicon::country(&cand.join(" ")) {
+                if cand.len() == len
+                    && let Some(c) = lexicon::country(&cand.join(" ")) {
                         return Some(c);
                     }
-                }
             }
         }
     }
     if let Some(rest) = after.strip_prefix(" (") {
         let inner: String = rest.chars().take_while(|&c| c != ')').collect();
         if inner.len() == 3 && inner.chars().all(|c| c.is_ascii_uppercase()) {
-            return Some(crate::lexicon::code(&inner)?);
+            return crate::lexicon::code(&inner);
         }
         if let Some(c) = lexicon::country(&inner) {
             return Some(c);

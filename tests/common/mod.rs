@@ -198,7 +198,7 @@ use std::time::{Duration, Instant};
 
 use sportext::input::json::{JsonArticle, JsonFields, parse_json_values};
 use sportext::input::{html, text};
-use sportext::{Article, Document, Error, Evidence, Extractor};
+use sportext::{Article, Document, Error, ErrorKind, Evidence, Extractor};
 
 /// The binary under test.
 pub const BIN: &str = env!("CARGO_BIN_EXE_sportext");
@@ -356,6 +356,9 @@ pub fn library_records(ex: &Extractor, name: &str, bytes: &[u8]) -> Vec<Result<A
         "txt" => vec![text_doc(bytes).map(|d| extract_checked(ex, &d))],
         "html" => vec![html_doc(bytes).map(|d| extract_checked(ex, &d))],
         "json" => match text::decode(bytes).and_then(|(s, _)| parse_json_values(&s)) {
+            Ok(values) if values.is_empty() => {
+                vec![Err(Error::new(ErrorKind::Empty, "the JSON array is empty"))]
+            }
             Ok(values) => values
                 .iter()
                 .enumerate()

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# CLI benchmark for issue 4: batch throughput at 1 and 2 jobs, peak memory at two corpus sizes, and the cost of
+# one 1 MB article against one 10 MB article (linearity).
+#
+# Usage (from the crate root):   bash bench/cli-scale.sh [N_ARTICLES] [BYTES_PER_ARTICLE]
+#   N_ARTICLES          articles in the batch corpus (default 4000)
+#   BYTES_PER_ARTICLE   mean article size (default 3000; sizes vary from 0.5x to 1.5x)
+# Environment: SPORTEXT_BIN (default target/release/sportext), KEEP=1 keeps the temporary folder.
+#
+# The corpus is generated (examples/gen_corpus.rs, benches/synth/mod.rs): made-up tennis articles with accented
+# names, scores, rounds, tournaments, rankings, seeds, quotes and results roundups. Nothing real is written.
+# Timings are wall-clock (best of 3); peak memory is the maximum resident set size from /usr/bin/time -v
+# (or from /proc via a polling loop when /usr/bin/time is missing).
+set -euo pipefail
+N=${1:-4000}
+BYTES=${2:-3000}
+cd "$(dirname "$0")/.."
+cargo build --release --bin sportext --example gen_corpus
+BIN=${SPORTEXT_BIN:-target/release/sportext}
+GEN=target/release/examples/gen_corpus
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/sportext-bench.XXXXXX")
+[ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$TMP"' EXIT
+
+"$GEN" articles "$TMP/many" "$N" "$BYTES"
+"$GEN" articles "$TMP/few" "$((N / 10))" "$BYTES"
+"$GEN" one "$TMP/one-1mb.txt" 1000000
+"$GEN" one "$TMP/one-10mb.txt" 10000000
+mb() { du -sb "$1" | awk '{printf "%.2f", $1 / 1e6}'; }
+
+# run_timed OUT_PREFIX ARGS...: runs the CLI, prints "seconds peak_kb".
+run_timed() {
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -v -o "$TMP/time.txt" "$BIN" "$@" > /dev/null 2> "$TMP/err.txt" || true
+        local s kb
+        s=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); t = 0; for (i = 1; i <= n; i++) t = t * 60 + p[i]; print t}' "$TMP/time.txt")
+        kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/time.txt")
+        echo "$s $kb"
+    else
+        local start end peak=0 pid
+        start=$(date +%s.%N)
+        "$BIN" "$@" > /dev/null 2> "$TMP/err.txt" & pid=$!
+        while kill -0 "$pid" 2> /dev/null; do
+            local r
+            r=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2> /dev/null || echo 0)
+            [ -n "$r" ] && [ "$r" -gt "$peak" ] && peak=$r
+            sleep 0.02
+        done
+        wait "$pid" || true
+        end=$(date +%s.%N)
+        echo "$(echo "$end - $start" | bc) $peak"
+    fi
+}
+# best_of3 ARGS...: the fastest of three runs ("seconds peak_kb").
+best_of3() {
+    local best="" line
+    for _ in 1 2 3; do
+        line=$(run_timed "$@")
+        if [ -z "$best" ] || awk -v a="${line%% *}" -v b="${best%% *}" 'BEGIN {exit !(a < b)}'; then best=$line; fi
+    done
+    echo "$best"
+}
+
+MANY_MB=$(mb "$TMP/many")
+FEW_MB=$(mb "$TMP/few")
+echo "corpus: $N articles, $MANY_MB MB ($TMP/many); small corpus: $((N / 10)) articles, $FEW_MB MB"
+read -r t1 m1 < <(best_of3 extract --jobs 1 "$TMP/many")
+read -r t2 m2 < <(best_of3 extract --jobs 2 "$TMP/many")
+echo "  last run: $(tail -n 1 "$TMP/err.txt")"
+read -r tf mf < <(best_of3 extract --jobs 1 "$TMP/few")
+awk -v mb="$MANY_MB" -v t1="$t1" -v t2="$t2" 'BEGIN {
+    printf "batch --jobs 1: %6.2f s  %6.1f MB/s\n", t1, mb / t1
+    printf "batch --jobs 2: %6.2f s  %6.1f MB/s   speedup %.2fx\n", t2, mb / t2, t1 / t2 }'
+echo "peak RSS --jobs 1: $((mf / 1024)) MB for $((N / 10)) inputs, $((m1 / 1024)) MB for $N inputs (--jobs 2: $((m2 / 1024)) MB)"
+read -r a ma < <(best_of3 extract --jobs 1 "$TMP/one-1mb.txt")
+read -r b mb10 < <(best_of3 extract --jobs 1 "$TMP/one-10mb.txt")
+awk -v a="$a" -v b="$b" 'BEGIN {
+    printf "one 1 MB article: %6.2f s; one 10 MB article: %6.2f s; ratio %.1fx (linear: ~10x)\n", a, b, b / a }'
+echo "peak RSS: $((ma / 1024)) MB for the 1 MB article, $((mb10 / 1024)) MB for the 10 MB article"
+echo "  last run: $(tail -n 1 "$TMP/err.txt")"
