@@ -464,24 +464,11 @@ fn resolve_pending(
 
 /// The subject (first reference) of the closest earlier sentence that has one.
 fn previous_subject(all: &[Ref], si: usize, ok: &dyn Fn(usize) -> bool) -> Option<usize> {
-    let mut s = usize::MAX;
-    for r in all.iter().rev() {
-        if r.sent >= si {
-            continue;
-        }
-        if r.sent + 4 < si {
-            break;
-        }
-        if s == usize::MAX || r.sent == s {
-            s = r.sent;
-        } else {
-            break;
-        }
-    }
-    if s == usize::MAX {
-        return None;
-    }
-    all.iter().filter(|r| r.sent == s).map(|r| r.entity).find(|&e| ok(e))
+    // References are in text order: the last one before this sentence is in the closest earlier sentence.
+    let before = all.partition_point(|r| r.sent < si);
+    let s = all[..before].last().map(|r| r.sent).filter(|&s| s + 4 >= si)?;
+    let from = all[..before].partition_point(|r| r.sent < s);
+    all[from..before].iter().map(|r| r.entity).find(|&e| ok(e))
 }
 
 /// Words before a cue that make it a wish, a plan or a hypothesis rather than a result.
