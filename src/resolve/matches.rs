@@ -974,32 +974,43 @@ fn clause_start(text: &str, from: usize, pos: usize) -> usize {
         .unwrap_or(from)
 }
 
-/// Doubles: "A and B beat C and D" gives pairs when both sides are pairs.
+/// Doubles: "A and B beat C and D" gives pairs when both sides are pairs. A partner is the reference next to
+/// a player's, joined by "and", "&" or "/" (a country between commas or in brackets may stand between:
+/// "Goransson, Sweden, and Verbeek").
 fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Vec<usize>, Vec<usize>) {
-    let partner = |r: Ref, forward: bool| -> Option<usize> {
-        let joiners = [" and ", "/", " & ", " / "];
-        if forward {
-            let n = refs.iter().find(|x| x.span.start >= r.span.end)?;
-            let gap = &text[r.span.end..n.span.start];
-            joiners.contains(&gap).then_some(n.entity)
-        } else {
-            let p = refs.iter().rev().find(|x| x.span.end <= r.span.start)?;
-            let gap = &text[p.span.end..r.span.start];
-            joiners.contains(&gap).then_some(p.entity)
+    let joined = |gap: &str| {
+        let g = gap.trim();
+        if matches!(g, "and" | "&" | "/") {
+            return true;
         }
+        // ", Sweden, and " / " (SWE) and "
+        let inner = g.strip_suffix("and").map(str::trim_end).unwrap_or("");
+        let inner = inner.strip_suffix(',').unwrap_or(inner);
+        let country = inner.trim_start_matches(',').trim();
+        let bracket = country.starts_with('(') && country.ends_with(')') && country.len() <= 8;
+        let named = !country.is_empty()
+            && country.len() <= 30
+            && country.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "of");
+        g.ends_with("and") && (bracket || (g.starts_with(',') && named))
     };
-    let (first, second) = if w.span.start < l.span.start { (w, l) } else { (l, w) };
-    let p1 = partner(first, false);
-    let p2 = partner(second, true);
-    match (p1, p2) {
-        (Some(a), Some(b)) if a != b => {
-            let first_pair = vec![a, first.entity];
-            let second_pair = vec![second.entity, b];
-            if w.span.start < l.span.start {
-                (first_pair, second_pair)
-            } else {
-                (second_pair, first_pair)
-            }
+    let partner = |r: Ref, avoid: usize| -> Option<usize> {
+        let k = refs.iter().position(|x| x.span == r.span)?;
+        let next = refs.get(k + 1).filter(|n| n.entity != avoid && n.entity != r.entity);
+        if let Some(n) = next.filter(|n| joined(&text[r.span.end..n.span.start])) {
+            return Some(n.entity);
+        }
+        let prev = k.checked_sub(1).map(|j| refs[j]).filter(|p| p.entity != avoid && p.entity != r.entity);
+        prev.filter(|p| joined(&text[p.span.end..r.span.start])).map(|p| p.entity)
+    };
+    let (pw, pl) = (partner(w, l.entity), partner(l, w.entity));
+    match (pw, pl) {
+        (Some(a), Some(b)) if a != b && a != l.entity && b != w.entity => {
+            let pair = |r: Ref, p: usize| {
+                let k = refs.iter().position(|x| x.span == r.span).unwrap_or(0);
+                let p_first = k > 0 && refs[k - 1].entity == p;
+                if p_first { vec![p, r.entity] } else { vec![r.entity, p] }
+            };
+            (pair(w, a), pair(l, b))
         }
         _ => (vec![w.entity], vec![l.entity]),
     }
