@@ -469,6 +469,12 @@ fn decode_refuses_binary_and_empty_with_clear_messages() {
 
 /// Inputs that once made the library panic. Each must now give a record whose evidence matches its slices.
 const REGRESSIONS: &[&str] = &[
+    // src/recognise/ranking.rs `is_abbreviation_dot`: the word before a full stop started one byte after a
+    // multi-byte character (found by tests/properties.rs).
+    "\u{3347a}. final 6-4 6-3. ",
+    "6-4 6-3\u{301}. final",
+    // src/segment.rs `is_sentence_end`: the same after a multi-byte space.
+    "Ann Lee\u{a0}b. Then Bea\u{2003}Park. won 6-4 6-4\u{3000}x. in the final.",
     // src/resolve/players.rs `mark_officials`: the 40-byte window after a name ended inside 'é'.
     "Ann Lee beat Bo Kim 6-4 6-4 in the tennis fina\u{e9} and more.",
     // The same window before a name.

@@ -181,7 +181,7 @@ fn is_abbreviation_dot(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
     let word_start = before
         .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |i| i + 1);
+        .map_or(0, |i| i + c_len(before, i));
     let word = &before[word_start..];
     matches!(
         word,

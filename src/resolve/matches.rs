@@ -158,8 +158,25 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
     }
     ctx.refs = refs;
     let mut found = merge_duplicates(ctx, found);
+    lone_score(ctx, &used_scores, &mut found);
     infer_rounds(ctx, &mut found);
     found
+}
+
+/// One result told without its score and one full score told without a result, later in the same article:
+/// they belong together ("... to beat the top seed." ... "served out the deciding set: 6-7 (5) 6-2 6-4").
+fn lone_score(ctx: &Ctx, used: &[bool], found: &mut [Found]) {
+    let mut scoreless = found.iter_mut().filter(|f| f.score.is_none() && f.outcome == Outcome::Completed);
+    let (Some(f), None) = (scoreless.next(), scoreless.next()) else { return };
+    let free: Vec<usize> = (0..ctx.m.scores.len())
+        .filter(|&i| !used[i] && !ctx.m.scores[i].sets.is_empty() && !ctx.in_quote(ctx.m.scores[i].span.start))
+        .filter(|&i| ctx.m.scores[i].span.start > f.span.start && ctx.m.scores[i].ending == Outcome::Completed)
+        .collect();
+    if let [i] = free[..] {
+        if ctx.m.scores[i].first_side_wins() == Some(true) {
+            f.score = Some((i, false));
+        }
+    }
 }
 
 /// Rounds told outside the result's own clause: a title won in the same sentence (a final), a "reached the
@@ -639,6 +656,21 @@ fn sentence_matches(
             .filter(|r| !opening_gerund || agent.is_none_or(|a| r.span.start < a.span.start))
             .find(|r| agent.is_none_or(|a| a.entity != r.entity))
             .copied();
+        // The object follows the cue closely: "beat world number one Aryna Sabalenka", not "edged after a
+        // tie-break, second seed Gauff" nor "falling to the clay on her back as Sabalenka".
+        if matches!(cue.kind, CueKind::Beat | CueKind::LostTo) {
+            object = object.filter(|o| {
+                let gap = &text[cue.span.end..o.span.start];
+                !gap.contains([',', ';', '(']) && gap.split_whitespace().count() <= 5
+            });
+        }
+        // "the opening set that Sabalenka edged": a set, not a match.
+        if let Some(a) = agent {
+            let lead = text[sent.start..a.span.start].trim_end();
+            if lead.ends_with("set that") || lead.ends_with("set which") || lead.ends_with("tie-break that") {
+                continue;
+            }
+        }
         // "the same man he defeated": the object stands before the agent, named just before that phrase.
         if let Some(a) = agent.filter(|a| a.kind == RefKind::Pronoun) {
             let lead = text[sent.start..a.span.start].trim_end();
