@@ -680,12 +680,34 @@ fn sentence_matches(
             }
         }
         // The score: the free score closest to the cue inside its clause.
+        // A score stays in its clause: "A lost to B but C levelled with a 6-3 6-4 win over D".
+        let clause_end = [" but ", ", while ", " while ", "; ", ", and ", " whereas "]
+            .iter()
+            .filter_map(|b| text[cue.span.end..next_start].find(b).map(|p| cue.span.end + p))
+            .min()
+            .unwrap_or(next_start);
+        // A score named as a win belongs to the subject's win; as a loss, to its loss.
+        let agent_lost = matches!(cue.kind, CueKind::LostTo | CueKind::DefeatBy | CueKind::Passive | CueKind::Lost);
+        let named_as = |i: usize| -> Option<bool> {
+            let next: String = text[ctx.m.scores[i].span.end..]
+                .trim_start_matches([' ', ','])
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect();
+            match next.as_str() {
+                "win" | "victory" | "triumph" | "success" => Some(true),
+                "defeat" | "loss" => Some(false),
+                _ => None,
+            }
+        };
         let pick_score = |used: &[bool], from: usize, to: usize| -> Option<usize> {
+            let to = to.min(clause_end.max(from));
             score_ids
                 .iter()
                 .copied()
                 .filter(|&i| !used[i])
                 .filter(|&i| ctx.m.scores[i].span.start >= from && ctx.m.scores[i].span.end <= to)
+                .filter(|&i| named_as(i) != Some(agent_lost))
                 .min_by_key(|&i| {
                     let s = ctx.m.scores[i].span;
                     if s.start >= cue.span.end { s.start - cue.span.end } else { 2 * (cue.span.start - s.end) + 1 }
