@@ -18,8 +18,12 @@ mod synth;
 fn run(ex: &Extractor, pages: &[Vec<u8>]) -> usize {
     let mut n = 0;
     for p in pages {
-        let Ok((html, _)) = decode_html(p) else { continue };
-        let Ok(doc) = parse_html(&html, None) else { continue };
+        let Ok((html, _)) = decode_html(p) else {
+            continue;
+        };
+        let Ok(doc) = parse_html(&html, None) else {
+            continue;
+        };
         let a = ex.extract_document(&doc);
         n += serde_json::to_vec(&a).expect("serialisable").len();
     }
@@ -27,10 +31,14 @@ fn run(ex: &Extractor, pages: &[Vec<u8>]) -> usize {
 }
 
 fn corpus_pages() -> Vec<Vec<u8>> {
-    let root = std::env::var_os("SPORTEXT_CORPUS")
-        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"), Into::into);
+    let root = std::env::var_os("SPORTEXT_CORPUS").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
+        Into::into,
+    );
     let dir = root.join("html-benchmark/html");
-    let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
     let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     paths
@@ -46,14 +54,20 @@ fn corpus_pages() -> Vec<Vec<u8>> {
 
 fn bench(c: &mut Criterion) {
     let ex = Extractor::new();
-    let pages: Vec<Vec<u8>> = (0..100).map(|i| synth::html_page(i, 3000).into_bytes()).collect();
+    let pages: Vec<Vec<u8>> = (0..100)
+        .map(|i| synth::html_page(i, 3000).into_bytes())
+        .collect();
     let mut g = c.benchmark_group("extract_html");
-    g.throughput(Throughput::Bytes(pages.iter().map(Vec::len).sum::<usize>() as u64));
+    g.throughput(Throughput::Bytes(
+        pages.iter().map(Vec::len).sum::<usize>() as u64
+    ));
     g.bench_function("generated", |b| b.iter(|| run(&ex, black_box(&pages))));
     let real = corpus_pages();
     if !real.is_empty() {
         g.sample_size(20);
-        g.throughput(Throughput::Bytes(real.iter().map(Vec::len).sum::<usize>() as u64));
+        g.throughput(Throughput::Bytes(
+            real.iter().map(Vec::len).sum::<usize>() as u64
+        ));
         g.bench_function("corpus", |b| b.iter(|| run(&ex, black_box(&real))));
     }
     g.finish();

@@ -24,10 +24,14 @@ fn run(ex: &Extractor, docs: &[String]) -> usize {
 }
 
 fn corpus_texts() -> Vec<String> {
-    let root = std::env::var_os("SPORTEXT_CORPUS")
-        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"), Into::into);
+    let root = std::env::var_os("SPORTEXT_CORPUS").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
+        Into::into,
+    );
     let dir = root.join("bbcsport/tennis");
-    let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
     let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     paths
@@ -51,7 +55,9 @@ fn bench(c: &mut Criterion) {
     let real = corpus_texts();
     if !real.is_empty() {
         g.sample_size(30);
-        g.throughput(Throughput::Bytes(real.iter().map(String::len).sum::<usize>() as u64));
+        g.throughput(Throughput::Bytes(
+            real.iter().map(String::len).sum::<usize>() as u64,
+        ));
         g.bench_function("corpus", |b| b.iter(|| run(&ex, black_box(&real))));
     }
     g.finish();

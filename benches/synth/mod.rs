@@ -37,16 +37,80 @@ impl Rng {
 }
 
 const GIVEN: &[&str] = &[
-    "Tomás", "Jürgen", "Éric", "Nikolaj", "Álvaro", "Mateo", "Lukáš", "Sébastien", "Oskar", "Ivo", "Marek", "Dmitri",
-    "Björn", "Andrés", "Gaël", "Paulo", "Kenji", "Liam", "Hugo", "Rafael", "Jiří", "Søren", "Emil", "Noé",
-    "Zoë", "Inès", "Ana", "Katarzyna", "Léa", "Marta", "Yuki", "Petra", "Chloé", "Sofía", "Agnès", "Hana",
+    "Tomás",
+    "Jürgen",
+    "Éric",
+    "Nikolaj",
+    "Álvaro",
+    "Mateo",
+    "Lukáš",
+    "Sébastien",
+    "Oskar",
+    "Ivo",
+    "Marek",
+    "Dmitri",
+    "Björn",
+    "Andrés",
+    "Gaël",
+    "Paulo",
+    "Kenji",
+    "Liam",
+    "Hugo",
+    "Rafael",
+    "Jiří",
+    "Søren",
+    "Emil",
+    "Noé",
+    "Zoë",
+    "Inès",
+    "Ana",
+    "Katarzyna",
+    "Léa",
+    "Marta",
+    "Yuki",
+    "Petra",
+    "Chloé",
+    "Sofía",
+    "Agnès",
+    "Hana",
 ];
 
 const SURNAMES: &[&str] = &[
-    "Ferrándiz", "Kowalczyk", "Müllner", "de la Peña", "Ørsted", "Novák", "Delacroix", "van Loon", "Brännström",
-    "Ostrowski", "Castaño", "Haraldsen", "Lemaître", "Vukić", "Achterberg", "Moreau", "Salvatierra", "Dvořák",
-    "Tanaka", "Fitzgerald", "Okonkwo", "Ruiz-Tagle", "Halvorsen", "Sørensen", "Pellegrini", "Quintero",
-    "Blažević", "Marchetti", "Lindqvist", "Auclair", "del Monte", "Szabó", "Nyström", "Kováčová", "Abelló",
+    "Ferrándiz",
+    "Kowalczyk",
+    "Müllner",
+    "de la Peña",
+    "Ørsted",
+    "Novák",
+    "Delacroix",
+    "van Loon",
+    "Brännström",
+    "Ostrowski",
+    "Castaño",
+    "Haraldsen",
+    "Lemaître",
+    "Vukić",
+    "Achterberg",
+    "Moreau",
+    "Salvatierra",
+    "Dvořák",
+    "Tanaka",
+    "Fitzgerald",
+    "Okonkwo",
+    "Ruiz-Tagle",
+    "Halvorsen",
+    "Sørensen",
+    "Pellegrini",
+    "Quintero",
+    "Blažević",
+    "Marchetti",
+    "Lindqvist",
+    "Auclair",
+    "del Monte",
+    "Szabó",
+    "Nyström",
+    "Kováčová",
+    "Abelló",
 ];
 
 const COUNTRIES: &[(&str, &str)] = &[
@@ -65,22 +129,51 @@ const COUNTRIES: &[(&str, &str)] = &[
 ];
 
 const TOURNAMENTS: &[&str] = &[
-    "Australian Open", "French Open", "Wimbledon", "US Open", "Paris Masters", "Madrid Open", "Italian Open",
-    "Miami Open", "Queen's Club Championships", "Davis Cup", "Monte Carlo Masters", "Qatar Open",
+    "Australian Open",
+    "French Open",
+    "Wimbledon",
+    "US Open",
+    "Paris Masters",
+    "Madrid Open",
+    "Italian Open",
+    "Miami Open",
+    "Queen's Club Championships",
+    "Davis Cup",
+    "Monte Carlo Masters",
+    "Qatar Open",
 ];
 
 const ROUNDS: &[&str] = &[
-    "first round", "second round", "third round", "fourth round", "quarter-finals", "semi-finals", "final",
-    "last 16", "last eight", "opening round",
+    "first round",
+    "second round",
+    "third round",
+    "fourth round",
+    "quarter-finals",
+    "semi-finals",
+    "final",
+    "last 16",
+    "last eight",
+    "opening round",
 ];
 
 const ORDINALS: &[&str] = &[
-    "top", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "10th", "11th", "12th",
+    "top", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "10th",
+    "11th", "12th",
 ];
 
 const BEAT: &[&str] = &[
-    "beat", "defeated", "overcame", "saw off", "knocked out", "edged past", "swept aside", "outlasted",
-    "eased past", "battled past", "thrashed", "ousted",
+    "beat",
+    "defeated",
+    "overcame",
+    "saw off",
+    "knocked out",
+    "edged past",
+    "swept aside",
+    "outlasted",
+    "eased past",
+    "battled past",
+    "thrashed",
+    "ousted",
 ];
 
 const FILLER: &[&str] = &[
@@ -145,7 +238,11 @@ pub fn score(rng: &mut Rng, best_of_five: bool) -> String {
             1 => (if won { "7-5" } else { "5-7" }).to_string(),
             k => {
                 let l = [0, 1, 2, 3, 4, 2][k];
-                if won { format!("6-{l}") } else { format!("{l}-6") }
+                if won {
+                    format!("6-{l}")
+                } else {
+                    format!("{l}-6")
+                }
             }
         };
         parts.push(set);
@@ -163,11 +260,19 @@ pub fn article(seed: u64, target: usize) -> String {
     let mut rng = Rng::new(seed);
     let cast: Vec<String> = (0..8).map(|_| player(&mut rng)).collect();
     let tournament = rng.pick(TOURNAMENTS);
-    let slam = matches!(tournament, "Australian Open" | "French Open" | "Wimbledon" | "US Open");
+    let slam = matches!(
+        tournament,
+        "Australian Open" | "French Open" | "Wimbledon" | "US Open"
+    );
     let (w, l) = (&cast[0], &cast[1]);
     let round = rng.pick(ROUNDS);
     let mut out = String::with_capacity(target + 512);
-    out.push_str(&format!("{} through to {} at {}\n\n", surname(w), round, tournament));
+    out.push_str(&format!(
+        "{} through to {} at {}\n\n",
+        surname(w),
+        round,
+        tournament
+    ));
     let (country, demonym) = COUNTRIES[rng.below(COUNTRIES.len())];
     out.push_str(&format!(
         "{}th seed {w} {} {}'s {l} {} to reach the {} of the {tournament} on Tuesday.\n\n",
@@ -270,21 +375,42 @@ pub fn html_page(seed: u64, target: usize) -> String {
     out.push_str("gtag('js', new Date()); gtag('config', 'X-000000');</script>\n");
     out.push_str("<style>.nav a{color:#333;padding:4px}.story p{line-height:1.5}.share{display:flex}</style>\n");
     out.push_str("</head><body>\n<header class=\"site-header\"><a class=\"logo\" href=\"/\">Sport News</a>\n<nav><ul>");
-    for s in ["Home", "Football", "Cricket", "Tennis", "Golf", "Rugby", "Formula 1", "Athletics", "More"] {
-        out.push_str(&format!("<li><a href=\"/{}\">{s}</a></li>", s.to_ascii_lowercase().replace(' ', "-")));
+    for s in [
+        "Home",
+        "Football",
+        "Cricket",
+        "Tennis",
+        "Golf",
+        "Rugby",
+        "Formula 1",
+        "Athletics",
+        "More",
+    ] {
+        out.push_str(&format!(
+            "<li><a href=\"/{}\">{s}</a></li>",
+            s.to_ascii_lowercase().replace(' ', "-")
+        ));
     }
     out.push_str("</ul></nav></header>\n<main id=\"main-content\"><div class=\"story\">\n");
     out.push_str(&format!("<h1 class=\"story-headline\">{headline}</h1>\n"));
     out.push_str("<div class=\"byline\">By <span class=\"author\">Staff writer</span> <time datetime=\"2024-05-28\">28 May 2024</time></div>\n");
-    out.push_str("<div class=\"share\"><a href=\"#\">Share on social</a> <a href=\"#\">Email</a></div>\n");
+    out.push_str(
+        "<div class=\"share\"><a href=\"#\">Share on social</a> <a href=\"#\">Email</a></div>\n",
+    );
     out.push_str("<article class=\"story-body\">\n");
     for p in paras {
-        let p = p.replace('&', "&amp;").replace('<', "&lt;").replace('\n', "<br>\n");
+        let p = p
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('\n', "<br>\n");
         out.push_str(&format!("<p>{p}</p>\n"));
     }
     out.push_str("</article>\n<aside class=\"related\"><h2>Related stories</h2><ul>");
     for i in 0..6 {
-        out.push_str(&format!("<li><a href=\"/tennis/{}\">More tennis news, part {i}</a></li>", seed * 10 + i));
+        out.push_str(&format!(
+            "<li><a href=\"/tennis/{}\">More tennis news, part {i}</a></li>",
+            seed * 10 + i
+        ));
     }
     out.push_str("</ul></aside>\n<section class=\"comments\"><h3>Comments</h3><p>Comments are closed.</p></section>\n");
     out.push_str("</div></main>\n<footer><p>Copyright Sport News. All rights reserved.</p>");

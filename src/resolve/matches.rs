@@ -157,6 +157,12 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
         sentence_matches(ctx, si, sent, &cues_here, sref, &mut used_scores, &mut found);
     }
     ctx.refs = refs;
+    #[cfg(debug_assertions)]
+    if std::env::var_os("SPORTEXT_DEBUG").is_some() {
+        for f in &found {
+            eprintln!("found s{} {} {:?} {:?} {:?}", f.sent, f.rule, f.winner, f.loser, f.tournament);
+        }
+    }
     let mut found = merge_duplicates(ctx, found);
     lone_score(ctx, &used_scores, &mut found);
     infer_rounds(ctx, &mut found);
@@ -591,7 +597,7 @@ fn sentence_matches(
         }
         let clause_after = &text[cue.span.end..next_start];
         let h2h = [
-            "meetings", "meeting", "encounters", "head-to-head", "occasions", " times in", " times out of", " previous ",
+            "meetings", "meeting", "encounters", "head-to-head", "occasions", " times in", " times out of",
             "matches against",
         ];
         let cut = clause_after.find(['.', ';']).unwrap_or(clause_after.len());
