@@ -90,7 +90,12 @@ fn followed_by_by(text: &str, start: usize, end: usize) -> bool {
     if matches!(prev, "has" | "have" | "had" | "having") {
         return false;
     }
-    let after = &text[end..text.len().min(end + 60)];
+    // At most 60 bytes, cut back to a character boundary (accented names).
+    let mut stop = text.len().min(end + 60);
+    while !text.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let after = &text[end..stop];
     let after = &after[..after.find(['.', ';', '"']).unwrap_or(after.len())];
     after
         .split_whitespace()

@@ -197,15 +197,20 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
             .take(4)
             .any(|w| FUTURE.contains(&w.to_ascii_lowercase().as_str()))
     };
+    // Where each result's clause ends: the next result told in the same sentence.
+    let mut starts: Vec<(usize, usize)> = found.iter().map(|f| (f.sent, f.span.start)).collect();
+    starts.sort_unstable();
     for f in found.iter_mut() {
         if f.round.is_some() {
             continue;
         }
         let sent = ctx.sents[f.sent];
+        let k = starts.partition_point(|&x| x <= (f.sent, f.span.start));
+        let limit = starts.get(k).filter(|x| x.0 == f.sent).map_or(sent.end, |x| x.1);
         let from = titles.partition_point(|t| t.start < f.span.start);
         if titles[from..]
             .iter()
-            .take_while(|t| t.end <= sent.end)
+            .take_while(|t| t.end <= limit)
             .any(|t| !future(*t) && !ctx.in_quote(t.start))
         {
             f.round = Some("F");
@@ -266,7 +271,7 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
             let before = found
                 .iter()
                 .enumerate()
-                .filter(|&(j, g)| j != i && g.round.is_some() && g.last_sent <= found[i].sent)
+                .filter(|&(j, g)| j != i && g.round.is_some() && g.last_sent < found[i].sent)
                 .max_by_key(|&(_, g)| g.last_sent)
                 .and_then(|(_, g)| g.round);
             found[i].round = before.and_then(crate::recognise::round::previous);
