@@ -473,8 +473,8 @@ static TITLE: Lazy<Regex> = Lazy::new(|| {
         r"(?x)(?-u:\b)(?:
         (?:won|wins|win|winning|claimed|claims|claim|claiming|clinched|clinches|clinch|lifted|lifts|lift|lifting
           |captured|captures|capture|capturing|sealed|seals|secured|secures|defended|defends|defend|retained|retains
-          |retain|collected|collects|bagged|landed|scooped)
-        \x20(?:[A-Za-z0-9'-]+\x20){0,5}?(?:(?:Grand\x20Slam\x20|major\x20)?(?:title|trophy|crown|championship)|Grand\x20Slam|major)(?-u:\b)
+          |retain|collected|collects|bagged|landed|scooped|take|takes|took|taking)
+        \x20(?:[A-Za-z0-9'-]+\x20){0,8}?(?:(?:Grand\x20Slam\x20|major\x20)?(?:title|trophy|crown|championship)|[Gg]rand\x20[Ss]lam|major)(?-u:\b)
       | (?:championship|title)\x20points?(?-u:\b)
       | crowned(?-u:\b)
       )",

@@ -163,6 +163,7 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
             eprintln!("found s{} {} {:?} {:?} {:?}", f.sent, f.rule, f.winner, f.loser, f.tournament);
         }
     }
+    title_rounds(ctx, &mut found);
     let mut found = merge_duplicates(ctx, found);
     lone_score(ctx, &used_scores, &mut found);
     infer_rounds(ctx, &mut found);
@@ -185,6 +186,41 @@ fn lone_score(ctx: &Ctx, used: &[bool], found: &mut [Found]) {
     }
 }
 
+/// A title won in the sentence of a result makes it a final: "won her first Grand Slam title after she
+/// defeated X", "beat X to win his maiden title". A title phrase belongs to the nearest result before it in
+/// its sentence, or to the sentence's first result when it comes first.
+fn title_rounds(ctx: &Ctx, found: &mut [Found]) {
+    let titles = crate::recognise::round::title_phrases(ctx.text);
+    let future = |span: Span| {
+        let s = ctx.sents[ctx.sentence_of(span.start)];
+        ctx.text[s.start..span.start]
+            .split_whitespace()
+            .rev()
+            .take(4)
+            .any(|w| FUTURE.contains(&w.to_ascii_lowercase().as_str()))
+    };
+    for t in titles {
+        if future(t) || ctx.in_quote(t.start) {
+            continue;
+        }
+        let si = ctx.sentence_of(t.start);
+        let a = found.partition_point(|f| f.sent < si);
+        let b = found.partition_point(|f| f.sent <= si);
+        let here: Vec<usize> = (a..b).collect();
+        let owner = here
+            .iter()
+            .copied()
+            .filter(|&k| found[k].span.start <= t.start)
+            .max_by_key(|&k| found[k].span.start)
+            .or_else(|| here.first().copied());
+        if let Some(k) = owner {
+            if found[k].round.is_none() {
+                found[k].round = Some("F");
+            }
+        }
+    }
+}
+
 /// Rounds told outside the result's own clause: a title won in the same sentence (a final), a "reached the
 /// last eight" in the next sentence, and the round of the headline or opening sentence for the main match.
 fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
@@ -197,25 +233,6 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
             .take(4)
             .any(|w| FUTURE.contains(&w.to_ascii_lowercase().as_str()))
     };
-    // Where each result's clause ends: the next result told in the same sentence.
-    let mut starts: Vec<(usize, usize)> = found.iter().map(|f| (f.sent, f.span.start)).collect();
-    starts.sort_unstable();
-    for f in found.iter_mut() {
-        if f.round.is_some() {
-            continue;
-        }
-        let sent = ctx.sents[f.sent];
-        let k = starts.partition_point(|&x| x <= (f.sent, f.span.start));
-        let limit = starts.get(k).filter(|x| x.0 == f.sent).map_or(sent.end, |x| x.1);
-        let from = titles.partition_point(|t| t.start < f.span.start);
-        if titles[from..]
-            .iter()
-            .take_while(|t| t.end <= limit)
-            .any(|t| !future(*t) && !ctx.in_quote(t.start))
-        {
-            f.round = Some("F");
-        }
-    }
     // A "booked a spot in the last eight" in a sentence of its own belongs to the result just before it; an
     // "X and Y also reached the second round" to the results of the players it names.
     let match_sents: Vec<usize> = found.iter().map(|f| f.sent).collect();
