@@ -284,7 +284,9 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
     for i in 0..found.len() {
         let sent = ctx.sents[found[i].sent];
         let after = &ctx.text[found[i].span.start.max(sent.start)..sent.end];
-        if found[i].round.is_none() && (after.contains("previous round") || after.contains("round before")) {
+        if found[i].round.is_none()
+            && ["previous round", "round before", "round earlier", "earlier round"].iter().any(|p| after.contains(p))
+        {
             let before = found
                 .iter()
                 .enumerate()
@@ -314,10 +316,20 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
                 }
             }
         }
-    if cup_final {
+    // Rubbers of a team tie share the tie's round: the first round played named in the opening sentences
+    // ("their Davis Cup semi-final in Seville"), else "the Davis Cup final".
+    let team = ["Davis Cup", "Fed Cup", "Billie Jean King Cup", "Hopman Cup", "United Cup", "ATP Cup"];
+    if found.iter().any(|f| f.round.is_none() && f.tournament.as_ref().is_some_and(|t| team.iter().any(|c| t.0.contains(c)))) {
+        let tie_round = ctx
+            .m
+            .rounds
+            .iter()
+            .find(|r| ctx.sentence_of(r.span.start) <= 3 && r.relation == RoundRelation::Played && !ctx.in_quote(r.span.start))
+            .map(|r| r.code)
+            .or(cup_final.then_some("F"));
         for f in found.iter_mut() {
-            if f.round.is_none() && f.tournament.as_ref().is_some_and(|t| t.0.contains("Cup")) {
-                f.round = Some("F");
+            if f.round.is_none() && f.tournament.as_ref().is_some_and(|t| team.iter().any(|c| t.0.contains(c))) {
+                f.round = tie_round;
             }
         }
     }
@@ -816,7 +828,7 @@ fn sentence_matches(
                     loser: vec![a.entity],
                     score: sc.map(|i| (i, flip)),
                     outcome: Outcome::Retired,
-                    round: round_for(ctx, cue.span, prev_rel_end, next_relational, &parens, true),
+                    round: round_for(ctx, cue.span, prev_rel_end, next_relational, &parens, Some(w.span.start)),
                     tournament: tournament_for(ctx, cue.span, next_start),
                     span: Span::new(w.span.start.min(a.span.start), cue.span.end.max(w.span.end)),
                     rule: "retired",
@@ -853,7 +865,7 @@ fn sentence_matches(
                             loser: vec![a.entity],
                             score: Some((sc, flip)),
                             outcome: ctx.m.scores[sc].ending,
-                            round: round_for(ctx, cue.span, prev_rel_end, next_relational, &parens, true),
+                            round: round_for(ctx, cue.span, prev_rel_end, next_relational, &parens, Some(o.span.start)),
                             tournament: tournament_for(ctx, cue.span, next_start),
                             span: Span::new(a.span.start, o.span.end),
                             rule: "lost-score-to",
@@ -881,7 +893,7 @@ fn sentence_matches(
                     loser: vec![l.entity],
                     score: Some((sc, ctx.m.scores[sc].first_side_wins() == Some(false))),
                     outcome: ctx.m.scores[sc].ending,
-                    round: round_for(ctx, cue.span, prev_rel_end, next_relational, &parens, !won),
+                    round: round_for(ctx, cue.span, prev_rel_end, next_relational, &parens, (!won).then_some(o.span.start)),
                     tournament: tournament_for(ctx, cue.span, next_relational),
                     span: Span::new(a.span.start, ctx.m.scores[sc].span.end),
                     rule: if won { "won-score" } else { "lost-score" },
@@ -917,7 +929,7 @@ fn sentence_matches(
                 prev_rel_end,
                 next_relational,
                 &parens,
-                matches!(cue.kind, CueKind::LostTo | CueKind::Passive | CueKind::DefeatBy),
+                matches!(cue.kind, CueKind::LostTo | CueKind::Passive | CueKind::DefeatBy).then_some(winner.span.start),
             ),
             tournament: tournament_for(ctx, cue.span, next_relational),
             span: Span::new(lo, hi),
@@ -982,7 +994,7 @@ fn sentence_matches(
             loser: vec![l.entity],
             score: Some((i, flip)),
             outcome: ctx.m.scores[i].ending,
-            round: round_for(ctx, s, sent.start, sent.end, &parens, false),
+            round: round_for(ctx, s, sent.start, sent.end, &parens, None),
             tournament: tournament_for(ctx, s, sent.end),
             span: Span::new(a.span.start.min(o.span.start), s.end.max(o.span.end)),
             rule: "score-noun",
@@ -1016,7 +1028,7 @@ fn sentence_matches(
             loser: vec![l.entity],
             score: Some((i, !first_wins)),
             outcome: ctx.m.scores[i].ending,
-            round: round_for(ctx, s, sent.start, sent.end, &parens, false),
+            round: round_for(ctx, s, sent.start, sent.end, &parens, None),
             tournament: tournament_for(ctx, s, sent.end),
             span: Span::new(b.span.start, a.span.end),
             rule: "result-line",
@@ -1099,7 +1111,9 @@ fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Vec<usize>, Vec<u
 }
 
 /// The round of a match: a round phrase in the cue's clause, nearest the cue.
-fn round_for(ctx: &Ctx, cue: Span, from: usize, to: usize, parens: &[Span], loser_agent: bool) -> Option<&'static str> {
+fn round_for(ctx: &Ctx, cue: Span, from: usize, to: usize, parens: &[Span], winner_after: Option<usize>) -> Option<&'static str> {
+    // The clause of the cue: "A beat B in the fourth round, and C was beaten by D in the round of 16".
+    let from = from.max(clause_start(ctx.text, from.min(cue.start), cue.start));
     let paren_of = |pos: usize| parens.iter().find(|p| p.start <= pos && pos < p.end).copied();
     let cue_paren = paren_of(cue.start);
     let first = ctx.m.rounds.partition_point(|r| r.span.start < from);
@@ -1111,8 +1125,9 @@ fn round_for(ctx: &Ctx, cue: Span, from: usize, to: usize, parens: &[Span], lose
             if r.span.start >= cue.end { r.span.start - cue.end } else { cue.start - r.span.end.min(cue.start) }
         })
         .and_then(|r| {
-            // "X reached the final ... before falling to Y": the round reached is the one X lost in.
-            if loser_agent && r.relation == RoundRelation::Reached && r.span.end <= cue.start {
+            // "X reached the final ... before falling to Y": the round reached is the one X lost in (when
+            // the winner is named after the phrase, X is the one who reached it).
+            if winner_after.is_some_and(|w| w > r.span.start) && r.relation == RoundRelation::Reached && r.span.end <= cue.start {
                 Some(r.code)
             } else {
                 r.played()
@@ -1137,6 +1152,15 @@ fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(String, bool)> {
                 .iter()
                 .any(|p| before.ends_with(p))
         }
+    });
+    // Or one named before the cue in its sentence: "met in the Shanghai Masters final, when X beat Y".
+    let sent = ctx.sents[ctx.sentence_of(cue.start)];
+    let local = local.or_else(|| {
+        let a = ctx.m.tournaments.partition_point(|t| t.span.start < sent.start);
+        ctx.m.tournaments[a..].iter().take_while(|t| t.span.end <= cue.start).filter(|t| {
+            let before = ctx.text[sent.start..t.span.start].trim_end();
+            before.ends_with("in the") || before.ends_with("at the")
+        }).last()
     });
     match local {
         Some(t) => Some((t.name.clone(), true)),
