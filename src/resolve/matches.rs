@@ -303,7 +303,13 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
         "also moved into", "also reached"]
         .iter()
         .any(|p| lower.contains(p));
-    let cup_final = ["davis cup final", "fed cup final", "billie jean king cup final"].iter().any(|p| lower.contains(p));
+    // A team cup won or its final named: "Spain's Davis Cup victory", "clinched the Hopman Cup".
+    let cup_final = ["davis cup", "fed cup", "billie jean king cup", "hopman cup", "united cup"].iter().any(|c| {
+        [" final", " victory", " triumph", " title", " win"].iter().any(|w| lower.contains(&format!("{c}{w}")))
+            || ["won the ", "win the ", "lift the ", "lifted the ", "clinched the ", "claimed the "]
+                .iter()
+                .any(|v| lower.contains(&format!("{v}{c}")))
+    });
     if let Some(main) = found.iter().find(|f| f.round.is_some()).map(|f| (f.round, f.tournament.clone()))
         && same_day {
             for f in found.iter_mut() {
@@ -324,7 +330,12 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
             .m
             .rounds
             .iter()
-            .find(|r| ctx.sentence_of(r.span.start) <= 3 && r.relation == RoundRelation::Played && !ctx.in_quote(r.span.start))
+            .find(|r| {
+                let si = ctx.sentence_of(r.span.start);
+                let sent = ctx.sents[si];
+                let future = ctx.text[sent.start..sent.end].split_whitespace().any(|w| FUTURE.contains(&w));
+                si <= 3 && r.relation == RoundRelation::Played && !ctx.in_quote(r.span.start) && !future
+            })
             .map(|r| r.code)
             .or(cup_final.then_some("F"));
         for f in found.iter_mut() {
@@ -855,7 +866,7 @@ fn sentence_matches(
                 let won = cue.kind == CueKind::Won;
                 // "lost 7-6(4) 6-4 to Vacherot": the opponent follows the score.
                 let s_end = ctx.m.scores[sc].span.end;
-                let rest = text[s_end..next_start].trim_start();
+                let rest = text[s_end..next_start.max(s_end)].trim_start();
                 if !won && (rest.starts_with("to ") || rest.starts_with("against "))
                     && let Some(o) = refs.iter().find(|r| r.span.start >= s_end && r.span.start < next_start && r.entity != a.entity) {
                         used_scores[sc] = true;
