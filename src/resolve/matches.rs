@@ -602,7 +602,13 @@ fn sentence_matches(
         .filter(|&i| ctx.m.scores[i].span.end <= sent.end)
         .collect();
     for (ci, cue) in cues.iter().enumerate() {
-        if ctx.in_quote(cue.span.start) {
+        // A cue inside a quote, or inside a score ("6-3 2-1 retired"), says nothing more.
+        if ctx.in_quote(cue.span.start)
+            || score_ids.iter().any(|&i| {
+                let s = ctx.m.scores[i].span;
+                s.start < cue.span.end && cue.span.start < s.end
+            })
+        {
             continue;
         }
         let prev_end = if ci > 0 { cues[ci - 1].span.end } else { sent.start };
@@ -761,7 +767,11 @@ fn sentence_matches(
                 .filter(|&i| named_as(i) != Some(agent_lost))
                 .min_by_key(|&i| {
                     let s = ctx.m.scores[i].span;
-                    if s.start >= cue.span.end { s.start - cue.span.end } else { 2 * (cue.span.start - s.end) + 1 }
+                    if s.start >= cue.span.end {
+                        s.start - cue.span.end
+                    } else {
+                        2 * cue.span.start.saturating_sub(s.end) + 1
+                    }
                 })
         };
         let (winner, loser, rule) = match cue.kind {
