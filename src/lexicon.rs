@@ -157,7 +157,7 @@ const STOP: &[&str] = &[
     "Flushing", "Meadows", "Roland", "Garros", "Roland-Garros", "Hopman",  "Fed",  
      "United", "Kingdom", "States", "Republic", "BBC", "ATP", "WTA", "ITF", "LTA", "USTA", "ESPN",
     "Twitter", "God", "Christmas", "Easter", "English", "Christ", "Lord", "Internet", "TV", "Radio",
-    "Olympiad", "Duty", "Free", "Tamil", "Uncle", "Auntie", "Congrats", "Congratulations", "Clutch", "Classy", "Edgy", "Dogged", "Haggard", "Brave", "Battling", "Tearful", "Emotional", "Delighted", "Defiant", "Dominant", "Ruthless", "Relieved", "Stunning", "Superb", "Magnificent", "Majestic", "Injured", "Inspired", "Fit", "Tired", "York", "Mount", "Le", "La", "El", "Los", "Las", "Saint", "Fort", "Port", "Cape", "Lake", "Paralympic", "Paralympics", "Junior", "Juniors", "Boys", "Girls", "Legends", "Senior",
+    "Olympiad", "Fla", "Calif", "Ariz", "Mass", "Conn", "Tenn", "Tex", "Okla", "Colo", "Wash", "Penn", "Duty", "Free", "Tamil", "Uncle", "Auntie", "Congrats", "Congratulations", "Clutch", "Classy", "Edgy", "Dogged", "Haggard", "Brave", "Battling", "Tearful", "Emotional", "Delighted", "Defiant", "Dominant", "Ruthless", "Relieved", "Stunning", "Superb", "Magnificent", "Majestic", "Injured", "Inspired", "Fit", "Tired", "York", "Mount", "Le", "La", "El", "Los", "Las", "Saint", "Fort", "Port", "Cape", "Lake", "Paralympic", "Paralympics", "Junior", "Juniors", "Boys", "Girls", "Legends", "Senior",
     "Seniors", "Exhibition",  "Fame", "Award", "Awards", "Player", "Players", "Personality", "Open's",
     "Cup's", "Slam's", "Era", "Bronze", "Silver", "Gold", "Medal", "Ireland", "Dutch", "Nadal's"
 ];

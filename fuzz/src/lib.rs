@@ -23,9 +23,19 @@ pub fn check(body: &str, a: &Article) {
         .chain(a.rankings.iter().map(|r| &r.evidence))
         .chain(a.seeds.iter().map(|s| &s.evidence));
     for ev in spans {
-        assert!(ev.start <= ev.end && ev.end <= body.len(), "span {ev:?} outside the text");
-        assert!(body.is_char_boundary(ev.start) && body.is_char_boundary(ev.end), "span {ev:?} off char boundaries");
-        assert_eq!(&body[ev.start..ev.end], ev.text, "span text is not its slice");
+        assert!(
+            ev.start <= ev.end && ev.end <= body.len(),
+            "span {ev:?} outside the text"
+        );
+        assert!(
+            body.is_char_boundary(ev.start) && body.is_char_boundary(ev.end),
+            "span {ev:?} off char boundaries"
+        );
+        assert_eq!(
+            &body[ev.start..ev.end],
+            ev.text,
+            "span text is not its slice"
+        );
     }
     serde_json::to_string(a).expect("records serialise");
 }
@@ -71,13 +81,17 @@ pub fn json(data: &[u8]) {
         && let Ok(values) = parse_json_values(&t)
     {
         for (i, v) in values.iter().enumerate() {
-            if let Ok(doc) = JsonArticle::from_value(v, &fields).and_then(|a| a.into_document(format!("f#{i}"))) {
+            if let Ok(doc) =
+                JsonArticle::from_value(v, &fields).and_then(|a| a.into_document(format!("f#{i}")))
+            {
                 extract_doc(&doc);
             }
         }
     }
     for line in String::from_utf8_lossy(data).lines() {
-        if let Ok(doc) = JsonArticle::from_line(line, &fields).and_then(|a| a.into_document("l".into())) {
+        if let Ok(doc) =
+            JsonArticle::from_line(line, &fields).and_then(|a| a.into_document("l".into()))
+        {
             extract_doc(&doc);
         }
     }

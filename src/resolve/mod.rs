@@ -373,7 +373,9 @@ fn attach_ranks(ctx: &Ctx, used: &mut [bool]) -> Vec<RankRow> {
         }
         // A bare "No. 6 Rublev" is as often a seed as a ranking in US copy: not enough to tell.
         let phrase = &ctx.text[m.span.start..m.span.end];
-        if phrase.starts_with("No") && !phrase.contains("world") && !phrase.contains("rank") && m.rank > 1 {
+        let after = &ctx.text[m.span.end..players::ceil_boundary(ctx.text, m.span.end + 30)];
+        let worldly = |t: &str| t.contains("world") || t.contains("rank");
+        if phrase.starts_with("No") && !worldly(phrase) && !worldly(after) && m.rank > 1 {
             continue;
         }
         if let Some((e, rule)) = attach(ctx, m.span, m.side)

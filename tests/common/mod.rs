@@ -73,17 +73,17 @@ impl Validator {
                     }
                 }
                 "pattern" => {
-                    if let Some(text) = v.as_str() {
-                        if !Regex::new(s.as_str().unwrap()).unwrap().is_match(text) {
-                            errs.push(format!("{at}: {text:?} does not match {s}"));
-                        }
+                    if let Some(text) = v.as_str()
+                        && !Regex::new(s.as_str().unwrap()).unwrap().is_match(text)
+                    {
+                        errs.push(format!("{at}: {text:?} does not match {s}"));
                     }
                 }
                 "minimum" => {
-                    if let Some(n) = v.as_f64() {
-                        if n < s.as_f64().unwrap() {
-                            errs.push(format!("{at}: {n} below {s}"));
-                        }
+                    if let Some(n) = v.as_f64()
+                        && n < s.as_f64().unwrap()
+                    {
+                        errs.push(format!("{at}: {n} below {s}"));
                     }
                 }
                 "minItems" | "maxItems" => {
