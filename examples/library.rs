@@ -62,6 +62,4 @@ fn main() {
             );
         }
     }
-    // Records serialise with serde: one JSON line per article.
-    println!("{}", serde_json::to_string(&articles[0]).unwrap().len());
 }

@@ -26,8 +26,8 @@
 
 mod error;
 pub mod eval;
-mod lexicon;
 pub mod input;
+mod lexicon;
 mod model;
 mod normalise;
 mod recognise;

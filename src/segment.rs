@@ -87,7 +87,9 @@ fn is_sentence_end(text: &str, i: usize) -> bool {
     let before = &text[..i];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[word_start..];
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return false;

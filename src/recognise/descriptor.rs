@@ -57,27 +57,98 @@ pub(crate) fn find(text: &str) -> Vec<Descriptor> {
                     // still a reference to one player. "the British tennis" is not: a lower-case noun that is
                     // not a player word follows.
                     let rest = &text[d.end()..];
-                    let next: String = rest.trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '-').collect();
+                    let next: String = rest
+                        .trim_start()
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '-')
+                        .collect();
                     let adjective_ok = rest.starts_with(['.', ',', ';', ':', '\'', ')', '"'])
                         || rest.is_empty()
                         || next.chars().next().is_some_and(|c| c.is_ascii_digit())
                         || matches!(
                             next.as_str(),
-                            "world" | "number" | "No" | "no" | "top" | "seed" | "qualifier" | "wildcard" | "star"
-                                | "teenager" | "player" | "veteran" | "left-hander" | "right-hander" | "champion"
-                                | "defending" | "former" | "was" | "is" | "has" | "had" | "will" | "would" | "could"
-                                | "said" | "says" | "added" | "who" | "then" | "now" | "also" | "took" | "won"
-                                | "lost" | "made" | "saved" | "broke" | "hit" | "served" | "needed" | "never"
-                                | "still" | "did" | "does" | "went" | "came" | "looked" | "showed" | "and" | "in"
-                                | "at" | "on" | "with" | "for" | "to" | "from" | "by" | "after" | "before"
+                            "world"
+                                | "number"
+                                | "No"
+                                | "no"
+                                | "top"
+                                | "seed"
+                                | "qualifier"
+                                | "wildcard"
+                                | "star"
+                                | "teenager"
+                                | "player"
+                                | "veteran"
+                                | "left-hander"
+                                | "right-hander"
+                                | "champion"
+                                | "defending"
+                                | "former"
+                                | "was"
+                                | "is"
+                                | "has"
+                                | "had"
+                                | "will"
+                                | "would"
+                                | "could"
+                                | "said"
+                                | "says"
+                                | "added"
+                                | "who"
+                                | "then"
+                                | "now"
+                                | "also"
+                                | "took"
+                                | "won"
+                                | "lost"
+                                | "made"
+                                | "saved"
+                                | "broke"
+                                | "hit"
+                                | "served"
+                                | "needed"
+                                | "never"
+                                | "still"
+                                | "did"
+                                | "does"
+                                | "went"
+                                | "came"
+                                | "looked"
+                                | "showed"
+                                | "and"
+                                | "in"
+                                | "at"
+                                | "on"
+                                | "with"
+                                | "for"
+                                | "to"
+                                | "from"
+                                | "by"
+                                | "after"
+                                | "before"
                         )
                         || next.ends_with("seed")
                         || next.ends_with("seeded")
                         || next.ends_with("ranked")
                         || next.ends_with("ed")
-                        || matches!(next.as_str(), "first" | "second" | "third" | "fifth" | "eighth" | "ninth" | "twelfth")
+                        || matches!(
+                            next.as_str(),
+                            "first" | "second" | "third" | "fifth" | "eighth" | "ninth" | "twelfth"
+                        )
                         || (next.ends_with("th") && next.len() > 4)
-                        || matches!(next.as_str(), "beat" | "wins" | "takes" | "hits" | "leads" | "faces" | "plays" | "needs" | "gets" | "goes");
+                        || matches!(
+                            next.as_str(),
+                            "beat"
+                                | "wins"
+                                | "takes"
+                                | "hits"
+                                | "leads"
+                                | "faces"
+                                | "plays"
+                                | "needs"
+                                | "gets"
+                                | "goes"
+                        );
                     if !adjective_ok {
                         continue;
                     }

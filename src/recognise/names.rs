@@ -19,17 +19,19 @@ pub(crate) struct NameMention {
 
 /// Number words that start hyphenated phrases ("Third-ranked", "Top-seeded", "Two-time").
 const ORDINAL: &[&str] = &[
-    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Top", "One",
-    "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "World", "Former", "Left", "Right",
+    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
+    "Top", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "World",
+    "Former", "Left", "Right",
 ];
 
 /// Lower-case words that make a hyphenated capitalised token a phrase, not a name ("Third-ranked",
 /// "Spanish-born"); other lower-case parts are kept ("Hsieh Su-wei").
 const HYPHEN_WORDS: &[&str] = &[
-    "ranked", "seeded", "seed", "year", "old", "born", "based", "time", "times", "set", "hander", "handed",
-    "winning", "placed", "owned", "led", "up", "run", "like", "style", "speaking", "round", "final", "finals",
-    "level", "class", "star", "game", "match", "court", "day", "week", "month", "season", "bound", "record",
-    "era", "long", "high", "low", "best", "worst", "all", "only", "era", "breaking", "saving", "point",
+    "ranked", "seeded", "seed", "year", "old", "born", "based", "time", "times", "set", "hander",
+    "handed", "winning", "placed", "owned", "led", "up", "run", "like", "style", "speaking",
+    "round", "final", "finals", "level", "class", "star", "game", "match", "court", "day", "week",
+    "month", "season", "bound", "record", "era", "long", "high", "low", "best", "worst", "all",
+    "only", "era", "breaking", "saving", "point",
 ];
 
 static RUN: Lazy<Regex> = Lazy::new(|| {
@@ -45,7 +47,8 @@ fn is_name_token(tok: &str) -> bool {
         && !lexicon::is_stop(tok)
         && !tok.split('-').any(|p| {
             (tok.contains('-') && ORDINAL.contains(&p))
-                || (p.chars().next().is_some_and(|c| !c.is_uppercase()) && HYPHEN_WORDS.contains(&p))
+                || (p.chars().next().is_some_and(|c| !c.is_uppercase())
+                    && HYPHEN_WORDS.contains(&p))
         })
 }
 
@@ -64,9 +67,10 @@ pub(crate) fn find(text: &str) -> Vec<NameMention> {
         }
         // Not inside a word ("iPhone", "McDonald" is one token anyway).
         if let Some(prev) = text[..m.start()].chars().next_back()
-            && (prev.is_alphanumeric() || prev == '@' || prev == '#' || prev == '_') {
-                continue;
-            }
+            && (prev.is_alphanumeric() || prev == '@' || prev == '#' || prev == '_')
+        {
+            continue;
+        }
         // The run's words, with their offsets.
         let mut words: Vec<(usize, usize)> = Vec::new();
         let mut s = m.start();
@@ -117,6 +121,12 @@ pub(crate) fn find(text: &str) -> Vec<NameMention> {
 pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
     find(text)
         .into_iter()
-        .map(|m| (m.span.start, m.span.end, text[m.span.start..m.span.end].to_string()))
+        .map(|m| {
+            (
+                m.span.start,
+                m.span.end,
+                text[m.span.start..m.span.end].to_string(),
+            )
+        })
         .collect()
 }

@@ -82,7 +82,8 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
 /// A participle ("beaten", "knocked out", "defeated") with "by" a few words after it, not after "has"/"had".
 fn followed_by_by(text: &str, start: usize, end: usize) -> bool {
     let word = &text[start..end];
-    let participle = word.ends_with("ed") || word.ends_with("en") || word.ends_with(" out") || word == "upset";
+    let participle =
+        word.ends_with("ed") || word.ends_with("en") || word.ends_with(" out") || word == "upset";
     if !participle {
         return false;
     }
@@ -101,7 +102,12 @@ fn followed_by_by(text: &str, start: usize, end: usize) -> bool {
         .split_whitespace()
         .take(6)
         .position(|w| w == "by")
-        .is_some_and(|i| after.split_whitespace().take(i).all(|w| !w.chars().next().is_some_and(char::is_uppercase)))
+        .is_some_and(|i| {
+            after
+                .split_whitespace()
+                .take(i)
+                .all(|w| !w.chars().next().is_some_and(char::is_uppercase))
+        })
 }
 
 /// Every result cue in `text` (normalised), in order.
@@ -119,7 +125,8 @@ pub(crate) fn find(text: &str) -> Vec<Cue> {
             CueKind::Passive
         } else if c.name("lost").is_some() || c.name("lostmatch").is_some() {
             CueKind::LostTo
-        } else if c.name("beat").is_some() || c.name("dd").is_some() || c.name("wonmatch").is_some() {
+        } else if c.name("beat").is_some() || c.name("dd").is_some() || c.name("wonmatch").is_some()
+        {
             CueKind::Beat
         } else if c.name("winover").is_some() {
             CueKind::WinOver

@@ -498,8 +498,14 @@ mod title_tests {
     #[test]
     fn finds_title_wins() {
         let t = "Keys won her first Grand Slam title after saving two championship points.";
-        let got: Vec<&str> = title_phrases(t).iter().map(|s| &t[s.start..s.end]).collect();
-        assert_eq!(got, vec!["won her first Grand Slam title", "championship points"]);
+        let got: Vec<&str> = title_phrases(t)
+            .iter()
+            .map(|s| &t[s.start..s.end])
+            .collect();
+        assert_eq!(
+            got,
+            vec!["won her first Grand Slam title", "championship points"]
+        );
         assert!(title_phrases("He won the first set and the second.").is_empty());
     }
 }

@@ -4,7 +4,15 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 /// Sports told apart, in the order of the pattern's groups.
-const SPORTS: &[&str] = &["tennis", "football", "cricket", "rugby", "athletics", "basketball", "golf"];
+const SPORTS: &[&str] = &[
+    "tennis",
+    "football",
+    "cricket",
+    "rugby",
+    "athletics",
+    "basketball",
+    "golf",
+];
 
 static WORDS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
@@ -44,7 +52,10 @@ pub(crate) fn classify_with(text: &str, tennis_scores: usize) -> Option<&'static
         }
     }
     counts[0] += 3 * tennis_scores;
-    let (best, &n) = counts.iter().enumerate().max_by_key(|&(i, &n)| (n, std::cmp::Reverse(i)))?;
+    let (best, &n) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, &n)| (n, std::cmp::Reverse(i)))?;
     let second = counts
         .iter()
         .enumerate()
@@ -78,7 +89,10 @@ mod tests {
             classify("The striker scored two goals and the goalkeeper saved a penalty."),
             Some("football")
         );
-        assert_eq!(classify("The bowler took four wickets in the second innings."), Some("cricket"));
+        assert_eq!(
+            classify("The bowler took four wickets in the second innings."),
+            Some("cricket")
+        );
         assert_eq!(classify("Nothing to see here."), None);
     }
 }

@@ -57,7 +57,11 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
         if r.side == PlayerSide::Itself {
             pending.push(Pending::Itself(
                 r.span,
-                if r.kind == crate::model::RankingKind::National { Number::National } else { Number::World },
+                if r.kind == crate::model::RankingKind::National {
+                    Number::National
+                } else {
+                    Number::World
+                },
                 r.rank,
                 None,
             ));
@@ -74,13 +78,14 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
     for p in pending {
         if let (Some(Pending::Desc(prev)), Pending::Itself(s, kind, n, _)) = (merged.last(), &p)
             && let DescKind::Demonym(c) = prev.kind
-                && s.start <= prev.span.end + 1 {
-                    let span = Span::new(prev.span.start, s.end.max(prev.span.end));
-                    let merged_ref = Pending::Itself(span, *kind, *n, Some(c));
-                    merged.pop();
-                    merged.push(merged_ref);
-                    continue;
-                }
+            && s.start <= prev.span.end + 1
+        {
+            let span = Span::new(prev.span.start, s.end.max(prev.span.end));
+            let merged_ref = Pending::Itself(span, *kind, *n, Some(c));
+            merged.pop();
+            merged.push(merged_ref);
+            continue;
+        }
         // Skip a pending reference that overlaps a name ("the Spaniard" never overlaps; safety).
         merged.push(p);
     }
@@ -110,36 +115,45 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
                 }
                 (_, Some(p)) => {
                     let sp = p.span();
-                    if !overlaps_name(&name_refs, sp) && !ctx.in_quote(sp.start)
-                        && let Some(e) = resolve_pending(ctx, p, si, &refs[first_ref_of_sentence..], &refs, &found) {
-                            if let Pending::Itself(_, kind, n, nat) = p {
-                                if *kind == Number::National {
-                                    ctx.known_national.entry(e).or_insert(*n);
-                                }
-                                if let Some(c) = nat {
-                                    ctx.entities[e].demonym_votes.push(c);
-                                }
+                    if !overlaps_name(&name_refs, sp)
+                        && !ctx.in_quote(sp.start)
+                        && let Some(e) = resolve_pending(
+                            ctx,
+                            p,
+                            si,
+                            &refs[first_ref_of_sentence..],
+                            &refs,
+                            &found,
+                        )
+                    {
+                        if let Pending::Itself(_, kind, n, nat) = p {
+                            if *kind == Number::National {
+                                ctx.known_national.entry(e).or_insert(*n);
                             }
-                            if let Pending::Desc(d) = p {
-                                match d.kind {
-                                    DescKind::Demonym(c) => ctx.entities[e].demonym_votes.push(c),
-                                    DescKind::Age(n) if ctx.entities[e].age.is_none() => {
-                                        ctx.entities[e].age = Some(n)
-                                    }
-                                    _ => {}
-                                }
+                            if let Some(c) = nat {
+                                ctx.entities[e].demonym_votes.push(c);
                             }
-                            let kind = match p {
-                                Pending::Desc(d) if d.kind == DescKind::Pronoun => RefKind::Pronoun,
-                                _ => RefKind::Descriptor,
-                            };
-                            refs.push(Ref {
-                                span: sp,
-                                entity: e,
-                                kind,
-                                sent: si,
-                            });
                         }
+                        if let Pending::Desc(d) = p {
+                            match d.kind {
+                                DescKind::Demonym(c) => ctx.entities[e].demonym_votes.push(c),
+                                DescKind::Age(n) if ctx.entities[e].age.is_none() => {
+                                    ctx.entities[e].age = Some(n)
+                                }
+                                _ => {}
+                            }
+                        }
+                        let kind = match p {
+                            Pending::Desc(d) if d.kind == DescKind::Pronoun => RefKind::Pronoun,
+                            _ => RefKind::Descriptor,
+                        };
+                        refs.push(Ref {
+                            span: sp,
+                            entity: e,
+                            kind,
+                            sent: si,
+                        });
+                    }
                     pi += 1;
                 }
             }
@@ -154,13 +168,24 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
             cue_i += 1;
         }
         let sref = &refs[first_ref_of_sentence..];
-        sentence_matches(ctx, si, sent, &cues_here, sref, &mut used_scores, &mut found);
+        sentence_matches(
+            ctx,
+            si,
+            sent,
+            &cues_here,
+            sref,
+            &mut used_scores,
+            &mut found,
+        );
     }
     ctx.refs = refs;
     #[cfg(debug_assertions)]
     if std::env::var_os("SPORTEXT_DEBUG").is_some() {
         for f in &found {
-            eprintln!("found s{} {} {:?} {:?} {:?}", f.sent, f.rule, f.winner, f.loser, f.tournament);
+            eprintln!(
+                "found s{} {} {:?} {:?} {:?}",
+                f.sent, f.rule, f.winner, f.loser, f.tournament
+            );
         }
     }
     title_rounds(ctx, &mut found);
@@ -173,16 +198,27 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
 /// One result told without its score and one full score told without a result, later in the same article:
 /// they belong together ("... to beat the top seed." ... "served out the deciding set: 6-7 (5) 6-2 6-4").
 fn lone_score(ctx: &Ctx, used: &[bool], found: &mut [Found]) {
-    let mut scoreless = found.iter_mut().filter(|f| f.score.is_none() && f.outcome == Outcome::Completed);
-    let (Some(f), None) = (scoreless.next(), scoreless.next()) else { return };
+    let mut scoreless = found
+        .iter_mut()
+        .filter(|f| f.score.is_none() && f.outcome == Outcome::Completed);
+    let (Some(f), None) = (scoreless.next(), scoreless.next()) else {
+        return;
+    };
     let free: Vec<usize> = (0..ctx.m.scores.len())
-        .filter(|&i| !used[i] && !ctx.m.scores[i].sets.is_empty() && !ctx.in_quote(ctx.m.scores[i].span.start))
-        .filter(|&i| ctx.m.scores[i].span.start > f.span.start && ctx.m.scores[i].ending == Outcome::Completed)
+        .filter(|&i| {
+            !used[i]
+                && !ctx.m.scores[i].sets.is_empty()
+                && !ctx.in_quote(ctx.m.scores[i].span.start)
+        })
+        .filter(|&i| {
+            ctx.m.scores[i].span.start > f.span.start
+                && ctx.m.scores[i].ending == Outcome::Completed
+        })
         .collect();
-    if let [i] = free[..] {
-        if ctx.m.scores[i].first_side_wins() == Some(true) {
-            f.score = Some((i, false));
-        }
+    if let [i] = free[..]
+        && ctx.m.scores[i].first_side_wins() == Some(true)
+    {
+        f.score = Some((i, false));
     }
 }
 
@@ -213,10 +249,10 @@ fn title_rounds(ctx: &Ctx, found: &mut [Found]) {
             .filter(|&k| found[k].span.start <= t.start)
             .max_by_key(|&k| found[k].span.start)
             .or_else(|| here.first().copied());
-        if let Some(k) = owner {
-            if found[k].round.is_none() {
-                found[k].round = Some("F");
-            }
+        if let Some(k) = owner
+            && found[k].round.is_none()
+        {
+            found[k].round = Some("F");
         }
     }
 }
@@ -244,20 +280,32 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
         if match_sents.contains(&si) || si == 0 {
             continue;
         }
-        let named: Vec<usize> =
-            ctx.sentence_refs(si).iter().filter(|x| x.span.end <= r.span.start).map(|x| x.entity).collect();
+        let named: Vec<usize> = ctx
+            .sentence_refs(si)
+            .iter()
+            .filter(|x| x.span.end <= r.span.start)
+            .map(|x| x.entity)
+            .collect();
         let mut hit = false;
         for f in found.iter_mut() {
-            if f.round.is_none() && f.winner.len() == 1 && named.contains(&f.winner[0]) && f.last_sent < si {
+            if f.round.is_none()
+                && f.winner.len() == 1
+                && named.contains(&f.winner[0])
+                && f.last_sent < si
+            {
                 f.round = r.played();
                 hit = true;
             }
         }
         if !hit
-            && let Some(f) = found.iter_mut().filter(|f| f.last_sent < si && f.last_sent + 1 >= si).max_by_key(|f| f.last_sent)
-                && f.round.is_none() {
-                    f.round = r.played();
-                }
+            && let Some(f) = found
+                .iter_mut()
+                .filter(|f| f.last_sent < si && f.last_sent + 1 >= si)
+                .max_by_key(|f| f.last_sent)
+            && f.round.is_none()
+        {
+            f.round = r.played();
+        }
     }
     // A heading line ("Quarterfinals", "Second Round:") gives the round of the result lines under it.
     let headings: Vec<(usize, &'static str)> = ctx
@@ -266,7 +314,9 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
         .iter()
         .filter(|r| {
             let ls = ctx.text[..r.span.start].rfind('\n').map_or(0, |p| p + 1);
-            let le = ctx.text[r.span.end..].find('\n').map_or(ctx.text.len(), |p| r.span.end + p);
+            let le = ctx.text[r.span.end..]
+                .find('\n')
+                .map_or(ctx.text.len(), |p| r.span.end + p);
             let line = ctx.text[ls..le].trim().trim_end_matches(':');
             line.len() <= r.span.end - r.span.start + 12 && !line.contains([',', '.'])
         })
@@ -285,7 +335,14 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
         let sent = ctx.sents[found[i].sent];
         let after = &ctx.text[found[i].span.start.max(sent.start)..sent.end];
         if found[i].round.is_none()
-            && ["previous round", "round before", "round earlier", "earlier round"].iter().any(|p| after.contains(p))
+            && [
+                "previous round",
+                "round before",
+                "round earlier",
+                "earlier round",
+            ]
+            .iter()
+            .any(|p| after.contains(p))
         {
             let before = found
                 .iter()
@@ -298,34 +355,77 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
     }
     // "The other quarter-final ...", "X and Y also progressed": the day's results share the main round.
     let lower = ctx.text.to_ascii_lowercase();
-    let same_day = ["the other quarter", "the other semi", "the other first-round", "the other second-round",
-        "also progressed", "also advanced", "also went through", "also made it through", "also won through",
-        "also moved into", "also reached"]
-        .iter()
-        .any(|p| lower.contains(p));
+    let same_day = [
+        "the other quarter",
+        "the other semi",
+        "the other first-round",
+        "the other second-round",
+        "also progressed",
+        "also advanced",
+        "also went through",
+        "also made it through",
+        "also won through",
+        "also moved into",
+        "also reached",
+    ]
+    .iter()
+    .any(|p| lower.contains(p));
     // A team cup won or its final named: "Spain's Davis Cup victory", "clinched the Hopman Cup".
-    let cup_final = ["davis cup", "fed cup", "billie jean king cup", "hopman cup", "united cup"].iter().any(|c| {
-        [" final", " victory", " triumph", " title", " win"].iter().any(|w| lower.contains(&format!("{c}{w}")))
-            || ["won the ", "win the ", "lift the ", "lifted the ", "clinched the ", "claimed the "]
-                .iter()
-                .any(|v| lower.contains(&format!("{v}{c}")))
+    let cup_final = [
+        "davis cup",
+        "fed cup",
+        "billie jean king cup",
+        "hopman cup",
+        "united cup",
+    ]
+    .iter()
+    .any(|c| {
+        [" final", " victory", " triumph", " title", " win"]
+            .iter()
+            .any(|w| lower.contains(&format!("{c}{w}")))
+            || [
+                "won the ",
+                "win the ",
+                "lift the ",
+                "lifted the ",
+                "clinched the ",
+                "claimed the ",
+            ]
+            .iter()
+            .any(|v| lower.contains(&format!("{v}{c}")))
     });
-    if let Some(main) = found.iter().find(|f| f.round.is_some()).map(|f| (f.round, f.tournament.clone()))
-        && same_day {
-            for f in found.iter_mut() {
-                let same_event = match (&f.tournament, &main.1) {
-                    (Some((a, _)), Some((b, _))) => a == b,
-                    _ => true,
-                };
-                if f.round.is_none() && same_event {
-                    f.round = main.0;
-                }
+    if let Some(main) = found
+        .iter()
+        .find(|f| f.round.is_some())
+        .map(|f| (f.round, f.tournament.clone()))
+        && same_day
+    {
+        for f in found.iter_mut() {
+            let same_event = match (&f.tournament, &main.1) {
+                (Some((a, _)), Some((b, _))) => a == b,
+                _ => true,
+            };
+            if f.round.is_none() && same_event {
+                f.round = main.0;
             }
         }
+    }
     // Rubbers of a team tie share the tie's round: the first round played named in the opening sentences
     // ("their Davis Cup semi-final in Seville"), else "the Davis Cup final".
-    let team = ["Davis Cup", "Fed Cup", "Billie Jean King Cup", "Hopman Cup", "United Cup", "ATP Cup"];
-    if found.iter().any(|f| f.round.is_none() && f.tournament.as_ref().is_some_and(|t| team.iter().any(|c| t.0.contains(c)))) {
+    let team = [
+        "Davis Cup",
+        "Fed Cup",
+        "Billie Jean King Cup",
+        "Hopman Cup",
+        "United Cup",
+        "ATP Cup",
+    ];
+    if found.iter().any(|f| {
+        f.round.is_none()
+            && f.tournament
+                .as_ref()
+                .is_some_and(|t| team.iter().any(|c| t.0.contains(c)))
+    }) {
         let tie_round = ctx
             .m
             .rounds
@@ -333,30 +433,51 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
             .find(|r| {
                 let si = ctx.sentence_of(r.span.start);
                 let sent = ctx.sents[si];
-                let future = ctx.text[sent.start..sent.end].split_whitespace().any(|w| FUTURE.contains(&w));
-                si <= 3 && r.relation == RoundRelation::Played && !ctx.in_quote(r.span.start) && !future
+                let future = ctx.text[sent.start..sent.end]
+                    .split_whitespace()
+                    .any(|w| FUTURE.contains(&w));
+                si <= 3
+                    && r.relation == RoundRelation::Played
+                    && !ctx.in_quote(r.span.start)
+                    && !future
             })
             .map(|r| r.code)
             .or(cup_final.then_some("F"));
         for f in found.iter_mut() {
-            if f.round.is_none() && f.tournament.as_ref().is_some_and(|t| team.iter().any(|c| t.0.contains(c))) {
+            if f.round.is_none()
+                && f.tournament
+                    .as_ref()
+                    .is_some_and(|t| team.iter().any(|c| t.0.contains(c)))
+            {
                 f.round = tie_round;
             }
         }
     }
     // The headline and the opening sentence tell the round of the main match.
-    let Some(first) = found.iter().position(|f| f.sent <= 2) else { return };
+    let Some(first) = found.iter().position(|f| f.sent <= 2) else {
+        return;
+    };
     if found[first].round.is_some() {
         return;
     }
-    let players: Vec<usize> = found[first].winner.iter().chain(found[first].loser.iter()).copied().collect();
-    let mentions_player =
-        |si: usize| ctx.sentence_refs(si).iter().any(|r| players.contains(&r.entity));
+    let players: Vec<usize> = found[first]
+        .winner
+        .iter()
+        .chain(found[first].loser.iter())
+        .copied()
+        .collect();
+    let mentions_player = |si: usize| {
+        ctx.sentence_refs(si)
+            .iter()
+            .any(|r| players.contains(&r.entity))
+    };
     let mut codes: Vec<&'static str> = ctx
         .m
         .rounds
         .iter()
-        .filter(|r| ctx.sentence_of(r.span.start) <= 1 && mentions_player(ctx.sentence_of(r.span.start)))
+        .filter(|r| {
+            ctx.sentence_of(r.span.start) <= 1 && mentions_player(ctx.sentence_of(r.span.start))
+        })
         .filter_map(|r| r.played())
         .collect();
     if codes.is_empty() {
@@ -365,7 +486,10 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
             let si = ctx.sentence_of(t.start);
             si <= 1
                 && !future(*t)
-                && ctx.sentence_refs(si).iter().any(|r| winner.contains(&r.entity) && r.span.end <= t.start)
+                && ctx
+                    .sentence_refs(si)
+                    .iter()
+                    .any(|r| winner.contains(&r.entity) && r.span.end <= t.start)
         });
         if title_by_winner {
             codes.push("F");
@@ -408,7 +532,8 @@ fn resolve_pending(
                     Number::National => &ctx.known_national,
                 };
                 // "The British number one" is not "the world number one".
-                let national_clash = *kind == Number::World && ctx.known_national.get(&e) == Some(n);
+                let national_clash =
+                    *kind == Number::World && ctx.known_national.get(&e) == Some(n);
                 known.get(&e).is_none_or(|k| k == n)
                     && !national_clash
                     && nat.is_none_or(|c| ent.nationality.is_none_or(|x| x == c))
@@ -416,14 +541,24 @@ fn resolve_pending(
         }
     };
     // "The No. 3 seed, Alexander Zverev, ...": an apposition names the player.
-    if !matches!(p, Pending::Desc(Descriptor { kind: DescKind::Pronoun, .. })) {
+    if !matches!(
+        p,
+        Pending::Desc(Descriptor {
+            kind: DescKind::Pronoun,
+            ..
+        })
+    ) {
         let after = &ctx.text[sp.end..];
         if let Some(rest) = after.strip_prefix(", ") {
             let at = sp.end + 2;
-            if let Some(r) = ctx.refs_ahead.iter().find(|r| r.span.start == at && r.kind == RefKind::Name)
-                && rest[r.span.end - at..].starts_with(',') {
-                    return Some(r.entity);
-                }
+            if let Some(r) = ctx
+                .refs_ahead
+                .iter()
+                .find(|r| r.span.start == at && r.kind == RefKind::Name)
+                && rest[r.span.end - at..].starts_with(',')
+            {
+                return Some(r.entity);
+            }
         }
     }
     // A seed or rank told with a name elsewhere ("third seed Venus Williams") names the player.
@@ -433,7 +568,11 @@ fn resolve_pending(
             Number::World => &ctx.known_rank,
             Number::National => &ctx.known_national,
         };
-        let with: Vec<usize> = known.iter().filter(|(_, k)| *k == n).map(|(e, _)| *e).collect();
+        let with: Vec<usize> = known
+            .iter()
+            .filter(|(_, k)| *k == n)
+            .map(|(e, _)| *e)
+            .collect();
         if with.len() == 1 {
             return Some(with[0]);
         }
@@ -444,32 +583,61 @@ fn resolve_pending(
         && (lead.is_empty()
             || matches!(
                 lead,
-                "But" | "And" | "Yet" | "So" | "Then" | "However," | "Now" | "There," | "Instead," | "Still,"
+                "But"
+                    | "And"
+                    | "Yet"
+                    | "So"
+                    | "Then"
+                    | "However,"
+                    | "Now"
+                    | "There,"
+                    | "Instead,"
+                    | "Still,"
             )
             || lead.split_whitespace().count() <= 3 && !lead.contains(['"', ',']));
     if let Pending::Desc(d) = p
-        && d.kind == DescKind::Pronoun {
-            if let Some(first) = here.first() {
-                return Some(first.entity);
-            }
-            return previous_subject(all, si, &compatible);
+        && d.kind == DescKind::Pronoun
+    {
+        if let Some(first) = here.first() {
+            return Some(first.entity);
         }
+        return previous_subject(all, si, &compatible);
+    }
     // Object position: a compatible player already named in this sentence, other than its subject.
     // The sentence's subject: its first reference when that opens the sentence.
     let subject_here = here
         .first()
-        .filter(|r| ctx.text[sent.start..r.span.start].split_whitespace().count() <= 4)
+        .filter(|r| {
+            ctx.text[sent.start..r.span.start]
+                .split_whitespace()
+                .count()
+                <= 4
+        })
         .map(|r| r.entity);
     let parens = parentheticals(ctx.text, sent);
-    let paren_of = |pos: usize| parens.iter().find(|q| q.start <= pos && pos < q.end).copied();
-    if !here.is_empty() && !matches!(p, Pending::Desc(Descriptor { kind: DescKind::Pronoun, .. }))
+    let paren_of = |pos: usize| {
+        parens
+            .iter()
+            .find(|q| q.start <= pos && pos < q.end)
+            .copied()
+    };
+    if !here.is_empty()
+        && !matches!(
+            p,
+            Pending::Desc(Descriptor {
+                kind: DescKind::Pronoun,
+                ..
+            })
+        )
         && let Some(r) = here.iter().rev().find(|r| {
             Some(r.entity) != subject_here
                 && compatible(r.entity)
-                && (paren_of(r.span.start).is_none() || paren_of(r.span.start) == paren_of(sp.start))
-        }) {
-            return Some(r.entity);
-        }
+                && (paren_of(r.span.start).is_none()
+                    || paren_of(r.span.start) == paren_of(sp.start))
+        })
+    {
+        return Some(r.entity);
+    }
     // A demonym whose nationality only one recent player has explicitly.
     if let Pending::Desc(Descriptor {
         kind: DescKind::Demonym(c),
@@ -484,13 +652,19 @@ fn resolve_pending(
             .filter(|&e| ctx.entities[e].nationality == Some(*c))
             .collect();
         if let Some(&e) = recent.first()
-            && recent.iter().all(|&x| x == e) {
-                return Some(e);
-            }
+            && recent.iter().all(|&x| x == e)
+        {
+            return Some(e);
+        }
     }
     if subject_position {
         // After a result, the next sentence's descriptor is most often about the winner.
-        if let Some(f) = found.iter().rev().take_while(|f| f.sent + 1 >= si).find(|f| f.sent + 1 == si) {
+        if let Some(f) = found
+            .iter()
+            .rev()
+            .take_while(|f| f.sent + 1 >= si)
+            .find(|f| f.sent + 1 == si)
+        {
             for &e in f.winner.iter().chain(f.loser.iter()) {
                 if compatible(e) && f.winner.len() == 1 {
                     return Some(e);
@@ -504,14 +678,24 @@ fn resolve_pending(
     let subject = subject_here;
     let lead_lower = ctx.text[sent.start..sp.start].to_ascii_lowercase();
     let about_a_win = here.is_empty()
-        && [" win ", "the win", " victory", " triumph", " success"].iter().any(|w| lead_lower.contains(w));
+        && [" win ", "the win", " victory", " triumph", " success"]
+            .iter()
+            .any(|w| lead_lower.contains(w));
     // "despite his defeat, the world number 14 ...": the loser of the latest result.
-    let about_a_loss = here.is_empty() && [" defeat", " loss", "beaten"].iter().any(|w| lead_lower.contains(w));
+    let about_a_loss = here.is_empty()
+        && [" defeat", " loss", "beaten"]
+            .iter()
+            .any(|w| lead_lower.contains(w));
     if about_a_loss
-        && let Some(f) = found.iter().rev().take_while(|f| f.sent + 3 >= si).find(|f| f.loser.len() == 1)
-            && compatible(f.loser[0]) {
-                return Some(f.loser[0]);
-            }
+        && let Some(f) = found
+            .iter()
+            .rev()
+            .take_while(|f| f.sent + 3 >= si)
+            .find(|f| f.loser.len() == 1)
+        && compatible(f.loser[0])
+    {
+        return Some(f.loser[0]);
+    }
     if let Some(f) = found
         .iter()
         .rev()
@@ -534,24 +718,72 @@ fn resolve_pending(
 fn previous_subject(all: &[Ref], si: usize, ok: &dyn Fn(usize) -> bool) -> Option<usize> {
     // References are in text order: the last one before this sentence is in the closest earlier sentence.
     let before = all.partition_point(|r| r.sent < si);
-    let s = all[..before].last().map(|r| r.sent).filter(|&s| s + 4 >= si)?;
+    let s = all[..before]
+        .last()
+        .map(|r| r.sent)
+        .filter(|&s| s + 4 >= si)?;
     let from = all[..before].partition_point(|r| r.sent < s);
     all[from..before].iter().map(|r| r.entity).find(|&e| ok(e))
 }
 
 /// Words before a cue that make it a wish, a plan or a hypothesis rather than a result.
 const NOT_RESULT_BEFORE: &[&str] = &[
-    "will", "would", "could", "might", "may", "should", "must", "can", "cannot", "can't", "won't", "to",
-    "never", "not", "didn't", "failed", "fails", "if", "unless", "hopes", "hoping", "chance", "bid",
+    "will", "would", "could", "might", "may", "should", "must", "can", "cannot", "can't", "won't",
+    "to", "never", "not", "didn't", "failed", "fails", "if", "unless", "hopes", "hoping", "chance",
+    "bid",
 ];
 
 /// Words that make "to beat" a wish or a plan: "hopes to beat", "will need to beat", "a chance to beat".
 const FUTURE: &[&str] = &[
-    "will", "would", "could", "might", "may", "should", "must", "hope", "hopes", "hoping", "bid", "bidding",
-    "chance", "aim", "aims", "aiming", "want", "wants", "wanting", "need", "needs", "going", "plan", "plans",
-    "expected", "expects", "favourite", "favorite", "tipped", "try", "trying", "tries", "attempt", "looking",
-    "seek", "seeks", "seeking", "intends", "ready", "able", "if", "unless", "can", "cannot", "faces", "face",
-    "due", "next", "tomorrow",
+    "will",
+    "would",
+    "could",
+    "might",
+    "may",
+    "should",
+    "must",
+    "hope",
+    "hopes",
+    "hoping",
+    "bid",
+    "bidding",
+    "chance",
+    "aim",
+    "aims",
+    "aiming",
+    "want",
+    "wants",
+    "wanting",
+    "need",
+    "needs",
+    "going",
+    "plan",
+    "plans",
+    "expected",
+    "expects",
+    "favourite",
+    "favorite",
+    "tipped",
+    "try",
+    "trying",
+    "tries",
+    "attempt",
+    "looking",
+    "seek",
+    "seeks",
+    "seeking",
+    "intends",
+    "ready",
+    "able",
+    "if",
+    "unless",
+    "can",
+    "cannot",
+    "faces",
+    "face",
+    "due",
+    "next",
+    "tomorrow",
 ];
 
 /// A past-tense verb: "rallied", "came", "went" ("rallied to beat", "came back to beat", "went on to beat").
@@ -559,9 +791,34 @@ fn past_verb(w: &str) -> bool {
     (w.ends_with("ed") && w.len() > 4 && w != "seeded" && w != "ranked" && w != "unseeded")
         || matches!(
             w,
-            "came" | "fought" | "held" | "hung" | "went" | "got" | "took" | "won" | "made" | "ran" | "dug" | "found"
-                | "overcame" | "saw" | "kept" | "left" | "shook" | "threw" | "rode" | "beat" | "put" | "recovering"
-                | "coming" | "fighting" | "battling" | "rallying" | "bouncing" | "storming"
+            "came"
+                | "fought"
+                | "held"
+                | "hung"
+                | "went"
+                | "got"
+                | "took"
+                | "won"
+                | "made"
+                | "ran"
+                | "dug"
+                | "found"
+                | "overcame"
+                | "saw"
+                | "kept"
+                | "left"
+                | "shook"
+                | "threw"
+                | "rode"
+                | "beat"
+                | "put"
+                | "recovering"
+                | "coming"
+                | "fighting"
+                | "battling"
+                | "rallying"
+                | "bouncing"
+                | "storming"
         )
 }
 
@@ -569,14 +826,14 @@ fn past_verb(w: &str) -> bool {
 fn parentheticals(text: &str, sent: crate::segment::Sentence) -> Vec<Span> {
     let s = &text[sent.start..sent.end];
     let mut out = Vec::new();
-    for pat in [", who ", ", whose ", ", which ", " - who ", ", the ", ", a "] {
+    for pat in [
+        ", who ", ", whose ", ", which ", " - who ", ", the ", ", a ",
+    ] {
         let mut from = 0;
         while let Some(p) = s[from..].find(pat) {
             let start = from + p;
             let body = start + pat.len();
-            let end = s[body..]
-                .find([',', ';'])
-                .map_or(s.len(), |q| body + q + 1);
+            let end = s[body..].find([',', ';']).map_or(s.len(), |q| body + q + 1);
             out.push(Span::new(sent.start + start, sent.start + end));
             from = body;
         }
@@ -611,7 +868,11 @@ fn sentence_matches(
         {
             continue;
         }
-        let prev_end = if ci > 0 { cues[ci - 1].span.end } else { sent.start };
+        let prev_end = if ci > 0 {
+            cues[ci - 1].span.end
+        } else {
+            sent.start
+        };
         let next_start = cues.get(ci + 1).map_or(sent.end, |c| c.span.start);
         let prev_rel_end = cues[..ci]
             .iter()
@@ -635,7 +896,10 @@ fn sentence_matches(
                 // "rallied to beat" is a result, "hopes to beat" is not: look at the clause's verb before "to".
                 let clause: Vec<String> = text[prev_end.max(sent.start)..cue.span.start]
                     .split_whitespace()
-                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+                    .map(|w| {
+                        w.trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_ascii_lowercase()
+                    })
                     .collect();
                 let wish = clause.iter().any(|w| FUTURE.contains(&w.as_str()));
                 let past = clause.iter().any(|w| past_verb(w));
@@ -648,14 +912,25 @@ fn sentence_matches(
         }
         let clause_after = &text[cue.span.end..next_start];
         let h2h = [
-            "meetings", "meeting", "encounters", "head-to-head", "occasions", " times in", " times out of",
+            "meetings",
+            "meeting",
+            "encounters",
+            "head-to-head",
+            "occasions",
+            " times in",
+            " times out of",
             "matches against",
         ];
         let cut = clause_after.find(['.', ';']).unwrap_or(clause_after.len());
         if h2h.iter().any(|w| clause_after[..cut].contains(w)) {
             continue;
         }
-        let in_paren = |pos: usize| parens.iter().find(|p| p.start <= pos && pos < p.end).copied();
+        let in_paren = |pos: usize| {
+            parens
+                .iter()
+                .find(|p| p.start <= pos && pos < p.end)
+                .copied()
+        };
         let cue_paren = in_paren(cue.span.start);
         // The agent: the nearest reference before the cue, skipping parentheticals the cue is not in.
         let agent = {
@@ -673,20 +948,38 @@ fn sentence_matches(
         // ("reached the final with a 6-1 6-2 win over Y") belong to the clause's subject, unless a possessive
         // stands right before ("Norrie's win over Y").
         let cue_text = &text[cue.span.start..cue.span.end];
-        let lead_word = before_words.first().map(|w| w.to_ascii_lowercase()).unwrap_or_default();
-        let gerund = cue_text.split(' ').next().is_some_and(|w| w.ends_with("ing"))
-            && (matches!(lead_word.as_str(), "by" | "after" | "before" | "when" | "while" | "since")
-                || text[..cue.span.start].trim_end().ends_with(','));
-        let noun = matches!(cue.kind, CueKind::WinOver | CueKind::DefeatBy | CueKind::DefeatOf)
-            && !cue_text.starts_with("winner");
+        let lead_word = before_words
+            .first()
+            .map(|w| w.to_ascii_lowercase())
+            .unwrap_or_default();
+        let gerund = cue_text
+            .split(' ')
+            .next()
+            .is_some_and(|w| w.ends_with("ing"))
+            && (matches!(
+                lead_word.as_str(),
+                "by" | "after" | "before" | "when" | "while" | "since"
+            ) || text[..cue.span.start].trim_end().ends_with(','));
+        let noun = matches!(
+            cue.kind,
+            CueKind::WinOver | CueKind::DefeatBy | CueKind::DefeatOf
+        ) && !cue_text.starts_with("winner");
         let possessive = agent.is_some_and(|a| {
-            text[a.span.end..].starts_with("'s") && text[a.span.end..cue.span.start].split_whitespace().count() <= 4
+            text[a.span.end..].starts_with("'s")
+                && text[a.span.end..cue.span.start].split_whitespace().count() <= 4
         });
         // "After beating X in the semi-finals, Djokovic ...": the agent follows the opening clause.
         let opening_gerund = gerund && agent.is_none();
         let agent = if opening_gerund {
-            let comma = text[cue.span.end..sent.end].find(", ").map(|p| cue.span.end + p + 2);
-            comma.and_then(|c| refs.iter().find(|r| r.span.start >= c && r.span.start <= c + 40)).copied()
+            let comma = text[cue.span.end..sent.end]
+                .find(", ")
+                .map(|p| cue.span.end + p + 2);
+            comma
+                .and_then(|c| {
+                    refs.iter()
+                        .find(|r| r.span.start >= c && r.span.start <= c + 40)
+                })
+                .copied()
         } else {
             agent
         };
@@ -695,7 +988,10 @@ fn sentence_matches(
         } else if cue_text.starts_with("winner") {
             // "Jan Hernych, a 6-4 7-5 winner over X": the apposition's head, whatever clause it sits in.
             let limit = cue_paren.map_or(cue.span.start, |p| p.start);
-            refs.iter().rev().find(|r| r.span.end <= limit && r.span.start >= sent.start).copied()
+            refs.iter()
+                .rev()
+                .find(|r| r.span.end <= limit && r.span.start >= sent.start)
+                .copied()
         } else if (gerund || noun) && !possessive {
             let limit = cue_paren.map_or(cue.span.start, |p| p.start);
             let clause_start = clause_start(text, sent.start, limit);
@@ -724,27 +1020,49 @@ fn sentence_matches(
         // "the opening set that Sabalenka edged": a set, not a match.
         if let Some(a) = agent {
             let lead = text[sent.start..a.span.start].trim_end();
-            if lead.ends_with("set that") || lead.ends_with("set which") || lead.ends_with("tie-break that") {
+            if lead.ends_with("set that")
+                || lead.ends_with("set which")
+                || lead.ends_with("tie-break that")
+            {
                 continue;
             }
         }
         // "the same man he defeated": the object stands before the agent, named just before that phrase.
         if let Some(a) = agent.filter(|a| a.kind == RefKind::Pronoun) {
             let lead = text[sent.start..a.span.start].trim_end();
-            let lead = lead.strip_suffix("whom").or_else(|| lead.strip_suffix("that")).unwrap_or(lead).trim_end();
-            if lead.ends_with(" man") || lead.ends_with(" woman") || lead.ends_with(" player") || lead.ends_with(" opponent") {
-                object = refs.iter().rev().find(|r| r.span.end <= a.span.start && r.entity != a.entity).copied();
+            let lead = lead
+                .strip_suffix("whom")
+                .or_else(|| lead.strip_suffix("that"))
+                .unwrap_or(lead)
+                .trim_end();
+            if lead.ends_with(" man")
+                || lead.ends_with(" woman")
+                || lead.ends_with(" player")
+                || lead.ends_with(" opponent")
+            {
+                object = refs
+                    .iter()
+                    .rev()
+                    .find(|r| r.span.end <= a.span.start && r.entity != a.entity)
+                    .copied();
             }
         }
         // The score: the free score closest to the cue inside its clause.
         // A score stays in its clause: "A lost to B but C levelled with a 6-3 6-4 win over D".
         let clause_end = [" but ", ", while ", " while ", "; ", ", and ", " whereas "]
             .iter()
-            .filter_map(|b| text[cue.span.end..next_start].find(b).map(|p| cue.span.end + p))
+            .filter_map(|b| {
+                text[cue.span.end..next_start]
+                    .find(b)
+                    .map(|p| cue.span.end + p)
+            })
             .min()
             .unwrap_or(next_start);
         // A score named as a win belongs to the subject's win; as a loss, to its loss.
-        let agent_lost = matches!(cue.kind, CueKind::LostTo | CueKind::DefeatBy | CueKind::Passive | CueKind::Lost);
+        let agent_lost = matches!(
+            cue.kind,
+            CueKind::LostTo | CueKind::DefeatBy | CueKind::Passive | CueKind::Lost
+        );
         let named_as = |i: usize| -> Option<bool> {
             let next: String = text[ctx.m.scores[i].span.end..]
                 .trim_start_matches([' ', ','])
@@ -776,7 +1094,9 @@ fn sentence_matches(
         };
         let (winner, loser, rule) = match cue.kind {
             CueKind::Beat | CueKind::WinOver | CueKind::DefeatOf => {
-                let (Some(a), Some(o)) = (agent, object) else { continue };
+                let (Some(a), Some(o)) = (agent, object) else {
+                    continue;
+                };
                 let rule = match cue.kind {
                     CueKind::Beat => "beat-verb",
                     CueKind::WinOver => "win-over",
@@ -785,26 +1105,47 @@ fn sentence_matches(
                 (a, o, rule)
             }
             CueKind::LostTo | CueKind::DefeatBy => {
-                let (Some(a), Some(o)) = (agent, object) else { continue };
-                (o, a, if cue.kind == CueKind::LostTo { "lost-to" } else { "defeat-by" })
+                let (Some(a), Some(o)) = (agent, object) else {
+                    continue;
+                };
+                (
+                    o,
+                    a,
+                    if cue.kind == CueKind::LostTo {
+                        "lost-to"
+                    } else {
+                        "defeat-by"
+                    },
+                )
             }
             CueKind::Passive => {
                 // The winner is named right after "by": "was beaten 7-6 6-4 by the in-form Kiefer".
-                let (Some(a), Some(o)) = (agent, object) else { continue };
+                let (Some(a), Some(o)) = (agent, object) else {
+                    continue;
+                };
                 let between = &text[cue.span.end..o.span.start];
-                let by_ok = cue_text.ends_with(" by")
-                    && between.split_whitespace().count() <= 4
+                let by_ok = cue_text.ends_with(" by") && between.split_whitespace().count() <= 4
                     || between
                         .rfind(" by ")
                         .is_some_and(|p| between[p + 4..].split_whitespace().count() <= 4);
-                let comma_by = between.trim() == ", by" || between.trim() == "by" || between.trim_start().starts_with(", by ");
-                if !by_ok || (between.contains([',', ';']) && !comma_by && !between.trim_start().starts_with(|c: char| c.is_ascii_digit())) {
+                let comma_by = between.trim() == ", by"
+                    || between.trim() == "by"
+                    || between.trim_start().starts_with(", by ");
+                if !by_ok
+                    || (between.contains([',', ';'])
+                        && !comma_by
+                        && !between
+                            .trim_start()
+                            .starts_with(|c: char| c.is_ascii_digit()))
+                {
                     continue;
                 }
                 (o, a, "passive")
             }
             CueKind::Walkover => {
-                let (Some(a), Some(o)) = (agent, object) else { continue };
+                let (Some(a), Some(o)) = (agent, object) else {
+                    continue;
+                };
                 found.push(Found {
                     winner: vec![a.entity],
                     loser: vec![o.entity],
@@ -829,12 +1170,24 @@ fn sentence_matches(
                 let after = &text[cue.span.end..next_start];
                 let explicit = object.filter(|o| {
                     let between = &text[cue.span.end..o.span.start];
-                    [" against ", " to ", " trailing ", " with ", " versus ", " v "].iter().any(|w| between.contains(w))
+                    [
+                        " against ",
+                        " to ",
+                        " trailing ",
+                        " with ",
+                        " versus ",
+                        " v ",
+                    ]
+                    .iter()
+                    .any(|w| between.contains(w))
                         && !between.contains([';'])
                 });
-                let Some(w) = explicit
-                    .or_else(|| refs.iter().rev().find(|r| r.entity != a.entity && r.span.end <= a.span.start).copied())
-                else {
+                let Some(w) = explicit.or_else(|| {
+                    refs.iter()
+                        .rev()
+                        .find(|r| r.entity != a.entity && r.span.end <= a.span.start)
+                        .copied()
+                }) else {
                     continue;
                 };
                 let _ = after;
@@ -849,7 +1202,14 @@ fn sentence_matches(
                     loser: vec![a.entity],
                     score: sc.map(|i| (i, flip)),
                     outcome: Outcome::Retired,
-                    round: round_for(ctx, cue.span, prev_rel_end, next_relational, &parens, Some(w.span.start)),
+                    round: round_for(
+                        ctx,
+                        cue.span,
+                        prev_rel_end,
+                        next_relational,
+                        &parens,
+                        Some(w.span.start),
+                    ),
                     tournament: tournament_for(ctx, cue.span, next_start),
                     span: Span::new(w.span.start.min(a.span.start), cue.span.end.max(w.span.end)),
                     rule: "retired",
@@ -869,7 +1229,9 @@ fn sentence_matches(
                         && st <= next_start
                         && text[cue.span.end..st].split_whitespace().count() <= 4
                         && !text[cue.span.end..st].contains([',', ';', '.'])
-                        && !refs.iter().any(|r| r.span.start >= cue.span.end && r.span.end <= st)
+                        && !refs
+                            .iter()
+                            .any(|r| r.span.start >= cue.span.end && r.span.end <= st)
                 }) else {
                     continue;
                 };
@@ -877,36 +1239,58 @@ fn sentence_matches(
                 // "lost 7-6(4) 6-4 to Vacherot": the opponent follows the score.
                 let s_end = ctx.m.scores[sc].span.end;
                 let rest = text[s_end..next_start.max(s_end)].trim_start();
-                if !won && (rest.starts_with("to ") || rest.starts_with("against "))
-                    && let Some(o) = refs.iter().find(|r| r.span.start >= s_end && r.span.start < next_start && r.entity != a.entity) {
-                        used_scores[sc] = true;
-                        let flip = ctx.m.scores[sc].first_side_wins() == Some(false);
-                        found.push(Found {
-                            winner: vec![o.entity],
-                            loser: vec![a.entity],
-                            score: Some((sc, flip)),
-                            outcome: ctx.m.scores[sc].ending,
-                            round: round_for(ctx, cue.span, prev_rel_end, next_relational, &parens, Some(o.span.start)),
-                            tournament: tournament_for(ctx, cue.span, next_start),
-                            span: Span::new(a.span.start, o.span.end),
-                            rule: "lost-score-to",
-                            sent: si,
-                            last_sent: si,
-                        });
-                        continue;
-                    }
-                if let Some(f) = found.iter_mut().rev().take_while(|f| f.sent + 2 >= si).find(|f| {
-                    f.score.is_none()
-                        && f.winner.len() == 1
-                        && if won { f.winner[0] == a.entity } else { f.loser[0] == a.entity }
-                }) {
+                if !won
+                    && (rest.starts_with("to ") || rest.starts_with("against "))
+                    && let Some(o) = refs.iter().find(|r| {
+                        r.span.start >= s_end && r.span.start < next_start && r.entity != a.entity
+                    })
+                {
+                    used_scores[sc] = true;
+                    let flip = ctx.m.scores[sc].first_side_wins() == Some(false);
+                    found.push(Found {
+                        winner: vec![o.entity],
+                        loser: vec![a.entity],
+                        score: Some((sc, flip)),
+                        outcome: ctx.m.scores[sc].ending,
+                        round: round_for(
+                            ctx,
+                            cue.span,
+                            prev_rel_end,
+                            next_relational,
+                            &parens,
+                            Some(o.span.start),
+                        ),
+                        tournament: tournament_for(ctx, cue.span, next_start),
+                        span: Span::new(a.span.start, o.span.end),
+                        rule: "lost-score-to",
+                        sent: si,
+                        last_sent: si,
+                    });
+                    continue;
+                }
+                if let Some(f) = found
+                    .iter_mut()
+                    .rev()
+                    .take_while(|f| f.sent + 2 >= si)
+                    .find(|f| {
+                        f.score.is_none()
+                            && f.winner.len() == 1
+                            && if won {
+                                f.winner[0] == a.entity
+                            } else {
+                                f.loser[0] == a.entity
+                            }
+                    })
+                {
                     used_scores[sc] = true;
                     f.score = Some((sc, ctx.m.scores[sc].first_side_wins() == Some(false)));
                     f.outcome = ctx.m.scores[sc].ending;
                     continue;
                 }
                 // No result told yet: the one other player named in this sentence, or else in the one before.
-                let Some(o) = sole_opponent(ctx, refs, a.entity) else { continue };
+                let Some(o) = sole_opponent(ctx, refs, a.entity) else {
+                    continue;
+                };
                 used_scores[sc] = true;
                 let (w, l) = if won { (a, o) } else { (o, a) };
                 found.push(Found {
@@ -914,7 +1298,14 @@ fn sentence_matches(
                     loser: vec![l.entity],
                     score: Some((sc, ctx.m.scores[sc].first_side_wins() == Some(false))),
                     outcome: ctx.m.scores[sc].ending,
-                    round: round_for(ctx, cue.span, prev_rel_end, next_relational, &parens, (!won).then_some(o.span.start)),
+                    round: round_for(
+                        ctx,
+                        cue.span,
+                        prev_rel_end,
+                        next_relational,
+                        &parens,
+                        (!won).then_some(o.span.start),
+                    ),
                     tournament: tournament_for(ctx, cue.span, next_relational),
                     span: Span::new(a.span.start, ctx.m.scores[sc].span.end),
                     rule: if won { "won-score" } else { "lost-score" },
@@ -936,7 +1327,13 @@ fn sentence_matches(
             hi = hi.max(ctx.m.scores[i].span.end);
         }
         if wside.len() > 1 {
-            lo = lo.min(refs.iter().filter(|r| wside.contains(&r.entity)).map(|r| r.span.start).min().unwrap_or(lo));
+            lo = lo.min(
+                refs.iter()
+                    .filter(|r| wside.contains(&r.entity))
+                    .map(|r| r.span.start)
+                    .min()
+                    .unwrap_or(lo),
+            );
         }
         let outcome = sc.map_or(Outcome::Completed, |i| ctx.m.scores[i].ending);
         found.push(Found {
@@ -950,7 +1347,11 @@ fn sentence_matches(
                 prev_rel_end,
                 next_relational,
                 &parens,
-                matches!(cue.kind, CueKind::LostTo | CueKind::Passive | CueKind::DefeatBy).then_some(winner.span.start),
+                matches!(
+                    cue.kind,
+                    CueKind::LostTo | CueKind::Passive | CueKind::DefeatBy
+                )
+                .then_some(winner.span.start),
             ),
             tournament: tournament_for(ctx, cue.span, next_relational),
             span: Span::new(lo, hi),
@@ -971,7 +1372,8 @@ fn sentence_matches(
             .take_while(|c| c.is_ascii_alphabetic())
             .collect();
         let won = match next.as_str() {
-            "win" | "victory" | "triumph" | "success" | "thrashing" | "demolition" | "rout" | "upset" | "romp" => true,
+            "win" | "victory" | "triumph" | "success" | "thrashing" | "demolition" | "rout"
+            | "upset" | "romp" => true,
             "defeat" | "loss" | "reverse" | "exit" => false,
             _ => continue,
         };
@@ -983,17 +1385,30 @@ fn sentence_matches(
         let Some(a) = possessive.or_else(|| {
             refs.iter()
                 .filter(|r| r.span.start >= sent.start && r.span.end <= s.start)
-                .find(|r| !parens.iter().any(|p| p.start <= r.span.start && r.span.start < p.end))
+                .find(|r| {
+                    !parens
+                        .iter()
+                        .any(|p| p.start <= r.span.start && r.span.start < p.end)
+                })
         }) else {
             continue;
         };
         let a = *a;
         let flip = ctx.m.scores[i].first_side_wins() == Some(false);
-        if let Some(f) = found.iter_mut().rev().take_while(|f| f.sent + 2 >= si).find(|f| {
-            f.score.is_none()
-                && f.winner.len() == 1
-                && if won { f.winner[0] == a.entity } else { f.loser[0] == a.entity }
-        }) {
+        if let Some(f) = found
+            .iter_mut()
+            .rev()
+            .take_while(|f| f.sent + 2 >= si)
+            .find(|f| {
+                f.score.is_none()
+                    && f.winner.len() == 1
+                    && if won {
+                        f.winner[0] == a.entity
+                    } else {
+                        f.loser[0] == a.entity
+                    }
+            })
+        {
             used_scores[i] = true;
             f.score = Some((i, flip));
             f.outcome = ctx.m.scores[i].ending;
@@ -1002,7 +1417,9 @@ fn sentence_matches(
         // Else the one other player named in the sentence is the opponent.
         let others: Vec<&Ref> = refs
             .iter()
-            .filter(|r| r.entity != a.entity && r.span.start >= sent.start && !ctx.in_quote(r.span.start))
+            .filter(|r| {
+                r.entity != a.entity && r.span.start >= sent.start && !ctx.in_quote(r.span.start)
+            })
             .collect();
         if others.is_empty() || others.iter().any(|r| r.entity != others[0].entity) {
             continue;
@@ -1031,7 +1448,9 @@ fn sentence_matches(
         let s = ctx.m.scores[i].span;
         let before = refs.iter().rev().find(|r| r.span.end <= s.start);
         let after = refs.iter().find(|r| r.span.start >= s.end);
-        let (Some(b), Some(a)) = (before, after) else { continue };
+        let (Some(b), Some(a)) = (before, after) else {
+            continue;
+        };
         let gap1 = &text[b.span.end..s.start];
         let gap2 = &text[s.end..a.span.start];
         let tight = |g: &str| {
@@ -1041,7 +1460,9 @@ fn sentence_matches(
         if !tight(gap1) || !tight(gap2) || b.entity == a.entity {
             continue;
         }
-        let Some(first_wins) = ctx.m.scores[i].first_side_wins() else { continue };
+        let Some(first_wins) = ctx.m.scores[i].first_side_wins() else {
+            continue;
+        };
         used_scores[i] = true;
         let (w, l) = if first_wins { (b, a) } else { (a, b) };
         found.push(Found {
@@ -1082,11 +1503,20 @@ fn sole_opponent(ctx: &Ctx, here: &[Ref], agent: usize) -> Option<Ref> {
 /// Where the clause holding `pos` starts: after the last ", while", " but ", ", and ", "; " before it.
 fn clause_start(text: &str, from: usize, pos: usize) -> usize {
     let s = &text[from..pos];
-    [", while ", " while ", " but ", ", and ", "; ", " whereas ", ", with ", ", as "]
-        .iter()
-        .filter_map(|b| s.rfind(b).map(|p| from + p + b.len()))
-        .max()
-        .unwrap_or(from)
+    [
+        ", while ",
+        " while ",
+        " but ",
+        ", and ",
+        "; ",
+        " whereas ",
+        ", with ",
+        ", as ",
+    ]
+    .iter()
+    .filter_map(|b| s.rfind(b).map(|p| from + p + b.len()))
+    .max()
+    .unwrap_or(from)
 }
 
 /// Doubles: "A and B beat C and D" gives pairs when both sides are pairs. A partner is the reference next to
@@ -1105,17 +1535,25 @@ fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Vec<usize>, Vec<u
         let bracket = country.starts_with('(') && country.ends_with(')') && country.len() <= 8;
         let named = !country.is_empty()
             && country.len() <= 30
-            && country.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "of");
+            && country
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "of");
         g.ends_with("and") && (bracket || (g.starts_with(',') && named))
     };
     let partner = |r: Ref, avoid: usize| -> Option<usize> {
         let k = refs.iter().position(|x| x.span == r.span)?;
-        let next = refs.get(k + 1).filter(|n| n.entity != avoid && n.entity != r.entity);
+        let next = refs
+            .get(k + 1)
+            .filter(|n| n.entity != avoid && n.entity != r.entity);
         if let Some(n) = next.filter(|n| joined(&text[r.span.end..n.span.start])) {
             return Some(n.entity);
         }
-        let prev = k.checked_sub(1).map(|j| refs[j]).filter(|p| p.entity != avoid && p.entity != r.entity);
-        prev.filter(|p| joined(&text[p.span.end..r.span.start])).map(|p| p.entity)
+        let prev = k
+            .checked_sub(1)
+            .map(|j| refs[j])
+            .filter(|p| p.entity != avoid && p.entity != r.entity);
+        prev.filter(|p| joined(&text[p.span.end..r.span.start]))
+            .map(|p| p.entity)
     };
     let (pw, pl) = (partner(w, l.entity), partner(l, w.entity));
     match (pw, pl) {
@@ -1123,7 +1561,11 @@ fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Vec<usize>, Vec<u
             let pair = |r: Ref, p: usize| {
                 let k = refs.iter().position(|x| x.span == r.span).unwrap_or(0);
                 let p_first = k > 0 && refs[k - 1].entity == p;
-                if p_first { vec![p, r.entity] } else { vec![r.entity, p] }
+                if p_first {
+                    vec![p, r.entity]
+                } else {
+                    vec![r.entity, p]
+                }
             };
             (pair(w, a), pair(l, b))
         }
@@ -1132,10 +1574,22 @@ fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Vec<usize>, Vec<u
 }
 
 /// The round of a match: a round phrase in the cue's clause, nearest the cue.
-fn round_for(ctx: &Ctx, cue: Span, from: usize, to: usize, parens: &[Span], winner_after: Option<usize>) -> Option<&'static str> {
+fn round_for(
+    ctx: &Ctx,
+    cue: Span,
+    from: usize,
+    to: usize,
+    parens: &[Span],
+    winner_after: Option<usize>,
+) -> Option<&'static str> {
     // The clause of the cue: "A beat B in the fourth round, and C was beaten by D in the round of 16".
     let from = from.max(clause_start(ctx.text, from.min(cue.start), cue.start));
-    let paren_of = |pos: usize| parens.iter().find(|p| p.start <= pos && pos < p.end).copied();
+    let paren_of = |pos: usize| {
+        parens
+            .iter()
+            .find(|p| p.start <= pos && pos < p.end)
+            .copied()
+    };
     let cue_paren = paren_of(cue.start);
     let first = ctx.m.rounds.partition_point(|r| r.span.start < from);
     ctx.m.rounds[first..]
@@ -1143,12 +1597,19 @@ fn round_for(ctx: &Ctx, cue: Span, from: usize, to: usize, parens: &[Span], winn
         .take_while(|r| r.span.start < to)
         .filter(|r| r.span.end <= to && paren_of(r.span.start) == cue_paren)
         .min_by_key(|r| {
-            if r.span.start >= cue.end { r.span.start - cue.end } else { cue.start - r.span.end.min(cue.start) }
+            if r.span.start >= cue.end {
+                r.span.start - cue.end
+            } else {
+                cue.start - r.span.end.min(cue.start)
+            }
         })
         .and_then(|r| {
             // "X reached the final ... before falling to Y": the round reached is the one X lost in (when
             // the winner is named after the phrase, X is the one who reached it).
-            if winner_after.is_some_and(|w| w > r.span.start) && r.relation == RoundRelation::Reached && r.span.end <= cue.start {
+            if winner_after.is_some_and(|w| w > r.span.start)
+                && r.relation == RoundRelation::Reached
+                && r.span.end <= cue.start
+            {
                 Some(r.code)
             } else {
                 r.played()
@@ -1159,29 +1620,45 @@ fn round_for(ctx: &Ctx, cue: Span, from: usize, to: usize, parens: &[Span], winn
 /// The tournament of a match: a tournament named after the cue in its clause (`true`: named there), else the
 /// article's first.
 fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(String, bool)> {
-    let first = ctx.m.tournaments.partition_point(|t| t.span.start < cue.end);
-    let local = ctx.m.tournaments[first..].iter().take_while(|t| t.span.start < to).find(|t| {
-        t.span.end <= to && {
-            let before = ctx.text[cue.end..t.span.start].trim_end();
-            let before = before
-                .strip_suffix("the")
-                .or_else(|| before.strip_suffix("this year's"))
-                .or_else(|| before.strip_suffix("last year's"))
-                .unwrap_or(before)
-                .trim_end();
-            ["in", "at", "of", "during", "for", "won", "win", "title", "clinch", "claim", "lift"]
+    let first = ctx
+        .m
+        .tournaments
+        .partition_point(|t| t.span.start < cue.end);
+    let local = ctx.m.tournaments[first..]
+        .iter()
+        .take_while(|t| t.span.start < to)
+        .find(|t| {
+            t.span.end <= to && {
+                let before = ctx.text[cue.end..t.span.start].trim_end();
+                let before = before
+                    .strip_suffix("the")
+                    .or_else(|| before.strip_suffix("this year's"))
+                    .or_else(|| before.strip_suffix("last year's"))
+                    .unwrap_or(before)
+                    .trim_end();
+                [
+                    "in", "at", "of", "during", "for", "won", "win", "title", "clinch", "claim",
+                    "lift",
+                ]
                 .iter()
                 .any(|p| before.ends_with(p))
-        }
-    });
+            }
+        });
     // Or one named before the cue in its sentence: "met in the Shanghai Masters final, when X beat Y".
     let sent = ctx.sents[ctx.sentence_of(cue.start)];
     let local = local.or_else(|| {
-        let a = ctx.m.tournaments.partition_point(|t| t.span.start < sent.start);
-        ctx.m.tournaments[a..].iter().take_while(|t| t.span.end <= cue.start).filter(|t| {
-            let before = ctx.text[sent.start..t.span.start].trim_end();
-            before.ends_with("in the") || before.ends_with("at the")
-        }).last()
+        let a = ctx
+            .m
+            .tournaments
+            .partition_point(|t| t.span.start < sent.start);
+        ctx.m.tournaments[a..]
+            .iter()
+            .take_while(|t| t.span.end <= cue.start)
+            .filter(|t| {
+                let before = ctx.text[sent.start..t.span.start].trim_end();
+                before.ends_with("in the") || before.ends_with("at the")
+            })
+            .last()
     });
     match local {
         Some(t) => Some((t.name.clone(), true)),
@@ -1192,7 +1669,8 @@ fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(String, bool)> {
 /// Merges repeated reports of the same match (same sides, compatible details).
 fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
-    let mut by_pair: std::collections::HashMap<(Vec<usize>, Vec<usize>), Vec<usize>> = Default::default();
+    let mut by_pair: std::collections::HashMap<(Vec<usize>, Vec<usize>), Vec<usize>> =
+        Default::default();
     for f in found {
         let key = (f.winner.clone(), f.loser.clone());
         let same = by_pair.get(&key).and_then(|ids| {
@@ -1203,11 +1681,13 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
                     _ => true,
                 };
                 same_event
-                && (g.round == f.round || g.round.is_none() || f.round.is_none())
-                && match (g.score, f.score) {
-                    (Some((a, fa)), Some((b, fb))) => ctx.m.scores[a].to_score(fa).text == ctx.m.scores[b].to_score(fb).text,
-                    _ => true,
-                }
+                    && (g.round == f.round || g.round.is_none() || f.round.is_none())
+                    && match (g.score, f.score) {
+                        (Some((a, fa)), Some((b, fb))) => {
+                            ctx.m.scores[a].to_score(fa).text == ctx.m.scores[b].to_score(fb).text
+                        }
+                        _ => true,
+                    }
             })
         });
         match same {
@@ -1219,7 +1699,9 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
                     g.outcome = f.outcome;
                 }
                 g.round = g.round.or(f.round);
-                if !g.tournament.as_ref().is_some_and(|t| t.1) && f.tournament.as_ref().is_some_and(|t| t.1) {
+                if !g.tournament.as_ref().is_some_and(|t| t.1)
+                    && f.tournament.as_ref().is_some_and(|t| t.1)
+                {
                     g.tournament = f.tournament;
                 }
             }
@@ -1233,12 +1715,18 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
 }
 
 /// Turns a found match into a record.
-pub(crate) fn to_record(ctx: &Ctx, f: Found, pref: &dyn Fn(usize) -> Option<PlayerRef>) -> Option<Match> {
+pub(crate) fn to_record(
+    ctx: &Ctx,
+    f: Found,
+    pref: &dyn Fn(usize) -> Option<PlayerRef>,
+) -> Option<Match> {
     let side = |v: &[usize]| -> Option<Side> {
         if v.len() == 1 {
             Some(Side::Single(pref(v[0])?))
         } else {
-            Some(Side::Pair(v.iter().map(|&e| pref(e)).collect::<Option<Vec<_>>>()?))
+            Some(Side::Pair(
+                v.iter().map(|&e| pref(e)).collect::<Option<Vec<_>>>()?,
+            ))
         }
     };
     let score = f.score.map(|(i, flip)| ctx.m.scores[i].to_score(flip));

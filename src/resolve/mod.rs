@@ -47,7 +47,9 @@ pub(crate) struct Ctx<'a> {
 impl Ctx<'_> {
     pub fn in_quote(&self, pos: usize) -> bool {
         let i = self.quotes.partition_point(|q| q.end <= pos);
-        self.quotes.get(i).is_some_and(|q| q.start <= pos && pos < q.end)
+        self.quotes
+            .get(i)
+            .is_some_and(|q| q.start <= pos && pos < q.end)
     }
 
     pub fn evidence(&self, span: Span) -> Evidence {
@@ -75,8 +77,14 @@ impl Ctx<'_> {
 /// (unless possessive: "in Federer's absence").
 fn place_context(text: &str, span: Span) -> bool {
     let before = text[..span.start].trim_end_matches(' ');
-    let prep = before.ends_with(" in") || before.ends_with(" at") || before == "In" || before == "At"
-        || before.ends_with("\nIn") || before.ends_with("\nAt") || before.ends_with(". In") || before.ends_with(". At");
+    let prep = before.ends_with(" in")
+        || before.ends_with(" at")
+        || before == "In"
+        || before == "At"
+        || before.ends_with("\nIn")
+        || before.ends_with("\nAt")
+        || before.ends_with(". In")
+        || before.ends_with(". At");
     prep && !text[span.end..].starts_with("'s")
 }
 
@@ -89,8 +97,11 @@ fn quote_ranges(text: &str) -> Vec<Span> {
     for (i, &b) in bytes.iter().enumerate() {
         match b {
             b'"' => {
-                let prev_space = i == 0 || matches!(bytes[i - 1], b' ' | b'\n' | b'\t' | b'(' | b'[');
-                let next_word = bytes.get(i + 1).is_some_and(|&c| !matches!(c, b' ' | b'\n' | b'\t'));
+                let prev_space =
+                    i == 0 || matches!(bytes[i - 1], b' ' | b'\n' | b'\t' | b'(' | b'[');
+                let next_word = bytes
+                    .get(i + 1)
+                    .is_some_and(|&c| !matches!(c, b' ' | b'\n' | b'\t'));
                 match open {
                     None if prev_space && next_word => open = Some(i),
                     Some(s) if !(prev_space && next_word) => {
@@ -139,10 +150,11 @@ pub(crate) fn extract(doc: &Document) -> Article {
     let valid = scores.iter().filter(|s| !s.sets.is_empty()).count();
     let mut probe = String::new();
     if let Some(h) = &doc.headline
-        && !text.starts_with(h.as_str()) {
-            probe.push_str(h);
-            probe.push('\n');
-        }
+        && !text.starts_with(h.as_str())
+    {
+        probe.push_str(h);
+        probe.push('\n');
+    }
     let sport = if probe.is_empty() {
         sport::classify_with(text, valid)
     } else {
@@ -192,9 +204,10 @@ pub(crate) fn extract(doc: &Document) -> Article {
     }
     for r in &ctx.refs {
         if ctx.entities[r.entity].nationality.is_none()
-            && let Some(c) = players::explicit_nationality(text, r.span) {
-                ctx.entities[r.entity].nationality = Some(c);
-            }
+            && let Some(c) = players::explicit_nationality(text, r.span)
+        {
+            ctx.entities[r.entity].nationality = Some(c);
+        }
         if ctx.entities[r.entity].age.is_none() {
             ctx.entities[r.entity].age = players::explicit_age(text, r.span);
         }
@@ -203,18 +216,25 @@ pub(crate) fn extract(doc: &Document) -> Article {
     ctx.refs.sort_by_key(|r| r.span.start);
     for m in &ctx.m.seeds {
         if m.side != PlayerSide::Itself
-            && let Some((e, _)) = attach(&ctx, m.span, m.side) {
-                ctx.known_seed.entry(e).or_insert(m.seed);
-            }
+            && let Some((e, _)) = attach(&ctx, m.span, m.side)
+        {
+            ctx.known_seed.entry(e).or_insert(m.seed);
+        }
     }
     for m in &ctx.m.ranks {
         let current = m.kind == crate::model::RankingKind::Current;
         let national = m.kind == crate::model::RankingKind::National;
-        if m.side != PlayerSide::Itself && (current || national)
-            && let Some((e, _)) = attach(&ctx, m.span, m.side) {
-                let map = if current { &mut ctx.known_rank } else { &mut ctx.known_national };
-                map.entry(e).or_insert(m.rank);
-            }
+        if m.side != PlayerSide::Itself
+            && (current || national)
+            && let Some((e, _)) = attach(&ctx, m.span, m.side)
+        {
+            let map = if current {
+                &mut ctx.known_rank
+            } else {
+                &mut ctx.known_national
+            };
+            map.entry(e).or_insert(m.rank);
+        }
     }
     ctx.refs_ahead = ctx.refs.clone();
     let descs = descriptor::find(text);
@@ -260,7 +280,13 @@ pub(crate) fn extract(doc: &Document) -> Article {
         ev
     };
     let names_shown: Vec<String> = (0..ctx.entities.len())
-        .map(|e| if ids[e].is_some() { display_name(&ctx, source, &refs_of[e], e) } else { String::new() })
+        .map(|e| {
+            if ids[e].is_some() {
+                display_name(&ctx, source, &refs_of[e], e)
+            } else {
+                String::new()
+            }
+        })
         .collect();
     let pref = |e: usize| -> Option<PlayerRef> {
         Some(PlayerRef {
@@ -270,7 +296,10 @@ pub(crate) fn extract(doc: &Document) -> Article {
     };
     for &e in &order {
         let ent = &ctx.entities[e];
-        let mut mentions: Vec<Evidence> = refs_of[e].iter().map(|&k| fill(ctx.evidence(ctx.refs[k].span))).collect();
+        let mut mentions: Vec<Evidence> = refs_of[e]
+            .iter()
+            .map(|&k| fill(ctx.evidence(ctx.refs[k].span)))
+            .collect();
         mentions.sort_by_key(|m| m.start);
         mentions.dedup();
         let nationality = ent.nationality.or_else(|| majority(&ent.demonym_votes));
@@ -344,7 +373,10 @@ fn attach(ctx: &Ctx, span: Span, side: PlayerSide) -> Option<(usize, &'static st
     let sent = ctx.sentence_of(span.start);
     match side {
         PlayerSide::After => {
-            let r = ctx.sentence_refs(sent).iter().find(|r| r.span.start >= span.end)?;
+            let r = ctx
+                .sentence_refs(sent)
+                .iter()
+                .find(|r| r.span.start >= span.end)?;
             let gap = &ctx.text[span.end..r.span.start];
             let ok = gap.len() <= 40
                 && !gap.contains([',', ';', ':', '.', '(', '"'])
@@ -352,14 +384,19 @@ fn attach(ctx: &Ctx, span: Span, side: PlayerSide) -> Option<(usize, &'static st
             ok.then_some((r.entity, "phrase-before-name"))
         }
         PlayerSide::Before => {
-            let r = ctx.sentence_refs(sent).iter().rev().find(|r| r.span.end <= span.start)?;
-            Some((r.entity, "phrase-after-name"))
-        }
-        PlayerSide::Itself => {
             let r = ctx
                 .sentence_refs(sent)
                 .iter()
-                .find(|r| r.kind == RefKind::Descriptor && r.span.start <= span.start && span.end <= r.span.end + 1)?;
+                .rev()
+                .find(|r| r.span.end <= span.start)?;
+            Some((r.entity, "phrase-after-name"))
+        }
+        PlayerSide::Itself => {
+            let r = ctx.sentence_refs(sent).iter().find(|r| {
+                r.kind == RefKind::Descriptor
+                    && r.span.start <= span.start
+                    && span.end <= r.span.end + 1
+            })?;
             Some((r.entity, "descriptor"))
         }
     }
@@ -379,10 +416,13 @@ fn attach_ranks(ctx: &Ctx, used: &mut [bool]) -> Vec<RankRow> {
             continue;
         }
         if let Some((e, rule)) = attach(ctx, m.span, m.side)
-            && !out.iter().any(|o| o.0 == e && o.1 == m.rank && o.2 == m.kind) {
-                used[e] = true;
-                out.push((e, m.rank, m.kind, m.span, rule));
-            }
+            && !out
+                .iter()
+                .any(|o| o.0 == e && o.1 == m.rank && o.2 == m.kind)
+        {
+            used[e] = true;
+            out.push((e, m.rank, m.kind, m.span, rule));
+        }
     }
     out
 }
@@ -394,11 +434,11 @@ fn attach_seeds(ctx: &Ctx, used: &mut [bool]) -> Vec<(usize, u32, Span, &'static
             continue;
         }
         if let Some((e, rule)) = attach(ctx, m.span, m.side)
-            && !out.iter().any(|o| o.0 == e) {
-                used[e] = true;
-                out.push((e, m.seed, m.span, rule));
-            }
+            && !out.iter().any(|o| o.0 == e)
+        {
+            used[e] = true;
+            out.push((e, m.seed, m.span, rule));
+        }
     }
     out
 }
-

@@ -45,7 +45,10 @@ fn tokens_of(name: &str) -> Vec<String> {
 
 /// Builds entities from name candidates. Full names (two or more words) make entities; a single word links to
 /// the entity whose surname contains it, or makes a surname-only entity.
-pub(crate) fn build_entities(text: &str, names: &[NameMention]) -> (Vec<Entity>, Vec<Option<usize>>) {
+pub(crate) fn build_entities(
+    text: &str,
+    names: &[NameMention],
+) -> (Vec<Entity>, Vec<Option<usize>>) {
     use std::collections::HashMap;
     /// Candidates looked at per lookup: keeps pathological inputs (thousands of "Williams") linear.
     const SCAN: usize = 64;
@@ -72,9 +75,11 @@ pub(crate) fn build_entities(text: &str, names: &[NameMention]) -> (Vec<Entity>,
         // last words, one a suffix of the other ("Farina Elia" / "Sylvia Farina Elia"), or a prefix of at
         // least two words ("Juan Carlos" / "Juan Carlos Ferrero").
         let toks = tokens_of(s);
-        let suffix = |long: &[String], short: &[String]| long.len() > short.len() && long.ends_with(short);
-        let prefix =
-            |long: &[String], short: &[String]| short.len() >= 2 && long.len() > short.len() && long.starts_with(short);
+        let suffix =
+            |long: &[String], short: &[String]| long.len() > short.len() && long.ends_with(short);
+        let prefix = |long: &[String], short: &[String]| {
+            short.len() >= 2 && long.len() > short.len() && long.starts_with(short)
+        };
         let last = toks.last().cloned().unwrap_or_default();
         let cands = by_last
             .get(&last)
@@ -82,7 +87,14 @@ pub(crate) fn build_entities(text: &str, names: &[NameMention]) -> (Vec<Entity>,
             .flatten()
             .rev()
             .take(SCAN)
-            .chain(by_first.get(&toks[0]).into_iter().flatten().rev().take(SCAN))
+            .chain(
+                by_first
+                    .get(&toks[0])
+                    .into_iter()
+                    .flatten()
+                    .rev()
+                    .take(SCAN),
+            )
             .copied();
         let mut found = None;
         for j in cands {
@@ -105,7 +117,10 @@ pub(crate) fn build_entities(text: &str, names: &[NameMention]) -> (Vec<Entity>,
                     entities[j].tokens = toks;
                     let e = &entities[j];
                     by_first.entry(e.tokens[0].clone()).or_default().push(j);
-                    by_last.entry(e.tokens.last().cloned().unwrap_or_default()).or_default().push(j);
+                    by_last
+                        .entry(e.tokens.last().cloned().unwrap_or_default())
+                        .or_default()
+                        .push(j);
                 }
                 j
             }
@@ -140,16 +155,23 @@ pub(crate) fn build_entities(text: &str, names: &[NameMention]) -> (Vec<Entity>,
             continue;
         }
         let s = &text[n.span.start..n.span.end];
-        let mut cands: Vec<usize> = by_surname_word.get(s).map(|v| v.iter().rev().take(SCAN).copied().collect()).unwrap_or_default();
-        if cands.is_empty() {
-            if let Some(v) = by_given.get(s).filter(|v| v.len() == 1) {
-                cands = v.clone();
-            }
+        let mut cands: Vec<usize> = by_surname_word
+            .get(s)
+            .map(|v| v.iter().rev().take(SCAN).copied().collect())
+            .unwrap_or_default();
+        if cands.is_empty()
+            && let Some(v) = by_given.get(s).filter(|v| v.len() == 1)
+        {
+            cands = v.clone();
         }
         let idx = if let Some(&best) = cands.iter().max_by_key(|&&e| {
             // Most recent mention before this one; else the first one named.
             let seen = last_seen[e];
-            if seen <= n.span.start { (1, seen) } else { (0, usize::MAX - seen) }
+            if seen <= n.span.start {
+                (1, seen)
+            } else {
+                (0, usize::MAX - seen)
+            }
         }) {
             best
         } else if let Some(&j) = single.get(s) {
@@ -188,9 +210,14 @@ pub(crate) fn build_entities(text: &str, names: &[NameMention]) -> (Vec<Entity>,
         if ent.tokens.len() != 2 || !all_line_start[e] {
             continue;
         }
-        let full = by_last.get(&ent.tokens[1]).into_iter().flatten().copied().find(|&f| {
-            f != e && entities[f].tokens.len() >= 2 && entities[f].tokens[0] != ent.tokens[0]
-        });
+        let full = by_last
+            .get(&ent.tokens[1])
+            .into_iter()
+            .flatten()
+            .copied()
+            .find(|&f| {
+                f != e && entities[f].tokens.len() >= 2 && entities[f].tokens[0] != ent.tokens[0]
+            });
         if let Some(f) = full {
             relink.insert(e, f);
         }
@@ -211,25 +238,98 @@ pub(crate) fn build_entities(text: &str, names: &[NameMention]) -> (Vec<Entity>,
 
 /// Roles that make a named person not a player when they stand just before the name or just after it.
 const ROLES: &[&str] = &[
-    "coach", "coached", "umpire", "captain", "referee", "commentator", "president", "director", "executive",
-    "manager", "father", "mother", "dad", "mum", "brother", "sister", "wife", "husband", "girlfriend",
-    "boyfriend", "agent", "spokesman", "spokeswoman", "physio", "physiotherapist", "trainer", "minister",
-    "chairman", "chief", "supervisor", "not_player", "organiser", "doctor", "promoter", "sponsor", "analyst",
-    "pundit", "journalist", "reporter", "writer", "presenter", "host", "mentor", "adviser", "advisor",
-    "consultant", "psychologist", "owner", "founder", "ceo", "secretary", "chancellor", "mayor", "senator",
-    "princess", "prince", "king", "queen", "duchess", "duke", "singer", "actor", "actress", "footballer",
-    "golfer", "cricketer", "boxer", "driver", "striker", "son", "daughter", "uncle", "aunt", "grandfather",
+    "coach",
+    "coached",
+    "umpire",
+    "captain",
+    "referee",
+    "commentator",
+    "president",
+    "director",
+    "executive",
+    "manager",
+    "father",
+    "mother",
+    "dad",
+    "mum",
+    "brother",
+    "sister",
+    "wife",
+    "husband",
+    "girlfriend",
+    "boyfriend",
+    "agent",
+    "spokesman",
+    "spokeswoman",
+    "physio",
+    "physiotherapist",
+    "trainer",
+    "minister",
+    "chairman",
+    "chief",
+    "supervisor",
+    "not_player",
+    "organiser",
+    "doctor",
+    "promoter",
+    "sponsor",
+    "analyst",
+    "pundit",
+    "journalist",
+    "reporter",
+    "writer",
+    "presenter",
+    "host",
+    "mentor",
+    "adviser",
+    "advisor",
+    "consultant",
+    "psychologist",
+    "owner",
+    "founder",
+    "ceo",
+    "secretary",
+    "chancellor",
+    "mayor",
+    "senator",
+    "princess",
+    "prince",
+    "king",
+    "queen",
+    "duchess",
+    "duke",
+    "singer",
+    "actor",
+    "actress",
+    "footballer",
+    "golfer",
+    "cricketer",
+    "boxer",
+    "driver",
+    "striker",
+    "son",
+    "daughter",
+    "uncle",
+    "aunt",
+    "grandfather",
 ];
 
 fn is_role(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
     let w = w.strip_suffix("'s").unwrap_or(&w);
     ROLES.contains(&w)
 }
 
 /// Marks entities whose mentions stand next to a role word ("coach Darren Cahill", "umpire Carlos Ramos",
 /// "X, his coach,").
-pub(crate) fn mark_officials(text: &str, names: &[NameMention], link: &[Option<usize>], entities: &mut [Entity]) {
+pub(crate) fn mark_officials(
+    text: &str,
+    names: &[NameMention],
+    link: &[Option<usize>],
+    entities: &mut [Entity],
+) {
     for (i, n) in names.iter().enumerate() {
         let Some(e) = link[i] else { continue };
         let mut from = n.span.start.saturating_sub(40);
@@ -239,13 +339,16 @@ pub(crate) fn mark_officials(text: &str, names: &[NameMention], link: &[Option<u
         let before = &text[from..n.span.start];
         // A byline: "By Jane Doe", or a short line of names alone ("Jamie Smith and Flo Jones").
         let line_from = text[..n.span.start].rfind('\n').map_or(0, |p| p + 1);
-        let line_to = text[n.span.end..].find('\n').map_or(text.len(), |p| n.span.end + p);
+        let line_to = text[n.span.end..]
+            .find('\n')
+            .map_or(text.len(), |p| n.span.end + p);
         let line = text[line_from..line_to].trim();
         let byline = before.trim_end().ends_with("By")
             || (line.len() < 80
                 && !line.ends_with(['.', '!', '?', '"'])
                 && line.split_whitespace().all(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "and" | "&" | "by")
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        || matches!(w, "and" | "&" | "by")
                 })
                 && line.split_whitespace().count() >= 2
                 && line.split_whitespace().count() <= 8
@@ -256,7 +359,10 @@ pub(crate) fn mark_officials(text: &str, names: &[NameMention], link: &[Option<u
         let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
         let stop_at_punct = words
             .iter()
-            .take_while(|w| !w.trim_end_matches(['"', '\'', ')']).ends_with(['.', ';', ':', '!', '?']))
+            .take_while(|w| {
+                !w.trim_end_matches(['"', '\'', ')'])
+                    .ends_with(['.', ';', ':', '!', '?'])
+            })
             .any(|w| is_role(w));
         let mut to = (n.span.end + 40).min(text.len());
         while !text.is_char_boundary(to) {
@@ -287,7 +393,9 @@ pub(crate) fn sentence_of(sents: &[Sentence], pos: usize) -> usize {
 /// "X (ESP)", "X from Switzerland".
 pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static str> {
     let before = &text[floor_boundary(text, span.start.saturating_sub(60))..span.start];
-    let before = before.get(before.find(' ').map_or(0, |p| p + 1)..).unwrap_or("");
+    let before = before
+        .get(before.find(' ').map_or(0, |p| p + 1)..)
+        .unwrap_or("");
     let words: Vec<&str> = before.split(' ').filter(|w| !w.is_empty()).collect();
     for (k, w) in words.iter().rev().take(4).enumerate() {
         if w.ends_with([',', '.', ';', ':', '"']) && k > 0 {
@@ -307,9 +415,29 @@ pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static st
             || lw.ends_with("ranked")
             || matches!(
                 lw.as_str(),
-                "qualifier" | "wildcard" | "world" | "number" | "no" | "no." | "top" | "teenager" | "veteran"
-                    | "left-hander" | "right-hander" | "lucky" | "loser" | "former" | "fellow" | "compatriot"
-                    | "champion" | "defending" | "teenage" | "giant" | "youngster" | "star" | "duo"
+                "qualifier"
+                    | "wildcard"
+                    | "world"
+                    | "number"
+                    | "no"
+                    | "no."
+                    | "top"
+                    | "teenager"
+                    | "veteran"
+                    | "left-hander"
+                    | "right-hander"
+                    | "lucky"
+                    | "loser"
+                    | "former"
+                    | "fellow"
+                    | "compatriot"
+                    | "champion"
+                    | "defending"
+                    | "teenage"
+                    | "giant"
+                    | "youngster"
+                    | "star"
+                    | "duo"
             );
         if !filler && k > 0 {
             break;
@@ -319,7 +447,9 @@ pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static st
         }
     }
     let after = &text[span.end..ceil_boundary(text, span.end + 40)];
-    let after = after.get(..after.char_indices().nth(40).map_or(after.len(), |(i, _)| i)).unwrap_or(after);
+    let after = after
+        .get(..after.char_indices().nth(40).map_or(after.len(), |(i, _)| i))
+        .unwrap_or(after);
     for prefix in [" of the ", " of ", " from the ", " from "] {
         if let Some(rest) = after.strip_prefix(prefix) {
             for len in [3usize, 2, 1] {
@@ -329,9 +459,10 @@ pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static st
                     .take(len)
                     .collect();
                 if cand.len() == len
-                    && let Some(c) = lexicon::country(&cand.join(" ")) {
-                        return Some(c);
-                    }
+                    && let Some(c) = lexicon::country(&cand.join(" "))
+                {
+                    return Some(c);
+                }
             }
         }
     }
@@ -352,7 +483,11 @@ pub(crate) fn explicit_age(text: &str, span: Span) -> Option<u32> {
     let before = &text[..span.start];
     let before = before.trim_end();
     if let Some(rest) = before.strip_suffix("-year-old") {
-        let digits: String = rest.chars().rev().take_while(char::is_ascii_digit).collect();
+        let digits: String = rest
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect();
         let n: u32 = digits.chars().rev().collect::<String>().parse().ok()?;
         return (10..=60).contains(&n).then_some(n);
     }
