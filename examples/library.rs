@@ -10,7 +10,7 @@ fn main() {
     // Build once: every pattern is compiled here. `Extractor` is `Send + Sync`.
     let ex = Extractor::new();
 
-    let docs = vec![
+    let docs = [
         Document {
             source: Some("wire/1".into()),
             headline: Some("Sinner wins in Paris".into()),

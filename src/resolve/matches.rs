@@ -858,6 +858,8 @@ fn sentence_matches(
         .take_while(|&i| ctx.m.scores[i].span.start < sent.end)
         .filter(|&i| ctx.m.scores[i].span.end <= sent.end)
         .collect();
+    // The agent and object of the last result told in this sentence: "X had upset Y ..., and beat Z".
+    let mut prev_pair: Option<(Ref, usize, usize)> = None;
     for (ci, cue) in cues.iter().enumerate() {
         // A cue inside a quote, or inside a score ("6-3 2-1 retired"), says nothing more.
         if ctx.in_quote(cue.span.start)
@@ -894,7 +896,12 @@ fn sentence_matches(
             let w = w.to_ascii_lowercase();
             if w == "to" {
                 // "rallied to beat" is a result, "hopes to beat" is not: look at the clause's verb before "to".
-                let clause: Vec<String> = text[prev_end.max(sent.start)..cue.span.start]
+                // Inside ", who needed three hours to beat X", the clause starts at the parenthetical.
+                let from = parens
+                    .iter()
+                    .find(|p| p.start <= cue.span.start && cue.span.start < p.end)
+                    .map_or(prev_end.max(sent.start), |p| p.start.max(prev_end));
+                let clause: Vec<String> = text[from..cue.span.start]
                     .split_whitespace()
                     .map(|w| {
                         w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -909,6 +916,14 @@ fn sentence_matches(
             } else if NOT_RESULT_BEFORE.contains(&w.as_str()) {
                 continue;
             }
+        }
+        // "If he beats Sinner in straight sets, ...": a condition, not a result.
+        let opening = text[sent.start..cue.span.start].trim_start().trim_start_matches('"');
+        let opening_clause = &opening[..opening.find(',').unwrap_or(opening.len())];
+        if opening_clause.len() == opening.len()
+            && ["If ", "Unless ", "Should ", "Whether ", "Whoever ", "Were "].iter().any(|p| opening.starts_with(p))
+        {
+            continue;
         }
         let clause_after = &text[cue.span.end..next_start];
         let h2h = [
@@ -1002,6 +1017,19 @@ fn sentence_matches(
                 .or(agent)
         } else {
             agent
+        };
+        // A second verb sharing the first one's subject: "..., and beat Naomi Osaka".
+        let agent = match prev_pair {
+            Some((pa, po, end)) if end <= cue.span.start => {
+                let gap = text[end..cue.span.start].trim_end();
+                let joined = gap.ends_with(", and") || gap.ends_with(" and") || gap.ends_with(" and then");
+                let no_new = refs
+                    .iter()
+                    .filter(|r| r.span.start >= end && r.span.end <= cue.span.start)
+                    .all(|r| r.entity == po || r.entity == pa.entity);
+                if joined && no_new { Some(pa) } else { agent }
+            }
+            _ => agent,
         };
         let mut object = refs
             .iter()
@@ -1239,17 +1267,20 @@ fn sentence_matches(
                 // "lost 7-6(4) 6-4 to Vacherot": the opponent follows the score.
                 let s_end = ctx.m.scores[sc].span.end;
                 let rest = text[s_end..next_start.max(s_end)].trim_start();
-                if !won
-                    && (rest.starts_with("to ") || rest.starts_with("against "))
+                // "lost 7-6(4) 6-4 to Vacherot", "won 6-2 6-2 against Schuurs and Stefani".
+                let opp_words: &[&str] = if won { &["against ", "over "] } else { &["to ", "against "] };
+                if opp_words.iter().any(|w| rest.starts_with(w))
                     && let Some(o) = refs.iter().find(|r| {
                         r.span.start >= s_end && r.span.start < next_start && r.entity != a.entity
                     })
                 {
                     used_scores[sc] = true;
                     let flip = ctx.m.scores[sc].first_side_wins() == Some(false);
+                    let (w, l) = if won { (a, *o) } else { (*o, a) };
+                    let (wside, lside) = doubles_sides(text, refs, w, l);
                     found.push(Found {
-                        winner: vec![o.entity],
-                        loser: vec![a.entity],
+                        winner: wside,
+                        loser: lside,
                         score: Some((sc, flip)),
                         outcome: ctx.m.scores[sc].ending,
                         round: round_for(
@@ -1262,7 +1293,7 @@ fn sentence_matches(
                         ),
                         tournament: tournament_for(ctx, cue.span, next_start),
                         span: Span::new(a.span.start, o.span.end),
-                        rule: "lost-score-to",
+                        rule: if won { "won-score-against" } else { "lost-score-to" },
                         sent: si,
                         last_sent: si,
                     });
@@ -1359,6 +1390,9 @@ fn sentence_matches(
             sent: si,
             last_sent: si,
         });
+        if matches!(cue.kind, CueKind::Beat | CueKind::WinOver | CueKind::DefeatOf) {
+            prev_pair = Some((winner, loser.entity, hi));
+        }
     }
     // "a 7-5 7-6 (7-3) 6-1 win", "with a 6-4 6-4 defeat": a score named as a win or a loss of the subject.
     for &i in &score_ids {

@@ -201,7 +201,10 @@ pub(crate) fn build_entities(
     for (i, n) in names.iter().enumerate() {
         if let Some(e) = link[i] {
             all_line_start[e] &= line_start(n.span.start);
-            all_initial[e] &= initial(n.span.start) && !text[n.span.end..].starts_with("'s");
+            // "Rune (Den) bt Hijikata": a surname opening a results line is a name.
+            let rest = &text[n.span.end..];
+            let subject = ["'s", " (", " bt ", " d. ", " def. ", " beat ", " beats "].iter().any(|p| rest.starts_with(p));
+            all_initial[e] &= initial(n.span.start) && !subject;
         }
     }
     // "Classy Henman" in a headline: an opening adjective before the surname of a player named in full.
