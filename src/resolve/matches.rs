@@ -826,16 +826,24 @@ fn past_verb(w: &str) -> bool {
 fn parentheticals(text: &str, sent: crate::segment::Sentence) -> Vec<Span> {
     let s = &text[sent.start..sent.end];
     let mut out = Vec::new();
-    for pat in [
-        ", who ", ", whose ", ", which ", " - who ", ", the ", ", a ",
-    ] {
-        let mut from = 0;
-        while let Some(p) = s[from..].find(pat) {
-            let start = from + p;
-            let body = start + pat.len();
-            let end = s[body..].find([',', ';']).map_or(s.len(), |q| body + q + 1);
-            out.push(Span::new(sent.start + start, sent.start + end));
-            from = body;
+    // One pass over the commas (and " - who"): a relative clause runs to the next comma or the end; an
+    // apposition (", the world number one,") only counts when a comma closes it.
+    for (i, m) in s.match_indices([',', '-']) {
+        let rest = &s[i + m.len()..];
+        let closing = |body: usize| rest[body..].find([',', ';']).map(|q| i + m.len() + body + q + 1);
+        let relative = if m == "," {
+            [" who ", " whose ", " which "].iter().find(|p| rest.starts_with(**p)).map(|p| p.len())
+        } else {
+            (i > 0 && s.as_bytes()[i - 1] == b' ' && rest.starts_with(" who ")).then_some(5)
+        };
+        if let Some(body) = relative {
+            out.push(Span::new(sent.start + i, sent.start + closing(body).unwrap_or(s.len())));
+        } else if m == "," {
+            if let Some(body) = [" the ", " a "].iter().find(|p| rest.starts_with(**p)).map(|p| p.len()) {
+                if let Some(end) = closing(body) {
+                    out.push(Span::new(sent.start + i, sent.start + end));
+                }
+            }
         }
     }
     out
