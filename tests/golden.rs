@@ -1,7 +1,7 @@
 //! Golden (snapshot) tests over the whole-article fixtures in `fixtures/`.
 //!
 //! Every `fixtures/**/*.txt` (sorted by relative path) is run through the extractor and the pretty JSON of the
-//! resulting `Article` is compared with `fixtures/expected/<same relative path>.json`. Set `SPORTEXT_BLESS=1`
+//! resulting `Article` is compared with `tests/golden/expected/<same relative path>.json`. Set `SPORTEXT_BLESS=1`
 //! to (re)write the expected files instead; stale expected files (no matching fixture) are then removed.
 //!
 //! The evidence test checks that every evidence span in the outputs points at exactly its own text.
@@ -16,9 +16,10 @@ fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
 }
 
-/// The folder of the expected snapshots.
+/// The folder of the expected snapshots (outside `fixtures/`, so that `sportext extract fixtures/` reads
+/// articles only).
 fn expected_dir() -> PathBuf {
-    fixtures_dir().join("expected")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/expected")
 }
 
 /// Relative path with `/` separators, whatever the platform.
@@ -67,7 +68,7 @@ fn extract_fixture(ex: &Extractor, rel: &str) -> (String, Article) {
     (text, article)
 }
 
-/// The expected-file path (relative to `fixtures/expected/`) of a fixture.
+/// The expected-file path (relative to `tests/golden/expected/`) of a fixture.
 fn expected_rel(rel: &str) -> String {
     let stem = rel.strip_suffix(".txt").unwrap_or(rel);
     format!("{stem}.json")
