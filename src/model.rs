@@ -27,7 +27,9 @@ pub struct Article {
     pub schema_version: String,
     /// Identifier of the input (a path, URL or id), when known.
     pub source: Option<String>,
-    /// `"tennis"` when the article is about tennis, else null.
+    /// `"tennis"` when the article is about tennis; another sport's name (`football`, `cricket`, `rugby`,
+    /// `athletics`, `basketball`, `golf`) when its vocabulary says so clearly; null when it cannot be told.
+    /// Only tennis articles carry players, matches, rankings and seeds.
     pub sport: Option<String>,
     /// The headline, when known.
     pub headline: Option<String>,
