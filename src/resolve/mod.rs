@@ -166,7 +166,9 @@ pub(crate) fn extract(doc: &Document) -> Article {
         return article;
     }
     let names = names::find(text);
-    let (mut entities, link) = players::build_entities(text, &names);
+    let cues = result::find(text);
+    let cue_starts: Vec<usize> = cues.iter().map(|c| c.span.start).collect();
+    let (mut entities, link) = players::build_entities(text, &names, &cue_starts);
     players::mark_officials(text, &names, &link, &mut entities);
     let mut ctx = Ctx {
         text,
@@ -181,7 +183,7 @@ pub(crate) fn extract(doc: &Document) -> Article {
         refs_ahead: Vec::new(),
         m: Mentions {
             scores,
-            cues: result::find(text),
+            cues,
             rounds: round::find(text),
             tournaments: tournament::find(text),
             ranks: ranking::find(text),

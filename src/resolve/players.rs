@@ -48,6 +48,7 @@ fn tokens_of(name: &str) -> Vec<String> {
 pub(crate) fn build_entities(
     text: &str,
     names: &[NameMention],
+    cue_starts: &[usize],
 ) -> (Vec<Entity>, Vec<Option<usize>>) {
     use std::collections::HashMap;
     /// Candidates looked at per lookup: keeps pathological inputs (thousands of "Williams") linear.
@@ -203,7 +204,11 @@ pub(crate) fn build_entities(
             all_line_start[e] &= line_start(n.span.start);
             // "Rune (Den) bt Hijikata": a surname opening a results line is a name.
             let rest = &text[n.span.end..];
-            let subject = ["'s", " (", " bt ", " d. ", " def. ", " beat ", " beats "].iter().any(|p| rest.starts_with(p));
+            let cue_next = {
+                let gap = rest.len() - rest.trim_start_matches(' ').len();
+                cue_starts.binary_search(&(n.span.end + gap)).is_ok()
+            };
+            let subject = cue_next || ["'s", " (", " bt ", " d. ", " def. "].iter().any(|p| rest.starts_with(p));
             all_initial[e] &= initial(n.span.start) && !subject;
         }
     }
