@@ -2,7 +2,57 @@
 //! part of a person's name, and words that mark a capitalised phrase as an organisation, event or place.
 
 use once_cell::sync::Lazy;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast, non-cryptographic hasher (the FxHash mix) for the word lists: the keys are short fixed words
+/// and the maps are built once, so hash flooding is not a concern.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// `HashMap` with [`FxHasher`].
+pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// `HashSet` with [`FxHasher`].
+pub(crate) type FxHashSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// (IOC-style code, country names, demonyms/adjectives).
 const NATIONS: &[(&str, &[&str], &[&str])] = &[
@@ -120,15 +170,15 @@ const NATIONS: &[(&str, &[&str], &[&str])] = &[
     ("HKG", &["Hong Kong"], &[]),
 ];
 
-static COUNTRY: Lazy<HashMap<&'static str, &'static str>> = Lazy::new(|| {
+static COUNTRY: Lazy<FxHashMap<&'static str, &'static str>> = Lazy::new(|| {
     NATIONS
         .iter()
         .flat_map(|(code, names, _)| names.iter().map(move |n| (*n, *code)))
         .collect()
 });
 
-static DEMONYM: Lazy<HashMap<&'static str, &'static str>> = Lazy::new(|| {
-    let mut m: HashMap<&'static str, &'static str> = NATIONS
+static DEMONYM: Lazy<FxHashMap<&'static str, &'static str>> = Lazy::new(|| {
+    let mut m: FxHashMap<&'static str, &'static str> = NATIONS
         .iter()
         .flat_map(|(code, _, dems)| dems.iter().map(move |d| (*d, *code)))
         .collect();
@@ -604,7 +654,7 @@ const STOP: &[&str] = &[
     "Internet",
     "TV",
     "Radio",
-    "Olympiad",
+    "Olympiad", "Instead", "Indeed", "Ultimately", "Eventually", "Finally", "Clearly", "Overall", "Afterwards", "Nevertheless", "Nonetheless", "Perhaps", "Maybe", "Sadly", "Luckily", "Fortunately", "Unfortunately", "Incredibly", "Remarkably", "Surprisingly", "Interestingly", "Significantly", "Notably", "Crucially", "Initially", "Previously", "Currently", "Recently", "Typically", "Similarly", "Likewise", "Otherwise", "Besides", "Moreover", "Furthermore", "Additionally", "Again", "Already", "Soon", "Basically", "Obviously", "Certainly", "Honestly", "Frankly", "Admittedly", "Ironically", "Thankfully", "Hopefully",
     "Fla",
     "Calif",
     "Ariz",
@@ -686,12 +736,18 @@ const STOP: &[&str] = &[
     "Nadal's",
 ];
 
-static STOP_SET: Lazy<std::collections::HashSet<&'static str>> =
-    Lazy::new(|| STOP.iter().copied().collect());
+/// Stop words, country names and demonyms in one set: [`is_stop`] is one lookup.
+static STOP_SET: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
+    STOP.iter()
+        .copied()
+        .chain(COUNTRY.keys().copied())
+        .chain(DEMONYM.keys().copied())
+        .collect()
+});
 
 /// True for capitalised words that never belong to a person's name in sports copy.
 pub(crate) fn is_stop(word: &str) -> bool {
-    STOP_SET.contains(word) || country(word).is_some() || demonym(word).is_some()
+    STOP_SET.contains(word)
 }
 
 /// Words that make a capitalised phrase an event, organisation or place ("Dubai Open", "Rod Laver Arena").
@@ -805,7 +861,7 @@ const ORG: &[&str] = &[
     "Albion",
 ];
 
-static ORG_SET: Lazy<std::collections::HashSet<&'static str>> =
+static ORG_SET: Lazy<FxHashSet<&'static str>> =
     Lazy::new(|| ORG.iter().copied().collect());
 
 /// True for words that mark a capitalised phrase as an event, organisation or place.

@@ -540,6 +540,14 @@ fn resolve_pending(
             }
         }
     };
+    // "The world number one, the top seed in Melbourne, ...": an apposition of the reference just before.
+    if !matches!(p, Pending::Desc(Descriptor { kind: DescKind::Pronoun, .. }))
+        && let Some(prev) = here.last()
+        && prev.span.end <= sp.start
+        && ctx.text[prev.span.end..sp.start] == *", "
+    {
+        return Some(prev.entity);
+    }
     // "The No. 3 seed, Alexander Zverev, ...": an apposition names the player.
     if !matches!(
         p,

@@ -208,7 +208,10 @@ pub(crate) fn build_entities(
                 let gap = rest.len() - rest.trim_start_matches(' ').len();
                 cue_starts.binary_search(&(n.span.end + gap)).is_ok()
             };
-            let subject = cue_next || ["'s", " (", " bt ", " d. ", " def. "].iter().any(|p| rest.starts_with(p));
+            let subject = cue_next
+                || ["'s", " (", " bt ", " d. ", " def. ", ", the ", ", a ", ", who ", ", whose "]
+                    .iter()
+                    .any(|p| rest.starts_with(p));
             all_initial[e] &= initial(n.span.start) && !subject;
         }
     }
@@ -476,8 +479,17 @@ pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static st
     }
     if let Some(rest) = after.strip_prefix(" (") {
         let inner: String = rest.chars().take_while(|&c| c != ')').collect();
-        if inner.len() == 3 && inner.chars().all(|c| c.is_ascii_uppercase()) {
-            return crate::lexicon::code(&inner);
+        // "(ESP)", "(Esp)", and the codes press lists use for a few nations ("(US)", "(UK)").
+        if (2..=3).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_alphabetic()) {
+            let upper = inner.to_ascii_uppercase();
+            let alias = match upper.as_str() {
+                "US" => "USA",
+                "UK" | "GB" => "GBR",
+                other => other,
+            };
+            if let Some(c) = crate::lexicon::code(alias) {
+                return Some(c);
+            }
         }
         if let Some(c) = lexicon::country(&inner) {
             return Some(c);
