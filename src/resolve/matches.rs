@@ -1108,13 +1108,8 @@ fn sentence_matches(
             CueKind::LostTo | CueKind::DefeatBy | CueKind::Passive | CueKind::Lost
         );
         let named_as = |i: usize| -> Option<bool> {
-            let next: String = text[ctx.m.scores[i].span.end..]
-                .trim_start_matches([' ', ','])
-                .chars()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .collect();
-            match next.as_str() {
-                "win" | "victory" | "triumph" | "success" => Some(true),
+            match score_named_as(text, ctx.m.scores[i].span.end)? {
+                "win" | "victory" | "triumph" | "success" | "defeat of" => Some(true),
                 "defeat" | "loss" => Some(false),
                 _ => None,
             }
@@ -1416,15 +1411,12 @@ fn sentence_matches(
         if used_scores[i] || ctx.in_quote(s.start) {
             continue;
         }
-        let next: String = text[s.end..]
-            .trim_start_matches([' ', ','])
-            .chars()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .collect();
-        let won = match next.as_str() {
-            "win" | "victory" | "triumph" | "success" | "thrashing" | "demolition" | "rout"
-            | "upset" | "romp" => true,
-            "defeat" | "loss" | "reverse" | "exit" => false,
+        let won = match score_named_as(text, s.end) {
+            Some(
+                "win" | "victory" | "triumph" | "success" | "thrashing" | "demolition" | "rout"
+                | "upset" | "romp" | "defeat of",
+            ) => true,
+            Some("defeat" | "loss" | "reverse" | "exit") => false,
             _ => continue,
         };
         let possessive = refs
@@ -1548,6 +1540,23 @@ fn sole_opponent(ctx: &Ctx, here: &[Ref], agent: usize) -> Option<Ref> {
         Ok(one)
     };
     pick(&mut here.iter().copied()).ok().flatten()
+}
+
+/// The noun naming a score: the word right after it ("a 6-4 6-4 win", "a 6-0 6-0 defeat of X" gives
+/// `"defeat of"`: a defeat inflicted, so a win).
+fn score_named_as(text: &str, end: usize) -> Option<&'static str> {
+    let rest = text[end..].trim_start_matches([' ', ',']);
+    let word_len = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+    let word = &rest[..word_len];
+    const NOUNS: &[&str] = &[
+        "win", "victory", "triumph", "success", "thrashing", "demolition", "rout", "upset", "romp", "defeat",
+        "loss", "reverse", "exit",
+    ];
+    let noun = NOUNS.iter().copied().find(|n| *n == word)?;
+    if noun == "defeat" && rest[word_len..].starts_with(" of ") {
+        return Some("defeat of");
+    }
+    Some(noun)
 }
 
 /// Where the clause holding `pos` starts: after the last ", while", " but ", ", and ", "; " before it.
