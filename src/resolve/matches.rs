@@ -380,9 +380,16 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
     ]
     .iter()
     .any(|c| {
-        [" final", " victory", " triumph", " title", " win"]
-            .iter()
-            .any(|w| lower.contains(&format!("{c}{w}")))
+        [" final", " victory", " triumph", " title", " win"].iter().any(|w| {
+            // "reach Hopman Cup final" names the next tie, not this one.
+            lower.match_indices(&format!("{c}{w}")).any(|(at, _)| {
+                let before = lower[..at].trim_end();
+                !(*w == " final"
+                    && ["reach", "reaches", "reached", "into", "to", "book", "booked"]
+                        .iter()
+                        .any(|v| before.ends_with(v)))
+            })
+        })
             || [
                 "won the ",
                 "win the ",
