@@ -672,6 +672,29 @@ fn resolve_pending(
             return Some(e);
         }
     }
+    // "the Olympic champion", "the teenager": a role in the story, most often its central player's: the one
+    // named most often so far among those of the last few sentences.
+    let role = matches!(p, Pending::Desc(Descriptor { kind: DescKind::Role, .. }));
+    if role && (subject_position || here.is_empty()) {
+        let recent: Vec<usize> = all
+            .iter()
+            .rev()
+            .take_while(|r| r.sent + 4 >= si)
+            .map(|r| r.entity)
+            .filter(|&e| compatible(e))
+            .collect();
+        let named = |e: usize| {
+            all.iter()
+                .rev()
+                .take_while(|r| r.sent + 40 >= si)
+                .filter(|r| r.entity == e && r.kind == RefKind::Name)
+                .count()
+        };
+        if let Some(&best) = recent.iter().max_by_key(|&&e| (named(e), std::cmp::Reverse(recent.iter().position(|&x| x == e))))
+        {
+            return Some(best);
+        }
+    }
     if subject_position {
         // After a result, the next sentence's descriptor is most often about the winner.
         if let Some(f) = found
