@@ -167,13 +167,14 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
             cues_here.push(ctx.m.cues[cue_i]);
             cue_i += 1;
         }
-        let sref = &refs[first_ref_of_sentence..];
+        let (before, sref) = refs.split_at(first_ref_of_sentence);
+        let prev_from = before.partition_point(|r| r.sent + 1 < si);
         sentence_matches(
             ctx,
             si,
             sent,
             &cues_here,
-            sref,
+            (sref, &before[prev_from..]),
             &mut used_scores,
             &mut found,
         );
@@ -893,7 +894,7 @@ fn sentence_matches(
     si: usize,
     sent: crate::segment::Sentence,
     cues: &[crate::recognise::result::Cue],
-    refs: &[Ref],
+    (refs, prev_refs): (&[Ref], &[Ref]),
     used_scores: &mut [bool],
     found: &mut Vec<Found>,
 ) {
@@ -1360,7 +1361,15 @@ fn sentence_matches(
                     continue;
                 }
                 // No result told yet: the one other player named in this sentence, or else in the one before.
-                let Some(o) = sole_opponent(ctx, refs, a.entity) else {
+                // ... or, when this sentence names nobody else, in the sentence before ("he lost the opening
+                // set to Hewitt. The Russian fought back to win 1-6 6-3 6-4 6-4.").
+                let others_here = refs.iter().any(|r| r.entity != a.entity && !ctx.in_quote(r.span.start));
+                let opponent = if others_here {
+                    sole_opponent(ctx, refs, a.entity)
+                } else {
+                    sole_opponent(ctx, prev_refs, a.entity)
+                };
+                let Some(o) = opponent else {
                     continue;
                 };
                 used_scores[sc] = true;
