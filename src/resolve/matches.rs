@@ -908,9 +908,9 @@ fn sentence_matches(
     // The agent and object of the last result told in this sentence: "X had upset Y ..., and beat Z".
     let mut prev_pair: Option<(Ref, usize, usize)> = None;
     for (ci, cue) in cues.iter().enumerate() {
-        // A cue inside a quote, or inside a score ("6-3 2-1 retired"), says nothing more.
-        if ctx.in_quote(cue.span.start)
-            || score_ids.iter().any(|&i| {
+        // A cue inside a score ("6-3 2-1 retired") says nothing more. Cues in quotes count ("the court Lleyton
+        // beat Roger Federer on"): pronouns there are not resolved, so only named players take part.
+        if score_ids.iter().any(|&i| {
                 let s = ctx.m.scores[i].span;
                 s.start < cue.span.end && cue.span.start < s.end
             })
