@@ -650,6 +650,8 @@ fn resolve_pending(
                 && compatible(r.entity)
                 && (paren_of(r.span.start).is_none()
                     || paren_of(r.span.start) == paren_of(sp.start))
+                // A player named inside a quote is not who "said the top seed" describes.
+                && ctx.in_quote(r.span.start) == ctx.in_quote(sp.start)
         })
     {
         return Some(r.entity);
