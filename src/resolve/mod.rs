@@ -412,6 +412,14 @@ fn attach_ranks(ctx: &Ctx, used: &mut [bool]) -> Vec<RankRow> {
         }
         // A bare "No. 6 Rublev" is as often a seed as a ranking in US copy: not enough to tell.
         let phrase = &ctx.text[m.span.start..m.span.end];
+        // "the world number one and two": a group, no one player.
+        let rest = &ctx.text[m.span.end..];
+        if ["and two", "and 2", "and No", "and number", "or two", "and three"]
+            .iter()
+            .any(|g| rest.trim_start().starts_with(g))
+        {
+            continue;
+        }
         let after = &ctx.text[m.span.end..players::ceil_boundary(ctx.text, m.span.end + 30)];
         let worldly = |t: &str| t.contains("world") || t.contains("rank");
         if phrase.starts_with("No") && !worldly(phrase) && !worldly(after) && m.rank > 1 {
