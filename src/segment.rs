@@ -14,6 +14,9 @@ const ABBREVIATIONS: &[&str] = &[
     "Sept", "Sep", "Oct", "Nov", "Dec", "U.S", "e.g", "i.e", "etc", "d", "def", "bt", "beat",
 ];
 
+/// The longest sentence kept whole, in bytes.
+const MAX_SENTENCE: usize = 2000;
+
 /// Splits `text` into sentences. Linear time: one pass over the bytes.
 pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
     let bytes = text.as_bytes();
@@ -21,7 +24,7 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
     let mut para = 0usize;
     let mut start = 0usize;
     let mut i = 0usize;
-    let push = |out: &mut Vec<Sentence>, s: usize, e: usize, para: usize| {
+    let push_one = |out: &mut Vec<Sentence>, s: usize, e: usize, para: usize| {
         let seg = &text[s..e];
         let lead = seg.len() - seg.trim_start().len();
         let trail = seg.len() - seg.trim_end().len();
@@ -32,6 +35,20 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
                 para,
             });
         }
+    };
+    // A "sentence" longer than any real one (a list with no full stops, a run of numbers) is cut at spaces,
+    // so that no later step spends more than bounded time on one sentence.
+    let push = |out: &mut Vec<Sentence>, mut s: usize, e: usize, para: usize| {
+        while e - s > MAX_SENTENCE {
+            let mut cut = s + MAX_SENTENCE;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let cut = text[s..cut].rfind(' ').map_or(cut, |p| s + p + 1);
+            push_one(out, s, cut, para);
+            s = cut;
+        }
+        push_one(out, s, e, para);
     };
     while i < bytes.len() {
         let b = bytes[i];

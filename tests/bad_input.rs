@@ -477,6 +477,8 @@ const REGRESSIONS: &[&str] = &[
     "defeated she 100th .   0-0 -  100th quarter-finals100000000100th \u{10000}6-4 6-3",
     // src/resolve/matches.rs:674: attempt to subtract with overflow.
     "Ann Lee 0-0 retired against Dow",
+    // src/recognise/ranking.rs `number_value`: "seeded 0" gave seed 0, which the schema refuses (minimum 1).
+    "Ann Lee seeded 0\u{2013}0Ann Lee seed",
     // src/segment.rs `is_sentence_end`: the same after a multi-byte space.
     "Ann Lee\u{a0}b. Then Bea\u{2003}Park. won 6-4 6-4\u{3000}x. in the final.",
     // src/resolve/players.rs `mark_officials`: the 40-byte window after a name ended inside 'é'.
@@ -494,6 +496,7 @@ fn regression_inputs_do_not_panic() {
             (a, t)
         });
         check_evidence(&a.1, &a.0);
+        common::assert_valid(&common::validator(), &serde_json::to_value(&a.0).unwrap());
     }
 }
 

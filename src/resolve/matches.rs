@@ -272,7 +272,14 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
     };
     // A "booked a spot in the last eight" in a sentence of its own belongs to the result just before it; an
     // "X and Y also reached the second round" to the results of the players it names.
-    let match_sents: Vec<usize> = found.iter().map(|f| f.sent).collect();
+    let match_sents: std::collections::HashSet<usize> = found.iter().map(|f| f.sent).collect();
+    // Results are in text order of their first report: the window of results told in the ten sentences
+    // before sentence `si`.
+    let window = |found: &[Found], si: usize| {
+        let a = found.partition_point(|f| f.sent + 10 < si);
+        let b = found.partition_point(|f| f.sent < si);
+        a..b.max(a)
+    };
     for r in &ctx.m.rounds {
         if r.relation == RoundRelation::Played || ctx.in_quote(r.span.start) {
             continue;
@@ -288,7 +295,8 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
             .map(|x| x.entity)
             .collect();
         let mut hit = false;
-        for f in found.iter_mut() {
+        let w = window(found, si);
+        for f in found[w.clone()].iter_mut() {
             if f.round.is_none()
                 && f.winner.len() == 1
                 && named.contains(&f.winner[0])
@@ -299,7 +307,7 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
             }
         }
         if !hit
-            && let Some(f) = found
+            && let Some(f) = found[w]
                 .iter_mut()
                 .filter(|f| f.last_sent < si && f.last_sent + 1 >= si)
                 .max_by_key(|f| f.last_sent)
@@ -314,20 +322,25 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
         .rounds
         .iter()
         .filter(|r| {
-            let ls = ctx.text[..r.span.start].rfind('\n').map_or(0, |p| p + 1);
-            let le = ctx.text[r.span.end..]
-                .find('\n')
-                .map_or(ctx.text.len(), |p| r.span.end + p);
+            // Look at most 40 bytes either side: a heading is a short line.
+            let from = super::players::floor_boundary(ctx.text, r.span.start.saturating_sub(40));
+            let to = super::players::ceil_boundary(ctx.text, r.span.end + 40);
+            let ls = ctx.text[from..r.span.start].rfind('\n').map(|p| from + p + 1);
+            let le = ctx.text[r.span.end..to].find('\n').map(|p| r.span.end + p);
+            let (ls, le) = match (ls.or((from == 0).then_some(0)), le.or((to == ctx.text.len()).then_some(to))) {
+                (Some(a), Some(b)) => (a, b),
+                _ => return false,
+            };
             let line = ctx.text[ls..le].trim().trim_end_matches(':');
             line.len() <= r.span.end - r.span.start + 12 && !line.contains([',', '.'])
         })
         .map(|r| (r.span.start, r.code))
         .collect();
-    for (k, &(at, code)) in headings.iter().enumerate() {
-        let until = headings.get(k + 1).map_or(ctx.text.len(), |h| h.0);
+    if !headings.is_empty() {
         for f in found.iter_mut() {
-            if f.round.is_none() && f.span.start > at && f.span.start < until {
-                f.round = Some(code);
+            let k = headings.partition_point(|h| h.0 < f.span.start);
+            if f.round.is_none() && k > 0 {
+                f.round = Some(headings[k - 1].1);
             }
         }
     }
@@ -345,10 +358,12 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
             .iter()
             .any(|p| after.contains(p))
         {
-            let before = found
+            let si = found[i].sent;
+            let a = found.partition_point(|f| f.sent + 20 < si);
+            let before = found[a..i]
                 .iter()
                 .enumerate()
-                .filter(|&(j, g)| j != i && g.round.is_some() && g.last_sent < found[i].sent)
+                .filter(|&(_, g)| g.round.is_some() && g.last_sent < si)
                 .max_by_key(|&(_, g)| g.last_sent)
                 .and_then(|(_, g)| g.round);
             found[i].round = before.and_then(crate::recognise::round::previous);
@@ -584,11 +599,13 @@ fn resolve_pending(
             Number::World => &ctx.known_rank,
             Number::National => &ctx.known_national,
         };
-        let with: Vec<usize> = known
-            .iter()
-            .filter(|(_, k)| *k == n)
-            .map(|(e, _)| *e)
-            .collect();
+        // At most two holders are needed to tell "exactly one".
+        let with: Vec<usize> = match kind {
+            Number::Seed => ctx.seed_holders.get(n).map(|v| v.iter().take(2).copied().collect()),
+            Number::World => ctx.rank_holders.get(n).map(|v| v.iter().take(2).copied().collect()),
+            Number::National => Some(known.iter().filter(|(_, k)| *k == n).map(|(e, _)| *e).take(2).collect()),
+        }
+        .unwrap_or_default();
         if with.len() == 1 {
             return Some(with[0]);
         }

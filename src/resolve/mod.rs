@@ -40,6 +40,9 @@ pub(crate) struct Ctx<'a> {
     pub known_seed: std::collections::BTreeMap<usize, u32>,
     pub known_rank: std::collections::BTreeMap<usize, u32>,
     pub known_national: std::collections::BTreeMap<usize, u32>,
+    /// The entities holding each known seed and world rank (inverse of `known_seed`, `known_rank`).
+    pub seed_holders: std::collections::HashMap<u32, Vec<usize>>,
+    pub rank_holders: std::collections::HashMap<u32, Vec<usize>>,
     /// Every name reference of the article, sorted: lets coreference look ahead for appositions.
     pub refs_ahead: Vec<Ref>,
 }
@@ -181,6 +184,8 @@ pub(crate) fn extract(doc: &Document) -> Article {
         known_rank: Default::default(),
         known_national: Default::default(),
         refs_ahead: Vec::new(),
+        seed_holders: Default::default(),
+        rank_holders: Default::default(),
         m: Mentions {
             scores,
             cues,
@@ -237,6 +242,12 @@ pub(crate) fn extract(doc: &Document) -> Article {
             };
             map.entry(e).or_insert(m.rank);
         }
+    }
+    for (&e, &n) in &ctx.known_seed {
+        ctx.seed_holders.entry(n).or_default().push(e);
+    }
+    for (&e, &n) in &ctx.known_rank {
+        ctx.rank_holders.entry(n).or_default().push(e);
     }
     ctx.refs_ahead = ctx.refs.clone();
     let descs = descriptor::find(text);

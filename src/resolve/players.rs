@@ -349,10 +349,16 @@ pub(crate) fn mark_officials(
         }
         let before = &text[from..n.span.start];
         // A byline: "By Jane Doe", or a short line of names alone ("Jamie Smith and Flo Jones").
-        let line_from = text[..n.span.start].rfind('\n').map_or(0, |p| p + 1);
-        let line_to = text[n.span.end..]
+        // Only a short line can be a byline: look at most 80 bytes either side for its ends.
+        let lo = floor_boundary(text, n.span.start.saturating_sub(80));
+        let hi = ceil_boundary(text, n.span.end + 80);
+        let line_from = text[lo..n.span.start]
+            .rfind('\n')
+            .map(|p| lo + p + 1)
+            .unwrap_or(lo);
+        let line_to = text[n.span.end..hi]
             .find('\n')
-            .map_or(text.len(), |p| n.span.end + p);
+            .map_or(hi, |p| n.span.end + p);
         let line = text[line_from..line_to].trim();
         let byline = before.trim_end().ends_with("By")
             || (line.len() < 80
