@@ -325,9 +325,14 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
             // Look at most 40 bytes either side: a heading is a short line.
             let from = super::players::floor_boundary(ctx.text, r.span.start.saturating_sub(40));
             let to = super::players::ceil_boundary(ctx.text, r.span.end + 40);
-            let ls = ctx.text[from..r.span.start].rfind('\n').map(|p| from + p + 1);
+            let ls = ctx.text[from..r.span.start]
+                .rfind('\n')
+                .map(|p| from + p + 1);
             let le = ctx.text[r.span.end..to].find('\n').map(|p| r.span.end + p);
-            let (ls, le) = match (ls.or((from == 0).then_some(0)), le.or((to == ctx.text.len()).then_some(to))) {
+            let (ls, le) = match (
+                ls.or((from == 0).then_some(0)),
+                le.or((to == ctx.text.len()).then_some(to)),
+            ) {
                 (Some(a), Some(b)) => (a, b),
                 _ => return false,
             };
@@ -396,16 +401,20 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
     ]
     .iter()
     .any(|c| {
-        [" final", " victory", " triumph", " title", " win"].iter().any(|w| {
-            // "reach Hopman Cup final" names the next tie, not this one.
-            lower.match_indices(&format!("{c}{w}")).any(|(at, _)| {
-                let before = lower[..at].trim_end();
-                !(*w == " final"
-                    && ["reach", "reaches", "reached", "into", "to", "book", "booked"]
+        [" final", " victory", " triumph", " title", " win"]
+            .iter()
+            .any(|w| {
+                // "reach Hopman Cup final" names the next tie, not this one.
+                lower.match_indices(&format!("{c}{w}")).any(|(at, _)| {
+                    let before = lower[..at].trim_end();
+                    !(*w == " final"
+                        && [
+                            "reach", "reaches", "reached", "into", "to", "book", "booked",
+                        ]
                         .iter()
                         .any(|v| before.ends_with(v)))
+                })
             })
-        })
             || [
                 "won the ",
                 "win the ",
@@ -564,8 +573,13 @@ fn resolve_pending(
         }
     };
     // "The world number one, the top seed in Melbourne, ...": an apposition of the reference just before.
-    if !matches!(p, Pending::Desc(Descriptor { kind: DescKind::Pronoun, .. }))
-        && let Some(prev) = here.last()
+    if !matches!(
+        p,
+        Pending::Desc(Descriptor {
+            kind: DescKind::Pronoun,
+            ..
+        })
+    ) && let Some(prev) = here.last()
         && prev.span.end <= sp.start
         && ctx.text[prev.span.end..sp.start] == *", "
     {
@@ -601,9 +615,22 @@ fn resolve_pending(
         };
         // At most two holders are needed to tell "exactly one".
         let with: Vec<usize> = match kind {
-            Number::Seed => ctx.seed_holders.get(n).map(|v| v.iter().take(2).copied().collect()),
-            Number::World => ctx.rank_holders.get(n).map(|v| v.iter().take(2).copied().collect()),
-            Number::National => Some(known.iter().filter(|(_, k)| *k == n).map(|(e, _)| *e).take(2).collect()),
+            Number::Seed => ctx
+                .seed_holders
+                .get(n)
+                .map(|v| v.iter().take(2).copied().collect()),
+            Number::World => ctx
+                .rank_holders
+                .get(n)
+                .map(|v| v.iter().take(2).copied().collect()),
+            Number::National => Some(
+                known
+                    .iter()
+                    .filter(|(_, k)| *k == n)
+                    .map(|(e, _)| *e)
+                    .take(2)
+                    .collect(),
+            ),
         }
         .unwrap_or_default();
         if with.len() == 1 {
@@ -694,7 +721,13 @@ fn resolve_pending(
     }
     // "the Olympic champion", "the teenager": a role in the story, most often its central player's: the one
     // named most often so far among those of the last few sentences.
-    let role = matches!(p, Pending::Desc(Descriptor { kind: DescKind::Role, .. }));
+    let role = matches!(
+        p,
+        Pending::Desc(Descriptor {
+            kind: DescKind::Role,
+            ..
+        })
+    );
     if role && (subject_position || here.is_empty()) {
         let recent: Vec<usize> = all
             .iter()
@@ -710,8 +743,12 @@ fn resolve_pending(
                 .filter(|r| r.entity == e && r.kind == RefKind::Name)
                 .count()
         };
-        if let Some(&best) = recent.iter().max_by_key(|&&e| (named(e), std::cmp::Reverse(recent.iter().position(|&x| x == e))))
-        {
+        if let Some(&best) = recent.iter().max_by_key(|&&e| {
+            (
+                named(e),
+                std::cmp::Reverse(recent.iter().position(|&x| x == e)),
+            )
+        }) {
             return Some(best);
         }
     }
@@ -888,20 +925,32 @@ fn parentheticals(text: &str, sent: crate::segment::Sentence) -> Vec<Span> {
     // apposition (", the world number one,") only counts when a comma closes it.
     for (i, m) in s.match_indices([',', '-']) {
         let rest = &s[i + m.len()..];
-        let closing = |body: usize| rest[body..].find([',', ';']).map(|q| i + m.len() + body + q + 1);
+        let closing = |body: usize| {
+            rest[body..]
+                .find([',', ';'])
+                .map(|q| i + m.len() + body + q + 1)
+        };
         let relative = if m == "," {
-            [" who ", " whose ", " which "].iter().find(|p| rest.starts_with(**p)).map(|p| p.len())
+            [" who ", " whose ", " which "]
+                .iter()
+                .find(|p| rest.starts_with(**p))
+                .map(|p| p.len())
         } else {
             (i > 0 && s.as_bytes()[i - 1] == b' ' && rest.starts_with(" who ")).then_some(5)
         };
         if let Some(body) = relative {
-            out.push(Span::new(sent.start + i, sent.start + closing(body).unwrap_or(s.len())));
-        } else if m == "," {
-            if let Some(body) = [" the ", " a "].iter().find(|p| rest.starts_with(**p)).map(|p| p.len()) {
-                if let Some(end) = closing(body) {
-                    out.push(Span::new(sent.start + i, sent.start + end));
-                }
-            }
+            out.push(Span::new(
+                sent.start + i,
+                sent.start + closing(body).unwrap_or(s.len()),
+            ));
+        } else if m == ","
+            && let Some(body) = [" the ", " a "]
+                .iter()
+                .find(|p| rest.starts_with(**p))
+                .map(|p| p.len())
+            && let Some(end) = closing(body)
+        {
+            out.push(Span::new(sent.start + i, sent.start + end));
         }
     }
     out
@@ -930,10 +979,9 @@ fn sentence_matches(
         // A cue inside a score ("6-3 2-1 retired") says nothing more. Cues in quotes count ("the court Lleyton
         // beat Roger Federer on"): pronouns there are not resolved, so only named players take part.
         if score_ids.iter().any(|&i| {
-                let s = ctx.m.scores[i].span;
-                s.start < cue.span.end && cue.span.start < s.end
-            })
-        {
+            let s = ctx.m.scores[i].span;
+            s.start < cue.span.end && cue.span.start < s.end
+        }) {
             continue;
         }
         let prev_end = if ci > 0 {
@@ -984,10 +1032,14 @@ fn sentence_matches(
             }
         }
         // "If he beats Sinner in straight sets, ...": a condition, not a result.
-        let opening = text[sent.start..cue.span.start].trim_start().trim_start_matches('"');
+        let opening = text[sent.start..cue.span.start]
+            .trim_start()
+            .trim_start_matches('"');
         let opening_clause = &opening[..opening.find(',').unwrap_or(opening.len())];
         if opening_clause.len() == opening.len()
-            && ["If ", "Unless ", "Should ", "Whether ", "Whoever ", "Were "].iter().any(|p| opening.starts_with(p))
+            && ["If ", "Unless ", "Should ", "Whether ", "Whoever ", "Were "]
+                .iter()
+                .any(|p| opening.starts_with(p))
         {
             continue;
         }
@@ -1088,7 +1140,8 @@ fn sentence_matches(
         let agent = match prev_pair {
             Some((pa, po, end)) if end <= cue.span.start => {
                 let gap = text[end..cue.span.start].trim_end();
-                let joined = gap.ends_with(", and") || gap.ends_with(" and") || gap.ends_with(" and then");
+                let joined =
+                    gap.ends_with(", and") || gap.ends_with(" and") || gap.ends_with(" and then");
                 let no_new = refs
                     .iter()
                     .filter(|r| r.span.start >= end && r.span.end <= cue.span.start)
@@ -1329,7 +1382,11 @@ fn sentence_matches(
                 let s_end = ctx.m.scores[sc].span.end;
                 let rest = text[s_end..next_start.max(s_end)].trim_start();
                 // "lost 7-6(4) 6-4 to Vacherot", "won 6-2 6-2 against Schuurs and Stefani".
-                let opp_words: &[&str] = if won { &["against ", "over "] } else { &["to ", "against "] };
+                let opp_words: &[&str] = if won {
+                    &["against ", "over "]
+                } else {
+                    &["to ", "against "]
+                };
                 if opp_words.iter().any(|w| rest.starts_with(w))
                     && let Some(o) = refs.iter().find(|r| {
                         r.span.start >= s_end && r.span.start < next_start && r.entity != a.entity
@@ -1354,7 +1411,11 @@ fn sentence_matches(
                         ),
                         tournament: tournament_for(ctx, cue.span, next_start),
                         span: Span::new(a.span.start, o.span.end),
-                        rule: if won { "won-score-against" } else { "lost-score-to" },
+                        rule: if won {
+                            "won-score-against"
+                        } else {
+                            "lost-score-to"
+                        },
                         sent: si,
                         last_sent: si,
                     });
@@ -1382,7 +1443,9 @@ fn sentence_matches(
                 // No result told yet: the one other player named in this sentence, or else in the one before.
                 // ... or, when this sentence names nobody else, in the sentence before ("he lost the opening
                 // set to Hewitt. The Russian fought back to win 1-6 6-3 6-4 6-4.").
-                let others_here = refs.iter().any(|r| r.entity != a.entity && !ctx.in_quote(r.span.start));
+                let others_here = refs
+                    .iter()
+                    .any(|r| r.entity != a.entity && !ctx.in_quote(r.span.start));
                 let opponent = if others_here {
                     sole_opponent(ctx, refs, a.entity)
                 } else {
@@ -1459,7 +1522,10 @@ fn sentence_matches(
             sent: si,
             last_sent: si,
         });
-        if matches!(cue.kind, CueKind::Beat | CueKind::WinOver | CueKind::DefeatOf) {
+        if matches!(
+            cue.kind,
+            CueKind::Beat | CueKind::WinOver | CueKind::DefeatOf
+        ) {
             prev_pair = Some((winner, loser.entity, hi));
         }
     }
@@ -1604,11 +1670,24 @@ fn sole_opponent(ctx: &Ctx, here: &[Ref], agent: usize) -> Option<Ref> {
 /// `"defeat of"`: a defeat inflicted, so a win).
 fn score_named_as(text: &str, end: usize) -> Option<&'static str> {
     let rest = text[end..].trim_start_matches([' ', ',']);
-    let word_len = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+    let word_len = rest
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
     let word = &rest[..word_len];
     const NOUNS: &[&str] = &[
-        "win", "victory", "triumph", "success", "thrashing", "demolition", "rout", "upset", "romp", "defeat",
-        "loss", "reverse", "exit",
+        "win",
+        "victory",
+        "triumph",
+        "success",
+        "thrashing",
+        "demolition",
+        "rout",
+        "upset",
+        "romp",
+        "defeat",
+        "loss",
+        "reverse",
+        "exit",
     ];
     let noun = NOUNS.iter().copied().find(|n| *n == word)?;
     if noun == "defeat" && rest[word_len..].starts_with(" of ") {

@@ -425,9 +425,16 @@ fn attach_ranks(ctx: &Ctx, used: &mut [bool]) -> Vec<RankRow> {
         let phrase = &ctx.text[m.span.start..m.span.end];
         // "the world number one and two": a group, no one player.
         let rest = &ctx.text[m.span.end..];
-        if ["and two", "and 2", "and No", "and number", "or two", "and three"]
-            .iter()
-            .any(|g| rest.trim_start().starts_with(g))
+        if [
+            "and two",
+            "and 2",
+            "and No",
+            "and number",
+            "or two",
+            "and three",
+        ]
+        .iter()
+        .any(|g| rest.trim_start().starts_with(g))
         {
             continue;
         }

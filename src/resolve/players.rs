@@ -209,9 +209,11 @@ pub(crate) fn build_entities(
                 cue_starts.binary_search(&(n.span.end + gap)).is_ok()
             };
             let subject = cue_next
-                || ["'s", " (", " bt ", " d. ", " def. ", ", the ", ", a ", ", who ", ", whose "]
-                    .iter()
-                    .any(|p| rest.starts_with(p));
+                || [
+                    "'s", " (", " bt ", " d. ", " def. ", ", the ", ", a ", ", who ", ", whose ",
+                ]
+                .iter()
+                .any(|p| rest.starts_with(p));
             all_initial[e] &= initial(n.span.start) && !subject;
         }
     }
