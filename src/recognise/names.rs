@@ -34,64 +34,185 @@ const HYPHEN_WORDS: &[&str] = &[
     "only", "era", "breaking", "saving", "point",
 ];
 
-static RUN: Lazy<Regex> = Lazy::new(|| {
-    let tok = r"\p{Lu}(?:'\p{Lu})?\p{L}*(?:-\p{Lu}?\p{L}+)*";
-    let part = r"(?:de|del|della|der|den|van|von|da|di|du|dos|das|le|la|ter)";
-    Regex::new(&format!(r"{tok}(?:[ ](?:{part}[ ])*{tok})*")).expect("name pattern")
-});
+/// Name particles that may stand between the capitalised words of a run ("del Potro", "van de Zandschulp").
+const RUN_PARTS: &[&str] = &[
+    "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "dos", "das", "le", "la",
+    "ter",
+];
+
+/// `\p{Lu}` and `\p{L}` for characters outside ASCII (rare in English copy): the regex crate's Unicode tables.
+static UPPER: Lazy<Regex> = Lazy::new(|| Regex::new(r"\A\p{Lu}\z").expect("upper pattern"));
+static LETTER: Lazy<Regex> = Lazy::new(|| Regex::new(r"\A\p{L}\z").expect("letter pattern"));
+
+/// The character at byte `i` of `text` (a char boundary) and its length, if any.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// `\p{Lu}`: an upper-case letter.
+#[inline]
+fn is_lu(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        UPPER.is_match(c.encode_utf8(&mut [0; 4]))
+    }
+}
+
+/// `\p{L}`: a letter.
+#[inline]
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        LETTER.is_match(c.encode_utf8(&mut [0; 4]))
+    }
+}
+
+/// Skips letters from byte `i`; returns the end.
+#[inline]
+fn skip_letters(text: &str, mut i: usize) -> usize {
+    while let Some((c, n)) = char_at(text, i) {
+        if !is_letter(c) {
+            break;
+        }
+        i += n;
+    }
+    i
+}
+
+/// The end of a capitalised token starting at `i` (an upper-case letter of length `n`):
+/// `\p{Lu}(?:'\p{Lu})?\p{L}*(?:-\p{Lu}?\p{L}+)*`.
+fn token_end(text: &str, i: usize, n: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut j = i + n;
+    if bytes.get(j) == Some(&b'\'')
+        && let Some((c, n)) = char_at(text, j + 1)
+        && is_lu(c)
+    {
+        j += 1 + n;
+    }
+    j = skip_letters(text, j);
+    while bytes.get(j) == Some(&b'-') {
+        match char_at(text, j + 1) {
+            Some((c, _)) if is_letter(c) => j = skip_letters(text, j + 1),
+            _ => break,
+        }
+    }
+    j
+}
+
+/// The next run of capitalised words at or after `from`, as `(start, end)`: what the pattern
+/// `TOK(?:[ ](?:PART[ ])*TOK)*` finds, leftmost first (TOK: [`token_end`], PART: [`RUN_PARTS`]).
+fn next_run(text: &str, from: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    // Skip 8 bytes at a time while they hold no upper-case ASCII letter and no non-ASCII byte.
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        const LOW: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        // Per ASCII byte: the high bit of `ge_a` is set when the byte is >= 'A', that of `gt_z` when > 'Z'.
+        // A non-ASCII byte sets its own high bit (and may carry into the next byte: the chunk is scanned
+        // byte by byte then anyway).
+        let ge_a = x.wrapping_add(LOW * (0x80 - u64::from(b'A')));
+        let gt_z = x.wrapping_add(LOW * (0x80 - u64::from(b'Z') - 1));
+        if ((ge_a & !gt_z) | x) & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    // The first upper-case letter.
+    let (start, n) = loop {
+        let b = *bytes.get(i)?;
+        if b < 0x80 {
+            if b.is_ascii_uppercase() {
+                break (i, 1);
+            }
+            i += 1;
+        } else {
+            let (c, n) = char_at(text, i)?;
+            if is_lu(c) {
+                break (i, n);
+            }
+            i += n;
+        }
+    };
+    let mut end = token_end(text, start, n);
+    while bytes.get(end) == Some(&b' ') {
+        let mut k = end + 1;
+        // Greedy particles, each followed by a space.
+        loop {
+            let w_end = bytes[k..].iter().position(|&b| b == b' ').map(|p| k + p);
+            match w_end {
+                Some(we) if RUN_PARTS.contains(&&text[k..we]) => k = we + 1,
+                _ => break,
+            }
+        }
+        match char_at(text, k) {
+            Some((c, n)) if is_lu(c) => end = token_end(text, k, n),
+            _ => break,
+        }
+    }
+    Some((start, end))
+}
 
 fn is_name_token(tok: &str) -> bool {
     // At least one lower-case letter (not an acronym), and not a stop word, nor a hyphenated phrase made with
     // one ("Third-ranked", "Top-seeded", "Spanish-born").
     tok.chars().any(char::is_lowercase)
         && !lexicon::is_stop(tok)
-        && !tok.split('-').any(|p| {
-            (tok.contains('-') && ORDINAL.contains(&p))
-                || (p.chars().next().is_some_and(|c| !c.is_uppercase())
-                    && HYPHEN_WORDS.contains(&p))
-        })
+        && !(tok.contains('-')
+            && tok.split('-').any(|p| {
+                ORDINAL.contains(&p)
+                    || (p.chars().next().is_some_and(|c| !c.is_uppercase())
+                        && HYPHEN_WORDS.contains(&p))
+            }))
+}
+
+/// The words of the run `text[start..end]` (separated by single spaces), with their offsets.
+fn words(text: &str, start: usize, end: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let run = &text[start..end];
+    run.split(' ').map(move |w| {
+        let a = w.as_ptr() as usize - run.as_ptr() as usize + start;
+        (a, a + w.len())
+    })
 }
 
 /// Every name candidate in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<NameMention> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for m in RUN.find_iter(text) {
+    let mut pos = 0;
+    while let Some((ms, me)) = next_run(text, pos) {
+        pos = me;
         // A country code in brackets: "Dimitrov (Bul)".
-        if m.start() > 0
-            && bytes[m.start() - 1] == b'('
-            && bytes.get(m.end()) == Some(&b')')
-            && m.as_str().len() <= 3
-        {
+        if ms > 0 && bytes[ms - 1] == b'(' && bytes.get(me) == Some(&b')') && me - ms <= 3 {
             continue;
         }
         // Not inside a word ("iPhone", "McDonald" is one token anyway).
-        if let Some(prev) = text[..m.start()].chars().next_back()
+        if let Some(prev) = text[..ms].chars().next_back()
             && (prev.is_alphanumeric() || prev == '@' || prev == '#' || prev == '_')
         {
             continue;
         }
-        // The run's words, with their offsets.
-        let mut words: Vec<(usize, usize)> = Vec::new();
-        let mut s = m.start();
-        for (i, b) in bytes[m.start()..m.end()].iter().enumerate() {
-            if *b == b' ' {
-                words.push((s, m.start() + i));
-                s = m.start() + i + 1;
-            }
-        }
-        words.push((s, m.end()));
-        if words.iter().any(|&(a, b)| lexicon::is_org(&text[a..b])) {
+        if words(text, ms, me).any(|(a, b)| lexicon::is_org(&text[a..b])) {
             continue;
         }
         // Split into groups at stop words; particles join the group they sit in.
         let mut group: Option<(usize, usize)> = None;
-        let mut last_was_particle = false;
-        for &(a, b) in &words {
+        for (a, b) in words(text, ms, me) {
             let w = &text[a..b];
-            let particle = lexicon::PARTICLES.contains(&w);
-            if particle {
-                last_was_particle = group.is_some();
+            // Particles are lower-case; the other words of a run start with a capital.
+            if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+                && lexicon::PARTICLES.contains(&w)
+            {
                 continue;
             }
             if is_name_token(w) {
@@ -104,9 +225,7 @@ pub(crate) fn find(text: &str) -> Vec<NameMention> {
                     span: Span::new(gs, ge),
                 });
             }
-            last_was_particle = false;
         }
-        let _ = last_was_particle;
         if let Some((gs, ge)) = group {
             out.push(NameMention {
                 span: Span::new(gs, ge),

@@ -113,7 +113,8 @@ pub(crate) fn number_value(s: &str) -> Option<u32> {
         if !matches!(rest, "" | "st" | "nd" | "rd" | "th") {
             return None;
         }
-        return digits.parse().ok();
+        // Ranks and seeds start at 1: "seeded 0" is no seed.
+        return digits.parse().ok().filter(|&n: &u32| n > 0);
     }
     if let Some((t, u)) = w.split_once('-') {
         let t = tens_word(t)?;

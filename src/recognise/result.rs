@@ -2,9 +2,8 @@
 //! "X d. Y", "Result:"). A cue is evidence of direction only; the resolver finds the players around it.
 //! Corpus: `tests/corpus/result.jsonl`.
 
-use super::Span;
+use super::{Alternation, Span};
 use once_cell::sync::Lazy;
-use regex::Regex;
 
 /// What a cue says about the players around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,25 +37,53 @@ pub(crate) struct Cue {
     pub kind: CueKind,
 }
 
-static CUE: Lazy<Regex> = Lazy::new(|| {
-    let pattern = r"(?x)
-    (?-u:\b)(?:
-      (?P<passive>(?:was|were|been|being|be|is|are|got|get|gets)\x20(?:[a-z]+ly\x20)?
+/// The alternatives of the cue pattern, in priority order (leftmost-first), with their names.
+const CUE_ALTS: &[(&str, &str)] = &[
+    (
+        "passive",
+        r"(?:was|were|been|being|be|is|are|got|get|gets)\x20(?:[a-z]+ly\x20)?
           (?:beaten|defeated|ousted|knocked\x20out|eliminated|thrashed|crushed|upset|stunned|edged(?:\x20out)?|downed
             |dispatched|outlasted|outplayed|outclassed|humbled|toppled|shocked|dumped(?:\x20out)?|seen\x20off
-            |overcome|swept\x20aside|brushed\x20aside|routed|trounced|beat)(?-u:\b))
-    | (?P<takenby>(?:was|were|is|are|being)\x20(?:taken|pushed|stretched)\x20(?:the\x20distance|to\x20(?:three|four|five|3|4|5)\x20sets|to\x20a\x20decider|all\x20the\x20way)\x20by(?-u:\b))
-    | (?P<byagent>(?:beaten|defeated|ousted|knocked\x20out|eliminated|thrashed|crushed|upset|stunned|shocked|edged\x20out
-          |downed|dispatched|outlasted|outplayed|outclassed|humbled|toppled|dumped\x20out|routed|trounced|beat)\x20by(?-u:\b))
-    | (?P<lostmatch>(?:lost|loses|losing)\x20(?:the\x20|his\x20|her\x20|their\x20)?(?:[a-z-]+\x20)?(?:match|rubber|final|semi-final|quarter-final|singles|encounter|clash|contest|tie)\x20(?:to|against)(?-u:\b))
-    | (?P<wonmatch>(?:won|wins|winning)\x20(?:the\x20|his\x20|her\x20|their\x20)?(?:[a-z-]+\x20)?(?:match|rubber|final|semi-final|quarter-final|encounter|clash|contest)\x20against(?-u:\b))
-    | (?P<lost>(?:lost|loses|losing|lose|fell|falls|falling|fall|went\x20down|goes\x20down|going\x20down|bowed\x20out
-          |crashed\x20out|succumbed|slumped)(?:\x20(?:in\x20straight\x20sets|in\x20(?:two|three|four|five)\x20sets))?\x20(?:to|against)(?-u:\b))
-    | (?P<dd>(?-u:\b)(?:d|def|bt)\.?\x20\p{Lu})
-    | (?P<winover>(?:winner|win|wins|victory|victories|triumph|success|upset|rout|demolition|thrashing)\x20(?:over|against)(?-u:\b))
-    | (?P<defeatof>(?:defeat|dismantling|destruction|demolition)\x20of(?-u:\b))
-    | (?P<defeatby>(?:defeat|defeats|loss|losses|exit|elimination)\x20(?:to|by|against|at\x20the\x20hands\x20of)(?-u:\b))
-    | (?P<beat>(?:beat|beats|beating|defeated|defeats|defeating|overcame|overcomes|overcoming|overcome|ousted|ousts|ousting
+            |overcome|swept\x20aside|brushed\x20aside|routed|trounced|beat)(?-u:\b)",
+    ),
+    (
+        "takenby",
+        r"(?:was|were|is|are|being)\x20(?:taken|pushed|stretched)\x20(?:the\x20distance|to\x20(?:three|four|five|3|4|5)\x20sets|to\x20a\x20decider|all\x20the\x20way)\x20by(?-u:\b)",
+    ),
+    (
+        "byagent",
+        r"(?:beaten|defeated|ousted|knocked\x20out|eliminated|thrashed|crushed|upset|stunned|shocked|edged\x20out
+          |downed|dispatched|outlasted|outplayed|outclassed|humbled|toppled|dumped\x20out|routed|trounced|beat)\x20by(?-u:\b)",
+    ),
+    (
+        "lostmatch",
+        r"(?:lost|loses|losing)\x20(?:the\x20|his\x20|her\x20|their\x20)?(?:[a-z-]+\x20)?(?:match|rubber|final|semi-final|quarter-final|singles|encounter|clash|contest|tie)\x20(?:to|against)(?-u:\b)",
+    ),
+    (
+        "wonmatch",
+        r"(?:won|wins|winning)\x20(?:the\x20|his\x20|her\x20|their\x20)?(?:[a-z-]+\x20)?(?:match|rubber|final|semi-final|quarter-final|encounter|clash|contest)\x20against(?-u:\b)",
+    ),
+    (
+        "lost",
+        r"(?:lost|loses|losing|lose|fell|falls|falling|fall|went\x20down|goes\x20down|going\x20down|bowed\x20out
+          |crashed\x20out|succumbed|slumped)(?:\x20(?:in\x20straight\x20sets|in\x20(?:two|three|four|five)\x20sets))?\x20(?:to|against)(?-u:\b)",
+    ),
+    ("dd", r"(?-u:\b)(?:d|def|bt)\.?\x20\p{Lu}"),
+    (
+        "winover",
+        r"(?:winner|win|wins|victory|victories|triumph|success|upset|rout|demolition|thrashing)\x20(?:over|against)(?-u:\b)",
+    ),
+    (
+        "defeatof",
+        r"(?:defeat|dismantling|destruction|demolition)\x20of(?-u:\b)",
+    ),
+    (
+        "defeatby",
+        r"(?:defeat|defeats|loss|losses|exit|elimination)\x20(?:to|by|against|at\x20the\x20hands\x20of)(?-u:\b)",
+    ),
+    (
+        "beat",
+        r"(?:beat|beats|beating|defeated|defeats|defeating|overcame|overcomes|overcoming|overcome|ousted|ousts|ousting
           |knocked\x20out|knocks\x20out|knocking\x20out|eliminated|eliminates|eliminating|thrashed|thrashes|thrashing
           |crushed|crushes|crushing|routed|routs|upset|upsets|upsetting|stunned|stuns|shocked|shocks
           |edged(?:\x20(?:out|past))?|edges(?:\x20(?:out|past))?|downed|downs|dispatched|dispatches|dispatching|outlasted|outlasts
@@ -70,13 +97,26 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
              |muscled|steamed|got|gets|getting|rallied|rallying|ground|grinding|edging|waltzed|coasted|coasting|motored
              |motoring|ploughed|ran|moved|moving|cut|cutting|slid|sliding|zipped|breezes|cruises|eases|storms|powers)\x20past
           |got\x20the\x20better\x20of|gets\x20the\x20better\x20of|held\x20off|holds\x20off|fended\x20off|fends\x20off
-          |tore\x20apart|tearing\x20apart|tears\x20apart|overpowered|overpowers|thumped|hammered|swatted\x20aside|rallied\x20past|came\x20back\x20to\x20beat|knocked\x20off|ended\x20the\x20run\x20of)(?-u:\b))
-    | (?P<walkover>(?:received|receives|given|handed|gets|got|was\x20awarded|awarded)\x20a\x20walkover(?-u:\b))
-    | (?P<retired>(?:retired|retires|retiring|retire|quit|quits|withdrew\x20during|pulled\x20out|pulls\x20out)(?-u:\b))
-    | (?P<won>(?:won|wins|winning|win)(?-u:\b))
-    | (?P<lostbare>(?:lost|losing|went\x20down|goes\x20down|going\x20down|fell|falling|slumped|crashed\x20out|bowed\x20out)(?-u:\b))
-    )";
-    Regex::new(pattern).expect("cue pattern")
+          |tore\x20apart|tearing\x20apart|tears\x20apart|overpowered|overpowers|thumped|hammered|swatted\x20aside|rallied\x20past|came\x20back\x20to\x20beat|knocked\x20off|ended\x20the\x20run\x20of)(?-u:\b)",
+    ),
+    (
+        "walkover",
+        r"(?:received|receives|given|handed|gets|got|was\x20awarded|awarded)\x20a\x20walkover(?-u:\b)",
+    ),
+    (
+        "retired",
+        r"(?:retired|retires|retiring|retire|quit|quits|withdrew\x20during|pulled\x20out|pulls\x20out)(?-u:\b)",
+    ),
+    ("won", r"(?:won|wins|winning|win)(?-u:\b)"),
+    (
+        "lostbare",
+        r"(?:lost|losing|went\x20down|goes\x20down|going\x20down|fell|falling|slumped|crashed\x20out|bowed\x20out)(?-u:\b)",
+    ),
+];
+
+static CUE: Lazy<Alternation> = Lazy::new(|| {
+    let alts: Vec<&str> = CUE_ALTS.iter().map(|(_, a)| *a).collect();
+    Alternation::new("(?x)", r"(?-u:\b)", &alts, "")
 });
 
 /// A participle ("beaten", "knocked out", "defeated") with "by" a few words after it, not after "has"/"had".
@@ -113,38 +153,26 @@ fn followed_by_by(text: &str, start: usize, end: usize) -> bool {
 /// Every result cue in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<Cue> {
     let mut out = Vec::new();
-    for c in CUE.captures_iter(text) {
-        let m = c.get(0).expect("whole match");
-        let kind = if c.name("takenby").is_some() {
+    for m in CUE.all.find_iter(text) {
+        let group = CUE_ALTS[CUE.which(text, &m)].0;
+        let kind = match group {
             // "X was taken the distance by Y before winning": X won.
-            CueKind::Beat
-        } else if c.name("passive").is_some() || c.name("byagent").is_some() {
-            CueKind::Passive
-        } else if c.name("beat").is_some() && followed_by_by(text, m.start(), m.end()) {
+            "takenby" => CueKind::Beat,
+            "passive" | "byagent" => CueKind::Passive,
             // "beaten 6-4 7-5 by Nakashima", "knocked out in the second round by X".
-            CueKind::Passive
-        } else if c.name("lost").is_some() || c.name("lostmatch").is_some() {
-            CueKind::LostTo
-        } else if c.name("beat").is_some() || c.name("dd").is_some() || c.name("wonmatch").is_some()
-        {
-            CueKind::Beat
-        } else if c.name("winover").is_some() {
-            CueKind::WinOver
-        } else if c.name("defeatof").is_some() {
-            CueKind::DefeatOf
-        } else if c.name("defeatby").is_some() {
-            CueKind::DefeatBy
-        } else if c.name("walkover").is_some() {
-            CueKind::Walkover
-        } else if c.name("retired").is_some() {
-            CueKind::Retired
-        } else if c.name("won").is_some() {
-            CueKind::Won
-        } else {
-            CueKind::Lost
+            "beat" if followed_by_by(text, m.start(), m.end()) => CueKind::Passive,
+            "lost" | "lostmatch" => CueKind::LostTo,
+            "beat" | "dd" | "wonmatch" => CueKind::Beat,
+            "winover" => CueKind::WinOver,
+            "defeatof" => CueKind::DefeatOf,
+            "defeatby" => CueKind::DefeatBy,
+            "walkover" => CueKind::Walkover,
+            "retired" => CueKind::Retired,
+            "won" => CueKind::Won,
+            _ => CueKind::Lost,
         };
         let mut end = m.end();
-        if c.name("dd").is_some() {
+        if group == "dd" {
             // The pattern takes the capital that follows; the cue is the abbreviation alone.
             let s = m.as_str();
             end = m.start() + s[..s.rfind(' ').unwrap_or(s.len())].len();

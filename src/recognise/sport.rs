@@ -1,7 +1,7 @@
 //! Which sport an article is about, from a weighted count of each sport's vocabulary in one pass.
 
+use super::Alternation;
 use once_cell::sync::Lazy;
-use regex::Regex;
 
 /// Sports told apart, in the order of the pattern's groups.
 const SPORTS: &[&str] = &[
@@ -14,42 +14,67 @@ const SPORTS: &[&str] = &[
     "golf",
 ];
 
-static WORDS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?xi)(?-u:\b)(?:
-        (?P<tennis2>tennis|atp|wta|wimbledon|roland(?:\x20|-)garros|tie-?breaks?|break\x20points?|match\x20points?|set\x20points?
+/// Each sport's vocabulary, in priority order (leftmost-first): (index into [`SPORTS`], weight, words).
+const WORD_ALTS: &[(usize, usize, &str)] = &[
+    (
+        0,
+        2,
+        r"tennis|atp|wta|wimbledon|roland(?:\x20|-)garros|tie-?breaks?|break\x20points?|match\x20points?|set\x20points?
            |straight\x20sets|davis\x20cup|fed\x20cup|billie\x20jean\x20king\x20cup|double\x20faults?|deuce|forehands?|backhands?
-           |(?:us|australian|french)\x20open|hopman\x20cup|masters\x201000|baseline|aces)
-       |(?P<tennis>grand\x20slams?|first\x20set|second\x20set|third\x20set|final\x20set|deciding\x20set|volleys?|seeds?|seeded|unseeded
-           |clay\x20court|hard\x20court|service\x20games?|broke\x20serve|on\x20serve|singles|doubles|racquets?|rackets?)
-       |(?P<football>football|goals?|goalkeeper|striker|midfielder|defender|premiership|premier\x20league|fa\x20cup|penalty|penalties
-           |free\x20kick|corner|offside|champions\x20league|uefa|fifa|red\x20card|yellow\x20card|relegation|manager|kick-off|half-time|equaliser)
-       |(?P<cricket>cricket|wickets?|innings|bowler|bowled|batsman|batsmen|overs|test\x20match|lbw|ashes|odi|twenty20|run\x20out|centuries|century)
-       |(?P<rugby>rugby|tries|scrum|scrum-half|line-out|lineout|fly-half|six\x20nations|five\x20nations|triple\x20crown|heineken\x20cup|conversion
-           |touchline|prop|hooker|lock|flanker|sin-bin|all\x20blacks|lions|wallabies|springboks)
-       |(?P<athletics>athletics|sprint|sprinter|hurdles|marathon|metres|relay|long\x20jump|high\x20jump|triple\x20jump|pole\x20vault|javelin|iaaf|indoor\x20season)
-       |(?P<basketball>basketball|nba|rebounds?|assists|three-pointers?|quarterback|touchdown)
-       |(?P<golf>golf|birdies?|bogey|eagle|fairway|putt|pga|ryder\x20cup)
-        )(?-u:\b)",
-    )
-    .expect("sport pattern")
+           |(?:us|australian|french)\x20open|hopman\x20cup|masters\x201000|baseline|aces",
+    ),
+    (
+        0,
+        1,
+        r"grand\x20slams?|first\x20set|second\x20set|third\x20set|final\x20set|deciding\x20set|volleys?|seeds?|seeded|unseeded
+           |clay\x20court|hard\x20court|service\x20games?|broke\x20serve|on\x20serve|singles|doubles|racquets?|rackets?",
+    ),
+    (
+        1,
+        1,
+        r"football|goals?|goalkeeper|striker|midfielder|defender|premiership|premier\x20league|fa\x20cup|penalty|penalties
+           |free\x20kick|corner|offside|champions\x20league|uefa|fifa|red\x20card|yellow\x20card|relegation|manager|kick-off|half-time|equaliser",
+    ),
+    (
+        2,
+        1,
+        r"cricket|wickets?|innings|bowler|bowled|batsman|batsmen|overs|test\x20match|lbw|ashes|odi|twenty20|run\x20out|centuries|century",
+    ),
+    (
+        3,
+        1,
+        r"rugby|tries|scrum|scrum-half|line-out|lineout|fly-half|six\x20nations|five\x20nations|triple\x20crown|heineken\x20cup|conversion
+           |touchline|prop|hooker|lock|flanker|sin-bin|all\x20blacks|lions|wallabies|springboks",
+    ),
+    (
+        4,
+        1,
+        r"athletics|sprint|sprinter|hurdles|marathon|metres|relay|long\x20jump|high\x20jump|triple\x20jump|pole\x20vault|javelin|iaaf|indoor\x20season",
+    ),
+    (
+        5,
+        1,
+        r"basketball|nba|rebounds?|assists|three-pointers?|quarterback|touchdown",
+    ),
+    (
+        6,
+        1,
+        r"golf|birdies?|bogey|eagle|fairway|putt|pga|ryder\x20cup",
+    ),
+];
+
+static WORDS: Lazy<Alternation> = Lazy::new(|| {
+    let alts: Vec<&str> = WORD_ALTS.iter().map(|(_, _, a)| *a).collect();
+    Alternation::new("(?xi)", r"(?-u:\b)", &alts, r"(?-u:\b)")
 });
 
 /// The sport of a text when its vocabulary says so clearly enough; `None` when it cannot be told.
 /// `tennis_scores` is the number of valid tennis scores already found in the text: strong evidence.
 pub(crate) fn classify_with(text: &str, tennis_scores: usize) -> Option<&'static str> {
     let mut counts = [0usize; 7];
-    for c in WORDS.captures_iter(text) {
-        if c.name("tennis2").is_some() {
-            counts[0] += 2;
-            continue;
-        }
-        for (i, name) in SPORTS.iter().enumerate() {
-            if c.name(name).is_some() {
-                counts[i] += 1;
-                break;
-            }
-        }
+    for m in WORDS.all.find_iter(text) {
+        let (sport, weight, _) = WORD_ALTS[WORDS.which(text, &m)];
+        counts[sport] += weight;
     }
     counts[0] += 3 * tennis_scores;
     let (best, &n) = counts

@@ -1,7 +1,7 @@
 //! Tournaments: Grand Slams, tour events by name or city ("the Masters 1000 event in Shanghai"), Davis Cup,
 //! Billie Jean King Cup, Olympics. Corpus: `tests/corpus/tournament.jsonl`.
 
-use super::Span;
+use super::{Alternation, Span};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -16,19 +16,32 @@ pub(crate) struct TournamentMention {
 /// A capitalised word that may stand in an event name ("Dubai", "U.S.", "Women's", "BNP").
 const TOKEN: &str = r"\p{Lu}(?:\.(?:\p{Lu}\.)+|[\p{L}\p{M}&'-]*)";
 
-static RE: Lazy<Regex> = Lazy::new(|| {
-    let pat = format!(
-        r"(?x)(?-u:\b)(?:
-          # known names that the generic pattern misses or that stand alone
-          (?P<known>Roland[-\s]Garros|Wimbledon|Indian\s+Wells|Queen's\s+Club(?:\s+Championships)?|Open\s+13|Davis\s+Cup(?:\s+final)?|Fed\s+Cup|Billie\s+Jean\s+King\s+Cup|Hopman\s+Cup|Laver\s+Cup|United\s+Cup|ATP\s+Cup|(?:Nitto\s+|Next\s*Gen\s+)?ATP\s+(?:World\s+Tour\s+)?Finals|WTA\s+(?:Tour\s+)?Finals|(?:Tennis\s+)?Masters\s+Cup|(?:\p{{Lu}}\p{{L}}+\s+)?Olympics|Olympic\s+Games|Diamond\s+Games|Queen's)
-          # the Masters 1000 event in Shanghai
-        | (?:Masters(?:\s+1000)?|ATP(?:\s+(?:250|500|1000))?|WTA(?:\s+(?:125|250|500|1000))?|Challenger|ITF)\s+(?:event|tournament|title)\s+in\s+(?P<city>\p{{Lu}}\p{{L}}+(?:[\s-]\p{{Lu}}\p{{L}}+)?)
-          # Dubai Tennis Championships, Paris Masters, Miami Open
-        | (?P<gen>(?:{TOKEN}[\x20]+){{1,5}}(?:Open|Masters|Championships|Championship|Classic|International|Trophy|Cup|Tournament))
-        )(?-u:\b)"
-    );
-    Regex::new(&pat).expect("tournament pattern")
+/// The alternatives of the tournament pattern, in priority order (leftmost-first): known names, "the Masters
+/// 1000 event in Shanghai" (the city is the name), and generic names ending in an event word.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Alt {
+    Known,
+    City,
+    Generic,
+}
+
+const ALTS: [Alt; 3] = [Alt::Known, Alt::City, Alt::Generic];
+
+static RE: Lazy<Alternation> = Lazy::new(|| {
+    let alts = [
+        // known names that the generic pattern misses or that stand alone
+        r"Roland[-\s]Garros|Wimbledon|Indian\s+Wells|Queen's\s+Club(?:\s+Championships)?|Open\s+13|Davis\s+Cup(?:\s+final)?|Fed\s+Cup|Billie\s+Jean\s+King\s+Cup|Hopman\s+Cup|Laver\s+Cup|United\s+Cup|ATP\s+Cup|(?:Nitto\s+|Next\s*Gen\s+)?ATP\s+(?:World\s+Tour\s+)?Finals|WTA\s+(?:Tour\s+)?Finals|(?:Tennis\s+)?Masters\s+Cup|(?:\p{Lu}\p{L}+\s+)?Olympics|Olympic\s+Games|Diamond\s+Games|Queen's".to_string(),
+        // the Masters 1000 event in Shanghai
+        r"(?:Masters(?:\s+1000)?|ATP(?:\s+(?:250|500|1000))?|WTA(?:\s+(?:125|250|500|1000))?|Challenger|ITF)\s+(?:event|tournament|title)\s+in\s+\p{Lu}\p{L}+(?:[\s-]\p{Lu}\p{L}+)?".to_string(),
+        // Dubai Tennis Championships, Paris Masters, Miami Open
+        format!(r"(?:{TOKEN}[\x20]+){{1,5}}(?:Open|Masters|Championships|Championship|Classic|International|Trophy|Cup|Tournament)"),
+    ];
+    let alts: Vec<&str> = alts.iter().map(String::as_str).collect();
+    Alternation::new("(?x)", r"(?-u:\b)", &alts, r"(?-u:\b)")
 });
+
+/// In a "Masters 1000 event in Shanghai" match: what comes before the city.
+static BEFORE_CITY: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s+in\s+").expect("city pattern"));
 
 /// Capitalised words that start a sentence or clause and are not part of an event name.
 const LEAD_STOP: &[&str] = &[
@@ -258,9 +271,10 @@ fn is_place(w: &str) -> bool {
 /// Every tournament phrase in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
     let mut out = Vec::new();
-    for c in RE.captures_iter(text) {
-        if let Some(k) = c.name("known") {
-            let (s, e) = (k.start(), k.end());
+    for m in RE.all.find_iter(text) {
+        let alt = ALTS[RE.which(text, &m)];
+        if alt == Alt::Known {
+            let (s, e) = (m.start(), m.end());
             let name = &text[s..e];
             if name == "Queen's" && !text[..s].ends_with("at ") {
                 continue;
@@ -284,17 +298,22 @@ pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
                 span: Span::new(s, e),
                 name: name.to_string(),
             });
-        } else if let Some(city) = c.name("city") {
-            if LEAD_STOP.contains(&city.as_str()) {
+        } else if alt == Alt::City {
+            let at = BEFORE_CITY
+                .find(m.as_str())
+                .expect("' in ' before the city")
+                .end();
+            let city = &m.as_str()[at..];
+            if LEAD_STOP.contains(&city) {
                 continue;
             }
             out.push(TournamentMention {
-                span: Span::new(city.start(), city.end()),
-                name: city.as_str().to_string(),
+                span: Span::new(m.start() + at, m.end()),
+                name: city.to_string(),
             });
-        } else if let Some(g) = c.name("gen") {
-            let (mut s, e) = (g.start(), g.end());
-            let full = g.as_str();
+        } else {
+            let (mut s, e) = (m.start(), m.end());
+            let full = m.as_str();
             // Drop leading sentence words and anything up to a possessive ("Federer's Australian Open").
             let words: Vec<(usize, &str)> = full
                 .split_whitespace()
