@@ -41,7 +41,7 @@ pub(crate) struct Cue {
 const CUE_ALTS: &[(&str, &str)] = &[
     (
         "passive",
-        r"(?:was|were|been|being|be|is|are|got|get|gets)\x20(?:[a-z]+ly\x20)?
+        r"(?:was|were|been|being|be|is|are|got|get|gets)\x20(?:(?:also|then|later|eventually|finally|again|[a-z]+ly)\x20)?
           (?:beaten|defeated|ousted|knocked\x20out|eliminated|thrashed|crushed|upset|stunned|edged(?:\x20out)?|downed
             |dispatched|outlasted|outplayed|outclassed|humbled|toppled|shocked|dumped(?:\x20out)?|seen\x20off
             |overcome|swept\x20aside|brushed\x20aside|routed|trounced|beat)(?-u:\b)",
@@ -54,6 +54,10 @@ const CUE_ALTS: &[(&str, &str)] = &[
         "byagent",
         r"(?:beaten|defeated|ousted|knocked\x20out|eliminated|thrashed|crushed|upset|stunned|shocked|edged\x20out
           |downed|dispatched|outlasted|outplayed|outclassed|humbled|toppled|dumped\x20out|routed|trounced|beat)\x20by(?-u:\b)",
+    ),
+    (
+        "beaten",
+        r"beaten(?-u:\b)",
     ),
     (
         "lostmatch",
@@ -89,7 +93,7 @@ const CUE_ALTS: &[(&str, &str)] = &[
           |edged(?:\x20(?:out|past))?|edges(?:\x20(?:out|past))?|downed|downs|dispatched|dispatches|dispatching|outlasted|outlasts
           |outplayed|outclassed|outclasses|swept\x20(?:past|aside)|sweeps\x20(?:past|aside)|brushed\x20aside|cruised\x20past|cruises\x20past
           |eased\x20past|eases\x20past|breezed\x20past|breezes\x20past|battled\x20past|battles\x20past|fought\x20past|fought\x20off|powered\x20past
-          |powers\x20past|raced\x20past|stormed\x20past|storms\x20past|romped\x20past|got\x20past|gets\x20past|saw\x20off|sees\x20off
+          |powers\x20past|raced\x20past|stormed\x20past|storms\x20past|romped\x20past|got\x20past|gets\x20past|get\x20past|getting\x20past|triumphed\x20(?:in\x20(?:two|three|four|five|straight)\x20sets\x20)?over|triumphs\x20over|saw\x20off|sees\x20off
           |seeing\x20off|see\x20off|dumped\x20out|trounced|demolished|dismantled|toppled|topples|humbled|blitzed|whitewashed
           |(?:squeezed|squeezing|squeezes|slipped|slips|scraped|scrapes|scraping|eased|easing|cruised|cruising|breezed|breezing
              |battled|battling|fought|fighting|powered|powering|raced|racing|stormed|storming|romped|romping|swept|sweeping
@@ -161,6 +165,9 @@ pub(crate) fn find(text: &str) -> Vec<Cue> {
             "passive" | "byagent" => CueKind::Passive,
             // "beaten 6-4 7-5 by Nakashima", "knocked out in the second round by X".
             "beat" if followed_by_by(text, m.start(), m.end()) => CueKind::Passive,
+            // "beaten" alone is a result only with its "by": "beaten 6-4 7-5 by Nakashima".
+            "beaten" if followed_by_by(text, m.start(), m.end()) => CueKind::Passive,
+            "beaten" => continue,
             "lost" | "lostmatch" => CueKind::LostTo,
             "beat" | "dd" | "wonmatch" => CueKind::Beat,
             "winover" => CueKind::WinOver,
