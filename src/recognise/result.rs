@@ -55,10 +55,7 @@ const CUE_ALTS: &[(&str, &str)] = &[
         r"(?:beaten|defeated|ousted|knocked\x20out|eliminated|thrashed|crushed|upset|stunned|shocked|edged\x20out
           |downed|dispatched|outlasted|outplayed|outclassed|humbled|toppled|dumped\x20out|routed|trounced|beat)\x20by(?-u:\b)",
     ),
-    (
-        "beaten",
-        r"beaten(?-u:\b)",
-    ),
+    ("beaten", r"beaten(?-u:\b)"),
     (
         "lostmatch",
         r"(?:lost|loses|losing)\x20(?:the\x20|his\x20|her\x20|their\x20)?(?:[a-z-]+\x20)?(?:match|rubber|final|semi-final|quarter-final|singles|encounter|clash|contest|tie)\x20(?:to|against)(?-u:\b)",
