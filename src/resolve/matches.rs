@@ -1421,23 +1421,8 @@ fn sentence_matches(
                     });
                     continue;
                 }
-                if let Some(f) = found
-                    .iter_mut()
-                    .rev()
-                    .take_while(|f| f.sent + 2 >= si)
-                    .find(|f| {
-                        f.score.is_none()
-                            && f.winner.len() == 1
-                            && if won {
-                                f.winner[0] == a.entity
-                            } else {
-                                f.loser[0] == a.entity
-                            }
-                    })
-                {
+                if attach_to_told(ctx, found, si, a.entity, won, sc) {
                     used_scores[sc] = true;
-                    f.score = Some((sc, ctx.m.scores[sc].first_side_wins() == Some(false)));
-                    f.outcome = ctx.m.scores[sc].ending;
                     continue;
                 }
                 // No result told yet: the one other player named in this sentence, or else in the one before.
@@ -1561,23 +1546,8 @@ fn sentence_matches(
         };
         let a = *a;
         let flip = ctx.m.scores[i].first_side_wins() == Some(false);
-        if let Some(f) = found
-            .iter_mut()
-            .rev()
-            .take_while(|f| f.sent + 2 >= si)
-            .find(|f| {
-                f.score.is_none()
-                    && f.winner.len() == 1
-                    && if won {
-                        f.winner[0] == a.entity
-                    } else {
-                        f.loser[0] == a.entity
-                    }
-            })
-        {
+        if attach_to_told(ctx, found, si, a.entity, won, i) {
             used_scores[i] = true;
-            f.score = Some((i, flip));
-            f.outcome = ctx.m.scores[i].ending;
             continue;
         }
         // Else the one other player named in the sentence is the opponent.
@@ -1643,6 +1613,39 @@ fn sentence_matches(
             sent: si,
             last_sent: si,
         });
+    }
+}
+
+/// Gives score `sc` to a result told in the last two sentences without one, in which `agent` won (`won`) or
+/// lost: "Lopez ... beat Srichaphan. Lopez won 6-2 3-6 6-3." Returns whether it found one.
+fn attach_to_told(
+    ctx: &Ctx,
+    found: &mut [Found],
+    si: usize,
+    agent: usize,
+    won: bool,
+    sc: usize,
+) -> bool {
+    let told = found
+        .iter_mut()
+        .rev()
+        .take_while(|f| f.sent + 2 >= si)
+        .find(|f| {
+            f.score.is_none()
+                && f.winner.len() == 1
+                && if won {
+                    f.winner[0] == agent
+                } else {
+                    f.loser[0] == agent
+                }
+        });
+    match told {
+        Some(f) => {
+            f.score = Some((sc, ctx.m.scores[sc].first_side_wins() == Some(false)));
+            f.outcome = ctx.m.scores[sc].ending;
+            true
+        }
+        None => false,
     }
 }
 
