@@ -170,7 +170,7 @@ pub fn extract(args: ExtractArgs) -> ExitCode {
         include_text: args.include_text,
         max_bytes: args.max_bytes,
     };
-    let chunk_tasks = 16 * pool.current_num_threads().max(1);
+    let chunk_tasks = 256 * pool.current_num_threads().max(1);
     let mut producer = Producer::new(found.entries, args.input_format, args.max_bytes);
     let result = (|| -> io::Result<Sink> {
         let mut writer = FormatWriter::new(sink, args.format)?;
