@@ -189,10 +189,11 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
             );
         }
     }
-    title_rounds(ctx, &mut found);
+    let titles = crate::recognise::round::title_phrases(ctx.text);
+    title_rounds(ctx, &titles, &mut found);
     let mut found = merge_duplicates(ctx, found);
     lone_score(ctx, &used_scores, &mut found);
-    infer_rounds(ctx, &mut found);
+    infer_rounds(ctx, &titles, &mut found);
     found
 }
 
@@ -226,8 +227,7 @@ fn lone_score(ctx: &Ctx, used: &[bool], found: &mut [Found]) {
 /// A title won in the sentence of a result makes it a final: "won her first Grand Slam title after she
 /// defeated X", "beat X to win his maiden title". A title phrase belongs to the nearest result before it in
 /// its sentence, or to the sentence's first result when it comes first.
-fn title_rounds(ctx: &Ctx, found: &mut [Found]) {
-    let titles = crate::recognise::round::title_phrases(ctx.text);
+fn title_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     let future = |span: Span| {
         let s = ctx.sents[ctx.sentence_of(span.start)];
         ctx.text[s.start..span.start]
@@ -236,7 +236,7 @@ fn title_rounds(ctx: &Ctx, found: &mut [Found]) {
             .take(4)
             .any(|w| FUTURE.contains(&w.to_ascii_lowercase().as_str()))
     };
-    for t in titles {
+    for &t in titles {
         if future(t) || ctx.in_quote(t.start) {
             continue;
         }
@@ -260,8 +260,7 @@ fn title_rounds(ctx: &Ctx, found: &mut [Found]) {
 
 /// Rounds told outside the result's own clause: a title won in the same sentence (a final), a "reached the
 /// last eight" in the next sentence, and the round of the headline or opening sentence for the main match.
-fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
-    let titles = crate::recognise::round::title_phrases(ctx.text);
+fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     let future = |span: Span| {
         let s = ctx.sents[ctx.sentence_of(span.start)];
         ctx.text[s.start..span.start]
@@ -375,8 +374,10 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
         }
     }
     // "The other quarter-final ...", "X and Y also progressed": the day's results share the main round.
-    let lower = ctx.text.to_ascii_lowercase();
-    let same_day = [
+    // (Whole-text checks, made only when some result still lacks its round.)
+    let lacking = found.iter().any(|f| f.round.is_none());
+    let lower = if lacking { ctx.text.to_ascii_lowercase() } else { String::new() };
+    let same_day = lacking && [
         "the other quarter",
         "the other semi",
         "the other first-round",
@@ -392,7 +393,7 @@ fn infer_rounds(ctx: &Ctx, found: &mut [Found]) {
     .iter()
     .any(|p| lower.contains(p));
     // A team cup won or its final named: "Spain's Davis Cup victory", "clinched the Hopman Cup".
-    let cup_final = [
+    let cup_final = lacking && [
         "davis cup",
         "fed cup",
         "billie jean king cup",
