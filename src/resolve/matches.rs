@@ -376,57 +376,63 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     // "The other quarter-final ...", "X and Y also progressed": the day's results share the main round.
     // (Whole-text checks, made only when some result still lacks its round.)
     let lacking = found.iter().any(|f| f.round.is_none());
-    let lower = if lacking { ctx.text.to_ascii_lowercase() } else { String::new() };
-    let same_day = lacking && [
-        "the other quarter",
-        "the other semi",
-        "the other first-round",
-        "the other second-round",
-        "also progressed",
-        "also advanced",
-        "also went through",
-        "also made it through",
-        "also won through",
-        "also moved into",
-        "also reached",
-    ]
-    .iter()
-    .any(|p| lower.contains(p));
+    let lower = if lacking {
+        ctx.text.to_ascii_lowercase()
+    } else {
+        String::new()
+    };
+    let same_day = lacking
+        && [
+            "the other quarter",
+            "the other semi",
+            "the other first-round",
+            "the other second-round",
+            "also progressed",
+            "also advanced",
+            "also went through",
+            "also made it through",
+            "also won through",
+            "also moved into",
+            "also reached",
+        ]
+        .iter()
+        .any(|p| lower.contains(p));
     // A team cup won or its final named: "Spain's Davis Cup victory", "clinched the Hopman Cup".
-    let cup_final = lacking && [
-        "davis cup",
-        "fed cup",
-        "billie jean king cup",
-        "hopman cup",
-        "united cup",
-    ]
-    .iter()
-    .any(|c| {
-        [" final", " victory", " triumph", " title", " win"]
-            .iter()
-            .any(|w| {
-                // "reach Hopman Cup final" names the next tie, not this one.
-                lower.match_indices(&format!("{c}{w}")).any(|(at, _)| {
-                    let before = lower[..at].trim_end();
-                    !(*w == " final"
-                        && [
-                            "reach", "reaches", "reached", "into", "to", "book", "booked",
-                        ]
-                        .iter()
-                        .any(|v| before.ends_with(v)))
+    let cup_final = lacking
+        && [
+            "davis cup",
+            "fed cup",
+            "billie jean king cup",
+            "hopman cup",
+            "united cup",
+        ]
+        .iter()
+        .any(|c| {
+            [" final", " victory", " triumph", " title", " win"]
+                .iter()
+                .any(|w| {
+                    // "reach Hopman Cup final" names the next tie, not this one.
+                    lower.match_indices(&format!("{c}{w}")).any(|(at, _)| {
+                        let before = lower[..at].trim_end();
+                        !(*w == " final"
+                            && [
+                                "reach", "reaches", "reached", "into", "to", "book", "booked",
+                            ]
+                            .iter()
+                            .any(|v| before.ends_with(v)))
+                    })
                 })
-            })
-            || [
-                "won the ",
-                "win the ",
-                "lift the ",
-                "lifted the ",
-                "clinched the ",
-                "claimed the ",
-            ]
-            .iter()
-            .any(|v| lower.contains(&format!("{v}{c}")))
-    });
+                || [
+                    "won the ",
+                    "win the ",
+                    "lift the ",
+                    "lifted the ",
+                    "clinched the ",
+                    "claimed the ",
+                ]
+                .iter()
+                .any(|v| lower.contains(&format!("{v}{c}")))
+        });
     if let Some(main) = found
         .iter()
         .find(|f| f.round.is_some())
