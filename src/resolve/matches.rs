@@ -224,18 +224,22 @@ fn lone_score(ctx: &Ctx, used: &[bool], found: &mut [Found]) {
     }
 }
 
+/// Whether one of the four words before `span` in its sentence makes it a wish or a plan ("bid to win the
+/// title", "will face him in the final").
+fn future_before(ctx: &Ctx, span: Span) -> bool {
+    let s = ctx.sents[ctx.sentence_of(span.start)];
+    ctx.text[s.start..span.start]
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .any(|w| FUTURE.contains(&w.to_ascii_lowercase().as_str()))
+}
+
 /// A title won in the sentence of a result makes it a final: "won her first Grand Slam title after she
 /// defeated X", "beat X to win his maiden title". A title phrase belongs to the nearest result before it in
 /// its sentence, or to the sentence's first result when it comes first.
 fn title_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
-    let future = |span: Span| {
-        let s = ctx.sents[ctx.sentence_of(span.start)];
-        ctx.text[s.start..span.start]
-            .split_whitespace()
-            .rev()
-            .take(4)
-            .any(|w| FUTURE.contains(&w.to_ascii_lowercase().as_str()))
-    };
+    let future = |span: Span| future_before(ctx, span);
     for &t in titles {
         if future(t) || ctx.in_quote(t.start) {
             continue;
@@ -261,14 +265,7 @@ fn title_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
 /// Rounds told outside the result's own clause: a title won in the same sentence (a final), a "reached the
 /// last eight" in the next sentence, and the round of the headline or opening sentence for the main match.
 fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
-    let future = |span: Span| {
-        let s = ctx.sents[ctx.sentence_of(span.start)];
-        ctx.text[s.start..span.start]
-            .split_whitespace()
-            .rev()
-            .take(4)
-            .any(|w| FUTURE.contains(&w.to_ascii_lowercase().as_str()))
-    };
+    let future = |span: Span| future_before(ctx, span);
     // A "booked a spot in the last eight" in a sentence of its own belongs to the result just before it; an
     // "X and Y also reached the second round" to the results of the players it names.
     let match_sents: std::collections::HashSet<usize> = found.iter().map(|f| f.sent).collect();
