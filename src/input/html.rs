@@ -11,9 +11,9 @@
 
 use crate::error::{Error, ErrorKind};
 use crate::input::Document;
-use crate::input::text::{WARN_1252, check_binary, check_text, decode_with};
+use crate::input::text::{check_binary, check_text, decode_with, utf8_or_1252};
 use ego_tree::iter::Edge;
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_8};
 use once_cell::sync::Lazy;
 use regex::Regex;
 use scraper::{Html, Node};
@@ -37,17 +37,11 @@ pub fn decode_html(bytes: &[u8]) -> Result<(String, Vec<String>), Error> {
         check_binary(bytes)?;
         match declared_charset(bytes) {
             Some(enc) if enc != UTF_8 => decode_with(enc, bytes, &mut warnings),
-            declared => match std::str::from_utf8(bytes) {
-                Ok(s) => s.to_string(),
-                Err(_) if declared.is_some() => decode_with(UTF_8, bytes, &mut warnings),
-                Err(_) => {
-                    warnings.push(WARN_1252.to_string());
-                    WINDOWS_1252
-                        .decode_without_bom_handling(bytes)
-                        .0
-                        .into_owned()
-                }
-            },
+            // Declared UTF-8 that is not valid: replace the bad bytes; undeclared: Windows-1252 fallback.
+            Some(_) if std::str::from_utf8(bytes).is_err() => {
+                decode_with(UTF_8, bytes, &mut warnings)
+            }
+            _ => utf8_or_1252(bytes, &mut warnings),
         }
     };
     check_text(&text)?;

@@ -31,22 +31,27 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), Error> {
         decode_with(enc, &bytes[bom_len..], &mut warnings)
     } else {
         check_binary(bytes)?;
-        match std::str::from_utf8(bytes) {
-            Ok(s) => s.to_string(),
-            Err(_) => {
-                warnings.push(WARN_1252.to_string());
-                WINDOWS_1252
-                    .decode_without_bom_handling(bytes)
-                    .0
-                    .into_owned()
-            }
-        }
+        utf8_or_1252(bytes, &mut warnings)
     };
     check_text(&text)?;
     Ok((text, warnings))
 }
 
 /// Decodes `bytes` (BOM already removed) with `enc`, noting malformed sequences in `warnings`.
+/// `bytes` as UTF-8 when they are valid UTF-8, else decoded as Windows-1252 with a warning.
+pub(crate) fn utf8_or_1252(bytes: &[u8], warnings: &mut Vec<String>) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => {
+            warnings.push(WARN_1252.to_string());
+            WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned()
+        }
+    }
+}
+
 pub(crate) fn decode_with(
     enc: &'static Encoding,
     bytes: &[u8],
