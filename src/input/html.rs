@@ -1376,6 +1376,7 @@ fn parse_ld(scripts: &[String]) -> LdInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::text::WARN_1252;
 
     fn article(paras: &[&str]) -> String {
         paras.iter().map(|p| format!("<p>{p}</p>\n")).collect()
