@@ -119,6 +119,18 @@ impl WalkCtx<'_> {
             .push((rel.as_os_str().as_bytes().to_vec(), entry));
     }
 
+    /// An error record for `rel` from an I/O error while walking.
+    fn fail(&mut self, rel: &Path, e: &std::io::Error) {
+        let source = self.source(rel);
+        self.push(
+            rel,
+            Entry::Failed {
+                source,
+                error: io_error(e),
+            },
+        );
+    }
+
     fn source(&self, rel: &Path) -> String {
         self.root.join(rel).to_string_lossy().into_owned()
     }
@@ -127,14 +139,7 @@ impl WalkCtx<'_> {
         let read = match fs::read_dir(dir) {
             Ok(r) => r,
             Err(e) => {
-                let source = self.source(&rel);
-                self.push(
-                    &rel,
-                    Entry::Failed {
-                        source,
-                        error: io_error(&e),
-                    },
-                );
+                self.fail(&rel, &e);
                 return;
             }
         };
@@ -142,14 +147,7 @@ impl WalkCtx<'_> {
             let item = match item {
                 Ok(i) => i,
                 Err(e) => {
-                    let source = self.source(&rel);
-                    self.push(
-                        &rel,
-                        Entry::Failed {
-                            source,
-                            error: io_error(&e),
-                        },
-                    );
+                    self.fail(&rel, &e);
                     continue;
                 }
             };
@@ -170,13 +168,7 @@ impl WalkCtx<'_> {
             let meta = match meta {
                 Ok(m) => m,
                 Err(e) => {
-                    self.push(
-                        &child_rel,
-                        Entry::Failed {
-                            source,
-                            error: io_error(&e),
-                        },
-                    );
+                    self.fail(&child_rel, &e);
                     continue;
                 }
             };
