@@ -1,46 +1,78 @@
-//! Throughput of the library on a folder of plain-text articles (extract + JSON, one thread), for profiling.
+//! Throughput of the library on a folder of articles (`.txt`) or pages (`.html`, `.html.gz`): decode, parse,
+//! extract and write JSON, one thread. For profiling and quick measurements.
 //!
 //! `cargo run --release --example prof -- DIR [REPS]` prints MB/s after one unmeasured warm-up pass (patterns
 //! compiled, lazy DFA caches filled). Under callgrind, count only the measured passes with
 //! `valgrind --tool=callgrind --collect-atstart=no --toggle-collect=prof::measured target/release/examples/prof DIR 2`.
 
 use std::hint::black_box;
-use sportext::Extractor;
+use std::io::Read;
+use std::path::Path;
 
-fn pass(ex: &Extractor, docs: &[String]) -> usize {
+use sportext::Extractor;
+use sportext::input::html::{decode_html, parse_html};
+
+/// The bytes of one input and whether it is a page; `.gz` files are decompressed.
+fn load(p: &Path) -> Option<(bool, Vec<u8>)> {
+    let name = p.file_name()?.to_str()?;
+    let mut bytes = std::fs::read(p).ok()?;
+    if name.ends_with(".gz") {
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_end(&mut out)
+            .ok()?;
+        bytes = out;
+    }
+    let page = name.contains(".htm");
+    Some((page, bytes))
+}
+
+/// Plain text (`.txt`) is extracted as is; pages (`.html`, `.html.gz`) are decoded and parsed first.
+fn pass(ex: &Extractor, docs: &[(bool, Vec<u8>)]) -> usize {
     let mut n = 0;
-    for d in docs {
-        n += serde_json::to_vec(&ex.extract(black_box(d))).expect("serialisable").len();
+    for (page, d) in docs {
+        let article = if *page {
+            let Ok((html, _)) = decode_html(black_box(d)) else {
+                continue;
+            };
+            let Ok(doc) = parse_html(&html, None) else {
+                continue;
+            };
+            ex.extract_document(&doc)
+        } else {
+            ex.extract(&String::from_utf8_lossy(black_box(d)))
+        };
+        n += serde_json::to_vec(&article).expect("serialisable").len();
     }
     n
 }
 
 #[inline(never)]
-fn warm(ex: &Extractor, docs: &[String]) -> usize {
+fn warm(ex: &Extractor, docs: &[(bool, Vec<u8>)]) -> usize {
     pass(ex, docs)
 }
 
 #[inline(never)]
-fn measured(ex: &Extractor, docs: &[String], reps: usize) -> usize {
+fn measured(ex: &Extractor, docs: &[(bool, Vec<u8>)], reps: usize) -> usize {
     (0..reps).map(|_| pass(ex, docs)).sum()
 }
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let dir = args.next().unwrap_or_else(|| "../shared/corpus/bbcsport/tennis".into());
-    let reps: usize = args.next().map_or(50, |s| s.parse().expect("REPS is a number"));
+    let dir = args
+        .next()
+        .unwrap_or_else(|| "../shared/corpus/bbcsport/tennis".into());
+    let reps: usize = args
+        .next()
+        .map_or(50, |s| s.parse().expect("REPS is a number"));
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .expect("a readable folder")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file())
         .collect();
     paths.sort();
-    let docs: Vec<String> = paths
-        .iter()
-        .filter_map(|p| std::fs::read(p).ok())
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .collect();
-    let bytes: usize = docs.iter().map(String::len).sum();
+    let docs: Vec<(bool, Vec<u8>)> = paths.iter().filter_map(|p| load(p)).collect();
+    let bytes: usize = docs.iter().map(|d| d.1.len()).sum();
     let ex = Extractor::new();
     warm(&ex, &docs);
     let t = std::time::Instant::now();

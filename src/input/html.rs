@@ -12,6 +12,7 @@
 use crate::error::{Error, ErrorKind};
 use crate::input::Document;
 use crate::input::text::{check_binary, check_text, decode_with, utf8_or_1252};
+use crate::lexicon::FxHashMap;
 use ego_tree::iter::Edge;
 use encoding_rs::{Encoding, UTF_8};
 use once_cell::sync::Lazy;
@@ -120,11 +121,12 @@ pub fn nesting_depth(html: &str) -> usize {
         b"noscript",
     ];
     let b = html.as_bytes();
+    let is_in = |list: &[&[u8]], name: &[u8]| list.iter().any(|n| n.eq_ignore_ascii_case(name));
     let (mut i, mut depth, mut max) = (0usize, 0usize, 0usize);
-    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         i += off + 1;
         if b[i..].starts_with(b"!--") {
-            i = html[i..].find("-->").map_or(b.len(), |e| i + e + 3);
+            i = memchr::memmem::find(&b[i..], b"-->").map_or(b.len(), |e| i + e + 3);
             continue;
         }
         let close = b.get(i) == Some(&b'/');
@@ -136,24 +138,21 @@ pub fn nesting_depth(html: &str) -> usize {
         if j == start || !b[start].is_ascii_alphabetic() {
             continue;
         }
-        let name = b[start..j].to_ascii_lowercase();
-        let end = b[j..]
-            .iter()
-            .position(|&c| c == b'>')
-            .map_or(b.len(), |e| j + e);
+        let name = &b[start..j];
+        let end = memchr::memchr(b'>', &b[j..]).map_or(b.len(), |e| j + e);
         let self_closing = end > j && b[end - 1] == b'/';
         i = end.min(b.len());
         if close {
-            if !NO_DEPTH.contains(&name.as_slice()) {
+            if !is_in(NO_DEPTH, name) {
                 depth = depth.saturating_sub(1);
             }
             continue;
         }
-        if RAW.contains(&name.as_slice()) {
+        if is_in(RAW, name) {
             // Skip to the matching end tag.
             let mut k = i;
             loop {
-                match html[k..].find("</") {
+                match memchr::memmem::find(&b[k..], b"</") {
                     None => {
                         i = b.len();
                         break;
@@ -161,7 +160,7 @@ pub fn nesting_depth(html: &str) -> usize {
                     Some(e) => {
                         k += e + 2;
                         if b.len() >= k + name.len()
-                            && b[k..k + name.len()].eq_ignore_ascii_case(&name)
+                            && b[k..k + name.len()].eq_ignore_ascii_case(name)
                         {
                             i = k;
                             break;
@@ -171,7 +170,7 @@ pub fn nesting_depth(html: &str) -> usize {
             }
             continue;
         }
-        if !self_closing && !NO_DEPTH.contains(&name.as_slice()) {
+        if !self_closing && !is_in(NO_DEPTH, name) {
             depth += 1;
             max = max.max(depth);
             if max > MAX_DEPTH {
@@ -195,7 +194,8 @@ pub fn parse_html(html: &str, source: Option<String>) -> Result<Document, Error>
             format!("HTML nested more than {MAX_DEPTH} elements deep (about {depth}): refused"),
         ));
     }
-    let doc = Html::parse_document(html);
+    // Script and style content is never read (JSON-LD aside): the parser need not tokenise it.
+    let doc = Html::parse_document(&crate::input::strip::strip_raw_text(html));
     let mut page = Page::build(&doc);
     let body = page.body();
     if body.trim().is_empty() {
@@ -434,38 +434,63 @@ const POS_PARTS: &[&str] = &[
     "article", "content", "entry", "post", "story", "body", "text", "main", "blog",
 ];
 
+/// One automaton for the parts of [`STRONG_PARTS`], [`NEG_PARTS`] and [`POS_PARTS`] (in that order of ids).
+static PARTS: Lazy<aho_corasick::AhoCorasick> = Lazy::new(|| {
+    let all = STRONG_PARTS.iter().chain(NEG_PARTS).chain(POS_PARTS);
+    aho_corasick::AhoCorasick::new(all).expect("class parts")
+});
+
 /// Scores the `class`, `id` and `role` of an element: negative for boilerplate, positive for content.
+///
+/// Tokens are the runs of ASCII letters and digits, also split at camelCase humps ("articleBody": "article",
+/// "body"). A token that is one of [`NEG_TOKENS`] or holds one of [`NEG_PARTS`] marks boilerplate, one holding
+/// [`STRONG_PARTS`] strong boilerplate; [`POS_PARTS`] anywhere in the lowercased string mark content. One pass of
+/// one automaton finds every part; a part counts for a token when no hump falls inside it.
 fn class_hint(s: &str) -> i8 {
+    let b = s.as_bytes();
+    let hump = |p: usize| {
+        p > 0
+            && b[p].is_ascii_uppercase()
+            && (b[p - 1].is_ascii_lowercase() || b[p - 1].is_ascii_digit())
+    };
     let mut neg = false;
     let mut strong = false;
-    let mut tok = String::new();
-    let mut prev_lower = false;
-    let mut check = |tok: &mut String| {
-        if !tok.is_empty() {
-            if NEG_TOKENS.contains(&tok.as_str()) || NEG_PARTS.iter().any(|p| tok.contains(p)) {
-                neg = true;
-            }
-            if STRONG_PARTS.iter().any(|p| tok.contains(p)) {
+    let mut pos = false;
+    let lower = s.to_ascii_lowercase();
+    for m in PARTS.find_overlapping_iter(&lower) {
+        let id = m.pattern().as_usize();
+        if id >= STRONG_PARTS.len() + NEG_PARTS.len() {
+            pos = true;
+        } else if !(m.start() + 1..m.end()).any(hump) {
+            if id < STRONG_PARTS.len() {
                 strong = true;
             }
-            tok.clear();
-        }
-    };
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            if c.is_ascii_uppercase() && prev_lower {
-                check(&mut tok);
-            }
-            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-            tok.push(c.to_ascii_lowercase());
-        } else {
-            check(&mut tok);
-            prev_lower = false;
+            // Every strong part is also a boilerplate part.
+            neg = true;
         }
     }
-    check(&mut tok);
-    let lower = s.to_ascii_lowercase();
-    let pos = POS_PARTS.iter().any(|p| lower.contains(p));
+    if !neg {
+        let mut start = None;
+        for p in 0..=b.len() {
+            let alnum = p < b.len() && b[p].is_ascii_alphanumeric();
+            if let Some(st) = start
+                && (!alnum || hump(p))
+            {
+                let tok = &s[st..p];
+                if NEG_TOKENS
+                    .iter()
+                    .any(|t| t.len() == tok.len() && t.eq_ignore_ascii_case(tok))
+                {
+                    neg = true;
+                    break;
+                }
+                start = None;
+            }
+            if alnum && start.is_none() {
+                start = Some(p);
+            }
+        }
+    }
     if strong {
         -2
     } else if neg {
@@ -516,6 +541,7 @@ impl<'a> Page<'a> {
         let mut ld_scripts: Vec<String> = Vec::new();
         let mut stack: Vec<u32> = Vec::new();
         let mut skip: Option<ego_tree::NodeId> = None;
+        let mut hint_cache: FxHashMap<String, i8> = FxHashMap::default();
         for edge in doc.tree.root().traverse() {
             match edge {
                 Edge::Open(n) => {
@@ -560,7 +586,15 @@ impl<'a> Page<'a> {
                                     }
                                 }
                                 if !hints.is_empty() {
-                                    node.hint = class_hint(&hints);
+                                    // Pages repeat their class names: score each distinct string once.
+                                    node.hint = match hint_cache.get(hints.as_str()) {
+                                        Some(&h) => h,
+                                        None => {
+                                            let h = class_hint(&hints);
+                                            hint_cache.insert(hints, h);
+                                            h
+                                        }
+                                    };
                                 }
                                 page.nodes.push(node);
                                 stack.push(idx);

@@ -3,6 +3,7 @@
 //! The core never does I/O; these functions take bytes or strings that the caller has read.
 
 pub mod html;
+mod strip;
 pub mod json;
 pub mod text;
 
