@@ -9,6 +9,10 @@ use std::hint::black_box;
 use std::io::Read;
 use std::path::Path;
 
+/// The allocator of the `sportext` binary (mimalloc), so that figures match the CLI.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use sportext::Extractor;
 use sportext::input::html::{decode_html, parse_html};

@@ -5,6 +5,12 @@
 //! compiled, lazy DFA caches filled). Under callgrind, count only the measured passes with
 //! `valgrind --tool=callgrind --collect-atstart=no --toggle-collect=prof::measured target/release/examples/prof DIR 2`.
 
+
+/// The allocator of the `sportext` binary (mimalloc), so that figures match the CLI. Remove these two lines
+/// to measure with the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::io::Read;
 use std::path::Path;
