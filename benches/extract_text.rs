@@ -1,4 +1,4 @@
-//! Plain text end to end through the library: `Extractor::extract` plus JSON serialisation, single thread.
+//! Plain text end to end through the library: `Extractor::extract` plus JSON (`Article::write_json`), single thread.
 //!
 //! Run: `cargo bench --bench extract_text`. Throughput is in bytes of article text, so criterion prints MB/s
 //! (target: at least 100 MB/s per core). Groups:
@@ -20,9 +20,14 @@ mod synth;
 
 fn run(ex: &Extractor, docs: &[String]) -> usize {
     let mut n = 0;
+    let mut out = Vec::new();
     for d in docs {
         let a = ex.extract(d);
-        n += serde_json::to_vec(&a).expect("serialisable").len();
+        n += {
+            out.clear();
+            a.write_json(None, &mut out);
+            out.len()
+        };
     }
     n
 }

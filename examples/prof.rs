@@ -5,7 +5,6 @@
 //! compiled, lazy DFA caches filled). Under callgrind, count only the measured passes with
 //! `valgrind --tool=callgrind --collect-atstart=no --toggle-collect=prof::measured target/release/examples/prof DIR 2`.
 
-
 /// The allocator of the `sportext` binary (mimalloc), so that figures match the CLI. Remove these two lines
 /// to measure with the system allocator.
 #[global_allocator]
@@ -36,6 +35,7 @@ fn load(p: &Path) -> Option<(bool, Vec<u8>)> {
 /// Plain text (`.txt`) is extracted as is; pages (`.html`, `.html.gz`) are decoded and parsed first.
 fn pass(ex: &Extractor, docs: &[(bool, Vec<u8>)]) -> usize {
     let mut n = 0;
+    let mut out = Vec::new();
     for (page, d) in docs {
         let article = if *page {
             let Ok((html, _)) = decode_html(black_box(d)) else {
@@ -48,7 +48,11 @@ fn pass(ex: &Extractor, docs: &[(bool, Vec<u8>)]) -> usize {
         } else {
             ex.extract(&String::from_utf8_lossy(black_box(d)))
         };
-        n += serde_json::to_vec(&article).expect("serialisable").len();
+        n += {
+            out.clear();
+            article.write_json(None, &mut out);
+            out.len()
+        };
     }
     n
 }

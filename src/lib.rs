@@ -30,6 +30,7 @@ pub mod input;
 mod lexicon;
 mod model;
 mod normalise;
+mod output;
 mod recognise;
 mod resolve;
 mod segment;

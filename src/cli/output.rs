@@ -39,14 +39,6 @@ pub struct Rendered {
 }
 
 #[derive(Serialize)]
-struct ArticleOut<'a> {
-    #[serde(flatten)]
-    article: &'a Article,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    text: Option<&'a str>,
-}
-
-#[derive(Serialize)]
 struct ErrorOut<'a> {
     source: &'a str,
     error: ErrorBody<'a>,
@@ -69,11 +61,9 @@ impl Record {
                 let text = match format {
                     OutputFormat::Csv => csv_rows(article),
                     OutputFormat::Jsonl | OutputFormat::Json => {
-                        serde_json::to_string(&ArticleOut {
-                            article,
-                            text: text.as_deref(),
-                        })
-                        .expect("records serialise")
+                        let mut buf = Vec::with_capacity(2048);
+                        article.write_json(text.as_deref(), &mut buf);
+                        String::from_utf8(buf).expect("JSON of strings is UTF-8")
                     }
                 };
                 Rendered {
