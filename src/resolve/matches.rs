@@ -96,6 +96,7 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
     let (mut ni, mut pi) = (0usize, 0usize);
     let mut used_scores = vec![false; ctx.m.scores.len()];
     let mut cue_i = 0usize;
+    let mut parens = SentParens::new();
     for si in 0..ctx.sents.len() {
         let sent = ctx.sents[si];
         let first_ref_of_sentence = refs.len();
@@ -121,9 +122,9 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
                             ctx,
                             p,
                             si,
-                            &refs[first_ref_of_sentence..],
-                            &refs,
+                            (&refs[first_ref_of_sentence..], &refs),
                             &found,
+                            &mut parens,
                         )
                     {
                         if let Pending::Itself(_, kind, n, nat) = p {
@@ -162,9 +163,8 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
         while cue_i < ctx.m.cues.len() && ctx.m.cues[cue_i].span.start < sent.start {
             cue_i += 1;
         }
-        let mut cues_here = Vec::new();
+        let first_cue = cue_i;
         while cue_i < ctx.m.cues.len() && ctx.m.cues[cue_i].span.start < sent.end {
-            cues_here.push(ctx.m.cues[cue_i]);
             cue_i += 1;
         }
         let (before, sref) = refs.split_at(first_ref_of_sentence);
@@ -173,9 +173,9 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
             ctx,
             si,
             sent,
-            &cues_here,
+            &ctx.m.cues[first_cue..cue_i],
             (sref, &before[prev_from..]),
-            &mut used_scores,
+            (&mut used_scores, &mut parens),
             &mut found,
         );
     }
@@ -188,6 +188,10 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
                 f.sent, f.rule, f.winner, f.loser, f.tournament
             );
         }
+    }
+    if found.is_empty() {
+        // Nothing for the steps below to refine.
+        return found;
     }
     let titles = crate::recognise::round::title_phrases(ctx.text);
     title_rounds(ctx, &titles, &mut found);
@@ -232,7 +236,7 @@ fn future_before(ctx: &Ctx, span: Span) -> bool {
         .split_whitespace()
         .rev()
         .take(4)
-        .any(|w| FUTURE.contains(&w.to_ascii_lowercase().as_str()))
+        .any(|w| FUTURE.iter().any(|f| f.eq_ignore_ascii_case(w)))
 }
 
 /// A title won in the sentence of a result makes it a final: "won her first Grand Slam title after she
@@ -247,13 +251,10 @@ fn title_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
         let si = ctx.sentence_of(t.start);
         let a = found.partition_point(|f| f.sent < si);
         let b = found.partition_point(|f| f.sent <= si);
-        let here: Vec<usize> = (a..b).collect();
-        let owner = here
-            .iter()
-            .copied()
+        let owner = (a..b)
             .filter(|&k| found[k].span.start <= t.start)
             .max_by_key(|&k| found[k].span.start)
-            .or_else(|| here.first().copied());
+            .or((a < b).then_some(a));
         if let Some(k) = owner
             && found[k].round.is_none()
         {
@@ -268,7 +269,11 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     let future = |span: Span| future_before(ctx, span);
     // A "booked a spot in the last eight" in a sentence of its own belongs to the result just before it; an
     // "X and Y also reached the second round" to the results of the players it names.
-    let match_sents: std::collections::HashSet<usize> = found.iter().map(|f| f.sent).collect();
+    // (Results are in sentence order.)
+    let has_match = |found: &[Found], si: usize| {
+        let k = found.partition_point(|f| f.sent < si);
+        found.get(k).is_some_and(|f| f.sent == si)
+    };
     // Results are in text order of their first report: the window of results told in the ten sentences
     // before sentence `si`.
     let window = |found: &[Found], si: usize| {
@@ -281,23 +286,18 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
             continue;
         }
         let si = ctx.sentence_of(r.span.start);
-        if match_sents.contains(&si) || si == 0 {
+        if si == 0 || has_match(found, si) {
             continue;
         }
-        let named: Vec<usize> = ctx
-            .sentence_refs(si)
-            .iter()
-            .filter(|x| x.span.end <= r.span.start)
-            .map(|x| x.entity)
-            .collect();
+        let here = ctx.sentence_refs(si);
+        let named = |e: usize| {
+            here.iter()
+                .any(|x| x.span.end <= r.span.start && x.entity == e)
+        };
         let mut hit = false;
         let w = window(found, si);
         for f in found[w.clone()].iter_mut() {
-            if f.round.is_none()
-                && f.winner.len() == 1
-                && named.contains(&f.winner[0])
-                && f.last_sent < si
-            {
+            if f.round.is_none() && f.winner.len() == 1 && named(f.winner[0]) && f.last_sent < si {
                 f.round = r.played();
                 hit = true;
             }
@@ -350,14 +350,16 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
         let sent = ctx.sents[found[i].sent];
         let after = &ctx.text[found[i].span.start.max(sent.start)..sent.end];
         if found[i].round.is_none()
-            && [
-                "previous round",
-                "round before",
-                "round earlier",
-                "earlier round",
-            ]
-            .iter()
-            .any(|p| after.contains(p))
+            && find_any(
+                after,
+                &[
+                    "previous round",
+                    "round before",
+                    "round earlier",
+                    "earlier round",
+                ],
+            )
+            .is_some()
         {
             let si = found[i].sent;
             let a = found.partition_point(|f| f.sent + 20 < si);
@@ -371,70 +373,91 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
         }
     }
     // "The other quarter-final ...", "X and Y also progressed": the day's results share the main round.
-    // (Whole-text checks, made only when some result still lacks its round.)
+    // (Whole-text checks, made only when some result still lacks its round and the answer is needed.)
     let lacking = found.iter().any(|f| f.round.is_none());
-    let lower = if lacking {
-        ctx.text.to_ascii_lowercase()
-    } else {
-        String::new()
+    let lower_cell = std::cell::OnceCell::new();
+    let lower = || {
+        lower_cell
+            .get_or_init(|| ctx.text.to_ascii_lowercase())
+            .as_str()
     };
-    let same_day = lacking
-        && [
-            "the other quarter",
-            "the other semi",
-            "the other first-round",
-            "the other second-round",
-            "also progressed",
-            "also advanced",
-            "also went through",
-            "also made it through",
-            "also won through",
-            "also moved into",
-            "also reached",
-        ]
-        .iter()
-        .any(|p| lower.contains(p));
-    // A team cup won or its final named: "Spain's Davis Cup victory", "clinched the Hopman Cup".
-    let cup_final = lacking
-        && [
-            "davis cup",
-            "fed cup",
-            "billie jean king cup",
-            "hopman cup",
-            "united cup",
-        ]
-        .iter()
-        .any(|c| {
-            [" final", " victory", " triumph", " title", " win"]
-                .iter()
-                .any(|w| {
-                    // "reach Hopman Cup final" names the next tie, not this one.
-                    lower.match_indices(&format!("{c}{w}")).any(|(at, _)| {
-                        let before = lower[..at].trim_end();
-                        !(*w == " final"
-                            && [
-                                "reach", "reaches", "reached", "into", "to", "book", "booked",
-                            ]
-                            .iter()
-                            .any(|v| before.ends_with(v)))
-                    })
+    let same_day = || {
+        lacking && {
+            let lower = lower();
+            let after = |lead: &str, tails: &[&str]| {
+                lower.match_indices(lead).any(|(at, _)| {
+                    tails
+                        .iter()
+                        .any(|t| lower[at + lead.len()..].starts_with(t))
                 })
-                || [
-                    "won the ",
-                    "win the ",
-                    "lift the ",
-                    "lifted the ",
-                    "clinched the ",
-                    "claimed the ",
+            };
+            after(
+                "the other ",
+                &["quarter", "semi", "first-round", "second-round"],
+            ) || after(
+                "also ",
+                &[
+                    "progressed",
+                    "advanced",
+                    "went through",
+                    "made it through",
+                    "won through",
+                    "moved into",
+                    "reached",
+                ],
+            )
+        }
+    };
+    // A team cup won or its final named: "Spain's Davis Cup victory", "clinched the Hopman Cup".
+    let cup_final = || {
+        lacking && {
+            let lower = lower();
+            lower.match_indices("cup").any(|(at, _)| {
+                let end = at + "cup".len();
+                let Some(c) = [
+                    "davis cup",
+                    "fed cup",
+                    "billie jean king cup",
+                    "hopman cup",
+                    "united cup",
                 ]
-                .iter()
-                .any(|v| lower.contains(&format!("{v}{c}")))
-        });
+                .into_iter()
+                .find(|c| lower[..end].ends_with(c)) else {
+                    return false;
+                };
+                let start = end - c.len();
+                [" final", " victory", " triumph", " title", " win"]
+                    .iter()
+                    .any(|w| {
+                        // "reach Hopman Cup final" names the next tie, not this one.
+                        lower[end..].starts_with(w) && {
+                            let before = lower[..start].trim_end();
+                            !(*w == " final"
+                                && [
+                                    "reach", "reaches", "reached", "into", "to", "book", "booked",
+                                ]
+                                .iter()
+                                .any(|v| before.ends_with(v)))
+                        }
+                    })
+                    || [
+                        "won the ",
+                        "win the ",
+                        "lift the ",
+                        "lifted the ",
+                        "clinched the ",
+                        "claimed the ",
+                    ]
+                    .iter()
+                    .any(|v| lower[..start].ends_with(v))
+            })
+        }
+    };
     if let Some(main) = found
         .iter()
         .find(|f| f.round.is_some())
         .map(|f| (f.round, f.tournament.clone()))
-        && same_day
+        && same_day()
     {
         for f in found.iter_mut() {
             let same_event = match (&f.tournament, &main.1) {
@@ -469,16 +492,18 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
             .find(|r| {
                 let si = ctx.sentence_of(r.span.start);
                 let sent = ctx.sents[si];
-                let future = ctx.text[sent.start..sent.end]
-                    .split_whitespace()
-                    .any(|w| FUTURE.contains(&w));
+                let future = || {
+                    ctx.text[sent.start..sent.end]
+                        .split_whitespace()
+                        .any(|w| FUTURE.contains(&w))
+                };
                 si <= 3
                     && r.relation == RoundRelation::Played
                     && !ctx.in_quote(r.span.start)
-                    && !future
+                    && !future()
             })
             .map(|r| r.code)
-            .or(cup_final.then_some("F"));
+            .or_else(|| cup_final().then_some("F"));
         for f in found.iter_mut() {
             if f.round.is_none()
                 && f.tournament
@@ -547,9 +572,9 @@ fn resolve_pending(
     ctx: &Ctx,
     p: &Pending,
     si: usize,
-    here: &[Ref],
-    all: &[Ref],
+    (here, all): (&[Ref], &[Ref]),
     found: &[Found],
+    parens: &mut SentParens,
 ) -> Option<usize> {
     let sp = p.span();
     let sent = ctx.sents[si];
@@ -617,28 +642,24 @@ fn resolve_pending(
             Number::World => &ctx.known_rank,
             Number::National => &ctx.known_national,
         };
-        // At most two holders are needed to tell "exactly one".
-        let with: Vec<usize> = match kind {
+        // The holder when there is exactly one.
+        let only = |it: &mut dyn Iterator<Item = usize>| match (it.next(), it.next()) {
+            (Some(e), None) => Some(e),
+            _ => None,
+        };
+        let sole = match kind {
             Number::Seed => ctx
                 .seed_holders
                 .get(n)
-                .map(|v| v.iter().take(2).copied().collect()),
+                .and_then(|v| only(&mut v.iter().copied())),
             Number::World => ctx
                 .rank_holders
                 .get(n)
-                .map(|v| v.iter().take(2).copied().collect()),
-            Number::National => Some(
-                known
-                    .iter()
-                    .filter(|(_, k)| *k == n)
-                    .map(|(e, _)| *e)
-                    .take(2)
-                    .collect(),
-            ),
-        }
-        .unwrap_or_default();
-        if with.len() == 1 {
-            return Some(with[0]);
+                .and_then(|v| only(&mut v.iter().copied())),
+            Number::National => only(&mut known.iter().filter(|(_, k)| *k == n).map(|(e, _)| *e)),
+        };
+        if sole.is_some() {
+            return sole;
         }
     }
     // Subject position: the reference opens its sentence (or its clause after a conjunction).
@@ -658,7 +679,7 @@ fn resolve_pending(
                     | "Instead,"
                     | "Still,"
             )
-            || lead.split_whitespace().count() <= 3 && !lead.contains(['"', ',']));
+            || lead.split_whitespace().nth(3).is_none() && !lead.contains(['"', ',']));
     if let Pending::Desc(d) = p
         && d.kind == DescKind::Pronoun
     {
@@ -674,11 +695,11 @@ fn resolve_pending(
         .filter(|r| {
             ctx.text[sent.start..r.span.start]
                 .split_whitespace()
-                .count()
-                <= 4
+                .nth(4)
+                .is_none()
         })
         .map(|r| r.entity);
-    let parens = parentheticals(ctx.text, sent);
+    let parens = parens.of(ctx, si);
     let paren_of = |pos: usize| {
         parens
             .iter()
@@ -775,16 +796,15 @@ fn resolve_pending(
     // Object position: a player of the latest result other than this sentence's subject (winner first), else
     // the most recent compatible player other than the subject.
     let subject = subject_here;
-    let lead_lower = ctx.text[sent.start..sp.start].to_ascii_lowercase();
+    let lead_text = &ctx.text[sent.start..sp.start];
     let about_a_win = here.is_empty()
-        && [" win ", "the win", " victory", " triumph", " success"]
-            .iter()
-            .any(|w| lead_lower.contains(w));
+        && contains_any_ci(
+            lead_text,
+            &[" win ", "the win", " victory", " triumph", " success"],
+        );
     // "despite his defeat, the world number 14 ...": the loser of the latest result.
-    let about_a_loss = here.is_empty()
-        && [" defeat", " loss", "beaten"]
-            .iter()
-            .any(|w| lead_lower.contains(w));
+    let about_a_loss =
+        here.is_empty() && contains_any_ci(lead_text, &[" defeat", " loss", "beaten"]);
     if about_a_loss
         && let Some(f) = found
             .iter()
@@ -921,33 +941,39 @@ fn past_verb(w: &str) -> bool {
         )
 }
 
-/// Parenthetical ranges of a sentence: ", who ... ," and similar, which hold their own subject.
-fn parentheticals(text: &str, sent: crate::segment::Sentence) -> Vec<Span> {
+/// Parenthetical ranges of a sentence: ", who ... ," and similar, which hold their own subject. Written into
+/// `out` (cleared first).
+fn parentheticals(text: &str, sent: crate::segment::Sentence, out: &mut Vec<Span>) {
+    out.clear();
     let s = &text[sent.start..sent.end];
-    let mut out = Vec::new();
+    let b = s.as_bytes();
     // One pass over the commas (and " - who"): a relative clause runs to the next comma or the end; an
     // apposition (", the world number one,") only counts when a comma closes it.
-    for (i, m) in s.match_indices([',', '-']) {
-        let rest = &s[i + m.len()..];
+    for (i, &c) in b.iter().enumerate() {
+        if c != b',' && c != b'-' {
+            continue;
+        }
+        let rest = &s[i + 1..];
         let closing = |body: usize| {
-            rest[body..]
-                .find([',', ';'])
-                .map(|q| i + m.len() + body + q + 1)
+            rest.as_bytes()[body..]
+                .iter()
+                .position(|&c| c == b',' || c == b';')
+                .map(|q| i + 1 + body + q + 1)
         };
-        let relative = if m == "," {
+        let relative = if c == b',' {
             [" who ", " whose ", " which "]
                 .iter()
                 .find(|p| rest.starts_with(**p))
                 .map(|p| p.len())
         } else {
-            (i > 0 && s.as_bytes()[i - 1] == b' ' && rest.starts_with(" who ")).then_some(5)
+            (i > 0 && b[i - 1] == b' ' && rest.starts_with(" who ")).then_some(5)
         };
         if let Some(body) = relative {
             out.push(Span::new(
                 sent.start + i,
                 sent.start + closing(body).unwrap_or(s.len()),
             ));
-        } else if m == ","
+        } else if c == b','
             && let Some(body) = [" the ", " a "]
                 .iter()
                 .find(|p| rest.starts_with(**p))
@@ -957,7 +983,29 @@ fn parentheticals(text: &str, sent: crate::segment::Sentence) -> Vec<Span> {
             out.push(Span::new(sent.start + i, sent.start + end));
         }
     }
-    out
+}
+
+/// The parentheticals of the sentence being resolved, computed once when first needed.
+struct SentParens {
+    si: usize,
+    spans: Vec<Span>,
+}
+
+impl SentParens {
+    fn new() -> Self {
+        SentParens {
+            si: usize::MAX,
+            spans: Vec::new(),
+        }
+    }
+
+    fn of(&mut self, ctx: &Ctx, si: usize) -> &[Span] {
+        if self.si != si {
+            parentheticals(ctx.text, ctx.sents[si], &mut self.spans);
+            self.si = si;
+        }
+        &self.spans
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -967,16 +1015,20 @@ fn sentence_matches(
     sent: crate::segment::Sentence,
     cues: &[crate::recognise::result::Cue],
     (refs, prev_refs): (&[Ref], &[Ref]),
-    used_scores: &mut [bool],
+    (used_scores, parens): (&mut [bool], &mut SentParens),
     found: &mut Vec<Found>,
 ) {
     let text = ctx.text;
-    let parens = parentheticals(text, sent);
     let first_score = ctx.m.scores.partition_point(|s| s.span.start < sent.start);
     let score_ids: Vec<usize> = (first_score..ctx.m.scores.len())
         .take_while(|&i| ctx.m.scores[i].span.start < sent.end)
         .filter(|&i| ctx.m.scores[i].span.end <= sent.end)
         .collect();
+    if cues.is_empty() && score_ids.is_empty() {
+        // No result cue and no score: no match told here.
+        return;
+    }
+    let parens = parens.of(ctx, si);
     // The agent and object of the last result told in this sentence: "X had upset Y ..., and beat Z".
     let mut prev_pair: Option<(Ref, usize, usize)> = None;
     for (ci, cue) in cues.iter().enumerate() {
@@ -1005,33 +1057,30 @@ fn sentence_matches(
             .find(|c| !matches!(c.kind, CueKind::Won | CueKind::Lost))
             .map_or(sent.end, |c| c.span.start);
         // Wishes, plans, negations and head-to-head records are not results.
-        let before_words: Vec<&str> = text[sent.start..cue.span.start]
+        let last_word = text[sent.start..cue.span.start]
             .split_whitespace()
-            .rev()
-            .take(3)
-            .collect();
-        if let Some(&w) = before_words.first() {
-            let w = w.to_ascii_lowercase();
-            if w == "to" {
+            .next_back();
+        if let Some(w) = last_word {
+            if w.eq_ignore_ascii_case("to") {
                 // "rallied to beat" is a result, "hopes to beat" is not: look at the clause's verb before "to".
                 // Inside ", who needed three hours to beat X", the clause starts at the parenthetical.
                 let from = parens
                     .iter()
                     .find(|p| p.start <= cue.span.start && cue.span.start < p.end)
                     .map_or(prev_end.max(sent.start), |p| p.start.max(prev_end));
-                let clause: Vec<String> = text[from..cue.span.start]
-                    .split_whitespace()
-                    .map(|w| {
-                        w.trim_matches(|c: char| !c.is_alphanumeric())
-                            .to_ascii_lowercase()
-                    })
-                    .collect();
-                let wish = clause.iter().any(|w| FUTURE.contains(&w.as_str()));
-                let past = clause.iter().any(|w| past_verb(w));
+                let (mut wish, mut past) = (false, false);
+                let mut lower = String::new();
+                for w in text[from..cue.span.start].split_whitespace() {
+                    lower.clear();
+                    lower.push_str(w.trim_matches(|c: char| !c.is_alphanumeric()));
+                    lower.make_ascii_lowercase();
+                    wish |= FUTURE.contains(&lower.as_str());
+                    past |= past_verb(&lower);
+                }
                 if wish || !past {
                     continue;
                 }
-            } else if NOT_RESULT_BEFORE.contains(&w.as_str()) {
+            } else if NOT_RESULT_BEFORE.iter().any(|n| n.eq_ignore_ascii_case(w)) {
                 continue;
             }
         }
@@ -1059,7 +1108,7 @@ fn sentence_matches(
             "matches against",
         ];
         let cut = clause_after.find(['.', ';']).unwrap_or(clause_after.len());
-        if h2h.iter().any(|w| clause_after[..cut].contains(w)) {
+        if find_any(&clause_after[..cut], &h2h).is_some() {
             continue;
         }
         let in_paren = |pos: usize| {
@@ -1085,25 +1134,25 @@ fn sentence_matches(
         // ("reached the final with a 6-1 6-2 win over Y") belong to the clause's subject, unless a possessive
         // stands right before ("Norrie's win over Y").
         let cue_text = &text[cue.span.start..cue.span.end];
-        let lead_word = before_words
-            .first()
-            .map(|w| w.to_ascii_lowercase())
-            .unwrap_or_default();
         let gerund = cue_text
             .split(' ')
             .next()
             .is_some_and(|w| w.ends_with("ing"))
-            && (matches!(
-                lead_word.as_str(),
-                "by" | "after" | "before" | "when" | "while" | "since"
-            ) || text[..cue.span.start].trim_end().ends_with(','));
+            && (last_word.is_some_and(|w| {
+                ["by", "after", "before", "when", "while", "since"]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(w))
+            }) || text[..cue.span.start].trim_end().ends_with(','));
         let noun = matches!(
             cue.kind,
             CueKind::WinOver | CueKind::DefeatBy | CueKind::DefeatOf
         ) && !cue_text.starts_with("winner");
         let possessive = agent.is_some_and(|a| {
             text[a.span.end..].starts_with("'s")
-                && text[a.span.end..cue.span.start].split_whitespace().count() <= 4
+                && text[a.span.end..cue.span.start]
+                    .split_whitespace()
+                    .nth(4)
+                    .is_none()
         });
         // "After beating X in the semi-finals, Djokovic ...": the agent follows the opening clause.
         let opening_gerund = gerund && agent.is_none();
@@ -1165,7 +1214,7 @@ fn sentence_matches(
         if matches!(cue.kind, CueKind::Beat | CueKind::LostTo) {
             object = object.filter(|o| {
                 let gap = &text[cue.span.end..o.span.start];
-                !gap.contains([',', ';', '(']) && gap.split_whitespace().count() <= 5
+                !gap.contains([',', ';', '(']) && gap.split_whitespace().nth(5).is_none()
             });
         }
         // "the opening set that Sabalenka edged": a set, not a match.
@@ -1200,15 +1249,11 @@ fn sentence_matches(
         }
         // The score: the free score closest to the cue inside its clause.
         // A score stays in its clause: "A lost to B but C levelled with a 6-3 6-4 win over D".
-        let clause_end = [" but ", ", while ", " while ", "; ", ", and ", " whereas "]
-            .iter()
-            .filter_map(|b| {
-                text[cue.span.end..next_start]
-                    .find(b)
-                    .map(|p| cue.span.end + p)
-            })
-            .min()
-            .unwrap_or(next_start);
+        let clause_end = find_any(
+            &text[cue.span.end..next_start],
+            &[" but ", ", while ", " while ", "; ", ", and ", " whereas "],
+        )
+        .map_or(next_start, |p| cue.span.end + p);
         // A score named as a win belongs to the subject's win; as a loss, to its loss.
         let agent_lost = matches!(
             cue.kind,
@@ -1353,7 +1398,7 @@ fn sentence_matches(
                         cue.span,
                         prev_rel_end,
                         next_relational,
-                        &parens,
+                        parens,
                         Some(w.span.start),
                     ),
                     tournament: tournament_for(ctx, cue.span, next_start),
@@ -1410,7 +1455,7 @@ fn sentence_matches(
                             cue.span,
                             prev_rel_end,
                             next_relational,
-                            &parens,
+                            parens,
                             Some(o.span.start),
                         ),
                         tournament: tournament_for(ctx, cue.span, next_start),
@@ -1455,7 +1500,7 @@ fn sentence_matches(
                         cue.span,
                         prev_rel_end,
                         next_relational,
-                        &parens,
+                        parens,
                         (!won).then_some(o.span.start),
                     ),
                     tournament: tournament_for(ctx, cue.span, next_relational),
@@ -1498,7 +1543,7 @@ fn sentence_matches(
                 cue.span,
                 prev_rel_end,
                 next_relational,
-                &parens,
+                parens,
                 matches!(
                     cue.kind,
                     CueKind::LostTo | CueKind::Passive | CueKind::DefeatBy
@@ -1572,7 +1617,7 @@ fn sentence_matches(
             loser: vec![l.entity],
             score: Some((i, flip)),
             outcome: ctx.m.scores[i].ending,
-            round: round_for(ctx, s, sent.start, sent.end, &parens, None),
+            round: round_for(ctx, s, sent.start, sent.end, parens, None),
             tournament: tournament_for(ctx, s, sent.end),
             span: Span::new(a.span.start.min(o.span.start), s.end.max(o.span.end)),
             rule: "score-noun",
@@ -1610,7 +1655,7 @@ fn sentence_matches(
             loser: vec![l.entity],
             score: Some((i, !first_wins)),
             outcome: ctx.m.scores[i].ending,
-            round: round_for(ctx, s, sent.start, sent.end, &parens, None),
+            round: round_for(ctx, s, sent.start, sent.end, parens, None),
             tournament: tournament_for(ctx, s, sent.end),
             span: Span::new(b.span.start, a.span.end),
             rule: "result-line",
@@ -1705,8 +1750,7 @@ fn score_named_as(text: &str, end: usize) -> Option<&'static str> {
 
 /// Where the clause holding `pos` starts: after the last ", while", " but ", ", and ", "; " before it.
 fn clause_start(text: &str, from: usize, pos: usize) -> usize {
-    let s = &text[from..pos];
-    [
+    const BREAKS: &[&str] = &[
         ", while ",
         " while ",
         " but ",
@@ -1715,11 +1759,56 @@ fn clause_start(text: &str, from: usize, pos: usize) -> usize {
         " whereas ",
         ", with ",
         ", as ",
-    ]
-    .iter()
-    .filter_map(|b| s.rfind(b).map(|p| from + p + b.len()))
-    .max()
-    .unwrap_or(from)
+    ];
+    rfind_end_any(&text[from..pos], BREAKS).map_or(from, |e| from + e)
+}
+
+/// Bit mask of ASCII bytes, for a one-test filter of the bytes a pattern can start or end with.
+fn ascii_bit(b: u8) -> u128 {
+    if b < 128 { 1u128 << b } else { 0 }
+}
+
+/// Whether ASCII byte `b` is in `mask`.
+fn in_mask(mask: u128, b: u8) -> bool {
+    b < 128 && (mask >> b) & 1 == 1
+}
+
+/// Where the first of `pats` (non-empty ASCII) in `hay` starts: the least `hay.find(p)` over the patterns,
+/// in one pass.
+fn find_any(hay: &str, pats: &[&str]) -> Option<usize> {
+    let h = hay.as_bytes();
+    let first = pats.iter().fold(0, |m, p| m | ascii_bit(p.as_bytes()[0]));
+    (0..h.len())
+        .find(|&i| in_mask(first, h[i]) && pats.iter().any(|p| h[i..].starts_with(p.as_bytes())))
+}
+
+/// Whether `hay` holds one of `pats` (non-empty, lower-case ASCII) in any ASCII case: as
+/// `hay.to_ascii_lowercase().contains(p)` for some pattern, without the copy.
+fn contains_any_ci(hay: &str, pats: &[&str]) -> bool {
+    let h = hay.as_bytes();
+    let first = pats.iter().fold(0, |m, p| {
+        let b = p.as_bytes()[0];
+        m | ascii_bit(b) | ascii_bit(b.to_ascii_uppercase())
+    });
+    (0..h.len()).any(|i| {
+        in_mask(first, h[i])
+            && pats.iter().any(|p| {
+                h.get(i..i + p.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+            })
+    })
+}
+
+/// Where the last of `pats` (non-empty ASCII) in `hay` ends: the greatest `hay.rfind(p) + p.len()` over the
+/// patterns, in one backward pass.
+fn rfind_end_any(hay: &str, pats: &[&str]) -> Option<usize> {
+    let h = hay.as_bytes();
+    let last = pats
+        .iter()
+        .fold(0, |m, p| m | ascii_bit(p.as_bytes()[p.len() - 1]));
+    (1..=h.len())
+        .rev()
+        .find(|&e| in_mask(last, h[e - 1]) && pats.iter().any(|p| h[..e].ends_with(p.as_bytes())))
 }
 
 /// Doubles: "A and B beat C and D" gives pairs when both sides are pairs. A partner is the reference next to
@@ -1871,28 +1960,43 @@ fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(String, bool)> {
 
 /// Merges repeated reports of the same match (same sides, compatible details).
 fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
+    // A short list of results is scanned; a long one is indexed by the first player of each side.
+    const SCAN: usize = 32;
     let mut out: Vec<Found> = Vec::new();
-    let mut by_pair: std::collections::HashMap<(Vec<usize>, Vec<usize>), Vec<usize>> =
-        Default::default();
+    let mut by_pair: std::collections::HashMap<(usize, usize), Vec<usize>> = Default::default();
     for f in found {
-        let key = (f.winner.clone(), f.loser.clone());
-        let same = by_pair.get(&key).and_then(|ids| {
-            ids.iter().copied().find(|&k| {
-                let g = &out[k];
-                let same_event = match (&g.tournament, &f.tournament) {
-                    (Some((a, _)), Some((b, _))) => a == b,
-                    _ => true,
-                };
-                same_event
-                    && (g.round == f.round || g.round.is_none() || f.round.is_none())
-                    && match (g.score, f.score) {
-                        (Some((a, fa)), Some((b, fb))) => {
-                            ctx.m.scores[a].to_score(fa).text == ctx.m.scores[b].to_score(fb).text
-                        }
-                        _ => true,
+        let fits = |g: &Found| {
+            let same_event = match (&g.tournament, &f.tournament) {
+                (Some((a, _)), Some((b, _))) => a == b,
+                _ => true,
+            };
+            g.winner == f.winner
+                && g.loser == f.loser
+                && same_event
+                && (g.round == f.round || g.round.is_none() || f.round.is_none())
+                && match (g.score, f.score) {
+                    (Some((a, fa)), Some((b, fb))) => {
+                        ctx.m.scores[a].to_score(fa).text == ctx.m.scores[b].to_score(fb).text
                     }
-            })
-        });
+                    _ => true,
+                }
+        };
+        let key = (f.winner[0], f.loser[0]);
+        let same = if out.len() <= SCAN {
+            out.iter().position(fits)
+        } else {
+            if by_pair.is_empty() {
+                for (k, g) in out.iter().enumerate() {
+                    by_pair
+                        .entry((g.winner[0], g.loser[0]))
+                        .or_default()
+                        .push(k);
+                }
+            }
+            by_pair
+                .get(&key)
+                .and_then(|ids| ids.iter().copied().find(|&k| fits(&out[k])))
+        };
         match same {
             Some(k) => {
                 let g = &mut out[k];
@@ -1909,7 +2013,9 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
                 }
             }
             None => {
-                by_pair.entry(key).or_default().push(out.len());
+                if !by_pair.is_empty() {
+                    by_pair.entry(key).or_default().push(out.len());
+                }
                 out.push(f);
             }
         }
