@@ -346,21 +346,16 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
         }
     }
     // "in the previous round": the round before that of the result told just before.
+    static EARLIER_ROUND: Patterns = Patterns::new(&[
+        "previous round",
+        "round before",
+        "round earlier",
+        "earlier round",
+    ]);
     for i in 0..found.len() {
         let sent = ctx.sents[found[i].sent];
         let after = &ctx.text[found[i].span.start.max(sent.start)..sent.end];
-        if found[i].round.is_none()
-            && find_any(
-                after,
-                &[
-                    "previous round",
-                    "round before",
-                    "round earlier",
-                    "earlier round",
-                ],
-            )
-            .is_some()
-        {
+        if found[i].round.is_none() && EARLIER_ROUND.find(after).is_some() {
             let si = found[i].sent;
             let a = found.partition_point(|f| f.sent + 20 < si);
             let before = found[a..i]
@@ -796,15 +791,13 @@ fn resolve_pending(
     // Object position: a player of the latest result other than this sentence's subject (winner first), else
     // the most recent compatible player other than the subject.
     let subject = subject_here;
+    static WIN: Patterns =
+        Patterns::any_case(&[" win ", "the win", " victory", " triumph", " success"]);
+    static LOSS: Patterns = Patterns::any_case(&[" defeat", " loss", "beaten"]);
     let lead_text = &ctx.text[sent.start..sp.start];
-    let about_a_win = here.is_empty()
-        && contains_any_ci(
-            lead_text,
-            &[" win ", "the win", " victory", " triumph", " success"],
-        );
+    let about_a_win = here.is_empty() && WIN.find(lead_text).is_some();
     // "despite his defeat, the world number 14 ...": the loser of the latest result.
-    let about_a_loss =
-        here.is_empty() && contains_any_ci(lead_text, &[" defeat", " loss", "beaten"]);
+    let about_a_loss = here.is_empty() && LOSS.find(lead_text).is_some();
     if about_a_loss
         && let Some(f) = found
             .iter()
@@ -949,10 +942,11 @@ fn parentheticals(text: &str, sent: crate::segment::Sentence, out: &mut Vec<Span
     let b = s.as_bytes();
     // One pass over the commas (and " - who"): a relative clause runs to the next comma or the end; an
     // apposition (", the world number one,") only counts when a comma closes it.
-    for (i, &c) in b.iter().enumerate() {
-        if c != b',' && c != b'-' {
-            continue;
-        }
+    let mut from = 0;
+    while let Some(k) = comma_or_dash(&b[from..]) {
+        let i = from + k;
+        from = i + 1;
+        let c = b[i];
         let rest = &s[i + 1..];
         let closing = |body: usize| {
             rest.as_bytes()[body..]
@@ -983,6 +977,29 @@ fn parentheticals(text: &str, sent: crate::segment::Sentence, out: &mut Vec<Span
             out.push(Span::new(sent.start + i, sent.start + end));
         }
     }
+}
+
+/// Where the first ',' or '-' of `h` is, eight bytes at a time.
+fn comma_or_dash(h: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    // The high bit of each zero byte of `x`: exact up to the first zero byte (a borrow may mark bytes after
+    // it), so the lowest mark is the first zero byte.
+    let zeros = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let mut chunks = h.chunks_exact(8);
+    for (n, chunk) in chunks.by_ref().enumerate() {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let marks = zeros(w ^ (ONES * u64::from(b','))) | zeros(w ^ (ONES * u64::from(b'-')));
+        if marks != 0 {
+            return Some(n * 8 + marks.trailing_zeros() as usize / 8);
+        }
+    }
+    let done = h.len() - chunks.remainder().len();
+    chunks
+        .remainder()
+        .iter()
+        .position(|&c| c == b',' || c == b'-')
+        .map(|k| done + k)
 }
 
 /// The parentheticals of the sentence being resolved, computed once when first needed.
@@ -1097,7 +1114,7 @@ fn sentence_matches(
             continue;
         }
         let clause_after = &text[cue.span.end..next_start];
-        let h2h = [
+        static H2H: Patterns = Patterns::new(&[
             "meetings",
             "meeting",
             "encounters",
@@ -1106,9 +1123,12 @@ fn sentence_matches(
             " times in",
             " times out of",
             "matches against",
-        ];
-        let cut = clause_after.find(['.', ';']).unwrap_or(clause_after.len());
-        if find_any(&clause_after[..cut], &h2h).is_some() {
+        ]);
+        let cut = clause_after
+            .bytes()
+            .position(|b| b == b'.' || b == b';')
+            .unwrap_or(clause_after.len());
+        if H2H.find(&clause_after[..cut]).is_some() {
             continue;
         }
         let in_paren = |pos: usize| {
@@ -1249,11 +1269,11 @@ fn sentence_matches(
         }
         // The score: the free score closest to the cue inside its clause.
         // A score stays in its clause: "A lost to B but C levelled with a 6-3 6-4 win over D".
-        let clause_end = find_any(
-            &text[cue.span.end..next_start],
-            &[" but ", ", while ", " while ", "; ", ", and ", " whereas "],
-        )
-        .map_or(next_start, |p| cue.span.end + p);
+        static CLAUSE_END: Patterns =
+            Patterns::new(&[" but ", ", while ", " while ", "; ", ", and ", " whereas "]);
+        let clause_end = CLAUSE_END
+            .find(&text[cue.span.end..next_start])
+            .map_or(next_start, |p| cue.span.end + p);
         // A score named as a win belongs to the subject's win; as a loss, to its loss.
         let agent_lost = matches!(
             cue.kind,
@@ -1750,7 +1770,7 @@ fn score_named_as(text: &str, end: usize) -> Option<&'static str> {
 
 /// Where the clause holding `pos` starts: after the last ", while", " but ", ", and ", "; " before it.
 fn clause_start(text: &str, from: usize, pos: usize) -> usize {
-    const BREAKS: &[&str] = &[
+    static BREAKS: Patterns = Patterns::new(&[
         ", while ",
         " while ",
         " but ",
@@ -1759,56 +1779,138 @@ fn clause_start(text: &str, from: usize, pos: usize) -> usize {
         " whereas ",
         ", with ",
         ", as ",
-    ];
-    rfind_end_any(&text[from..pos], BREAKS).map_or(from, |e| from + e)
+    ]);
+    BREAKS
+        .rfind_end(&text[from..pos])
+        .map_or(from, |e| from + e)
 }
 
-/// Bit mask of ASCII bytes, for a one-test filter of the bytes a pattern can start or end with.
-fn ascii_bit(b: u8) -> u128 {
-    if b < 128 { 1u128 << b } else { 0 }
+/// A few ASCII patterns (each of two bytes or more, at most 32) searched for together in one pass over the
+/// text. Tables built at compile time give, for each byte, the patterns it can start (or end) with, and
+/// continue with: most positions are ruled out with one look-up, the rest with two, before any comparison.
+struct Patterns {
+    pats: &'static [&'static str],
+    /// Compare in any ASCII case (the patterns are written in lower case).
+    any_case: bool,
+    /// Bit `k` of `first[b]`: `pats[k]` starts with byte `b`; `second`, `last`, `penult` likewise.
+    first: [u32; 256],
+    second: [u32; 256],
+    last: [u32; 256],
+    penult: [u32; 256],
 }
 
-/// Whether ASCII byte `b` is in `mask`.
-fn in_mask(mask: u128, b: u8) -> bool {
-    b < 128 && (mask >> b) & 1 == 1
-}
+impl Patterns {
+    const fn new(pats: &'static [&'static str]) -> Self {
+        Self::build(pats, false)
+    }
 
-/// Where the first of `pats` (non-empty ASCII) in `hay` starts: the least `hay.find(p)` over the patterns,
-/// in one pass.
-fn find_any(hay: &str, pats: &[&str]) -> Option<usize> {
-    let h = hay.as_bytes();
-    let first = pats.iter().fold(0, |m, p| m | ascii_bit(p.as_bytes()[0]));
-    (0..h.len())
-        .find(|&i| in_mask(first, h[i]) && pats.iter().any(|p| h[i..].starts_with(p.as_bytes())))
-}
+    /// Patterns in lower case, matched in any ASCII case (as in `text.to_ascii_lowercase()`).
+    const fn any_case(pats: &'static [&'static str]) -> Self {
+        Self::build(pats, true)
+    }
 
-/// Whether `hay` holds one of `pats` (non-empty, lower-case ASCII) in any ASCII case: as
-/// `hay.to_ascii_lowercase().contains(p)` for some pattern, without the copy.
-fn contains_any_ci(hay: &str, pats: &[&str]) -> bool {
-    let h = hay.as_bytes();
-    let first = pats.iter().fold(0, |m, p| {
-        let b = p.as_bytes()[0];
-        m | ascii_bit(b) | ascii_bit(b.to_ascii_uppercase())
-    });
-    (0..h.len()).any(|i| {
-        in_mask(first, h[i])
-            && pats.iter().any(|p| {
-                h.get(i..i + p.len())
-                    .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
-            })
-    })
-}
+    const fn build(pats: &'static [&'static str], any_case: bool) -> Self {
+        assert!(pats.len() <= 32);
+        let mut t = Patterns {
+            pats,
+            any_case,
+            first: [0; 256],
+            second: [0; 256],
+            last: [0; 256],
+            penult: [0; 256],
+        };
+        let mut k = 0;
+        while k < pats.len() {
+            let p = pats[k].as_bytes();
+            assert!(p.len() >= 2 && p.is_ascii());
+            let n = p.len();
+            let bit = 1u32 << k;
+            t.first[p[0] as usize] |= bit;
+            t.second[p[1] as usize] |= bit;
+            t.last[p[n - 1] as usize] |= bit;
+            t.penult[p[n - 2] as usize] |= bit;
+            if any_case {
+                t.first[p[0].to_ascii_uppercase() as usize] |= bit;
+                t.second[p[1].to_ascii_uppercase() as usize] |= bit;
+                t.last[p[n - 1].to_ascii_uppercase() as usize] |= bit;
+                t.penult[p[n - 2].to_ascii_uppercase() as usize] |= bit;
+            }
+            k += 1;
+        }
+        t
+    }
 
-/// Where the last of `pats` (non-empty ASCII) in `hay` ends: the greatest `hay.rfind(p) + p.len()` over the
-/// patterns, in one backward pass.
-fn rfind_end_any(hay: &str, pats: &[&str]) -> Option<usize> {
-    let h = hay.as_bytes();
-    let last = pats
-        .iter()
-        .fold(0, |m, p| m | ascii_bit(p.as_bytes()[p.len() - 1]));
-    (1..=h.len())
-        .rev()
-        .find(|&e| in_mask(last, h[e - 1]) && pats.iter().any(|p| h[..e].ends_with(p.as_bytes())))
+    /// Whether pattern `k` is at `h[i..]`.
+    fn at(&self, k: u32, h: &[u8], i: usize) -> bool {
+        let p = self.pats[k as usize].as_bytes();
+        h.get(i..i + p.len()).is_some_and(|w| {
+            if self.any_case {
+                w.eq_ignore_ascii_case(p)
+            } else {
+                w == p
+            }
+        })
+    }
+
+    /// Whether one of the patterns starts at `h[i]`.
+    fn starts_at(&self, h: &[u8], i: usize) -> bool {
+        let Some(&next) = h.get(i + 1) else {
+            return false;
+        };
+        let mut cand = self.first[h[i] as usize] & self.second[next as usize];
+        while cand != 0 {
+            if self.at(cand.trailing_zeros(), h, i) {
+                return true;
+            }
+            cand &= cand - 1;
+        }
+        false
+    }
+
+    /// Whether one of the patterns ends at `h[..e]`.
+    fn ends_at(&self, h: &[u8], e: usize) -> bool {
+        if e < 2 {
+            return false;
+        }
+        let mut cand = self.last[h[e - 1] as usize] & self.penult[h[e - 2] as usize];
+        while cand != 0 {
+            let k = cand.trailing_zeros();
+            if let Some(i) = e.checked_sub(self.pats[k as usize].len())
+                && self.at(k, h, i)
+            {
+                return true;
+            }
+            cand &= cand - 1;
+        }
+        false
+    }
+
+    /// Where the first pattern in `hay` starts: the least `hay.find(p)` over the patterns.
+    fn find(&self, hay: &str) -> Option<usize> {
+        let h = hay.as_bytes();
+        let mut from = 0;
+        while let Some(k) = h[from..].iter().position(|&b| self.first[b as usize] != 0) {
+            let i = from + k;
+            if self.starts_at(h, i) {
+                return Some(i);
+            }
+            from = i + 1;
+        }
+        None
+    }
+
+    /// Where the last pattern in `hay` ends: the greatest `hay.rfind(p) + p.len()` over the patterns.
+    fn rfind_end(&self, hay: &str) -> Option<usize> {
+        let h = hay.as_bytes();
+        let mut to = h.len();
+        while let Some(e) = h[..to].iter().rposition(|&b| self.last[b as usize] != 0) {
+            if self.ends_at(h, e + 1) {
+                return Some(e + 1);
+            }
+            to = e;
+        }
+        None
+    }
 }
 
 /// Doubles: "A and B beat C and D" gives pairs when both sides are pairs. A partner is the reference next to
