@@ -1073,7 +1073,7 @@ fn sentence_matches(
             .iter()
             .find(|c| !matches!(c.kind, CueKind::Won | CueKind::Lost))
             .map_or(sent.end, |c| c.span.start);
-        // Wishes, plans, negations and head-to-head records are not results.
+        // Wishes, plans and negations are not results.
         let last_word = text[sent.start..cue.span.start]
             .split_whitespace()
             .next_back();
@@ -1111,24 +1111,6 @@ fn sentence_matches(
                 .iter()
                 .any(|p| opening.starts_with(p))
         {
-            continue;
-        }
-        let clause_after = &text[cue.span.end..next_start];
-        static H2H: Patterns = Patterns::new(&[
-            "meetings",
-            "meeting",
-            "encounters",
-            "head-to-head",
-            "occasions",
-            " times in",
-            " times out of",
-            "matches against",
-        ]);
-        let cut = clause_after
-            .bytes()
-            .position(|b| b == b'.' || b == b';')
-            .unwrap_or(clause_after.len());
-        if H2H.find(&clause_after[..cut]).is_some() {
             continue;
         }
         let in_paren = |pos: usize| {
@@ -1267,13 +1249,15 @@ fn sentence_matches(
                     .copied();
             }
         }
-        // The score: the free score closest to the cue inside its clause.
-        // A score stays in its clause: "A lost to B but C levelled with a 6-3 6-4 win over D".
-        static CLAUSE_END: Patterns =
-            Patterns::new(&[" but ", ", while ", " while ", "; ", ", and ", " whereas "]);
-        let clause_end = CLAUSE_END
-            .find(&text[cue.span.end..next_start])
-            .map_or(next_start, |p| cue.span.end + p);
+        // A cue without its players tells nothing (every kind needs its agent, most their object too).
+        let needs_object = !matches!(cue.kind, CueKind::Retired | CueKind::Won | CueKind::Lost);
+        if agent.is_none() || (needs_object && object.is_none()) {
+            continue;
+        }
+        // Head-to-head records are not results (tested here, after the cheaper tests).
+        if head_to_head(&text[cue.span.end..next_start]) {
+            continue;
+        }
         // A score named as a win belongs to the subject's win; as a loss, to its loss.
         let agent_lost = matches!(
             cue.kind,
@@ -1287,6 +1271,13 @@ fn sentence_matches(
             }
         };
         let pick_score = |used: &[bool], from: usize, to: usize| -> Option<usize> {
+            // The score: the free score closest to the cue inside its clause.
+            // A score stays in its clause: "A lost to B but C levelled with a 6-3 6-4 win over D".
+            static CLAUSE_END: Patterns =
+                Patterns::new(&[" but ", ", while ", " while ", "; ", ", and ", " whereas "]);
+            let clause_end = CLAUSE_END
+                .find(&text[cue.span.end..next_start])
+                .map_or(next_start, |p| cue.span.end + p);
             let to = to.min(clause_end.max(from));
             score_ids
                 .iter()
@@ -1683,6 +1674,26 @@ fn sentence_matches(
             last_sent: si,
         });
     }
+}
+
+/// Whether the words after a cue, up to the end of their clause, tell a head-to-head record ("beat her in
+/// all three meetings", "has beaten him five times in six matches").
+fn head_to_head(after: &str) -> bool {
+    static H2H: Patterns = Patterns::new(&[
+        "meetings",
+        "meeting",
+        "encounters",
+        "head-to-head",
+        "occasions",
+        " times in",
+        " times out of",
+        "matches against",
+    ]);
+    let cut = after
+        .bytes()
+        .position(|b| b == b'.' || b == b';')
+        .unwrap_or(after.len());
+    H2H.find(&after[..cut]).is_some()
 }
 
 /// Gives score `sc` to a result told in the last two sentences without one, in which `agent` won (`won`) or
