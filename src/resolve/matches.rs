@@ -52,7 +52,9 @@ impl Pending {
 
 /// Resolves descriptors and extracts matches, sentence by sentence. Adds resolved references to `ctx.refs`.
 pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
-    let mut pending: Vec<Pending> = descs.iter().copied().map(Pending::Desc).collect();
+    let mut pending: Vec<Pending> =
+        Vec::with_capacity(descs.len() + ctx.m.ranks.len() + ctx.m.seeds.len());
+    pending.extend(descs.iter().copied().map(Pending::Desc));
     for r in &ctx.m.ranks {
         if r.side == PlayerSide::Itself {
             pending.push(Pending::Itself(
@@ -74,7 +76,7 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
     }
     pending.sort_by_key(|p| p.span().start);
     // "the American fifth seed": a demonym followed at once by a seed/rank phrase is one reference.
-    let mut merged: Vec<Pending> = Vec::new();
+    let mut merged: Vec<Pending> = Vec::with_capacity(pending.len());
     for p in pending {
         if let (Some(Pending::Desc(prev)), Pending::Itself(s, kind, n, _)) = (merged.last(), &p)
             && let DescKind::Demonym(c) = prev.kind
@@ -91,7 +93,7 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
     }
     let mut name_refs = std::mem::take(&mut ctx.refs);
     name_refs.sort_by_key(|r| r.span.start);
-    let mut refs: Vec<Ref> = Vec::new();
+    let mut refs: Vec<Ref> = Vec::with_capacity(name_refs.len() + merged.len());
     let mut found: Vec<Found> = Vec::new();
     let (mut ni, mut pi) = (0usize, 0usize);
     let mut used_scores = vec![false; ctx.m.scores.len()];
@@ -452,15 +454,19 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
         .iter()
         .find(|f| f.round.is_some())
         .map(|f| (f.round, f.tournament.clone()))
-        && same_day()
     {
-        for f in found.iter_mut() {
-            let same_event = match (&f.tournament, &main.1) {
-                (Some((a, _)), Some((b, _))) => a == b,
-                _ => true,
-            };
-            if f.round.is_none() && same_event {
-                f.round = main.0;
+        let joins = |f: &Found| {
+            f.round.is_none()
+                && match (&f.tournament, &main.1) {
+                    (Some((a, _)), Some((b, _))) => a == b,
+                    _ => true,
+                }
+        };
+        if found.iter().any(joins) && same_day() {
+            for f in found.iter_mut() {
+                if joins(f) {
+                    f.round = main.0;
+                }
             }
         }
     }
@@ -749,27 +755,29 @@ fn resolve_pending(
         })
     );
     if role && (subject_position || here.is_empty()) {
-        let recent: Vec<usize> = all
+        // The compatible players of the last few sentences, latest first, each with its number of names.
+        let mut recent: Vec<(usize, usize)> = Vec::new();
+        for r in all.iter().rev().take_while(|r| r.sent + 4 >= si) {
+            if !recent.iter().any(|c| c.0 == r.entity) && compatible(r.entity) {
+                recent.push((r.entity, 0));
+            }
+        }
+        if !recent.is_empty() {
+            for r in all.iter().rev().take_while(|r| r.sent + 40 >= si) {
+                if r.kind == RefKind::Name
+                    && let Some(c) = recent.iter_mut().find(|c| c.0 == r.entity)
+                {
+                    c.1 += 1;
+                }
+            }
+        }
+        // The most named; of those, the latest.
+        if let Some((k, _)) = recent
             .iter()
-            .rev()
-            .take_while(|r| r.sent + 4 >= si)
-            .map(|r| r.entity)
-            .filter(|&e| compatible(e))
-            .collect();
-        let named = |e: usize| {
-            all.iter()
-                .rev()
-                .take_while(|r| r.sent + 40 >= si)
-                .filter(|r| r.entity == e && r.kind == RefKind::Name)
-                .count()
-        };
-        if let Some(&best) = recent.iter().max_by_key(|&&e| {
-            (
-                named(e),
-                std::cmp::Reverse(recent.iter().position(|&x| x == e)),
-            )
-        }) {
-            return Some(best);
+            .enumerate()
+            .max_by_key(|(k, c)| (c.1, std::cmp::Reverse(*k)))
+        {
+            return Some(recent[k].0);
         }
     }
     if subject_position {
@@ -795,23 +803,26 @@ fn resolve_pending(
         Patterns::any_case(&[" win ", "the win", " victory", " triumph", " success"]);
     static LOSS: Patterns = Patterns::any_case(&[" defeat", " loss", "beaten"]);
     let lead_text = &ctx.text[sent.start..sp.start];
-    let about_a_win = here.is_empty() && WIN.find(lead_text).is_some();
+    let about_a_win = || here.is_empty() && WIN.find(lead_text).is_some();
     // "despite his defeat, the world number 14 ...": the loser of the latest result.
-    let about_a_loss = here.is_empty() && LOSS.find(lead_text).is_some();
-    if about_a_loss
-        && let Some(f) = found
-            .iter()
-            .rev()
-            .take_while(|f| f.sent + 3 >= si)
-            .find(|f| f.loser.len() == 1)
-        && compatible(f.loser[0])
-    {
-        return Some(f.loser[0]);
-    }
+    let about_a_loss = || here.is_empty() && LOSS.find(lead_text).is_some();
     if let Some(f) = found
         .iter()
         .rev()
-        .find(|f| (about_a_win || f.sent + 3 >= si) && f.winner.len() == 1)
+        .take_while(|f| f.sent + 3 >= si)
+        .find(|f| f.loser.len() == 1)
+        && compatible(f.loser[0])
+        && about_a_loss()
+    {
+        return Some(f.loser[0]);
+    }
+    // The latest singles result: when it is older than three sentences, only when the words before speak of
+    // a win. (Results are in sentence order.)
+    if let Some(f) = found
+        .iter()
+        .rev()
+        .find(|f| f.winner.len() == 1)
+        .filter(|f| f.sent + 3 >= si || about_a_win())
     {
         for &e in f.winner.iter().chain(f.loser.iter()) {
             if Some(e) != subject && compatible(e) {
