@@ -381,12 +381,14 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     let same_day = || {
         lacking && {
             let lower = lower();
+            // (`contains` first: a quick test, as these words are rare.)
             let after = |lead: &str, tails: &[&str]| {
-                lower.match_indices(lead).any(|(at, _)| {
-                    tails
-                        .iter()
-                        .any(|t| lower[at + lead.len()..].starts_with(t))
-                })
+                lower.contains(lead)
+                    && lower.match_indices(lead).any(|(at, _)| {
+                        tails
+                            .iter()
+                            .any(|t| lower[at + lead.len()..].starts_with(t))
+                    })
             };
             after(
                 "the other ",
@@ -409,45 +411,47 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     let cup_final = || {
         lacking && {
             let lower = lower();
-            lower.match_indices("cup").any(|(at, _)| {
-                let end = at + "cup".len();
-                let Some(c) = [
-                    "davis cup",
-                    "fed cup",
-                    "billie jean king cup",
-                    "hopman cup",
-                    "united cup",
-                ]
-                .into_iter()
-                .find(|c| lower[..end].ends_with(c)) else {
-                    return false;
-                };
-                let start = end - c.len();
-                [" final", " victory", " triumph", " title", " win"]
-                    .iter()
-                    .any(|w| {
-                        // "reach Hopman Cup final" names the next tie, not this one.
-                        lower[end..].starts_with(w) && {
-                            let before = lower[..start].trim_end();
-                            !(*w == " final"
-                                && [
-                                    "reach", "reaches", "reached", "into", "to", "book", "booked",
-                                ]
-                                .iter()
-                                .any(|v| before.ends_with(v)))
-                        }
-                    })
-                    || [
-                        "won the ",
-                        "win the ",
-                        "lift the ",
-                        "lifted the ",
-                        "clinched the ",
-                        "claimed the ",
+            lower.contains("cup")
+                && lower.match_indices("cup").any(|(at, _)| {
+                    let end = at + "cup".len();
+                    let Some(c) = [
+                        "davis cup",
+                        "fed cup",
+                        "billie jean king cup",
+                        "hopman cup",
+                        "united cup",
                     ]
-                    .iter()
-                    .any(|v| lower[..start].ends_with(v))
-            })
+                    .into_iter()
+                    .find(|c| lower[..end].ends_with(c)) else {
+                        return false;
+                    };
+                    let start = end - c.len();
+                    [" final", " victory", " triumph", " title", " win"]
+                        .iter()
+                        .any(|w| {
+                            // "reach Hopman Cup final" names the next tie, not this one.
+                            lower[end..].starts_with(w) && {
+                                let before = lower[..start].trim_end();
+                                !(*w == " final"
+                                    && [
+                                        "reach", "reaches", "reached", "into", "to", "book",
+                                        "booked",
+                                    ]
+                                    .iter()
+                                    .any(|v| before.ends_with(v)))
+                            }
+                        })
+                        || [
+                            "won the ",
+                            "win the ",
+                            "lift the ",
+                            "lifted the ",
+                            "clinched the ",
+                            "claimed the ",
+                        ]
+                        .iter()
+                        .any(|v| lower[..start].ends_with(v))
+                })
         }
     };
     if let Some(main) = found
