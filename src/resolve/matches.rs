@@ -238,7 +238,7 @@ fn future_before(ctx: &Ctx, span: Span) -> bool {
         .split_whitespace()
         .rev()
         .take(4)
-        .any(|w| FUTURE.iter().any(|f| f.eq_ignore_ascii_case(w)))
+        .any(|w| one_of_any_case(FUTURE, w))
 }
 
 /// A title won in the sentence of a result makes it a final: "won her first Grand Slam title after she
@@ -500,7 +500,7 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
                 let future = || {
                     ctx.text[sent.start..sent.end]
                         .split_whitespace()
-                        .any(|w| FUTURE.contains(&w))
+                        .any(|w| FUTURE.binary_search(&w).is_ok())
                 };
                 si <= 3
                     && r.relation == RoundRelation::Played
@@ -853,64 +853,77 @@ fn previous_subject(all: &[Ref], si: usize, ok: &dyn Fn(usize) -> bool) -> Optio
     all[from..before].iter().map(|r| r.entity).find(|&e| ok(e))
 }
 
-/// Words before a cue that make it a wish, a plan or a hypothesis rather than a result.
+/// Whether `w` in lower case is one of `sorted`: lower-case words in byte order, of at most 16 bytes (see the
+/// test below).
+fn one_of_any_case(sorted: &[&str], w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    sorted.binary_search_by(|p| p.as_bytes().cmp(lower)).is_ok()
+}
+
+/// Words before a cue that make it a wish, a plan or a hypothesis rather than a result (in byte order).
 const NOT_RESULT_BEFORE: &[&str] = &[
-    "will", "would", "could", "might", "may", "should", "must", "can", "cannot", "can't", "won't",
-    "to", "never", "not", "didn't", "failed", "fails", "if", "unless", "hopes", "hoping", "chance",
-    "bid",
+    "bid", "can", "can't", "cannot", "chance", "could", "didn't", "failed", "fails", "hopes",
+    "hoping", "if", "may", "might", "must", "never", "not", "should", "to", "unless", "will",
+    "won't", "would",
 ];
 
-/// Words that make "to beat" a wish or a plan: "hopes to beat", "will need to beat", "a chance to beat".
+/// Words that make "to beat" a wish or a plan: "hopes to beat", "will need to beat", "a chance to beat" (in
+/// byte order).
 const FUTURE: &[&str] = &[
-    "will",
-    "would",
+    "able",
+    "aim",
+    "aiming",
+    "aims",
+    "attempt",
+    "bid",
+    "bidding",
+    "can",
+    "cannot",
+    "chance",
     "could",
-    "might",
-    "may",
-    "should",
-    "must",
+    "due",
+    "expected",
+    "expects",
+    "face",
+    "faces",
+    "favorite",
+    "favourite",
+    "going",
     "hope",
     "hopes",
     "hoping",
-    "bid",
-    "bidding",
-    "chance",
-    "aim",
-    "aims",
-    "aiming",
-    "want",
-    "wants",
-    "wanting",
+    "if",
+    "intends",
+    "looking",
+    "may",
+    "might",
+    "must",
     "need",
     "needs",
-    "going",
+    "next",
     "plan",
     "plans",
-    "expected",
-    "expects",
-    "favourite",
-    "favorite",
+    "ready",
+    "seek",
+    "seeking",
+    "seeks",
+    "should",
     "tipped",
+    "tomorrow",
+    "tries",
     "try",
     "trying",
-    "tries",
-    "attempt",
-    "looking",
-    "seek",
-    "seeks",
-    "seeking",
-    "intends",
-    "ready",
-    "able",
-    "if",
     "unless",
-    "can",
-    "cannot",
-    "faces",
-    "face",
-    "due",
-    "next",
-    "tomorrow",
+    "want",
+    "wanting",
+    "wants",
+    "will",
+    "would",
 ];
 
 /// A past-tense verb: "rallied", "came", "went" ("rallied to beat", "came back to beat", "went on to beat").
@@ -958,7 +971,7 @@ fn parentheticals(text: &str, sent: crate::segment::Sentence, out: &mut Vec<Span
     // One pass over the commas (and " - who"): a relative clause runs to the next comma or the end; an
     // apposition (", the world number one,") only counts when a comma closes it.
     let mut from = 0;
-    while let Some(k) = comma_or_dash(&b[from..]) {
+    while let Some(k) = first_of(&b[from..], b',', b'-') {
         let i = from + k;
         from = i + 1;
         let c = b[i];
@@ -994,8 +1007,8 @@ fn parentheticals(text: &str, sent: crate::segment::Sentence, out: &mut Vec<Span
     }
 }
 
-/// Where the first ',' or '-' of `h` is, eight bytes at a time.
-fn comma_or_dash(h: &[u8]) -> Option<usize> {
+/// Where the first byte `a` or `b` of `h` is, eight bytes at a time.
+fn first_of(h: &[u8], a: u8, b: u8) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
     // The high bit of each zero byte of `x`: exact up to the first zero byte (a borrow may mark bytes after
@@ -1004,7 +1017,7 @@ fn comma_or_dash(h: &[u8]) -> Option<usize> {
     let mut chunks = h.chunks_exact(8);
     for (n, chunk) in chunks.by_ref().enumerate() {
         let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let marks = zeros(w ^ (ONES * u64::from(b','))) | zeros(w ^ (ONES * u64::from(b'-')));
+        let marks = zeros(w ^ (ONES * u64::from(a))) | zeros(w ^ (ONES * u64::from(b)));
         if marks != 0 {
             return Some(n * 8 + marks.trailing_zeros() as usize / 8);
         }
@@ -1013,7 +1026,7 @@ fn comma_or_dash(h: &[u8]) -> Option<usize> {
     chunks
         .remainder()
         .iter()
-        .position(|&c| c == b',' || c == b'-')
+        .position(|&c| c == a || c == b)
         .map(|k| done + k)
 }
 
@@ -1106,13 +1119,17 @@ fn sentence_matches(
                     lower.clear();
                     lower.push_str(w.trim_matches(|c: char| !c.is_alphanumeric()));
                     lower.make_ascii_lowercase();
-                    wish |= FUTURE.contains(&lower.as_str());
+                    if FUTURE.binary_search(&lower.as_str()).is_ok() {
+                        // A wish whatever the verb.
+                        wish = true;
+                        break;
+                    }
                     past |= past_verb(&lower);
                 }
                 if wish || !past {
                     continue;
                 }
-            } else if NOT_RESULT_BEFORE.iter().any(|n| n.eq_ignore_ascii_case(w)) {
+            } else if one_of_any_case(NOT_RESULT_BEFORE, w) {
                 continue;
             }
         }
@@ -1704,10 +1721,7 @@ fn head_to_head(after: &str) -> bool {
         " times out of",
         "matches against",
     ]);
-    let cut = after
-        .bytes()
-        .position(|b| b == b'.' || b == b';')
-        .unwrap_or(after.len());
+    let cut = first_of(after.as_bytes(), b'.', b';').unwrap_or(after.len());
     H2H.find(&after[..cut]).is_some()
 }
 
@@ -2189,4 +2203,63 @@ pub(crate) fn to_record(
         evidence: ctx.evidence(f.span),
         rule: f.rule.to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_sorted_lower_case_and_short() {
+        for list in [FUTURE, NOT_RESULT_BEFORE] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]));
+            assert!(
+                list.iter()
+                    .all(|w| w.len() <= 16 && *w == w.to_ascii_lowercase())
+            );
+        }
+        assert!(one_of_any_case(FUTURE, "Hopes"));
+        assert!(!one_of_any_case(FUTURE, "hoped"));
+    }
+
+    #[test]
+    fn pattern_sets_find_as_the_least_find_and_the_greatest_rfind_end() {
+        const PATS: &[&str] = &[" but ", ", and ", "; ", " while "];
+        static SET: Patterns = Patterns::new(PATS);
+        for hay in [
+            "",
+            "a",
+            "he won, and she lost but then; while",
+            " but ; , and  while x",
+            "no break here",
+            "ends with; ",
+        ] {
+            let first = PATS.iter().filter_map(|p| hay.find(p)).min();
+            let last = PATS
+                .iter()
+                .filter_map(|p| hay.rfind(p).map(|i| i + p.len()))
+                .max();
+            assert_eq!(SET.find(hay), first, "{hay:?}");
+            assert_eq!(SET.rfind_end(hay), last, "{hay:?}");
+        }
+        static CASE: Patterns = Patterns::any_case(&[" win ", "beaten"]);
+        assert_eq!(CASE.find("After the WIN over"), Some(9));
+        assert_eq!(CASE.find("he was BeAtEn"), Some(7));
+        assert_eq!(CASE.find("winning"), None);
+    }
+
+    #[test]
+    fn either_byte_is_found_in_any_position() {
+        for n in 0..40 {
+            let mut s = "x".repeat(n);
+            assert_eq!(first_of(s.as_bytes(), b',', b'-'), None);
+            s.push('-');
+            s.push_str("yy,");
+            assert_eq!(first_of(s.as_bytes(), b',', b'-'), Some(n));
+            assert_eq!(first_of(&s.as_bytes()[n + 1..], b',', b'-'), Some(2));
+            // Bytes just above and below the ones sought, and non-ASCII bytes, are no match.
+            let t = format!("{}+.é\u{80}/", "x".repeat(n));
+            assert_eq!(first_of(t.as_bytes(), b',', b'-'), None);
+        }
+    }
 }
