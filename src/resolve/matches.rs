@@ -238,7 +238,7 @@ fn future_before(ctx: &Ctx, span: Span) -> bool {
         .split_whitespace()
         .rev()
         .take(4)
-        .any(|w| one_of_any_case(FUTURE, w))
+        .any(|w| FUTURE.has_any_case(w))
 }
 
 /// A title won in the sentence of a result makes it a final: "won her first Grand Slam title after she
@@ -500,7 +500,7 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
                 let future = || {
                     ctx.text[sent.start..sent.end]
                         .split_whitespace()
-                        .any(|w| FUTURE.binary_search(&w).is_ok())
+                        .any(|w| FUTURE.has(w))
                 };
                 si <= 3
                     && r.relation == RoundRelation::Played
@@ -853,28 +853,68 @@ fn previous_subject(all: &[Ref], si: usize, ok: &dyn Fn(usize) -> bool) -> Optio
     all[from..before].iter().map(|r| r.entity).find(|&e| ok(e))
 }
 
-/// Whether `w` in lower case is one of `sorted`: lower-case words in byte order, of at most 16 bytes (see the
-/// test below).
-fn one_of_any_case(sorted: &[&str], w: &str) -> bool {
-    let mut buf = [0u8; 16];
-    let Some(lower) = buf.get_mut(..w.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    sorted.binary_search_by(|p| p.as_bytes().cmp(lower)).is_ok()
+/// A list of lower-case words in byte order (each of 1 to 16 bytes, starting with a letter: see the test
+/// below), looked up by binary search behind a filter on length and first letter built at compile time.
+struct WordList {
+    words: &'static [&'static str],
+    /// Bit `c - b'a'` of `lead[n]`: a word of `n` bytes starts with letter `c`.
+    lead: [u32; 17],
+}
+
+impl WordList {
+    const fn new(words: &'static [&'static str]) -> Self {
+        let mut lead = [0u32; 17];
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            assert!(!w.is_empty() && w.len() <= 16 && w[0].is_ascii_lowercase());
+            lead[w.len()] |= 1 << (w[0] - b'a');
+            k += 1;
+        }
+        WordList { words, lead }
+    }
+
+    /// Whether a word of `len` bytes starting with `first` may be in the list.
+    fn may_have(&self, len: usize, first: u8) -> bool {
+        len <= 16 && first.is_ascii_lowercase() && (self.lead[len] >> (first - b'a')) & 1 == 1
+    }
+
+    fn has(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&c| self.may_have(w.len(), c))
+            && self.words.binary_search(&w).is_ok()
+    }
+
+    /// Whether `w` in lower case is in the list.
+    fn has_any_case(&self, w: &str) -> bool {
+        if !w
+            .as_bytes()
+            .first()
+            .is_some_and(|&c| self.may_have(w.len(), c.to_ascii_lowercase()))
+        {
+            return false;
+        }
+        let mut buf = [0u8; 16];
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        self.words
+            .binary_search_by(|p| p.as_bytes().cmp(lower))
+            .is_ok()
+    }
 }
 
 /// Words before a cue that make it a wish, a plan or a hypothesis rather than a result (in byte order).
-const NOT_RESULT_BEFORE: &[&str] = &[
+static NOT_RESULT_BEFORE: WordList = WordList::new(&[
     "bid", "can", "can't", "cannot", "chance", "could", "didn't", "failed", "fails", "hopes",
     "hoping", "if", "may", "might", "must", "never", "not", "should", "to", "unless", "will",
     "won't", "would",
-];
+]);
 
 /// Words that make "to beat" a wish or a plan: "hopes to beat", "will need to beat", "a chance to beat" (in
 /// byte order).
-const FUTURE: &[&str] = &[
+static FUTURE: WordList = WordList::new(&[
     "able",
     "aim",
     "aiming",
@@ -924,7 +964,7 @@ const FUTURE: &[&str] = &[
     "wants",
     "will",
     "would",
-];
+]);
 
 /// A past-tense verb: "rallied", "came", "went" ("rallied to beat", "came back to beat", "went on to beat").
 fn past_verb(w: &str) -> bool {
@@ -1119,7 +1159,7 @@ fn sentence_matches(
                     lower.clear();
                     lower.push_str(w.trim_matches(|c: char| !c.is_alphanumeric()));
                     lower.make_ascii_lowercase();
-                    if FUTURE.binary_search(&lower.as_str()).is_ok() {
+                    if FUTURE.has(&lower) {
                         // A wish whatever the verb.
                         wish = true;
                         break;
@@ -1129,7 +1169,7 @@ fn sentence_matches(
                 if wish || !past {
                     continue;
                 }
-            } else if one_of_any_case(NOT_RESULT_BEFORE, w) {
+            } else if NOT_RESULT_BEFORE.has_any_case(w) {
                 continue;
             }
         }
@@ -1137,7 +1177,8 @@ fn sentence_matches(
         let opening = text[sent.start..cue.span.start]
             .trim_start()
             .trim_start_matches('"');
-        let opening_clause = &opening[..opening.find(',').unwrap_or(opening.len())];
+        let opening_clause =
+            &opening[..first_of(opening.as_bytes(), b',', b',').unwrap_or(opening.len())];
         if opening_clause.len() == opening.len()
             && ["If ", "Unless ", "Should ", "Whether ", "Whoever ", "Were "]
                 .iter()
@@ -1168,10 +1209,11 @@ fn sentence_matches(
         // ("reached the final with a 6-1 6-2 win over Y") belong to the clause's subject, unless a possessive
         // stands right before ("Norrie's win over Y").
         let cue_text = &text[cue.span.start..cue.span.end];
-        let gerund = cue_text
-            .split(' ')
-            .next()
-            .is_some_and(|w| w.ends_with("ing"))
+        let first_word = cue_text
+            .bytes()
+            .position(|b| b == b' ')
+            .map_or(cue_text, |k| &cue_text[..k]);
+        let gerund = first_word.ends_with("ing")
             && (last_word.is_some_and(|w| {
                 ["by", "after", "before", "when", "while", "since"]
                     .iter()
@@ -2211,15 +2253,19 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_lower_case_and_short() {
-        for list in [FUTURE, NOT_RESULT_BEFORE] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]));
+        for list in [&FUTURE, &NOT_RESULT_BEFORE] {
+            assert!(list.words.windows(2).all(|w| w[0] < w[1]));
+            assert!(list.words.iter().all(|w| *w == w.to_ascii_lowercase()));
             assert!(
-                list.iter()
-                    .all(|w| w.len() <= 16 && *w == w.to_ascii_lowercase())
+                list.words
+                    .iter()
+                    .all(|w| list.has(w) && list.has_any_case(w))
             );
         }
-        assert!(one_of_any_case(FUTURE, "Hopes"));
-        assert!(!one_of_any_case(FUTURE, "hoped"));
+        assert!(FUTURE.has_any_case("Hopes"));
+        assert!(!FUTURE.has("Hopes"));
+        assert!(!FUTURE.has_any_case("hoped"));
+        assert!(!FUTURE.has_any_case("") && !FUTURE.has_any_case("éa"));
     }
 
     #[test]
