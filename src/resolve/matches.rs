@@ -52,7 +52,9 @@ impl Pending {
 
 /// Resolves descriptors and extracts matches, sentence by sentence. Adds resolved references to `ctx.refs`.
 pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
-    let mut pending: Vec<Pending> = descs.iter().copied().map(Pending::Desc).collect();
+    let mut pending: Vec<Pending> =
+        Vec::with_capacity(descs.len() + ctx.m.ranks.len() + ctx.m.seeds.len());
+    pending.extend(descs.iter().copied().map(Pending::Desc));
     for r in &ctx.m.ranks {
         if r.side == PlayerSide::Itself {
             pending.push(Pending::Itself(
@@ -74,7 +76,7 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
     }
     pending.sort_by_key(|p| p.span().start);
     // "the American fifth seed": a demonym followed at once by a seed/rank phrase is one reference.
-    let mut merged: Vec<Pending> = Vec::new();
+    let mut merged: Vec<Pending> = Vec::with_capacity(pending.len());
     for p in pending {
         if let (Some(Pending::Desc(prev)), Pending::Itself(s, kind, n, _)) = (merged.last(), &p)
             && let DescKind::Demonym(c) = prev.kind
@@ -91,11 +93,12 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
     }
     let mut name_refs = std::mem::take(&mut ctx.refs);
     name_refs.sort_by_key(|r| r.span.start);
-    let mut refs: Vec<Ref> = Vec::new();
+    let mut refs: Vec<Ref> = Vec::with_capacity(name_refs.len() + merged.len());
     let mut found: Vec<Found> = Vec::new();
     let (mut ni, mut pi) = (0usize, 0usize);
     let mut used_scores = vec![false; ctx.m.scores.len()];
     let mut cue_i = 0usize;
+    let mut parens = SentParens::new();
     for si in 0..ctx.sents.len() {
         let sent = ctx.sents[si];
         let first_ref_of_sentence = refs.len();
@@ -121,9 +124,9 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
                             ctx,
                             p,
                             si,
-                            &refs[first_ref_of_sentence..],
-                            &refs,
+                            (&refs[first_ref_of_sentence..], &refs),
                             &found,
+                            &mut parens,
                         )
                     {
                         if let Pending::Itself(_, kind, n, nat) = p {
@@ -162,9 +165,8 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
         while cue_i < ctx.m.cues.len() && ctx.m.cues[cue_i].span.start < sent.start {
             cue_i += 1;
         }
-        let mut cues_here = Vec::new();
+        let first_cue = cue_i;
         while cue_i < ctx.m.cues.len() && ctx.m.cues[cue_i].span.start < sent.end {
-            cues_here.push(ctx.m.cues[cue_i]);
             cue_i += 1;
         }
         let (before, sref) = refs.split_at(first_ref_of_sentence);
@@ -173,9 +175,9 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
             ctx,
             si,
             sent,
-            &cues_here,
+            &ctx.m.cues[first_cue..cue_i],
             (sref, &before[prev_from..]),
-            &mut used_scores,
+            (&mut used_scores, &mut parens),
             &mut found,
         );
     }
@@ -188,6 +190,10 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
                 f.sent, f.rule, f.winner, f.loser, f.tournament
             );
         }
+    }
+    if found.is_empty() {
+        // Nothing for the steps below to refine.
+        return found;
     }
     let titles = crate::recognise::round::title_phrases(ctx.text);
     title_rounds(ctx, &titles, &mut found);
@@ -232,7 +238,7 @@ fn future_before(ctx: &Ctx, span: Span) -> bool {
         .split_whitespace()
         .rev()
         .take(4)
-        .any(|w| FUTURE.contains(&w.to_ascii_lowercase().as_str()))
+        .any(|w| FUTURE.has_any_case(w))
 }
 
 /// A title won in the sentence of a result makes it a final: "won her first Grand Slam title after she
@@ -247,13 +253,10 @@ fn title_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
         let si = ctx.sentence_of(t.start);
         let a = found.partition_point(|f| f.sent < si);
         let b = found.partition_point(|f| f.sent <= si);
-        let here: Vec<usize> = (a..b).collect();
-        let owner = here
-            .iter()
-            .copied()
+        let owner = (a..b)
             .filter(|&k| found[k].span.start <= t.start)
             .max_by_key(|&k| found[k].span.start)
-            .or_else(|| here.first().copied());
+            .or((a < b).then_some(a));
         if let Some(k) = owner
             && found[k].round.is_none()
         {
@@ -268,7 +271,11 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     let future = |span: Span| future_before(ctx, span);
     // A "booked a spot in the last eight" in a sentence of its own belongs to the result just before it; an
     // "X and Y also reached the second round" to the results of the players it names.
-    let match_sents: std::collections::HashSet<usize> = found.iter().map(|f| f.sent).collect();
+    // (Results are in sentence order.)
+    let has_match = |found: &[Found], si: usize| {
+        let k = found.partition_point(|f| f.sent < si);
+        found.get(k).is_some_and(|f| f.sent == si)
+    };
     // Results are in text order of their first report: the window of results told in the ten sentences
     // before sentence `si`.
     let window = |found: &[Found], si: usize| {
@@ -281,23 +288,18 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
             continue;
         }
         let si = ctx.sentence_of(r.span.start);
-        if match_sents.contains(&si) || si == 0 {
+        if si == 0 || has_match(found, si) {
             continue;
         }
-        let named: Vec<usize> = ctx
-            .sentence_refs(si)
-            .iter()
-            .filter(|x| x.span.end <= r.span.start)
-            .map(|x| x.entity)
-            .collect();
+        let here = ctx.sentence_refs(si);
+        let named = |e: usize| {
+            here.iter()
+                .any(|x| x.span.end <= r.span.start && x.entity == e)
+        };
         let mut hit = false;
         let w = window(found, si);
         for f in found[w.clone()].iter_mut() {
-            if f.round.is_none()
-                && f.winner.len() == 1
-                && named.contains(&f.winner[0])
-                && f.last_sent < si
-            {
+            if f.round.is_none() && f.winner.len() == 1 && named(f.winner[0]) && f.last_sent < si {
                 f.round = r.played();
                 hit = true;
             }
@@ -346,19 +348,16 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
         }
     }
     // "in the previous round": the round before that of the result told just before.
+    static EARLIER_ROUND: Patterns = Patterns::new(&[
+        "previous round",
+        "round before",
+        "round earlier",
+        "earlier round",
+    ]);
     for i in 0..found.len() {
         let sent = ctx.sents[found[i].sent];
         let after = &ctx.text[found[i].span.start.max(sent.start)..sent.end];
-        if found[i].round.is_none()
-            && [
-                "previous round",
-                "round before",
-                "round earlier",
-                "earlier round",
-            ]
-            .iter()
-            .any(|p| after.contains(p))
-        {
+        if found[i].round.is_none() && EARLIER_ROUND.find(after).is_some() {
             let si = found[i].sent;
             let a = found.partition_point(|f| f.sent + 20 < si);
             let before = found[a..i]
@@ -371,78 +370,107 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
         }
     }
     // "The other quarter-final ...", "X and Y also progressed": the day's results share the main round.
-    // (Whole-text checks, made only when some result still lacks its round.)
+    // (Whole-text checks, made only when some result still lacks its round and the answer is needed.)
     let lacking = found.iter().any(|f| f.round.is_none());
-    let lower = if lacking {
-        ctx.text.to_ascii_lowercase()
-    } else {
-        String::new()
+    let lower_cell = std::cell::OnceCell::new();
+    let lower = || {
+        lower_cell
+            .get_or_init(|| ctx.text.to_ascii_lowercase())
+            .as_str()
     };
-    let same_day = lacking
-        && [
-            "the other quarter",
-            "the other semi",
-            "the other first-round",
-            "the other second-round",
-            "also progressed",
-            "also advanced",
-            "also went through",
-            "also made it through",
-            "also won through",
-            "also moved into",
-            "also reached",
-        ]
-        .iter()
-        .any(|p| lower.contains(p));
-    // A team cup won or its final named: "Spain's Davis Cup victory", "clinched the Hopman Cup".
-    let cup_final = lacking
-        && [
-            "davis cup",
-            "fed cup",
-            "billie jean king cup",
-            "hopman cup",
-            "united cup",
-        ]
-        .iter()
-        .any(|c| {
-            [" final", " victory", " triumph", " title", " win"]
-                .iter()
-                .any(|w| {
-                    // "reach Hopman Cup final" names the next tie, not this one.
-                    lower.match_indices(&format!("{c}{w}")).any(|(at, _)| {
-                        let before = lower[..at].trim_end();
-                        !(*w == " final"
-                            && [
-                                "reach", "reaches", "reached", "into", "to", "book", "booked",
-                            ]
+    let same_day = || {
+        lacking && {
+            let lower = lower();
+            // (`contains` first: a quick test, as these words are rare.)
+            let after = |lead: &str, tails: &[&str]| {
+                lower.contains(lead)
+                    && lower.match_indices(lead).any(|(at, _)| {
+                        tails
                             .iter()
-                            .any(|v| before.ends_with(v)))
+                            .any(|t| lower[at + lead.len()..].starts_with(t))
                     })
+            };
+            after(
+                "the other ",
+                &["quarter", "semi", "first-round", "second-round"],
+            ) || after(
+                "also ",
+                &[
+                    "progressed",
+                    "advanced",
+                    "went through",
+                    "made it through",
+                    "won through",
+                    "moved into",
+                    "reached",
+                ],
+            )
+        }
+    };
+    // A team cup won or its final named: "Spain's Davis Cup victory", "clinched the Hopman Cup".
+    let cup_final = || {
+        lacking && {
+            let lower = lower();
+            lower.contains("cup")
+                && lower.match_indices("cup").any(|(at, _)| {
+                    let end = at + "cup".len();
+                    let Some(c) = [
+                        "davis cup",
+                        "fed cup",
+                        "billie jean king cup",
+                        "hopman cup",
+                        "united cup",
+                    ]
+                    .into_iter()
+                    .find(|c| lower[..end].ends_with(c)) else {
+                        return false;
+                    };
+                    let start = end - c.len();
+                    [" final", " victory", " triumph", " title", " win"]
+                        .iter()
+                        .any(|w| {
+                            // "reach Hopman Cup final" names the next tie, not this one.
+                            lower[end..].starts_with(w) && {
+                                let before = lower[..start].trim_end();
+                                !(*w == " final"
+                                    && [
+                                        "reach", "reaches", "reached", "into", "to", "book",
+                                        "booked",
+                                    ]
+                                    .iter()
+                                    .any(|v| before.ends_with(v)))
+                            }
+                        })
+                        || [
+                            "won the ",
+                            "win the ",
+                            "lift the ",
+                            "lifted the ",
+                            "clinched the ",
+                            "claimed the ",
+                        ]
+                        .iter()
+                        .any(|v| lower[..start].ends_with(v))
                 })
-                || [
-                    "won the ",
-                    "win the ",
-                    "lift the ",
-                    "lifted the ",
-                    "clinched the ",
-                    "claimed the ",
-                ]
-                .iter()
-                .any(|v| lower.contains(&format!("{v}{c}")))
-        });
+        }
+    };
     if let Some(main) = found
         .iter()
         .find(|f| f.round.is_some())
         .map(|f| (f.round, f.tournament.clone()))
-        && same_day
     {
-        for f in found.iter_mut() {
-            let same_event = match (&f.tournament, &main.1) {
-                (Some((a, _)), Some((b, _))) => a == b,
-                _ => true,
-            };
-            if f.round.is_none() && same_event {
-                f.round = main.0;
+        let joins = |f: &Found| {
+            f.round.is_none()
+                && match (&f.tournament, &main.1) {
+                    (Some((a, _)), Some((b, _))) => a == b,
+                    _ => true,
+                }
+        };
+        if found.iter().any(joins) && same_day() {
+            for f in found.iter_mut() {
+                if joins(f) {
+                    f.round = main.0;
+                }
             }
         }
     }
@@ -469,16 +497,18 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
             .find(|r| {
                 let si = ctx.sentence_of(r.span.start);
                 let sent = ctx.sents[si];
-                let future = ctx.text[sent.start..sent.end]
-                    .split_whitespace()
-                    .any(|w| FUTURE.contains(&w));
+                let future = || {
+                    ctx.text[sent.start..sent.end]
+                        .split_whitespace()
+                        .any(|w| FUTURE.has(w))
+                };
                 si <= 3
                     && r.relation == RoundRelation::Played
                     && !ctx.in_quote(r.span.start)
-                    && !future
+                    && !future()
             })
             .map(|r| r.code)
-            .or(cup_final.then_some("F"));
+            .or_else(|| cup_final().then_some("F"));
         for f in found.iter_mut() {
             if f.round.is_none()
                 && f.tournament
@@ -547,9 +577,9 @@ fn resolve_pending(
     ctx: &Ctx,
     p: &Pending,
     si: usize,
-    here: &[Ref],
-    all: &[Ref],
+    (here, all): (&[Ref], &[Ref]),
     found: &[Found],
+    parens: &mut SentParens,
 ) -> Option<usize> {
     let sp = p.span();
     let sent = ctx.sents[si];
@@ -617,28 +647,24 @@ fn resolve_pending(
             Number::World => &ctx.known_rank,
             Number::National => &ctx.known_national,
         };
-        // At most two holders are needed to tell "exactly one".
-        let with: Vec<usize> = match kind {
+        // The holder when there is exactly one.
+        let only = |it: &mut dyn Iterator<Item = usize>| match (it.next(), it.next()) {
+            (Some(e), None) => Some(e),
+            _ => None,
+        };
+        let sole = match kind {
             Number::Seed => ctx
                 .seed_holders
                 .get(n)
-                .map(|v| v.iter().take(2).copied().collect()),
+                .and_then(|v| only(&mut v.iter().copied())),
             Number::World => ctx
                 .rank_holders
                 .get(n)
-                .map(|v| v.iter().take(2).copied().collect()),
-            Number::National => Some(
-                known
-                    .iter()
-                    .filter(|(_, k)| *k == n)
-                    .map(|(e, _)| *e)
-                    .take(2)
-                    .collect(),
-            ),
-        }
-        .unwrap_or_default();
-        if with.len() == 1 {
-            return Some(with[0]);
+                .and_then(|v| only(&mut v.iter().copied())),
+            Number::National => only(&mut known.iter().filter(|(_, k)| *k == n).map(|(e, _)| *e)),
+        };
+        if sole.is_some() {
+            return sole;
         }
     }
     // Subject position: the reference opens its sentence (or its clause after a conjunction).
@@ -658,7 +684,7 @@ fn resolve_pending(
                     | "Instead,"
                     | "Still,"
             )
-            || lead.split_whitespace().count() <= 3 && !lead.contains(['"', ',']));
+            || lead.split_whitespace().nth(3).is_none() && !lead.contains(['"', ',']));
     if let Pending::Desc(d) = p
         && d.kind == DescKind::Pronoun
     {
@@ -674,11 +700,11 @@ fn resolve_pending(
         .filter(|r| {
             ctx.text[sent.start..r.span.start]
                 .split_whitespace()
-                .count()
-                <= 4
+                .nth(4)
+                .is_none()
         })
         .map(|r| r.entity);
-    let parens = parentheticals(ctx.text, sent);
+    let parens = parens.of(ctx, si);
     let paren_of = |pos: usize| {
         parens
             .iter()
@@ -733,27 +759,29 @@ fn resolve_pending(
         })
     );
     if role && (subject_position || here.is_empty()) {
-        let recent: Vec<usize> = all
+        // The compatible players of the last few sentences, latest first, each with its number of names.
+        let mut recent: Vec<(usize, usize)> = Vec::new();
+        for r in all.iter().rev().take_while(|r| r.sent + 4 >= si) {
+            if !recent.iter().any(|c| c.0 == r.entity) && compatible(r.entity) {
+                recent.push((r.entity, 0));
+            }
+        }
+        if !recent.is_empty() {
+            for r in all.iter().rev().take_while(|r| r.sent + 40 >= si) {
+                if r.kind == RefKind::Name
+                    && let Some(c) = recent.iter_mut().find(|c| c.0 == r.entity)
+                {
+                    c.1 += 1;
+                }
+            }
+        }
+        // The most named; of those, the latest.
+        if let Some((k, _)) = recent
             .iter()
-            .rev()
-            .take_while(|r| r.sent + 4 >= si)
-            .map(|r| r.entity)
-            .filter(|&e| compatible(e))
-            .collect();
-        let named = |e: usize| {
-            all.iter()
-                .rev()
-                .take_while(|r| r.sent + 40 >= si)
-                .filter(|r| r.entity == e && r.kind == RefKind::Name)
-                .count()
-        };
-        if let Some(&best) = recent.iter().max_by_key(|&&e| {
-            (
-                named(e),
-                std::cmp::Reverse(recent.iter().position(|&x| x == e)),
-            )
-        }) {
-            return Some(best);
+            .enumerate()
+            .max_by_key(|(k, c)| (c.1, std::cmp::Reverse(*k)))
+        {
+            return Some(recent[k].0);
         }
     }
     if subject_position {
@@ -775,30 +803,30 @@ fn resolve_pending(
     // Object position: a player of the latest result other than this sentence's subject (winner first), else
     // the most recent compatible player other than the subject.
     let subject = subject_here;
-    let lead_lower = ctx.text[sent.start..sp.start].to_ascii_lowercase();
-    let about_a_win = here.is_empty()
-        && [" win ", "the win", " victory", " triumph", " success"]
-            .iter()
-            .any(|w| lead_lower.contains(w));
+    static WIN: Patterns =
+        Patterns::any_case(&[" win ", "the win", " victory", " triumph", " success"]);
+    static LOSS: Patterns = Patterns::any_case(&[" defeat", " loss", "beaten"]);
+    let lead_text = &ctx.text[sent.start..sp.start];
+    let about_a_win = || here.is_empty() && WIN.find(lead_text).is_some();
     // "despite his defeat, the world number 14 ...": the loser of the latest result.
-    let about_a_loss = here.is_empty()
-        && [" defeat", " loss", "beaten"]
-            .iter()
-            .any(|w| lead_lower.contains(w));
-    if about_a_loss
-        && let Some(f) = found
-            .iter()
-            .rev()
-            .take_while(|f| f.sent + 3 >= si)
-            .find(|f| f.loser.len() == 1)
-        && compatible(f.loser[0])
-    {
-        return Some(f.loser[0]);
-    }
+    let about_a_loss = || here.is_empty() && LOSS.find(lead_text).is_some();
     if let Some(f) = found
         .iter()
         .rev()
-        .find(|f| (about_a_win || f.sent + 3 >= si) && f.winner.len() == 1)
+        .take_while(|f| f.sent + 3 >= si)
+        .find(|f| f.loser.len() == 1)
+        && compatible(f.loser[0])
+        && about_a_loss()
+    {
+        return Some(f.loser[0]);
+    }
+    // The latest singles result: when it is older than three sentences, only when the words before speak of
+    // a win. (Results are in sentence order.)
+    if let Some(f) = found
+        .iter()
+        .rev()
+        .find(|f| f.winner.len() == 1)
+        .filter(|f| f.sent + 3 >= si || about_a_win())
     {
         for &e in f.winner.iter().chain(f.loser.iter()) {
             if Some(e) != subject && compatible(e) {
@@ -825,65 +853,118 @@ fn previous_subject(all: &[Ref], si: usize, ok: &dyn Fn(usize) -> bool) -> Optio
     all[from..before].iter().map(|r| r.entity).find(|&e| ok(e))
 }
 
-/// Words before a cue that make it a wish, a plan or a hypothesis rather than a result.
-const NOT_RESULT_BEFORE: &[&str] = &[
-    "will", "would", "could", "might", "may", "should", "must", "can", "cannot", "can't", "won't",
-    "to", "never", "not", "didn't", "failed", "fails", "if", "unless", "hopes", "hoping", "chance",
-    "bid",
-];
+/// A list of lower-case words in byte order (each of 1 to 16 bytes, starting with a letter: see the test
+/// below), looked up by binary search behind a filter on length and first letter built at compile time.
+struct WordList {
+    words: &'static [&'static str],
+    /// Bit `c - b'a'` of `lead[n]`: a word of `n` bytes starts with letter `c`.
+    lead: [u32; 17],
+}
 
-/// Words that make "to beat" a wish or a plan: "hopes to beat", "will need to beat", "a chance to beat".
-const FUTURE: &[&str] = &[
-    "will",
-    "would",
+impl WordList {
+    const fn new(words: &'static [&'static str]) -> Self {
+        let mut lead = [0u32; 17];
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            assert!(!w.is_empty() && w.len() <= 16 && w[0].is_ascii_lowercase());
+            lead[w.len()] |= 1 << (w[0] - b'a');
+            k += 1;
+        }
+        WordList { words, lead }
+    }
+
+    /// Whether a word of `len` bytes starting with `first` may be in the list.
+    fn may_have(&self, len: usize, first: u8) -> bool {
+        len <= 16 && first.is_ascii_lowercase() && (self.lead[len] >> (first - b'a')) & 1 == 1
+    }
+
+    fn has(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&c| self.may_have(w.len(), c))
+            && self.words.binary_search(&w).is_ok()
+    }
+
+    /// Whether `w` in lower case is in the list.
+    fn has_any_case(&self, w: &str) -> bool {
+        if !w
+            .as_bytes()
+            .first()
+            .is_some_and(|&c| self.may_have(w.len(), c.to_ascii_lowercase()))
+        {
+            return false;
+        }
+        let mut buf = [0u8; 16];
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        self.words
+            .binary_search_by(|p| p.as_bytes().cmp(lower))
+            .is_ok()
+    }
+}
+
+/// Words before a cue that make it a wish, a plan or a hypothesis rather than a result (in byte order).
+static NOT_RESULT_BEFORE: WordList = WordList::new(&[
+    "bid", "can", "can't", "cannot", "chance", "could", "didn't", "failed", "fails", "hopes",
+    "hoping", "if", "may", "might", "must", "never", "not", "should", "to", "unless", "will",
+    "won't", "would",
+]);
+
+/// Words that make "to beat" a wish or a plan: "hopes to beat", "will need to beat", "a chance to beat" (in
+/// byte order).
+static FUTURE: WordList = WordList::new(&[
+    "able",
+    "aim",
+    "aiming",
+    "aims",
+    "attempt",
+    "bid",
+    "bidding",
+    "can",
+    "cannot",
+    "chance",
     "could",
-    "might",
-    "may",
-    "should",
-    "must",
+    "due",
+    "expected",
+    "expects",
+    "face",
+    "faces",
+    "favorite",
+    "favourite",
+    "going",
     "hope",
     "hopes",
     "hoping",
-    "bid",
-    "bidding",
-    "chance",
-    "aim",
-    "aims",
-    "aiming",
-    "want",
-    "wants",
-    "wanting",
+    "if",
+    "intends",
+    "looking",
+    "may",
+    "might",
+    "must",
     "need",
     "needs",
-    "going",
+    "next",
     "plan",
     "plans",
-    "expected",
-    "expects",
-    "favourite",
-    "favorite",
+    "ready",
+    "seek",
+    "seeking",
+    "seeks",
+    "should",
     "tipped",
+    "tomorrow",
+    "tries",
     "try",
     "trying",
-    "tries",
-    "attempt",
-    "looking",
-    "seek",
-    "seeks",
-    "seeking",
-    "intends",
-    "ready",
-    "able",
-    "if",
     "unless",
-    "can",
-    "cannot",
-    "faces",
-    "face",
-    "due",
-    "next",
-    "tomorrow",
-];
+    "want",
+    "wanting",
+    "wants",
+    "will",
+    "would",
+]);
 
 /// A past-tense verb: "rallied", "came", "went" ("rallied to beat", "came back to beat", "went on to beat").
 fn past_verb(w: &str) -> bool {
@@ -921,33 +1002,40 @@ fn past_verb(w: &str) -> bool {
         )
 }
 
-/// Parenthetical ranges of a sentence: ", who ... ," and similar, which hold their own subject.
-fn parentheticals(text: &str, sent: crate::segment::Sentence) -> Vec<Span> {
+/// Parenthetical ranges of a sentence: ", who ... ," and similar, which hold their own subject. Written into
+/// `out` (cleared first).
+fn parentheticals(text: &str, sent: crate::segment::Sentence, out: &mut Vec<Span>) {
+    out.clear();
     let s = &text[sent.start..sent.end];
-    let mut out = Vec::new();
+    let b = s.as_bytes();
     // One pass over the commas (and " - who"): a relative clause runs to the next comma or the end; an
     // apposition (", the world number one,") only counts when a comma closes it.
-    for (i, m) in s.match_indices([',', '-']) {
-        let rest = &s[i + m.len()..];
+    let mut from = 0;
+    while let Some(k) = first_of(&b[from..], b',', b'-') {
+        let i = from + k;
+        from = i + 1;
+        let c = b[i];
+        let rest = &s[i + 1..];
         let closing = |body: usize| {
-            rest[body..]
-                .find([',', ';'])
-                .map(|q| i + m.len() + body + q + 1)
+            rest.as_bytes()[body..]
+                .iter()
+                .position(|&c| c == b',' || c == b';')
+                .map(|q| i + 1 + body + q + 1)
         };
-        let relative = if m == "," {
+        let relative = if c == b',' {
             [" who ", " whose ", " which "]
                 .iter()
                 .find(|p| rest.starts_with(**p))
                 .map(|p| p.len())
         } else {
-            (i > 0 && s.as_bytes()[i - 1] == b' ' && rest.starts_with(" who ")).then_some(5)
+            (i > 0 && b[i - 1] == b' ' && rest.starts_with(" who ")).then_some(5)
         };
         if let Some(body) = relative {
             out.push(Span::new(
                 sent.start + i,
                 sent.start + closing(body).unwrap_or(s.len()),
             ));
-        } else if m == ","
+        } else if c == b','
             && let Some(body) = [" the ", " a "]
                 .iter()
                 .find(|p| rest.starts_with(**p))
@@ -957,7 +1045,52 @@ fn parentheticals(text: &str, sent: crate::segment::Sentence) -> Vec<Span> {
             out.push(Span::new(sent.start + i, sent.start + end));
         }
     }
-    out
+}
+
+/// Where the first byte `a` or `b` of `h` is, eight bytes at a time.
+fn first_of(h: &[u8], a: u8, b: u8) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    // The high bit of each zero byte of `x`: exact up to the first zero byte (a borrow may mark bytes after
+    // it), so the lowest mark is the first zero byte.
+    let zeros = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let mut chunks = h.chunks_exact(8);
+    for (n, chunk) in chunks.by_ref().enumerate() {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let marks = zeros(w ^ (ONES * u64::from(a))) | zeros(w ^ (ONES * u64::from(b)));
+        if marks != 0 {
+            return Some(n * 8 + marks.trailing_zeros() as usize / 8);
+        }
+    }
+    let done = h.len() - chunks.remainder().len();
+    chunks
+        .remainder()
+        .iter()
+        .position(|&c| c == a || c == b)
+        .map(|k| done + k)
+}
+
+/// The parentheticals of the sentence being resolved, computed once when first needed.
+struct SentParens {
+    si: usize,
+    spans: Vec<Span>,
+}
+
+impl SentParens {
+    fn new() -> Self {
+        SentParens {
+            si: usize::MAX,
+            spans: Vec::new(),
+        }
+    }
+
+    fn of(&mut self, ctx: &Ctx, si: usize) -> &[Span] {
+        if self.si != si {
+            parentheticals(ctx.text, ctx.sents[si], &mut self.spans);
+            self.si = si;
+        }
+        &self.spans
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -967,16 +1100,20 @@ fn sentence_matches(
     sent: crate::segment::Sentence,
     cues: &[crate::recognise::result::Cue],
     (refs, prev_refs): (&[Ref], &[Ref]),
-    used_scores: &mut [bool],
+    (used_scores, parens): (&mut [bool], &mut SentParens),
     found: &mut Vec<Found>,
 ) {
     let text = ctx.text;
-    let parens = parentheticals(text, sent);
     let first_score = ctx.m.scores.partition_point(|s| s.span.start < sent.start);
     let score_ids: Vec<usize> = (first_score..ctx.m.scores.len())
         .take_while(|&i| ctx.m.scores[i].span.start < sent.end)
         .filter(|&i| ctx.m.scores[i].span.end <= sent.end)
         .collect();
+    if cues.is_empty() && score_ids.is_empty() {
+        // No result cue and no score: no match told here.
+        return;
+    }
+    let parens = parens.of(ctx, si);
     // The agent and object of the last result told in this sentence: "X had upset Y ..., and beat Z".
     let mut prev_pair: Option<(Ref, usize, usize)> = None;
     for (ci, cue) in cues.iter().enumerate() {
@@ -1004,34 +1141,35 @@ fn sentence_matches(
             .iter()
             .find(|c| !matches!(c.kind, CueKind::Won | CueKind::Lost))
             .map_or(sent.end, |c| c.span.start);
-        // Wishes, plans, negations and head-to-head records are not results.
-        let before_words: Vec<&str> = text[sent.start..cue.span.start]
+        // Wishes, plans and negations are not results.
+        let last_word = text[sent.start..cue.span.start]
             .split_whitespace()
-            .rev()
-            .take(3)
-            .collect();
-        if let Some(&w) = before_words.first() {
-            let w = w.to_ascii_lowercase();
-            if w == "to" {
+            .next_back();
+        if let Some(w) = last_word {
+            if w.eq_ignore_ascii_case("to") {
                 // "rallied to beat" is a result, "hopes to beat" is not: look at the clause's verb before "to".
                 // Inside ", who needed three hours to beat X", the clause starts at the parenthetical.
                 let from = parens
                     .iter()
                     .find(|p| p.start <= cue.span.start && cue.span.start < p.end)
                     .map_or(prev_end.max(sent.start), |p| p.start.max(prev_end));
-                let clause: Vec<String> = text[from..cue.span.start]
-                    .split_whitespace()
-                    .map(|w| {
-                        w.trim_matches(|c: char| !c.is_alphanumeric())
-                            .to_ascii_lowercase()
-                    })
-                    .collect();
-                let wish = clause.iter().any(|w| FUTURE.contains(&w.as_str()));
-                let past = clause.iter().any(|w| past_verb(w));
+                let (mut wish, mut past) = (false, false);
+                let mut lower = String::new();
+                for w in text[from..cue.span.start].split_whitespace() {
+                    lower.clear();
+                    lower.push_str(w.trim_matches(|c: char| !c.is_alphanumeric()));
+                    lower.make_ascii_lowercase();
+                    if FUTURE.has(&lower) {
+                        // A wish whatever the verb.
+                        wish = true;
+                        break;
+                    }
+                    past |= past_verb(&lower);
+                }
                 if wish || !past {
                     continue;
                 }
-            } else if NOT_RESULT_BEFORE.contains(&w.as_str()) {
+            } else if NOT_RESULT_BEFORE.has_any_case(w) {
                 continue;
             }
         }
@@ -1039,27 +1177,13 @@ fn sentence_matches(
         let opening = text[sent.start..cue.span.start]
             .trim_start()
             .trim_start_matches('"');
-        let opening_clause = &opening[..opening.find(',').unwrap_or(opening.len())];
+        let opening_clause =
+            &opening[..first_of(opening.as_bytes(), b',', b',').unwrap_or(opening.len())];
         if opening_clause.len() == opening.len()
             && ["If ", "Unless ", "Should ", "Whether ", "Whoever ", "Were "]
                 .iter()
                 .any(|p| opening.starts_with(p))
         {
-            continue;
-        }
-        let clause_after = &text[cue.span.end..next_start];
-        let h2h = [
-            "meetings",
-            "meeting",
-            "encounters",
-            "head-to-head",
-            "occasions",
-            " times in",
-            " times out of",
-            "matches against",
-        ];
-        let cut = clause_after.find(['.', ';']).unwrap_or(clause_after.len());
-        if h2h.iter().any(|w| clause_after[..cut].contains(w)) {
             continue;
         }
         let in_paren = |pos: usize| {
@@ -1085,25 +1209,26 @@ fn sentence_matches(
         // ("reached the final with a 6-1 6-2 win over Y") belong to the clause's subject, unless a possessive
         // stands right before ("Norrie's win over Y").
         let cue_text = &text[cue.span.start..cue.span.end];
-        let lead_word = before_words
-            .first()
-            .map(|w| w.to_ascii_lowercase())
-            .unwrap_or_default();
-        let gerund = cue_text
-            .split(' ')
-            .next()
-            .is_some_and(|w| w.ends_with("ing"))
-            && (matches!(
-                lead_word.as_str(),
-                "by" | "after" | "before" | "when" | "while" | "since"
-            ) || text[..cue.span.start].trim_end().ends_with(','));
+        let first_word = cue_text
+            .bytes()
+            .position(|b| b == b' ')
+            .map_or(cue_text, |k| &cue_text[..k]);
+        let gerund = first_word.ends_with("ing")
+            && (last_word.is_some_and(|w| {
+                ["by", "after", "before", "when", "while", "since"]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(w))
+            }) || text[..cue.span.start].trim_end().ends_with(','));
         let noun = matches!(
             cue.kind,
             CueKind::WinOver | CueKind::DefeatBy | CueKind::DefeatOf
         ) && !cue_text.starts_with("winner");
         let possessive = agent.is_some_and(|a| {
             text[a.span.end..].starts_with("'s")
-                && text[a.span.end..cue.span.start].split_whitespace().count() <= 4
+                && text[a.span.end..cue.span.start]
+                    .split_whitespace()
+                    .nth(4)
+                    .is_none()
         });
         // "After beating X in the semi-finals, Djokovic ...": the agent follows the opening clause.
         let opening_gerund = gerund && agent.is_none();
@@ -1165,7 +1290,7 @@ fn sentence_matches(
         if matches!(cue.kind, CueKind::Beat | CueKind::LostTo) {
             object = object.filter(|o| {
                 let gap = &text[cue.span.end..o.span.start];
-                !gap.contains([',', ';', '(']) && gap.split_whitespace().count() <= 5
+                !gap.contains([',', ';', '(']) && gap.split_whitespace().nth(5).is_none()
             });
         }
         // "the opening set that Sabalenka edged": a set, not a match.
@@ -1198,17 +1323,15 @@ fn sentence_matches(
                     .copied();
             }
         }
-        // The score: the free score closest to the cue inside its clause.
-        // A score stays in its clause: "A lost to B but C levelled with a 6-3 6-4 win over D".
-        let clause_end = [" but ", ", while ", " while ", "; ", ", and ", " whereas "]
-            .iter()
-            .filter_map(|b| {
-                text[cue.span.end..next_start]
-                    .find(b)
-                    .map(|p| cue.span.end + p)
-            })
-            .min()
-            .unwrap_or(next_start);
+        // A cue without its players tells nothing (every kind needs its agent, most their object too).
+        let needs_object = !matches!(cue.kind, CueKind::Retired | CueKind::Won | CueKind::Lost);
+        if agent.is_none() || (needs_object && object.is_none()) {
+            continue;
+        }
+        // Head-to-head records are not results (tested here, after the cheaper tests).
+        if head_to_head(&text[cue.span.end..next_start]) {
+            continue;
+        }
         // A score named as a win belongs to the subject's win; as a loss, to its loss.
         let agent_lost = matches!(
             cue.kind,
@@ -1222,6 +1345,13 @@ fn sentence_matches(
             }
         };
         let pick_score = |used: &[bool], from: usize, to: usize| -> Option<usize> {
+            // The score: the free score closest to the cue inside its clause.
+            // A score stays in its clause: "A lost to B but C levelled with a 6-3 6-4 win over D".
+            static CLAUSE_END: Patterns =
+                Patterns::new(&[" but ", ", while ", " while ", "; ", ", and ", " whereas "]);
+            let clause_end = CLAUSE_END
+                .find(&text[cue.span.end..next_start])
+                .map_or(next_start, |p| cue.span.end + p);
             let to = to.min(clause_end.max(from));
             score_ids
                 .iter()
@@ -1353,7 +1483,7 @@ fn sentence_matches(
                         cue.span,
                         prev_rel_end,
                         next_relational,
-                        &parens,
+                        parens,
                         Some(w.span.start),
                     ),
                     tournament: tournament_for(ctx, cue.span, next_start),
@@ -1410,7 +1540,7 @@ fn sentence_matches(
                             cue.span,
                             prev_rel_end,
                             next_relational,
-                            &parens,
+                            parens,
                             Some(o.span.start),
                         ),
                         tournament: tournament_for(ctx, cue.span, next_start),
@@ -1455,7 +1585,7 @@ fn sentence_matches(
                         cue.span,
                         prev_rel_end,
                         next_relational,
-                        &parens,
+                        parens,
                         (!won).then_some(o.span.start),
                     ),
                     tournament: tournament_for(ctx, cue.span, next_relational),
@@ -1498,7 +1628,7 @@ fn sentence_matches(
                 cue.span,
                 prev_rel_end,
                 next_relational,
-                &parens,
+                parens,
                 matches!(
                     cue.kind,
                     CueKind::LostTo | CueKind::Passive | CueKind::DefeatBy
@@ -1572,7 +1702,7 @@ fn sentence_matches(
             loser: vec![l.entity],
             score: Some((i, flip)),
             outcome: ctx.m.scores[i].ending,
-            round: round_for(ctx, s, sent.start, sent.end, &parens, None),
+            round: round_for(ctx, s, sent.start, sent.end, parens, None),
             tournament: tournament_for(ctx, s, sent.end),
             span: Span::new(a.span.start.min(o.span.start), s.end.max(o.span.end)),
             rule: "score-noun",
@@ -1610,7 +1740,7 @@ fn sentence_matches(
             loser: vec![l.entity],
             score: Some((i, !first_wins)),
             outcome: ctx.m.scores[i].ending,
-            round: round_for(ctx, s, sent.start, sent.end, &parens, None),
+            round: round_for(ctx, s, sent.start, sent.end, parens, None),
             tournament: tournament_for(ctx, s, sent.end),
             span: Span::new(b.span.start, a.span.end),
             rule: "result-line",
@@ -1618,6 +1748,23 @@ fn sentence_matches(
             last_sent: si,
         });
     }
+}
+
+/// Whether the words after a cue, up to the end of their clause, tell a head-to-head record ("beat her in
+/// all three meetings", "has beaten him five times in six matches").
+fn head_to_head(after: &str) -> bool {
+    static H2H: Patterns = Patterns::new(&[
+        "meetings",
+        "meeting",
+        "encounters",
+        "head-to-head",
+        "occasions",
+        " times in",
+        " times out of",
+        "matches against",
+    ]);
+    let cut = first_of(after.as_bytes(), b'.', b';').unwrap_or(after.len());
+    H2H.find(&after[..cut]).is_some()
 }
 
 /// Gives score `sc` to a result told in the last two sentences without one, in which `agent` won (`won`) or
@@ -1705,8 +1852,7 @@ fn score_named_as(text: &str, end: usize) -> Option<&'static str> {
 
 /// Where the clause holding `pos` starts: after the last ", while", " but ", ", and ", "; " before it.
 fn clause_start(text: &str, from: usize, pos: usize) -> usize {
-    let s = &text[from..pos];
-    [
+    static BREAKS: Patterns = Patterns::new(&[
         ", while ",
         " while ",
         " but ",
@@ -1715,11 +1861,138 @@ fn clause_start(text: &str, from: usize, pos: usize) -> usize {
         " whereas ",
         ", with ",
         ", as ",
-    ]
-    .iter()
-    .filter_map(|b| s.rfind(b).map(|p| from + p + b.len()))
-    .max()
-    .unwrap_or(from)
+    ]);
+    BREAKS
+        .rfind_end(&text[from..pos])
+        .map_or(from, |e| from + e)
+}
+
+/// A few ASCII patterns (each of two bytes or more, at most 32) searched for together in one pass over the
+/// text. Tables built at compile time give, for each byte, the patterns it can start (or end) with, and
+/// continue with: most positions are ruled out with one look-up, the rest with two, before any comparison.
+struct Patterns {
+    pats: &'static [&'static str],
+    /// Compare in any ASCII case (the patterns are written in lower case).
+    any_case: bool,
+    /// Bit `k` of `first[b]`: `pats[k]` starts with byte `b`; `second`, `last`, `penult` likewise.
+    first: [u32; 256],
+    second: [u32; 256],
+    last: [u32; 256],
+    penult: [u32; 256],
+}
+
+impl Patterns {
+    const fn new(pats: &'static [&'static str]) -> Self {
+        Self::build(pats, false)
+    }
+
+    /// Patterns in lower case, matched in any ASCII case (as in `text.to_ascii_lowercase()`).
+    const fn any_case(pats: &'static [&'static str]) -> Self {
+        Self::build(pats, true)
+    }
+
+    const fn build(pats: &'static [&'static str], any_case: bool) -> Self {
+        assert!(pats.len() <= 32);
+        let mut t = Patterns {
+            pats,
+            any_case,
+            first: [0; 256],
+            second: [0; 256],
+            last: [0; 256],
+            penult: [0; 256],
+        };
+        let mut k = 0;
+        while k < pats.len() {
+            let p = pats[k].as_bytes();
+            assert!(p.len() >= 2 && p.is_ascii());
+            let n = p.len();
+            let bit = 1u32 << k;
+            t.first[p[0] as usize] |= bit;
+            t.second[p[1] as usize] |= bit;
+            t.last[p[n - 1] as usize] |= bit;
+            t.penult[p[n - 2] as usize] |= bit;
+            if any_case {
+                t.first[p[0].to_ascii_uppercase() as usize] |= bit;
+                t.second[p[1].to_ascii_uppercase() as usize] |= bit;
+                t.last[p[n - 1].to_ascii_uppercase() as usize] |= bit;
+                t.penult[p[n - 2].to_ascii_uppercase() as usize] |= bit;
+            }
+            k += 1;
+        }
+        t
+    }
+
+    /// Whether pattern `k` is at `h[i..]`.
+    fn at(&self, k: u32, h: &[u8], i: usize) -> bool {
+        let p = self.pats[k as usize].as_bytes();
+        h.get(i..i + p.len()).is_some_and(|w| {
+            if self.any_case {
+                w.eq_ignore_ascii_case(p)
+            } else {
+                w == p
+            }
+        })
+    }
+
+    /// Whether one of the patterns starts at `h[i]`.
+    fn starts_at(&self, h: &[u8], i: usize) -> bool {
+        let Some(&next) = h.get(i + 1) else {
+            return false;
+        };
+        let mut cand = self.first[h[i] as usize] & self.second[next as usize];
+        while cand != 0 {
+            if self.at(cand.trailing_zeros(), h, i) {
+                return true;
+            }
+            cand &= cand - 1;
+        }
+        false
+    }
+
+    /// Whether one of the patterns ends at `h[..e]`.
+    fn ends_at(&self, h: &[u8], e: usize) -> bool {
+        if e < 2 {
+            return false;
+        }
+        let mut cand = self.last[h[e - 1] as usize] & self.penult[h[e - 2] as usize];
+        while cand != 0 {
+            let k = cand.trailing_zeros();
+            if let Some(i) = e.checked_sub(self.pats[k as usize].len())
+                && self.at(k, h, i)
+            {
+                return true;
+            }
+            cand &= cand - 1;
+        }
+        false
+    }
+
+    /// Where the first pattern in `hay` starts: the least `hay.find(p)` over the patterns.
+    fn find(&self, hay: &str) -> Option<usize> {
+        let h = hay.as_bytes();
+        let mut from = 0;
+        while let Some(k) = h[from..].iter().position(|&b| self.first[b as usize] != 0) {
+            let i = from + k;
+            if self.starts_at(h, i) {
+                return Some(i);
+            }
+            from = i + 1;
+        }
+        None
+    }
+
+    /// Where the last pattern in `hay` ends: the greatest `hay.rfind(p) + p.len()` over the patterns.
+    fn rfind_end(&self, hay: &str) -> Option<usize> {
+        let h = hay.as_bytes();
+        let mut to = h.len();
+        while let Some(e) = h[..to].iter().rposition(|&b| self.last[b as usize] != 0) {
+            if self.ends_at(h, e + 1) {
+                return Some(e + 1);
+            }
+            to = e;
+        }
+        None
+    }
 }
 
 /// Doubles: "A and B beat C and D" gives pairs when both sides are pairs. A partner is the reference next to
@@ -1871,28 +2144,43 @@ fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(String, bool)> {
 
 /// Merges repeated reports of the same match (same sides, compatible details).
 fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
+    // A short list of results is scanned; a long one is indexed by the first player of each side.
+    const SCAN: usize = 32;
     let mut out: Vec<Found> = Vec::new();
-    let mut by_pair: std::collections::HashMap<(Vec<usize>, Vec<usize>), Vec<usize>> =
-        Default::default();
+    let mut by_pair: std::collections::HashMap<(usize, usize), Vec<usize>> = Default::default();
     for f in found {
-        let key = (f.winner.clone(), f.loser.clone());
-        let same = by_pair.get(&key).and_then(|ids| {
-            ids.iter().copied().find(|&k| {
-                let g = &out[k];
-                let same_event = match (&g.tournament, &f.tournament) {
-                    (Some((a, _)), Some((b, _))) => a == b,
-                    _ => true,
-                };
-                same_event
-                    && (g.round == f.round || g.round.is_none() || f.round.is_none())
-                    && match (g.score, f.score) {
-                        (Some((a, fa)), Some((b, fb))) => {
-                            ctx.m.scores[a].to_score(fa).text == ctx.m.scores[b].to_score(fb).text
-                        }
-                        _ => true,
+        let fits = |g: &Found| {
+            let same_event = match (&g.tournament, &f.tournament) {
+                (Some((a, _)), Some((b, _))) => a == b,
+                _ => true,
+            };
+            g.winner == f.winner
+                && g.loser == f.loser
+                && same_event
+                && (g.round == f.round || g.round.is_none() || f.round.is_none())
+                && match (g.score, f.score) {
+                    (Some((a, fa)), Some((b, fb))) => {
+                        ctx.m.scores[a].to_score(fa).text == ctx.m.scores[b].to_score(fb).text
                     }
-            })
-        });
+                    _ => true,
+                }
+        };
+        let key = (f.winner[0], f.loser[0]);
+        let same = if out.len() <= SCAN {
+            out.iter().position(fits)
+        } else {
+            if by_pair.is_empty() {
+                for (k, g) in out.iter().enumerate() {
+                    by_pair
+                        .entry((g.winner[0], g.loser[0]))
+                        .or_default()
+                        .push(k);
+                }
+            }
+            by_pair
+                .get(&key)
+                .and_then(|ids| ids.iter().copied().find(|&k| fits(&out[k])))
+        };
         match same {
             Some(k) => {
                 let g = &mut out[k];
@@ -1909,7 +2197,9 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
                 }
             }
             None => {
-                by_pair.entry(key).or_default().push(out.len());
+                if !by_pair.is_empty() {
+                    by_pair.entry(key).or_default().push(out.len());
+                }
                 out.push(f);
             }
         }
@@ -1955,4 +2245,67 @@ pub(crate) fn to_record(
         evidence: ctx.evidence(f.span),
         rule: f.rule.to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_sorted_lower_case_and_short() {
+        for list in [&FUTURE, &NOT_RESULT_BEFORE] {
+            assert!(list.words.windows(2).all(|w| w[0] < w[1]));
+            assert!(list.words.iter().all(|w| *w == w.to_ascii_lowercase()));
+            assert!(
+                list.words
+                    .iter()
+                    .all(|w| list.has(w) && list.has_any_case(w))
+            );
+        }
+        assert!(FUTURE.has_any_case("Hopes"));
+        assert!(!FUTURE.has("Hopes"));
+        assert!(!FUTURE.has_any_case("hoped"));
+        assert!(!FUTURE.has_any_case("") && !FUTURE.has_any_case("éa"));
+    }
+
+    #[test]
+    fn pattern_sets_find_as_the_least_find_and_the_greatest_rfind_end() {
+        const PATS: &[&str] = &[" but ", ", and ", "; ", " while "];
+        static SET: Patterns = Patterns::new(PATS);
+        for hay in [
+            "",
+            "a",
+            "he won, and she lost but then; while",
+            " but ; , and  while x",
+            "no break here",
+            "ends with; ",
+        ] {
+            let first = PATS.iter().filter_map(|p| hay.find(p)).min();
+            let last = PATS
+                .iter()
+                .filter_map(|p| hay.rfind(p).map(|i| i + p.len()))
+                .max();
+            assert_eq!(SET.find(hay), first, "{hay:?}");
+            assert_eq!(SET.rfind_end(hay), last, "{hay:?}");
+        }
+        static CASE: Patterns = Patterns::any_case(&[" win ", "beaten"]);
+        assert_eq!(CASE.find("After the WIN over"), Some(9));
+        assert_eq!(CASE.find("he was BeAtEn"), Some(7));
+        assert_eq!(CASE.find("winning"), None);
+    }
+
+    #[test]
+    fn either_byte_is_found_in_any_position() {
+        for n in 0..40 {
+            let mut s = "x".repeat(n);
+            assert_eq!(first_of(s.as_bytes(), b',', b'-'), None);
+            s.push('-');
+            s.push_str("yy,");
+            assert_eq!(first_of(s.as_bytes(), b',', b'-'), Some(n));
+            assert_eq!(first_of(&s.as_bytes()[n + 1..], b',', b'-'), Some(2));
+            // Bytes just above and below the ones sought, and non-ASCII bytes, are no match.
+            let t = format!("{}+.é\u{80}/", "x".repeat(n));
+            assert_eq!(first_of(t.as_bytes(), b',', b'-'), None);
+        }
+    }
 }
