@@ -56,6 +56,269 @@ pub(crate) fn warm_up() {
     let _ = sport::classify("tennis");
 }
 
+/// Whether `c` is an ASCII word byte, as `(?-u:\b)` reads it.
+pub(crate) fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// Whether `(?-u:\b)` holds at byte offset `p` of `b` (true only at character boundaries).
+pub(crate) fn boundary(b: &[u8], p: usize) -> bool {
+    let before = p > 0 && is_word_byte(b[p - 1]);
+    let after = p < b.len() && is_word_byte(b[p]);
+    before != after
+}
+
+const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+
+/// Eight copies of `c`.
+fn splat(c: u8) -> u64 {
+    u64::from_le_bytes([c; 8])
+}
+
+/// The high bit of every zero byte of `v`, exactly.
+fn zero_bytes(v: u64) -> u64 {
+    !(((v & LOW7).wrapping_add(LOW7)) | v | LOW7)
+}
+
+/// The next offset `k >= i` where `b[k]` is the ASCII letter `x` and `b[k + 1]` the letter `y`, both lower
+/// case, in any case. Tests eight bytes at a time.
+pub(crate) fn next_pair_ci(b: &[u8], mut i: usize, x: u8, y: u8) -> Option<usize> {
+    let (sx, sy, case) = (splat(x), splat(y), splat(0x20));
+    while let Some(w) = b.get(i..i + 8) {
+        let v = u64::from_le_bytes(w.try_into().expect("eight bytes")) | case;
+        // Byte k flags a pair at k: x there and y in byte k + 1 (the last byte pairs in the next step).
+        let m = zero_bytes(v ^ sx) & (zero_bytes(v ^ sy) >> 8);
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 7;
+    }
+    (i..b.len().saturating_sub(1)).find(|&k| b[k] | 0x20 == x && b[k + 1] | 0x20 == y)
+}
+
+/// `WORD[c]`: whether byte `c` is an ASCII letter or digit.
+static WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
+/// The runs of ASCII letters and digits of the last text asked about, per thread: the recognisers that start
+/// from keywords share one scan of an article.
+struct WordIndex {
+    text: String,
+    words: Vec<(usize, usize)>,
+}
+
+thread_local! {
+    static WORD_INDEX: RefCell<WordIndex> = const {
+        RefCell::new(WordIndex { text: String::new(), words: Vec::new() })
+    };
+}
+
+/// Calls `f` with the runs of ASCII letters and digits of `text` (start and end offsets, in order).
+pub(crate) fn with_words<R>(text: &str, f: impl FnOnce(&[(usize, usize)]) -> R) -> R {
+    WORD_INDEX.with(|cell| {
+        let mut index = cell.borrow_mut();
+        if index.text != text {
+            let b = text.as_bytes();
+            let mut words = std::mem::take(&mut index.words);
+            words.clear();
+            let mut i = 0;
+            while i < b.len() {
+                if !WORD[usize::from(b[i])] {
+                    i += 1;
+                    continue;
+                }
+                let s = i;
+                i += 1;
+                while i < b.len() && WORD[usize::from(b[i])] {
+                    i += 1;
+                }
+                words.push((s, i));
+            }
+            index.words = words;
+            index.text.clear();
+            index.text.push_str(text);
+        }
+        f(&index.words)
+    })
+}
+
+/// A pattern that starts with `(?-u:\b)`, tried only at chosen offsets: [`Anchored::at`] gives the end of the
+/// match that the unanchored pattern would find starting exactly there. The search is anchored and stops as
+/// soon as no match can go on, so a miss costs a few bytes of work.
+pub(crate) struct Anchored {
+    /// `^(?:pattern)`, run from the offset when the byte before it is no word byte (so that `\b` at the start
+    /// of the slice reads as in context).
+    plain: regex::Regex,
+    /// `^[0-9A-Za-z_](?:pattern)`, run from the byte before the offset when that byte is a word byte.
+    after_word: regex::Regex,
+}
+
+impl Anchored {
+    /// `flags` (e.g. `(?x)`) apply to the whole `pattern`.
+    pub fn new(flags: &str, pattern: &str) -> Self {
+        let nl = if flags.contains('x') { "\n" } else { "" };
+        Anchored {
+            plain: regex::Regex::new(&format!("{flags}^(?:{pattern}{nl})")).expect("anchored"),
+            after_word: regex::Regex::new(&format!("{flags}^[0-9A-Za-z_](?:{pattern}{nl})"))
+                .expect("anchored after a word byte"),
+        }
+    }
+
+    /// The end of the match starting at `p` (a character boundary of `text`), if any.
+    pub fn at(&self, text: &str, p: usize) -> Option<usize> {
+        if p > 0 && is_word_byte(text.as_bytes()[p - 1]) {
+            self.after_word
+                .find(&text[p - 1..])
+                .map(|m| p - 1 + m.end())
+        } else {
+            self.plain.find(&text[p..]).map(|m| p + m.end())
+        }
+    }
+}
+
+/// Where a window starts that holds the start of every match containing byte `o`, for patterns that put at most
+/// `runs` runs of whitespace (`\s`) between a match's start and any hit inside it.
+pub(crate) fn window_start(text: &str, o: usize, runs: usize) -> usize {
+    let mut seen = 0;
+    let mut in_space = false;
+    for (j, c) in text[..o].char_indices().rev() {
+        if c.is_whitespace() {
+            if !in_space {
+                seen += 1;
+                if seen > runs {
+                    return j + c.len_utf8();
+                }
+                in_space = true;
+            }
+        } else {
+            in_space = false;
+        }
+    }
+    0
+}
+
+/// The matches of `re` in `text` in order, exactly those `find_iter` of its unanchored pattern gives, given that
+/// every match contains one of the `hits` (ascending byte offsets, e.g. of a keyword every match has) with at
+/// most `runs` runs of whitespace between the match start and that hit.
+///
+/// Leftmost-first search finds the smallest offset (from the end of the last match on) where the pattern matches,
+/// and the match there: every such offset lies in the window before some hit, so trying `re` at each `\b` of
+/// the windows in order finds the same matches.
+pub(crate) fn find_near(
+    text: &str,
+    hits: impl IntoIterator<Item = usize>,
+    runs: usize,
+    re: &Anchored,
+) -> Vec<(usize, usize)> {
+    find_near_from(text, hits, runs, re, false)
+}
+
+/// [`find_near`] for patterns whose matches start with an ASCII letter or digit: tries only word starts.
+pub(crate) fn find_near_words(
+    text: &str,
+    hits: impl IntoIterator<Item = usize>,
+    runs: usize,
+    re: &Anchored,
+) -> Vec<(usize, usize)> {
+    find_near_from(text, hits, runs, re, true)
+}
+
+fn find_near_from(
+    text: &str,
+    hits: impl IntoIterator<Item = usize>,
+    runs: usize,
+    re: &Anchored,
+    word_starts: bool,
+) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    // Offsets below `next` are done: tried, or inside a match.
+    let mut next = 0;
+    for o in hits {
+        if o < next {
+            continue;
+        }
+        let mut p = window_start(text, o, runs).max(next);
+        while p <= o {
+            let open = if word_starts {
+                WORD[usize::from(b[p])] && (p == 0 || !is_word_byte(b[p - 1]))
+            } else {
+                boundary(b, p)
+            };
+            match open.then(|| re.at(text, p)).flatten() {
+                Some(e) => {
+                    out.push((p, e));
+                    p = e.max(p + 1);
+                }
+                None => p += 1,
+            }
+        }
+        next = p;
+    }
+    out
+}
+
+/// The alternatives of a `{prefix}(?:{alt0}|{alt1}|...){suffix}` pattern as separate capturing regexes, each
+/// anchored at both ends: told a match text of the whole pattern, [`Branches::captures`] gives the groups of
+/// the alternative that produced it, without running a capture engine over the big pattern.
+///
+/// The first alternative that matches the match text exactly is the one that produced the match (leftmost-first),
+/// and its groups are the same, provided the alternatives begin and end with ASCII word characters so that the
+/// assertions at the edges read the same on the match text alone as in context (see [`Alternation`]).
+pub(crate) struct Branches {
+    alts: Vec<regex::Regex>,
+    /// The whole pattern with its groups, compiled on first use: the answer when no alternative matches the
+    /// match text alone (a non-ASCII letter at an edge).
+    whole: String,
+    slow: once_cell::sync::OnceCell<regex::Regex>,
+}
+
+impl Branches {
+    /// `flags` (e.g. `(?x)`) apply to every piece; the pattern is `{prefix}(?:{alt0}|{alt1}|...){suffix}`.
+    pub fn new(flags: &str, prefix: &str, alts: &[String], suffix: &str) -> Self {
+        // In verbose mode a comment runs to the end of the line: close every piece on a new line.
+        let nl = if flags.contains('x') { "\n" } else { "" };
+        let body: Vec<String> = alts.iter().map(|a| format!("(?:{a}{nl})")).collect();
+        Branches {
+            alts: alts
+                .iter()
+                .map(|a| {
+                    regex::Regex::new(&format!("{flags}^(?:{prefix}(?:{a}{nl}){suffix}{nl})$"))
+                        .expect("branch pattern")
+                })
+                .collect(),
+            whole: format!("{flags}{prefix}(?:{}{nl}){suffix}", body.join("|")),
+            slow: once_cell::sync::OnceCell::new(),
+        }
+    }
+
+    /// The groups of the match `start..end` of the whole pattern in `text`.
+    pub fn captures<'t>(&self, text: &'t str, start: usize, end: usize) -> regex::Captures<'t> {
+        let m = &text[start..end];
+        if let Some(c) = self.alts.iter().find_map(|r| r.captures(m)) {
+            return c;
+        }
+        self.slow
+            .get_or_init(|| regex::Regex::new(&self.whole).expect("whole pattern"))
+            .captures_at(text, start)
+            .expect("the match")
+    }
+
+    /// Compiles the fallback pattern too.
+    fn warm_up(&self) {
+        let _ = self
+            .slow
+            .get_or_init(|| regex::Regex::new(&self.whole).expect("whole pattern"));
+    }
+}
+
 /// A top-level alternation compiled for speed: `all` finds matches without capture groups (the DFA path, no
 /// backtracking per match), and [`Alternation::which`] tells which alternative produced a match.
 ///
@@ -128,4 +391,61 @@ impl Alternation {
             .and_then(|c| (1..c.len()).find(|&i| c.get(i).is_some()))
             .map_or(0, |i| i - 1)
     }
+}
+
+/// Texts for tests that compare a fast recogniser with the plain pattern it replaces: the example corpora,
+/// the fixtures, edge cases, and the `.txt`/`.html` files of the folders in `SPORTEXT_EXTRA_TEXTS`
+/// (colon-separated), all normalised.
+#[cfg(test)]
+pub(crate) fn all_texts() -> Vec<String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for p in paths {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if let Ok(t) = std::fs::read_to_string(&p) {
+                out.push(t);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut raw: Vec<String> = Vec::new();
+    for kind in std::fs::read_dir(root.join("tests/corpus"))
+        .expect("corpus")
+        .flatten()
+    {
+        let data = std::fs::read_to_string(kind.path()).expect("corpus file");
+        for line in data.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).expect("corpus line");
+            raw.push(v["text"].as_str().expect("text").to_string());
+        }
+    }
+    walk(&root.join("fixtures"), &mut raw);
+    for dir in std::env::var("SPORTEXT_EXTRA_TEXTS")
+        .unwrap_or_default()
+        .split(':')
+    {
+        if !dir.is_empty() {
+            walk(std::path::Path::new(dir), &mut raw);
+        }
+    }
+    raw.extend(
+        [
+            "No 3 seed, No.3 seed,\tnumber  twenty-one-seed, 3rdseed xtop seed 1st\u{2028}seed",
+            "seeded\u{85}No. 5, SEEDED number one, top-seeded, a top seed, seeded three times",
+            "world\u{2028}number 46, ex-world No 1, former\tNo 1, British\u{3000}number one, No2 Iga",
+            "He climbed back  up   to 31st in the world; from 204th at the start of May to 40th.",
+            "the  second\u{1680}round, round of\u{2029}16, last-eight, first qualifying round, Final: x",
+            "1Éric Open, xÉcole Masters, Señor Open, Nitto ATP World Tour Finals, Next Gen ATP Finals",
+            "won   the title, crowned, championship point, lifted her first\u{85}Grand Slam title",
+        ]
+        .map(String::from),
+    );
+    raw.iter()
+        .map(|t| crate::normalise::Normalised::new(t).text)
+        .collect()
 }
