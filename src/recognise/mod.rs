@@ -107,27 +107,174 @@ static WORD: [bool; 256] = {
     t
 };
 
-/// The runs of ASCII letters and digits of the last text asked about, per thread: the recognisers that start
-/// from keywords share one scan of an article.
-struct WordIndex {
+/// Keyword kinds of [`keywords`]: words that every phrase of a recogniser holds.
+pub(crate) const KEY_ROUND: u8 = 1;
+pub(crate) const KEY_RANKING: u8 = 2;
+pub(crate) const KEY_TITLE: u8 = 4;
+pub(crate) const KEY_TOURNAMENT: u8 = 8;
+
+/// The first eight bytes of `w` as a number (zero bytes past its end).
+const fn key8(w: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < w.len() && i < 8 {
+        k |= (w[i] as u64) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+/// The low `n` bytes of a key (`n <= 8`).
+const fn low(k: u64, n: usize) -> u64 {
+    if n >= 8 {
+        k
+    } else {
+        k & ((1u64 << (8 * n)) - 1)
+    }
+}
+
+const fn k(s: &str) -> u64 {
+    key8(s.as_bytes())
+}
+
+/// How every cardinal number word ("one" to "ninety-nine") starts.
+const CARD_STARTS: [&[u8]; 16] = [
+    b"one", b"two", b"three", b"four", b"five", b"six", b"seven", b"eight", b"nine", b"ten",
+    b"eleven", b"twelve", b"thir", b"fif", b"twenty", b"forty",
+];
+
+/// The keyword kinds of the run of ASCII letters and digits `b[s..e]` (a superset of what each recogniser
+/// needs; see the recognisers' patterns). Compares numbers, not strings: it runs on every word.
+fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
+    let w = &b[s..e];
+    let n = w.len();
+    if !(2..=13).contains(&n) {
+        return 0;
+    }
+    // The first eight bytes as a number, as written and in lower case (bit 5 lowers letters, keeps digits).
+    let ck = match b.get(s..s + 8) {
+        Some(eight) => low(
+            u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+            n,
+        ),
+        None => key8(w),
+    };
+    let lk = ck | low(splat(0x20), n);
+    // Whether `w` is `word` (in lower case / as written); `word` has at most eight bytes.
+    macro_rules! lower {
+        ($word:literal) => {
+            n == $word.len() && lk == const { k($word) }
+        };
+    }
+    macro_rules! exact {
+        ($word:literal) => {
+            n == $word.len() && ck == const { k($word) }
+        };
+    }
+    macro_rules! lower_prefix {
+        ($word:literal) => {
+            n >= $word.len() && low(lk, $word.len()) == const { k($word) }
+        };
+    }
+    let digits_after = |i: usize| w[i..].iter().all(u8::is_ascii_digit);
+    let (mut round, mut ranking, mut title, mut tournament) = (false, false, false, false);
+    // Round: "round", "last", "group", "bronze", "place", "final(s)", "quarter...", "semi...".
+    // Ranking: "world", "career", "former...", "ex", "No"/"no" (with digits), "number" (with digits), "ranked",
+    // "to", "from".
+    // Title phrases (case as written): "title", "trophy", "crown", "crowned", "championship", "Slam", "major".
+    // Tournaments (as written): capitalised event words and the openers of "the Masters 1000 event in Shanghai".
+    match lk as u8 {
+        b'r' => {
+            round = lower!("round");
+            ranking = lower!("ranked");
+            tournament = exact!("Roland");
+        }
+        b'l' => round = lower!("last"),
+        b'g' => {
+            round = lower!("group");
+            tournament = exact!("Games");
+        }
+        b'b' => round = lower!("bronze"),
+        b'p' => round = lower!("place"),
+        b'f' => {
+            round = lower!("final") || lower!("finals");
+            ranking = lower!("from") || lower_prefix!("former");
+            tournament = exact!("Finals");
+        }
+        b'q' => {
+            round = lower_prefix!("quarter");
+            tournament = exact!("Queen");
+        }
+        b's' => {
+            round = lower_prefix!("semi");
+            title = exact!("Slam") || exact!("slam");
+        }
+        b'w' => {
+            ranking = lower!("world");
+            tournament = exact!("Wells") || exact!("WTA") || w == b"Wimbledon";
+        }
+        b'c' => {
+            ranking = lower!("career");
+            title = exact!("crown") || exact!("crowned") || w == b"championship";
+            tournament = exact!("Cup")
+                || exact!("Classic")
+                || matches!(w, b"Championship" | b"Championships" | b"Challenger");
+        }
+        b'e' => ranking = lower!("ex"),
+        b'n' => {
+            // "No"/"number" may run into the number: "No1", "numberone", "Noone".
+            let number_follows = |i: usize| {
+                let rest = &w[i..];
+                rest.iter().all(u8::is_ascii_digit)
+                    || CARD_STARTS
+                        .iter()
+                        .any(|c| rest.len() >= c.len() && rest[..c.len()].eq_ignore_ascii_case(c))
+            };
+            ranking = (matches!(w[..2], [b'N' | b'n', b'o']) && number_follows(2))
+                || (lower_prefix!("number") && number_follows(6));
+        }
+        b't' => {
+            ranking = lower!("to");
+            title = exact!("title") || exact!("trophy");
+            tournament = exact!("Trophy") || w == b"Tournament";
+        }
+        b'o' => tournament = exact!("Open") || exact!("Olympic") || exact!("Olympics"),
+        b'm' => {
+            title = exact!("major");
+            tournament = exact!("Masters");
+        }
+        b'a' => tournament = exact!("ATP"),
+        b'i' => tournament = exact!("ITF") || w == b"International",
+        _ => {}
+    }
+    u8::from(round) * KEY_ROUND
+        | u8::from(ranking) * KEY_RANKING
+        | u8::from(title) * KEY_TITLE
+        | u8::from(tournament) * KEY_TOURNAMENT
+}
+
+/// The keywords of the last text asked about, per thread: the recognisers that start from keywords share one
+/// scan of an article.
+struct KeywordIndex {
     text: String,
-    words: Vec<(usize, usize)>,
+    /// Start offset and kinds of every keyword, in order.
+    keys: Vec<(usize, u8)>,
 }
 
 thread_local! {
-    static WORD_INDEX: RefCell<WordIndex> = const {
-        RefCell::new(WordIndex { text: String::new(), words: Vec::new() })
+    static KEYWORDS: RefCell<KeywordIndex> = const {
+        RefCell::new(KeywordIndex { text: String::new(), keys: Vec::new() })
     };
 }
 
-/// Calls `f` with the runs of ASCII letters and digits of `text` (start and end offsets, in order).
-pub(crate) fn with_words<R>(text: &str, f: impl FnOnce(&[(usize, usize)]) -> R) -> R {
-    WORD_INDEX.with(|cell| {
+/// The start offsets of the keywords of kind `kind` in `text`, in order.
+pub(crate) fn keywords(text: &str, kind: u8) -> Vec<usize> {
+    KEYWORDS.with(|cell| {
         let mut index = cell.borrow_mut();
         if index.text != text {
             let b = text.as_bytes();
-            let mut words = std::mem::take(&mut index.words);
-            words.clear();
+            let mut keys = std::mem::take(&mut index.keys);
+            keys.clear();
             let mut i = 0;
             while i < b.len() {
                 if !WORD[usize::from(b[i])] {
@@ -135,17 +282,25 @@ pub(crate) fn with_words<R>(text: &str, f: impl FnOnce(&[(usize, usize)]) -> R) 
                     continue;
                 }
                 let s = i;
-                i += 1;
-                while i < b.len() && WORD[usize::from(b[i])] {
-                    i += 1;
+                i += b[i..]
+                    .iter()
+                    .position(|&c| !WORD[usize::from(c)])
+                    .unwrap_or(b.len() - i);
+                let kinds = keyword_kinds(b, s, i);
+                if kinds != 0 {
+                    keys.push((s, kinds));
                 }
-                words.push((s, i));
             }
-            index.words = words;
+            index.keys = keys;
             index.text.clear();
             index.text.push_str(text);
         }
-        f(&index.words)
+        index
+            .keys
+            .iter()
+            .filter(|&&(_, k)| k & kind != 0)
+            .map(|&(s, _)| s)
+            .collect()
     })
 }
 

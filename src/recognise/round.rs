@@ -55,7 +55,7 @@ pub(crate) fn previous(code: &str) -> Option<&'static str> {
     })
 }
 
-/// The round pattern (verbose mode). Every match holds one of the words [`is_keyword`] accepts, at most two
+/// The round pattern (verbose mode). Every match holds one of the words [`super::keywords`] finds for it, at most two
 /// runs of spaces after its start.
 const PATTERN: &str = r"(?-u:\b)(?:
           # qualifying: first qualifying round, final round of qualifying
@@ -80,37 +80,9 @@ const PATTERN: &str = r"(?-u:\b)(?:
 
 static RE: Lazy<Anchored> = Lazy::new(|| Anchored::new("(?x)", PATTERN));
 
-/// The words every round phrase holds one of (any case): "round", "last", "group", "bronze", "place",
-/// "final(s)", and words starting "quarter" or "semi".
-fn is_keyword(w: &[u8]) -> bool {
-    if w.len() < 4 || w.len() > 16 {
-        return false;
-    }
-    let is = |k: &[u8]| w.eq_ignore_ascii_case(k);
-    let starts = |k: &[u8]| w.len() >= k.len() && w[..k.len()].eq_ignore_ascii_case(k);
-    match w[0] | 0x20 {
-        b'r' => is(b"round"),
-        b'l' => is(b"last"),
-        b'g' => is(b"group"),
-        b'b' => is(b"bronze"),
-        b'p' => is(b"place"),
-        b'q' => starts(b"quarter"),
-        b's' => starts(b"semi"),
-        b'f' => is(b"final") || is(b"finals"),
-        _ => false,
-    }
-}
-
 /// The round phrases of `text`: spans of the matches of [`PATTERN`].
 fn matches(text: &str) -> Vec<(usize, usize)> {
-    let b = text.as_bytes();
-    let hits: Vec<usize> = super::with_words(text, |words| {
-        words
-            .iter()
-            .filter(|&&(s, e)| is_keyword(&b[s..e]))
-            .map(|&(s, _)| s)
-            .collect()
-    });
+    let hits = super::keywords(text, super::KEY_ROUND);
     find_near_words(text, hits, 2, &RE)
 }
 
