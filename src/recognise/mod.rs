@@ -45,15 +45,25 @@ pub(crate) enum PlayerSide {
     Itself,
 }
 
-/// Compiles every pattern now, so the first article pays no start-up cost.
+/// Compiles every pattern now, so the first article pays no start-up cost: every recogniser runs once, and the
+/// capturing fallbacks of the alternations are built too.
 pub(crate) fn warm_up() {
-    let _ = score::find("6-4 6-4");
-    let _ = ranking::find("world No 1");
-    let _ = seed::find("top seed");
-    let _ = round::find("second round");
-    let _ = tournament::find("Australian Open");
-    let _ = names::find("Rafael Nadal");
-    let _ = sport::classify("tennis");
+    let text = "Henman, seeded three, beat the top seed 6-4 6-4 and the world No 1 was beaten by Rafael Nadal \
+                in the second round of the Australian Open, the Masters 1000 event in Shanghai; he won the title.";
+    let _ = score::find(text);
+    let _ = ranking::find(text);
+    let _ = seed::find(text);
+    let _ = round::find(text);
+    let _ = round::title_phrases(text);
+    let _ = tournament::find(text);
+    let _ = names::find(text);
+    let _ = descriptor::find(text);
+    let _ = result::find(text);
+    let _ = sport::classify(text);
+    ranking::warm_up();
+    result::warm_up();
+    sport::warm_up();
+    tournament::warm_up();
 }
 
 /// Whether `c` is an ASCII word byte, as `(?-u:\b)` reads it.
@@ -176,7 +186,6 @@ fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
             n >= $word.len() && low(lk, $word.len()) == const { k($word) }
         };
     }
-    let digits_after = |i: usize| w[i..].iter().all(u8::is_ascii_digit);
     let (mut round, mut ranking, mut title, mut tournament) = (false, false, false, false);
     // Round: "round", "last", "group", "bronze", "place", "final(s)", "quarter...", "semi...".
     // Ranking: "world", "career", "former...", "ex", "No"/"no" (with digits), "number" (with digits), "ranked",
@@ -341,22 +350,56 @@ impl Anchored {
 /// Where a window starts that holds the start of every match containing byte `o`, for patterns that put at most
 /// `runs` runs of whitespace (`\s`) between a match's start and any hit inside it.
 pub(crate) fn window_start(text: &str, o: usize, runs: usize) -> usize {
+    let b = text.as_bytes();
     let mut seen = 0;
     let mut in_space = false;
-    for (j, c) in text[..o].char_indices().rev() {
-        if c.is_whitespace() {
+    let mut j = o;
+    while j > 0 {
+        // The character that ends at `j`: one byte when ASCII (most of the time), else decoded.
+        let (start, space) = if b[j - 1] < 0x80 {
+            (j - 1, matches!(b[j - 1], b'\t'..=b'\r' | b' '))
+        } else {
+            let c = text[..j].chars().next_back().expect("a character");
+            (j - c.len_utf8(), c.is_whitespace())
+        };
+        if space {
             if !in_space {
                 seen += 1;
                 if seen > runs {
-                    return j + c.len_utf8();
+                    return j;
                 }
                 in_space = true;
             }
         } else {
             in_space = false;
         }
+        j = start;
     }
     0
+}
+
+/// [`find_near_from`] for patterns whose matches start with a capital letter (or a non-ASCII character).
+pub(crate) fn find_near_capitals(
+    text: &str,
+    hits: impl IntoIterator<Item = usize>,
+    runs: usize,
+    re: &Anchored,
+) -> Vec<(usize, usize)> {
+    find_near_from(text, hits, runs, re, |b, p| {
+        (b[p].is_ascii_uppercase() || b[p] >= 0x80) && boundary(b, p)
+    })
+}
+
+/// [`find_near_from`] for patterns whose matches start with an ASCII letter or digit: tries only word starts.
+pub(crate) fn find_near_words(
+    text: &str,
+    hits: impl IntoIterator<Item = usize>,
+    runs: usize,
+    re: &Anchored,
+) -> Vec<(usize, usize)> {
+    find_near_from(text, hits, runs, re, |b, p| {
+        WORD[usize::from(b[p])] && (p == 0 || !is_word_byte(b[p - 1]))
+    })
 }
 
 /// The matches of `re` in `text` in order, exactly those `find_iter` of its unanchored pattern gives, given that
@@ -365,32 +408,13 @@ pub(crate) fn window_start(text: &str, o: usize, runs: usize) -> usize {
 ///
 /// Leftmost-first search finds the smallest offset (from the end of the last match on) where the pattern matches,
 /// and the match there: every such offset lies in the window before some hit, so trying `re` at each `\b` of
-/// the windows in order finds the same matches.
-pub(crate) fn find_near(
-    text: &str,
-    hits: impl IntoIterator<Item = usize>,
-    runs: usize,
-    re: &Anchored,
-) -> Vec<(usize, usize)> {
-    find_near_from(text, hits, runs, re, false)
-}
-
-/// [`find_near`] for patterns whose matches start with an ASCII letter or digit: tries only word starts.
-pub(crate) fn find_near_words(
-    text: &str,
-    hits: impl IntoIterator<Item = usize>,
-    runs: usize,
-    re: &Anchored,
-) -> Vec<(usize, usize)> {
-    find_near_from(text, hits, runs, re, true)
-}
-
+/// the windows (where `opens` allows a match to start) in order finds the same matches.
 fn find_near_from(
     text: &str,
     hits: impl IntoIterator<Item = usize>,
     runs: usize,
     re: &Anchored,
-    word_starts: bool,
+    opens: impl Fn(&[u8], usize) -> bool,
 ) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
@@ -402,12 +426,10 @@ fn find_near_from(
         }
         let mut p = window_start(text, o, runs).max(next);
         while p <= o {
-            let open = if word_starts {
-                WORD[usize::from(b[p])] && (p == 0 || !is_word_byte(b[p - 1]))
-            } else {
-                boundary(b, p)
-            };
-            match open.then(|| re.at(text, p)).flatten() {
+            match (p < b.len() && opens(b, p))
+                .then(|| re.at(text, p))
+                .flatten()
+            {
                 Some(e) => {
                     out.push((p, e));
                     p = e.max(p + 1);
@@ -467,7 +489,7 @@ impl Branches {
     }
 
     /// Compiles the fallback pattern too.
-    fn warm_up(&self) {
+    pub fn warm_up(&self) {
         let _ = self
             .slow
             .get_or_init(|| regex::Regex::new(&self.whole).expect("whole pattern"));
@@ -517,13 +539,30 @@ impl Alternation {
 
     /// The index of the alternative that produced `m`, a match of `all` in `text`.
     pub fn which(&self, text: &str, m: &regex::Match) -> usize {
+        self.which_at(text, m.start(), m.end())
+    }
+
+    /// Compiles the capturing fallback too.
+    pub fn warm_up(&self) {
+        let _ = self
+            .slow
+            .get_or_init(|| regex::Regex::new(&self.captures).expect("alternation captures"));
+    }
+
+    /// The whole pattern (flags inline, no capture groups), for [`Anchored`].
+    pub fn pattern(&self) -> &str {
+        self.all.as_str()
+    }
+
+    /// The index of the alternative that produced the match `start..end` of `all` in `text`.
+    pub fn which_at(&self, text: &str, start: usize, end: usize) -> usize {
         // The answer for a match text alone depends on that text only: remember it per thread (match texts
         // repeat: "he", "won", "beat", "tennis").
         thread_local! {
             static SEEN: RefCell<FxHashMap<usize, FxHashMap<Box<str>, usize>>> = RefCell::default();
         }
         let key = std::ptr::from_ref(self) as usize;
-        let t = m.as_str();
+        let t = &text[start..end];
         let known = SEEN.with(|s| s.borrow().get(&key).and_then(|k| k.get(t).copied()));
         if let Some(i) = known {
             return i;
@@ -542,7 +581,7 @@ impl Alternation {
         let slow = self
             .slow
             .get_or_init(|| regex::Regex::new(&self.captures).expect("alternation captures"));
-        slow.captures_at(text, m.start())
+        slow.captures_at(text, start)
             .and_then(|c| (1..c.len()).find(|&i| c.get(i).is_some()))
             .map_or(0, |i| i - 1)
     }

@@ -680,6 +680,11 @@ pub(crate) fn find(text: &str) -> Vec<RankMention> {
     out
 }
 
+/// Compiles the capturing fallback of the pattern (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    BRANCHES.warm_up();
+}
+
 /// Corpus view: span and `"<rank> <kind>"`, e.g. `"46 current"`.
 #[cfg(test)]
 pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {

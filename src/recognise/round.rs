@@ -549,26 +549,25 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
         .collect()
 }
 
-static TITLE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?x)(?-u:\b)(?:
+/// The title pattern (verbose mode). Every match holds one of the words [`super::keywords`] finds for titles,
+/// at most eleven runs of spaces after its start.
+const TITLE_PATTERN: &str = r"(?-u:\b)(?:
         (?:won|wins|win|winning|claimed|claims|claim|claiming|clinched|clinches|clinch|lifted|lifts|lift|lifting
           |captured|captures|capture|capturing|sealed|seals|secured|secures|defended|defends|defend|retained|retains
           |retain|collected|collects|bagged|landed|scooped|take|takes|took|taking)
         \x20(?:[A-Za-z0-9'-]+\x20){0,8}?(?:(?:Grand\x20Slam\x20|major\x20)?(?:title|trophy|crown|championship)|[Gg]rand\x20[Ss]lam|major)(?-u:\b)
       | (?:championship|title)\x20points?(?-u:\b)
       | crowned(?-u:\b)
-      )",
-    )
-    .expect("title pattern")
-});
+      )";
+
+static TITLE: Lazy<Anchored> = Lazy::new(|| Anchored::new("(?x)", TITLE_PATTERN));
 
 /// Phrases saying a player won a tournament ("won her first Grand Slam title", "to lift the trophy",
 /// "saved three championship points"): the match they belong to was a final.
 pub(crate) fn title_phrases(text: &str) -> Vec<Span> {
-    TITLE
-        .find_iter(text)
-        .map(|m| Span::new(m.start(), m.end()))
+    find_near_words(text, super::keywords(text, super::KEY_TITLE), 11, &TITLE)
+        .into_iter()
+        .map(|(s, e)| Span::new(s, e))
         .collect()
 }
 
@@ -579,6 +578,7 @@ mod same_tests {
     /// The keyword windows and the hand-read groups give what the capturing pattern gave.
     #[test]
     fn same_as_the_capturing_pattern() {
+        let title = Regex::new(&format!("(?x){TITLE_PATTERN}")).unwrap();
         let re = Regex::new(&format!("(?x){PATTERN}")).unwrap();
         for t in &crate::recognise::all_texts() {
             let want: Vec<(usize, usize, Groups)> = re
@@ -616,6 +616,11 @@ mod same_tests {
                 .map(|(s, e)| (s, e, groups(&t[s..e])))
                 .collect();
             assert_eq!(got, want, "{t}");
+            let want: Vec<Span> = title
+                .find_iter(t)
+                .map(|m| Span::new(m.start(), m.end()))
+                .collect();
+            assert_eq!(title_phrases(t), want, "{t}");
         }
     }
 }
