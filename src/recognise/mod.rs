@@ -81,12 +81,12 @@ pub(crate) fn boundary(b: &[u8], p: usize) -> bool {
 const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
 
 /// Eight copies of `c`.
-fn splat(c: u8) -> u64 {
+pub(crate) fn splat(c: u8) -> u64 {
     u64::from_le_bytes([c; 8])
 }
 
 /// The high bit of every zero byte of `v`, exactly.
-fn zero_bytes(v: u64) -> u64 {
+pub(crate) fn zero_bytes(v: u64) -> u64 {
     !(((v & LOW7).wrapping_add(LOW7)) | v | LOW7)
 }
 
