@@ -256,10 +256,17 @@ fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
         b'i' => tournament = exact!("ITF") || w == b"International",
         _ => {}
     }
-    u8::from(round) * KEY_ROUND
-        | u8::from(ranking) * KEY_RANKING
-        | u8::from(title) * KEY_TITLE
-        | u8::from(tournament) * KEY_TOURNAMENT
+    [
+        (round, KEY_ROUND),
+        (ranking, KEY_RANKING),
+        (title, KEY_TITLE),
+        (tournament, KEY_TOURNAMENT),
+    ]
+    .iter()
+    .fold(
+        0,
+        |kinds, &(on, kind)| if on { kinds | kind } else { kinds },
+    )
 }
 
 /// The keywords of the last text asked about, per thread: the recognisers that start from keywords share one

@@ -380,6 +380,20 @@ pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
     out
 }
 
+/// Compiles the capturing fallback of the pattern (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    RE.warm_up();
+}
+
+/// Corpus view: span and name.
+#[cfg(test)]
+pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
+    find(text)
+        .into_iter()
+        .map(|m| (m.span.start, m.span.end, m.name))
+        .collect()
+}
+
 #[cfg(test)]
 mod same_tests {
     /// The keyword windows find what the plain pattern finds.
@@ -394,18 +408,4 @@ mod same_tests {
             assert_eq!(super::matches(t), want, "{t}");
         }
     }
-}
-
-/// Compiles the capturing fallback of the pattern (see [`super::warm_up`]).
-pub(crate) fn warm_up() {
-    RE.warm_up();
-}
-
-/// Corpus view: span and name.
-#[cfg(test)]
-pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
-    find(text)
-        .into_iter()
-        .map(|m| (m.span.start, m.span.end, m.name))
-        .collect()
 }
