@@ -1,8 +1,10 @@
 //! Recognise stage: finds mentions (evidence) in normalised text. One file per fact kind, each with its own
 //! example corpus in `tests/corpus/<kind>.jsonl`. Recognisers never build records: that is `resolve`'s job.
 //!
-//! Every recogniser scans the whole normalised text in one pass of one combined pattern and returns
-//! mentions in text order, with byte spans into the normalised text.
+//! Every recogniser returns mentions in text order, with byte spans into the normalised text. Scores are read by
+//! a byte scanner; sport words, result cues, names and descriptors by one pass of one combined pattern; rounds,
+//! rankings, title phrases and tournaments by their pattern tried only near keywords that every match holds (one
+//! shared scan of an article's words finds them: [`keywords`], [`find_near_words`]); seeds near "seed".
 
 pub(crate) mod descriptor;
 pub(crate) mod names;
