@@ -1,8 +1,10 @@
 //! Recognise stage: finds mentions (evidence) in normalised text. One file per fact kind, each with its own
 //! example corpus in `tests/corpus/<kind>.jsonl`. Recognisers never build records: that is `resolve`'s job.
 //!
-//! Every recogniser scans the whole normalised text in one pass of one combined pattern and returns
-//! mentions in text order, with byte spans into the normalised text.
+//! Every recogniser returns mentions in text order, with byte spans into the normalised text. Scores are read by
+//! a byte scanner; sport words, result cues, names and descriptors by one pass of one combined pattern; rounds,
+//! rankings, title phrases and tournaments by their pattern tried only near keywords that every match holds (one
+//! shared scan of an article's words finds them: [`keywords`], [`find_near_words`]); seeds near "seed".
 
 pub(crate) mod descriptor;
 pub(crate) mod names;
@@ -45,15 +47,462 @@ pub(crate) enum PlayerSide {
     Itself,
 }
 
-/// Compiles every pattern now, so the first article pays no start-up cost.
+/// Compiles every pattern now, so the first article pays no start-up cost: every recogniser runs once, and the
+/// capturing fallbacks of the alternations are built too.
 pub(crate) fn warm_up() {
-    let _ = score::find("6-4 6-4");
-    let _ = ranking::find("world No 1");
-    let _ = seed::find("top seed");
-    let _ = round::find("second round");
-    let _ = tournament::find("Australian Open");
-    let _ = names::find("Rafael Nadal");
-    let _ = sport::classify("tennis");
+    let text = "Henman, seeded three, beat the top seed 6-4 6-4 and the world No 1 was beaten by Rafael Nadal \
+                in the second round of the Australian Open, the Masters 1000 event in Shanghai; he won the title.";
+    let _ = score::find(text);
+    let _ = ranking::find(text);
+    let _ = seed::find(text);
+    let _ = round::find(text);
+    let _ = round::title_phrases(text);
+    let _ = tournament::find(text);
+    let _ = names::find(text);
+    let _ = descriptor::find(text);
+    let _ = result::find(text);
+    let _ = sport::classify(text);
+    ranking::warm_up();
+    result::warm_up();
+    sport::warm_up();
+    tournament::warm_up();
+}
+
+/// Whether `c` is an ASCII word byte, as `(?-u:\b)` reads it.
+pub(crate) fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// Whether `(?-u:\b)` holds at byte offset `p` of `b` (true only at character boundaries).
+pub(crate) fn boundary(b: &[u8], p: usize) -> bool {
+    let before = p > 0 && is_word_byte(b[p - 1]);
+    let after = p < b.len() && is_word_byte(b[p]);
+    before != after
+}
+
+const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+
+/// Eight copies of `c`.
+pub(crate) fn splat(c: u8) -> u64 {
+    u64::from_le_bytes([c; 8])
+}
+
+/// The high bit of every zero byte of `v`, exactly.
+pub(crate) fn zero_bytes(v: u64) -> u64 {
+    !(((v & LOW7).wrapping_add(LOW7)) | v | LOW7)
+}
+
+/// The next offset `k >= i` where `b[k]` is the ASCII letter `x` and `b[k + 1]` the letter `y`, both lower
+/// case, in any case. Tests eight bytes at a time.
+pub(crate) fn next_pair_ci(b: &[u8], mut i: usize, x: u8, y: u8) -> Option<usize> {
+    let (sx, sy, case) = (splat(x), splat(y), splat(0x20));
+    while let Some(w) = b.get(i..i + 8) {
+        let v = u64::from_le_bytes(w.try_into().expect("eight bytes")) | case;
+        // Byte k flags a pair at k: x there and y in byte k + 1 (the last byte pairs in the next step).
+        let m = zero_bytes(v ^ sx) & (zero_bytes(v ^ sy) >> 8);
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 7;
+    }
+    (i..b.len().saturating_sub(1)).find(|&k| b[k] | 0x20 == x && b[k + 1] | 0x20 == y)
+}
+
+/// `WORD[c]`: whether byte `c` is an ASCII letter or digit.
+static WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
+/// Keyword kinds of [`keywords`]: words that every phrase of a recogniser holds.
+pub(crate) const KEY_ROUND: u8 = 1;
+pub(crate) const KEY_RANKING: u8 = 2;
+pub(crate) const KEY_TITLE: u8 = 4;
+pub(crate) const KEY_TOURNAMENT: u8 = 8;
+
+/// The first eight bytes of `w` as a number (zero bytes past its end).
+const fn key8(w: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < w.len() && i < 8 {
+        k |= (w[i] as u64) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+/// The low `n` bytes of a key (`n <= 8`).
+const fn low(k: u64, n: usize) -> u64 {
+    if n >= 8 {
+        k
+    } else {
+        k & ((1u64 << (8 * n)) - 1)
+    }
+}
+
+const fn k(s: &str) -> u64 {
+    key8(s.as_bytes())
+}
+
+/// How every cardinal number word ("one" to "ninety-nine") starts.
+const CARD_STARTS: [&[u8]; 16] = [
+    b"one", b"two", b"three", b"four", b"five", b"six", b"seven", b"eight", b"nine", b"ten",
+    b"eleven", b"twelve", b"thir", b"fif", b"twenty", b"forty",
+];
+
+/// The keyword kinds of the run of ASCII letters and digits `b[s..e]` (a superset of what each recogniser
+/// needs; see the recognisers' patterns). Compares numbers, not strings: it runs on every word.
+fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
+    let w = &b[s..e];
+    let n = w.len();
+    if !(2..=13).contains(&n) {
+        return 0;
+    }
+    // The first eight bytes as a number, as written and in lower case (bit 5 lowers letters, keeps digits).
+    let ck = match b.get(s..s + 8) {
+        Some(eight) => low(
+            u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+            n,
+        ),
+        None => key8(w),
+    };
+    let lk = ck | low(splat(0x20), n);
+    // Whether `w` is `word` (in lower case / as written); `word` has at most eight bytes.
+    macro_rules! lower {
+        ($word:literal) => {
+            n == $word.len() && lk == const { k($word) }
+        };
+    }
+    macro_rules! exact {
+        ($word:literal) => {
+            n == $word.len() && ck == const { k($word) }
+        };
+    }
+    macro_rules! lower_prefix {
+        ($word:literal) => {
+            n >= $word.len() && low(lk, $word.len()) == const { k($word) }
+        };
+    }
+    let (mut round, mut ranking, mut title, mut tournament) = (false, false, false, false);
+    // Round: "round", "last", "group", "bronze", "place", "final(s)", "quarter...", "semi...".
+    // Ranking: "world", "career", "former...", "ex", "No"/"no" (with digits), "number" (with digits), "ranked",
+    // "to", "from".
+    // Title phrases (case as written): "title", "trophy", "crown", "crowned", "championship", "Slam", "major".
+    // Tournaments (as written): capitalised event words and the openers of "the Masters 1000 event in Shanghai".
+    match lk as u8 {
+        b'r' => {
+            round = lower!("round");
+            ranking = lower!("ranked");
+            tournament = exact!("Roland");
+        }
+        b'l' => round = lower!("last"),
+        b'g' => {
+            round = lower!("group");
+            tournament = exact!("Games");
+        }
+        b'b' => round = lower!("bronze"),
+        b'p' => round = lower!("place"),
+        b'f' => {
+            round = lower!("final") || lower!("finals");
+            ranking = lower!("from") || lower_prefix!("former");
+            tournament = exact!("Finals");
+        }
+        b'q' => {
+            round = lower_prefix!("quarter");
+            tournament = exact!("Queen");
+        }
+        b's' => {
+            round = lower_prefix!("semi");
+            title = exact!("Slam") || exact!("slam");
+        }
+        b'w' => {
+            ranking = lower!("world");
+            tournament = exact!("Wells") || exact!("WTA") || w == b"Wimbledon";
+        }
+        b'c' => {
+            ranking = lower!("career");
+            title = exact!("crown") || exact!("crowned") || w == b"championship";
+            tournament = exact!("Cup")
+                || exact!("Classic")
+                || matches!(w, b"Championship" | b"Championships" | b"Challenger");
+        }
+        b'e' => ranking = lower!("ex"),
+        b'n' => {
+            // "No"/"number" may run into the number: "No1", "numberone", "Noone".
+            let number_follows = |i: usize| {
+                let rest = &w[i..];
+                rest.iter().all(u8::is_ascii_digit)
+                    || CARD_STARTS
+                        .iter()
+                        .any(|c| rest.len() >= c.len() && rest[..c.len()].eq_ignore_ascii_case(c))
+            };
+            ranking = (matches!(w[..2], [b'N' | b'n', b'o']) && number_follows(2))
+                || (lower_prefix!("number") && number_follows(6));
+        }
+        b't' => {
+            ranking = lower!("to");
+            title = exact!("title") || exact!("trophy");
+            tournament = exact!("Trophy") || w == b"Tournament";
+        }
+        b'o' => tournament = exact!("Open") || exact!("Olympic") || exact!("Olympics"),
+        b'm' => {
+            title = exact!("major");
+            tournament = exact!("Masters");
+        }
+        b'a' => tournament = exact!("ATP"),
+        b'i' => tournament = exact!("ITF") || w == b"International",
+        _ => {}
+    }
+    [
+        (round, KEY_ROUND),
+        (ranking, KEY_RANKING),
+        (title, KEY_TITLE),
+        (tournament, KEY_TOURNAMENT),
+    ]
+    .iter()
+    .fold(
+        0,
+        |kinds, &(on, kind)| if on { kinds | kind } else { kinds },
+    )
+}
+
+/// The keywords of the last text asked about, per thread: the recognisers that start from keywords share one
+/// scan of an article.
+struct KeywordIndex {
+    text: String,
+    /// Start offset and kinds of every keyword, in order.
+    keys: Vec<(usize, u8)>,
+}
+
+thread_local! {
+    static KEYWORDS: RefCell<KeywordIndex> = const {
+        RefCell::new(KeywordIndex { text: String::new(), keys: Vec::new() })
+    };
+}
+
+/// The start offsets of the keywords of kind `kind` in `text`, in order.
+pub(crate) fn keywords(text: &str, kind: u8) -> Vec<usize> {
+    KEYWORDS.with(|cell| {
+        let mut index = cell.borrow_mut();
+        if index.text != text {
+            let b = text.as_bytes();
+            let mut keys = std::mem::take(&mut index.keys);
+            keys.clear();
+            let mut i = 0;
+            while i < b.len() {
+                if !WORD[usize::from(b[i])] {
+                    i += 1;
+                    continue;
+                }
+                let s = i;
+                i += b[i..]
+                    .iter()
+                    .position(|&c| !WORD[usize::from(c)])
+                    .unwrap_or(b.len() - i);
+                let kinds = keyword_kinds(b, s, i);
+                if kinds != 0 {
+                    keys.push((s, kinds));
+                }
+            }
+            index.keys = keys;
+            index.text.clear();
+            index.text.push_str(text);
+        }
+        index
+            .keys
+            .iter()
+            .filter(|&&(_, k)| k & kind != 0)
+            .map(|&(s, _)| s)
+            .collect()
+    })
+}
+
+/// A pattern that starts with `(?-u:\b)`, tried only at chosen offsets: [`Anchored::at`] gives the end of the
+/// match that the unanchored pattern would find starting exactly there. The search is anchored and stops as
+/// soon as no match can go on, so a miss costs a few bytes of work.
+pub(crate) struct Anchored {
+    /// `^(?:pattern)`, run from the offset when the byte before it is no word byte (so that `\b` at the start
+    /// of the slice reads as in context).
+    plain: regex::Regex,
+    /// `^[0-9A-Za-z_](?:pattern)`, run from the byte before the offset when that byte is a word byte.
+    after_word: regex::Regex,
+}
+
+impl Anchored {
+    /// `flags` (e.g. `(?x)`) apply to the whole `pattern`.
+    pub fn new(flags: &str, pattern: &str) -> Self {
+        let nl = if flags.contains('x') { "\n" } else { "" };
+        Anchored {
+            plain: regex::Regex::new(&format!("{flags}^(?:{pattern}{nl})")).expect("anchored"),
+            after_word: regex::Regex::new(&format!("{flags}^[0-9A-Za-z_](?:{pattern}{nl})"))
+                .expect("anchored after a word byte"),
+        }
+    }
+
+    /// The end of the match starting at `p` (a character boundary of `text`), if any.
+    pub fn at(&self, text: &str, p: usize) -> Option<usize> {
+        if p > 0 && is_word_byte(text.as_bytes()[p - 1]) {
+            self.after_word
+                .find(&text[p - 1..])
+                .map(|m| p - 1 + m.end())
+        } else {
+            self.plain.find(&text[p..]).map(|m| p + m.end())
+        }
+    }
+}
+
+/// Where a window starts that holds the start of every match containing byte `o`, for patterns that put at most
+/// `runs` runs of whitespace (`\s`) between a match's start and any hit inside it.
+pub(crate) fn window_start(text: &str, o: usize, runs: usize) -> usize {
+    let b = text.as_bytes();
+    let mut seen = 0;
+    let mut in_space = false;
+    let mut j = o;
+    while j > 0 {
+        // The character that ends at `j`: one byte when ASCII (most of the time), else decoded.
+        let (start, space) = if b[j - 1] < 0x80 {
+            (j - 1, matches!(b[j - 1], b'\t'..=b'\r' | b' '))
+        } else {
+            let c = text[..j].chars().next_back().expect("a character");
+            (j - c.len_utf8(), c.is_whitespace())
+        };
+        if space {
+            if !in_space {
+                seen += 1;
+                if seen > runs {
+                    return j;
+                }
+                in_space = true;
+            }
+        } else {
+            in_space = false;
+        }
+        j = start;
+    }
+    0
+}
+
+/// [`find_near_from`] for patterns whose matches start with a capital letter (or a non-ASCII character).
+pub(crate) fn find_near_capitals(
+    text: &str,
+    hits: impl IntoIterator<Item = usize>,
+    runs: usize,
+    re: &Anchored,
+) -> Vec<(usize, usize)> {
+    find_near_from(text, hits, runs, re, |b, p| {
+        (b[p].is_ascii_uppercase() || b[p] >= 0x80) && boundary(b, p)
+    })
+}
+
+/// [`find_near_from`] for patterns whose matches start with an ASCII letter or digit: tries only word starts.
+pub(crate) fn find_near_words(
+    text: &str,
+    hits: impl IntoIterator<Item = usize>,
+    runs: usize,
+    re: &Anchored,
+) -> Vec<(usize, usize)> {
+    find_near_from(text, hits, runs, re, |b, p| {
+        WORD[usize::from(b[p])] && (p == 0 || !is_word_byte(b[p - 1]))
+    })
+}
+
+/// The matches of `re` in `text` in order, exactly those `find_iter` of its unanchored pattern gives, given that
+/// every match contains one of the `hits` (ascending byte offsets, e.g. of a keyword every match has) with at
+/// most `runs` runs of whitespace between the match start and that hit.
+///
+/// Leftmost-first search finds the smallest offset (from the end of the last match on) where the pattern matches,
+/// and the match there: every such offset lies in the window before some hit, so trying `re` at each `\b` of
+/// the windows (where `opens` allows a match to start) in order finds the same matches.
+fn find_near_from(
+    text: &str,
+    hits: impl IntoIterator<Item = usize>,
+    runs: usize,
+    re: &Anchored,
+    opens: impl Fn(&[u8], usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    // Offsets below `next` are done: tried, or inside a match.
+    let mut next = 0;
+    for o in hits {
+        if o < next {
+            continue;
+        }
+        let mut p = window_start(text, o, runs).max(next);
+        while p <= o {
+            match (p < b.len() && opens(b, p))
+                .then(|| re.at(text, p))
+                .flatten()
+            {
+                Some(e) => {
+                    out.push((p, e));
+                    p = e.max(p + 1);
+                }
+                None => p += 1,
+            }
+        }
+        next = p;
+    }
+    out
+}
+
+/// The alternatives of a `{prefix}(?:{alt0}|{alt1}|...){suffix}` pattern as separate capturing regexes, each
+/// anchored at both ends: told a match text of the whole pattern, [`Branches::captures`] gives the groups of
+/// the alternative that produced it, without running a capture engine over the big pattern.
+///
+/// The first alternative that matches the match text exactly is the one that produced the match (leftmost-first),
+/// and its groups are the same, provided the alternatives begin and end with ASCII word characters so that the
+/// assertions at the edges read the same on the match text alone as in context (see [`Alternation`]).
+pub(crate) struct Branches {
+    alts: Vec<regex::Regex>,
+    /// The whole pattern with its groups, compiled on first use: the answer when no alternative matches the
+    /// match text alone (a non-ASCII letter at an edge).
+    whole: String,
+    slow: once_cell::sync::OnceCell<regex::Regex>,
+}
+
+impl Branches {
+    /// `flags` (e.g. `(?x)`) apply to every piece; the pattern is `{prefix}(?:{alt0}|{alt1}|...){suffix}`.
+    pub fn new(flags: &str, prefix: &str, alts: &[String], suffix: &str) -> Self {
+        // In verbose mode a comment runs to the end of the line: close every piece on a new line.
+        let nl = if flags.contains('x') { "\n" } else { "" };
+        let body: Vec<String> = alts.iter().map(|a| format!("(?:{a}{nl})")).collect();
+        Branches {
+            alts: alts
+                .iter()
+                .map(|a| {
+                    regex::Regex::new(&format!("{flags}^(?:{prefix}(?:{a}{nl}){suffix}{nl})$"))
+                        .expect("branch pattern")
+                })
+                .collect(),
+            whole: format!("{flags}{prefix}(?:{}{nl}){suffix}", body.join("|")),
+            slow: once_cell::sync::OnceCell::new(),
+        }
+    }
+
+    /// The groups of the match `start..end` of the whole pattern in `text`.
+    pub fn captures<'t>(&self, text: &'t str, start: usize, end: usize) -> regex::Captures<'t> {
+        let m = &text[start..end];
+        if let Some(c) = self.alts.iter().find_map(|r| r.captures(m)) {
+            return c;
+        }
+        self.slow
+            .get_or_init(|| regex::Regex::new(&self.whole).expect("whole pattern"))
+            .captures_at(text, start)
+            .expect("the match")
+    }
+
+    /// Compiles the fallback pattern too.
+    pub fn warm_up(&self) {
+        let _ = self
+            .slow
+            .get_or_init(|| regex::Regex::new(&self.whole).expect("whole pattern"));
+    }
 }
 
 /// A top-level alternation compiled for speed: `all` finds matches without capture groups (the DFA path, no
@@ -99,13 +548,30 @@ impl Alternation {
 
     /// The index of the alternative that produced `m`, a match of `all` in `text`.
     pub fn which(&self, text: &str, m: &regex::Match) -> usize {
+        self.which_at(text, m.start(), m.end())
+    }
+
+    /// Compiles the capturing fallback too.
+    pub fn warm_up(&self) {
+        let _ = self
+            .slow
+            .get_or_init(|| regex::Regex::new(&self.captures).expect("alternation captures"));
+    }
+
+    /// The whole pattern (flags inline, no capture groups), for [`Anchored`].
+    pub fn pattern(&self) -> &str {
+        self.all.as_str()
+    }
+
+    /// The index of the alternative that produced the match `start..end` of `all` in `text`.
+    pub fn which_at(&self, text: &str, start: usize, end: usize) -> usize {
         // The answer for a match text alone depends on that text only: remember it per thread (match texts
         // repeat: "he", "won", "beat", "tennis").
         thread_local! {
             static SEEN: RefCell<FxHashMap<usize, FxHashMap<Box<str>, usize>>> = RefCell::default();
         }
         let key = std::ptr::from_ref(self) as usize;
-        let t = m.as_str();
+        let t = &text[start..end];
         let known = SEEN.with(|s| s.borrow().get(&key).and_then(|k| k.get(t).copied()));
         if let Some(i) = known {
             return i;
@@ -124,8 +590,65 @@ impl Alternation {
         let slow = self
             .slow
             .get_or_init(|| regex::Regex::new(&self.captures).expect("alternation captures"));
-        slow.captures_at(text, m.start())
+        slow.captures_at(text, start)
             .and_then(|c| (1..c.len()).find(|&i| c.get(i).is_some()))
             .map_or(0, |i| i - 1)
     }
+}
+
+/// Texts for tests that compare a fast recogniser with the plain pattern it replaces: the example corpora,
+/// the fixtures, edge cases, and the `.txt`/`.html` files of the folders in `SPORTEXT_EXTRA_TEXTS`
+/// (colon-separated), all normalised.
+#[cfg(test)]
+pub(crate) fn all_texts() -> Vec<String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for p in paths {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if let Ok(t) = std::fs::read_to_string(&p) {
+                out.push(t);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut raw: Vec<String> = Vec::new();
+    for kind in std::fs::read_dir(root.join("tests/corpus"))
+        .expect("corpus")
+        .flatten()
+    {
+        let data = std::fs::read_to_string(kind.path()).expect("corpus file");
+        for line in data.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).expect("corpus line");
+            raw.push(v["text"].as_str().expect("text").to_string());
+        }
+    }
+    walk(&root.join("fixtures"), &mut raw);
+    for dir in std::env::var("SPORTEXT_EXTRA_TEXTS")
+        .unwrap_or_default()
+        .split(':')
+    {
+        if !dir.is_empty() {
+            walk(std::path::Path::new(dir), &mut raw);
+        }
+    }
+    raw.extend(
+        [
+            "No 3 seed, No.3 seed,\tnumber  twenty-one-seed, 3rdseed xtop seed 1st\u{2028}seed",
+            "seeded\u{85}No. 5, SEEDED number one, top-seeded, a top seed, seeded three times",
+            "world\u{2028}number 46, ex-world No 1, former\tNo 1, British\u{3000}number one, No2 Iga",
+            "He climbed back  up   to 31st in the world; from 204th at the start of May to 40th.",
+            "the  second\u{1680}round, round of\u{2029}16, last-eight, first qualifying round, Final: x",
+            "1Éric Open, xÉcole Masters, Señor Open, Nitto ATP World Tour Finals, Next Gen ATP Finals",
+            "won   the title, crowned, championship point, lifted her first\u{85}Grand Slam title",
+        ]
+        .map(String::from),
+    );
+    raw.iter()
+        .map(|t| crate::normalise::Normalised::new(t).text)
+        .collect()
 }

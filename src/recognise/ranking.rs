@@ -4,7 +4,7 @@
 //!
 //! Also home of the small number and context helpers the seed recogniser shares.
 
-use super::{PlayerSide, Span};
+use super::{Anchored, Branches, PlayerSide, Span, find_near_words};
 use crate::lexicon;
 use crate::model::RankingKind;
 use once_cell::sync::Lazy;
@@ -280,43 +280,69 @@ fn num_pat() -> String {
     format!("(?i:{ORD_DIGITS}|[0-9]{{1,4}}|{ORD_WORDS}|{CARD_WORDS})")
 }
 
-static RE: Lazy<Regex> = Lazy::new(|| {
+/// The alternatives of the ranking pattern, in priority order (leftmost-first). Every match holds a word that
+/// [`super::keywords`] finds for rankings, at most two runs of spaces after its start.
+fn alternatives() -> Vec<String> {
     let num = num_pat();
     let card = format!("(?i:[0-9]{{1,4}}|{CARD_WORDS})");
     let ord = format!("(?i:{ORD_DIGITS}|{ORD_WORDS})");
     let no = r"(?:No\.?|no\.?|number|Number)";
     let demonyms: Vec<String> = DEMONYMS.iter().map(|d| regex::escape(d)).collect();
     let demonyms = demonyms.join("|");
-    let pat = format!(
-        r"(?x)(?-u:\b)(?:
-          # 1: world number 46, former world No 1, world's No. 1-ranked
-          (?P<wf>(?i:former|ex)[\s-]+)?(?i:world)(?:'s)?\s+{no}\s?(?P<wn>{card}|{ord})(?P<wr>-ranked)?
-          # 2: the world's 91st-ranked
-        | (?i:world's)\s+(?P<wo>{ord}|top)-ranked
-          # 3: career-high No 3, career-high ranking of 12
-        | (?i:career[-\s](?:high|best))\s+(?:(?i:world\s+)?(?i:ranking|rank)\s+(?i:of)\s+(?:{no}\s?)?(?P<chr>{num})|{no}\s?(?P<chn>{num})|(?P<cho>{ord}))
-          # 4: former number one Ivan Lendl
-        | (?i:former|ex-)\s*{no}\s?(?P<fn>{card})
-          # 5: British number one
-        | (?P<nat>{demonyms})\s+{no}\s?(?P<nn>{card})
-          # 6: No 2 Iga Swiatek, the No. 1-ranked, the No1 player in the world
-        | No\.?\s?(?P<bn>[0-9]{{1,4}})(?P<br>-ranked)?
-          # 7: tenth-ranked, top-ranked
-        | (?P<hr>{ord}|(?i:top))-ranked
-          # 8: ranked 91st in the world, ranked as low as 91st
-        | (?i:ranked)\s+(?P<rq>(?i:as\s+(?:low|high)\s+(?:as|at))\s+)?(?P<rno>{no}\s?)?(?P<rn>{num})(?P<rw>\s+in\s+the\s+world(?:\s+rankings)?)?
-          # 9: slipped to 64 in the world, back up to 31st, will rise to fifth
-        | (?P<mv>(?i:back\s+up|up|down|rose|risen|rise|rises|rising|climbed|climb|climbs|climbing|jumped|jump|jumps|leapt|leaped|leap|soared|soar|rocketed|slipped|slip|slips|slid|slide|slides|dropped|drop|drops|fell|fallen|fall|falls|tumbled|tumble|tumbles|plummeted|plunged|sank|sunk|moved|move|moves|returned|return|returns|returning|go|goes|went|back))\s+(?i:to)\s+(?P<mno>{no}\s?)?(?P<mn>{num})(?P<mw>\s+in\s+the\s+world(?:\s+rankings)?)?
-          # 10: from 204th (at the start of September) ... to 40th
-        | (?i:from)\s+(?P<fno>{no}\s?)?(?P<frn>{num})(?P<frw>\s+in\s+the\s+world(?:\s+rankings)?)?
-          # 11: weeks at No. 1
-        | (?i:weeks?|spell|stint|reign|days?)\s+at\s+(?:No\.?\s?|number\s+)(?P<an>{card})
-          # 12: returning to the top spot, back to the top of the rankings
-        | (?P<ts>(?i:return|returns|returned|returning|back|climbed|climbs|climb|rose|rise|rises|risen)\s+to\s+the\s+top\s+(?:spot|of\s+the\s+(?:world\s+|ATP\s+|WTA\s+)?rankings))
-        )(?-u:\b)"
-    );
-    Regex::new(&pat).expect("ranking pattern")
-});
+    vec![
+        // 1: world number 46, former world No 1, world's No. 1-ranked
+        format!(
+            r"(?P<wf>(?i:former|ex)[\s-]+)?(?i:world)(?:'s)?\s+{no}\s?(?P<wn>{card}|{ord})(?P<wr>-ranked)?"
+        ),
+        // 2: the world's 91st-ranked
+        format!(r"(?i:world's)\s+(?P<wo>{ord}|top)-ranked"),
+        // 3: career-high No 3, career-high ranking of 12
+        format!(
+            r"(?i:career[-\s](?:high|best))\s+(?:(?i:world\s+)?(?i:ranking|rank)\s+(?i:of)\s+(?:{no}\s?)?(?P<chr>{num})|{no}\s?(?P<chn>{num})|(?P<cho>{ord}))"
+        ),
+        // 4: former number one Ivan Lendl
+        format!(r"(?i:former|ex-)\s*{no}\s?(?P<fn>{card})"),
+        // 5: British number one
+        format!(r"(?P<nat>{demonyms})\s+{no}\s?(?P<nn>{card})"),
+        // 6: No 2 Iga Swiatek, the No. 1-ranked, the No1 player in the world
+        format!(r"No\.?\s?(?P<bn>[0-9]{{1,4}})(?P<br>-ranked)?"),
+        // 7: tenth-ranked, top-ranked
+        format!(r"(?P<hr>{ord}|(?i:top))-ranked"),
+        // 8: ranked 91st in the world, ranked as low as 91st
+        format!(
+            r"(?i:ranked)\s+(?P<rq>(?i:as\s+(?:low|high)\s+(?:as|at))\s+)?(?P<rno>{no}\s?)?(?P<rn>{num})(?P<rw>\s+in\s+the\s+world(?:\s+rankings)?)?"
+        ),
+        // 9: slipped to 64 in the world, back up to 31st, will rise to fifth
+        format!(
+            r"(?P<mv>(?i:back\s+up|up|down|rose|risen|rise|rises|rising|climbed|climb|climbs|climbing|jumped|jump|jumps|leapt|leaped|leap|soared|soar|rocketed|slipped|slip|slips|slid|slide|slides|dropped|drop|drops|fell|fallen|fall|falls|tumbled|tumble|tumbles|plummeted|plunged|sank|sunk|moved|move|moves|returned|return|returns|returning|go|goes|went|back))\s+(?i:to)\s+(?P<mno>{no}\s?)?(?P<mn>{num})(?P<mw>\s+in\s+the\s+world(?:\s+rankings)?)?"
+        ),
+        // 10: from 204th (at the start of September) ... to 40th
+        format!(
+            r"(?i:from)\s+(?P<fno>{no}\s?)?(?P<frn>{num})(?P<frw>\s+in\s+the\s+world(?:\s+rankings)?)?"
+        ),
+        // 11: weeks at No. 1
+        format!(r"(?i:weeks?|spell|stint|reign|days?)\s+at\s+(?:No\.?\s?|number\s+)(?P<an>{card})"),
+        // 12: returning to the top spot, back to the top of the rankings
+        format!(
+            r"(?P<ts>(?i:return|returns|returned|returning|back|climbed|climbs|climb|rose|rise|rises|risen)\s+to\s+the\s+top\s+(?:spot|of\s+the\s+(?:world\s+|ATP\s+|WTA\s+)?rankings))"
+        ),
+    ]
+}
+
+fn pattern() -> String {
+    format!(r"(?-u:\b)(?:{})(?-u:\b)", alternatives().join("|"))
+}
+
+static RE: Lazy<Anchored> = Lazy::new(|| Anchored::new("", &pattern()));
+
+/// The groups of a match of [`RE`].
+static BRANCHES: Lazy<Branches> =
+    Lazy::new(|| Branches::new("", r"(?-u:\b)", &alternatives(), r"(?-u:\b)"));
+
+/// The ranking phrases of `text`: spans of the matches of [`pattern`].
+fn matches(text: &str) -> Vec<(usize, usize)> {
+    find_near_words(text, super::keywords(text, super::KEY_RANKING), 2, &RE)
+}
 
 static TO_RE: Lazy<Regex> = Lazy::new(|| {
     let num = num_pat();
@@ -457,9 +483,8 @@ fn after_ok_for_cardinal(text: &str, end: usize) -> bool {
 /// Every ranking phrase in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<RankMention> {
     let mut out = Vec::new();
-    for c in RE.captures_iter(text) {
-        let m = c.get(0).expect("match");
-        let (start, end) = (m.start(), m.end());
+    for (start, end) in matches(text) {
+        let c = BRANCHES.captures(text, start, end);
         let g = |n: &str| c.name(n).map(|x| x.as_str());
         let push = |out: &mut Vec<RankMention>, s: usize, e: usize, v: &str, kind, side| {
             if let Some(rank) = number_value(v).filter(|&r| r > 0) {
@@ -655,6 +680,11 @@ pub(crate) fn find(text: &str) -> Vec<RankMention> {
     out
 }
 
+/// Compiles the capturing fallback of the pattern (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    BRANCHES.warm_up();
+}
+
 /// Corpus view: span and `"<rank> <kind>"`, e.g. `"46 current"`.
 #[cfg(test)]
 pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
@@ -687,6 +717,33 @@ mod tests {
         assert_eq!(number_value("12x"), None);
         assert!(is_cardinal("eight"));
         assert!(!is_cardinal("eighth"));
+    }
+
+    /// The keyword windows and the groups of the alternatives give what the capturing pattern gave.
+    #[test]
+    fn same_as_the_capturing_pattern() {
+        let re = Regex::new(&pattern()).unwrap();
+        let names: Vec<&str> = re.capture_names().flatten().collect();
+        let groups = |c: &regex::Captures| -> Vec<Option<String>> {
+            names
+                .iter()
+                .map(|n| c.name(n).map(|m| m.as_str().to_string()))
+                .collect()
+        };
+        for t in &crate::recognise::all_texts() {
+            let want: Vec<(usize, usize, Vec<Option<String>>)> = re
+                .captures_iter(t)
+                .map(|c| {
+                    let m = c.get(0).unwrap();
+                    (m.start(), m.end(), groups(&c))
+                })
+                .collect();
+            let got: Vec<(usize, usize, Vec<Option<String>>)> = matches(t)
+                .into_iter()
+                .map(|(s, e)| (s, e, groups(&BRANCHES.captures(t, s, e))))
+                .collect();
+            assert_eq!(got, want, "{t}");
+        }
     }
 
     #[test]

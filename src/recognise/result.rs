@@ -189,6 +189,11 @@ pub(crate) fn find(text: &str) -> Vec<Cue> {
     out
 }
 
+/// Compiles the capturing fallback of the pattern (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    CUE.warm_up();
+}
+
 /// Corpus view: span and kind.
 #[cfg(test)]
 pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {

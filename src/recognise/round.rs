@@ -1,8 +1,8 @@
 //! Rounds: "second round", "round two", "last 16", "quarter-finals", "semi-final", "final", qualifying.
 //! Codes `Q1 Q2 Q3 1R 2R 3R 4R R128 R64 R32 R16 QF SF F RR BR`. Corpus: `tests/corpus/round.jsonl`.
 
-use super::Span;
 use super::ranking::{next_word, prev_word, sentence_start};
+use super::{Anchored, Span, find_near_words};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -55,9 +55,9 @@ pub(crate) fn previous(code: &str) -> Option<&'static str> {
     })
 }
 
-static RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?x)(?-u:\b)(?:
+/// The round pattern (verbose mode). Every match holds one of the words [`super::keywords`] finds for it, at most two
+/// runs of spaces after its start.
+const PATTERN: &str = r"(?-u:\b)(?:
           # qualifying: first qualifying round, final round of qualifying
           (?P<qa>(?i:first|second|third|final|1st|2nd|3rd))[-\s](?i:qualifying)[-\s](?i:round)
         | (?P<qb>(?i:first|second|third|final|1st|2nd|3rd))[-\s](?i:round)\s+(?i:of)\s+(?:(?i:the)\s+)?(?i:qualifying|qualifiers)
@@ -76,10 +76,102 @@ static RE: Lazy<Regex> = Lazy::new(|| {
         | (?P<qf>(?i:quarter)[-\s]?(?i:finals?))
         | (?P<sf>(?i:semi)[-\s]?(?i:finals?)|(?i:semis))
         | (?P<f>finals?|Finals?)
-        )(?-u:\b)",
-    )
-    .expect("round pattern")
-});
+        )(?-u:\b)";
+
+static RE: Lazy<Anchored> = Lazy::new(|| Anchored::new("(?x)", PATTERN));
+
+/// The round phrases of `text`: spans of the matches of [`PATTERN`].
+fn matches(text: &str) -> Vec<(usize, usize)> {
+    let hits = super::keywords(text, super::KEY_ROUND);
+    find_near_words(text, hits, 2, &RE)
+}
+
+/// The groups of a round phrase `t` (a whole match of [`PATTERN`]), read by hand: the alternative and its number
+/// word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Groups<'t> {
+    /// `qa` / `qb`: "first qualifying round", "final round of qualifying".
+    Qualifying(&'t str),
+    /// `ro`: "round of 16".
+    RoundOf(&'t str),
+    /// `nr`: "second round", "opening-round".
+    NumberRound(&'t str),
+    /// `rn`: "round two".
+    RoundNumber(&'t str),
+    /// `la`: "last 16".
+    Last(&'t str),
+    RoundRobin,
+    Bronze,
+    Quarter,
+    Semi,
+    Final,
+}
+
+fn starts_ci(t: &str, k: &str) -> bool {
+    t.len() >= k.len() && t.as_bytes()[..k.len()].eq_ignore_ascii_case(k.as_bytes())
+}
+
+fn ends_ci(t: &str, k: &str) -> bool {
+    t.len() >= k.len() && t.as_bytes()[t.len() - k.len()..].eq_ignore_ascii_case(k.as_bytes())
+}
+
+/// The first word of `t`, up to a hyphen or a space.
+fn first_word(t: &str) -> &str {
+    &t[..t
+        .find(|c: char| c == '-' || c.is_whitespace())
+        .unwrap_or(t.len())]
+}
+
+/// The last word of `t`, after a space.
+fn last_word(t: &str) -> &str {
+    let cut = t.rfind(char::is_whitespace);
+    match cut {
+        Some(i) => &t[i + t[i..].chars().next().map_or(1, char::len_utf8)..],
+        None => t,
+    }
+}
+
+fn groups(t: &str) -> Groups<'_> {
+    // Only the two qualifying alternatives hold "qualif"; their number is the first word.
+    if t.as_bytes()
+        .windows(6)
+        .any(|w| w.eq_ignore_ascii_case(b"qualif"))
+    {
+        return Groups::Qualifying(first_word(t));
+    }
+    if starts_ci(t, "round") {
+        if ends_ci(t, "robin") {
+            return Groups::RoundRobin;
+        }
+        // "round of 16" has "of" second; "round two" has the number second.
+        let second = t[5..].trim_start();
+        if starts_ci(second, "of") && second[2..].starts_with(char::is_whitespace) {
+            return Groups::RoundOf(last_word(t));
+        }
+        return Groups::RoundNumber(last_word(t));
+    }
+    if ends_ci(t, "round") {
+        return Groups::NumberRound(first_word(t));
+    }
+    if starts_ci(t, "last") {
+        // One hyphen or space after "last"; the number may hold a hyphen ("thirty-two").
+        let rest = &t[4..];
+        return Groups::Last(&rest[rest.chars().next().map_or(0, char::len_utf8)..]);
+    }
+    if starts_ci(t, "group") {
+        return Groups::RoundRobin;
+    }
+    if starts_ci(t, "bronze") || starts_ci(t, "third") {
+        return Groups::Bronze;
+    }
+    if starts_ci(t, "quarter") {
+        return Groups::Quarter;
+    }
+    if starts_ci(t, "semi") {
+        return Groups::Semi;
+    }
+    Groups::Final
+}
 
 /// Lower-case words that may follow "final" used as a noun ("the final in Paris", "a final defeat"); any other
 /// lower-case word makes "final" an adjective ("final set", "one final push").
@@ -390,56 +482,45 @@ fn relation(text: &str, start: usize, end: usize) -> RoundRelation {
 /// Every round phrase in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<RoundMention> {
     let mut out = Vec::new();
-    for c in RE.captures_iter(text) {
-        let m = c.get(0).expect("match");
-        let (start, end) = (m.start(), m.end());
-        let g = |n: &str| c.name(n).map(|x| x.as_str());
+    for (start, end) in matches(text) {
         if text[..start].ends_with(['-', '/']) {
             continue;
         }
-        let code = if let Some(q) = g("qa").or(g("qb")) {
-            Some(qualifying(q))
-        } else if let Some(n) = g("ro") {
-            Some(last_code(n))
-        } else if let Some(n) = g("nr").or(g("rn")) {
-            if g("rn").is_some()
-                && text[end..].starts_with(|c: char| {
+        let g = groups(&text[start..end]);
+        let code = match g {
+            Groups::Qualifying(q) => Some(qualifying(q)),
+            Groups::RoundOf(n) => Some(last_code(n)),
+            Groups::RoundNumber(_)
+                if text[end..].starts_with(|c: char| {
                     c == '-'
                         || c == '.' && text[end + 1..].starts_with(|d: char| d.is_ascii_digit())
-                })
+                }) =>
             {
                 None
-            } else {
-                numbered(n)
             }
-        } else if let Some(n) = g("la") {
-            let prev = prev_word(text, start);
-            let hyphen = text[start + 4..].starts_with('-');
-            let counted = next_word(text, end).is_some_and(|(_, w)| {
-                LAST_COUNTED.contains(&w.to_ascii_lowercase().as_str())
-                    || w.starts_with(|c: char| c.is_ascii_digit())
-            }) || text[end..].starts_with(" of his")
-                || text[end..].starts_with(" of her")
-                || text[end..].starts_with(" of their");
-            // "each of the last eight" counts things.
-            let partitive = text[..start].ends_with(" of the ");
-            if (prev.is_none() || prev == Some("the") || hyphen) && !counted && !partitive {
-                Some(last_code(n))
-            } else {
-                None
+            Groups::NumberRound(n) | Groups::RoundNumber(n) => numbered(n),
+            Groups::Last(n) => {
+                let prev = prev_word(text, start);
+                let hyphen = text[start + 4..].starts_with('-');
+                let counted = next_word(text, end).is_some_and(|(_, w)| {
+                    LAST_COUNTED.contains(&w.to_ascii_lowercase().as_str())
+                        || w.starts_with(|c: char| c.is_ascii_digit())
+                }) || text[end..].starts_with(" of his")
+                    || text[end..].starts_with(" of her")
+                    || text[end..].starts_with(" of their");
+                // "each of the last eight" counts things.
+                let partitive = text[..start].ends_with(" of the ");
+                if (prev.is_none() || prev == Some("the") || hyphen) && !counted && !partitive {
+                    Some(last_code(n))
+                } else {
+                    None
+                }
             }
-        } else if g("rr").is_some() {
-            Some("RR")
-        } else if g("br").is_some() {
-            Some("BR")
-        } else if g("qf").is_some() {
-            Some("QF")
-        } else if g("sf").is_some() {
-            Some("SF")
-        } else if g("f").is_some() {
-            is_final_noun(text, start, end).then_some("F")
-        } else {
-            None
+            Groups::RoundRobin => Some("RR"),
+            Groups::Bronze => Some("BR"),
+            Groups::Quarter => Some("QF"),
+            Groups::Semi => Some("SF"),
+            Groups::Final => is_final_noun(text, start, end).then_some("F"),
         };
         if let Some(code) = code {
             out.push(RoundMention {
@@ -468,27 +549,80 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
         .collect()
 }
 
-static TITLE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?x)(?-u:\b)(?:
+/// The title pattern (verbose mode). Every match holds one of the words [`super::keywords`] finds for titles,
+/// at most eleven runs of spaces after its start.
+const TITLE_PATTERN: &str = r"(?-u:\b)(?:
         (?:won|wins|win|winning|claimed|claims|claim|claiming|clinched|clinches|clinch|lifted|lifts|lift|lifting
           |captured|captures|capture|capturing|sealed|seals|secured|secures|defended|defends|defend|retained|retains
           |retain|collected|collects|bagged|landed|scooped|take|takes|took|taking)
         \x20(?:[A-Za-z0-9'-]+\x20){0,8}?(?:(?:Grand\x20Slam\x20|major\x20)?(?:title|trophy|crown|championship)|[Gg]rand\x20[Ss]lam|major)(?-u:\b)
       | (?:championship|title)\x20points?(?-u:\b)
       | crowned(?-u:\b)
-      )",
-    )
-    .expect("title pattern")
-});
+      )";
+
+static TITLE: Lazy<Anchored> = Lazy::new(|| Anchored::new("(?x)", TITLE_PATTERN));
 
 /// Phrases saying a player won a tournament ("won her first Grand Slam title", "to lift the trophy",
 /// "saved three championship points"): the match they belong to was a final.
 pub(crate) fn title_phrases(text: &str) -> Vec<Span> {
-    TITLE
-        .find_iter(text)
-        .map(|m| Span::new(m.start(), m.end()))
+    find_near_words(text, super::keywords(text, super::KEY_TITLE), 11, &TITLE)
+        .into_iter()
+        .map(|(s, e)| Span::new(s, e))
         .collect()
+}
+
+#[cfg(test)]
+mod same_tests {
+    use super::*;
+
+    /// The keyword windows and the hand-read groups give what the capturing pattern gave.
+    #[test]
+    fn same_as_the_capturing_pattern() {
+        let title = Regex::new(&format!("(?x){TITLE_PATTERN}")).unwrap();
+        let re = Regex::new(&format!("(?x){PATTERN}")).unwrap();
+        for t in &crate::recognise::all_texts() {
+            let want: Vec<(usize, usize, Groups)> = re
+                .captures_iter(t)
+                .map(|c| {
+                    let m = c.get(0).unwrap();
+                    let g = |n: &str| c.name(n).map(|x| x.as_str());
+                    let groups = if let Some(q) = g("qa").or(g("qb")) {
+                        Groups::Qualifying(q)
+                    } else if let Some(n) = g("ro") {
+                        Groups::RoundOf(n)
+                    } else if let Some(n) = g("nr") {
+                        Groups::NumberRound(n)
+                    } else if let Some(n) = g("rn") {
+                        Groups::RoundNumber(n)
+                    } else if let Some(n) = g("la") {
+                        Groups::Last(n)
+                    } else if g("rr").is_some() {
+                        Groups::RoundRobin
+                    } else if g("br").is_some() {
+                        Groups::Bronze
+                    } else if g("qf").is_some() {
+                        Groups::Quarter
+                    } else if g("sf").is_some() {
+                        Groups::Semi
+                    } else {
+                        assert!(g("f").is_some());
+                        Groups::Final
+                    };
+                    (m.start(), m.end(), groups)
+                })
+                .collect();
+            let got: Vec<(usize, usize, Groups)> = matches(t)
+                .into_iter()
+                .map(|(s, e)| (s, e, groups(&t[s..e])))
+                .collect();
+            assert_eq!(got, want, "{t}");
+            let want: Vec<Span> = title
+                .find_iter(t)
+                .map(|m| Span::new(m.start(), m.end()))
+                .collect();
+            assert_eq!(title_phrases(t), want, "{t}");
+        }
+    }
 }
 
 #[cfg(test)]

@@ -522,12 +522,52 @@ fn walkover_at(b: &[u8], i: usize) -> Option<usize> {
     Some(end)
 }
 
+/// `CAN_START[c]`: whether byte `c` may start a score (a digit) or a walkover (`w`, `W`).
+static CAN_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_digit() || c as u8 == b'w' || c as u8 == b'W';
+        c += 1;
+    }
+    t
+};
+
+/// The next offset from `i` whose byte may start a score or a walkover ([`CAN_START`]). Tests eight bytes at a
+/// time: the high bit of a byte of `digits` is set exactly when the byte is an ASCII digit (no carry crosses
+/// bytes: each sum stays below 256), that of `w` when the byte is `w` or `W`.
+fn next_start(b: &[u8], mut i: usize) -> Option<usize> {
+    use super::{splat, zero_bytes};
+    let low7 = splat(0x7f);
+    while let Some(word) = b.get(i..i + 8) {
+        let v = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        let x = v & low7;
+        // '0' - 1 < byte < '9' + 1, for bytes below 0x80.
+        let digits = (splat(127 + b':') - x) & !v & (x + splat(127 - b'/')) & splat(0x80);
+        let w = zero_bytes((v | splat(0x20)) ^ splat(b'w'));
+        let m = digits | w;
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?
+        .iter()
+        .position(|&c| CAN_START[usize::from(c)])
+        .map(|k| i + k)
+}
+
 /// Every score in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<ScoreMention> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
+        // Only a digit or a `w` can start a score or a walkover: skip everything else in one tight loop.
+        match next_start(b, i) {
+            Some(k) => i = k,
+            None => break,
+        }
         let c = b[i];
         if c.is_ascii_digit() {
             let prev = if i > 0 { b[i - 1] } else { b' ' };
@@ -732,6 +772,16 @@ mod tests {
             "6-4 4-6 6-4 4-6",
         ] {
             assert!(find(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn next_start_finds_digits_and_ws() {
+        let text = "ab \u{e9}c/:Wxyz0123456789 abcdefghijklmnopqrstuvw 9";
+        let b = text.as_bytes();
+        for i in 0..b.len() {
+            let want = (i..b.len()).find(|&k| CAN_START[usize::from(b[k])]);
+            assert_eq!(next_start(b, i), want, "{i}");
         }
     }
 

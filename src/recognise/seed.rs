@@ -2,9 +2,8 @@
 //! "unseeded" gives none. Corpus: `tests/corpus/seed.jsonl`.
 
 use super::ranking::{CARD_WORDS, ORD_DIGITS, ORD_WORDS, nominal_side, number_value, prev_word};
-use super::{PlayerSide, Span};
+use super::{Anchored, PlayerSide, Span, find_near_words};
 use once_cell::sync::Lazy;
-use regex::Regex;
 
 /// A seeding phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,26 +13,101 @@ pub(crate) struct SeedMention {
     pub side: PlayerSide,
 }
 
-static RE: Lazy<Regex> = Lazy::new(|| {
-    let pat = format!(
-        r"(?x)(?-u:\b)(?:
-          # ninth seed, No. 3 seed, top-seeded, 27th seed, number one seed
-          (?:(?P<o>(?i:{ORD_DIGITS}|{ORD_WORDS}|top))|No\.?\s?(?P<no>[0-9]{{1,3}})|(?i:number)\s+(?P<nw>(?i:{CARD_WORDS})))[-\s]?(?i:seed(?:ed)?)
-          # seeded three, seeded No 5, seeded 19th
-        | (?i:seeded)\s+(?:(?:No\.?|(?i:number))\s?)?(?P<s>(?i:{ORD_DIGITS}|[0-9]{{1,3}}|{ORD_WORDS}|{CARD_WORDS}))
-        )(?-u:\b)"
-    );
-    Regex::new(&pat).expect("seed pattern")
-});
+/// The alternatives of the seed pattern, in priority order (leftmost-first).
+fn alternatives() -> [String; 2] {
+    [
+        // ninth seed, No. 3 seed, top-seeded, 27th seed, number one seed
+        format!(
+            r"(?:(?P<o>(?i:{ORD_DIGITS}|{ORD_WORDS}|top))|No\.?\s?(?P<no>[0-9]{{1,3}})|(?i:number)\s+(?P<nw>(?i:{CARD_WORDS})))[-\s]?(?i:seed(?:ed)?)"
+        ),
+        // seeded three, seeded No 5, seeded 19th
+        format!(
+            r"(?i:seeded)\s+(?:(?:No\.?|(?i:number))\s?)?(?P<s>(?i:{ORD_DIGITS}|[0-9]{{1,3}}|{ORD_WORDS}|{CARD_WORDS}))"
+        ),
+    ]
+}
+
+fn pattern() -> String {
+    let alts = alternatives().join("|");
+    format!(r"(?-u:\b)(?:{alts})(?-u:\b)")
+}
+
+static RE: Lazy<Anchored> = Lazy::new(|| Anchored::new("", &pattern()));
+
+/// `s` without the ASCII `prefix` (any case).
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let n = prefix.len();
+    (s.len() >= n && s.as_bytes()[..n].eq_ignore_ascii_case(prefix.as_bytes())).then(|| &s[n..])
+}
+
+/// `s` without the ASCII `suffix` (any case).
+fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let n = suffix.len();
+    (s.len() >= n && s.as_bytes()[s.len() - n..].eq_ignore_ascii_case(suffix.as_bytes()))
+        .then(|| &s[..s.len() - n])
+}
+
+/// `s` without one leading character that `pred` accepts.
+fn strip_one(s: &str, pred: impl Fn(char) -> bool) -> &str {
+    match s.chars().next() {
+        Some(c) if pred(c) => &s[c.len_utf8()..],
+        _ => s,
+    }
+}
+
+/// The number of a seed phrase `t` (a whole match of the pattern) as written, and whether it is the
+/// "seeded three" form (the player stands before it). Reads the groups of [`alternatives`] by hand.
+fn parse(t: &str) -> (&str, bool) {
+    // "seeded" opens only the second alternative: the first opens with a number, "top", "No" or "number".
+    if let Some(rest) = strip_prefix_ci(t, "seeded") {
+        let rest = rest.trim_start();
+        let v = if let Some(r) = rest.strip_prefix("No") {
+            strip_one(r.strip_prefix('.').unwrap_or(r), char::is_whitespace)
+        } else if let Some(r) = strip_prefix_ci(rest, "number") {
+            strip_one(r, char::is_whitespace)
+        } else {
+            rest
+        };
+        return (v, true);
+    }
+    let body = strip_suffix_ci(t, "seeded")
+        .or_else(|| strip_suffix_ci(t, "seed"))
+        .unwrap_or(t);
+    let body = body
+        .strip_suffix(|c: char| c == '-' || c.is_whitespace())
+        .unwrap_or(body);
+    let v = if let Some(r) = body.strip_prefix("No") {
+        strip_one(r.strip_prefix('.').unwrap_or(r), char::is_whitespace)
+    } else if let Some(r) = strip_prefix_ci(body, "number") {
+        r.trim_start()
+    } else {
+        body
+    };
+    (v, false)
+}
+
+/// Offsets of "seed" in any case: every seed phrase holds one, at most two runs of spaces after its start.
+fn hits(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut i = 1;
+    std::iter::from_fn(move || {
+        loop {
+            let e = super::next_pair_ci(b, i, b'e', b'e')?;
+            i = e + 1;
+            if b.get(e - 1..e + 3)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"seed"))
+            {
+                return Some(e - 1);
+            }
+        }
+    })
+}
 
 /// Every seeding phrase in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<SeedMention> {
     let mut out = Vec::new();
-    for c in RE.captures_iter(text) {
-        let m = c.get(0).expect("match");
-        let (start, end) = (m.start(), m.end());
-        if let Some(v) = c.name("o").or(c.name("no")).or(c.name("nw")) {
-            let v = v.as_str();
+    for (start, end) in find_near_words(text, hits(text.as_bytes()), 2, &RE) {
+        let (v, seeded) = parse(&text[start..end]);
+        if !seeded {
             // "a top seed" is any of the leading seeds, not the first.
             if v.eq_ignore_ascii_case("top")
                 && prev_word(text, start).is_some_and(|w| w.eq_ignore_ascii_case("a"))
@@ -47,7 +121,7 @@ pub(crate) fn find(text: &str) -> Vec<SeedMention> {
                     side: nominal_side(text, start, end),
                 });
             }
-        } else if let Some(v) = c.name("s") {
+        } else {
             // "seeded two places higher", "seeded three times": a count, not a seed.
             let counts = super::ranking::next_word(text, end).is_some_and(|(_, w)| {
                 matches!(
@@ -66,7 +140,7 @@ pub(crate) fn find(text: &str) -> Vec<SeedMention> {
             if counts {
                 continue;
             }
-            if let Some(seed) = number_value(v.as_str()) {
+            if let Some(seed) = number_value(v) {
                 out.push(SeedMention {
                     span: Span::new(start, end),
                     seed,
@@ -90,6 +164,42 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hand-read groups and the keyword windows give what the capturing pattern gave.
+    #[test]
+    fn same_as_the_capturing_pattern() {
+        let re = regex::Regex::new(&pattern()).unwrap();
+        let texts = crate::recognise::all_texts();
+        for t in &texts {
+            let want: Vec<(usize, usize, String, bool)> = re
+                .captures_iter(t)
+                .map(|c| {
+                    let m = c.get(0).unwrap();
+                    let (v, seeded) = match c.name("s") {
+                        Some(s) => (s.as_str(), true),
+                        None => (
+                            c.name("o")
+                                .or(c.name("no"))
+                                .or(c.name("nw"))
+                                .unwrap()
+                                .as_str(),
+                            false,
+                        ),
+                    };
+                    (m.start(), m.end(), v.to_string(), seeded)
+                })
+                .collect();
+            let got: Vec<(usize, usize, String, bool)> =
+                find_near_words(t, hits(t.as_bytes()), 2, &RE)
+                    .into_iter()
+                    .map(|(s, e)| {
+                        let (v, seeded) = parse(&t[s..e]);
+                        (s, e, v.to_string(), seeded)
+                    })
+                    .collect();
+            assert_eq!(got, want, "{t}");
+        }
+    }
 
     #[test]
     fn sides() {

@@ -100,6 +100,11 @@ pub(crate) fn classify(text: &str) -> Option<&'static str> {
     classify_with(text, 0)
 }
 
+/// Compiles the capturing fallback of the pattern (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    WORDS.warm_up();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! Tournaments: Grand Slams, tour events by name or city ("the Masters 1000 event in Shanghai"), Davis Cup,
 //! Billie Jean King Cup, Olympics. Corpus: `tests/corpus/tournament.jsonl`.
 
-use super::{Alternation, Span};
+use super::{Alternation, Anchored, Span};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -39,6 +39,16 @@ static RE: Lazy<Alternation> = Lazy::new(|| {
     let alts: Vec<&str> = alts.iter().map(String::as_str).collect();
     Alternation::new("(?x)", r"(?-u:\b)", &alts, r"(?-u:\b)")
 });
+
+/// [`RE`] run only near tournament keywords (every alternative starts with a capital letter): every match holds one of the words [`super::keywords`] finds for
+/// tournaments, at most five runs of spaces after its start ("Next Gen ATP World Tour Finals", five capitalised
+/// words before "Open").
+static NEAR: Lazy<Anchored> = Lazy::new(|| Anchored::new("", RE.pattern()));
+
+/// The tournament phrases of `text`: spans of the matches of [`RE`].
+fn matches(text: &str) -> Vec<(usize, usize)> {
+    super::find_near_capitals(text, super::keywords(text, super::KEY_TOURNAMENT), 5, &NEAR)
+}
 
 /// In a "Masters 1000 event in Shanghai" match: what comes before the city.
 static BEFORE_CITY: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s+in\s+").expect("city pattern"));
@@ -271,10 +281,11 @@ fn is_place(w: &str) -> bool {
 /// Every tournament phrase in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
     let mut out = Vec::new();
-    for m in RE.all.find_iter(text) {
-        let alt = ALTS[RE.which(text, &m)];
+    for (m_start, m_end) in matches(text) {
+        let m_str = &text[m_start..m_end];
+        let alt = ALTS[RE.which_at(text, m_start, m_end)];
         if alt == Alt::Known {
-            let (s, e) = (m.start(), m.end());
+            let (s, e) = (m_start, m_end);
             let name = &text[s..e];
             if name == "Queen's" && !text[..s].ends_with("at ") {
                 continue;
@@ -300,20 +311,20 @@ pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
             });
         } else if alt == Alt::City {
             let at = BEFORE_CITY
-                .find(m.as_str())
+                .find(m_str)
                 .expect("' in ' before the city")
                 .end();
-            let city = &m.as_str()[at..];
+            let city = &m_str[at..];
             if LEAD_STOP.contains(&city) {
                 continue;
             }
             out.push(TournamentMention {
-                span: Span::new(m.start() + at, m.end()),
+                span: Span::new(m_start + at, m_end),
                 name: city.to_string(),
             });
         } else {
-            let (mut s, e) = (m.start(), m.end());
-            let full = m.as_str();
+            let (mut s, e) = (m_start, m_end);
+            let full = m_str;
             // Drop leading sentence words and anything up to a possessive ("Federer's Australian Open").
             let words: Vec<(usize, &str)> = full
                 .split_whitespace()
@@ -369,6 +380,11 @@ pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
     out
 }
 
+/// Compiles the capturing fallback of the pattern (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    RE.warm_up();
+}
+
 /// Corpus view: span and name.
 #[cfg(test)]
 pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
@@ -376,4 +392,20 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
         .into_iter()
         .map(|m| (m.span.start, m.span.end, m.name))
         .collect()
+}
+
+#[cfg(test)]
+mod same_tests {
+    /// The keyword windows find what the plain pattern finds.
+    #[test]
+    fn same_as_the_plain_pattern() {
+        for t in &crate::recognise::all_texts() {
+            let want: Vec<(usize, usize)> = super::RE
+                .all
+                .find_iter(t)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            assert_eq!(super::matches(t), want, "{t}");
+        }
+    }
 }
