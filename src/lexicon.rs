@@ -52,6 +52,7 @@ impl Hasher for FxHasher {
 /// `HashMap` with [`FxHasher`].
 pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// `HashSet` with [`FxHasher`].
+#[allow(dead_code)] // For other modules; the word lists here use [`WordSet`].
 pub(crate) type FxHashSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// (IOC-style code, country names, demonyms/adjectives).
@@ -170,18 +171,102 @@ const NATIONS: &[(&str, &[&str], &[&str])] = &[
     ("HKG", &["Hong Kong"], &[]),
 ];
 
-static COUNTRY: Lazy<FxHashMap<&'static str, &'static str>> = Lazy::new(|| {
-    NATIONS
-        .iter()
-        .flat_map(|(code, names, _)| names.iter().map(move |n| (*n, *code)))
-        .collect()
+/// A word list with a cheap pre-check before the hash lookup: for each first byte, one bit per word length
+/// (lengths of 63 bytes and more share the last bit). Most words looked up in running text fail the pre-check
+/// and are never hashed.
+pub(crate) struct WordMap<V> {
+    map: FxHashMap<&'static [u8], V>,
+    lens: [u64; 256],
+}
+
+impl<V: Copy> WordMap<V> {
+    pub(crate) fn new(words: impl IntoIterator<Item = (&'static str, V)>) -> Self {
+        let mut m = WordMap {
+            map: FxHashMap::default(),
+            lens: [0; 256],
+        };
+        for (w, v) in words {
+            m.insert(w, v);
+        }
+        m
+    }
+
+    /// Adds or replaces a word.
+    pub(crate) fn insert(&mut self, word: &'static str, v: V) {
+        self.lens[Self::slot(word.as_bytes())] |= Self::bit(word.as_bytes());
+        self.map.insert(word.as_bytes(), v);
+    }
+
+    #[inline]
+    fn slot(w: &[u8]) -> usize {
+        w.first().map_or(0, |&b| usize::from(b))
+    }
+
+    #[inline]
+    fn bit(w: &[u8]) -> u64 {
+        1 << w.len().min(63)
+    }
+
+    /// The value of `word` (exact, case-sensitive), if listed.
+    #[inline]
+    pub(crate) fn get_bytes(&self, word: &[u8]) -> Option<V> {
+        if self.lens[Self::slot(word)] & Self::bit(word) == 0 {
+            return None;
+        }
+        self.map.get(word).copied()
+    }
+
+    /// The value of `word` (exact, case-sensitive), if listed.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<V> {
+        self.get_bytes(word.as_bytes())
+    }
+
+    /// Every word of the list.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        // The keys were inserted as `&str`: valid UTF-8.
+        self.map
+            .keys()
+            .map(|k| std::str::from_utf8(k).expect("inserted as str"))
+    }
+}
+
+/// A [`WordMap`] without values.
+pub(crate) type WordSet = WordMap<()>;
+
+impl WordSet {
+    /// A set of the words of `list`.
+    pub(crate) fn of(list: &[&'static str]) -> Self {
+        WordMap::new(list.iter().map(|&w| (w, ())))
+    }
+
+    /// True if `word` (exact, case-sensitive) is listed.
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    /// True if `word` (exact, case-sensitive) is listed.
+    #[inline]
+    pub(crate) fn contains_bytes(&self, word: &[u8]) -> bool {
+        self.get_bytes(word).is_some()
+    }
+}
+
+static COUNTRY: Lazy<WordMap<&'static str>> = Lazy::new(|| {
+    WordMap::new(
+        NATIONS
+            .iter()
+            .flat_map(|(code, names, _)| names.iter().map(move |n| (*n, *code))),
+    )
 });
 
-static DEMONYM: Lazy<FxHashMap<&'static str, &'static str>> = Lazy::new(|| {
-    let mut m: FxHashMap<&'static str, &'static str> = NATIONS
-        .iter()
-        .flat_map(|(code, _, dems)| dems.iter().map(move |d| (*d, *code)))
-        .collect();
+static DEMONYM: Lazy<WordMap<&'static str>> = Lazy::new(|| {
+    let mut m = WordMap::new(
+        NATIONS
+            .iter()
+            .flat_map(|(code, _, dems)| dems.iter().map(move |d| (*d, *code))),
+    );
     // Plural and collective forms used for pairs and teams.
     for (k, v) in [
         ("Americans", "USA"),
@@ -195,13 +280,15 @@ static DEMONYM: Lazy<FxHashMap<&'static str, &'static str>> = Lazy::new(|| {
 });
 
 /// The country code for a country name ("Spain" -> `ESP`).
+#[inline]
 pub(crate) fn country(word: &str) -> Option<&'static str> {
-    COUNTRY.get(word).copied()
+    COUNTRY.get(word)
 }
 
 /// The country code for a demonym ("Spaniard", "Spanish" -> `ESP`).
+#[inline]
 pub(crate) fn demonym(word: &str) -> Option<&'static str> {
-    DEMONYM.get(word).copied()
+    DEMONYM.get(word)
 }
 
 /// Words that are never part of a person's name when capitalised (sentence starts, titles, calendar words).
@@ -784,15 +871,18 @@ const STOP: &[&str] = &[
 ];
 
 /// Stop words, country names and demonyms in one set: [`is_stop`] is one lookup.
-static STOP_SET: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
-    STOP.iter()
-        .copied()
-        .chain(COUNTRY.keys().copied())
-        .chain(DEMONYM.keys().copied())
-        .collect()
+static STOP_SET: Lazy<WordSet> = Lazy::new(|| {
+    WordMap::new(
+        STOP.iter()
+            .copied()
+            .chain(COUNTRY.keys())
+            .chain(DEMONYM.keys())
+            .map(|w| (w, ())),
+    )
 });
 
 /// True for capitalised words that never belong to a person's name in sports copy.
+#[inline]
 pub(crate) fn is_stop(word: &str) -> bool {
     STOP_SET.contains(word)
 }
@@ -908,9 +998,10 @@ const ORG: &[&str] = &[
     "Albion",
 ];
 
-static ORG_SET: Lazy<FxHashSet<&'static str>> = Lazy::new(|| ORG.iter().copied().collect());
+static ORG_SET: Lazy<WordSet> = Lazy::new(|| WordSet::of(ORG));
 
 /// True for words that mark a capitalised phrase as an event, organisation or place.
+#[inline]
 pub(crate) fn is_org(word: &str) -> bool {
     ORG_SET.contains(word)
 }

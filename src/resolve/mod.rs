@@ -260,7 +260,10 @@ pub(crate) fn extract(doc: &Document) -> Article {
                 r.sent,
                 r.kind,
                 &text[r.span.start..r.span.end],
-                ctx.entities[r.entity].name
+                {
+                    let n = ctx.entities[r.entity].name;
+                    &text[n.start..n.end]
+                }
             );
         }
     }
@@ -279,7 +282,7 @@ pub(crate) fn extract(doc: &Document) -> Article {
         refs_of[r.entity].push(k);
     }
     let mut order: Vec<usize> = (0..ctx.entities.len())
-        .filter(|&e| !ctx.entities[e].not_player && (used[e] || ctx.entities[e].tokens.len() > 1))
+        .filter(|&e| !ctx.entities[e].not_player && (used[e] || ctx.entities[e].words > 1))
         .filter(|&e| !refs_of[e].is_empty())
         .collect();
     order.sort_by_key(|&e| refs_of[e].iter().map(|&k| ctx.refs[k].span.start).min());
@@ -368,15 +371,16 @@ fn majority(votes: &[&'static str]) -> Option<&'static str> {
 
 /// The player's name as the source text writes it (the fullest form).
 fn display_name(ctx: &Ctx, source: &str, refs: &[usize], e: usize) -> String {
-    let ent = &ctx.entities[e];
+    let name = ctx.entities[e].name;
+    let name = &ctx.text[name.start..name.end];
     // Find a name reference with exactly the entity's normalised name and take its source text.
     for r in refs.iter().map(|&k| &ctx.refs[k]) {
-        if r.kind == RefKind::Name && &ctx.text[r.span.start..r.span.end] == ent.name.as_str() {
+        if r.kind == RefKind::Name && &ctx.text[r.span.start..r.span.end] == name {
             let (s, t) = ctx.norm.source_span(r.span.start, r.span.end);
             return source[s..t].to_string();
         }
     }
-    ent.name.clone()
+    name.to_string()
 }
 
 type RankRow = (usize, u32, crate::model::RankingKind, Span, &'static str);
