@@ -8,11 +8,83 @@ pub(crate) struct Sentence {
     pub para: usize,
 }
 
-const ABBREVIATIONS: &[&str] = &[
-    "No", "no", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "vs", "v", "Nos", "Mt", "Ft", "Gen",
-    "Lt", "Col", "Prof", "Inc", "Co", "Corp", "Ltd", "approx", "Jan", "Feb", "Mar", "Apr", "Aug",
-    "Sept", "Sep", "Oct", "Nov", "Dec", "U.S", "e.g", "i.e", "etc", "d", "def", "bt", "beat",
-];
+/// Words that a full stop follows without ending the sentence.
+fn is_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "No" | "no"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "St"
+            | "Jr"
+            | "Sr"
+            | "vs"
+            | "v"
+            | "Nos"
+            | "Mt"
+            | "Ft"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Prof"
+            | "Inc"
+            | "Co"
+            | "Corp"
+            | "Ltd"
+            | "approx"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Aug"
+            | "Sept"
+            | "Sep"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "U.S"
+            | "e.g"
+            | "i.e"
+            | "etc"
+            | "d"
+            | "def"
+            | "bt"
+            | "beat"
+    )
+}
+
+/// One byte repeated in each byte of a word.
+#[inline]
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// High bit of each byte of `v` that is zero (exact as to whether there is one; a borrow may mark a byte
+/// after a zero one too).
+#[inline]
+const fn zero_bytes(v: u64) -> u64 {
+    v.wrapping_sub(splat(1)) & !v & splat(0x80)
+}
+
+/// The first index at or after `from` whose byte is in `set` (`bytes.len()` if none). Skips eight bytes at a
+/// time: a word-sized test for "no byte of the set here" ahead of the byte loop.
+#[inline]
+pub(crate) fn find_any<const N: usize>(bytes: &[u8], from: usize, set: [u8; N]) -> usize {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        if set.iter().fold(0, |acc, &b| acc | zero_bytes(x ^ splat(b))) != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !set.contains(&bytes[i]) {
+        i += 1;
+    }
+    i
+}
 
 /// The longest sentence kept whole, in bytes.
 const MAX_SENTENCE: usize = 2000;
@@ -50,8 +122,9 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
         }
         push_one(out, s, e, para);
     };
-    while i < bytes.len() {
-        let b = bytes[i];
+    loop {
+        i = find_any(bytes, i, [b'\n', b'.', b'!', b'?']);
+        let Some(&b) = bytes.get(i) else { break };
         if b == b'\n' {
             push(&mut out, start, i, para);
             para += 1;
@@ -111,7 +184,7 @@ fn is_sentence_end(text: &str, i: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return false;
     }
-    if ABBREVIATIONS.contains(&word) {
+    if is_abbreviation(word) {
         // "No." is an abbreviation only before a number.
         if word == "No" || word == "no" {
             return !next.is_ascii_digit();
