@@ -97,7 +97,10 @@ fn quote_ranges(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    loop {
+        i = segment::find_any(bytes, i, [b'"', b'\n']);
+        let Some(&b) = bytes.get(i) else { break };
         match b {
             b'"' => {
                 let prev_space =
@@ -126,6 +129,7 @@ fn quote_ranges(text: &str) -> Vec<Span> {
             }
             _ => {}
         }
+        i += 1;
     }
     if let Some(s) = open {
         out.push(Span::new(s, text.len()));
