@@ -78,13 +78,16 @@ fn is_letter(c: char) -> bool {
 /// Skips letters from byte `i`; returns the end.
 #[inline]
 fn skip_letters(text: &str, mut i: usize) -> usize {
-    while let Some((c, n)) = char_at(text, i) {
-        if !is_letter(c) {
-            break;
+    let bytes = text.as_bytes();
+    loop {
+        while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
         }
-        i += n;
+        match char_at(text, i) {
+            Some((c, n)) if !c.is_ascii() && is_letter(c) => i += n,
+            _ => return i,
+        }
     }
-    i
 }
 
 /// The end of a capitalised token starting at `i` (an upper-case letter of length `n`):
@@ -148,12 +151,8 @@ fn next_run(text: &str, from: usize) -> Option<(usize, usize)> {
     while bytes.get(end) == Some(&b' ') {
         let mut k = end + 1;
         // Greedy particles, each followed by a space.
-        loop {
-            let w_end = bytes[k..].iter().position(|&b| b == b' ').map(|p| k + p);
-            match w_end {
-                Some(we) if RUN_PARTS.contains(&&text[k..we]) => k = we + 1,
-                _ => break,
-            }
+        while let Some(n) = particle_len(bytes, k) {
+            k += n + 1;
         }
         match char_at(text, k) {
             Some((c, n)) if is_lu(c) => end = token_end(text, k, n),
@@ -163,10 +162,28 @@ fn next_run(text: &str, from: usize) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
+/// The length of the name particle at byte `k`, if one stands there followed by a space.
+#[inline]
+fn particle_len(bytes: &[u8], k: usize) -> Option<usize> {
+    // All particles start with one of these letters.
+    if !matches!(bytes.get(k), Some(b'd' | b'v' | b'l' | b't')) {
+        return None;
+    }
+    let rest = &bytes[k..];
+    RUN_PARTS
+        .iter()
+        .find(|p| rest.starts_with(p.as_bytes()) && rest.get(p.len()) == Some(&b' '))
+        .map(|p| p.len())
+}
+
 fn is_name_token(tok: &str) -> bool {
     // At least one lower-case letter (not an acronym), and not a stop word, nor a hyphenated phrase made with
     // one ("Third-ranked", "Top-seeded", "Spanish-born").
-    tok.chars().any(char::is_lowercase)
+    (if tok.is_ascii() {
+        tok.bytes().any(|b| b.is_ascii_lowercase())
+    } else {
+        tok.chars().any(char::is_lowercase)
+    })
         && !lexicon::is_stop(tok)
         && !(tok.contains('-')
             && tok.split('-').any(|p| {
@@ -178,10 +195,13 @@ fn is_name_token(tok: &str) -> bool {
 
 /// The words of the run `text[start..end]` (separated by single spaces), with their offsets.
 fn words(text: &str, start: usize, end: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let run = &text[start..end];
-    run.split(' ').map(move |w| {
-        let a = w.as_ptr() as usize - run.as_ptr() as usize + start;
-        (a, a + w.len())
+    let bytes = &text.as_bytes()[..end];
+    let mut a = Some(start);
+    std::iter::from_fn(move || {
+        let s = a?;
+        let e = bytes[s..].iter().position(|&b| b == b' ').map_or(end, |p| s + p);
+        a = (e < end).then_some(e + 1);
+        Some((s, e))
     })
 }
 
