@@ -78,6 +78,68 @@ impl NameWords {
     }
 }
 
+/// Lists of entities by word id, in the order pushed, all in one arena (no allocation per list).
+struct ByWord {
+    /// First and last node of each word's list.
+    ends: Vec<(u32, u32)>,
+    /// Entity, previous node, next node.
+    nodes: Vec<(u32, u32, u32)>,
+}
+
+const NIL: u32 = u32::MAX;
+
+impl ByWord {
+    fn new(words: usize, capacity: usize) -> Self {
+        ByWord {
+            ends: vec![(NIL, NIL); words],
+            nodes: Vec::with_capacity(capacity),
+        }
+    }
+
+    fn push(&mut self, word: u32, entity: usize) {
+        let n = self.nodes.len() as u32;
+        let (head, tail) = &mut self.ends[word as usize];
+        self.nodes.push((entity as u32, *tail, NIL));
+        if *tail == NIL {
+            *head = n;
+        } else {
+            self.nodes[*tail as usize].2 = n;
+        }
+        self.ends[word as usize].1 = n;
+    }
+
+    /// The list of `word`, first pushed first.
+    fn iter(&self, word: u32) -> impl Iterator<Item = usize> + '_ {
+        let mut n = self.ends[word as usize].0;
+        std::iter::from_fn(move || {
+            let &(e, _, next) = self.nodes.get(n as usize)?;
+            n = next;
+            Some(e as usize)
+        })
+    }
+
+    /// The list of `word`, last pushed first.
+    fn iter_rev(&self, word: u32) -> impl Iterator<Item = usize> + '_ {
+        let mut n = self.ends[word as usize].1;
+        std::iter::from_fn(move || {
+            let &(e, prev, _) = self.nodes.get(n as usize)?;
+            n = prev;
+            Some(e as usize)
+        })
+    }
+
+    /// The last entity pushed for `word`.
+    fn last(&self, word: u32) -> Option<usize> {
+        self.iter_rev(word).next()
+    }
+
+    /// The only entity of `word`'s list, if it has exactly one.
+    fn only(&self, word: u32) -> Option<usize> {
+        let (head, tail) = self.ends[word as usize];
+        (head != NIL && head == tail).then(|| self.nodes[head as usize].0 as usize)
+    }
+}
+
 /// Builds entities from name candidates. Full names (two or more words) make entities; a single word links to
 /// the entity whose surname contains it, or makes a surname-only entity.
 pub(crate) fn build_entities(
@@ -102,8 +164,8 @@ pub(crate) fn build_entities(
     let mut name_of: Vec<usize> = Vec::new();
     let mut link: Vec<Option<usize>> = vec![None; names.len()];
     // Entities by the id of their first and of their last word.
-    let mut by_first: Vec<Vec<usize>> = vec![Vec::new(); words.distinct];
-    let mut by_last: Vec<Vec<usize>> = vec![Vec::new(); words.distinct];
+    let mut by_first = ByWord::new(words.distinct, names.len());
+    let mut by_last = ByWord::new(words.distinct, names.len());
     // Full names first, so that a surname seen before its full name still links ("Melzer shocks Agassi").
     for (i, n) in names.iter().enumerate() {
         let toks = words.of(i);
@@ -119,12 +181,10 @@ pub(crate) fn build_entities(
             short.len() >= 2 && long.len() > short.len() && long.starts_with(short)
         };
         let (first, last) = (toks[0], toks[toks.len() - 1]);
-        let cands = by_last[last as usize]
-            .iter()
-            .rev()
+        let cands = by_last
+            .iter_rev(last)
             .take(SCAN)
-            .chain(by_first[first as usize].iter().rev().take(SCAN))
-            .copied();
+            .chain(by_first.iter_rev(first).take(SCAN));
         let mut found = None;
         for j in cands {
             let e = words.of(name_of[j]);
@@ -145,15 +205,15 @@ pub(crate) fn build_entities(
                     entities[j].name = n.span;
                     entities[j].words = toks.len();
                     name_of[j] = i;
-                    by_first[first as usize].push(j);
-                    by_last[last as usize].push(j);
+                    by_first.push(first, j);
+                    by_last.push(last, j);
                 }
                 j
             }
             None => {
                 let j = entities.len();
-                by_first[first as usize].push(j);
-                by_last[last as usize].push(j);
+                by_first.push(first, j);
+                by_last.push(last, j);
                 entities.push(new_entity(n.span, toks.len()));
                 name_of.push(i);
                 j
@@ -162,17 +222,16 @@ pub(crate) fn build_entities(
         link[i] = Some(idx);
     }
     // Surname words (everything after the given name) and given names of the full names, for single words.
-    let mut by_surname_word: Vec<Vec<usize>> = vec![Vec::new(); words.distinct];
-    let mut by_given: Vec<Vec<usize>> = vec![Vec::new(); words.distinct];
+    let mut by_surname_word = ByWord::new(words.distinct, words.ids.len());
+    let mut by_given = ByWord::new(words.distinct, name_of.len());
     for (j, &m) in name_of.iter().enumerate() {
         let toks = words.of(m);
         for &t in &toks[1..] {
-            let v = &mut by_surname_word[t as usize];
-            if v.last() != Some(&j) {
-                v.push(j);
+            if by_surname_word.last(t) != Some(j) {
+                by_surname_word.push(t, j);
             }
         }
-        by_given[toks[0] as usize].push(j);
+        by_given.push(toks[0], j);
     }
     // The surname-only entity made for each single word.
     let mut single: Vec<Option<usize>> = vec![None; words.distinct];
@@ -183,16 +242,13 @@ pub(crate) fn build_entities(
             last_seen[e] = n.span.start;
             continue;
         }
-        let w = words.of(i)[0] as usize;
-        let surname = &by_surname_word[w];
-        let cands = if !surname.is_empty() {
-            &surname[surname.len().saturating_sub(SCAN)..]
-        } else if by_given[w].len() == 1 {
-            &by_given[w][..]
-        } else {
-            &[]
-        };
-        let idx = if let Some(&best) = cands.iter().rev().max_by_key(|&&e| {
+        let w = words.of(i)[0];
+        let given = by_given.only(w);
+        let cands = by_surname_word
+            .iter_rev(w)
+            .take(SCAN)
+            .chain(given.filter(|_| by_surname_word.last(w).is_none()));
+        let idx = if let Some(best) = cands.max_by_key(|&e| {
             // Most recent mention before this one; else the first one named.
             let seen = last_seen[e];
             if seen <= n.span.start {
@@ -202,14 +258,14 @@ pub(crate) fn build_entities(
             }
         }) {
             best
-        } else if let Some(j) = single[w] {
+        } else if let Some(j) = single[w as usize] {
             j
         } else {
             let j = entities.len();
             entities.push(new_entity(n.span, 1));
             name_of.push(i);
             last_seen.push(n.span.start);
-            single[w] = Some(j);
+            single[w as usize] = Some(j);
             j
         };
         last_seen[idx] = n.span.start;
@@ -255,9 +311,8 @@ pub(crate) fn build_entities(
             continue;
         }
         let toks = words.of(name_of[e]);
-        relink[e] = by_last[toks[1] as usize]
-            .iter()
-            .copied()
+        relink[e] = by_last
+            .iter(toks[1])
             .find(|&f| f != e && entities[f].words >= 2 && words.of(name_of[f])[0] != toks[0]);
     }
     for l in link.iter_mut() {
@@ -372,6 +427,10 @@ fn trim_non_alnum(word: &str) -> &str {
 
 /// A role word, in any case and with or without "'s" ("Coach", "coach's").
 fn is_role(word: &str) -> bool {
+    // No role is shorter than three letters.
+    if word.len() < 3 {
+        return false;
+    }
     let w = trim_non_alnum(word).as_bytes();
     // Lower-cased on the stack: no role is longer than 15 bytes, 17 with "'s".
     let mut buf = [0u8; 17];
@@ -384,25 +443,76 @@ fn is_role(word: &str) -> bool {
     ROLE_SET.contains_bytes(l)
 }
 
+/// `char::is_whitespace` for an ASCII byte.
+#[inline]
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// `s.split_whitespace()`, on bytes when `s` is ASCII.
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    let ascii = s.is_ascii();
+    let mut slow = (!ascii).then(|| s.split_whitespace());
+    let mut rest = if ascii { s } else { "" };
+    std::iter::from_fn(move || {
+        if let Some(it) = &mut slow {
+            return it.next();
+        }
+        let b = rest.as_bytes();
+        let st = b.iter().position(|&c| !ascii_space(c))?;
+        let e = b[st..]
+            .iter()
+            .position(|&c| ascii_space(c))
+            .map_or(b.len(), |p| st + p);
+        let w = &rest[st..e];
+        rest = &rest[e..];
+        Some(w)
+    })
+}
+
+/// `s.split_whitespace().rev()`, on bytes when `s` is ASCII.
+fn words_rev(s: &str) -> impl Iterator<Item = &str> {
+    let ascii = s.is_ascii();
+    let mut slow = (!ascii).then(|| s.split_whitespace());
+    let mut rest = if ascii { s } else { "" };
+    std::iter::from_fn(move || {
+        if let Some(it) = &mut slow {
+            return it.next_back();
+        }
+        let b = rest.as_bytes();
+        let e = b.iter().rposition(|&c| !ascii_space(c))? + 1;
+        let st = b[..e]
+            .iter()
+            .rposition(|&c| ascii_space(c))
+            .map_or(0, |p| p + 1);
+        let w = &rest[st..e];
+        rest = &rest[..st];
+        Some(w)
+    })
+}
+
 /// A byline: a short line of capitalised words alone ("Jamie Smith and Flo Jones"), not the first line.
-fn byline_line(text: &str, span: Span) -> bool {
+/// `newlines`: the offsets of the text's line breaks, in order.
+fn byline_line(text: &str, newlines: &[usize], span: Span) -> bool {
     // Only a short line can be a byline: look at most 80 bytes either side for its ends.
     let lo = floor_boundary(text, span.start.saturating_sub(80));
     let hi = ceil_boundary(text, span.end + 80);
-    let line_from = text[lo..span.start]
-        .rfind('\n')
-        .map(|p| lo + p + 1)
-        .unwrap_or(lo);
+    let line_from = match newlines.partition_point(|&p| p < span.start) {
+        0 => lo,
+        k => (newlines[k - 1] + 1).max(lo),
+    };
     if line_from == 0 {
         return false;
     }
-    let line_to = text[span.end..hi].find('\n').map_or(hi, |p| span.end + p);
+    let line_to = newlines
+        .get(newlines.partition_point(|&p| p < span.end))
+        .map_or(hi, |&p| p.min(hi));
     let line = text[line_from..line_to].trim();
     if line.len() >= 80 || line.ends_with(['.', '!', '?', '"']) {
         return false;
     }
     let mut count = 0;
-    for w in line.split_whitespace() {
+    for w in words(line) {
         if !(w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "and" | "&" | "by")) {
             return false;
         }
@@ -419,6 +529,13 @@ pub(crate) fn mark_officials(
     link: &[Option<usize>],
     entities: &mut [Entity],
 ) {
+    let bytes = text.as_bytes();
+    let mut newlines = Vec::new();
+    let mut i = crate::segment::find_any(bytes, 0, [b'\n']);
+    while i < bytes.len() {
+        newlines.push(i);
+        i = crate::segment::find_any(bytes, i + 1, [b'\n']);
+    }
     for (i, n) in names.iter().enumerate() {
         let Some(e) = link[i] else { continue };
         // Every test below can only mark the entity: nothing to learn about one already marked.
@@ -428,12 +545,10 @@ pub(crate) fn mark_officials(
         let from = floor_boundary(text, n.span.start.saturating_sub(40));
         let before = &text[from..n.span.start];
         // A byline: "By Jane Doe", or a short line of names alone.
-        let byline = before.trim_end().ends_with("By") || byline_line(text, n.span);
+        let byline = before.trim_end().ends_with("By") || byline_line(text, &newlines, n.span);
         // A role among the three words before the name, in the same clause.
         let role_before = || {
-            before
-                .split_whitespace()
-                .rev()
+            words_rev(before)
                 .take(3)
                 .take_while(|w| {
                     !w.trim_end_matches(['"', '\'', ')'])
@@ -445,8 +560,7 @@ pub(crate) fn mark_officials(
         let role_after = || {
             let after = &text[n.span.end..ceil_boundary(text, n.span.end + 40)];
             after.starts_with(", ")
-                && after[2..]
-                    .split_whitespace()
+                && words(&after[2..])
                     .take(3)
                     .any(|w| is_role(w) && !w.ends_with("'s"))
         };
@@ -548,7 +662,17 @@ pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static st
     let before = before
         .get(before.find(' ').map_or(0, |p| p + 1)..)
         .unwrap_or("");
-    let words = before.split(' ').rev().filter(|w| !w.is_empty()).take(4);
+    // `before.split(' ').rev()` without empty words, on bytes (a space byte is never part of another character).
+    let mut rest = before;
+    let words = std::iter::from_fn(move || {
+        let b = rest.as_bytes();
+        let e = b.iter().rposition(|&c| c != b' ')? + 1;
+        let st = b[..e].iter().rposition(|&c| c == b' ').map_or(0, |p| p + 1);
+        let w = &rest[st..e];
+        rest = &rest[..st];
+        Some(w)
+    })
+    .take(4);
     for (k, w) in words.enumerate() {
         if w.ends_with([',', '.', ';', ':', '"']) && k > 0 {
             break;
@@ -565,6 +689,10 @@ pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static st
         }
     }
     let after = &text[span.end..ceil_boundary(text, span.end + 40)];
+    // Every form below starts with a space then 'o', 'f' or '('.
+    if !matches!(after.as_bytes(), [b' ', b'o' | b'f' | b'(', ..]) {
+        return None;
+    }
     for prefix in [" of the ", " of ", " from the ", " from "] {
         if let Some(rest) = after.strip_prefix(prefix)
             && let Some(c) = country_words(rest)
