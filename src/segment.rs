@@ -57,26 +57,29 @@ fn is_abbreviation(word: &str) -> bool {
 
 /// One byte repeated in each byte of a word.
 #[inline]
-const fn splat(b: u8) -> u64 {
+pub(crate) const fn splat(b: u8) -> u64 {
     0x0101_0101_0101_0101 * b as u64
 }
 
-/// High bit of each byte of `v` that is zero (exact as to whether there is one; a borrow may mark a byte
-/// after a zero one too).
+/// The high bit of each byte of `v` that is zero, and no other bit.
 #[inline]
-const fn zero_bytes(v: u64) -> u64 {
-    v.wrapping_sub(splat(1)) & !v & splat(0x80)
+pub(crate) const fn zero_bytes(v: u64) -> u64 {
+    // Adding 0x7F to the low seven bits of a byte sets its high bit unless they are all zero; no carry
+    // leaves the byte.
+    !((v & splat(0x7F)).wrapping_add(splat(0x7F)) | v | splat(0x7F))
 }
 
-/// The first index at or after `from` whose byte is in `set` (`bytes.len()` if none). Skips eight bytes at a
-/// time: a word-sized test for "no byte of the set here" ahead of the byte loop.
+/// The first index at or after `from` whose byte is in `set` (`bytes.len()` if none). Tests eight bytes at a
+/// time.
 #[inline]
 pub(crate) fn find_any<const N: usize>(bytes: &[u8], from: usize, set: [u8; N]) -> usize {
     let mut i = from;
     while let Some(chunk) = bytes.get(i..i + 8) {
         let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        if set.iter().fold(0, |acc, &b| acc | zero_bytes(x ^ splat(b))) != 0 {
-            break;
+        let hits = set.iter().fold(0, |acc, &b| acc | zero_bytes(x ^ splat(b)));
+        if hits != 0 {
+            // Little-endian: the lowest set bit is the first byte.
+            return i + (hits.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }

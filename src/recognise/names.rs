@@ -43,6 +43,7 @@ const RUN_PARTS: &[&str] = &[
 /// `\p{Lu}` and `\p{L}` for characters outside ASCII (rare in English copy): the regex crate's Unicode tables.
 static UPPER: Lazy<Regex> = Lazy::new(|| Regex::new(r"\A\p{Lu}\z").expect("upper pattern"));
 static LETTER: Lazy<Regex> = Lazy::new(|| Regex::new(r"\A\p{L}\z").expect("letter pattern"));
+static LOWER: Lazy<Regex> = Lazy::new(|| Regex::new(r"\A\p{Ll}\z").expect("lower pattern"));
 
 /// The character at byte `i` of `text` (a char boundary) and its length, if any.
 #[inline]
@@ -57,11 +58,21 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 
 /// `\p{Lu}`: an upper-case letter.
 #[inline]
-fn is_lu(c: char) -> bool {
+pub(crate) fn is_lu(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_uppercase()
     } else {
         UPPER.is_match(c.encode_utf8(&mut [0; 4]))
+    }
+}
+
+/// `\p{Ll}`: a lower-case letter.
+#[inline]
+pub(crate) fn is_ll(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_lowercase()
+    } else {
+        LOWER.is_match(c.encode_utf8(&mut [0; 4]))
     }
 }
 
@@ -183,8 +194,7 @@ fn is_name_token(tok: &str) -> bool {
         tok.bytes().any(|b| b.is_ascii_lowercase())
     } else {
         tok.chars().any(char::is_lowercase)
-    })
-        && !lexicon::is_stop(tok)
+    }) && !lexicon::is_stop(tok)
         && !(tok.contains('-')
             && tok.split('-').any(|p| {
                 ORDINAL.contains(&p)
@@ -199,7 +209,10 @@ fn words(text: &str, start: usize, end: usize) -> impl Iterator<Item = (usize, u
     let mut a = Some(start);
     std::iter::from_fn(move || {
         let s = a?;
-        let e = bytes[s..].iter().position(|&b| b == b' ').map_or(end, |p| s + p);
+        let e = bytes[s..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(end, |p| s + p);
         a = (e < end).then_some(e + 1);
         Some((s, e))
     })

@@ -591,33 +591,44 @@ fn filler(w: &str) -> bool {
         || ends("seed")
         || ends("seeded")
         || ends("ranked")
-        || [
-            "qualifier",
-            "wildcard",
-            "world",
-            "number",
-            "no",
-            "no.",
-            "top",
-            "teenager",
-            "veteran",
-            "left-hander",
-            "right-hander",
-            "lucky",
-            "loser",
-            "former",
-            "fellow",
-            "compatriot",
-            "champion",
-            "defending",
-            "teenage",
-            "giant",
-            "youngster",
-            "star",
-            "duo",
-        ]
-        .iter()
-        .any(|f| f.len() == b.len() && b.eq_ignore_ascii_case(f.as_bytes()))
+        || filler_word(b)
+}
+
+/// One of the filler words, in any case.
+fn filler_word(w: &[u8]) -> bool {
+    // Lower-cased on the stack: the longest filler word has 12 bytes.
+    let mut buf = [0u8; 12];
+    let Some(l) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    l.copy_from_slice(w);
+    l.make_ascii_lowercase();
+    matches!(
+        &*l,
+        b"qualifier"
+            | b"wildcard"
+            | b"world"
+            | b"number"
+            | b"no"
+            | b"no."
+            | b"top"
+            | b"teenager"
+            | b"veteran"
+            | b"left-hander"
+            | b"right-hander"
+            | b"lucky"
+            | b"loser"
+            | b"former"
+            | b"fellow"
+            | b"compatriot"
+            | b"champion"
+            | b"defending"
+            | b"teenage"
+            | b"giant"
+            | b"youngster"
+            | b"star"
+            | b"duo"
+    )
 }
 
 /// The country named by the words at the start of `rest` (split at spaces, commas, full stops and closing
