@@ -1006,12 +1006,6 @@ pub(crate) fn is_org(word: &str) -> bool {
     ORG_SET.contains(word)
 }
 
-/// Lower-case name particles that may stand inside a name ("Juan Martin del Potro", "Alex de Minaur").
-pub(crate) const PARTICLES: &[&str] = &[
-    "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "dos", "das", "le", "la",
-    "ter", "zu", "bin", "al", "el", "y",
-];
-
 /// A known three-letter country code, as a static string.
 pub(crate) fn code(c: &str) -> Option<&'static str> {
     NATIONS.iter().map(|(code, _, _)| *code).find(|&k| k == c)

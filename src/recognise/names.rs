@@ -86,79 +86,121 @@ fn is_letter(c: char) -> bool {
     }
 }
 
-/// Skips letters from byte `i`; returns the end.
+/// Skips letters from byte `i`; returns the end. Sets `lower` if one of them is lower-case
+/// (`char::is_lowercase`).
 #[inline]
-fn skip_letters(text: &str, mut i: usize) -> usize {
+fn skip_letters(text: &str, mut i: usize, lower: &mut bool) -> usize {
     let bytes = text.as_bytes();
     loop {
-        while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        while let Some(&b) = bytes.get(i) {
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            *lower |= b >= b'a';
             i += 1;
         }
         match char_at(text, i) {
-            Some((c, n)) if !c.is_ascii() && is_letter(c) => i += n,
+            Some((c, n)) if !c.is_ascii() && is_letter(c) => {
+                *lower |= c.is_lowercase();
+                i += n;
+            }
             _ => return i,
         }
     }
 }
 
-/// The end of a capitalised token starting at `i` (an upper-case letter of length `n`):
+/// A capitalised token of a run.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    start: usize,
+    end: usize,
+    /// It holds a lower-case letter (`char::is_lowercase`).
+    lower: bool,
+    /// It holds a hyphen.
+    hyphen: bool,
+}
+
+/// The capitalised token starting at `i` (an upper-case letter `c` of length `n`):
 /// `\p{Lu}(?:'\p{Lu})?\p{L}*(?:-\p{Lu}?\p{L}+)*`.
-fn token_end(text: &str, i: usize, n: usize) -> usize {
+fn token(text: &str, i: usize, c: char, n: usize) -> Token {
     let bytes = text.as_bytes();
+    let mut lower = c.is_lowercase();
     let mut j = i + n;
     if bytes.get(j) == Some(&b'\'')
         && let Some((c, n)) = char_at(text, j + 1)
         && is_lu(c)
     {
+        lower |= c.is_lowercase();
         j += 1 + n;
     }
-    j = skip_letters(text, j);
+    j = skip_letters(text, j, &mut lower);
+    let mut hyphen = false;
     while bytes.get(j) == Some(&b'-') {
         match char_at(text, j + 1) {
-            Some((c, _)) if is_letter(c) => j = skip_letters(text, j + 1),
+            Some((c, _)) if is_letter(c) => {
+                hyphen = true;
+                j = skip_letters(text, j + 1, &mut lower);
+            }
             _ => break,
         }
     }
-    j
+    Token {
+        start: i,
+        end: j,
+        lower,
+        hyphen,
+    }
+}
+
+/// The high bit of each byte of `x` that is an upper-case ASCII letter or not ASCII, and no other bit.
+#[inline]
+fn upper_or_non_ascii(x: u64) -> u64 {
+    const fn splat(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    // On the low seven bits of each byte (no carry leaves a byte): the high bit of `ge_a` is set when they
+    // are >= 'A', that of `gt_z` when they are > 'Z'.
+    let low = x & splat(0x7F);
+    let ge_a = low.wrapping_add(splat(0x80 - b'A'));
+    let gt_z = low.wrapping_add(splat(0x80 - b'Z' - 1));
+    ((ge_a & !gt_z) | x) & splat(0x80)
 }
 
 /// The next run of capitalised words at or after `from`, as `(start, end)`: what the pattern
-/// `TOK(?:[ ](?:PART[ ])*TOK)*` finds, leftmost first (TOK: [`token_end`], PART: [`RUN_PARTS`]).
-fn next_run(text: &str, from: usize) -> Option<(usize, usize)> {
+/// `TOK(?:[ ](?:PART[ ])*TOK)*` finds, leftmost first (TOK: [`token`], PART: [`RUN_PARTS`]). Its tokens
+/// (the words other than particles) go to `tokens`.
+fn next_run(text: &str, from: usize, tokens: &mut Vec<Token>) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut i = from;
-    // Skip 8 bytes at a time while they hold no upper-case ASCII letter and no non-ASCII byte.
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        const LOW: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        // Per ASCII byte: the high bit of `ge_a` is set when the byte is >= 'A', that of `gt_z` when > 'Z'.
-        // A non-ASCII byte sets its own high bit (and may carry into the next byte: the chunk is scanned
-        // byte by byte then anyway).
-        let ge_a = x.wrapping_add(LOW * (0x80 - u64::from(b'A')));
-        let gt_z = x.wrapping_add(LOW * (0x80 - u64::from(b'Z') - 1));
-        if ((ge_a & !gt_z) | x) & HIGH != 0 {
-            break;
-        }
-        i += 8;
-    }
     // The first upper-case letter.
-    let (start, n) = loop {
+    let (start, c, n) = loop {
+        // Eight bytes at a time to the next upper-case ASCII letter or non-ASCII byte.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let hits = upper_or_non_ascii(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+            if hits != 0 {
+                // Little-endian: the lowest set bit is the first byte.
+                i += (hits.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+        }
         let b = *bytes.get(i)?;
         if b < 0x80 {
             if b.is_ascii_uppercase() {
-                break (i, 1);
+                break (i, b as char, 1);
             }
             i += 1;
         } else {
             let (c, n) = char_at(text, i)?;
             if is_lu(c) {
-                break (i, n);
+                break (i, c, n);
             }
             i += n;
         }
     };
-    let mut end = token_end(text, start, n);
+    tokens.clear();
+    tokens.push(token(text, start, c, n));
+    let mut end = tokens[0].end;
     while bytes.get(end) == Some(&b' ') {
         let mut k = end + 1;
         // Greedy particles, each followed by a space.
@@ -166,7 +208,11 @@ fn next_run(text: &str, from: usize) -> Option<(usize, usize)> {
             k += n + 1;
         }
         match char_at(text, k) {
-            Some((c, n)) if is_lu(c) => end = token_end(text, k, n),
+            Some((c, n)) if is_lu(c) => {
+                let t = token(text, k, c, n);
+                end = t.end;
+                tokens.push(t);
+            }
             _ => break,
         }
     }
@@ -187,15 +233,13 @@ fn particle_len(bytes: &[u8], k: usize) -> Option<usize> {
         .map(|p| p.len())
 }
 
-fn is_name_token(tok: &str) -> bool {
+fn is_name_token(text: &str, t: &Token) -> bool {
+    let tok = &text[t.start..t.end];
     // At least one lower-case letter (not an acronym), and not a stop word, nor a hyphenated phrase made with
     // one ("Third-ranked", "Top-seeded", "Spanish-born").
-    (if tok.is_ascii() {
-        tok.bytes().any(|b| b.is_ascii_lowercase())
-    } else {
-        tok.chars().any(char::is_lowercase)
-    }) && !lexicon::is_stop(tok)
-        && !(tok.contains('-')
+    t.lower
+        && !lexicon::is_stop(tok)
+        && !(t.hyphen
             && tok.split('-').any(|p| {
                 ORDINAL.contains(&p)
                     || (p.chars().next().is_some_and(|c| !c.is_uppercase())
@@ -203,27 +247,13 @@ fn is_name_token(tok: &str) -> bool {
             }))
 }
 
-/// The words of the run `text[start..end]` (separated by single spaces), with their offsets.
-fn words(text: &str, start: usize, end: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = &text.as_bytes()[..end];
-    let mut a = Some(start);
-    std::iter::from_fn(move || {
-        let s = a?;
-        let e = bytes[s..]
-            .iter()
-            .position(|&b| b == b' ')
-            .map_or(end, |p| s + p);
-        a = (e < end).then_some(e + 1);
-        Some((s, e))
-    })
-}
-
 /// Every name candidate in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<NameMention> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut pos = 0;
-    while let Some((ms, me)) = next_run(text, pos) {
+    let mut tokens = Vec::new();
+    while let Some((ms, me)) = next_run(text, pos, &mut tokens) {
         pos = me;
         // A country code in brackets: "Dimitrov (Bul)".
         if ms > 0 && bytes[ms - 1] == b'(' && bytes.get(me) == Some(&b')') && me - ms <= 3 {
@@ -235,23 +265,20 @@ pub(crate) fn find(text: &str) -> Vec<NameMention> {
         {
             continue;
         }
-        if words(text, ms, me).any(|(a, b)| lexicon::is_org(&text[a..b])) {
+        // (Particles, the other words of the run, are lower-case: never organisation words.)
+        if tokens
+            .iter()
+            .any(|t| lexicon::is_org(&text[t.start..t.end]))
+        {
             continue;
         }
         // Split into groups at stop words; particles join the group they sit in.
         let mut group: Option<(usize, usize)> = None;
-        for (a, b) in words(text, ms, me) {
-            let w = &text[a..b];
-            // Particles are lower-case; the other words of a run start with a capital.
-            if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
-                && lexicon::PARTICLES.contains(&w)
-            {
-                continue;
-            }
-            if is_name_token(w) {
+        for t in &tokens {
+            if is_name_token(text, t) {
                 group = Some(match group {
-                    Some((gs, _)) => (gs, b),
-                    None => (a, b),
+                    Some((gs, _)) => (gs, t.end),
+                    None => (t.start, t.end),
                 });
             } else if let Some((gs, ge)) = group.take() {
                 out.push(NameMention {
