@@ -86,12 +86,43 @@ fn is_letter(c: char) -> bool {
     }
 }
 
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The high bit of each byte of `x` that is an ASCII letter in `lo..=hi`, and no other bit.
+#[inline]
+fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
+    // On the low seven bits of each byte (no carry leaves a byte): the high bit of `ge` is set when they
+    // are >= `lo`, that of `gt` when they are > `hi`.
+    let low = x & splat(0x7F);
+    let ge = low.wrapping_add(splat(0x80 - lo));
+    let gt = low.wrapping_add(splat(0x80 - hi - 1));
+    ge & !gt & !x & splat(0x80)
+}
+
 /// Skips letters from byte `i`; returns the end. Sets `lower` if one of them is lower-case
 /// (`char::is_lowercase`).
 #[inline]
 fn skip_letters(text: &str, mut i: usize, lower: &mut bool) -> usize {
     let bytes = text.as_bytes();
     loop {
+        // ASCII letters, eight bytes at a time.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            let small = ascii_in(x, b'a', b'z');
+            let other = !(small | ascii_in(x, b'A', b'Z')) & splat(0x80);
+            if other == 0 {
+                *lower |= small != 0;
+                i += 8;
+                continue;
+            }
+            // Little-endian: the lowest set bit is the first byte that is no ASCII letter.
+            let n = other.trailing_zeros() / 8;
+            *lower |= small & ((1u64 << (8 * n)) - 1) != 0;
+            i += n as usize;
+            break;
+        }
         while let Some(&b) = bytes.get(i) {
             if !b.is_ascii_alphabetic() {
                 break;
@@ -155,15 +186,7 @@ fn token(text: &str, i: usize, c: char, n: usize) -> Token {
 /// The high bit of each byte of `x` that is an upper-case ASCII letter or not ASCII, and no other bit.
 #[inline]
 fn upper_or_non_ascii(x: u64) -> u64 {
-    const fn splat(b: u8) -> u64 {
-        0x0101_0101_0101_0101 * b as u64
-    }
-    // On the low seven bits of each byte (no carry leaves a byte): the high bit of `ge_a` is set when they
-    // are >= 'A', that of `gt_z` when they are > 'Z'.
-    let low = x & splat(0x7F);
-    let ge_a = low.wrapping_add(splat(0x80 - b'A'));
-    let gt_z = low.wrapping_add(splat(0x80 - b'Z' - 1));
-    ((ge_a & !gt_z) | x) & splat(0x80)
+    ascii_in(x, b'A', b'Z') | (x & splat(0x80))
 }
 
 /// The next run of capitalised words at or after `from`, as `(start, end)`: what the pattern
