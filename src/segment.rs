@@ -83,7 +83,15 @@ pub(crate) fn find_any<const N: usize>(bytes: &[u8], from: usize, set: [u8; N]) 
             }
         }
         if hit {
-            break;
+            // Which byte: an exact word-sized test on each half.
+            for half in [0, 8] {
+                let x = u64::from_le_bytes(chunk[half..half + 8].try_into().expect("8 bytes"));
+                let hits = set.iter().fold(0, |acc, &b| acc | zero_bytes(x ^ splat(b)));
+                if hits != 0 {
+                    // Little-endian: the lowest set bit is the first byte.
+                    return i + half + (hits.trailing_zeros() / 8) as usize;
+                }
+            }
         }
         i += 16;
     }
@@ -99,14 +107,26 @@ const MAX_SENTENCE: usize = 2000;
 /// Splits `text` into sentences. Linear time: one pass over the bytes.
 pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let mut para = 0usize;
     let mut start = 0usize;
     let mut i = 0usize;
     let push_one = |out: &mut Vec<Sentence>, s: usize, e: usize, para: usize| {
         let seg = &text[s..e];
-        let lead = seg.len() - seg.trim_start().len();
-        let trail = seg.len() - seg.trim_end().len();
+        // Most sentences start and end with an ASCII character that is no space: nothing to trim.
+        let solid = |b: Option<&u8>| {
+            b.is_some_and(|&b| b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B)
+        };
+        let lead = if solid(seg.as_bytes().first()) {
+            0
+        } else {
+            seg.len() - seg.trim_start().len()
+        };
+        let trail = if solid(seg.as_bytes().last()) {
+            0
+        } else {
+            seg.len() - seg.trim_end().len()
+        };
         if s + lead < e - trail {
             out.push(Sentence {
                 start: s + lead,
@@ -188,7 +208,10 @@ fn is_sentence_end(text: &str, i: usize) -> bool {
             p + before[p..].chars().next().map_or(1, char::len_utf8)
         });
     let word = &before[word_start..];
-    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
         return false;
     }
     if is_abbreviation(word) {

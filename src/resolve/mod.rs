@@ -183,7 +183,7 @@ pub(crate) fn extract(doc: &Document) -> Article {
         sents: segment::sentences(text),
         quotes: quote_ranges(text),
         entities,
-        refs: Vec::new(),
+        refs: Vec::with_capacity(names.len()),
         known_seed: Default::default(),
         known_rank: Default::default(),
         known_national: Default::default(),
@@ -293,13 +293,13 @@ pub(crate) fn extract(doc: &Document) -> Article {
     let source = doc.body.as_str();
     let mut ids = vec![None; ctx.entities.len()];
     for (k, &e) in order.iter().enumerate() {
-        ids[e] = Some(format!("p{}", k + 1));
+        ids[e] = Some(player_id(k + 1));
     }
     let fill = |mut ev: Evidence| {
         ev.text = source[ev.start..ev.end].to_string();
         ev
     };
-    let names_shown: Vec<String> = (0..ctx.entities.len())
+    let mut names_shown: Vec<String> = (0..ctx.entities.len())
         .map(|e| {
             if ids[e].is_some() {
                 display_name(&ctx, source, &refs_of[e], e)
@@ -314,23 +314,6 @@ pub(crate) fn extract(doc: &Document) -> Article {
             name: names_shown[e].clone(),
         })
     };
-    for &e in &order {
-        let ent = &ctx.entities[e];
-        let mut mentions: Vec<Evidence> = refs_of[e]
-            .iter()
-            .map(|&k| fill(ctx.evidence(ctx.refs[k].span)))
-            .collect();
-        mentions.sort_by_key(|m| m.start);
-        mentions.dedup();
-        let nationality = ent.nationality.or_else(|| majority(&ent.demonym_votes));
-        article.players.push(Player {
-            id: ids[e].clone().unwrap_or_default(),
-            name: names_shown[e].clone(),
-            nationality: nationality.map(str::to_string),
-            age: ent.age,
-            mentions,
-        });
-    }
     for f in found {
         if let Some(m) = matches::to_record(&ctx, f, &pref) {
             let mut m = m;
@@ -359,7 +342,44 @@ pub(crate) fn extract(doc: &Document) -> Article {
             });
         }
     }
+    // Last: the players take their ids and names.
+    for &e in &order {
+        let ent = &ctx.entities[e];
+        let mut mentions: Vec<Evidence> = refs_of[e]
+            .iter()
+            .map(|&k| fill(ctx.evidence(ctx.refs[k].span)))
+            .collect();
+        mentions.sort_by_key(|m| m.start);
+        mentions.dedup();
+        let nationality = ent.nationality.or_else(|| majority(&ent.demonym_votes));
+        article.players.push(Player {
+            id: ids[e].take().unwrap_or_default(),
+            name: std::mem::take(&mut names_shown[e]),
+            nationality: nationality.map(str::to_string),
+            age: ent.age,
+            mentions,
+        });
+    }
     article
+}
+
+/// "p1", "p2"...: a player's id.
+fn player_id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - i);
+    id.push('p');
+    id.push_str(std::str::from_utf8(&digits[i..]).expect("ASCII digits"));
+    id
 }
 
 fn majority(votes: &[&'static str]) -> Option<&'static str> {

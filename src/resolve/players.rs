@@ -53,7 +53,8 @@ struct NameWords {
 
 impl NameWords {
     fn new(text: &str, names: &[NameMention]) -> Self {
-        let mut intern: lexicon::FxHashMap<&str, u32> = lexicon::FxHashMap::default();
+        let mut intern: lexicon::FxHashMap<&str, u32> =
+            lexicon::FxHashMap::with_capacity_and_hasher(names.len() * 2, Default::default());
         let mut ids = Vec::with_capacity(names.len() * 2);
         let mut ranges = Vec::with_capacity(names.len());
         for n in names {
@@ -437,8 +438,9 @@ fn is_role(word: &str) -> bool {
     let Some(l) = buf.get_mut(..w.len()) else {
         return false;
     };
-    l.copy_from_slice(w);
-    l.make_ascii_lowercase();
+    for (d, s) in l.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
     let l = l.strip_suffix(b"'s").unwrap_or(l);
     ROLE_SET.contains_bytes(l)
 }
