@@ -59,9 +59,20 @@ impl NameWords {
         let mut ranges = Vec::with_capacity(names.len());
         for n in names {
             let from = ids.len() as u32;
-            for w in text[n.span.start..n.span.end].split(' ') {
+            // The words split at spaces, on bytes (a name is short).
+            let name = &text[n.span.start..n.span.end];
+            let mut from_byte = 0;
+            loop {
+                let to = name.as_bytes()[from_byte..]
+                    .iter()
+                    .position(|&b| b == b' ')
+                    .map_or(name.len(), |p| from_byte + p);
                 let next = intern.len() as u32;
-                ids.push(*intern.entry(w).or_insert(next));
+                ids.push(*intern.entry(&name[from_byte..to]).or_insert(next));
+                if to == name.len() {
+                    break;
+                }
+                from_byte = to + 1;
             }
             ranges.push((from, ids.len() as u32));
         }
@@ -274,20 +285,19 @@ pub(crate) fn build_entities(
     }
     // Where each entity's mentions stand: all at the start of a line (a headline word), all at the start
     // of a sentence and not possessive.
-    let line_start = |pos: usize| {
-        let before = text[..pos].trim_end_matches([' ', '\t']);
-        before.is_empty() || before.ends_with(['\n', '.', '!', '?', '"'])
-    };
-    let initial = |pos: usize| {
-        let before = text[..pos].trim_end_matches([' ', '\t']);
-        before.is_empty() || before.ends_with(['.', '!', '?', '"', '\n', ':'])
-    };
     let mut all_line_start = vec![true; entities.len()];
     let mut all_initial = vec![true; entities.len()];
     for (i, n) in names.iter().enumerate() {
         if let Some(e) = link[i] {
-            all_line_start[e] &= line_start(n.span.start);
+            let before = text[..n.span.start].trim_end_matches([' ', '\t']);
+            let line_start = before.is_empty() || before.ends_with(['\n', '.', '!', '?', '"']);
+            all_line_start[e] &= line_start;
             if !all_initial[e] {
+                continue;
+            }
+            let initial = before.is_empty() || before.ends_with(['.', '!', '?', '"', '\n', ':']);
+            if !initial {
+                all_initial[e] = false;
                 continue;
             }
             // "Rune (Den) bt Hijikata": a surname opening a results line is a name.
@@ -296,13 +306,17 @@ pub(crate) fn build_entities(
                 let gap = rest.len() - rest.trim_start_matches(' ').len();
                 cue_starts.binary_search(&(n.span.end + gap)).is_ok()
             };
+            // (The first two bytes of every form, tested first.)
             let subject = cue_next
-                || [
+                || (matches!(
+                    rest.as_bytes(),
+                    [b'\'', b's', ..] | [b' ', b'(' | b'b' | b'd', ..] | [b',', b' ', ..]
+                ) && [
                     "'s", " (", " bt ", " d. ", " def. ", ", the ", ", a ", ", who ", ", whose ",
                 ]
                 .iter()
-                .any(|p| rest.starts_with(p));
-            all_initial[e] &= initial(n.span.start) && !subject;
+                .any(|p| rest.starts_with(p)));
+            all_initial[e] = !subject;
         }
     }
     // "Classy Henman" in a headline: an opening adjective before the surname of a player named in full.
