@@ -52,6 +52,7 @@ impl Hasher for FxHasher {
 /// `HashMap` with [`FxHasher`].
 pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// `HashSet` with [`FxHasher`].
+#[allow(dead_code)] // For other modules; the word lists here use [`WordSet`].
 pub(crate) type FxHashSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// (IOC-style code, country names, demonyms/adjectives).
@@ -170,38 +171,165 @@ const NATIONS: &[(&str, &[&str], &[&str])] = &[
     ("HKG", &["Hong Kong"], &[]),
 ];
 
-static COUNTRY: Lazy<FxHashMap<&'static str, &'static str>> = Lazy::new(|| {
-    NATIONS
-        .iter()
-        .flat_map(|(code, names, _)| names.iter().map(move |n| (*n, *code)))
-        .collect()
+/// A word list for fast exact lookups of short words: a pre-check (for each first byte, one bit per word
+/// length, lengths of 63 bytes and more sharing the last bit) rejects most words of running text at once;
+/// the others are looked up in an open-addressing table keyed by a cheap hash of the length and the first,
+/// middle and last bytes.
+pub(crate) struct WordMap<V> {
+    lens: [u64; 256],
+    /// Per slot: the word's hash (never 0), or 0 for an empty slot. A power of two at least twice the number
+    /// of words.
+    hashes: Vec<u32>,
+    /// Per slot: the word and its value.
+    entries: Vec<(&'static [u8], V)>,
+    /// Shift that turns a hash into a slot.
+    shift: u32,
+}
+
+impl<V: Copy + Default> WordMap<V> {
+    /// The map of `words`; a word listed twice keeps its last value.
+    pub(crate) fn new(words: impl IntoIterator<Item = (&'static str, V)>) -> Self {
+        let words: Vec<(&'static str, V)> = words.into_iter().collect();
+        let bits = (words.len() * 2)
+            .max(16)
+            .next_power_of_two()
+            .trailing_zeros();
+        let size = 1usize << bits;
+        let mut m = WordMap {
+            lens: [0; 256],
+            hashes: vec![0; size],
+            entries: vec![(&[][..], V::default()); size],
+            shift: 32 - bits,
+        };
+        for (w, v) in words {
+            let w = w.as_bytes();
+            m.lens[Self::slot(w)] |= Self::bit(w);
+            let h = Self::hash(w);
+            let mut i = (h >> m.shift) as usize;
+            while m.hashes[i] != 0 && !(m.hashes[i] == h && m.entries[i].0 == w) {
+                i = (i + 1) & (size - 1);
+            }
+            m.hashes[i] = h;
+            m.entries[i] = (w, v);
+        }
+        m
+    }
+
+    #[inline]
+    fn slot(w: &[u8]) -> usize {
+        w.first().map_or(0, |&b| usize::from(b))
+    }
+
+    #[inline]
+    fn bit(w: &[u8]) -> u64 {
+        1 << w.len().min(63)
+    }
+
+    /// The length and the first, middle and last bytes, mixed; never 0.
+    #[inline]
+    fn hash(w: &[u8]) -> u32 {
+        let n = w.len();
+        let key = match n {
+            0 => 0,
+            _ => {
+                u32::from(w[0])
+                    | u32::from(w[n / 2]) << 8
+                    | u32::from(w[n - 1]) << 16
+                    | (n as u32) << 24
+            }
+        };
+        key.wrapping_mul(0x9E37_79B1) | 1
+    }
+
+    /// The value of `word` (exact, case-sensitive), if listed.
+    #[inline]
+    pub(crate) fn get_bytes(&self, word: &[u8]) -> Option<V> {
+        if self.lens[Self::slot(word)] & Self::bit(word) == 0 {
+            return None;
+        }
+        let h = Self::hash(word);
+        let mut i = (h >> self.shift) as usize;
+        loop {
+            match self.hashes[i] {
+                0 => return None,
+                x if x == h && self.entries[i].0 == word => return Some(self.entries[i].1),
+                _ => i = (i + 1) & (self.hashes.len() - 1),
+            }
+        }
+    }
+
+    /// The value of `word` (exact, case-sensitive), if listed.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<V> {
+        self.get_bytes(word.as_bytes())
+    }
+
+    /// Every word of the list.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        // The keys were inserted as `&str`: valid UTF-8.
+        self.hashes
+            .iter()
+            .zip(&self.entries)
+            .filter(|(h, _)| **h != 0)
+            .map(|(_, (k, _))| std::str::from_utf8(k).expect("inserted as str"))
+    }
+}
+
+/// A [`WordMap`] without values.
+pub(crate) type WordSet = WordMap<()>;
+
+impl WordSet {
+    /// A set of the words of `list`.
+    pub(crate) fn of(list: &[&'static str]) -> Self {
+        WordMap::new(list.iter().map(|&w| (w, ())))
+    }
+
+    /// True if `word` (exact, case-sensitive) is listed.
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    /// True if `word` (exact, case-sensitive) is listed.
+    #[inline]
+    pub(crate) fn contains_bytes(&self, word: &[u8]) -> bool {
+        self.get_bytes(word).is_some()
+    }
+}
+
+static COUNTRY: Lazy<WordMap<&'static str>> = Lazy::new(|| {
+    WordMap::new(
+        NATIONS
+            .iter()
+            .flat_map(|(code, names, _)| names.iter().map(move |n| (*n, *code))),
+    )
 });
 
-static DEMONYM: Lazy<FxHashMap<&'static str, &'static str>> = Lazy::new(|| {
-    let mut m: FxHashMap<&'static str, &'static str> = NATIONS
-        .iter()
-        .flat_map(|(code, _, dems)| dems.iter().map(move |d| (*d, *code)))
-        .collect();
-    // Plural and collective forms used for pairs and teams.
-    for (k, v) in [
-        ("Americans", "USA"),
-        ("Britons", "GBR"),
-        ("Spaniards", "ESP"),
-        ("Russians", "RUS"),
-    ] {
-        m.insert(k, v);
-    }
-    m
+static DEMONYM: Lazy<WordMap<&'static str>> = Lazy::new(|| {
+    WordMap::new(
+        NATIONS
+            .iter()
+            .flat_map(|(code, _, dems)| dems.iter().map(move |d| (*d, *code)))
+            // Plural and collective forms used for pairs and teams.
+            .chain([
+                ("Americans", "USA"),
+                ("Britons", "GBR"),
+                ("Spaniards", "ESP"),
+                ("Russians", "RUS"),
+            ]),
+    )
 });
 
 /// The country code for a country name ("Spain" -> `ESP`).
+#[inline]
 pub(crate) fn country(word: &str) -> Option<&'static str> {
-    COUNTRY.get(word).copied()
+    COUNTRY.get(word)
 }
 
 /// The country code for a demonym ("Spaniard", "Spanish" -> `ESP`).
+#[inline]
 pub(crate) fn demonym(word: &str) -> Option<&'static str> {
-    DEMONYM.get(word).copied()
+    DEMONYM.get(word)
 }
 
 /// Words that are never part of a person's name when capitalised (sentence starts, titles, calendar words).
@@ -784,15 +912,18 @@ const STOP: &[&str] = &[
 ];
 
 /// Stop words, country names and demonyms in one set: [`is_stop`] is one lookup.
-static STOP_SET: Lazy<FxHashSet<&'static str>> = Lazy::new(|| {
-    STOP.iter()
-        .copied()
-        .chain(COUNTRY.keys().copied())
-        .chain(DEMONYM.keys().copied())
-        .collect()
+static STOP_SET: Lazy<WordSet> = Lazy::new(|| {
+    WordMap::new(
+        STOP.iter()
+            .copied()
+            .chain(COUNTRY.keys())
+            .chain(DEMONYM.keys())
+            .map(|w| (w, ())),
+    )
 });
 
 /// True for capitalised words that never belong to a person's name in sports copy.
+#[inline]
 pub(crate) fn is_stop(word: &str) -> bool {
     STOP_SET.contains(word)
 }
@@ -908,20 +1039,61 @@ const ORG: &[&str] = &[
     "Albion",
 ];
 
-static ORG_SET: Lazy<FxHashSet<&'static str>> = Lazy::new(|| ORG.iter().copied().collect());
+static ORG_SET: Lazy<WordSet> = Lazy::new(|| WordSet::of(ORG));
 
 /// True for words that mark a capitalised phrase as an event, organisation or place.
+#[inline]
 pub(crate) fn is_org(word: &str) -> bool {
     ORG_SET.contains(word)
 }
 
-/// Lower-case name particles that may stand inside a name ("Juan Martin del Potro", "Alex de Minaur").
-pub(crate) const PARTICLES: &[&str] = &[
-    "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "dos", "das", "le", "la",
-    "ter", "zu", "bin", "al", "el", "y",
-];
-
 /// A known three-letter country code, as a static string.
 pub(crate) fn code(c: &str) -> Option<&'static str> {
     NATIONS.iter().map(|(code, _, _)| *code).find(|&k| k == c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_maps_agree_with_hash_maps() {
+        let pairs: Vec<(&'static str, &'static str)> = NATIONS
+            .iter()
+            .flat_map(|(code, names, dems)| {
+                names.iter().chain(dems.iter()).map(move |n| (*n, *code))
+            })
+            .collect();
+        let map = WordMap::new(pairs.iter().copied());
+        let reference: std::collections::HashMap<&str, &str> = pairs.iter().copied().collect();
+        for (k, v) in &reference {
+            assert_eq!(map.get(k), Some(*v), "{k}");
+        }
+        let mut keys: Vec<&str> = map.keys().collect();
+        keys.sort_unstable();
+        let mut want: Vec<&str> = reference.keys().copied().collect();
+        want.sort_unstable();
+        assert_eq!(keys, want);
+        for w in STOP.iter().chain(ORG) {
+            assert_eq!(
+                is_stop(w),
+                STOP.contains(w) || COUNTRY.get(w).is_some(),
+                "{w}"
+            );
+            assert_eq!(is_org(w), ORG.contains(w), "{w}");
+            for probe in [
+                &w[1..],
+                &w[..w.len() - 1],
+                &format!("{w}s")[..],
+                &format!("x{w}")[..],
+            ] {
+                let stop = STOP.contains(&probe)
+                    || COUNTRY.get(probe).is_some()
+                    || DEMONYM.get(probe).is_some();
+                assert_eq!(is_stop(probe), stop, "{probe}");
+                assert_eq!(is_org(probe), ORG.contains(&probe), "{probe}");
+            }
+        }
+        assert!(!is_stop("") && !is_org(""));
+    }
 }

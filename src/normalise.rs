@@ -28,11 +28,39 @@ fn replacement(c: char) -> Option<&'static str> {
     })
 }
 
+/// The first char at or after byte `from` (a char boundary) that has a replacement, with its offset.
+fn next_replaced(src: &str, from: usize) -> Option<(usize, char, &'static str)> {
+    let bytes = src.as_bytes();
+    let mut i = from;
+    loop {
+        // Only '\r' and non-ASCII characters have replacements: skip eight bytes at a time past the others.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            let cr = x ^ (0x0101_0101_0101_0101 * u64::from(b'\r'));
+            let has_cr = cr.wrapping_sub(0x0101_0101_0101_0101) & !cr & 0x8080_8080_8080_8080;
+            if (x & 0x8080_8080_8080_8080) | has_cr != 0 {
+                break;
+            }
+            i += 8;
+        }
+        let &b = bytes.get(i)?;
+        if b == b'\r' || b >= 0xC0 {
+            let c = src[i..].chars().next()?;
+            if let Some(r) = replacement(c) {
+                return Some((i, c, r));
+            }
+            i += c.len_utf8();
+        } else {
+            i += 1;
+        }
+    }
+}
+
 impl Normalised {
     /// Normalises `src`. Linear in its length; no allocation of a map when nothing changes.
     pub fn new(src: &str) -> Self {
-        let needs = src.bytes().any(|b| b >= 0x80 || b == b'\r');
-        if !needs || !src.chars().any(|c| replacement(c).is_some()) {
+        let mut next = next_replaced(src, 0);
+        if next.is_none() {
             return Normalised {
                 text: src.to_string(),
                 map: None,
@@ -40,20 +68,28 @@ impl Normalised {
             };
         }
         let mut text = String::with_capacity(src.len());
-        let mut map = Vec::with_capacity(src.len() + 1);
-        for (i, c) in src.char_indices() {
-            match replacement(c) {
-                Some(r) => {
-                    text.push_str(r);
-                    map.extend(std::iter::repeat_n(i as u32, r.len()));
+        let mut map: Vec<u32> = Vec::with_capacity(src.len() + 1);
+        // The characters of `src[from..to]`, kept as they are: every byte maps to the start of its character.
+        let keep = |text: &mut String, map: &mut Vec<u32>, from: usize, to: usize| {
+            let kept = &src[from..to];
+            text.push_str(kept);
+            let mut char_start = from as u32;
+            map.extend(kept.bytes().enumerate().map(|(k, b)| {
+                if b & 0xC0 != 0x80 {
+                    char_start = (from + k) as u32;
                 }
-                None => {
-                    let before = text.len();
-                    text.push(c);
-                    map.extend(std::iter::repeat_n(i as u32, text.len() - before));
-                }
-            }
+                char_start
+            }));
+        };
+        let mut pos = 0;
+        while let Some((at, c, r)) = next {
+            keep(&mut text, &mut map, pos, at);
+            text.push_str(r);
+            map.extend(std::iter::repeat_n(at as u32, r.len()));
+            pos = at + c.len_utf8();
+            next = next_replaced(src, pos);
         }
+        keep(&mut text, &mut map, pos, src.len());
         Normalised {
             text,
             map: Some(map),

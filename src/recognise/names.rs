@@ -43,6 +43,7 @@ const RUN_PARTS: &[&str] = &[
 /// `\p{Lu}` and `\p{L}` for characters outside ASCII (rare in English copy): the regex crate's Unicode tables.
 static UPPER: Lazy<Regex> = Lazy::new(|| Regex::new(r"\A\p{Lu}\z").expect("upper pattern"));
 static LETTER: Lazy<Regex> = Lazy::new(|| Regex::new(r"\A\p{L}\z").expect("letter pattern"));
+static LOWER: Lazy<Regex> = Lazy::new(|| Regex::new(r"\A\p{Ll}\z").expect("lower pattern"));
 
 /// The character at byte `i` of `text` (a char boundary) and its length, if any.
 #[inline]
@@ -57,11 +58,21 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 
 /// `\p{Lu}`: an upper-case letter.
 #[inline]
-fn is_lu(c: char) -> bool {
+pub(crate) fn is_lu(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_uppercase()
     } else {
         UPPER.is_match(c.encode_utf8(&mut [0; 4]))
+    }
+}
+
+/// `\p{Ll}`: a lower-case letter.
+#[inline]
+pub(crate) fn is_ll(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_lowercase()
+    } else {
+        LOWER.is_match(c.encode_utf8(&mut [0; 4]))
     }
 }
 
@@ -75,100 +86,183 @@ fn is_letter(c: char) -> bool {
     }
 }
 
-/// Skips letters from byte `i`; returns the end.
-#[inline]
-fn skip_letters(text: &str, mut i: usize) -> usize {
-    while let Some((c, n)) = char_at(text, i) {
-        if !is_letter(c) {
-            break;
-        }
-        i += n;
-    }
-    i
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
 }
 
-/// The end of a capitalised token starting at `i` (an upper-case letter of length `n`):
-/// `\p{Lu}(?:'\p{Lu})?\p{L}*(?:-\p{Lu}?\p{L}+)*`.
-fn token_end(text: &str, i: usize, n: usize) -> usize {
+/// The high bit of each byte of `x` that is an ASCII letter in `lo..=hi`, and no other bit.
+#[inline]
+fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
+    // On the low seven bits of each byte (no carry leaves a byte): the high bit of `ge` is set when they
+    // are >= `lo`, that of `gt` when they are > `hi`.
+    let low = x & splat(0x7F);
+    let ge = low.wrapping_add(splat(0x80 - lo));
+    let gt = low.wrapping_add(splat(0x80 - hi - 1));
+    ge & !gt & !x & splat(0x80)
+}
+
+/// Skips letters from byte `i`; returns the end. Sets `lower` if one of them is lower-case
+/// (`char::is_lowercase`).
+#[inline]
+fn skip_letters(text: &str, mut i: usize, lower: &mut bool) -> usize {
     let bytes = text.as_bytes();
+    loop {
+        // ASCII letters, eight bytes at a time.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            let small = ascii_in(x, b'a', b'z');
+            let other = !(small | ascii_in(x, b'A', b'Z')) & splat(0x80);
+            if other == 0 {
+                *lower |= small != 0;
+                i += 8;
+                continue;
+            }
+            // Little-endian: the lowest set bit is the first byte that is no ASCII letter.
+            let n = other.trailing_zeros() / 8;
+            *lower |= small & ((1u64 << (8 * n)) - 1) != 0;
+            i += n as usize;
+            break;
+        }
+        while let Some(&b) = bytes.get(i) {
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            *lower |= b >= b'a';
+            i += 1;
+        }
+        match char_at(text, i) {
+            Some((c, n)) if !c.is_ascii() && is_letter(c) => {
+                *lower |= c.is_lowercase();
+                i += n;
+            }
+            _ => return i,
+        }
+    }
+}
+
+/// A capitalised token of a run.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    start: usize,
+    end: usize,
+    /// It holds a lower-case letter (`char::is_lowercase`).
+    lower: bool,
+    /// It holds a hyphen.
+    hyphen: bool,
+}
+
+/// The capitalised token starting at `i` (an upper-case letter `c` of length `n`):
+/// `\p{Lu}(?:'\p{Lu})?\p{L}*(?:-\p{Lu}?\p{L}+)*`.
+fn token(text: &str, i: usize, c: char, n: usize) -> Token {
+    let bytes = text.as_bytes();
+    let mut lower = c.is_lowercase();
     let mut j = i + n;
     if bytes.get(j) == Some(&b'\'')
         && let Some((c, n)) = char_at(text, j + 1)
         && is_lu(c)
     {
+        lower |= c.is_lowercase();
         j += 1 + n;
     }
-    j = skip_letters(text, j);
+    j = skip_letters(text, j, &mut lower);
+    let mut hyphen = false;
     while bytes.get(j) == Some(&b'-') {
         match char_at(text, j + 1) {
-            Some((c, _)) if is_letter(c) => j = skip_letters(text, j + 1),
+            Some((c, _)) if is_letter(c) => {
+                hyphen = true;
+                j = skip_letters(text, j + 1, &mut lower);
+            }
             _ => break,
         }
     }
-    j
+    Token {
+        start: i,
+        end: j,
+        lower,
+        hyphen,
+    }
+}
+
+/// The high bit of each byte of `x` that is an upper-case ASCII letter or not ASCII, and no other bit.
+#[inline]
+fn upper_or_non_ascii(x: u64) -> u64 {
+    ascii_in(x, b'A', b'Z') | (x & splat(0x80))
 }
 
 /// The next run of capitalised words at or after `from`, as `(start, end)`: what the pattern
-/// `TOK(?:[ ](?:PART[ ])*TOK)*` finds, leftmost first (TOK: [`token_end`], PART: [`RUN_PARTS`]).
-fn next_run(text: &str, from: usize) -> Option<(usize, usize)> {
+/// `TOK(?:[ ](?:PART[ ])*TOK)*` finds, leftmost first (TOK: [`token`], PART: [`RUN_PARTS`]). Its tokens
+/// (the words other than particles) go to `tokens`.
+fn next_run(text: &str, from: usize, tokens: &mut Vec<Token>) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut i = from;
-    // Skip 8 bytes at a time while they hold no upper-case ASCII letter and no non-ASCII byte.
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        const LOW: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        // Per ASCII byte: the high bit of `ge_a` is set when the byte is >= 'A', that of `gt_z` when > 'Z'.
-        // A non-ASCII byte sets its own high bit (and may carry into the next byte: the chunk is scanned
-        // byte by byte then anyway).
-        let ge_a = x.wrapping_add(LOW * (0x80 - u64::from(b'A')));
-        let gt_z = x.wrapping_add(LOW * (0x80 - u64::from(b'Z') - 1));
-        if ((ge_a & !gt_z) | x) & HIGH != 0 {
-            break;
-        }
-        i += 8;
-    }
     // The first upper-case letter.
-    let (start, n) = loop {
+    let (start, c, n) = loop {
+        // Eight bytes at a time to the next upper-case ASCII letter or non-ASCII byte.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let hits = upper_or_non_ascii(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+            if hits != 0 {
+                // Little-endian: the lowest set bit is the first byte.
+                i += (hits.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+        }
         let b = *bytes.get(i)?;
         if b < 0x80 {
             if b.is_ascii_uppercase() {
-                break (i, 1);
+                break (i, b as char, 1);
             }
             i += 1;
         } else {
             let (c, n) = char_at(text, i)?;
             if is_lu(c) {
-                break (i, n);
+                break (i, c, n);
             }
             i += n;
         }
     };
-    let mut end = token_end(text, start, n);
+    tokens.clear();
+    tokens.push(token(text, start, c, n));
+    let mut end = tokens[0].end;
     while bytes.get(end) == Some(&b' ') {
         let mut k = end + 1;
         // Greedy particles, each followed by a space.
-        loop {
-            let w_end = bytes[k..].iter().position(|&b| b == b' ').map(|p| k + p);
-            match w_end {
-                Some(we) if RUN_PARTS.contains(&&text[k..we]) => k = we + 1,
-                _ => break,
-            }
+        while let Some(n) = particle_len(bytes, k) {
+            k += n + 1;
         }
         match char_at(text, k) {
-            Some((c, n)) if is_lu(c) => end = token_end(text, k, n),
+            Some((c, n)) if is_lu(c) => {
+                let t = token(text, k, c, n);
+                end = t.end;
+                tokens.push(t);
+            }
             _ => break,
         }
     }
     Some((start, end))
 }
 
-fn is_name_token(tok: &str) -> bool {
+/// The length of the name particle at byte `k`, if one stands there followed by a space.
+#[inline]
+fn particle_len(bytes: &[u8], k: usize) -> Option<usize> {
+    // All particles start with one of these letters.
+    if !matches!(bytes.get(k), Some(b'd' | b'v' | b'l' | b't')) {
+        return None;
+    }
+    let rest = &bytes[k..];
+    RUN_PARTS
+        .iter()
+        .find(|p| rest.starts_with(p.as_bytes()) && rest.get(p.len()) == Some(&b' '))
+        .map(|p| p.len())
+}
+
+fn is_name_token(text: &str, t: &Token) -> bool {
+    let tok = &text[t.start..t.end];
     // At least one lower-case letter (not an acronym), and not a stop word, nor a hyphenated phrase made with
     // one ("Third-ranked", "Top-seeded", "Spanish-born").
-    tok.chars().any(char::is_lowercase)
+    t.lower
         && !lexicon::is_stop(tok)
-        && !(tok.contains('-')
+        && !(t.hyphen
             && tok.split('-').any(|p| {
                 ORDINAL.contains(&p)
                     || (p.chars().next().is_some_and(|c| !c.is_uppercase())
@@ -176,21 +270,13 @@ fn is_name_token(tok: &str) -> bool {
             }))
 }
 
-/// The words of the run `text[start..end]` (separated by single spaces), with their offsets.
-fn words(text: &str, start: usize, end: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let run = &text[start..end];
-    run.split(' ').map(move |w| {
-        let a = w.as_ptr() as usize - run.as_ptr() as usize + start;
-        (a, a + w.len())
-    })
-}
-
 /// Every name candidate in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<NameMention> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut pos = 0;
-    while let Some((ms, me)) = next_run(text, pos) {
+    let mut tokens = Vec::new();
+    while let Some((ms, me)) = next_run(text, pos, &mut tokens) {
         pos = me;
         // A country code in brackets: "Dimitrov (Bul)".
         if ms > 0 && bytes[ms - 1] == b'(' && bytes.get(me) == Some(&b')') && me - ms <= 3 {
@@ -202,23 +288,20 @@ pub(crate) fn find(text: &str) -> Vec<NameMention> {
         {
             continue;
         }
-        if words(text, ms, me).any(|(a, b)| lexicon::is_org(&text[a..b])) {
+        // (Particles, the other words of the run, are lower-case: never organisation words.)
+        if tokens
+            .iter()
+            .any(|t| lexicon::is_org(&text[t.start..t.end]))
+        {
             continue;
         }
         // Split into groups at stop words; particles join the group they sit in.
         let mut group: Option<(usize, usize)> = None;
-        for (a, b) in words(text, ms, me) {
-            let w = &text[a..b];
-            // Particles are lower-case; the other words of a run start with a capital.
-            if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
-                && lexicon::PARTICLES.contains(&w)
-            {
-                continue;
-            }
-            if is_name_token(w) {
+        for t in &tokens {
+            if is_name_token(text, t) {
                 group = Some(match group {
-                    Some((gs, _)) => (gs, b),
-                    None => (a, b),
+                    Some((gs, _)) => (gs, t.end),
+                    None => (t.start, t.end),
                 });
             } else if let Some((gs, ge)) = group.take() {
                 out.push(NameMention {

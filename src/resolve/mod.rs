@@ -97,7 +97,10 @@ fn quote_ranges(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    loop {
+        i = segment::find_any(bytes, i, [b'"', b'\n']);
+        let Some(&b) = bytes.get(i) else { break };
         match b {
             b'"' => {
                 let prev_space =
@@ -126,6 +129,7 @@ fn quote_ranges(text: &str) -> Vec<Span> {
             }
             _ => {}
         }
+        i += 1;
     }
     if let Some(s) = open {
         out.push(Span::new(s, text.len()));
@@ -179,7 +183,7 @@ pub(crate) fn extract(doc: &Document) -> Article {
         sents: segment::sentences(text),
         quotes: quote_ranges(text),
         entities,
-        refs: Vec::new(),
+        refs: Vec::with_capacity(names.len()),
         known_seed: Default::default(),
         known_rank: Default::default(),
         known_national: Default::default(),
@@ -260,7 +264,10 @@ pub(crate) fn extract(doc: &Document) -> Article {
                 r.sent,
                 r.kind,
                 &text[r.span.start..r.span.end],
-                ctx.entities[r.entity].name
+                {
+                    let n = ctx.entities[r.entity].name;
+                    &text[n.start..n.end]
+                }
             );
         }
     }
@@ -279,20 +286,20 @@ pub(crate) fn extract(doc: &Document) -> Article {
         refs_of[r.entity].push(k);
     }
     let mut order: Vec<usize> = (0..ctx.entities.len())
-        .filter(|&e| !ctx.entities[e].not_player && (used[e] || ctx.entities[e].tokens.len() > 1))
+        .filter(|&e| !ctx.entities[e].not_player && (used[e] || ctx.entities[e].words > 1))
         .filter(|&e| !refs_of[e].is_empty())
         .collect();
     order.sort_by_key(|&e| refs_of[e].iter().map(|&k| ctx.refs[k].span.start).min());
     let source = doc.body.as_str();
     let mut ids = vec![None; ctx.entities.len()];
     for (k, &e) in order.iter().enumerate() {
-        ids[e] = Some(format!("p{}", k + 1));
+        ids[e] = Some(player_id(k + 1));
     }
     let fill = |mut ev: Evidence| {
         ev.text = source[ev.start..ev.end].to_string();
         ev
     };
-    let names_shown: Vec<String> = (0..ctx.entities.len())
+    let mut names_shown: Vec<String> = (0..ctx.entities.len())
         .map(|e| {
             if ids[e].is_some() {
                 display_name(&ctx, source, &refs_of[e], e)
@@ -307,23 +314,6 @@ pub(crate) fn extract(doc: &Document) -> Article {
             name: names_shown[e].clone(),
         })
     };
-    for &e in &order {
-        let ent = &ctx.entities[e];
-        let mut mentions: Vec<Evidence> = refs_of[e]
-            .iter()
-            .map(|&k| fill(ctx.evidence(ctx.refs[k].span)))
-            .collect();
-        mentions.sort_by_key(|m| m.start);
-        mentions.dedup();
-        let nationality = ent.nationality.or_else(|| majority(&ent.demonym_votes));
-        article.players.push(Player {
-            id: ids[e].clone().unwrap_or_default(),
-            name: names_shown[e].clone(),
-            nationality: nationality.map(str::to_string),
-            age: ent.age,
-            mentions,
-        });
-    }
     for f in found {
         if let Some(m) = matches::to_record(&ctx, f, &pref) {
             let mut m = m;
@@ -352,7 +342,44 @@ pub(crate) fn extract(doc: &Document) -> Article {
             });
         }
     }
+    // Last: the players take their ids and names.
+    for &e in &order {
+        let ent = &ctx.entities[e];
+        let mut mentions: Vec<Evidence> = refs_of[e]
+            .iter()
+            .map(|&k| fill(ctx.evidence(ctx.refs[k].span)))
+            .collect();
+        mentions.sort_by_key(|m| m.start);
+        mentions.dedup();
+        let nationality = ent.nationality.or_else(|| majority(&ent.demonym_votes));
+        article.players.push(Player {
+            id: ids[e].take().unwrap_or_default(),
+            name: std::mem::take(&mut names_shown[e]),
+            nationality: nationality.map(str::to_string),
+            age: ent.age,
+            mentions,
+        });
+    }
     article
+}
+
+/// "p1", "p2"...: a player's id.
+fn player_id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - i);
+    id.push('p');
+    id.push_str(std::str::from_utf8(&digits[i..]).expect("ASCII digits"));
+    id
 }
 
 fn majority(votes: &[&'static str]) -> Option<&'static str> {
@@ -368,15 +395,16 @@ fn majority(votes: &[&'static str]) -> Option<&'static str> {
 
 /// The player's name as the source text writes it (the fullest form).
 fn display_name(ctx: &Ctx, source: &str, refs: &[usize], e: usize) -> String {
-    let ent = &ctx.entities[e];
+    let name = ctx.entities[e].name;
+    let name = &ctx.text[name.start..name.end];
     // Find a name reference with exactly the entity's normalised name and take its source text.
     for r in refs.iter().map(|&k| &ctx.refs[k]) {
-        if r.kind == RefKind::Name && &ctx.text[r.span.start..r.span.end] == ent.name.as_str() {
+        if r.kind == RefKind::Name && &ctx.text[r.span.start..r.span.end] == name {
             let (s, t) = ctx.norm.source_span(r.span.start, r.span.end);
             return source[s..t].to_string();
         }
     }
-    ent.name.clone()
+    name.to_string()
 }
 
 type RankRow = (usize, u32, crate::model::RankingKind, Span, &'static str);

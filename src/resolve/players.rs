@@ -8,9 +8,10 @@ use crate::segment::Sentence;
 /// A person the article names.
 #[derive(Debug, Clone)]
 pub(crate) struct Entity {
-    /// Fullest form of the name.
-    pub name: String,
-    pub tokens: Vec<String>,
+    /// Fullest form of the name: a span of the normalised text.
+    pub name: Span,
+    /// Number of words in that name.
+    pub words: usize,
     /// Nationality stated explicitly next to a name ("Spain's X", "American X", "X of Spain").
     pub nationality: Option<&'static str>,
     /// Nationality votes from resolved demonyms ("the Briton").
@@ -39,8 +40,116 @@ pub(crate) struct Ref {
     pub sent: usize,
 }
 
-fn tokens_of(name: &str) -> Vec<String> {
-    name.split(' ').map(str::to_string).collect()
+/// The words of every name mention (split at spaces), as ids: equal words get equal ids, so that names compare
+/// and index as integers.
+struct NameWords {
+    /// The ids of all mentions' words, mention after mention.
+    ids: Vec<u32>,
+    /// Where each mention's words stand in `ids`.
+    ranges: Vec<(u32, u32)>,
+    /// Number of distinct words.
+    distinct: usize,
+}
+
+impl NameWords {
+    fn new(text: &str, names: &[NameMention]) -> Self {
+        let mut intern: lexicon::FxHashMap<&str, u32> =
+            lexicon::FxHashMap::with_capacity_and_hasher(names.len() * 2, Default::default());
+        let mut ids = Vec::with_capacity(names.len() * 2);
+        let mut ranges = Vec::with_capacity(names.len());
+        for n in names {
+            let from = ids.len() as u32;
+            // The words split at spaces, on bytes (a name is short).
+            let name = &text[n.span.start..n.span.end];
+            let mut from_byte = 0;
+            loop {
+                let to = name.as_bytes()[from_byte..]
+                    .iter()
+                    .position(|&b| b == b' ')
+                    .map_or(name.len(), |p| from_byte + p);
+                let next = intern.len() as u32;
+                ids.push(*intern.entry(&name[from_byte..to]).or_insert(next));
+                if to == name.len() {
+                    break;
+                }
+                from_byte = to + 1;
+            }
+            ranges.push((from, ids.len() as u32));
+        }
+        NameWords {
+            ids,
+            ranges,
+            distinct: intern.len(),
+        }
+    }
+
+    /// The word ids of mention `i`.
+    fn of(&self, i: usize) -> &[u32] {
+        let (a, b) = self.ranges[i];
+        &self.ids[a as usize..b as usize]
+    }
+}
+
+/// Lists of entities by word id, in the order pushed, all in one arena (no allocation per list).
+struct ByWord {
+    /// First and last node of each word's list.
+    ends: Vec<(u32, u32)>,
+    /// Entity, previous node, next node.
+    nodes: Vec<(u32, u32, u32)>,
+}
+
+const NIL: u32 = u32::MAX;
+
+impl ByWord {
+    fn new(words: usize, capacity: usize) -> Self {
+        ByWord {
+            ends: vec![(NIL, NIL); words],
+            nodes: Vec::with_capacity(capacity),
+        }
+    }
+
+    fn push(&mut self, word: u32, entity: usize) {
+        let n = self.nodes.len() as u32;
+        let (head, tail) = &mut self.ends[word as usize];
+        self.nodes.push((entity as u32, *tail, NIL));
+        if *tail == NIL {
+            *head = n;
+        } else {
+            self.nodes[*tail as usize].2 = n;
+        }
+        self.ends[word as usize].1 = n;
+    }
+
+    /// The list of `word`, first pushed first.
+    fn iter(&self, word: u32) -> impl Iterator<Item = usize> + '_ {
+        let mut n = self.ends[word as usize].0;
+        std::iter::from_fn(move || {
+            let &(e, _, next) = self.nodes.get(n as usize)?;
+            n = next;
+            Some(e as usize)
+        })
+    }
+
+    /// The list of `word`, last pushed first.
+    fn iter_rev(&self, word: u32) -> impl Iterator<Item = usize> + '_ {
+        let mut n = self.ends[word as usize].1;
+        std::iter::from_fn(move || {
+            let &(e, prev, _) = self.nodes.get(n as usize)?;
+            n = prev;
+            Some(e as usize)
+        })
+    }
+
+    /// The last entity pushed for `word`.
+    fn last(&self, word: u32) -> Option<usize> {
+        self.iter_rev(word).next()
+    }
+
+    /// The only entity of `word`'s list, if it has exactly one.
+    fn only(&self, word: u32) -> Option<usize> {
+        let (head, tail) = self.ends[word as usize];
+        (head != NIL && head == tail).then(|| self.nodes[head as usize].0 as usize)
+    }
 }
 
 /// Builds entities from name candidates. Full names (two or more words) make entities; a single word links to
@@ -50,104 +159,94 @@ pub(crate) fn build_entities(
     names: &[NameMention],
     cue_starts: &[usize],
 ) -> (Vec<Entity>, Vec<Option<usize>>) {
-    use std::collections::HashMap;
     /// Candidates looked at per lookup: keeps pathological inputs (thousands of "Williams") linear.
     const SCAN: usize = 64;
-    let new_entity = |name: &str, tokens: Vec<String>, first: usize| Entity {
-        name: name.to_string(),
-        tokens,
+    let new_entity = |span: Span, words: usize| Entity {
+        name: span,
+        words,
         nationality: None,
         demonym_votes: Vec::new(),
         age: None,
         not_player: false,
-        first,
+        first: span.start,
     };
+    let words = NameWords::new(text, names);
     let mut entities: Vec<Entity> = Vec::new();
+    // The mention whose words are each entity's name.
+    let mut name_of: Vec<usize> = Vec::new();
     let mut link: Vec<Option<usize>> = vec![None; names.len()];
-    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    // Entities by the id of their first and of their last word.
+    let mut by_first = ByWord::new(words.distinct, names.len());
+    let mut by_last = ByWord::new(words.distinct, names.len());
     // Full names first, so that a surname seen before its full name still links ("Melzer shocks Agassi").
     for (i, n) in names.iter().enumerate() {
-        let s = &text[n.span.start..n.span.end];
-        if !s.contains(' ') {
+        let toks = words.of(i);
+        if toks.len() < 2 {
             continue;
         }
         // A longer name that contains an existing one, or the reverse, is the same person: same first and
         // last words, one a suffix of the other ("Farina Elia" / "Sylvia Farina Elia"), or a prefix of at
         // least two words ("Juan Carlos" / "Juan Carlos Ferrero").
-        let toks = tokens_of(s);
         let suffix =
-            |long: &[String], short: &[String]| long.len() > short.len() && long.ends_with(short);
-        let prefix = |long: &[String], short: &[String]| {
+            |long: &[u32], short: &[u32]| long.len() > short.len() && long.ends_with(short);
+        let prefix = |long: &[u32], short: &[u32]| {
             short.len() >= 2 && long.len() > short.len() && long.starts_with(short)
         };
-        let last = toks.last().cloned().unwrap_or_default();
+        let (first, last) = (toks[0], toks[toks.len() - 1]);
         let cands = by_last
-            .get(&last)
-            .into_iter()
-            .flatten()
-            .rev()
+            .iter_rev(last)
             .take(SCAN)
-            .chain(
-                by_first
-                    .get(&toks[0])
-                    .into_iter()
-                    .flatten()
-                    .rev()
-                    .take(SCAN),
-            )
-            .copied();
+            .chain(by_first.iter_rev(first).take(SCAN));
         let mut found = None;
         for j in cands {
-            let e = &entities[j];
-            if e.tokens.len() > 1
-                && (e.name == s
-                    || (e.tokens.last() == toks.last() && e.tokens[0] == toks[0])
-                    || suffix(&e.tokens, &toks)
-                    || suffix(&toks, &e.tokens)
-                    || prefix(&e.tokens, &toks)
-                    || prefix(&toks, &e.tokens))
+            let e = words.of(name_of[j]);
+            // Same words (the same name) have the same first and last words.
+            if e.len() > 1
+                && ((e[e.len() - 1] == last && e[0] == first)
+                    || suffix(e, toks)
+                    || suffix(toks, e)
+                    || prefix(e, toks)
+                    || prefix(toks, e))
             {
                 found = Some(found.map_or(j, |f: usize| f.min(j)));
             }
         }
         let idx = match found {
             Some(j) => {
-                if toks.len() > entities[j].tokens.len() {
-                    entities[j].name = s.to_string();
-                    entities[j].tokens = toks;
-                    let e = &entities[j];
-                    by_first.entry(e.tokens[0].clone()).or_default().push(j);
-                    by_last
-                        .entry(e.tokens.last().cloned().unwrap_or_default())
-                        .or_default()
-                        .push(j);
+                if toks.len() > entities[j].words {
+                    entities[j].name = n.span;
+                    entities[j].words = toks.len();
+                    name_of[j] = i;
+                    by_first.push(first, j);
+                    by_last.push(last, j);
                 }
                 j
             }
             None => {
                 let j = entities.len();
-                by_first.entry(toks[0].clone()).or_default().push(j);
-                by_last.entry(last).or_default().push(j);
-                entities.push(new_entity(s, toks, n.span.start));
+                by_first.push(first, j);
+                by_last.push(last, j);
+                entities.push(new_entity(n.span, toks.len()));
+                name_of.push(i);
                 j
             }
         };
         link[i] = Some(idx);
     }
     // Surname words (everything after the given name) and given names of the full names, for single words.
-    let mut by_surname_word: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_given: HashMap<String, Vec<usize>> = HashMap::new();
-    for (j, e) in entities.iter().enumerate() {
-        for t in &e.tokens[1..] {
-            let v = by_surname_word.entry(t.clone()).or_default();
-            if v.last() != Some(&j) {
-                v.push(j);
+    let mut by_surname_word = ByWord::new(words.distinct, words.ids.len());
+    let mut by_given = ByWord::new(words.distinct, name_of.len());
+    for (j, &m) in name_of.iter().enumerate() {
+        let toks = words.of(m);
+        for &t in &toks[1..] {
+            if by_surname_word.last(t) != Some(j) {
+                by_surname_word.push(t, j);
             }
         }
-        by_given.entry(e.tokens[0].clone()).or_default().push(j);
+        by_given.push(toks[0], j);
     }
-    let mut single: HashMap<String, usize> = HashMap::new();
+    // The surname-only entity made for each single word.
+    let mut single: Vec<Option<usize>> = vec![None; words.distinct];
     // Single words: link to the most recently mentioned entity with that surname (or unique given name).
     let mut last_seen: Vec<usize> = entities.iter().map(|e| e.first).collect();
     for (i, n) in names.iter().enumerate() {
@@ -155,17 +254,13 @@ pub(crate) fn build_entities(
             last_seen[e] = n.span.start;
             continue;
         }
-        let s = &text[n.span.start..n.span.end];
-        let mut cands: Vec<usize> = by_surname_word
-            .get(s)
-            .map(|v| v.iter().rev().take(SCAN).copied().collect())
-            .unwrap_or_default();
-        if cands.is_empty()
-            && let Some(v) = by_given.get(s).filter(|v| v.len() == 1)
-        {
-            cands = v.clone();
-        }
-        let idx = if let Some(&best) = cands.iter().max_by_key(|&&e| {
+        let w = words.of(i)[0];
+        let given = by_given.only(w);
+        let cands = by_surname_word
+            .iter_rev(w)
+            .take(SCAN)
+            .chain(given.filter(|_| by_surname_word.last(w).is_none()));
+        let idx = if let Some(best) = cands.max_by_key(|&e| {
             // Most recent mention before this one; else the first one named.
             let seen = last_seen[e];
             if seen <= n.span.start {
@@ -175,13 +270,14 @@ pub(crate) fn build_entities(
             }
         }) {
             best
-        } else if let Some(&j) = single.get(s) {
+        } else if let Some(j) = single[w as usize] {
             j
         } else {
             let j = entities.len();
-            entities.push(new_entity(s, vec![s.to_string()], n.span.start));
+            entities.push(new_entity(n.span, 1));
+            name_of.push(i);
             last_seen.push(n.span.start);
-            single.insert(s.to_string(), j);
+            single[w as usize] = Some(j);
             j
         };
         last_seen[idx] = n.span.start;
@@ -189,60 +285,59 @@ pub(crate) fn build_entities(
     }
     // Where each entity's mentions stand: all at the start of a line (a headline word), all at the start
     // of a sentence and not possessive.
-    let line_start = |pos: usize| {
-        let before = text[..pos].trim_end_matches([' ', '\t']);
-        before.is_empty() || before.ends_with(['\n', '.', '!', '?', '"'])
-    };
-    let initial = |pos: usize| {
-        let before = text[..pos].trim_end_matches([' ', '\t']);
-        before.is_empty() || before.ends_with(['.', '!', '?', '"', '\n', ':'])
-    };
     let mut all_line_start = vec![true; entities.len()];
     let mut all_initial = vec![true; entities.len()];
     for (i, n) in names.iter().enumerate() {
         if let Some(e) = link[i] {
-            all_line_start[e] &= line_start(n.span.start);
+            let before = text[..n.span.start].trim_end_matches([' ', '\t']);
+            let line_start = before.is_empty() || before.ends_with(['\n', '.', '!', '?', '"']);
+            all_line_start[e] &= line_start;
+            if !all_initial[e] {
+                continue;
+            }
+            let initial = before.is_empty() || before.ends_with(['.', '!', '?', '"', '\n', ':']);
+            if !initial {
+                all_initial[e] = false;
+                continue;
+            }
             // "Rune (Den) bt Hijikata": a surname opening a results line is a name.
             let rest = &text[n.span.end..];
             let cue_next = {
                 let gap = rest.len() - rest.trim_start_matches(' ').len();
                 cue_starts.binary_search(&(n.span.end + gap)).is_ok()
             };
+            // (The first two bytes of every form, tested first.)
             let subject = cue_next
-                || [
+                || (matches!(
+                    rest.as_bytes(),
+                    [b'\'', b's', ..] | [b' ', b'(' | b'b' | b'd', ..] | [b',', b' ', ..]
+                ) && [
                     "'s", " (", " bt ", " d. ", " def. ", ", the ", ", a ", ", who ", ", whose ",
                 ]
                 .iter()
-                .any(|p| rest.starts_with(p));
-            all_initial[e] &= initial(n.span.start) && !subject;
+                .any(|p| rest.starts_with(p)));
+            all_initial[e] = !subject;
         }
     }
     // "Classy Henman" in a headline: an opening adjective before the surname of a player named in full.
-    let mut relink: HashMap<usize, usize> = HashMap::new();
+    let mut relink: Vec<Option<usize>> = vec![None; entities.len()];
     for (e, ent) in entities.iter().enumerate() {
-        if ent.tokens.len() != 2 || !all_line_start[e] {
+        if ent.words != 2 || !all_line_start[e] {
             continue;
         }
-        let full = by_last
-            .get(&ent.tokens[1])
-            .into_iter()
-            .flatten()
-            .copied()
-            .find(|&f| {
-                f != e && entities[f].tokens.len() >= 2 && entities[f].tokens[0] != ent.tokens[0]
-            });
-        if let Some(f) = full {
-            relink.insert(e, f);
-        }
+        let toks = words.of(name_of[e]);
+        relink[e] = by_last
+            .iter(toks[1])
+            .find(|&f| f != e && entities[f].words >= 2 && words.of(name_of[f])[0] != toks[0]);
     }
     for l in link.iter_mut() {
-        if let Some(f) = l.and_then(|e| relink.get(&e)) {
-            *l = Some(*f);
+        if let Some(f) = l.and_then(|e| relink[e]) {
+            *l = Some(f);
         }
     }
     for (e, ent) in entities.iter_mut().enumerate() {
         // A lone capitalised word seen only at the start of sentences ("Basically", "Asked") is no name.
-        if relink.contains_key(&e) || (ent.tokens.len() == 1 && all_initial[e]) {
+        if relink[e].is_some() || (ent.words == 1 && all_initial[e]) {
             ent.not_player = true;
         }
     }
@@ -327,12 +422,119 @@ const ROLES: &[&str] = &[
     "grandfather",
 ];
 
+static ROLE_SET: once_cell::sync::Lazy<lexicon::WordSet> =
+    once_cell::sync::Lazy::new(|| lexicon::WordSet::of(ROLES));
+
+/// `word` without the characters that are not alphanumeric at either end.
+fn trim_non_alnum(word: &str) -> &str {
+    if !word.is_ascii() {
+        return word.trim_matches(|c: char| !c.is_alphanumeric());
+    }
+    let b = word.as_bytes();
+    match b.iter().position(u8::is_ascii_alphanumeric) {
+        Some(s) => {
+            let e = b.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(s);
+            &word[s..=e]
+        }
+        None => "",
+    }
+}
+
+/// A role word, in any case and with or without "'s" ("Coach", "coach's").
 fn is_role(word: &str) -> bool {
-    let w = word
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_ascii_lowercase();
-    let w = w.strip_suffix("'s").unwrap_or(&w);
-    ROLES.contains(&w)
+    // No role is shorter than three letters.
+    if word.len() < 3 {
+        return false;
+    }
+    let w = trim_non_alnum(word).as_bytes();
+    // Lower-cased on the stack: no role is longer than 15 bytes, 17 with "'s".
+    let mut buf = [0u8; 17];
+    let Some(l) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    for (d, s) in l.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    let l = l.strip_suffix(b"'s").unwrap_or(l);
+    ROLE_SET.contains_bytes(l)
+}
+
+/// `char::is_whitespace` for an ASCII byte.
+#[inline]
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// `s.split_whitespace()`, on bytes when `s` is ASCII.
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    let ascii = s.is_ascii();
+    let mut slow = (!ascii).then(|| s.split_whitespace());
+    let mut rest = if ascii { s } else { "" };
+    std::iter::from_fn(move || {
+        if let Some(it) = &mut slow {
+            return it.next();
+        }
+        let b = rest.as_bytes();
+        let st = b.iter().position(|&c| !ascii_space(c))?;
+        let e = b[st..]
+            .iter()
+            .position(|&c| ascii_space(c))
+            .map_or(b.len(), |p| st + p);
+        let w = &rest[st..e];
+        rest = &rest[e..];
+        Some(w)
+    })
+}
+
+/// `s.split_whitespace().rev()`, on bytes when `s` is ASCII.
+fn words_rev(s: &str) -> impl Iterator<Item = &str> {
+    let ascii = s.is_ascii();
+    let mut slow = (!ascii).then(|| s.split_whitespace());
+    let mut rest = if ascii { s } else { "" };
+    std::iter::from_fn(move || {
+        if let Some(it) = &mut slow {
+            return it.next_back();
+        }
+        let b = rest.as_bytes();
+        let e = b.iter().rposition(|&c| !ascii_space(c))? + 1;
+        let st = b[..e]
+            .iter()
+            .rposition(|&c| ascii_space(c))
+            .map_or(0, |p| p + 1);
+        let w = &rest[st..e];
+        rest = &rest[..st];
+        Some(w)
+    })
+}
+
+/// A byline: a short line of capitalised words alone ("Jamie Smith and Flo Jones"), not the first line.
+/// `newlines`: the offsets of the text's line breaks, in order.
+fn byline_line(text: &str, newlines: &[usize], span: Span) -> bool {
+    // Only a short line can be a byline: look at most 80 bytes either side for its ends.
+    let lo = floor_boundary(text, span.start.saturating_sub(80));
+    let hi = ceil_boundary(text, span.end + 80);
+    let line_from = match newlines.partition_point(|&p| p < span.start) {
+        0 => lo,
+        k => (newlines[k - 1] + 1).max(lo),
+    };
+    if line_from == 0 {
+        return false;
+    }
+    let line_to = newlines
+        .get(newlines.partition_point(|&p| p < span.end))
+        .map_or(hi, |&p| p.min(hi));
+    let line = text[line_from..line_to].trim();
+    if line.len() >= 80 || line.ends_with(['.', '!', '?', '"']) {
+        return false;
+    }
+    let mut count = 0;
+    for w in words(line) {
+        if !(w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "and" | "&" | "by")) {
+            return false;
+        }
+        count += 1;
+    }
+    (2..=8).contains(&count)
 }
 
 /// Marks entities whose mentions stand next to a role word ("coach Darren Cahill", "umpire Carlos Ramos",
@@ -343,57 +545,42 @@ pub(crate) fn mark_officials(
     link: &[Option<usize>],
     entities: &mut [Entity],
 ) {
+    let bytes = text.as_bytes();
+    let mut newlines = Vec::new();
+    let mut i = crate::segment::find_any(bytes, 0, [b'\n']);
+    while i < bytes.len() {
+        newlines.push(i);
+        i = crate::segment::find_any(bytes, i + 1, [b'\n']);
+    }
     for (i, n) in names.iter().enumerate() {
         let Some(e) = link[i] else { continue };
-        let mut from = n.span.start.saturating_sub(40);
-        while !text.is_char_boundary(from) {
-            from += 1;
+        // Every test below can only mark the entity: nothing to learn about one already marked.
+        if entities[e].not_player {
+            continue;
         }
+        let from = floor_boundary(text, n.span.start.saturating_sub(40));
         let before = &text[from..n.span.start];
-        // A byline: "By Jane Doe", or a short line of names alone ("Jamie Smith and Flo Jones").
-        // Only a short line can be a byline: look at most 80 bytes either side for its ends.
-        let lo = floor_boundary(text, n.span.start.saturating_sub(80));
-        let hi = ceil_boundary(text, n.span.end + 80);
-        let line_from = text[lo..n.span.start]
-            .rfind('\n')
-            .map(|p| lo + p + 1)
-            .unwrap_or(lo);
-        let line_to = text[n.span.end..hi]
-            .find('\n')
-            .map_or(hi, |p| n.span.end + p);
-        let line = text[line_from..line_to].trim();
-        let byline = before.trim_end().ends_with("By")
-            || (line.len() < 80
-                && !line.ends_with(['.', '!', '?', '"'])
-                && line.split_whitespace().all(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        || matches!(w, "and" | "&" | "by")
-                })
-                && line.split_whitespace().count() >= 2
-                && line.split_whitespace().count() <= 8
-                && line_from > 0);
-        if byline {
-            entities[e].not_player = true;
-        }
-        let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
-        let stop_at_punct = words
-            .iter()
-            .take_while(|w| {
-                !w.trim_end_matches(['"', '\'', ')'])
-                    .ends_with(['.', ';', ':', '!', '?'])
-            })
-            .any(|w| is_role(w));
-        let mut to = (n.span.end + 40).min(text.len());
-        while !text.is_char_boundary(to) {
-            to -= 1;
-        }
-        let after = &text[n.span.end..to];
-        let after_role = after.starts_with(", ")
-            && after[2..]
-                .split_whitespace()
+        // A byline: "By Jane Doe", or a short line of names alone.
+        let byline = before.trim_end().ends_with("By") || byline_line(text, &newlines, n.span);
+        // A role among the three words before the name, in the same clause.
+        let role_before = || {
+            words_rev(before)
                 .take(3)
-                .any(|w| is_role(w) && !w.ends_with("'s"));
-        if stop_at_punct || after_role {
+                .take_while(|w| {
+                    !w.trim_end_matches(['"', '\'', ')'])
+                        .ends_with(['.', ';', ':', '!', '?'])
+                })
+                .any(is_role)
+        };
+        // "X, his coach": a role among the three words after a comma.
+        let role_after = || {
+            let after = &text[n.span.end..ceil_boundary(text, n.span.end + 40)];
+            after.starts_with(", ")
+                && words(&after[2..])
+                    .take(3)
+                    .any(|w| is_role(w) && !w.ends_with("'s"))
+        };
+        if byline || role_before() || role_after() {
             entities[e].not_player = true;
         }
     }
@@ -408,15 +595,112 @@ pub(crate) fn sentence_of(sents: &[Sentence], pos: usize) -> usize {
     }
 }
 
+/// Words that may stand between a nationality and a name ("Spanish world number one X", "Italian qualifier X"),
+/// in any case.
+fn filler(w: &str) -> bool {
+    let b = w.as_bytes();
+    let ends = |suffix: &str| {
+        b.len() >= suffix.len()
+            && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    b.first().is_some_and(u8::is_ascii_digit)
+        || ends("seed")
+        || ends("seeded")
+        || ends("ranked")
+        || filler_word(b)
+}
+
+/// One of the filler words, in any case.
+fn filler_word(w: &[u8]) -> bool {
+    // Lower-cased on the stack: the longest filler word has 12 bytes.
+    let mut buf = [0u8; 12];
+    let Some(l) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    l.copy_from_slice(w);
+    l.make_ascii_lowercase();
+    matches!(
+        &*l,
+        b"qualifier"
+            | b"wildcard"
+            | b"world"
+            | b"number"
+            | b"no"
+            | b"no."
+            | b"top"
+            | b"teenager"
+            | b"veteran"
+            | b"left-hander"
+            | b"right-hander"
+            | b"lucky"
+            | b"loser"
+            | b"former"
+            | b"fellow"
+            | b"compatriot"
+            | b"champion"
+            | b"defending"
+            | b"teenage"
+            | b"giant"
+            | b"youngster"
+            | b"star"
+            | b"duo"
+    )
+}
+
+/// The country named by the words at the start of `rest` (split at spaces, commas, full stops and closing
+/// brackets): the longest of three, two or one words that names one.
+fn country_words(rest: &str) -> Option<&'static str> {
+    let mut words = [""; 3];
+    let mut n = 0;
+    for w in rest
+        .split([' ', ',', '.', ')'])
+        .filter(|w| !w.is_empty())
+        .take(3)
+    {
+        words[n] = w;
+        n += 1;
+    }
+    for len in (1..=n).rev() {
+        let ws = &words[..len];
+        // The words joined by single spaces: a slice of `rest` when single spaces separate them there.
+        let from = ws[0].as_ptr() as usize - rest.as_ptr() as usize;
+        let to = ws[len - 1].as_ptr() as usize - rest.as_ptr() as usize + ws[len - 1].len();
+        let slice = &rest[from..to];
+        let joined_len = ws.iter().map(|w| w.len()).sum::<usize>() + len - 1;
+        let c = if slice.len() == joined_len
+            && !slice[..].bytes().any(|b| matches!(b, b',' | b'.' | b')'))
+        {
+            lexicon::country(slice)
+        } else {
+            lexicon::country(&ws.join(" "))
+        };
+        if c.is_some() {
+            return c;
+        }
+    }
+    None
+}
+
 /// Nationality written next to a name: "Spain's X", "American X", "sixth-seeded Italian X", "X of Spain",
 /// "X (ESP)", "X from Switzerland".
 pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static str> {
     let before = &text[floor_boundary(text, span.start.saturating_sub(60))..span.start];
+    // Not the first, maybe partial, word.
     let before = before
         .get(before.find(' ').map_or(0, |p| p + 1)..)
         .unwrap_or("");
-    let words: Vec<&str> = before.split(' ').filter(|w| !w.is_empty()).collect();
-    for (k, w) in words.iter().rev().take(4).enumerate() {
+    // `before.split(' ').rev()` without empty words, on bytes (a space byte is never part of another character).
+    let mut rest = before;
+    let words = std::iter::from_fn(move || {
+        let b = rest.as_bytes();
+        let e = b.iter().rposition(|&c| c != b' ')? + 1;
+        let st = b[..e].iter().rposition(|&c| c == b' ').map_or(0, |p| p + 1);
+        let w = &rest[st..e];
+        rest = &rest[..st];
+        Some(w)
+    })
+    .take(4);
+    for (k, w) in words.enumerate() {
         if w.ends_with([',', '.', ';', ':', '"']) && k > 0 {
             break;
         }
@@ -427,79 +711,40 @@ pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static st
             return Some(c);
         }
         // Stop at words that cannot sit between a nationality and a name.
-        let lw = w.to_ascii_lowercase();
-        let filler = lw.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || lw.ends_with("seed")
-            || lw.ends_with("seeded")
-            || lw.ends_with("ranked")
-            || matches!(
-                lw.as_str(),
-                "qualifier"
-                    | "wildcard"
-                    | "world"
-                    | "number"
-                    | "no"
-                    | "no."
-                    | "top"
-                    | "teenager"
-                    | "veteran"
-                    | "left-hander"
-                    | "right-hander"
-                    | "lucky"
-                    | "loser"
-                    | "former"
-                    | "fellow"
-                    | "compatriot"
-                    | "champion"
-                    | "defending"
-                    | "teenage"
-                    | "giant"
-                    | "youngster"
-                    | "star"
-                    | "duo"
-            );
-        if !filler && k > 0 {
-            break;
-        }
-        if !filler && k == 0 && lexicon::demonym(w).is_none() {
+        if !filler(w) {
             break;
         }
     }
     let after = &text[span.end..ceil_boundary(text, span.end + 40)];
-    let after = after
-        .get(..after.char_indices().nth(40).map_or(after.len(), |(i, _)| i))
-        .unwrap_or(after);
+    // Every form below starts with a space then 'o', 'f' or '('.
+    if !matches!(after.as_bytes(), [b' ', b'o' | b'f' | b'(', ..]) {
+        return None;
+    }
     for prefix in [" of the ", " of ", " from the ", " from "] {
-        if let Some(rest) = after.strip_prefix(prefix) {
-            for len in [3usize, 2, 1] {
-                let cand: Vec<&str> = rest
-                    .split([' ', ',', '.', ')'])
-                    .filter(|w| !w.is_empty())
-                    .take(len)
-                    .collect();
-                if cand.len() == len
-                    && let Some(c) = lexicon::country(&cand.join(" "))
-                {
-                    return Some(c);
-                }
-            }
+        if let Some(rest) = after.strip_prefix(prefix)
+            && let Some(c) = country_words(rest)
+        {
+            return Some(c);
         }
     }
     if let Some(rest) = after.strip_prefix(" (") {
-        let inner: String = rest.chars().take_while(|&c| c != ')').collect();
+        let inner = rest.find(')').map_or(rest, |p| &rest[..p]);
         // "(ESP)", "(Esp)", and the codes press lists use for a few nations ("(US)", "(UK)").
-        if (2..=3).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_alphabetic()) {
-            let upper = inner.to_ascii_uppercase();
-            let alias = match upper.as_str() {
-                "US" => "USA",
-                "UK" | "GB" => "GBR",
-                other => other,
+        if (2..=3).contains(&inner.len()) && inner.bytes().all(|c| c.is_ascii_alphabetic()) {
+            let mut buf = [0u8; 3];
+            let upper = &mut buf[..inner.len()];
+            upper.copy_from_slice(inner.as_bytes());
+            upper.make_ascii_uppercase();
+            let alias = match &*upper {
+                b"US" => "USA",
+                b"UK" | b"GB" => "GBR",
+                other => std::str::from_utf8(other).unwrap_or(""),
             };
             if let Some(c) = crate::lexicon::code(alias) {
                 return Some(c);
             }
         }
-        if let Some(c) = lexicon::country(&inner) {
+        if let Some(c) = lexicon::country(inner) {
             return Some(c);
         }
     }
