@@ -56,11 +56,16 @@ fn list<T>(out: &mut Vec<u8>, items: &[T], mut each: impl FnMut(&mut Vec<u8>, &T
     out.push(b']');
 }
 
-fn player(out: &mut Vec<u8>, p: &Player) {
+/// `{"id":...,"name":...` (the object left open).
+fn id_and_name(out: &mut Vec<u8>, id: &str, name: &str) {
     out.extend_from_slice(b"{\"id\":");
-    string(out, &p.id);
+    string(out, id);
     out.extend_from_slice(b",\"name\":");
-    string(out, &p.name);
+    string(out, name);
+}
+
+fn player(out: &mut Vec<u8>, p: &Player) {
+    id_and_name(out, &p.id, &p.name);
     out.extend_from_slice(b",\"nationality\":");
     opt_string(out, p.nationality.as_deref());
     out.extend_from_slice(b",\"age\":");
@@ -74,10 +79,7 @@ fn player(out: &mut Vec<u8>, p: &Player) {
 }
 
 fn player_ref(out: &mut Vec<u8>, p: &PlayerRef) {
-    out.extend_from_slice(b"{\"id\":");
-    string(out, &p.id);
-    out.extend_from_slice(b",\"name\":");
-    string(out, &p.name);
+    id_and_name(out, &p.id, &p.name);
     out.push(b'}');
 }
 
@@ -119,10 +121,7 @@ fn match_(out: &mut Vec<u8>, m: &Match) {
     } else {
         b",\"doubles\":false,\"evidence\":"
     });
-    evidence(out, &m.evidence);
-    out.extend_from_slice(b",\"rule\":");
-    string(out, &m.rule);
-    out.push(b'}');
+    evidence_and_rule(out, &m.evidence, &m.rule);
 }
 
 fn score(out: &mut Vec<u8>, s: &Score) {
@@ -134,13 +133,14 @@ fn score(out: &mut Vec<u8>, s: &Score) {
         number(out, set.winner as u64);
         out.extend_from_slice(b",\"loser\":");
         number(out, set.loser as u64);
-        if let Some(t) = set.tiebreak_winner {
-            out.extend_from_slice(b",\"tiebreak_winner\":");
-            number(out, t as u64);
-        }
-        if let Some(t) = set.tiebreak_loser {
-            out.extend_from_slice(b",\"tiebreak_loser\":");
-            number(out, t as u64);
+        for (key, v) in [
+            (&b",\"tiebreak_winner\":"[..], set.tiebreak_winner),
+            (&b",\"tiebreak_loser\":"[..], set.tiebreak_loser),
+        ] {
+            if let Some(t) = v {
+                out.extend_from_slice(key);
+                number(out, t as u64);
+            }
         }
         if set.match_tiebreak {
             out.extend_from_slice(b",\"match_tiebreak\":true");
@@ -162,10 +162,7 @@ fn ranking(out: &mut Vec<u8>, r: &Ranking) {
         RankingKind::Projected => b",\"kind\":\"projected\",\"evidence\":",
         RankingKind::National => b",\"kind\":\"national\",\"evidence\":",
     });
-    evidence(out, &r.evidence);
-    out.extend_from_slice(b",\"rule\":");
-    string(out, &r.rule);
-    out.push(b'}');
+    evidence_and_rule(out, &r.evidence, &r.rule);
 }
 
 fn seed(out: &mut Vec<u8>, s: &Seed) {
@@ -174,9 +171,14 @@ fn seed(out: &mut Vec<u8>, s: &Seed) {
     out.extend_from_slice(b",\"seed\":");
     number(out, s.seed as u64);
     out.extend_from_slice(b",\"evidence\":");
-    evidence(out, &s.evidence);
+    evidence_and_rule(out, &s.evidence, &s.rule);
+}
+
+/// The last two fields of a record (after `"evidence":`) and its closing brace.
+fn evidence_and_rule(out: &mut Vec<u8>, e: &Evidence, rule: &str) {
+    evidence(out, e);
     out.extend_from_slice(b",\"rule\":");
-    string(out, &s.rule);
+    string(out, rule);
     out.push(b'}');
 }
 
@@ -190,7 +192,8 @@ fn evidence(out: &mut Vec<u8>, e: &Evidence) {
     out.push(b'}');
 }
 
-fn number(out: &mut Vec<u8>, mut n: u64) {
+/// `n` in decimal.
+pub(crate) fn number(out: &mut Vec<u8>, mut n: u64) {
     let mut buf = [0u8; 20];
     let mut i = buf.len();
     loop {
