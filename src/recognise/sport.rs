@@ -68,13 +68,26 @@ static WORDS: Lazy<Alternation> = Lazy::new(|| {
     Alternation::new("(?xi)", r"(?-u:\b)", &alts, r"(?-u:\b)")
 });
 
-/// The sport of a text when its vocabulary says so clearly enough; `None` when it cannot be told.
-/// `tennis_scores` is the number of valid tennis scores already found in the text: strong evidence.
-pub(crate) fn classify_with(text: &str, tennis_scores: usize) -> Option<&'static str> {
-    let mut counts = [0usize; 7];
+/// Adds the weighted vocabulary counts of `text` to `counts`.
+fn count(text: &str, counts: &mut [usize; 7]) {
     for m in WORDS.all.find_iter(text) {
         let (sport, weight, _) = WORD_ALTS[WORDS.which(text, &m)];
         counts[sport] += weight;
+    }
+}
+
+/// The sport of a text when its vocabulary says so clearly enough; `None` when it cannot be told.
+/// `tennis_scores` is the number of valid tennis scores already found in the text: strong evidence.
+pub(crate) fn classify_with(text: &str, tennis_scores: usize) -> Option<&'static str> {
+    classify_parts(&[text], tennis_scores)
+}
+
+/// [`classify_with`] of the texts `parts` joined by newlines, without joining them: no vocabulary word holds a
+/// newline, and to `(?-u:\b)` a newline reads as the edge of a text.
+pub(crate) fn classify_parts(parts: &[&str], tennis_scores: usize) -> Option<&'static str> {
+    let mut counts = [0usize; 7];
+    for part in parts {
+        count(part, &mut counts);
     }
     counts[0] += 3 * tennis_scores;
     let (best, &n) = counts
@@ -124,5 +137,38 @@ mod tests {
             Some("cricket")
         );
         assert_eq!(classify("Nothing to see here."), None);
+    }
+
+    /// The headline and the text counted apart give the counts of the two joined by a newline.
+    #[test]
+    fn parts_count_as_joined() {
+        let counts = |t: &str| {
+            let mut c = [0; 7];
+            count(t, &mut c);
+            c
+        };
+        let texts = crate::recognise::all_texts();
+        for pair in texts.windows(2) {
+            let (a, b) = (pair[0].as_str(), pair[1].as_str());
+            // A headline-sized first part.
+            let cut = (0..=a.len().min(200))
+                .rev()
+                .find(|&i| a.is_char_boundary(i))
+                .unwrap_or(0);
+            let a = &a[..cut];
+            let joined = format!("{a}\n{b}");
+            let mut apart = counts(a);
+            for (x, y) in apart.iter_mut().zip(counts(b)) {
+                *x += y;
+            }
+            assert_eq!(apart, counts(&joined), "{joined}");
+            for n in 0..3 {
+                assert_eq!(
+                    classify_parts(&[a, b], n),
+                    classify_with(&joined, n),
+                    "{joined}"
+                );
+            }
+        }
     }
 }

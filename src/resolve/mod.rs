@@ -155,18 +155,10 @@ pub(crate) fn extract(doc: &Document) -> Article {
     let text = norm.text.as_str();
     let scores = score::find(text);
     let valid = scores.iter().filter(|s| !s.sets.is_empty()).count();
-    let mut probe = String::new();
-    if let Some(h) = &doc.headline
-        && !text.starts_with(h.as_str())
-    {
-        probe.push_str(h);
-        probe.push('\n');
-    }
-    let sport = if probe.is_empty() {
-        sport::classify_with(text, valid)
-    } else {
-        probe.push_str(text);
-        sport::classify_with(&probe, valid)
+    // The headline counts as a line before the text (when the text does not already start with it).
+    let sport = match &doc.headline {
+        Some(h) if !text.starts_with(h.as_str()) => sport::classify_parts(&[h, text], valid),
+        _ => sport::classify_with(text, valid),
     };
     article.sport = sport.map(str::to_string);
     if sport != Some("tennis") {
