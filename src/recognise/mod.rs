@@ -285,30 +285,151 @@ thread_local! {
     };
 }
 
+/// Bit `k` of the result: whether byte `k` of the eight little-endian bytes `v` is an ASCII letter or digit
+/// (as [`WORD`] tells). Each byte sum stays below 256, so no carry crosses bytes.
+fn word_bits8(v: u64) -> u64 {
+    let x = v & LOW7;
+    // High bit of a byte: x >= '0' and x < '9' + 1.
+    let digit = (x + splat(0x80 - b'0')) & !(x + splat(0x80 - b':'));
+    // Letters in lower case: l >= 'a' and l < 'z' + 1.
+    let l = x | splat(0x20);
+    let letter = (l + splat(0x80 - b'a')) & !(l + splat(0x80 - b'{'));
+    let m = ((digit | letter) & !v & splat(0x80)) >> 7;
+    // Gathers the low bit of byte k at bit 56 + k (the products do not overlap), then moves it down.
+    m.wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// Bit `k` of the result: whether `b[at + k]` is an ASCII letter or digit (zero past the end).
+fn word_bits64(b: &[u8], at: usize) -> u64 {
+    match b.get(at..at + 64) {
+        Some(block) => block
+            .chunks_exact(8)
+            .enumerate()
+            .fold(0, |bits, (i, eight)| {
+                let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+                bits | word_bits8(v) << (8 * i)
+            }),
+        None => b[at..].iter().enumerate().fold(0, |bits, (i, &c)| {
+            bits | u64::from(WORD[usize::from(c)]) << i
+        }),
+    }
+}
+
+/// The keywords that [`keyword_kinds`] knows, in lower case, with the word lengths it accepts for each: the
+/// words that start like one (first two letters, any case) and have such a length are the only ones worth
+/// asking it about.
+const KEY_WORDS: [(&[u8], usize, usize); 39] = [
+    (b"round", 5, 5),
+    (b"ranked", 6, 6),
+    (b"roland", 6, 6),
+    (b"last", 4, 4),
+    (b"group", 5, 5),
+    (b"games", 5, 5),
+    (b"bronze", 6, 6),
+    (b"place", 5, 5),
+    (b"final", 5, 6),
+    (b"from", 4, 4),
+    (b"former", 6, 13),
+    (b"quarter", 7, 13),
+    (b"queen", 5, 5),
+    (b"semi", 4, 13),
+    (b"slam", 4, 4),
+    (b"world", 5, 5),
+    (b"wells", 5, 5),
+    (b"wta", 3, 3),
+    (b"wimbledon", 9, 9),
+    (b"career", 6, 6),
+    (b"crown", 5, 7),
+    (b"championship", 12, 13),
+    (b"cup", 3, 3),
+    (b"classic", 7, 7),
+    (b"challenger", 10, 10),
+    (b"ex", 2, 2),
+    (b"no", 2, 13),
+    (b"number", 6, 13),
+    (b"to", 2, 2),
+    (b"title", 5, 5),
+    (b"trophy", 6, 6),
+    (b"tournament", 10, 10),
+    (b"open", 4, 4),
+    (b"olympic", 7, 8),
+    (b"major", 5, 5),
+    (b"masters", 7, 7),
+    (b"atp", 3, 3),
+    (b"itf", 3, 3),
+    (b"international", 13, 13),
+];
+
+/// The slot of [`KEY_FILTER`] for a word starting with bytes `a`, `b` (letters of either case share one).
+const fn filter_slot(a: u8, b: u8) -> usize {
+    ((a & 31) as usize) << 5 | (b & 31) as usize
+}
+
+/// `KEY_FILTER[filter_slot(first, second)]`: bit `n` is set when some keyword of length `n` starts with those
+/// two bytes (in any case). A superset test: other byte pairs share slots, which only costs a closer look.
+static KEY_FILTER: [u16; 1024] = {
+    let mut t = [0u16; 1024];
+    let mut i = 0;
+    while i < KEY_WORDS.len() {
+        let (w, min, max) = KEY_WORDS[i];
+        let mut n = min;
+        while n <= max {
+            t[filter_slot(w[0], w[1])] |= 1 << n;
+            n += 1;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Whether the word `b[s..e]` may be a keyword: its length and first two bytes fit one of [`KEY_WORDS`].
+fn may_be_keyword(b: &[u8], s: usize, e: usize) -> bool {
+    let n = e - s;
+    (2..=13).contains(&n) && KEY_FILTER[filter_slot(b[s], b[s + 1])] & (1 << n) != 0
+}
+
+/// The keyword offsets and kinds of `b`, into `keys`. Finds the words 64 bytes at a time: a bit mask of the
+/// word bytes, whose changes mark where words start and end.
+fn scan_keywords(b: &[u8], keys: &mut Vec<(usize, u8)>) {
+    let mut start = 0;
+    // Whether the byte before the block is a word byte.
+    let mut carry = 0u64;
+    let mut at = 0;
+    while at < b.len() {
+        let w = word_bits64(b, at);
+        // Bits where a word starts or ends (the byte differs from the one before).
+        let mut edges = w ^ (w << 1 | carry);
+        carry = w >> 63;
+        while edges != 0 {
+            let k = edges.trailing_zeros() as usize;
+            edges &= edges - 1;
+            if w >> k & 1 != 0 {
+                start = at + k;
+            } else if may_be_keyword(b, start, at + k) {
+                let kinds = keyword_kinds(b, start, at + k);
+                if kinds != 0 {
+                    keys.push((start, kinds));
+                }
+            }
+        }
+        at += 64;
+    }
+    if carry != 0 && may_be_keyword(b, start, b.len()) {
+        let kinds = keyword_kinds(b, start, b.len());
+        if kinds != 0 {
+            keys.push((start, kinds));
+        }
+    }
+}
+
 /// The start offsets of the keywords of kind `kind` in `text`, in order.
 pub(crate) fn keywords(text: &str, kind: u8) -> Vec<usize> {
     KEYWORDS.with(|cell| {
         let mut index = cell.borrow_mut();
         if index.text != text {
-            let b = text.as_bytes();
             let mut keys = std::mem::take(&mut index.keys);
             keys.clear();
-            let mut i = 0;
-            while i < b.len() {
-                if !WORD[usize::from(b[i])] {
-                    i += 1;
-                    continue;
-                }
-                let s = i;
-                i += b[i..]
-                    .iter()
-                    .position(|&c| !WORD[usize::from(c)])
-                    .unwrap_or(b.len() - i);
-                let kinds = keyword_kinds(b, s, i);
-                if kinds != 0 {
-                    keys.push((s, kinds));
-                }
-            }
+            scan_keywords(text.as_bytes(), &mut keys);
             index.keys = keys;
             index.text.clear();
             index.text.push_str(text);
@@ -651,4 +772,77 @@ pub(crate) fn all_texts() -> Vec<String> {
     raw.iter()
         .map(|t| crate::normalise::Normalised::new(t).text)
         .collect()
+}
+
+#[cfg(test)]
+mod keyword_tests {
+    use super::*;
+
+    /// The keywords of `b` found word by word, asking [`keyword_kinds`] about every word.
+    fn plain_scan(b: &[u8]) -> Vec<(usize, u8)> {
+        let mut keys = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if !WORD[usize::from(b[i])] {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < b.len() && WORD[usize::from(b[i])] {
+                i += 1;
+            }
+            let kinds = keyword_kinds(b, s, i);
+            if kinds != 0 {
+                keys.push((s, kinds));
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn word_bits_match_the_table() {
+        let bytes: Vec<u8> = (0..=255u8).chain(b"aZ09_ Final".iter().copied()).collect();
+        for at in 0..bytes.len() {
+            let bits = word_bits64(&bytes, at);
+            for k in 0..64 {
+                let want = bytes.get(at + k).is_some_and(|&c| WORD[usize::from(c)]);
+                assert_eq!(bits >> k & 1 != 0, want, "{at} {k}");
+            }
+        }
+    }
+
+    /// The block scan with its filter finds what asking about every word finds.
+    #[test]
+    fn scan_finds_every_keyword() {
+        let mut texts = all_texts();
+        let words: Vec<String> = KEY_WORDS
+            .iter()
+            .flat_map(|&(w, _, _)| {
+                let w = String::from_utf8(w.to_vec()).unwrap();
+                let mut up = w.clone();
+                up[..1].make_ascii_uppercase();
+                [
+                    w.clone(),
+                    up.clone(),
+                    w.to_ascii_uppercase(),
+                    format!("{w}s"),
+                    format!("{up}s"),
+                    format!("{w}ed"),
+                    format!("{w}finals"),
+                    format!("{w}1"),
+                    format!("{w}one"),
+                ]
+            })
+            .collect();
+        // Every offset modulo 64, so that words cross block edges.
+        for pad in 0..64 {
+            texts.push(format!("{}{}", "x ".repeat(pad / 2), words.join(" ")));
+            texts.push(format!("{}{}", " ".repeat(pad), words.join("\u{e9}")));
+        }
+        for t in &texts {
+            let mut keys = Vec::new();
+            scan_keywords(t.as_bytes(), &mut keys);
+            assert_eq!(keys, plain_scan(t.as_bytes()), "{t}");
+        }
+    }
 }
