@@ -155,6 +155,66 @@ const CARD_STARTS: [&[u8]; 16] = [
     b"eleven", b"twelve", b"thir", b"fif", b"twenty", b"forty",
 ];
 
+/// How every number word of the ranking patterns ("one" to "ninety-nine", "first" to "ninety-ninth") starts,
+/// with "no" and "num" for "No 1", "number one".
+const NUMBER_STARTS: [&[u8]; 19] = [
+    b"one", b"two", b"thr", b"thi", b"four", b"fort", b"fiv", b"fif", b"fir", b"six", b"sev",
+    b"sec", b"eig", b"nin", b"ten", b"ele", b"twe", b"no", b"num",
+];
+
+/// [`NUMBER_STARTS`] as little-endian numbers with the mask of their length.
+const NUMBER_KEYS: [(u32, u32); NUMBER_STARTS.len()] = {
+    let mut t = [(0, 0); NUMBER_STARTS.len()];
+    let mut i = 0;
+    while i < t.len() {
+        let w = NUMBER_STARTS[i];
+        let mask = u32::MAX >> (8 * (4 - w.len()));
+        t[i] = (key8(w) as u32 & mask, mask);
+        i += 1;
+    }
+    t
+};
+
+/// Whether a ranking number may follow the "to", "from", "No" or "number" that ends at `e`: after an optional
+/// dot and white space comes a digit, a number word, "No"/"number", or (`the_top`) "the top" ("back to the top
+/// of the rankings"). Every ranking phrase holding one of these words has that after it (see
+/// `ranking::alternatives`: `to\s+`, `from\s+`, `No\.?\s?`, `number\s+` then a number). A superset: a non-ASCII
+/// character (Unicode white space, a letter that folds to ASCII as "ſ" does to "s") says yes.
+fn number_may_follow(b: &[u8], e: usize, the_top: bool) -> bool {
+    fn skip_space(b: &[u8], mut p: usize) -> usize {
+        while b.get(p).is_some_and(|c| matches!(c, b'\t'..=b'\r' | b' ')) {
+            p += 1;
+        }
+        p
+    }
+    let mut p = e;
+    if b.get(p) == Some(&b'.') {
+        p += 1;
+    }
+    p = skip_space(b, p);
+    match b.get(p) {
+        None => false,
+        Some(&c) if c >= 0x80 || c.is_ascii_digit() => true,
+        Some(_) => {
+            if the_top && b.get(p..p + 3) == Some(b"the") {
+                let q = skip_space(b, p + 3);
+                if b.get(q).is_some_and(|&c| c >= 0x80) || b.get(q..q + 3) == Some(b"top") {
+                    return true;
+                }
+            }
+            if !matches!(b[p] | 0x20, b'o' | b't' | b'f' | b's' | b'e' | b'n') {
+                return false;
+            }
+            // The next four bytes in lower case (bit 5 set: digits and punctuation never equal a letter).
+            let mut four = [0u8; 4];
+            let have = b.len().min(p + 4) - p;
+            four[..have].copy_from_slice(&b[p..p + have]);
+            let key = u32::from_le_bytes(four) | 0x2020_2020;
+            NUMBER_KEYS.iter().any(|&(k, mask)| key & mask == k)
+        }
+    }
+}
+
 /// The keyword kinds of the run of ASCII letters and digits `b[s..e]` (a superset of what each recogniser
 /// needs; see the recognisers' patterns). Compares numbers, not strings: it runs on every word.
 fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
@@ -209,7 +269,7 @@ fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
         b'p' => round = lower!("place"),
         b'f' => {
             round = lower!("final") || lower!("finals");
-            ranking = lower!("from") || lower_prefix!("former");
+            ranking = (lower!("from") && number_may_follow(b, e, false)) || lower_prefix!("former");
             tournament = exact!("Finals");
         }
         b'q' => {
@@ -243,9 +303,13 @@ fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
             };
             ranking = (matches!(w[..2], [b'N' | b'n', b'o']) && number_follows(2))
                 || (lower_prefix!("number") && number_follows(6));
+            // Alone, "No"/"number" must be followed by a number: "No. 1", "number one".
+            if n == 2 || lower!("number") {
+                ranking = ranking && number_may_follow(b, e, false);
+            }
         }
         b't' => {
-            ranking = lower!("to");
+            ranking = lower!("to") && number_may_follow(b, e, true);
             title = exact!("title") || exact!("trophy");
             tournament = exact!("Trophy") || w == b"Tournament";
         }
@@ -766,6 +830,9 @@ pub(crate) fn all_texts() -> Vec<String> {
             "the  second\u{1680}round, round of\u{2029}16, last-eight, first qualifying round, Final: x",
             "1Éric Open, xÉcole Masters, Señor Open, Nitto ATP World Tour Finals, Next Gen ATP Finals",
             "won   the title, crowned, championship point, lifted her first\u{85}Grand Slam title",
+            "back to No.1, rose to\u{2028}ſixth, up to ſeventh, to NUMBER ONE, from  204th, from No 5, climbed to \
+             twenty-first, back to the\u{3000}top spot, return to the top of the rankings, No.\u{a0}3 Iga, no one, \
+             British number\t\tone, weeks at number\n two, No 1 Novak, No. fifth, No\u{2028}5, to",
         ]
         .map(String::from),
     );
