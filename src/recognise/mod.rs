@@ -453,36 +453,57 @@ fn may_be_keyword(b: &[u8], s: usize, e: usize) -> bool {
 }
 
 /// The keyword offsets and kinds of `b`, into `keys`. Finds the words 64 bytes at a time: a bit mask of the
-/// word bytes, whose changes mark where words start and end.
+/// word bytes gives where words start (a word byte after a non-word byte) and, from each start, where the word
+/// ends (the next non-word byte).
 fn scan_keywords(b: &[u8], keys: &mut Vec<(usize, u8)>) {
-    let mut start = 0;
+    // The filter inline, the rare closer look out of line.
+    #[inline(never)]
+    fn add(b: &[u8], s: usize, e: usize, keys: &mut Vec<(usize, u8)>) {
+        let kinds = keyword_kinds(b, s, e);
+        if kinds != 0 {
+            keys.push((s, kinds));
+        }
+    }
+    macro_rules! check {
+        ($s:expr, $e:expr) => {{
+            let (s, e) = ($s, $e);
+            if may_be_keyword(b, s, e) {
+                add(b, s, e, keys);
+            }
+        }};
+    }
+    // The start of a word that runs past the blocks read so far.
+    let mut open: Option<usize> = None;
     // Whether the byte before the block is a word byte.
     let mut carry = 0u64;
     let mut at = 0;
     while at < b.len() {
         let w = word_bits64(b, at);
-        // Bits where a word starts or ends (the byte differs from the one before).
-        let mut edges = w ^ (w << 1 | carry);
+        if let Some(s) = open {
+            if w == u64::MAX {
+                at += 64;
+                continue;
+            }
+            check!(s, at + (!w).trailing_zeros() as usize);
+            open = None;
+        }
+        let mut starts = w & !(w << 1 | carry);
         carry = w >> 63;
-        while edges != 0 {
-            let k = edges.trailing_zeros() as usize;
-            edges &= edges - 1;
-            if w >> k & 1 != 0 {
-                start = at + k;
-            } else if may_be_keyword(b, start, at + k) {
-                let kinds = keyword_kinds(b, start, at + k);
-                if kinds != 0 {
-                    keys.push((start, kinds));
-                }
+        while starts != 0 {
+            let k = starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            // The non-word bytes from `k` on (none: the word goes on into the next block).
+            let rest = !w >> k;
+            if rest == 0 {
+                open = Some(at + k);
+            } else {
+                check!(at + k, at + k + rest.trailing_zeros() as usize);
             }
         }
         at += 64;
     }
-    if carry != 0 && may_be_keyword(b, start, b.len()) {
-        let kinds = keyword_kinds(b, start, b.len());
-        if kinds != 0 {
-            keys.push((start, kinds));
-        }
+    if let Some(s) = open {
+        check!(s, b.len());
     }
 }
 
