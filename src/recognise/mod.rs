@@ -663,13 +663,32 @@ fn find_near_from(
 ///
 /// The first alternative that matches the match text exactly is the one that produced the match (leftmost-first),
 /// and its groups are the same, provided the alternatives begin and end with ASCII word characters so that the
-/// assertions at the edges read the same on the match text alone as in context (see [`Alternation`]).
+/// assertions at the edges read the same on the match text alone as in context (see [`Alternation`]). A
+/// [`regex::RegexSet`] of the anchored alternatives tells which one in a single pass; only that one then runs
+/// with capture groups.
 pub(crate) struct Branches {
     alts: Vec<regex::Regex>,
+    set: regex::RegexSet,
     /// The whole pattern with its groups, compiled on first use: the answer when no alternative matches the
     /// match text alone (a non-ASCII letter at an edge).
     whole: String,
     slow: once_cell::sync::OnceCell<regex::Regex>,
+}
+
+/// The groups of one match, by name, as texts (see [`Branches::captures`]).
+pub(crate) struct BranchGroups<'t> {
+    /// The text the offsets of `locs` count from.
+    hay: &'t str,
+    re: &'t regex::Regex,
+    locs: regex::CaptureLocations,
+}
+
+impl<'t> BranchGroups<'t> {
+    /// The text of group `name`, if it took part in the match.
+    pub fn name(&self, name: &str) -> Option<&'t str> {
+        let i = self.re.capture_names().position(|n| n == Some(name))?;
+        self.locs.get(i).map(|(s, e)| &self.hay[s..e])
+    }
 }
 
 impl Branches {
@@ -678,29 +697,42 @@ impl Branches {
         // In verbose mode a comment runs to the end of the line: close every piece on a new line.
         let nl = if flags.contains('x') { "\n" } else { "" };
         let body: Vec<String> = alts.iter().map(|a| format!("(?:{a}{nl})")).collect();
+        let anchored: Vec<String> = alts
+            .iter()
+            .map(|a| format!("{flags}^(?:{prefix}(?:{a}{nl}){suffix}{nl})$"))
+            .collect();
         Branches {
-            alts: alts
+            alts: anchored
                 .iter()
-                .map(|a| {
-                    regex::Regex::new(&format!("{flags}^(?:{prefix}(?:{a}{nl}){suffix}{nl})$"))
-                        .expect("branch pattern")
-                })
+                .map(|a| regex::Regex::new(a).expect("branch pattern"))
                 .collect(),
+            set: regex::RegexSet::new(&anchored).expect("branch set"),
             whole: format!("{flags}{prefix}(?:{}{nl}){suffix}", body.join("|")),
             slow: once_cell::sync::OnceCell::new(),
         }
     }
 
     /// The groups of the match `start..end` of the whole pattern in `text`.
-    pub fn captures<'t>(&self, text: &'t str, start: usize, end: usize) -> regex::Captures<'t> {
+    pub fn captures<'t>(&'t self, text: &'t str, start: usize, end: usize) -> BranchGroups<'t> {
         let m = &text[start..end];
-        if let Some(c) = self.alts.iter().find_map(|r| r.captures(m)) {
-            return c;
+        if let Some(i) = self.set.matches(m).iter().next() {
+            let re = &self.alts[i];
+            let mut locs = re.capture_locations();
+            re.captures_read(&mut locs, m)
+                .expect("the alternative matches");
+            return BranchGroups { hay: m, re, locs };
         }
-        self.slow
-            .get_or_init(|| regex::Regex::new(&self.whole).expect("whole pattern"))
-            .captures_at(text, start)
-            .expect("the match")
+        let re = self
+            .slow
+            .get_or_init(|| regex::Regex::new(&self.whole).expect("whole pattern"));
+        let mut locs = re.capture_locations();
+        re.captures_read_at(&mut locs, text, start)
+            .expect("the match");
+        BranchGroups {
+            hay: text,
+            re,
+            locs,
+        }
     }
 
     /// Compiles the fallback pattern too.
@@ -932,5 +964,28 @@ mod keyword_tests {
             scan_keywords(t.as_bytes(), &mut keys);
             assert_eq!(keys, plain_scan(t.as_bytes()), "{t}");
         }
+    }
+}
+
+#[cfg(test)]
+mod branch_tests {
+    use super::Branches;
+
+    /// Both ways to the groups (an alternative alone, the whole pattern in context) give the same texts.
+    #[test]
+    fn groups_are_texts_on_both_paths() {
+        let b = Branches::new(
+            "",
+            r"(?-u:\b)",
+            &[r"(?P<a>y)z".to_string(), r"(?P<b>x)(?i:k)".to_string()],
+            r"(?-u:\b)",
+        );
+        // Fast path: the second alternative matches "xk" alone.
+        let c = b.captures(" xk ", 1, 3);
+        assert_eq!((c.name("a"), c.name("b")), (None, Some("x")));
+        // Fallback: "x\u{212a}" (Kelvin sign) ends in a non-word byte, so the final `\b` holds only in context.
+        let text = "x\u{212a}a";
+        let c = b.captures(text, 0, 4);
+        assert_eq!((c.name("a"), c.name("b")), (None, Some("x")));
     }
 }
