@@ -92,22 +92,6 @@ pub(crate) fn zero_bytes(v: u64) -> u64 {
     !(((v & LOW7).wrapping_add(LOW7)) | v | LOW7)
 }
 
-/// The next offset `k >= i` where `b[k]` is the ASCII letter `x` and `b[k + 1]` the letter `y`, both lower
-/// case, in any case. Tests eight bytes at a time.
-pub(crate) fn next_pair_ci(b: &[u8], mut i: usize, x: u8, y: u8) -> Option<usize> {
-    let (sx, sy, case) = (splat(x), splat(y), splat(0x20));
-    while let Some(w) = b.get(i..i + 8) {
-        let v = u64::from_le_bytes(w.try_into().expect("eight bytes")) | case;
-        // Byte k flags a pair at k: x there and y in byte k + 1 (the last byte pairs in the next step).
-        let m = zero_bytes(v ^ sx) & (zero_bytes(v ^ sy) >> 8);
-        if m != 0 {
-            return Some(i + (m.trailing_zeros() / 8) as usize);
-        }
-        i += 7;
-    }
-    (i..b.len().saturating_sub(1)).find(|&k| b[k] | 0x20 == x && b[k + 1] | 0x20 == y)
-}
-
 /// `WORD[c]`: whether byte `c` is an ASCII letter or digit.
 static WORD: [bool; 256] = {
     let mut t = [false; 256];
@@ -180,7 +164,7 @@ const NUMBER_KEYS: [(u32, u32); NUMBER_STARTS.len()] = {
 /// of the rankings"). Every ranking phrase holding one of these words has that after it (see
 /// `ranking::alternatives`: `to\s+`, `from\s+`, `No\.?\s?`, `number\s+` then a number). A superset: a non-ASCII
 /// character (Unicode white space, a letter that folds to ASCII as "ſ" does to "s") says yes.
-fn number_may_follow(b: &[u8], e: usize, the_top: bool) -> bool {
+pub(crate) fn number_may_follow(b: &[u8], e: usize, the_top: bool) -> bool {
     fn skip_space(b: &[u8], mut p: usize) -> usize {
         while b.get(p).is_some_and(|c| matches!(c, b'\t'..=b'\r' | b' ')) {
             p += 1;
@@ -897,6 +881,8 @@ pub(crate) fn all_texts() -> Vec<String> {
     raw.extend(
         [
             "No 3 seed, No.3 seed,\tnumber  twenty-one-seed, 3rdseed xtop seed 1st\u{2028}seed",
+            "firſt seed, ſixth-seeded, TOP SEED, seeded\u{2028}two, seeded number\tone, No 12-seed, seeded No.4, \
+             eleven seed; the seeds, unseeded, seedings, seed, twenty-first-seed, seeded 3rd",
             "seeded\u{85}No. 5, SEEDED number one, top-seeded, a top seed, seeded three times",
             "world\u{2028}number 46, ex-world No 1, former\tNo 1, British\u{3000}number one, No2 Iga",
             "He climbed back  up   to 31st in the world; from 204th at the start of May to 40th.",
