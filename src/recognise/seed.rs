@@ -90,7 +90,8 @@ fn parse(t: &str) -> (&str, bool) {
 /// Looks for its rarest letter, `d`, with `memchr` and checks the three bytes before.
 fn hits(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
     memchr::memchr2_iter(b'd', b'D', b)
-        .filter_map(move |k| (k >= 3 && b[k - 3..k].eq_ignore_ascii_case(b"see")).then(|| k - 3))
+        .filter(move |&k| k >= 3 && b[k - 3..k].eq_ignore_ascii_case(b"see"))
+        .map(|k| k - 3)
 }
 
 /// Whether the "seed" at `o` may belong to a seed phrase: a number may follow "seeded" ("seeded three"), or a
