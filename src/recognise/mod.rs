@@ -92,22 +92,6 @@ pub(crate) fn zero_bytes(v: u64) -> u64 {
     !(((v & LOW7).wrapping_add(LOW7)) | v | LOW7)
 }
 
-/// The next offset `k >= i` where `b[k]` is the ASCII letter `x` and `b[k + 1]` the letter `y`, both lower
-/// case, in any case. Tests eight bytes at a time.
-pub(crate) fn next_pair_ci(b: &[u8], mut i: usize, x: u8, y: u8) -> Option<usize> {
-    let (sx, sy, case) = (splat(x), splat(y), splat(0x20));
-    while let Some(w) = b.get(i..i + 8) {
-        let v = u64::from_le_bytes(w.try_into().expect("eight bytes")) | case;
-        // Byte k flags a pair at k: x there and y in byte k + 1 (the last byte pairs in the next step).
-        let m = zero_bytes(v ^ sx) & (zero_bytes(v ^ sy) >> 8);
-        if m != 0 {
-            return Some(i + (m.trailing_zeros() / 8) as usize);
-        }
-        i += 7;
-    }
-    (i..b.len().saturating_sub(1)).find(|&k| b[k] | 0x20 == x && b[k + 1] | 0x20 == y)
-}
-
 /// `WORD[c]`: whether byte `c` is an ASCII letter or digit.
 static WORD: [bool; 256] = {
     let mut t = [false; 256];
@@ -154,6 +138,66 @@ const CARD_STARTS: [&[u8]; 16] = [
     b"one", b"two", b"three", b"four", b"five", b"six", b"seven", b"eight", b"nine", b"ten",
     b"eleven", b"twelve", b"thir", b"fif", b"twenty", b"forty",
 ];
+
+/// How every number word of the ranking patterns ("one" to "ninety-nine", "first" to "ninety-ninth") starts,
+/// with "no" and "num" for "No 1", "number one".
+const NUMBER_STARTS: [&[u8]; 19] = [
+    b"one", b"two", b"thr", b"thi", b"four", b"fort", b"fiv", b"fif", b"fir", b"six", b"sev",
+    b"sec", b"eig", b"nin", b"ten", b"ele", b"twe", b"no", b"num",
+];
+
+/// [`NUMBER_STARTS`] as little-endian numbers with the mask of their length.
+const NUMBER_KEYS: [(u32, u32); NUMBER_STARTS.len()] = {
+    let mut t = [(0, 0); NUMBER_STARTS.len()];
+    let mut i = 0;
+    while i < t.len() {
+        let w = NUMBER_STARTS[i];
+        let mask = u32::MAX >> (8 * (4 - w.len()));
+        t[i] = (key8(w) as u32 & mask, mask);
+        i += 1;
+    }
+    t
+};
+
+/// Whether a ranking number may follow the "to", "from", "No" or "number" that ends at `e`: after an optional
+/// dot and white space comes a digit, a number word, "No"/"number", or (`the_top`) "the top" ("back to the top
+/// of the rankings"). Every ranking phrase holding one of these words has that after it (see
+/// `ranking::alternatives`: `to\s+`, `from\s+`, `No\.?\s?`, `number\s+` then a number). A superset: a non-ASCII
+/// character (Unicode white space, a letter that folds to ASCII as "ſ" does to "s") says yes.
+pub(crate) fn number_may_follow(b: &[u8], e: usize, the_top: bool) -> bool {
+    fn skip_space(b: &[u8], mut p: usize) -> usize {
+        while b.get(p).is_some_and(|c| matches!(c, b'\t'..=b'\r' | b' ')) {
+            p += 1;
+        }
+        p
+    }
+    let mut p = e;
+    if b.get(p) == Some(&b'.') {
+        p += 1;
+    }
+    p = skip_space(b, p);
+    match b.get(p) {
+        None => false,
+        Some(&c) if c >= 0x80 || c.is_ascii_digit() => true,
+        Some(_) => {
+            if the_top && b.get(p..p + 3) == Some(b"the") {
+                let q = skip_space(b, p + 3);
+                if b.get(q).is_some_and(|&c| c >= 0x80) || b.get(q..q + 3) == Some(b"top") {
+                    return true;
+                }
+            }
+            if !matches!(b[p] | 0x20, b'o' | b't' | b'f' | b's' | b'e' | b'n') {
+                return false;
+            }
+            // The next four bytes in lower case (bit 5 set: digits and punctuation never equal a letter).
+            let mut four = [0u8; 4];
+            let have = b.len().min(p + 4) - p;
+            four[..have].copy_from_slice(&b[p..p + have]);
+            let key = u32::from_le_bytes(four) | 0x2020_2020;
+            NUMBER_KEYS.iter().any(|&(k, mask)| key & mask == k)
+        }
+    }
+}
 
 /// The keyword kinds of the run of ASCII letters and digits `b[s..e]` (a superset of what each recogniser
 /// needs; see the recognisers' patterns). Compares numbers, not strings: it runs on every word.
@@ -209,7 +253,7 @@ fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
         b'p' => round = lower!("place"),
         b'f' => {
             round = lower!("final") || lower!("finals");
-            ranking = lower!("from") || lower_prefix!("former");
+            ranking = (lower!("from") && number_may_follow(b, e, false)) || lower_prefix!("former");
             tournament = exact!("Finals");
         }
         b'q' => {
@@ -243,9 +287,13 @@ fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
             };
             ranking = (matches!(w[..2], [b'N' | b'n', b'o']) && number_follows(2))
                 || (lower_prefix!("number") && number_follows(6));
+            // Alone, "No"/"number" must be followed by a number: "No. 1", "number one".
+            if n == 2 || lower!("number") {
+                ranking = ranking && number_may_follow(b, e, false);
+            }
         }
         b't' => {
-            ranking = lower!("to");
+            ranking = lower!("to") && number_may_follow(b, e, true);
             title = exact!("title") || exact!("trophy");
             tournament = exact!("Trophy") || w == b"Tournament";
         }
@@ -285,30 +333,172 @@ thread_local! {
     };
 }
 
+/// Bit `k` of the result: whether byte `k` of the eight little-endian bytes `v` is an ASCII letter or digit
+/// (as [`WORD`] tells). Each byte sum stays below 256, so no carry crosses bytes.
+fn word_bits8(v: u64) -> u64 {
+    let x = v & LOW7;
+    // High bit of a byte: x >= '0' and x < '9' + 1.
+    let digit = (x + splat(0x80 - b'0')) & !(x + splat(0x80 - b':'));
+    // Letters in lower case: l >= 'a' and l < 'z' + 1.
+    let l = x | splat(0x20);
+    let letter = (l + splat(0x80 - b'a')) & !(l + splat(0x80 - b'{'));
+    let m = ((digit | letter) & !v & splat(0x80)) >> 7;
+    // Gathers the low bit of byte k at bit 56 + k (the products do not overlap), then moves it down.
+    m.wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// Bit `k` of the result: whether `b[at + k]` is an ASCII letter or digit (zero past the end).
+fn word_bits64(b: &[u8], at: usize) -> u64 {
+    match b.get(at..at + 64) {
+        Some(block) => block
+            .chunks_exact(8)
+            .enumerate()
+            .fold(0, |bits, (i, eight)| {
+                let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+                bits | word_bits8(v) << (8 * i)
+            }),
+        None => b[at..].iter().enumerate().fold(0, |bits, (i, &c)| {
+            bits | u64::from(WORD[usize::from(c)]) << i
+        }),
+    }
+}
+
+/// The keywords that [`keyword_kinds`] knows, in lower case, with the word lengths it accepts for each: the
+/// words that start like one (first two letters, any case) and have such a length are the only ones worth
+/// asking it about.
+const KEY_WORDS: [(&[u8], usize, usize); 39] = [
+    (b"round", 5, 5),
+    (b"ranked", 6, 6),
+    (b"roland", 6, 6),
+    (b"last", 4, 4),
+    (b"group", 5, 5),
+    (b"games", 5, 5),
+    (b"bronze", 6, 6),
+    (b"place", 5, 5),
+    (b"final", 5, 6),
+    (b"from", 4, 4),
+    (b"former", 6, 13),
+    (b"quarter", 7, 13),
+    (b"queen", 5, 5),
+    (b"semi", 4, 13),
+    (b"slam", 4, 4),
+    (b"world", 5, 5),
+    (b"wells", 5, 5),
+    (b"wta", 3, 3),
+    (b"wimbledon", 9, 9),
+    (b"career", 6, 6),
+    (b"crown", 5, 7),
+    (b"championship", 12, 13),
+    (b"cup", 3, 3),
+    (b"classic", 7, 7),
+    (b"challenger", 10, 10),
+    (b"ex", 2, 2),
+    (b"no", 2, 13),
+    (b"number", 6, 13),
+    (b"to", 2, 2),
+    (b"title", 5, 5),
+    (b"trophy", 6, 6),
+    (b"tournament", 10, 10),
+    (b"open", 4, 4),
+    (b"olympic", 7, 8),
+    (b"major", 5, 5),
+    (b"masters", 7, 7),
+    (b"atp", 3, 3),
+    (b"itf", 3, 3),
+    (b"international", 13, 13),
+];
+
+/// The slot of [`KEY_FILTER`] for a word starting with bytes `a`, `b` (letters of either case share one).
+const fn filter_slot(a: u8, b: u8) -> usize {
+    ((a & 31) as usize) << 5 | (b & 31) as usize
+}
+
+/// `KEY_FILTER[filter_slot(first, second)]`: bit `n` is set when some keyword of length `n` starts with those
+/// two bytes (in any case). A superset test: other byte pairs share slots, which only costs a closer look.
+static KEY_FILTER: [u16; 1024] = {
+    let mut t = [0u16; 1024];
+    let mut i = 0;
+    while i < KEY_WORDS.len() {
+        let (w, min, max) = KEY_WORDS[i];
+        let mut n = min;
+        while n <= max {
+            t[filter_slot(w[0], w[1])] |= 1 << n;
+            n += 1;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Whether the word `b[s..e]` may be a keyword: its length and first two bytes fit one of [`KEY_WORDS`].
+fn may_be_keyword(b: &[u8], s: usize, e: usize) -> bool {
+    let n = e - s;
+    (2..=13).contains(&n) && KEY_FILTER[filter_slot(b[s], b[s + 1])] & (1 << n) != 0
+}
+
+/// The keyword offsets and kinds of `b`, into `keys`. Finds the words 64 bytes at a time: a bit mask of the
+/// word bytes gives where words start (a word byte after a non-word byte) and, from each start, where the word
+/// ends (the next non-word byte).
+fn scan_keywords(b: &[u8], keys: &mut Vec<(usize, u8)>) {
+    // The filter inline, the rare closer look out of line.
+    #[inline(never)]
+    fn add(b: &[u8], s: usize, e: usize, keys: &mut Vec<(usize, u8)>) {
+        let kinds = keyword_kinds(b, s, e);
+        if kinds != 0 {
+            keys.push((s, kinds));
+        }
+    }
+    macro_rules! check {
+        ($s:expr, $e:expr) => {{
+            let (s, e) = ($s, $e);
+            if may_be_keyword(b, s, e) {
+                add(b, s, e, keys);
+            }
+        }};
+    }
+    // The start of a word that runs past the blocks read so far.
+    let mut open: Option<usize> = None;
+    // Whether the byte before the block is a word byte.
+    let mut carry = 0u64;
+    let mut at = 0;
+    while at < b.len() {
+        let w = word_bits64(b, at);
+        if let Some(s) = open {
+            if w == u64::MAX {
+                at += 64;
+                continue;
+            }
+            check!(s, at + (!w).trailing_zeros() as usize);
+            open = None;
+        }
+        let mut starts = w & !(w << 1 | carry);
+        carry = w >> 63;
+        while starts != 0 {
+            let k = starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            // The non-word bytes from `k` on (none: the word goes on into the next block).
+            let rest = !w >> k;
+            if rest == 0 {
+                open = Some(at + k);
+            } else {
+                check!(at + k, at + k + rest.trailing_zeros() as usize);
+            }
+        }
+        at += 64;
+    }
+    if let Some(s) = open {
+        check!(s, b.len());
+    }
+}
+
 /// The start offsets of the keywords of kind `kind` in `text`, in order.
 pub(crate) fn keywords(text: &str, kind: u8) -> Vec<usize> {
     KEYWORDS.with(|cell| {
         let mut index = cell.borrow_mut();
         if index.text != text {
-            let b = text.as_bytes();
             let mut keys = std::mem::take(&mut index.keys);
             keys.clear();
-            let mut i = 0;
-            while i < b.len() {
-                if !WORD[usize::from(b[i])] {
-                    i += 1;
-                    continue;
-                }
-                let s = i;
-                i += b[i..]
-                    .iter()
-                    .position(|&c| !WORD[usize::from(c)])
-                    .unwrap_or(b.len() - i);
-                let kinds = keyword_kinds(b, s, i);
-                if kinds != 0 {
-                    keys.push((s, kinds));
-                }
-            }
+            scan_keywords(text.as_bytes(), &mut keys);
             index.keys = keys;
             index.text.clear();
             index.text.push_str(text);
@@ -356,6 +546,17 @@ impl Anchored {
     }
 }
 
+/// `PLAIN[c]`: whether byte `c` is ASCII and no white space (`\s` reads it as a character of its own).
+static PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = !matches!(c as u8, b'\t'..=b'\r' | b' ');
+        c += 1;
+    }
+    t
+};
+
 /// Where a window starts that holds the start of every match containing byte `o`, for patterns that put at most
 /// `runs` runs of whitespace (`\s`) between a match's start and any hit inside it.
 pub(crate) fn window_start(text: &str, o: usize, runs: usize) -> usize {
@@ -364,7 +565,16 @@ pub(crate) fn window_start(text: &str, o: usize, runs: usize) -> usize {
     let mut in_space = false;
     let mut j = o;
     while j > 0 {
-        // The character that ends at `j`: one byte when ASCII (most of the time), else decoded.
+        // Most bytes are ASCII and no white space: pass their run in one tight loop.
+        if PLAIN[usize::from(b[j - 1])] {
+            j -= 1;
+            while j > 0 && PLAIN[usize::from(b[j - 1])] {
+                j -= 1;
+            }
+            in_space = false;
+            continue;
+        }
+        // The character that ends at `j`: one byte when ASCII, else decoded.
         let (start, space) = if b[j - 1] < 0x80 {
             (j - 1, matches!(b[j - 1], b'\t'..=b'\r' | b' '))
         } else {
@@ -457,13 +667,32 @@ fn find_near_from(
 ///
 /// The first alternative that matches the match text exactly is the one that produced the match (leftmost-first),
 /// and its groups are the same, provided the alternatives begin and end with ASCII word characters so that the
-/// assertions at the edges read the same on the match text alone as in context (see [`Alternation`]).
+/// assertions at the edges read the same on the match text alone as in context (see [`Alternation`]). A
+/// [`regex::RegexSet`] of the anchored alternatives tells which one in a single pass; only that one then runs
+/// with capture groups.
 pub(crate) struct Branches {
     alts: Vec<regex::Regex>,
+    set: regex::RegexSet,
     /// The whole pattern with its groups, compiled on first use: the answer when no alternative matches the
     /// match text alone (a non-ASCII letter at an edge).
     whole: String,
     slow: once_cell::sync::OnceCell<regex::Regex>,
+}
+
+/// The groups of one match, by name, as texts (see [`Branches::captures`]).
+pub(crate) struct BranchGroups<'t> {
+    /// The text the offsets of `locs` count from.
+    hay: &'t str,
+    re: &'t regex::Regex,
+    locs: regex::CaptureLocations,
+}
+
+impl<'t> BranchGroups<'t> {
+    /// The text of group `name`, if it took part in the match.
+    pub fn name(&self, name: &str) -> Option<&'t str> {
+        let i = self.re.capture_names().position(|n| n == Some(name))?;
+        self.locs.get(i).map(|(s, e)| &self.hay[s..e])
+    }
 }
 
 impl Branches {
@@ -472,29 +701,42 @@ impl Branches {
         // In verbose mode a comment runs to the end of the line: close every piece on a new line.
         let nl = if flags.contains('x') { "\n" } else { "" };
         let body: Vec<String> = alts.iter().map(|a| format!("(?:{a}{nl})")).collect();
+        let anchored: Vec<String> = alts
+            .iter()
+            .map(|a| format!("{flags}^(?:{prefix}(?:{a}{nl}){suffix}{nl})$"))
+            .collect();
         Branches {
-            alts: alts
+            alts: anchored
                 .iter()
-                .map(|a| {
-                    regex::Regex::new(&format!("{flags}^(?:{prefix}(?:{a}{nl}){suffix}{nl})$"))
-                        .expect("branch pattern")
-                })
+                .map(|a| regex::Regex::new(a).expect("branch pattern"))
                 .collect(),
+            set: regex::RegexSet::new(&anchored).expect("branch set"),
             whole: format!("{flags}{prefix}(?:{}{nl}){suffix}", body.join("|")),
             slow: once_cell::sync::OnceCell::new(),
         }
     }
 
     /// The groups of the match `start..end` of the whole pattern in `text`.
-    pub fn captures<'t>(&self, text: &'t str, start: usize, end: usize) -> regex::Captures<'t> {
+    pub fn captures<'t>(&'t self, text: &'t str, start: usize, end: usize) -> BranchGroups<'t> {
         let m = &text[start..end];
-        if let Some(c) = self.alts.iter().find_map(|r| r.captures(m)) {
-            return c;
+        if let Some(i) = self.set.matches(m).iter().next() {
+            let re = &self.alts[i];
+            let mut locs = re.capture_locations();
+            re.captures_read(&mut locs, m)
+                .expect("the alternative matches");
+            return BranchGroups { hay: m, re, locs };
         }
-        self.slow
-            .get_or_init(|| regex::Regex::new(&self.whole).expect("whole pattern"))
-            .captures_at(text, start)
-            .expect("the match")
+        let re = self
+            .slow
+            .get_or_init(|| regex::Regex::new(&self.whole).expect("whole pattern"));
+        let mut locs = re.capture_locations();
+        re.captures_read_at(&mut locs, text, start)
+            .expect("the match");
+        BranchGroups {
+            hay: text,
+            re,
+            locs,
+        }
     }
 
     /// Compiles the fallback pattern too.
@@ -639,16 +881,155 @@ pub(crate) fn all_texts() -> Vec<String> {
     raw.extend(
         [
             "No 3 seed, No.3 seed,\tnumber  twenty-one-seed, 3rdseed xtop seed 1st\u{2028}seed",
+            "firſt seed, ſixth-seeded, TOP SEED, seeded\u{2028}two, seeded number\tone, No 12-seed, seeded No.4, \
+             eleven seed; the seeds, unseeded, seedings, seed, twenty-first-seed, seeded 3rd",
             "seeded\u{85}No. 5, SEEDED number one, top-seeded, a top seed, seeded three times",
             "world\u{2028}number 46, ex-world No 1, former\tNo 1, British\u{3000}number one, No2 Iga",
             "He climbed back  up   to 31st in the world; from 204th at the start of May to 40th.",
             "the  second\u{1680}round, round of\u{2029}16, last-eight, first qualifying round, Final: x",
             "1Éric Open, xÉcole Masters, Señor Open, Nitto ATP World Tour Finals, Next Gen ATP Finals",
             "won   the title, crowned, championship point, lifted her first\u{85}Grand Slam title",
+            "back to No.1, rose to\u{2028}ſixth, up to ſeventh, to NUMBER ONE, from  204th, from No 5, climbed to \
+             twenty-first, back to the\u{3000}top spot, return to the top of the rankings, No.\u{a0}3 Iga, no one, \
+             British number\t\tone, weeks at number\n two, No 1 Novak, No. fifth, No\u{2028}5, to",
         ]
         .map(String::from),
     );
     raw.iter()
         .map(|t| crate::normalise::Normalised::new(t).text)
         .collect()
+}
+
+#[cfg(test)]
+mod keyword_tests {
+    use super::*;
+
+    /// The keywords of `b` found word by word, asking [`keyword_kinds`] about every word.
+    fn plain_scan(b: &[u8]) -> Vec<(usize, u8)> {
+        let mut keys = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if !WORD[usize::from(b[i])] {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < b.len() && WORD[usize::from(b[i])] {
+                i += 1;
+            }
+            let kinds = keyword_kinds(b, s, i);
+            if kinds != 0 {
+                keys.push((s, kinds));
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn word_bits_match_the_table() {
+        let bytes: Vec<u8> = (0..=255u8).chain(b"aZ09_ Final".iter().copied()).collect();
+        for at in 0..bytes.len() {
+            let bits = word_bits64(&bytes, at);
+            for k in 0..64 {
+                let want = bytes.get(at + k).is_some_and(|&c| WORD[usize::from(c)]);
+                assert_eq!(bits >> k & 1 != 0, want, "{at} {k}");
+            }
+        }
+    }
+
+    /// The block scan with its filter finds what asking about every word finds.
+    #[test]
+    fn scan_finds_every_keyword() {
+        let mut texts = all_texts();
+        let words: Vec<String> = KEY_WORDS
+            .iter()
+            .flat_map(|&(w, _, _)| {
+                let w = String::from_utf8(w.to_vec()).unwrap();
+                let mut up = w.clone();
+                up[..1].make_ascii_uppercase();
+                [
+                    w.clone(),
+                    up.clone(),
+                    w.to_ascii_uppercase(),
+                    format!("{w}s"),
+                    format!("{up}s"),
+                    format!("{w}ed"),
+                    format!("{w}finals"),
+                    format!("{w}1"),
+                    format!("{w}one"),
+                ]
+            })
+            .collect();
+        // Every offset modulo 64, so that words cross block edges.
+        for pad in 0..64 {
+            texts.push(format!("{}{}", "x ".repeat(pad / 2), words.join(" ")));
+            texts.push(format!("{}{}", " ".repeat(pad), words.join("\u{e9}")));
+        }
+        for t in &texts {
+            let mut keys = Vec::new();
+            scan_keywords(t.as_bytes(), &mut keys);
+            assert_eq!(keys, plain_scan(t.as_bytes()), "{t}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod branch_tests {
+    use super::Branches;
+
+    /// Both ways to the groups (an alternative alone, the whole pattern in context) give the same texts.
+    #[test]
+    fn groups_are_texts_on_both_paths() {
+        let b = Branches::new(
+            "",
+            r"(?-u:\b)",
+            &[r"(?P<a>y)z".to_string(), r"(?P<b>x)(?i:k)".to_string()],
+            r"(?-u:\b)",
+        );
+        // Fast path: the second alternative matches "xk" alone.
+        let c = b.captures(" xk ", 1, 3);
+        assert_eq!((c.name("a"), c.name("b")), (None, Some("x")));
+        // Fallback: "x\u{212a}" (Kelvin sign) ends in a non-word byte, so the final `\b` holds only in context.
+        let text = "x\u{212a}a";
+        let c = b.captures(text, 0, 4);
+        assert_eq!((c.name("a"), c.name("b")), (None, Some("x")));
+    }
+}
+
+#[cfg(test)]
+mod window_tests {
+    /// `window_start` read one character at a time.
+    fn plain(text: &str, o: usize, runs: usize) -> usize {
+        let mut seen = 0;
+        let mut in_space = false;
+        for (i, c) in text[..o].char_indices().rev() {
+            if c.is_whitespace() {
+                if !in_space {
+                    seen += 1;
+                    if seen > runs {
+                        return i + c.len_utf8();
+                    }
+                    in_space = true;
+                }
+            } else {
+                in_space = false;
+            }
+        }
+        0
+    }
+
+    #[test]
+    fn same_as_by_characters() {
+        for t in &super::all_texts() {
+            for o in (0..=t.len()).filter(|&o| t.is_char_boundary(o)).step_by(7) {
+                for runs in [0, 2, 5, 11] {
+                    assert_eq!(
+                        super::window_start(t, o, runs),
+                        plain(t, o, runs),
+                        "{o} {t}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -485,7 +485,7 @@ pub(crate) fn find(text: &str) -> Vec<RankMention> {
     let mut out = Vec::new();
     for (start, end) in matches(text) {
         let c = BRANCHES.captures(text, start, end);
-        let g = |n: &str| c.name(n).map(|x| x.as_str());
+        let g = |n: &str| c.name(n);
         let push = |out: &mut Vec<RankMention>, s: usize, e: usize, v: &str, kind, side| {
             if let Some(rank) = number_value(v).filter(|&r| r > 0) {
                 out.push(RankMention {
@@ -730,6 +730,12 @@ mod tests {
                 .map(|n| c.name(n).map(|m| m.as_str().to_string()))
                 .collect()
         };
+        let branch_groups = |c: &crate::recognise::BranchGroups| -> Vec<Option<String>> {
+            names
+                .iter()
+                .map(|n| c.name(n).map(str::to_string))
+                .collect()
+        };
         for t in &crate::recognise::all_texts() {
             let want: Vec<(usize, usize, Vec<Option<String>>)> = re
                 .captures_iter(t)
@@ -740,7 +746,7 @@ mod tests {
                 .collect();
             let got: Vec<(usize, usize, Vec<Option<String>>)> = matches(t)
                 .into_iter()
-                .map(|(s, e)| (s, e, groups(&BRANCHES.captures(t, s, e))))
+                .map(|(s, e)| (s, e, branch_groups(&BRANCHES.captures(t, s, e))))
                 .collect();
             assert_eq!(got, want, "{t}");
         }

@@ -107,13 +107,18 @@ impl ScoreMention {
             if i > 0 {
                 text.push(' ');
             }
-            let shown = s.tiebreak_shown();
             if s.match_tiebreak {
-                text.push_str(&format!("[{w}-{l}]"));
-            } else if let Some(n) = shown {
-                text.push_str(&format!("{w}-{l}({n})"));
-            } else {
-                text.push_str(&format!("{w}-{l}"));
+                text.push('[');
+            }
+            push_number(&mut text, w);
+            text.push('-');
+            push_number(&mut text, l);
+            if s.match_tiebreak {
+                text.push(']');
+            } else if let Some(n) = s.tiebreak_shown() {
+                text.push('(');
+                push_number(&mut text, n);
+                text.push(')');
             }
             let (tiebreak_winner, tiebreak_loser) = match s.tiebreak {
                 Some((a, Some(b))) => (Some(a.max(b)), Some(a.min(b))),
@@ -135,6 +140,22 @@ impl ScoreMention {
         }
         Score { text, sets }
     }
+}
+
+/// Appends `n` in decimal (what `format!("{n}")` writes), without a formatter.
+fn push_number(text: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    let mut v = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    text.extend(digits[i..].iter().map(|&d| char::from(d)));
 }
 
 /// A finished set: 6-0..6-4, 7-5, 7-6, or an advantage set n-(n-2) with n >= 8, either orientation.
@@ -782,6 +803,49 @@ mod tests {
         for i in 0..b.len() {
             let want = (i..b.len()).find(|&k| CAN_START[usize::from(b[k])]);
             assert_eq!(next_start(b, i), want, "{i}");
+        }
+    }
+
+    #[test]
+    fn numbers_print_as_format_does() {
+        for n in [0, 1, 9, 10, 42, 99, 100, 1234, 70, u32::MAX] {
+            let mut t = String::new();
+            push_number(&mut t, n);
+            assert_eq!(t, format!("{n}"));
+        }
+    }
+
+    /// The canonical text is what the `format!` version wrote, for every score of the texts, both ways round.
+    #[test]
+    fn same_text_as_format() {
+        for t in &crate::recognise::all_texts() {
+            for m in find(t) {
+                for flip in [false, true] {
+                    let mut want = Vec::new();
+                    for s in &m.sets {
+                        let (w, l) = if flip {
+                            (s.second, s.first)
+                        } else {
+                            (s.first, s.second)
+                        };
+                        want.push(if s.match_tiebreak {
+                            format!("[{w}-{l}]")
+                        } else if let Some(n) = s.tiebreak_shown() {
+                            format!("{w}-{l}({n})")
+                        } else {
+                            format!("{w}-{l}")
+                        });
+                    }
+                    let mut want = want.join(" ");
+                    match m.ending {
+                        Outcome::Retired => want.push_str(" RET"),
+                        Outcome::Defaulted => want.push_str(" DEF"),
+                        Outcome::Walkover => want = "W/O".to_string(),
+                        _ => {}
+                    }
+                    assert_eq!(m.to_score(flip).text, want, "{t}");
+                }
+            }
         }
     }
 

@@ -87,25 +87,63 @@ fn parse(t: &str) -> (&str, bool) {
 }
 
 /// Offsets of "seed" in any case: every seed phrase holds one, at most two runs of spaces after its start.
+/// Looks for its rarest letter, `d`, with `memchr` and checks the three bytes before.
 fn hits(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let mut i = 1;
-    std::iter::from_fn(move || {
-        loop {
-            let e = super::next_pair_ci(b, i, b'e', b'e')?;
-            i = e + 1;
-            if b.get(e - 1..e + 3)
-                .is_some_and(|w| w.eq_ignore_ascii_case(b"seed"))
-            {
-                return Some(e - 1);
-            }
-        }
-    })
+    memchr::memchr2_iter(b'd', b'D', b)
+        .filter(move |&k| k >= 3 && b[k - 3..k].eq_ignore_ascii_case(b"see"))
+        .map(|k| k - 3)
+}
+
+/// Whether the "seed" at `o` may belong to a seed phrase: a number may follow "seeded" ("seeded three"), or a
+/// number word, digits or "top" ends right before it, after at most one hyphen or white space ("ninth seed",
+/// "No. 3 seed", "top-seeded"). A superset: non-ASCII bytes there (Unicode white space, "ſ" that folds to "s")
+/// say yes. Spares the pattern the many "seed"s of "the seeds", "unseeded", "the seedings".
+fn may_be_seed(b: &[u8], o: usize) -> bool {
+    if b.get(o..o + 6)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"seeded"))
+        && super::number_may_follow(b, o + 6, false)
+    {
+        return true;
+    }
+    let mut q = o;
+    if q > 0 && matches!(b[q - 1], b'-' | b'\t'..=b'\r' | b' ') {
+        q -= 1;
+    }
+    if q == 0 {
+        return false;
+    }
+    let last = b[q - 1];
+    if last.is_ascii_digit() || last >= 0x80 {
+        return true;
+    }
+    if q < 2 || b[q - 2] >= 0x80 {
+        return q >= 2;
+    }
+    // How every number word, ordinal and "top" ends.
+    matches!(
+        [b[q - 2] | 0x20, last | 0x20],
+        [b's', b't']
+            | [b'n', b'd']
+            | [b'r', b'd']
+            | [b't', b'h']
+            | [b'o', b'p']
+            | [b'n', b'e']
+            | [b'w', b'o']
+            | [b'e', b'e']
+            | [b'u', b'r']
+            | [b'v', b'e']
+            | [b'i', b'x']
+            | [b'e', b'n']
+            | [b'h', b't']
+            | [b't', b'y']
+    )
 }
 
 /// Every seeding phrase in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<SeedMention> {
     let mut out = Vec::new();
-    for (start, end) in find_near_words(text, hits(text.as_bytes()), 2, &RE) {
+    let b = text.as_bytes();
+    for (start, end) in find_near_words(text, hits(b).filter(|&o| may_be_seed(b, o)), 2, &RE) {
         let (v, seeded) = parse(&text[start..end]);
         if !seeded {
             // "a top seed" is any of the leading seeds, not the first.
@@ -189,14 +227,18 @@ mod tests {
                     (m.start(), m.end(), v.to_string(), seeded)
                 })
                 .collect();
-            let got: Vec<(usize, usize, String, bool)> =
-                find_near_words(t, hits(t.as_bytes()), 2, &RE)
-                    .into_iter()
-                    .map(|(s, e)| {
-                        let (v, seeded) = parse(&t[s..e]);
-                        (s, e, v.to_string(), seeded)
-                    })
-                    .collect();
+            let got: Vec<(usize, usize, String, bool)> = find_near_words(
+                t,
+                hits(t.as_bytes()).filter(|&o| may_be_seed(t.as_bytes(), o)),
+                2,
+                &RE,
+            )
+            .into_iter()
+            .map(|(s, e)| {
+                let (v, seeded) = parse(&t[s..e]);
+                (s, e, v.to_string(), seeded)
+            })
+            .collect();
             assert_eq!(got, want, "{t}");
         }
     }

@@ -326,10 +326,14 @@ pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
             let (mut s, e) = (m_start, m_end);
             let full = m_str;
             // Drop leading sentence words and anything up to a possessive ("Federer's Australian Open").
-            let words: Vec<(usize, &str)> = full
-                .split_whitespace()
-                .map(|w| (w.as_ptr() as usize - full.as_ptr() as usize, w))
-                .collect();
+            // At most six words: up to five names and the event word, joined by spaces.
+            let mut buf = [(0, ""); 8];
+            let mut len = 0;
+            for w in full.split_whitespace() {
+                buf[len] = (w.as_ptr() as usize - full.as_ptr() as usize, w);
+                len += 1;
+            }
+            let words = &buf[..len];
             let mut first = 0;
             for (i, (_, w)) in words.iter().enumerate() {
                 let possessive =
@@ -356,17 +360,18 @@ pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
                 s = e - team.len();
             }
             let name = &text[s..e];
-            let prefix: Vec<&str> = name.split_whitespace().collect();
-            let keyword = *prefix.last().expect("keyword");
-            let others = &prefix[..prefix.len() - 1];
-            if others.iter().any(|w| OTHER_SPORTS.contains(w))
+            let keyword = name.split_whitespace().next_back().expect("keyword");
+            let others = || {
+                let mut ws = name.split_whitespace();
+                ws.next_back();
+                ws
+            };
+            if others().any(|w| OTHER_SPORTS.contains(&w))
                 && matches!(keyword, "Cup" | "Championship" | "Championships" | "Trophy")
             {
                 continue;
             }
-            if others
-                .iter()
-                .any(|w| matches!(*w, "FA" | "Ryder" | "Heineken" | "League" | "World"))
+            if others().any(|w| matches!(w, "FA" | "Ryder" | "Heineken" | "League" | "World"))
                 && keyword == "Cup"
             {
                 continue;
