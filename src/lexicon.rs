@@ -241,6 +241,13 @@ impl<V: Copy + Default> WordMap<V> {
         key.wrapping_mul(0x9E37_79B1) | 1
     }
 
+    /// False when no listed word starts with byte `first` and has `len` bytes (the pre-check of
+    /// [`WordMap::get_bytes`]); true when one may.
+    #[inline]
+    pub(crate) fn may_have(&self, first: u8, len: usize) -> bool {
+        self.lens[usize::from(first)] & (1 << len.min(63)) != 0
+    }
+
     /// The value of `word` (exact, case-sensitive), if listed.
     #[inline]
     pub(crate) fn get_bytes(&self, word: &[u8]) -> Option<V> {

@@ -149,8 +149,16 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
         }
         push_one(out, s, e, para);
     };
+    // The next '!' at or after `i` (`bytes.len()` if none), found once and kept until passed: it is rare,
+    // and `memchr3` takes only the three common stops.
+    let next = |b: u8, from: usize| memchr::memchr(b, &bytes[from..]).map_or(bytes.len(), |k| from + k);
+    let mut bang = next(b'!', 0);
     loop {
-        i = find_any(bytes, i, [b'\n', b'.', b'!', b'?']);
+        if bang < i {
+            bang = next(b'!', i);
+        }
+        let other = memchr::memchr3(b'\n', b'.', b'?', &bytes[i..]).map_or(bytes.len(), |k| i + k);
+        i = other.min(bang);
         let Some(&b) = bytes.get(i) else { break };
         if b == b'\n' {
             push(&mut out, start, i, para);

@@ -271,6 +271,12 @@ fn matches(text: &str) -> impl Iterator<Item = (usize, usize, Alt)> + '_ {
                 i = h;
                 return None;
             }
+            // Every alternative needs a non-word byte (or the end) right after the "he": "he", "she" and
+            // "the " end there. Most "he" of running text sit inside a word ("they", "when", "other").
+            if bytes.get(h + 2).is_some_and(|&b| word_byte(b)) {
+                i = h + 1;
+                continue;
+            }
             // "she"/"the" start before the 'h' (not before the end of the previous match), "he" at it.
             for p in [h.wrapping_sub(1), h] {
                 if p >= i

@@ -667,6 +667,14 @@ fn resolve_pending(
             return sole;
         }
     }
+    if let Pending::Desc(d) = p
+        && d.kind == DescKind::Pronoun
+    {
+        if let Some(first) = here.first() {
+            return Some(first.entity);
+        }
+        return previous_subject(all, si, &compatible);
+    }
     // Subject position: the reference opens its sentence (or its clause after a conjunction).
     let lead = ctx.text[sent.start..sp.start].trim();
     let subject_position = here.is_empty()
@@ -685,14 +693,6 @@ fn resolve_pending(
                     | "Still,"
             )
             || lead.split_whitespace().nth(3).is_none() && !lead.contains(['"', ',']));
-    if let Pending::Desc(d) = p
-        && d.kind == DescKind::Pronoun
-    {
-        if let Some(first) = here.first() {
-            return Some(first.entity);
-        }
-        return previous_subject(all, si, &compatible);
-    }
     // Object position: a compatible player already named in this sentence, other than its subject.
     // The sentence's subject: its first reference when that opens the sentence.
     let subject_here = here

@@ -447,6 +447,15 @@ fn is_role(word: &str) -> bool {
         return false;
     }
     let w = trim_non_alnum(word).as_bytes();
+    // Most words fail the set's pre-check on their first byte and length, with or without "'s".
+    let Some(&first) = w.first() else {
+        return false;
+    };
+    let first = first.to_ascii_lowercase();
+    if !ROLE_SET.may_have(first, w.len()) && !(w.len() >= 2 && ROLE_SET.may_have(first, w.len() - 2))
+    {
+        return false;
+    }
     // Lower-cased on the stack: no role is longer than 15 bytes, 17 with "'s".
     let mut buf = [0u8; 17];
     let Some(l) = buf.get_mut(..w.len()) else {
@@ -546,12 +555,7 @@ pub(crate) fn mark_officials(
     entities: &mut [Entity],
 ) {
     let bytes = text.as_bytes();
-    let mut newlines = Vec::new();
-    let mut i = crate::segment::find_any(bytes, 0, [b'\n']);
-    while i < bytes.len() {
-        newlines.push(i);
-        i = crate::segment::find_any(bytes, i + 1, [b'\n']);
-    }
+    let newlines: Vec<usize> = memchr::memchr_iter(b'\n', bytes).collect();
     for (i, n) in names.iter().enumerate() {
         let Some(e) = link[i] else { continue };
         // Every test below can only mark the entity: nothing to learn about one already marked.
