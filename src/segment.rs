@@ -151,7 +151,8 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
     };
     // The next '!' at or after `i` (`bytes.len()` if none), found once and kept until passed: it is rare,
     // and `memchr3` takes only the three common stops.
-    let next = |b: u8, from: usize| memchr::memchr(b, &bytes[from..]).map_or(bytes.len(), |k| from + k);
+    let next =
+        |b: u8, from: usize| memchr::memchr(b, &bytes[from..]).map_or(bytes.len(), |k| from + k);
     let mut bang = next(b'!', 0);
     loop {
         if bang < i {

@@ -245,8 +245,8 @@ fn next_he(bytes: &[u8], from: usize) -> usize {
     while let Some(chunk) = bytes.get(i..i + 9) {
         let x = u64::from_le_bytes(chunk[..8].try_into().expect("8 bytes"));
         let y = u64::from_le_bytes(chunk[1..].try_into().expect("8 bytes"));
-        let hits = (zero_bytes(x ^ splat(b'h')) | zero_bytes(x ^ splat(b'H')))
-            & zero_bytes(y ^ splat(b'e'));
+        // `| 0x20` maps 'H' to 'h' (and no other byte to 'h').
+        let hits = zero_bytes((x | splat(0x20)) ^ splat(b'h')) & zero_bytes(y ^ splat(b'e'));
         if hits != 0 {
             // Little-endian: the lowest set bit is the first byte.
             return i + (hits.trailing_zeros() / 8) as usize;

@@ -1047,27 +1047,10 @@ fn parentheticals(text: &str, sent: crate::segment::Sentence, out: &mut Vec<Span
     }
 }
 
-/// Where the first byte `a` or `b` of `h` is, eight bytes at a time.
+/// Where the first byte `a` or `b` of `h` is.
+#[inline]
 fn first_of(h: &[u8], a: u8, b: u8) -> Option<usize> {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
-    // The high bit of each zero byte of `x`: exact up to the first zero byte (a borrow may mark bytes after
-    // it), so the lowest mark is the first zero byte.
-    let zeros = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-    let mut chunks = h.chunks_exact(8);
-    for (n, chunk) in chunks.by_ref().enumerate() {
-        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let marks = zeros(w ^ (ONES * u64::from(a))) | zeros(w ^ (ONES * u64::from(b)));
-        if marks != 0 {
-            return Some(n * 8 + marks.trailing_zeros() as usize / 8);
-        }
-    }
-    let done = h.len() - chunks.remainder().len();
-    chunks
-        .remainder()
-        .iter()
-        .position(|&c| c == a || c == b)
-        .map(|k| done + k)
+    memchr::memchr2(a, b, h)
 }
 
 /// The parentheticals of the sentence being resolved, computed once when first needed.

@@ -446,13 +446,20 @@ fn is_role(word: &str) -> bool {
     if word.len() < 3 {
         return false;
     }
-    let w = trim_non_alnum(word).as_bytes();
+    // Most words start and end with an ASCII letter or digit: nothing to trim.
+    let b = word.as_bytes();
+    let w = if b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
+        b
+    } else {
+        trim_non_alnum(word).as_bytes()
+    };
     // Most words fail the set's pre-check on their first byte and length, with or without "'s".
     let Some(&first) = w.first() else {
         return false;
     };
     let first = first.to_ascii_lowercase();
-    if !ROLE_SET.may_have(first, w.len()) && !(w.len() >= 2 && ROLE_SET.may_have(first, w.len() - 2))
+    if !ROLE_SET.may_have(first, w.len())
+        && !(w.len() >= 2 && ROLE_SET.may_have(first, w.len() - 2))
     {
         return false;
     }
@@ -571,8 +578,14 @@ pub(crate) fn mark_officials(
             words_rev(before)
                 .take(3)
                 .take_while(|w| {
-                    !w.trim_end_matches(['"', '\'', ')'])
-                        .ends_with(['.', ';', ':', '!', '?'])
+                    // On bytes: the characters are ASCII.
+                    let b = w.as_bytes();
+                    let n = b.len()
+                        - b.iter()
+                            .rev()
+                            .take_while(|c| matches!(c, b'"' | b'\'' | b')'))
+                            .count();
+                    !matches!(b[..n].last(), Some(b'.' | b';' | b':' | b'!' | b'?'))
                 })
                 .any(is_role)
         };
