@@ -211,11 +211,21 @@ fn is_sentence_end(text: &str, i: usize) -> bool {
     }
     // The word before the full stop: abbreviations and initials do not end sentences.
     let before = &text[..i];
-    let word_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |p| {
-            p + before[p..].chars().next().map_or(1, char::len_utf8)
-        });
+    // Back to a space, '(' or '"' on bytes while they are ASCII; the general form below for the rest.
+    let bb = before.as_bytes();
+    let mut k = bb.len();
+    while k > 0 && bb[k - 1] < 0x80 && !matches!(bb[k - 1], b'\t'..=b'\r' | b' ' | b'(' | b'"') {
+        k -= 1;
+    }
+    let word_start = if k == 0 || bb[k - 1] < 0x80 {
+        k
+    } else {
+        before
+            .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+            .map_or(0, |p| {
+                p + before[p..].chars().next().map_or(1, char::len_utf8)
+            })
+    };
     let word = &before[word_start..];
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next())

@@ -453,14 +453,17 @@ fn is_role(word: &str) -> bool {
     } else {
         trim_non_alnum(word).as_bytes()
     };
-    // Most words fail the set's pre-check on their first byte and length, with or without "'s".
+    // Most words fail the set's pre-check on their first and last bytes and length (without "'s").
+    let n = w.len();
     let Some(&first) = w.first() else {
         return false;
     };
-    let first = first.to_ascii_lowercase();
-    if !ROLE_SET.may_have(first, w.len())
-        && !(w.len() >= 2 && ROLE_SET.may_have(first, w.len() - 2))
-    {
+    let (len, last) = if n >= 2 && w[n - 2] == b'\'' && w[n - 1].eq_ignore_ascii_case(&b's') {
+        (n - 2, w[..n - 2].last().copied().unwrap_or(0))
+    } else {
+        (n, w[n - 1])
+    };
+    if len == 0 || !ROLE_SET.may_have(first.to_ascii_lowercase(), last.to_ascii_lowercase(), len) {
         return false;
     }
     // Lower-cased on the stack: no role is longer than 15 bytes, 17 with "'s".
