@@ -171,9 +171,10 @@ pub(crate) fn build_entities(
         first: span.start,
     };
     let words = NameWords::new(text, names);
-    let mut entities: Vec<Entity> = Vec::new();
+    // At most one entity per mention: no growing.
+    let mut entities: Vec<Entity> = Vec::with_capacity(names.len());
     // The mention whose words are each entity's name.
-    let mut name_of: Vec<usize> = Vec::new();
+    let mut name_of: Vec<usize> = Vec::with_capacity(names.len());
     let mut link: Vec<Option<usize>> = vec![None; names.len()];
     // Entities by the id of their first and of their last word.
     let mut by_first = ByWord::new(words.distinct, names.len());
