@@ -143,6 +143,23 @@ fn by_first_byte(list: &[&'static str]) -> Vec<Vec<&'static str>> {
     t
 }
 
+/// The first bytes of the adjectives and roles: a lower-case word after "the " that starts with no other
+/// byte matches no alternative (ages start with a digit, demonyms with a capital).
+static ADJ_OR_ROLE_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < ADJECTIVES.len() {
+        t[ADJECTIVES[k].as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    let mut k = 0;
+    while k < ROLES.len() {
+        t[ROLES[k].as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 static ROLES_BY_FIRST: Lazy<Vec<Vec<&'static str>>> = Lazy::new(|| by_first_byte(ROLES));
 static ADJECTIVES_BY_FIRST: Lazy<Vec<Vec<&'static str>>> = Lazy::new(|| by_first_byte(ADJECTIVES));
 
@@ -214,6 +231,13 @@ fn match_at(text: &str, p: usize) -> Option<(usize, Alt)> {
         [b'S' | b's', b'h', b'e', ..] => boundary(bytes, p + 3).then_some((p + 3, Alt::Pronoun)),
         [b'T' | b't', b'h', b'e', b' ', ..] => {
             let q = p + 4;
+            match bytes.get(q) {
+                None => return None,
+                Some(&c) if c.is_ascii_lowercase() && !ADJ_OR_ROLE_FIRST[usize::from(c)] => {
+                    return None;
+                }
+                _ => {}
+            }
             if let Some(q2) = adjective(bytes, q) {
                 if let Some(e) = age(bytes, q2) {
                     return Some((e, Alt::Age));

@@ -1917,21 +1917,6 @@ impl Patterns {
         })
     }
 
-    /// Whether one of the patterns starts at `h[i]`.
-    fn starts_at(&self, h: &[u8], i: usize) -> bool {
-        let Some(&next) = h.get(i + 1) else {
-            return false;
-        };
-        let mut cand = self.first[h[i] as usize] & self.second[next as usize];
-        while cand != 0 {
-            if self.at(cand.trailing_zeros(), h, i) {
-                return true;
-            }
-            cand &= cand - 1;
-        }
-        false
-    }
-
     /// Whether one of the patterns ends at `h[..e]`.
     fn ends_at(&self, h: &[u8], e: usize) -> bool {
         if e < 2 {
@@ -1953,13 +1938,15 @@ impl Patterns {
     /// Where the first pattern in `hay` starts: the least `hay.find(p)` over the patterns.
     fn find(&self, hay: &str) -> Option<usize> {
         let h = hay.as_bytes();
-        let mut from = 0;
-        while let Some(k) = h[from..].iter().position(|&b| self.first[b as usize] != 0) {
-            let i = from + k;
-            if self.starts_at(h, i) {
-                return Some(i);
+        // Each pair of bytes against the first two of the patterns, then the candidates compared.
+        for (i, pair) in h.windows(2).enumerate() {
+            let mut cand = self.first[pair[0] as usize] & self.second[pair[1] as usize];
+            while cand != 0 {
+                if self.at(cand.trailing_zeros(), h, i) {
+                    return Some(i);
+                }
+                cand &= cand - 1;
             }
-            from = i + 1;
         }
         None
     }
