@@ -171,12 +171,14 @@ const NATIONS: &[(&str, &[&str], &[&str])] = &[
     ("HKG", &["Hong Kong"], &[]),
 ];
 
-/// A word list for fast exact lookups of short words: a pre-check (for each first byte, one bit per word
-/// length, lengths of 63 bytes and more sharing the last bit) rejects most words of running text at once;
+/// A word list for fast exact lookups of short words: a pre-check (for each first byte, and for each last
+/// byte, one bit per word length, lengths of 63 bytes and more sharing the last bit) rejects most words of running text at once;
 /// the others are looked up in an open-addressing table keyed by a cheap hash of the length and the first,
 /// middle and last bytes.
 pub(crate) struct WordMap<V> {
     lens: [u64; 256],
+    /// The same for the last byte.
+    ends: [u64; 256],
     /// Per slot: the word's hash (never 0), or 0 for an empty slot. A power of two at least twice the number
     /// of words.
     hashes: Vec<u32>,
@@ -197,6 +199,7 @@ impl<V: Copy + Default> WordMap<V> {
         let size = 1usize << bits;
         let mut m = WordMap {
             lens: [0; 256],
+            ends: [0; 256],
             hashes: vec![0; size],
             entries: vec![(&[][..], V::default()); size],
             shift: 32 - bits,
@@ -204,6 +207,7 @@ impl<V: Copy + Default> WordMap<V> {
         for (w, v) in words {
             let w = w.as_bytes();
             m.lens[Self::slot(w)] |= Self::bit(w);
+            m.ends[Self::last_slot(w)] |= Self::bit(w);
             let h = Self::hash(w);
             let mut i = (h >> m.shift) as usize;
             while m.hashes[i] != 0 && !(m.hashes[i] == h && m.entries[i].0 == w) {
@@ -218,6 +222,11 @@ impl<V: Copy + Default> WordMap<V> {
     #[inline]
     fn slot(w: &[u8]) -> usize {
         w.first().map_or(0, |&b| usize::from(b))
+    }
+
+    #[inline]
+    fn last_slot(w: &[u8]) -> usize {
+        w.last().map_or(0, |&b| usize::from(b))
     }
 
     #[inline]
@@ -241,12 +250,26 @@ impl<V: Copy + Default> WordMap<V> {
         key.wrapping_mul(0x9E37_79B1) | 1
     }
 
-    /// The value of `word` (exact, case-sensitive), if listed.
+    /// False when no listed word starts with byte `first`, ends with byte `last` and has `len` bytes (the
+    /// pre-check of [`WordMap::get_bytes`]); true when one may.
     #[inline]
+    pub(crate) fn may_have(&self, first: u8, last: u8, len: usize) -> bool {
+        self.lens[usize::from(first)] & self.ends[usize::from(last)] & (1 << len.min(63)) != 0
+    }
+
+    /// The value of `word` (exact, case-sensitive), if listed.
+    #[inline(always)]
     pub(crate) fn get_bytes(&self, word: &[u8]) -> Option<V> {
-        if self.lens[Self::slot(word)] & Self::bit(word) == 0 {
+        // The pre-check inline at the caller, the table look-up out of line.
+        if self.lens[Self::slot(word)] & self.ends[Self::last_slot(word)] & Self::bit(word) == 0 {
             return None;
         }
+        self.lookup(word)
+    }
+
+    /// The table look-up of [`WordMap::get_bytes`], for a word that passed the pre-check.
+    #[inline(never)]
+    fn lookup(&self, word: &[u8]) -> Option<V> {
         let h = Self::hash(word);
         let mut i = (h >> self.shift) as usize;
         loop {

@@ -149,8 +149,17 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
         }
         push_one(out, s, e, para);
     };
+    // The next '!' at or after `i` (`bytes.len()` if none), found once and kept until passed: it is rare,
+    // and `memchr3` takes only the three common stops.
+    let next =
+        |b: u8, from: usize| memchr::memchr(b, &bytes[from..]).map_or(bytes.len(), |k| from + k);
+    let mut bang = next(b'!', 0);
     loop {
-        i = find_any(bytes, i, [b'\n', b'.', b'!', b'?']);
+        if bang < i {
+            bang = next(b'!', i);
+        }
+        let other = memchr::memchr3(b'\n', b'.', b'?', &bytes[i..]).map_or(bytes.len(), |k| i + k);
+        i = other.min(bang);
         let Some(&b) = bytes.get(i) else { break };
         if b == b'\n' {
             push(&mut out, start, i, para);
@@ -202,11 +211,21 @@ fn is_sentence_end(text: &str, i: usize) -> bool {
     }
     // The word before the full stop: abbreviations and initials do not end sentences.
     let before = &text[..i];
-    let word_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |p| {
-            p + before[p..].chars().next().map_or(1, char::len_utf8)
-        });
+    // Back to a space, '(' or '"' on bytes while they are ASCII; the general form below for the rest.
+    let bb = before.as_bytes();
+    let mut k = bb.len();
+    while k > 0 && bb[k - 1] < 0x80 && !matches!(bb[k - 1], b'\t'..=b'\r' | b' ' | b'(' | b'"') {
+        k -= 1;
+    }
+    let word_start = if k == 0 || bb[k - 1] < 0x80 {
+        k
+    } else {
+        before
+            .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+            .map_or(0, |p| {
+                p + before[p..].chars().next().map_or(1, char::len_utf8)
+            })
+    };
     let word = &before[word_start..];
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next())

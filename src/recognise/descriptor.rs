@@ -143,6 +143,23 @@ fn by_first_byte(list: &[&'static str]) -> Vec<Vec<&'static str>> {
     t
 }
 
+/// The first bytes of the adjectives and roles: a lower-case word after "the " that starts with no other
+/// byte matches no alternative (ages start with a digit, demonyms with a capital).
+static ADJ_OR_ROLE_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < ADJECTIVES.len() {
+        t[ADJECTIVES[k].as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    let mut k = 0;
+    while k < ROLES.len() {
+        t[ROLES[k].as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 static ROLES_BY_FIRST: Lazy<Vec<Vec<&'static str>>> = Lazy::new(|| by_first_byte(ROLES));
 static ADJECTIVES_BY_FIRST: Lazy<Vec<Vec<&'static str>>> = Lazy::new(|| by_first_byte(ADJECTIVES));
 
@@ -214,6 +231,13 @@ fn match_at(text: &str, p: usize) -> Option<(usize, Alt)> {
         [b'S' | b's', b'h', b'e', ..] => boundary(bytes, p + 3).then_some((p + 3, Alt::Pronoun)),
         [b'T' | b't', b'h', b'e', b' ', ..] => {
             let q = p + 4;
+            match bytes.get(q) {
+                None => return None,
+                Some(&c) if c.is_ascii_lowercase() && !ADJ_OR_ROLE_FIRST[usize::from(c)] => {
+                    return None;
+                }
+                _ => {}
+            }
             if let Some(q2) = adjective(bytes, q) {
                 if let Some(e) = age(bytes, q2) {
                     return Some((e, Alt::Age));
@@ -245,8 +269,8 @@ fn next_he(bytes: &[u8], from: usize) -> usize {
     while let Some(chunk) = bytes.get(i..i + 9) {
         let x = u64::from_le_bytes(chunk[..8].try_into().expect("8 bytes"));
         let y = u64::from_le_bytes(chunk[1..].try_into().expect("8 bytes"));
-        let hits = (zero_bytes(x ^ splat(b'h')) | zero_bytes(x ^ splat(b'H')))
-            & zero_bytes(y ^ splat(b'e'));
+        // `| 0x20` maps 'H' to 'h' (and no other byte to 'h').
+        let hits = zero_bytes((x | splat(0x20)) ^ splat(b'h')) & zero_bytes(y ^ splat(b'e'));
         if hits != 0 {
             // Little-endian: the lowest set bit is the first byte.
             return i + (hits.trailing_zeros() / 8) as usize;
@@ -271,6 +295,12 @@ fn matches(text: &str) -> impl Iterator<Item = (usize, usize, Alt)> + '_ {
                 i = h;
                 return None;
             }
+            // Every alternative needs a non-word byte (or the end) right after the "he": "he", "she" and
+            // "the " end there. Most "he" of running text sit inside a word ("they", "when", "other").
+            if bytes.get(h + 2).is_some_and(|&b| word_byte(b)) {
+                i = h + 1;
+                continue;
+            }
             // "she"/"the" start before the 'h' (not before the end of the previous match), "he" at it.
             for p in [h.wrapping_sub(1), h] {
                 if p >= i
@@ -288,7 +318,8 @@ fn matches(text: &str) -> impl Iterator<Item = (usize, usize, Alt)> + '_ {
 
 /// Every descriptor in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<Descriptor> {
-    let mut out = Vec::new();
+    // More than the descriptors of running text (about one per 30 bytes): no growing.
+    let mut out = Vec::with_capacity(text.len() / 16 + 8);
     for (start, end, alt) in matches(text) {
         let t = &text[start..end];
         let kind = match alt {

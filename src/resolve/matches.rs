@@ -667,6 +667,14 @@ fn resolve_pending(
             return sole;
         }
     }
+    if let Pending::Desc(d) = p
+        && d.kind == DescKind::Pronoun
+    {
+        if let Some(first) = here.first() {
+            return Some(first.entity);
+        }
+        return previous_subject(all, si, &compatible);
+    }
     // Subject position: the reference opens its sentence (or its clause after a conjunction).
     let lead = ctx.text[sent.start..sp.start].trim();
     let subject_position = here.is_empty()
@@ -685,14 +693,6 @@ fn resolve_pending(
                     | "Still,"
             )
             || lead.split_whitespace().nth(3).is_none() && !lead.contains(['"', ',']));
-    if let Pending::Desc(d) = p
-        && d.kind == DescKind::Pronoun
-    {
-        if let Some(first) = here.first() {
-            return Some(first.entity);
-        }
-        return previous_subject(all, si, &compatible);
-    }
     // Object position: a compatible player already named in this sentence, other than its subject.
     // The sentence's subject: its first reference when that opens the sentence.
     let subject_here = here
@@ -1047,27 +1047,10 @@ fn parentheticals(text: &str, sent: crate::segment::Sentence, out: &mut Vec<Span
     }
 }
 
-/// Where the first byte `a` or `b` of `h` is, eight bytes at a time.
+/// Where the first byte `a` or `b` of `h` is.
+#[inline]
 fn first_of(h: &[u8], a: u8, b: u8) -> Option<usize> {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
-    // The high bit of each zero byte of `x`: exact up to the first zero byte (a borrow may mark bytes after
-    // it), so the lowest mark is the first zero byte.
-    let zeros = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-    let mut chunks = h.chunks_exact(8);
-    for (n, chunk) in chunks.by_ref().enumerate() {
-        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let marks = zeros(w ^ (ONES * u64::from(a))) | zeros(w ^ (ONES * u64::from(b)));
-        if marks != 0 {
-            return Some(n * 8 + marks.trailing_zeros() as usize / 8);
-        }
-    }
-    let done = h.len() - chunks.remainder().len();
-    chunks
-        .remainder()
-        .iter()
-        .position(|&c| c == a || c == b)
-        .map(|k| done + k)
+    memchr::memchr2(a, b, h)
 }
 
 /// The parentheticals of the sentence being resolved, computed once when first needed.
@@ -1934,21 +1917,6 @@ impl Patterns {
         })
     }
 
-    /// Whether one of the patterns starts at `h[i]`.
-    fn starts_at(&self, h: &[u8], i: usize) -> bool {
-        let Some(&next) = h.get(i + 1) else {
-            return false;
-        };
-        let mut cand = self.first[h[i] as usize] & self.second[next as usize];
-        while cand != 0 {
-            if self.at(cand.trailing_zeros(), h, i) {
-                return true;
-            }
-            cand &= cand - 1;
-        }
-        false
-    }
-
     /// Whether one of the patterns ends at `h[..e]`.
     fn ends_at(&self, h: &[u8], e: usize) -> bool {
         if e < 2 {
@@ -1970,13 +1938,15 @@ impl Patterns {
     /// Where the first pattern in `hay` starts: the least `hay.find(p)` over the patterns.
     fn find(&self, hay: &str) -> Option<usize> {
         let h = hay.as_bytes();
-        let mut from = 0;
-        while let Some(k) = h[from..].iter().position(|&b| self.first[b as usize] != 0) {
-            let i = from + k;
-            if self.starts_at(h, i) {
-                return Some(i);
+        // Each pair of bytes against the first two of the patterns, then the candidates compared.
+        for (i, pair) in h.windows(2).enumerate() {
+            let mut cand = self.first[pair[0] as usize] & self.second[pair[1] as usize];
+            while cand != 0 {
+                if self.at(cand.trailing_zeros(), h, i) {
+                    return Some(i);
+                }
+                cand &= cand - 1;
             }
-            from = i + 1;
         }
         None
     }

@@ -171,9 +171,10 @@ pub(crate) fn build_entities(
         first: span.start,
     };
     let words = NameWords::new(text, names);
-    let mut entities: Vec<Entity> = Vec::new();
+    // At most one entity per mention: no growing.
+    let mut entities: Vec<Entity> = Vec::with_capacity(names.len());
     // The mention whose words are each entity's name.
-    let mut name_of: Vec<usize> = Vec::new();
+    let mut name_of: Vec<usize> = Vec::with_capacity(names.len());
     let mut link: Vec<Option<usize>> = vec![None; names.len()];
     // Entities by the id of their first and of their last word.
     let mut by_first = ByWord::new(words.distinct, names.len());
@@ -446,7 +447,26 @@ fn is_role(word: &str) -> bool {
     if word.len() < 3 {
         return false;
     }
-    let w = trim_non_alnum(word).as_bytes();
+    // Most words start and end with an ASCII letter or digit: nothing to trim.
+    let b = word.as_bytes();
+    let w = if b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
+        b
+    } else {
+        trim_non_alnum(word).as_bytes()
+    };
+    // Most words fail the set's pre-check on their first and last bytes and length (without "'s").
+    let n = w.len();
+    let Some(&first) = w.first() else {
+        return false;
+    };
+    let (len, last) = if n >= 2 && w[n - 2] == b'\'' && w[n - 1].eq_ignore_ascii_case(&b's') {
+        (n - 2, w[..n - 2].last().copied().unwrap_or(0))
+    } else {
+        (n, w[n - 1])
+    };
+    if len == 0 || !ROLE_SET.may_have(first.to_ascii_lowercase(), last.to_ascii_lowercase(), len) {
+        return false;
+    }
     // Lower-cased on the stack: no role is longer than 15 bytes, 17 with "'s".
     let mut buf = [0u8; 17];
     let Some(l) = buf.get_mut(..w.len()) else {
@@ -546,12 +566,7 @@ pub(crate) fn mark_officials(
     entities: &mut [Entity],
 ) {
     let bytes = text.as_bytes();
-    let mut newlines = Vec::new();
-    let mut i = crate::segment::find_any(bytes, 0, [b'\n']);
-    while i < bytes.len() {
-        newlines.push(i);
-        i = crate::segment::find_any(bytes, i + 1, [b'\n']);
-    }
+    let newlines: Vec<usize> = memchr::memchr_iter(b'\n', bytes).collect();
     for (i, n) in names.iter().enumerate() {
         let Some(e) = link[i] else { continue };
         // Every test below can only mark the entity: nothing to learn about one already marked.
@@ -567,8 +582,14 @@ pub(crate) fn mark_officials(
             words_rev(before)
                 .take(3)
                 .take_while(|w| {
-                    !w.trim_end_matches(['"', '\'', ')'])
-                        .ends_with(['.', ';', ':', '!', '?'])
+                    // On bytes: the characters are ASCII.
+                    let b = w.as_bytes();
+                    let n = b.len()
+                        - b.iter()
+                            .rev()
+                            .take_while(|c| matches!(c, b'"' | b'\'' | b')'))
+                            .count();
+                    !matches!(b[..n].last(), Some(b'.' | b';' | b':' | b'!' | b'?'))
                 })
                 .any(is_role)
         };
