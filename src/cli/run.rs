@@ -163,7 +163,8 @@ pub fn extract(args: ExtractArgs) -> ExitCode {
             pb
         });
 
-    let extractor = Extractor::new();
+    // Inside the pool, the patterns compile on two of its threads (one with --jobs 1).
+    let extractor = pool.install(Extractor::new);
     let ctx = Ctx {
         extractor: &extractor,
         fields: args.json_fields(),

@@ -3,8 +3,8 @@
 //! The core never does I/O; these functions take bytes or strings that the caller has read.
 
 pub mod html;
-mod strip;
 pub mod json;
+mod strip;
 pub mod text;
 
 /// One article to extract from.

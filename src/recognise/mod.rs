@@ -50,22 +50,36 @@ pub(crate) enum PlayerSide {
 /// Compiles every pattern now, so the first article pays no start-up cost: every recogniser runs once, and the
 /// capturing fallbacks of the alternations are built too.
 pub(crate) fn warm_up() {
-    let text = "Henman, seeded three, beat the top seed 6-4 6-4 and the world No 1 was beaten by Rafael Nadal \
-                in the second round of the Australian Open, the Masters 1000 event in Shanghai; he won the title.";
-    let _ = score::find(text);
-    let _ = ranking::find(text);
-    let _ = seed::find(text);
-    let _ = round::find(text);
-    let _ = round::title_phrases(text);
-    let _ = tournament::find(text);
-    let _ = names::find(text);
-    let _ = descriptor::find(text);
-    let _ = result::find(text);
-    let _ = sport::classify(text);
-    ranking::warm_up();
-    result::warm_up();
-    sport::warm_up();
-    tournament::warm_up();
+    const TEXT: &str = "Henman, seeded three, beat the top seed 6-4 6-4 and the world No 1 was beaten by Rafael \
+                        Nadal in the second round of the Australian Open, the Masters 1000 event in Shanghai; he \
+                        won the title.";
+    // Two halves of about the same compile cost (ranking and tournament are the largest).
+    let a = || {
+        let _ = ranking::find(TEXT);
+        ranking::warm_up();
+        let _ = score::find(TEXT);
+        let _ = seed::find(TEXT);
+        let _ = names::find(TEXT);
+        let _ = descriptor::find(TEXT);
+    };
+    let b = || {
+        let _ = tournament::find(TEXT);
+        tournament::warm_up();
+        let _ = round::find(TEXT);
+        let _ = round::title_phrases(TEXT);
+        let _ = result::find(TEXT);
+        result::warm_up();
+        let _ = sport::classify(TEXT);
+        sport::warm_up();
+    };
+    // Inside a rayon pool of several threads (the CLI builds its extractor there), compile the halves in
+    // parallel; elsewhere (a library caller's thread) stay on this thread and start no threads.
+    if rayon::current_thread_index().is_some() && rayon::current_num_threads() > 1 {
+        rayon::join(a, b);
+    } else {
+        a();
+        b();
+    }
 }
 
 /// Whether `c` is an ASCII word byte, as `(?-u:\b)` reads it.
