@@ -192,9 +192,9 @@ fn evidence(out: &mut Vec<u8>, e: &Evidence) {
     out.push(b'}');
 }
 
-/// `n` in decimal.
-pub(crate) fn number(out: &mut Vec<u8>, mut n: u64) {
-    let mut buf = [0u8; 20];
+/// `n` in decimal, as `format!("{n}")` writes it, in `buf` (no formatter; shared by the score text and the
+/// player ids).
+pub(crate) fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &str {
     let mut i = buf.len();
     loop {
         i -= 1;
@@ -204,7 +204,11 @@ pub(crate) fn number(out: &mut Vec<u8>, mut n: u64) {
             break;
         }
     }
-    out.extend_from_slice(&buf[i..]);
+    std::str::from_utf8(&buf[i..]).expect("ASCII digits")
+}
+
+fn number(out: &mut Vec<u8>, n: u64) {
+    out.extend_from_slice(decimal(n, &mut [0; 20]).as_bytes());
 }
 
 fn opt_string(out: &mut Vec<u8>, s: Option<&str>) {

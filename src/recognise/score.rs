@@ -144,18 +144,7 @@ impl ScoreMention {
 
 /// Appends `n` in decimal (what `format!("{n}")` writes), without a formatter.
 fn push_number(text: &mut String, n: u32) {
-    let mut digits = [0u8; 10];
-    let mut i = digits.len();
-    let mut v = n;
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    text.extend(digits[i..].iter().map(|&d| char::from(d)));
+    text.push_str(crate::output::decimal(u64::from(n), &mut [0; 20]));
 }
 
 /// A finished set: 6-0..6-4, 7-5, 7-6, or an advantage set n-(n-2) with n >= 8, either orientation.

@@ -357,20 +357,11 @@ pub(crate) fn extract(doc: &Document) -> Article {
 
 /// "p1", "p2"...: a player's id.
 fn player_id(n: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut id = String::with_capacity(1 + digits.len() - i);
+    let mut buf = [0; 20];
+    let digits = crate::output::decimal(n as u64, &mut buf);
+    let mut id = String::with_capacity(1 + digits.len());
     id.push('p');
-    id.push_str(std::str::from_utf8(&digits[i..]).expect("ASCII digits"));
+    id.push_str(digits);
     id
 }
 
