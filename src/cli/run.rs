@@ -131,7 +131,13 @@ pub fn extract(args: ExtractArgs) -> ExitCode {
         .as_ref()
         .and_then(|o| fs::metadata(o).ok())
         .map(|m| (m.dev(), m.ino()));
-    let found = walk::expand(&args.paths, args.follow_links, exclude);
+    // Walk the folders while the patterns compile (on two pool threads when there are two).
+    let (found, extractor) = pool.install(|| {
+        rayon::join(
+            || walk::expand(&args.paths, args.follow_links, exclude),
+            Extractor::new,
+        )
+    });
     let mut stats = Stats {
         inputs: found.entries.len(),
         ..Stats::default()
@@ -163,8 +169,6 @@ pub fn extract(args: ExtractArgs) -> ExitCode {
             pb
         });
 
-    // Inside the pool, the patterns compile on two of its threads (one with --jobs 1).
-    let extractor = pool.install(Extractor::new);
     let ctx = Ctx {
         extractor: &extractor,
         fields: args.json_fields(),
