@@ -5,6 +5,7 @@
 #[cfg(test)]
 use super::Alternation;
 use super::Span;
+use super::boundary;
 use super::names;
 use crate::lexicon;
 use once_cell::sync::Lazy;
@@ -119,20 +120,6 @@ const ROLES: &[&str] = &[
     "world champion",
     "Olympic champion",
 ];
-
-/// An ASCII word byte (`(?-u:\w)`).
-#[inline]
-fn word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// `(?-u:\b)` at byte `i`.
-#[inline]
-fn boundary(bytes: &[u8], i: usize) -> bool {
-    let before = i > 0 && word_byte(bytes[i - 1]);
-    let after = bytes.get(i).is_some_and(|&b| word_byte(b));
-    before != after
-}
 
 /// `list` by first byte, each bucket in list order: the only entries that can match at a given byte.
 fn by_first_byte(list: &[&'static str]) -> Vec<Vec<&'static str>> {
@@ -297,7 +284,7 @@ fn matches(text: &str) -> impl Iterator<Item = (usize, usize, Alt)> + '_ {
             }
             // Every alternative needs a non-word byte (or the end) right after the "he": "he", "she" and
             // "the " end there. Most "he" of running text sit inside a word ("they", "when", "other").
-            if bytes.get(h + 2).is_some_and(|&b| word_byte(b)) {
+            if bytes.get(h + 2).is_some_and(|&b| super::is_word_byte(b)) {
                 i = h + 1;
                 continue;
             }

@@ -83,11 +83,13 @@ pub(crate) fn warm_up() {
 }
 
 /// Whether `c` is an ASCII word byte, as `(?-u:\b)` reads it.
+#[inline]
 pub(crate) fn is_word_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_'
 }
 
 /// Whether `(?-u:\b)` holds at byte offset `p` of `b` (true only at character boundaries).
+#[inline]
 pub(crate) fn boundary(b: &[u8], p: usize) -> bool {
     let before = p > 0 && is_word_byte(b[p - 1]);
     let after = p < b.len() && is_word_byte(b[p]);
@@ -96,15 +98,7 @@ pub(crate) fn boundary(b: &[u8], p: usize) -> bool {
 
 const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
 
-/// Eight copies of `c`.
-pub(crate) fn splat(c: u8) -> u64 {
-    u64::from_le_bytes([c; 8])
-}
-
-/// The high bit of every zero byte of `v`, exactly.
-pub(crate) fn zero_bytes(v: u64) -> u64 {
-    !(((v & LOW7).wrapping_add(LOW7)) | v | LOW7)
-}
+pub(crate) use crate::segment::{splat, zero_bytes};
 
 /// `WORD[c]`: whether byte `c` is an ASCII letter or digit.
 static WORD: [bool; 256] = {

@@ -8,6 +8,7 @@
 
 use super::Span;
 use crate::lexicon;
+use crate::segment::splat;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -84,10 +85,6 @@ fn is_letter(c: char) -> bool {
     } else {
         LETTER.is_match(c.encode_utf8(&mut [0; 4]))
     }
-}
-
-const fn splat(b: u8) -> u64 {
-    0x0101_0101_0101_0101 * b as u64
 }
 
 /// The high bit of each byte of `x` that is an ASCII letter in `lo..=hi`, and no other bit.
