@@ -1,8 +1,8 @@
 //! Recognise stage: finds mentions (evidence) in normalised text. One file per fact kind, each with its own
 //! example corpus in `tests/corpus/<kind>.jsonl`. Recognisers never build records: that is `resolve`'s job.
 //!
-//! Every recogniser returns mentions in text order, with byte spans into the normalised text. Scores are read by
-//! a byte scanner; sport words, result cues, names and descriptors by one pass of one combined pattern; rounds,
+//! Every recogniser returns mentions in text order, with byte spans into the normalised text. Scores, names and
+//! descriptors are read by byte scanners; sport words and result cues by one pass of one combined pattern; rounds,
 //! rankings, title phrases and tournaments by their pattern tried only near keywords that every match holds (one
 //! shared scan of an article's words finds them: [`keywords`], [`find_near_words`]); seeds near "seed".
 
