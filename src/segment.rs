@@ -69,38 +69,6 @@ pub(crate) const fn zero_bytes(v: u64) -> u64 {
     !((v & splat(0x7F)).wrapping_add(splat(0x7F)) | v | splat(0x7F))
 }
 
-/// The first index at or after `from` whose byte is in `set` (`bytes.len()` if none). Tests sixteen bytes at
-/// a time, in a form the compiler turns into vector compares.
-#[inline]
-pub(crate) fn find_any<const N: usize>(bytes: &[u8], from: usize, set: [u8; N]) -> usize {
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 16) {
-        let chunk: &[u8; 16] = chunk.try_into().expect("16 bytes");
-        let mut hit = false;
-        for &b in chunk {
-            for &s in &set {
-                hit |= b == s;
-            }
-        }
-        if hit {
-            // Which byte: an exact word-sized test on each half.
-            for half in [0, 8] {
-                let x = u64::from_le_bytes(chunk[half..half + 8].try_into().expect("8 bytes"));
-                let hits = set.iter().fold(0, |acc, &b| acc | zero_bytes(x ^ splat(b)));
-                if hits != 0 {
-                    // Little-endian: the lowest set bit is the first byte.
-                    return i + half + (hits.trailing_zeros() / 8) as usize;
-                }
-            }
-        }
-        i += 16;
-    }
-    while i < bytes.len() && !set.contains(&bytes[i]) {
-        i += 1;
-    }
-    i
-}
-
 /// The longest sentence kept whole, in bytes.
 const MAX_SENTENCE: usize = 2000;
 

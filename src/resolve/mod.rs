@@ -99,7 +99,7 @@ fn quote_ranges(text: &str) -> Vec<Span> {
     let mut open: Option<usize> = None;
     let mut i = 0;
     loop {
-        i = segment::find_any(bytes, i, [b'"', b'\n']);
+        i = memchr::memchr2(b'"', b'\n', &bytes[i..]).map_or(bytes.len(), |k| i + k);
         let Some(&b) = bytes.get(i) else { break };
         match b {
             b'"' => {
