@@ -192,23 +192,70 @@ fn evidence(out: &mut Vec<u8>, e: &Evidence) {
     out.push(b'}');
 }
 
+/// "00" to "99": two digits at a time.
+const DIGIT_PAIRS: [u8; 200] = {
+    let mut t = [0; 200];
+    let mut i = 0;
+    while i < 100 {
+        t[2 * i] = b'0' + (i / 10) as u8;
+        t[2 * i + 1] = b'0' + (i % 10) as u8;
+        i += 1;
+    }
+    t
+};
+
+/// The two digits of `n < 100`.
+#[inline]
+fn pair(n: u64) -> [u8; 2] {
+    let i = 2 * n as usize;
+    [DIGIT_PAIRS[i], DIGIT_PAIRS[i + 1]]
+}
+
+/// Writes `n` in decimal at the end of `buf`, two digits at a time; returns where the digits start.
+fn digits(mut n: u64, buf: &mut [u8; 20]) -> usize {
+    let mut i = buf.len();
+    while n >= 100 {
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&pair(n % 100));
+        n /= 100;
+    }
+    if n >= 10 {
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&pair(n));
+    } else {
+        i -= 1;
+        buf[i] = b'0' + n as u8;
+    }
+    i
+}
+
 /// `n` in decimal, as `format!("{n}")` writes it, in `buf` (no formatter; shared by the score text and the
 /// player ids).
-pub(crate) fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &str {
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
+pub(crate) fn decimal(n: u64, buf: &mut [u8; 20]) -> &str {
+    let i = digits(n, buf);
     std::str::from_utf8(&buf[i..]).expect("ASCII digits")
 }
 
+/// `n` in decimal. Numbers below 10,000 (nearly all: offsets, ranks, games) are written with one copy of a
+/// fixed size.
 fn number(out: &mut Vec<u8>, n: u64) {
-    out.extend_from_slice(decimal(n, &mut [0; 20]).as_bytes());
+    if n < 10 {
+        out.push(b'0' + n as u8);
+    } else if n < 100 {
+        out.extend_from_slice(&pair(n));
+    } else if n < 10_000 {
+        let [a, b] = pair(n / 100);
+        let [c, d] = pair(n % 100);
+        if n < 1000 {
+            out.extend_from_slice(&[b, c, d]);
+        } else {
+            out.extend_from_slice(&[a, b, c, d]);
+        }
+    } else {
+        let mut buf = [0; 20];
+        let i = digits(n, &mut buf);
+        out.extend_from_slice(&buf[i..]);
+    }
 }
 
 fn opt_string(out: &mut Vec<u8>, s: Option<&str>) {
@@ -218,56 +265,174 @@ fn opt_string(out: &mut Vec<u8>, s: Option<&str>) {
     }
 }
 
+/// The high bit of some byte is set when a byte of `w` is a control byte (below 0x20), `"` or `\\`: the bytes
+/// a JSON string escapes. Exact as a yes/no answer (the classic borrow test for "has a byte less than n"), not
+/// as to which byte.
+#[inline]
+fn escape_bits(w: u64) -> u64 {
+    use crate::segment::splat;
+    let control = w.wrapping_sub(splat(0x20)) & !w;
+    let q = w ^ splat(b'"');
+    let quote = q.wrapping_sub(splat(1)) & !q;
+    let s = w ^ splat(b'\\');
+    let backslash = s.wrapping_sub(splat(1)) & !s;
+    (control | quote | backslash) & splat(0x80)
+}
+
+/// Whether `b` holds a byte that a JSON string escapes; eight bytes at a time.
+#[inline]
+fn needs_escape(b: &[u8]) -> bool {
+    let n = b.len();
+    if n >= 8 {
+        let (words, _) = b.as_chunks::<8>();
+        let mut acc = 0;
+        for w in words {
+            acc |= escape_bits(u64::from_le_bytes(*w));
+        }
+        // The last eight bytes cover the tail (some bytes twice).
+        let last: [u8; 8] = b[n - 8..].try_into().expect("eight bytes");
+        acc |= escape_bits(u64::from_le_bytes(last));
+        acc != 0
+    } else if n >= 4 {
+        // Two overlapping halves.
+        let lo: [u8; 4] = b[..4].try_into().expect("four bytes");
+        let hi: [u8; 4] = b[n - 4..].try_into().expect("four bytes");
+        let w = u64::from(u32::from_le_bytes(lo)) | (u64::from(u32::from_le_bytes(hi)) << 32);
+        escape_bits(w) != 0
+    } else {
+        b.iter().any(|&c| c < 0x20 || c == b'"' || c == b'\\')
+    }
+}
+
 /// A JSON string with serde_json's escapes: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, other control characters
 /// as `\u00XX` (lowercase hex); everything else as is.
+#[inline]
 fn string(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
+    out.reserve(b.len() + 2);
     out.push(b'"');
-    // No early exit: the fold compiles to a vector loop.
-    let plain = !b.iter().fold(false, |acc, &c| {
-        acc | (c < 0x20) | (c == b'"') | (c == b'\\')
-    });
-    if plain {
-        out.extend_from_slice(b);
+    if needs_escape(b) {
+        escaped(out, b);
     } else {
-        let mut run = 0;
-        for (i, &c) in b.iter().enumerate() {
-            let esc: &[u8] = match c {
-                b'"' => b"\\\"",
-                b'\\' => b"\\\\",
-                0x08 => b"\\b",
-                0x0c => b"\\f",
-                b'\n' => b"\\n",
-                b'\r' => b"\\r",
-                b'\t' => b"\\t",
-                0..=0x1f => {
-                    out.extend_from_slice(&b[run..i]);
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    out.extend_from_slice(&[
-                        b'\\',
-                        b'u',
-                        b'0',
-                        b'0',
-                        HEX[(c >> 4) as usize],
-                        HEX[(c & 0xf) as usize],
-                    ]);
-                    run = i + 1;
-                    continue;
-                }
-                _ => continue,
-            };
-            out.extend_from_slice(&b[run..i]);
-            out.extend_from_slice(esc);
-            run = i + 1;
-        }
-        out.extend_from_slice(&b[run..]);
+        out.extend_from_slice(b);
     }
     out.push(b'"');
 }
 
+/// The bytes of a string that needs escapes (the slow path: rare, except for a whole body of several lines).
+/// Clean runs are skipped eight bytes at a time and copied whole.
+#[cold]
+fn escaped(out: &mut Vec<u8>, b: &[u8]) {
+    let mut run = 0;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if let Some(w) = b.get(i..i + 8)
+            && escape_bits(u64::from_le_bytes(w.try_into().expect("eight bytes"))) == 0
+        {
+            i += 8;
+            continue;
+        }
+        i += 1;
+        let esc: &[u8] = match c {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0..=0x1f => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                &[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[(c >> 4) as usize],
+                    HEX[(c & 0xf) as usize],
+                ]
+            }
+            _ => continue,
+        };
+        out.extend_from_slice(&b[run..i - 1]);
+        out.extend_from_slice(esc);
+        run = i;
+    }
+    out.extend_from_slice(&b[run..]);
+}
+
 #[cfg(test)]
 mod tests {
+    use super::{decimal, needs_escape, number, string};
     use crate::Extractor;
+
+    #[test]
+    fn numbers_as_format_writes_them() {
+        let mut n = 0u64;
+        let mut all = Vec::new();
+        while n < 200_000 {
+            all.push(n);
+            n += 1 + n / 50;
+        }
+        all.extend([
+            999,
+            1000,
+            9999,
+            10_000,
+            99_999,
+            100_000,
+            u32::MAX as u64,
+            u64::MAX,
+        ]);
+        for n in all {
+            let mut out = b"x".to_vec();
+            number(&mut out, n);
+            assert_eq!(out, format!("x{n}").into_bytes());
+            assert_eq!(decimal(n, &mut [0; 20]), n.to_string());
+        }
+    }
+
+    #[test]
+    fn escape_test_is_exact() {
+        let bad = |c: u8| c < 0x20 || c == b'"' || c == b'\\';
+        for len in 0..=24 {
+            for pos in 0..len {
+                for c in 0..=255u8 {
+                    for fill in [b'a', 0x1f, 0x21, 0x5b, 0x5d, 0x80, 0xff] {
+                        let mut v = vec![fill; len];
+                        v[pos] = c;
+                        let want = v.iter().any(|&b| bad(b));
+                        assert_eq!(needs_escape(&v), want, "{v:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn strings_as_serde_json_writes_them() {
+        let mut cases: Vec<String> = vec![
+            String::new(),
+            "plain".into(),
+            "a\"b".into(),
+            "line one\nline two\r\n\ttab \\ back \u{8}\u{c}\u{0}\u{1f}\u{7f}é\"".into(),
+        ];
+        for c in 0..0x80u8 {
+            cases.push(format!(
+                "{}{}0123456789",
+                "x".repeat(c as usize % 11),
+                c as char
+            ));
+        }
+        for s in &cases {
+            let mut out = Vec::new();
+            string(&mut out, s);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(s).unwrap()
+            );
+        }
+    }
 
     #[test]
     fn same_bytes_as_serde_json() {
