@@ -306,11 +306,39 @@ fn needs_escape(b: &[u8]) -> bool {
 
 /// A JSON string with serde_json's escapes: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, other control characters
 /// as `\u00XX` (lowercase hex); everything else as is.
+///
+/// Most strings are short (names, ids, rules: ten bytes on average), so the cost is per call: a string of 4 to
+/// 16 bytes is read as two overlapping words, tested, and written as two fixed-size copies (the second one
+/// over the overlap), with no call to `memcpy`.
 #[inline]
 fn string(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
-    out.reserve(b.len() + 2);
+    let n = b.len();
+    out.reserve(n + 2);
     out.push(b'"');
+    if (8..=16).contains(&n) {
+        let lo = u64::from_le_bytes(b[..8].try_into().expect("eight bytes"));
+        let hi = u64::from_le_bytes(b[n - 8..].try_into().expect("eight bytes"));
+        if escape_bits(lo) | escape_bits(hi) == 0 {
+            let base = out.len();
+            out.extend_from_slice(&lo.to_le_bytes());
+            out.truncate(base + n - 8);
+            out.extend_from_slice(&hi.to_le_bytes());
+            out.push(b'"');
+            return;
+        }
+    } else if (4..8).contains(&n) {
+        let lo = u32::from_le_bytes(b[..4].try_into().expect("four bytes"));
+        let hi = u32::from_le_bytes(b[n - 4..].try_into().expect("four bytes"));
+        if escape_bits(u64::from(lo) | (u64::from(hi) << 32)) == 0 {
+            let base = out.len();
+            out.extend_from_slice(&lo.to_le_bytes());
+            out.truncate(base + n - 4);
+            out.extend_from_slice(&hi.to_le_bytes());
+            out.push(b'"');
+            return;
+        }
+    }
     if needs_escape(b) {
         escaped(out, b);
     } else {
