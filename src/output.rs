@@ -268,7 +268,7 @@ fn opt_string(out: &mut Vec<u8>, s: Option<&str>) {
 /// The high bit of some byte is set when a byte of `w` is a control byte (below 0x20), `"` or `\\`: the bytes
 /// a JSON string escapes. Exact as a yes/no answer (the classic borrow test for "has a byte less than n"), not
 /// as to which byte.
-#[inline]
+#[inline(always)]
 fn escape_bits(w: u64) -> u64 {
     use crate::segment::splat;
     let control = w.wrapping_sub(splat(0x20)) & !w;
@@ -304,41 +304,60 @@ fn needs_escape(b: &[u8]) -> bool {
     }
 }
 
+/// Whether the sixteen bytes of `lo` and `hi` are free of bytes that a JSON string escapes.
+#[inline(always)]
+fn clean16(lo: u64, hi: u64) -> bool {
+    escape_bits(lo) | escape_bits(hi) == 0
+}
+
 /// A JSON string with serde_json's escapes: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, other control characters
 /// as `\u00XX` (lowercase hex); everything else as is.
 ///
-/// Most strings are short (names, ids, rules: ten bytes on average), so the cost is per call: a string of 4 to
-/// 16 bytes is read as two overlapping words, tested, and written as two fixed-size copies (the second one
-/// over the overlap), with no call to `memcpy`.
+/// Most strings are short (names, ids, rules: ten bytes on average), so the cost is per call: a string of 1 to
+/// 16 bytes is read as two overlapping pieces, tested at once, and written as two fixed-size copies (the second
+/// one over the overlap, after a truncation), with no call to `memcpy`.
 #[inline]
 fn string(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
     let n = b.len();
-    out.reserve(n + 2);
-    out.push(b'"');
     if (8..=16).contains(&n) {
-        let lo = u64::from_le_bytes(b[..8].try_into().expect("eight bytes"));
-        let hi = u64::from_le_bytes(b[n - 8..].try_into().expect("eight bytes"));
-        if escape_bits(lo) | escape_bits(hi) == 0 {
+        let lo: [u8; 8] = b[..8].try_into().expect("eight bytes");
+        let hi: [u8; 8] = b[n - 8..].try_into().expect("eight bytes");
+        if clean16(u64::from_le_bytes(lo), u64::from_le_bytes(hi)) {
             let base = out.len();
-            out.extend_from_slice(&lo.to_le_bytes());
-            out.truncate(base + n - 8);
-            out.extend_from_slice(&hi.to_le_bytes());
-            out.push(b'"');
+            let [l0, l1, l2, l3, l4, l5, l6, l7] = lo;
+            out.extend_from_slice(&[b'"', l0, l1, l2, l3, l4, l5, l6, l7]);
+            out.truncate(base + 1 + n - 8);
+            let [h0, h1, h2, h3, h4, h5, h6, h7] = hi;
+            out.extend_from_slice(&[h0, h1, h2, h3, h4, h5, h6, h7, b'"']);
             return;
         }
     } else if (4..8).contains(&n) {
-        let lo = u32::from_le_bytes(b[..4].try_into().expect("four bytes"));
-        let hi = u32::from_le_bytes(b[n - 4..].try_into().expect("four bytes"));
-        if escape_bits(u64::from(lo) | (u64::from(hi) << 32)) == 0 {
+        let lo: [u8; 4] = b[..4].try_into().expect("four bytes");
+        let hi: [u8; 4] = b[n - 4..].try_into().expect("four bytes");
+        let (l, h) = (u32::from_le_bytes(lo), u32::from_le_bytes(hi));
+        if escape_bits(u64::from(l) | u64::from(h) << 32) == 0 {
             let base = out.len();
-            out.extend_from_slice(&lo.to_le_bytes());
-            out.truncate(base + n - 4);
-            out.extend_from_slice(&hi.to_le_bytes());
+            let [l0, l1, l2, l3] = lo;
+            out.extend_from_slice(&[b'"', l0, l1, l2, l3]);
+            out.truncate(base + 1 + n - 4);
+            let [h0, h1, h2, h3] = hi;
+            out.extend_from_slice(&[h0, h1, h2, h3, b'"']);
+            return;
+        }
+    } else if (1..4).contains(&n) {
+        // The first, middle and last bytes cover a string of one to three bytes.
+        let (x, y, z) = (b[0], b[n / 2], b[n - 1]);
+        if escape_bits(u64::from(u32::from_le_bytes([x, y, z, x]))) == 0 {
+            let base = out.len();
+            out.extend_from_slice(&[b'"', x, y, z]);
+            out.truncate(base + 1 + n);
             out.push(b'"');
             return;
         }
     }
+    out.reserve(n + 2);
+    out.push(b'"');
     if needs_escape(b) {
         escaped(out, b);
     } else {
@@ -447,10 +466,12 @@ mod tests {
         ];
         for c in 0..0x80u8 {
             cases.push(format!(
-                "{}{}0123456789",
-                "x".repeat(c as usize % 11),
-                c as char
+                "{}{}{}",
+                "x".repeat(c as usize % 23),
+                c as char,
+                &"0123456789"[c as usize % 10..]
             ));
+            cases.push(format!("{}{}", "y".repeat(c as usize % 7), c as char));
         }
         for s in &cases {
             let mut out = Vec::new();
