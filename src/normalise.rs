@@ -28,30 +28,63 @@ fn replacement(c: char) -> Option<&'static str> {
     })
 }
 
-/// The first char at or after byte `from` (a char boundary) that has a replacement, with its offset.
-fn next_replaced(src: &str, from: usize) -> Option<(usize, char, &'static str)> {
-    let bytes = src.as_bytes();
+/// The offset of the first byte at or after `from` that is not ASCII (`bytes.len()` when there is none):
+/// thirty-two bytes at a time.
+fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let word = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().expect("8 bytes"));
     let mut i = from;
-    loop {
-        // Only '\r' and non-ASCII characters have replacements: skip eight bytes at a time past the others.
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-            let cr = x ^ (0x0101_0101_0101_0101 * u64::from(b'\r'));
-            let has_cr = cr.wrapping_sub(0x0101_0101_0101_0101) & !cr & 0x8080_8080_8080_8080;
-            if (x & 0x8080_8080_8080_8080) | has_cr != 0 {
-                break;
-            }
-            i += 8;
+    while i + 32 <= bytes.len() {
+        if (word(i) | word(i + 8) | word(i + 16) | word(i + 24)) & HIGH != 0 {
+            break;
         }
-        let &b = bytes.get(i)?;
-        if b == b'\r' || b >= 0xC0 {
-            let c = src[i..].chars().next()?;
+        i += 32;
+    }
+    while i + 8 <= bytes.len() {
+        let high = word(i) & HIGH;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i] < 0x80 {
+        i += 1;
+    }
+    i
+}
+
+/// Finds, in order, the characters of a text that have a replacement.
+struct Replaced<'a> {
+    src: &'a str,
+    /// The next '\r' at or after the last search position (`src.len()` when there is none): searched once per
+    /// '\r', not once per call.
+    cr: usize,
+}
+
+impl<'a> Replaced<'a> {
+    fn new(src: &'a str) -> Self {
+        let cr = memchr::memchr(b'\r', src.as_bytes()).unwrap_or(src.len());
+        Replaced { src, cr }
+    }
+
+    /// The first char at or after byte `from` (a char boundary) that has a replacement, with its offset.
+    fn next(&mut self, from: usize) -> Option<(usize, char, &'static str)> {
+        let bytes = self.src.as_bytes();
+        let mut i = from;
+        loop {
+            // Only '\r' and non-ASCII characters have replacements.
+            if self.cr < i {
+                self.cr = memchr::memchr(b'\r', &bytes[i..]).map_or(bytes.len(), |k| i + k);
+            }
+            i = next_non_ascii(bytes, i).min(self.cr);
+            if i >= bytes.len() {
+                return None;
+            }
+            let c = self.src[i..].chars().next()?;
             if let Some(r) = replacement(c) {
                 return Some((i, c, r));
             }
             i += c.len_utf8();
-        } else {
-            i += 1;
         }
     }
 }
@@ -59,7 +92,8 @@ fn next_replaced(src: &str, from: usize) -> Option<(usize, char, &'static str)> 
 impl Normalised {
     /// Normalises `src`. Linear in its length; no allocation of a map when nothing changes.
     pub fn new(src: &str) -> Self {
-        let mut next = next_replaced(src, 0);
+        let mut replaced = Replaced::new(src);
+        let mut next = replaced.next(0);
         if next.is_none() {
             return Normalised {
                 text: src.to_string(),
@@ -87,7 +121,7 @@ impl Normalised {
             text.push_str(r);
             map.extend(std::iter::repeat_n(at as u32, r.len()));
             pos = at + c.len_utf8();
-            next = next_replaced(src, pos);
+            next = replaced.next(pos);
         }
         keep(&mut text, &mut map, pos, src.len());
         Normalised {
@@ -117,6 +151,40 @@ impl Normalised {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_every_replacement() {
+        let mut src = String::new();
+        for k in 0..80 {
+            src.push_str(&"a".repeat(k % 37));
+            src.push(
+                [
+                    '\u{2019}',
+                    'é',
+                    '\r',
+                    '\u{2014}',
+                    'x',
+                    '\u{feff}',
+                    '\u{1F3BE}',
+                ][k % 7],
+            );
+        }
+        let mut want = Vec::new();
+        for (i, c) in src.char_indices() {
+            if let Some(r) = replacement(c) {
+                want.push((i, c, r));
+            }
+        }
+        let mut got = Vec::new();
+        let mut r = Replaced::new(&src);
+        let mut pos = 0;
+        while let Some((at, c, rep)) = r.next(pos) {
+            got.push((at, c, rep));
+            pos = at + c.len_utf8();
+        }
+        assert_eq!(got, want);
+        assert!(want.len() > 40);
+    }
 
     #[test]
     fn identity_when_plain() {
