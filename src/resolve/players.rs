@@ -426,35 +426,86 @@ const ROLES: &[&str] = &[
 static ROLE_SET: once_cell::sync::Lazy<lexicon::WordSet> =
     once_cell::sync::Lazy::new(|| lexicon::WordSet::of(ROLES));
 
+/// For each letter, one bit per length of the roles that start (`last == false`) or end (`last == true`) with
+/// it: a pre-check on the stack, before the set is looked at. Every role is lower-case ASCII of 3 to 31 bytes
+/// and starts and ends with a letter (checked by a test).
+const fn role_filter(last: bool) -> [u32; 26] {
+    let mut t = [0u32; 26];
+    let mut i = 0;
+    while i < ROLES.len() {
+        let r = ROLES[i].as_bytes();
+        let c = if last { r[r.len() - 1] } else { r[0] };
+        t[(c - b'a') as usize] |= 1 << r.len();
+        i += 1;
+    }
+    t
+}
+
+const ROLE_FIRST: [u32; 26] = role_filter(false);
+const ROLE_LAST: [u32; 26] = role_filter(true);
+
+/// False when no role starts with `first`, ends with `last` (both lower-cased) and has `len` bytes.
+#[inline]
+fn role_may_be(first: u8, last: u8, len: usize) -> bool {
+    let (f, l) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
+    f.is_ascii_lowercase()
+        && l.is_ascii_lowercase()
+        && len < 32
+        && ROLE_FIRST[usize::from(f - b'a')] & ROLE_LAST[usize::from(l - b'a')] & (1 << len) != 0
+}
+
 /// `word` without the characters that are not alphanumeric at either end.
 fn trim_non_alnum(word: &str) -> &str {
     if !word.is_ascii() {
         return word.trim_matches(|c: char| !c.is_alphanumeric());
     }
-    let b = word.as_bytes();
+    std::str::from_utf8(trim_non_alnum_ascii(word.as_bytes())).unwrap_or("")
+}
+
+/// [`trim_non_alnum`] for ASCII bytes.
+#[inline]
+fn trim_non_alnum_ascii(b: &[u8]) -> &[u8] {
     match b.iter().position(u8::is_ascii_alphanumeric) {
         Some(s) => {
             let e = b.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(s);
-            &word[s..=e]
+            &b[s..=e]
         }
-        None => "",
+        None => &[],
     }
 }
 
 /// A role word, in any case and with or without "'s" ("Coach", "coach's").
 fn is_role(word: &str) -> bool {
+    if word.is_ascii() {
+        return is_role_ascii(word.as_bytes());
+    }
     // No role is shorter than three letters.
     if word.len() < 3 {
         return false;
     }
+    role_in(trim_non_alnum(word).as_bytes())
+}
+
+/// [`is_role`] for an ASCII word.
+#[inline]
+fn is_role_ascii(b: &[u8]) -> bool {
+    // No role is shorter than three letters.
+    if b.len() < 3 {
+        return false;
+    }
     // Most words start and end with an ASCII letter or digit: nothing to trim.
-    let b = word.as_bytes();
     let w = if b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
         b
     } else {
-        trim_non_alnum(word).as_bytes()
+        trim_non_alnum_ascii(b)
     };
-    // Most words fail the set's pre-check on their first and last bytes and length (without "'s").
+    role_in(w)
+}
+
+/// A trimmed word is a role, with or without "'s".
+#[inline]
+fn role_in(w: &[u8]) -> bool {
+    // Most words fail the pre-check on their first and last bytes and length (without "'s").
     let n = w.len();
     let Some(&first) = w.first() else {
         return false;
@@ -464,7 +515,7 @@ fn is_role(word: &str) -> bool {
     } else {
         (n, w[n - 1])
     };
-    if len == 0 || !ROLE_SET.may_have(first.to_ascii_lowercase(), last.to_ascii_lowercase(), len) {
+    if len == 0 || !role_may_be(first, last, len) {
         return false;
     }
     // Lower-cased on the stack: no role is longer than 15 bytes, 17 with "'s".
@@ -506,43 +557,22 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// `s.split_whitespace().rev()`, on bytes when `s` is ASCII.
-fn words_rev(s: &str) -> impl Iterator<Item = &str> {
-    let ascii = s.is_ascii();
-    let mut slow = (!ascii).then(|| s.split_whitespace());
-    let mut rest = if ascii { s } else { "" };
-    std::iter::from_fn(move || {
-        if let Some(it) = &mut slow {
-            return it.next_back();
-        }
-        let b = rest.as_bytes();
-        let e = b.iter().rposition(|&c| !ascii_space(c))? + 1;
-        let st = b[..e]
-            .iter()
-            .rposition(|&c| ascii_space(c))
-            .map_or(0, |p| p + 1);
-        let w = &rest[st..e];
-        rest = &rest[..st];
-        Some(w)
-    })
-}
-
 /// A byline: a short line of capitalised words alone ("Jamie Smith and Flo Jones"), not the first line.
-/// `newlines`: the offsets of the text's line breaks, in order.
-fn byline_line(text: &str, newlines: &[usize], span: Span) -> bool {
+fn byline_line(text: &str, span: Span) -> bool {
+    let bytes = text.as_bytes();
     // Only a short line can be a byline: look at most 80 bytes either side for its ends.
     let lo = floor_boundary(text, span.start.saturating_sub(80));
     let hi = ceil_boundary(text, span.end + 80);
-    let line_from = match newlines.partition_point(|&p| p < span.start) {
-        0 => lo,
-        k => (newlines[k - 1] + 1).max(lo),
-    };
+    let line_from = memchr::memrchr(b'\n', &bytes[lo..span.start]).map_or(lo, |p| lo + p + 1);
     if line_from == 0 {
         return false;
     }
-    let line_to = newlines
-        .get(newlines.partition_point(|&p| p < span.end))
-        .map_or(hi, |&p| p.min(hi));
+    let line_to = memchr::memchr(b'\n', &bytes[span.end..hi]).map_or(hi, |p| span.end + p);
+    // Most lines are long and start and end with no space: nothing to trim.
+    let plain = |c: u8| c.is_ascii() && !ascii_space(c);
+    if line_to - line_from >= 80 && plain(bytes[line_from]) && plain(bytes[line_to - 1]) {
+        return false;
+    }
     let line = text[line_from..line_to].trim();
     if line.len() >= 80 || line.ends_with(['.', '!', '?', '"']) {
         return false;
@@ -557,6 +587,105 @@ fn byline_line(text: &str, newlines: &[usize], span: Span) -> bool {
     (2..=8).contains(&count)
 }
 
+/// `before.trim_end().ends_with("By")`, on bytes unless the last character before the spaces is not ASCII.
+fn ends_with_by(before: &str) -> bool {
+    let b = before.as_bytes();
+    let mut k = b.len();
+    while k > 0 && ascii_space(b[k - 1]) {
+        k -= 1;
+    }
+    if k > 0 && !b[k - 1].is_ascii() {
+        return before.trim_end().ends_with("By");
+    }
+    b[..k].ends_with(b"By")
+}
+
+/// A word ends a clause: its last character, before closing quotes and brackets, is a stop.
+#[inline]
+fn ends_clause(w: &[u8]) -> bool {
+    let n = w.len()
+        - w.iter()
+            .rev()
+            .take_while(|c| matches!(c, b'"' | b'\'' | b')'))
+            .count();
+    matches!(w[..n].last(), Some(b'.' | b';' | b':' | b'!' | b'?'))
+}
+
+/// A role among the last three words of `before` (split at white space), in the same clause.
+fn role_before(before: &str) -> bool {
+    // Backwards on bytes while the words looked at are ASCII (as white space then is).
+    let b = before.as_bytes();
+    let mut end = b.len();
+    for _ in 0..3 {
+        while end > 0 && ascii_space(b[end - 1]) {
+            end -= 1;
+        }
+        if end == 0 {
+            return false;
+        }
+        let mut st = end;
+        while st > 0 && !ascii_space(b[st - 1]) {
+            if !b[st - 1].is_ascii() {
+                return role_before_slow(before);
+            }
+            st -= 1;
+        }
+        let w = &b[st..end];
+        if ends_clause(w) {
+            return false;
+        }
+        if is_role_ascii(w) {
+            return true;
+        }
+        end = st;
+    }
+    false
+}
+
+/// [`role_before`] on characters.
+fn role_before_slow(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .take_while(|w| !ends_clause(w.as_bytes()))
+        .any(is_role)
+}
+
+/// "X, his coach": a role (not possessive) among the three words after a comma.
+fn role_after(text: &str, end: usize) -> bool {
+    if !text.as_bytes()[end..].starts_with(b", ") {
+        return false;
+    }
+    let after = &text[end + 2..ceil_boundary(text, end + 40)];
+    // Forwards on bytes while the words looked at are ASCII (as white space then is).
+    let b = after.as_bytes();
+    let mut st = 0;
+    for _ in 0..3 {
+        while st < b.len() && ascii_space(b[st]) {
+            st += 1;
+        }
+        if st == b.len() {
+            return false;
+        }
+        let mut e = st;
+        while e < b.len() && !ascii_space(b[e]) {
+            if !b[e].is_ascii() {
+                return words(after)
+                    .take(3)
+                    .any(|w| is_role(w) && !w.ends_with("'s"));
+            }
+            e += 1;
+        }
+        let w = &b[st..e];
+        if is_role_ascii(w) && !w.ends_with(b"'s") {
+            return true;
+        }
+        st = e;
+    }
+    false
+}
+
 /// Marks entities whose mentions stand next to a role word ("coach Darren Cahill", "umpire Carlos Ramos",
 /// "X, his coach,").
 pub(crate) fn mark_officials(
@@ -565,46 +694,27 @@ pub(crate) fn mark_officials(
     link: &[Option<usize>],
     entities: &mut [Entity],
 ) {
-    let bytes = text.as_bytes();
-    let newlines: Vec<usize> = memchr::memchr_iter(b'\n', bytes).collect();
     for (i, n) in names.iter().enumerate() {
         let Some(e) = link[i] else { continue };
         // Every test below can only mark the entity: nothing to learn about one already marked.
         if entities[e].not_player {
             continue;
         }
-        let from = floor_boundary(text, n.span.start.saturating_sub(40));
-        let before = &text[from..n.span.start];
-        // A byline: "By Jane Doe", or a short line of names alone.
-        let byline = before.trim_end().ends_with("By") || byline_line(text, &newlines, n.span);
-        // A role among the three words before the name, in the same clause.
-        let role_before = || {
-            words_rev(before)
-                .take(3)
-                .take_while(|w| {
-                    // On bytes: the characters are ASCII.
-                    let b = w.as_bytes();
-                    let n = b.len()
-                        - b.iter()
-                            .rev()
-                            .take_while(|c| matches!(c, b'"' | b'\'' | b')'))
-                            .count();
-                    !matches!(b[..n].last(), Some(b'.' | b';' | b':' | b'!' | b'?'))
-                })
-                .any(is_role)
-        };
-        // "X, his coach": a role among the three words after a comma.
-        let role_after = || {
-            let after = &text[n.span.end..ceil_boundary(text, n.span.end + 40)];
-            after.starts_with(", ")
-                && words(&after[2..])
-                    .take(3)
-                    .any(|w| is_role(w) && !w.ends_with("'s"))
-        };
-        if byline || role_before() || role_after() {
+        if official_context(text, n.span) {
             entities[e].not_player = true;
         }
     }
+}
+
+/// A byline ("By Jane Doe", or a short line of names alone) or a role among the three words before the name
+/// in the same clause, or after a comma. The cheap tests first.
+fn official_context(text: &str, span: Span) -> bool {
+    let from = floor_boundary(text, span.start.saturating_sub(40));
+    let before = &text[from..span.start];
+    ends_with_by(before)
+        || role_before(before)
+        || role_after(text, span.end)
+        || byline_line(text, span)
 }
 
 /// Sentence index of each byte offset, by binary search over sentence starts.
@@ -813,4 +923,190 @@ pub(crate) fn ceil_boundary(text: &str, i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_fit_the_filter() {
+        for r in ROLES {
+            let b = r.as_bytes();
+            assert!((3..32).contains(&b.len()), "{r}");
+            assert!(
+                b[0].is_ascii_lowercase() && b[b.len() - 1].is_ascii_lowercase(),
+                "{r}"
+            );
+            assert!(role_may_be(b[0], b[b.len() - 1], b.len()), "{r}");
+        }
+    }
+
+    /// The code before the byte scans, as it was.
+    mod reference {
+        use super::super::*;
+
+        fn is_role(word: &str) -> bool {
+            if word.len() < 3 {
+                return false;
+            }
+            let b = word.as_bytes();
+            let w = if b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
+                b
+            } else {
+                trim_non_alnum(word).as_bytes()
+            };
+            // (The pre-check on first and last bytes and length only saved time.)
+            if w.is_empty() || w.eq_ignore_ascii_case(b"'s") {
+                return false;
+            }
+            let mut buf = [0u8; 17];
+            let Some(l) = buf.get_mut(..w.len()) else {
+                return false;
+            };
+            for (d, s) in l.iter_mut().zip(w) {
+                *d = s.to_ascii_lowercase();
+            }
+            let l = l.strip_suffix(b"'s").unwrap_or(l);
+            ROLE_SET.contains_bytes(l)
+        }
+
+        fn words_rev(s: &str) -> impl Iterator<Item = &str> {
+            let ascii = s.is_ascii();
+            let mut slow = (!ascii).then(|| s.split_whitespace());
+            let mut rest = if ascii { s } else { "" };
+            std::iter::from_fn(move || {
+                if let Some(it) = &mut slow {
+                    return it.next_back();
+                }
+                let b = rest.as_bytes();
+                let e = b.iter().rposition(|&c| !ascii_space(c))? + 1;
+                let st = b[..e]
+                    .iter()
+                    .rposition(|&c| ascii_space(c))
+                    .map_or(0, |p| p + 1);
+                let w = &rest[st..e];
+                rest = &rest[..st];
+                Some(w)
+            })
+        }
+
+        fn byline_line(text: &str, newlines: &[usize], span: Span) -> bool {
+            let lo = floor_boundary(text, span.start.saturating_sub(80));
+            let hi = ceil_boundary(text, span.end + 80);
+            let line_from = match newlines.partition_point(|&p| p < span.start) {
+                0 => lo,
+                k => (newlines[k - 1] + 1).max(lo),
+            };
+            if line_from == 0 {
+                return false;
+            }
+            let line_to = newlines
+                .get(newlines.partition_point(|&p| p < span.end))
+                .map_or(hi, |&p| p.min(hi));
+            let line = text[line_from..line_to].trim();
+            if line.len() >= 80 || line.ends_with(['.', '!', '?', '"']) {
+                return false;
+            }
+            let mut count = 0;
+            for w in words(line) {
+                if !(w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(w, "and" | "&" | "by"))
+                {
+                    return false;
+                }
+                count += 1;
+            }
+            (2..=8).contains(&count)
+        }
+
+        pub(super) fn official_context(text: &str, span: Span) -> bool {
+            let newlines: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
+            let from = floor_boundary(text, span.start.saturating_sub(40));
+            let before = &text[from..span.start];
+            let byline = before.trim_end().ends_with("By") || byline_line(text, &newlines, span);
+            let role_before = || {
+                words_rev(before)
+                    .take(3)
+                    .take_while(|w| {
+                        let b = w.as_bytes();
+                        let n = b.len()
+                            - b.iter()
+                                .rev()
+                                .take_while(|c| matches!(c, b'"' | b'\'' | b')'))
+                                .count();
+                        !matches!(b[..n].last(), Some(b'.' | b';' | b':' | b'!' | b'?'))
+                    })
+                    .any(is_role)
+            };
+            let role_after = || {
+                let after = &text[span.end..ceil_boundary(text, span.end + 40)];
+                after.starts_with(", ")
+                    && words(&after[2..])
+                        .take(3)
+                        .any(|w| is_role(w) && !w.ends_with("'s"))
+            };
+            byline || role_before() || role_after()
+        }
+    }
+
+    /// Texts to compare on: the recognisers' corpus, the fixtures and tricky strings.
+    fn texts() -> Vec<String> {
+        let mut all = crate::recognise::all_texts();
+        for t in [
+            "\nJane Doe and John Roe\nSmith won.",
+            "Headline\nBy  Jane Doe\n\nText",
+            "Headline\n  Jane Doe  \nText",
+            "x\u{a0}coach Jim Courier said",
+            "the coach\u{2009}Jim Courier said",
+            "the Coach's Jim Courier, his COACH'S friend",
+            "Jim Courier, the \u{e9}coach",
+            "Jim Courier, \"coach\", said",
+            "said (coach) Jim Courier",
+            "the coach. Jim Courier",
+            "the coach\u{85}Jim Courier",
+            "caf\u{e9} coach Jim Courier, his \u{e9}pouse",
+            "\u{2003}\u{2003}\nJim Courier\u{2003}\n",
+            "By\u{a0}\u{a0}Jim Courier",
+            "x\n\u{e9}Jim Courier et \u{c9}mile\u{e9}\n",
+        ] {
+            all.push(t.to_string());
+        }
+        all
+    }
+
+    /// Spans to test: every capitalised word and pair of words.
+    fn spans(t: &str) -> Vec<Span> {
+        let b = t.as_bytes();
+        let mut out = Vec::new();
+        for (i, &c) in b.iter().enumerate() {
+            if c.is_ascii_uppercase() && (i == 0 || !b[i - 1].is_ascii_alphabetic()) {
+                let mut e = i;
+                for _ in 0..2 {
+                    while e < b.len() && b[e].is_ascii_alphabetic() {
+                        e += 1;
+                    }
+                    out.push(Span { start: i, end: e });
+                    if e < b.len() && b[e] == b' ' {
+                        e += 1;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn official_context_same_as_before() {
+        for t in &texts() {
+            for s in spans(t) {
+                assert_eq!(
+                    official_context(t, s),
+                    reference::official_context(t, s),
+                    "{:?} in {t:?}",
+                    &t[s.start..s.end]
+                );
+            }
+        }
+    }
 }
