@@ -290,13 +290,20 @@ pub(crate) fn build_entities(
     let mut all_initial = vec![true; entities.len()];
     for (i, n) in names.iter().enumerate() {
         if let Some(e) = link[i] {
-            let before = text[..n.span.start].trim_end_matches([' ', '\t']);
-            let line_start = before.is_empty() || before.ends_with(['\n', '.', '!', '?', '"']);
+            // The byte before the name and the spaces and tabs before it (an ASCII character, or the last
+            // byte of another one, never equal to an ASCII byte), if any.
+            let bytes = text.as_bytes();
+            let mut k = n.span.start;
+            while k > 0 && matches!(bytes[k - 1], b' ' | b'\t') {
+                k -= 1;
+            }
+            let prev = k.checked_sub(1).map(|k| bytes[k]);
+            let line_start = matches!(prev, None | Some(b'\n' | b'.' | b'!' | b'?' | b'"'));
             all_line_start[e] &= line_start;
             if !all_initial[e] {
                 continue;
             }
-            let initial = before.is_empty() || before.ends_with(['.', '!', '?', '"', '\n', ':']);
+            let initial = line_start || prev == Some(b':');
             if !initial {
                 all_initial[e] = false;
                 continue;
@@ -304,7 +311,7 @@ pub(crate) fn build_entities(
             // "Rune (Den) bt Hijikata": a surname opening a results line is a name.
             let rest = &text[n.span.end..];
             let cue_next = {
-                let gap = rest.len() - rest.trim_start_matches(' ').len();
+                let gap = rest.bytes().take_while(|&c| c == b' ').count();
                 cue_starts.binary_search(&(n.span.end + gap)).is_ok()
             };
             // (The first two bytes of every form, tested first.)
@@ -730,6 +737,10 @@ pub(crate) fn sentence_of(sents: &[Sentence], pos: usize) -> usize {
 /// in any case.
 fn filler(w: &str) -> bool {
     let b = w.as_bytes();
+    // Most words are none: the filler words have 2 to 12 bytes, and every suffix ends in 'd'.
+    if !(2..=12).contains(&b.len()) && !b.last().is_some_and(|c| c.eq_ignore_ascii_case(&b'd')) {
+        return b.first().is_some_and(u8::is_ascii_digit);
+    }
     let ends = |suffix: &str| {
         b.len() >= suffix.len()
             && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
@@ -816,23 +827,28 @@ fn country_words(rest: &str) -> Option<&'static str> {
 /// "X (ESP)", "X from Switzerland".
 pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static str> {
     let before = &text[floor_boundary(text, span.start.saturating_sub(60))..span.start];
-    // Not the first, maybe partial, word.
-    let before = before
-        .get(before.find(' ').map_or(0, |p| p + 1)..)
-        .unwrap_or("");
-    // `before.split(' ').rev()` without empty words, on bytes (a space byte is never part of another character).
-    let mut rest = before;
-    let words = std::iter::from_fn(move || {
-        let b = rest.as_bytes();
-        let e = b.iter().rposition(|&c| c != b' ')? + 1;
-        let st = b[..e].iter().rposition(|&c| c == b' ').map_or(0, |p| p + 1);
-        let w = &rest[st..e];
-        rest = &rest[..st];
-        Some(w)
-    })
-    .take(4);
-    for (k, w) in words.enumerate() {
-        if w.ends_with([',', '.', ';', ':', '"']) && k > 0 {
+    let b = before.as_bytes();
+    // At most four words before the name, split at spaces (never part of another character), from the last;
+    // not the first, maybe partial, word of the window (unless the window has no space at all).
+    let mut end = b.len();
+    for k in 0..4 {
+        while end > 0 && b[end - 1] == b' ' {
+            end -= 1;
+        }
+        if end == 0 {
+            break;
+        }
+        let mut st = end;
+        while st > 0 && b[st - 1] != b' ' {
+            st -= 1;
+        }
+        // (`end` short of the window's end: a space follows the word.)
+        if st == 0 && end < b.len() {
+            break;
+        }
+        let w = &before[st..end];
+        let wb = w.as_bytes();
+        if k > 0 && matches!(wb[wb.len() - 1], b',' | b'.' | b';' | b':' | b'"') {
             break;
         }
         if let Some(c) = w.strip_suffix("'s").and_then(lexicon::country) {
@@ -845,12 +861,13 @@ pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static st
         if !filler(w) {
             break;
         }
+        end = st;
     }
-    let after = &text[span.end..ceil_boundary(text, span.end + 40)];
     // Every form below starts with a space then 'o', 'f' or '('.
-    if !matches!(after.as_bytes(), [b' ', b'o' | b'f' | b'(', ..]) {
+    if !matches!(text.as_bytes()[span.end..], [b' ', b'o' | b'f' | b'(', ..]) {
         return None;
     }
+    let after = &text[span.end..ceil_boundary(text, span.end + 40)];
     for prefix in [" of the ", " of ", " from the ", " from "] {
         if let Some(rest) = after.strip_prefix(prefix)
             && let Some(c) = country_words(rest)
@@ -1048,6 +1065,74 @@ mod tests {
             };
             byline || role_before() || role_after()
         }
+
+        pub(super) fn explicit_nationality(text: &str, span: Span) -> Option<&'static str> {
+            let before = &text[floor_boundary(text, span.start.saturating_sub(60))..span.start];
+            // Not the first, maybe partial, word.
+            let before = before
+                .get(before.find(' ').map_or(0, |p| p + 1)..)
+                .unwrap_or("");
+            // `before.split(' ').rev()` without empty words, on bytes (a space byte is never part of another character).
+            let mut rest = before;
+            let words = std::iter::from_fn(move || {
+                let b = rest.as_bytes();
+                let e = b.iter().rposition(|&c| c != b' ')? + 1;
+                let st = b[..e].iter().rposition(|&c| c == b' ').map_or(0, |p| p + 1);
+                let w = &rest[st..e];
+                rest = &rest[..st];
+                Some(w)
+            })
+            .take(4);
+            for (k, w) in words.enumerate() {
+                if w.ends_with([',', '.', ';', ':', '"']) && k > 0 {
+                    break;
+                }
+                if let Some(c) = w.strip_suffix("'s").and_then(lexicon::country) {
+                    return Some(c);
+                }
+                if let Some(c) = lexicon::demonym(w) {
+                    return Some(c);
+                }
+                // Stop at words that cannot sit between a nationality and a name.
+                if !filler(w) {
+                    break;
+                }
+            }
+            let after = &text[span.end..ceil_boundary(text, span.end + 40)];
+            // Every form below starts with a space then 'o', 'f' or '('.
+            if !matches!(after.as_bytes(), [b' ', b'o' | b'f' | b'(', ..]) {
+                return None;
+            }
+            for prefix in [" of the ", " of ", " from the ", " from "] {
+                if let Some(rest) = after.strip_prefix(prefix)
+                    && let Some(c) = country_words(rest)
+                {
+                    return Some(c);
+                }
+            }
+            if let Some(rest) = after.strip_prefix(" (") {
+                let inner = rest.find(')').map_or(rest, |p| &rest[..p]);
+                // "(ESP)", "(Esp)", and the codes press lists use for a few nations ("(US)", "(UK)").
+                if (2..=3).contains(&inner.len()) && inner.bytes().all(|c| c.is_ascii_alphabetic()) {
+                    let mut buf = [0u8; 3];
+                    let upper = &mut buf[..inner.len()];
+                    upper.copy_from_slice(inner.as_bytes());
+                    upper.make_ascii_uppercase();
+                    let alias = match &*upper {
+                        b"US" => "USA",
+                        b"UK" | b"GB" => "GBR",
+                        other => std::str::from_utf8(other).unwrap_or(""),
+                    };
+                    if let Some(c) = crate::lexicon::code(alias) {
+                        return Some(c);
+                    }
+                }
+                if let Some(c) = lexicon::country(inner) {
+                    return Some(c);
+                }
+            }
+            None
+        }
     }
 
     /// Texts to compare on: the recognisers' corpus, the fixtures and tricky strings.
@@ -1094,6 +1179,39 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn explicit_nationality_same_as_before() {
+        let mut more = texts();
+        for t in [
+            "Spain's Rafael Nadal",
+            "the Spanish world number one Rafael Nadal",
+            "the 12th-seeded Italian Jannik Sinner",
+            "said: \"American Coco Gauff",
+            "nothing,American Coco Gauff",
+            "American   Coco Gauff",
+            "Americans' Coco Gauff",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxAmerican Coco Gauff",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx American Coco Gauff",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxAmerican  Coco Gauff",
+            "American Coco Gauff",
+            " American Coco Gauff",
+            "Coco Gauff of the United States, Coco Gauff from Spain. Coco Gauff (US) Coco Gauff (esp)",
+            "the WILDCARD Coco Gauff, the fourth-Seeded caf\u{e9} Coco Gauff",
+        ] {
+            more.push(t.to_string());
+        }
+        for t in &more {
+            for s in spans(t) {
+                assert_eq!(
+                    explicit_nationality(t, s),
+                    reference::explicit_nationality(t, s),
+                    "{:?} in {t:?}",
+                    &t[s.start..s.end]
+                );
+            }
+        }
     }
 
     #[test]
