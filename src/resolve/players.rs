@@ -3,7 +3,7 @@
 
 use crate::lexicon;
 use crate::recognise::{Span, names::NameMention};
-use crate::segment::Sentence;
+use crate::segment::{Sentence, splat, zero_bytes};
 
 /// A person the article names.
 #[derive(Debug, Clone)]
@@ -451,6 +451,21 @@ const fn role_filter(last: bool) -> [u32; 26] {
 const ROLE_FIRST: [u32; 26] = role_filter(false);
 const ROLE_LAST: [u32; 26] = role_filter(true);
 
+/// [`ROLE_FIRST`] and [`ROLE_LAST`] by byte, for both cases of each letter (0 for other bytes).
+const fn by_byte(t: [u32; 26]) -> [u32; 256] {
+    let mut out = [0u32; 256];
+    let mut i = 0;
+    while i < 26 {
+        out[b'a' as usize + i] = t[i];
+        out[b'A' as usize + i] = t[i];
+        i += 1;
+    }
+    out
+}
+
+static ROLE_FIRST_BYTE: [u32; 256] = by_byte(ROLE_FIRST);
+static ROLE_LAST_BYTE: [u32; 256] = by_byte(ROLE_LAST);
+
 /// False when no role starts with `first`, ends with `last` (both lower-cased) and has `len` bytes.
 #[inline]
 fn role_may_be(first: u8, last: u8, len: usize) -> bool {
@@ -501,12 +516,21 @@ fn is_role_ascii(b: &[u8]) -> bool {
         return false;
     }
     // Most words start and end with an ASCII letter or digit: nothing to trim.
-    let w = if b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
-        b
-    } else {
-        trim_non_alnum_ascii(b)
-    };
-    role_in(w)
+    let (first, last) = (b[0], b[b.len() - 1]);
+    if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() {
+        // Without "'s" (which ends in 's'), the pre-check of `role_in` on the bytes as they are.
+        if !last.eq_ignore_ascii_case(&b's')
+            && (b.len() >= 32
+                || ROLE_FIRST_BYTE[usize::from(first)]
+                    & ROLE_LAST_BYTE[usize::from(last)]
+                    & (1 << b.len())
+                    == 0)
+        {
+            return false;
+        }
+        return role_in(b);
+    }
+    role_in(trim_non_alnum_ascii(b))
 }
 
 /// A trimmed word is a role, with or without "'s".
@@ -541,6 +565,61 @@ fn role_in(w: &[u8]) -> bool {
 #[inline]
 fn ascii_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// The high bit of each byte of `v` that is below 0x21 (ASCII white space among them) or not ASCII, and no
+/// other bit (exact in every byte: no carry leaves a byte).
+#[inline]
+fn space_or_high(v: u64) -> u64 {
+    (!((v & splat(0x7F)).wrapping_add(splat(0x5F))) | v) & splat(0x80)
+}
+
+/// Where the word ending at `end` (exclusive) starts: after the last ASCII white space byte before `end`, or
+/// 0. `Err(())` when a byte of the word is not ASCII. Eight bytes at a time.
+#[inline]
+fn ascii_word_start(b: &[u8], end: usize) -> Result<usize, ()> {
+    let mut st = end;
+    while st >= 8 {
+        let eight: [u8; 8] = b[st - 8..st].try_into().expect("eight bytes");
+        let m = space_or_high(u64::from_le_bytes(eight));
+        if m == 0 {
+            st -= 8;
+            continue;
+        }
+        // The last such byte (the highest lane).
+        let p = st - 8 + (63 - m.leading_zeros() as usize) / 8;
+        if ascii_space(b[p]) {
+            return Ok(p + 1);
+        }
+        if !b[p].is_ascii() {
+            return Err(());
+        }
+        // A control byte: part of the word.
+        st = p;
+    }
+    while st > 0 && !ascii_space(b[st - 1]) {
+        if !b[st - 1].is_ascii() {
+            return Err(());
+        }
+        st -= 1;
+    }
+    Ok(st)
+}
+
+/// Where the word ending at `end` (exclusive) starts: after the last space before `end`, or 0. Eight bytes at
+/// a time.
+#[inline]
+fn word_start(b: &[u8], end: usize) -> usize {
+    let mut st = end;
+    while st >= 8 {
+        let eight: [u8; 8] = b[st - 8..st].try_into().expect("eight bytes");
+        let m = zero_bytes(u64::from_le_bytes(eight) ^ splat(b' '));
+        if m != 0 {
+            return st - 8 + (63 - m.leading_zeros() as usize) / 8 + 1;
+        }
+        st -= 8;
+    }
+    b[..st].iter().rposition(|&c| c == b' ').map_or(0, |p| p + 1)
 }
 
 /// `s.split_whitespace()`, on bytes when `s` is ASCII.
@@ -630,13 +709,9 @@ fn role_before(before: &str) -> bool {
         if end == 0 {
             return false;
         }
-        let mut st = end;
-        while st > 0 && !ascii_space(b[st - 1]) {
-            if !b[st - 1].is_ascii() {
-                return role_before_slow(before);
-            }
-            st -= 1;
-        }
+        let Ok(st) = ascii_word_start(b, end) else {
+            return role_before_slow(before);
+        };
         let w = &b[st..end];
         if ends_clause(w) {
             return false;
@@ -838,10 +913,7 @@ pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static st
         if end == 0 {
             break;
         }
-        let mut st = end;
-        while st > 0 && b[st - 1] != b' ' {
-            st -= 1;
-        }
+        let st = word_start(b, end);
         // (`end` short of the window's end: a space follows the word.)
         if st == 0 && end < b.len() {
             break;
@@ -945,6 +1017,27 @@ pub(crate) fn ceil_boundary(text: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_starts_same_as_byte_loops() {
+        let t = "ab cd\u{e9}ef\x01gh ij\tkl  mnopqrstuvwxyz0123\u{a0}x abcdefghijklmnop q\nr";
+        let b = t.as_bytes();
+        for end in 0..=b.len() {
+            let mut st = end;
+            while st > 0 && b[st - 1] != b' ' {
+                st -= 1;
+            }
+            assert_eq!(word_start(b, end), st, "{end}");
+            let mut st = Ok(end);
+            while let Ok(k) = st
+                && k > 0
+                && !ascii_space(b[k - 1])
+            {
+                st = if b[k - 1].is_ascii() { Ok(k - 1) } else { Err(()) };
+            }
+            assert_eq!(ascii_word_start(b, end), st, "{end}");
+        }
+    }
 
     #[test]
     fn roles_fit_the_filter() {
