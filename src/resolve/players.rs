@@ -53,8 +53,7 @@ struct NameWords {
 
 impl NameWords {
     fn new(text: &str, names: &[NameMention]) -> Self {
-        let mut intern: lexicon::FxHashMap<&str, u32> =
-            lexicon::FxHashMap::with_capacity_and_hasher(names.len() * 2, Default::default());
+        let mut intern = Interner::with_capacity(names.len() * 2);
         let mut ids = Vec::with_capacity(names.len() * 2);
         let mut ranges = Vec::with_capacity(names.len());
         for n in names {
@@ -67,8 +66,7 @@ impl NameWords {
                     .iter()
                     .position(|&b| b == b' ')
                     .map_or(name.len(), |p| from_byte + p);
-                let next = intern.len() as u32;
-                ids.push(*intern.entry(&name[from_byte..to]).or_insert(next));
+                ids.push(intern.id(&name.as_bytes()[from_byte..to]));
                 if to == name.len() {
                     break;
                 }
@@ -87,6 +85,75 @@ impl NameWords {
     fn of(&self, i: usize) -> &[u32] {
         let (a, b) = self.ranges[i];
         &self.ids[a as usize..b as usize]
+    }
+}
+
+/// Ids for short byte strings, in the order first seen: open addressing on a hash of the length and the
+/// first and last eight bytes.
+struct Interner<'a> {
+    /// Per slot: the hash and id + 1 of a word, or id 0 for an empty slot. A power of two, at least twice
+    /// the number of words.
+    slots: Vec<(u64, u32)>,
+    words: Vec<&'a [u8]>,
+}
+
+impl<'a> Interner<'a> {
+    fn with_capacity(n: usize) -> Self {
+        Interner {
+            slots: vec![(0, 0); (n * 2).max(16).next_power_of_two()],
+            words: Vec::with_capacity(n),
+        }
+    }
+
+    fn hash(w: &[u8]) -> u64 {
+        let n = w.len();
+        let mut head = [0u8; 8];
+        let k = n.min(8);
+        head[..k].copy_from_slice(&w[..k]);
+        let tail = match w.get(n.saturating_sub(8)..) {
+            Some(t) if n > 8 => u64::from_le_bytes(t.try_into().expect("eight bytes")),
+            _ => 0,
+        };
+        (u64::from_le_bytes(head) ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The id of `w` (a new one when first seen).
+    fn id(&mut self, w: &'a [u8]) -> u32 {
+        if self.words.len() * 2 >= self.slots.len() {
+            self.grow();
+        }
+        let h = Self::hash(w);
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> 40) as usize & mask;
+        loop {
+            let (sh, id) = self.slots[i];
+            if id == 0 {
+                self.words.push(w);
+                self.slots[i] = (h, self.words.len() as u32);
+                return self.words.len() as u32 - 1;
+            }
+            if sh == h && self.words[id as usize - 1] == w {
+                return id - 1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        let mut slots = vec![(0u64, 0u32); size];
+        for &(h, id) in self.slots.iter().filter(|s| s.1 != 0) {
+            let mut i = (h >> 40) as usize & (size - 1);
+            while slots[i].1 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = (h, id);
+        }
+        self.slots = slots;
+    }
+
+    fn len(&self) -> usize {
+        self.words.len()
     }
 }
 
@@ -1074,6 +1141,28 @@ mod tests {
                 st = if b[k - 1].is_ascii() { Ok(k - 1) } else { Err(()) };
             }
             assert_eq!(ascii_word_start(b, end), st, "{end}");
+        }
+    }
+
+    #[test]
+    fn interner_gives_ids_in_order() {
+        let words: Vec<String> = (0..500).map(|i| format!("w{}", i % 137)).collect();
+        let mut intern = Interner::with_capacity(2);
+        let mut seen: Vec<&str> = Vec::new();
+        for w in &words {
+            let id = intern.id(w.as_bytes()) as usize;
+            match seen.iter().position(|s| s == w) {
+                Some(p) => assert_eq!(id, p),
+                None => {
+                    assert_eq!(id, seen.len());
+                    seen.push(w);
+                }
+            }
+        }
+        assert_eq!(intern.len(), 137);
+        for w in ["", "a", "abcdefgh", "abcdefghi", "abcdefghijklmnopq", "abcdefghijklmnopr"] {
+            let id = intern.id(w.as_bytes());
+            assert_eq!(intern.id(w.as_bytes()), id);
         }
     }
 
