@@ -114,7 +114,8 @@ impl<'a> Interner<'a> {
             Some(t) if n > 8 => u64::from_le_bytes(t.try_into().expect("eight bytes")),
             _ => 0,
         };
-        (u64::from_le_bytes(head) ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        (u64::from_le_bytes(head) ^ tail.rotate_left(29) ^ n as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 
     /// The id of `w` (a new one when first seen).
@@ -689,7 +690,10 @@ fn word_start(b: &[u8], end: usize) -> usize {
         }
         st -= 8;
     }
-    b[..st].iter().rposition(|&c| c == b' ').map_or(0, |p| p + 1)
+    b[..st]
+        .iter()
+        .rposition(|&c| c == b' ')
+        .map_or(0, |p| p + 1)
 }
 
 /// `s.split_whitespace()`, on bytes when `s` is ASCII.
@@ -1138,7 +1142,11 @@ mod tests {
                 && k > 0
                 && !ascii_space(b[k - 1])
             {
-                st = if b[k - 1].is_ascii() { Ok(k - 1) } else { Err(()) };
+                st = if b[k - 1].is_ascii() {
+                    Ok(k - 1)
+                } else {
+                    Err(())
+                };
             }
             assert_eq!(ascii_word_start(b, end), st, "{end}");
         }
@@ -1160,7 +1168,14 @@ mod tests {
             }
         }
         assert_eq!(intern.len(), 137);
-        for w in ["", "a", "abcdefgh", "abcdefghi", "abcdefghijklmnopq", "abcdefghijklmnopr"] {
+        for w in [
+            "",
+            "a",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopr",
+        ] {
             let id = intern.id(w.as_bytes());
             assert_eq!(intern.id(w.as_bytes()), id);
         }
@@ -1333,7 +1348,8 @@ mod tests {
             if let Some(rest) = after.strip_prefix(" (") {
                 let inner = rest.find(')').map_or(rest, |p| &rest[..p]);
                 // "(ESP)", "(Esp)", and the codes press lists use for a few nations ("(US)", "(UK)").
-                if (2..=3).contains(&inner.len()) && inner.bytes().all(|c| c.is_ascii_alphabetic()) {
+                if (2..=3).contains(&inner.len()) && inner.bytes().all(|c| c.is_ascii_alphabetic())
+                {
                     let mut buf = [0u8; 3];
                     let upper = &mut buf[..inner.len()];
                     upper.copy_from_slice(inner.as_bytes());
