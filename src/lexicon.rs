@@ -250,13 +250,6 @@ impl<V: Copy + Default> WordMap<V> {
         key.wrapping_mul(0x9E37_79B1) | 1
     }
 
-    /// False when no listed word starts with byte `first`, ends with byte `last` and has `len` bytes (the
-    /// pre-check of [`WordMap::get_bytes`]); true when one may.
-    #[inline]
-    pub(crate) fn may_have(&self, first: u8, last: u8, len: usize) -> bool {
-        self.lens[usize::from(first)] & self.ends[usize::from(last)] & (1 << len.min(63)) != 0
-    }
-
     /// The value of `word` (exact, case-sensitive), if listed.
     #[inline(always)]
     pub(crate) fn get_bytes(&self, word: &[u8]) -> Option<V> {

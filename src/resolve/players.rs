@@ -3,7 +3,7 @@
 
 use crate::lexicon;
 use crate::recognise::{Span, names::NameMention};
-use crate::segment::Sentence;
+use crate::segment::{Sentence, splat, zero_bytes};
 
 /// A person the article names.
 #[derive(Debug, Clone)]
@@ -53,8 +53,7 @@ struct NameWords {
 
 impl NameWords {
     fn new(text: &str, names: &[NameMention]) -> Self {
-        let mut intern: lexicon::FxHashMap<&str, u32> =
-            lexicon::FxHashMap::with_capacity_and_hasher(names.len() * 2, Default::default());
+        let mut intern = Interner::with_capacity(names.len() * 2);
         let mut ids = Vec::with_capacity(names.len() * 2);
         let mut ranges = Vec::with_capacity(names.len());
         for n in names {
@@ -67,8 +66,7 @@ impl NameWords {
                     .iter()
                     .position(|&b| b == b' ')
                     .map_or(name.len(), |p| from_byte + p);
-                let next = intern.len() as u32;
-                ids.push(*intern.entry(&name[from_byte..to]).or_insert(next));
+                ids.push(intern.id(&name.as_bytes()[from_byte..to]));
                 if to == name.len() {
                     break;
                 }
@@ -87,6 +85,76 @@ impl NameWords {
     fn of(&self, i: usize) -> &[u32] {
         let (a, b) = self.ranges[i];
         &self.ids[a as usize..b as usize]
+    }
+}
+
+/// Ids for short byte strings, in the order first seen: open addressing on a hash of the length and the
+/// first and last eight bytes.
+struct Interner<'a> {
+    /// Per slot: the hash and id + 1 of a word, or id 0 for an empty slot. A power of two, at least twice
+    /// the number of words.
+    slots: Vec<(u64, u32)>,
+    words: Vec<&'a [u8]>,
+}
+
+impl<'a> Interner<'a> {
+    fn with_capacity(n: usize) -> Self {
+        Interner {
+            slots: vec![(0, 0); (n * 2).max(16).next_power_of_two()],
+            words: Vec::with_capacity(n),
+        }
+    }
+
+    fn hash(w: &[u8]) -> u64 {
+        let n = w.len();
+        let mut head = [0u8; 8];
+        let k = n.min(8);
+        head[..k].copy_from_slice(&w[..k]);
+        let tail = match w.get(n.saturating_sub(8)..) {
+            Some(t) if n > 8 => u64::from_le_bytes(t.try_into().expect("eight bytes")),
+            _ => 0,
+        };
+        (u64::from_le_bytes(head) ^ tail.rotate_left(29) ^ n as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The id of `w` (a new one when first seen).
+    fn id(&mut self, w: &'a [u8]) -> u32 {
+        if self.words.len() * 2 >= self.slots.len() {
+            self.grow();
+        }
+        let h = Self::hash(w);
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> 40) as usize & mask;
+        loop {
+            let (sh, id) = self.slots[i];
+            if id == 0 {
+                self.words.push(w);
+                self.slots[i] = (h, self.words.len() as u32);
+                return self.words.len() as u32 - 1;
+            }
+            if sh == h && self.words[id as usize - 1] == w {
+                return id - 1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        let mut slots = vec![(0u64, 0u32); size];
+        for &(h, id) in self.slots.iter().filter(|s| s.1 != 0) {
+            let mut i = (h >> 40) as usize & (size - 1);
+            while slots[i].1 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = (h, id);
+        }
+        self.slots = slots;
+    }
+
+    fn len(&self) -> usize {
+        self.words.len()
     }
 }
 
@@ -290,13 +358,20 @@ pub(crate) fn build_entities(
     let mut all_initial = vec![true; entities.len()];
     for (i, n) in names.iter().enumerate() {
         if let Some(e) = link[i] {
-            let before = text[..n.span.start].trim_end_matches([' ', '\t']);
-            let line_start = before.is_empty() || before.ends_with(['\n', '.', '!', '?', '"']);
+            // The byte before the name and the spaces and tabs before it (an ASCII character, or the last
+            // byte of another one, never equal to an ASCII byte), if any.
+            let bytes = text.as_bytes();
+            let mut k = n.span.start;
+            while k > 0 && matches!(bytes[k - 1], b' ' | b'\t') {
+                k -= 1;
+            }
+            let prev = k.checked_sub(1).map(|k| bytes[k]);
+            let line_start = matches!(prev, None | Some(b'\n' | b'.' | b'!' | b'?' | b'"'));
             all_line_start[e] &= line_start;
             if !all_initial[e] {
                 continue;
             }
-            let initial = before.is_empty() || before.ends_with(['.', '!', '?', '"', '\n', ':']);
+            let initial = line_start || prev == Some(b':');
             if !initial {
                 all_initial[e] = false;
                 continue;
@@ -304,7 +379,7 @@ pub(crate) fn build_entities(
             // "Rune (Den) bt Hijikata": a surname opening a results line is a name.
             let rest = &text[n.span.end..];
             let cue_next = {
-                let gap = rest.len() - rest.trim_start_matches(' ').len();
+                let gap = rest.bytes().take_while(|&c| c == b' ').count();
                 cue_starts.binary_search(&(n.span.end + gap)).is_ok()
             };
             // (The first two bytes of every form, tested first.)
@@ -426,35 +501,113 @@ const ROLES: &[&str] = &[
 static ROLE_SET: once_cell::sync::Lazy<lexicon::WordSet> =
     once_cell::sync::Lazy::new(|| lexicon::WordSet::of(ROLES));
 
+/// For each letter, one bit per length of the roles that start (`last == false`) or end (`last == true`) with
+/// it: a pre-check on the stack, before the set is looked at. Every role is lower-case ASCII of 3 to 31 bytes
+/// and starts and ends with a letter (checked by a test).
+const fn role_filter(last: bool) -> [u32; 26] {
+    let mut t = [0u32; 26];
+    let mut i = 0;
+    while i < ROLES.len() {
+        let r = ROLES[i].as_bytes();
+        let c = if last { r[r.len() - 1] } else { r[0] };
+        t[(c - b'a') as usize] |= 1 << r.len();
+        i += 1;
+    }
+    t
+}
+
+const ROLE_FIRST: [u32; 26] = role_filter(false);
+const ROLE_LAST: [u32; 26] = role_filter(true);
+
+/// [`ROLE_FIRST`] and [`ROLE_LAST`] by byte, for both cases of each letter (0 for other bytes).
+const fn by_byte(t: [u32; 26]) -> [u32; 256] {
+    let mut out = [0u32; 256];
+    let mut i = 0;
+    while i < 26 {
+        out[b'a' as usize + i] = t[i];
+        out[b'A' as usize + i] = t[i];
+        i += 1;
+    }
+    out
+}
+
+static ROLE_FIRST_BYTE: [u32; 256] = by_byte(ROLE_FIRST);
+static ROLE_LAST_BYTE: [u32; 256] = by_byte(ROLE_LAST);
+
+/// False when no role starts with `first`, ends with `last` (both lower-cased) and has `len` bytes.
+#[inline]
+fn role_may_be(first: u8, last: u8, len: usize) -> bool {
+    let (f, l) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
+    f.is_ascii_lowercase()
+        && l.is_ascii_lowercase()
+        && len < 32
+        && ROLE_FIRST[usize::from(f - b'a')] & ROLE_LAST[usize::from(l - b'a')] & (1 << len) != 0
+}
+
 /// `word` without the characters that are not alphanumeric at either end.
 fn trim_non_alnum(word: &str) -> &str {
     if !word.is_ascii() {
         return word.trim_matches(|c: char| !c.is_alphanumeric());
     }
-    let b = word.as_bytes();
+    std::str::from_utf8(trim_non_alnum_ascii(word.as_bytes())).unwrap_or("")
+}
+
+/// [`trim_non_alnum`] for ASCII bytes.
+#[inline]
+fn trim_non_alnum_ascii(b: &[u8]) -> &[u8] {
     match b.iter().position(u8::is_ascii_alphanumeric) {
         Some(s) => {
             let e = b.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(s);
-            &word[s..=e]
+            &b[s..=e]
         }
-        None => "",
+        None => &[],
     }
 }
 
 /// A role word, in any case and with or without "'s" ("Coach", "coach's").
 fn is_role(word: &str) -> bool {
+    if word.is_ascii() {
+        return is_role_ascii(word.as_bytes());
+    }
     // No role is shorter than three letters.
     if word.len() < 3 {
         return false;
     }
+    role_in(trim_non_alnum(word).as_bytes())
+}
+
+/// [`is_role`] for an ASCII word.
+#[inline]
+fn is_role_ascii(b: &[u8]) -> bool {
+    // No role is shorter than three letters.
+    if b.len() < 3 {
+        return false;
+    }
     // Most words start and end with an ASCII letter or digit: nothing to trim.
-    let b = word.as_bytes();
-    let w = if b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
-        b
-    } else {
-        trim_non_alnum(word).as_bytes()
-    };
-    // Most words fail the set's pre-check on their first and last bytes and length (without "'s").
+    let (first, last) = (b[0], b[b.len() - 1]);
+    if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() {
+        // The pre-check of `role_in` on the bytes as they are (without "'s").
+        let n = b.len();
+        let (len, last) = if n >= 4 && b[n - 2] == b'\'' && last.eq_ignore_ascii_case(&b's') {
+            (n - 2, b[n - 3])
+        } else {
+            (n, last)
+        };
+        if len >= 32
+            || ROLE_FIRST_BYTE[usize::from(first)] & ROLE_LAST_BYTE[usize::from(last)] & (1 << len)
+                == 0
+        {
+            return false;
+        }
+        return role_in(b);
+    }
+    role_in(trim_non_alnum_ascii(b))
+}
+
+/// A trimmed word is a role, with or without "'s".
+#[inline]
+fn role_in(w: &[u8]) -> bool {
+    // Most words fail the pre-check on their first and last bytes and length (without "'s").
     let n = w.len();
     let Some(&first) = w.first() else {
         return false;
@@ -464,7 +617,7 @@ fn is_role(word: &str) -> bool {
     } else {
         (n, w[n - 1])
     };
-    if len == 0 || !ROLE_SET.may_have(first.to_ascii_lowercase(), last.to_ascii_lowercase(), len) {
+    if len == 0 || !role_may_be(first, last, len) {
         return false;
     }
     // Lower-cased on the stack: no role is longer than 15 bytes, 17 with "'s".
@@ -483,6 +636,64 @@ fn is_role(word: &str) -> bool {
 #[inline]
 fn ascii_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// The high bit of each byte of `v` that is below 0x21 (ASCII white space among them) or not ASCII, and no
+/// other bit (exact in every byte: no carry leaves a byte).
+#[inline]
+fn space_or_high(v: u64) -> u64 {
+    (!((v & splat(0x7F)).wrapping_add(splat(0x5F))) | v) & splat(0x80)
+}
+
+/// Where the word ending at `end` (exclusive) starts: after the last ASCII white space byte before `end`, or
+/// 0. `Err(())` when a byte of the word is not ASCII. Eight bytes at a time.
+#[inline]
+fn ascii_word_start(b: &[u8], end: usize) -> Result<usize, ()> {
+    let mut st = end;
+    while st >= 8 {
+        let eight: [u8; 8] = b[st - 8..st].try_into().expect("eight bytes");
+        let m = space_or_high(u64::from_le_bytes(eight));
+        if m == 0 {
+            st -= 8;
+            continue;
+        }
+        // The last such byte (the highest lane).
+        let p = st - 8 + (63 - m.leading_zeros() as usize) / 8;
+        if ascii_space(b[p]) {
+            return Ok(p + 1);
+        }
+        if !b[p].is_ascii() {
+            return Err(());
+        }
+        // A control byte: part of the word.
+        st = p;
+    }
+    while st > 0 && !ascii_space(b[st - 1]) {
+        if !b[st - 1].is_ascii() {
+            return Err(());
+        }
+        st -= 1;
+    }
+    Ok(st)
+}
+
+/// Where the word ending at `end` (exclusive) starts: after the last space before `end`, or 0. Eight bytes at
+/// a time.
+#[inline]
+fn word_start(b: &[u8], end: usize) -> usize {
+    let mut st = end;
+    while st >= 8 {
+        let eight: [u8; 8] = b[st - 8..st].try_into().expect("eight bytes");
+        let m = zero_bytes(u64::from_le_bytes(eight) ^ splat(b' '));
+        if m != 0 {
+            return st - 8 + (63 - m.leading_zeros() as usize) / 8 + 1;
+        }
+        st -= 8;
+    }
+    b[..st]
+        .iter()
+        .rposition(|&c| c == b' ')
+        .map_or(0, |p| p + 1)
 }
 
 /// `s.split_whitespace()`, on bytes when `s` is ASCII.
@@ -506,43 +717,56 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// `s.split_whitespace().rev()`, on bytes when `s` is ASCII.
-fn words_rev(s: &str) -> impl Iterator<Item = &str> {
-    let ascii = s.is_ascii();
-    let mut slow = (!ascii).then(|| s.split_whitespace());
-    let mut rest = if ascii { s } else { "" };
-    std::iter::from_fn(move || {
-        if let Some(it) = &mut slow {
-            return it.next_back();
+/// The line breaks of a text, with a cursor for spans looked at in order.
+struct Lines {
+    at: Vec<usize>,
+    /// The first line break at or after the last span's start.
+    k: usize,
+}
+
+impl Lines {
+    fn new(text: &str) -> Self {
+        Lines {
+            at: memchr::memchr_iter(b'\n', text.as_bytes()).collect(),
+            k: 0,
         }
-        let b = rest.as_bytes();
-        let e = b.iter().rposition(|&c| !ascii_space(c))? + 1;
-        let st = b[..e]
-            .iter()
-            .rposition(|&c| ascii_space(c))
-            .map_or(0, |p| p + 1);
-        let w = &rest[st..e];
-        rest = &rest[..st];
-        Some(w)
-    })
+    }
+
+    /// The last line break before `span` starts and the first one at or after it ends.
+    fn around(&mut self, span: Span) -> (Option<usize>, Option<usize>) {
+        let at = &self.at;
+        if self.k > 0 && at[self.k - 1] >= span.start {
+            // Back: search.
+            self.k = at.partition_point(|&p| p < span.start);
+        }
+        while self.k < at.len() && at[self.k] < span.start {
+            self.k += 1;
+        }
+        let mut j = self.k;
+        while j < at.len() && at[j] < span.end {
+            j += 1;
+        }
+        (self.k.checked_sub(1).map(|i| at[i]), at.get(j).copied())
+    }
 }
 
 /// A byline: a short line of capitalised words alone ("Jamie Smith and Flo Jones"), not the first line.
-/// `newlines`: the offsets of the text's line breaks, in order.
-fn byline_line(text: &str, newlines: &[usize], span: Span) -> bool {
+fn byline_line(text: &str, lines: &mut Lines, span: Span) -> bool {
+    let bytes = text.as_bytes();
     // Only a short line can be a byline: look at most 80 bytes either side for its ends.
     let lo = floor_boundary(text, span.start.saturating_sub(80));
     let hi = ceil_boundary(text, span.end + 80);
-    let line_from = match newlines.partition_point(|&p| p < span.start) {
-        0 => lo,
-        k => (newlines[k - 1] + 1).max(lo),
-    };
+    let (prev, next) = lines.around(span);
+    let line_from = prev.map_or(lo, |p| (p + 1).max(lo));
     if line_from == 0 {
         return false;
     }
-    let line_to = newlines
-        .get(newlines.partition_point(|&p| p < span.end))
-        .map_or(hi, |&p| p.min(hi));
+    let line_to = next.map_or(hi, |p| p.min(hi));
+    // Most lines are long and start and end with no space: nothing to trim.
+    let plain = |c: u8| c.is_ascii() && !ascii_space(c);
+    if line_to - line_from >= 80 && plain(bytes[line_from]) && plain(bytes[line_to - 1]) {
+        return false;
+    }
     let line = text[line_from..line_to].trim();
     if line.len() >= 80 || line.ends_with(['.', '!', '?', '"']) {
         return false;
@@ -557,6 +781,101 @@ fn byline_line(text: &str, newlines: &[usize], span: Span) -> bool {
     (2..=8).contains(&count)
 }
 
+/// `before.trim_end().ends_with("By")`, on bytes unless the last character before the spaces is not ASCII.
+fn ends_with_by(before: &str) -> bool {
+    let b = before.as_bytes();
+    let mut k = b.len();
+    while k > 0 && ascii_space(b[k - 1]) {
+        k -= 1;
+    }
+    if k > 0 && !b[k - 1].is_ascii() {
+        return before.trim_end().ends_with("By");
+    }
+    b[..k].ends_with(b"By")
+}
+
+/// A word ends a clause: its last character, before closing quotes and brackets, is a stop.
+#[inline]
+fn ends_clause(w: &[u8]) -> bool {
+    let n = w.len()
+        - w.iter()
+            .rev()
+            .take_while(|c| matches!(c, b'"' | b'\'' | b')'))
+            .count();
+    matches!(w[..n].last(), Some(b'.' | b';' | b':' | b'!' | b'?'))
+}
+
+/// A role among the last three words of `before` (split at white space), in the same clause.
+fn role_before(before: &str) -> bool {
+    // Backwards on bytes while the words looked at are ASCII (as white space then is).
+    let b = before.as_bytes();
+    let mut end = b.len();
+    for _ in 0..3 {
+        while end > 0 && ascii_space(b[end - 1]) {
+            end -= 1;
+        }
+        if end == 0 {
+            return false;
+        }
+        let Ok(st) = ascii_word_start(b, end) else {
+            return role_before_slow(before);
+        };
+        let w = &b[st..end];
+        if ends_clause(w) {
+            return false;
+        }
+        if is_role_ascii(w) {
+            return true;
+        }
+        end = st;
+    }
+    false
+}
+
+/// [`role_before`] on characters.
+fn role_before_slow(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .take_while(|w| !ends_clause(w.as_bytes()))
+        .any(is_role)
+}
+
+/// "X, his coach": a role (not possessive) among the three words after a comma.
+fn role_after(text: &str, end: usize) -> bool {
+    if !text.as_bytes()[end..].starts_with(b", ") {
+        return false;
+    }
+    let after = &text[end + 2..ceil_boundary(text, end + 40)];
+    // Forwards on bytes while the words looked at are ASCII (as white space then is).
+    let b = after.as_bytes();
+    let mut st = 0;
+    for _ in 0..3 {
+        while st < b.len() && ascii_space(b[st]) {
+            st += 1;
+        }
+        if st == b.len() {
+            return false;
+        }
+        let mut e = st;
+        while e < b.len() && !ascii_space(b[e]) {
+            if !b[e].is_ascii() {
+                return words(after)
+                    .take(3)
+                    .any(|w| is_role(w) && !w.ends_with("'s"));
+            }
+            e += 1;
+        }
+        let w = &b[st..e];
+        if is_role_ascii(w) && !w.ends_with(b"'s") {
+            return true;
+        }
+        st = e;
+    }
+    false
+}
+
 /// Marks entities whose mentions stand next to a role word ("coach Darren Cahill", "umpire Carlos Ramos",
 /// "X, his coach,").
 pub(crate) fn mark_officials(
@@ -565,46 +884,28 @@ pub(crate) fn mark_officials(
     link: &[Option<usize>],
     entities: &mut [Entity],
 ) {
-    let bytes = text.as_bytes();
-    let newlines: Vec<usize> = memchr::memchr_iter(b'\n', bytes).collect();
+    let mut lines = Lines::new(text);
     for (i, n) in names.iter().enumerate() {
         let Some(e) = link[i] else { continue };
         // Every test below can only mark the entity: nothing to learn about one already marked.
         if entities[e].not_player {
             continue;
         }
-        let from = floor_boundary(text, n.span.start.saturating_sub(40));
-        let before = &text[from..n.span.start];
-        // A byline: "By Jane Doe", or a short line of names alone.
-        let byline = before.trim_end().ends_with("By") || byline_line(text, &newlines, n.span);
-        // A role among the three words before the name, in the same clause.
-        let role_before = || {
-            words_rev(before)
-                .take(3)
-                .take_while(|w| {
-                    // On bytes: the characters are ASCII.
-                    let b = w.as_bytes();
-                    let n = b.len()
-                        - b.iter()
-                            .rev()
-                            .take_while(|c| matches!(c, b'"' | b'\'' | b')'))
-                            .count();
-                    !matches!(b[..n].last(), Some(b'.' | b';' | b':' | b'!' | b'?'))
-                })
-                .any(is_role)
-        };
-        // "X, his coach": a role among the three words after a comma.
-        let role_after = || {
-            let after = &text[n.span.end..ceil_boundary(text, n.span.end + 40)];
-            after.starts_with(", ")
-                && words(&after[2..])
-                    .take(3)
-                    .any(|w| is_role(w) && !w.ends_with("'s"))
-        };
-        if byline || role_before() || role_after() {
+        if official_context(text, &mut lines, n.span) {
             entities[e].not_player = true;
         }
     }
+}
+
+/// A byline ("By Jane Doe", or a short line of names alone) or a role among the three words before the name
+/// in the same clause, or after a comma. The cheap tests first.
+fn official_context(text: &str, lines: &mut Lines, span: Span) -> bool {
+    let from = floor_boundary(text, span.start.saturating_sub(40));
+    let before = &text[from..span.start];
+    ends_with_by(before)
+        || role_before(before)
+        || role_after(text, span.end)
+        || byline_line(text, lines, span)
 }
 
 /// Sentence index of each byte offset, by binary search over sentence starts.
@@ -620,6 +921,10 @@ pub(crate) fn sentence_of(sents: &[Sentence], pos: usize) -> usize {
 /// in any case.
 fn filler(w: &str) -> bool {
     let b = w.as_bytes();
+    // Most words are none: the filler words have 2 to 12 bytes, and every suffix ends in 'd'.
+    if !(2..=12).contains(&b.len()) && !b.last().is_some_and(|c| c.eq_ignore_ascii_case(&b'd')) {
+        return b.first().is_some_and(u8::is_ascii_digit);
+    }
     let ends = |suffix: &str| {
         b.len() >= suffix.len()
             && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
@@ -706,23 +1011,25 @@ fn country_words(rest: &str) -> Option<&'static str> {
 /// "X (ESP)", "X from Switzerland".
 pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static str> {
     let before = &text[floor_boundary(text, span.start.saturating_sub(60))..span.start];
-    // Not the first, maybe partial, word.
-    let before = before
-        .get(before.find(' ').map_or(0, |p| p + 1)..)
-        .unwrap_or("");
-    // `before.split(' ').rev()` without empty words, on bytes (a space byte is never part of another character).
-    let mut rest = before;
-    let words = std::iter::from_fn(move || {
-        let b = rest.as_bytes();
-        let e = b.iter().rposition(|&c| c != b' ')? + 1;
-        let st = b[..e].iter().rposition(|&c| c == b' ').map_or(0, |p| p + 1);
-        let w = &rest[st..e];
-        rest = &rest[..st];
-        Some(w)
-    })
-    .take(4);
-    for (k, w) in words.enumerate() {
-        if w.ends_with([',', '.', ';', ':', '"']) && k > 0 {
+    let b = before.as_bytes();
+    // At most four words before the name, split at spaces (never part of another character), from the last;
+    // not the first, maybe partial, word of the window (unless the window has no space at all).
+    let mut end = b.len();
+    for k in 0..4 {
+        while end > 0 && b[end - 1] == b' ' {
+            end -= 1;
+        }
+        if end == 0 {
+            break;
+        }
+        let st = word_start(b, end);
+        // (`end` short of the window's end: a space follows the word.)
+        if st == 0 && end < b.len() {
+            break;
+        }
+        let w = &before[st..end];
+        let wb = w.as_bytes();
+        if k > 0 && matches!(wb[wb.len() - 1], b',' | b'.' | b';' | b':' | b'"') {
             break;
         }
         if let Some(c) = w.strip_suffix("'s").and_then(lexicon::country) {
@@ -735,12 +1042,13 @@ pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static st
         if !filler(w) {
             break;
         }
+        end = st;
     }
-    let after = &text[span.end..ceil_boundary(text, span.end + 40)];
     // Every form below starts with a space then 'o', 'f' or '('.
-    if !matches!(after.as_bytes(), [b' ', b'o' | b'f' | b'(', ..]) {
+    if !matches!(text.as_bytes()[span.end..], [b' ', b'o' | b'f' | b'(', ..]) {
         return None;
     }
+    let after = &text[span.end..ceil_boundary(text, span.end + 40)];
     for prefix in [" of the ", " of ", " from the ", " from "] {
         if let Some(rest) = after.strip_prefix(prefix)
             && let Some(c) = country_words(rest)
@@ -813,4 +1121,350 @@ pub(crate) fn ceil_boundary(text: &str, i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_starts_same_as_byte_loops() {
+        let t = "ab cd\u{e9}ef\x01gh ij\tkl  mnopqrstuvwxyz0123\u{a0}x abcdefghijklmnop q\nr";
+        let b = t.as_bytes();
+        for end in 0..=b.len() {
+            let mut st = end;
+            while st > 0 && b[st - 1] != b' ' {
+                st -= 1;
+            }
+            assert_eq!(word_start(b, end), st, "{end}");
+            let mut st = Ok(end);
+            while let Ok(k) = st
+                && k > 0
+                && !ascii_space(b[k - 1])
+            {
+                st = if b[k - 1].is_ascii() {
+                    Ok(k - 1)
+                } else {
+                    Err(())
+                };
+            }
+            assert_eq!(ascii_word_start(b, end), st, "{end}");
+        }
+    }
+
+    #[test]
+    fn interner_gives_ids_in_order() {
+        let words: Vec<String> = (0..500).map(|i| format!("w{}", i % 137)).collect();
+        let mut intern = Interner::with_capacity(2);
+        let mut seen: Vec<&str> = Vec::new();
+        for w in &words {
+            let id = intern.id(w.as_bytes()) as usize;
+            match seen.iter().position(|s| s == w) {
+                Some(p) => assert_eq!(id, p),
+                None => {
+                    assert_eq!(id, seen.len());
+                    seen.push(w);
+                }
+            }
+        }
+        assert_eq!(intern.len(), 137);
+        for w in [
+            "",
+            "a",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopr",
+        ] {
+            let id = intern.id(w.as_bytes());
+            assert_eq!(intern.id(w.as_bytes()), id);
+        }
+    }
+
+    #[test]
+    fn roles_fit_the_filter() {
+        for r in ROLES {
+            let b = r.as_bytes();
+            assert!((3..32).contains(&b.len()), "{r}");
+            assert!(
+                b[0].is_ascii_lowercase() && b[b.len() - 1].is_ascii_lowercase(),
+                "{r}"
+            );
+            assert!(role_may_be(b[0], b[b.len() - 1], b.len()), "{r}");
+        }
+    }
+
+    /// The code before the byte scans, as it was.
+    mod reference {
+        use super::super::*;
+
+        fn is_role(word: &str) -> bool {
+            if word.len() < 3 {
+                return false;
+            }
+            let b = word.as_bytes();
+            let w = if b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
+                b
+            } else {
+                trim_non_alnum(word).as_bytes()
+            };
+            // (The pre-check on first and last bytes and length only saved time.)
+            if w.is_empty() || w.eq_ignore_ascii_case(b"'s") {
+                return false;
+            }
+            let mut buf = [0u8; 17];
+            let Some(l) = buf.get_mut(..w.len()) else {
+                return false;
+            };
+            for (d, s) in l.iter_mut().zip(w) {
+                *d = s.to_ascii_lowercase();
+            }
+            let l = l.strip_suffix(b"'s").unwrap_or(l);
+            ROLE_SET.contains_bytes(l)
+        }
+
+        fn words_rev(s: &str) -> impl Iterator<Item = &str> {
+            let ascii = s.is_ascii();
+            let mut slow = (!ascii).then(|| s.split_whitespace());
+            let mut rest = if ascii { s } else { "" };
+            std::iter::from_fn(move || {
+                if let Some(it) = &mut slow {
+                    return it.next_back();
+                }
+                let b = rest.as_bytes();
+                let e = b.iter().rposition(|&c| !ascii_space(c))? + 1;
+                let st = b[..e]
+                    .iter()
+                    .rposition(|&c| ascii_space(c))
+                    .map_or(0, |p| p + 1);
+                let w = &rest[st..e];
+                rest = &rest[..st];
+                Some(w)
+            })
+        }
+
+        fn byline_line(text: &str, newlines: &[usize], span: Span) -> bool {
+            let lo = floor_boundary(text, span.start.saturating_sub(80));
+            let hi = ceil_boundary(text, span.end + 80);
+            let line_from = match newlines.partition_point(|&p| p < span.start) {
+                0 => lo,
+                k => (newlines[k - 1] + 1).max(lo),
+            };
+            if line_from == 0 {
+                return false;
+            }
+            let line_to = newlines
+                .get(newlines.partition_point(|&p| p < span.end))
+                .map_or(hi, |&p| p.min(hi));
+            let line = text[line_from..line_to].trim();
+            if line.len() >= 80 || line.ends_with(['.', '!', '?', '"']) {
+                return false;
+            }
+            let mut count = 0;
+            for w in words(line) {
+                if !(w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(w, "and" | "&" | "by"))
+                {
+                    return false;
+                }
+                count += 1;
+            }
+            (2..=8).contains(&count)
+        }
+
+        pub(super) fn official_context(text: &str, span: Span) -> bool {
+            let newlines: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
+            let from = floor_boundary(text, span.start.saturating_sub(40));
+            let before = &text[from..span.start];
+            let byline = before.trim_end().ends_with("By") || byline_line(text, &newlines, span);
+            let role_before = || {
+                words_rev(before)
+                    .take(3)
+                    .take_while(|w| {
+                        let b = w.as_bytes();
+                        let n = b.len()
+                            - b.iter()
+                                .rev()
+                                .take_while(|c| matches!(c, b'"' | b'\'' | b')'))
+                                .count();
+                        !matches!(b[..n].last(), Some(b'.' | b';' | b':' | b'!' | b'?'))
+                    })
+                    .any(is_role)
+            };
+            let role_after = || {
+                let after = &text[span.end..ceil_boundary(text, span.end + 40)];
+                after.starts_with(", ")
+                    && words(&after[2..])
+                        .take(3)
+                        .any(|w| is_role(w) && !w.ends_with("'s"))
+            };
+            byline || role_before() || role_after()
+        }
+
+        pub(super) fn explicit_nationality(text: &str, span: Span) -> Option<&'static str> {
+            let before = &text[floor_boundary(text, span.start.saturating_sub(60))..span.start];
+            // Not the first, maybe partial, word.
+            let before = before
+                .get(before.find(' ').map_or(0, |p| p + 1)..)
+                .unwrap_or("");
+            // `before.split(' ').rev()` without empty words, on bytes (a space byte is never part of another character).
+            let mut rest = before;
+            let words = std::iter::from_fn(move || {
+                let b = rest.as_bytes();
+                let e = b.iter().rposition(|&c| c != b' ')? + 1;
+                let st = b[..e].iter().rposition(|&c| c == b' ').map_or(0, |p| p + 1);
+                let w = &rest[st..e];
+                rest = &rest[..st];
+                Some(w)
+            })
+            .take(4);
+            for (k, w) in words.enumerate() {
+                if w.ends_with([',', '.', ';', ':', '"']) && k > 0 {
+                    break;
+                }
+                if let Some(c) = w.strip_suffix("'s").and_then(lexicon::country) {
+                    return Some(c);
+                }
+                if let Some(c) = lexicon::demonym(w) {
+                    return Some(c);
+                }
+                // Stop at words that cannot sit between a nationality and a name.
+                if !filler(w) {
+                    break;
+                }
+            }
+            let after = &text[span.end..ceil_boundary(text, span.end + 40)];
+            // Every form below starts with a space then 'o', 'f' or '('.
+            if !matches!(after.as_bytes(), [b' ', b'o' | b'f' | b'(', ..]) {
+                return None;
+            }
+            for prefix in [" of the ", " of ", " from the ", " from "] {
+                if let Some(rest) = after.strip_prefix(prefix)
+                    && let Some(c) = country_words(rest)
+                {
+                    return Some(c);
+                }
+            }
+            if let Some(rest) = after.strip_prefix(" (") {
+                let inner = rest.find(')').map_or(rest, |p| &rest[..p]);
+                // "(ESP)", "(Esp)", and the codes press lists use for a few nations ("(US)", "(UK)").
+                if (2..=3).contains(&inner.len()) && inner.bytes().all(|c| c.is_ascii_alphabetic())
+                {
+                    let mut buf = [0u8; 3];
+                    let upper = &mut buf[..inner.len()];
+                    upper.copy_from_slice(inner.as_bytes());
+                    upper.make_ascii_uppercase();
+                    let alias = match &*upper {
+                        b"US" => "USA",
+                        b"UK" | b"GB" => "GBR",
+                        other => std::str::from_utf8(other).unwrap_or(""),
+                    };
+                    if let Some(c) = crate::lexicon::code(alias) {
+                        return Some(c);
+                    }
+                }
+                if let Some(c) = lexicon::country(inner) {
+                    return Some(c);
+                }
+            }
+            None
+        }
+    }
+
+    /// Texts to compare on: the recognisers' corpus, the fixtures and tricky strings.
+    fn texts() -> Vec<String> {
+        let mut all = crate::recognise::all_texts();
+        for t in [
+            "\nJane Doe and John Roe\nSmith won.",
+            "Headline\nBy  Jane Doe\n\nText",
+            "Headline\n  Jane Doe  \nText",
+            "x\u{a0}coach Jim Courier said",
+            "the coach\u{2009}Jim Courier said",
+            "the Coach's Jim Courier, his COACH'S friend",
+            "Jim Courier, the \u{e9}coach",
+            "Jim Courier, \"coach\", said",
+            "said (coach) Jim Courier",
+            "the coach. Jim Courier",
+            "the coach\u{85}Jim Courier",
+            "caf\u{e9} coach Jim Courier, his \u{e9}pouse",
+            "\u{2003}\u{2003}\nJim Courier\u{2003}\n",
+            "By\u{a0}\u{a0}Jim Courier",
+            "x\n\u{e9}Jim Courier et \u{c9}mile\u{e9}\n",
+        ] {
+            all.push(t.to_string());
+        }
+        all
+    }
+
+    /// Spans to test: every capitalised word and pair of words.
+    fn spans(t: &str) -> Vec<Span> {
+        let b = t.as_bytes();
+        let mut out = Vec::new();
+        for (i, &c) in b.iter().enumerate() {
+            if c.is_ascii_uppercase() && (i == 0 || !b[i - 1].is_ascii_alphabetic()) {
+                let mut e = i;
+                for _ in 0..2 {
+                    while e < b.len() && b[e].is_ascii_alphabetic() {
+                        e += 1;
+                    }
+                    out.push(Span { start: i, end: e });
+                    if e < b.len() && b[e] == b' ' {
+                        e += 1;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn explicit_nationality_same_as_before() {
+        let mut more = texts();
+        for t in [
+            "Spain's Rafael Nadal",
+            "the Spanish world number one Rafael Nadal",
+            "the 12th-seeded Italian Jannik Sinner",
+            "said: \"American Coco Gauff",
+            "nothing,American Coco Gauff",
+            "American   Coco Gauff",
+            "Americans' Coco Gauff",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxAmerican Coco Gauff",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx American Coco Gauff",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxAmerican  Coco Gauff",
+            "American Coco Gauff",
+            " American Coco Gauff",
+            "Coco Gauff of the United States, Coco Gauff from Spain. Coco Gauff (US) Coco Gauff (esp)",
+            "the WILDCARD Coco Gauff, the fourth-Seeded caf\u{e9} Coco Gauff",
+        ] {
+            more.push(t.to_string());
+        }
+        for t in &more {
+            for s in spans(t) {
+                assert_eq!(
+                    explicit_nationality(t, s),
+                    reference::explicit_nationality(t, s),
+                    "{:?} in {t:?}",
+                    &t[s.start..s.end]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn official_context_same_as_before() {
+        for t in &texts() {
+            let mut lines = Lines::new(t);
+            let mut spans = spans(t);
+            // In order, then backwards (the cursor goes both ways).
+            spans.extend(spans.clone().into_iter().rev());
+            for s in spans {
+                assert_eq!(
+                    official_context(t, &mut lines, s),
+                    reference::official_context(t, s),
+                    "{:?} in {t:?}",
+                    &t[s.start..s.end]
+                );
+            }
+        }
+    }
 }
