@@ -196,7 +196,12 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
         // Nothing for the steps below to refine.
         return found;
     }
-    let titles = crate::recognise::round::title_phrases(ctx.text);
+    // Title phrases only give rounds to results that lack one (and rounds are never taken away).
+    let titles = if found.iter().any(|f| f.round.is_none()) {
+        crate::recognise::round::title_phrases(ctx.text)
+    } else {
+        Vec::new()
+    };
     title_rounds(ctx, &titles, &mut found);
     let mut found = merge_duplicates(ctx, found);
     lone_score(ctx, &used_scores, &mut found);
@@ -1237,14 +1242,17 @@ fn sentence_matches(
 ) {
     let text = ctx.text;
     let first_score = ctx.m.scores.partition_point(|s| s.span.start < sent.start);
-    let score_ids: Vec<usize> = (first_score..ctx.m.scores.len())
-        .take_while(|&i| ctx.m.scores[i].span.start < sent.end)
-        .filter(|&i| ctx.m.scores[i].span.end <= sent.end)
-        .collect();
-    if cues.is_empty() && score_ids.is_empty() {
+    let last_score = first_score
+        + ctx.m.scores[first_score..]
+            .iter()
+            .take_while(|s| s.span.start < sent.end)
+            .count();
+    let in_sentence = |i: &usize| ctx.m.scores[*i].span.end <= sent.end;
+    if cues.is_empty() && !(first_score..last_score).any(|i| in_sentence(&i)) {
         // No result cue and no score: no match told here.
         return;
     }
+    let score_ids: Vec<usize> = (first_score..last_score).filter(in_sentence).collect();
     let parens = parens.of(ctx, si);
     let hits = hits.of(ctx, si);
     // The agent and object of the last result told in this sentence: "X had upset Y ..., and beat Z".
