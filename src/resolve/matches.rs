@@ -360,12 +360,14 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
         "round earlier",
         "earlier round",
     ]);
+    static ROUND: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("round"));
     for i in 0..found.len() {
         let sent = ctx.sents[found[i].sent];
         let after = &ctx.text[found[i].span.start.max(sent.start)..sent.end];
         // (Every pattern holds "round": a quick test first.)
         if found[i].round.is_none()
-            && memchr::memmem::find(after.as_bytes(), b"round").is_some()
+            && ROUND.find(after.as_bytes()).is_some()
             && EARLIER_ROUND.find(after).is_some()
         {
             let si = found[i].sent;
@@ -494,11 +496,15 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
         "United Cup",
         "ATP Cup",
     ];
+    // (Every team event's name holds "Cup": a quick byte test first.)
+    let team_event = |name: &str| {
+        name.as_bytes().windows(3).any(|w| w == b"Cup") && team.iter().any(|c| name.contains(c))
+    };
     if found.iter().any(|f| {
         f.round.is_none()
             && f.tournament
                 .as_ref()
-                .is_some_and(|t| team.iter().any(|c| t.0.contains(c)))
+                .is_some_and(|t| team_event(&t.0))
     }) {
         let tie_round = ctx
             .m
@@ -523,7 +529,7 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
             if f.round.is_none()
                 && f.tournament
                     .as_ref()
-                    .is_some_and(|t| team.iter().any(|c| t.0.contains(c)))
+                    .is_some_and(|t| team_event(&t.0))
             {
                 f.round = tie_round;
             }
@@ -976,39 +982,39 @@ static FUTURE: WordList = WordList::new(&[
     "would",
 ]);
 
-/// A past-tense verb: "rallied", "came", "went" ("rallied to beat", "came back to beat", "went on to beat").
-fn past_verb(w: &str) -> bool {
-    (w.ends_with("ed") && w.len() > 4 && w != "seeded" && w != "ranked" && w != "unseeded")
+/// A past-tense verb (in lower case): "rallied", "came", "went" ("rallied to beat", "came back to beat", "went on to beat").
+fn past_verb(w: &[u8]) -> bool {
+    (w.ends_with(b"ed") && w.len() > 4 && w != b"seeded" && w != b"ranked" && w != b"unseeded")
         || matches!(
             w,
-            "came"
-                | "fought"
-                | "held"
-                | "hung"
-                | "went"
-                | "got"
-                | "took"
-                | "won"
-                | "made"
-                | "ran"
-                | "dug"
-                | "found"
-                | "overcame"
-                | "saw"
-                | "kept"
-                | "left"
-                | "shook"
-                | "threw"
-                | "rode"
-                | "beat"
-                | "put"
-                | "recovering"
-                | "coming"
-                | "fighting"
-                | "battling"
-                | "rallying"
-                | "bouncing"
-                | "storming"
+            b"came"
+                | b"fought"
+                | b"held"
+                | b"hung"
+                | b"went"
+                | b"got"
+                | b"took"
+                | b"won"
+                | b"made"
+                | b"ran"
+                | b"dug"
+                | b"found"
+                | b"overcame"
+                | b"saw"
+                | b"kept"
+                | b"left"
+                | b"shook"
+                | b"threw"
+                | b"rode"
+                | b"beat"
+                | b"put"
+                | b"recovering"
+                | b"coming"
+                | b"fighting"
+                | b"battling"
+                | b"rallying"
+                | b"bouncing"
+                | b"storming"
         )
 }
 
@@ -1295,17 +1301,30 @@ fn sentence_matches(
                     .find(|p| p.start <= cue.span.start && cue.span.start < p.end)
                     .map_or(prev_end.max(sent.start), |p| p.start.max(prev_end));
                 let (mut wish, mut past) = (false, false);
-                let mut lower = String::new();
+                let mut lower = [0u8; 16];
                 for w in text[from..cue.span.start].split_whitespace() {
-                    lower.clear();
-                    lower.push_str(w.trim_matches(|c: char| !c.is_alphanumeric()));
-                    lower.make_ascii_lowercase();
-                    if FUTURE.has(&lower) {
+                    // The word without the punctuation around it (trimmed only when an end is not an ASCII
+                    // letter or digit), compared in lower case.
+                    let b = w.as_bytes();
+                    let w = if b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
+                        w
+                    } else {
+                        w.trim_matches(|c: char| !c.is_alphanumeric())
+                    };
+                    if FUTURE.has_any_case(w) {
                         // A wish whatever the verb.
                         wish = true;
                         break;
                     }
-                    past |= past_verb(&lower);
+                    past |= if w.len() <= lower.len() {
+                        let l = &mut lower[..w.len()];
+                        l.copy_from_slice(w.as_bytes());
+                        l.make_ascii_lowercase();
+                        past_verb(l)
+                    } else {
+                        // Longer than every listed verb: only the ending counts.
+                        w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed")
+                    };
                 }
                 if wish || !past {
                     continue;
