@@ -500,12 +500,10 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     let team_event = |name: &str| {
         name.as_bytes().windows(3).any(|w| w == b"Cup") && team.iter().any(|c| name.contains(c))
     };
-    if found.iter().any(|f| {
-        f.round.is_none()
-            && f.tournament
-                .as_ref()
-                .is_some_and(|t| team_event(&t.0))
-    }) {
+    if found
+        .iter()
+        .any(|f| f.round.is_none() && f.tournament.as_ref().is_some_and(|t| team_event(&t.0)))
+    {
         let tie_round = ctx
             .m
             .rounds
@@ -526,11 +524,7 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
             .map(|r| r.code)
             .or_else(|| cup_final().then_some("F"));
         for f in found.iter_mut() {
-            if f.round.is_none()
-                && f.tournament
-                    .as_ref()
-                    .is_some_and(|t| team_event(&t.0))
-            {
+            if f.round.is_none() && f.tournament.as_ref().is_some_and(|t| team_event(&t.0)) {
                 f.round = tie_round;
             }
         }
@@ -875,6 +869,8 @@ struct WordList {
     words: &'static [&'static str],
     /// Bit `c - b'a'` of `lead[n]`: a word of `n` bytes starts with letter `c`.
     lead: [u32; 17],
+    /// The words starting with letter `c` are `words[from[c - b'a']..from[c - b'a' + 1]]`.
+    from: [u16; 27],
 }
 
 impl WordList {
@@ -887,7 +883,24 @@ impl WordList {
             lead[w.len()] |= 1 << (w[0] - b'a');
             k += 1;
         }
-        WordList { words, lead }
+        // (Words are in byte order: each letter's words follow one another.)
+        let mut from = [0u16; 27];
+        let mut c = 0;
+        while c < 27 {
+            let mut n = 0;
+            while n < words.len() && words[n].as_bytes()[0] < b'a' + c as u8 {
+                n += 1;
+            }
+            from[c] = n as u16;
+            c += 1;
+        }
+        WordList { words, lead, from }
+    }
+
+    /// The words starting with lower-case letter `c`.
+    fn starting(&self, c: u8) -> &'static [&'static str] {
+        let i = (c - b'a') as usize;
+        &self.words[self.from[i] as usize..self.from[i + 1] as usize]
     }
 
     /// Whether a word of `len` bytes starting with `first` may be in the list.
@@ -899,7 +912,7 @@ impl WordList {
         w.as_bytes()
             .first()
             .is_some_and(|&c| self.may_have(w.len(), c))
-            && self.words.binary_search(&w).is_ok()
+            && self.starting(w.as_bytes()[0]).binary_search(&w).is_ok()
     }
 
     /// Whether `w` in lower case is in the list.
@@ -915,7 +928,7 @@ impl WordList {
         let lower = &mut buf[..w.len()];
         lower.copy_from_slice(w.as_bytes());
         lower.make_ascii_lowercase();
-        self.words
+        self.starting(lower[0])
             .binary_search_by(|p| p.as_bytes().cmp(lower))
             .is_ok()
     }
@@ -1306,11 +1319,12 @@ fn sentence_matches(
                     // The word without the punctuation around it (trimmed only when an end is not an ASCII
                     // letter or digit), compared in lower case.
                     let b = w.as_bytes();
-                    let w = if b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
-                        w
-                    } else {
-                        w.trim_matches(|c: char| !c.is_alphanumeric())
-                    };
+                    let w =
+                        if b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
+                            w
+                        } else {
+                            w.trim_matches(|c: char| !c.is_alphanumeric())
+                        };
                     if FUTURE.has_any_case(w) {
                         // A wish whatever the verb.
                         wish = true;
