@@ -99,6 +99,7 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
     let mut used_scores = vec![false; ctx.m.scores.len()];
     let mut cue_i = 0usize;
     let mut parens = SentParens::new();
+    let mut hits = SentHits::new();
     for si in 0..ctx.sents.len() {
         let sent = ctx.sents[si];
         let first_ref_of_sentence = refs.len();
@@ -177,7 +178,7 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
             sent,
             &ctx.m.cues[first_cue..cue_i],
             (sref, &before[prev_from..]),
-            (&mut used_scores, &mut parens),
+            (&mut used_scores, &mut parens, &mut hits),
             &mut found,
         );
     }
@@ -195,7 +196,12 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
         // Nothing for the steps below to refine.
         return found;
     }
-    let titles = crate::recognise::round::title_phrases(ctx.text);
+    // Title phrases only give rounds to results that lack one (and rounds are never taken away).
+    let titles = if found.iter().any(|f| f.round.is_none()) {
+        crate::recognise::round::title_phrases(ctx.text)
+    } else {
+        Vec::new()
+    };
     title_rounds(ctx, &titles, &mut found);
     let mut found = merge_duplicates(ctx, found);
     lone_score(ctx, &used_scores, &mut found);
@@ -354,10 +360,16 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
         "round earlier",
         "earlier round",
     ]);
+    static ROUND: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("round"));
     for i in 0..found.len() {
         let sent = ctx.sents[found[i].sent];
         let after = &ctx.text[found[i].span.start.max(sent.start)..sent.end];
-        if found[i].round.is_none() && EARLIER_ROUND.find(after).is_some() {
+        // (Every pattern holds "round": a quick test first.)
+        if found[i].round.is_none()
+            && ROUND.find(after.as_bytes()).is_some()
+            && EARLIER_ROUND.find(after).is_some()
+        {
             let si = found[i].sent;
             let a = found.partition_point(|f| f.sent + 20 < si);
             let before = found[a..i]
@@ -484,12 +496,14 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
         "United Cup",
         "ATP Cup",
     ];
-    if found.iter().any(|f| {
-        f.round.is_none()
-            && f.tournament
-                .as_ref()
-                .is_some_and(|t| team.iter().any(|c| t.0.contains(c)))
-    }) {
+    // (Every team event's name holds "Cup": a quick byte test first.)
+    let team_event = |name: &str| {
+        name.as_bytes().windows(3).any(|w| w == b"Cup") && team.iter().any(|c| name.contains(c))
+    };
+    if found
+        .iter()
+        .any(|f| f.round.is_none() && f.tournament.as_ref().is_some_and(|t| team_event(&t.0)))
+    {
         let tie_round = ctx
             .m
             .rounds
@@ -510,11 +524,7 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
             .map(|r| r.code)
             .or_else(|| cup_final().then_some("F"));
         for f in found.iter_mut() {
-            if f.round.is_none()
-                && f.tournament
-                    .as_ref()
-                    .is_some_and(|t| team.iter().any(|c| t.0.contains(c)))
-            {
+            if f.round.is_none() && f.tournament.as_ref().is_some_and(|t| team_event(&t.0)) {
                 f.round = tie_round;
             }
         }
@@ -859,6 +869,8 @@ struct WordList {
     words: &'static [&'static str],
     /// Bit `c - b'a'` of `lead[n]`: a word of `n` bytes starts with letter `c`.
     lead: [u32; 17],
+    /// The words starting with letter `c` are `words[from[c - b'a']..from[c - b'a' + 1]]`.
+    from: [u16; 27],
 }
 
 impl WordList {
@@ -871,7 +883,24 @@ impl WordList {
             lead[w.len()] |= 1 << (w[0] - b'a');
             k += 1;
         }
-        WordList { words, lead }
+        // (Words are in byte order: each letter's words follow one another.)
+        let mut from = [0u16; 27];
+        let mut c = 0;
+        while c < 27 {
+            let mut n = 0;
+            while n < words.len() && words[n].as_bytes()[0] < b'a' + c as u8 {
+                n += 1;
+            }
+            from[c] = n as u16;
+            c += 1;
+        }
+        WordList { words, lead, from }
+    }
+
+    /// The words starting with lower-case letter `c`.
+    fn starting(&self, c: u8) -> &'static [&'static str] {
+        let i = (c - b'a') as usize;
+        &self.words[self.from[i] as usize..self.from[i + 1] as usize]
     }
 
     /// Whether a word of `len` bytes starting with `first` may be in the list.
@@ -883,7 +912,7 @@ impl WordList {
         w.as_bytes()
             .first()
             .is_some_and(|&c| self.may_have(w.len(), c))
-            && self.words.binary_search(&w).is_ok()
+            && self.starting(w.as_bytes()[0]).binary_search(&w).is_ok()
     }
 
     /// Whether `w` in lower case is in the list.
@@ -899,7 +928,7 @@ impl WordList {
         let lower = &mut buf[..w.len()];
         lower.copy_from_slice(w.as_bytes());
         lower.make_ascii_lowercase();
-        self.words
+        self.starting(lower[0])
             .binary_search_by(|p| p.as_bytes().cmp(lower))
             .is_ok()
     }
@@ -966,39 +995,39 @@ static FUTURE: WordList = WordList::new(&[
     "would",
 ]);
 
-/// A past-tense verb: "rallied", "came", "went" ("rallied to beat", "came back to beat", "went on to beat").
-fn past_verb(w: &str) -> bool {
-    (w.ends_with("ed") && w.len() > 4 && w != "seeded" && w != "ranked" && w != "unseeded")
+/// A past-tense verb (in lower case): "rallied", "came", "went" ("rallied to beat", "came back to beat", "went on to beat").
+fn past_verb(w: &[u8]) -> bool {
+    (w.ends_with(b"ed") && w.len() > 4 && w != b"seeded" && w != b"ranked" && w != b"unseeded")
         || matches!(
             w,
-            "came"
-                | "fought"
-                | "held"
-                | "hung"
-                | "went"
-                | "got"
-                | "took"
-                | "won"
-                | "made"
-                | "ran"
-                | "dug"
-                | "found"
-                | "overcame"
-                | "saw"
-                | "kept"
-                | "left"
-                | "shook"
-                | "threw"
-                | "rode"
-                | "beat"
-                | "put"
-                | "recovering"
-                | "coming"
-                | "fighting"
-                | "battling"
-                | "rallying"
-                | "bouncing"
-                | "storming"
+            b"came"
+                | b"fought"
+                | b"held"
+                | b"hung"
+                | b"went"
+                | b"got"
+                | b"took"
+                | b"won"
+                | b"made"
+                | b"ran"
+                | b"dug"
+                | b"found"
+                | b"overcame"
+                | b"saw"
+                | b"kept"
+                | b"left"
+                | b"shook"
+                | b"threw"
+                | b"rode"
+                | b"beat"
+                | b"put"
+                | b"recovering"
+                | b"coming"
+                | b"fighting"
+                | b"battling"
+                | b"rallying"
+                | b"bouncing"
+                | b"storming"
         )
 }
 
@@ -1076,6 +1105,150 @@ impl SentParens {
     }
 }
 
+/// The words that end a clause or tell a head-to-head record, searched for once per sentence. A [`Hit`]'s
+/// `groups` say which of the three sets ([`CLAUSE_END`], [`BREAKS`], [`H2H`]) it belongs to.
+static CLAUSE_WORDS: Patterns = Patterns::new(&[
+    // 0..6: clause ends, which are also breaks.
+    " but ",
+    ", while ",
+    " while ",
+    "; ",
+    ", and ",
+    " whereas ",
+    // 6..8: breaks only.
+    ", with ",
+    ", as ",
+    // 8..16: head-to-head words.
+    "meetings",
+    "meeting",
+    "encounters",
+    "head-to-head",
+    "occasions",
+    " times in",
+    " times out of",
+    "matches against",
+]);
+
+/// The end of the clause a score stays in: " but ", ", while ", " while ", "; ", ", and ", " whereas ".
+const CLAUSE_END: u8 = 1;
+/// Where a clause starts after: the clause ends and ", with ", ", as ".
+const BREAKS: u8 = 2;
+/// Words of a head-to-head record: "meetings", "encounters", " times in", ...
+const H2H: u8 = 4;
+
+/// The groups of pattern `k` of [`CLAUSE_WORDS`].
+fn clause_word_groups(k: u32) -> u8 {
+    match k {
+        0..6 => CLAUSE_END | BREAKS,
+        6..8 => BREAKS,
+        _ => H2H,
+    }
+}
+
+/// One occurrence of a [`CLAUSE_WORDS`] pattern in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Hit {
+    start: usize,
+    end: usize,
+    groups: u8,
+}
+
+/// Where the first pattern of `group` that lies wholly in `from..to` starts (as `Patterns::find` over
+/// `text[from..to]`, in text offsets). Hits are in order of start.
+fn first_start(hits: &[Hit], group: u8, from: usize, to: usize) -> Option<usize> {
+    let a = hits.partition_point(|h| h.start < from);
+    hits[a..]
+        .iter()
+        .take_while(|h| h.start < to)
+        .find(|h| h.groups & group != 0 && h.end <= to)
+        .map(|h| h.start)
+}
+
+/// Where the last pattern of `group` that lies wholly in `from..to` ends (as `Patterns::rfind_end` over
+/// `text[from..to]`, in text offsets).
+fn last_end(hits: &[Hit], group: u8, from: usize, to: usize) -> Option<usize> {
+    let a = hits.partition_point(|h| h.start < from);
+    hits[a..]
+        .iter()
+        .take_while(|h| h.start < to)
+        .filter(|h| h.groups & group != 0 && h.end <= to)
+        .map(|h| h.end)
+        .max()
+}
+
+/// The [`CLAUSE_WORDS`] of the sentence being resolved, found in one pass when first needed.
+struct SentHits {
+    si: usize,
+    hits: Vec<Hit>,
+}
+
+impl SentHits {
+    fn new() -> Self {
+        SentHits {
+            si: usize::MAX,
+            hits: Vec::new(),
+        }
+    }
+
+    fn of(&mut self, ctx: &Ctx, si: usize) -> &[Hit] {
+        if self.si != si {
+            let sent = ctx.sents[si];
+            clause_hits(&ctx.text[sent.start..sent.end], sent.start, &mut self.hits);
+            self.si = si;
+        }
+        &self.hits
+    }
+}
+
+/// The [`CLAUSE_WORDS`] other than "; ", for a SIMD search of the places where one starts.
+static CLAUSE_ANCHORS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::packed::Searcher::new(CLAUSE_WORDS.pats.iter().filter(|p| **p != "; "))
+    });
+
+/// The occurrences of [`CLAUSE_WORDS`] in `s` (which starts at `offset` in the text), in order of start,
+/// written into `out` (cleared first). Places are found by a SIMD search (or byte by byte without one), the
+/// patterns compared there.
+fn clause_hits(s: &str, offset: usize, out: &mut Vec<Hit>) {
+    out.clear();
+    let h = s.as_bytes();
+    let mut push = |i: usize, k: u32| {
+        out.push(Hit {
+            start: offset + i,
+            end: offset + i + CLAUSE_WORDS.pats[k as usize].len(),
+            groups: clause_word_groups(k),
+        })
+    };
+    let Some(anchors) = CLAUSE_ANCHORS.as_ref() else {
+        CLAUSE_WORDS.each(s, push);
+        return;
+    };
+    let mut at = 0;
+    while let Some(m) = anchors.find_in(h, aho_corasick::Span::from(at..h.len())) {
+        let i = m.start();
+        let mut cand = CLAUSE_WORDS.candidates(h, i);
+        while cand != 0 {
+            let k = cand.trailing_zeros();
+            if CLAUSE_WORDS.at(k, h, i) {
+                push(i, k);
+            }
+            cand &= cand - 1;
+        }
+        at = i + 1;
+    }
+    // "; " (no other pattern starts with ';'), then all in order of start.
+    let mut semi = false;
+    for i in memchr::memchr_iter(b';', h) {
+        if h.get(i + 1) == Some(&b' ') {
+            push(i, 3);
+            semi = true;
+        }
+    }
+    if semi {
+        out.sort_by_key(|x| x.start);
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn sentence_matches(
     ctx: &Ctx,
@@ -1083,20 +1256,24 @@ fn sentence_matches(
     sent: crate::segment::Sentence,
     cues: &[crate::recognise::result::Cue],
     (refs, prev_refs): (&[Ref], &[Ref]),
-    (used_scores, parens): (&mut [bool], &mut SentParens),
+    (used_scores, parens, hits): (&mut [bool], &mut SentParens, &mut SentHits),
     found: &mut Vec<Found>,
 ) {
     let text = ctx.text;
     let first_score = ctx.m.scores.partition_point(|s| s.span.start < sent.start);
-    let score_ids: Vec<usize> = (first_score..ctx.m.scores.len())
-        .take_while(|&i| ctx.m.scores[i].span.start < sent.end)
-        .filter(|&i| ctx.m.scores[i].span.end <= sent.end)
-        .collect();
-    if cues.is_empty() && score_ids.is_empty() {
+    let last_score = first_score
+        + ctx.m.scores[first_score..]
+            .iter()
+            .take_while(|s| s.span.start < sent.end)
+            .count();
+    let in_sentence = |i: &usize| ctx.m.scores[*i].span.end <= sent.end;
+    if cues.is_empty() && !(first_score..last_score).any(|i| in_sentence(&i)) {
         // No result cue and no score: no match told here.
         return;
     }
+    let score_ids: Vec<usize> = (first_score..last_score).filter(in_sentence).collect();
     let parens = parens.of(ctx, si);
+    let hits = hits.of(ctx, si);
     // The agent and object of the last result told in this sentence: "X had upset Y ..., and beat Z".
     let mut prev_pair: Option<(Ref, usize, usize)> = None;
     for (ci, cue) in cues.iter().enumerate() {
@@ -1137,17 +1314,31 @@ fn sentence_matches(
                     .find(|p| p.start <= cue.span.start && cue.span.start < p.end)
                     .map_or(prev_end.max(sent.start), |p| p.start.max(prev_end));
                 let (mut wish, mut past) = (false, false);
-                let mut lower = String::new();
+                let mut lower = [0u8; 16];
                 for w in text[from..cue.span.start].split_whitespace() {
-                    lower.clear();
-                    lower.push_str(w.trim_matches(|c: char| !c.is_alphanumeric()));
-                    lower.make_ascii_lowercase();
-                    if FUTURE.has(&lower) {
+                    // The word without the punctuation around it (trimmed only when an end is not an ASCII
+                    // letter or digit), compared in lower case.
+                    let b = w.as_bytes();
+                    let w =
+                        if b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
+                            w
+                        } else {
+                            w.trim_matches(|c: char| !c.is_alphanumeric())
+                        };
+                    if FUTURE.has_any_case(w) {
                         // A wish whatever the verb.
                         wish = true;
                         break;
                     }
-                    past |= past_verb(&lower);
+                    past |= if w.len() <= lower.len() {
+                        let l = &mut lower[..w.len()];
+                        l.copy_from_slice(w.as_bytes());
+                        l.make_ascii_lowercase();
+                        past_verb(l)
+                    } else {
+                        // Longer than every listed verb: only the ending counts.
+                        w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed")
+                    };
                 }
                 if wish || !past {
                     continue;
@@ -1239,7 +1430,7 @@ fn sentence_matches(
                 .copied()
         } else if (gerund || noun) && !possessive {
             let limit = cue_paren.map_or(cue.span.start, |p| p.start);
-            let clause_start = clause_start(text, sent.start, limit);
+            let clause_start = clause_start(hits, sent.start, limit);
             refs.iter()
                 .filter(|r| r.span.start >= clause_start && r.span.end <= limit)
                 .find(|r| in_paren(r.span.start).is_none())
@@ -1312,7 +1503,7 @@ fn sentence_matches(
             continue;
         }
         // Head-to-head records are not results (tested here, after the cheaper tests).
-        if head_to_head(&text[cue.span.end..next_start]) {
+        if head_to_head(text, hits, cue.span.end, next_start) {
             continue;
         }
         // A score named as a win belongs to the subject's win; as a loss, to its loss.
@@ -1330,11 +1521,8 @@ fn sentence_matches(
         let pick_score = |used: &[bool], from: usize, to: usize| -> Option<usize> {
             // The score: the free score closest to the cue inside its clause.
             // A score stays in its clause: "A lost to B but C levelled with a 6-3 6-4 win over D".
-            static CLAUSE_END: Patterns =
-                Patterns::new(&[" but ", ", while ", " while ", "; ", ", and ", " whereas "]);
-            let clause_end = CLAUSE_END
-                .find(&text[cue.span.end..next_start])
-                .map_or(next_start, |p| cue.span.end + p);
+            let clause_end =
+                first_start(hits, CLAUSE_END, cue.span.end, next_start).unwrap_or(next_start);
             let to = to.min(clause_end.max(from));
             score_ids
                 .iter()
@@ -1467,6 +1655,7 @@ fn sentence_matches(
                         prev_rel_end,
                         next_relational,
                         parens,
+                        hits,
                         Some(w.span.start),
                     ),
                     tournament: tournament_for(ctx, cue.span, next_start),
@@ -1524,6 +1713,7 @@ fn sentence_matches(
                             prev_rel_end,
                             next_relational,
                             parens,
+                            hits,
                             Some(o.span.start),
                         ),
                         tournament: tournament_for(ctx, cue.span, next_start),
@@ -1569,6 +1759,7 @@ fn sentence_matches(
                         prev_rel_end,
                         next_relational,
                         parens,
+                        hits,
                         (!won).then_some(o.span.start),
                     ),
                     tournament: tournament_for(ctx, cue.span, next_relational),
@@ -1612,6 +1803,7 @@ fn sentence_matches(
                 prev_rel_end,
                 next_relational,
                 parens,
+                hits,
                 matches!(
                     cue.kind,
                     CueKind::LostTo | CueKind::Passive | CueKind::DefeatBy
@@ -1685,7 +1877,7 @@ fn sentence_matches(
             loser: vec![l.entity],
             score: Some((i, flip)),
             outcome: ctx.m.scores[i].ending,
-            round: round_for(ctx, s, sent.start, sent.end, parens, None),
+            round: round_for(ctx, s, sent.start, sent.end, parens, hits, None),
             tournament: tournament_for(ctx, s, sent.end),
             span: Span::new(a.span.start.min(o.span.start), s.end.max(o.span.end)),
             rule: "score-noun",
@@ -1723,7 +1915,7 @@ fn sentence_matches(
             loser: vec![l.entity],
             score: Some((i, !first_wins)),
             outcome: ctx.m.scores[i].ending,
-            round: round_for(ctx, s, sent.start, sent.end, parens, None),
+            round: round_for(ctx, s, sent.start, sent.end, parens, hits, None),
             tournament: tournament_for(ctx, s, sent.end),
             span: Span::new(b.span.start, a.span.end),
             rule: "result-line",
@@ -1733,21 +1925,13 @@ fn sentence_matches(
     }
 }
 
-/// Whether the words after a cue, up to the end of their clause, tell a head-to-head record ("beat her in
-/// all three meetings", "has beaten him five times in six matches").
-fn head_to_head(after: &str) -> bool {
-    static H2H: Patterns = Patterns::new(&[
-        "meetings",
-        "meeting",
-        "encounters",
-        "head-to-head",
-        "occasions",
-        " times in",
-        " times out of",
-        "matches against",
-    ]);
+/// Whether the words after a cue (`text[from..to]`, in the sentence of `hits`), up to the end of their
+/// clause, tell a head-to-head record ("beat her in all three meetings", "has beaten him five times in six
+/// matches").
+fn head_to_head(text: &str, hits: &[Hit], from: usize, to: usize) -> bool {
+    let after = &text[from..to];
     let cut = first_of(after.as_bytes(), b'.', b';').unwrap_or(after.len());
-    H2H.find(&after[..cut]).is_some()
+    first_start(hits, H2H, from, from + cut).is_some()
 }
 
 /// Gives score `sc` to a result told in the last two sentences without one, in which `agent` won (`won`) or
@@ -1833,21 +2017,10 @@ fn score_named_as(text: &str, end: usize) -> Option<&'static str> {
     Some(noun)
 }
 
-/// Where the clause holding `pos` starts: after the last ", while", " but ", ", and ", "; " before it.
-fn clause_start(text: &str, from: usize, pos: usize) -> usize {
-    static BREAKS: Patterns = Patterns::new(&[
-        ", while ",
-        " while ",
-        " but ",
-        ", and ",
-        "; ",
-        " whereas ",
-        ", with ",
-        ", as ",
-    ]);
-    BREAKS
-        .rfind_end(&text[from..pos])
-        .map_or(from, |e| from + e)
+/// Where the clause holding `pos` starts: after the last ", while", " but ", ", and ", "; " (a
+/// [`BREAKS`] word) in `from..pos`, both in the sentence of `hits`.
+fn clause_start(hits: &[Hit], from: usize, pos: usize) -> usize {
+    last_end(hits, BREAKS, from, pos).unwrap_or(from)
 }
 
 /// A few ASCII patterns (each of two bytes or more, at most 32) searched for together in one pass over the
@@ -1857,11 +2030,12 @@ struct Patterns {
     pats: &'static [&'static str],
     /// Compare in any ASCII case (the patterns are written in lower case).
     any_case: bool,
-    /// Bit `k` of `first[b]`: `pats[k]` starts with byte `b`; `second`, `last`, `penult` likewise.
+    /// Bit `k` of `first[b]`: `pats[k]` starts with byte `b`; of `second[b]`: its second byte is `b`; of
+    /// `third[b]` and `fourth[b]`: its third (fourth) byte is `b` or it is shorter.
     first: [u32; 256],
     second: [u32; 256],
-    last: [u32; 256],
-    penult: [u32; 256],
+    third: [u32; 256],
+    fourth: [u32; 256],
 }
 
 impl Patterns {
@@ -1881,28 +2055,38 @@ impl Patterns {
             any_case,
             first: [0; 256],
             second: [0; 256],
-            last: [0; 256],
-            penult: [0; 256],
+            third: [0; 256],
+            fourth: [0; 256],
         };
         let mut k = 0;
         while k < pats.len() {
             let p = pats[k].as_bytes();
             assert!(p.len() >= 2 && p.is_ascii());
-            let n = p.len();
             let bit = 1u32 << k;
             t.first[p[0] as usize] |= bit;
             t.second[p[1] as usize] |= bit;
-            t.last[p[n - 1] as usize] |= bit;
-            t.penult[p[n - 2] as usize] |= bit;
             if any_case {
                 t.first[p[0].to_ascii_uppercase() as usize] |= bit;
                 t.second[p[1].to_ascii_uppercase() as usize] |= bit;
-                t.last[p[n - 1].to_ascii_uppercase() as usize] |= bit;
-                t.penult[p[n - 2].to_ascii_uppercase() as usize] |= bit;
+            }
+            let mut b = 0;
+            while b < 256 {
+                if Self::byte_fits(p, 2, b as u8, any_case) {
+                    t.third[b] |= bit;
+                }
+                if Self::byte_fits(p, 3, b as u8, any_case) {
+                    t.fourth[b] |= bit;
+                }
+                b += 1;
             }
             k += 1;
         }
         t
+    }
+
+    /// Whether byte `c` may stand at offset `j` of an occurrence of `p` (any byte may beyond its end).
+    const fn byte_fits(p: &[u8], j: usize, c: u8, any_case: bool) -> bool {
+        p.len() <= j || p[j] == c || (any_case && p[j].to_ascii_uppercase() == c)
     }
 
     /// Whether pattern `k` is at `h[i..]`.
@@ -1917,30 +2101,28 @@ impl Patterns {
         })
     }
 
-    /// Whether one of the patterns ends at `h[..e]`.
-    fn ends_at(&self, h: &[u8], e: usize) -> bool {
-        if e < 2 {
-            return false;
-        }
-        let mut cand = self.last[h[e - 1] as usize] & self.penult[h[e - 2] as usize];
-        while cand != 0 {
-            let k = cand.trailing_zeros();
-            if let Some(i) = e.checked_sub(self.pats[k as usize].len())
-                && self.at(k, h, i)
-            {
-                return true;
+    /// The patterns that may be at `h[i..]` (`h[i + 1]` exists), by their first four bytes (as far as `h`
+    /// goes).
+    #[inline]
+    fn candidates(&self, h: &[u8], i: usize) -> u32 {
+        let mut cand = self.first[h[i] as usize] & self.second[h[i + 1] as usize];
+        if cand != 0 {
+            if let Some(&c) = h.get(i + 2) {
+                cand &= self.third[c as usize];
             }
-            cand &= cand - 1;
+            if let Some(&c) = h.get(i + 3) {
+                cand &= self.fourth[c as usize];
+            }
         }
-        false
+        cand
     }
 
     /// Where the first pattern in `hay` starts: the least `hay.find(p)` over the patterns.
     fn find(&self, hay: &str) -> Option<usize> {
         let h = hay.as_bytes();
         // Each pair of bytes against the first two of the patterns, then the candidates compared.
-        for (i, pair) in h.windows(2).enumerate() {
-            let mut cand = self.first[pair[0] as usize] & self.second[pair[1] as usize];
+        for i in 0..h.len().saturating_sub(1) {
+            let mut cand = self.candidates(h, i);
             while cand != 0 {
                 if self.at(cand.trailing_zeros(), h, i) {
                     return Some(i);
@@ -1951,17 +2133,19 @@ impl Patterns {
         None
     }
 
-    /// Where the last pattern in `hay` ends: the greatest `hay.rfind(p) + p.len()` over the patterns.
-    fn rfind_end(&self, hay: &str) -> Option<usize> {
+    /// Calls `f(i, k)` for every occurrence of every pattern `k` in `hay` at `i`, in order of `i` (then `k`).
+    fn each(&self, hay: &str, mut f: impl FnMut(usize, u32)) {
         let h = hay.as_bytes();
-        let mut to = h.len();
-        while let Some(e) = h[..to].iter().rposition(|&b| self.last[b as usize] != 0) {
-            if self.ends_at(h, e + 1) {
-                return Some(e + 1);
+        for i in 0..h.len().saturating_sub(1) {
+            let mut cand = self.candidates(h, i);
+            while cand != 0 {
+                let k = cand.trailing_zeros();
+                if self.at(k, h, i) {
+                    f(i, k);
+                }
+                cand &= cand - 1;
             }
-            to = e;
         }
-        None
     }
 }
 
@@ -2026,10 +2210,11 @@ fn round_for(
     from: usize,
     to: usize,
     parens: &[Span],
+    hits: &[Hit],
     winner_after: Option<usize>,
 ) -> Option<&'static str> {
     // The clause of the cue: "A beat B in the fourth round, and C was beaten by D in the round of 16".
-    let from = from.max(clause_start(ctx.text, from.min(cue.start), cue.start));
+    let from = from.max(clause_start(hits, from.min(cue.start), cue.start));
     let paren_of = |pos: usize| {
         parens
             .iter()
@@ -2239,7 +2424,7 @@ mod tests {
     }
 
     #[test]
-    fn pattern_sets_find_as_the_least_find_and_the_greatest_rfind_end() {
+    fn pattern_sets_find_as_the_least_find() {
         const PATS: &[&str] = &[" but ", ", and ", "; ", " while "];
         static SET: Patterns = Patterns::new(PATS);
         for hay in [
@@ -2251,17 +2436,71 @@ mod tests {
             "ends with; ",
         ] {
             let first = PATS.iter().filter_map(|p| hay.find(p)).min();
-            let last = PATS
-                .iter()
-                .filter_map(|p| hay.rfind(p).map(|i| i + p.len()))
-                .max();
             assert_eq!(SET.find(hay), first, "{hay:?}");
-            assert_eq!(SET.rfind_end(hay), last, "{hay:?}");
         }
         static CASE: Patterns = Patterns::any_case(&[" win ", "beaten"]);
         assert_eq!(CASE.find("After the WIN over"), Some(9));
         assert_eq!(CASE.find("he was BeAtEn"), Some(7));
         assert_eq!(CASE.find("winning"), None);
+    }
+
+    /// The clause words found once per sentence give, for every range of it, what searching the range for
+    /// each set of words gave.
+    #[test]
+    fn sentence_hits_find_as_the_searches_of_each_range() {
+        let group_pats = |g: u8| -> Vec<&str> {
+            (0..CLAUSE_WORDS.pats.len() as u32)
+                .filter(|&k| clause_word_groups(k) & g != 0)
+                .map(|k| CLAUSE_WORDS.pats[k as usize])
+                .collect()
+        };
+        let mut texts: Vec<String> = [
+            "He won, and she lost but then; while, with a, as the; whereas",
+            " but ; , and  while x, while y",
+            "their meetings: five times in six meeting, head-to-head; occasions",
+            "12 times out of 13 matches against him, as , with, while but",
+            "no break here",
+            "ends with; ",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for t in crate::recognise::all_texts().iter().take(15) {
+            texts.push(t.chars().take(300).collect());
+        }
+        for hay in &texts {
+            let mut hits = Vec::new();
+            CLAUSE_WORDS.each(hay, |i, k| {
+                hits.push(Hit {
+                    start: i,
+                    end: i + CLAUSE_WORDS.pats[k as usize].len(),
+                    groups: clause_word_groups(k),
+                })
+            });
+            let mut fast = Vec::new();
+            clause_hits(hay, 0, &mut fast);
+            assert_eq!(fast, hits, "{hay:?}");
+            let bounds: Vec<usize> = (0..=hay.len())
+                .filter(|&i| hay.is_char_boundary(i))
+                .step_by(5)
+                .chain([hay.len()])
+                .collect();
+            for g in [CLAUSE_END, BREAKS, H2H] {
+                let pats = group_pats(g);
+                for (x, &a) in bounds.iter().enumerate() {
+                    for &b in &bounds[x..] {
+                        let r = &hay[a..b];
+                        let first = pats.iter().filter_map(|p| r.find(p)).min().map(|i| a + i);
+                        let last = pats
+                            .iter()
+                            .filter_map(|p| r.rfind(p).map(|i| a + i + p.len()))
+                            .max();
+                        assert_eq!(first_start(&hits, g, a, b), first, "{hay:?} {a}..{b}");
+                        assert_eq!(last_end(&hits, g, a, b), last, "{hay:?} {a}..{b}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
