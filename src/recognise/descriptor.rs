@@ -251,7 +251,7 @@ fn match_at(text: &str, p: usize) -> Option<(usize, Alt)> {
 /// The first index at or after `from` holding "he" or "He" (`bytes.len()` if none). Tests eight bytes at a
 /// time.
 fn next_he(bytes: &[u8], from: usize) -> usize {
-    use crate::segment::{splat, zero_bytes};
+    use super::{splat, zero_bytes};
     let mut i = from;
     while let Some(chunk) = bytes.get(i..i + 9) {
         let x = u64::from_le_bytes(chunk[..8].try_into().expect("8 bytes"));
