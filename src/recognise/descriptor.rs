@@ -497,6 +497,18 @@ mod tests {
     }
 
     #[test]
+    fn next_he_finds_every_he() {
+        let text = "hhe Hee hhhhe hheHe he\u{e9}h\u{c8}he eh HE hE hi\u{0}he \u{1}ie theHHhehe x h";
+        let b = text.as_bytes();
+        for i in 0..b.len() {
+            let want = (i..b.len().saturating_sub(1))
+                .find(|&k| matches!(b[k], b'h' | b'H') && b[k + 1] == b'e')
+                .unwrap_or(b.len());
+            assert_eq!(next_he(b, i), want, "{i}");
+        }
+    }
+
+    #[test]
     fn scanner_matches_the_pattern_on_edge_cases() {
         for t in [
             "he",

@@ -381,3 +381,73 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The runs of the pattern that [`next_run`] implements, by the regex crate.
+    fn regex_runs(text: &str) -> Vec<(usize, usize)> {
+        let tok = r"\p{Lu}(?:'\p{Lu})?\p{L}*(?:-\p{Lu}?\p{L}+)*";
+        let parts = RUN_PARTS.join("|");
+        let re = Regex::new(&format!("{tok}(?:[ ](?:(?:{parts})[ ])*{tok})*")).unwrap();
+        re.find_iter(text).map(|m| (m.start(), m.end())).collect()
+    }
+
+    fn same_as_regex(text: &str) {
+        let mut got = Vec::new();
+        let mut tokens = Vec::new();
+        let mut pos = 0;
+        while let Some((s, e)) = next_run(text, pos, &mut tokens) {
+            got.push((s, e));
+            for t in &tokens {
+                let tok = &text[t.start..t.end];
+                assert_eq!(
+                    t.lower,
+                    tok.chars().any(char::is_lowercase),
+                    "{tok:?} in {text:?}"
+                );
+                assert_eq!(t.hyphen, tok.contains('-'), "{tok:?} in {text:?}");
+            }
+            pos = e;
+        }
+        assert_eq!(got, regex_runs(text), "text: {text:?}");
+    }
+
+    #[test]
+    fn runs_match_the_pattern_on_the_corpus() {
+        for t in &crate::recognise::all_texts() {
+            same_as_regex(t);
+        }
+    }
+
+    #[test]
+    fn runs_match_the_pattern_on_edge_cases() {
+        for t in [
+            "",
+            "A",
+            "Ab",
+            "AbcdefghIJ",
+            "Abcdefgh",
+            "Abcdefg",
+            "Abcdefg-",
+            "Abcdefg-h",
+            "Abc-Def Ghi",
+            "O'Brien O'b O' X'Y",
+            "Émile Zoé Ölsen",
+            "Abcdefgé",
+            "Abcdéfgh ij",
+            "Juan Martin del Potro",
+            "van de Zandschulp Van de Zandschulp",
+            "Alex de  Minaur",
+            "Auger-Aliassime, Hsieh Su-wei.",
+            "iPhone McDonald (Bul)",
+            "x\u{e9}Abc A\u{301}b",
+            "Abcdefgh\u{0}ij",
+            "ABCDEFGHIJKLMNOP q",
+            "Ab\u{1F600}",
+        ] {
+            same_as_regex(t);
+        }
+    }
+}
