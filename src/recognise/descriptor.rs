@@ -251,7 +251,7 @@ fn match_at(text: &str, p: usize) -> Option<(usize, Alt)> {
 /// The first index at or after `from` holding "he" or "He" (`bytes.len()` if none). Tests eight bytes at a
 /// time.
 fn next_he(bytes: &[u8], from: usize) -> usize {
-    use crate::segment::{splat, zero_bytes};
+    use super::{splat, zero_bytes};
     let mut i = from;
     while let Some(chunk) = bytes.get(i..i + 9) {
         let x = u64::from_le_bytes(chunk[..8].try_into().expect("8 bytes"));
@@ -493,6 +493,18 @@ mod tests {
                     same_as_regex(&t);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn next_he_finds_every_he() {
+        let text = "hhe Hee hhhhe hheHe he\u{e9}h\u{c8}he eh HE hE hi\u{0}he \u{1}ie theHHhehe x h";
+        let b = text.as_bytes();
+        for i in 0..b.len() {
+            let want = (i..b.len().saturating_sub(1))
+                .find(|&k| matches!(b[k], b'h' | b'H') && b[k + 1] == b'e')
+                .unwrap_or(b.len());
+            assert_eq!(next_he(b, i), want, "{i}");
         }
     }
 

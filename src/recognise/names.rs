@@ -98,6 +98,15 @@ fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
     ge & !gt & !x & splat(0x80)
 }
 
+/// The high bit of each byte of `x` that is an ASCII letter, and that of each lower-case one.
+#[inline]
+fn letters_and_lower(x: u64) -> (u64, u64) {
+    // Bit 5 makes a letter lower-case: `| 0x20` maps 'A'..='Z' onto 'a'..='z' and no other byte into them;
+    // `<< 2` moves bit 5 of each byte to its bit 7 (the bits moved out of a byte land below bit 2 of the next).
+    let letters = ascii_in(x | splat(0x20), b'a', b'z');
+    (letters, letters & (x << 2))
+}
+
 /// Skips letters from byte `i`; returns the end. Sets `lower` if one of them is lower-case
 /// (`char::is_lowercase`).
 #[inline]
@@ -107,8 +116,8 @@ fn skip_letters(text: &str, mut i: usize, lower: &mut bool) -> usize {
         // ASCII letters, eight bytes at a time.
         while let Some(chunk) = bytes.get(i..i + 8) {
             let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-            let small = ascii_in(x, b'a', b'z');
-            let other = !(small | ascii_in(x, b'A', b'Z')) & splat(0x80);
+            let (letters, small) = letters_and_lower(x);
+            let other = !letters & splat(0x80);
             if other == 0 {
                 *lower |= small != 0;
                 i += 8;
@@ -150,7 +159,39 @@ struct Token {
 
 /// The capitalised token starting at `i` (an upper-case letter `c` of length `n`):
 /// `\p{Lu}(?:'\p{Lu})?\p{L}*(?:-\p{Lu}?\p{L}+)*`.
+#[inline]
 fn token(text: &str, i: usize, c: char, n: usize) -> Token {
+    let bytes = text.as_bytes();
+    // Most tokens: an ASCII capital and at most seven ASCII letters, ended by an ASCII byte that is no hyphen
+    // (and no apostrophe right after the capital).
+    if n == 1
+        && let Some(chunk) = bytes.get(i + 1..i + 9)
+        && chunk[0] != b'\''
+    {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        let (letters, small) = letters_and_lower(x);
+        let other = !letters & splat(0x80);
+        if other != 0 {
+            // Little-endian: the lowest set bit is the first byte that is no ASCII letter.
+            let k = other.trailing_zeros() / 8;
+            let end = i + 1 + k as usize;
+            let stop = bytes[end];
+            if stop < 0x80 && stop != b'-' {
+                return Token {
+                    start: i,
+                    end,
+                    lower: small & ((1u64 << (8 * k)) - 1) != 0,
+                    hyphen: false,
+                };
+            }
+        }
+    }
+    token_general(text, i, c, n)
+}
+
+/// [`token`] for any token.
+#[inline(never)]
+fn token_general(text: &str, i: usize, c: char, n: usize) -> Token {
     let bytes = text.as_bytes();
     let mut lower = c.is_lowercase();
     let mut j = i + n;
@@ -227,8 +268,12 @@ fn next_run(text: &str, from: usize, tokens: &mut Vec<Token>) -> Option<(usize, 
         while let Some(n) = particle_len(bytes, k) {
             k += n + 1;
         }
-        match char_at(text, k) {
-            Some((c, n)) if is_lu(c) => {
+        let next = match bytes.get(k) {
+            Some(&b) if b < 0x80 => b.is_ascii_uppercase().then_some((b as char, 1)),
+            _ => char_at(text, k).filter(|&(c, _)| is_lu(c)),
+        };
+        match next {
+            Some((c, n)) => {
                 let t = token(text, k, c, n);
                 end = t.end;
                 tokens.push(t);
@@ -281,9 +326,15 @@ pub(crate) fn find(text: &str) -> Vec<NameMention> {
             continue;
         }
         // Not inside a word ("iPhone", "McDonald" is one token anyway).
-        if let Some(prev) = text[..ms].chars().next_back()
-            && (prev.is_alphanumeric() || prev == '@' || prev == '#' || prev == '_')
-        {
+        let inside = match ms.checked_sub(1).map(|p| bytes[p]) {
+            None => false,
+            Some(b) if b < 0x80 => b.is_ascii_alphanumeric() || matches!(b, b'@' | b'#' | b'_'),
+            Some(_) => text[..ms]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric),
+        };
+        if inside {
             continue;
         }
         // (Particles, the other words of the run, are lower-case: never organisation words.)
@@ -329,4 +380,74 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The runs of the pattern that [`next_run`] implements, by the regex crate.
+    fn regex_runs(text: &str) -> Vec<(usize, usize)> {
+        let tok = r"\p{Lu}(?:'\p{Lu})?\p{L}*(?:-\p{Lu}?\p{L}+)*";
+        let parts = RUN_PARTS.join("|");
+        let re = Regex::new(&format!("{tok}(?:[ ](?:(?:{parts})[ ])*{tok})*")).unwrap();
+        re.find_iter(text).map(|m| (m.start(), m.end())).collect()
+    }
+
+    fn same_as_regex(text: &str) {
+        let mut got = Vec::new();
+        let mut tokens = Vec::new();
+        let mut pos = 0;
+        while let Some((s, e)) = next_run(text, pos, &mut tokens) {
+            got.push((s, e));
+            for t in &tokens {
+                let tok = &text[t.start..t.end];
+                assert_eq!(
+                    t.lower,
+                    tok.chars().any(char::is_lowercase),
+                    "{tok:?} in {text:?}"
+                );
+                assert_eq!(t.hyphen, tok.contains('-'), "{tok:?} in {text:?}");
+            }
+            pos = e;
+        }
+        assert_eq!(got, regex_runs(text), "text: {text:?}");
+    }
+
+    #[test]
+    fn runs_match_the_pattern_on_the_corpus() {
+        for t in &crate::recognise::all_texts() {
+            same_as_regex(t);
+        }
+    }
+
+    #[test]
+    fn runs_match_the_pattern_on_edge_cases() {
+        for t in [
+            "",
+            "A",
+            "Ab",
+            "AbcdefghIJ",
+            "Abcdefgh",
+            "Abcdefg",
+            "Abcdefg-",
+            "Abcdefg-h",
+            "Abc-Def Ghi",
+            "O'Brien O'b O' X'Y",
+            "Émile Zoé Ölsen",
+            "Abcdefgé",
+            "Abcdéfgh ij",
+            "Juan Martin del Potro",
+            "van de Zandschulp Van de Zandschulp",
+            "Alex de  Minaur",
+            "Auger-Aliassime, Hsieh Su-wei.",
+            "iPhone McDonald (Bul)",
+            "x\u{e9}Abc A\u{301}b",
+            "Abcdefgh\u{0}ij",
+            "ABCDEFGHIJKLMNOP q",
+            "Ab\u{1F600}",
+        ] {
+            same_as_regex(t);
+        }
+    }
 }

@@ -532,39 +532,43 @@ fn walkover_at(b: &[u8], i: usize) -> Option<usize> {
     Some(end)
 }
 
-/// `CAN_START[c]`: whether byte `c` may start a score (a digit) or a walkover (`w`, `W`).
-static CAN_START: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut c = 0;
-    while c < 256 {
-        t[c] = (c as u8).is_ascii_digit() || c as u8 == b'w' || c as u8 == b'W';
-        c += 1;
+/// Whether a score (a digit) or a walkover ("walkover", "walk-over", "w/o", any case) may start at `i`.
+fn can_start(b: &[u8], i: usize) -> bool {
+    match b[i] {
+        b'0'..=b'9' => true,
+        b'w' | b'W' => matches!(b.get(i + 1), Some(b'a' | b'A' | b'/')),
+        _ => false,
     }
-    t
-};
+}
 
-/// The next offset from `i` whose byte may start a score or a walkover ([`CAN_START`]). Tests eight bytes at a
-/// time: the high bit of a byte of `digits` is set exactly when the byte is an ASCII digit (no carry crosses
-/// bytes: each sum stays below 256), that of `w` when the byte is `w` or `W`.
+/// The high bit of the lowest byte of `x` that is zero, and perhaps bits of higher bytes: the borrow of
+/// `x - 0x01..` runs only past bytes that are zero, so the lowest set bit is exact.
+#[inline]
+fn first_zero(x: u64) -> u64 {
+    use super::splat;
+    x.wrapping_sub(splat(1)) & !x & splat(0x80)
+}
+
+/// The next offset from `i` where a score or a walkover may start ([`can_start`]). Tests eight bytes at a
+/// time for a superset: `| 0x20` maps `W` to `w` and every digit onto itself, and `0x30..=0x3F` holds the
+/// digits and six punctuation bytes (`:;<=>?`, or control bytes `0x10..=0x1F` before `| 0x20`); the
+/// candidates then go through [`can_start`].
 fn next_start(b: &[u8], mut i: usize) -> Option<usize> {
-    use super::{splat, zero_bytes};
-    let low7 = splat(0x7f);
+    use super::splat;
     while let Some(word) = b.get(i..i + 8) {
-        let v = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-        let x = v & low7;
-        // '0' - 1 < byte < '9' + 1, for bytes below 0x80.
-        let digits = (splat(127 + b':') - x) & !v & (x + splat(127 - b'/')) & splat(0x80);
-        let w = zero_bytes((v | splat(0x20)) ^ splat(b'w'));
-        let m = digits | w;
+        let v = u64::from_le_bytes(word.try_into().expect("eight bytes")) | splat(0x20);
+        let m = first_zero((v & splat(0xF0)) ^ splat(0x30)) | first_zero(v ^ splat(b'w'));
         if m != 0 {
-            return Some(i + (m.trailing_zeros() / 8) as usize);
+            let k = i + (m.trailing_zeros() / 8) as usize;
+            if can_start(b, k) {
+                return Some(k);
+            }
+            i = k + 1;
+            continue;
         }
         i += 8;
     }
-    b.get(i..)?
-        .iter()
-        .position(|&c| CAN_START[usize::from(c)])
-        .map(|k| i + k)
+    (i..b.len()).find(|&k| can_start(b, k))
 }
 
 /// Every score in `text` (normalised), in order.
@@ -787,10 +791,10 @@ mod tests {
 
     #[test]
     fn next_start_finds_digits_and_ws() {
-        let text = "ab \u{e9}c/:Wxyz0123456789 abcdefghijklmnopqrstuvw 9";
+        let text = "ab \u{e9}c/:Wxyz0123456789 abcdefghijklmnopqrstuvw 9 wa w/ W/o Wa w\u{f}w";
         let b = text.as_bytes();
         for i in 0..b.len() {
-            let want = (i..b.len()).find(|&k| CAN_START[usize::from(b[k])]);
+            let want = (i..b.len()).find(|&k| can_start(b, k));
             assert_eq!(next_start(b, i), want, "{i}");
         }
     }
