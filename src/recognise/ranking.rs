@@ -4,7 +4,7 @@
 //!
 //! Also home of the small number and context helpers the seed recogniser shares.
 
-use super::{Anchored, Branches, PlayerSide, Span, find_near_words};
+use super::{Anchored, Branches, PlayerSide, Span, alnum_run, find_near_by, word_start};
 use crate::lexicon;
 use crate::model::RankingKind;
 use once_cell::sync::Lazy;
@@ -340,8 +340,97 @@ static BRANCHES: Lazy<Branches> =
     Lazy::new(|| Branches::new("", r"(?-u:\b)", &alternatives(), r"(?-u:\b)"));
 
 /// The ranking phrases of `text`: spans of the matches of [`pattern`].
+///
+/// The first keyword of a match is its first word, except in "tenth-ranked", before "to" ("rose to 5th", "back up to 31st",
+/// "returned to the top spot": a movement word one or two runs of spaces before) and before "No"/"number"
+/// ("British number one", "weeks at No 1": a demonym or a span word one or two runs before): only there does
+/// the pattern run before a keyword, and only at such words.
 fn matches(text: &str) -> Vec<(usize, usize)> {
-    find_near_words(text, super::keywords(text, super::KEY_RANKING), 2, &RE)
+    let b = text.as_bytes();
+    let hits = super::keywords(text, super::KEY_RANKING)
+        .into_iter()
+        .map(|o| match b[o] | 0x20 {
+            b't' | b'n' => (o, 2),
+            _ => (o, 0),
+        });
+    find_near_by(text, hits, &RE, |b, p, o| {
+        word_start(b, p) && (p == o || may_lead(alnum_run(b, p), b[o] | 0x20))
+    })
+}
+
+/// Words of the movement alternatives (9 and 12 of [`alternatives`]) that may start a match, in lower case.
+const MOVE_WORDS: [&[u8]; 51] = [
+    b"back",
+    b"up",
+    b"down",
+    b"rose",
+    b"risen",
+    b"rise",
+    b"rises",
+    b"rising",
+    b"climbed",
+    b"climb",
+    b"climbs",
+    b"climbing",
+    b"jumped",
+    b"jump",
+    b"jumps",
+    b"leapt",
+    b"leaped",
+    b"leap",
+    b"soared",
+    b"soar",
+    b"rocketed",
+    b"slipped",
+    b"slip",
+    b"slips",
+    b"slid",
+    b"slide",
+    b"slides",
+    b"dropped",
+    b"drop",
+    b"drops",
+    b"fell",
+    b"fallen",
+    b"fall",
+    b"falls",
+    b"tumbled",
+    b"tumble",
+    b"tumbles",
+    b"plummeted",
+    b"plunged",
+    b"sank",
+    b"sunk",
+    b"moved",
+    b"move",
+    b"moves",
+    b"returned",
+    b"return",
+    b"returns",
+    b"returning",
+    b"go",
+    b"goes",
+    b"went",
+];
+
+/// Words of alternative 11 ("weeks at No 1") that start a match, in lower case.
+const SPAN_WORDS: [&[u8]; 7] = [
+    b"weeks", b"week", b"spell", b"stint", b"reign", b"days", b"day",
+];
+
+/// Whether a match may start at the word `w` before its first keyword, which starts with `key` (in lower
+/// case): "to", "No"/"number", or "ranked" ("tenth-ranked", "twenty-first-ranked": any word, no white space
+/// between). Every other keyword starts the match it is first in.
+fn may_lead(w: &[u8], key: u8) -> bool {
+    match key {
+        b't' => MOVE_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m)),
+        b'n' => {
+            SPAN_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m))
+                || DEMONYMS.iter().any(|d| w == d.as_bytes())
+        }
+        b'r' => true,
+        _ => false,
+    }
 }
 
 static TO_RE: Lazy<Regex> = Lazy::new(|| {
@@ -749,6 +838,26 @@ mod tests {
                 .map(|(s, e)| (s, e, branch_groups(&BRANCHES.captures(t, s, e))))
                 .collect();
             assert_eq!(got, want, "{t}");
+        }
+    }
+
+    /// Edge cases of the start test of [`matches`]: the same as the plain pattern.
+    #[test]
+    fn same_on_tricky_strings() {
+        let re = Regex::new(&pattern()).unwrap();
+        let texts = [
+            "twenty-first-ranked, top-ranked player, Top-ranked, x-tenth-ranked, 12th-ranked, world's top-ranked",
+            "back up to 31st, up to No 5 in the world, Back  Up\tto No.5, rose\u{2028}to fifth, went to 3",
+            "British number one, British  No.1, Swiss No 2, weeks at No. 1, spell at number one, Days at No 3",
+            "the former - world No 1, ex-world number two, former No. 4, ex- No 3, formerly world No 1",
+            "rose to the top of the rankings, returned to the top spot, fell to 64th in the world rankings",
+            "from No 5 to No 3, from 204th at the start of May to 40th, career-high No 3, ranked as low as 91st",
+            "the No 1, No.\u{a0}3 Iga, world\u{2028}number 46, WORLD NO 1, World Number One, to NUMBER ONE",
+        ];
+        for t in texts.map(|t| crate::normalise::Normalised::new(t).text) {
+            let want: Vec<(usize, usize)> =
+                re.find_iter(&t).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(matches(&t), want, "{t}");
         }
     }
 
