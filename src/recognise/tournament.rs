@@ -187,6 +187,14 @@ const LEAD_STOP: &[&str] = &[
     "Live",
 ];
 
+/// [`LEAD_STOP`] as a set: asked about the first word of most matches.
+static LEAD_STOP_SET: Lazy<crate::lexicon::FxHashSet<&'static str>> =
+    Lazy::new(|| LEAD_STOP.iter().copied().collect());
+
+fn is_lead_stop(w: &str) -> bool {
+    LEAD_STOP_SET.contains(w)
+}
+
 /// Team events that a nation's name may stand before ("US Davis Cup").
 const TEAM_EVENTS: &[&str] = &[
     "Davis Cup",
@@ -321,7 +329,7 @@ pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
             if name.ends_with("Olympics") && !name.starts_with("Olympics") {
                 // "Paris Olympics" but not "the Special Olympics"-like organisations.
                 let first = name.split_whitespace().next().unwrap_or("");
-                if LEAD_STOP.contains(&first) || first == "Special" || first == "Winter" {
+                if is_lead_stop(first) || first == "Special" || first == "Winter" {
                     let rest = name[first.len()..].trim_start();
                     let off = e - rest.len();
                     if first != "Special" && first != "Winter" {
@@ -343,7 +351,7 @@ pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
                 .expect("' in ' before the city")
                 .end();
             let city = &m_str[at..];
-            if LEAD_STOP.contains(&city) {
+            if is_lead_stop(city) {
                 continue;
             }
             out.push(TournamentMention {
@@ -370,7 +378,7 @@ pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
                     .split_once('-')
                     .is_some_and(|(_, b)| b.starts_with(char::is_lowercase));
                 if possessive
-                    || (i == first && (LEAD_STOP.contains(w) || adjective))
+                    || (i == first && (is_lead_stop(w) || adjective))
                     || w.bytes().all(|b| b.is_ascii_digit()) && i == first
                 {
                     first = i + 1;
@@ -394,13 +402,14 @@ pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
                 ws.next_back();
                 ws
             };
-            if others().any(|w| OTHER_SPORTS.contains(&w))
-                && matches!(keyword, "Cup" | "Championship" | "Championships" | "Trophy")
+            // The keyword first: it is cheaper than the other words.
+            if matches!(keyword, "Cup" | "Championship" | "Championships" | "Trophy")
+                && others().any(|w| OTHER_SPORTS.contains(&w))
             {
                 continue;
             }
-            if others().any(|w| matches!(w, "FA" | "Ryder" | "Heineken" | "League" | "World"))
-                && keyword == "Cup"
+            if keyword == "Cup"
+                && others().any(|w| matches!(w, "FA" | "Ryder" | "Heineken" | "League" | "World"))
             {
                 continue;
             }
