@@ -349,6 +349,14 @@ const FINAL_NOUN_NEXT: &[&str] = &[
     "itself,",
 ];
 
+/// [`FINAL_NOUN_NEXT`] as a set: asked about the word after most "final"s.
+static FINAL_NOUN_NEXT_SET: Lazy<crate::lexicon::FxHashSet<&'static str>> =
+    Lazy::new(|| FINAL_NOUN_NEXT.iter().copied().collect());
+
+fn final_noun_next(w: &str) -> bool {
+    FINAL_NOUN_NEXT_SET.contains(w)
+}
+
 /// Counted things that turn "the last eight" into a count ("the last eight matches").
 const LAST_COUNTED: &[&str] = &[
     "matches",
@@ -468,7 +476,7 @@ fn is_final_noun(text: &str, start: usize, end: usize) -> bool {
     }
     if prev.is_some_and(|p| {
         matches!(p, "and" | "one" | "her" | "his" | "their") && text[end..].starts_with(' ')
-    }) && next_word(text, end).is_some_and(|(_, w)| !FINAL_NOUN_NEXT.contains(&w))
+    }) && next_word(text, end).is_some_and(|(_, w)| !final_noun_next(w))
     {
         return false; // "seventh and final title"
     }
@@ -500,9 +508,7 @@ fn is_final_noun(text: &str, start: usize, end: usize) -> bool {
                 // "the final Grand Slam of the year"; but "in the final Federer ..." is rare.
                 return !matches!(w, "Grand" | "Slam" | "Masters" | "Major" | "Test");
             }
-            FINAL_NOUN_NEXT.contains(&lw.as_str())
-                || (lw.len() > 4 && lw.ends_with("ed"))
-                || lw.ends_with("ly")
+            final_noun_next(&lw) || (lw.len() > 4 && lw.ends_with("ed")) || lw.ends_with("ly")
         }
     }
 }
