@@ -605,18 +605,6 @@ pub(crate) fn window_start(text: &str, o: usize, runs: usize) -> usize {
     0
 }
 
-/// [`find_near_from`] for patterns whose matches start with a capital letter (or a non-ASCII character).
-pub(crate) fn find_near_capitals(
-    text: &str,
-    hits: impl IntoIterator<Item = usize>,
-    runs: usize,
-    re: &Anchored,
-) -> Vec<(usize, usize)> {
-    find_near_from(text, hits, runs, re, |b, p| {
-        (b[p].is_ascii_uppercase() || b[p] >= 0x80) && boundary(b, p)
-    })
-}
-
 /// [`find_near_from`] for patterns whose matches start with an ASCII letter or digit: tries only word starts.
 pub(crate) fn find_near_words(
     text: &str,
@@ -643,17 +631,52 @@ fn find_near_from(
     re: &Anchored,
     opens: impl Fn(&[u8], usize) -> bool,
 ) -> Vec<(usize, usize)> {
+    find_near_by(text, hits.into_iter().map(|o| (o, runs)), re, |b, p, _| {
+        opens(b, p)
+    })
+}
+
+/// Whether a match of a pattern that starts with an ASCII letter or digit may start at `p`: a word start.
+#[inline]
+pub(crate) fn word_start(b: &[u8], p: usize) -> bool {
+    WORD[usize::from(b[p])] && (p == 0 || !is_word_byte(b[p - 1]))
+}
+
+/// The run of ASCII letters and digits that starts at `p` in `b`.
+#[inline]
+pub(crate) fn alnum_run(b: &[u8], p: usize) -> &[u8] {
+    let n = b[p..]
+        .iter()
+        .position(|&c| !WORD[usize::from(c)])
+        .unwrap_or(b.len() - p);
+    &b[p..p + n]
+}
+
+/// [`find_near_from`] with a window and a start test per hit, so that fewer offsets run the pattern.
+///
+/// `hits` gives each hit `o` (ascending) with `runs`: the most runs of whitespace between the start of a match
+/// and `o` when `o` is the first hit in that match. `may_start(b, p, o)` tells whether a match whose first hit
+/// is `o` may start at `p` (`p <= o`); it may say yes too often, never too seldom.
+///
+/// Why the first hit is enough: the offsets tried while looking at hit `o` all lie after the hits before it, so
+/// `o` is the first hit at or after each of them, and a match starting there holds a hit, hence holds `o` first.
+pub(crate) fn find_near_by(
+    text: &str,
+    hits: impl IntoIterator<Item = (usize, usize)>,
+    re: &Anchored,
+    may_start: impl Fn(&[u8], usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     // Offsets below `next` are done: tried, or inside a match.
     let mut next = 0;
-    for o in hits {
+    for (o, runs) in hits {
         if o < next {
             continue;
         }
         let mut p = window_start(text, o, runs).max(next);
         while p <= o {
-            match (p < b.len() && opens(b, p))
+            match (p < b.len() && may_start(b, p, o))
                 .then(|| re.at(text, p))
                 .flatten()
             {

@@ -4,7 +4,7 @@
 //!
 //! Also home of the small number and context helpers the seed recogniser shares.
 
-use super::{Anchored, Branches, PlayerSide, Span, find_near_words};
+use super::{Anchored, Branches, PlayerSide, Span, alnum_run, find_near_by, word_start};
 use crate::lexicon;
 use crate::model::RankingKind;
 use once_cell::sync::Lazy;
@@ -340,8 +340,196 @@ static BRANCHES: Lazy<Branches> =
     Lazy::new(|| Branches::new("", r"(?-u:\b)", &alternatives(), r"(?-u:\b)"));
 
 /// The ranking phrases of `text`: spans of the matches of [`pattern`].
+///
+/// The first keyword of a match is its first word, except in "tenth-ranked", before "to" ("rose to 5th", "back up to 31st",
+/// "returned to the top spot": a movement word one or two runs of spaces before) and before "No"/"number"
+/// ("British number one", "weeks at No 1": a demonym or a span word one or two runs before): only there does
+/// the pattern run before a keyword, and only at such words.
 fn matches(text: &str) -> Vec<(usize, usize)> {
-    find_near_words(text, super::keywords(text, super::KEY_RANKING), 2, &RE)
+    let b = text.as_bytes();
+    let hits = super::keywords(text, super::KEY_RANKING)
+        .into_iter()
+        .map(|o| match b[o] | 0x20 {
+            b't' | b'n' => (o, 2),
+            _ => (o, 0),
+        });
+    find_near_by(text, hits, &RE, |b, p, o| {
+        word_start(b, p) && (p == o || may_lead(alnum_run(b, p), b[o] | 0x20))
+    })
+}
+
+/// Words of the movement alternatives (9 and 12 of [`alternatives`]) that may start a match, in lower case.
+const MOVE_WORDS: [&[u8]; 51] = [
+    b"back",
+    b"up",
+    b"down",
+    b"rose",
+    b"risen",
+    b"rise",
+    b"rises",
+    b"rising",
+    b"climbed",
+    b"climb",
+    b"climbs",
+    b"climbing",
+    b"jumped",
+    b"jump",
+    b"jumps",
+    b"leapt",
+    b"leaped",
+    b"leap",
+    b"soared",
+    b"soar",
+    b"rocketed",
+    b"slipped",
+    b"slip",
+    b"slips",
+    b"slid",
+    b"slide",
+    b"slides",
+    b"dropped",
+    b"drop",
+    b"drops",
+    b"fell",
+    b"fallen",
+    b"fall",
+    b"falls",
+    b"tumbled",
+    b"tumble",
+    b"tumbles",
+    b"plummeted",
+    b"plunged",
+    b"sank",
+    b"sunk",
+    b"moved",
+    b"move",
+    b"moves",
+    b"returned",
+    b"return",
+    b"returns",
+    b"returning",
+    b"go",
+    b"goes",
+    b"went",
+];
+
+/// Words of alternative 11 ("weeks at No 1") that start a match, in lower case.
+const SPAN_WORDS: [&[u8]; 7] = [
+    b"weeks", b"week", b"spell", b"stint", b"reign", b"days", b"day",
+];
+
+/// Whether a match may start at the word `w` before its first keyword, which starts with `key` (in lower
+/// case): "to", "No"/"number", or "ranked" ("tenth-ranked", "twenty-first-ranked": any word, no white space
+/// between). Every other keyword starts the match it is first in.
+fn may_lead(w: &[u8], key: u8) -> bool {
+    match key {
+        b't' => MOVE_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m)),
+        b'n' => {
+            SPAN_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m))
+                || DEMONYMS.iter().any(|d| w == d.as_bytes())
+        }
+        b'r' => true,
+        _ => false,
+    }
+}
+
+/// The groups of a match of [`RE`]: read by hand for "world number 46" (alternative 1, the commonest), else
+/// by [`Branches::captures`].
+enum Groups<'t> {
+    /// Alternative 1: the groups `wf` ("former " / "ex-"), `wn` (the number), `wr` ("-ranked").
+    World([Option<&'t str>; 3]),
+    Other(super::BranchGroups<'t>),
+}
+
+impl<'t> Groups<'t> {
+    /// The text of group `name`, if it took part in the match.
+    fn name(&self, name: &str) -> Option<&'t str> {
+        match self {
+            Groups::World(g) => match name {
+                "wf" => g[0],
+                "wn" => g[1],
+                "wr" => g[2],
+                _ => None,
+            },
+            Groups::Other(c) => c.name(name),
+        }
+    }
+}
+
+/// The groups of the match `start..end` of [`RE`] in `text`.
+fn groups(text: &str, start: usize, end: usize) -> Groups<'_> {
+    match world_number(&text[start..end]) {
+        Some(g) => Groups::World(g),
+        None => Groups::Other(BRANCHES.captures(text, start, end)),
+    }
+}
+
+/// The groups `wf`, `wn`, `wr` of a match `m` of the whole pattern that reads as alternative 1
+/// (`(?P<wf>(?i:former|ex)[\s-]+)?(?i:world)(?:'s)?\s+{no}\s?(?P<wn>…)(?P<wr>-ranked)?`), or `None` (then
+/// [`Branches::captures`] answers). When `m` starts so, alternative 1 produced it: no later alternative starts
+/// with "former world", "ex-world" or "world" followed by "No"/"number" (alternative 2 needs an ordinal there,
+/// alternative 4 "No" right after "former"), and the first alternative that matches wins. The number then runs
+/// to the end, or to "-ranked" (no number word holds it).
+fn world_number(m: &str) -> Option<[Option<&str>; 3]> {
+    let b = m.as_bytes();
+    let at = |i: usize, w: &[u8]| {
+        b.get(i..i + w.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(w))
+    };
+    // The offset past the characters from `i` on that `keep` accepts.
+    let skip = |i: usize, keep: fn(char) -> bool| {
+        i + m[i..]
+            .char_indices()
+            .find(|&(_, c)| !keep(c))
+            .map_or(m.len() - i, |(k, _)| k)
+    };
+    let mut i = 0;
+    let mut wf = None;
+    let lead = if at(0, b"former") {
+        6
+    } else if at(0, b"ex") {
+        2
+    } else {
+        0
+    };
+    if lead > 0 {
+        let j = skip(lead, |c| c == '-' || c.is_whitespace());
+        if j == lead {
+            return None;
+        }
+        wf = Some(&m[..j]);
+        i = j;
+    }
+    if !at(i, b"world") {
+        return None;
+    }
+    i += 5;
+    if b[i..].starts_with(b"'s") {
+        i += 2;
+    }
+    let j = skip(i, char::is_whitespace);
+    if j == i {
+        return None;
+    }
+    i = j;
+    if b[i..].starts_with(b"No") || b[i..].starts_with(b"no") {
+        i += 2;
+        if b.get(i) == Some(&b'.') {
+            i += 1;
+        }
+    } else if b[i..].starts_with(b"number") || b[i..].starts_with(b"Number") {
+        i += 6;
+    } else {
+        return None;
+    }
+    if let Some(c) = m[i..].chars().next().filter(|c| c.is_whitespace()) {
+        i += c.len_utf8();
+    }
+    let (n_end, wr) = match m.strip_suffix("-ranked") {
+        Some(rest) if rest.len() > i => (rest.len(), Some("-ranked")),
+        _ => (m.len(), None),
+    };
+    (n_end > i).then(|| [wf, Some(&m[i..n_end]), wr])
 }
 
 static TO_RE: Lazy<Regex> = Lazy::new(|| {
@@ -484,7 +672,7 @@ fn after_ok_for_cardinal(text: &str, end: usize) -> bool {
 pub(crate) fn find(text: &str) -> Vec<RankMention> {
     let mut out = Vec::new();
     for (start, end) in matches(text) {
-        let c = BRANCHES.captures(text, start, end);
+        let c = groups(text, start, end);
         let g = |n: &str| c.name(n);
         let push = |out: &mut Vec<RankMention>, s: usize, e: usize, v: &str, kind, side| {
             if let Some(rank) = number_value(v).filter(|&r| r > 0) {
@@ -730,7 +918,7 @@ mod tests {
                 .map(|n| c.name(n).map(|m| m.as_str().to_string()))
                 .collect()
         };
-        let branch_groups = |c: &crate::recognise::BranchGroups| -> Vec<Option<String>> {
+        let branch_groups = |c: &Groups| -> Vec<Option<String>> {
             names
                 .iter()
                 .map(|n| c.name(n).map(str::to_string))
@@ -746,7 +934,44 @@ mod tests {
                 .collect();
             let got: Vec<(usize, usize, Vec<Option<String>>)> = matches(t)
                 .into_iter()
-                .map(|(s, e)| (s, e, branch_groups(&BRANCHES.captures(t, s, e))))
+                .map(|(s, e)| (s, e, branch_groups(&super::groups(t, s, e))))
+                .collect();
+            assert_eq!(got, want, "{t}");
+        }
+    }
+
+    /// Edge cases of the start test of [`matches`]: the same as the plain pattern.
+    #[test]
+    fn same_on_tricky_strings() {
+        let re = Regex::new(&pattern()).unwrap();
+        let texts = [
+            "twenty-first-ranked, top-ranked player, Top-ranked, x-tenth-ranked, 12th-ranked, world's top-ranked",
+            "back up to 31st, up to No 5 in the world, Back  Up\tto No.5, rose\u{2028}to fifth, went to 3",
+            "British number one, British  No.1, Swiss No 2, weeks at No. 1, spell at number one, Days at No 3",
+            "the former - world No 1, ex-world number two, former No. 4, ex- No 3, formerly world No 1",
+            "rose to the top of the rankings, returned to the top spot, fell to 64th in the world rankings",
+            "from No 5 to No 3, from 204th at the start of May to 40th, career-high No 3, ranked as low as 91st",
+            "the No 1, No.\u{a0}3 Iga, world\u{2028}number 46, WORLD NO 1, World Number One, to NUMBER ONE",
+            "former\u{2028}- world No.\u{a0}1-ranked, Ex-World's number twenty-one, WORLD no 3, world No1-ranked",
+            "formerly world No 1, world's No. 91st-ranked, world's 91st-ranked, ex world no.\tthird, former-No 2",
+            "world  Number  Twenty-First-ranked, ex - world number one, world's number one-ranked player",
+        ];
+        let names: Vec<&str> = re.capture_names().flatten().collect();
+        for t in texts.map(|t| crate::normalise::Normalised::new(t).text) {
+            let want: Vec<(usize, usize, Vec<Option<&str>>)> = re
+                .captures_iter(&t)
+                .map(|c| {
+                    let m = c.get(0).unwrap();
+                    let g = names.iter().map(|n| c.name(n).map(|x| x.as_str()));
+                    (m.start(), m.end(), g.collect())
+                })
+                .collect();
+            let got: Vec<(usize, usize, Vec<Option<&str>>)> = matches(&t)
+                .into_iter()
+                .map(|(s, e)| {
+                    let c = groups(&t, s, e);
+                    (s, e, names.iter().map(|n| c.name(n)).collect())
+                })
                 .collect();
             assert_eq!(got, want, "{t}");
         }

@@ -2,7 +2,7 @@
 //! Codes `Q1 Q2 Q3 1R 2R 3R 4R R128 R64 R32 R16 QF SF F RR BR`. Corpus: `tests/corpus/round.jsonl`.
 
 use super::ranking::{next_word, prev_word, sentence_start};
-use super::{Anchored, Span, find_near_words};
+use super::{Anchored, Span, alnum_run, find_near_by, word_start};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -81,9 +81,63 @@ const PATTERN: &str = r"(?-u:\b)(?:
 static RE: Lazy<Anchored> = Lazy::new(|| Anchored::new("(?x)", PATTERN));
 
 /// The round phrases of `text`: spans of the matches of [`PATTERN`].
+///
+/// The first keyword of a match is its first word, except in "first round", "second round of qualifying",
+/// "first qualifying round" (an ordinal one or two runs of spaces before "round") and "third place match" (one
+/// before "place"): only there does the pattern run before a keyword, and only at an ordinal.
 fn matches(text: &str) -> Vec<(usize, usize)> {
-    let hits = super::keywords(text, super::KEY_ROUND);
-    find_near_words(text, hits, 2, &RE)
+    let b = text.as_bytes();
+    let hits = super::keywords(text, super::KEY_ROUND)
+        .into_iter()
+        .map(|o| match b[o] | 0x20 {
+            b'r' => (o, 2),
+            b'p' => (o, 1),
+            _ => (o, 0),
+        });
+    find_near_by(text, hits, &RE, |b, p, o| {
+        word_start(b, p)
+            && if p == o {
+                may_open(b, o)
+            } else {
+                is_ordinal(alnum_run(b, p))
+            }
+    })
+}
+
+/// Whether a match may start at the keyword at `o`: "last" must have a number after one hyphen or space
+/// (`(?i:last)[-\s](?:16|sixteen|32|thirty-two|64|eight|8|four)`); the other keywords say yes.
+fn may_open(b: &[u8], o: usize) -> bool {
+    let w = alnum_run(b, o);
+    if !w.eq_ignore_ascii_case(b"last") {
+        return true;
+    }
+    match b.get(o + 4) {
+        Some(&c) if c >= 0x80 => true,
+        Some(b'-' | b'\t'..=b'\r' | b' ') => b.get(o + 5).is_some_and(|&n| {
+            matches!(
+                n | 0x20,
+                b'1' | b'3' | b'6' | b'8' | b's' | b't' | b'e' | b'f'
+            )
+        }),
+        _ => false,
+    }
+}
+
+/// Whether `w` is a number word that may stand before "round" or "place" in [`PATTERN`] (in any case).
+fn is_ordinal(w: &[u8]) -> bool {
+    [
+        &b"first"[..],
+        b"second",
+        b"third",
+        b"fourth",
+        b"1st",
+        b"2nd",
+        b"3rd",
+        b"4th",
+        b"opening",
+    ]
+    .iter()
+    .any(|o| w.eq_ignore_ascii_case(o))
 }
 
 /// The groups of a round phrase `t` (a whole match of [`PATTERN`]), read by hand: the alternative and its number
@@ -295,6 +349,14 @@ const FINAL_NOUN_NEXT: &[&str] = &[
     "itself,",
 ];
 
+/// [`FINAL_NOUN_NEXT`] as a set: asked about the word after most "final"s.
+static FINAL_NOUN_NEXT_SET: Lazy<crate::lexicon::FxHashSet<&'static str>> =
+    Lazy::new(|| FINAL_NOUN_NEXT.iter().copied().collect());
+
+fn final_noun_next(w: &str) -> bool {
+    FINAL_NOUN_NEXT_SET.contains(w)
+}
+
 /// Counted things that turn "the last eight" into a count ("the last eight matches").
 const LAST_COUNTED: &[&str] = &[
     "matches",
@@ -414,7 +476,7 @@ fn is_final_noun(text: &str, start: usize, end: usize) -> bool {
     }
     if prev.is_some_and(|p| {
         matches!(p, "and" | "one" | "her" | "his" | "their") && text[end..].starts_with(' ')
-    }) && next_word(text, end).is_some_and(|(_, w)| !FINAL_NOUN_NEXT.contains(&w))
+    }) && next_word(text, end).is_some_and(|(_, w)| !final_noun_next(w))
     {
         return false; // "seventh and final title"
     }
@@ -446,9 +508,7 @@ fn is_final_noun(text: &str, start: usize, end: usize) -> bool {
                 // "the final Grand Slam of the year"; but "in the final Federer ..." is rare.
                 return !matches!(w, "Grand" | "Slam" | "Masters" | "Major" | "Test");
             }
-            FINAL_NOUN_NEXT.contains(&lw.as_str())
-                || (lw.len() > 4 && lw.ends_with("ed"))
-                || lw.ends_with("ly")
+            final_noun_next(&lw) || (lw.len() > 4 && lw.ends_with("ed")) || lw.ends_with("ly")
         }
     }
 }
@@ -560,15 +620,75 @@ const TITLE_PATTERN: &str = r"(?-u:\b)(?:
       | crowned(?-u:\b)
       )";
 
+/// Whether `w` is a verb that starts the first alternative of [`TITLE_PATTERN`] (as written there, case
+/// included).
+fn is_title_verb(w: &[u8]) -> bool {
+    // Most words fail on their length or first byte before any comparison.
+    if !(3..=10).contains(&w.len())
+        || !matches!(w[0], b'w' | b'c' | b'l' | b's' | b'd' | b'r' | b'b' | b't')
+    {
+        return false;
+    }
+    matches!(
+        w,
+        b"won"
+            | b"wins"
+            | b"win"
+            | b"winning"
+            | b"claimed"
+            | b"claims"
+            | b"claim"
+            | b"claiming"
+            | b"clinched"
+            | b"clinches"
+            | b"clinch"
+            | b"lifted"
+            | b"lifts"
+            | b"lift"
+            | b"lifting"
+            | b"captured"
+            | b"captures"
+            | b"capture"
+            | b"capturing"
+            | b"sealed"
+            | b"seals"
+            | b"secured"
+            | b"secures"
+            | b"defended"
+            | b"defends"
+            | b"defend"
+            | b"retained"
+            | b"retains"
+            | b"retain"
+            | b"collected"
+            | b"collects"
+            | b"bagged"
+            | b"landed"
+            | b"scooped"
+            | b"take"
+            | b"takes"
+            | b"took"
+            | b"taking"
+    )
+}
+
 static TITLE: Lazy<Anchored> = Lazy::new(|| Anchored::new("(?x)", TITLE_PATTERN));
 
 /// Phrases saying a player won a tournament ("won her first Grand Slam title", "to lift the trophy",
 /// "saved three championship points"): the match they belong to was a final.
+///
+/// The first keyword of a match is at most eleven runs of spaces after its start, and the match starts at a verb
+/// of the pattern or at the keyword itself ("championship point", "crowned"): the pattern runs only there.
 pub(crate) fn title_phrases(text: &str) -> Vec<Span> {
-    find_near_words(text, super::keywords(text, super::KEY_TITLE), 11, &TITLE)
+    let hits = super::keywords(text, super::KEY_TITLE)
         .into_iter()
-        .map(|(s, e)| Span::new(s, e))
-        .collect()
+        .map(|o| (o, 11));
+    find_near_by(text, hits, &TITLE, |b, p, o| {
+        word_start(b, p) && (p == o || is_title_verb(alnum_run(b, p)))
+    })
+    .into_iter()
+    .map(|(s, e)| Span::new(s, e))
+    .collect()
 }
 
 #[cfg(test)]
@@ -621,6 +741,39 @@ mod same_tests {
                 .map(|m| Span::new(m.start(), m.end()))
                 .collect();
             assert_eq!(title_phrases(t), want, "{t}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tricky_tests {
+    use super::*;
+
+    /// Edge cases of the start tests of [`matches`] and [`title_phrases`]: the same as the plain patterns.
+    #[test]
+    fn same_as_the_plain_patterns() {
+        let re = Regex::new(&format!("(?x){PATTERN}")).unwrap();
+        let title = Regex::new(&format!("(?x){TITLE_PATTERN}")).unwrap();
+        let texts = [
+            "the third place match, third-place play-off, Third\u{2028}place playoff, THIRD PLACE MATCH",
+            "2nd round of the qualifying, 1st-round, Opening round, FOURTH round, 4th\u{a0}round, xfirst round",
+            "last\u{2028}16, last-Sixteen, the last  eight, last eight, last-4, Last 32, last\tThirty-two, lastfour",
+            "final qualifying round, second qualifying-round, first\u{85}qualifying\u{85}round, round robin",
+            "Round-of 16, round\u{a0}two, xround one, semi_final, _final, quarter final, Quarter-Finals, semis",
+            "bronze medal match, group stages, round of 128, final round of qualifiers, opening-round, finals",
+            "he had won a first title, take home the trophy, won his 20th Grand Slam title, Won the title",
+            "takes the crown, they won the first-ever major, championship points saved, was crowned, won a slam",
+            "won the a b c d e f g h title, won the a b c d e f g h i title, won x  title, taking-the title",
+        ];
+        for t in texts.map(|t| crate::normalise::Normalised::new(t).text) {
+            let want: Vec<(usize, usize)> =
+                re.find_iter(&t).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(matches(&t), want, "{t}");
+            let want: Vec<Span> = title
+                .find_iter(&t)
+                .map(|m| Span::new(m.start(), m.end()))
+                .collect();
+            assert_eq!(title_phrases(&t), want, "{t}");
         }
     }
 }
