@@ -116,6 +116,12 @@ pub(crate) const KEY_ROUND: u8 = 1;
 pub(crate) const KEY_RANKING: u8 = 2;
 pub(crate) const KEY_TITLE: u8 = 4;
 pub(crate) const KEY_TOURNAMENT: u8 = 8;
+/// A word that may start a sport vocabulary match: its first two bytes (any case) and length fit one of
+/// [`sport::first_runs`] (a superset: [`sport`] looks closer).
+pub(crate) const KEY_SPORT: u8 = 16;
+/// A word that may start a result cue: its first two bytes and length fit one of [`result::first_words`] (a
+/// superset: [`result`] looks closer).
+pub(crate) const KEY_RESULT: u8 = 32;
 
 /// The first eight bytes of `w` as a number (zero bytes past its end).
 const fn key8(w: &[u8]) -> u64 {
@@ -438,20 +444,80 @@ static KEY_FILTER: [u16; 1024] = {
     t
 };
 
-/// Whether the word `b[s..e]` may be a keyword: its length and first two bytes fit one of [`KEY_WORDS`].
-fn may_be_keyword(b: &[u8], s: usize, e: usize) -> bool {
+/// The word filters of the shared scan: per [`filter_slot`] of a word's first two bytes, bit `n` is set when a
+/// word of length `n` with those bytes may be worth a closer look.
+struct Filters {
+    /// The union of the three below: the test that runs on every word.
+    all: [u16; 1024],
+    sport: [u16; 1024],
+    result: [u16; 1024],
+}
+
+static FILTERS: once_cell::sync::Lazy<Filters> = once_cell::sync::Lazy::new(|| {
+    let mut f = Filters {
+        all: KEY_FILTER,
+        sport: [0; 1024],
+        result: [0; 1024],
+    };
+    // A one-letter word ("d" of "d. Federer") has the byte after it as its second byte.
+    let add = |table: &mut [u16; 1024], w: &[u8], seconds: &[u8]| {
+        assert!((1..=13).contains(&w.len()), "{w:?}");
+        if w.len() == 1 {
+            for &c in seconds {
+                table[filter_slot(w[0], c)] |= 1 << 1;
+            }
+        } else {
+            table[filter_slot(w[0], w[1])] |= 1 << w.len();
+        }
+    };
+    for w in sport::first_runs() {
+        add(&mut f.sport, &w, &[]);
+    }
+    for w in result::first_words() {
+        add(&mut f.result, &w, b". ");
+    }
+    for i in 0..1024 {
+        f.all[i] |= f.sport[i] | f.result[i];
+    }
+    f
+});
+
+/// The [`filter_slot`] and length bit of the word `b[s..e]` (`e > s`), or `None` when it is too long for any
+/// filter.
+#[inline]
+fn slot_bit(b: &[u8], s: usize, e: usize) -> Option<(usize, u16)> {
     let n = e - s;
-    (2..=13).contains(&n) && KEY_FILTER[filter_slot(b[s], b[s + 1])] & (1 << n) != 0
+    (n <= 13).then(|| (filter_slot(b[s], b.get(s + 1).copied().unwrap_or(0)), 1 << n))
+}
+
+/// The kinds of the word `b[s..e]` (a maximal run of ASCII letters and digits): [`keyword_kinds`], and the
+/// filters of sport words and result cues.
+fn word_kinds(b: &[u8], s: usize, e: usize, f: &Filters) -> u8 {
+    let Some((slot, bit)) = slot_bit(b, s, e) else {
+        return 0;
+    };
+    let mut kinds = 0;
+    if KEY_FILTER[slot] & bit != 0 {
+        kinds = keyword_kinds(b, s, e);
+    }
+    if f.sport[slot] & bit != 0 {
+        kinds |= KEY_SPORT;
+    }
+    if f.result[slot] & bit != 0 {
+        kinds |= KEY_RESULT;
+    }
+    kinds
 }
 
 /// The keyword offsets and kinds of `b`, into `keys`. Finds the words 64 bytes at a time: a bit mask of the
 /// word bytes gives where words start (a word byte after a non-word byte) and, from each start, where the word
 /// ends (the next non-word byte).
 fn scan_keywords(b: &[u8], keys: &mut Vec<(usize, u8)>) {
+    let f: &Filters = &FILTERS;
     // The filter inline, the rare closer look out of line.
     #[inline(never)]
-    fn add(b: &[u8], s: usize, e: usize, keys: &mut Vec<(usize, u8)>) {
-        let kinds = keyword_kinds(b, s, e);
+    fn add(b: &[u8], s: usize, e: usize, f: &Filters, keys: &mut Vec<(usize, u8)>) {
+        let kinds = word_kinds(b, s, e, f);
         if kinds != 0 {
             keys.push((s, kinds));
         }
@@ -459,8 +525,8 @@ fn scan_keywords(b: &[u8], keys: &mut Vec<(usize, u8)>) {
     macro_rules! check {
         ($s:expr, $e:expr) => {{
             let (s, e) = ($s, $e);
-            if may_be_keyword(b, s, e) {
-                add(b, s, e, keys);
+            if slot_bit(b, s, e).is_some_and(|(slot, bit)| f.all[slot] & bit != 0) {
+                add(b, s, e, f, keys);
             }
         }};
     }
@@ -497,6 +563,139 @@ fn scan_keywords(b: &[u8], keys: &mut Vec<(usize, u8)>) {
     if let Some(s) = open {
         check!(s, b.len());
     }
+}
+
+/// A piece of the small regex subset that [`literals`] reads.
+enum Piece {
+    /// One byte.
+    Byte(u8),
+    /// Anything else that takes text (a class, a repetition, `\p{..}`): [`literals`] writes a NUL byte for it.
+    Other,
+    /// A group: its alternatives, each a sequence (`\b` is an empty group).
+    Group(Vec<Vec<Piece>>),
+    /// `piece?` (greedy).
+    Opt(Box<Piece>),
+}
+
+/// Parses alternatives of a verbose (`(?x)`) pattern from `p[*i..]` up to an unmatched `)` or the end.
+fn parse_alts(p: &[u8], i: &mut usize) -> Vec<Vec<Piece>> {
+    let mut alts = vec![Vec::new()];
+    while *i < p.len() {
+        let piece = match p[*i] {
+            b')' => break,
+            b'|' => {
+                *i += 1;
+                alts.push(Vec::new());
+                continue;
+            }
+            b' ' | b'\n' | b'\t' | b'\r' => {
+                *i += 1;
+                continue;
+            }
+            b'(' => {
+                *i += 1;
+                if p[*i] == b'?' {
+                    // Flags and group kind: `(?:`, `(?-u:`.
+                    while p[*i] != b':' {
+                        *i += 1;
+                    }
+                    *i += 1;
+                }
+                let inner = parse_alts(p, i);
+                assert_eq!(p.get(*i), Some(&b')'), "closed group");
+                *i += 1;
+                Piece::Group(inner)
+            }
+            b'\\' => {
+                *i += 2;
+                match p[*i - 1] {
+                    b'x' => {
+                        let hex = std::str::from_utf8(&p[*i..*i + 2]).expect("hex");
+                        *i += 2;
+                        Piece::Byte(u8::from_str_radix(hex, 16).expect("hex byte"))
+                    }
+                    b'b' => Piece::Group(vec![Vec::new()]),
+                    b'p' => {
+                        while p[*i] != b'}' {
+                            *i += 1;
+                        }
+                        *i += 1;
+                        Piece::Other
+                    }
+                    c => Piece::Byte(c),
+                }
+            }
+            b'[' => {
+                while p[*i] != b']' {
+                    *i += 1;
+                }
+                *i += 1;
+                Piece::Other
+            }
+            c => {
+                *i += 1;
+                Piece::Byte(c)
+            }
+        };
+        let piece = match p.get(*i) {
+            Some(b'?') => {
+                *i += 1;
+                Piece::Opt(Box::new(piece))
+            }
+            Some(b'+' | b'*') => {
+                *i += 1;
+                Piece::Other
+            }
+            _ => piece,
+        };
+        alts.last_mut().expect("an alternative").push(piece);
+    }
+    alts
+}
+
+/// The texts of `pieces` (a sequence) in priority order: what a backtracking (leftmost-first) search tries first
+/// comes first.
+fn expand(pieces: &[Piece]) -> Vec<Vec<u8>> {
+    let mut out = vec![Vec::new()];
+    for piece in pieces {
+        let options: Vec<Vec<u8>> = match piece {
+            Piece::Byte(c) => vec![vec![*c]],
+            Piece::Other => vec![vec![0]],
+            Piece::Group(alts) => alts.iter().flat_map(|a| expand(a)).collect(),
+            Piece::Opt(p) => {
+                let mut o = expand(std::slice::from_ref(p));
+                o.push(Vec::new());
+                o
+            }
+        };
+        out = out
+            .iter()
+            .flat_map(|head| {
+                options.iter().map(move |tail| {
+                    let mut t = head.clone();
+                    t.extend_from_slice(tail);
+                    t
+                })
+            })
+            .collect();
+    }
+    out
+}
+
+/// Every text that the verbose (`(?x)`) pattern `pattern` matches, in priority order, for the subset of regex
+/// syntax that the vocabulary patterns use (literals, `\x20`, `(?:..)`, `|`, `?`, `\b`); anything else that takes
+/// text (a class, `+`, `\p{..}`) is written as one NUL byte. For compiling word lists into code.
+pub(crate) fn literals(pattern: &str) -> Vec<Vec<u8>> {
+    let p = pattern.as_bytes();
+    let mut i = 0;
+    let alts = parse_alts(p, &mut i);
+    assert_eq!(i, p.len(), "the whole pattern read: {pattern}");
+    alts.iter().flat_map(|a| expand(a)).collect()
+}
+
+/// The length of the run of ASCII letters and digits that starts `w`.
+pub(crate) fn first_run(w: &[u8]) -> usize {
+    w.iter().position(|&c| !WORD[usize::from(c)]).unwrap_or(w.len())
 }
 
 /// The start offsets of the keywords of kind `kind` in `text`, in order.
@@ -925,7 +1124,7 @@ mod keyword_tests {
             while i < b.len() && WORD[usize::from(b[i])] {
                 i += 1;
             }
-            let kinds = keyword_kinds(b, s, i);
+            let kinds = word_kinds(b, s, i, &FILTERS);
             if kinds != 0 {
                 keys.push((s, kinds));
             }
