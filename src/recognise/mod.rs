@@ -116,11 +116,11 @@ pub(crate) const KEY_ROUND: u8 = 1;
 pub(crate) const KEY_RANKING: u8 = 2;
 pub(crate) const KEY_TITLE: u8 = 4;
 pub(crate) const KEY_TOURNAMENT: u8 = 8;
-/// A word that may start a sport vocabulary match: its first two bytes (any case) and length fit one of
-/// [`sport::first_runs`] (a superset: [`sport`] looks closer).
+/// A word that may start a sport vocabulary match: its length and first eight bytes (any case) are those of one
+/// of [`sport::first_runs`] (see [`WORD_TABLE`]; [`sport`] looks closer).
 pub(crate) const KEY_SPORT: u8 = 16;
-/// A word that may start a result cue: its first two bytes and length fit one of [`result::first_words`] (a
-/// superset: [`result`] looks closer).
+/// A word that may start a result cue: its length and first eight bytes (any case) are those of one of
+/// [`result::first_words`] (see [`WORD_TABLE`]; [`result`] looks closer).
 pub(crate) const KEY_RESULT: u8 = 32;
 
 /// The first eight bytes of `w` as a number (zero bytes past its end).
@@ -214,7 +214,9 @@ pub(crate) fn number_may_follow(b: &[u8], e: usize, the_top: bool) -> bool {
 }
 
 /// The keyword kinds of the run of ASCII letters and digits `b[s..e]` (a superset of what each recogniser
-/// needs; see the recognisers' patterns). Compares numbers, not strings: it runs on every word.
+/// needs; see the recognisers' patterns). Compares numbers, not strings. Out of line: the scan asks only about
+/// words that pass [`KEY_FILTER`].
+#[inline(never)]
 fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
     let w = &b[s..e];
     let n = w.len();
@@ -444,42 +446,110 @@ static KEY_FILTER: [u16; 1024] = {
     t
 };
 
-/// The word filters of the shared scan: per [`filter_slot`] of a word's first two bytes, bit `n` is set when a
-/// word of length `n` with those bytes may be worth a closer look.
-struct Filters {
-    /// The union of the three below: the test that runs on every word.
-    all: [u16; 1024],
-    sport: [u16; 1024],
-    result: [u16; 1024],
+/// A word table of the shared scan: the words (in lower case) that may start a sport vocabulary match or a
+/// result cue, keyed by their first eight bytes and their length (longer words that share both share an entry:
+/// the recognisers look closer). Open addressing, linear probing, at most half full.
+pub(crate) struct WordTable {
+    /// `(key, length, kinds, group)`; length 0 marks a free slot. `group` numbers the sport words' entries.
+    slots: Box<[(u64, u8, u8, u16)]>,
+    /// The number of entries that hold [`KEY_SPORT`].
+    pub groups: usize,
 }
 
-static FILTERS: once_cell::sync::Lazy<Filters> = once_cell::sync::Lazy::new(|| {
-    let mut f = Filters {
-        all: KEY_FILTER,
-        sport: [0; 1024],
-        result: [0; 1024],
+const TABLE_BITS: u32 = 10;
+
+/// The slot where the search for `(key, n)` starts.
+#[inline]
+fn table_hash(key: u64, n: usize) -> usize {
+    ((key ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - TABLE_BITS)) as usize
+}
+
+impl WordTable {
+    /// The entry of the word with lower-case key `key` (see [`word_key`]) and length `n`: its kinds and group.
+    #[inline]
+    pub fn get(&self, key: u64, n: usize) -> Option<(u8, u16)> {
+        let mask = self.slots.len() - 1;
+        let mut i = table_hash(key, n);
+        loop {
+            let (k, len, kinds, group) = self.slots[i];
+            if usize::from(len) == n && k == key {
+                return Some((kinds, group));
+            }
+            if len == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, w: &[u8], kind: u8) {
+        assert!((1..=255).contains(&w.len()));
+        let key = low(key8(w), w.len()) | low(splat(0x20), w.len().min(8));
+        let mask = self.slots.len() - 1;
+        let mut i = table_hash(key, w.len());
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.1 == 0 {
+                *slot = (key, w.len() as u8, 0, 0);
+            }
+            if slot.0 == key && usize::from(slot.1) == w.len() {
+                if kind == KEY_SPORT && slot.2 & KEY_SPORT == 0 {
+                    slot.3 = self.groups as u16;
+                    self.groups += 1;
+                }
+                slot.2 |= kind;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The words that start sport vocabulary matches and result cues (see [`WordTable`]).
+pub(crate) static WORD_TABLE: once_cell::sync::Lazy<WordTable> = once_cell::sync::Lazy::new(|| {
+    let mut t = WordTable {
+        slots: vec![(0, 0, 0, 0); 1 << TABLE_BITS].into_boxed_slice(),
+        groups: 0,
     };
-    // A one-letter word ("d" of "d. Federer") has the byte after it as its second byte.
-    let add = |table: &mut [u16; 1024], w: &[u8], seconds: &[u8]| {
-        assert!((1..=13).contains(&w.len()), "{w:?}");
+    for w in sport::first_runs() {
+        t.insert(&w, KEY_SPORT);
+    }
+    for w in result::first_words() {
+        t.insert(&w, KEY_RESULT);
+    }
+    assert!(t.slots.iter().filter(|s| s.1 != 0).count() * 2 <= t.slots.len());
+    t
+});
+
+/// The first eight bytes of the word `b[s..s + n]` (letters and digits), in lower case, zero past its end.
+#[inline]
+pub(crate) fn word_key(b: &[u8], s: usize, n: usize) -> u64 {
+    let k = match b.get(s..s + 8) {
+        Some(eight) => low(u64::from_le_bytes(eight.try_into().expect("eight bytes")), n),
+        None => key8(&b[s..s + n]),
+    };
+    k | low(splat(0x20), n.min(8))
+}
+
+/// `WORD_FILTER.0[filter_slot(first, second)]`: bit `n` is set when a word of length `n` starting with those
+/// bytes may be a keyword of [`KEY_FILTER`] or a word of [`WORD_TABLE`] (in `.1` for the latter alone): the
+/// cheap test that runs on every word. A one-letter word has the byte after it as its second byte.
+static WORD_FILTER: once_cell::sync::Lazy<([u16; 1024], [u16; 1024])> = once_cell::sync::Lazy::new(|| {
+    let mut table = [0u16; 1024];
+    for w in sport::first_runs().into_iter().chain(result::first_words()) {
         if w.len() == 1 {
-            for &c in seconds {
+            for c in *b". " {
                 table[filter_slot(w[0], c)] |= 1 << 1;
             }
         } else {
             table[filter_slot(w[0], w[1])] |= 1 << w.len();
         }
-    };
-    for w in sport::first_runs() {
-        add(&mut f.sport, &w, &[]);
     }
-    for w in result::first_words() {
-        add(&mut f.result, &w, b". ");
+    let mut all = KEY_FILTER;
+    for (a, t) in all.iter_mut().zip(table) {
+        *a |= t;
     }
-    for i in 0..1024 {
-        f.all[i] |= f.sport[i] | f.result[i];
-    }
-    f
+    (all, table)
 });
 
 /// The [`filter_slot`] and length bit of the word `b[s..e]` (`e > s`), or `None` when it is too long for any
@@ -491,8 +561,8 @@ fn slot_bit(b: &[u8], s: usize, e: usize) -> Option<(usize, u16)> {
 }
 
 /// The kinds of the word `b[s..e]` (a maximal run of ASCII letters and digits): [`keyword_kinds`], and the
-/// filters of sport words and result cues.
-fn word_kinds(b: &[u8], s: usize, e: usize, f: &Filters) -> u8 {
+/// [`WORD_TABLE`] kinds.
+fn word_kinds(b: &[u8], s: usize, e: usize) -> u8 {
     let Some((slot, bit)) = slot_bit(b, s, e) else {
         return 0;
     };
@@ -500,11 +570,9 @@ fn word_kinds(b: &[u8], s: usize, e: usize, f: &Filters) -> u8 {
     if KEY_FILTER[slot] & bit != 0 {
         kinds = keyword_kinds(b, s, e);
     }
-    if f.sport[slot] & bit != 0 {
-        kinds |= KEY_SPORT;
-    }
-    if f.result[slot] & bit != 0 {
-        kinds |= KEY_RESULT;
+    if WORD_FILTER.1[slot] & bit != 0 {
+        let n = e - s;
+        kinds |= WORD_TABLE.get(word_key(b, s, n), n).map_or(0, |(k, _)| k);
     }
     kinds
 }
@@ -513,11 +581,11 @@ fn word_kinds(b: &[u8], s: usize, e: usize, f: &Filters) -> u8 {
 /// word bytes gives where words start (a word byte after a non-word byte) and, from each start, where the word
 /// ends (the next non-word byte).
 fn scan_keywords(b: &[u8], keys: &mut Vec<(usize, u8)>) {
-    let f: &Filters = &FILTERS;
+    let filter: &[u16; 1024] = &WORD_FILTER.0;
     // The filter inline, the rare closer look out of line.
     #[inline(never)]
-    fn add(b: &[u8], s: usize, e: usize, f: &Filters, keys: &mut Vec<(usize, u8)>) {
-        let kinds = word_kinds(b, s, e, f);
+    fn add(b: &[u8], s: usize, e: usize, keys: &mut Vec<(usize, u8)>) {
+        let kinds = word_kinds(b, s, e);
         if kinds != 0 {
             keys.push((s, kinds));
         }
@@ -525,8 +593,8 @@ fn scan_keywords(b: &[u8], keys: &mut Vec<(usize, u8)>) {
     macro_rules! check {
         ($s:expr, $e:expr) => {{
             let (s, e) = ($s, $e);
-            if slot_bit(b, s, e).is_some_and(|(slot, bit)| f.all[slot] & bit != 0) {
-                add(b, s, e, f, keys);
+            if slot_bit(b, s, e).is_some_and(|(slot, bit)| filter[slot] & bit != 0) {
+                add(b, s, e, keys);
             }
         }};
     }
@@ -1124,7 +1192,7 @@ mod keyword_tests {
             while i < b.len() && WORD[usize::from(b[i])] {
                 i += 1;
             }
-            let kinds = word_kinds(b, s, i, &FILTERS);
+            let kinds = word_kinds(b, s, i);
             if kinds != 0 {
                 keys.push((s, kinds));
             }

@@ -5,8 +5,7 @@
 //! at the words that the shared word scan ([`super::keywords`], [`super::KEY_SPORT`]) finds. A text holding a
 //! character that folds to an ASCII letter ("ſ", the Kelvin sign) is counted by the pattern itself.
 
-use super::{Alternation, KEY_SPORT, first_run, is_word_byte};
-use crate::lexicon::FxHashMap;
+use super::{Alternation, KEY_SPORT, WORD_TABLE, first_run, is_word_byte, word_key};
 use once_cell::sync::Lazy;
 
 /// Sports told apart, in the order of the pattern's groups.
@@ -74,27 +73,39 @@ static WORDS: Lazy<Alternation> = Lazy::new(|| {
     Alternation::new("(?xi)", r"(?-u:\b)", &alts, r"(?-u:\b)")
 });
 
-/// The vocabulary texts (lower case, in priority order) with their sport and weight, by their first word.
-type Vocab = FxHashMap<Box<[u8]>, Vec<(Box<[u8]>, usize, usize)>>;
+/// The vocabulary texts (lower case, in priority order) with their sport and weight, in the order they are tried.
+fn texts() -> Vec<(Vec<u8>, usize, usize)> {
+    WORD_ALTS
+        .iter()
+        .flat_map(|&(sport, weight, alt)| {
+            super::literals(alt).into_iter().map(move |mut t| {
+                assert!(t.iter().all(|c| c.is_ascii() && *c != 0), "{t:?}");
+                t.make_ascii_lowercase();
+                (t, sport, weight)
+            })
+        })
+        .collect()
+}
 
-static VOCAB: Lazy<Vocab> = Lazy::new(|| {
-    let mut v = Vocab::default();
-    for &(sport, weight, alt) in WORD_ALTS {
-        for mut t in super::literals(alt) {
-            assert!(t.iter().all(|c| c.is_ascii() && *c != 0), "{t:?}");
-            t.make_ascii_lowercase();
-            let first: Box<[u8]> = t[..first_run(&t)].into();
-            v.entry(first)
-                .or_default()
-                .push((t.into_boxed_slice(), sport, weight));
-        }
+/// [`texts`] by the [`WORD_TABLE`] group of their first word, each group in priority order.
+static VOCAB: Lazy<Vec<Vec<(Box<[u8]>, usize, usize)>>> = Lazy::new(|| {
+    let mut v = vec![Vec::new(); WORD_TABLE.groups];
+    for (t, sport, weight) in texts() {
+        let n = first_run(&t);
+        let (_, group) = WORD_TABLE
+            .get(word_key(&t, 0, n), n)
+            .expect("every first word in the table");
+        v[usize::from(group)].push((t.into_boxed_slice(), sport, weight));
     }
     v
 });
 
 /// The first words (runs of ASCII letters and digits, lower case) of the vocabulary, for the shared scan.
 pub(crate) fn first_runs() -> Vec<Vec<u8>> {
-    VOCAB.keys().map(|k| k.to_vec()).collect()
+    texts()
+        .into_iter()
+        .map(|(t, _, _)| t[..first_run(&t)].to_vec())
+        .collect()
 }
 
 /// The vocabulary match starting at the word `b[p..e]` (a maximal run of ASCII letters and digits), as the
@@ -103,17 +114,18 @@ fn match_at(b: &[u8], p: usize, e: usize) -> Option<(usize, usize, usize)> {
     if p > 0 && is_word_byte(b[p - 1]) {
         return None;
     }
-    let mut key = [0u8; 16];
-    let word = key.get_mut(..e - p)?;
-    word.copy_from_slice(&b[p..e]);
-    word.make_ascii_lowercase();
-    let texts = VOCAB.get(&*word)?;
-    texts.iter().find_map(|(t, sport, weight)| {
-        let end = p + t.len();
-        (b.get(p..end).is_some_and(|x| x.eq_ignore_ascii_case(t))
-            && (end == b.len() || !is_word_byte(b[end])))
-        .then_some((end, *sport, *weight))
-    })
+    let (kinds, group) = WORD_TABLE.get(word_key(b, p, e - p), e - p)?;
+    if kinds & KEY_SPORT == 0 {
+        return None;
+    }
+    VOCAB[usize::from(group)]
+        .iter()
+        .find_map(|(t, sport, weight)| {
+            let end = p + t.len();
+            (b.get(p..end).is_some_and(|x| x.eq_ignore_ascii_case(t))
+                && (end == b.len() || !is_word_byte(b[end])))
+            .then_some((end, *sport, *weight))
+        })
 }
 
 /// Whether `text` holds a character that `(?i)` matches to an ASCII letter: "ſ" (U+017F, "s") or the Kelvin
