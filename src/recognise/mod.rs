@@ -525,7 +525,10 @@ pub(crate) static WORD_TABLE: once_cell::sync::Lazy<WordTable> = once_cell::sync
 #[inline]
 pub(crate) fn word_key(b: &[u8], s: usize, n: usize) -> u64 {
     let k = match b.get(s..s + 8) {
-        Some(eight) => low(u64::from_le_bytes(eight.try_into().expect("eight bytes")), n),
+        Some(eight) => low(
+            u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+            n,
+        ),
         None => key8(&b[s..s + n]),
     };
     k | low(splat(0x20), n.min(8))
@@ -534,30 +537,36 @@ pub(crate) fn word_key(b: &[u8], s: usize, n: usize) -> u64 {
 /// `WORD_FILTER.0[filter_slot(first, second)]`: bit `n` is set when a word of length `n` starting with those
 /// bytes may be a keyword of [`KEY_FILTER`] or a word of [`WORD_TABLE`] (in `.1` for the latter alone): the
 /// cheap test that runs on every word. A one-letter word has the byte after it as its second byte.
-static WORD_FILTER: once_cell::sync::Lazy<([u16; 1024], [u16; 1024])> = once_cell::sync::Lazy::new(|| {
-    let mut table = [0u16; 1024];
-    for w in sport::first_runs().into_iter().chain(result::first_words()) {
-        if w.len() == 1 {
-            for c in *b". " {
-                table[filter_slot(w[0], c)] |= 1 << 1;
+static WORD_FILTER: once_cell::sync::Lazy<([u16; 1024], [u16; 1024])> =
+    once_cell::sync::Lazy::new(|| {
+        let mut table = [0u16; 1024];
+        for w in sport::first_runs().into_iter().chain(result::first_words()) {
+            if w.len() == 1 {
+                for c in *b". " {
+                    table[filter_slot(w[0], c)] |= 1 << 1;
+                }
+            } else {
+                table[filter_slot(w[0], w[1])] |= 1 << w.len();
             }
-        } else {
-            table[filter_slot(w[0], w[1])] |= 1 << w.len();
         }
-    }
-    let mut all = KEY_FILTER;
-    for (a, t) in all.iter_mut().zip(table) {
-        *a |= t;
-    }
-    (all, table)
-});
+        let mut all = KEY_FILTER;
+        for (a, t) in all.iter_mut().zip(table) {
+            *a |= t;
+        }
+        (all, table)
+    });
 
 /// The [`filter_slot`] and length bit of the word `b[s..e]` (`e > s`), or `None` when it is too long for any
 /// filter.
 #[inline]
 fn slot_bit(b: &[u8], s: usize, e: usize) -> Option<(usize, u16)> {
     let n = e - s;
-    (n <= 13).then(|| (filter_slot(b[s], b.get(s + 1).copied().unwrap_or(0)), 1 << n))
+    (n <= 13).then(|| {
+        (
+            filter_slot(b[s], b.get(s + 1).copied().unwrap_or(0)),
+            1 << n,
+        )
+    })
 }
 
 /// The kinds of the word `b[s..e]` (a maximal run of ASCII letters and digits): [`keyword_kinds`], and the
@@ -763,7 +772,9 @@ pub(crate) fn literals(pattern: &str) -> Vec<Vec<u8>> {
 
 /// The length of the run of ASCII letters and digits that starts `w`.
 pub(crate) fn first_run(w: &[u8]) -> usize {
-    w.iter().position(|&c| !WORD[usize::from(c)]).unwrap_or(w.len())
+    w.iter()
+        .position(|&c| !WORD[usize::from(c)])
+        .unwrap_or(w.len())
 }
 
 /// The start offsets of the keywords of kind `kind` in `text`, in order.
