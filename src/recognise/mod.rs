@@ -116,6 +116,12 @@ pub(crate) const KEY_ROUND: u8 = 1;
 pub(crate) const KEY_RANKING: u8 = 2;
 pub(crate) const KEY_TITLE: u8 = 4;
 pub(crate) const KEY_TOURNAMENT: u8 = 8;
+/// A word that may start a sport vocabulary match: its length and first eight bytes (any case) are those of one
+/// of [`sport::first_runs`] (see [`WORD_TABLE`]; [`sport`] looks closer).
+pub(crate) const KEY_SPORT: u8 = 16;
+/// A word that may start a result cue: its length and first eight bytes (any case) are those of one of
+/// [`result::first_words`] (see [`WORD_TABLE`]; [`result`] looks closer).
+pub(crate) const KEY_RESULT: u8 = 32;
 
 /// The first eight bytes of `w` as a number (zero bytes past its end).
 const fn key8(w: &[u8]) -> u64 {
@@ -208,7 +214,9 @@ pub(crate) fn number_may_follow(b: &[u8], e: usize, the_top: bool) -> bool {
 }
 
 /// The keyword kinds of the run of ASCII letters and digits `b[s..e]` (a superset of what each recogniser
-/// needs; see the recognisers' patterns). Compares numbers, not strings: it runs on every word.
+/// needs; see the recognisers' patterns). Compares numbers, not strings. Out of line: the scan asks only about
+/// words that pass [`KEY_FILTER`].
+#[inline(never)]
 fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
     let w = &b[s..e];
     let n = w.len();
@@ -438,20 +446,155 @@ static KEY_FILTER: [u16; 1024] = {
     t
 };
 
-/// Whether the word `b[s..e]` may be a keyword: its length and first two bytes fit one of [`KEY_WORDS`].
-fn may_be_keyword(b: &[u8], s: usize, e: usize) -> bool {
+/// A word table of the shared scan: the words (in lower case) that may start a sport vocabulary match or a
+/// result cue, keyed by their first eight bytes and their length (longer words that share both share an entry:
+/// the recognisers look closer). Open addressing, linear probing, at most half full.
+pub(crate) struct WordTable {
+    /// `(key, length, kinds, group)`; length 0 marks a free slot. `group` numbers the sport words' entries.
+    slots: Box<[(u64, u8, u8, u16)]>,
+    /// The number of entries that hold [`KEY_SPORT`].
+    pub groups: usize,
+}
+
+const TABLE_BITS: u32 = 10;
+
+/// The slot where the search for `(key, n)` starts.
+#[inline]
+fn table_hash(key: u64, n: usize) -> usize {
+    ((key ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - TABLE_BITS)) as usize
+}
+
+impl WordTable {
+    /// The entry of the word with lower-case key `key` (see [`word_key`]) and length `n`: its kinds and group.
+    #[inline]
+    pub fn get(&self, key: u64, n: usize) -> Option<(u8, u16)> {
+        let mask = self.slots.len() - 1;
+        let mut i = table_hash(key, n);
+        loop {
+            let (k, len, kinds, group) = self.slots[i];
+            if usize::from(len) == n && k == key {
+                return Some((kinds, group));
+            }
+            if len == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, w: &[u8], kind: u8) {
+        assert!((1..=255).contains(&w.len()));
+        let key = low(key8(w), w.len()) | low(splat(0x20), w.len().min(8));
+        let mask = self.slots.len() - 1;
+        let mut i = table_hash(key, w.len());
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.1 == 0 {
+                *slot = (key, w.len() as u8, 0, 0);
+            }
+            if slot.0 == key && usize::from(slot.1) == w.len() {
+                if kind == KEY_SPORT && slot.2 & KEY_SPORT == 0 {
+                    slot.3 = self.groups as u16;
+                    self.groups += 1;
+                }
+                slot.2 |= kind;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The words that start sport vocabulary matches and result cues (see [`WordTable`]).
+pub(crate) static WORD_TABLE: once_cell::sync::Lazy<WordTable> = once_cell::sync::Lazy::new(|| {
+    let mut t = WordTable {
+        slots: vec![(0, 0, 0, 0); 1 << TABLE_BITS].into_boxed_slice(),
+        groups: 0,
+    };
+    for w in sport::first_runs() {
+        t.insert(&w, KEY_SPORT);
+    }
+    for w in result::first_words() {
+        t.insert(&w, KEY_RESULT);
+    }
+    assert!(t.slots.iter().filter(|s| s.1 != 0).count() * 2 <= t.slots.len());
+    t
+});
+
+/// The first eight bytes of the word `b[s..s + n]` (letters and digits), in lower case, zero past its end.
+#[inline]
+pub(crate) fn word_key(b: &[u8], s: usize, n: usize) -> u64 {
+    let k = match b.get(s..s + 8) {
+        Some(eight) => low(
+            u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+            n,
+        ),
+        None => key8(&b[s..s + n]),
+    };
+    k | low(splat(0x20), n.min(8))
+}
+
+/// `WORD_FILTER.0[filter_slot(first, second)]`: bit `n` is set when a word of length `n` starting with those
+/// bytes may be a keyword of [`KEY_FILTER`] or a word of [`WORD_TABLE`] (in `.1` for the latter alone): the
+/// cheap test that runs on every word. A one-letter word has the byte after it as its second byte.
+static WORD_FILTER: once_cell::sync::Lazy<([u16; 1024], [u16; 1024])> =
+    once_cell::sync::Lazy::new(|| {
+        let mut table = [0u16; 1024];
+        for w in sport::first_runs().into_iter().chain(result::first_words()) {
+            if w.len() == 1 {
+                for c in *b". " {
+                    table[filter_slot(w[0], c)] |= 1 << 1;
+                }
+            } else {
+                table[filter_slot(w[0], w[1])] |= 1 << w.len();
+            }
+        }
+        let mut all = KEY_FILTER;
+        for (a, t) in all.iter_mut().zip(table) {
+            *a |= t;
+        }
+        (all, table)
+    });
+
+/// The [`filter_slot`] and length bit of the word `b[s..e]` (`e > s`), or `None` when it is too long for any
+/// filter.
+#[inline]
+fn slot_bit(b: &[u8], s: usize, e: usize) -> Option<(usize, u16)> {
     let n = e - s;
-    (2..=13).contains(&n) && KEY_FILTER[filter_slot(b[s], b[s + 1])] & (1 << n) != 0
+    (n <= 13).then(|| {
+        (
+            filter_slot(b[s], b.get(s + 1).copied().unwrap_or(0)),
+            1 << n,
+        )
+    })
+}
+
+/// The kinds of the word `b[s..e]` (a maximal run of ASCII letters and digits): [`keyword_kinds`], and the
+/// [`WORD_TABLE`] kinds.
+fn word_kinds(b: &[u8], s: usize, e: usize) -> u8 {
+    let Some((slot, bit)) = slot_bit(b, s, e) else {
+        return 0;
+    };
+    let mut kinds = 0;
+    if KEY_FILTER[slot] & bit != 0 {
+        kinds = keyword_kinds(b, s, e);
+    }
+    if WORD_FILTER.1[slot] & bit != 0 {
+        let n = e - s;
+        kinds |= WORD_TABLE.get(word_key(b, s, n), n).map_or(0, |(k, _)| k);
+    }
+    kinds
 }
 
 /// The keyword offsets and kinds of `b`, into `keys`. Finds the words 64 bytes at a time: a bit mask of the
 /// word bytes gives where words start (a word byte after a non-word byte) and, from each start, where the word
 /// ends (the next non-word byte).
 fn scan_keywords(b: &[u8], keys: &mut Vec<(usize, u8)>) {
+    let filter: &[u16; 1024] = &WORD_FILTER.0;
     // The filter inline, the rare closer look out of line.
     #[inline(never)]
     fn add(b: &[u8], s: usize, e: usize, keys: &mut Vec<(usize, u8)>) {
-        let kinds = keyword_kinds(b, s, e);
+        let kinds = word_kinds(b, s, e);
         if kinds != 0 {
             keys.push((s, kinds));
         }
@@ -459,7 +602,7 @@ fn scan_keywords(b: &[u8], keys: &mut Vec<(usize, u8)>) {
     macro_rules! check {
         ($s:expr, $e:expr) => {{
             let (s, e) = ($s, $e);
-            if may_be_keyword(b, s, e) {
+            if slot_bit(b, s, e).is_some_and(|(slot, bit)| filter[slot] & bit != 0) {
                 add(b, s, e, keys);
             }
         }};
@@ -497,6 +640,141 @@ fn scan_keywords(b: &[u8], keys: &mut Vec<(usize, u8)>) {
     if let Some(s) = open {
         check!(s, b.len());
     }
+}
+
+/// A piece of the small regex subset that [`literals`] reads.
+enum Piece {
+    /// One byte.
+    Byte(u8),
+    /// Anything else that takes text (a class, a repetition, `\p{..}`): [`literals`] writes a NUL byte for it.
+    Other,
+    /// A group: its alternatives, each a sequence (`\b` is an empty group).
+    Group(Vec<Vec<Piece>>),
+    /// `piece?` (greedy).
+    Opt(Box<Piece>),
+}
+
+/// Parses alternatives of a verbose (`(?x)`) pattern from `p[*i..]` up to an unmatched `)` or the end.
+fn parse_alts(p: &[u8], i: &mut usize) -> Vec<Vec<Piece>> {
+    let mut alts = vec![Vec::new()];
+    while *i < p.len() {
+        let piece = match p[*i] {
+            b')' => break,
+            b'|' => {
+                *i += 1;
+                alts.push(Vec::new());
+                continue;
+            }
+            b' ' | b'\n' | b'\t' | b'\r' => {
+                *i += 1;
+                continue;
+            }
+            b'(' => {
+                *i += 1;
+                if p[*i] == b'?' {
+                    // Flags and group kind: `(?:`, `(?-u:`.
+                    while p[*i] != b':' {
+                        *i += 1;
+                    }
+                    *i += 1;
+                }
+                let inner = parse_alts(p, i);
+                assert_eq!(p.get(*i), Some(&b')'), "closed group");
+                *i += 1;
+                Piece::Group(inner)
+            }
+            b'\\' => {
+                *i += 2;
+                match p[*i - 1] {
+                    b'x' => {
+                        let hex = std::str::from_utf8(&p[*i..*i + 2]).expect("hex");
+                        *i += 2;
+                        Piece::Byte(u8::from_str_radix(hex, 16).expect("hex byte"))
+                    }
+                    b'b' => Piece::Group(vec![Vec::new()]),
+                    b'p' => {
+                        while p[*i] != b'}' {
+                            *i += 1;
+                        }
+                        *i += 1;
+                        Piece::Other
+                    }
+                    c => Piece::Byte(c),
+                }
+            }
+            b'[' => {
+                while p[*i] != b']' {
+                    *i += 1;
+                }
+                *i += 1;
+                Piece::Other
+            }
+            c => {
+                *i += 1;
+                Piece::Byte(c)
+            }
+        };
+        let piece = match p.get(*i) {
+            Some(b'?') => {
+                *i += 1;
+                Piece::Opt(Box::new(piece))
+            }
+            Some(b'+' | b'*') => {
+                *i += 1;
+                Piece::Other
+            }
+            _ => piece,
+        };
+        alts.last_mut().expect("an alternative").push(piece);
+    }
+    alts
+}
+
+/// The texts of `pieces` (a sequence) in priority order: what a backtracking (leftmost-first) search tries first
+/// comes first.
+fn expand(pieces: &[Piece]) -> Vec<Vec<u8>> {
+    let mut out = vec![Vec::new()];
+    for piece in pieces {
+        let options: Vec<Vec<u8>> = match piece {
+            Piece::Byte(c) => vec![vec![*c]],
+            Piece::Other => vec![vec![0]],
+            Piece::Group(alts) => alts.iter().flat_map(|a| expand(a)).collect(),
+            Piece::Opt(p) => {
+                let mut o = expand(std::slice::from_ref(p));
+                o.push(Vec::new());
+                o
+            }
+        };
+        out = out
+            .iter()
+            .flat_map(|head| {
+                options.iter().map(move |tail| {
+                    let mut t = head.clone();
+                    t.extend_from_slice(tail);
+                    t
+                })
+            })
+            .collect();
+    }
+    out
+}
+
+/// Every text that the verbose (`(?x)`) pattern `pattern` matches, in priority order, for the subset of regex
+/// syntax that the vocabulary patterns use (literals, `\x20`, `(?:..)`, `|`, `?`, `\b`); anything else that takes
+/// text (a class, `+`, `\p{..}`) is written as one NUL byte. For compiling word lists into code.
+pub(crate) fn literals(pattern: &str) -> Vec<Vec<u8>> {
+    let p = pattern.as_bytes();
+    let mut i = 0;
+    let alts = parse_alts(p, &mut i);
+    assert_eq!(i, p.len(), "the whole pattern read: {pattern}");
+    alts.iter().flat_map(|a| expand(a)).collect()
+}
+
+/// The length of the run of ASCII letters and digits that starts `w`.
+pub(crate) fn first_run(w: &[u8]) -> usize {
+    w.iter()
+        .position(|&c| !WORD[usize::from(c)])
+        .unwrap_or(w.len())
 }
 
 /// The start offsets of the keywords of kind `kind` in `text`, in order.
@@ -948,7 +1226,7 @@ mod keyword_tests {
             while i < b.len() && WORD[usize::from(b[i])] {
                 i += 1;
             }
-            let kinds = keyword_kinds(b, s, i);
+            let kinds = word_kinds(b, s, i);
             if kinds != 0 {
                 keys.push((s, kinds));
             }

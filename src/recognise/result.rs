@@ -2,7 +2,8 @@
 //! "X d. Y", "Result:"). A cue is evidence of direction only; the resolver finds the players around it.
 //! Corpus: `tests/corpus/result.jsonl`.
 
-use super::{Alternation, Span};
+use super::{Alternation, Anchored, KEY_RESULT, Span, first_run};
+use crate::lexicon::FxHashSet;
 use once_cell::sync::Lazy;
 
 /// What a cue says about the players around it.
@@ -120,6 +121,24 @@ static CUE: Lazy<Alternation> = Lazy::new(|| {
     Alternation::new("(?x)", r"(?-u:\b)", &alts, "")
 });
 
+/// The pattern tried only at chosen offsets: the words that may start a cue.
+static NEAR: Lazy<Anchored> = Lazy::new(|| Anchored::new("", CUE.pattern()));
+
+/// The words that start the cues (every alternative starts with one of them, written as is: the pattern is case
+/// sensitive).
+static FIRST_WORDS: Lazy<FxHashSet<Box<[u8]>>> = Lazy::new(|| {
+    CUE_ALTS
+        .iter()
+        .flat_map(|(_, a)| super::literals(a))
+        .map(|t| t[..first_run(&t)].into())
+        .collect()
+});
+
+/// The words that start the cues, for the shared scan.
+pub(crate) fn first_words() -> Vec<Vec<u8>> {
+    FIRST_WORDS.iter().map(|w| w.to_vec()).collect()
+}
+
 /// A participle ("beaten", "knocked out", "defeated") with "by" a few words after it, not after "has"/"had".
 fn followed_by_by(text: &str, start: usize, end: usize) -> bool {
     let word = &text[start..end];
@@ -151,11 +170,36 @@ fn followed_by_by(text: &str, start: usize, end: usize) -> bool {
         })
 }
 
+/// The matches of the cue pattern in `text`, as `find_iter` gives them: every match starts with one of
+/// [`FIRST_WORDS`] (ASCII, at a word start), so the pattern is tried only at such words.
+fn matches(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(64);
+    // Offsets below `next` are inside the last match.
+    let mut next = 0;
+    for p in super::keywords(text, KEY_RESULT) {
+        if p < next {
+            continue;
+        }
+        // The table holds the words in lower case and tells words of more than eight bytes by their first eight.
+        let w = &b[p..p + first_run(&b[p..])];
+        if w.iter().any(u8::is_ascii_uppercase) || (w.len() > 8 && !FIRST_WORDS.contains(w)) {
+            continue;
+        }
+        if let Some(e) = NEAR.at(text, p) {
+            out.push((p, e));
+            next = e;
+        }
+    }
+    out
+}
+
 /// Every result cue in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<Cue> {
     let mut out = Vec::new();
-    for m in CUE.all.find_iter(text) {
-        let group = CUE_ALTS[CUE.which(text, &m)].0;
+    for (start, end) in matches(text) {
+        let m = Match { text, start, end };
+        let group = CUE_ALTS[CUE.which_at(text, start, end)].0;
         let kind = match group {
             // "X was taken the distance by Y before winning": X won.
             "takenby" => CueKind::Beat,
@@ -192,6 +236,27 @@ pub(crate) fn find(text: &str) -> Vec<Cue> {
 /// Compiles the capturing fallback of the pattern (see [`super::warm_up`]).
 pub(crate) fn warm_up() {
     CUE.warm_up();
+    Lazy::force(&NEAR);
+    Lazy::force(&FIRST_WORDS);
+}
+
+/// A match of the cue pattern, read as [`regex::Match`] reads.
+struct Match<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Match<'t> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn as_str(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
 }
 
 /// Corpus view: span and kind.
@@ -201,4 +266,43 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
         .into_iter()
         .map(|c| (c.span.start, c.span.end, format!("{:?}", c.kind)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pattern tried at the words of the shared scan finds what `find_iter` finds: on the corpora, and on
+    /// edge cases (case, words at the edges of the text, "_", non-ASCII neighbours, "d." abbreviations).
+    #[test]
+    fn same_as_find_iter() {
+        let mut texts = crate::recognise::all_texts();
+        texts.extend(
+            [
+                "beat",
+                "Beat him. beat",
+                "_beat x beat_ xbeat d. Federer d Federer bt. Nadal def. \u{c9}ric d.\u{a0}X d.",
+                "was beaten by, was also beaten by, is knocked out by him, were taken the distance by Y",
+                "lost the final to, lost to, lost in straight sets to, went down to, fell, falling",
+                "\u{e9}beat \u{e9}won won\u{e9} retired\u{2019}s; he was narrowly beaten and lost",
+                "saw off, sees off, got the better of, came back to beat, ended the run of, triumphed in two sets over",
+                "win over, wins against, defeat of, defeat at the hands of, received a walkover, WON, Lost to",
+            ]
+            .map(String::from),
+        );
+        let words: Vec<String> = CUE_ALTS
+            .iter()
+            .flat_map(|(_, a)| super::super::literals(a))
+            .filter(|t| t.len() < 40 && !t.contains(&0))
+            .map(|t| String::from_utf8(t).unwrap())
+            .collect();
+        for sep in [" ", "  ", ". ", "-", "_", "\u{e9}"] {
+            texts.push(words.join(sep));
+        }
+        for t in &texts {
+            let want: Vec<(usize, usize)> =
+                CUE.all.find_iter(t).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(matches(t), want, "{t}");
+        }
+    }
 }

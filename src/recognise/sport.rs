@@ -1,6 +1,11 @@
-//! Which sport an article is about, from a weighted count of each sport's vocabulary in one pass.
+//! Which sport an article is about, from a weighted count of each sport's vocabulary.
+//!
+//! The vocabulary is a case-insensitive pattern (leftmost-first, non-overlapping matches counted), read in code:
+//! its texts are listed in priority order (see [`super::literals`]) under the first word of each, and tried only
+//! at the words that the shared word scan ([`super::keywords`], [`super::KEY_SPORT`]) finds. A text holding a
+//! character that folds to an ASCII letter ("ſ", the Kelvin sign) is counted by the pattern itself.
 
-use super::Alternation;
+use super::{Alternation, KEY_SPORT, WORD_TABLE, first_run, is_word_byte, word_key};
 use once_cell::sync::Lazy;
 
 /// Sports told apart, in the order of the pattern's groups.
@@ -68,8 +73,93 @@ static WORDS: Lazy<Alternation> = Lazy::new(|| {
     Alternation::new("(?xi)", r"(?-u:\b)", &alts, r"(?-u:\b)")
 });
 
+/// The vocabulary texts (lower case, in priority order) with their sport and weight, in the order they are tried.
+fn texts() -> Vec<(Vec<u8>, usize, usize)> {
+    WORD_ALTS
+        .iter()
+        .flat_map(|&(sport, weight, alt)| {
+            super::literals(alt).into_iter().map(move |mut t| {
+                assert!(t.iter().all(|c| c.is_ascii() && *c != 0), "{t:?}");
+                t.make_ascii_lowercase();
+                (t, sport, weight)
+            })
+        })
+        .collect()
+}
+
+/// A vocabulary text (lower case) with its sport and weight.
+type Text = (Box<[u8]>, usize, usize);
+
+/// [`texts`] by the [`WORD_TABLE`] group of their first word, each group in priority order.
+static VOCAB: Lazy<Vec<Vec<Text>>> = Lazy::new(|| {
+    let mut v = vec![Vec::new(); WORD_TABLE.groups];
+    for (t, sport, weight) in texts() {
+        let n = first_run(&t);
+        let (_, group) = WORD_TABLE
+            .get(word_key(&t, 0, n), n)
+            .expect("every first word in the table");
+        v[usize::from(group)].push((t.into_boxed_slice(), sport, weight));
+    }
+    v
+});
+
+/// The first words (runs of ASCII letters and digits, lower case) of the vocabulary, for the shared scan.
+pub(crate) fn first_runs() -> Vec<Vec<u8>> {
+    texts()
+        .into_iter()
+        .map(|(t, _, _)| t[..first_run(&t)].to_vec())
+        .collect()
+}
+
+/// The vocabulary match starting at the word `b[p..e]` (a maximal run of ASCII letters and digits), as the
+/// pattern finds it there: its end, sport and weight. Exact when `b` holds no character that folds to ASCII.
+fn match_at(b: &[u8], p: usize, e: usize) -> Option<(usize, usize, usize)> {
+    if p > 0 && is_word_byte(b[p - 1]) {
+        return None;
+    }
+    let (kinds, group) = WORD_TABLE.get(word_key(b, p, e - p), e - p)?;
+    if kinds & KEY_SPORT == 0 {
+        return None;
+    }
+    VOCAB[usize::from(group)]
+        .iter()
+        .find_map(|(t, sport, weight)| {
+            let end = p + t.len();
+            (b.get(p..end).is_some_and(|x| x.eq_ignore_ascii_case(t))
+                && (end == b.len() || !is_word_byte(b[end])))
+            .then_some((end, *sport, *weight))
+        })
+}
+
+/// Whether `text` holds a character that `(?i)` matches to an ASCII letter: "ſ" (U+017F, "s") or the Kelvin
+/// sign (U+212A, "k").
+fn folds_to_ascii(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memmem::find(b, "\u{17f}".as_bytes()).is_some()
+        || memchr::memmem::find(b, "\u{212a}".as_bytes()).is_some()
+}
+
 /// Adds the weighted vocabulary counts of `text` to `counts`.
 fn count(text: &str, counts: &mut [usize; 7]) {
+    if folds_to_ascii(text) {
+        return count_by_pattern(text, counts);
+    }
+    let b = text.as_bytes();
+    // Matches do not overlap: offsets below `next` are inside the last one.
+    let mut next = 0;
+    for p in super::keywords(text, KEY_SPORT) {
+        if p < next {
+            continue;
+        }
+        if let Some((end, sport, weight)) = match_at(b, p, p + first_run(&b[p..])) {
+            counts[sport] += weight;
+            next = end;
+        }
+    }
+}
+
+/// [`count`] by the pattern itself.
+fn count_by_pattern(text: &str, counts: &mut [usize; 7]) {
     for m in WORDS.all.find_iter(text) {
         let (sport, weight, _) = WORD_ALTS[WORDS.which(text, &m)];
         counts[sport] += weight;
@@ -116,6 +206,7 @@ pub(crate) fn classify(text: &str) -> Option<&'static str> {
 /// Compiles the capturing fallback of the pattern (see [`super::warm_up`]).
 pub(crate) fn warm_up() {
     WORDS.warm_up();
+    Lazy::force(&VOCAB);
 }
 
 #[cfg(test)]
@@ -137,6 +228,60 @@ mod tests {
             Some("cricket")
         );
         assert_eq!(classify("Nothing to see here."), None);
+    }
+
+    /// The counts in code are those of the pattern: on the corpora, and on edge cases (case, "ſ", the Kelvin
+    /// sign, words at the edges of the text, hyphens, "_", overlapping phrases).
+    #[test]
+    fn same_as_the_pattern() {
+        let mut texts = crate::recognise::all_texts();
+        texts.extend(
+            [
+                "tennis",
+                "Tennis.",
+                "TENNIS_",
+                "_tennis x",
+                "xtennis tennisx ten-nis",
+                "first set points, break points and match point; set point. tie-breaks, tiebreak, Tie-Break",
+                "first set\npoints, break  points, straight sets",
+                "Roland-Garros, roland garros, Roland\u{a0}Garros, US Open, us  open, Masters 1000, masters 10000",
+                "ſeeds, \u{212a}ick-off, bac\u{212a}hands, ſtraight ſets, tennis\u{17f}",
+                "scrum-half, scrum, fly-half, sin-bin, kick-off, half-time, three-pointers, twenty20, Twenty20s",
+                "\u{e9}tennis, tennis\u{e9}, caf\u{e9} aces\u{2019}s, 1000 aces",
+                "on serve on  serve broke serve, service games, service game, the service",
+                "billie jean king cup, billie jean king, Fed Cup, Davis cup, hopman cup",
+                "seeds seeded unseeded seed, SEEDS, volley, volleys",
+            ]
+            .map(String::from),
+        );
+        let words: Vec<String> = WORD_ALTS
+            .iter()
+            .flat_map(|(_, _, a)| super::super::literals(a))
+            .map(|t| String::from_utf8(t).unwrap())
+            .collect();
+        for pad in 0..3 {
+            texts.push(format!("{}{}", "x".repeat(pad), words.join(" ")));
+            texts.push(words.join(&"-".repeat(pad + 1)));
+            texts.push(words.join("").to_uppercase());
+        }
+        for t in &texts {
+            let (mut fast, mut slow) = ([0; 7], [0; 7]);
+            count(t, &mut fast);
+            count_by_pattern(t, &mut slow);
+            assert_eq!(fast, slow, "{t}");
+        }
+        assert!(folds_to_ascii("ſ") && folds_to_ascii("\u{212a}") && !folds_to_ascii("s k \u{c5}"));
+    }
+
+    /// The only characters outside ASCII that `(?i)` matches to ASCII letters are "ſ" and the Kelvin sign.
+    #[test]
+    fn only_two_characters_fold_to_ascii() {
+        let re = regex::Regex::new("(?i)^[a-z]$").unwrap();
+        let folding: Vec<char> = (0x80..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| re.is_match(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert_eq!(folding, ['\u{17f}', '\u{212a}']);
     }
 
     /// The headline and the text counted apart give the counts of the two joined by a newline.
