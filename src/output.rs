@@ -229,9 +229,38 @@ fn digits(mut n: u64, buf: &mut [u8; 20]) -> usize {
     i
 }
 
-/// `n` in decimal, as `format!("{n}")` writes it, in `buf` (no formatter; shared by the score text and the
-/// player ids).
+/// [`DIGIT_PAIRS`] as a `str`, for appending to a `String` without a UTF-8 check.
+const DIGIT_PAIRS_STR: &str = match std::str::from_utf8(&DIGIT_PAIRS) {
+    Ok(s) => s,
+    Err(_) => panic!("ASCII digits"),
+};
+
+/// Appends `n` in decimal to `s`, as `write!(s, "{n}")` would (no formatter, no UTF-8 check): for the player
+/// ids and the score text.
+pub(crate) fn push_decimal(s: &mut String, n: u64) {
+    if n >= 100 {
+        push_decimal(s, n / 100);
+        let i = 2 * (n % 100) as usize;
+        s.push_str(&DIGIT_PAIRS_STR[i..i + 2]);
+    } else if n >= 10 {
+        let i = 2 * n as usize;
+        s.push_str(&DIGIT_PAIRS_STR[i..i + 2]);
+    } else {
+        s.push(char::from(b'0' + n as u8));
+    }
+}
+
+/// `n` in decimal, as `format!("{n}")` writes it, in `buf` (no formatter). Below 100 (game counts) the digits
+/// come from a table, with no UTF-8 check. ([`push_decimal`] appends to a `String` directly.)
 pub(crate) fn decimal(n: u64, buf: &mut [u8; 20]) -> &str {
+    if n < 10 {
+        let i = 2 * n as usize + 1;
+        return &DIGIT_PAIRS_STR[i..i + 1];
+    }
+    if n < 100 {
+        let i = 2 * n as usize;
+        return &DIGIT_PAIRS_STR[i..i + 2];
+    }
     let i = digits(n, buf);
     std::str::from_utf8(&buf[i..]).expect("ASCII digits")
 }
@@ -410,7 +439,7 @@ fn escaped(out: &mut Vec<u8>, b: &[u8]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{decimal, needs_escape, number, string};
+    use super::{decimal, needs_escape, number, push_decimal, string};
     use crate::Extractor;
 
     #[test]
@@ -436,6 +465,9 @@ mod tests {
             number(&mut out, n);
             assert_eq!(out, format!("x{n}").into_bytes());
             assert_eq!(decimal(n, &mut [0; 20]), n.to_string());
+            let mut s = String::from("x");
+            push_decimal(&mut s, n);
+            assert_eq!(s, format!("x{n}"));
         }
     }
 

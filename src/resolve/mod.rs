@@ -357,11 +357,9 @@ pub(crate) fn extract(doc: &Document) -> Article {
 
 /// "p1", "p2"...: a player's id.
 fn player_id(n: usize) -> String {
-    let mut buf = [0; 20];
-    let digits = crate::output::decimal(n as u64, &mut buf);
-    let mut id = String::with_capacity(1 + digits.len());
+    let mut id = String::with_capacity(8);
     id.push('p');
-    id.push_str(digits);
+    crate::output::push_decimal(&mut id, n as u64);
     id
 }
 
