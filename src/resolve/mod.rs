@@ -273,15 +273,30 @@ pub(crate) fn extract(doc: &Document) -> Article {
     let seeds = attach_seeds(&ctx, &mut used);
 
     // Players: every person named with a full name, and surname-only names that take part in a fact.
-    let mut refs_of: Vec<Vec<usize>> = vec![Vec::new(); ctx.entities.len()];
-    for (k, r) in ctx.refs.iter().enumerate() {
-        refs_of[r.entity].push(k);
+    // The references of each entity, in `ctx.refs` order: `ref_idx[first[e]..first[e + 1]]` (one array for
+    // all, filled by counting).
+    let n_ent = ctx.entities.len();
+    let mut first = vec![0usize; n_ent + 1];
+    for r in &ctx.refs {
+        first[r.entity + 1] += 1;
     }
+    for e in 0..n_ent {
+        first[e + 1] += first[e];
+    }
+    let mut ref_idx = vec![0usize; ctx.refs.len()];
+    {
+        let mut next = first.clone();
+        for (k, r) in ctx.refs.iter().enumerate() {
+            ref_idx[next[r.entity]] = k;
+            next[r.entity] += 1;
+        }
+    }
+    let refs_of = |e: usize| &ref_idx[first[e]..first[e + 1]];
     let mut order: Vec<usize> = (0..ctx.entities.len())
         .filter(|&e| !ctx.entities[e].not_player && (used[e] || ctx.entities[e].words > 1))
-        .filter(|&e| !refs_of[e].is_empty())
+        .filter(|&e| !refs_of(e).is_empty())
         .collect();
-    order.sort_by_key(|&e| refs_of[e].iter().map(|&k| ctx.refs[k].span.start).min());
+    order.sort_by_key(|&e| refs_of(e).iter().map(|&k| ctx.refs[k].span.start).min());
     let source = doc.body.as_str();
     let mut ids = vec![None; ctx.entities.len()];
     for (k, &e) in order.iter().enumerate() {
@@ -294,7 +309,7 @@ pub(crate) fn extract(doc: &Document) -> Article {
     let mut names_shown: Vec<String> = (0..ctx.entities.len())
         .map(|e| {
             if ids[e].is_some() {
-                display_name(&ctx, source, &refs_of[e], e)
+                display_name(&ctx, source, refs_of(e), e)
             } else {
                 String::new()
             }
@@ -335,14 +350,25 @@ pub(crate) fn extract(doc: &Document) -> Article {
         }
     }
     // Last: the players take their ids and names.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     for &e in &order {
         let ent = &ctx.entities[e];
-        let mut mentions: Vec<Evidence> = refs_of[e]
+        // Source spans sorted (stably) by start and without repeats, before any text is copied.
+        spans.clear();
+        spans.extend(refs_of(e).iter().map(|&k| {
+            let sp = ctx.refs[k].span;
+            ctx.norm.source_span(sp.start, sp.end)
+        }));
+        spans.sort_by_key(|p| p.0);
+        spans.dedup();
+        let mentions: Vec<Evidence> = spans
             .iter()
-            .map(|&k| fill(ctx.evidence(ctx.refs[k].span)))
+            .map(|&(start, end)| Evidence {
+                start,
+                end,
+                text: source[start..end].to_string(),
+            })
             .collect();
-        mentions.sort_by_key(|m| m.start);
-        mentions.dedup();
         let nationality = ent.nationality.or_else(|| majority(&ent.demonym_votes));
         article.players.push(Player {
             id: ids[e].take().unwrap_or_default(),
