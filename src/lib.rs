@@ -64,8 +64,16 @@ impl Extractor {
     /// Extracts the facts of one article given as plain text. A first line that reads as a title becomes the
     /// headline. Evidence offsets are byte offsets into `text`.
     pub fn extract(&self, text: &str) -> Article {
-        let doc = Document::from_text(None, text);
-        self.extract_document(&doc)
+        // As `extract_document(&Document::from_text(None, text))`, without copying the text.
+        resolve::extract_parts(
+            resolve::Parts {
+                source: None,
+                headline: input::title_line(text),
+                published: None,
+                warnings: &[],
+            },
+            text,
+        )
     }
 
     /// Extracts the facts of a document (source id, headline, publication date, body). Evidence offsets are

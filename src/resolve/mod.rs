@@ -139,25 +139,47 @@ fn quote_ranges(text: &str) -> Vec<Span> {
 
 /// Runs normalise, segment, recognise and resolve over one document.
 pub(crate) fn extract(doc: &Document) -> Article {
+    extract_parts(
+        Parts {
+            source: doc.source.as_deref(),
+            headline: doc.headline.as_deref(),
+            published: doc.published.as_deref(),
+            warnings: &doc.warnings,
+        },
+        &doc.body,
+    )
+}
+
+/// The fields of a [`Document`] other than its body, borrowed (so that plain text is extracted without a
+/// copy of it).
+pub(crate) struct Parts<'a> {
+    pub source: Option<&'a str>,
+    pub headline: Option<&'a str>,
+    pub published: Option<&'a str>,
+    pub warnings: &'a [String],
+}
+
+/// [`extract`] over a document given as its parts and its body.
+pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     let mut article = Article {
         schema_version: SCHEMA_VERSION.to_string(),
-        source: doc.source.clone(),
+        source: doc.source.map(str::to_string),
         sport: None,
-        headline: doc.headline.clone(),
-        published: doc.published.clone(),
+        headline: doc.headline.map(str::to_string),
+        published: doc.published.map(str::to_string),
         players: Vec::new(),
         matches: Vec::new(),
         rankings: Vec::new(),
         seeds: Vec::new(),
-        warnings: doc.warnings.clone(),
+        warnings: doc.warnings.to_vec(),
     };
-    let norm = Normalised::new(&doc.body);
+    let norm = Normalised::new(body);
     let text = norm.text.as_str();
     let scores = score::find(text);
     let valid = scores.iter().filter(|s| !s.sets.is_empty()).count();
     // The headline counts as a line before the text (when the text does not already start with it).
-    let sport = match &doc.headline {
-        Some(h) if !text.starts_with(h.as_str()) => sport::classify_parts(&[h, text], valid),
+    let sport = match doc.headline {
+        Some(h) if !text.starts_with(h) => sport::classify_parts(&[h, text], valid),
         _ => sport::classify_with(text, valid),
     };
     article.sport = sport.map(str::to_string);
@@ -297,7 +319,7 @@ pub(crate) fn extract(doc: &Document) -> Article {
         .filter(|&e| !refs_of(e).is_empty())
         .collect();
     order.sort_by_key(|&e| refs_of(e).iter().map(|&k| ctx.refs[k].span.start).min());
-    let source = doc.body.as_str();
+    let source = body;
     let mut ids = vec![None; ctx.entities.len()];
     for (k, &e) in order.iter().enumerate() {
         ids[e] = Some(player_id(k + 1));
