@@ -182,6 +182,7 @@ fn evidence_and_rule(out: &mut Vec<u8>, e: &Evidence, rule: &str) {
     out.push(b'}');
 }
 
+#[inline(always)]
 fn evidence(out: &mut Vec<u8>, e: &Evidence) {
     out.extend_from_slice(b"{\"start\":");
     number(out, e.start as u64);
@@ -345,7 +346,7 @@ fn clean16(lo: u64, hi: u64) -> bool {
 /// Most strings are short (names, ids, rules: ten bytes on average), so the cost is per call: a string of 1 to
 /// 16 bytes is read as two overlapping pieces, tested at once, and written as two fixed-size copies (the second
 /// one over the overlap, after a truncation), with no call to `memcpy`.
-#[inline]
+#[inline(always)]
 fn string(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
     let n = b.len();
@@ -359,6 +360,22 @@ fn string(out: &mut Vec<u8>, s: &str) {
             out.truncate(base + 1 + n - 8);
             let [h0, h1, h2, h3, h4, h5, h6, h7] = hi;
             out.extend_from_slice(&[h0, h1, h2, h3, h4, h5, h6, h7, b'"']);
+            return;
+        }
+    } else if (17..=32).contains(&n) {
+        // Two overlapping halves of sixteen bytes.
+        let lo: [u8; 16] = b[..16].try_into().expect("sixteen bytes");
+        let hi: [u8; 16] = b[n - 16..].try_into().expect("sixteen bytes");
+        let word = |h: &[u8; 16], i: usize| {
+            u64::from_le_bytes(h[i..i + 8].try_into().expect("eight bytes"))
+        };
+        if clean16(word(&lo, 0), word(&lo, 8)) && clean16(word(&hi, 0), word(&hi, 8)) {
+            let base = out.len();
+            out.push(b'"');
+            out.extend_from_slice(&lo);
+            out.truncate(base + 1 + n - 16);
+            out.extend_from_slice(&hi);
+            out.push(b'"');
             return;
         }
     } else if (4..8).contains(&n) {
