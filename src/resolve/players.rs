@@ -717,51 +717,18 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The line breaks of a text, with a cursor for spans looked at in order.
-struct Lines {
-    at: Vec<usize>,
-    /// The first line break at or after the last span's start.
-    k: usize,
-}
-
-impl Lines {
-    fn new(text: &str) -> Self {
-        Lines {
-            at: memchr::memchr_iter(b'\n', text.as_bytes()).collect(),
-            k: 0,
-        }
-    }
-
-    /// The last line break before `span` starts and the first one at or after it ends.
-    fn around(&mut self, span: Span) -> (Option<usize>, Option<usize>) {
-        let at = &self.at;
-        if self.k > 0 && at[self.k - 1] >= span.start {
-            // Back: search.
-            self.k = at.partition_point(|&p| p < span.start);
-        }
-        while self.k < at.len() && at[self.k] < span.start {
-            self.k += 1;
-        }
-        let mut j = self.k;
-        while j < at.len() && at[j] < span.end {
-            j += 1;
-        }
-        (self.k.checked_sub(1).map(|i| at[i]), at.get(j).copied())
-    }
-}
-
 /// A byline: a short line of capitalised words alone ("Jamie Smith and Flo Jones"), not the first line.
-fn byline_line(text: &str, lines: &mut Lines, span: Span) -> bool {
+fn byline_line(text: &str, span: Span) -> bool {
     let bytes = text.as_bytes();
-    // Only a short line can be a byline: look at most 80 bytes either side for its ends.
+    // Only a short line can be a byline: look at most 80 bytes either side for its ends (the last line
+    // break before the span, the first one at or after its end).
     let lo = floor_boundary(text, span.start.saturating_sub(80));
     let hi = ceil_boundary(text, span.end + 80);
-    let (prev, next) = lines.around(span);
-    let line_from = prev.map_or(lo, |p| (p + 1).max(lo));
+    let line_from = memchr::memrchr(b'\n', &bytes[lo..span.start]).map_or(lo, |p| lo + p + 1);
     if line_from == 0 {
         return false;
     }
-    let line_to = next.map_or(hi, |p| p.min(hi));
+    let line_to = memchr::memchr(b'\n', &bytes[span.end..hi]).map_or(hi, |p| span.end + p);
     // Most lines are long and start and end with no space: nothing to trim.
     let plain = |c: u8| c.is_ascii() && !ascii_space(c);
     if line_to - line_from >= 80 && plain(bytes[line_from]) && plain(bytes[line_to - 1]) {
@@ -884,14 +851,13 @@ pub(crate) fn mark_officials(
     link: &[Option<usize>],
     entities: &mut [Entity],
 ) {
-    let mut lines = Lines::new(text);
     for (i, n) in names.iter().enumerate() {
         let Some(e) = link[i] else { continue };
         // Every test below can only mark the entity: nothing to learn about one already marked.
         if entities[e].not_player {
             continue;
         }
-        if official_context(text, &mut lines, n.span) {
+        if official_context(text, n.span) {
             entities[e].not_player = true;
         }
     }
@@ -899,13 +865,13 @@ pub(crate) fn mark_officials(
 
 /// A byline ("By Jane Doe", or a short line of names alone) or a role among the three words before the name
 /// in the same clause, or after a comma. The cheap tests first.
-fn official_context(text: &str, lines: &mut Lines, span: Span) -> bool {
+fn official_context(text: &str, span: Span) -> bool {
     let from = floor_boundary(text, span.start.saturating_sub(40));
     let before = &text[from..span.start];
     ends_with_by(before)
         || role_before(before)
         || role_after(text, span.end)
-        || byline_line(text, lines, span)
+        || byline_line(text, span)
 }
 
 /// Sentence index of each byte offset, by binary search over sentence starts.
@@ -1453,13 +1419,9 @@ mod tests {
     #[test]
     fn official_context_same_as_before() {
         for t in &texts() {
-            let mut lines = Lines::new(t);
-            let mut spans = spans(t);
-            // In order, then backwards (the cursor goes both ways).
-            spans.extend(spans.clone().into_iter().rev());
-            for s in spans {
+            for s in spans(t) {
                 assert_eq!(
-                    official_context(t, &mut lines, s),
+                    official_context(t, s),
                     reference::official_context(t, s),
                     "{:?} in {t:?}",
                     &t[s.start..s.end]
