@@ -717,18 +717,62 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The offset of the last line break in `b` (a short slice), eight bytes at a time.
+#[inline]
+fn last_newline(b: &[u8]) -> Option<usize> {
+    let mut end = b.len();
+    while end >= 8 {
+        let eight: [u8; 8] = b[end - 8..end].try_into().expect("eight bytes");
+        let m = zero_bytes(u64::from_le_bytes(eight) ^ splat(b'\n'));
+        if m != 0 {
+            return Some(end - 8 + (63 - m.leading_zeros() as usize) / 8);
+        }
+        end -= 8;
+    }
+    b[..end].iter().rposition(|&c| c == b'\n')
+}
+
+/// The offset of the first line break in `b` (a short slice), eight bytes at a time.
+#[inline]
+fn first_newline(b: &[u8]) -> Option<usize> {
+    let mut st = 0;
+    while st + 8 <= b.len() {
+        let eight: [u8; 8] = b[st..st + 8].try_into().expect("eight bytes");
+        let m = zero_bytes(u64::from_le_bytes(eight) ^ splat(b'\n'));
+        if m != 0 {
+            return Some(st + m.trailing_zeros() as usize / 8);
+        }
+        st += 8;
+    }
+    b[st..].iter().position(|&c| c == b'\n').map(|p| st + p)
+}
+
 /// A byline: a short line of capitalised words alone ("Jamie Smith and Flo Jones"), not the first line.
 fn byline_line(text: &str, span: Span) -> bool {
     let bytes = text.as_bytes();
+    // Prose: the word after the name's word (a few ASCII bytes such as "'s" or "," may end that word) starts
+    // with a lower-case ASCII letter and is neither "and" nor "by" -- not a line of capitalised words.
+    let after = &bytes[span.end..];
+    let tail = after
+        .iter()
+        .take(4)
+        .take_while(|&&c| c.is_ascii_graphic())
+        .count();
+    if let [b' ', c, rest @ ..] = &after[tail..]
+        && c.is_ascii_lowercase()
+        && !matches!((c, rest), (b'a', [b'n', b'd', ..]) | (b'b', [b'y', ..]))
+    {
+        return false;
+    }
     // Only a short line can be a byline: look at most 80 bytes either side for its ends (the last line
     // break before the span, the first one at or after its end).
     let lo = floor_boundary(text, span.start.saturating_sub(80));
     let hi = ceil_boundary(text, span.end + 80);
-    let line_from = memchr::memrchr(b'\n', &bytes[lo..span.start]).map_or(lo, |p| lo + p + 1);
+    let line_from = last_newline(&bytes[lo..span.start]).map_or(lo, |p| lo + p + 1);
     if line_from == 0 {
         return false;
     }
-    let line_to = memchr::memchr(b'\n', &bytes[span.end..hi]).map_or(hi, |p| span.end + p);
+    let line_to = first_newline(&bytes[span.end..hi]).map_or(hi, |p| span.end + p);
     // Most lines are long and start and end with no space: nothing to trim.
     let plain = |c: u8| c.is_ascii() && !ascii_space(c);
     if line_to - line_from >= 80 && plain(bytes[line_from]) && plain(bytes[line_to - 1]) {
@@ -1115,6 +1159,18 @@ mod tests {
                 };
             }
             assert_eq!(ascii_word_start(b, end), st, "{end}");
+        }
+    }
+
+    #[test]
+    fn newline_searches_same_as_memchr() {
+        let t = b"ab\ncdefghij\nklmnopqrstuvwxyz\n\n0123456789abcdefghij\xc3\xa9\n";
+        for a in 0..t.len() {
+            for e in a..=t.len() {
+                let s = &t[a..e];
+                assert_eq!(last_newline(s), memchr::memrchr(b'\n', s), "{a} {e}");
+                assert_eq!(first_newline(s), memchr::memchr(b'\n', s), "{a} {e}");
+            }
         }
     }
 
