@@ -1042,11 +1042,15 @@ pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static st
         if k > 0 && matches!(wb[wb.len() - 1], b',' | b'.' | b';' | b':' | b'"') {
             break;
         }
-        if let Some(c) = w.strip_suffix("'s").and_then(lexicon::country) {
-            return Some(c);
-        }
-        if let Some(c) = lexicon::demonym(w) {
-            return Some(c);
+        // Every country name and demonym of the lexicon starts with an ASCII capital: no look-up for other
+        // ASCII first bytes (most words).
+        if !wb[0].is_ascii() || wb[0].is_ascii_uppercase() {
+            if let Some(c) = w.strip_suffix("'s").and_then(lexicon::country) {
+                return Some(c);
+            }
+            if let Some(c) = lexicon::demonym(w) {
+                return Some(c);
+            }
         }
         // Stop at words that cannot sit between a nationality and a name.
         if !filler(w) {
