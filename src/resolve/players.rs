@@ -107,15 +107,19 @@ impl<'a> Interner<'a> {
 
     fn hash(w: &[u8]) -> u64 {
         let n = w.len();
-        let mut head = [0u8; 8];
-        let k = n.min(8);
-        head[..k].copy_from_slice(&w[..k]);
+        // The first eight bytes, zero-padded (a byte loop for short words: no `memcpy` call).
+        let head = match w.first_chunk::<8>() {
+            Some(h) => u64::from_le_bytes(*h),
+            None => w
+                .iter()
+                .rev()
+                .fold(0u64, |acc, &c| (acc << 8) | u64::from(c)),
+        };
         let tail = match w.get(n.saturating_sub(8)..) {
             Some(t) if n > 8 => u64::from_le_bytes(t.try_into().expect("eight bytes")),
             _ => 0,
         };
-        (u64::from_le_bytes(head) ^ tail.rotate_left(29) ^ n as u64)
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        (head ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 
     /// The id of `w` (a new one when first seen).
@@ -168,12 +172,42 @@ struct ByWord {
 
 const NIL: u32 = u32::MAX;
 
+/// Buffers of the dropped [`ByWord`] lists, for the next article.
+type ByWordBuffers = (Vec<(u32, u32)>, Vec<(u32, u32, u32)>);
+
+thread_local! {
+    static BY_WORD_POOL: std::cell::RefCell<Vec<ByWordBuffers>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Drop for ByWord {
+    fn drop(&mut self) {
+        let buffers = (
+            std::mem::take(&mut self.ends),
+            std::mem::take(&mut self.nodes),
+        );
+        // (Not while the thread's locals are being destroyed; at most a few lists kept.)
+        let _ = BY_WORD_POOL.try_with(|p| {
+            if let Ok(mut p) = p.try_borrow_mut()
+                && p.len() < 8
+            {
+                p.push(buffers);
+            }
+        });
+    }
+}
+
 impl ByWord {
     fn new(words: usize, capacity: usize) -> Self {
-        ByWord {
-            ends: vec![(NIL, NIL); words],
-            nodes: Vec::with_capacity(capacity),
-        }
+        // Buffers of an earlier article when there are: no allocation per article.
+        let (mut ends, mut nodes) = BY_WORD_POOL
+            .with(|p| p.borrow_mut().pop())
+            .unwrap_or_default();
+        ends.clear();
+        ends.resize(words, (NIL, NIL));
+        nodes.clear();
+        nodes.reserve(capacity);
+        ByWord { ends, nodes }
     }
 
     fn push(&mut self, word: u32, entity: usize) {
