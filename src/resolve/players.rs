@@ -107,15 +107,19 @@ impl<'a> Interner<'a> {
 
     fn hash(w: &[u8]) -> u64 {
         let n = w.len();
-        let mut head = [0u8; 8];
-        let k = n.min(8);
-        head[..k].copy_from_slice(&w[..k]);
+        // The first eight bytes, zero-padded (a byte loop for short words: no `memcpy` call).
+        let head = match w.first_chunk::<8>() {
+            Some(h) => u64::from_le_bytes(*h),
+            None => w
+                .iter()
+                .rev()
+                .fold(0u64, |acc, &c| (acc << 8) | u64::from(c)),
+        };
         let tail = match w.get(n.saturating_sub(8)..) {
             Some(t) if n > 8 => u64::from_le_bytes(t.try_into().expect("eight bytes")),
             _ => 0,
         };
-        (u64::from_le_bytes(head) ^ tail.rotate_left(29) ^ n as u64)
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        (head ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 
     /// The id of `w` (a new one when first seen).
@@ -168,12 +172,42 @@ struct ByWord {
 
 const NIL: u32 = u32::MAX;
 
+/// Buffers of the dropped [`ByWord`] lists, for the next article.
+type ByWordBuffers = (Vec<(u32, u32)>, Vec<(u32, u32, u32)>);
+
+thread_local! {
+    static BY_WORD_POOL: std::cell::RefCell<Vec<ByWordBuffers>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Drop for ByWord {
+    fn drop(&mut self) {
+        let buffers = (
+            std::mem::take(&mut self.ends),
+            std::mem::take(&mut self.nodes),
+        );
+        // (Not while the thread's locals are being destroyed; at most a few lists kept.)
+        let _ = BY_WORD_POOL.try_with(|p| {
+            if let Ok(mut p) = p.try_borrow_mut()
+                && p.len() < 8
+            {
+                p.push(buffers);
+            }
+        });
+    }
+}
+
 impl ByWord {
     fn new(words: usize, capacity: usize) -> Self {
-        ByWord {
-            ends: vec![(NIL, NIL); words],
-            nodes: Vec::with_capacity(capacity),
-        }
+        // Buffers of an earlier article when there are: no allocation per article.
+        let (mut ends, mut nodes) = BY_WORD_POOL
+            .with(|p| p.borrow_mut().pop())
+            .unwrap_or_default();
+        ends.clear();
+        ends.resize(words, (NIL, NIL));
+        nodes.clear();
+        nodes.reserve(capacity);
+        ByWord { ends, nodes }
     }
 
     fn push(&mut self, word: u32, entity: usize) {
@@ -717,51 +751,62 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The line breaks of a text, with a cursor for spans looked at in order.
-struct Lines {
-    at: Vec<usize>,
-    /// The first line break at or after the last span's start.
-    k: usize,
+/// The offset of the last line break in `b` (a short slice), eight bytes at a time.
+#[inline]
+fn last_newline(b: &[u8]) -> Option<usize> {
+    let mut end = b.len();
+    while end >= 8 {
+        let eight: [u8; 8] = b[end - 8..end].try_into().expect("eight bytes");
+        let m = zero_bytes(u64::from_le_bytes(eight) ^ splat(b'\n'));
+        if m != 0 {
+            return Some(end - 8 + (63 - m.leading_zeros() as usize) / 8);
+        }
+        end -= 8;
+    }
+    b[..end].iter().rposition(|&c| c == b'\n')
 }
 
-impl Lines {
-    fn new(text: &str) -> Self {
-        Lines {
-            at: memchr::memchr_iter(b'\n', text.as_bytes()).collect(),
-            k: 0,
+/// The offset of the first line break in `b` (a short slice), eight bytes at a time.
+#[inline]
+fn first_newline(b: &[u8]) -> Option<usize> {
+    let mut st = 0;
+    while st + 8 <= b.len() {
+        let eight: [u8; 8] = b[st..st + 8].try_into().expect("eight bytes");
+        let m = zero_bytes(u64::from_le_bytes(eight) ^ splat(b'\n'));
+        if m != 0 {
+            return Some(st + m.trailing_zeros() as usize / 8);
         }
+        st += 8;
     }
-
-    /// The last line break before `span` starts and the first one at or after it ends.
-    fn around(&mut self, span: Span) -> (Option<usize>, Option<usize>) {
-        let at = &self.at;
-        if self.k > 0 && at[self.k - 1] >= span.start {
-            // Back: search.
-            self.k = at.partition_point(|&p| p < span.start);
-        }
-        while self.k < at.len() && at[self.k] < span.start {
-            self.k += 1;
-        }
-        let mut j = self.k;
-        while j < at.len() && at[j] < span.end {
-            j += 1;
-        }
-        (self.k.checked_sub(1).map(|i| at[i]), at.get(j).copied())
-    }
+    b[st..].iter().position(|&c| c == b'\n').map(|p| st + p)
 }
 
 /// A byline: a short line of capitalised words alone ("Jamie Smith and Flo Jones"), not the first line.
-fn byline_line(text: &str, lines: &mut Lines, span: Span) -> bool {
+fn byline_line(text: &str, span: Span) -> bool {
     let bytes = text.as_bytes();
-    // Only a short line can be a byline: look at most 80 bytes either side for its ends.
+    // Prose: the word after the name's word (a few ASCII bytes such as "'s" or "," may end that word) starts
+    // with a lower-case ASCII letter and is neither "and" nor "by" -- not a line of capitalised words.
+    let after = &bytes[span.end..];
+    let tail = after
+        .iter()
+        .take(4)
+        .take_while(|&&c| c.is_ascii_graphic())
+        .count();
+    if let [b' ', c, rest @ ..] = &after[tail..]
+        && c.is_ascii_lowercase()
+        && !matches!((c, rest), (b'a', [b'n', b'd', ..]) | (b'b', [b'y', ..]))
+    {
+        return false;
+    }
+    // Only a short line can be a byline: look at most 80 bytes either side for its ends (the last line
+    // break before the span, the first one at or after its end).
     let lo = floor_boundary(text, span.start.saturating_sub(80));
     let hi = ceil_boundary(text, span.end + 80);
-    let (prev, next) = lines.around(span);
-    let line_from = prev.map_or(lo, |p| (p + 1).max(lo));
+    let line_from = last_newline(&bytes[lo..span.start]).map_or(lo, |p| lo + p + 1);
     if line_from == 0 {
         return false;
     }
-    let line_to = next.map_or(hi, |p| p.min(hi));
+    let line_to = first_newline(&bytes[span.end..hi]).map_or(hi, |p| span.end + p);
     // Most lines are long and start and end with no space: nothing to trim.
     let plain = |c: u8| c.is_ascii() && !ascii_space(c);
     if line_to - line_from >= 80 && plain(bytes[line_from]) && plain(bytes[line_to - 1]) {
@@ -884,14 +929,13 @@ pub(crate) fn mark_officials(
     link: &[Option<usize>],
     entities: &mut [Entity],
 ) {
-    let mut lines = Lines::new(text);
     for (i, n) in names.iter().enumerate() {
         let Some(e) = link[i] else { continue };
         // Every test below can only mark the entity: nothing to learn about one already marked.
         if entities[e].not_player {
             continue;
         }
-        if official_context(text, &mut lines, n.span) {
+        if official_context(text, n.span) {
             entities[e].not_player = true;
         }
     }
@@ -899,13 +943,13 @@ pub(crate) fn mark_officials(
 
 /// A byline ("By Jane Doe", or a short line of names alone) or a role among the three words before the name
 /// in the same clause, or after a comma. The cheap tests first.
-fn official_context(text: &str, lines: &mut Lines, span: Span) -> bool {
+fn official_context(text: &str, span: Span) -> bool {
     let from = floor_boundary(text, span.start.saturating_sub(40));
     let before = &text[from..span.start];
     ends_with_by(before)
         || role_before(before)
         || role_after(text, span.end)
-        || byline_line(text, lines, span)
+        || byline_line(text, span)
 }
 
 /// Sentence index of each byte offset, by binary search over sentence starts.
@@ -1032,11 +1076,15 @@ pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static st
         if k > 0 && matches!(wb[wb.len() - 1], b',' | b'.' | b';' | b':' | b'"') {
             break;
         }
-        if let Some(c) = w.strip_suffix("'s").and_then(lexicon::country) {
-            return Some(c);
-        }
-        if let Some(c) = lexicon::demonym(w) {
-            return Some(c);
+        // Every country name and demonym of the lexicon starts with an ASCII capital: no look-up for other
+        // ASCII first bytes (most words).
+        if !wb[0].is_ascii() || wb[0].is_ascii_uppercase() {
+            if let Some(c) = w.strip_suffix("'s").and_then(lexicon::country) {
+                return Some(c);
+            }
+            if let Some(c) = lexicon::demonym(w) {
+                return Some(c);
+            }
         }
         // Stop at words that cannot sit between a nationality and a name.
         if !filler(w) {
@@ -1149,6 +1197,18 @@ mod tests {
                 };
             }
             assert_eq!(ascii_word_start(b, end), st, "{end}");
+        }
+    }
+
+    #[test]
+    fn newline_searches_same_as_memchr() {
+        let t = b"ab\ncdefghij\nklmnopqrstuvwxyz\n\n0123456789abcdefghij\xc3\xa9\n";
+        for a in 0..t.len() {
+            for e in a..=t.len() {
+                let s = &t[a..e];
+                assert_eq!(last_newline(s), memchr::memrchr(b'\n', s), "{a} {e}");
+                assert_eq!(first_newline(s), memchr::memchr(b'\n', s), "{a} {e}");
+            }
         }
     }
 
@@ -1453,13 +1513,9 @@ mod tests {
     #[test]
     fn official_context_same_as_before() {
         for t in &texts() {
-            let mut lines = Lines::new(t);
-            let mut spans = spans(t);
-            // In order, then backwards (the cursor goes both ways).
-            spans.extend(spans.clone().into_iter().rev());
-            for s in spans {
+            for s in spans(t) {
                 assert_eq!(
-                    official_context(t, &mut lines, s),
+                    official_context(t, s),
                     reference::official_context(t, s),
                     "{:?} in {t:?}",
                     &t[s.start..s.end]
