@@ -384,29 +384,33 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     // "The other quarter-final ...", "X and Y also progressed": the day's results share the main round.
     // (Whole-text checks, made only when some result still lacks its round and the answer is needed.)
     let lacking = found.iter().any(|f| f.round.is_none());
-    let lower_cell = std::cell::OnceCell::new();
-    let lower = || {
-        lower_cell
-            .get_or_init(|| ctx.text.to_ascii_lowercase())
-            .as_str()
+    // The places of the lead words, found in one case-insensitive pass over the text when first needed.
+    let leads_cell = std::cell::OnceCell::new();
+    let leads = || leads_cell.get_or_init(|| lead_words(ctx.text)).as_slice();
+    let bytes = ctx.text.as_bytes();
+    // Whether `bytes[at..]` starts with `w` (lower case) in any case.
+    let starts = |at: usize, w: &str| {
+        bytes
+            .get(at..at + w.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    // Whether `bytes[..end]` ends with `w` (lower case) in any case.
+    let ends = |end: usize, w: &str| {
+        end >= w.len() && bytes[end - w.len()..end].eq_ignore_ascii_case(w.as_bytes())
     };
     let same_day = || {
         lacking && {
-            let lower = lower();
-            // (`contains` first: a quick test, as these words are rare.)
-            let after = |lead: &str, tails: &[&str]| {
-                lower.contains(lead)
-                    && lower.match_indices(lead).any(|(at, _)| {
-                        tails
-                            .iter()
-                            .any(|t| lower[at + lead.len()..].starts_with(t))
-                    })
+            let after = |lead: u8, tails: &[&str]| {
+                leads()
+                    .iter()
+                    .filter(|&&(_, k)| k == lead)
+                    .any(|&(end, _)| tails.iter().any(|t| starts(end, t)))
             };
             after(
-                "the other ",
+                LEAD_THE_OTHER,
                 &["quarter", "semi", "first-round", "second-round"],
             ) || after(
-                "also ",
+                LEAD_ALSO,
                 &[
                     "progressed",
                     "advanced",
@@ -421,11 +425,11 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     };
     // A team cup won or its final named: "Spain's Davis Cup victory", "clinched the Hopman Cup".
     let cup_final = || {
-        lacking && {
-            let lower = lower();
-            lower.contains("cup")
-                && lower.match_indices("cup").any(|(at, _)| {
-                    let end = at + "cup".len();
+        lacking
+            && leads()
+                .iter()
+                .filter(|&&(_, k)| k == LEAD_CUP)
+                .any(|&(end, _)| {
                     let Some(c) = [
                         "davis cup",
                         "fed cup",
@@ -434,7 +438,7 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
                         "united cup",
                     ]
                     .into_iter()
-                    .find(|c| lower[..end].ends_with(c)) else {
+                    .find(|c| ends(end, c)) else {
                         return false;
                     };
                     let start = end - c.len();
@@ -442,15 +446,15 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
                         .iter()
                         .any(|w| {
                             // "reach Hopman Cup final" names the next tie, not this one.
-                            lower[end..].starts_with(w) && {
-                                let before = lower[..start].trim_end();
+                            starts(end, w) && {
+                                let before = ctx.text[..start].trim_end().len();
                                 !(*w == " final"
                                     && [
                                         "reach", "reaches", "reached", "into", "to", "book",
                                         "booked",
                                     ]
                                     .iter()
-                                    .any(|v| before.ends_with(v)))
+                                    .any(|v| ends(before, v)))
                             }
                         })
                         || [
@@ -462,9 +466,8 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
                             "claimed the ",
                         ]
                         .iter()
-                        .any(|v| lower[..start].ends_with(v))
+                        .any(|v| ends(start, v))
                 })
-        }
     };
     if let Some(main) = found
         .iter()
@@ -575,6 +578,32 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     if codes.len() == 1 {
         found[first].round = Some(codes[0]);
     }
+}
+
+/// Lead word "the other " of [`lead_words`].
+const LEAD_THE_OTHER: u8 = 0;
+/// Lead word "also " of [`lead_words`].
+const LEAD_ALSO: u8 = 1;
+/// Lead word "cup" of [`lead_words`].
+const LEAD_CUP: u8 = 2;
+
+/// The lead words of the same-day and cup checks ("the other ", "also ", "cup"), searched for in any case.
+static LEAD_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["the other ", "also ", "cup"])
+            .expect("lead words")
+    });
+
+/// Every occurrence of a lead word in `text` in any case: where it ends and which it is ([`LEAD_THE_OTHER`],
+/// [`LEAD_ALSO`], [`LEAD_CUP`]). (No lead word can overlap another or itself, so the non-overlapping
+/// matches are all of them.)
+fn lead_words(text: &str) -> Vec<(usize, u8)> {
+    LEAD_WORDS
+        .find_iter(text)
+        .map(|m| (m.end(), m.pattern().as_u32() as u8))
+        .collect()
 }
 
 fn overlaps_name(names: &[Ref], sp: Span) -> bool {
