@@ -1285,7 +1285,7 @@ fn sentence_matches(
     sent: crate::segment::Sentence,
     cues: &[crate::recognise::result::Cue],
     (refs, prev_refs): (&[Ref], &[Ref]),
-    (used_scores, parens, hits): (&mut [bool], &mut SentParens, &mut SentHits),
+    (used_scores, parens, hit_cache): (&mut [bool], &mut SentParens, &mut SentHits),
     found: &mut Vec<Found>,
 ) {
     let text = ctx.text;
@@ -1302,7 +1302,7 @@ fn sentence_matches(
     }
     let score_ids: Vec<usize> = (first_score..last_score).filter(in_sentence).collect();
     let parens = parens.of(ctx, si);
-    let hits = hits.of(ctx, si);
+    // (The clause words are found when first needed: many cues lack their players.)
     // The agent and object of the last result told in this sentence: "X had upset Y ..., and beat Z".
     let mut prev_pair: Option<(Ref, usize, usize)> = None;
     for (ci, cue) in cues.iter().enumerate() {
@@ -1380,12 +1380,11 @@ fn sentence_matches(
         let opening = text[sent.start..cue.span.start]
             .trim_start()
             .trim_start_matches('"');
-        let opening_clause =
-            &opening[..first_of(opening.as_bytes(), b',', b',').unwrap_or(opening.len())];
-        if opening_clause.len() == opening.len()
-            && ["If ", "Unless ", "Should ", "Whether ", "Whoever ", "Were "]
-                .iter()
-                .any(|p| opening.starts_with(p))
+        // (The opening words first: they are rare; then no comma before the cue.)
+        if ["If ", "Unless ", "Should ", "Whether ", "Whoever ", "Were "]
+            .iter()
+            .any(|p| opening.starts_with(p))
+            && memchr::memchr(b',', opening.as_bytes()).is_none()
         {
             continue;
         }
@@ -1459,7 +1458,7 @@ fn sentence_matches(
                 .copied()
         } else if (gerund || noun) && !possessive {
             let limit = cue_paren.map_or(cue.span.start, |p| p.start);
-            let clause_start = clause_start(hits, sent.start, limit);
+            let clause_start = clause_start(hit_cache.of(ctx, si), sent.start, limit);
             refs.iter()
                 .filter(|r| r.span.start >= clause_start && r.span.end <= limit)
                 .find(|r| in_paren(r.span.start).is_none())
@@ -1532,6 +1531,7 @@ fn sentence_matches(
             continue;
         }
         // Head-to-head records are not results (tested here, after the cheaper tests).
+        let hits = hit_cache.of(ctx, si);
         if head_to_head(text, hits, cue.span.end, next_start) {
             continue;
         }
@@ -1906,7 +1906,15 @@ fn sentence_matches(
             loser: vec![l.entity],
             score: Some((i, flip)),
             outcome: ctx.m.scores[i].ending,
-            round: round_for(ctx, s, sent.start, sent.end, parens, hits, None),
+            round: round_for(
+                ctx,
+                s,
+                sent.start,
+                sent.end,
+                parens,
+                hit_cache.of(ctx, si),
+                None,
+            ),
             tournament: tournament_for(ctx, s, sent.end),
             span: Span::new(a.span.start.min(o.span.start), s.end.max(o.span.end)),
             rule: "score-noun",
@@ -1944,7 +1952,15 @@ fn sentence_matches(
             loser: vec![l.entity],
             score: Some((i, !first_wins)),
             outcome: ctx.m.scores[i].ending,
-            round: round_for(ctx, s, sent.start, sent.end, parens, hits, None),
+            round: round_for(
+                ctx,
+                s,
+                sent.start,
+                sent.end,
+                parens,
+                hit_cache.of(ctx, si),
+                None,
+            ),
             tournament: tournament_for(ctx, s, sent.end),
             span: Span::new(b.span.start, a.span.end),
             rule: "result-line",
