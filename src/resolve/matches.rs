@@ -587,23 +587,32 @@ const LEAD_ALSO: u8 = 1;
 /// Lead word "cup" of [`lead_words`].
 const LEAD_CUP: u8 = 2;
 
-/// The lead words of the same-day and cup checks ("the other ", "also ", "cup"), searched for in any case.
-static LEAD_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+/// The lead words of the same-day and cup checks, in lower case.
+static LEAD_WORDS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
     std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["the other ", "also ", "cup"])
-            .expect("lead words")
+        aho_corasick::packed::Searcher::new(["the other ", "also ", "cup"])
     });
 
 /// Every occurrence of a lead word in `text` in any case: where it ends and which it is ([`LEAD_THE_OTHER`],
 /// [`LEAD_ALSO`], [`LEAD_CUP`]). (No lead word can overlap another or itself, so the non-overlapping
-/// matches are all of them.)
+/// matches are all of them.) Searched for in a lower-cased copy by a SIMD search, or else word by word.
 fn lead_words(text: &str) -> Vec<(usize, u8)> {
-    LEAD_WORDS
-        .find_iter(text)
-        .map(|m| (m.end(), m.pattern().as_u32() as u8))
-        .collect()
+    let lower = text.to_ascii_lowercase();
+    match LEAD_WORDS.as_ref() {
+        Some(s) => s
+            .find_iter(lower.as_bytes())
+            .map(|m| (m.end(), m.pattern().as_u32() as u8))
+            .collect(),
+        None => {
+            let mut out: Vec<(usize, u8)> = ["the other ", "also ", "cup"]
+                .iter()
+                .zip(0u8..)
+                .flat_map(|(w, k)| lower.match_indices(w).map(move |(at, _)| (at + w.len(), k)))
+                .collect();
+            out.sort_unstable();
+            out
+        }
+    }
 }
 
 fn overlaps_name(names: &[Ref], sp: Span) -> bool {
