@@ -17,7 +17,8 @@ pub(crate) struct Found {
     pub score: Option<(usize, bool)>,
     pub outcome: Outcome,
     pub round: Option<&'static str>,
-    pub tournament: Option<(String, bool)>,
+    /// Index into `ctx.m.tournaments` and whether it is named in the result's clause.
+    pub tournament: Option<(usize, bool)>,
     pub span: Span,
     pub rule: &'static str,
     pub sent: usize,
@@ -472,12 +473,12 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     if let Some(main) = found
         .iter()
         .find(|f| f.round.is_some())
-        .map(|f| (f.round, f.tournament.clone()))
+        .map(|f| (f.round, f.tournament))
     {
         let joins = |f: &Found| {
             f.round.is_none()
-                && match (&f.tournament, &main.1) {
-                    (Some((a, _)), Some((b, _))) => a == b,
+                && match (f.tournament, main.1) {
+                    (Some((a, _)), Some((b, _))) => same_name(ctx, a, b),
                     _ => true,
                 }
         };
@@ -503,10 +504,11 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     let team_event = |name: &str| {
         name.as_bytes().windows(3).any(|w| w == b"Cup") && team.iter().any(|c| name.contains(c))
     };
-    if found
-        .iter()
-        .any(|f| f.round.is_none() && f.tournament.as_ref().is_some_and(|t| team_event(&t.0)))
-    {
+    if found.iter().any(|f| {
+        f.round.is_none()
+            && f.tournament
+                .is_some_and(|t| team_event(&ctx.m.tournaments[t.0].name))
+    }) {
         let tie_round = ctx
             .m
             .rounds
@@ -527,7 +529,10 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
             .map(|r| r.code)
             .or_else(|| cup_final().then_some("F"));
         for f in found.iter_mut() {
-            if f.round.is_none() && f.tournament.as_ref().is_some_and(|t| team_event(&t.0)) {
+            if f.round.is_none()
+                && f.tournament
+                    .is_some_and(|t| team_event(&ctx.m.tournaments[t.0].name))
+            {
                 f.round = tie_round;
             }
         }
@@ -2304,15 +2309,16 @@ fn round_for(
 
 /// The tournament of a match: a tournament named after the cue in its clause (`true`: named there), else the
 /// article's first.
-fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(String, bool)> {
+fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(usize, bool)> {
     let first = ctx
         .m
         .tournaments
         .partition_point(|t| t.span.start < cue.end);
     let local = ctx.m.tournaments[first..]
         .iter()
-        .take_while(|t| t.span.start < to)
-        .find(|t| {
+        .enumerate()
+        .take_while(|(_, t)| t.span.start < to)
+        .find(|(_, t)| {
             t.span.end <= to && {
                 let before = ctx.text[cue.end..t.span.start].trim_end();
                 let before = before
@@ -2328,7 +2334,8 @@ fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(String, bool)> {
                 .iter()
                 .any(|p| before.ends_with(p))
             }
-        });
+        })
+        .map(|(k, _)| first + k);
     // Or one named before the cue in its sentence: "met in the Shanghai Masters final, when X beat Y".
     let sent = ctx.sents[ctx.sentence_of(cue.start)];
     let local = local.or_else(|| {
@@ -2338,17 +2345,24 @@ fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(String, bool)> {
             .partition_point(|t| t.span.start < sent.start);
         ctx.m.tournaments[a..]
             .iter()
-            .take_while(|t| t.span.end <= cue.start)
-            .filter(|t| {
+            .enumerate()
+            .take_while(|(_, t)| t.span.end <= cue.start)
+            .filter(|(_, t)| {
                 let before = ctx.text[sent.start..t.span.start].trim_end();
                 before.ends_with("in the") || before.ends_with("at the")
             })
             .last()
+            .map(|(k, _)| a + k)
     });
     match local {
-        Some(t) => Some((t.name.clone(), true)),
-        None => ctx.m.tournaments.first().map(|t| (t.name.clone(), false)),
+        Some(k) => Some((k, true)),
+        None => (!ctx.m.tournaments.is_empty()).then_some((0, false)),
     }
+}
+
+/// Whether tournaments `a` and `b` of `ctx.m.tournaments` have the same name.
+fn same_name(ctx: &Ctx, a: usize, b: usize) -> bool {
+    a == b || ctx.m.tournaments[a].name == ctx.m.tournaments[b].name
 }
 
 /// Merges repeated reports of the same match (same sides, compatible details).
@@ -2359,8 +2373,8 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
     let mut by_pair: std::collections::HashMap<(usize, usize), Vec<usize>> = Default::default();
     for f in found {
         let fits = |g: &Found| {
-            let same_event = match (&g.tournament, &f.tournament) {
-                (Some((a, _)), Some((b, _))) => a == b,
+            let same_event = match (g.tournament, f.tournament) {
+                (Some((a, _)), Some((b, _))) => same_name(ctx, a, b),
                 _ => true,
             };
             g.winner == f.winner
@@ -2450,7 +2464,9 @@ pub(crate) fn to_record(
         score,
         outcome: f.outcome,
         round: f.round.map(str::to_string),
-        tournament: f.tournament.map(|(name, _)| Tournament { name }),
+        tournament: f.tournament.map(|(k, _)| Tournament {
+            name: ctx.m.tournaments[k].name.clone(),
+        }),
         evidence: ctx.evidence(f.span),
         rule: f.rule.to_string(),
     })
