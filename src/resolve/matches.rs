@@ -101,6 +101,7 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
     let mut cue_i = 0usize;
     let mut parens = SentParens::new();
     let mut hits = SentHits::new();
+    let mut score_buf: Vec<usize> = Vec::new();
     for si in 0..ctx.sents.len() {
         let sent = ctx.sents[si];
         let first_ref_of_sentence = refs.len();
@@ -179,7 +180,7 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
             sent,
             &ctx.m.cues[first_cue..cue_i],
             (sref, &before[prev_from..]),
-            (&mut used_scores, &mut parens, &mut hits),
+            (&mut used_scores, &mut parens, &mut hits, &mut score_buf),
             &mut found,
         );
     }
@@ -1299,7 +1300,12 @@ fn sentence_matches(
     sent: crate::segment::Sentence,
     cues: &[crate::recognise::result::Cue],
     (refs, prev_refs): (&[Ref], &[Ref]),
-    (used_scores, parens, hit_cache): (&mut [bool], &mut SentParens, &mut SentHits),
+    (used_scores, parens, hit_cache, score_buf): (
+        &mut [bool],
+        &mut SentParens,
+        &mut SentHits,
+        &mut Vec<usize>,
+    ),
     found: &mut Vec<Found>,
 ) {
     let text = ctx.text;
@@ -1314,7 +1320,9 @@ fn sentence_matches(
         // No result cue and no score: no match told here.
         return;
     }
-    let score_ids: Vec<usize> = (first_score..last_score).filter(in_sentence).collect();
+    score_buf.clear();
+    score_buf.extend((first_score..last_score).filter(in_sentence));
+    let score_ids: &[usize] = score_buf;
     let parens = parens.of(ctx, si);
     // (The clause words are found when first needed: many cues lack their players.)
     // The agent and object of the last result told in this sentence: "X had upset Y ..., and beat Z".
@@ -1867,7 +1875,7 @@ fn sentence_matches(
         }
     }
     // "a 7-5 7-6 (7-3) 6-1 win", "with a 6-4 6-4 defeat": a score named as a win or a loss of the subject.
-    for &i in &score_ids {
+    for &i in score_ids {
         let s = ctx.m.scores[i].span;
         if used_scores[i] || ctx.in_quote(s.start) {
             continue;
@@ -1937,7 +1945,7 @@ fn sentence_matches(
         });
     }
     // Scores with no cue: "Result: Nadal 6-7 (6/8) 6-2 Roddick", "Federer 6-3 6-4 Roddick".
-    for &i in &score_ids {
+    for &i in score_ids {
         if used_scores[i] || ctx.in_quote(ctx.m.scores[i].span.start) {
             continue;
         }
