@@ -102,6 +102,8 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
     let mut parens = SentParens::new();
     let mut hits = SentHits::new();
     let mut score_buf: Vec<usize> = Vec::new();
+    // The first reference of the sentence before the current one.
+    let mut prev_from = 0usize;
     for si in 0..ctx.sents.len() {
         let sent = ctx.sents[si];
         let first_ref_of_sentence = refs.len();
@@ -173,7 +175,10 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
             cue_i += 1;
         }
         let (before, sref) = refs.split_at(first_ref_of_sentence);
-        let prev_from = before.partition_point(|r| r.sent + 1 < si);
+        // (References are in sentence order: the first of the sentence before only moves forward.)
+        while prev_from < before.len() && before[prev_from].sent + 1 < si {
+            prev_from += 1;
+        }
         sentence_matches(
             ctx,
             si,
