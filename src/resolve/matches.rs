@@ -104,6 +104,8 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
     let mut score_buf: Vec<usize> = Vec::new();
     // The first reference of the sentence before the current one.
     let mut prev_from = 0usize;
+    // The first score of the current sentence (or after it).
+    let mut score_i = 0usize;
     for si in 0..ctx.sents.len() {
         let sent = ctx.sents[si];
         let first_ref_of_sentence = refs.len();
@@ -186,6 +188,7 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
             &ctx.m.cues[first_cue..cue_i],
             (sref, &before[prev_from..]),
             (&mut used_scores, &mut parens, &mut hits, &mut score_buf),
+            &mut score_i,
             &mut found,
         );
     }
@@ -1311,10 +1314,15 @@ fn sentence_matches(
         &mut SentHits,
         &mut Vec<usize>,
     ),
+    first_score: &mut usize,
     found: &mut Vec<Found>,
 ) {
     let text = ctx.text;
-    let first_score = ctx.m.scores.partition_point(|s| s.span.start < sent.start);
+    // The first score of the sentence: scores are in text order.
+    while *first_score < ctx.m.scores.len() && ctx.m.scores[*first_score].span.start < sent.start {
+        *first_score += 1;
+    }
+    let first_score = *first_score;
     let last_score = first_score
         + ctx.m.scores[first_score..]
             .iter()
