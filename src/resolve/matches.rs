@@ -17,7 +17,8 @@ pub(crate) struct Found {
     pub score: Option<(usize, bool)>,
     pub outcome: Outcome,
     pub round: Option<&'static str>,
-    pub tournament: Option<(String, bool)>,
+    /// Index into `ctx.m.tournaments` and whether it is named in the result's clause.
+    pub tournament: Option<(usize, bool)>,
     pub span: Span,
     pub rule: &'static str,
     pub sent: usize,
@@ -100,6 +101,11 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
     let mut cue_i = 0usize;
     let mut parens = SentParens::new();
     let mut hits = SentHits::new();
+    let mut score_buf: Vec<usize> = Vec::new();
+    // The first reference of the sentence before the current one.
+    let mut prev_from = 0usize;
+    // The first score of the current sentence (or after it).
+    let mut score_i = 0usize;
     for si in 0..ctx.sents.len() {
         let sent = ctx.sents[si];
         let first_ref_of_sentence = refs.len();
@@ -171,14 +177,18 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
             cue_i += 1;
         }
         let (before, sref) = refs.split_at(first_ref_of_sentence);
-        let prev_from = before.partition_point(|r| r.sent + 1 < si);
+        // (References are in sentence order: the first of the sentence before only moves forward.)
+        while prev_from < before.len() && before[prev_from].sent + 1 < si {
+            prev_from += 1;
+        }
         sentence_matches(
             ctx,
             si,
             sent,
             &ctx.m.cues[first_cue..cue_i],
             (sref, &before[prev_from..]),
-            (&mut used_scores, &mut parens, &mut hits),
+            (&mut used_scores, &mut parens, &mut hits, &mut score_buf),
+            &mut score_i,
             &mut found,
         );
     }
@@ -384,29 +394,33 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     // "The other quarter-final ...", "X and Y also progressed": the day's results share the main round.
     // (Whole-text checks, made only when some result still lacks its round and the answer is needed.)
     let lacking = found.iter().any(|f| f.round.is_none());
-    let lower_cell = std::cell::OnceCell::new();
-    let lower = || {
-        lower_cell
-            .get_or_init(|| ctx.text.to_ascii_lowercase())
-            .as_str()
+    // The places of the lead words, found in one case-insensitive pass over the text when first needed.
+    let leads_cell = std::cell::OnceCell::new();
+    let leads = || leads_cell.get_or_init(|| lead_words(ctx.text)).as_slice();
+    let bytes = ctx.text.as_bytes();
+    // Whether `bytes[at..]` starts with `w` (lower case) in any case.
+    let starts = |at: usize, w: &str| {
+        bytes
+            .get(at..at + w.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    // Whether `bytes[..end]` ends with `w` (lower case) in any case.
+    let ends = |end: usize, w: &str| {
+        end >= w.len() && bytes[end - w.len()..end].eq_ignore_ascii_case(w.as_bytes())
     };
     let same_day = || {
         lacking && {
-            let lower = lower();
-            // (`contains` first: a quick test, as these words are rare.)
-            let after = |lead: &str, tails: &[&str]| {
-                lower.contains(lead)
-                    && lower.match_indices(lead).any(|(at, _)| {
-                        tails
-                            .iter()
-                            .any(|t| lower[at + lead.len()..].starts_with(t))
-                    })
+            let after = |lead: u8, tails: &[&str]| {
+                leads()
+                    .iter()
+                    .filter(|&&(_, k)| k == lead)
+                    .any(|&(end, _)| tails.iter().any(|t| starts(end, t)))
             };
             after(
-                "the other ",
+                LEAD_THE_OTHER,
                 &["quarter", "semi", "first-round", "second-round"],
             ) || after(
-                "also ",
+                LEAD_ALSO,
                 &[
                     "progressed",
                     "advanced",
@@ -421,11 +435,11 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     };
     // A team cup won or its final named: "Spain's Davis Cup victory", "clinched the Hopman Cup".
     let cup_final = || {
-        lacking && {
-            let lower = lower();
-            lower.contains("cup")
-                && lower.match_indices("cup").any(|(at, _)| {
-                    let end = at + "cup".len();
+        lacking
+            && leads()
+                .iter()
+                .filter(|&&(_, k)| k == LEAD_CUP)
+                .any(|&(end, _)| {
                     let Some(c) = [
                         "davis cup",
                         "fed cup",
@@ -434,7 +448,7 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
                         "united cup",
                     ]
                     .into_iter()
-                    .find(|c| lower[..end].ends_with(c)) else {
+                    .find(|c| ends(end, c)) else {
                         return false;
                     };
                     let start = end - c.len();
@@ -442,15 +456,15 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
                         .iter()
                         .any(|w| {
                             // "reach Hopman Cup final" names the next tie, not this one.
-                            lower[end..].starts_with(w) && {
-                                let before = lower[..start].trim_end();
+                            starts(end, w) && {
+                                let before = ctx.text[..start].trim_end().len();
                                 !(*w == " final"
                                     && [
                                         "reach", "reaches", "reached", "into", "to", "book",
                                         "booked",
                                     ]
                                     .iter()
-                                    .any(|v| before.ends_with(v)))
+                                    .any(|v| ends(before, v)))
                             }
                         })
                         || [
@@ -462,19 +476,18 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
                             "claimed the ",
                         ]
                         .iter()
-                        .any(|v| lower[..start].ends_with(v))
+                        .any(|v| ends(start, v))
                 })
-        }
     };
     if let Some(main) = found
         .iter()
         .find(|f| f.round.is_some())
-        .map(|f| (f.round, f.tournament.clone()))
+        .map(|f| (f.round, f.tournament))
     {
         let joins = |f: &Found| {
             f.round.is_none()
-                && match (&f.tournament, &main.1) {
-                    (Some((a, _)), Some((b, _))) => a == b,
+                && match (f.tournament, main.1) {
+                    (Some((a, _)), Some((b, _))) => same_name(ctx, a, b),
                     _ => true,
                 }
         };
@@ -500,10 +513,11 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     let team_event = |name: &str| {
         name.as_bytes().windows(3).any(|w| w == b"Cup") && team.iter().any(|c| name.contains(c))
     };
-    if found
-        .iter()
-        .any(|f| f.round.is_none() && f.tournament.as_ref().is_some_and(|t| team_event(&t.0)))
-    {
+    if found.iter().any(|f| {
+        f.round.is_none()
+            && f.tournament
+                .is_some_and(|t| team_event(&ctx.m.tournaments[t.0].name))
+    }) {
         let tie_round = ctx
             .m
             .rounds
@@ -524,7 +538,10 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
             .map(|r| r.code)
             .or_else(|| cup_final().then_some("F"));
         for f in found.iter_mut() {
-            if f.round.is_none() && f.tournament.as_ref().is_some_and(|t| team_event(&t.0)) {
+            if f.round.is_none()
+                && f.tournament
+                    .is_some_and(|t| team_event(&ctx.m.tournaments[t.0].name))
+            {
                 f.round = tie_round;
             }
         }
@@ -574,6 +591,41 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     codes.dedup();
     if codes.len() == 1 {
         found[first].round = Some(codes[0]);
+    }
+}
+
+/// Lead word "the other " of [`lead_words`].
+const LEAD_THE_OTHER: u8 = 0;
+/// Lead word "also " of [`lead_words`].
+const LEAD_ALSO: u8 = 1;
+/// Lead word "cup" of [`lead_words`].
+const LEAD_CUP: u8 = 2;
+
+/// The lead words of the same-day and cup checks, in lower case.
+static LEAD_WORDS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::packed::Searcher::new(["the other ", "also ", "cup"])
+    });
+
+/// Every occurrence of a lead word in `text` in any case: where it ends and which it is ([`LEAD_THE_OTHER`],
+/// [`LEAD_ALSO`], [`LEAD_CUP`]). (No lead word can overlap another or itself, so the non-overlapping
+/// matches are all of them.) Searched for in a lower-cased copy by a SIMD search, or else word by word.
+fn lead_words(text: &str) -> Vec<(usize, u8)> {
+    let lower = text.to_ascii_lowercase();
+    match LEAD_WORDS.as_ref() {
+        Some(s) => s
+            .find_iter(lower.as_bytes())
+            .map(|m| (m.end(), m.pattern().as_u32() as u8))
+            .collect(),
+        None => {
+            let mut out: Vec<(usize, u8)> = ["the other ", "also ", "cup"]
+                .iter()
+                .zip(0u8..)
+                .flat_map(|(w, k)| lower.match_indices(w).map(move |(at, _)| (at + w.len(), k)))
+                .collect();
+            out.sort_unstable();
+            out
+        }
     }
 }
 
@@ -1256,11 +1308,21 @@ fn sentence_matches(
     sent: crate::segment::Sentence,
     cues: &[crate::recognise::result::Cue],
     (refs, prev_refs): (&[Ref], &[Ref]),
-    (used_scores, parens, hits): (&mut [bool], &mut SentParens, &mut SentHits),
+    (used_scores, parens, hit_cache, score_buf): (
+        &mut [bool],
+        &mut SentParens,
+        &mut SentHits,
+        &mut Vec<usize>,
+    ),
+    first_score: &mut usize,
     found: &mut Vec<Found>,
 ) {
     let text = ctx.text;
-    let first_score = ctx.m.scores.partition_point(|s| s.span.start < sent.start);
+    // The first score of the sentence: scores are in text order.
+    while *first_score < ctx.m.scores.len() && ctx.m.scores[*first_score].span.start < sent.start {
+        *first_score += 1;
+    }
+    let first_score = *first_score;
     let last_score = first_score
         + ctx.m.scores[first_score..]
             .iter()
@@ -1271,9 +1333,11 @@ fn sentence_matches(
         // No result cue and no score: no match told here.
         return;
     }
-    let score_ids: Vec<usize> = (first_score..last_score).filter(in_sentence).collect();
+    score_buf.clear();
+    score_buf.extend((first_score..last_score).filter(in_sentence));
+    let score_ids: &[usize] = score_buf;
     let parens = parens.of(ctx, si);
-    let hits = hits.of(ctx, si);
+    // (The clause words are found when first needed: many cues lack their players.)
     // The agent and object of the last result told in this sentence: "X had upset Y ..., and beat Z".
     let mut prev_pair: Option<(Ref, usize, usize)> = None;
     for (ci, cue) in cues.iter().enumerate() {
@@ -1351,12 +1415,11 @@ fn sentence_matches(
         let opening = text[sent.start..cue.span.start]
             .trim_start()
             .trim_start_matches('"');
-        let opening_clause =
-            &opening[..first_of(opening.as_bytes(), b',', b',').unwrap_or(opening.len())];
-        if opening_clause.len() == opening.len()
-            && ["If ", "Unless ", "Should ", "Whether ", "Whoever ", "Were "]
-                .iter()
-                .any(|p| opening.starts_with(p))
+        // (The opening words first: they are rare; then no comma before the cue.)
+        if ["If ", "Unless ", "Should ", "Whether ", "Whoever ", "Were "]
+            .iter()
+            .any(|p| opening.starts_with(p))
+            && memchr::memchr(b',', opening.as_bytes()).is_none()
         {
             continue;
         }
@@ -1430,7 +1493,7 @@ fn sentence_matches(
                 .copied()
         } else if (gerund || noun) && !possessive {
             let limit = cue_paren.map_or(cue.span.start, |p| p.start);
-            let clause_start = clause_start(hits, sent.start, limit);
+            let clause_start = clause_start(hit_cache.of(ctx, si), sent.start, limit);
             refs.iter()
                 .filter(|r| r.span.start >= clause_start && r.span.end <= limit)
                 .find(|r| in_paren(r.span.start).is_none())
@@ -1503,6 +1566,7 @@ fn sentence_matches(
             continue;
         }
         // Head-to-head records are not results (tested here, after the cheaper tests).
+        let hits = hit_cache.of(ctx, si);
         if head_to_head(text, hits, cue.span.end, next_start) {
             continue;
         }
@@ -1824,7 +1888,7 @@ fn sentence_matches(
         }
     }
     // "a 7-5 7-6 (7-3) 6-1 win", "with a 6-4 6-4 defeat": a score named as a win or a loss of the subject.
-    for &i in &score_ids {
+    for &i in score_ids {
         let s = ctx.m.scores[i].span;
         if used_scores[i] || ctx.in_quote(s.start) {
             continue;
@@ -1877,7 +1941,15 @@ fn sentence_matches(
             loser: vec![l.entity],
             score: Some((i, flip)),
             outcome: ctx.m.scores[i].ending,
-            round: round_for(ctx, s, sent.start, sent.end, parens, hits, None),
+            round: round_for(
+                ctx,
+                s,
+                sent.start,
+                sent.end,
+                parens,
+                hit_cache.of(ctx, si),
+                None,
+            ),
             tournament: tournament_for(ctx, s, sent.end),
             span: Span::new(a.span.start.min(o.span.start), s.end.max(o.span.end)),
             rule: "score-noun",
@@ -1886,7 +1958,7 @@ fn sentence_matches(
         });
     }
     // Scores with no cue: "Result: Nadal 6-7 (6/8) 6-2 Roddick", "Federer 6-3 6-4 Roddick".
-    for &i in &score_ids {
+    for &i in score_ids {
         if used_scores[i] || ctx.in_quote(ctx.m.scores[i].span.start) {
             continue;
         }
@@ -1915,7 +1987,15 @@ fn sentence_matches(
             loser: vec![l.entity],
             score: Some((i, !first_wins)),
             outcome: ctx.m.scores[i].ending,
-            round: round_for(ctx, s, sent.start, sent.end, parens, hits, None),
+            round: round_for(
+                ctx,
+                s,
+                sent.start,
+                sent.end,
+                parens,
+                hit_cache.of(ctx, si),
+                None,
+            ),
             tournament: tournament_for(ctx, s, sent.end),
             span: Span::new(b.span.start, a.span.end),
             rule: "result-line",
@@ -2250,15 +2330,16 @@ fn round_for(
 
 /// The tournament of a match: a tournament named after the cue in its clause (`true`: named there), else the
 /// article's first.
-fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(String, bool)> {
+fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(usize, bool)> {
     let first = ctx
         .m
         .tournaments
         .partition_point(|t| t.span.start < cue.end);
     let local = ctx.m.tournaments[first..]
         .iter()
-        .take_while(|t| t.span.start < to)
-        .find(|t| {
+        .enumerate()
+        .take_while(|(_, t)| t.span.start < to)
+        .find(|(_, t)| {
             t.span.end <= to && {
                 let before = ctx.text[cue.end..t.span.start].trim_end();
                 let before = before
@@ -2274,7 +2355,8 @@ fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(String, bool)> {
                 .iter()
                 .any(|p| before.ends_with(p))
             }
-        });
+        })
+        .map(|(k, _)| first + k);
     // Or one named before the cue in its sentence: "met in the Shanghai Masters final, when X beat Y".
     let sent = ctx.sents[ctx.sentence_of(cue.start)];
     let local = local.or_else(|| {
@@ -2284,17 +2366,24 @@ fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(String, bool)> {
             .partition_point(|t| t.span.start < sent.start);
         ctx.m.tournaments[a..]
             .iter()
-            .take_while(|t| t.span.end <= cue.start)
-            .filter(|t| {
+            .enumerate()
+            .take_while(|(_, t)| t.span.end <= cue.start)
+            .filter(|(_, t)| {
                 let before = ctx.text[sent.start..t.span.start].trim_end();
                 before.ends_with("in the") || before.ends_with("at the")
             })
             .last()
+            .map(|(k, _)| a + k)
     });
     match local {
-        Some(t) => Some((t.name.clone(), true)),
-        None => ctx.m.tournaments.first().map(|t| (t.name.clone(), false)),
+        Some(k) => Some((k, true)),
+        None => (!ctx.m.tournaments.is_empty()).then_some((0, false)),
     }
+}
+
+/// Whether tournaments `a` and `b` of `ctx.m.tournaments` have the same name.
+fn same_name(ctx: &Ctx, a: usize, b: usize) -> bool {
+    a == b || ctx.m.tournaments[a].name == ctx.m.tournaments[b].name
 }
 
 /// Merges repeated reports of the same match (same sides, compatible details).
@@ -2305,8 +2394,8 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
     let mut by_pair: std::collections::HashMap<(usize, usize), Vec<usize>> = Default::default();
     for f in found {
         let fits = |g: &Found| {
-            let same_event = match (&g.tournament, &f.tournament) {
-                (Some((a, _)), Some((b, _))) => a == b,
+            let same_event = match (g.tournament, f.tournament) {
+                (Some((a, _)), Some((b, _))) => same_name(ctx, a, b),
                 _ => true,
             };
             g.winner == f.winner
@@ -2396,7 +2485,9 @@ pub(crate) fn to_record(
         score,
         outcome: f.outcome,
         round: f.round.map(str::to_string),
-        tournament: f.tournament.map(|(name, _)| Tournament { name }),
+        tournament: f.tournament.map(|(k, _)| Tournament {
+            name: ctx.m.tournaments[k].name.clone(),
+        }),
         evidence: ctx.evidence(f.span),
         rule: f.rule.to_string(),
     })
