@@ -171,12 +171,13 @@ const NATIONS: &[(&str, &[&str], &[&str])] = &[
     ("HKG", &["Hong Kong"], &[]),
 ];
 
-/// A word list for fast exact lookups of short words: a pre-check (for each first byte, and for each last
-/// byte, one bit per word length, lengths of 63 bytes and more sharing the last bit) rejects most words of running text at once;
-/// the others are looked up in an open-addressing table keyed by a cheap hash of the length and the first,
-/// middle and last bytes.
+/// A word list for fast exact lookups of short words: a pre-check (for each pair of first two bytes, folded
+/// to their low five bits, and for each last byte, one bit per word length, lengths of 63 bytes and more
+/// sharing the last bit) rejects most words of running text at once; the others are looked up in an
+/// open-addressing table keyed by a cheap hash of the length and the first, middle and last bytes.
 pub(crate) struct WordMap<V> {
-    lens: [u64; 256],
+    /// Per [`WordMap::pair`] of the first two bytes: one bit per word length.
+    lens: Box<[u64; 1024]>,
     /// The same for the last byte.
     ends: [u64; 256],
     /// Per slot: the word's hash (never 0), or 0 for an empty slot. A power of two at least twice the number
@@ -198,7 +199,7 @@ impl<V: Copy + Default> WordMap<V> {
             .trailing_zeros();
         let size = 1usize << bits;
         let mut m = WordMap {
-            lens: [0; 256],
+            lens: Box::new([0; 1024]),
             ends: [0; 256],
             hashes: vec![0; size],
             entries: vec![(&[][..], V::default()); size],
@@ -206,7 +207,7 @@ impl<V: Copy + Default> WordMap<V> {
         };
         for (w, v) in words {
             let w = w.as_bytes();
-            m.lens[Self::slot(w)] |= Self::bit(w);
+            m.lens[Self::pair(w)] |= Self::bit(w);
             m.ends[Self::last_slot(w)] |= Self::bit(w);
             let h = Self::hash(w);
             let mut i = (h >> m.shift) as usize;
@@ -219,9 +220,11 @@ impl<V: Copy + Default> WordMap<V> {
         m
     }
 
+    /// The first two bytes (0 for a missing one), each folded to its low five bits: `0..1024`.
     #[inline]
-    fn slot(w: &[u8]) -> usize {
-        w.first().map_or(0, |&b| usize::from(b))
+    fn pair(w: &[u8]) -> usize {
+        let b = |i: usize| w.get(i).map_or(0, |&b| usize::from(b & 31));
+        b(0) << 5 | b(1)
     }
 
     #[inline]
@@ -254,7 +257,7 @@ impl<V: Copy + Default> WordMap<V> {
     #[inline(always)]
     pub(crate) fn get_bytes(&self, word: &[u8]) -> Option<V> {
         // The pre-check inline at the caller, the table look-up out of line.
-        if self.lens[Self::slot(word)] & self.ends[Self::last_slot(word)] & Self::bit(word) == 0 {
+        if self.lens[Self::pair(word)] & self.ends[Self::last_slot(word)] & Self::bit(word) == 0 {
             return None;
         }
         self.lookup(word)
@@ -1063,6 +1066,30 @@ pub(crate) fn is_org(word: &str) -> bool {
     ORG_SET.contains(word)
 }
 
+/// [`name_flags`]: a stop word, country name or demonym ([`is_stop`]).
+pub(crate) const NAME_STOP: u8 = 1;
+/// [`name_flags`]: an organisation word ([`is_org`]).
+pub(crate) const NAME_ORG: u8 = 2;
+
+/// Stop words and organisation words in one map, with their [`NAME_STOP`] and [`NAME_ORG`] flags.
+static NAME_WORDS: Lazy<WordMap<u8>> = Lazy::new(|| {
+    let mut flags: std::collections::BTreeMap<&'static str, u8> = Default::default();
+    for w in STOP_SET.keys() {
+        *flags.entry(w).or_default() |= NAME_STOP;
+    }
+    for &w in ORG {
+        *flags.entry(w).or_default() |= NAME_ORG;
+    }
+    WordMap::new(flags)
+});
+
+/// The [`NAME_STOP`] and [`NAME_ORG`] flags of `word` at once (0 for other words): one look-up for both
+/// [`is_stop`] and [`is_org`].
+#[inline]
+pub(crate) fn name_flags(word: &[u8]) -> u8 {
+    NAME_WORDS.get_bytes(word).unwrap_or(0)
+}
+
 /// A known three-letter country code, as a static string.
 pub(crate) fn code(c: &str) -> Option<&'static str> {
     NATIONS.iter().map(|(code, _, _)| *code).find(|&k| k == c)
@@ -1111,5 +1138,13 @@ mod tests {
             }
         }
         assert!(!is_stop("") && !is_org(""));
+        for w in STOP_SET
+            .keys()
+            .chain(ORG.iter().copied())
+            .chain(["", "X", "Xy", "Spains", "Ope"])
+        {
+            let want = u8::from(is_stop(w)) * NAME_STOP | u8::from(is_org(w)) * NAME_ORG;
+            assert_eq!(name_flags(w.as_bytes()), want, "{w}");
+        }
     }
 }
