@@ -91,7 +91,7 @@ fn is_letter(c: char) -> bool {
 
 /// The high bit of each byte of `x` that is an ASCII letter in `lo..=hi`, and no other bit.
 #[inline]
-pub(crate) fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
+fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
     // On the low seven bits of each byte (no carry leaves a byte): the high bit of `ge` is set when they
     // are >= `lo`, that of `gt` when they are > `hi`.
     let low = x & splat(0x7F);
