@@ -1218,7 +1218,7 @@ mod tests {
             .chain(ORG.iter().copied())
             .chain(["", "X", "Xy", "Spains", "Ope"])
         {
-            let want = u8::from(is_stop(w)) * NAME_STOP | u8::from(is_org(w)) * NAME_ORG;
+            let want = (u8::from(is_stop(w)) * NAME_STOP) | (u8::from(is_org(w)) * NAME_ORG);
             assert_eq!(name_flags(w.as_bytes()), want, "{w}");
         }
     }
