@@ -171,21 +171,50 @@ const NATIONS: &[(&str, &[&str], &[&str])] = &[
     ("HKG", &["Hong Kong"], &[]),
 ];
 
-/// A word list for fast exact lookups of short words: a pre-check (for each first byte, and for each last
-/// byte, one bit per word length, lengths of 63 bytes and more sharing the last bit) rejects most words of running text at once;
-/// the others are looked up in an open-addressing table keyed by a cheap hash of the length and the first,
-/// middle and last bytes.
+/// A word list for fast exact lookups of short words: a pre-check (for each pair of first two bytes, folded
+/// to their low five bits, and for each last byte, one bit per word length, lengths of 63 bytes and more
+/// sharing the last bit) rejects most words of running text at once; the others are looked up in an
+/// open-addressing table keyed by a hash of the length and the first eight bytes.
 pub(crate) struct WordMap<V> {
-    lens: [u64; 256],
+    /// Per [`WordMap::pair`] of the first two bytes: one bit per word length.
+    lens: Box<[u64; 1024]>,
     /// The same for the last byte.
     ends: [u64; 256],
-    /// Per slot: the word's hash (never 0), or 0 for an empty slot. A power of two at least twice the number
-    /// of words.
-    hashes: Vec<u32>,
-    /// Per slot: the word and its value.
-    entries: Vec<(&'static [u8], V)>,
+    /// The slots: a power of two at least twice the number of words.
+    slots: Vec<Slot<V>>,
     /// Shift that turns a hash into a slot.
     shift: u32,
+}
+
+/// A slot of a [`WordMap`].
+#[derive(Clone, Copy)]
+struct Slot<V> {
+    /// [`key8`] of the word.
+    key: u64,
+    /// The word's length, or [`EMPTY`] for an empty slot.
+    len: usize,
+    word: &'static [u8],
+    value: V,
+}
+
+/// The length of an empty [`Slot`].
+const EMPTY: usize = usize::MAX;
+
+/// The first eight bytes of `w` (fewer for a shorter word, zero-padded) as a little-endian integer, read with
+/// at most two overlapping loads.
+#[inline(always)]
+fn key8(w: &[u8]) -> u64 {
+    let n = w.len();
+    let r2 = |i: usize| u64::from(u16::from_le_bytes([w[i], w[i + 1]]));
+    let r4 = |i: usize| u64::from(u32::from_le_bytes([w[i], w[i + 1], w[i + 2], w[i + 3]]));
+    match n {
+        0 => 0,
+        1 => u64::from(w[0]),
+        // The two loads overlap on equal bytes: OR joins them.
+        2 | 3 => r2(0) | r2(n - 2) << (8 * (n - 2)),
+        4..=7 => r4(0) | r4(n - 4) << (8 * (n - 4)),
+        _ => u64::from_le_bytes(w[..8].try_into().expect("8 bytes")),
+    }
 }
 
 impl<V: Copy + Default> WordMap<V> {
@@ -197,31 +226,42 @@ impl<V: Copy + Default> WordMap<V> {
             .next_power_of_two()
             .trailing_zeros();
         let size = 1usize << bits;
+        let empty = Slot {
+            key: 0,
+            len: EMPTY,
+            word: &[][..],
+            value: V::default(),
+        };
         let mut m = WordMap {
-            lens: [0; 256],
+            lens: Box::new([0; 1024]),
             ends: [0; 256],
-            hashes: vec![0; size],
-            entries: vec![(&[][..], V::default()); size],
-            shift: 32 - bits,
+            slots: vec![empty; size],
+            shift: 64 - bits,
         };
         for (w, v) in words {
             let w = w.as_bytes();
-            m.lens[Self::slot(w)] |= Self::bit(w);
+            m.lens[Self::pair(w)] |= Self::bit(w);
             m.ends[Self::last_slot(w)] |= Self::bit(w);
-            let h = Self::hash(w);
-            let mut i = (h >> m.shift) as usize;
-            while m.hashes[i] != 0 && !(m.hashes[i] == h && m.entries[i].0 == w) {
+            let key = key8(w);
+            let mut i = m.home(key, w.len());
+            while m.slots[i].len != EMPTY && m.slots[i].word != w {
                 i = (i + 1) & (size - 1);
             }
-            m.hashes[i] = h;
-            m.entries[i] = (w, v);
+            m.slots[i] = Slot {
+                key,
+                len: w.len(),
+                word: w,
+                value: v,
+            };
         }
         m
     }
 
+    /// The first two bytes (0 for a missing one), each folded to its low five bits: `0..1024`.
     #[inline]
-    fn slot(w: &[u8]) -> usize {
-        w.first().map_or(0, |&b| usize::from(b))
+    fn pair(w: &[u8]) -> usize {
+        let b = |i: usize| w.get(i).map_or(0, |&b| usize::from(b & 31));
+        b(0) << 5 | b(1)
     }
 
     #[inline]
@@ -234,27 +274,19 @@ impl<V: Copy + Default> WordMap<V> {
         1 << w.len().min(63)
     }
 
-    /// The length and the first, middle and last bytes, mixed; never 0.
-    #[inline]
-    fn hash(w: &[u8]) -> u32 {
-        let n = w.len();
-        let key = match n {
-            0 => 0,
-            _ => {
-                u32::from(w[0])
-                    | u32::from(w[n / 2]) << 8
-                    | u32::from(w[n - 1]) << 16
-                    | (n as u32) << 24
-            }
-        };
-        key.wrapping_mul(0x9E37_79B1) | 1
+    /// The first slot to probe for a word with [`key8`] `key` and length `len`.
+    #[inline(always)]
+    fn home(&self, key: u64, len: usize) -> usize {
+        (key.wrapping_add(len as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            >> self.shift) as usize
     }
 
     /// The value of `word` (exact, case-sensitive), if listed.
     #[inline(always)]
     pub(crate) fn get_bytes(&self, word: &[u8]) -> Option<V> {
         // The pre-check inline at the caller, the table look-up out of line.
-        if self.lens[Self::slot(word)] & self.ends[Self::last_slot(word)] & Self::bit(word) == 0 {
+        if self.lens[Self::pair(word)] & self.ends[Self::last_slot(word)] & Self::bit(word) == 0 {
             return None;
         }
         self.lookup(word)
@@ -263,14 +295,26 @@ impl<V: Copy + Default> WordMap<V> {
     /// The table look-up of [`WordMap::get_bytes`], for a word that passed the pre-check.
     #[inline(never)]
     fn lookup(&self, word: &[u8]) -> Option<V> {
-        let h = Self::hash(word);
-        let mut i = (h >> self.shift) as usize;
+        self.probe(word)
+    }
+
+    /// The value of `word` (exact, case-sensitive), if listed, without the pre-check: for callers whose
+    /// words are mostly listed. Inline; no call to `memcmp` for words of up to eight bytes.
+    #[inline(always)]
+    pub(crate) fn probe(&self, word: &[u8]) -> Option<V> {
+        let key = key8(word);
+        let n = word.len();
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key, n);
         loop {
-            match self.hashes[i] {
-                0 => return None,
-                x if x == h && self.entries[i].0 == word => return Some(self.entries[i].1),
-                _ => i = (i + 1) & (self.hashes.len() - 1),
+            let s = &self.slots[i];
+            if s.len == EMPTY {
+                return None;
             }
+            if s.key == key && s.len == n && (n <= 8 || s.word[8..] == word[8..]) {
+                return Some(s.value);
+            }
+            i = (i + 1) & mask;
         }
     }
 
@@ -283,11 +327,10 @@ impl<V: Copy + Default> WordMap<V> {
     /// Every word of the list.
     pub(crate) fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
         // The keys were inserted as `&str`: valid UTF-8.
-        self.hashes
+        self.slots
             .iter()
-            .zip(&self.entries)
-            .filter(|(h, _)| **h != 0)
-            .map(|(_, (k, _))| std::str::from_utf8(k).expect("inserted as str"))
+            .filter(|s| s.len != EMPTY)
+            .map(|s| std::str::from_utf8(s.word).expect("inserted as str"))
     }
 }
 
@@ -1063,6 +1106,31 @@ pub(crate) fn is_org(word: &str) -> bool {
     ORG_SET.contains(word)
 }
 
+/// [`name_flags`]: a stop word, country name or demonym ([`is_stop`]).
+pub(crate) const NAME_STOP: u8 = 1;
+/// [`name_flags`]: an organisation word ([`is_org`]).
+pub(crate) const NAME_ORG: u8 = 2;
+
+/// Stop words and organisation words in one map, with their [`NAME_STOP`] and [`NAME_ORG`] flags.
+static NAME_WORDS: Lazy<WordMap<u8>> = Lazy::new(|| {
+    let mut flags: std::collections::BTreeMap<&'static str, u8> = Default::default();
+    for w in STOP_SET.keys() {
+        *flags.entry(w).or_default() |= NAME_STOP;
+    }
+    for &w in ORG {
+        *flags.entry(w).or_default() |= NAME_ORG;
+    }
+    WordMap::new(flags)
+});
+
+/// The [`NAME_STOP`] and [`NAME_ORG`] flags of `word` at once (0 for other words): one look-up for both
+/// [`is_stop`] and [`is_org`].
+#[inline]
+pub(crate) fn name_flags(word: &[u8]) -> u8 {
+    // Most capitalised words of running text are listed ("The", "But", "Spain"): no pre-check.
+    NAME_WORDS.probe(word).unwrap_or(0)
+}
+
 /// A known three-letter country code, as a static string.
 pub(crate) fn code(c: &str) -> Option<&'static str> {
     NATIONS.iter().map(|(code, _, _)| *code).find(|&k| k == c)
@@ -1071,6 +1139,40 @@ pub(crate) fn code(c: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_maps_tell_words_apart_past_eight_bytes() {
+        let words = [
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcde",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghXY",
+            "abcdefghXZ",
+        ];
+        let map = WordMap::new(words.iter().enumerate().map(|(k, &w)| (w, k + 1)));
+        for (k, w) in words.iter().enumerate() {
+            assert_eq!(map.get(w), Some(k + 1), "{w}");
+            assert_eq!(map.probe(w.as_bytes()), Some(k + 1), "{w}");
+        }
+        for w in [
+            "",
+            "b",
+            "ac",
+            "abd",
+            "abce",
+            "abcdefghX",
+            "abcdefghXYZ",
+            "abcdefgiXY",
+            "bbcdefgh",
+        ] {
+            assert_eq!(map.get(w), None, "{w}");
+            assert_eq!(map.probe(w.as_bytes()), None, "{w}");
+        }
+    }
 
     #[test]
     fn word_maps_agree_with_hash_maps() {
@@ -1111,5 +1213,13 @@ mod tests {
             }
         }
         assert!(!is_stop("") && !is_org(""));
+        for w in STOP_SET
+            .keys()
+            .chain(ORG.iter().copied())
+            .chain(["", "X", "Xy", "Spains", "Ope"])
+        {
+            let want = (u8::from(is_stop(w)) * NAME_STOP) | (u8::from(is_org(w)) * NAME_ORG);
+            assert_eq!(name_flags(w.as_bytes()), want, "{w}");
+        }
     }
 }

@@ -130,18 +130,26 @@ fn by_first_byte(list: &[&'static str]) -> Vec<Vec<&'static str>> {
     t
 }
 
-/// The first bytes of the adjectives and roles: a lower-case word after "the " that starts with no other
-/// byte matches no alternative (ages start with a digit, demonyms with a capital).
-static ADJ_OR_ROLE_FIRST: [bool; 256] = {
-    let mut t = [false; 256];
+/// The index of the byte pair `(a, b)` in [`ADJ_OR_ROLE_PAIR`]: each folded to its low five bits.
+const fn pair_index(a: u8, b: u8) -> usize {
+    ((a & 31) as usize) << 5 | (b & 31) as usize
+}
+
+/// The first two bytes of the adjectives and roles (folded by [`pair_index`]): a lower-case word after
+/// "the " that starts with no such pair matches no alternative (ages start with a digit, demonyms with a
+/// capital, and every adjective and role has at least two bytes).
+static ADJ_OR_ROLE_PAIR: [bool; 1024] = {
+    let mut t = [false; 1024];
     let mut k = 0;
     while k < ADJECTIVES.len() {
-        t[ADJECTIVES[k].as_bytes()[0] as usize] = true;
+        let w = ADJECTIVES[k].as_bytes();
+        t[pair_index(w[0], w[1])] = true;
         k += 1;
     }
     let mut k = 0;
     while k < ROLES.len() {
-        t[ROLES[k].as_bytes()[0] as usize] = true;
+        let w = ROLES[k].as_bytes();
+        t[pair_index(w[0], w[1])] = true;
         k += 1;
     }
     t
@@ -220,7 +228,11 @@ fn match_at(text: &str, p: usize) -> Option<(usize, Alt)> {
             let q = p + 4;
             match bytes.get(q) {
                 None => return None,
-                Some(&c) if c.is_ascii_lowercase() && !ADJ_OR_ROLE_FIRST[usize::from(c)] => {
+                Some(&c)
+                    if c.is_ascii_lowercase()
+                        && !ADJ_OR_ROLE_PAIR
+                            [pair_index(c, bytes.get(q + 1).copied().unwrap_or(0))] =>
+                {
                     return None;
                 }
                 _ => {}

@@ -35,7 +35,9 @@ const HYPHEN_WORDS: &[&str] = &[
     "only", "era", "breaking", "saving", "point",
 ];
 
-/// Name particles that may stand between the capitalised words of a run ("del Potro", "van de Zandschulp").
+/// Name particles that may stand between the capitalised words of a run ("del Potro", "van de Zandschulp"):
+/// what [`particle_len`] matches.
+#[cfg(test)]
 const RUN_PARTS: &[&str] = &[
     "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "dos", "das", "le", "la",
     "ter",
@@ -155,6 +157,8 @@ struct Token {
     lower: bool,
     /// It holds a hyphen.
     hyphen: bool,
+    /// Its [`lexicon::name_flags`], set by [`find`].
+    flags: u8,
 }
 
 /// The capitalised token starting at `i` (an upper-case letter `c` of length `n`):
@@ -182,6 +186,7 @@ fn token(text: &str, i: usize, c: char, n: usize) -> Token {
                     end,
                     lower: small & ((1u64 << (8 * k)) - 1) != 0,
                     hyphen: false,
+                    flags: 0,
                 };
             }
         }
@@ -218,6 +223,7 @@ fn token_general(text: &str, i: usize, c: char, n: usize) -> Token {
         end: j,
         lower,
         hyphen,
+        flags: 0,
     }
 }
 
@@ -291,21 +297,24 @@ fn particle_len(bytes: &[u8], k: usize) -> Option<usize> {
     if !matches!(bytes.get(k), Some(b'd' | b'v' | b'l' | b't')) {
         return None;
     }
+    // Particles are two to five letters long: the space is one of the next six bytes.
     let rest = &bytes[k..];
-    RUN_PARTS
-        .iter()
-        .find(|p| rest.starts_with(p.as_bytes()) && rest.get(p.len()) == Some(&b' '))
-        .map(|p| p.len())
+    let n = rest.iter().take(6).position(|&b| b == b' ')?;
+    match &rest[..n] {
+        b"de" | b"del" | b"della" | b"der" | b"den" | b"van" | b"von" | b"da" | b"di" | b"du"
+        | b"dos" | b"das" | b"le" | b"la" | b"ter" => Some(n),
+        _ => None,
+    }
 }
 
-fn is_name_token(text: &str, t: &Token) -> bool {
-    let tok = &text[t.start..t.end];
-    // At least one lower-case letter (not an acronym), and not a stop word, nor a hyphenated phrase made with
-    // one ("Third-ranked", "Top-seeded", "Spanish-born").
+/// A name token: at least one lower-case letter (not an acronym), not a stop word (`stop`: the
+/// [`lexicon::NAME_STOP`] flag of the token), nor a hyphenated phrase made with one ("Third-ranked",
+/// "Top-seeded", "Spanish-born").
+fn is_name_token(text: &str, t: &Token, stop: bool) -> bool {
     t.lower
-        && !lexicon::is_stop(tok)
+        && !stop
         && !(t.hyphen
-            && tok.split('-').any(|p| {
+            && text[t.start..t.end].split('-').any(|p| {
                 ORDINAL.contains(&p)
                     || (p.chars().next().is_some_and(|c| !c.is_uppercase())
                         && HYPHEN_WORDS.contains(&p))
@@ -337,17 +346,20 @@ pub(crate) fn find(text: &str) -> Vec<NameMention> {
         if inside {
             continue;
         }
-        // (Particles, the other words of the run, are lower-case: never organisation words.)
-        if tokens
-            .iter()
-            .any(|t| lexicon::is_org(&text[t.start..t.end]))
-        {
+        // One look-up per token for both flags. (Particles, the other words of the run, are lower-case:
+        // never organisation words.)
+        let mut any = 0;
+        for t in tokens.iter_mut() {
+            t.flags = lexicon::name_flags(&bytes[t.start..t.end]);
+            any |= t.flags;
+        }
+        if any & lexicon::NAME_ORG != 0 {
             continue;
         }
         // Split into groups at stop words; particles join the group they sit in.
         let mut group: Option<(usize, usize)> = None;
         for t in &tokens {
-            if is_name_token(text, t) {
+            if is_name_token(text, t, t.flags & lexicon::NAME_STOP != 0) {
                 group = Some(match group {
                     Some((gs, _)) => (gs, t.end),
                     None => (t.start, t.end),
@@ -412,6 +424,21 @@ mod tests {
             pos = e;
         }
         assert_eq!(got, regex_runs(text), "text: {text:?}");
+    }
+
+    #[test]
+    fn particles_are_the_listed_ones() {
+        for w in RUN_PARTS
+            .iter()
+            .copied()
+            .chain(["d", "t", "dell", "dellaa", "vann", "x", "de,"])
+        {
+            for tail in ["", " ", "x", " x"] {
+                let text = format!("{w}{tail}");
+                let want = (RUN_PARTS.contains(&w) && tail.starts_with(' ')).then_some(w.len());
+                assert_eq!(particle_len(text.as_bytes(), 0), want, "{text:?}");
+            }
+        }
     }
 
     #[test]

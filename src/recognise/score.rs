@@ -532,11 +532,16 @@ fn walkover_at(b: &[u8], i: usize) -> Option<usize> {
     Some(end)
 }
 
-/// Whether a score (a digit) or a walkover ("walkover", "walk-over", "w/o", any case) may start at `i`.
+/// Whether a score (a digit) or a walkover ("walkover", "walk-over", "w/o", any case) may start at `i`:
+/// a digit, "w/" or "wal" (any case), so that the common "was", "want", "with" go by in [`next_start`].
 fn can_start(b: &[u8], i: usize) -> bool {
     match b[i] {
         b'0'..=b'9' => true,
-        b'w' | b'W' => matches!(b.get(i + 1), Some(b'a' | b'A' | b'/')),
+        b'w' | b'W' => match b.get(i + 1) {
+            Some(b'/') => true,
+            Some(b'a' | b'A') => matches!(b.get(i + 2), Some(b'l' | b'L')),
+            _ => false,
+        },
         _ => false,
     }
 }
@@ -791,7 +796,8 @@ mod tests {
 
     #[test]
     fn next_start_finds_digits_and_ws() {
-        let text = "ab \u{e9}c/:Wxyz0123456789 abcdefghijklmnopqrstuvw 9 wa w/ W/o Wa w\u{f}w";
+        let text = "ab \u{e9}c/:Wxyz0123456789 abcdefghijklmnopqrstuvw 9 wa w/ W/o Wa w\u{f}w \
+                    wal WAL wAlk was want with walk-over w";
         let b = text.as_bytes();
         for i in 0..b.len() {
             let want = (i..b.len()).find(|&k| can_start(b, k));
