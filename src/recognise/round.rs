@@ -692,6 +692,7 @@ pub(crate) fn title_phrases(text: &str) -> Vec<Span> {
 }
 
 /// Whether byte `c` may stand in a match of [`TITLE_PATTERN`]: letters, digits, `'`, `-` and the space.
+#[allow(dead_code)] // until resolve::matches asks by sentence
 fn in_title(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b' ')
 }
@@ -702,6 +703,7 @@ fn in_title(c: u8) -> bool {
 /// A match holds only bytes that [`in_title`] accepts, so no match crosses a byte it rejects: the search for a
 /// range starts at the last such byte before it (as the whole-text search would find the same matches from
 /// there on) and looks only at the keywords up to the first such byte after it.
+#[allow(dead_code)] // until resolve::matches asks by sentence
 pub(crate) fn title_phrases_in(text: &str, ranges: &[std::ops::Range<usize>]) -> Vec<Span> {
     let b = text.as_bytes();
     let keys = super::keywords(text, super::KEY_TITLE);
