@@ -944,22 +944,66 @@ pub(crate) fn find_near_by(
     re: &Anchored,
     may_start: impl Fn(&[u8], usize, usize) -> bool,
 ) -> Vec<(usize, usize)> {
+    find_near_at(text, hits, |t, p| re.at(t, p).map(|e| (e, ())), may_start)
+        .into_iter()
+        .map(|(s, e, ())| (s, e))
+        .collect()
+}
+
+/// [`find_near_by`] with the anchored match given by `at(text, p)`: the end of the match starting at `p` and
+/// a note on it (e.g. which alternative matched), for recognisers that read some forms in code and ask the
+/// pattern for the rest. `at` must answer exactly as [`Anchored::at`] of the pattern would.
+pub(crate) fn find_near_at<T>(
+    text: &str,
+    hits: impl IntoIterator<Item = (usize, usize)>,
+    at: impl FnMut(&str, usize) -> Option<(usize, T)>,
+    may_start: impl Fn(&[u8], usize, usize) -> bool,
+) -> Vec<(usize, usize, T)> {
+    find_near_in(
+        text,
+        hits.into_iter().map(|(o, runs)| (o, Window::Runs(runs))),
+        at,
+        may_start,
+    )
+}
+
+/// How far before a hit [`find_near_in`] tries the pattern.
+#[derive(Clone, Copy)]
+pub(crate) enum Window {
+    /// Up to `runs` runs of white space before the hit (see [`window_start`]).
+    Runs(usize),
+    /// From this offset on: a start that the caller computed and that holds every start of a match whose first
+    /// hit is this one (or more).
+    From(usize),
+}
+
+/// [`find_near_at`] with the window of each hit given as [`Window`].
+pub(crate) fn find_near_in<T>(
+    text: &str,
+    hits: impl IntoIterator<Item = (usize, Window)>,
+    mut at: impl FnMut(&str, usize) -> Option<(usize, T)>,
+    may_start: impl Fn(&[u8], usize, usize) -> bool,
+) -> Vec<(usize, usize, T)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     // Offsets below `next` are done: tried, or inside a match.
     let mut next = 0;
-    for (o, runs) in hits {
+    for (o, window) in hits {
         if o < next {
             continue;
         }
-        let mut p = window_start(text, o, runs).max(next);
+        let from = match window {
+            Window::Runs(runs) => window_start(text, o, runs),
+            Window::From(from) => from,
+        };
+        let mut p = from.max(next);
         while p <= o {
             match (p < b.len() && may_start(b, p, o))
-                .then(|| re.at(text, p))
+                .then(|| at(text, p))
                 .flatten()
             {
-                Some(e) => {
-                    out.push((p, e));
+                Some((e, note)) => {
+                    out.push((p, e, note));
                     p = e.max(p + 1);
                 }
                 None => p += 1,

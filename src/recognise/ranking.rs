@@ -438,6 +438,8 @@ fn may_lead(w: &[u8], key: u8) -> bool {
 enum Groups<'t> {
     /// Alternative 1: the groups `wf` ("former " / "ex-"), `wn` (the number), `wr` ("-ranked").
     World([Option<&'t str>; 3]),
+    /// Another alternative read by hand ([`read_groups`]): its group names and their texts.
+    Read(&'static [&'static str], [Option<&'t str>; 4]),
     Other(super::BranchGroups<'t>),
 }
 
@@ -451,6 +453,7 @@ impl<'t> Groups<'t> {
                 "wr" => g[2],
                 _ => None,
             },
+            Groups::Read(names, g) => names.iter().position(|&n| n == name).and_then(|i| g[i]),
             Groups::Other(c) => c.name(name),
         }
     }
@@ -458,10 +461,144 @@ impl<'t> Groups<'t> {
 
 /// The groups of the match `start..end` of [`RE`] in `text`.
 fn groups(text: &str, start: usize, end: usize) -> Groups<'_> {
-    match world_number(&text[start..end]) {
-        Some(g) => Groups::World(g),
-        None => Groups::Other(BRANCHES.captures(text, start, end)),
+    let m = &text[start..end];
+    if let Some(g) = world_number(m) {
+        return Groups::World(g);
     }
+    if let Some((names, g)) = read_groups(m) {
+        return Groups::Read(names, g);
+    }
+    Groups::Other(BRANCHES.captures(text, start, end))
+}
+
+/// The groups of an ASCII match `m` of [`RE`] in the forms "from 204th (in the world)" (alternative 10),
+/// "ranked (as low as) No 5 (in the world)" (8), "rose to 5th (in the world)" (9) and "former No 1" (4, when
+/// [`world_number`] said no), read by hand; `None` for other forms and non-ASCII text (where `(?i)` and `\s`
+/// reach beyond ASCII). Which alternative produced `m` follows from its first word: no earlier alternative starts
+/// with "from", "ranked", a movement word or (after alternative 1) "former"/"ex-"; a movement match goes on
+/// with a number unless "to the" follows ("returned to the top spot", alternative 12).
+fn read_groups(m: &str) -> Option<(&'static [&'static str], [Option<&str>; 4])> {
+    let b = m.as_bytes();
+    if !b.is_ascii() {
+        return None;
+    }
+    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let at = |i: usize, w: &[u8]| {
+        b.get(i..i + w.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(w))
+    };
+    // Past the white space from `i` on; `None` unless there is some.
+    let spaces = |i: usize| {
+        let j = i + b
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&c| space(c))
+            .count();
+        (j > i).then_some(j)
+    };
+    // The end of the word (letters) that starts at `i`.
+    let word_end = |i: usize| {
+        i + b
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count()
+    };
+    // `{no}\s?` at `i`: its end, or `i` when absent.
+    let no = |i: usize| {
+        let r = b.get(i..).unwrap_or_default();
+        let mut j = if r.starts_with(b"No") || r.starts_with(b"no") {
+            i + 2 + usize::from(b.get(i + 2) == Some(&b'.'))
+        } else if r.starts_with(b"number") || r.starts_with(b"Number") {
+            i + 6
+        } else {
+            return i;
+        };
+        if b.get(j).is_some_and(|&c| space(c)) {
+            j += 1;
+        }
+        j
+    };
+    // `(?P<no>{no}\s?)?(?P<n>{num})(?P<w>\s+in\s+the\s+world…)?` from `i` to the end.
+    let tail = |i: usize| {
+        let j = no(i);
+        let k = j + b
+            .get(j..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&c| !space(c))
+            .count();
+        (k > j).then(|| {
+            [
+                (j > i).then(|| &m[i..j]),
+                Some(&m[j..k]),
+                (k < m.len()).then(|| &m[k..]),
+            ]
+        })
+    };
+    if at(0, b"from") {
+        let [a, n, w] = tail(spaces(4)?)?;
+        return Some((&["fno", "frn", "frw", ""], [a, n, w, None]));
+    }
+    if at(0, b"ranked") {
+        let i = spaces(6)?;
+        // `(?P<rq>as\s+(?:low|high)\s+(?:as|at)\s+)?`
+        let rq = (|| {
+            if !at(i, b"as") {
+                return None;
+            }
+            let j = spaces(i + 2)?;
+            let k = if at(j, b"low") {
+                j + 3
+            } else if at(j, b"high") {
+                j + 4
+            } else {
+                return None;
+            };
+            let k = spaces(k)?;
+            if !(at(k, b"as") || at(k, b"at")) {
+                return None;
+            }
+            spaces(k + 2)
+        })();
+        let j = rq.unwrap_or(i);
+        let [a, n, w] = tail(j)?;
+        return Some((&["rq", "rno", "rn", "rw"], [rq.map(|_| &m[i..j]), a, n, w]));
+    }
+    if at(0, b"former") || at(0, b"ex-") {
+        let i = if at(0, b"former") { 6 } else { 3 };
+        let i = i + b[i..].iter().take_while(|&&c| space(c)).count();
+        let j = no(i);
+        if j == i || j == m.len() {
+            return None;
+        }
+        return Some((&["fn", "", "", ""], [Some(&m[j..]), None, None, None]));
+    }
+    let first = word_end(0);
+    if first > 0
+        && MOVE_WORDS
+            .iter()
+            .any(|w| b[..first].eq_ignore_ascii_case(w))
+    {
+        let mut mv = first;
+        let mut i = spaces(first)?;
+        if b[..first].eq_ignore_ascii_case(b"back") && at(i, b"up") && word_end(i) == i + 2 {
+            mv = i + 2;
+            i = spaces(i + 2)?;
+        }
+        if !(at(i, b"to") && word_end(i) == i + 2) {
+            return None;
+        }
+        let i = spaces(i + 2)?;
+        if at(i, b"the") && word_end(i) == i + 3 {
+            return None;
+        }
+        let [a, n, w] = tail(i)?;
+        return Some((&["mv", "mno", "mn", "mw"], [Some(&m[..mv]), a, n, w]));
+    }
+    None
 }
 
 /// The groups `wf`, `wn`, `wr` of a match `m` of the whole pattern that reads as alternative 1
@@ -908,6 +1045,37 @@ mod tests {
     }
 
     /// The keyword windows and the groups of the alternatives give what the capturing pattern gave.
+    /// The hand-read groups of the "from", "ranked", "to" and "former No" forms are those of the branches.
+    #[test]
+    fn read_groups_as_the_branches() {
+        let names = [
+            "wf", "wn", "wr", "wo", "chr", "chn", "cho", "fn", "nat", "nn", "bn", "br", "hr", "rq",
+            "rno", "rn", "rw", "mv", "mno", "mn", "mw", "fno", "frn", "frw", "an", "ts",
+        ];
+        let mut texts = crate::recognise::all_texts();
+        texts.push(
+            "from No. 5 in the world, ranked as low as 91st in the world rankings, ranked  as high at No 3, \
+             back up to 31st, rose TO the top, back to No4, former No 1, ex-number 2, former  no. 3, went to \
+             number 9 in the world, dropped to 40th, from number 12, ranked No.1, ranked a"
+                .to_string(),
+        );
+        for t in &texts {
+            for (s, e) in matches(t) {
+                let m = &t[s..e];
+                if world_number(m).is_some() {
+                    continue;
+                }
+                if let Some((ns, g)) = read_groups(m) {
+                    let c = BRANCHES.captures(t, s, e);
+                    for n in names {
+                        let got = ns.iter().position(|&x| x == n).and_then(|i| g[i]);
+                        assert_eq!(got, c.name(n), "{n} in {m:?} of {t}");
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn same_as_the_capturing_pattern() {
         let re = Regex::new(&pattern()).unwrap();

@@ -86,9 +86,36 @@ fn parse(t: &str) -> (&str, bool) {
     (v, false)
 }
 
-/// Offsets of "seed" in any case: every seed phrase holds one, at most two runs of spaces after its start.
-/// Looks for its rarest letter, `d`, with `memchr` and checks the three bytes before.
-fn hits(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+/// Offsets of "seed" in any ASCII case, in order: every seed phrase holds one, at most two runs of spaces after
+/// its start. Two SIMD scans: "eed" in lower case (most forms: "seed", "Seed"), and the upper-case `E` and
+/// `D` (rare in text) for the other forms ("SEED", "sEed").
+fn hits(b: &[u8]) -> Vec<usize> {
+    let seed_at = |s: usize| {
+        b.get(s..s + 4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"seed"))
+    };
+    let mut out: Vec<usize> = memchr::memmem::find_iter(b, b"eed")
+        .filter(|&j| j >= 1 && b[j - 1] | 0x20 == b's')
+        .map(|j| j - 1)
+        .collect();
+    let n = out.len();
+    for k in memchr::memchr2_iter(b'E', b'D', b) {
+        for back in 1..=3 {
+            if k >= back && seed_at(k - back) {
+                out.push(k - back);
+            }
+        }
+    }
+    if out.len() > n {
+        out.sort_unstable();
+        out.dedup();
+    }
+    out
+}
+
+/// The old scan, for the test: `d` with `memchr` and the three bytes before.
+#[cfg(test)]
+fn hits_by_d(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
     memchr::memchr2_iter(b'd', b'D', b)
         .filter(move |&k| k >= 3 && b[k - 3..k].eq_ignore_ascii_case(b"see"))
         .map(|k| k - 3)
@@ -143,7 +170,12 @@ fn may_be_seed(b: &[u8], o: usize) -> bool {
 pub(crate) fn find(text: &str) -> Vec<SeedMention> {
     let mut out = Vec::new();
     let b = text.as_bytes();
-    for (start, end) in find_near_words(text, hits(b).filter(|&o| may_be_seed(b, o)), 2, &RE) {
+    for (start, end) in find_near_words(
+        text,
+        hits(b).into_iter().filter(|&o| may_be_seed(b, o)),
+        2,
+        &RE,
+    ) {
         let (v, seeded) = parse(&text[start..end]);
         if !seeded {
             // "a top seed" is any of the leading seeds, not the first.
@@ -229,7 +261,9 @@ mod tests {
                 .collect();
             let got: Vec<(usize, usize, String, bool)> = find_near_words(
                 t,
-                hits(t.as_bytes()).filter(|&o| may_be_seed(t.as_bytes(), o)),
+                hits(t.as_bytes())
+                    .into_iter()
+                    .filter(|&o| may_be_seed(t.as_bytes(), o)),
                 2,
                 &RE,
             )
@@ -240,6 +274,26 @@ mod tests {
             })
             .collect();
             assert_eq!(got, want, "{t}");
+        }
+    }
+
+    /// The packed search finds every "seed" the byte scan finds.
+    #[test]
+    fn hits_as_the_byte_scan() {
+        let mut texts = crate::recognise::all_texts();
+        texts.push("seeseed SEED sEeD seeDed seedseed ſeed xseed seed".to_string());
+        for n in 0..20 {
+            for k in 0..n {
+                let mut t = "x".repeat(n);
+                t.replace_range(k..k, "seed");
+                texts.push(t.clone());
+                texts.push(t.to_uppercase());
+                texts.push(t.replace("seed", "seeed").replace("x", "e"));
+            }
+        }
+        for t in &texts {
+            let b = t.as_bytes();
+            assert_eq!(hits(b), hits_by_d(b).collect::<Vec<_>>(), "{t}");
         }
     }
 
