@@ -175,22 +175,25 @@ fn followed_by_by(text: &str, start: usize, end: usize) -> bool {
 fn matches(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(64);
-    // Offsets below `next` are inside the last match.
-    let mut next = 0;
-    for p in super::keywords(text, KEY_RESULT) {
-        if p < next {
-            continue;
+    super::with_keywords(text, |keys, _| {
+        // Offsets below `next` are inside the last match.
+        let mut next = 0;
+        for &(p, kinds) in keys {
+            if kinds & KEY_RESULT == 0 || p < next {
+                continue;
+            }
+            // The table holds the words in lower case and tells words of more than eight bytes by their first
+            // eight.
+            let w = &b[p..p + first_run(&b[p..])];
+            if w.iter().any(u8::is_ascii_uppercase) || (w.len() > 8 && !FIRST_WORDS.contains(w)) {
+                continue;
+            }
+            if let Some(e) = NEAR.at(text, p) {
+                out.push((p, e));
+                next = e;
+            }
         }
-        // The table holds the words in lower case and tells words of more than eight bytes by their first eight.
-        let w = &b[p..p + first_run(&b[p..])];
-        if w.iter().any(u8::is_ascii_uppercase) || (w.len() > 8 && !FIRST_WORDS.contains(w)) {
-            continue;
-        }
-        if let Some(e) = NEAR.at(text, p) {
-            out.push((p, e));
-            next = e;
-        }
-    }
+    });
     out
 }
 
