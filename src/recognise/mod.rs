@@ -341,11 +341,13 @@ struct KeywordIndex {
     text: String,
     /// Start offset and kinds of every keyword, in order.
     keys: Vec<(usize, u8)>,
+    /// Whether the text holds a character that `(?i)` matches to an ASCII letter.
+    folds: bool,
 }
 
 thread_local! {
     static KEYWORDS: RefCell<KeywordIndex> = const {
-        RefCell::new(KeywordIndex { text: String::new(), keys: Vec::new() })
+        RefCell::new(KeywordIndex { text: String::new(), keys: Vec::new(), folds: false })
     };
 }
 
@@ -361,22 +363,6 @@ fn word_bits8(v: u64) -> u64 {
     let m = ((digit | letter) & !v & splat(0x80)) >> 7;
     // Gathers the low bit of byte k at bit 56 + k (the products do not overlap), then moves it down.
     m.wrapping_mul(0x0102_0408_1020_4080) >> 56
-}
-
-/// Bit `k` of the result: whether `b[at + k]` is an ASCII letter or digit (zero past the end).
-fn word_bits64(b: &[u8], at: usize) -> u64 {
-    match b.get(at..at + 64) {
-        Some(block) => block
-            .chunks_exact(8)
-            .enumerate()
-            .fold(0, |bits, (i, eight)| {
-                let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-                bits | word_bits8(v) << (8 * i)
-            }),
-        None => b[at..].iter().enumerate().fold(0, |bits, (i, &c)| {
-            bits | u64::from(WORD[usize::from(c)]) << i
-        }),
-    }
 }
 
 /// The keywords that [`keyword_kinds`] knows, in lower case, with the word lengths it accepts for each: the
@@ -534,32 +520,30 @@ pub(crate) fn word_key(b: &[u8], s: usize, n: usize) -> u64 {
     k | low(splat(0x20), n.min(8))
 }
 
-/// `WORD_FILTER.0[filter_slot(first, second)]`: bit `n` is set when a word of length `n` starting with those
-/// bytes may be a keyword of [`KEY_FILTER`] or a word of [`WORD_TABLE`] (in `.1` for the latter alone): the
-/// cheap test that runs on every word. A one-letter word has the byte after it as its second byte.
-static WORD_FILTER: once_cell::sync::Lazy<([u16; 1024], [u16; 1024])> =
-    once_cell::sync::Lazy::new(|| {
-        let mut table = [0u16; 1024];
-        for w in sport::first_runs().into_iter().chain(result::first_words()) {
-            if w.len() == 1 {
-                for c in *b". " {
-                    table[filter_slot(w[0], c)] |= 1 << 1;
-                }
-            } else {
-                table[filter_slot(w[0], w[1])] |= 1 << w.len();
+/// `WORD_FILTER[filter_slot(first, second)]`: bit `n` is set when a word of length `n` starting with those bytes
+/// may be a keyword of [`KEY_FILTER`], bit `16 + n` when it may be a word of [`WORD_TABLE`]: the cheap test that
+/// runs on every word. A one-letter word has the byte after it as its second byte.
+static WORD_FILTER: once_cell::sync::Lazy<[u32; 1024]> = once_cell::sync::Lazy::new(|| {
+    let mut table = [0u32; 1024];
+    for w in sport::first_runs().into_iter().chain(result::first_words()) {
+        if w.len() == 1 {
+            for c in *b". " {
+                table[filter_slot(w[0], c)] |= 1 << (16 + 1);
             }
+        } else {
+            table[filter_slot(w[0], w[1])] |= 1 << (16 + w.len());
         }
-        let mut all = KEY_FILTER;
-        for (a, t) in all.iter_mut().zip(table) {
-            *a |= t;
-        }
-        (all, table)
-    });
+    }
+    for (t, k) in table.iter_mut().zip(KEY_FILTER) {
+        *t |= u32::from(k);
+    }
+    table
+});
 
 /// The [`filter_slot`] and length bit of the word `b[s..e]` (`e > s`), or `None` when it is too long for any
 /// filter.
 #[inline]
-fn slot_bit(b: &[u8], s: usize, e: usize) -> Option<(usize, u16)> {
+fn slot_bit(b: &[u8], s: usize, e: usize) -> Option<(usize, u32)> {
     let n = e - s;
     (n <= 13).then(|| {
         (
@@ -571,39 +555,111 @@ fn slot_bit(b: &[u8], s: usize, e: usize) -> Option<(usize, u16)> {
 
 /// The kinds of the word `b[s..e]` (a maximal run of ASCII letters and digits): [`keyword_kinds`], and the
 /// [`WORD_TABLE`] kinds.
+#[cfg(test)]
 fn word_kinds(b: &[u8], s: usize, e: usize) -> u8 {
     let Some((slot, bit)) = slot_bit(b, s, e) else {
         return 0;
     };
+    closer_look(b, s, e, WORD_FILTER[slot], bit, &WORD_TABLE)
+}
+
+/// [`word_kinds`] of a word that passed the filter: `f` is its [`WORD_FILTER`] entry and `bit` its length bit.
+/// Out of line: the scan inlines only the filter.
+#[inline(never)]
+fn closer_look(b: &[u8], s: usize, e: usize, f: u32, bit: u32, table: &WordTable) -> u8 {
     let mut kinds = 0;
-    if KEY_FILTER[slot] & bit != 0 {
+    if f & bit != 0 {
         kinds = keyword_kinds(b, s, e);
     }
-    if WORD_FILTER.1[slot] & bit != 0 {
+    if f & bit << 16 != 0 {
         let n = e - s;
-        kinds |= WORD_TABLE.get(word_key(b, s, n), n).map_or(0, |(k, _)| k);
+        kinds |= table.get(word_key(b, s, n), n).map_or(0, |(k, _)| k);
     }
     kinds
 }
 
-/// The keyword offsets and kinds of `b`, into `keys`. Finds the words 64 bytes at a time: a bit mask of the
-/// word bytes gives where words start (a word byte after a non-word byte) and, from each start, where the word
-/// ends (the next non-word byte).
-fn scan_keywords(b: &[u8], keys: &mut Vec<(usize, u8)>) {
-    let filter: &[u16; 1024] = &WORD_FILTER.0;
-    // The filter inline, the rare closer look out of line.
-    #[inline(never)]
-    fn add(b: &[u8], s: usize, e: usize, keys: &mut Vec<(usize, u8)>) {
-        let kinds = word_kinds(b, s, e);
-        if kinds != 0 {
-            keys.push((s, kinds));
+/// Whether `b[at..at + 8]` (or less at the end) starts "ſ" (C5 BF) or the Kelvin sign (E2 84 AA) at one of the
+/// offsets where `lead` (bit 7 of each byte) says a C5 or E2 byte is.
+#[cold]
+fn folds_at(b: &[u8], at: usize, mut lead: u64) -> bool {
+    while lead != 0 {
+        let i = at + (lead.trailing_zeros() / 8) as usize;
+        lead &= lead - 1;
+        let rest = &b[i..];
+        if rest.starts_with("\u{17f}".as_bytes()) || rest.starts_with("\u{212a}".as_bytes()) {
+            return true;
         }
     }
+    false
+}
+
+/// Whether the eight bytes `v` (from `b[at..]`) may hold the first byte of "ſ" or the Kelvin sign, and if so
+/// whether one starts there.
+#[inline]
+fn folds8(b: &[u8], at: usize, v: u64) -> bool {
+    if v & splat(0x80) == 0 {
+        return false;
+    }
+    let lead = zero_bytes(v ^ splat(0xc5)) | zero_bytes(v ^ splat(0xe2));
+    lead != 0 && folds_at(b, at, lead)
+}
+
+/// Bit `k` of the result: whether `b[at + k]` is an ASCII letter or digit (zero past the end); and whether a
+/// character that folds to an ASCII letter ("ſ", the Kelvin sign) starts in `b[at..at + 64]`, when `folds` is
+/// not already known.
+#[inline]
+fn block_bits(b: &[u8], at: usize, folds: &mut bool) -> u64 {
+    match b.get(at..at + 64) {
+        Some(block) => {
+            let mut bits = 0;
+            let mut high = 0;
+            for (i, eight) in block.chunks_exact(8).enumerate() {
+                let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+                high |= v;
+                bits |= word_bits8(v) << (8 * i);
+            }
+            if high & splat(0x80) != 0 && !*folds {
+                *folds = block.chunks_exact(8).enumerate().any(|(i, eight)| {
+                    let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+                    folds8(b, at + 8 * i, v)
+                });
+            }
+            bits
+        }
+        None => {
+            let tail = &b[at..];
+            if !*folds && tail.iter().any(|&c| c >= 0x80) {
+                *folds = (0..tail.len()).any(|i| {
+                    tail[i..].starts_with("\u{17f}".as_bytes())
+                        || tail[i..].starts_with("\u{212a}".as_bytes())
+                });
+            }
+            tail.iter().enumerate().fold(0, |bits, (i, &c)| {
+                bits | u64::from(WORD[usize::from(c)]) << i
+            })
+        }
+    }
+}
+
+/// The keyword offsets and kinds of `b`, into `keys`, and whether `b` holds a character that `(?i)` matches to
+/// an ASCII letter ("ſ", the Kelvin sign). Finds the words 64 bytes at a time: a bit mask of the word bytes
+/// gives where words start (a word byte after a non-word byte) and, from each start, where the word ends (the
+/// next non-word byte).
+fn scan_keywords(b: &[u8], keys: &mut Vec<(usize, u8)>) -> bool {
+    let filter: &[u32; 1024] = &WORD_FILTER;
+    let table: &WordTable = &WORD_TABLE;
+    let mut folds = false;
     macro_rules! check {
         ($s:expr, $e:expr) => {{
             let (s, e) = ($s, $e);
-            if slot_bit(b, s, e).is_some_and(|(slot, bit)| filter[slot] & bit != 0) {
-                add(b, s, e, keys);
+            if let Some((slot, bit)) = slot_bit(b, s, e) {
+                let f = filter[slot];
+                if f & (bit | bit << 16) != 0 {
+                    let kinds = closer_look(b, s, e, f, bit, table);
+                    if kinds != 0 {
+                        keys.push((s, kinds));
+                    }
+                }
             }
         }};
     }
@@ -613,7 +669,7 @@ fn scan_keywords(b: &[u8], keys: &mut Vec<(usize, u8)>) {
     let mut carry = 0u64;
     let mut at = 0;
     while at < b.len() {
-        let w = word_bits64(b, at);
+        let w = block_bits(b, at, &mut folds);
         if let Some(s) = open {
             if w == u64::MAX {
                 at += 64;
@@ -640,6 +696,7 @@ fn scan_keywords(b: &[u8], keys: &mut Vec<(usize, u8)>) {
     if let Some(s) = open {
         check!(s, b.len());
     }
+    folds
 }
 
 /// A piece of the small regex subset that [`literals`] reads.
@@ -777,21 +834,29 @@ pub(crate) fn first_run(w: &[u8]) -> usize {
         .unwrap_or(w.len())
 }
 
-/// The start offsets of the keywords of kind `kind` in `text`, in order.
-pub(crate) fn keywords(text: &str, kind: u8) -> Vec<usize> {
+/// Runs `f` on the keywords of `text` (start offset and kinds of each, in order) and on whether `text` holds
+/// a character that `(?i)` matches to an ASCII letter ("ſ", the Kelvin sign). The scan runs once per text: the
+/// last text asked about is kept (per thread) and compared in full, so a different text is always scanned.
+/// `f` must not ask about keywords itself.
+pub(crate) fn with_keywords<R>(text: &str, f: impl FnOnce(&[(usize, u8)], bool) -> R) -> R {
     KEYWORDS.with(|cell| {
         let mut index = cell.borrow_mut();
         if index.text != text {
             let mut keys = std::mem::take(&mut index.keys);
             keys.clear();
-            scan_keywords(text.as_bytes(), &mut keys);
+            index.folds = scan_keywords(text.as_bytes(), &mut keys);
             index.keys = keys;
             index.text.clear();
             index.text.push_str(text);
         }
-        index
-            .keys
-            .iter()
+        f(&index.keys, index.folds)
+    })
+}
+
+/// The start offsets of the keywords of kind `kind` in `text`, in order.
+pub(crate) fn keywords(text: &str, kind: u8) -> Vec<usize> {
+    with_keywords(text, |keys, _| {
+        keys.iter()
             .filter(|&&(_, k)| k & kind != 0)
             .map(|&(s, _)| s)
             .collect()
@@ -1282,7 +1347,7 @@ mod keyword_tests {
     fn word_bits_match_the_table() {
         let bytes: Vec<u8> = (0..=255u8).chain(b"aZ09_ Final".iter().copied()).collect();
         for at in 0..bytes.len() {
-            let bits = word_bits64(&bytes, at);
+            let bits = block_bits(&bytes, at, &mut false);
             for k in 0..64 {
                 let want = bytes.get(at + k).is_some_and(|&c| WORD[usize::from(c)]);
                 assert_eq!(bits >> k & 1 != 0, want, "{at} {k}");
@@ -1317,11 +1382,20 @@ mod keyword_tests {
         for pad in 0..64 {
             texts.push(format!("{}{}", "x ".repeat(pad / 2), words.join(" ")));
             texts.push(format!("{}{}", " ".repeat(pad), words.join("\u{e9}")));
+            // Characters that fold to ASCII (or start with the same bytes) across block edges.
+            for c in [
+                '\u{17f}', '\u{212a}', '\u{145}', '\u{2019}', '\u{2129}', '\u{c5}',
+            ] {
+                texts.push(format!("{}{c}x Final", "y".repeat(pad)));
+                texts.push(format!("{}\u{e9}{c}", "y".repeat(pad)));
+            }
         }
         for t in &texts {
             let mut keys = Vec::new();
-            scan_keywords(t.as_bytes(), &mut keys);
+            let folds = scan_keywords(t.as_bytes(), &mut keys);
             assert_eq!(keys, plain_scan(t.as_bytes()), "{t}");
+            let want = t.contains('\u{17f}') || t.contains('\u{212a}');
+            assert_eq!(folds, want, "{t}");
         }
     }
 }

@@ -3,7 +3,7 @@
 //! Corpus: `tests/corpus/result.jsonl`.
 
 use super::{Alternation, Anchored, KEY_RESULT, Span, first_run};
-use crate::lexicon::FxHashSet;
+use crate::lexicon::{FxHashMap, FxHashSet};
 use once_cell::sync::Lazy;
 
 /// What a cue says about the players around it.
@@ -134,6 +134,98 @@ static FIRST_WORDS: Lazy<FxHashSet<Box<[u8]>>> = Lazy::new(|| {
         .collect()
 });
 
+/// What may follow a first word of [`FIRST_WORDS`] in a cue: a superset test that spares the pattern most
+/// of the words that only start cues ("was", "is", "be").
+enum Follow {
+    /// Anything: a cue may end with the word, or go on with something other than a space and a word.
+    Any,
+    /// A space, then a run of ASCII letters and digits that is one of `is` or passes one of the `other` tests.
+    Seconds {
+        is: FxHashSet<Box<[u8]>>,
+        other: Vec<Second>,
+    },
+}
+
+/// A test on the run of ASCII letters and digits after the space that follows a first word.
+#[derive(PartialEq)]
+enum Second {
+    /// The run is this word.
+    Is(Box<[u8]>),
+    /// The run starts with this word (a class follows it in the pattern).
+    StartsWith(Box<[u8]>),
+    /// The run ends with this text and is longer (`[a-z]+ly`).
+    EndsWith(Box<[u8]>),
+}
+
+impl Second {
+    fn passes(&self, run: &[u8]) -> bool {
+        match self {
+            Second::Is(w) => run == &**w,
+            Second::StartsWith(w) => run.starts_with(w),
+            Second::EndsWith(w) => run.len() > w.len() && run.ends_with(w),
+        }
+    }
+}
+
+/// [`Follow`] of each first word, from the texts of the pattern (see [`super::literals`]; a NUL byte stands for
+/// a class or a repetition).
+static FOLLOW: Lazy<FxHashMap<Box<[u8]>, Follow>> = Lazy::new(|| {
+    let mut map: FxHashMap<Box<[u8]>, Follow> = FxHashMap::default();
+    for t in CUE_ALTS.iter().flat_map(|(_, a)| super::literals(a)) {
+        let n = first_run(&t);
+        let rest = &t[n..];
+        let second = match rest.split_first() {
+            Some((b' ', r)) => {
+                let m = first_run(r);
+                match (m, r.get(m)) {
+                    (0, Some(0)) => {
+                        let tail = &r[1..];
+                        let k = first_run(tail);
+                        // `[a-z]+ly\x20`: the class and the letters after it make the whole run.
+                        (k > 0 && tail.get(k) == Some(&b' '))
+                            .then(|| Second::EndsWith(tail[..k].into()))
+                    }
+                    (0, _) => None,
+                    (_, Some(0)) => Some(Second::StartsWith(r[..m].into())),
+                    _ => Some(Second::Is(r[..m].into())),
+                }
+            }
+            _ => None,
+        };
+        let entry = map.entry(t[..n].into()).or_insert_with(|| Follow::Seconds {
+            is: FxHashSet::default(),
+            other: Vec::new(),
+        });
+        match (second, &mut *entry) {
+            (Some(Second::Is(w)), Follow::Seconds { is, .. }) => {
+                is.insert(w);
+            }
+            (Some(s), Follow::Seconds { other, .. }) => {
+                if !other.contains(&s) {
+                    other.push(s);
+                }
+            }
+            (None, _) => *entry = Follow::Any,
+            (Some(_), Follow::Any) => {}
+        }
+    }
+    map
+});
+
+/// Whether a cue may start with the word `b[p..e]` (one of [`FIRST_WORDS`]) given what follows it (see
+/// [`Follow`]). A superset: the pattern decides.
+fn may_follow(b: &[u8], p: usize, e: usize) -> bool {
+    match FOLLOW.get(&b[p..e]) {
+        None | Some(Follow::Any) => true,
+        Some(Follow::Seconds { is, other }) => {
+            b.get(e) == Some(&b' ') && {
+                let run = &b[e + 1..e + 1 + first_run(&b[e + 1..])];
+                is.contains(run) || other.iter().any(|s| s.passes(run))
+            }
+        }
+    }
+}
+
 /// The words that start the cues, for the shared scan.
 pub(crate) fn first_words() -> Vec<Vec<u8>> {
     FIRST_WORDS.iter().map(|w| w.to_vec()).collect()
@@ -175,22 +267,29 @@ fn followed_by_by(text: &str, start: usize, end: usize) -> bool {
 fn matches(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(64);
-    // Offsets below `next` are inside the last match.
-    let mut next = 0;
-    for p in super::keywords(text, KEY_RESULT) {
-        if p < next {
-            continue;
+    super::with_keywords(text, |keys, _| {
+        // Offsets below `next` are inside the last match.
+        let mut next = 0;
+        for &(p, kinds) in keys {
+            if kinds & KEY_RESULT == 0 || p < next {
+                continue;
+            }
+            // The table holds the words in lower case and tells words of more than eight bytes by their first
+            // eight.
+            let e = p + first_run(&b[p..]);
+            let w = &b[p..e];
+            if w.iter().any(u8::is_ascii_uppercase)
+                || (w.len() > 8 && !FIRST_WORDS.contains(w))
+                || !may_follow(b, p, e)
+            {
+                continue;
+            }
+            if let Some(e) = NEAR.at(text, p) {
+                out.push((p, e));
+                next = e;
+            }
         }
-        // The table holds the words in lower case and tells words of more than eight bytes by their first eight.
-        let w = &b[p..p + first_run(&b[p..])];
-        if w.iter().any(u8::is_ascii_uppercase) || (w.len() > 8 && !FIRST_WORDS.contains(w)) {
-            continue;
-        }
-        if let Some(e) = NEAR.at(text, p) {
-            out.push((p, e));
-            next = e;
-        }
-    }
+    });
     out
 }
 
@@ -238,6 +337,7 @@ pub(crate) fn warm_up() {
     CUE.warm_up();
     Lazy::force(&NEAR);
     Lazy::force(&FIRST_WORDS);
+    Lazy::force(&FOLLOW);
 }
 
 /// A match of the cue pattern, read as [`regex::Match`] reads.
@@ -287,6 +387,11 @@ mod tests {
                 "\u{e9}beat \u{e9}won won\u{e9} retired\u{2019}s; he was narrowly beaten and lost",
                 "saw off, sees off, got the better of, came back to beat, ended the run of, triumphed in two sets over",
                 "win over, wins against, defeat of, defeat at the hands of, received a walkover, WON, Lost to",
+                "was beaten, was  beaten, was narrowly beaten, was ly beaten, was oddly beaten, was Oddly beaten",
+                "is beatenly, were taken the distance by, being pushed to five sets by, got past, get  past, gets a",
+                "was beaten_ by, was beat, is upset, be seen off, are swept aside, was1 beaten, was beaten2",
+                "was\tbeaten, was\u{a0}beaten, was-beaten, is also beaten, is alsobeaten, been eventually beaten",
+                "lost the match to, lost his final against, losing the semi-final to, lost a-b match to, won match against",
             ]
             .map(String::from),
         );

@@ -131,30 +131,28 @@ fn match_at(b: &[u8], p: usize, e: usize) -> Option<(usize, usize, usize)> {
         })
 }
 
-/// Whether `text` holds a character that `(?i)` matches to an ASCII letter: "ſ" (U+017F, "s") or the Kelvin
-/// sign (U+212A, "k").
-fn folds_to_ascii(text: &str) -> bool {
-    let b = text.as_bytes();
-    memchr::memmem::find(b, "\u{17f}".as_bytes()).is_some()
-        || memchr::memmem::find(b, "\u{212a}".as_bytes()).is_some()
-}
-
 /// Adds the weighted vocabulary counts of `text` to `counts`.
 fn count(text: &str, counts: &mut [usize; 7]) {
-    if folds_to_ascii(text) {
-        return count_by_pattern(text, counts);
-    }
     let b = text.as_bytes();
-    // Matches do not overlap: offsets below `next` are inside the last one.
-    let mut next = 0;
-    for p in super::keywords(text, KEY_SPORT) {
-        if p < next {
-            continue;
+    let folds = super::with_keywords(text, |keys, folds| {
+        if folds {
+            return true;
         }
-        if let Some((end, sport, weight)) = match_at(b, p, p + first_run(&b[p..])) {
-            counts[sport] += weight;
-            next = end;
+        // Matches do not overlap: offsets below `next` are inside the last one.
+        let mut next = 0;
+        for &(p, kinds) in keys {
+            if kinds & KEY_SPORT == 0 || p < next {
+                continue;
+            }
+            if let Some((end, sport, weight)) = match_at(b, p, p + first_run(&b[p..])) {
+                counts[sport] += weight;
+                next = end;
+            }
         }
+        false
+    });
+    if folds {
+        count_by_pattern(text, counts);
     }
 }
 
@@ -270,7 +268,6 @@ mod tests {
             count_by_pattern(t, &mut slow);
             assert_eq!(fast, slow, "{t}");
         }
-        assert!(folds_to_ascii("ſ") && folds_to_ascii("\u{212a}") && !folds_to_ascii("s k \u{c5}"));
     }
 
     /// The only characters outside ASCII that `(?i)` matches to ASCII letters are "ſ" and the Kelvin sign.
