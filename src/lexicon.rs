@@ -1140,6 +1140,15 @@ pub(crate) fn code(c: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
 
+    /// `resolve::players::explicit_nationality` looks words up here only when they start with an ASCII capital
+    /// (or a non-ASCII byte): every country name and demonym must start with one.
+    #[test]
+    fn countries_and_demonyms_start_with_an_ascii_capital() {
+        for w in COUNTRY.keys().chain(DEMONYM.keys()) {
+            assert!(w.as_bytes()[0].is_ascii_uppercase(), "{w}");
+        }
+    }
+
     #[test]
     fn word_maps_tell_words_apart_past_eight_bytes() {
         let words = [

@@ -691,47 +691,6 @@ pub(crate) fn title_phrases(text: &str) -> Vec<Span> {
     .collect()
 }
 
-/// Whether byte `c` may stand in a match of [`TITLE_PATTERN`]: letters, digits, `'`, `-` and the space.
-#[allow(dead_code)] // until resolve::matches asks by sentence
-fn in_title(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b' ')
-}
-
-/// [`title_phrases`] for parts of the text only: exactly those of its spans that start in one of `ranges`
-/// (byte ranges of `text`, ascending and disjoint, e.g. sentences), in order.
-///
-/// A match holds only bytes that [`in_title`] accepts, so no match crosses a byte it rejects: the search for a
-/// range starts at the last such byte before it (as the whole-text search would find the same matches from
-/// there on) and looks only at the keywords up to the first such byte after it.
-#[allow(dead_code)] // until resolve::matches asks by sentence
-pub(crate) fn title_phrases_in(text: &str, ranges: &[std::ops::Range<usize>]) -> Vec<Span> {
-    let b = text.as_bytes();
-    let keys = super::keywords(text, super::KEY_TITLE);
-    let mut out: Vec<Span> = Vec::new();
-    for r in ranges {
-        let from = b[..r.start]
-            .iter()
-            .rposition(|&c| !in_title(c))
-            .map_or(0, |i| i + 1);
-        let to = b[r.end..]
-            .iter()
-            .position(|&c| !in_title(c))
-            .map_or(b.len(), |i| r.end + i);
-        let lo = keys.partition_point(|&o| o < from);
-        let hi = keys.partition_point(|&o| o < to);
-        let hits = keys[lo..hi].iter().map(|&o| (o, 11));
-        let found = find_near_by(text, hits, &TITLE, |b, p, o| {
-            p >= from && word_start(b, p) && (p == o || is_title_verb(alnum_run(b, p)))
-        });
-        for (s, e) in found {
-            if r.contains(&s) && out.last().is_none_or(|l| l.start < s) {
-                out.push(Span::new(s, e));
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod same_tests {
     use super::*;
@@ -821,40 +780,7 @@ mod tricky_tests {
 
 #[cfg(test)]
 mod title_tests {
-    use super::{title_phrases, title_phrases_in};
-
-    /// On sentences (all, every other one, pairs run together) and on odd ranges, the ranged variant gives the
-    /// spans of the whole-text one that start there.
-    #[test]
-    fn in_ranges_same_as_whole_text() {
-        let mut texts = crate::recognise::all_texts();
-        texts.push(
-            "He won the title. She won it and won-the title point. won title\nwon the crown"
-                .to_string(),
-        );
-        for t in &texts {
-            let all = title_phrases(t);
-            let sents: Vec<std::ops::Range<usize>> = crate::segment::sentences(t)
-                .iter()
-                .map(|s| s.start..s.end)
-                .collect();
-            let odd: Vec<_> = sents.iter().step_by(2).cloned().collect();
-            let pairs: Vec<_> = sents
-                .chunks(2)
-                .map(|c| c[0].start..c[c.len() - 1].end)
-                .collect();
-            let n = t.len();
-            let cuts: Vec<std::ops::Range<usize>> = vec![0..n / 3, n / 3..n / 2, n / 2 + 1..n];
-            for ranges in [&sents, &odd, &pairs, &cuts] {
-                let want: Vec<_> = all
-                    .iter()
-                    .filter(|s| ranges.iter().any(|r| r.contains(&s.start)))
-                    .cloned()
-                    .collect();
-                assert_eq!(title_phrases_in(t, ranges), want, "{t}");
-            }
-        }
-    }
+    use super::title_phrases;
 
     #[test]
     fn finds_title_wins() {
