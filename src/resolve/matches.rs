@@ -1134,26 +1134,36 @@ fn first_of(h: &[u8], a: u8, b: u8) -> Option<usize> {
     memchr::memchr2(a, b, h)
 }
 
-/// The parentheticals of the sentence being resolved, computed once when first needed.
-struct SentParens {
+/// Facts of the sentence being resolved, computed once when first needed: [`SentParens`], [`SentHits`].
+struct PerSentence<T> {
     si: usize,
-    spans: Vec<Span>,
+    items: Vec<T>,
 }
 
-impl SentParens {
+impl<T> PerSentence<T> {
     fn new() -> Self {
-        SentParens {
+        PerSentence {
             si: usize::MAX,
-            spans: Vec::new(),
+            items: Vec::new(),
         }
     }
 
-    fn of(&mut self, ctx: &Ctx, si: usize) -> &[Span] {
+    /// The items of sentence `si`; `fill` writes them into the (cleared or reused) buffer when `si` is new.
+    fn get(&mut self, si: usize, fill: impl FnOnce(&mut Vec<T>)) -> &[T] {
         if self.si != si {
-            parentheticals(ctx.text, ctx.sents[si], &mut self.spans);
+            fill(&mut self.items);
             self.si = si;
         }
-        &self.spans
+        &self.items
+    }
+}
+
+/// The parentheticals of the sentence being resolved.
+type SentParens = PerSentence<Span>;
+
+impl SentParens {
+    fn of(&mut self, ctx: &Ctx, si: usize) -> &[Span] {
+        self.get(si, |spans| parentheticals(ctx.text, ctx.sents[si], spans))
     }
 }
 
@@ -1228,27 +1238,15 @@ fn last_end(hits: &[Hit], group: u8, from: usize, to: usize) -> Option<usize> {
         .max()
 }
 
-/// The [`CLAUSE_WORDS`] of the sentence being resolved, found in one pass when first needed.
-struct SentHits {
-    si: usize,
-    hits: Vec<Hit>,
-}
+/// The [`CLAUSE_WORDS`] of the sentence being resolved, found in one pass.
+type SentHits = PerSentence<Hit>;
 
 impl SentHits {
-    fn new() -> Self {
-        SentHits {
-            si: usize::MAX,
-            hits: Vec::new(),
-        }
-    }
-
     fn of(&mut self, ctx: &Ctx, si: usize) -> &[Hit] {
-        if self.si != si {
+        self.get(si, |hits| {
             let sent = ctx.sents[si];
-            clause_hits(&ctx.text[sent.start..sent.end], sent.start, &mut self.hits);
-            self.si = si;
-        }
-        &self.hits
+            clause_hits(&ctx.text[sent.start..sent.end], sent.start, hits);
+        })
     }
 }
 

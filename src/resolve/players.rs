@@ -654,6 +654,11 @@ fn role_in(w: &[u8]) -> bool {
     if len == 0 || !role_may_be(first, last, len) {
         return false;
     }
+    in_role_set(w)
+}
+
+/// Whether `w`, lower-cased and without a final "'s", is in [`ROLE_SET`].
+fn in_role_set(w: &[u8]) -> bool {
     // Lower-cased on the stack: no role is longer than 15 bytes, 17 with "'s".
     let mut buf = [0u8; 17];
     let Some(l) = buf.get_mut(..w.len()) else {
@@ -1097,6 +1102,12 @@ pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static st
         return None;
     }
     let after = &text[span.end..ceil_boundary(text, span.end + 40)];
+    nationality_after(after)
+}
+
+/// Nationality written right after a name (`after` starts with the byte after it): "X of Spain",
+/// "X from Switzerland", "X (ESP)".
+fn nationality_after(after: &str) -> Option<&'static str> {
     for prefix in [" of the ", " of ", " from the ", " from "] {
         if let Some(rest) = after.strip_prefix(prefix)
             && let Some(c) = country_words(rest)
@@ -1272,15 +1283,7 @@ mod tests {
             if w.is_empty() || w.eq_ignore_ascii_case(b"'s") {
                 return false;
             }
-            let mut buf = [0u8; 17];
-            let Some(l) = buf.get_mut(..w.len()) else {
-                return false;
-            };
-            for (d, s) in l.iter_mut().zip(w) {
-                *d = s.to_ascii_lowercase();
-            }
-            let l = l.strip_suffix(b"'s").unwrap_or(l);
-            ROLE_SET.contains_bytes(l)
+            crate::resolve::players::in_role_set(w)
         }
 
         fn words_rev(s: &str) -> impl Iterator<Item = &str> {
@@ -1398,36 +1401,7 @@ mod tests {
             if !matches!(after.as_bytes(), [b' ', b'o' | b'f' | b'(', ..]) {
                 return None;
             }
-            for prefix in [" of the ", " of ", " from the ", " from "] {
-                if let Some(rest) = after.strip_prefix(prefix)
-                    && let Some(c) = country_words(rest)
-                {
-                    return Some(c);
-                }
-            }
-            if let Some(rest) = after.strip_prefix(" (") {
-                let inner = rest.find(')').map_or(rest, |p| &rest[..p]);
-                // "(ESP)", "(Esp)", and the codes press lists use for a few nations ("(US)", "(UK)").
-                if (2..=3).contains(&inner.len()) && inner.bytes().all(|c| c.is_ascii_alphabetic())
-                {
-                    let mut buf = [0u8; 3];
-                    let upper = &mut buf[..inner.len()];
-                    upper.copy_from_slice(inner.as_bytes());
-                    upper.make_ascii_uppercase();
-                    let alias = match &*upper {
-                        b"US" => "USA",
-                        b"UK" | b"GB" => "GBR",
-                        other => std::str::from_utf8(other).unwrap_or(""),
-                    };
-                    if let Some(c) = crate::lexicon::code(alias) {
-                        return Some(c);
-                    }
-                }
-                if let Some(c) = lexicon::country(inner) {
-                    return Some(c);
-                }
-            }
-            None
+            crate::resolve::players::nationality_after(after)
         }
     }
 
