@@ -10,6 +10,17 @@ pub(crate) struct Sentence {
 
 /// Words that a full stop follows without ending the sentence.
 fn is_abbreviation(word: &str) -> bool {
+    // Most words fail on their length or first byte before the table.
+    let w = word.as_bytes();
+    if w.len() > 6
+        || !matches!(
+            w.first(),
+            Some(b'N' | b'n' | b'M' | b'D' | b'S' | b'J' | b'v' | b'F' | b'G' | b'L' | b'C')
+                | Some(b'P' | b'I' | b'a' | b'A' | b'O' | b'U' | b'e' | b'i' | b'd' | b'b')
+        )
+    {
+        return false;
+    }
     matches!(
         word,
         "No" | "no"
@@ -81,20 +92,24 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
     let mut i = 0usize;
     let push_one = |out: &mut Vec<Sentence>, s: usize, e: usize, para: usize| {
         let seg = &text[s..e];
-        // Most sentences start and end with an ASCII character that is no space: nothing to trim.
-        let solid = |b: Option<&u8>| {
-            b.is_some_and(|&b| b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B)
-        };
-        let lead = if solid(seg.as_bytes().first()) {
-            0
-        } else {
-            seg.len() - seg.trim_start().len()
-        };
-        let trail = if solid(seg.as_bytes().last()) {
-            0
-        } else {
-            seg.len() - seg.trim_end().len()
-        };
+        let sb = seg.as_bytes();
+        // ASCII white space (what `char::is_whitespace` says of ASCII) is trimmed on bytes; at a non-ASCII
+        // byte the general trim takes over.
+        let white = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+        let mut lead = 0;
+        while lead < sb.len() && white(sb[lead]) {
+            lead += 1;
+        }
+        if lead < sb.len() && sb[lead] >= 0x80 {
+            lead = seg.len() - seg.trim_start().len();
+        }
+        let mut trail = 0;
+        while trail < sb.len() - lead && white(sb[sb.len() - 1 - trail]) {
+            trail += 1;
+        }
+        if trail < sb.len() - lead && sb[sb.len() - 1 - trail] >= 0x80 {
+            trail = seg.len() - seg.trim_end().len();
+        }
         if s + lead < e - trail {
             out.push(Sentence {
                 start: s + lead,
@@ -130,7 +145,10 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
         i = other.min(bang);
         let Some(&b) = bytes.get(i) else { break };
         if b == b'\n' {
-            push(&mut out, start, i, para);
+            // Empty paragraph lines (and the line breaks between paragraphs) give no sentence.
+            if start < i {
+                push(&mut out, start, i, para);
+            }
             para += 1;
             start = i + 1;
         } else if matches!(b, b'.' | b'!' | b'?') && is_sentence_end(text, i) {
