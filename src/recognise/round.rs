@@ -513,15 +513,128 @@ fn is_final_noun(text: &str, start: usize, end: usize) -> bool {
     }
 }
 
+/// The start of the `k`-th last run of non-white-space characters of `s` (0 if there are fewer): a match of
+/// a pattern that ends at the end of `s` and spans at most `k` such runs starts there or later.
+fn tail_start(s: &str, k: usize) -> usize {
+    let b = s.as_bytes();
+    let mut runs = 0;
+    let mut in_run = false;
+    let mut i = b.len();
+    while i > 0 {
+        let c = b[i - 1];
+        let (white, len) = if c < 0x80 {
+            (matches!(c, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            // Back to the first byte of the character.
+            let mut j = i - 1;
+            while !s.is_char_boundary(j) {
+                j -= 1;
+            }
+            (
+                s[j..i].chars().next().is_some_and(char::is_whitespace),
+                i - j,
+            )
+        };
+        if white {
+            if in_run {
+                runs += 1;
+                if runs == k {
+                    return i;
+                }
+                in_run = false;
+            }
+        } else {
+            in_run = true;
+        }
+        i -= len;
+    }
+    0
+}
+
+/// Whether `b` is a word byte of `(?-u:\b)`.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// [`FUTURE_CLAUSE`] on an ASCII `clause`, in byte code: a whole word "will", "shall", "faces", ... (any
+/// case), "'ll" after a word byte, or "set", "due", "scheduled", "going" then white space and the word "to".
+fn future_clause_ascii(clause: &[u8]) -> bool {
+    let mut i = 0;
+    while i < clause.len() {
+        if !is_word_byte(clause[i]) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < clause.len() && is_word_byte(clause[i]) {
+            i += 1;
+        }
+        let w = &clause[s..i];
+        if !(2..=11).contains(&w.len()) {
+            continue;
+        }
+        let is = |k: &[u8]| w.eq_ignore_ascii_case(k);
+        if [
+            &b"will"[..],
+            b"shall",
+            b"faces",
+            b"face",
+            b"meets",
+            b"meet",
+            b"awaits",
+            b"await",
+            b"plays",
+            b"next",
+            b"potentially",
+        ]
+        .iter()
+        .any(|k| is(k))
+        {
+            return true;
+        }
+        if is(b"ll") && s >= 2 && clause[s - 1] == b'\'' && is_word_byte(clause[s - 2]) {
+            return true;
+        }
+        if [&b"set"[..], b"due", b"scheduled", b"going"]
+            .iter()
+            .any(|k| is(k))
+        {
+            let mut j = i;
+            while j < clause.len() && matches!(clause[j], b'\t'..=b'\r' | b' ') {
+                j += 1;
+            }
+            if j > i
+                && clause.len() >= j + 2
+                && clause[j..j + 2].eq_ignore_ascii_case(b"to")
+                && clause.get(j + 2).is_none_or(|&c| !is_word_byte(c))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether [`FUTURE_CLAUSE`] matches `clause`: byte code on ASCII text, the pattern otherwise.
+fn future_clause(clause: &str) -> bool {
+    if clause.is_ascii() {
+        future_clause_ascii(clause.as_bytes())
+    } else {
+        FUTURE_CLAUSE.is_match(clause)
+    }
+}
+
 /// The relation of the round phrase at `start..end` to a match in its clause.
 fn relation(text: &str, start: usize, end: usize) -> RoundRelation {
     let s = sentence_start(text, start);
     let before = &text[s..start];
-    if NEXT_BEFORE.is_match(before) {
+    // The three patterns end at the end of `before` and span at most three, five and three runs of
+    // non-white-space: they run only on those last runs.
+    if NEXT_BEFORE.is_match_at(before, tail_start(before, 3)) {
         return RoundRelation::Next;
     }
-    if REACHED_BEFORE.is_match(before) {
-        if ELAPSED_INTO.is_match(before) {
+    if REACHED_BEFORE.is_match_at(before, tail_start(before, 5)) {
+        if ELAPSED_INTO.is_match_at(before, tail_start(before, 3)) {
             return RoundRelation::Played;
         }
         return RoundRelation::Reached;
@@ -533,7 +646,7 @@ fn relation(text: &str, start: usize, end: usize) -> RoundRelation {
         Some(i) => &before[i + 1..],
         None => before,
     };
-    if FUTURE_CLAUSE.is_match(clause) {
+    if future_clause(clause) {
         return RoundRelation::Next;
     }
     RoundRelation::Played
@@ -794,5 +907,79 @@ mod title_tests {
             vec!["won her first Grand Slam title", "championship points"]
         );
         assert!(title_phrases("He won the first set and the second.").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod relation_tests {
+    use super::*;
+
+    /// Compares the windowed patterns and the byte code of [`relation`] with the plain patterns on `before`.
+    fn check(before: &str) {
+        assert_eq!(
+            NEXT_BEFORE.is_match_at(before, tail_start(before, 3)),
+            NEXT_BEFORE.is_match(before),
+            "next: {before:?}"
+        );
+        assert_eq!(
+            REACHED_BEFORE.is_match_at(before, tail_start(before, 5)),
+            REACHED_BEFORE.is_match(before),
+            "reached: {before:?}"
+        );
+        assert_eq!(
+            ELAPSED_INTO.is_match_at(before, tail_start(before, 3)),
+            ELAPSED_INTO.is_match(before),
+            "elapsed: {before:?}"
+        );
+        assert_eq!(
+            future_clause(before),
+            FUTURE_CLAUSE.is_match(before),
+            "future: {before:?}"
+        );
+        if before.is_ascii() {
+            assert_eq!(
+                future_clause_ascii(before.as_bytes()),
+                FUTURE_CLAUSE.is_match(before),
+                "future: {before:?}"
+            );
+        }
+    }
+
+    /// Every text before a word start of every test text, from its sentence start, as [`relation`] sees it.
+    #[test]
+    fn same_as_the_plain_patterns_on_the_corpus() {
+        for t in &crate::recognise::all_texts() {
+            let b = t.as_bytes();
+            for pos in (0..=b.len()).filter(|&p| p == 0 || b[p - 1] == b' ') {
+                let before = &t[sentence_start(t, pos)..pos];
+                check(before);
+                if let Some(i) = before.rfind([',', ';', ':', '(']) {
+                    check(&before[i + 1..]);
+                }
+            }
+        }
+    }
+
+    /// Edge cases: every prefix of each string.
+    #[test]
+    fn same_as_the_plain_patterns_on_tricky_strings() {
+        let texts = [
+            "He'll face the, it'll, 'll x, _'ll, 'LL, x'll_ then SET UP A",
+            "\u{17f}et up a \u{17f}et up his SET\u{a0}UP\u{2028}THEIR set  up  an   booked a",
+            "reached the  into  qualified for the Australian Open qualif\u{212a}ying for the \u{c9}tienne Big",
+            "way into the, minutes into a, MINUTE\tINTO HIS, place in the 2019 spot into their maiden",
+            "is set  to, due to, due\u{85}to, x_will will_ will- -will WILL, going too, going to, setto, Set to",
+            "berth in her first-ever, passage to the Ana's, made his Roland Garros, joins a \u{c9}mile Z\u{e9}",
+            "scheduled\tto next_ potentially, awaits await meets meet faces face plays shall Shall",
+            "lined up her lines up a lining up their book his earns an arranged a, set her, secure their",
+        ];
+        for t in texts {
+            for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
+                check(&t[..i]);
+                for (j, _) in t[..i].char_indices().filter(|&(j, _)| j % 7 == 0) {
+                    check(&t[j..i]);
+                }
+            }
+        }
     }
 }
