@@ -568,6 +568,36 @@ static WORD_FILTER: once_cell::sync::Lazy<[u32; 1024]> = once_cell::sync::Lazy::
     table
 });
 
+/// `LAST_FILTER[filter_slot(first, second)]`: bit `c & 31` is set when a word starting with those bytes and
+/// ending with byte `c` may be a keyword of [`KEY_FILTER`] or a word of [`WORD_TABLE`] (all bits for the words
+/// that [`keyword_kinds`] reads by their start and for the table's words of more than eight bytes, which the
+/// table tells by their first eight). The second cheap test, which drops "with", "have", "will".
+static LAST_FILTER: once_cell::sync::Lazy<[u32; 1024]> = once_cell::sync::Lazy::new(|| {
+    let mut table = [0u32; 1024];
+    for w in sport::first_runs().into_iter().chain(result::first_words()) {
+        let last = if w.len() > 8 {
+            u32::MAX
+        } else {
+            1 << (w[w.len() - 1] & 31)
+        };
+        if w.len() == 1 {
+            for c in *b". " {
+                table[filter_slot(w[0], c)] |= last;
+            }
+        } else {
+            table[filter_slot(w[0], w[1])] |= last;
+        }
+    }
+    for (w, min, max) in KEY_WORDS {
+        table[filter_slot(w[0], w[1])] |= if min == max && w.len() == min {
+            1 << (w[w.len() - 1] & 31)
+        } else {
+            u32::MAX
+        };
+    }
+    table
+});
+
 /// The [`filter_slot`] and length bit of the word `b[s..e]` (`e > s`), or `None` when it is too long for any
 /// filter.
 #[inline]
@@ -675,6 +705,7 @@ fn block_bits(b: &[u8], at: usize, folds: &mut bool) -> u64 {
 /// next non-word byte).
 fn scan_keywords(b: &[u8], keys: &mut Vec<Key>) -> bool {
     let filter: &[u32; 1024] = &WORD_FILTER;
+    let last: &[u32; 1024] = &LAST_FILTER;
     let table: &WordTable = &WORD_TABLE;
     let mut folds = false;
     macro_rules! check {
@@ -682,7 +713,7 @@ fn scan_keywords(b: &[u8], keys: &mut Vec<Key>) -> bool {
             let (s, e) = ($s, $e);
             if let Some((slot, bit)) = slot_bit(b, s, e) {
                 let f = filter[slot];
-                if f & (bit | bit << 16) != 0 {
+                if f & (bit | bit << 16) != 0 && last[slot] >> (b[e - 1] & 31) & 1 != 0 {
                     let Entry { kinds, group, cue } = closer_look(b, s, e, f, bit, table);
                     if kinds != 0 {
                         keys.push(Key {
