@@ -622,8 +622,8 @@ fn word_kinds(b: &[u8], s: usize, e: usize) -> Entry {
 }
 
 /// [`word_kinds`] of a word that passed the filter: `f` is its [`WORD_FILTER`] entry and `bit` its length bit.
-/// Out of line: the scan inlines only the filter.
-#[inline(never)]
+/// Inline: the table lookup is short; [`keyword_kinds`] stays out of line.
+#[inline]
 fn closer_look(b: &[u8], s: usize, e: usize, f: u32, bit: u32, table: &WordTable) -> Entry {
     let mut entry = Entry::default();
     if f & bit << 16 != 0 {
