@@ -438,12 +438,15 @@ static KEY_FILTER: [u16; 1024] = {
 pub(crate) struct WordTable {
     /// `(key, length, kinds, group, cue)`; length 0 marks a free slot. `group` numbers the sport words' entries,
     /// `cue` the result words' entries.
-    slots: Box<[(u64, u8, u8, u16, u16)]>,
+    slots: Box<[Slot]>,
     /// The number of entries that hold [`KEY_SPORT`].
     pub groups: usize,
     /// The number of entries that hold [`KEY_RESULT`].
     pub cues: usize,
 }
+
+/// A slot of [`WordTable`]: `(key, length, kinds, group, cue)`.
+type Slot = (u64, u8, u8, u16, u16);
 
 /// What the [`WORD_TABLE`] says of a word: its kinds, its sport group and its result cue entry (see
 /// [`WordTable`]; the numbers mean something only with the kind).
