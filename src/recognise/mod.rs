@@ -339,8 +339,8 @@ fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
 /// scan of an article.
 struct KeywordIndex {
     text: String,
-    /// Start offset and kinds of every keyword, in order.
-    keys: Vec<(usize, u8)>,
+    /// Every keyword, in order.
+    keys: Vec<Key>,
     /// Whether the text holds a character that `(?i)` matches to an ASCII letter.
     folds: bool,
 }
@@ -436,10 +436,36 @@ static KEY_FILTER: [u16; 1024] = {
 /// result cue, keyed by their first eight bytes and their length (longer words that share both share an entry:
 /// the recognisers look closer). Open addressing, linear probing, at most half full.
 pub(crate) struct WordTable {
-    /// `(key, length, kinds, group)`; length 0 marks a free slot. `group` numbers the sport words' entries.
-    slots: Box<[(u64, u8, u8, u16)]>,
+    /// `(key, length, kinds, group, cue)`; length 0 marks a free slot. `group` numbers the sport words' entries,
+    /// `cue` the result words' entries.
+    slots: Box<[Slot]>,
     /// The number of entries that hold [`KEY_SPORT`].
     pub groups: usize,
+    /// The number of entries that hold [`KEY_RESULT`].
+    pub cues: usize,
+}
+
+/// A slot of [`WordTable`]: `(key, length, kinds, group, cue)`.
+type Slot = (u64, u8, u8, u16, u16);
+
+/// What the [`WORD_TABLE`] says of a word: its kinds, its sport group and its result cue entry (see
+/// [`WordTable`]; the numbers mean something only with the kind).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Entry {
+    pub kinds: u8,
+    pub group: u16,
+    pub cue: u16,
+}
+
+/// A keyword found by the shared scan: the word `start..end` (a maximal run of ASCII letters and digits), its
+/// kinds, and what the [`WORD_TABLE`] said of it, so that the recognisers need not look it up again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Key {
+    pub start: usize,
+    pub end: usize,
+    pub kinds: u8,
+    pub group: u16,
+    pub cue: u16,
 }
 
 const TABLE_BITS: u32 = 10;
@@ -451,15 +477,15 @@ fn table_hash(key: u64, n: usize) -> usize {
 }
 
 impl WordTable {
-    /// The entry of the word with lower-case key `key` (see [`word_key`]) and length `n`: its kinds and group.
+    /// The entry of the word with lower-case key `key` (see [`word_key`]) and length `n`.
     #[inline]
-    pub fn get(&self, key: u64, n: usize) -> Option<(u8, u16)> {
+    pub fn get(&self, key: u64, n: usize) -> Option<Entry> {
         let mask = self.slots.len() - 1;
         let mut i = table_hash(key, n);
         loop {
-            let (k, len, kinds, group) = self.slots[i];
+            let (k, len, kinds, group, cue) = self.slots[i];
             if usize::from(len) == n && k == key {
-                return Some((kinds, group));
+                return Some(Entry { kinds, group, cue });
             }
             if len == 0 {
                 return None;
@@ -476,12 +502,16 @@ impl WordTable {
         loop {
             let slot = &mut self.slots[i];
             if slot.1 == 0 {
-                *slot = (key, w.len() as u8, 0, 0);
+                *slot = (key, w.len() as u8, 0, 0, 0);
             }
             if slot.0 == key && usize::from(slot.1) == w.len() {
                 if kind == KEY_SPORT && slot.2 & KEY_SPORT == 0 {
                     slot.3 = self.groups as u16;
                     self.groups += 1;
+                }
+                if kind == KEY_RESULT && slot.2 & KEY_RESULT == 0 {
+                    slot.4 = self.cues as u16;
+                    self.cues += 1;
                 }
                 slot.2 |= kind;
                 return;
@@ -494,8 +524,9 @@ impl WordTable {
 /// The words that start sport vocabulary matches and result cues (see [`WordTable`]).
 pub(crate) static WORD_TABLE: once_cell::sync::Lazy<WordTable> = once_cell::sync::Lazy::new(|| {
     let mut t = WordTable {
-        slots: vec![(0, 0, 0, 0); 1 << TABLE_BITS].into_boxed_slice(),
+        slots: vec![(0, 0, 0, 0, 0); 1 << TABLE_BITS].into_boxed_slice(),
         groups: 0,
+        cues: 0,
     };
     for w in sport::first_runs() {
         t.insert(&w, KEY_SPORT);
@@ -540,6 +571,36 @@ static WORD_FILTER: once_cell::sync::Lazy<[u32; 1024]> = once_cell::sync::Lazy::
     table
 });
 
+/// `LAST_FILTER[filter_slot(first, second)]`: bit `c & 31` is set when a word starting with those bytes and
+/// ending with byte `c` may be a keyword of [`KEY_FILTER`] or a word of [`WORD_TABLE`] (all bits for the words
+/// that [`keyword_kinds`] reads by their start and for the table's words of more than eight bytes, which the
+/// table tells by their first eight). The second cheap test, which drops "with", "have", "will".
+static LAST_FILTER: once_cell::sync::Lazy<[u32; 1024]> = once_cell::sync::Lazy::new(|| {
+    let mut table = [0u32; 1024];
+    for w in sport::first_runs().into_iter().chain(result::first_words()) {
+        let last = if w.len() > 8 {
+            u32::MAX
+        } else {
+            1 << (w[w.len() - 1] & 31)
+        };
+        if w.len() == 1 {
+            for c in *b". " {
+                table[filter_slot(w[0], c)] |= last;
+            }
+        } else {
+            table[filter_slot(w[0], w[1])] |= last;
+        }
+    }
+    for (w, min, max) in KEY_WORDS {
+        table[filter_slot(w[0], w[1])] |= if min == max && w.len() == min {
+            1 << (w[w.len() - 1] & 31)
+        } else {
+            u32::MAX
+        };
+    }
+    table
+});
+
 /// The [`filter_slot`] and length bit of the word `b[s..e]` (`e > s`), or `None` when it is too long for any
 /// filter.
 #[inline]
@@ -556,26 +617,26 @@ fn slot_bit(b: &[u8], s: usize, e: usize) -> Option<(usize, u32)> {
 /// The kinds of the word `b[s..e]` (a maximal run of ASCII letters and digits): [`keyword_kinds`], and the
 /// [`WORD_TABLE`] kinds.
 #[cfg(test)]
-fn word_kinds(b: &[u8], s: usize, e: usize) -> u8 {
+fn word_kinds(b: &[u8], s: usize, e: usize) -> Entry {
     let Some((slot, bit)) = slot_bit(b, s, e) else {
-        return 0;
+        return Entry::default();
     };
     closer_look(b, s, e, WORD_FILTER[slot], bit, &WORD_TABLE)
 }
 
 /// [`word_kinds`] of a word that passed the filter: `f` is its [`WORD_FILTER`] entry and `bit` its length bit.
-/// Out of line: the scan inlines only the filter.
-#[inline(never)]
-fn closer_look(b: &[u8], s: usize, e: usize, f: u32, bit: u32, table: &WordTable) -> u8 {
-    let mut kinds = 0;
-    if f & bit != 0 {
-        kinds = keyword_kinds(b, s, e);
-    }
+/// Inline: the table lookup is short; [`keyword_kinds`] stays out of line.
+#[inline]
+fn closer_look(b: &[u8], s: usize, e: usize, f: u32, bit: u32, table: &WordTable) -> Entry {
+    let mut entry = Entry::default();
     if f & bit << 16 != 0 {
         let n = e - s;
-        kinds |= table.get(word_key(b, s, n), n).map_or(0, |(k, _)| k);
+        entry = table.get(word_key(b, s, n), n).unwrap_or_default();
     }
-    kinds
+    if f & bit != 0 {
+        entry.kinds |= keyword_kinds(b, s, e);
+    }
+    entry
 }
 
 /// Whether `b[at..at + 8]` (or less at the end) starts "ſ" (C5 BF) or the Kelvin sign (E2 84 AA) at one of the
@@ -645,8 +706,9 @@ fn block_bits(b: &[u8], at: usize, folds: &mut bool) -> u64 {
 /// an ASCII letter ("ſ", the Kelvin sign). Finds the words 64 bytes at a time: a bit mask of the word bytes
 /// gives where words start (a word byte after a non-word byte) and, from each start, where the word ends (the
 /// next non-word byte).
-fn scan_keywords(b: &[u8], keys: &mut Vec<(usize, u8)>) -> bool {
+fn scan_keywords(b: &[u8], keys: &mut Vec<Key>) -> bool {
     let filter: &[u32; 1024] = &WORD_FILTER;
+    let last: &[u32; 1024] = &LAST_FILTER;
     let table: &WordTable = &WORD_TABLE;
     let mut folds = false;
     macro_rules! check {
@@ -654,10 +716,16 @@ fn scan_keywords(b: &[u8], keys: &mut Vec<(usize, u8)>) -> bool {
             let (s, e) = ($s, $e);
             if let Some((slot, bit)) = slot_bit(b, s, e) {
                 let f = filter[slot];
-                if f & (bit | bit << 16) != 0 {
-                    let kinds = closer_look(b, s, e, f, bit, table);
+                if f & (bit | bit << 16) != 0 && last[slot] >> (b[e - 1] & 31) & 1 != 0 {
+                    let Entry { kinds, group, cue } = closer_look(b, s, e, f, bit, table);
                     if kinds != 0 {
-                        keys.push((s, kinds));
+                        keys.push(Key {
+                            start: s,
+                            end: e,
+                            kinds,
+                            group,
+                            cue,
+                        });
                     }
                 }
             }
@@ -834,11 +902,11 @@ pub(crate) fn first_run(w: &[u8]) -> usize {
         .unwrap_or(w.len())
 }
 
-/// Runs `f` on the keywords of `text` (start offset and kinds of each, in order) and on whether `text` holds
+/// Runs `f` on the keywords of `text` (see [`Key`], in order) and on whether `text` holds
 /// a character that `(?i)` matches to an ASCII letter ("ſ", the Kelvin sign). The scan runs once per text: the
 /// last text asked about is kept (per thread) and compared in full, so a different text is always scanned.
 /// `f` must not ask about keywords itself.
-pub(crate) fn with_keywords<R>(text: &str, f: impl FnOnce(&[(usize, u8)], bool) -> R) -> R {
+pub(crate) fn with_keywords<R>(text: &str, f: impl FnOnce(&[Key], bool) -> R) -> R {
     KEYWORDS.with(|cell| {
         let mut index = cell.borrow_mut();
         if index.text != text {
@@ -857,8 +925,8 @@ pub(crate) fn with_keywords<R>(text: &str, f: impl FnOnce(&[(usize, u8)], bool) 
 pub(crate) fn keywords(text: &str, kind: u8) -> Vec<usize> {
     with_keywords(text, |keys, _| {
         keys.iter()
-            .filter(|&&(_, k)| k & kind != 0)
-            .map(|&(s, _)| s)
+            .filter(|k| k.kinds & kind != 0)
+            .map(|k| k.start)
             .collect()
     })
 }
@@ -1323,7 +1391,7 @@ mod keyword_tests {
     use super::*;
 
     /// The keywords of `b` found word by word, asking [`keyword_kinds`] about every word.
-    fn plain_scan(b: &[u8]) -> Vec<(usize, u8)> {
+    fn plain_scan(b: &[u8]) -> Vec<Key> {
         let mut keys = Vec::new();
         let mut i = 0;
         while i < b.len() {
@@ -1335,9 +1403,15 @@ mod keyword_tests {
             while i < b.len() && WORD[usize::from(b[i])] {
                 i += 1;
             }
-            let kinds = word_kinds(b, s, i);
+            let Entry { kinds, group, cue } = word_kinds(b, s, i);
             if kinds != 0 {
-                keys.push((s, kinds));
+                keys.push(Key {
+                    start: s,
+                    end: i,
+                    kinds,
+                    group,
+                    cue,
+                });
             }
         }
         keys

@@ -2,7 +2,7 @@
 //! "X d. Y", "Result:"). A cue is evidence of direction only; the resolver finds the players around it.
 //! Corpus: `tests/corpus/result.jsonl`.
 
-use super::{Alternation, Anchored, KEY_RESULT, Span, first_run};
+use super::{Alternation, Anchored, KEY_RESULT, Span, WORD_TABLE, first_run, word_key};
 use crate::lexicon::{FxHashMap, FxHashSet};
 use once_cell::sync::Lazy;
 
@@ -212,12 +212,28 @@ static FOLLOW: Lazy<FxHashMap<Box<[u8]>, Follow>> = Lazy::new(|| {
     map
 });
 
-/// Whether a cue may start with the word `b[p..e]` (one of [`FIRST_WORDS`]) given what follows it (see
-/// [`Follow`]). A superset: the pattern decides.
-fn may_follow(b: &[u8], p: usize, e: usize) -> bool {
-    match FOLLOW.get(&b[p..e]) {
-        None | Some(Follow::Any) => true,
-        Some(Follow::Seconds { is, other }) => {
+/// [`FOLLOW`] of the first words of at most eight bytes, by their [`WORD_TABLE`] cue entry (see
+/// [`super::Key`]): the table tells such words apart exactly.
+static BY_CUE: Lazy<Vec<Option<&'static Follow>>> = Lazy::new(|| {
+    let mut v = vec![None; WORD_TABLE.cues];
+    for (w, follow) in FOLLOW.iter() {
+        let n = w.len();
+        if n <= 8 {
+            let entry = WORD_TABLE
+                .get(word_key(w, 0, n), n)
+                .expect("every first word in the table");
+            v[usize::from(entry.cue)] = Some(follow);
+        }
+    }
+    v
+});
+
+/// Whether a cue may start with a first word ending at `e` whose [`Follow`] is `follow`, given what follows it.
+/// A superset: the pattern decides.
+fn may_follow(follow: &Follow, b: &[u8], e: usize) -> bool {
+    match follow {
+        Follow::Any => true,
+        Follow::Seconds { is, other } => {
             b.get(e) == Some(&b' ') && {
                 let run = &b[e + 1..e + 1 + first_run(&b[e + 1..])];
                 is.contains(run) || other.iter().any(|s| s.passes(run))
@@ -270,18 +286,23 @@ fn matches(text: &str) -> Vec<(usize, usize)> {
     super::with_keywords(text, |keys, _| {
         // Offsets below `next` are inside the last match.
         let mut next = 0;
-        for &(p, kinds) in keys {
-            if kinds & KEY_RESULT == 0 || p < next {
+        for key in keys {
+            if key.kinds & KEY_RESULT == 0 || key.start < next {
+                continue;
+            }
+            let (p, e) = (key.start, key.end);
+            let w = &b[p..e];
+            if w.iter().any(u8::is_ascii_uppercase) {
                 continue;
             }
             // The table holds the words in lower case and tells words of more than eight bytes by their first
             // eight.
-            let e = p + first_run(&b[p..]);
-            let w = &b[p..e];
-            if w.iter().any(u8::is_ascii_uppercase)
-                || (w.len() > 8 && !FIRST_WORDS.contains(w))
-                || !may_follow(b, p, e)
-            {
+            let follow = if w.len() > 8 {
+                FOLLOW.get(w)
+            } else {
+                BY_CUE[usize::from(key.cue)]
+            };
+            if !follow.is_some_and(|f| may_follow(f, b, e)) {
                 continue;
             }
             if let Some(e) = NEAR.at(text, p) {
@@ -338,6 +359,7 @@ pub(crate) fn warm_up() {
     Lazy::force(&NEAR);
     Lazy::force(&FIRST_WORDS);
     Lazy::force(&FOLLOW);
+    Lazy::force(&BY_CUE);
 }
 
 /// A match of the cue pattern, read as [`regex::Match`] reads.
@@ -392,6 +414,8 @@ mod tests {
                 "was beaten_ by, was beat, is upset, be seen off, are swept aside, was1 beaten, was beaten2",
                 "was\tbeaten, was\u{a0}beaten, was-beaten, is also beaten, is alsobeaten, been eventually beaten",
                 "lost the match to, lost his final against, losing the semi-final to, lost a-b match to, won match against",
+                // Words of more than eight bytes that share their first eight and length with a first word.
+                "eliminatez X, eliminatex past, dispatchez, outlastez by, eliminated, eliminatin, knockingz out",
             ]
             .map(String::from),
         );

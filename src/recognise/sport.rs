@@ -95,9 +95,10 @@ static VOCAB: Lazy<Vec<Vec<Text>>> = Lazy::new(|| {
     let mut v = vec![Vec::new(); WORD_TABLE.groups];
     for (t, sport, weight) in texts() {
         let n = first_run(&t);
-        let (_, group) = WORD_TABLE
+        let group = WORD_TABLE
             .get(word_key(&t, 0, n), n)
-            .expect("every first word in the table");
+            .expect("every first word in the table")
+            .group;
         v[usize::from(group)].push((t.into_boxed_slice(), sport, weight));
     }
     v
@@ -111,14 +112,11 @@ pub(crate) fn first_runs() -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// The vocabulary match starting at the word `b[p..e]` (a maximal run of ASCII letters and digits), as the
-/// pattern finds it there: its end, sport and weight. Exact when `b` holds no character that folds to ASCII.
-fn match_at(b: &[u8], p: usize, e: usize) -> Option<(usize, usize, usize)> {
+/// The vocabulary match starting at the word `b[p..]` (a maximal run of ASCII letters and digits) of
+/// [`VOCAB`] group `group` (see [`super::Key`]), as the pattern finds it there: its end, sport and weight. Exact
+/// when `b` holds no character that folds to ASCII.
+fn match_at(b: &[u8], p: usize, group: u16) -> Option<(usize, usize, usize)> {
     if p > 0 && is_word_byte(b[p - 1]) {
-        return None;
-    }
-    let (kinds, group) = WORD_TABLE.get(word_key(b, p, e - p), e - p)?;
-    if kinds & KEY_SPORT == 0 {
         return None;
     }
     VOCAB[usize::from(group)]
@@ -140,11 +138,11 @@ fn count(text: &str, counts: &mut [usize; 7]) {
         }
         // Matches do not overlap: offsets below `next` are inside the last one.
         let mut next = 0;
-        for &(p, kinds) in keys {
-            if kinds & KEY_SPORT == 0 || p < next {
+        for key in keys {
+            if key.kinds & KEY_SPORT == 0 || key.start < next {
                 continue;
             }
-            if let Some((end, sport, weight)) = match_at(b, p, p + first_run(&b[p..])) {
+            if let Some((end, sport, weight)) = match_at(b, key.start, key.group) {
                 counts[sport] += weight;
                 next = end;
             }
@@ -249,6 +247,7 @@ mod tests {
                 "on serve on  serve broke serve, service games, service game, the service",
                 "billie jean king cup, billie jean king, Fed Cup, Davis cup, hopman cup",
                 "seeds seeded unseeded seed, SEEDS, volley, volleys",
+                "backhandz forehandz athleticz basketbalz goalkeepez premiershix, BACKHANDS",
             ]
             .map(String::from),
         );
