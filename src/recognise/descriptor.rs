@@ -260,19 +260,32 @@ fn match_at(text: &str, p: usize) -> Option<(usize, Alt)> {
     }
 }
 
-/// The first index at or after `from` holding "he" or "He" (`bytes.len()` if none). Tests eight bytes at a
-/// time.
+/// The first index at or after `from` holding "he" or "He" (`bytes.len()` if none). Tests sixteen bytes per
+/// loop step (two words, one test), then eight.
 fn next_he(bytes: &[u8], from: usize) -> usize {
     use super::{splat, zero_bytes};
+    // The high bit of each byte of the word at `at` that starts "he" or "He" (reads nine bytes): a byte of
+    // the OR is zero when both its halves are. `| 0x20` maps 'H' to 'h' (and no other byte to 'h').
+    let hits = |at: &[u8]| {
+        let x = u64::from_le_bytes(at[..8].try_into().expect("8 bytes"));
+        let y = u64::from_le_bytes(at[1..9].try_into().expect("8 bytes"));
+        zero_bytes(((x | splat(0x20)) ^ splat(b'h')) | (y ^ splat(b'e')))
+    };
     let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 9) {
-        let x = u64::from_le_bytes(chunk[..8].try_into().expect("8 bytes"));
-        let y = u64::from_le_bytes(chunk[1..].try_into().expect("8 bytes"));
-        // `| 0x20` maps 'H' to 'h' (and no other byte to 'h').
-        let hits = zero_bytes((x | splat(0x20)) ^ splat(b'h')) & zero_bytes(y ^ splat(b'e'));
-        if hits != 0 {
+    while let Some(chunk) = bytes.get(i..i + 17) {
+        let lo = hits(chunk);
+        let hi = hits(&chunk[8..]);
+        if lo | hi != 0 {
             // Little-endian: the lowest set bit is the first byte.
-            return i + (hits.trailing_zeros() / 8) as usize;
+            let both = u128::from(lo) | u128::from(hi) << 64;
+            return i + (both.trailing_zeros() / 8) as usize;
+        }
+        i += 16;
+    }
+    while let Some(chunk) = bytes.get(i..i + 9) {
+        let h = hits(chunk);
+        if h != 0 {
+            return i + (h.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }

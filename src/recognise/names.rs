@@ -241,8 +241,24 @@ fn next_run(text: &str, from: usize, tokens: &mut Vec<Token>) -> Option<(usize, 
     let mut i = from;
     // The first upper-case letter.
     let (start, c, n) = loop {
-        // Eight bytes at a time to the next upper-case ASCII letter or non-ASCII byte.
-        while let Some(chunk) = bytes.get(i..i + 8) {
+        // Sixteen bytes at a time (two words, one test of both masks) to the next upper-case ASCII letter
+        // or non-ASCII byte, then eight at a time.
+        let mut found = false;
+        while let Some(chunk) = bytes.get(i..i + 16) {
+            let lo =
+                upper_or_non_ascii(u64::from_le_bytes(chunk[..8].try_into().expect("8 bytes")));
+            let hi =
+                upper_or_non_ascii(u64::from_le_bytes(chunk[8..].try_into().expect("8 bytes")));
+            if lo | hi != 0 {
+                // Little-endian: the lowest set bit is the first byte.
+                let both = u128::from(lo) | u128::from(hi) << 64;
+                i += (both.trailing_zeros() / 8) as usize;
+                found = true;
+                break;
+            }
+            i += 16;
+        }
+        while !found && let Some(chunk) = bytes.get(i..i + 8) {
             let hits = upper_or_non_ascii(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
             if hits != 0 {
                 // Little-endian: the lowest set bit is the first byte.

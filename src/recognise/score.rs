@@ -560,18 +560,28 @@ fn first_zero(x: u64) -> u64 {
 /// candidates then go through [`can_start`].
 fn next_start(b: &[u8], mut i: usize) -> Option<usize> {
     use super::splat;
-    while let Some(word) = b.get(i..i + 8) {
+    let mask = |word: &[u8]| {
         let v = u64::from_le_bytes(word.try_into().expect("eight bytes")) | splat(0x20);
-        let m = first_zero((v & splat(0xF0)) ^ splat(0x30)) | first_zero(v ^ splat(b'w'));
-        if m != 0 {
-            let k = i + (m.trailing_zeros() / 8) as usize;
-            if can_start(b, k) {
-                return Some(k);
-            }
-            i = k + 1;
+        first_zero((v & splat(0xF0)) ^ splat(0x30)) | first_zero(v ^ splat(b'w'))
+    };
+    loop {
+        // Sixteen bytes per step while nothing is found (two words, one test), then the word with the hit.
+        while let Some(two) = b.get(i..i + 16)
+            && mask(&two[..8]) | mask(&two[8..]) == 0
+        {
+            i += 16;
+        }
+        let Some(word) = b.get(i..i + 8) else { break };
+        let m = mask(word);
+        if m == 0 {
+            i += 8;
             continue;
         }
-        i += 8;
+        let k = i + (m.trailing_zeros() / 8) as usize;
+        if can_start(b, k) {
+            return Some(k);
+        }
+        i = k + 1;
     }
     (i..b.len()).find(|&k| can_start(b, k))
 }
