@@ -1095,10 +1095,7 @@ fn parentheticals(text: &str, sent: crate::segment::Sentence, out: &mut Vec<Span
     let b = s.as_bytes();
     // One pass over the commas (and " - who"): a relative clause runs to the next comma or the end; an
     // apposition (", the world number one,") only counts when a comma closes it.
-    let mut from = 0;
-    while let Some(k) = first_of(&b[from..], b',', b'-') {
-        let i = from + k;
-        from = i + 1;
+    for i in memchr::memchr2_iter(b',', b'-', b) {
         let c = b[i];
         let rest = &s[i + 1..];
         let closing = |body: usize| {
