@@ -601,11 +601,10 @@ const LEAD_ALSO: u8 = 1;
 /// Lead word "cup" of [`lead_words`].
 const LEAD_CUP: u8 = 2;
 
-/// The lead words of the same-day and cup checks, in lower case.
+/// The lead words of the same-day and cup checks, in lower case, "the other " searched for as "other " (a
+/// rarer start than "the", so fewer false candidates) and its "the " checked before it.
 static LEAD_WORDS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
-    std::sync::LazyLock::new(|| {
-        aho_corasick::packed::Searcher::new(["the other ", "also ", "cup"])
-    });
+    std::sync::LazyLock::new(|| aho_corasick::packed::Searcher::new(["other ", "also ", "cup"]));
 
 /// Every occurrence of a lead word in `text` in any case: where it ends and which it is ([`LEAD_THE_OTHER`],
 /// [`LEAD_ALSO`], [`LEAD_CUP`]). (No lead word can overlap another or itself, so the non-overlapping
@@ -613,8 +612,13 @@ static LEAD_WORDS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
 fn lead_words(text: &str) -> Vec<(usize, u8)> {
     let lower = text.to_ascii_lowercase();
     match LEAD_WORDS.as_ref() {
+        // (An "other " found within a match of "also " or "cup" is impossible, and one found is a match of
+        // "the other " exactly when "the " stands before it: the same ends as a search for "the other ".)
         Some(s) => s
             .find_iter(lower.as_bytes())
+            .filter(|m| {
+                m.pattern().as_u32() != 0 || lower.as_bytes()[..m.start()].ends_with(b"the ")
+            })
             .map(|m| (m.end(), m.pattern().as_u32() as u8))
             .collect(),
         None => {
@@ -1091,10 +1095,7 @@ fn parentheticals(text: &str, sent: crate::segment::Sentence, out: &mut Vec<Span
     let b = s.as_bytes();
     // One pass over the commas (and " - who"): a relative clause runs to the next comma or the end; an
     // apposition (", the world number one,") only counts when a comma closes it.
-    let mut from = 0;
-    while let Some(k) = first_of(&b[from..], b',', b'-') {
-        let i = from + k;
-        from = i + 1;
+    for i in memchr::memchr2_iter(b',', b'-', b) {
         let c = b[i];
         let rest = &s[i + 1..];
         let closing = |body: usize| {
