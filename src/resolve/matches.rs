@@ -2387,11 +2387,26 @@ fn same_name(ctx: &Ctx, a: usize, b: usize) -> bool {
 
 /// Merges repeated reports of the same match (same sides, compatible details).
 fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
-    // A short list of results is scanned; a long one is indexed by the first player of each side.
+    // A short list of results is scanned; a long one is indexed by the first player of each side and the score.
     const SCAN: usize = 32;
     let mut out: Vec<Found> = Vec::new();
-    let mut by_pair: std::collections::HashMap<(usize, usize), Vec<usize>> = Default::default();
+    let mut index = DuplicateIndex::default();
+    // Each score as read by a result (index, flipped), rendered once and numbered by its text: comparing two
+    // results' scores is then a number comparison.
+    let mut score_text: Vec<[u32; 2]> = vec![[u32::MAX; 2]; ctx.m.scores.len()];
+    let mut numbers: std::collections::HashMap<String, u32> = Default::default();
+    for &(i, flip) in found.iter().filter_map(|f| f.score.as_ref()) {
+        if score_text[i][usize::from(flip)] == u32::MAX {
+            let next = numbers.len() as u32;
+            let n = *numbers
+                .entry(ctx.m.scores[i].to_score(flip).text)
+                .or_insert(next);
+            score_text[i][usize::from(flip)] = n;
+        }
+    }
+    let score_id = |f: &Found| f.score.map(|(i, flip)| score_text[i][usize::from(flip)]);
     for f in found {
+        let f_score = score_id(&f);
         let fits = |g: &Found| {
             let same_event = match (g.tournament, f.tournament) {
                 (Some((a, _)), Some((b, _))) => same_name(ctx, a, b),
@@ -2401,10 +2416,8 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
                 && g.loser == f.loser
                 && same_event
                 && (g.round == f.round || g.round.is_none() || f.round.is_none())
-                && match (g.score, f.score) {
-                    (Some((a, fa)), Some((b, fb))) => {
-                        ctx.m.scores[a].to_score(fa).text == ctx.m.scores[b].to_score(fb).text
-                    }
+                && match (score_id(g), f_score) {
+                    (Some(a), Some(b)) => a == b,
                     _ => true,
                 }
         };
@@ -2412,21 +2425,17 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
         let same = if out.len() <= SCAN {
             out.iter().position(fits)
         } else {
-            if by_pair.is_empty() {
+            if index.all.is_empty() {
                 for (k, g) in out.iter().enumerate() {
-                    by_pair
-                        .entry((g.winner[0], g.loser[0]))
-                        .or_default()
-                        .push(k);
+                    index.add(k, (g.winner[0], g.loser[0]), score_id(g));
                 }
             }
-            by_pair
-                .get(&key)
-                .and_then(|ids| ids.iter().copied().find(|&k| fits(&out[k])))
+            index.first(key, f_score, |k| fits(&out[k]))
         };
         match same {
             Some(k) => {
                 let g = &mut out[k];
+                let had_score = g.score.is_some();
                 g.last_sent = g.last_sent.max(f.sent);
                 if g.score.is_none() {
                     g.score = f.score;
@@ -2438,16 +2447,89 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
                 {
                     g.tournament = f.tournament;
                 }
+                if !had_score
+                    && !index.all.is_empty()
+                    && let Some(id) = score_id(&out[k])
+                {
+                    index.scored(k, key, id);
+                }
             }
             None => {
-                if !by_pair.is_empty() {
-                    by_pair.entry(key).or_default().push(out.len());
+                if !index.all.is_empty() {
+                    index.add(out.len(), key, f_score);
                 }
                 out.push(f);
             }
         }
     }
     out
+}
+
+/// The results kept so far by [`merge_duplicates`], by the first player of each side (`(winner, loser)`), as
+/// ascending indices: a result with a score can only be a duplicate of one with no score or the same score, so
+/// a long roundup that repeats a pair of players costs no scan of all that pair's results.
+#[derive(Default)]
+struct DuplicateIndex {
+    all: std::collections::HashMap<(usize, usize), Vec<usize>>,
+    unscored: std::collections::HashMap<(usize, usize), Vec<usize>>,
+    by_score: std::collections::HashMap<(usize, usize, u32), Vec<usize>>,
+}
+
+impl DuplicateIndex {
+    fn add(&mut self, k: usize, key: (usize, usize), score: Option<u32>) {
+        self.all.entry(key).or_default().push(k);
+        match score {
+            Some(id) => self.by_score.entry((key.0, key.1, id)).or_default().push(k),
+            None => self.unscored.entry(key).or_default().push(k),
+        }
+    }
+
+    /// Result `k`, kept without a score, has taken score `id`.
+    fn scored(&mut self, k: usize, key: (usize, usize), id: u32) {
+        if let Some(v) = self.unscored.get_mut(&key)
+            && let Ok(p) = v.binary_search(&k)
+        {
+            v.remove(p);
+        }
+        let v = self.by_score.entry((key.0, key.1, id)).or_default();
+        if let Err(p) = v.binary_search(&k) {
+            v.insert(p, k);
+        }
+    }
+
+    /// The first result (lowest index) that `fits`, among those that can: all of the pair's results for a
+    /// result with no score, else those with no score or the same one, taken in index order.
+    fn first(
+        &self,
+        key: (usize, usize),
+        score: Option<u32>,
+        fits: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let none: &[usize] = &[];
+        let Some(id) = score else {
+            let all = self.all.get(&key).map_or(none, Vec::as_slice);
+            return all.iter().copied().find(|&k| fits(k));
+        };
+        let a = self.unscored.get(&key).map_or(none, Vec::as_slice);
+        let b = self
+            .by_score
+            .get(&(key.0, key.1, id))
+            .map_or(none, Vec::as_slice);
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() || j < b.len() {
+            let k = if j == b.len() || (i < a.len() && a[i] < b[j]) {
+                i += 1;
+                a[i - 1]
+            } else {
+                j += 1;
+                b[j - 1]
+            };
+            if fits(k) {
+                return Some(k);
+            }
+        }
+        None
+    }
 }
 
 /// Turns a found match into a record.
