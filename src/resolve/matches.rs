@@ -696,10 +696,12 @@ fn resolve_pending(
         let after = &ctx.text[sp.end..];
         if let Some(rest) = after.strip_prefix(", ") {
             let at = sp.end + 2;
-            if let Some(r) = ctx
-                .refs_ahead
+            // (`refs_ahead` is sorted by start: the references starting at `at` are found by a binary search.)
+            let from = ctx.refs_ahead.partition_point(|r| r.span.start < at);
+            if let Some(r) = ctx.refs_ahead[from..]
                 .iter()
-                .find(|r| r.span.start == at && r.kind == RefKind::Name)
+                .take_while(|r| r.span.start == at)
+                .find(|r| r.kind == RefKind::Name)
                 && rest[r.span.end - at..].starts_with(',')
             {
                 return Some(r.entity);
