@@ -1937,26 +1937,15 @@ fn sentence_matches(
         let o = *others[0];
         used_scores[i] = true;
         let (w, l) = if won { (a, o) } else { (o, a) };
-        found.push(Found {
-            winner: vec![w.entity],
-            loser: vec![l.entity],
-            score: Some((i, flip)),
-            outcome: ctx.m.scores[i].ending,
-            round: round_for(
-                ctx,
-                s,
-                sent.start,
-                sent.end,
-                parens,
-                hit_cache.of(ctx, si),
-                None,
-            ),
-            tournament: tournament_for(ctx, s, sent.end),
-            span: Span::new(a.span.start.min(o.span.start), s.end.max(o.span.end)),
-            rule: "score-noun",
-            sent: si,
-            last_sent: si,
-        });
+        found.push(score_found(
+            ctx,
+            si,
+            (i, flip),
+            (w.entity, l.entity),
+            Span::new(a.span.start.min(o.span.start), s.end.max(o.span.end)),
+            "score-noun",
+            (parens, hit_cache.of(ctx, si)),
+        ));
     }
     // Scores with no cue: "Result: Nadal 6-7 (6/8) 6-2 Roddick", "Federer 6-3 6-4 Roddick".
     for &i in score_ids {
@@ -1983,26 +1972,42 @@ fn sentence_matches(
         };
         used_scores[i] = true;
         let (w, l) = if first_wins { (b, a) } else { (a, b) };
-        found.push(Found {
-            winner: vec![w.entity],
-            loser: vec![l.entity],
-            score: Some((i, !first_wins)),
-            outcome: ctx.m.scores[i].ending,
-            round: round_for(
-                ctx,
-                s,
-                sent.start,
-                sent.end,
-                parens,
-                hit_cache.of(ctx, si),
-                None,
-            ),
-            tournament: tournament_for(ctx, s, sent.end),
-            span: Span::new(b.span.start, a.span.end),
-            rule: "result-line",
-            sent: si,
-            last_sent: si,
-        });
+        found.push(score_found(
+            ctx,
+            si,
+            (i, !first_wins),
+            (w.entity, l.entity),
+            Span::new(b.span.start, a.span.end),
+            "result-line",
+            (parens, hit_cache.of(ctx, si)),
+        ));
+    }
+}
+
+/// A singles result told by score `i` (read flipped or not) in sentence `si`, with no cue of its own: its
+/// round and tournament are read from the whole sentence.
+fn score_found(
+    ctx: &Ctx,
+    si: usize,
+    (i, flip): (usize, bool),
+    (winner, loser): (usize, usize),
+    span: Span,
+    rule: &'static str,
+    (parens, hits): (&[Span], &[Hit]),
+) -> Found {
+    let s = ctx.m.scores[i].span;
+    let sent = ctx.sents[si];
+    Found {
+        winner: vec![winner],
+        loser: vec![loser],
+        score: Some((i, flip)),
+        outcome: ctx.m.scores[i].ending,
+        round: round_for(ctx, s, sent.start, sent.end, parens, hits, None),
+        tournament: tournament_for(ctx, s, sent.end),
+        span,
+        rule,
+        sent: si,
+        last_sent: si,
     }
 }
 
