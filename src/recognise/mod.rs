@@ -19,7 +19,6 @@ pub(crate) mod tournament;
 #[cfg(test)]
 mod corpus_test;
 
-use crate::lexicon::FxHashMap;
 use std::cell::RefCell;
 
 /// A byte span of the normalised text.
@@ -934,35 +933,97 @@ pub(crate) fn keywords(text: &str, kind: u8) -> Vec<usize> {
 /// A pattern that starts with `(?-u:\b)`, tried only at chosen offsets: [`Anchored::at`] gives the end of the
 /// match that the unanchored pattern would find starting exactly there. The search is anchored and stops as
 /// soon as no match can go on, so a miss costs a few bytes of work.
+///
+/// It runs a forward lazy DFA in the context of the whole text (so `(?-u:\b)` at the offset reads the byte
+/// before it), built from one NFA without capture groups: no reverse NFA (an anchored search knows its start)
+/// and no second pattern for offsets after a word byte, which keeps start-up cheap. Several patterns may be
+/// given ([`Anchored::many`]): the search then also tells which one matched, with the priority of a
+/// leftmost-first alternation of them in order. Cloning shares the DFA.
+#[derive(Clone)]
 pub(crate) struct Anchored {
-    /// `^(?:pattern)`, run from the offset when the byte before it is no word byte (so that `\b` at the start
-    /// of the slice reads as in context).
-    plain: regex::Regex,
-    /// `^[0-9A-Za-z_](?:pattern)`, run from the byte before the offset when that byte is a word byte.
-    after_word: regex::Regex,
+    inner: std::sync::Arc<AnchoredDfa>,
+}
+
+/// A per-thread cache pool of a lazy DFA or PikeVM.
+type CachePool<T> = regex_automata::util::pool::Pool<T, Box<dyn Fn() -> T + Send + Sync>>;
+
+struct AnchoredDfa {
+    dfa: std::sync::Arc<regex_automata::hybrid::dfa::DFA>,
+    caches: CachePool<regex_automata::hybrid::dfa::Cache>,
+}
+
+/// Compiles `patterns` (full syntax, flags inline) into one forward NFA, as `regex` reads them; with capture
+/// groups when `captures`.
+fn compile_nfa(patterns: &[String], captures: bool) -> regex_automata::nfa::thompson::NFA {
+    use regex_automata::nfa::thompson;
+    let which = if captures {
+        thompson::WhichCaptures::All
+    } else {
+        thompson::WhichCaptures::None
+    };
+    thompson::Compiler::new()
+        .configure(thompson::Config::new().which_captures(which))
+        .build_many(patterns)
+        .expect("pattern")
 }
 
 impl Anchored {
     /// `flags` (e.g. `(?x)`) apply to the whole `pattern`.
     pub fn new(flags: &str, pattern: &str) -> Self {
         let nl = if flags.contains('x') { "\n" } else { "" };
+        Self::from_nfa(compile_nfa(&[format!("{flags}(?:{pattern}{nl})")], false))
+    }
+
+    /// The patterns `{prefix}(?:{alt}){suffix}` of each alternative, which as a whole match as
+    /// `{prefix}(?:{alt0}|{alt1}|...){suffix}` when `prefix` is an assertion (one way to match).
+    pub fn many(flags: &str, prefix: &str, alts: &[&str], suffix: &str) -> Self {
+        Self::from_nfa(compile_nfa(
+            &alt_patterns(flags, prefix, alts, suffix),
+            false,
+        ))
+    }
+
+    fn from_nfa(nfa: regex_automata::nfa::thompson::NFA) -> Self {
+        let dfa = std::sync::Arc::new(
+            regex_automata::hybrid::dfa::DFA::builder()
+                .build_from_nfa(nfa)
+                .expect("lazy DFA"),
+        );
+        let d = std::sync::Arc::clone(&dfa);
         Anchored {
-            plain: regex::Regex::new(&format!("{flags}^(?:{pattern}{nl})")).expect("anchored"),
-            after_word: regex::Regex::new(&format!("{flags}^[0-9A-Za-z_](?:{pattern}{nl})"))
-                .expect("anchored after a word byte"),
+            inner: std::sync::Arc::new(AnchoredDfa {
+                dfa,
+                caches: CachePool::new(Box::new(move || d.create_cache())),
+            }),
         }
     }
 
     /// The end of the match starting at `p` (a character boundary of `text`), if any.
     pub fn at(&self, text: &str, p: usize) -> Option<usize> {
-        if p > 0 && is_word_byte(text.as_bytes()[p - 1]) {
-            self.after_word
-                .find(&text[p - 1..])
-                .map(|m| p - 1 + m.end())
-        } else {
-            self.plain.find(&text[p..]).map(|m| p + m.end())
-        }
+        self.at_which(text, p).map(|(e, _)| e)
     }
+
+    /// The end of the match starting at `p` (a character boundary of `text`) and the index of the pattern that
+    /// produced it, if any.
+    pub fn at_which(&self, text: &str, p: usize) -> Option<(usize, usize)> {
+        use regex_automata::{Anchored as Anchor, Input};
+        let input = Input::new(text).range(p..).anchored(Anchor::Yes);
+        let mut cache = self.inner.caches.get();
+        self.inner
+            .dfa
+            .try_search_fwd(&mut cache, &input)
+            .expect("the lazy DFA never quits (no Unicode word boundary)")
+            .map(|m| (m.offset(), m.pattern().as_usize()))
+    }
+}
+
+/// The patterns `{flags}{prefix}(?:{alt}){suffix}` of [`Anchored::many`] and [`Branches`].
+fn alt_patterns<S: AsRef<str>>(flags: &str, prefix: &str, alts: &[S], suffix: &str) -> Vec<String> {
+    // In verbose mode a comment runs to the end of the line: close every piece on a new line.
+    let nl = if flags.contains('x') { "\n" } else { "" };
+    alts.iter()
+        .map(|a| format!("{flags}{prefix}(?:{}{nl}){suffix}{nl}", a.as_ref()))
+        .collect()
 }
 
 /// `PLAIN[c]`: whether byte `c` is ASCII and no white space (`\s` reads it as a character of its own).
@@ -1147,89 +1208,87 @@ pub(crate) fn find_near_in<T>(
     out
 }
 
-/// The alternatives of a `{prefix}(?:{alt0}|{alt1}|...){suffix}` pattern as separate capturing regexes, each
-/// anchored at both ends: told a match text of the whole pattern, [`Branches::captures`] gives the groups of
-/// the alternative that produced it, without running a capture engine over the big pattern.
-///
-/// The first alternative that matches the match text exactly is the one that produced the match (leftmost-first),
-/// and its groups are the same, provided the alternatives begin and end with ASCII word characters so that the
-/// assertions at the edges read the same on the match text alone as in context (see [`Alternation`]). A
-/// [`regex::RegexSet`] of the anchored alternatives tells which one in a single pass; only that one then runs
-/// with capture groups.
+/// The alternatives of a `{prefix}(?:{alt0}|{alt1}|...){suffix}` pattern (`prefix` an assertion) as the
+/// patterns of one NFA with capture groups: told a match of the whole pattern, [`Branches::captures`] gives the
+/// groups of the alternative that produced it. An anchored lazy DFA search at the match start, in context,
+/// tells which alternative produced it (leftmost-first: the first one that matches there); only that one then
+/// runs with capture groups (a PikeVM over the match). No reverse NFA, no separate regex per alternative.
 pub(crate) struct Branches {
-    alts: Vec<regex::Regex>,
-    set: regex::RegexSet,
-    /// The whole pattern with its groups, compiled on first use: the answer when no alternative matches the
-    /// match text alone (a non-ASCII letter at an edge).
-    whole: String,
-    slow: once_cell::sync::OnceCell<regex::Regex>,
+    near: Anchored,
+    pike: std::sync::Arc<regex_automata::nfa::thompson::pikevm::PikeVM>,
+    caches: CachePool<regex_automata::nfa::thompson::pikevm::Cache>,
 }
 
 /// The groups of one match, by name, as texts (see [`Branches::captures`]).
 pub(crate) struct BranchGroups<'t> {
-    /// The text the offsets of `locs` count from.
     hay: &'t str,
-    re: &'t regex::Regex,
-    locs: regex::CaptureLocations,
+    caps: regex_automata::util::captures::Captures,
 }
 
 impl<'t> BranchGroups<'t> {
     /// The text of group `name`, if it took part in the match.
     pub fn name(&self, name: &str) -> Option<&'t str> {
-        let i = self.re.capture_names().position(|n| n == Some(name))?;
-        self.locs.get(i).map(|(s, e)| &self.hay[s..e])
+        self.caps
+            .get_group_by_name(name)
+            .map(|s| &self.hay[s.range()])
     }
 }
 
 impl Branches {
     /// `flags` (e.g. `(?x)`) apply to every piece; the pattern is `{prefix}(?:{alt0}|{alt1}|...){suffix}`.
     pub fn new(flags: &str, prefix: &str, alts: &[String], suffix: &str) -> Self {
-        // In verbose mode a comment runs to the end of the line: close every piece on a new line.
-        let nl = if flags.contains('x') { "\n" } else { "" };
-        let body: Vec<String> = alts.iter().map(|a| format!("(?:{a}{nl})")).collect();
-        let anchored: Vec<String> = alts
-            .iter()
-            .map(|a| format!("{flags}^(?:{prefix}(?:{a}{nl}){suffix}{nl})$"))
-            .collect();
+        let nfa = compile_nfa(&alt_patterns(flags, prefix, alts, suffix), true);
+        let pike = std::sync::Arc::new(
+            regex_automata::nfa::thompson::pikevm::PikeVM::new_from_nfa(nfa.clone())
+                .expect("PikeVM"),
+        );
+        let p = std::sync::Arc::clone(&pike);
         Branches {
-            alts: anchored
-                .iter()
-                .map(|a| regex::Regex::new(a).expect("branch pattern"))
-                .collect(),
-            set: regex::RegexSet::new(&anchored).expect("branch set"),
-            whole: format!("{flags}{prefix}(?:{}{nl}){suffix}", body.join("|")),
-            slow: once_cell::sync::OnceCell::new(),
+            near: Anchored::from_nfa(nfa),
+            pike,
+            caches: CachePool::new(Box::new(move || p.create_cache())),
         }
+    }
+
+    /// The whole pattern run anchored (see [`Anchored`]): the same DFA that tells the alternatives apart.
+    pub fn anchored(&self) -> &Anchored {
+        &self.near
     }
 
     /// The groups of the match `start..end` of the whole pattern in `text`.
     pub fn captures<'t>(&'t self, text: &'t str, start: usize, end: usize) -> BranchGroups<'t> {
-        let m = &text[start..end];
-        if let Some(i) = self.set.matches(m).iter().next() {
-            let re = &self.alts[i];
-            let mut locs = re.capture_locations();
-            re.captures_read(&mut locs, m)
-                .expect("the alternative matches");
-            return BranchGroups { hay: m, re, locs };
-        }
-        let re = self
-            .slow
-            .get_or_init(|| regex::Regex::new(&self.whole).expect("whole pattern"));
-        let mut locs = re.capture_locations();
-        re.captures_read_at(&mut locs, text, start)
-            .expect("the match");
-        BranchGroups {
-            hay: text,
-            re,
-            locs,
-        }
+        use regex_automata::{Anchored as Anchor, Input, PatternID};
+        let which = self.near.at_which(text, start);
+        debug_assert_eq!(which.map(|(e, _)| e), Some(end), "a match of the pattern");
+        // The alternative's own match at `start` ends at `end`: search only up to there (the edges still read
+        // the text around).
+        let input = match which {
+            Some((e, i)) if e == end => Input::new(text)
+                .range(start..end)
+                .anchored(Anchor::Pattern(PatternID::must(i))),
+            _ => Input::new(text).range(start..).anchored(Anchor::Yes),
+        };
+        let mut caps = self.pike.create_captures();
+        let mut cache = self.caches.get();
+        self.pike.search(&mut cache, &input, &mut caps);
+        BranchGroups { hay: text, caps }
     }
 
-    /// Compiles the fallback pattern too.
-    pub fn warm_up(&self) {
-        let _ = self
-            .slow
-            .get_or_init(|| regex::Regex::new(&self.whole).expect("whole pattern"));
+    /// Compiles nothing more (everything is built by [`Branches::new`]).
+    pub fn warm_up(&self) {}
+}
+
+/// A lazily compiled [`regex::Regex`]: derefs to it, compiling it on first use.
+pub(crate) struct LazyRegex {
+    pattern: String,
+    re: once_cell::sync::OnceCell<regex::Regex>,
+}
+
+impl std::ops::Deref for LazyRegex {
+    type Target = regex::Regex;
+    fn deref(&self) -> &regex::Regex {
+        self.re
+            .get_or_init(|| regex::Regex::new(&self.pattern).expect("pattern"))
     }
 }
 
@@ -1237,40 +1296,29 @@ impl Branches {
 /// backtracking per match), and [`Alternation::which`] tells which alternative produced a match.
 ///
 /// Under leftmost-first semantics the alternative that produced a match is the first one that matches at its
-/// start, and its match is the whole match. That is also the first alternative that matches the match text
-/// exactly on its own, which a [`regex::RegexSet`] of anchored alternatives tells in one pass, provided the
-/// pattern's assertions read the same on the match text alone as in context: true when the alternatives begin
-/// and end with ASCII word characters (as all callers' do), and when no alternative's language ends where an
-/// earlier one's only matches with a word character after it. When the set finds nothing (a non-ASCII letter
-/// at an edge under `(?i)`), a capturing search at the match start answers instead.
+/// start (in context), and its match is the whole match: an anchored lazy DFA search of the alternatives as
+/// separate patterns at the match start tells it ([`Anchored::many`]). That DFA also serves recognisers that
+/// try the pattern at chosen offsets only ([`Alternation::anchored`]); `all` (unanchored, with a reverse NFA to
+/// find match starts) is compiled only when first used.
 pub(crate) struct Alternation {
-    /// The whole pattern, no capture groups.
-    pub all: regex::Regex,
-    set: regex::RegexSet,
-    captures: String,
-    slow: once_cell::sync::OnceCell<regex::Regex>,
+    /// The whole pattern, no capture groups (compiled on first use).
+    pub all: LazyRegex,
+    near: Anchored,
 }
 
 impl Alternation {
-    /// `flags` (e.g. `(?x)`) apply to every piece; the pattern is `{prefix}(?:{alt0}|{alt1}|...){suffix}`.
+    /// `flags` (e.g. `(?x)`) apply to every piece; the pattern is `{prefix}(?:{alt0}|{alt1}|...){suffix}`,
+    /// `prefix` an assertion.
     pub fn new(flags: &str, prefix: &str, alts: &[&str], suffix: &str) -> Self {
         // In verbose mode a comment runs to the end of the line: close every piece on a new line.
         let nl = if flags.contains('x') { "\n" } else { "" };
         let body: Vec<String> = alts.iter().map(|a| format!("(?:{a}{nl})")).collect();
-        let all = format!("{flags}{prefix}(?:{}{nl}){suffix}", body.join("|"));
-        let all = regex::Regex::new(&all).expect("alternation pattern");
-        let set = regex::RegexSet::new(
-            alts.iter()
-                .map(|a| format!("{flags}^(?:{prefix}(?:{a}{nl}){suffix}{nl})$")),
-        )
-        .expect("alternation set");
-        let groups: Vec<String> = alts.iter().map(|a| format!("({a}{nl})")).collect();
-        let captures = format!("{flags}{prefix}(?:{}{nl}){suffix}", groups.join("|"));
         Alternation {
-            all,
-            set,
-            captures,
-            slow: once_cell::sync::OnceCell::new(),
+            all: LazyRegex {
+                pattern: format!("{flags}{prefix}(?:{}{nl}){suffix}", body.join("|")),
+                re: once_cell::sync::OnceCell::new(),
+            },
+            near: Anchored::many(flags, prefix, alts, suffix),
         }
     }
 
@@ -1279,48 +1327,21 @@ impl Alternation {
         self.which_at(text, m.start(), m.end())
     }
 
-    /// Compiles the capturing fallback too.
+    /// Compiles the unanchored pattern `all` too.
     pub fn warm_up(&self) {
-        let _ = self
-            .slow
-            .get_or_init(|| regex::Regex::new(&self.captures).expect("alternation captures"));
+        let _ = &*self.all;
     }
 
-    /// The whole pattern (flags inline, no capture groups), for [`Anchored`].
-    pub fn pattern(&self) -> &str {
-        self.all.as_str()
+    /// The whole pattern run anchored: [`Anchored::at`] at an offset gives the end of the match there.
+    pub fn anchored(&self) -> &Anchored {
+        &self.near
     }
 
-    /// The index of the alternative that produced the match `start..end` of `all` in `text`.
+    /// The index of the alternative that produced the match `start..end` of the whole pattern in `text`.
     pub fn which_at(&self, text: &str, start: usize, end: usize) -> usize {
-        // The answer for a match text alone depends on that text only: remember it per thread (match texts
-        // repeat: "he", "won", "beat", "tennis").
-        thread_local! {
-            static SEEN: RefCell<FxHashMap<usize, FxHashMap<Box<str>, usize>>> = RefCell::default();
-        }
-        let key = std::ptr::from_ref(self) as usize;
-        let t = &text[start..end];
-        let known = SEEN.with(|s| s.borrow().get(&key).and_then(|k| k.get(t).copied()));
-        if let Some(i) = known {
-            return i;
-        }
-        if let Some(i) = self.set.matches(t).iter().next() {
-            SEEN.with(|s| {
-                let mut s = s.borrow_mut();
-                let k = s.entry(key).or_default();
-                if k.len() >= 4096 {
-                    k.clear();
-                }
-                k.insert(t.into(), i);
-            });
-            return i;
-        }
-        let slow = self
-            .slow
-            .get_or_init(|| regex::Regex::new(&self.captures).expect("alternation captures"));
-        slow.captures_at(text, start)
-            .and_then(|c| (1..c.len()).find(|&i| c.get(i).is_some()))
-            .map_or(0, |i| i - 1)
+        let which = self.near.at_which(text, start);
+        debug_assert_eq!(which.map(|(e, _)| e), Some(end), "a match of the pattern");
+        which.map_or(0, |(_, i)| i)
     }
 }
 

@@ -329,11 +329,14 @@ fn alternatives() -> Vec<String> {
     ]
 }
 
+#[cfg(test)]
 fn pattern() -> String {
     format!(r"(?-u:\b)(?:{})(?-u:\b)", alternatives().join("|"))
 }
 
-static RE: Lazy<Anchored> = Lazy::new(|| Anchored::new("", &pattern()));
+/// [`pattern`] run anchored: the DFA of [`BRANCHES`] (the alternatives as patterns of one NFA, which match as
+/// [`pattern`] does).
+static RE: Lazy<Anchored> = Lazy::new(|| BRANCHES.anchored().clone());
 
 /// The groups of a match of [`RE`].
 static BRANCHES: Lazy<Branches> =

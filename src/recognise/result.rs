@@ -122,7 +122,7 @@ static CUE: Lazy<Alternation> = Lazy::new(|| {
 });
 
 /// The pattern tried only at chosen offsets: the words that may start a cue.
-static NEAR: Lazy<Anchored> = Lazy::new(|| Anchored::new("", CUE.pattern()));
+static NEAR: Lazy<Anchored> = Lazy::new(|| CUE.anchored().clone());
 
 /// The words that start the cues (every alternative starts with one of them, written as is: the pattern is case
 /// sensitive).

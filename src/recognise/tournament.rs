@@ -43,7 +43,7 @@ static RE: Lazy<Alternation> = Lazy::new(|| {
 /// [`RE`] run only near tournament keywords (every alternative starts with a capital letter): every match holds one of the words [`super::keywords`] finds for
 /// tournaments, at most five runs of spaces after its start ("Next Gen ATP World Tour Finals", five capitalised
 /// words before "Open").
-static NEAR: Lazy<Anchored> = Lazy::new(|| Anchored::new("", RE.pattern()));
+static NEAR: Lazy<Anchored> = Lazy::new(|| RE.anchored().clone());
 
 /// The tournament phrases of `text`: spans of the matches of [`RE`], with the alternative when the code reader
 /// ([`read_at`]) found the match.
