@@ -1208,16 +1208,44 @@ pub(crate) fn find_near_in<T>(
     out
 }
 
-/// The alternatives of a `{prefix}(?:{alt0}|{alt1}|...){suffix}` pattern (`prefix` an assertion) as the
-/// patterns of one NFA with capture groups: told a match of the whole pattern, [`Branches::captures`] gives the
-/// groups of the alternative that produced it. An anchored lazy DFA search at the match start, in context,
+/// The alternatives of a `{prefix}(?:{alt0}|{alt1}|...){suffix}` pattern (`prefix` an assertion): told a match
+/// of the whole pattern, [`Branches::captures`] gives the groups of the alternative that produced it. An
+/// anchored lazy DFA search of the alternatives as patterns of one NFA, at the match start and in context,
 /// tells which alternative produced it (leftmost-first: the first one that matches there); only that one then
-/// runs with capture groups (a PikeVM over the match). No reverse NFA, no separate regex per alternative.
+/// runs with capture groups, over the match (a bounded backtracker on its own NFA, compiled when the
+/// alternative is first asked about; a PikeVM when the match is too long for the backtracker). No reverse NFA.
 pub(crate) struct Branches {
     near: Anchored,
-    pike: std::sync::Arc<regex_automata::nfa::thompson::pikevm::PikeVM>,
+    patterns: Vec<String>,
+    groups: Vec<once_cell::sync::OnceCell<AltGroups>>,
+}
+
+/// The capture engines of one alternative of [`Branches`].
+struct AltGroups {
+    back: std::sync::Arc<BoundedBacktracker>,
+    back_caches: CachePool<regex_automata::nfa::thompson::backtrack::Cache>,
+    pike: std::sync::Arc<PikeVM>,
     caches: CachePool<regex_automata::nfa::thompson::pikevm::Cache>,
 }
+
+impl AltGroups {
+    fn new(pattern: &str) -> Self {
+        let nfa = compile_nfa(&[pattern.to_string()], true);
+        let pike = std::sync::Arc::new(PikeVM::new_from_nfa(nfa.clone()).expect("PikeVM"));
+        let back = std::sync::Arc::new(
+            BoundedBacktracker::new_from_nfa(nfa).expect("bounded backtracker"),
+        );
+        let (p, b) = (std::sync::Arc::clone(&pike), std::sync::Arc::clone(&back));
+        AltGroups {
+            back,
+            back_caches: CachePool::new(Box::new(move || b.create_cache())),
+            pike,
+            caches: CachePool::new(Box::new(move || p.create_cache())),
+        }
+    }
+}
+
+use regex_automata::nfa::thompson::{backtrack::BoundedBacktracker, pikevm::PikeVM};
 
 /// The groups of one match, by name, as texts (see [`Branches::captures`]).
 pub(crate) struct BranchGroups<'t> {
@@ -1237,16 +1265,14 @@ impl<'t> BranchGroups<'t> {
 impl Branches {
     /// `flags` (e.g. `(?x)`) apply to every piece; the pattern is `{prefix}(?:{alt0}|{alt1}|...){suffix}`.
     pub fn new(flags: &str, prefix: &str, alts: &[String], suffix: &str) -> Self {
-        let nfa = compile_nfa(&alt_patterns(flags, prefix, alts, suffix), true);
-        let pike = std::sync::Arc::new(
-            regex_automata::nfa::thompson::pikevm::PikeVM::new_from_nfa(nfa.clone())
-                .expect("PikeVM"),
-        );
-        let p = std::sync::Arc::clone(&pike);
+        let patterns = alt_patterns(flags, prefix, alts, suffix);
         Branches {
-            near: Anchored::from_nfa(nfa),
-            pike,
-            caches: CachePool::new(Box::new(move || p.create_cache())),
+            near: Anchored::from_nfa(compile_nfa(&patterns, false)),
+            groups: patterns
+                .iter()
+                .map(|_| once_cell::sync::OnceCell::new())
+                .collect(),
+            patterns,
         }
     }
 
@@ -1257,24 +1283,26 @@ impl Branches {
 
     /// The groups of the match `start..end` of the whole pattern in `text`.
     pub fn captures<'t>(&'t self, text: &'t str, start: usize, end: usize) -> BranchGroups<'t> {
-        use regex_automata::{Anchored as Anchor, Input, PatternID};
+        use regex_automata::{Anchored as Anchor, Input};
         let which = self.near.at_which(text, start);
         debug_assert_eq!(which.map(|(e, _)| e), Some(end), "a match of the pattern");
+        let i = which.map_or(0, |(_, i)| i);
+        let g = self.groups[i].get_or_init(|| AltGroups::new(&self.patterns[i]));
         // The alternative's own match at `start` ends at `end`: search only up to there (the edges still read
         // the text around).
-        let input = match which {
-            Some((e, i)) if e == end => Input::new(text)
-                .range(start..end)
-                .anchored(Anchor::Pattern(PatternID::must(i))),
-            _ => Input::new(text).range(start..).anchored(Anchor::Yes),
-        };
-        let mut caps = self.pike.create_captures();
-        let mut cache = self.caches.get();
-        self.pike.search(&mut cache, &input, &mut caps);
+        let input = Input::new(text).range(start..end).anchored(Anchor::Yes);
+        let mut caps = g.pike.create_captures();
+        let done = input.get_span().len() <= g.back.max_haystack_len()
+            && g.back
+                .try_search(&mut g.back_caches.get(), &input, &mut caps)
+                .is_ok();
+        if !done {
+            g.pike.search(&mut g.caches.get(), &input, &mut caps);
+        }
         BranchGroups { hay: text, caps }
     }
 
-    /// Compiles nothing more (everything is built by [`Branches::new`]).
+    /// Compiles nothing more (the capture engine of an alternative compiles when it is first asked about).
     pub fn warm_up(&self) {}
 }
 
@@ -1327,10 +1355,9 @@ impl Alternation {
         self.which_at(text, m.start(), m.end())
     }
 
-    /// Compiles the unanchored pattern `all` too.
-    pub fn warm_up(&self) {
-        let _ = &*self.all;
-    }
+    /// Compiles nothing more: `all` compiles on first use (recognisers that run it compile it in their own
+    /// warm-up run).
+    pub fn warm_up(&self) {}
 
     /// The whole pattern run anchored: [`Anchored::at`] at an offset gives the end of the match there.
     pub fn anchored(&self) -> &Anchored {

@@ -199,9 +199,9 @@ pub(crate) fn classify(text: &str) -> Option<&'static str> {
     classify_with(text, 0)
 }
 
-/// Compiles the capturing fallback of the pattern (see [`super::warm_up`]).
+/// Builds the vocabulary tables (see [`super::warm_up`]); [`WORDS`] serves only texts that hold a character
+/// that `(?i)` folds to an ASCII letter ("ſ", the Kelvin sign) and compiles on first need.
 pub(crate) fn warm_up() {
-    WORDS.warm_up();
     Lazy::force(&VOCAB);
 }
 
