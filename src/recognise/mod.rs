@@ -46,13 +46,15 @@ pub(crate) enum PlayerSide {
     Itself,
 }
 
-/// Compiles every pattern now, so the first article pays no start-up cost: every recogniser runs once, and the
-/// capturing fallbacks of the alternations are built too.
+/// Compiles the patterns of the common paths now (every recogniser runs once), so the first article pays no
+/// start-up cost. Patterns of rare paths compile on first need: the unanchored alternations (texts with "ſ" or
+/// the Kelvin sign, tests) and the capture engine of each ranking alternative ([`Branches`]).
 pub(crate) fn warm_up() {
     const TEXT: &str = "Henman, seeded three, beat the top seed 6-4 6-4 and the world No 1 was beaten by Rafael \
                         Nadal in the second round of the Australian Open, the Masters 1000 event in Shanghai; he \
                         won the title.";
-    // Two halves of about the same compile cost (ranking and tournament are the largest).
+    // Two halves of about the same cost (~45 M instructions each): the ranking DFA and the keyword tables
+    // (built by the first keyword scan) against the round, result and tournament DFAs.
     let a = || {
         let _ = ranking::find(TEXT);
         ranking::warm_up();
@@ -60,16 +62,16 @@ pub(crate) fn warm_up() {
         let _ = seed::find(TEXT);
         let _ = names::find(TEXT);
         let _ = descriptor::find(TEXT);
+        let _ = round::title_phrases(TEXT);
+        let _ = sport::classify(TEXT);
+        sport::warm_up();
     };
     let b = || {
         let _ = tournament::find(TEXT);
         tournament::warm_up();
         let _ = round::find(TEXT);
-        let _ = round::title_phrases(TEXT);
         let _ = result::find(TEXT);
         result::warm_up();
-        let _ = sport::classify(TEXT);
-        sport::warm_up();
     };
     // Inside a rayon pool of several threads (the CLI builds its extractor there), compile the halves in
     // parallel; elsewhere (a library caller's thread) stay on this thread and start no threads.
@@ -1301,9 +1303,6 @@ impl Branches {
         }
         BranchGroups { hay: text, caps }
     }
-
-    /// Compiles nothing more (the capture engine of an alternative compiles when it is first asked about).
-    pub fn warm_up(&self) {}
 }
 
 /// A lazily compiled [`regex::Regex`]: derefs to it, compiling it on first use.
@@ -1354,10 +1353,6 @@ impl Alternation {
     pub fn which(&self, text: &str, m: &regex::Match) -> usize {
         self.which_at(text, m.start(), m.end())
     }
-
-    /// Compiles nothing more: `all` compiles on first use (recognisers that run it compile it in their own
-    /// warm-up run).
-    pub fn warm_up(&self) {}
 
     /// The whole pattern run anchored: [`Anchored::at`] at an offset gives the end of the match there.
     pub fn anchored(&self) -> &Anchored {

@@ -1008,9 +1008,10 @@ pub(crate) fn find(text: &str) -> Vec<RankMention> {
     out
 }
 
-/// Compiles the capturing fallback of the pattern (see [`super::warm_up`]).
+/// Builds the pattern's DFA (see [`super::warm_up`]); the capture engine of an alternative compiles when the
+/// alternative is first asked about.
 pub(crate) fn warm_up() {
-    BRANCHES.warm_up();
+    Lazy::force(&BRANCHES);
 }
 
 /// Corpus view: span and `"<rank> <kind>"`, e.g. `"46 current"`.

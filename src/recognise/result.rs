@@ -353,9 +353,10 @@ pub(crate) fn find(text: &str) -> Vec<Cue> {
     out
 }
 
-/// Compiles the capturing fallback of the pattern (see [`super::warm_up`]).
+/// Builds the pattern's DFA, which also tells the alternatives apart, and the cue tables (see
+/// [`super::warm_up`]).
 pub(crate) fn warm_up() {
-    CUE.warm_up();
+    Lazy::force(&CUE);
     Lazy::force(&NEAR);
     Lazy::force(&FIRST_WORDS);
     Lazy::force(&FOLLOW);
