@@ -176,6 +176,19 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
         while cue_i < ctx.m.cues.len() && ctx.m.cues[cue_i].span.start < sent.end {
             cue_i += 1;
         }
+        if first_cue == cue_i {
+            // No cue: a match is told here only by a score wholly in the sentence (scores are in text order).
+            while score_i < ctx.m.scores.len() && ctx.m.scores[score_i].span.start < sent.start {
+                score_i += 1;
+            }
+            if !ctx.m.scores[score_i..]
+                .iter()
+                .take_while(|s| s.span.start < sent.end)
+                .any(|s| s.span.end <= sent.end)
+            {
+                continue;
+            }
+        }
         let (before, sref) = refs.split_at(first_ref_of_sentence);
         // (References are in sentence order: the first of the sentence before only moves forward.)
         while prev_from < before.len() && before[prev_from].sent + 1 < si {
@@ -2417,6 +2430,17 @@ fn same_name(ctx: &Ctx, a: usize, b: usize) -> bool {
 fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
     // A short list of results is scanned; a long one is indexed by the first player of each side and the score.
     const SCAN: usize = 32;
+    // Only results with the same sides can merge: when no two share the first player of each side (the usual
+    // case), there is nothing to merge and no score to render.
+    if found.len() <= SCAN
+        && !found.iter().enumerate().any(|(k, f)| {
+            found[..k]
+                .iter()
+                .any(|g| g.winner[0] == f.winner[0] && g.loser[0] == f.loser[0])
+        })
+    {
+        return found;
+    }
     let mut out: Vec<Found> = Vec::new();
     let mut index = DuplicateIndex::default();
     // Each score as read by a result (index, flipped), rendered once and numbered by its text: comparing two
