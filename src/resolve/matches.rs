@@ -176,6 +176,19 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
         while cue_i < ctx.m.cues.len() && ctx.m.cues[cue_i].span.start < sent.end {
             cue_i += 1;
         }
+        if first_cue == cue_i {
+            // No cue: a match is told here only by a score wholly in the sentence (scores are in text order).
+            while score_i < ctx.m.scores.len() && ctx.m.scores[score_i].span.start < sent.start {
+                score_i += 1;
+            }
+            if !ctx.m.scores[score_i..]
+                .iter()
+                .take_while(|s| s.span.start < sent.end)
+                .any(|s| s.span.end <= sent.end)
+            {
+                continue;
+            }
+        }
         let (before, sref) = refs.split_at(first_ref_of_sentence);
         // (References are in sentence order: the first of the sentence before only moves forward.)
         while prev_from < before.len() && before[prev_from].sent + 1 < si {
@@ -982,12 +995,10 @@ impl WordList {
         {
             return false;
         }
-        let mut buf = [0u8; 16];
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w.as_bytes());
-        lower.make_ascii_lowercase();
-        self.starting(lower[0])
-            .binary_search_by(|p| p.as_bytes().cmp(lower))
+        // (Compared byte by byte in lower case: no copy of the word.)
+        let lower = || w.bytes().map(|c| c.to_ascii_lowercase());
+        self.starting(w.as_bytes()[0].to_ascii_lowercase())
+            .binary_search_by(|p| p.bytes().cmp(lower()))
             .is_ok()
     }
 }
@@ -1089,44 +1100,60 @@ fn past_verb(w: &[u8]) -> bool {
         )
 }
 
-/// Parenthetical ranges of a sentence: ", who ... ," and similar, which hold their own subject. Written into
-/// `out` (cleared first).
-fn parentheticals(text: &str, sent: crate::segment::Sentence, out: &mut Vec<Span>) {
-    out.clear();
-    let s = &text[sent.start..sent.end];
-    let b = s.as_bytes();
-    // One pass over the commas (and " - who"): a relative clause runs to the next comma or the end; an
-    // apposition (", the world number one,") only counts when a comma closes it.
-    for i in memchr::memchr2_iter(b',', b'-', b) {
-        let c = b[i];
-        let rest = &s[i + 1..];
+/// The parenthetical ranges (", who ... ," and similar, which hold their own subject) of every sentence of `sents` (in text order, not overlapping), appended to `out` in
+/// order: one pass over the commas and hyphens of the text. A relative clause (", who ", ", whose ",
+/// ", which ", " - who ") runs to the next comma or semicolon or else the end of its sentence; an apposition
+/// (", the ", ", a ") only counts when a comma or semicolon in its sentence closes it.
+fn paren_at_each(text: &str, sents: &[crate::segment::Sentence], out: &mut Vec<Span>) {
+    let b = text.as_bytes();
+    let mut k = 0;
+    let Some(first) = sents.first() else {
+        return;
+    };
+    let from = first.start;
+    for i in memchr::memchr2_iter(b',', b'-', &b[from..]).map(|i| from + i) {
+        while k < sents.len() && sents[k].end <= i {
+            k += 1;
+        }
+        let Some(sent) = sents.get(k) else {
+            break;
+        };
+        // (A comma between sentences, or one whose next byte is no space, opens nothing.)
+        if i < sent.start || b.get(i + 1) != Some(&b' ') || i + 1 >= sent.end {
+            continue;
+        }
+        let rest = &b[i + 1..sent.end];
+        // The end of the closing comma or semicolon after `body` bytes of `rest`.
         let closing = |body: usize| {
-            rest.as_bytes()[body..]
+            rest[body.min(rest.len())..]
                 .iter()
                 .position(|&c| c == b',' || c == b';')
                 .map(|q| i + 1 + body + q + 1)
         };
-        let relative = if c == b',' {
-            [" who ", " whose ", " which "]
-                .iter()
-                .find(|p| rest.starts_with(**p))
-                .map(|p| p.len())
+        let relative = if b[i] == b',' {
+            if rest.starts_with(b" who ") {
+                Some(5)
+            } else if rest.starts_with(b" whose ") || rest.starts_with(b" which ") {
+                Some(7)
+            } else {
+                None
+            }
         } else {
-            (i > 0 && b[i - 1] == b' ' && rest.starts_with(" who ")).then_some(5)
+            (i > sent.start && b[i - 1] == b' ' && rest.starts_with(b" who ")).then_some(5)
         };
         if let Some(body) = relative {
-            out.push(Span::new(
-                sent.start + i,
-                sent.start + closing(body).unwrap_or(s.len()),
-            ));
-        } else if c == b','
-            && let Some(body) = [" the ", " a "]
-                .iter()
-                .find(|p| rest.starts_with(**p))
-                .map(|p| p.len())
+            out.push(Span::new(i, closing(body).unwrap_or(sent.end)));
+        } else if b[i] == b','
+            && let Some(body) = if rest.starts_with(b" the ") {
+                Some(5)
+            } else if rest.starts_with(b" a ") {
+                Some(3)
+            } else {
+                None
+            }
             && let Some(end) = closing(body)
         {
-            out.push(Span::new(sent.start + i, sent.start + end));
+            out.push(Span::new(i, end));
         }
     }
 }
@@ -1166,7 +1193,10 @@ type SentParens = PerSentence<Span>;
 
 impl SentParens {
     fn of(&mut self, ctx: &Ctx, si: usize) -> &[Span] {
-        self.get(si, |spans| parentheticals(ctx.text, ctx.sents[si], spans))
+        self.get(si, |spans| {
+            spans.clear();
+            paren_at_each(ctx.text, std::slice::from_ref(&ctx.sents[si]), spans)
+        })
     }
 }
 
@@ -2244,6 +2274,10 @@ fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Vec<usize>, Vec<u
         if matches!(g, "and" | "&" | "/") {
             return true;
         }
+        // (Every other join ends with "and": most gaps are ruled out here.)
+        if !g.ends_with("and") {
+            return false;
+        }
         // ", Sweden, and " / " (SWE) and "
         let inner = g.strip_suffix("and").map(str::trim_end).unwrap_or("");
         let inner = inner.strip_suffix(',').unwrap_or(inner);
@@ -2396,6 +2430,17 @@ fn same_name(ctx: &Ctx, a: usize, b: usize) -> bool {
 fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
     // A short list of results is scanned; a long one is indexed by the first player of each side and the score.
     const SCAN: usize = 32;
+    // Only results with the same sides can merge: when no two share the first player of each side (the usual
+    // case), there is nothing to merge and no score to render.
+    if found.len() <= SCAN
+        && !found.iter().enumerate().any(|(k, f)| {
+            found[..k]
+                .iter()
+                .any(|g| g.winner[0] == f.winner[0] && g.loser[0] == f.loser[0])
+        })
+    {
+        return found;
+    }
     let mut out: Vec<Found> = Vec::new();
     let mut index = DuplicateIndex::default();
     // Each score as read by a result (index, flipped), rendered once and numbered by its text: comparing two
@@ -2694,6 +2739,69 @@ mod tests {
             // Bytes just above and below the ones sought, and non-ASCII bytes, are no match.
             let t = format!("{}+.é\u{80}/", "x".repeat(n));
             assert_eq!(first_of(t.as_bytes(), b',', b'-'), None);
+        }
+    }
+
+    /// The parentheticals of one sentence as first written, sentence by sentence.
+    fn parentheticals_of_one(text: &str, sent: crate::segment::Sentence, out: &mut Vec<Span>) {
+        let s = &text[sent.start..sent.end];
+        let b = s.as_bytes();
+        for i in memchr::memchr2_iter(b',', b'-', b) {
+            let c = b[i];
+            let rest = &s[i + 1..];
+            let closing = |body: usize| {
+                rest.as_bytes()[body..]
+                    .iter()
+                    .position(|&c| c == b',' || c == b';')
+                    .map(|q| i + 1 + body + q + 1)
+            };
+            let relative = if c == b',' {
+                [" who ", " whose ", " which "]
+                    .iter()
+                    .find(|p| rest.starts_with(**p))
+                    .map(|p| p.len())
+            } else {
+                (i > 0 && b[i - 1] == b' ' && rest.starts_with(" who ")).then_some(5)
+            };
+            if let Some(body) = relative {
+                out.push(Span::new(
+                    sent.start + i,
+                    sent.start + closing(body).unwrap_or(s.len()),
+                ));
+            } else if c == b','
+                && let Some(body) = [" the ", " a "]
+                    .iter()
+                    .find(|p| rest.starts_with(**p))
+                    .map(|p| p.len())
+                && let Some(end) = closing(body)
+            {
+                out.push(Span::new(sent.start + i, sent.start + end));
+            }
+        }
+    }
+
+    /// One pass over the article finds the parentheticals that a pass over each sentence found.
+    #[test]
+    fn article_parentheticals_are_those_of_each_sentence() {
+        let mut texts: Vec<String> = [
+            "Federer, who won, beat Nadal, the top seed, in Paris. Murray - who lost - said, a bit later",
+            ", who x, whose y; which z, the end. - who , a b, the",
+            "X, the, a, who. Y - who - who, which",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        texts.extend(crate::recognise::all_texts());
+        for t in &texts {
+            let t = crate::normalise::Normalised::new(t).text;
+            let sents = crate::segment::sentences(&t);
+            let mut want = Vec::new();
+            for s in &sents {
+                parentheticals_of_one(&t, *s, &mut want);
+            }
+            let mut got = Vec::new();
+            paren_at_each(&t, &sents, &mut got);
+            assert_eq!(got, want, "{t}");
         }
     }
 }
