@@ -217,6 +217,13 @@ fn key8(w: &[u8]) -> u64 {
     }
 }
 
+/// The key of `word` in a [`WordMap`]: its first eight bytes (fewer for a shorter word, zero-padded) as a
+/// little-endian integer.
+#[inline]
+pub(crate) fn word_key(word: &[u8]) -> u64 {
+    key8(word)
+}
+
 impl<V: Copy + Default> WordMap<V> {
     /// The map of `words`; a word listed twice keeps its last value.
     pub(crate) fn new(words: impl IntoIterator<Item = (&'static str, V)>) -> Self {
@@ -302,7 +309,13 @@ impl<V: Copy + Default> WordMap<V> {
     /// words are mostly listed. Inline; no call to `memcmp` for words of up to eight bytes.
     #[inline(always)]
     pub(crate) fn probe(&self, word: &[u8]) -> Option<V> {
-        let key = key8(word);
+        self.probe_key(key8(word), word)
+    }
+
+    /// [`WordMap::probe`] with the [`word_key`] of `word`, for a caller that has it at hand.
+    #[inline(always)]
+    pub(crate) fn probe_key(&self, key: u64, word: &[u8]) -> Option<V> {
+        debug_assert_eq!(key, key8(word));
         let n = word.len();
         let mask = self.slots.len() - 1;
         let mut i = self.home(key, n);
@@ -1106,9 +1119,9 @@ pub(crate) fn is_org(word: &str) -> bool {
     ORG_SET.contains(word)
 }
 
-/// [`name_flags`]: a stop word, country name or demonym ([`is_stop`]).
+/// [`NameFlags`]: a stop word, country name or demonym ([`is_stop`]).
 pub(crate) const NAME_STOP: u8 = 1;
-/// [`name_flags`]: an organisation word ([`is_org`]).
+/// [`NameFlags`]: an organisation word ([`is_org`]).
 pub(crate) const NAME_ORG: u8 = 2;
 
 /// Stop words and organisation words in one map, with their [`NAME_STOP`] and [`NAME_ORG`] flags.
@@ -1123,12 +1136,30 @@ static NAME_WORDS: Lazy<WordMap<u8>> = Lazy::new(|| {
     WordMap::new(flags)
 });
 
-/// The [`NAME_STOP`] and [`NAME_ORG`] flags of `word` at once (0 for other words): one look-up for both
-/// [`is_stop`] and [`is_org`].
+/// The [`NAME_STOP`] and [`NAME_ORG`] flags of words: one look-up for both [`is_stop`] and [`is_org`].
+/// Got once by [`name_flags`] (the map is built on first use), then asked per word.
+#[derive(Clone, Copy)]
+pub(crate) struct NameFlags(&'static WordMap<u8>);
+
+impl NameFlags {
+    /// The flags of `word` (0 for other words).
+    #[cfg(test)]
+    pub(crate) fn of(self, word: &[u8]) -> u8 {
+        // Most capitalised words of running text are listed ("The", "But", "Spain"): no pre-check.
+        self.0.probe(word).unwrap_or(0)
+    }
+
+    /// [`NameFlags::of`] with the [`word_key`] of `word`.
+    #[inline]
+    pub(crate) fn of_key(self, key: u64, word: &[u8]) -> u8 {
+        self.0.probe_key(key, word).unwrap_or(0)
+    }
+}
+
+/// The [`NameFlags`] look-up.
 #[inline]
-pub(crate) fn name_flags(word: &[u8]) -> u8 {
-    // Most capitalised words of running text are listed ("The", "But", "Spain"): no pre-check.
-    NAME_WORDS.probe(word).unwrap_or(0)
+pub(crate) fn name_flags() -> NameFlags {
+    NameFlags(&NAME_WORDS)
 }
 
 /// A known three-letter country code, as a static string.
@@ -1228,7 +1259,7 @@ mod tests {
             .chain(["", "X", "Xy", "Spains", "Ope"])
         {
             let want = (u8::from(is_stop(w)) * NAME_STOP) | (u8::from(is_org(w)) * NAME_ORG);
-            assert_eq!(name_flags(w.as_bytes()), want, "{w}");
+            assert_eq!(name_flags().of(w.as_bytes()), want, "{w}");
         }
     }
 }

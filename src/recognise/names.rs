@@ -157,8 +157,8 @@ struct Token {
     lower: bool,
     /// It holds a hyphen.
     hyphen: bool,
-    /// Its [`lexicon::name_flags`], set by [`find`].
-    flags: u8,
+    /// Its [`lexicon::word_key`].
+    key: u64,
 }
 
 /// The capitalised token starting at `i` (an upper-case letter `c` of length `n`):
@@ -181,12 +181,15 @@ fn token(text: &str, i: usize, c: char, n: usize) -> Token {
             let end = i + 1 + k as usize;
             let stop = bytes[end];
             if stop < 0x80 && stop != b'-' {
+                // The bytes of the `k` letters after the capital.
+                let rest = (1u64 << (8 * k)) - 1;
                 return Token {
                     start: i,
                     end,
-                    lower: small & ((1u64 << (8 * k)) - 1) != 0,
+                    lower: small & rest != 0,
                     hyphen: false,
-                    flags: 0,
+                    // The capital, then the `k` letters.
+                    key: u64::from(bytes[i]) | (x & rest) << 8,
                 };
             }
         }
@@ -223,7 +226,7 @@ fn token_general(text: &str, i: usize, c: char, n: usize) -> Token {
         end: j,
         lower,
         hyphen,
-        flags: 0,
+        key: lexicon::word_key(&bytes[i..j]),
     }
 }
 
@@ -233,59 +236,112 @@ fn upper_or_non_ascii(x: u64) -> u64 {
     ascii_in(x, b'A', b'Z') | (x & splat(0x80))
 }
 
-/// The next run of capitalised words at or after `from`, as `(start, end)`: what the pattern
-/// `TOK(?:[ ](?:PART[ ])*TOK)*` finds, leftmost first (TOK: [`token`], PART: [`RUN_PARTS`]). Its tokens
-/// (the words other than particles) go to `tokens`.
-fn next_run(text: &str, from: usize, tokens: &mut Vec<Token>) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut i = from;
-    // The first upper-case letter.
-    let (start, c, n) = loop {
-        // Sixteen bytes at a time (two words, one test of both masks) to the next upper-case ASCII letter
-        // or non-ASCII byte, then eight at a time.
-        let mut found = false;
-        while let Some(chunk) = bytes.get(i..i + 16) {
-            let lo =
-                upper_or_non_ascii(u64::from_le_bytes(chunk[..8].try_into().expect("8 bytes")));
-            let hi =
-                upper_or_non_ascii(u64::from_le_bytes(chunk[8..].try_into().expect("8 bytes")));
-            if lo | hi != 0 {
-                // Little-endian: the lowest set bit is the first byte.
-                let both = u128::from(lo) | u128::from(hi) << 64;
-                i += (both.trailing_zeros() / 8) as usize;
-                found = true;
+/// The upper-case letters of a text in order, found eight bytes at a time: each byte is tested once, however
+/// often the caller asks (it asks again after each run of capitalised words, a few dozen bytes on).
+struct Capitals<'a> {
+    text: &'a str,
+    /// Start of the current eight-byte word (a multiple of eight).
+    base: usize,
+    /// [`upper_or_non_ascii`] of the word at `base`, less the bytes already given out or skipped.
+    hits: u64,
+}
+
+impl<'a> Capitals<'a> {
+    fn new(text: &'a str) -> Self {
+        Capitals {
+            text,
+            base: 0,
+            hits: Self::hits_at(text.as_bytes(), 0),
+        }
+    }
+
+    /// [`upper_or_non_ascii`] of the eight bytes at `base` (zero-padded past the end).
+    #[inline]
+    fn hits_at(bytes: &[u8], base: usize) -> u64 {
+        let x = match bytes.get(base..base + 8) {
+            Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("8 bytes")),
+            None => {
+                let mut buf = [0u8; 8];
+                let rest = bytes.get(base..).unwrap_or_default();
+                buf[..rest.len()].copy_from_slice(rest);
+                u64::from_le_bytes(buf)
+            }
+        };
+        upper_or_non_ascii(x)
+    }
+
+    /// The first word at or after `base` (a multiple of eight) with [`upper_or_non_ascii`] hits, and the hits.
+    /// Thirty-two bytes at a time (a test the compiler turns into a few vector instructions), out of line (a
+    /// tight loop, its constants in registers).
+    #[inline(never)]
+    fn next_hits(bytes: &[u8], mut base: usize) -> Option<(usize, u64)> {
+        while let Some(chunk) = bytes.get(base..base + 32) {
+            let chunk: &[u8; 32] = chunk.try_into().expect("32 bytes");
+            // The same test as `upper_or_non_ascii`, byte by byte.
+            let any = chunk
+                .iter()
+                .fold(false, |a, &b| a | (b.wrapping_sub(b'A') < 26) | (b >= 0x80));
+            if any {
                 break;
             }
-            i += 16;
+            base += 32;
         }
-        while !found && let Some(chunk) = bytes.get(i..i + 8) {
-            let hits = upper_or_non_ascii(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        while base < bytes.len() {
+            let hits = Self::hits_at(bytes, base);
             if hits != 0 {
-                // Little-endian: the lowest set bit is the first byte.
-                i += (hits.trailing_zeros() / 8) as usize;
-                break;
+                return Some((base, hits));
             }
-            i += 8;
+            base += 8;
         }
-        let b = *bytes.get(i)?;
-        if b < 0x80 {
-            if b.is_ascii_uppercase() {
-                break (i, b as char, 1);
-            }
-            i += 1;
-        } else {
-            let (c, n) = char_at(text, i)?;
-            if is_lu(c) {
-                break (i, c, n);
-            }
-            i += n;
+        None
+    }
+
+    /// The first upper-case letter at or after `from` (a char boundary, at or after the position of the
+    /// letter given last), with the character and its length.
+    #[inline]
+    fn next(&mut self, from: usize) -> Option<(usize, char, usize)> {
+        let bytes = self.text.as_bytes();
+        if from >= self.base + 8 {
+            self.base = from & !7;
+            self.hits = Self::hits_at(bytes, self.base);
         }
-    };
-    tokens.clear();
-    tokens.push(token(text, start, c, n));
-    let mut end = tokens[0].end;
-    while bytes.get(end) == Some(&b' ') {
-        let mut k = end + 1;
+        // Not the bytes before `from`.
+        self.hits &= u64::MAX << (8 * (from - self.base));
+        loop {
+            if self.hits == 0 {
+                (self.base, self.hits) = Self::next_hits(bytes, self.base + 8)?;
+            }
+            // Little-endian: the lowest set bit is the first byte.
+            let i = self.base + (self.hits.trailing_zeros() / 8) as usize;
+            self.hits &= self.hits - 1;
+            let b = bytes[i];
+            if b < 0x80 {
+                return Some((i, b as char, 1));
+            }
+            // A character outside ASCII: tested at its first byte (the others are 0x80..=0xBF).
+            if b >= 0xC0
+                && let Some((c, n)) = char_at(self.text, i)
+                && is_lu(c)
+            {
+                return Some((i, c, n));
+            }
+        }
+    }
+}
+
+/// The run of capitalised words starting with the token at `start` (an upper-case letter `c` of length `n`):
+/// what the pattern `TOK(?:[ ](?:PART[ ])*TOK)*` matches there (TOK: [`token`], PART: [`RUN_PARTS`]).
+/// Calls `each` with its tokens (the words other than particles), in order; returns the end of the run.
+#[inline(always)]
+fn walk_run(text: &str, start: usize, c: char, n: usize, mut each: impl FnMut(&Token)) -> usize {
+    let bytes = text.as_bytes();
+    let mut t = token(text, start, c, n);
+    loop {
+        each(&t);
+        if bytes.get(t.end) != Some(&b' ') {
+            return t.end;
+        }
+        let mut k = t.end + 1;
         // Greedy particles, each followed by a space.
         while let Some(n) = particle_len(bytes, k) {
             k += n + 1;
@@ -295,15 +351,10 @@ fn next_run(text: &str, from: usize, tokens: &mut Vec<Token>) -> Option<(usize, 
             _ => char_at(text, k).filter(|&(c, _)| is_lu(c)),
         };
         match next {
-            Some((c, n)) => {
-                let t = token(text, k, c, n);
-                end = t.end;
-                tokens.push(t);
-            }
-            _ => break,
+            Some((c, n)) => t = token(text, k, c, n),
+            None => return t.end,
         }
     }
-    Some((start, end))
 }
 
 /// The length of the name particle at byte `k`, if one stands there followed by a space.
@@ -340,17 +391,13 @@ fn is_name_token(text: &str, t: &Token, stop: bool) -> bool {
 /// Every name candidate in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<NameMention> {
     let bytes = text.as_bytes();
+    let flags_of = lexicon::name_flags();
     // More than the candidates of running text (about one per 60 bytes): no growing.
     let mut out = Vec::with_capacity(text.len() / 32 + 8);
+    let mut caps = Capitals::new(text);
     let mut pos = 0;
-    let mut tokens = Vec::with_capacity(8);
-    while let Some((ms, me)) = next_run(text, pos, &mut tokens) {
-        pos = me;
-        // A country code in brackets: "Dimitrov (Bul)".
-        if ms > 0 && bytes[ms - 1] == b'(' && bytes.get(me) == Some(&b')') && me - ms <= 3 {
-            continue;
-        }
-        // Not inside a word ("iPhone", "McDonald" is one token anyway).
+    while let Some((ms, c, n)) = caps.next(pos) {
+        // Not inside a word ("iPhone", "McDonald" is one token anyway): the run is walked, no more.
         let inside = match ms.checked_sub(1).map(|p| bytes[p]) {
             None => false,
             Some(b) if b < 0x80 => b.is_ascii_alphanumeric() || matches!(b, b'@' | b'#' | b'_'),
@@ -359,23 +406,19 @@ pub(crate) fn find(text: &str) -> Vec<NameMention> {
                 .next_back()
                 .is_some_and(char::is_alphanumeric),
         };
-        if inside {
-            continue;
-        }
-        // One look-up per token for both flags. (Particles, the other words of the run, are lower-case:
-        // never organisation words.)
-        let mut any = 0;
-        for t in tokens.iter_mut() {
-            t.flags = lexicon::name_flags(&bytes[t.start..t.end]);
-            any |= t.flags;
-        }
-        if any & lexicon::NAME_ORG != 0 {
-            continue;
-        }
-        // Split into groups at stop words; particles join the group they sit in.
+        // The run's candidates go straight to `out`, taken back if a word marks the run as an event or place.
+        let kept = out.len();
+        let mut org = inside;
+        // The group of name tokens being built: split at stop words; particles join the group they sit in.
         let mut group: Option<(usize, usize)> = None;
-        for t in &tokens {
-            if is_name_token(text, t, t.flags & lexicon::NAME_STOP != 0) {
+        let me = walk_run(text, ms, c, n, |t| {
+            if org {
+                return;
+            }
+            // One look-up per token for both flags.
+            let flags = flags_of.of_key(t.key, &bytes[t.start..t.end]);
+            org = flags & lexicon::NAME_ORG != 0;
+            if is_name_token(text, t, flags & lexicon::NAME_STOP != 0) {
                 group = Some(match group {
                     Some((gs, _)) => (gs, t.end),
                     None => (t.start, t.end),
@@ -385,6 +428,13 @@ pub(crate) fn find(text: &str) -> Vec<NameMention> {
                     span: Span::new(gs, ge),
                 });
             }
+        });
+        pos = me;
+        // A country code in brackets: "Dimitrov (Bul)".
+        let code = ms > 0 && bytes[ms - 1] == b'(' && bytes.get(me) == Some(&b')') && me - ms <= 3;
+        if org || code {
+            out.truncate(kept);
+            continue;
         }
         if let Some((gs, ge)) = group {
             out.push(NameMention {
@@ -422,11 +472,23 @@ mod tests {
         re.find_iter(text).map(|m| (m.start(), m.end())).collect()
     }
 
+    /// The runs that [`find`] walks, with their tokens.
+    fn runs(text: &str) -> Vec<((usize, usize), Vec<Token>)> {
+        let mut caps = Capitals::new(text);
+        let mut pos = 0;
+        let mut out = Vec::new();
+        while let Some((s, c, n)) = caps.next(pos) {
+            let mut tokens = Vec::new();
+            let e = walk_run(text, s, c, n, |t| tokens.push(*t));
+            out.push(((s, e), tokens));
+            pos = e;
+        }
+        out
+    }
+
     fn same_as_regex(text: &str) {
         let mut got = Vec::new();
-        let mut tokens = Vec::new();
-        let mut pos = 0;
-        while let Some((s, e)) = next_run(text, pos, &mut tokens) {
+        for ((s, e), tokens) in runs(text) {
             got.push((s, e));
             for t in &tokens {
                 let tok = &text[t.start..t.end];
@@ -437,7 +499,6 @@ mod tests {
                 );
                 assert_eq!(t.hyphen, tok.contains('-'), "{tok:?} in {text:?}");
             }
-            pos = e;
         }
         assert_eq!(got, regex_runs(text), "text: {text:?}");
     }

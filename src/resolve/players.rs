@@ -53,24 +53,51 @@ struct NameWords {
 
 impl NameWords {
     fn new(text: &str, names: &[NameMention]) -> Self {
+        let bytes = text.as_bytes();
         let mut intern = Interner::with_capacity(names.len() * 2);
         let mut ids = Vec::with_capacity(names.len() * 2);
         let mut ranges = Vec::with_capacity(names.len());
         for n in names {
             let from = ids.len() as u32;
-            // The words split at spaces, on bytes (a name is short).
-            let name = &text[n.span.start..n.span.end];
-            let mut from_byte = 0;
+            // The words split at spaces, eight bytes at a time (a name is short: mostly one load per word,
+            // which also gives the word's first eight bytes for its hash).
+            let end = n.span.end;
+            let mut start = n.span.start;
             loop {
-                let to = name.as_bytes()[from_byte..]
-                    .iter()
-                    .position(|&b| b == b' ')
-                    .map_or(name.len(), |p| from_byte + p);
-                ids.push(intern.id(&name.as_bytes()[from_byte..to]));
-                if to == name.len() {
+                let mut i = start;
+                let mut head = None;
+                let to = loop {
+                    if i >= end {
+                        break end;
+                    }
+                    let Some(eight) = bytes.get(i..i + 8) else {
+                        break bytes[i..end]
+                            .iter()
+                            .position(|&b| b == b' ')
+                            .map_or(end, |p| i + p);
+                    };
+                    let x = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
+                    if i == start {
+                        head = Some(x);
+                    }
+                    let m = zero_bytes(x ^ splat(b' '));
+                    if m != 0 {
+                        // Little-endian: the lowest set bit is the first space.
+                        break end.min(i + (m.trailing_zeros() / 8) as usize);
+                    }
+                    i += 8;
+                };
+                let word = &bytes[start..to];
+                // The first eight bytes of the word, zero-padded.
+                let head = head.map(|x| match word.len() {
+                    0..8 => x & ((1u64 << (8 * word.len())) - 1),
+                    _ => x,
+                });
+                ids.push(intern.id(word, head));
+                if to == end {
                     break;
                 }
-                from_byte = to + 1;
+                start = to + 1;
             }
             ranges.push((from, ids.len() as u32));
         }
@@ -105,16 +132,18 @@ impl<'a> Interner<'a> {
         }
     }
 
-    fn hash(w: &[u8]) -> u64 {
+    /// The hash of `w`, whose first eight bytes (zero-padded) are `head` when the caller has them.
+    #[inline]
+    fn hash(w: &[u8], head: Option<u64>) -> u64 {
         let n = w.len();
         // The first eight bytes, zero-padded (a byte loop for short words: no `memcpy` call).
-        let head = match w.first_chunk::<8>() {
+        let head = head.unwrap_or_else(|| match w.first_chunk::<8>() {
             Some(h) => u64::from_le_bytes(*h),
             None => w
                 .iter()
                 .rev()
                 .fold(0u64, |acc, &c| (acc << 8) | u64::from(c)),
-        };
+        });
         let tail = match w.get(n.saturating_sub(8)..) {
             Some(t) if n > 8 => u64::from_le_bytes(t.try_into().expect("eight bytes")),
             _ => 0,
@@ -122,12 +151,12 @@ impl<'a> Interner<'a> {
         (head ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 
-    /// The id of `w` (a new one when first seen).
-    fn id(&mut self, w: &'a [u8]) -> u32 {
+    /// The id of `w` (a new one when first seen); `head`: its first eight bytes, zero-padded, if at hand.
+    fn id(&mut self, w: &'a [u8], head: Option<u64>) -> u32 {
         if self.words.len() * 2 >= self.slots.len() {
             self.grow();
         }
-        let h = Self::hash(w);
+        let h = Self::hash(w, head);
         let mask = self.slots.len() - 1;
         let mut i = (h >> 40) as usize & mask;
         loop {
@@ -1229,7 +1258,7 @@ mod tests {
         let mut intern = Interner::with_capacity(2);
         let mut seen: Vec<&str> = Vec::new();
         for w in &words {
-            let id = intern.id(w.as_bytes()) as usize;
+            let id = intern.id(w.as_bytes(), None) as usize;
             match seen.iter().position(|s| s == w) {
                 Some(p) => assert_eq!(id, p),
                 None => {
@@ -1247,9 +1276,31 @@ mod tests {
             "abcdefghijklmnopq",
             "abcdefghijklmnopr",
         ] {
-            let id = intern.id(w.as_bytes());
-            assert_eq!(intern.id(w.as_bytes()), id);
+            let id = intern.id(w.as_bytes(), None);
+            assert_eq!(intern.id(w.as_bytes(), None), id);
         }
+    }
+
+    #[test]
+    fn name_words_split_at_spaces() {
+        // Names near the end of the text (no eight-byte load) and long words (more than one).
+        let text = "Juan Martin del Potro and Auger-Aliassime Mackenzie-McDonald Lu Yen-hsun Li Na";
+        let names: Vec<NameMention> = [(0, 21), (26, 60), (61, 73), (73, 78), (76, 78), (61, 63)]
+            .into_iter()
+            .map(|(s, e)| NameMention {
+                span: Span::new(s, e),
+            })
+            .collect();
+        let words = NameWords::new(text, &names);
+        let mut intern = Interner::with_capacity(2);
+        for (i, n) in names.iter().enumerate() {
+            let want: Vec<u32> = text[n.span.start..n.span.end]
+                .split(' ')
+                .map(|w| intern.id(w.as_bytes(), None))
+                .collect();
+            assert_eq!(words.of(i), want, "{:?}", &text[n.span.start..n.span.end]);
+        }
+        assert_eq!(words.distinct, intern.len());
     }
 
     #[test]
