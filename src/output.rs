@@ -14,183 +14,385 @@ impl Article {
     /// `serde_json::to_vec(self)`, written faster. When `body` is given, a last field `"text"` carries it (the
     /// text that evidence offsets point into).
     pub fn write_json(&self, body: Option<&str>, out: &mut Vec<u8>) {
-        out.reserve(256 + self.players.len() * 96 + self.matches.len() * 320);
-        out.extend_from_slice(b"{\"schema_version\":");
-        string(out, &self.schema_version);
-        out.extend_from_slice(b",\"source\":");
-        opt_string(out, self.source.as_deref());
-        out.extend_from_slice(b",\"sport\":");
-        opt_string(out, self.sport.as_deref());
-        out.extend_from_slice(b",\"headline\":");
-        opt_string(out, self.headline.as_deref());
+        // Most of the JSON is evidence: about 40 bytes of keys and numbers per mention plus its text.
+        let mentions: usize = self.players.iter().map(|p| p.mentions.len()).sum();
+        out.reserve(
+            256 + self.players.len() * 96
+                + mentions * 48
+                + self.matches.len() * 400
+                + body.map_or(0, str::len),
+        );
+        let mut w = Writer::new(out);
+        w.lit(b"{\"schema_version\":");
+        w.str(&self.schema_version);
+        w.lit(b",\"source\":");
+        w.opt_str(self.source.as_deref());
+        w.lit(b",\"sport\":");
+        w.opt_str(self.sport.as_deref());
+        w.lit(b",\"headline\":");
+        w.opt_str(self.headline.as_deref());
         if let Some(p) = &self.published {
-            out.extend_from_slice(b",\"published\":");
-            string(out, p);
+            w.lit(b",\"published\":");
+            w.str(p);
         }
-        out.extend_from_slice(b",\"players\":");
-        list(out, &self.players, player);
-        out.extend_from_slice(b",\"matches\":");
-        list(out, &self.matches, match_);
-        out.extend_from_slice(b",\"rankings\":");
-        list(out, &self.rankings, ranking);
-        out.extend_from_slice(b",\"seeds\":");
-        list(out, &self.seeds, seed);
-        out.extend_from_slice(b",\"warnings\":");
-        list(out, &self.warnings, |out, w| string(out, w));
+        w.lit(b",\"players\":");
+        w.list(&self.players, player);
+        w.lit(b",\"matches\":");
+        w.list(&self.matches, match_);
+        w.lit(b",\"rankings\":");
+        w.list(&self.rankings, ranking);
+        w.lit(b",\"seeds\":");
+        w.list(&self.seeds, seed);
+        w.lit(b",\"warnings\":");
+        w.list(&self.warnings, |w, s| w.str(s));
         if let Some(t) = body {
-            out.extend_from_slice(b",\"text\":");
-            string(out, t);
+            w.lit(b",\"text\":");
+            w.str(t);
         }
-        out.push(b'}');
+        w.lit(b"}");
+        w.flush();
     }
 }
 
-fn list<T>(out: &mut Vec<u8>, items: &[T], mut each: impl FnMut(&mut Vec<u8>, &T)) {
-    out.push(b'[');
-    for (i, it) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
+/// Room in [`Writer`]'s buffer.
+const CAP: usize = 512;
+/// The most that [`Writer::put_str`] puts in the buffer: a quoted string of 32 bytes.
+const STR: usize = 34;
+/// The most that [`Writer::put_num`] puts in the buffer.
+const NUM: usize = 20;
+
+/// Writes JSON into a buffer on the stack and appends it to the output `Vec` a few hundred bytes at a time. A
+/// record is written in a few pieces: one room check for each (see the `put_*` methods), then keys, numbers
+/// and short strings as fixed-size copies into the array (no `Vec` length update or capacity check per piece,
+/// no call to `memcpy`). Strings longer than 32 bytes, or with escapes, go straight to the output after a
+/// flush.
+struct Writer<'a> {
+    out: &'a mut Vec<u8>,
+    buf: [u8; CAP],
+    len: usize,
+}
+
+impl<'a> Writer<'a> {
+    fn new(out: &'a mut Vec<u8>) -> Self {
+        Writer {
+            out,
+            buf: [0; CAP],
+            len: 0,
         }
-        each(out, it);
     }
-    out.push(b']');
+
+    /// Appends the buffer to the output.
+    #[inline(never)]
+    fn flush(&mut self) {
+        self.out.extend_from_slice(&self.buf[..self.len]);
+        self.len = 0;
+    }
+
+    /// Makes room for `n` bytes: the `put_*` calls that follow may write that many in all. (They check the
+    /// bounds all the same: a miscount panics, it writes nothing wrong.)
+    #[inline(always)]
+    fn room(&mut self, n: usize) {
+        if self.len > CAP - n {
+            self.flush();
+        }
+    }
+
+    /// A literal (a key, punctuation), with its own room check.
+    #[inline(always)]
+    fn lit(&mut self, s: &[u8]) {
+        self.room(s.len());
+        self.put(s);
+    }
+
+    /// A string, with its own room check.
+    #[inline(always)]
+    fn str(&mut self, s: &str) {
+        self.room(STR);
+        self.put_str(s);
+    }
+
+    /// A literal, in room made before.
+    #[inline(always)]
+    fn put(&mut self, s: &[u8]) {
+        self.buf[self.len..self.len + s.len()].copy_from_slice(s);
+        self.len += s.len();
+    }
+
+    /// `n` in decimal, in [`NUM`] bytes of room made before. Below 10,000 (nearly all: offsets, ranks, games)
+    /// four digits are written at once, the leading zeros shifted away.
+    #[inline(always)]
+    fn put_num(&mut self, n: u64) {
+        if n < 10_000 {
+            let [a, b] = pair(n / 100);
+            let [c, d] = pair(n % 100);
+            let digits = 1 + usize::from(n >= 10) + usize::from(n >= 100) + usize::from(n >= 1000);
+            let word = u32::from_be_bytes([a, b, c, d]) << (8 * (4 - digits));
+            self.buf[self.len..self.len + 4].copy_from_slice(&word.to_be_bytes());
+            self.len += digits;
+        } else {
+            let mut tmp = [0; 20];
+            let i = digits(n, &mut tmp);
+            self.buf[self.len..self.len + 20 - i].copy_from_slice(&tmp[i..]);
+            self.len += 20 - i;
+        }
+    }
+
+    /// A JSON string, as [`string`] writes it, in [`STR`] bytes of room made before (a long one flushes the
+    /// buffer: room is left as it was). One of at most 32 bytes with nothing to escape (names, ids, rules, most
+    /// evidence) is copied as two overlapping fixed-size pieces.
+    #[inline(always)]
+    fn put_str(&mut self, s: &str) {
+        let b = s.as_bytes();
+        let n = b.len();
+        let at = self.len + 1;
+        let clean = if n >= 16 {
+            if n <= 32 {
+                let lo: [u8; 16] = b[..16].try_into().expect("sixteen bytes");
+                let hi: [u8; 16] = b[n - 16..].try_into().expect("sixteen bytes");
+                let word = |h: &[u8; 16], i: usize| {
+                    u64::from_le_bytes(h[i..i + 8].try_into().expect("eight bytes"))
+                };
+                let ok = clean16(word(&lo, 0), word(&lo, 8)) && clean16(word(&hi, 0), word(&hi, 8));
+                if ok {
+                    self.buf[at..at + 16].copy_from_slice(&lo);
+                    self.buf[at + n - 16..at + n].copy_from_slice(&hi);
+                }
+                ok
+            } else {
+                false
+            }
+        } else if n >= 8 {
+            let lo: [u8; 8] = b[..8].try_into().expect("eight bytes");
+            let hi: [u8; 8] = b[n - 8..].try_into().expect("eight bytes");
+            let ok = clean16(u64::from_le_bytes(lo), u64::from_le_bytes(hi));
+            if ok {
+                self.buf[at..at + 8].copy_from_slice(&lo);
+                self.buf[at + n - 8..at + n].copy_from_slice(&hi);
+            }
+            ok
+        } else if n >= 4 {
+            let lo: [u8; 4] = b[..4].try_into().expect("four bytes");
+            let hi: [u8; 4] = b[n - 4..].try_into().expect("four bytes");
+            let (l, h) = (u32::from_le_bytes(lo), u32::from_le_bytes(hi));
+            let ok = escape_bits(u64::from(l) | u64::from(h) << 32) == 0;
+            if ok {
+                self.buf[at..at + 4].copy_from_slice(&lo);
+                self.buf[at + n - 4..at + n].copy_from_slice(&hi);
+            }
+            ok
+        } else if n > 0 {
+            // The first, middle and last bytes cover a string of one to three bytes.
+            let (x, y, z) = (b[0], b[n / 2], b[n - 1]);
+            let ok = escape_bits(u64::from(u32::from_le_bytes([x, y, z, x])) * 0x1_0000_0001) == 0;
+            if ok {
+                self.buf[at..at + 3].copy_from_slice(&[x, y, z]);
+                self.buf[at + n - 1] = z;
+            }
+            ok
+        } else {
+            true
+        };
+        if clean {
+            self.buf[at - 1] = b'"';
+            self.buf[at + n] = b'"';
+            self.len = at + n + 1;
+        } else {
+            self.long_str(s);
+        }
+    }
+
+    /// A string that is long or needs escapes: straight to the output.
+    #[inline(never)]
+    fn long_str(&mut self, s: &str) {
+        self.flush();
+        string(self.out, s);
+    }
+
+    /// `null` or the string, in [`STR`] bytes of room made before.
+    #[inline(always)]
+    fn put_opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.put_str(s),
+            None => self.put(b"null"),
+        }
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        self.room(STR);
+        self.put_opt_str(s);
+    }
+
+    /// A JSON array; `each` writes one item, after room for [`ITEM`] bytes is made (the comma before it
+    /// taken).
+    #[inline(always)]
+    fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
+        self.lit(b"[");
+        for (i, it) in items.iter().enumerate() {
+            self.room(ITEM + 1);
+            if i > 0 {
+                self.put(b",");
+            }
+            each(self, it);
+        }
+        self.lit(b"]");
+    }
 }
 
-/// `{"id":...,"name":...` (the object left open).
-fn id_and_name(out: &mut Vec<u8>, id: &str, name: &str) {
-    out.extend_from_slice(b"{\"id\":");
-    string(out, id);
-    out.extend_from_slice(b",\"name\":");
-    string(out, name);
+/// The room that [`Writer::list`] makes for the start of each item.
+const ITEM: usize = 128;
+
+/// `{"id":...,"name":...` (the object left open), in room made before (82 bytes).
+#[inline(always)]
+fn id_and_name(w: &mut Writer, id: &str, name: &str) {
+    w.put(b"{\"id\":");
+    w.put_str(id);
+    w.put(b",\"name\":");
+    w.put_str(name);
 }
 
-fn player(out: &mut Vec<u8>, p: &Player) {
-    id_and_name(out, &p.id, &p.name);
-    out.extend_from_slice(b",\"nationality\":");
-    opt_string(out, p.nationality.as_deref());
-    out.extend_from_slice(b",\"age\":");
+fn player(w: &mut Writer, p: &Player) {
+    id_and_name(w, &p.id, &p.name);
+    w.room(15 + STR + 7 + NUM + 14);
+    w.put(b",\"nationality\":");
+    w.put_opt_str(p.nationality.as_deref());
+    w.put(b",\"age\":");
     match p.age {
-        Some(a) => number(out, a as u64),
-        None => out.extend_from_slice(b"null"),
+        Some(a) => w.put_num(a as u64),
+        None => w.put(b"null"),
     }
-    out.extend_from_slice(b",\"mentions\":");
-    list(out, &p.mentions, evidence);
-    out.push(b'}');
+    w.put(b",\"mentions\":");
+    w.list(&p.mentions, |w, e| evidence(w, e));
+    w.lit(b"}");
 }
 
-fn player_ref(out: &mut Vec<u8>, p: &PlayerRef) {
-    id_and_name(out, &p.id, &p.name);
-    out.push(b'}');
+/// In room made before (83 bytes).
+#[inline(always)]
+fn player_ref(w: &mut Writer, p: &PlayerRef) {
+    id_and_name(w, &p.id, &p.name);
+    w.put(b"}");
 }
 
-fn side(out: &mut Vec<u8>, s: &Side) {
+fn side(w: &mut Writer, s: &Side) {
     match s {
-        Side::Single(p) => player_ref(out, p),
-        Side::Pair(ps) => list(out, ps, player_ref),
+        Side::Single(p) => {
+            w.room(83);
+            player_ref(w, p)
+        }
+        Side::Pair(ps) => w.list(ps, player_ref),
     }
 }
 
-fn match_(out: &mut Vec<u8>, m: &Match) {
-    out.extend_from_slice(b"{\"winner\":");
-    side(out, &m.winner);
-    out.extend_from_slice(b",\"loser\":");
-    side(out, &m.loser);
-    out.extend_from_slice(b",\"score\":");
+fn match_(w: &mut Writer, m: &Match) {
+    w.put(b"{\"winner\":");
+    side(w, &m.winner);
+    w.lit(b",\"loser\":");
+    side(w, &m.loser);
+    w.lit(b",\"score\":");
     match &m.score {
-        Some(s) => score(out, s),
-        None => out.extend_from_slice(b"null"),
+        Some(s) => score(w, s),
+        None => w.lit(b"null"),
     }
-    out.extend_from_slice(match m.outcome {
+    w.room(31 + STR);
+    w.put(match m.outcome {
         Outcome::Completed => b",\"outcome\":\"completed\",\"round\":",
         Outcome::Retired => b",\"outcome\":\"retired\",\"round\":",
         Outcome::Walkover => b",\"outcome\":\"walkover\",\"round\":",
         Outcome::Defaulted => b",\"outcome\":\"defaulted\",\"round\":",
     });
-    opt_string(out, m.round.as_deref());
-    out.extend_from_slice(b",\"tournament\":");
+    w.put_opt_str(m.round.as_deref());
+    w.room(22 + STR + 1);
+    w.put(b",\"tournament\":");
     match &m.tournament {
         Some(t) => {
-            out.extend_from_slice(b"{\"name\":");
-            string(out, &t.name);
-            out.push(b'}');
+            w.put(b"{\"name\":");
+            w.put_str(&t.name);
+            w.put(b"}");
         }
-        None => out.extend_from_slice(b"null"),
+        None => w.put(b"null"),
     }
-    out.extend_from_slice(if m.doubles {
+    w.lit(if m.doubles {
         b",\"doubles\":true,\"evidence\":"
     } else {
         b",\"doubles\":false,\"evidence\":"
     });
-    evidence_and_rule(out, &m.evidence, &m.rule);
+    evidence_and_rule(w, &m.evidence, &m.rule);
 }
 
-fn score(out: &mut Vec<u8>, s: &Score) {
-    out.extend_from_slice(b"{\"text\":");
-    string(out, &s.text);
-    out.extend_from_slice(b",\"sets\":");
-    list(out, &s.sets, |out, set| {
-        out.extend_from_slice(b"{\"winner\":");
-        number(out, set.winner as u64);
-        out.extend_from_slice(b",\"loser\":");
-        number(out, set.loser as u64);
+fn score(w: &mut Writer, s: &Score) {
+    w.room(8 + STR + 8);
+    w.put(b"{\"text\":");
+    w.put_str(&s.text);
+    w.put(b",\"sets\":");
+    w.list(&s.sets, |w, set| {
+        w.put(b"{\"winner\":");
+        w.put_num(set.winner as u64);
+        w.put(b",\"loser\":");
+        w.put_num(set.loser as u64);
         for (key, v) in [
             (&b",\"tiebreak_winner\":"[..], set.tiebreak_winner),
             (&b",\"tiebreak_loser\":"[..], set.tiebreak_loser),
         ] {
             if let Some(t) = v {
-                out.extend_from_slice(key);
-                number(out, t as u64);
+                w.put(key);
+                w.put_num(t as u64);
             }
         }
         if set.match_tiebreak {
-            out.extend_from_slice(b",\"match_tiebreak\":true");
+            w.put(b",\"match_tiebreak\":true");
         }
-        out.push(b'}');
+        w.put(b"}");
     });
-    out.push(b'}');
+    w.lit(b"}");
 }
 
-fn ranking(out: &mut Vec<u8>, r: &Ranking) {
-    out.extend_from_slice(b"{\"player\":");
-    player_ref(out, &r.player);
-    out.extend_from_slice(b",\"rank\":");
-    number(out, r.rank as u64);
-    out.extend_from_slice(match r.kind {
+fn ranking(w: &mut Writer, r: &Ranking) {
+    w.put(b"{\"player\":");
+    player_ref(w, &r.player);
+    w.room(8 + NUM + 33);
+    w.put(b",\"rank\":");
+    w.put_num(r.rank as u64);
+    w.put(match r.kind {
         RankingKind::Current => b",\"kind\":\"current\",\"evidence\":",
         RankingKind::Previous => b",\"kind\":\"previous\",\"evidence\":",
         RankingKind::CareerHigh => b",\"kind\":\"career-high\",\"evidence\":",
         RankingKind::Projected => b",\"kind\":\"projected\",\"evidence\":",
         RankingKind::National => b",\"kind\":\"national\",\"evidence\":",
     });
-    evidence_and_rule(out, &r.evidence, &r.rule);
+    evidence_and_rule(w, &r.evidence, &r.rule);
 }
 
-fn seed(out: &mut Vec<u8>, s: &Seed) {
-    out.extend_from_slice(b"{\"player\":");
-    player_ref(out, &s.player);
-    out.extend_from_slice(b",\"seed\":");
-    number(out, s.seed as u64);
-    out.extend_from_slice(b",\"evidence\":");
-    evidence_and_rule(out, &s.evidence, &s.rule);
+fn seed(w: &mut Writer, s: &Seed) {
+    w.put(b"{\"player\":");
+    player_ref(w, &s.player);
+    w.room(8 + NUM + 12);
+    w.put(b",\"seed\":");
+    w.put_num(s.seed as u64);
+    w.put(b",\"evidence\":");
+    evidence_and_rule(w, &s.evidence, &s.rule);
 }
 
 /// The last two fields of a record (after `"evidence":`) and its closing brace.
-fn evidence_and_rule(out: &mut Vec<u8>, e: &Evidence, rule: &str) {
-    evidence(out, e);
-    out.extend_from_slice(b",\"rule\":");
-    string(out, rule);
-    out.push(b'}');
+fn evidence_and_rule(w: &mut Writer, e: &Evidence, rule: &str) {
+    w.room(EVIDENCE + 8 + STR + 1);
+    evidence(w, e);
+    w.put(b",\"rule\":");
+    w.put_str(rule);
+    w.put(b"}");
 }
 
+/// The room that [`evidence`] needs.
+const EVIDENCE: usize = 9 + NUM + 7 + NUM + 8 + STR + 1;
+
+/// An evidence object, in [`EVIDENCE`] bytes of room made before.
 #[inline(always)]
-fn evidence(out: &mut Vec<u8>, e: &Evidence) {
-    out.extend_from_slice(b"{\"start\":");
-    number(out, e.start as u64);
-    out.extend_from_slice(b",\"end\":");
-    number(out, e.end as u64);
-    out.extend_from_slice(b",\"text\":");
-    string(out, &e.text);
-    out.push(b'}');
+fn evidence(w: &mut Writer, e: &Evidence) {
+    w.put(b"{\"start\":");
+    w.put_num(e.start as u64);
+    w.put(b",\"end\":");
+    w.put_num(e.end as u64);
+    w.put(b",\"text\":");
+    w.put_str(&e.text);
+    w.put(b"}");
 }
 
 /// "00" to "99": two digits at a time.
@@ -264,35 +466,6 @@ pub(crate) fn decimal(n: u64, buf: &mut [u8; 20]) -> &str {
     }
     let i = digits(n, buf);
     std::str::from_utf8(&buf[i..]).expect("ASCII digits")
-}
-
-/// `n` in decimal. Numbers below 10,000 (nearly all: offsets, ranks, games) are written with one copy of a
-/// fixed size.
-fn number(out: &mut Vec<u8>, n: u64) {
-    if n < 10 {
-        out.push(b'0' + n as u8);
-    } else if n < 100 {
-        out.extend_from_slice(&pair(n));
-    } else if n < 10_000 {
-        let [a, b] = pair(n / 100);
-        let [c, d] = pair(n % 100);
-        if n < 1000 {
-            out.extend_from_slice(&[b, c, d]);
-        } else {
-            out.extend_from_slice(&[a, b, c, d]);
-        }
-    } else {
-        let mut buf = [0; 20];
-        let i = digits(n, &mut buf);
-        out.extend_from_slice(&buf[i..]);
-    }
-}
-
-fn opt_string(out: &mut Vec<u8>, s: Option<&str>) {
-    match s {
-        Some(s) => string(out, s),
-        None => out.extend_from_slice(b"null"),
-    }
 }
 
 /// The high bit of some byte is set when a byte of `w` is a control byte (below 0x20), `"` or `\\`: the bytes
@@ -394,7 +567,7 @@ fn string(out: &mut Vec<u8>, s: &str) {
     } else if (1..4).contains(&n) {
         // The first, middle and last bytes cover a string of one to three bytes.
         let (x, y, z) = (b[0], b[n / 2], b[n - 1]);
-        if escape_bits(u64::from(u32::from_le_bytes([x, y, z, x]))) == 0 {
+        if escape_bits(u64::from(u32::from_le_bytes([x, y, z, x])) * 0x1_0000_0001) == 0 {
             let base = out.len();
             out.extend_from_slice(&[b'"', x, y, z]);
             out.truncate(base + 1 + n);
@@ -456,7 +629,7 @@ fn escaped(out: &mut Vec<u8>, b: &[u8]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{decimal, needs_escape, number, push_decimal, string};
+    use super::{NUM, Writer, decimal, needs_escape, push_decimal, string};
     use crate::Extractor;
 
     #[test]
@@ -479,8 +652,12 @@ mod tests {
         ]);
         for n in all {
             let mut out = b"x".to_vec();
-            number(&mut out, n);
-            assert_eq!(out, format!("x{n}").into_bytes());
+            let mut w = Writer::new(&mut out);
+            w.room(NUM);
+            w.put_num(n);
+            w.lit(b",");
+            w.flush();
+            assert_eq!(out, format!("x{n},").into_bytes());
             assert_eq!(decimal(n, &mut [0; 20]), n.to_string());
             let mut s = String::from("x");
             push_decimal(&mut s, n);
@@ -528,6 +705,17 @@ mod tests {
             assert_eq!(
                 String::from_utf8(out).unwrap(),
                 serde_json::to_string(s).unwrap()
+            );
+            // Through the buffered writer, after some bytes in the buffer.
+            let mut out = Vec::new();
+            let mut w = Writer::new(&mut out);
+            w.lit(b"[");
+            w.str(s);
+            w.lit(b"]");
+            w.flush();
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                format!("[{}]", serde_json::to_string(s).unwrap())
             );
         }
     }
