@@ -347,8 +347,15 @@ fn noun_prep(b: &[u8], q: usize, lost: bool) -> Option<usize> {
             .unwrap_or(b.len() - q1);
         let class = (run > 0 && b.get(q1 + run) == Some(&b' ')).then_some(q1 + run + 1);
         for q2 in class.into_iter().chain([q1]) {
+            // Most words fail on their first byte: no noun starts with it.
+            if !b
+                .get(q2)
+                .is_some_and(|c| matches!(c, b'm' | b'r' | b'f' | b's' | b'q' | b'e' | b'c' | b't'))
+            {
+                continue;
+            }
             for noun in MATCH_NOUNS {
-                if !lost && noun == b"singles" {
+                if noun[0] != b[q2] || (!lost && noun == b"singles") {
                     continue;
                 }
                 let q3 = q2 + noun.len();
@@ -381,6 +388,11 @@ fn read_at(b: &[u8], p: usize, q: usize, steps: &[Step]) -> Option<Option<(usize
     for step in steps {
         match step {
             Step::Lit { alt, rest } => {
+                // Most texts fail on their first two bytes (a space and the first letter of a word); a NUL can
+                // only be the last byte.
+                if rest.len() >= 3 && b.get(q..q + 2) != Some(&rest[..2]) {
+                    continue;
+                }
                 if let Some((&0, head)) = rest.split_last() {
                     // "d. F": the capital ends the match.
                     let at = q + head.len();
