@@ -2,7 +2,7 @@
 //! Codes `Q1 Q2 Q3 1R 2R 3R 4R R128 R64 R32 R16 QF SF F RR BR`. Corpus: `tests/corpus/round.jsonl`.
 
 use super::ranking::{next_word, prev_word, sentence_start};
-use super::{Anchored, Span, alnum_run, find_near_by, word_start};
+use super::{Anchored, Span, alnum_run, word_start};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -94,14 +94,53 @@ fn matches(text: &str) -> Vec<(usize, usize)> {
             b'p' => (o, 1),
             _ => (o, 0),
         });
-    find_near_by(text, hits, &RE, |b, p, o| {
-        word_start(b, p)
-            && if p == o {
-                may_open(b, o)
+    let at = |t: &str, p: usize| match final_at(t.as_bytes(), p) {
+        Some(e) => e,
+        None => RE.at(t, p),
+    };
+    super::find_near_at(
+        text,
+        hits,
+        |t, p| at(t, p).map(|e| (e, ())),
+        |b, p, o| {
+            word_start(b, p)
+                && if p == o {
+                    may_open(b, o)
+                } else {
+                    is_ordinal(alnum_run(b, p))
+                }
+        },
+    )
+    .into_iter()
+    .map(|(s, e, ())| (s, e))
+    .collect()
+}
+
+/// [`PATTERN`] at a word start `p` holding "final", "finals", "Final" or "Finals" (the commonest round
+/// word), in code: `Some(answer)`, or `None` when the pattern must tell (another word, a word byte or a
+/// non-ASCII byte after it, or "qualifying"/"round" after it: "final round of qualifying").
+fn final_at(b: &[u8], p: usize) -> Option<Option<usize>> {
+    let w = alnum_run(b, p);
+    if !matches!(w, b"final" | b"finals" | b"Final" | b"Finals") {
+        return None;
+    }
+    let e = p + w.len();
+    match b.get(e) {
+        None => Some(Some(e)),
+        Some(&c) if c == b'_' || c >= 0x80 => None,
+        Some(b'-' | b'\t'..=b'\r' | b' ') if w.len() == 5 => {
+            let next = &b[e + 1..];
+            let starts =
+                |k: &[u8]| next.len() >= k.len() && next[..k.len()].eq_ignore_ascii_case(k);
+            if starts(b"qualifying") || starts(b"round") || next.first().is_some_and(|&c| c >= 0x80)
+            {
+                None
             } else {
-                is_ordinal(alnum_run(b, p))
+                Some(Some(e))
             }
-    })
+        }
+        Some(_) => Some(Some(e)),
+    }
 }
 
 /// Whether a match may start at the keyword at `o`: "last" must have a number after one hyphen or space
@@ -767,12 +806,42 @@ pub(crate) fn title_phrases(text: &str) -> Vec<Span> {
     let hits = super::keywords(text, super::KEY_TITLE)
         .into_iter()
         .map(|o| (o, 11));
-    find_near_by(text, hits, &TITLE, |b, p, o| {
-        word_start(b, p) && (p == o || is_title_verb(alnum_run(b, p)))
-    })
+    let at = |t: &str, p: usize| {
+        let b = t.as_bytes();
+        let w = alnum_run(b, p);
+        if is_title_verb(w) {
+            TITLE.at(t, p)
+        } else {
+            title_word_at(b, p + w.len(), w)
+        }
+    };
+    super::find_near_at(
+        text,
+        hits,
+        |t, p| at(t, p).map(|e| (e, ())),
+        |b, p, o| word_start(b, p) && (p == o || is_title_verb(alnum_run(b, p))),
+    )
     .into_iter()
-    .map(|(s, e)| Span::new(s, e))
+    .map(|(s, e, ())| Span::new(s, e))
     .collect()
+}
+
+/// [`TITLE_PATTERN`] at a word start whose word `w` (ending at `e`) is no verb of its first alternative: only
+/// `(?:championship|title)\x20points?\b` and `crowned\b` may match there. The end of the match, if any.
+fn title_word_at(b: &[u8], e: usize, w: &[u8]) -> Option<usize> {
+    let free = |i: usize| !b.get(i).is_some_and(|&c| super::is_word_byte(c));
+    match w {
+        b"crowned" => free(e).then_some(e),
+        b"championship" | b"title" if b[e..].starts_with(b" point") => {
+            let q = e + 6;
+            if b.get(q) == Some(&b's') && free(q + 1) {
+                Some(q + 1)
+            } else {
+                free(q).then_some(q)
+            }
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -848,6 +917,11 @@ mod tricky_tests {
             "he had won a first title, take home the trophy, won his 20th Grand Slam title, Won the title",
             "takes the crown, they won the first-ever major, championship points saved, was crowned, won a slam",
             "won the a b c d e f g h title, won the a b c d e f g h i title, won x  title, taking-the title",
+            "title points, title pointsx, title point_, championship point, title  points, crowned_, crowned",
+            "final, finals, Final: the FINAL, final_, finals_, final-round, final qualifying round, Final Round of qualifiers",
+            "final\u{a0}round of qualifying, final\u{2028}qualifying round, final-\u{e9}, finalround, final  round of qualifying",
+            "the final ROUND OF QUALIFYING, final-Qualifying-Round, finals round, Finals qualifying round, final",
+            "Crowned, title-points, title point, titles point, trophy points, Grand Slam title point, crownedx",
         ];
         for t in texts.map(|t| crate::normalise::Normalised::new(t).text) {
             let want: Vec<(usize, usize)> =
