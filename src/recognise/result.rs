@@ -307,11 +307,55 @@ fn may_follow(follow: &Follow, b: &[u8], e: usize) -> bool {
         Follow::Seconds { is, other } => {
             b.get(e) == Some(&b' ') && {
                 let run = &b[e + 1..e + 1 + first_run(&b[e + 1..])];
-                is.contains(run) || other.iter().any(|s| s.passes(run))
+                // Most runs ("was the", "is a") fail on their first two bytes and length first.
+                let maybe = run.len() < 2
+                    || SECOND_FILTER[second_slot(run)] & second_bit(run.len()) != 0
+                    || other
+                        .iter()
+                        .any(|s| matches!(s, Second::EndsWith(_)) && s.passes(run));
+                maybe && (is.contains(run) || other.iter().any(|s| s.passes(run)))
             }
         }
     }
 }
+
+/// The slot of a run of at least two bytes in [`SECOND_FILTER`]: its first two bytes.
+fn second_slot(run: &[u8]) -> usize {
+    usize::from(run[0] & 31) << 5 | usize::from(run[1] & 31)
+}
+
+/// The bit of a run's length in a slot of [`SECOND_FILTER`].
+fn second_bit(n: usize) -> u64 {
+    1 << n.min(63)
+}
+
+/// A superset test of the `is` and `StartsWith` tests of every [`Follow::Seconds`]: by the first two bytes of
+/// the run, the lengths it may have.
+static SECOND_FILTER: Lazy<Box<[u64; 1024]>> = Lazy::new(|| {
+    let mut f = Box::new([0u64; 1024]);
+    for word in FOLLOW.values() {
+        if let Follow::Seconds { is, other } = &word.follow {
+            // Runs of fewer than two bytes skip the filter.
+            for w in is.iter().filter(|w| w.len() >= 2) {
+                f[second_slot(w)] |= second_bit(w.len());
+            }
+            for s in other {
+                if let Second::StartsWith(w) = s {
+                    match w.len() {
+                        0 => f.fill(u64::MAX),
+                        1 => {
+                            for second in 0..32 {
+                                f[usize::from(w[0] & 31) << 5 | second] = u64::MAX;
+                            }
+                        }
+                        _ => f[second_slot(w)] |= u64::MAX << w.len().min(63),
+                    }
+                }
+            }
+        }
+    }
+    f
+});
 
 /// The nouns of the "lostmatch" and "wonmatch" alternatives, in their order ("singles" only after "lost").
 const MATCH_NOUNS: [&[u8]; 10] = [
