@@ -554,7 +554,7 @@ fn followed_by_by_chars(text: &str, start: usize, end: usize) -> bool {
 /// pattern is tried only at such words, and only where the code cannot tell.
 fn matches(text: &str) -> Vec<(usize, usize, Option<usize>)> {
     let b = text.as_bytes();
-    let mut out = Vec::with_capacity(64);
+    let mut out = Vec::with_capacity(16);
     super::with_keywords(text, |keys, _| {
         // Offsets below `next` are inside the last match.
         let mut next = 0;
