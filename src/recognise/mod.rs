@@ -1110,8 +1110,7 @@ pub(crate) enum Window {
     From(usize),
 }
 
-/// [`find_near_at`] with the window of each hit given as [`Window`]. `may_start` must say no at every offset
-/// whose byte and the byte before it are both word bytes (a match starts at a `\b`): those are skipped.
+/// [`find_near_at`] with the window of each hit given as [`Window`].
 pub(crate) fn find_near_in<T>(
     text: &str,
     hits: impl IntoIterator<Item = (usize, Window)>,
@@ -1140,14 +1139,7 @@ pub(crate) fn find_near_in<T>(
                     out.push((p, e, note));
                     p = e.max(p + 1);
                 }
-                None => {
-                    // No match starts inside a run of word bytes (every caller's `may_start` says no there):
-                    // go on at the end of the run.
-                    p += 1;
-                    while p <= o && p < b.len() && is_word_byte(b[p]) && is_word_byte(b[p - 1]) {
-                        p += 1;
-                    }
-                }
+                None => p += 1,
             }
         }
         next = p;
