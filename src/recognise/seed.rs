@@ -94,7 +94,11 @@ fn hits(b: &[u8]) -> Vec<usize> {
         b.get(s..s + 4)
             .is_some_and(|w| w.eq_ignore_ascii_case(b"seed"))
     };
-    let mut out: Vec<usize> = memchr::memmem::find_iter(b, b"eed")
+    /// The searcher for "eed", built once.
+    static EED: Lazy<memchr::memmem::Finder<'static>> =
+        Lazy::new(|| memchr::memmem::Finder::new(b"eed"));
+    let mut out: Vec<usize> = EED
+        .find_iter(b)
         .filter(|&j| j >= 1 && b[j - 1] | 0x20 == b's')
         .map(|j| j - 1)
         .collect();
