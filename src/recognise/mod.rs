@@ -1517,7 +1517,7 @@ mod keyword_tests {
             let folds = scan_keywords(t.as_bytes(), &mut keys);
             let want = plain_scan(t.as_bytes());
             if let Some(i) = (0..keys.len().max(want.len())).find(|&i| keys.get(i) != want.get(i)) {
-                let show = |k: Option<&Key>| k.map(|k| (k.clone(), &t[k.start..k.end]));
+                let show = |k: Option<&Key>| k.map(|k| (*k, &t[k.start..k.end]));
                 panic!("{:?} != {:?}", show(keys.get(i)), show(want.get(i)));
             }
             let want = t.contains('\u{17f}') || t.contains('\u{212a}');
