@@ -216,7 +216,7 @@ pub(crate) fn number_may_follow(b: &[u8], e: usize, the_top: bool) -> bool {
 
 /// The keyword kinds of the run of ASCII letters and digits `b[s..e]` (a superset of what each recogniser
 /// needs; see the recognisers' patterns). Compares numbers, not strings. Out of line: the scan asks only about
-/// words that pass [`KEY_FILTER`].
+/// the words of [`KEY_EXACT`] and those that start with one of [`KEY_PREFIXES`] (see [`look`]).
 #[inline(never)]
 fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
     let w = &b[s..e];
@@ -356,98 +356,131 @@ thread_local! {
 /// (as [`WORD`] tells). Each byte sum stays below 256, so no carry crosses bytes.
 fn word_bits8(v: u64) -> u64 {
     let x = v & LOW7;
-    // High bit of a byte: x >= '0' and x < '9' + 1.
-    let digit = (x + splat(0x80 - b'0')) & !(x + splat(0x80 - b':'));
-    // Letters in lower case: l >= 'a' and l < 'z' + 1.
+    // High bit of a byte: x >= '0' and x <= '9' (`0x80 + '9' - x` keeps it exactly when x <= '9'; no byte
+    // borrows or carries).
+    let digit = (x + splat(0x80 - b'0')) & (splat(0x80 + b'9') - x);
+    // Letters in lower case: l >= 'a' and l <= 'z'.
     let l = x | splat(0x20);
-    let letter = (l + splat(0x80 - b'a')) & !(l + splat(0x80 - b'{'));
+    let letter = (l + splat(0x80 - b'a')) & (splat(0x80 + b'z') - l);
     let m = ((digit | letter) & !v & splat(0x80)) >> 7;
     // Gathers the low bit of byte k at bit 56 + k (the products do not overlap), then moves it down.
     m.wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
-/// The keywords that [`keyword_kinds`] knows, in lower case, with the word lengths it accepts for each: the
-/// words that start like one (first two letters, any case) and have such a length are the only ones worth
-/// asking it about.
-const KEY_WORDS: [(&[u8], usize, usize); 39] = [
-    (b"round", 5, 5),
-    (b"ranked", 6, 6),
-    (b"roland", 6, 6),
-    (b"last", 4, 4),
-    (b"group", 5, 5),
-    (b"games", 5, 5),
-    (b"bronze", 6, 6),
-    (b"place", 5, 5),
-    (b"final", 5, 6),
-    (b"from", 4, 4),
-    (b"former", 6, 13),
-    (b"quarter", 7, 13),
-    (b"queen", 5, 5),
-    (b"semi", 4, 13),
-    (b"slam", 4, 4),
-    (b"world", 5, 5),
-    (b"wells", 5, 5),
-    (b"wta", 3, 3),
-    (b"wimbledon", 9, 9),
-    (b"career", 6, 6),
-    (b"crown", 5, 7),
-    (b"championship", 12, 13),
-    (b"cup", 3, 3),
-    (b"classic", 7, 7),
-    (b"challenger", 10, 10),
-    (b"ex", 2, 2),
-    (b"no", 2, 13),
-    (b"number", 6, 13),
-    (b"to", 2, 2),
-    (b"title", 5, 5),
-    (b"trophy", 6, 6),
-    (b"tournament", 10, 10),
-    (b"open", 4, 4),
-    (b"olympic", 7, 8),
-    (b"major", 5, 5),
-    (b"masters", 7, 7),
-    (b"atp", 3, 3),
-    (b"itf", 3, 3),
-    (b"international", 13, 13),
+/// The words that [`keyword_kinds`] may accept whole, in lower case: a word is worth asking it about when it is
+/// one of these in any case (words of more than eight bytes: when its first eight bytes and length are those of
+/// one of these), or when it starts with one of [`KEY_PREFIXES`].
+const KEY_EXACT: [&[u8]; 41] = [
+    b"round",
+    b"ranked",
+    b"roland",
+    b"last",
+    b"group",
+    b"games",
+    b"bronze",
+    b"place",
+    b"final",
+    b"finals",
+    b"from",
+    b"queen",
+    b"slam",
+    b"world",
+    b"wells",
+    b"wta",
+    b"wimbledon",
+    b"career",
+    b"crown",
+    b"crowned",
+    b"championship",
+    b"championships",
+    b"cup",
+    b"classic",
+    b"challenger",
+    b"ex",
+    b"to",
+    b"title",
+    b"trophy",
+    b"tournament",
+    b"open",
+    b"olympic",
+    b"olympics",
+    b"major",
+    b"masters",
+    b"atp",
+    b"itf",
+    b"international",
+    // Also prefixes: listed whole too, so that the test words cover them.
+    b"number",
+    b"former",
+    b"quarter",
 ];
 
-/// The slot of [`KEY_FILTER`] for a word starting with bytes `a`, `b` (letters of either case share one).
-const fn filter_slot(a: u8, b: u8) -> usize {
-    ((a & 31) as usize) << 5 | (b & 31) as usize
+/// The starts (lower case) of the words that [`keyword_kinds`] reads by their start ("No1", "numberone",
+/// "semifinal", "formerly", "quarterfinal"): every word of up to [`SCAN_MAX`] bytes that starts with one of
+/// these in any case is asked about. No two share a [`prefix_slot`].
+const KEY_PREFIXES: [&[u8]; 5] = [b"no", b"number", b"semi", b"former", b"quarter"];
+
+/// The longest word that the scan looks at: [`keyword_kinds`] knows none longer (and the table words are
+/// shorter; the scan has never looked a longer word up).
+const SCAN_MAX: usize = 13;
+
+/// The slot of [`PREFIXES`] for a word with [`word_key`] `key`: five bits of its first two bytes.
+#[inline(always)]
+const fn prefix_slot(key: u64) -> usize {
+    ((key ^ key >> 8) & 31) as usize
 }
 
-/// `KEY_FILTER[filter_slot(first, second)]`: bit `n` is set when some keyword of length `n` starts with those
-/// two bytes (in any case). A superset test: other byte pairs share slots, which only costs a closer look.
-static KEY_FILTER: [u16; 1024] = {
-    let mut t = [0u16; 1024];
+/// `PREFIXES[prefix_slot(k)]`: `(mask, start)` such that a word's [`word_key`] `k` starts with the one
+/// [`KEY_PREFIXES`] word of that slot when `k & mask == start` (a start that no key equals for the other
+/// slots).
+const PREFIXES: [(u64, u64); 32] = {
+    let mut t = [(0, u64::MAX); 32];
     let mut i = 0;
-    while i < KEY_WORDS.len() {
-        let (w, min, max) = KEY_WORDS[i];
-        let mut n = min;
-        while n <= max {
-            t[filter_slot(w[0], w[1])] |= 1 << n;
-            n += 1;
-        }
+    while i < KEY_PREFIXES.len() {
+        let w = KEY_PREFIXES[i];
+        let slot = prefix_slot(key8(w));
+        assert!(t[slot].1 == u64::MAX, "one prefix per slot");
+        t[slot] = (low(u64::MAX, w.len()), key8(w));
         i += 1;
     }
     t
 };
 
-/// A word table of the shared scan: the words (in lower case) that may start a sport vocabulary match or a
-/// result cue, keyed by their first eight bytes and their length (longer words that share both share an entry:
-/// the recognisers look closer). Open addressing, linear probing, at most half full.
+/// A slot of [`WordTable`]. `len == 0` marks a free slot.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    /// The word's [`word_key`].
+    key: u64,
+    len: u8,
+    /// [`KEY_SPORT`] and [`KEY_RESULT`].
+    kinds: u8,
+    /// Whether [`keyword_kinds`] may accept the word (one of [`KEY_EXACT`]).
+    ask: bool,
+    group: u16,
+    cue: u16,
+}
+
+const TABLE_BITS: u32 = 10;
+const SLOTS: usize = 1 << TABLE_BITS;
+const BUCKET_BITS: u32 = 8;
+const BUCKETS: usize = 1 << BUCKET_BITS;
+
+/// The word table of the shared scan: the words (in lower case) that may start a sport vocabulary match or a
+/// result cue, and the words of [`KEY_EXACT`], keyed by their first eight bytes and their length (longer words
+/// that share both share an entry: the recognisers look closer).
+///
+/// A perfect hash: every word has a slot of its own, so a look-up is one hash, one load of the bucket's
+/// displacement, one load of the slot and one compare; no probing. The displacements are searched for when the
+/// table is built ("hash and displace").
 pub(crate) struct WordTable {
-    /// `(key, length, kinds, group, cue)`; length 0 marks a free slot. `group` numbers the sport words' entries,
-    /// `cue` the result words' entries.
-    slots: Box<[Slot]>,
+    slots: [Slot; SLOTS],
+    /// Per bucket (the top bits of the hash), what the slot bits of its words are XORed with.
+    shifts: [u16; BUCKETS],
     /// The number of entries that hold [`KEY_SPORT`].
     pub groups: usize,
     /// The number of entries that hold [`KEY_RESULT`].
     pub cues: usize,
 }
-
-/// A slot of [`WordTable`]: `(key, length, kinds, group, cue)`.
-type Slot = (u64, u8, u8, u16, u16);
 
 /// What the [`WORD_TABLE`] says of a word: its kinds, its sport group and its result cue entry (see
 /// [`WordTable`]; the numbers mean something only with the kind).
@@ -469,75 +502,131 @@ pub(crate) struct Key {
     pub cue: u16,
 }
 
-const TABLE_BITS: u32 = 10;
+/// The multiplier of [`table_hash`] (the table's test shows that the displacements fit).
+const MUL: u64 = 0x9e37_79b9_7f4a_7c15;
 
-/// The slot where the search for `(key, n)` starts.
+/// The hash of the word with key `key` and length `n`: the top [`BUCKET_BITS`] pick the bucket, bits 32.. the
+/// slot (before the bucket's displacement).
 #[inline]
-fn table_hash(key: u64, n: usize) -> usize {
-    ((key ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - TABLE_BITS)) as usize
+fn table_hash(key: u64, n: usize) -> u64 {
+    (key ^ n as u64).wrapping_mul(MUL)
 }
 
 impl WordTable {
-    /// The entry of the word with lower-case key `key` (see [`word_key`]) and length `n`.
+    /// The slot where the word with key `key` (see [`word_key`]) and length `n` would be.
     #[inline]
-    pub fn get(&self, key: u64, n: usize) -> Option<Entry> {
-        let mask = self.slots.len() - 1;
-        let mut i = table_hash(key, n);
-        loop {
-            let (k, len, kinds, group, cue) = self.slots[i];
-            if usize::from(len) == n && k == key {
-                return Some(Entry { kinds, group, cue });
-            }
-            if len == 0 {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
+    fn slot(&self, key: u64, n: usize) -> &Slot {
+        let h = table_hash(key, n);
+        let shift = self.shifts[(h >> (64 - BUCKET_BITS)) as usize];
+        &self.slots[((h >> 32) as usize ^ usize::from(shift)) & (SLOTS - 1)]
     }
 
-    fn insert(&mut self, w: &[u8], kind: u8) {
-        assert!((1..=255).contains(&w.len()));
-        let key = low(key8(w), w.len()) | low(splat(0x20), w.len().min(8));
-        let mask = self.slots.len() - 1;
-        let mut i = table_hash(key, w.len());
-        loop {
-            let slot = &mut self.slots[i];
-            if slot.1 == 0 {
-                *slot = (key, w.len() as u8, 0, 0, 0);
-            }
-            if slot.0 == key && usize::from(slot.1) == w.len() {
-                if kind == KEY_SPORT && slot.2 & KEY_SPORT == 0 {
-                    slot.3 = self.groups as u16;
-                    self.groups += 1;
-                }
-                if kind == KEY_RESULT && slot.2 & KEY_RESULT == 0 {
-                    slot.4 = self.cues as u16;
-                    self.cues += 1;
-                }
-                slot.2 |= kind;
-                return;
-            }
-            i = (i + 1) & mask;
+    /// The entry of the word with lower-case key `key` (see [`word_key`]) and length `n` (none for the words of
+    /// [`KEY_EXACT`] that are neither sport nor result words).
+    #[inline]
+    pub fn get(&self, key: u64, n: usize) -> Option<Entry> {
+        let s = self.slot(key, n);
+        (s.key == key && usize::from(s.len) == n && s.kinds != 0).then_some(Entry {
+            kinds: s.kinds,
+            group: s.group,
+            cue: s.cue,
+        })
+    }
+
+    /// The table of `words` (each distinct), or `None` when some bucket has no displacement that gives its
+    /// words free slots.
+    fn build(words: &[Slot]) -> Option<WordTable> {
+        let mut buckets = vec![Vec::new(); BUCKETS];
+        for (i, w) in words.iter().enumerate() {
+            let h = table_hash(w.key, usize::from(w.len));
+            buckets[(h >> (64 - BUCKET_BITS)) as usize].push(i);
         }
+        // The fullest buckets first, while most slots are free.
+        let mut order: Vec<usize> = (0..BUCKETS).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(buckets[i].len()));
+        let mut t = WordTable {
+            slots: [Slot::default(); SLOTS],
+            shifts: [0; BUCKETS],
+            groups: 0,
+            cues: 0,
+        };
+        for bucket in order {
+            let members = &buckets[bucket];
+            if members.is_empty() {
+                break;
+            }
+            let base = |i: usize| {
+                let w = &words[i];
+                (table_hash(w.key, usize::from(w.len)) >> 32) as usize
+            };
+            let shift = (0..SLOTS).find(|&d| {
+                let at: Vec<usize> = members
+                    .iter()
+                    .map(|&i| (base(i) ^ d) & (SLOTS - 1))
+                    .collect();
+                at.iter()
+                    .enumerate()
+                    .all(|(j, &a)| t.slots[a].len == 0 && !at[..j].contains(&a))
+            })?;
+            t.shifts[bucket] = shift as u16;
+            for &i in members {
+                t.slots[(base(i) ^ shift) & (SLOTS - 1)] = words[i];
+            }
+        }
+        Some(t)
     }
 }
 
-/// The words that start sport vocabulary matches and result cues (see [`WordTable`]).
+/// The words that start sport vocabulary matches and result cues, and the words of [`KEY_EXACT`] (see
+/// [`WordTable`]).
 pub(crate) static WORD_TABLE: once_cell::sync::Lazy<WordTable> = once_cell::sync::Lazy::new(|| {
-    let mut t = WordTable {
-        slots: vec![(0, 0, 0, 0, 0); 1 << TABLE_BITS].into_boxed_slice(),
-        groups: 0,
-        cues: 0,
-    };
-    for w in sport::first_runs() {
-        t.insert(&w, KEY_SPORT);
+    let mut words: Vec<Slot> = Vec::new();
+    let mut index: FxHashMap<(u64, usize), usize> = FxHashMap::default();
+    let (mut groups, mut cues) = (0u16, 0u16);
+    let sport = sport::first_runs().into_iter().map(|w| (w, KEY_SPORT));
+    let result = result::first_words().into_iter().map(|w| (w, KEY_RESULT));
+    let exact = KEY_EXACT.iter().map(|w| (w.to_vec(), 0));
+    for (w, kind) in sport.chain(result).chain(exact) {
+        let n = w.len();
+        assert!((1..=255).contains(&n));
+        let key = word_key(&w, 0, n);
+        let i = *index.entry((key, n)).or_insert_with(|| {
+            words.push(Slot {
+                key,
+                len: n as u8,
+                ..Slot::default()
+            });
+            words.len() - 1
+        });
+        let slot = &mut words[i];
+        if kind == KEY_SPORT && slot.kinds & KEY_SPORT == 0 {
+            slot.group = groups;
+            groups += 1;
+        }
+        if kind == KEY_RESULT && slot.kinds & KEY_RESULT == 0 {
+            slot.cue = cues;
+            cues += 1;
+        }
+        slot.kinds |= kind;
+        slot.ask |= kind == 0;
     }
-    for w in result::first_words() {
-        t.insert(&w, KEY_RESULT);
-    }
-    assert!(t.slots.iter().filter(|s| s.1 != 0).count() * 2 <= t.slots.len());
+    assert!(words.len() * 2 <= SLOTS);
+    let mut t = WordTable::build(&words).expect("a displacement for every bucket");
+    t.groups = usize::from(groups);
+    t.cues = usize::from(cues);
     t
 });
+
+/// `KEY_MASKS[n]`: the mask of the low `n` bytes of a key (all eight for `n >= 8`).
+const KEY_MASKS: [u64; SCAN_MAX + 1] = {
+    let mut t = [0; SCAN_MAX + 1];
+    let mut n = 0;
+    while n <= SCAN_MAX {
+        t[n] = low(u64::MAX, n);
+        n += 1;
+    }
+    t
+};
 
 /// The first eight bytes of the word `b[s..s + n]` (letters and digits), in lower case, zero past its end.
 #[inline]
@@ -552,92 +641,14 @@ pub(crate) fn word_key(b: &[u8], s: usize, n: usize) -> u64 {
     k | low(splat(0x20), n.min(8))
 }
 
-/// `WORD_FILTER[filter_slot(first, second)]`: bit `n` is set when a word of length `n` starting with those bytes
-/// may be a keyword of [`KEY_FILTER`], bit `16 + n` when it may be a word of [`WORD_TABLE`]: the cheap test that
-/// runs on every word. A one-letter word has the byte after it as its second byte.
-static WORD_FILTER: once_cell::sync::Lazy<[u32; 1024]> = once_cell::sync::Lazy::new(|| {
-    let mut table = [0u32; 1024];
-    for w in sport::first_runs().into_iter().chain(result::first_words()) {
-        if w.len() == 1 {
-            for c in *b". " {
-                table[filter_slot(w[0], c)] |= 1 << (16 + 1);
-            }
-        } else {
-            table[filter_slot(w[0], w[1])] |= 1 << (16 + w.len());
-        }
-    }
-    for (t, k) in table.iter_mut().zip(KEY_FILTER) {
-        *t |= u32::from(k);
-    }
-    table
-});
-
-/// `LAST_FILTER[filter_slot(first, second)]`: bit `c & 31` is set when a word starting with those bytes and
-/// ending with byte `c` may be a keyword of [`KEY_FILTER`] or a word of [`WORD_TABLE`] (all bits for the words
-/// that [`keyword_kinds`] reads by their start and for the table's words of more than eight bytes, which the
-/// table tells by their first eight). The second cheap test, which drops "with", "have", "will".
-static LAST_FILTER: once_cell::sync::Lazy<[u32; 1024]> = once_cell::sync::Lazy::new(|| {
-    let mut table = [0u32; 1024];
-    for w in sport::first_runs().into_iter().chain(result::first_words()) {
-        let last = if w.len() > 8 {
-            u32::MAX
-        } else {
-            1 << (w[w.len() - 1] & 31)
-        };
-        if w.len() == 1 {
-            for c in *b". " {
-                table[filter_slot(w[0], c)] |= last;
-            }
-        } else {
-            table[filter_slot(w[0], w[1])] |= last;
-        }
-    }
-    for (w, min, max) in KEY_WORDS {
-        table[filter_slot(w[0], w[1])] |= if min == max && w.len() == min {
-            1 << (w[w.len() - 1] & 31)
-        } else {
-            u32::MAX
-        };
-    }
-    table
-});
-
-/// The [`filter_slot`] and length bit of the word `b[s..e]` (`e > s`), or `None` when it is too long for any
-/// filter.
-#[inline]
-fn slot_bit(b: &[u8], s: usize, e: usize) -> Option<(usize, u32)> {
-    let n = e - s;
-    (n <= 13).then(|| {
-        (
-            filter_slot(b[s], b.get(s + 1).copied().unwrap_or(0)),
-            1 << n,
-        )
-    })
-}
-
-/// The kinds of the word `b[s..e]` (a maximal run of ASCII letters and digits): [`keyword_kinds`], and the
-/// [`WORD_TABLE`] kinds.
-#[cfg(test)]
-fn word_kinds(b: &[u8], s: usize, e: usize) -> Entry {
-    let Some((slot, bit)) = slot_bit(b, s, e) else {
-        return Entry::default();
+/// [`word_key`] of a word of at most [`SCAN_MAX`] bytes, with one mask.
+#[inline(always)]
+fn short_word_key(b: &[u8], s: usize, n: usize) -> u64 {
+    let k = match b.get(s..s + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+        None => key8(&b[s..s + n]),
     };
-    closer_look(b, s, e, WORD_FILTER[slot], bit, &WORD_TABLE)
-}
-
-/// [`word_kinds`] of a word that passed the filter: `f` is its [`WORD_FILTER`] entry and `bit` its length bit.
-/// Inline: the table lookup is short; [`keyword_kinds`] stays out of line.
-#[inline]
-fn closer_look(b: &[u8], s: usize, e: usize, f: u32, bit: u32, table: &WordTable) -> Entry {
-    let mut entry = Entry::default();
-    if f & bit << 16 != 0 {
-        let n = e - s;
-        entry = table.get(word_key(b, s, n), n).unwrap_or_default();
-    }
-    if f & bit != 0 {
-        entry.kinds |= keyword_kinds(b, s, e);
-    }
-    entry
+    (k | splat(0x20)) & KEY_MASKS[n]
 }
 
 /// Whether `b[at..at + 8]` (or less at the end) starts "ſ" (C5 BF) or the Kelvin sign (E2 84 AA) at one of the
@@ -668,8 +679,8 @@ fn folds8(b: &[u8], at: usize, v: u64) -> bool {
 
 /// Bit `k` of the result: whether `b[at + k]` is an ASCII letter or digit (zero past the end); and whether a
 /// character that folds to an ASCII letter ("ſ", the Kelvin sign) starts in `b[at..at + 64]`, when `folds` is
-/// not already known.
-#[inline]
+/// not already known. Out of line: its constants stay in registers.
+#[inline(never)]
 fn block_bits(b: &[u8], at: usize, folds: &mut bool) -> u64 {
     match b.get(at..at + 64) {
         Some(block) => {
@@ -703,34 +714,55 @@ fn block_bits(b: &[u8], at: usize, folds: &mut bool) -> u64 {
     }
 }
 
+/// Adds the word `b[s..e]` (a maximal run of ASCII letters and digits) to `keys` when it has kinds: those of
+/// its [`WORD_TABLE`] entry, and [`keyword_kinds`] when the entry or [`PREFIXES`] say it may have some. An
+/// ordinary word costs one table look-up that fails and one prefix test; a long one nothing.
+#[inline(always)]
+fn look(b: &[u8], s: usize, e: usize, table: &WordTable, keys: &mut Vec<Key>) {
+    let n = e - s;
+    if n > SCAN_MAX {
+        return;
+    }
+    let key = short_word_key(b, s, n);
+    let slot = table.slot(key, n);
+    let (mask, start) = PREFIXES[prefix_slot(key)];
+    let prefix = key & mask == start;
+    // The key alone first: it fails for almost every word.
+    let hit = slot.key == key;
+    if !hit && !prefix {
+        return;
+    }
+    let hit = hit && usize::from(slot.len) == n;
+    let (mut kinds, group, cue) = if hit {
+        (slot.kinds, slot.group, slot.cue)
+    } else {
+        (0, 0, 0)
+    };
+    if prefix || (hit && slot.ask) {
+        kinds |= keyword_kinds(b, s, e);
+    }
+    if kinds != 0 {
+        keys.push(Key {
+            start: s,
+            end: e,
+            kinds,
+            group,
+            cue,
+        });
+    }
+}
+
 /// The keyword offsets and kinds of `b`, into `keys`, and whether `b` holds a character that `(?i)` matches to
 /// an ASCII letter ("ſ", the Kelvin sign). Finds the words 64 bytes at a time: a bit mask of the word bytes
 /// gives where words start (a word byte after a non-word byte) and, from each start, where the word ends (the
 /// next non-word byte).
 fn scan_keywords(b: &[u8], keys: &mut Vec<Key>) -> bool {
-    let filter: &[u32; 1024] = &WORD_FILTER;
-    let last: &[u32; 1024] = &LAST_FILTER;
     let table: &WordTable = &WORD_TABLE;
     let mut folds = false;
     macro_rules! check {
-        ($s:expr, $e:expr) => {{
-            let (s, e) = ($s, $e);
-            if let Some((slot, bit)) = slot_bit(b, s, e) {
-                let f = filter[slot];
-                if f & (bit | bit << 16) != 0 && last[slot] >> (b[e - 1] & 31) & 1 != 0 {
-                    let Entry { kinds, group, cue } = closer_look(b, s, e, f, bit, table);
-                    if kinds != 0 {
-                        keys.push(Key {
-                            start: s,
-                            end: e,
-                            kinds,
-                            group,
-                            cue,
-                        });
-                    }
-                }
-            }
-        }};
+        ($s:expr, $e:expr) => {
+            look(b, $s, $e, table, keys)
+        };
     }
     // The start of a word that runs past the blocks read so far.
     let mut open: Option<usize> = None;
@@ -1433,8 +1465,16 @@ pub(crate) fn all_texts() -> Vec<String> {
 mod keyword_tests {
     use super::*;
 
-    /// The keywords of `b` found word by word, asking [`keyword_kinds`] about every word.
+    /// The keywords of `b` found word by word, asking [`keyword_kinds`] about every word, and a plain map of
+    /// the sport and result words about every word of up to [`SCAN_MAX`] bytes.
     fn plain_scan(b: &[u8]) -> Vec<Key> {
+        let mut table: FxHashMap<(u64, usize), u8> = FxHashMap::default();
+        let sport = sport::first_runs().into_iter().map(|w| (w, KEY_SPORT));
+        for (w, kind) in sport.chain(result::first_words().into_iter().map(|w| (w, KEY_RESULT))) {
+            *table
+                .entry((word_key(&w, 0, w.len()), w.len()))
+                .or_default() |= kind;
+        }
         let mut keys = Vec::new();
         let mut i = 0;
         while i < b.len() {
@@ -1446,7 +1486,14 @@ mod keyword_tests {
             while i < b.len() && WORD[usize::from(b[i])] {
                 i += 1;
             }
-            let Entry { kinds, group, cue } = word_kinds(b, s, i);
+            let n = i - s;
+            let mut entry = Entry::default();
+            if n <= SCAN_MAX && table.contains_key(&(word_key(b, s, n), n)) {
+                entry = WORD_TABLE.get(word_key(b, s, n), n).unwrap();
+                assert_eq!(entry.kinds, table[&(word_key(b, s, n), n)]);
+            }
+            let Entry { kinds, group, cue } = entry;
+            let kinds = kinds | keyword_kinds(b, s, i);
             if kinds != 0 {
                 keys.push(Key {
                     start: s,
@@ -1476,9 +1523,10 @@ mod keyword_tests {
     #[test]
     fn scan_finds_every_keyword() {
         let mut texts = all_texts();
-        let words: Vec<String> = KEY_WORDS
+        let words: Vec<String> = KEY_EXACT
             .iter()
-            .flat_map(|&(w, _, _)| {
+            .chain(&KEY_PREFIXES)
+            .flat_map(|&w| {
                 let w = String::from_utf8(w.to_vec()).unwrap();
                 let mut up = w.clone();
                 up[..1].make_ascii_uppercase();
@@ -1510,7 +1558,11 @@ mod keyword_tests {
         for t in &texts {
             let mut keys = Vec::new();
             let folds = scan_keywords(t.as_bytes(), &mut keys);
-            assert_eq!(keys, plain_scan(t.as_bytes()), "{t}");
+            let want = plain_scan(t.as_bytes());
+            if let Some(i) = (0..keys.len().max(want.len())).find(|&i| keys.get(i) != want.get(i)) {
+                let show = |k: Option<&Key>| k.map(|k| (*k, &t[k.start..k.end]));
+                panic!("{:?} != {:?}", show(keys.get(i)), show(want.get(i)));
+            }
             let want = t.contains('\u{17f}') || t.contains('\u{212a}');
             assert_eq!(folds, want, "{t}");
         }
