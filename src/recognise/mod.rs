@@ -19,6 +19,7 @@ pub(crate) mod tournament;
 #[cfg(test)]
 mod corpus_test;
 
+use crate::lexicon::FxHashMap;
 use std::cell::RefCell;
 
 /// A byte span of the normalised text.
