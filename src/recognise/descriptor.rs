@@ -362,13 +362,12 @@ pub(crate) fn find(text: &str) -> Vec<Descriptor> {
     // About the descriptors of running text (about one per 120 bytes).
     let mut out = Vec::with_capacity(text.len() / 64 + 8);
     each_match(text, |start, end, alt| {
-        let t = &text[start..end];
         let kind = match alt {
             Alt::Pronoun => DescKind::Pronoun,
             Alt::Role => DescKind::Role,
             Alt::Age => {
                 // "...NN-year-old": the two digits.
-                let a = &t[t.len() - "NN-year-old".len()..t.len() - "-year-old".len()];
+                let a = &text[end - "NN-year-old".len()..end - "-year-old".len()];
                 match a.parse() {
                     Ok(n) if (10..=60).contains(&n) => DescKind::Age(n),
                     _ => return,
@@ -376,6 +375,7 @@ pub(crate) fn find(text: &str) -> Vec<Descriptor> {
             }
             Alt::Demonym { adjective } => {
                 // After "the " and the adjective with its space.
+                let t = &text[start..end];
                 let mut d = "the ".len();
                 if adjective {
                     d += t[d..].find(' ').expect("adjective and space") + 1;
