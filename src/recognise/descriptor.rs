@@ -188,19 +188,34 @@ fn age(bytes: &[u8], q: usize) -> Option<usize> {
 }
 
 /// `DEM`: the end of a capitalised word at `q` (`\p{Lu}\p{Ll}+`), with " Korean", " African" or " Zealander".
+/// On bytes while the letters are ASCII.
 fn demonym_word(text: &str, q: usize) -> Option<usize> {
-    let mut chars = text[q..].chars();
-    let first = chars.next()?;
-    if !names::is_lu(first) {
+    let bytes = text.as_bytes();
+    let first = *bytes.get(q)?;
+    let start = if first.is_ascii_uppercase() {
+        q + 1
+    } else if first.is_ascii() {
         return None;
-    }
-    let mut end = q + first.len_utf8();
-    let start = end;
-    for c in chars {
-        if !names::is_ll(c) {
-            break;
+    } else {
+        let c = text[q..].chars().next()?;
+        if !names::is_lu(c) {
+            return None;
         }
-        end += c.len_utf8();
+        q + c.len_utf8()
+    };
+    let mut end = start;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii_lowercase() {
+            end += 1;
+        } else if b.is_ascii() {
+            break;
+        } else {
+            let c = text[end..].chars().next()?;
+            if !names::is_ll(c) {
+                break;
+            }
+            end += c.len_utf8();
+        }
     }
     if end == start {
         return None;
@@ -214,139 +229,153 @@ fn demonym_word(text: &str, q: usize) -> Option<usize> {
     )
 }
 
-/// The descriptor pattern at byte `p`: its end and alternative, the first alternative that matches there.
-fn match_at(text: &str, p: usize) -> Option<(usize, Alt)> {
+/// The descriptor pattern at byte `p`, where "the " or "The " stands at a word boundary: its end and
+/// alternative, the first alternative that matches there. Only the alternatives that can start with the byte
+/// after "the " are tried: adjectives start with a lower-case ASCII letter, ages with a digit, roles with an
+/// ASCII letter and demonyms with a capital (checked by a test).
+fn the_at(text: &str, p: usize) -> Option<(usize, Alt)> {
     let bytes = text.as_bytes();
-    if !boundary(bytes, p) {
-        return None;
-    }
-    let rest = &bytes[p..];
-    match rest {
-        [b'H' | b'h', b'e', ..] => boundary(bytes, p + 2).then_some((p + 2, Alt::Pronoun)),
-        [b'S' | b's', b'h', b'e', ..] => boundary(bytes, p + 3).then_some((p + 3, Alt::Pronoun)),
-        [b'T' | b't', b'h', b'e', b' ', ..] => {
-            let q = p + 4;
-            match bytes.get(q) {
-                None => return None,
-                Some(&c)
-                    if c.is_ascii_lowercase()
-                        && !ADJ_OR_ROLE_PAIR
-                            [pair_index(c, bytes.get(q + 1).copied().unwrap_or(0))] =>
-                {
-                    return None;
-                }
-                _ => {}
-            }
-            if let Some(q2) = adjective(bytes, q) {
-                if let Some(e) = age(bytes, q2) {
-                    return Some((e, Alt::Age));
-                }
-                if let Some(e) = role(bytes, q2) {
-                    return Some((e, Alt::Role));
-                }
-                if let Some(e) = demonym_word(text, q2) {
-                    return Some((e, Alt::Demonym { adjective: true }));
-                }
-            }
-            if let Some(e) = age(bytes, q) {
+    let q = p + 4;
+    let c = *bytes.get(q)?;
+    if c.is_ascii_lowercase() {
+        if !ADJ_OR_ROLE_PAIR[pair_index(c, bytes.get(q + 1).copied().unwrap_or(0))] {
+            return None;
+        }
+        if let Some(q2) = adjective(bytes, q) {
+            if let Some(e) = age(bytes, q2) {
                 return Some((e, Alt::Age));
             }
-            if let Some(e) = role(bytes, q) {
+            if let Some(e) = role(bytes, q2) {
                 return Some((e, Alt::Role));
             }
-            demonym_word(text, q).map(|e| (e, Alt::Demonym { adjective: false }))
+            if let Some(e) = demonym_word(text, q2) {
+                return Some((e, Alt::Demonym { adjective: true }));
+            }
         }
-        _ => None,
+        return role(bytes, q).map(|e| (e, Alt::Role));
     }
+    if c.is_ascii_digit() {
+        return age(bytes, q).map(|e| (e, Alt::Age));
+    }
+    if c.is_ascii_uppercase()
+        && let Some(e) = role(bytes, q)
+    {
+        return Some((e, Alt::Role));
+    }
+    demonym_word(text, q).map(|e| (e, Alt::Demonym { adjective: false }))
 }
 
-/// The first index at or after `from` holding "he" or "He" (`bytes.len()` if none). Tests sixteen bytes per
-/// loop step (two words, one test), then eight.
-fn next_he(bytes: &[u8], from: usize) -> usize {
-    use super::{splat, zero_bytes};
-    // The high bit of each byte of the word at `at` that starts "he" or "He" (reads nine bytes): a byte of
-    // the OR is zero when both its halves are. `| 0x20` maps 'H' to 'h' (and no other byte to 'h').
-    let hits = |at: &[u8]| {
-        let x = u64::from_le_bytes(at[..8].try_into().expect("8 bytes"));
-        let y = u64::from_le_bytes(at[1..9].try_into().expect("8 bytes"));
-        zero_bytes(((x | splat(0x20)) ^ splat(b'h')) | (y ^ splat(b'e')))
-    };
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 17) {
-        let lo = hits(chunk);
-        let hi = hits(&chunk[8..]);
+/// Whether "he" or "He" at `h` is followed by a non-word byte or the end of the text.
+#[inline]
+fn word_end_after(bytes: &[u8], h: usize) -> bool {
+    !bytes.get(h + 2).is_some_and(|&b| super::is_word_byte(b))
+}
+
+/// Whether `bytes[h..]` starts with "he" or "He" and a non-word byte or the end of the text follows.
+#[inline]
+fn he_site(bytes: &[u8], h: usize) -> bool {
+    matches!(bytes[h], b'h' | b'H') && bytes.get(h + 1) == Some(&b'e') && word_end_after(bytes, h)
+}
+
+/// A mask whose lowest set bit is the high bit of the first byte of `at[..8]` that starts "he" or "He"
+/// (reads nine bytes); a higher set bit may be a false hit (the cheap zero-byte test: a borrow can reach the
+/// byte above a zero), so every hit is checked.
+#[inline]
+fn he_hits(at: &[u8]) -> u64 {
+    use super::splat;
+    let x = u64::from_le_bytes(at[..8].try_into().expect("8 bytes"));
+    let y = u64::from_le_bytes(at[1..9].try_into().expect("8 bytes"));
+    // A byte of `v` is zero when both its halves are. `| 0x20` maps 'H' to 'h' (and no other byte to 'h').
+    let v = ((x | splat(0x20)) ^ splat(b'h')) | (y ^ splat(b'e'));
+    v.wrapping_sub(splat(1)) & !v & splat(0x80)
+}
+
+/// Pushes to `out` every index holding "he" or "He" followed by a non-word byte or the end of the text, in
+/// order: one cheap test per eight bytes, a look at each hit. Most "he" of running text sit inside a word
+/// ("they", "when", "other").
+fn he_sites(bytes: &[u8], out: &mut Vec<usize>) {
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 17) {
+        let (lo, hi) = (he_hits(chunk), he_hits(&chunk[8..]));
         if lo | hi != 0 {
-            // Little-endian: the lowest set bit is the first byte.
-            let both = u128::from(lo) | u128::from(hi) << 64;
-            return i + (both.trailing_zeros() / 8) as usize;
-        }
-        i += 16;
-    }
-    while let Some(chunk) = bytes.get(i..i + 9) {
-        let h = hits(chunk);
-        if h != 0 {
-            return i + (h.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i + 1 < bytes.len() && !(matches!(bytes[i], b'h' | b'H') && bytes[i + 1] == b'e') {
-        i += 1;
-    }
-    if i + 1 < bytes.len() { i } else { bytes.len() }
-}
-
-/// Every match of the descriptor pattern, leftmost first, as `(start, end, alternative)`. Every match holds
-/// "he" or "He" at its first or second byte ("he", "she", "the"): the scan jumps from one to the next.
-fn matches(text: &str) -> impl Iterator<Item = (usize, usize, Alt)> + '_ {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        loop {
-            let h = next_he(bytes, i);
-            if h >= bytes.len() {
-                i = h;
-                return None;
-            }
-            // Every alternative needs a non-word byte (or the end) right after the "he": "he", "she" and
-            // "the " end there. Most "he" of running text sit inside a word ("they", "when", "other").
-            if bytes.get(h + 2).is_some_and(|&b| super::is_word_byte(b)) {
-                i = h + 1;
-                continue;
-            }
-            // "she"/"the" start before the 'h' (not before the end of the previous match), "he" at it.
-            for p in [h.wrapping_sub(1), h] {
-                if p >= i
-                    && p < bytes.len()
-                    && let Some((e, alt)) = match_at(text, p)
-                {
-                    i = e;
-                    return Some((p, e, alt));
+            for (base, mut bits) in [(at, lo), (at + 8, hi)] {
+                while bits != 0 {
+                    // Little-endian: the lowest set bit is the first byte.
+                    let h = base + (bits.trailing_zeros() / 8) as usize;
+                    if he_site(bytes, h) {
+                        out.push(h);
+                    }
+                    bits &= bits - 1;
                 }
             }
-            i = h + 1;
         }
-    })
+        at += 16;
+    }
+    out.extend((at..bytes.len()).filter(|&h| he_site(bytes, h)));
+}
+
+/// Calls `f(start, end, alternative)` on every match of the descriptor pattern, leftmost first. Every match
+/// holds "he" or "He" at its first or second byte ("he", "she", "the"), with a non-word byte (or the end)
+/// after it: [`he_sites`] finds each such "he" in one pass, and code there decides which of the three it can
+/// be.
+fn each_match(text: &str, mut f: impl FnMut(usize, usize, Alt)) {
+    let bytes = text.as_bytes();
+    // About one site per fifty bytes of running text.
+    let mut sites = Vec::with_capacity(bytes.len() / 32 + 8);
+    he_sites(bytes, &mut sites);
+    // No match starts before `i` (the end of the previous match).
+    let mut i = 0;
+    for h in sites {
+        let before = if h > 0 { bytes[h - 1] } else { b' ' };
+        if !super::is_word_byte(before) {
+            // "he" at a word start ("she" and "the" would need a word byte before the 'h').
+            if h >= i {
+                i = h + 2;
+                f(h, i, Alt::Pronoun);
+            }
+            continue;
+        }
+        // "she" or "the" from `p` (with a lower-case 'h'), at a word start (a match at `h` itself would
+        // need a boundary there).
+        let p = h - 1;
+        if bytes[h] != b'h' || p < i || (p > 0 && super::is_word_byte(bytes[p - 1])) {
+            continue;
+        }
+        match before | 0x20 {
+            b's' => {
+                i = h + 2;
+                f(p, i, Alt::Pronoun);
+            }
+            b't' if bytes.get(h + 2) == Some(&b' ') => {
+                if let Some((e, alt)) = the_at(text, p) {
+                    i = e;
+                    f(p, e, alt);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Every descriptor in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<Descriptor> {
-    // More than the descriptors of running text (about one per 30 bytes): no growing.
-    let mut out = Vec::with_capacity(text.len() / 16 + 8);
-    for (start, end, alt) in matches(text) {
-        let t = &text[start..end];
+    // About the descriptors of running text (about one per 120 bytes).
+    let mut out = Vec::with_capacity(text.len() / 64 + 8);
+    each_match(text, |start, end, alt| {
         let kind = match alt {
             Alt::Pronoun => DescKind::Pronoun,
             Alt::Role => DescKind::Role,
             Alt::Age => {
                 // "...NN-year-old": the two digits.
-                let a = &t[t.len() - "NN-year-old".len()..t.len() - "-year-old".len()];
+                let a = &text[end - "NN-year-old".len()..end - "-year-old".len()];
                 match a.parse() {
                     Ok(n) if (10..=60).contains(&n) => DescKind::Age(n),
-                    _ => continue,
+                    _ => return,
                 }
             }
             Alt::Demonym { adjective } => {
                 // After "the " and the adjective with its space.
+                let t = &text[start..end];
                 let mut d = "the ".len();
                 if adjective {
                     d += t[d..].find(' ').expect("adjective and space") + 1;
@@ -359,16 +388,15 @@ pub(crate) fn find(text: &str) -> Vec<Descriptor> {
                         // still a reference to one player. "the British tennis" is not: a lower-case noun that is
                         // not a player word follows.
                         let rest = &text[end..];
-                        let next: String = rest
-                            .trim_start()
-                            .chars()
-                            .take_while(|c| c.is_alphanumeric() || *c == '-')
-                            .collect();
+                        let trimmed = rest.trim_start();
+                        let next = trimmed
+                            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+                            .map_or(trimmed, |k| &trimmed[..k]);
                         let adjective_ok = rest.starts_with(['.', ',', ';', ':', '\'', ')', '"'])
                             || rest.is_empty()
                             || next.chars().next().is_some_and(|c| c.is_ascii_digit())
                             || matches!(
-                                next.as_str(),
+                                next,
                                 "world"
                                     | "number"
                                     | "No"
@@ -434,7 +462,7 @@ pub(crate) fn find(text: &str) -> Vec<Descriptor> {
                             || next.ends_with("ranked")
                             || next.ends_with("ed")
                             || matches!(
-                                next.as_str(),
+                                next,
                                 "first"
                                     | "second"
                                     | "third"
@@ -445,7 +473,7 @@ pub(crate) fn find(text: &str) -> Vec<Descriptor> {
                             )
                             || (next.ends_with("th") && next.len() > 4)
                             || matches!(
-                                next.as_str(),
+                                next,
                                 "beat"
                                     | "wins"
                                     | "takes"
@@ -458,11 +486,11 @@ pub(crate) fn find(text: &str) -> Vec<Descriptor> {
                                     | "goes"
                             );
                         if !adjective_ok {
-                            continue;
+                            return;
                         }
                         DescKind::Demonym(code)
                     }
-                    None => continue,
+                    None => return,
                 }
             }
         };
@@ -470,7 +498,7 @@ pub(crate) fn find(text: &str) -> Vec<Descriptor> {
             span: Span::new(start, end),
             kind,
         });
-    }
+    });
     out
 }
 
@@ -504,7 +532,8 @@ mod tests {
     }
 
     fn same_as_regex(text: &str) {
-        let got: Vec<_> = matches(text).collect();
+        let mut got = Vec::new();
+        each_match(text, |s, e, a| got.push((s, e, a)));
         assert_eq!(got, regex_matches(text), "text: {text:?}");
     }
 
@@ -522,15 +551,33 @@ mod tests {
     }
 
     #[test]
-    fn next_he_finds_every_he() {
-        let text = "hhe Hee hhhhe hheHe he\u{e9}h\u{c8}he eh HE hE hi\u{0}he \u{1}ie theHHhehe x h";
+    fn he_sites_finds_every_he_before_a_non_word_byte() {
+        let text = "hhe Hee hhhhe hheHe he\u{e9}h\u{c8}he eh HE hE hi\u{0}he \u{1}ie theHHhehe x h he_ he1 the \
+                    \u{1}he he\u{1}he h\u{1}e hhe\u{1}";
         let b = text.as_bytes();
-        for i in 0..b.len() {
-            let want = (i..b.len().saturating_sub(1))
-                .find(|&k| matches!(b[k], b'h' | b'H') && b[k + 1] == b'e')
-                .unwrap_or(b.len());
-            assert_eq!(next_he(b, i), want, "{i}");
+        for n in 0..=b.len() {
+            let b = &b[..n];
+            let want: Vec<usize> = (0..b.len().saturating_sub(1))
+                .filter(|&k| {
+                    matches!(b[k], b'h' | b'H')
+                        && b[k + 1] == b'e'
+                        && !b.get(k + 2).is_some_and(|&c| super::super::is_word_byte(c))
+                })
+                .collect();
+            let mut got = Vec::new();
+            he_sites(b, &mut got);
+            assert_eq!(got, want, "{n}");
         }
+    }
+
+    #[test]
+    fn alternatives_start_as_the_scanner_assumes() {
+        assert!(
+            ADJECTIVES
+                .iter()
+                .all(|w| w.as_bytes()[0].is_ascii_lowercase())
+        );
+        assert!(ROLES.iter().all(|w| w.as_bytes()[0].is_ascii_alphabetic()));
     }
 
     #[test]
