@@ -20,7 +20,6 @@ pub(crate) mod tournament;
 mod corpus_test;
 
 use crate::lexicon::FxHashMap;
-use std::cell::RefCell;
 
 /// A byte span of the normalised text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -337,20 +336,41 @@ fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
     )
 }
 
-/// The keywords of the last text asked about, per thread: the recognisers that start from keywords share one
-/// scan of an article.
-struct KeywordIndex {
-    text: String,
+/// The keywords of one text, found by one scan ([`scan_keywords`]) and shared by the recognisers that start
+/// from keywords (sport, result, round, title, tournament, ranking). Built once per article by the caller
+/// (`resolve::extract_parts`) and passed to each recogniser with the same text.
+pub(crate) struct Keywords {
     /// Every keyword, in order.
     keys: Vec<Key>,
     /// Whether the text holds a character that `(?i)` matches to an ASCII letter.
     folds: bool,
 }
 
-thread_local! {
-    static KEYWORDS: RefCell<KeywordIndex> = const {
-        RefCell::new(KeywordIndex { text: String::new(), keys: Vec::new(), folds: false })
-    };
+impl Keywords {
+    /// Scans `text` once.
+    pub(crate) fn scan(text: &str) -> Self {
+        let mut keys = Vec::with_capacity(text.len() / 16);
+        let folds = scan_keywords(text.as_bytes(), &mut keys);
+        Keywords { keys, folds }
+    }
+
+    /// Every keyword, in order.
+    pub(crate) fn keys(&self) -> &[Key] {
+        &self.keys
+    }
+
+    /// Whether the text holds a character that `(?i)` matches to an ASCII letter ("ſ", the Kelvin sign).
+    pub(crate) fn folds(&self) -> bool {
+        self.folds
+    }
+
+    /// The start offsets of the keywords of kind `kind`, in order.
+    pub(crate) fn starts(&self, kind: u8) -> impl Iterator<Item = usize> + '_ {
+        self.keys
+            .iter()
+            .filter(move |k| k.kinds & kind != 0)
+            .map(|k| k.start)
+    }
 }
 
 /// Bit `k` of the result: whether byte `k` of the eight little-endian bytes `v` is an ASCII letter or digit
@@ -936,33 +956,10 @@ pub(crate) fn first_run(w: &[u8]) -> usize {
         .unwrap_or(w.len())
 }
 
-/// Runs `f` on the keywords of `text` (see [`Key`], in order) and on whether `text` holds
-/// a character that `(?i)` matches to an ASCII letter ("ſ", the Kelvin sign). The scan runs once per text: the
-/// last text asked about is kept (per thread) and compared in full, so a different text is always scanned.
-/// `f` must not ask about keywords itself.
-pub(crate) fn with_keywords<R>(text: &str, f: impl FnOnce(&[Key], bool) -> R) -> R {
-    KEYWORDS.with(|cell| {
-        let mut index = cell.borrow_mut();
-        if index.text != text {
-            let mut keys = std::mem::take(&mut index.keys);
-            keys.clear();
-            index.folds = scan_keywords(text.as_bytes(), &mut keys);
-            index.keys = keys;
-            index.text.clear();
-            index.text.push_str(text);
-        }
-        f(&index.keys, index.folds)
-    })
-}
-
-/// The start offsets of the keywords of kind `kind` in `text`, in order.
+/// The start offsets of the keywords of kind `kind` in `text`, in order (tests).
+#[cfg(test)]
 pub(crate) fn keywords(text: &str, kind: u8) -> Vec<usize> {
-    with_keywords(text, |keys, _| {
-        keys.iter()
-            .filter(|k| k.kinds & kind != 0)
-            .map(|k| k.start)
-            .collect()
-    })
+    Keywords::scan(text).starts(kind).collect()
 }
 
 /// A pattern that starts with `(?-u:\b)`, tried only at chosen offsets: [`Anchored::at`] gives the end of the

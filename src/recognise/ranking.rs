@@ -281,7 +281,7 @@ fn num_pat() -> String {
 }
 
 /// The alternatives of the ranking pattern, in priority order (leftmost-first). Every match holds a word that
-/// [`super::keywords`] finds for rankings, at most two runs of spaces after its start.
+/// [`super::Keywords`] finds for rankings, at most two runs of spaces after its start.
 fn alternatives() -> Vec<String> {
     let num = num_pat();
     let card = format!("(?i:[0-9]{{1,4}}|{CARD_WORDS})");
@@ -348,10 +348,10 @@ static BRANCHES: Lazy<Branches> =
 /// "returned to the top spot": a movement word one or two runs of spaces before) and before "No"/"number"
 /// ("British number one", "weeks at No 1": a demonym or a span word one or two runs before): only there does
 /// the pattern run before a keyword, and only at such words.
-fn matches(text: &str) -> Vec<(usize, usize)> {
+fn matches(text: &str, keywords: &super::Keywords) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
-    let hits = super::keywords(text, super::KEY_RANKING)
-        .into_iter()
+    let hits = keywords
+        .starts(super::KEY_RANKING)
         .map(|o| match b[o] | 0x20 {
             b't' | b'n' => (o, 2),
             _ => (o, 0),
@@ -810,8 +810,13 @@ fn after_ok_for_cardinal(text: &str, end: usize) -> bool {
 
 /// Every ranking phrase in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<RankMention> {
+    find_in(text, &super::Keywords::scan(text))
+}
+
+/// [`find`], with the keywords of `text` already found.
+pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RankMention> {
     let mut out = Vec::new();
-    for (start, end) in matches(text) {
+    for (start, end) in matches(text, keywords) {
         let c = groups(text, start, end);
         let g = |n: &str| c.name(n);
         let push = |out: &mut Vec<RankMention>, s: usize, e: usize, v: &str, kind, side| {
@@ -1064,7 +1069,7 @@ mod tests {
                 .to_string(),
         );
         for t in &texts {
-            for (s, e) in matches(t) {
+            for (s, e) in matches(t, &crate::recognise::Keywords::scan(t)) {
                 let m = &t[s..e];
                 if world_number(m).is_some() {
                     continue;
@@ -1104,10 +1109,11 @@ mod tests {
                     (m.start(), m.end(), groups(&c))
                 })
                 .collect();
-            let got: Vec<(usize, usize, Vec<Option<String>>)> = matches(t)
-                .into_iter()
-                .map(|(s, e)| (s, e, branch_groups(&super::groups(t, s, e))))
-                .collect();
+            let got: Vec<(usize, usize, Vec<Option<String>>)> =
+                matches(t, &crate::recognise::Keywords::scan(t))
+                    .into_iter()
+                    .map(|(s, e)| (s, e, branch_groups(&super::groups(t, s, e))))
+                    .collect();
             assert_eq!(got, want, "{t}");
         }
     }
@@ -1138,13 +1144,14 @@ mod tests {
                     (m.start(), m.end(), g.collect())
                 })
                 .collect();
-            let got: Vec<(usize, usize, Vec<Option<&str>>)> = matches(&t)
-                .into_iter()
-                .map(|(s, e)| {
-                    let c = groups(&t, s, e);
-                    (s, e, names.iter().map(|n| c.name(n)).collect())
-                })
-                .collect();
+            let got: Vec<(usize, usize, Vec<Option<&str>>)> =
+                matches(&t, &crate::recognise::Keywords::scan(&t))
+                    .into_iter()
+                    .map(|(s, e)| {
+                        let c = groups(&t, s, e);
+                        (s, e, names.iter().map(|n| c.name(n)).collect())
+                    })
+                    .collect();
             assert_eq!(got, want, "{t}");
         }
     }

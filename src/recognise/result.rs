@@ -3,7 +3,8 @@
 //! Corpus: `tests/corpus/result.jsonl`.
 
 use super::{
-    Alternation, Anchored, KEY_RESULT, Span, WORD_TABLE, first_run, is_word_byte, word_key,
+    Alternation, Anchored, KEY_RESULT, Keywords, Span, WORD_TABLE, first_run, is_word_byte,
+    word_key,
 };
 use crate::lexicon::{FxHashMap, FxHashSet};
 use once_cell::sync::Lazy;
@@ -552,10 +553,11 @@ fn followed_by_by_chars(text: &str, start: usize, end: usize) -> bool {
 /// The matches of the cue pattern in `text`, as `find_iter` gives them, with the alternative when the code
 /// read it ([`read_at`]): every match starts with one of [`FIRST_WORDS`] (ASCII, at a word start), so the
 /// pattern is tried only at such words, and only where the code cannot tell.
-fn matches(text: &str) -> Vec<(usize, usize, Option<usize>)> {
+fn matches(text: &str, keywords: &Keywords) -> Vec<(usize, usize, Option<usize>)> {
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(16);
-    super::with_keywords(text, |keys, _| {
+    {
+        let keys = keywords.keys();
         // Offsets below `next` are inside the last match.
         let mut next = 0;
         for key in keys {
@@ -591,14 +593,19 @@ fn matches(text: &str) -> Vec<(usize, usize, Option<usize>)> {
                 next = e;
             }
         }
-    });
+    }
     out
 }
 
 /// Every result cue in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<Cue> {
+    find_in(text, &Keywords::scan(text))
+}
+
+/// [`find`], with the keywords of `text` already found.
+pub(crate) fn find_in(text: &str, keywords: &Keywords) -> Vec<Cue> {
     let mut out = Vec::new();
-    for (start, end, alt) in matches(text) {
+    for (start, end, alt) in matches(text, keywords) {
         let m = Match { text, start, end };
         let alt = alt.unwrap_or_else(|| CUE.which_at(text, start, end));
         let group = CUE_ALTS[alt].0;
@@ -753,9 +760,12 @@ mod tests {
         for t in &texts {
             let want: Vec<(usize, usize)> =
                 CUE.all.find_iter(t).map(|m| (m.start(), m.end())).collect();
-            let got: Vec<(usize, usize)> = matches(t).iter().map(|&(s, e, _)| (s, e)).collect();
+            let got: Vec<(usize, usize)> = matches(t, &Keywords::scan(t))
+                .iter()
+                .map(|&(s, e, _)| (s, e))
+                .collect();
             assert_eq!(got, want, "{t}");
-            for (s, e, alt) in matches(t) {
+            for (s, e, alt) in matches(t, &Keywords::scan(t)) {
                 if let Some(alt) = alt {
                     assert_eq!(alt, CUE.which_at(t, s, e), "{t}: {}", &t[s..e]);
                 }

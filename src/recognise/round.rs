@@ -55,7 +55,7 @@ pub(crate) fn previous(code: &str) -> Option<&'static str> {
     })
 }
 
-/// The round pattern (verbose mode). Every match holds one of the words [`super::keywords`] finds for it, at most two
+/// The round pattern (verbose mode). Every match holds one of the words [`super::Keywords`] finds for it, at most two
 /// runs of spaces after its start.
 const PATTERN: &str = r"(?-u:\b)(?:
           # qualifying: first qualifying round, final round of qualifying
@@ -85,10 +85,10 @@ static RE: Lazy<Anchored> = Lazy::new(|| Anchored::new("(?x)", PATTERN));
 /// The first keyword of a match is its first word, except in "first round", "second round of qualifying",
 /// "first qualifying round" (an ordinal one or two runs of spaces before "round") and "third place match" (one
 /// before "place"): only there does the pattern run before a keyword, and only at an ordinal.
-fn matches(text: &str) -> Vec<(usize, usize)> {
+fn matches(text: &str, keywords: &super::Keywords) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
-    let hits = super::keywords(text, super::KEY_ROUND)
-        .into_iter()
+    let hits = keywords
+        .starts(super::KEY_ROUND)
         .map(|o| match b[o] | 0x20 {
             b'r' => (o, 2),
             b'p' => (o, 1),
@@ -664,8 +664,13 @@ fn relation(text: &str, start: usize, end: usize) -> RoundRelation {
 
 /// Every round phrase in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<RoundMention> {
+    find_in(text, &super::Keywords::scan(text))
+}
+
+/// [`find`], with the keywords of `text` already found.
+pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RoundMention> {
     let mut out = Vec::new();
-    for (start, end) in matches(text) {
+    for (start, end) in matches(text, keywords) {
         if text[..start].ends_with(['-', '/']) {
             continue;
         }
@@ -732,7 +737,7 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
         .collect()
 }
 
-/// The title pattern (verbose mode). Every match holds one of the words [`super::keywords`] finds for titles,
+/// The title pattern (verbose mode). Every match holds one of the words [`super::Keywords`] finds for titles,
 /// at most eleven runs of spaces after its start.
 const TITLE_PATTERN: &str = r"(?-u:\b)(?:
         (?:won|wins|win|winning|claimed|claims|claim|claiming|clinched|clinches|clinch|lifted|lifts|lift|lifting
@@ -805,9 +810,12 @@ static TITLE: Lazy<Anchored> = Lazy::new(|| Anchored::new("(?x)", TITLE_PATTERN)
 /// The first keyword of a match is at most eleven runs of spaces after its start, and the match starts at a verb
 /// of the pattern or at the keyword itself ("championship point", "crowned"): the pattern runs only there.
 pub(crate) fn title_phrases(text: &str) -> Vec<Span> {
-    let hits = super::keywords(text, super::KEY_TITLE)
-        .into_iter()
-        .map(|o| (o, 11));
+    title_phrases_in(text, &super::Keywords::scan(text))
+}
+
+/// [`title_phrases`], with the keywords of `text` already found.
+pub(crate) fn title_phrases_in(text: &str, keywords: &super::Keywords) -> Vec<Span> {
+    let hits = keywords.starts(super::KEY_TITLE).map(|o| (o, 11));
     let at = |t: &str, p: usize| {
         let b = t.as_bytes();
         let w = alnum_run(b, p);
@@ -950,7 +958,7 @@ mod same_tests {
                     (m.start(), m.end(), groups)
                 })
                 .collect();
-            let got: Vec<(usize, usize, Groups)> = matches(t)
+            let got: Vec<(usize, usize, Groups)> = matches(t, &crate::recognise::Keywords::scan(t))
                 .into_iter()
                 .map(|(s, e)| (s, e, groups(&t[s..e])))
                 .collect();
@@ -1013,7 +1021,11 @@ mod tricky_tests {
         for t in texts.map(|t| crate::normalise::Normalised::new(t).text) {
             let want: Vec<(usize, usize)> =
                 re.find_iter(&t).map(|m| (m.start(), m.end())).collect();
-            assert_eq!(matches(&t), want, "{t}");
+            assert_eq!(
+                matches(&t, &crate::recognise::Keywords::scan(&t)),
+                want,
+                "{t}"
+            );
             let want: Vec<Span> = title
                 .find_iter(&t)
                 .map(|m| Span::new(m.start(), m.end()))

@@ -2,10 +2,10 @@
 //!
 //! The vocabulary is a case-insensitive pattern (leftmost-first, non-overlapping matches counted), read in code:
 //! its texts are listed in priority order (see [`super::literals`]) under the first word of each, and tried only
-//! at the words that the shared word scan ([`super::keywords`], [`super::KEY_SPORT`]) finds. A text holding a
+//! at the words that the shared word scan ([`super::Keywords`], [`super::KEY_SPORT`]) finds. A text holding a
 //! character that folds to an ASCII letter ("ſ", the Kelvin sign) is counted by the pattern itself.
 
-use super::{Alternation, KEY_SPORT, WORD_TABLE, first_run, is_word_byte, word_key};
+use super::{Alternation, KEY_SPORT, Keywords, WORD_TABLE, first_run, is_word_byte, word_key};
 use once_cell::sync::Lazy;
 
 /// Sports told apart, in the order of the pattern's groups.
@@ -130,27 +130,23 @@ fn match_at(b: &[u8], p: usize, group: u16) -> Option<(usize, usize, usize)> {
 }
 
 /// Adds the weighted vocabulary counts of `text` to `counts`.
-fn count(text: &str, counts: &mut [usize; 7]) {
-    let b = text.as_bytes();
-    let folds = super::with_keywords(text, |keys, folds| {
-        if folds {
-            return true;
-        }
-        // Matches do not overlap: offsets below `next` are inside the last one.
-        let mut next = 0;
-        for key in keys {
-            if key.kinds & KEY_SPORT == 0 || key.start < next {
-                continue;
-            }
-            if let Some((end, sport, weight)) = match_at(b, key.start, key.group) {
-                counts[sport] += weight;
-                next = end;
-            }
-        }
-        false
-    });
-    if folds {
+/// `keywords` are those of `text`.
+fn count(text: &str, keywords: &Keywords, counts: &mut [usize; 7]) {
+    if keywords.folds() {
         count_by_pattern(text, counts);
+        return;
+    }
+    let b = text.as_bytes();
+    // Matches do not overlap: offsets below `next` are inside the last one.
+    let mut next = 0;
+    for key in keywords.keys() {
+        if key.kinds & KEY_SPORT == 0 || key.start < next {
+            continue;
+        }
+        if let Some((end, sport, weight)) = match_at(b, key.start, key.group) {
+            counts[sport] += weight;
+            next = end;
+        }
     }
 }
 
@@ -173,8 +169,29 @@ pub(crate) fn classify_with(text: &str, tennis_scores: usize) -> Option<&'static
 pub(crate) fn classify_parts(parts: &[&str], tennis_scores: usize) -> Option<&'static str> {
     let mut counts = [0usize; 7];
     for part in parts {
-        count(part, &mut counts);
+        count(part, &Keywords::scan(part), &mut counts);
     }
+    decide(counts, tennis_scores)
+}
+
+/// [`classify_parts`] of an article: its headline, when it counts, then its text, whose keywords the caller
+/// has already found.
+pub(crate) fn classify_article(
+    headline: Option<&str>,
+    text: &str,
+    keywords: &Keywords,
+    tennis_scores: usize,
+) -> Option<&'static str> {
+    let mut counts = [0usize; 7];
+    if let Some(h) = headline {
+        count(h, &Keywords::scan(h), &mut counts);
+    }
+    count(text, keywords, &mut counts);
+    decide(counts, tennis_scores)
+}
+
+/// The sport the vocabulary `counts` tell, with `tennis_scores` valid tennis scores as strong evidence.
+fn decide(mut counts: [usize; 7], tennis_scores: usize) -> Option<&'static str> {
     counts[0] += 3 * tennis_scores;
     let (best, &n) = counts
         .iter()
@@ -263,7 +280,7 @@ mod tests {
         }
         for t in &texts {
             let (mut fast, mut slow) = ([0; 7], [0; 7]);
-            count(t, &mut fast);
+            count(t, &Keywords::scan(t), &mut fast);
             count_by_pattern(t, &mut slow);
             assert_eq!(fast, slow, "{t}");
         }
@@ -285,7 +302,7 @@ mod tests {
     fn parts_count_as_joined() {
         let counts = |t: &str| {
             let mut c = [0; 7];
-            count(t, &mut c);
+            count(t, &Keywords::scan(t), &mut c);
             c
         };
         let texts = crate::recognise::all_texts();

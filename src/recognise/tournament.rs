@@ -40,7 +40,7 @@ static RE: Lazy<Alternation> = Lazy::new(|| {
     Alternation::new("(?x)", r"(?-u:\b)", &alts, r"(?-u:\b)")
 });
 
-/// [`RE`] run only near tournament keywords (every alternative starts with a capital letter): every match holds one of the words [`super::keywords`] finds for
+/// [`RE`] run only near tournament keywords (every alternative starts with a capital letter): every match holds one of the words [`super::Keywords`] finds for
 /// tournaments, at most five runs of spaces after its start ("Next Gen ATP World Tour Finals", five capitalised
 /// words before "Open").
 static NEAR: Lazy<Anchored> = Lazy::new(|| RE.anchored().clone());
@@ -50,10 +50,10 @@ static NEAR: Lazy<Anchored> = Lazy::new(|| RE.anchored().clone());
 ///
 /// Before its first keyword, a match holds only capitalised words of letters, `&'.-` (and non-ASCII
 /// characters) between white space: the pattern runs only at capitals with nothing else up to the keyword.
-fn matches(text: &str) -> Vec<(usize, usize, Option<Alt>)> {
+fn matches(text: &str, keywords: &super::Keywords) -> Vec<(usize, usize, Option<Alt>)> {
     let b = text.as_bytes();
-    let hits = super::keywords(text, super::KEY_TOURNAMENT)
-        .into_iter()
+    let hits = keywords
+        .starts(super::KEY_TOURNAMENT)
         .map(|o| (o, super::Window::From(name_start(b, o))));
     super::find_near_in(
         text,
@@ -466,8 +466,13 @@ fn is_place(w: &str) -> bool {
 
 /// Every tournament phrase in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
+    find_in(text, &super::Keywords::scan(text))
+}
+
+/// [`find`], with the keywords of `text` already found.
+pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<TournamentMention> {
     let mut out = Vec::new();
-    for (m_start, m_end, alt) in matches(text) {
+    for (m_start, m_end, alt) in matches(text, keywords) {
         let m_str = &text[m_start..m_end];
         let alt = alt.unwrap_or_else(|| ALTS[RE.which_at(text, m_start, m_end)]);
         if alt == Alt::Known {
@@ -589,7 +594,7 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
 #[cfg(test)]
 mod same_tests {
     fn spans(t: &str) -> Vec<(usize, usize)> {
-        super::matches(t)
+        super::matches(t, &crate::recognise::Keywords::scan(t))
             .into_iter()
             .map(|(s, e, _)| (s, e))
             .collect()

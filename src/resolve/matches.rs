@@ -221,7 +221,7 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
     }
     // Title phrases only give rounds to results that lack one (and rounds are never taken away).
     let titles = if found.iter().any(|f| f.round.is_none()) {
-        crate::recognise::round::title_phrases(ctx.text)
+        crate::recognise::round::title_phrases_in(ctx.text, &ctx.keywords)
     } else {
         Vec::new()
     };

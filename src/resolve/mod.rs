@@ -11,7 +11,8 @@ use crate::input::Document;
 use crate::model::{Article, Evidence, Player, PlayerRef, Ranking, SCHEMA_VERSION, Seed};
 use crate::normalise::Normalised;
 use crate::recognise::{
-    PlayerSide, Span, descriptor, names, ranking, result, round, score, seed, sport, tournament,
+    Keywords, PlayerSide, Span, descriptor, names, ranking, result, round, score, seed, sport,
+    tournament,
 };
 use crate::segment::{self, Sentence};
 use players::{Entity, Ref, RefKind};
@@ -30,6 +31,8 @@ pub(crate) struct Mentions {
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub norm: &'a Normalised,
+    /// The keywords of `text`, found once for every recogniser that starts from keywords.
+    pub keywords: Keywords,
     pub sents: Vec<Sentence>,
     /// For each byte: inside double quotes (reported speech)?  Stored as sorted quote ranges.
     pub quotes: Vec<Span>,
@@ -178,22 +181,25 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     let scores = score::find(text);
     let valid = scores.iter().filter(|s| !s.sets.is_empty()).count();
     // The headline counts as a line before the text (when the text does not already start with it).
-    let sport = match doc.headline {
-        Some(h) if !text.starts_with(h) => sport::classify_parts(&[h, text], valid),
-        _ => sport::classify_with(text, valid),
-    };
+    let keywords = Keywords::scan(text);
+    let headline = doc.headline.filter(|h| !text.starts_with(h));
+    let sport = sport::classify_article(headline, text, &keywords, valid);
     article.sport = sport.map(str::to_string);
     if sport != Some("tennis") {
         return article;
     }
     let names = names::find(text);
-    let cues = result::find(text);
+    let cues = result::find_in(text, &keywords);
     let cue_starts: Vec<usize> = cues.iter().map(|c| c.span.start).collect();
     let (mut entities, link) = players::build_entities(text, &names, &cue_starts);
     players::mark_officials(text, &names, &link, &mut entities);
+    let rounds = round::find_in(text, &keywords);
+    let tournaments = tournament::find_in(text, &keywords);
+    let ranks = ranking::find_in(text, &keywords);
     let mut ctx = Ctx {
         text,
         norm: &norm,
+        keywords,
         sents: segment::sentences(text),
         quotes: quote_ranges(text),
         entities,
@@ -207,9 +213,9 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
         m: Mentions {
             scores,
             cues,
-            rounds: round::find(text),
-            tournaments: tournament::find(text),
-            ranks: ranking::find(text),
+            rounds,
+            tournaments,
+            ranks,
             seeds: seed::find(text),
         },
     };
