@@ -1111,7 +1111,9 @@ fn paren_at_each(text: &str, sents: &[crate::segment::Sentence], out: &mut Vec<S
         return;
     };
     let from = first.start;
-    for i in memchr::memchr2_iter(b',', b'-', &b[from..]).map(|i| from + i) {
+    // (A comma or hyphen after the last sentence opens nothing: the search stops at its end.)
+    let to = sents.last().map_or(from, |s| s.end);
+    for i in memchr::memchr2_iter(b',', b'-', &b[from..to]).map(|i| from + i) {
         while k < sents.len() && sents[k].end <= i {
             k += 1;
         }
