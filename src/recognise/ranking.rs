@@ -137,10 +137,20 @@ pub(crate) fn is_cardinal(s: &str) -> bool {
 /// Byte offset where the sentence holding `pos` starts (after the last full stop, `!`, `?` or newline).
 /// Dots of abbreviations ("No.", "U.S.", "Mr.") do not end a sentence.
 pub(crate) fn sentence_start(text: &str, pos: usize) -> usize {
+    sentence_start_after(text, pos, (0, 0))
+}
+
+/// [`sentence_start`] of `pos`, told the answer `s0` for an earlier offset `p0 <= pos`: the backward search
+/// stops at `p0`, as the search from `p0` on down is the one that gave `s0`.
+pub(crate) fn sentence_start_after(text: &str, pos: usize, (p0, s0): (usize, usize)) -> usize {
     let b = text.as_bytes();
     let mut i = pos.min(b.len());
-    while i > 0 {
+    while i > p0 {
         let c = b[i - 1];
+        if !matches!(c, b'\n' | b'.' | b'!' | b'?') {
+            i -= 1;
+            continue;
+        }
         if c == b'\n' {
             return i;
         }
@@ -152,7 +162,8 @@ pub(crate) fn sentence_start(text: &str, pos: usize) -> usize {
         }
         i -= 1;
     }
-    0
+    debug_assert!(p0 <= pos);
+    s0
 }
 
 /// Byte offset where the sentence holding `pos` ends (just past its final punctuation, or at a newline).
