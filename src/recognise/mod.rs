@@ -1204,6 +1204,9 @@ pub(crate) enum Window {
 }
 
 /// [`find_near_at`] with the window of each hit given as [`Window`].
+///
+/// `may_start` must say no inside a word: at an ASCII letter or digit right after another (every pattern here
+/// opens with `(?-u:\b)` before a word byte or a non-ASCII character); such offsets are not asked about.
 pub(crate) fn find_near_in<T>(
     text: &str,
     hits: impl IntoIterator<Item = (usize, Window)>,
@@ -1232,7 +1235,15 @@ pub(crate) fn find_near_in<T>(
                     out.push((p, e, note));
                     p = e.max(p + 1);
                 }
-                None => p += 1,
+                None => {
+                    // No match starts inside a word: pass the rest of its letters and digits at once.
+                    p += 1;
+                    if p <= o && p < b.len() && WORD[usize::from(b[p - 1])] {
+                        while p <= o && p < b.len() && WORD[usize::from(b[p])] {
+                            p += 1;
+                        }
+                    }
+                }
             }
         }
         next = p;

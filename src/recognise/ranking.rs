@@ -137,22 +137,27 @@ pub(crate) fn is_cardinal(s: &str) -> bool {
 /// Byte offset where the sentence holding `pos` starts (after the last full stop, `!`, `?` or newline).
 /// Dots of abbreviations ("No.", "U.S.", "Mr.") do not end a sentence.
 pub(crate) fn sentence_start(text: &str, pos: usize) -> usize {
+    sentence_start_after(text, pos, (0, 0))
+}
+
+/// [`sentence_start`] of `pos`, told the answer `s0` for an earlier offset `p0 <= pos`: the backward search
+/// stops at `p0`, as the search from `p0` on down is the one that gave `s0`.
+pub(crate) fn sentence_start_after(text: &str, pos: usize, (p0, s0): (usize, usize)) -> usize {
+    debug_assert!(p0 <= pos);
     let b = text.as_bytes();
-    let mut i = pos.min(b.len());
-    while i > 0 {
-        let c = b[i - 1];
-        if c == b'\n' {
+    let pos = pos.min(b.len());
+    // The last newline ends the search: the answer is after it, or at a full stop after it.
+    let (floor, or) = match memchr::memrchr(b'\n', &b[p0..pos]) {
+        Some(k) => (p0 + k + 1, p0 + k + 1),
+        None => (p0, s0),
+    };
+    for k in memchr::memrchr3_iter(b'.', b'!', b'?', &b[floor..pos]) {
+        let i = floor + k + 1;
+        if b.get(i).is_some_and(|n| n.is_ascii_whitespace()) && !is_abbreviation_dot(text, i - 1) {
             return i;
         }
-        if matches!(c, b'.' | b'!' | b'?')
-            && b.get(i).is_some_and(|n| n.is_ascii_whitespace())
-            && !is_abbreviation_dot(text, i - 1)
-        {
-            return i;
-        }
-        i -= 1;
     }
-    0
+    or
 }
 
 /// Byte offset where the sentence holding `pos` ends (just past its final punctuation, or at a newline).
@@ -1166,5 +1171,58 @@ mod tests {
         assert_eq!(find(t)[0].side, PlayerSide::Before);
         let t = "Keys, ranked 14th, won.";
         assert_eq!(find(t)[0].side, PlayerSide::Before);
+    }
+}
+
+#[cfg(test)]
+mod sentence_tests {
+    use super::*;
+
+    /// The byte loop that [`sentence_start_after`] replaced.
+    fn plain(text: &str, pos: usize) -> usize {
+        let b = text.as_bytes();
+        let mut i = pos.min(b.len());
+        while i > 0 {
+            let c = b[i - 1];
+            if c == b'\n' {
+                return i;
+            }
+            if matches!(c, b'.' | b'!' | b'?')
+                && b.get(i).is_some_and(|n| n.is_ascii_whitespace())
+                && !is_abbreviation_dot(text, i - 1)
+            {
+                return i;
+            }
+            i -= 1;
+        }
+        0
+    }
+
+    fn check(t: &str) {
+        let mut last = (0, 0);
+        for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+            let want = plain(t, pos);
+            assert_eq!(sentence_start(t, pos), want, "{t:?} at {pos}");
+            assert_eq!(sentence_start_after(t, pos, last), want, "{t:?} at {pos}");
+            if pos % 5 == 0 {
+                last = (pos, want);
+            }
+        }
+    }
+
+    #[test]
+    fn same_as_the_byte_loop() {
+        for t in [
+            "Mr. Smith won. No. 1 seed! Why? U.S. Open\nNew line. Again.\n\nEnd",
+            ".a. b.\tc! d?\ne. ",
+            "",
+            "\n",
+            "No. 3 and St. Louis v. Dr. X. Done",
+        ] {
+            check(t);
+        }
+        for t in crate::recognise::all_texts().iter().take(300) {
+            check(t);
+        }
     }
 }

@@ -230,6 +230,30 @@ enum Step {
 struct Word {
     follow: Follow,
     steps: Option<Vec<Step>>,
+    /// The first and the second bytes of the `steps` as bit sets of ASCII bytes (see [`lead_sets`]).
+    lead: Option<(u128, u128)>,
+}
+
+/// Bit sets of the bytes that the [`Step::Lit`] texts of `steps` open with (first, second): a text of three
+/// bytes or more is tried only where the two bytes after the first word are its first two. `None` when some
+/// step is tried wherever (a [`Step::NounPrep`], a shorter text) or a byte is not ASCII.
+fn lead_sets(steps: &[Step]) -> Option<(u128, u128)> {
+    let (mut first, mut second) = (0u128, 0u128);
+    for step in steps {
+        match step {
+            Step::Lit { rest, .. } if rest.len() >= 3 && rest[0] < 0x80 && rest[1] < 0x80 => {
+                first |= 1 << rest[0];
+                second |= 1 << rest[1];
+            }
+            _ => return None,
+        }
+    }
+    Some((first, second))
+}
+
+/// Whether byte `c` is in the bit set `set` of ASCII bytes.
+fn in_set(set: u128, c: Option<&u8>) -> bool {
+    c.is_some_and(|&c| c < 0x80 && set >> c & 1 != 0)
 }
 
 /// [`Word`] of each first word, from the texts of the pattern (see [`super::literals`]).
@@ -240,6 +264,7 @@ static FOLLOW: Lazy<FxHashMap<Box<[u8]>, Word>> = Lazy::new(|| {
             let word = Word {
                 follow,
                 steps: Some(Vec::new()),
+                lead: None,
             };
             (w, word)
         })
@@ -280,6 +305,9 @@ static FOLLOW: Lazy<FxHashMap<Box<[u8]>, Word>> = Lazy::new(|| {
                 });
             }
         }
+    }
+    for word in map.values_mut() {
+        word.lead = word.steps.as_deref().and_then(lead_sets);
     }
     map
 });
@@ -580,6 +608,14 @@ fn matches(text: &str, keywords: &Keywords) -> Vec<(usize, usize, Option<usize>)
                 continue;
             };
             let read = match &word.steps {
+                // Most hits are followed by no text of their word: the two bytes after it tell.
+                Some(_)
+                    if word.lead.is_some_and(|(first, second)| {
+                        !(in_set(first, b.get(e)) && in_set(second, b.get(e + 1)))
+                    }) && !(p > 0 && is_word_byte(b[p - 1])) =>
+                {
+                    continue;
+                }
                 Some(steps) => read_at(b, p, e, steps),
                 None if !may_follow(&word.follow, b, e) => continue,
                 None => None,

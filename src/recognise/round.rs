@@ -1,7 +1,7 @@
 //! Rounds: "second round", "round two", "last 16", "quarter-finals", "semi-final", "final", qualifying.
 //! Codes `Q1 Q2 Q3 1R 2R 3R 4R R128 R64 R32 R16 QF SF F RR BR`. Corpus: `tests/corpus/round.jsonl`.
 
-use super::ranking::{next_word, prev_word, sentence_start};
+use super::ranking::{next_word, prev_word, sentence_start, sentence_start_after};
 use super::{Anchored, Span, alnum_run, word_start};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -631,15 +631,63 @@ fn future_clause(clause: &str) -> bool {
     }
 }
 
-/// The relation of the round phrase at `start..end` to a match in its clause.
-fn relation(text: &str, start: usize, end: usize) -> RoundRelation {
-    let s = sentence_start(text, start);
+/// The last three words of `b` split at ASCII white space (`\s` on ASCII), the last first (empty where `b` has
+/// fewer); `None` when a non-ASCII byte stands among them or after them, where `\s` and `(?i)` reach beyond
+/// ASCII.
+fn tail_words(b: &[u8]) -> Option<[&[u8]; 3]> {
+    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let mut out = [&b[..0]; 3];
+    let mut j = b.len();
+    for slot in &mut out {
+        while j > 0 && space(b[j - 1]) {
+            j -= 1;
+        }
+        let e = j;
+        while j > 0 && !space(b[j - 1]) {
+            if b[j - 1] >= 0x80 {
+                return None;
+            }
+            j -= 1;
+        }
+        *slot = &b[j..e];
+    }
+    Some(out)
+}
+
+/// Whether `w` is a determiner that ends the phrase before a round in [`NEXT_BEFORE`] (any case).
+fn is_next_det(w: &[u8]) -> bool {
+    [&b"a"[..], b"an", b"his", b"her", b"their"]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d))
+}
+
+/// A superset test of [`NEXT_BEFORE`] and [`REACHED_BEFORE`] on the text before a round phrase: whether each
+/// may match. Every match of either ends with a determiner (`an?|his|her|their`, or `the` for the second) as a
+/// whole word among the last three (the second may put two words after it: "the 2008 Wimbledon"), or, for the
+/// second, with "into"/"reach..." as the last word; the last word alone for the first.
+fn may_next_or_reached(before: &[u8]) -> (bool, bool) {
+    let Some(w) = tail_words(before) else {
+        return (true, true);
+    };
+    let next = is_next_det(w[0]);
+    let reached = next
+        || w.iter()
+            .any(|t| is_next_det(t) || t.eq_ignore_ascii_case(b"the"))
+        || [&b"into"[..], b"reached", b"reach", b"reaches", b"reaching"]
+            .iter()
+            .any(|k| w[0].eq_ignore_ascii_case(k));
+    (next, reached)
+}
+
+/// The relation of the round phrase at `start..end` to a match in its clause; `s` is the start of its sentence.
+fn relation(text: &str, s: usize, start: usize, end: usize) -> RoundRelation {
     let before = &text[s..start];
+    let (may_next, may_reach) = may_next_or_reached(before.as_bytes());
     // The three patterns end at `$`: the regex crate runs them backwards from the end, over a few words only.
-    if NEXT_BEFORE.is_match(before) {
+    if may_next && NEXT_BEFORE.is_match(before) {
         return RoundRelation::Next;
     }
-    if REACHED_BEFORE.is_match(before) {
+    if may_reach && REACHED_BEFORE.is_match(before) {
         if ELAPSED_INTO.is_match(before) {
             return RoundRelation::Played;
         }
@@ -670,6 +718,8 @@ pub(crate) fn find(text: &str) -> Vec<RoundMention> {
 /// [`find`], with the keywords of `text` already found.
 pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RoundMention> {
     let mut out = Vec::new();
+    // The last phrase's start and its sentence's start: the next phrase's sentence search stops there.
+    let mut last = (0, 0);
     for (start, end) in matches(text, keywords) {
         if text[..start].ends_with(['-', '/']) {
             continue;
@@ -711,10 +761,12 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RoundMentio
             Groups::Final => is_final_noun(text, start, end).then_some("F"),
         };
         if let Some(code) = code {
+            let s = sentence_start_after(text, start, last);
+            last = (start, s);
             out.push(RoundMention {
                 span: Span::new(start, end),
                 code,
-                relation: relation(text, start, end),
+                relation: relation(text, s, start, end),
             });
         }
     }
@@ -1060,6 +1112,12 @@ mod relation_tests {
 
     /// Compares the byte code of [`relation`] with the plain pattern on `before`.
     fn check(before: &str) {
+        let (next, reached) = may_next_or_reached(before.as_bytes());
+        assert!(next || !NEXT_BEFORE.is_match(before), "next: {before:?}");
+        assert!(
+            reached || !REACHED_BEFORE.is_match(before),
+            "reached: {before:?}"
+        );
         assert_eq!(
             future_clause(before),
             FUTURE_CLAUSE.is_match(before),
@@ -1101,6 +1159,8 @@ mod relation_tests {
             "berth in her first-ever, passage to the Ana's, made his Roland Garros, joins a \u{c9}mile Z\u{e9}",
             "scheduled\tto next_ potentially, awaits await meets meet faces face plays shall Shall",
             "lined up her lines up a lining up their book his earns an arranged a, set her, secure their",
+            "reached the 2008 Wimbledon  , made the second, into their Big Four, to a first-ever, reach  ",
+            "join the Ana's, reaching\x0b, into\x0cthe, reached\u{a0}the\u{a0}, to THE K\u{212a}x, TO AN, set HIS ",
         ];
         for t in texts {
             for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
