@@ -119,6 +119,10 @@ pub(crate) fn first_runs() -> Vec<Vec<u8>> {
 /// compared; a text rejects on its first differing byte.
 fn match_at(b: &[u8], key: &super::Key) -> Option<(usize, usize, usize)> {
     let (p, n) = (key.start, key.end - key.start);
+    // An "_" before the word: no `\b` there.
+    if p > 0 && is_word_byte(b[p - 1]) {
+        return None;
+    }
     let known = n.min(8);
     VOCAB[usize::from(key.group)]
         .iter()
