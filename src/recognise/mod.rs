@@ -97,8 +97,6 @@ pub(crate) fn boundary(b: &[u8], p: usize) -> bool {
     before != after
 }
 
-const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-
 pub(crate) use crate::segment::{splat, zero_bytes};
 
 /// `WORD[c]`: whether byte `c` is an ASCII letter or digit.
@@ -373,21 +371,6 @@ impl Keywords {
     }
 }
 
-/// Bit `k` of the result: whether byte `k` of the eight little-endian bytes `v` is an ASCII letter or digit
-/// (as [`WORD`] tells). Each byte sum stays below 256, so no carry crosses bytes.
-fn word_bits8(v: u64) -> u64 {
-    let x = v & LOW7;
-    // High bit of a byte: x >= '0' and x <= '9' (`0x80 + '9' - x` keeps it exactly when x <= '9'; no byte
-    // borrows or carries).
-    let digit = (x + splat(0x80 - b'0')) & (splat(0x80 + b'9') - x);
-    // Letters in lower case: l >= 'a' and l <= 'z'.
-    let l = x | splat(0x20);
-    let letter = (l + splat(0x80 - b'a')) & (splat(0x80 + b'z') - l);
-    let m = ((digit | letter) & !v & splat(0x80)) >> 7;
-    // Gathers the low bit of byte k at bit 56 + k (the products do not overlap), then moves it down.
-    m.wrapping_mul(0x0102_0408_1020_4080) >> 56
-}
-
 /// The words that [`keyword_kinds`] may accept whole, in lower case: a word is worth asking it about when it is
 /// one of these in any case (words of more than eight bytes: when its first eight bytes and length are those of
 /// one of these), or when it starts with one of [`KEY_PREFIXES`].
@@ -467,6 +450,20 @@ const PREFIXES: [(u64, u64); 32] = {
     t
 };
 
+/// The index into [`WordTable`]'s `pairs` of the word with [`word_key`] `key`: the low five bits of its first
+/// two bytes.
+#[inline(always)]
+const fn pair_index(key: u64) -> usize {
+    (key & 0x1f | key >> 3 & 0x3e0) as usize
+}
+
+/// The words of [`KEY_EXACT`] whose kinds [`keyword_kinds`] tells from their letters alone, in any case and
+/// whatever follows (its test shows it): the table holds their kinds, and the scan need not ask.
+const KEY_FREE: [&[u8]; 10] = [
+    b"round", b"ranked", b"last", b"group", b"bronze", b"place", b"final", b"world", b"career",
+    b"ex",
+];
+
 /// A slot of [`WordTable`]. `len == 0` marks a free slot.
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
@@ -475,8 +472,11 @@ struct Slot {
     len: u8,
     /// [`KEY_SPORT`] and [`KEY_RESULT`].
     kinds: u8,
-    /// Whether [`keyword_kinds`] may accept the word (one of [`KEY_EXACT`]).
+    /// Whether [`keyword_kinds`] must be asked about the word (one of [`KEY_EXACT`] whose kinds depend on its
+    /// case or on what follows it).
     ask: bool,
+    /// The kinds that [`keyword_kinds`] gives the word in any case and any context (one of [`KEY_FREE`]).
+    free: u8,
     group: u16,
     cue: u16,
 }
@@ -497,6 +497,10 @@ pub(crate) struct WordTable {
     slots: [Slot; SLOTS],
     /// Per bucket (the top bits of the hash), what the slot bits of its words are XORed with.
     shifts: [u16; BUCKETS],
+    /// `pairs[pair_index(key)]`, bit `n`: whether some word of the table has length `n` and the low five bits
+    /// of its first two bytes are those of `key` (all lengths for the starts of [`KEY_PREFIXES`]). A cheap
+    /// filter before the hash: most ordinary words fail it.
+    pairs: [u16; 1024],
     /// The number of entries that hold [`KEY_SPORT`].
     pub groups: usize,
     /// The number of entries that hold [`KEY_RESULT`].
@@ -568,6 +572,7 @@ impl WordTable {
         let mut t = WordTable {
             slots: [Slot::default(); SLOTS],
             shifts: [0; BUCKETS],
+            pairs: [0; 1024],
             groups: 0,
             cues: 0,
         };
@@ -593,6 +598,14 @@ impl WordTable {
             for &i in members {
                 t.slots[(base(i) ^ shift) & (SLOTS - 1)] = words[i];
             }
+        }
+        for w in words.iter().filter(|w| usize::from(w.len) <= SCAN_MAX) {
+            t.pairs[pair_index(w.key)] |= 1 << w.len;
+        }
+        // Every length a prefix word may have.
+        let lengths = ((1u32 << (SCAN_MAX + 1)) - 1) as u16 & !3;
+        for w in KEY_PREFIXES {
+            t.pairs[pair_index(key8(w))] |= lengths;
         }
         Some(t)
     }
@@ -629,7 +642,13 @@ pub(crate) static WORD_TABLE: once_cell::sync::Lazy<WordTable> = once_cell::sync
             cues += 1;
         }
         slot.kinds |= kind;
-        slot.ask |= kind == 0;
+        if kind == 0 {
+            if KEY_FREE.contains(&w.as_slice()) {
+                slot.free = keyword_kinds(&w, 0, n);
+            } else {
+                slot.ask = true;
+            }
+        }
     }
     assert!(words.len() * 2 <= SLOTS);
     let mut t = WordTable::build(&words).expect("a displacement for every bucket");
@@ -662,16 +681,6 @@ pub(crate) fn word_key(b: &[u8], s: usize, n: usize) -> u64 {
     k | low(splat(0x20), n.min(8))
 }
 
-/// [`word_key`] of a word of at most [`SCAN_MAX`] bytes, with one mask.
-#[inline(always)]
-fn short_word_key(b: &[u8], s: usize, n: usize) -> u64 {
-    let k = match b.get(s..s + 8) {
-        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
-        None => key8(&b[s..s + n]),
-    };
-    (k | splat(0x20)) & KEY_MASKS[n]
-}
-
 /// Whether `b[at..at + 8]` (or less at the end) starts "ſ" (C5 BF) or the Kelvin sign (E2 84 AA) at one of the
 /// offsets where `lead` (bit 7 of each byte) says a C5 or E2 byte is.
 #[cold]
@@ -698,74 +707,62 @@ fn folds8(b: &[u8], at: usize, v: u64) -> bool {
     lead != 0 && folds_at(b, at, lead)
 }
 
-/// Bit `k` of the result: whether `b[at + k]` is an ASCII letter or digit (zero past the end); and whether a
-/// character that folds to an ASCII letter ("ſ", the Kelvin sign) starts in `b[at..at + 64]`, when `folds` is
-/// not already known. Out of line: its constants stay in registers.
-#[inline(never)]
-fn block_bits(b: &[u8], at: usize, folds: &mut bool) -> u64 {
-    match b.get(at..at + 64) {
-        Some(block) => {
-            let mut bits = 0;
-            let mut high = 0;
-            for (i, eight) in block.chunks_exact(8).enumerate() {
-                let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-                high |= v;
-                bits |= word_bits8(v) << (8 * i);
-            }
-            if high & splat(0x80) != 0 && !*folds {
-                *folds = block.chunks_exact(8).enumerate().any(|(i, eight)| {
-                    let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-                    folds8(b, at + 8 * i, v)
-                });
-            }
-            bits
-        }
-        None => {
-            let tail = &b[at..];
-            if !*folds && tail.iter().any(|&c| c >= 0x80) {
-                *folds = (0..tail.len()).any(|i| {
-                    tail[i..].starts_with("\u{17f}".as_bytes())
-                        || tail[i..].starts_with("\u{212a}".as_bytes())
-                });
-            }
-            tail.iter().enumerate().fold(0, |bits, (i, &c)| {
-                bits | u64::from(WORD[usize::from(c)]) << i
-            })
-        }
+/// Bit `k` of the result: whether `block[k]` is an ASCII letter or digit (as [`WORD`] tells). Byte by byte into
+/// an array, which the compiler turns into a few vector instructions, then eight bytes of flags into eight bits
+/// with one multiply each (the products do not overlap).
+#[inline(always)]
+fn block_word_bits(block: &[u8; 64]) -> u64 {
+    let flags: [u8; 64] = std::array::from_fn(|i| {
+        let c = block[i];
+        u8::from(((c | 0x20).wrapping_sub(b'a') < 26) | (c.wrapping_sub(b'0') < 10))
+    });
+    let mut bits = 0;
+    for (i, eight) in flags.chunks_exact(8).enumerate() {
+        let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        bits |= (v.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * i);
     }
+    bits
 }
 
-/// Adds the word `b[s..e]` (a maximal run of ASCII letters and digits) to `keys` when it has kinds: those of
-/// its [`WORD_TABLE`] entry, and [`keyword_kinds`] when the entry or [`PREFIXES`] say it may have some. An
-/// ordinary word costs one table look-up that fails and one prefix test; a long one nothing.
+/// [`block_word_bits`] of the 64 bytes `b[at..at + 64]` (`block`); and whether a character that folds to an
+/// ASCII letter ("ſ", the Kelvin sign) starts there, when `folds` is not already known.
 #[inline(always)]
-fn look(b: &[u8], s: usize, e: usize, table: &WordTable, keys: &mut Vec<Key>) {
-    let n = e - s;
-    if n > SCAN_MAX {
+fn block_bits(b: &[u8], at: usize, block: &[u8; 64], folds: &mut bool) -> u64 {
+    if !*folds && block.iter().fold(0, |high, &c| high | c) >= 0x80 {
+        *folds = block.chunks_exact(8).enumerate().any(|(i, eight)| {
+            let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            folds8(b, at + 8 * i, v)
+        });
+    }
+    block_word_bits(block)
+}
+
+/// Adds the word `b[s..s + n]` (a maximal run of ASCII letters and digits of at most [`SCAN_MAX`] bytes, whose
+/// first eight bytes, and maybe more, are `raw`) to `keys` when it has kinds: those of its [`WORD_TABLE`] entry,
+/// and [`keyword_kinds`] when the entry or [`PREFIXES`] say it may have some. An ordinary word costs one load
+/// of the table's `pairs` filter, most often; else one table look-up that fails and one prefix test.
+#[inline(always)]
+fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, keys: &mut Vec<Key>) {
+    let key = (raw | splat(0x20)) & KEY_MASKS[n];
+    if table.pairs[pair_index(key)] >> n & 1 == 0 {
         return;
     }
-    let key = short_word_key(b, s, n);
     let slot = table.slot(key, n);
-    let (mask, start) = PREFIXES[prefix_slot(key)];
-    let prefix = key & mask == start;
-    // The key alone first: it fails for almost every word.
-    let hit = slot.key == key;
-    if !hit && !prefix {
-        return;
-    }
-    let hit = hit && usize::from(slot.len) == n;
-    let (mut kinds, group, cue) = if hit {
-        (slot.kinds, slot.group, slot.cue)
+    let hit = slot.key == key && usize::from(slot.len) == n;
+    let (mut kinds, group, cue, mut ask) = if hit {
+        (slot.kinds | slot.free, slot.group, slot.cue, slot.ask)
     } else {
-        (0, 0, 0)
+        (0, 0, 0, false)
     };
-    if prefix || (hit && slot.ask) {
-        kinds |= keyword_kinds(b, s, e);
+    let (mask, start) = PREFIXES[prefix_slot(key)];
+    ask |= key & mask == start;
+    if ask {
+        kinds |= keyword_kinds(b, s, s + n);
     }
     if kinds != 0 {
         keys.push(Key {
             start: s,
-            end: e,
+            end: s + n,
             kinds,
             group,
             cue,
@@ -773,52 +770,112 @@ fn look(b: &[u8], s: usize, e: usize, table: &WordTable, keys: &mut Vec<Key>) {
     }
 }
 
-/// The keyword offsets and kinds of `b`, into `keys`, and whether `b` holds a character that `(?i)` matches to
-/// an ASCII letter ("ſ", the Kelvin sign). Finds the words 64 bytes at a time: a bit mask of the word bytes
-/// gives where words start (a word byte after a non-word byte) and, from each start, where the word ends (the
-/// next non-word byte).
-fn scan_keywords(b: &[u8], keys: &mut Vec<Key>) -> bool {
-    let table: &WordTable = &WORD_TABLE;
-    let mut folds = false;
-    macro_rules! check {
-        ($s:expr, $e:expr) => {
-            look(b, $s, $e, table, keys)
+/// [`look`] of a word read from `b` itself (one that crosses a block edge).
+#[inline(never)]
+fn look_at(b: &[u8], s: usize, e: usize, table: &WordTable, keys: &mut Vec<Key>) {
+    let n = e - s;
+    if n <= SCAN_MAX {
+        let raw = match b.get(s..s + 8) {
+            Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+            None => key8(&b[s..e]),
         };
+        look(b, s, n, raw, table, keys);
     }
-    // The start of a word that runs past the blocks read so far.
-    let mut open: Option<usize> = None;
-    // Whether the byte before the block is a word byte.
-    let mut carry = 0u64;
-    let mut at = 0;
-    while at < b.len() {
-        let w = block_bits(b, at, &mut folds);
-        if let Some(s) = open {
+}
+
+/// The state of [`scan_keywords`] between blocks.
+struct Scan<'t> {
+    b: &'t [u8],
+    table: &'t WordTable,
+    /// The start of a word that runs past the blocks read so far.
+    open: Option<usize>,
+    /// Whether the byte before the block is a word byte (bit 0).
+    carry: u64,
+    folds: bool,
+}
+
+impl Scan<'_> {
+    /// The words of the 64 bytes at `at`: `block` holds them and eight more (zero past the end of the text),
+    /// so that every word that starts in the block has eight bytes to read.
+    #[inline(always)]
+    fn block(&mut self, at: usize, block: &[u8; 72], w: u64, keys: &mut Vec<Key>) {
+        if let Some(s) = self.open {
             if w == u64::MAX {
-                at += 64;
-                continue;
+                return;
             }
-            check!(s, at + (!w).trailing_zeros() as usize);
-            open = None;
+            look_at(
+                self.b,
+                s,
+                at + (!w).trailing_zeros() as usize,
+                self.table,
+                keys,
+            );
+            self.open = None;
         }
-        let mut starts = w & !(w << 1 | carry);
-        carry = w >> 63;
+        let mut starts = w & !(w << 1 | self.carry);
+        self.carry = w >> 63;
         while starts != 0 {
             let k = starts.trailing_zeros() as usize;
             starts &= starts - 1;
             // The non-word bytes from `k` on (none: the word goes on into the next block).
             let rest = !w >> k;
             if rest == 0 {
-                open = Some(at + k);
+                self.open = Some(at + k);
             } else {
-                check!(at + k, at + k + rest.trailing_zeros() as usize);
+                let n = rest.trailing_zeros() as usize;
+                if n <= SCAN_MAX {
+                    let raw = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
+                    look(self.b, at + k, n, raw, self.table, keys);
+                }
             }
         }
+    }
+}
+
+/// The keyword offsets and kinds of `b`, into `keys`, and whether `b` holds a character that `(?i)` matches to
+/// an ASCII letter ("ſ", the Kelvin sign). Finds the words 64 bytes at a time: a bit mask of the word bytes
+/// gives where words start (a word byte after a non-word byte) and, from each start, where the word ends (the
+/// next non-word byte). The last bytes (fewer than 72) are copied into a buffer padded with zeros.
+fn scan_keywords(b: &[u8], keys: &mut Vec<Key>) -> bool {
+    let mut scan = Scan {
+        b,
+        table: &WORD_TABLE,
+        open: None,
+        carry: 0,
+        folds: false,
+    };
+    let mut at = 0;
+    while let Some(block) = b.get(at..at + 72) {
+        let block: &[u8; 72] = block.try_into().expect("72 bytes");
+        let w = block_bits(
+            b,
+            at,
+            block[..64].try_into().expect("64 bytes"),
+            &mut scan.folds,
+        );
+        scan.block(at, block, w, keys);
         at += 64;
     }
-    if let Some(s) = open {
-        check!(s, b.len());
+    let tail = &b[at..];
+    if !scan.folds && tail.iter().any(|&c| c >= 0x80) {
+        scan.folds = (0..tail.len()).any(|i| {
+            tail[i..].starts_with("\u{17f}".as_bytes())
+                || tail[i..].starts_with("\u{212a}".as_bytes())
+        });
     }
-    folds
+    let mut buf = [0u8; 136];
+    buf[..tail.len()].copy_from_slice(tail);
+    while at < b.len() {
+        let o = at - (b.len() - tail.len());
+        let block: &[u8; 72] = buf[o..o + 72].try_into().expect("72 bytes");
+        let w = block_word_bits(block[..64].try_into().expect("64 bytes"));
+        scan.block(at, block, w, keys);
+        at += 64;
+    }
+    if let Some(s) = scan.open {
+        look_at(b, s, b.len(), scan.table, keys);
+    }
+    scan.folds
 }
 
 /// A piece of the small regex subset that [`literals`] reads.
@@ -1519,11 +1576,34 @@ mod keyword_tests {
     #[test]
     fn word_bits_match_the_table() {
         let bytes: Vec<u8> = (0..=255u8).chain(b"aZ09_ Final".iter().copied()).collect();
-        for at in 0..bytes.len() {
-            let bits = block_bits(&bytes, at, &mut false);
+        for at in 0..bytes.len() - 64 {
+            let bits = block_word_bits(bytes[at..at + 64].try_into().unwrap());
             for k in 0..64 {
                 let want = bytes.get(at + k).is_some_and(|&c| WORD[usize::from(c)]);
                 assert_eq!(bits >> k & 1 != 0, want, "{at} {k}");
+            }
+        }
+    }
+
+    /// [`keyword_kinds`] tells the kinds of the words of [`KEY_FREE`] from their letters alone: the same in
+    /// every case and whatever follows.
+    #[test]
+    fn free_words_are_free() {
+        for w in KEY_FREE {
+            assert!(KEY_EXACT.contains(&w) && !KEY_PREFIXES.iter().any(|p| w.starts_with(p)));
+            let want = keyword_kinds(w, 0, w.len());
+            for case in 0..1u32 << w.len() {
+                let mut v = w.to_vec();
+                for (i, c) in v.iter_mut().enumerate() {
+                    if case >> i & 1 != 0 {
+                        c.make_ascii_uppercase();
+                    }
+                }
+                for after in ["", " 1", ". 2", " one", " the top", "s", "\u{e9}"] {
+                    let mut t = v.clone();
+                    t.extend_from_slice(after.as_bytes());
+                    assert_eq!(keyword_kinds(&t, 0, w.len()), want, "{t:?}");
+                }
             }
         }
     }

@@ -112,20 +112,30 @@ pub(crate) fn first_runs() -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// The vocabulary match starting at the word `b[p..]` (a maximal run of ASCII letters and digits) of
-/// [`VOCAB`] group `group` (see [`super::Key`]), as the pattern finds it there: its end, sport and weight. Exact
-/// when `b` holds no character that folds to ASCII.
-fn match_at(b: &[u8], p: usize, group: u16) -> Option<(usize, usize, usize)> {
+/// The vocabulary match starting at the keyword `key` of `b` (a maximal run of ASCII letters and digits, of
+/// [`KEY_SPORT`]), as the pattern finds it there: its end, sport and weight. Exact when `b` holds no character
+/// that folds to ASCII. The table matched the word's length and its first eight bytes in any case, so every
+/// text of its [`VOCAB`] group has a first word of that length, and only the bytes after the first eight are
+/// compared; a text rejects on its first differing byte.
+fn match_at(b: &[u8], key: &super::Key) -> Option<(usize, usize, usize)> {
+    let (p, n) = (key.start, key.end - key.start);
+    // An "_" before the word: no `\b` there.
     if p > 0 && is_word_byte(b[p - 1]) {
         return None;
     }
-    VOCAB[usize::from(group)]
+    let known = n.min(8);
+    VOCAB[usize::from(key.group)]
         .iter()
         .find_map(|(t, sport, weight)| {
             let end = p + t.len();
-            (b.get(p..end).is_some_and(|x| x.eq_ignore_ascii_case(t))
-                && (end == b.len() || !is_word_byte(b[end])))
-            .then_some((end, *sport, *weight))
+            let same = match b.get(p + known..end) {
+                Some(x) => x
+                    .iter()
+                    .zip(&t[known..])
+                    .all(|(&c, &l)| c.to_ascii_lowercase() == l),
+                None => false,
+            };
+            (same && (end == b.len() || !is_word_byte(b[end]))).then_some((end, *sport, *weight))
         })
 }
 
@@ -143,7 +153,7 @@ fn count(text: &str, keywords: &Keywords, counts: &mut [usize; 7]) {
         if key.kinds & KEY_SPORT == 0 || key.start < next {
             continue;
         }
-        if let Some((end, sport, weight)) = match_at(b, key.start, key.group) {
+        if let Some((end, sport, weight)) = match_at(b, key) {
             counts[sport] += weight;
             next = end;
         }
