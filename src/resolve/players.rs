@@ -785,62 +785,10 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The offset of the last line break in `b` (a short slice), eight bytes at a time.
-#[inline]
-fn last_newline(b: &[u8]) -> Option<usize> {
-    let mut end = b.len();
-    while end >= 8 {
-        let eight: [u8; 8] = b[end - 8..end].try_into().expect("eight bytes");
-        let m = zero_bytes(u64::from_le_bytes(eight) ^ splat(b'\n'));
-        if m != 0 {
-            return Some(end - 8 + (63 - m.leading_zeros() as usize) / 8);
-        }
-        end -= 8;
-    }
-    b[..end].iter().rposition(|&c| c == b'\n')
-}
-
-/// The offset of the first line break in `b` (a short slice), eight bytes at a time.
-#[inline]
-fn first_newline(b: &[u8]) -> Option<usize> {
-    let mut st = 0;
-    while st + 8 <= b.len() {
-        let eight: [u8; 8] = b[st..st + 8].try_into().expect("eight bytes");
-        let m = zero_bytes(u64::from_le_bytes(eight) ^ splat(b'\n'));
-        if m != 0 {
-            return Some(st + m.trailing_zeros() as usize / 8);
-        }
-        st += 8;
-    }
-    b[st..].iter().position(|&c| c == b'\n').map(|p| st + p)
-}
-
-/// A byline: a short line of capitalised words alone ("Jamie Smith and Flo Jones"), not the first line.
-fn byline_line(text: &str, span: Span) -> bool {
+/// The text from `line_from` to `line_to` (a line, or as much of it as 80 bytes either side of a name reach)
+/// is a short line of capitalised words alone.
+fn byline_between(text: &str, line_from: usize, line_to: usize) -> bool {
     let bytes = text.as_bytes();
-    // Prose: the word after the name's word (a few ASCII bytes such as "'s" or "," may end that word) starts
-    // with a lower-case ASCII letter and is neither "and" nor "by" -- not a line of capitalised words.
-    let after = &bytes[span.end..];
-    let tail = after
-        .iter()
-        .take(4)
-        .take_while(|&&c| c.is_ascii_graphic())
-        .count();
-    if let [b' ', c, rest @ ..] = &after[tail..]
-        && c.is_ascii_lowercase()
-        && !matches!((c, rest), (b'a', [b'n', b'd', ..]) | (b'b', [b'y', ..]))
-    {
-        return false;
-    }
-    // Only a short line can be a byline: look at most 80 bytes either side for its ends (the last line
-    // break before the span, the first one at or after its end).
-    let lo = floor_boundary(text, span.start.saturating_sub(80));
-    let hi = ceil_boundary(text, span.end + 80);
-    let line_from = last_newline(&bytes[lo..span.start]).map_or(lo, |p| lo + p + 1);
-    if line_from == 0 {
-        return false;
-    }
-    let line_to = first_newline(&bytes[span.end..hi]).map_or(hi, |p| span.end + p);
     // Most lines are long and start and end with no space: nothing to trim.
     let plain = |c: u8| c.is_ascii() && !ascii_space(c);
     if line_to - line_from >= 80 && plain(bytes[line_from]) && plain(bytes[line_to - 1]) {
@@ -963,27 +911,194 @@ pub(crate) fn mark_officials(
     link: &[Option<usize>],
     entities: &mut [Entity],
 ) {
+    let mut lines = Lines::new(text.as_bytes());
     for (i, n) in names.iter().enumerate() {
         let Some(e) = link[i] else { continue };
         // Every test below can only mark the entity: nothing to learn about one already marked.
         if entities[e].not_player {
             continue;
         }
-        if official_context(text, n.span) {
+        if official_context_at(text, n.span, &mut lines) {
             entities[e].not_player = true;
         }
     }
 }
 
+/// The line around a position, for positions that mostly move forward (the names of an article, in order):
+/// each line break of the text is looked for once (memchr), not once per name.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    /// The position asked about last.
+    at: usize,
+    /// Where the line holding `at` starts: after the last line break before `at`, or 0.
+    start: usize,
+    /// The first line break at or after `at`, or the text's length.
+    next: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Lines {
+            bytes,
+            at: 0,
+            start: 0,
+            next: memchr::memchr(b'\n', bytes).unwrap_or(bytes.len()),
+        }
+    }
+
+    /// The first line break at or after `from`, or the text's length.
+    fn next_from(&self, from: usize) -> usize {
+        memchr::memchr(b'\n', &self.bytes[from..]).map_or(self.bytes.len(), |p| from + p)
+    }
+
+    /// Moves to `pos`: forward through the line breaks, or (rarely) backward by a fresh search.
+    fn seek(&mut self, pos: usize) {
+        if pos < self.at {
+            self.start = memchr::memrchr(b'\n', &self.bytes[..pos]).map_or(0, |p| p + 1);
+            self.next = self.next_from(pos);
+        } else {
+            while self.next < pos {
+                self.start = self.next + 1;
+                self.next = self.next_from(self.start);
+            }
+        }
+        self.at = pos;
+    }
+
+    /// The start of the line holding `span.start` and the first line break at or after `span.end` (or the
+    /// text's length).
+    fn around(&mut self, span: Span) -> (usize, usize) {
+        self.seek(span.start);
+        let to = if self.next >= span.end {
+            self.next
+        } else {
+            self.next_from(span.end)
+        };
+        (self.start, to)
+    }
+}
+
 /// A byline ("By Jane Doe", or a short line of names alone) or a role among the three words before the name
 /// in the same clause, or after a comma. The cheap tests first.
+#[cfg(test)]
 fn official_context(text: &str, span: Span) -> bool {
-    let from = floor_boundary(text, span.start.saturating_sub(40));
-    let before = &text[from..span.start];
-    ends_with_by(before)
-        || role_before(before)
-        || role_after(text, span.end)
-        || byline_line(text, span)
+    official_context_at(text, span, &mut Lines::new(text.as_bytes()))
+}
+
+/// [`official_context`] with the line breaks found through `lines`.
+fn official_context_at(text: &str, span: Span, lines: &mut Lines) -> bool {
+    let before_said = match by_or_role_before_ascii(text.as_bytes(), span.start) {
+        Some(v) => v,
+        None => {
+            let from = floor_boundary(text, span.start.saturating_sub(40));
+            let before = &text[from..span.start];
+            ends_with_by(before) || role_before(before)
+        }
+    };
+    before_said || role_after(text, span.end) || byline_at(text, span, lines)
+}
+
+/// `ends_with_by(before) || role_before(before)` for the 40 bytes `before` the name at `start`, in one
+/// backward pass over the bytes; `None` when the pass meets a byte that is not ASCII (then the window may start
+/// later, at a char boundary, and white space may be more than ASCII: the caller asks the general code).
+#[inline]
+fn by_or_role_before_ascii(b: &[u8], start: usize) -> Option<bool> {
+    let lo = start.saturating_sub(40);
+    let mut end = start;
+    for k in 0..3 {
+        while end > lo && ascii_space(b[end - 1]) {
+            end -= 1;
+        }
+        if end == lo {
+            return Some(false);
+        }
+        if !b[end - 1].is_ascii() {
+            return None;
+        }
+        if k == 0 && end - lo >= 2 && &b[end - 2..end] == b"By" {
+            return Some(true);
+        }
+        // Back to the word's start: after ASCII white space, or the window's start.
+        let mut st = end - 1;
+        while st > lo {
+            let c = b[st - 1];
+            // Printable ASCII other than the space (most bytes): part of the word.
+            if c.wrapping_sub(0x21) < 0x5E {
+                st -= 1;
+                continue;
+            }
+            if !c.is_ascii() {
+                return None;
+            }
+            if ascii_space(c) {
+                break;
+            }
+            st -= 1;
+        }
+        let w = &b[st..end];
+        if ends_clause(w) {
+            return Some(false);
+        }
+        if may_be_role(w) && is_role_ascii(w) {
+            return Some(true);
+        }
+        end = st;
+    }
+    Some(false)
+}
+
+/// False for most ASCII words that [`is_role_ascii`] rejects, on the stack: those of under three bytes, and
+/// those starting and ending with an ASCII letter (the last not an 's') for which no role of their length
+/// starts and ends with those letters.
+#[inline]
+fn may_be_role(w: &[u8]) -> bool {
+    let n = w.len();
+    if n < 3 {
+        return false;
+    }
+    let (first, last) = (w[0], w[n - 1]);
+    let (f, l) = (
+        ROLE_FIRST_BYTE[usize::from(first)],
+        ROLE_LAST_BYTE[usize::from(last)],
+    );
+    let letters = first.is_ascii_alphabetic() && last.is_ascii_alphabetic();
+    !(letters && !last.eq_ignore_ascii_case(&b's') && (n >= 32 || f & l & (1 << n) == 0))
+}
+
+/// A byline: a short line of capitalised words alone ("Jamie Smith and Flo Jones"), not the first line; the
+/// line's ends found through `lines`.
+fn byline_at(text: &str, span: Span, lines: &mut Lines) -> bool {
+    let bytes = text.as_bytes();
+    // Prose: the word after the name's word (a few ASCII bytes such as "'s" or "," may end that word) starts
+    // with a lower-case ASCII letter and is neither "and" nor "by" -- not a line of capitalised words.
+    let after = &bytes[span.end..];
+    let tail = after
+        .iter()
+        .take(4)
+        .take_while(|&&c| c.is_ascii_graphic())
+        .count();
+    if let [b' ', c, rest @ ..] = &after[tail..]
+        && c.is_ascii_lowercase()
+        && !matches!((c, rest), (b'a', [b'n', b'd', ..]) | (b'b', [b'y', ..]))
+    {
+        return false;
+    }
+    // Only a short line can be a byline: look at most 80 bytes either side for its ends.
+    let (start, end) = lines.around(span);
+    let line_from = if start + 80 >= span.start {
+        start
+    } else {
+        floor_boundary(text, span.start - 80)
+    };
+    if line_from == 0 {
+        return false;
+    }
+    let line_to = if end <= span.end + 80 {
+        end
+    } else {
+        ceil_boundary(text, span.end + 80)
+    };
+    byline_between(text, line_from, line_to)
 }
 
 /// Sentence index of each byte offset, by binary search over sentence starts.
@@ -995,60 +1110,89 @@ pub(crate) fn sentence_of(sents: &[Sentence], pos: usize) -> usize {
     }
 }
 
+/// Words that may stand between a nationality and a name (besides those that start with a digit or end with
+/// "seed", "seeded" or "ranked"), lower-case.
+const FILLERS: [&str; 23] = [
+    "qualifier",
+    "wildcard",
+    "world",
+    "number",
+    "no",
+    "no.",
+    "top",
+    "teenager",
+    "veteran",
+    "left-hander",
+    "right-hander",
+    "lucky",
+    "loser",
+    "former",
+    "fellow",
+    "compatriot",
+    "champion",
+    "defending",
+    "teenage",
+    "giant",
+    "youngster",
+    "star",
+    "duo",
+];
+
+/// For each byte, one bit per length of the [`FILLERS`] that start (`last == false`) or end (`last == true`)
+/// with it, in either case.
+const fn filler_filter(last: bool) -> [u32; 256] {
+    let mut t = [0u32; 256];
+    let mut i = 0;
+    while i < FILLERS.len() {
+        let w = FILLERS[i].as_bytes();
+        let c = if last { w[w.len() - 1] } else { w[0] };
+        t[c as usize] |= 1 << w.len();
+        if c.is_ascii_lowercase() {
+            t[c.to_ascii_uppercase() as usize] |= 1 << w.len();
+        }
+        i += 1;
+    }
+    t
+}
+
+static FILLER_FIRST: [u32; 256] = filler_filter(false);
+static FILLER_LAST: [u32; 256] = filler_filter(true);
+
 /// Words that may stand between a nationality and a name ("Spanish world number one X", "Italian qualifier X"),
 /// in any case.
 fn filler(w: &str) -> bool {
     let b = w.as_bytes();
-    // Most words are none: the filler words have 2 to 12 bytes, and every suffix ends in 'd'.
-    if !(2..=12).contains(&b.len()) && !b.last().is_some_and(|c| c.eq_ignore_ascii_case(&b'd')) {
-        return b.first().is_some_and(u8::is_ascii_digit);
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    if first.is_ascii_digit() {
+        return true;
     }
     let ends = |suffix: &str| {
         b.len() >= suffix.len()
             && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
     };
-    b.first().is_some_and(u8::is_ascii_digit)
-        || ends("seed")
-        || ends("seeded")
-        || ends("ranked")
-        || filler_word(b)
+    if last.eq_ignore_ascii_case(&b'd') && (ends("seed") || ends("seeded") || ends("ranked")) {
+        return true;
+    }
+    // Most words fail the pre-check on their first and last bytes and length.
+    let n = b.len();
+    n <= 12
+        && FILLER_FIRST[usize::from(first)] & FILLER_LAST[usize::from(last)] & (1 << n) != 0
+        && filler_word(b)
 }
 
-/// One of the filler words, in any case.
+/// One of the [`FILLERS`], in any case.
 fn filler_word(w: &[u8]) -> bool {
     // Lower-cased on the stack: the longest filler word has 12 bytes.
     let mut buf = [0u8; 12];
     let Some(l) = buf.get_mut(..w.len()) else {
         return false;
     };
-    l.copy_from_slice(w);
-    l.make_ascii_lowercase();
-    matches!(
-        &*l,
-        b"qualifier"
-            | b"wildcard"
-            | b"world"
-            | b"number"
-            | b"no"
-            | b"no."
-            | b"top"
-            | b"teenager"
-            | b"veteran"
-            | b"left-hander"
-            | b"right-hander"
-            | b"lucky"
-            | b"loser"
-            | b"former"
-            | b"fellow"
-            | b"compatriot"
-            | b"champion"
-            | b"defending"
-            | b"teenage"
-            | b"giant"
-            | b"youngster"
-            | b"star"
-            | b"duo"
-    )
+    for (d, s) in l.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    FILLERS.iter().any(|f| f.as_bytes() == &*l)
 }
 
 /// The country named by the words at the start of `rest` (split at spaces, commas, full stops and closing
@@ -1088,7 +1232,42 @@ fn country_words(rest: &str) -> Option<&'static str> {
 /// Nationality written next to a name: "Spain's X", "American X", "sixth-seeded Italian X", "X of Spain",
 /// "X (ESP)", "X from Switzerland".
 pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static str> {
-    let before = &text[floor_boundary(text, span.start.saturating_sub(60))..span.start];
+    if !first_word_stops(text, span.start)
+        && let Some(c) = nationality_before(text, span.start)
+    {
+        return Some(c);
+    }
+    // Every form below starts with a space then 'o', 'f' or '('.
+    if !matches!(text.as_bytes()[span.end..], [b' ', b'o' | b'f' | b'(', ..]) {
+        return None;
+    }
+    let after = &text[span.end..ceil_boundary(text, span.end + 40)];
+    nationality_after(after)
+}
+
+/// The word right before the name at `start` (split at spaces) starts with a lower-case ASCII letter and is not
+/// a [`filler`]: [`nationality_before`] would stop at it (most names). False when in doubt (the word reaches
+/// back to where that function's window may start).
+#[inline]
+fn first_word_stops(text: &str, start: usize) -> bool {
+    let b = text.as_bytes();
+    let mut end = start;
+    while end > 0 && b[end - 1] == b' ' && start - end < 64 {
+        end -= 1;
+    }
+    let mut st = end;
+    while st > 0 && b[st - 1] != b' ' && start - st < 64 {
+        st -= 1;
+    }
+    if st <= start.saturating_sub(60) + 3 {
+        return false;
+    }
+    b[st].is_ascii_lowercase() && !filler(&text[st..end])
+}
+
+/// Nationality written before the name at `start`: "Spain's X", "American X", "sixth-seeded Italian X".
+fn nationality_before(text: &str, start: usize) -> Option<&'static str> {
+    let before = &text[floor_boundary(text, start.saturating_sub(60))..start];
     let b = before.as_bytes();
     // At most four words before the name, split at spaces (never part of another character), from the last;
     // not the first, maybe partial, word of the window (unless the window has no space at all).
@@ -1126,12 +1305,7 @@ pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static st
         }
         end = st;
     }
-    // Every form below starts with a space then 'o', 'f' or '('.
-    if !matches!(text.as_bytes()[span.end..], [b' ', b'o' | b'f' | b'(', ..]) {
-        return None;
-    }
-    let after = &text[span.end..ceil_boundary(text, span.end + 40)];
-    nationality_after(after)
+    None
 }
 
 /// Nationality written right after a name (`after` starts with the byte after it): "X of Spain",
@@ -1170,26 +1344,36 @@ fn nationality_after(after: &str) -> Option<&'static str> {
 
 /// Age written next to a name: "18-year-old Mirza", "Martinez, 32,", "Sinner (23)".
 pub(crate) fn explicit_age(text: &str, span: Span) -> Option<u32> {
-    let before = &text[..span.start];
-    let before = before.trim_end();
-    if let Some(rest) = before.strip_suffix("-year-old") {
-        let digits: String = rest
-            .chars()
-            .rev()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        let n: u32 = digits.chars().rev().collect::<String>().parse().ok()?;
+    let b = text.as_bytes();
+    // `text[..span.start].trim_end()` on bytes while the white space is ASCII.
+    let mut end = span.start;
+    while end > 0 && ascii_space(b[end - 1]) {
+        end -= 1;
+    }
+    let end = if end > 0 && !b[end - 1].is_ascii() {
+        text[..end].trim_end().len()
+    } else {
+        end
+    };
+    if b[..end].ends_with(b"-year-old") {
+        let to = end - "-year-old".len();
+        let from = to
+            - b[..to]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+        let n: u32 = text[from..to].parse().ok()?;
         return (10..=60).contains(&n).then_some(n);
     }
-    let after = &text[span.end..];
-    for (open, close) in [(", ", ','), (" (", ')')] {
-        if let Some(rest) = after.strip_prefix(open) {
-            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            if digits.len() == 2 && rest[2..].starts_with(close) {
-                let n: u32 = digits.parse().ok()?;
-                return (14..=50).contains(&n).then_some(n);
-            }
-        }
+    // ", 32," or " (23)": two digits then the closing byte.
+    if let [open @ (b',' | b' '), sp @ (b' ' | b'('), d1, d2, close, ..] = b[span.end..]
+        && d1.is_ascii_digit()
+        && d2.is_ascii_digit()
+        && matches!((open, sp, close), (b',', b' ', b',') | (b' ', b'(', b')'))
+    {
+        let n = u32::from(d1 - b'0') * 10 + u32::from(d2 - b'0');
+        return (14..=50).contains(&n).then_some(n);
     }
     None
 }
@@ -1237,18 +1421,6 @@ mod tests {
                 };
             }
             assert_eq!(ascii_word_start(b, end), st, "{end}");
-        }
-    }
-
-    #[test]
-    fn newline_searches_same_as_memchr() {
-        let t = b"ab\ncdefghij\nklmnopqrstuvwxyz\n\n0123456789abcdefghij\xc3\xa9\n";
-        for a in 0..t.len() {
-            for e in a..=t.len() {
-                let s = &t[a..e];
-                assert_eq!(last_newline(s), memchr::memrchr(b'\n', s), "{a} {e}");
-                assert_eq!(first_newline(s), memchr::memchr(b'\n', s), "{a} {e}");
-            }
         }
     }
 
@@ -1454,6 +1626,31 @@ mod tests {
             }
             crate::resolve::players::nationality_after(after)
         }
+
+        pub(super) fn explicit_age(text: &str, span: Span) -> Option<u32> {
+            let before = &text[..span.start];
+            let before = before.trim_end();
+            if let Some(rest) = before.strip_suffix("-year-old") {
+                let digits: String = rest
+                    .chars()
+                    .rev()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                let n: u32 = digits.chars().rev().collect::<String>().parse().ok()?;
+                return (10..=60).contains(&n).then_some(n);
+            }
+            let after = &text[span.end..];
+            for (open, close) in [(", ", ','), (" (", ')')] {
+                if let Some(rest) = after.strip_prefix(open) {
+                    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                    if digits.len() == 2 && rest[2..].starts_with(close) {
+                        let n: u32 = digits.parse().ok()?;
+                        return (14..=50).contains(&n).then_some(n);
+                    }
+                }
+            }
+            None
+        }
     }
 
     /// Texts to compare on: the recognisers' corpus, the fixtures and tricky strings.
@@ -1531,6 +1728,80 @@ mod tests {
                     "{:?} in {t:?}",
                     &t[s.start..s.end]
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn explicit_age_same_as_before() {
+        let mut more = texts();
+        for t in [
+            "the 18-year-old Sania Mirza, 18-year-old  Sania Mirza, 9-year-old Sania Mirza",
+            "the 61-year-old Sania Mirza, 018-year-old Sania Mirza, 99999999999-year-old Sania Mirza",
+            "a-year-old Sania Mirza, 18-year-old\u{a0}Sania Mirza, 18-year-old \u{2003} Sania Mirza",
+            "Sania Mirza, 32, Sania Mirza, 13, Sania Mirza (23) Sania Mirza (51) Sania Mirza, 3,",
+            "Sania Mirza, 321, Sania Mirza (23 Sania Mirza, 2a, Sania Mirza,  23, Sania Mirza (\u{e9}",
+            "Sania Mirza, 23",
+        ] {
+            more.push(t.to_string());
+        }
+        for t in &more {
+            for s in spans(t) {
+                assert_eq!(
+                    explicit_age(t, s),
+                    reference::explicit_age(t, s),
+                    "{:?} in {t:?}",
+                    &t[s.start..s.end]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn filler_same_as_list() {
+        for w in FILLERS {
+            assert!(filler(w) && filler(&w.to_ascii_uppercase()), "{w}");
+            assert!(!filler(&format!("x{w}")) && !filler(&w[1..]), "{w}");
+        }
+        for w in [
+            "1st",
+            "9",
+            "top-seeded",
+            "SEED",
+            "ranked",
+            "",
+            "d",
+            "seedy",
+            "no.1",
+            "Giants",
+        ] {
+            let old = w.starts_with(|c: char| c.is_ascii_digit())
+                || ["seed", "seeded", "ranked"]
+                    .iter()
+                    .any(|s| w.to_ascii_lowercase().ends_with(s))
+                || FILLERS.contains(&w.to_ascii_lowercase().as_str());
+            assert_eq!(filler(w), old, "{w}");
+        }
+    }
+
+    #[test]
+    fn official_context_with_one_cursor_same_as_before() {
+        for t in &texts() {
+            let mut spans = spans(t);
+            // In order (as the names of an article), then backwards.
+            for round in 0..2 {
+                let mut lines = Lines::new(t.as_bytes());
+                for &s in &spans {
+                    assert_eq!(
+                        official_context_at(t, s, &mut lines),
+                        reference::official_context(t, s),
+                        "{:?} in {t:?}",
+                        &t[s.start..s.end]
+                    );
+                }
+                if round == 0 {
+                    spans.reverse();
+                }
             }
         }
     }
