@@ -824,6 +824,10 @@ fn ends_with_by(before: &str) -> bool {
 /// A word ends a clause: its last character, before closing quotes and brackets, is a stop.
 #[inline]
 fn ends_clause(w: &[u8]) -> bool {
+    // Most words end with a letter or digit.
+    if w.last().is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
     let n = w.len()
         - w.iter()
             .rev()
@@ -987,7 +991,7 @@ fn official_context(text: &str, span: Span) -> bool {
 
 /// [`official_context`] with the line breaks found through `lines`.
 fn official_context_at(text: &str, span: Span, lines: &mut Lines) -> bool {
-    let before_said = match by_or_role_before_ascii(text.as_bytes(), span.start) {
+    let before_said = match by_or_role_before(text.as_bytes(), span.start) {
         Some(v) => v,
         None => {
             let from = floor_boundary(text, span.start.saturating_sub(40));
@@ -996,6 +1000,82 @@ fn official_context_at(text: &str, span: Span, lines: &mut Lines) -> bool {
         }
     };
     before_said || role_after(text, span.end) || byline_at(text, span, lines)
+}
+
+/// One bit per byte of the 32 bytes before `start` (bit `i` for the byte at `start - 32 + i`): set for the
+/// bytes below 0x21 (ASCII white space among them) and those that are not ASCII.
+#[inline]
+fn boundary_bits(b: &[u8], start: usize) -> u32 {
+    let mut bits = 0;
+    for q in 0..4 {
+        let at = start - 32 + 8 * q;
+        let eight: [u8; 8] = b[at..at + 8].try_into().expect("eight bytes");
+        // One bit per byte at the byte's bottom, gathered into the top byte by the multiply.
+        let m = space_or_high(u64::from_le_bytes(eight)) >> 7;
+        bits |= ((m.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32) << (8 * q);
+    }
+    bits
+}
+
+/// [`by_or_role_before_ascii`] with the words found through [`boundary_bits`] (most names): the same answer.
+fn by_or_role_before(b: &[u8], start: usize) -> Option<bool> {
+    if start < 32 {
+        return by_or_role_before_ascii(b, start);
+    }
+    let lo = start.saturating_sub(40);
+    let base = start - 32;
+    let bits = boundary_bits(b, start);
+    // Ends and starts of words, relative to `base`.
+    let mut e = 32;
+    for k in 0..3 {
+        // Back over white space.
+        loop {
+            if e == 0 {
+                return by_or_role_before_ascii(b, start);
+            }
+            if bits >> (e - 1) & 1 == 0 {
+                break;
+            }
+            let c = b[base + e - 1];
+            if !c.is_ascii() {
+                return None;
+            }
+            if !ascii_space(c) {
+                break;
+            }
+            e -= 1;
+        }
+        let end = base + e;
+        if k == 0 && end - lo >= 2 && &b[end - 2..end] == b"By" {
+            return Some(true);
+        }
+        // Back to the last white space byte before the word (control bytes are part of it).
+        let mut below = (((1u64 << e) - 1) as u32) & bits;
+        let st = loop {
+            if below == 0 {
+                // The word may start before the 32 bytes.
+                return by_or_role_before_ascii(b, start);
+            }
+            let p = 31 - below.leading_zeros() as usize;
+            let c = b[base + p];
+            if !c.is_ascii() {
+                return None;
+            }
+            if ascii_space(c) {
+                break p + 1;
+            }
+            below &= !(1 << p);
+        };
+        let w = &b[base + st..end];
+        if ends_clause(w) {
+            return Some(false);
+        }
+        if may_be_role(w) && is_role_ascii(w) {
+            return Some(true);
+        }
+        e = st;
+    }
+    Some(false)
 }
 
 /// `ends_with_by(before) || role_before(before)` for the 40 bytes `before` the name at `start`, in one
@@ -1047,22 +1127,22 @@ fn by_or_role_before_ascii(b: &[u8], start: usize) -> Option<bool> {
     Some(false)
 }
 
-/// False for most ASCII words that [`is_role_ascii`] rejects, on the stack: those of under three bytes, and
-/// those starting and ending with an ASCII letter (the last not an 's') for which no role of their length
-/// starts and ends with those letters.
+/// False for most ASCII words that [`is_role_ascii`] rejects, on the stack: a role, once the word is trimmed
+/// of characters that are not alphanumeric and of a final "'s", has 3 to 15 bytes, and starts and ends with
+/// letters that some role of that length starts and ends with.
 #[inline]
 fn may_be_role(w: &[u8]) -> bool {
-    let n = w.len();
-    if n < 3 {
+    let t = trim_non_alnum_ascii(w);
+    let n = t.len();
+    if !(3..=17).contains(&n) {
         return false;
     }
-    let (first, last) = (w[0], w[n - 1]);
-    let (f, l) = (
-        ROLE_FIRST_BYTE[usize::from(first)],
-        ROLE_LAST_BYTE[usize::from(last)],
-    );
-    let letters = first.is_ascii_alphabetic() && last.is_ascii_alphabetic();
-    !(letters && !last.eq_ignore_ascii_case(&b's') && (n >= 32 || f & l & (1 << n) == 0))
+    let (len, last) = if t[n - 2] == b'\'' && t[n - 1].eq_ignore_ascii_case(&b's') {
+        (n - 2, t[n - 3])
+    } else {
+        (n, t[n - 1])
+    };
+    ROLE_FIRST_BYTE[usize::from(t[0])] & ROLE_LAST_BYTE[usize::from(last)] & (1 << len) != 0
 }
 
 /// A byline: a short line of capitalised words alone ("Jamie Smith and Flo Jones"), not the first line; the
@@ -1255,10 +1335,7 @@ fn first_word_stops(text: &str, start: usize) -> bool {
     while end > 0 && b[end - 1] == b' ' && start - end < 64 {
         end -= 1;
     }
-    let mut st = end;
-    while st > 0 && b[st - 1] != b' ' && start - st < 64 {
-        st -= 1;
-    }
+    let st = word_start(b, end);
     if st <= start.saturating_sub(60) + 3 {
         return false;
     }
