@@ -785,10 +785,62 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The text from `line_from` to `line_to` (a line, or as much of it as 80 bytes either side of a name reach)
-/// is a short line of capitalised words alone.
-fn byline_between(text: &str, line_from: usize, line_to: usize) -> bool {
+/// The offset of the last line break in `b` (a short slice), eight bytes at a time.
+#[inline]
+fn last_newline(b: &[u8]) -> Option<usize> {
+    let mut end = b.len();
+    while end >= 8 {
+        let eight: [u8; 8] = b[end - 8..end].try_into().expect("eight bytes");
+        let m = zero_bytes(u64::from_le_bytes(eight) ^ splat(b'\n'));
+        if m != 0 {
+            return Some(end - 8 + (63 - m.leading_zeros() as usize) / 8);
+        }
+        end -= 8;
+    }
+    b[..end].iter().rposition(|&c| c == b'\n')
+}
+
+/// The offset of the first line break in `b` (a short slice), eight bytes at a time.
+#[inline]
+fn first_newline(b: &[u8]) -> Option<usize> {
+    let mut st = 0;
+    while st + 8 <= b.len() {
+        let eight: [u8; 8] = b[st..st + 8].try_into().expect("eight bytes");
+        let m = zero_bytes(u64::from_le_bytes(eight) ^ splat(b'\n'));
+        if m != 0 {
+            return Some(st + m.trailing_zeros() as usize / 8);
+        }
+        st += 8;
+    }
+    b[st..].iter().position(|&c| c == b'\n').map(|p| st + p)
+}
+
+/// A byline: a short line of capitalised words alone ("Jamie Smith and Flo Jones"), not the first line.
+fn byline_line(text: &str, span: Span) -> bool {
     let bytes = text.as_bytes();
+    // Prose: the word after the name's word (a few ASCII bytes such as "'s" or "," may end that word) starts
+    // with a lower-case ASCII letter and is neither "and" nor "by" -- not a line of capitalised words.
+    let after = &bytes[span.end..];
+    let tail = after
+        .iter()
+        .take(4)
+        .take_while(|&&c| c.is_ascii_graphic())
+        .count();
+    if let [b' ', c, rest @ ..] = &after[tail..]
+        && c.is_ascii_lowercase()
+        && !matches!((c, rest), (b'a', [b'n', b'd', ..]) | (b'b', [b'y', ..]))
+    {
+        return false;
+    }
+    // Only a short line can be a byline: look at most 80 bytes either side for its ends (the last line
+    // break before the span, the first one at or after its end).
+    let lo = floor_boundary(text, span.start.saturating_sub(80));
+    let hi = ceil_boundary(text, span.end + 80);
+    let line_from = last_newline(&bytes[lo..span.start]).map_or(lo, |p| lo + p + 1);
+    if line_from == 0 {
+        return false;
+    }
+    let line_to = first_newline(&bytes[span.end..hi]).map_or(hi, |p| span.end + p);
     // Most lines are long and start and end with no space: nothing to trim.
     let plain = |c: u8| c.is_ascii() && !ascii_space(c);
     if line_to - line_from >= 80 && plain(bytes[line_from]) && plain(bytes[line_to - 1]) {
@@ -824,10 +876,6 @@ fn ends_with_by(before: &str) -> bool {
 /// A word ends a clause: its last character, before closing quotes and brackets, is a stop.
 #[inline]
 fn ends_clause(w: &[u8]) -> bool {
-    // Most words end with a letter or digit.
-    if w.last().is_some_and(u8::is_ascii_alphanumeric) {
-        return false;
-    }
     let n = w.len()
         - w.iter()
             .rev()
@@ -915,270 +963,27 @@ pub(crate) fn mark_officials(
     link: &[Option<usize>],
     entities: &mut [Entity],
 ) {
-    let mut lines = Lines::new(text.as_bytes());
     for (i, n) in names.iter().enumerate() {
         let Some(e) = link[i] else { continue };
         // Every test below can only mark the entity: nothing to learn about one already marked.
         if entities[e].not_player {
             continue;
         }
-        if official_context_at(text, n.span, &mut lines) {
+        if official_context(text, n.span) {
             entities[e].not_player = true;
         }
     }
 }
 
-/// The line around a position, for positions that mostly move forward (the names of an article, in order):
-/// each line break of the text is looked for once (memchr), not once per name.
-struct Lines<'a> {
-    bytes: &'a [u8],
-    /// The position asked about last.
-    at: usize,
-    /// Where the line holding `at` starts: after the last line break before `at`, or 0.
-    start: usize,
-    /// The first line break at or after `at`, or the text's length.
-    next: usize,
-}
-
-impl<'a> Lines<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
-        Lines {
-            bytes,
-            at: 0,
-            start: 0,
-            next: memchr::memchr(b'\n', bytes).unwrap_or(bytes.len()),
-        }
-    }
-
-    /// The first line break at or after `from`, or the text's length.
-    fn next_from(&self, from: usize) -> usize {
-        memchr::memchr(b'\n', &self.bytes[from..]).map_or(self.bytes.len(), |p| from + p)
-    }
-
-    /// Moves to `pos`: forward through the line breaks, or (rarely) backward by a fresh search.
-    fn seek(&mut self, pos: usize) {
-        if pos < self.at {
-            self.start = memchr::memrchr(b'\n', &self.bytes[..pos]).map_or(0, |p| p + 1);
-            self.next = self.next_from(pos);
-        } else {
-            while self.next < pos {
-                self.start = self.next + 1;
-                self.next = self.next_from(self.start);
-            }
-        }
-        self.at = pos;
-    }
-
-    /// The start of the line holding `span.start` and the first line break at or after `span.end` (or the
-    /// text's length).
-    fn around(&mut self, span: Span) -> (usize, usize) {
-        self.seek(span.start);
-        let to = if self.next >= span.end {
-            self.next
-        } else {
-            self.next_from(span.end)
-        };
-        (self.start, to)
-    }
-}
-
 /// A byline ("By Jane Doe", or a short line of names alone) or a role among the three words before the name
 /// in the same clause, or after a comma. The cheap tests first.
-#[cfg(test)]
 fn official_context(text: &str, span: Span) -> bool {
-    official_context_at(text, span, &mut Lines::new(text.as_bytes()))
-}
-
-/// [`official_context`] with the line breaks found through `lines`.
-fn official_context_at(text: &str, span: Span, lines: &mut Lines) -> bool {
-    let before_said = match by_or_role_before(text.as_bytes(), span.start) {
-        Some(v) => v,
-        None => {
-            let from = floor_boundary(text, span.start.saturating_sub(40));
-            let before = &text[from..span.start];
-            ends_with_by(before) || role_before(before)
-        }
-    };
-    before_said || role_after(text, span.end) || byline_at(text, span, lines)
-}
-
-/// One bit per byte of the 32 bytes before `start` (bit `i` for the byte at `start - 32 + i`): set for the
-/// bytes below 0x21 (ASCII white space among them) and those that are not ASCII.
-#[inline]
-fn boundary_bits(b: &[u8], start: usize) -> u32 {
-    let mut bits = 0;
-    for q in 0..4 {
-        let at = start - 32 + 8 * q;
-        let eight: [u8; 8] = b[at..at + 8].try_into().expect("eight bytes");
-        // One bit per byte at the byte's bottom, gathered into the top byte by the multiply.
-        let m = space_or_high(u64::from_le_bytes(eight)) >> 7;
-        bits |= ((m.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32) << (8 * q);
-    }
-    bits
-}
-
-/// [`by_or_role_before_ascii`] with the words found through [`boundary_bits`] (most names): the same answer.
-fn by_or_role_before(b: &[u8], start: usize) -> Option<bool> {
-    if start < 32 {
-        return by_or_role_before_ascii(b, start);
-    }
-    let lo = start.saturating_sub(40);
-    let base = start - 32;
-    let bits = boundary_bits(b, start);
-    // Ends and starts of words, relative to `base`.
-    let mut e = 32;
-    for k in 0..3 {
-        // Back over white space.
-        loop {
-            if e == 0 {
-                return by_or_role_before_ascii(b, start);
-            }
-            if bits >> (e - 1) & 1 == 0 {
-                break;
-            }
-            let c = b[base + e - 1];
-            if !c.is_ascii() {
-                return None;
-            }
-            if !ascii_space(c) {
-                break;
-            }
-            e -= 1;
-        }
-        let end = base + e;
-        if k == 0 && end - lo >= 2 && &b[end - 2..end] == b"By" {
-            return Some(true);
-        }
-        // Back to the last white space byte before the word (control bytes are part of it).
-        let mut below = (((1u64 << e) - 1) as u32) & bits;
-        let st = loop {
-            if below == 0 {
-                // The word may start before the 32 bytes.
-                return by_or_role_before_ascii(b, start);
-            }
-            let p = 31 - below.leading_zeros() as usize;
-            let c = b[base + p];
-            if !c.is_ascii() {
-                return None;
-            }
-            if ascii_space(c) {
-                break p + 1;
-            }
-            below &= !(1 << p);
-        };
-        let w = &b[base + st..end];
-        if ends_clause(w) {
-            return Some(false);
-        }
-        if may_be_role(w) && is_role_ascii(w) {
-            return Some(true);
-        }
-        e = st;
-    }
-    Some(false)
-}
-
-/// `ends_with_by(before) || role_before(before)` for the 40 bytes `before` the name at `start`, in one
-/// backward pass over the bytes; `None` when the pass meets a byte that is not ASCII (then the window may start
-/// later, at a char boundary, and white space may be more than ASCII: the caller asks the general code).
-#[inline]
-fn by_or_role_before_ascii(b: &[u8], start: usize) -> Option<bool> {
-    let lo = start.saturating_sub(40);
-    let mut end = start;
-    for k in 0..3 {
-        while end > lo && ascii_space(b[end - 1]) {
-            end -= 1;
-        }
-        if end == lo {
-            return Some(false);
-        }
-        if !b[end - 1].is_ascii() {
-            return None;
-        }
-        if k == 0 && end - lo >= 2 && &b[end - 2..end] == b"By" {
-            return Some(true);
-        }
-        // Back to the word's start: after ASCII white space, or the window's start.
-        let mut st = end - 1;
-        while st > lo {
-            let c = b[st - 1];
-            // Printable ASCII other than the space (most bytes): part of the word.
-            if c.wrapping_sub(0x21) < 0x5E {
-                st -= 1;
-                continue;
-            }
-            if !c.is_ascii() {
-                return None;
-            }
-            if ascii_space(c) {
-                break;
-            }
-            st -= 1;
-        }
-        let w = &b[st..end];
-        if ends_clause(w) {
-            return Some(false);
-        }
-        if may_be_role(w) && is_role_ascii(w) {
-            return Some(true);
-        }
-        end = st;
-    }
-    Some(false)
-}
-
-/// False for most ASCII words that [`is_role_ascii`] rejects, on the stack: a role, once the word is trimmed
-/// of characters that are not alphanumeric and of a final "'s", has 3 to 15 bytes, and starts and ends with
-/// letters that some role of that length starts and ends with.
-#[inline]
-fn may_be_role(w: &[u8]) -> bool {
-    let t = trim_non_alnum_ascii(w);
-    let n = t.len();
-    if !(3..=17).contains(&n) {
-        return false;
-    }
-    let (len, last) = if t[n - 2] == b'\'' && t[n - 1].eq_ignore_ascii_case(&b's') {
-        (n - 2, t[n - 3])
-    } else {
-        (n, t[n - 1])
-    };
-    ROLE_FIRST_BYTE[usize::from(t[0])] & ROLE_LAST_BYTE[usize::from(last)] & (1 << len) != 0
-}
-
-/// A byline: a short line of capitalised words alone ("Jamie Smith and Flo Jones"), not the first line; the
-/// line's ends found through `lines`.
-fn byline_at(text: &str, span: Span, lines: &mut Lines) -> bool {
-    let bytes = text.as_bytes();
-    // Prose: the word after the name's word (a few ASCII bytes such as "'s" or "," may end that word) starts
-    // with a lower-case ASCII letter and is neither "and" nor "by" -- not a line of capitalised words.
-    let after = &bytes[span.end..];
-    let tail = after
-        .iter()
-        .take(4)
-        .take_while(|&&c| c.is_ascii_graphic())
-        .count();
-    if let [b' ', c, rest @ ..] = &after[tail..]
-        && c.is_ascii_lowercase()
-        && !matches!((c, rest), (b'a', [b'n', b'd', ..]) | (b'b', [b'y', ..]))
-    {
-        return false;
-    }
-    // Only a short line can be a byline: look at most 80 bytes either side for its ends.
-    let (start, end) = lines.around(span);
-    let line_from = if start + 80 >= span.start {
-        start
-    } else {
-        floor_boundary(text, span.start - 80)
-    };
-    if line_from == 0 {
-        return false;
-    }
-    let line_to = if end <= span.end + 80 {
-        end
-    } else {
-        ceil_boundary(text, span.end + 80)
-    };
-    byline_between(text, line_from, line_to)
+    let from = floor_boundary(text, span.start.saturating_sub(40));
+    let before = &text[from..span.start];
+    ends_with_by(before)
+        || role_before(before)
+        || role_after(text, span.end)
+        || byline_line(text, span)
 }
 
 /// Sentence index of each byte offset, by binary search over sentence starts.
@@ -1498,6 +1303,18 @@ mod tests {
                 };
             }
             assert_eq!(ascii_word_start(b, end), st, "{end}");
+        }
+    }
+
+    #[test]
+    fn newline_searches_same_as_memchr() {
+        let t = b"ab\ncdefghij\nklmnopqrstuvwxyz\n\n0123456789abcdefghij\xc3\xa9\n";
+        for a in 0..t.len() {
+            for e in a..=t.len() {
+                let s = &t[a..e];
+                assert_eq!(last_newline(s), memchr::memrchr(b'\n', s), "{a} {e}");
+                assert_eq!(first_newline(s), memchr::memchr(b'\n', s), "{a} {e}");
+            }
         }
     }
 
@@ -1858,28 +1675,6 @@ mod tests {
                     .any(|s| w.to_ascii_lowercase().ends_with(s))
                 || FILLERS.contains(&w.to_ascii_lowercase().as_str());
             assert_eq!(filler(w), old, "{w}");
-        }
-    }
-
-    #[test]
-    fn official_context_with_one_cursor_same_as_before() {
-        for t in &texts() {
-            let mut spans = spans(t);
-            // In order (as the names of an article), then backwards.
-            for round in 0..2 {
-                let mut lines = Lines::new(t.as_bytes());
-                for &s in &spans {
-                    assert_eq!(
-                        official_context_at(t, s, &mut lines),
-                        reference::official_context(t, s),
-                        "{:?} in {t:?}",
-                        &t[s.start..s.end]
-                    );
-                }
-                if round == 0 {
-                    spans.reverse();
-                }
-            }
         }
     }
 
