@@ -231,16 +231,14 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
                 kind: RefKind::Name,
                 sent,
             });
-        }
-    }
-    for r in &ctx.refs {
-        if ctx.entities[r.entity].nationality.is_none()
-            && let Some(c) = players::explicit_nationality(text, r.span)
-        {
-            ctx.entities[r.entity].nationality = Some(c);
-        }
-        if ctx.entities[r.entity].age.is_none() {
-            ctx.entities[r.entity].age = players::explicit_age(text, r.span);
+            // Nationality and age written next to the name, until the entity has them.
+            let ent = &mut ctx.entities[e];
+            if ent.nationality.is_none() {
+                ent.nationality = players::explicit_nationality(text, n.span);
+            }
+            if ent.age.is_none() {
+                ent.age = players::explicit_age(text, n.span);
+            }
         }
     }
     // Seeds and ranks written next to a name, known before coreference.

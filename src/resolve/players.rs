@@ -995,60 +995,89 @@ pub(crate) fn sentence_of(sents: &[Sentence], pos: usize) -> usize {
     }
 }
 
+/// Words that may stand between a nationality and a name (besides those that start with a digit or end with
+/// "seed", "seeded" or "ranked"), lower-case.
+const FILLERS: [&str; 23] = [
+    "qualifier",
+    "wildcard",
+    "world",
+    "number",
+    "no",
+    "no.",
+    "top",
+    "teenager",
+    "veteran",
+    "left-hander",
+    "right-hander",
+    "lucky",
+    "loser",
+    "former",
+    "fellow",
+    "compatriot",
+    "champion",
+    "defending",
+    "teenage",
+    "giant",
+    "youngster",
+    "star",
+    "duo",
+];
+
+/// For each byte, one bit per length of the [`FILLERS`] that start (`last == false`) or end (`last == true`)
+/// with it, in either case.
+const fn filler_filter(last: bool) -> [u32; 256] {
+    let mut t = [0u32; 256];
+    let mut i = 0;
+    while i < FILLERS.len() {
+        let w = FILLERS[i].as_bytes();
+        let c = if last { w[w.len() - 1] } else { w[0] };
+        t[c as usize] |= 1 << w.len();
+        if c.is_ascii_lowercase() {
+            t[c.to_ascii_uppercase() as usize] |= 1 << w.len();
+        }
+        i += 1;
+    }
+    t
+}
+
+static FILLER_FIRST: [u32; 256] = filler_filter(false);
+static FILLER_LAST: [u32; 256] = filler_filter(true);
+
 /// Words that may stand between a nationality and a name ("Spanish world number one X", "Italian qualifier X"),
 /// in any case.
 fn filler(w: &str) -> bool {
     let b = w.as_bytes();
-    // Most words are none: the filler words have 2 to 12 bytes, and every suffix ends in 'd'.
-    if !(2..=12).contains(&b.len()) && !b.last().is_some_and(|c| c.eq_ignore_ascii_case(&b'd')) {
-        return b.first().is_some_and(u8::is_ascii_digit);
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    if first.is_ascii_digit() {
+        return true;
     }
     let ends = |suffix: &str| {
         b.len() >= suffix.len()
             && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
     };
-    b.first().is_some_and(u8::is_ascii_digit)
-        || ends("seed")
-        || ends("seeded")
-        || ends("ranked")
-        || filler_word(b)
+    if last.eq_ignore_ascii_case(&b'd') && (ends("seed") || ends("seeded") || ends("ranked")) {
+        return true;
+    }
+    // Most words fail the pre-check on their first and last bytes and length.
+    let n = b.len();
+    n <= 12
+        && FILLER_FIRST[usize::from(first)] & FILLER_LAST[usize::from(last)] & (1 << n) != 0
+        && filler_word(b)
 }
 
-/// One of the filler words, in any case.
+/// One of the [`FILLERS`], in any case.
 fn filler_word(w: &[u8]) -> bool {
     // Lower-cased on the stack: the longest filler word has 12 bytes.
     let mut buf = [0u8; 12];
     let Some(l) = buf.get_mut(..w.len()) else {
         return false;
     };
-    l.copy_from_slice(w);
-    l.make_ascii_lowercase();
-    matches!(
-        &*l,
-        b"qualifier"
-            | b"wildcard"
-            | b"world"
-            | b"number"
-            | b"no"
-            | b"no."
-            | b"top"
-            | b"teenager"
-            | b"veteran"
-            | b"left-hander"
-            | b"right-hander"
-            | b"lucky"
-            | b"loser"
-            | b"former"
-            | b"fellow"
-            | b"compatriot"
-            | b"champion"
-            | b"defending"
-            | b"teenage"
-            | b"giant"
-            | b"youngster"
-            | b"star"
-            | b"duo"
-    )
+    for (d, s) in l.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    FILLERS.iter().any(|f| f.as_bytes() == &*l)
 }
 
 /// The country named by the words at the start of `rest` (split at spaces, commas, full stops and closing
@@ -1088,7 +1117,39 @@ fn country_words(rest: &str) -> Option<&'static str> {
 /// Nationality written next to a name: "Spain's X", "American X", "sixth-seeded Italian X", "X of Spain",
 /// "X (ESP)", "X from Switzerland".
 pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static str> {
-    let before = &text[floor_boundary(text, span.start.saturating_sub(60))..span.start];
+    if !first_word_stops(text, span.start)
+        && let Some(c) = nationality_before(text, span.start)
+    {
+        return Some(c);
+    }
+    // Every form below starts with a space then 'o', 'f' or '('.
+    if !matches!(text.as_bytes()[span.end..], [b' ', b'o' | b'f' | b'(', ..]) {
+        return None;
+    }
+    let after = &text[span.end..ceil_boundary(text, span.end + 40)];
+    nationality_after(after)
+}
+
+/// The word right before the name at `start` (split at spaces) starts with a lower-case ASCII letter and is not
+/// a [`filler`]: [`nationality_before`] would stop at it (most names). False when in doubt (the word reaches
+/// back to where that function's window may start).
+#[inline]
+fn first_word_stops(text: &str, start: usize) -> bool {
+    let b = text.as_bytes();
+    let mut end = start;
+    while end > 0 && b[end - 1] == b' ' && start - end < 64 {
+        end -= 1;
+    }
+    let st = word_start(b, end);
+    if st <= start.saturating_sub(60) + 3 {
+        return false;
+    }
+    b[st].is_ascii_lowercase() && !filler(&text[st..end])
+}
+
+/// Nationality written before the name at `start`: "Spain's X", "American X", "sixth-seeded Italian X".
+fn nationality_before(text: &str, start: usize) -> Option<&'static str> {
+    let before = &text[floor_boundary(text, start.saturating_sub(60))..start];
     let b = before.as_bytes();
     // At most four words before the name, split at spaces (never part of another character), from the last;
     // not the first, maybe partial, word of the window (unless the window has no space at all).
@@ -1126,12 +1187,7 @@ pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static st
         }
         end = st;
     }
-    // Every form below starts with a space then 'o', 'f' or '('.
-    if !matches!(text.as_bytes()[span.end..], [b' ', b'o' | b'f' | b'(', ..]) {
-        return None;
-    }
-    let after = &text[span.end..ceil_boundary(text, span.end + 40)];
-    nationality_after(after)
+    None
 }
 
 /// Nationality written right after a name (`after` starts with the byte after it): "X of Spain",
@@ -1170,26 +1226,36 @@ fn nationality_after(after: &str) -> Option<&'static str> {
 
 /// Age written next to a name: "18-year-old Mirza", "Martinez, 32,", "Sinner (23)".
 pub(crate) fn explicit_age(text: &str, span: Span) -> Option<u32> {
-    let before = &text[..span.start];
-    let before = before.trim_end();
-    if let Some(rest) = before.strip_suffix("-year-old") {
-        let digits: String = rest
-            .chars()
-            .rev()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        let n: u32 = digits.chars().rev().collect::<String>().parse().ok()?;
+    let b = text.as_bytes();
+    // `text[..span.start].trim_end()` on bytes while the white space is ASCII.
+    let mut end = span.start;
+    while end > 0 && ascii_space(b[end - 1]) {
+        end -= 1;
+    }
+    let end = if end > 0 && !b[end - 1].is_ascii() {
+        text[..end].trim_end().len()
+    } else {
+        end
+    };
+    if b[..end].ends_with(b"-year-old") {
+        let to = end - "-year-old".len();
+        let from = to
+            - b[..to]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+        let n: u32 = text[from..to].parse().ok()?;
         return (10..=60).contains(&n).then_some(n);
     }
-    let after = &text[span.end..];
-    for (open, close) in [(", ", ','), (" (", ')')] {
-        if let Some(rest) = after.strip_prefix(open) {
-            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            if digits.len() == 2 && rest[2..].starts_with(close) {
-                let n: u32 = digits.parse().ok()?;
-                return (14..=50).contains(&n).then_some(n);
-            }
-        }
+    // ", 32," or " (23)": two digits then the closing byte.
+    if let [open @ (b',' | b' '), sp @ (b' ' | b'('), d1, d2, close, ..] = b[span.end..]
+        && d1.is_ascii_digit()
+        && d2.is_ascii_digit()
+        && matches!((open, sp, close), (b',', b' ', b',') | (b' ', b'(', b')'))
+    {
+        let n = u32::from(d1 - b'0') * 10 + u32::from(d2 - b'0');
+        return (14..=50).contains(&n).then_some(n);
     }
     None
 }
@@ -1454,6 +1520,31 @@ mod tests {
             }
             crate::resolve::players::nationality_after(after)
         }
+
+        pub(super) fn explicit_age(text: &str, span: Span) -> Option<u32> {
+            let before = &text[..span.start];
+            let before = before.trim_end();
+            if let Some(rest) = before.strip_suffix("-year-old") {
+                let digits: String = rest
+                    .chars()
+                    .rev()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                let n: u32 = digits.chars().rev().collect::<String>().parse().ok()?;
+                return (10..=60).contains(&n).then_some(n);
+            }
+            let after = &text[span.end..];
+            for (open, close) in [(", ", ','), (" (", ')')] {
+                if let Some(rest) = after.strip_prefix(open) {
+                    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                    if digits.len() == 2 && rest[2..].starts_with(close) {
+                        let n: u32 = digits.parse().ok()?;
+                        return (14..=50).contains(&n).then_some(n);
+                    }
+                }
+            }
+            None
+        }
     }
 
     /// Texts to compare on: the recognisers' corpus, the fixtures and tricky strings.
@@ -1532,6 +1623,58 @@ mod tests {
                     &t[s.start..s.end]
                 );
             }
+        }
+    }
+
+    #[test]
+    fn explicit_age_same_as_before() {
+        let mut more = texts();
+        for t in [
+            "the 18-year-old Sania Mirza, 18-year-old  Sania Mirza, 9-year-old Sania Mirza",
+            "the 61-year-old Sania Mirza, 018-year-old Sania Mirza, 99999999999-year-old Sania Mirza",
+            "a-year-old Sania Mirza, 18-year-old\u{a0}Sania Mirza, 18-year-old \u{2003} Sania Mirza",
+            "Sania Mirza, 32, Sania Mirza, 13, Sania Mirza (23) Sania Mirza (51) Sania Mirza, 3,",
+            "Sania Mirza, 321, Sania Mirza (23 Sania Mirza, 2a, Sania Mirza,  23, Sania Mirza (\u{e9}",
+            "Sania Mirza, 23",
+        ] {
+            more.push(t.to_string());
+        }
+        for t in &more {
+            for s in spans(t) {
+                assert_eq!(
+                    explicit_age(t, s),
+                    reference::explicit_age(t, s),
+                    "{:?} in {t:?}",
+                    &t[s.start..s.end]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn filler_same_as_list() {
+        for w in FILLERS {
+            assert!(filler(w) && filler(&w.to_ascii_uppercase()), "{w}");
+            assert!(!filler(&format!("x{w}")) && !filler(&w[1..]), "{w}");
+        }
+        for w in [
+            "1st",
+            "9",
+            "top-seeded",
+            "SEED",
+            "ranked",
+            "",
+            "d",
+            "seedy",
+            "no.1",
+            "Giants",
+        ] {
+            let old = w.starts_with(|c: char| c.is_ascii_digit())
+                || ["seed", "seeded", "ranked"]
+                    .iter()
+                    .any(|s| w.to_ascii_lowercase().ends_with(s))
+                || FILLERS.contains(&w.to_ascii_lowercase().as_str());
+            assert_eq!(filler(w), old, "{w}");
         }
     }
 
