@@ -238,42 +238,23 @@ struct ByWord {
 
 const NIL: u32 = u32::MAX;
 
-/// Buffers of the dropped [`ByWord`] lists, for the next article.
+/// Buffers of a [`ByWord`], kept in [`Scratch`] for the next article.
 type ByWordBuffers = (Vec<(u32, u32)>, Vec<(u32, u32, u32)>);
 
-thread_local! {
-    static BY_WORD_POOL: std::cell::RefCell<Vec<ByWordBuffers>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
-impl Drop for ByWord {
-    fn drop(&mut self) {
-        let buffers = (
-            std::mem::take(&mut self.ends),
-            std::mem::take(&mut self.nodes),
-        );
-        // (Not while the thread's locals are being destroyed; at most a few lists kept.)
-        let _ = BY_WORD_POOL.try_with(|p| {
-            if let Ok(mut p) = p.try_borrow_mut()
-                && p.len() < 8
-            {
-                p.push(buffers);
-            }
-        });
-    }
-}
-
 impl ByWord {
-    fn new(words: usize, capacity: usize) -> Self {
-        // Buffers of an earlier article when there are: no allocation per article.
-        let (mut ends, mut nodes) = BY_WORD_POOL
-            .with(|p| p.borrow_mut().pop())
-            .unwrap_or_default();
+    /// Empty lists for `words` word ids, room for `capacity` entries, in the buffers `(ends, nodes)` (of an
+    /// earlier article: no allocation per article).
+    fn new_in(words: usize, capacity: usize, (mut ends, mut nodes): ByWordBuffers) -> Self {
         ends.clear();
         ends.resize(words, (NIL, NIL));
         nodes.clear();
         nodes.reserve(capacity);
         ByWord { ends, nodes }
+    }
+
+    /// The buffers, for [`ByWord::new_in`].
+    fn into_buffers(self) -> ByWordBuffers {
+        (self.ends, self.nodes)
     }
 
     fn push(&mut self, word: u32, entity: usize) {
@@ -336,6 +317,8 @@ struct Scratch {
     all_line_start: Vec<bool>,
     all_initial: Vec<bool>,
     relink: Vec<Option<usize>>,
+    /// Buffers of the four [`ByWord`] lists.
+    by_word: [ByWordBuffers; 4],
 }
 
 thread_local! {
@@ -383,8 +366,9 @@ pub(crate) fn build_entities(
     name_of.clear();
     let mut link: Vec<Option<usize>> = vec![None; names.len()];
     // Entities by the id of their first and of their last word.
-    let mut by_first = ByWord::new(words.distinct, names.len());
-    let mut by_last = ByWord::new(words.distinct, names.len());
+    let [b0, b1, b2, b3] = std::mem::take(&mut scratch.by_word);
+    let mut by_first = ByWord::new_in(words.distinct, names.len(), b0);
+    let mut by_last = ByWord::new_in(words.distinct, names.len(), b1);
     // Full names first, so that a surname seen before its full name still links ("Melzer shocks Agassi").
     for (i, n) in names.iter().enumerate() {
         let toks = words.of(i);
@@ -441,8 +425,8 @@ pub(crate) fn build_entities(
         link[i] = Some(idx);
     }
     // Surname words (everything after the given name) and given names of the full names, for single words.
-    let mut by_surname_word = ByWord::new(words.distinct, words.ids.len());
-    let mut by_given = ByWord::new(words.distinct, name_of.len());
+    let mut by_surname_word = ByWord::new_in(words.distinct, words.ids.len(), b2);
+    let mut by_given = ByWord::new_in(words.distinct, name_of.len(), b3);
     for (j, &m) in name_of.iter().enumerate() {
         let toks = words.of(m);
         for &t in &toks[1..] {
@@ -566,6 +550,12 @@ pub(crate) fn build_entities(
         }
     }
     words.give_back(&mut scratch);
+    scratch.by_word = [
+        by_first.into_buffers(),
+        by_last.into_buffers(),
+        by_surname_word.into_buffers(),
+        by_given.into_buffers(),
+    ];
     scratch.name_of = name_of;
     scratch.single = single;
     scratch.last_seen = last_seen;
