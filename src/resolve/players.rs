@@ -52,11 +52,23 @@ struct NameWords {
 }
 
 impl NameWords {
+    #[cfg(test)]
     fn new(text: &str, names: &[NameMention]) -> Self {
+        Self::new_in(text, names, &mut Scratch::default())
+    }
+
+    /// [`NameWords::new`] in the buffers of `scratch` (give them back with [`NameWords::give_back`]).
+    fn new_in(text: &str, names: &[NameMention], scratch: &mut Scratch) -> Self {
         let bytes = text.as_bytes();
-        let mut intern = Interner::with_capacity(names.len() * 2);
-        let mut ids = Vec::with_capacity(names.len() * 2);
-        let mut ranges = Vec::with_capacity(names.len());
+        let mut intern = Interner::in_buffers(
+            names.len() * 2,
+            std::mem::take(&mut scratch.slots),
+            std::mem::take(&mut scratch.words),
+        );
+        let mut ids = std::mem::take(&mut scratch.ids);
+        ids.clear();
+        let mut ranges = std::mem::take(&mut scratch.ranges);
+        ranges.clear();
         for n in names {
             let from = ids.len() as u32;
             // The words split at spaces, eight bytes at a time (a name is short: mostly one load per word,
@@ -101,11 +113,19 @@ impl NameWords {
             }
             ranges.push((from, ids.len() as u32));
         }
+        let distinct = intern.len();
+        (scratch.slots, scratch.words) = intern.into_buffers();
         NameWords {
             ids,
             ranges,
-            distinct: intern.len(),
+            distinct,
         }
+    }
+
+    /// Gives the buffers back to `scratch`, for the next article.
+    fn give_back(self, scratch: &mut Scratch) {
+        scratch.ids = self.ids;
+        scratch.ranges = self.ranges;
     }
 
     /// The word ids of mention `i`.
@@ -125,11 +145,28 @@ struct Interner<'a> {
 }
 
 impl<'a> Interner<'a> {
+    #[cfg(test)]
     fn with_capacity(n: usize) -> Self {
-        Interner {
-            slots: vec![(0, 0); (n * 2).max(16).next_power_of_two()],
-            words: Vec::with_capacity(n),
-        }
+        Self::in_buffers(n, Vec::new(), Vec::new())
+    }
+
+    /// An interner for about `n` words in the buffers `slots` and `words` (emptied first).
+    fn in_buffers(n: usize, mut slots: Vec<(u64, u32)>, mut words: Vec<&'static [u8]>) -> Self {
+        slots.clear();
+        slots.resize((n * 2).max(16).next_power_of_two(), (0, 0));
+        words.clear();
+        words.reserve(n);
+        // (`Vec<&'static [u8]>` is a `Vec<&'a [u8]>`.)
+        Interner { slots, words }
+    }
+
+    /// The buffers, emptied, for [`Interner::in_buffers`]: an empty vector of `&'a [u8]` becomes one of
+    /// `&'static [u8]` in place (a collect from its own `into_iter` keeps the allocation).
+    fn into_buffers(self) -> (Vec<(u64, u32)>, Vec<&'static [u8]>) {
+        let mut words = self.words;
+        words.clear();
+        let words = words.into_iter().map(|_| &[][..]).collect();
+        (self.slots, words)
     }
 
     /// The hash of `w`, whose first eight bytes (zero-padded) are `head` when the caller has them.
@@ -201,42 +238,23 @@ struct ByWord {
 
 const NIL: u32 = u32::MAX;
 
-/// Buffers of the dropped [`ByWord`] lists, for the next article.
+/// Buffers of a [`ByWord`], kept in [`Scratch`] for the next article.
 type ByWordBuffers = (Vec<(u32, u32)>, Vec<(u32, u32, u32)>);
 
-thread_local! {
-    static BY_WORD_POOL: std::cell::RefCell<Vec<ByWordBuffers>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
-impl Drop for ByWord {
-    fn drop(&mut self) {
-        let buffers = (
-            std::mem::take(&mut self.ends),
-            std::mem::take(&mut self.nodes),
-        );
-        // (Not while the thread's locals are being destroyed; at most a few lists kept.)
-        let _ = BY_WORD_POOL.try_with(|p| {
-            if let Ok(mut p) = p.try_borrow_mut()
-                && p.len() < 8
-            {
-                p.push(buffers);
-            }
-        });
-    }
-}
-
 impl ByWord {
-    fn new(words: usize, capacity: usize) -> Self {
-        // Buffers of an earlier article when there are: no allocation per article.
-        let (mut ends, mut nodes) = BY_WORD_POOL
-            .with(|p| p.borrow_mut().pop())
-            .unwrap_or_default();
+    /// Empty lists for `words` word ids, room for `capacity` entries, in the buffers `(ends, nodes)` (of an
+    /// earlier article: no allocation per article).
+    fn new_in(words: usize, capacity: usize, (mut ends, mut nodes): ByWordBuffers) -> Self {
         ends.clear();
         ends.resize(words, (NIL, NIL));
         nodes.clear();
         nodes.reserve(capacity);
         ByWord { ends, nodes }
+    }
+
+    /// The buffers, for [`ByWord::new_in`].
+    fn into_buffers(self) -> ByWordBuffers {
+        (self.ends, self.nodes)
     }
 
     fn push(&mut self, word: u32, entity: usize) {
@@ -283,6 +301,37 @@ impl ByWord {
     }
 }
 
+/// The buffers of [`build_entities`] that do not outlive it, kept per thread for the next article (no
+/// allocation per article).
+#[derive(Default)]
+struct Scratch {
+    /// [`Interner`] buffers.
+    slots: Vec<(u64, u32)>,
+    words: Vec<&'static [u8]>,
+    /// [`NameWords`] buffers.
+    ids: Vec<u32>,
+    ranges: Vec<(u32, u32)>,
+    name_of: Vec<usize>,
+    single: Vec<Option<usize>>,
+    last_seen: Vec<usize>,
+    all_line_start: Vec<bool>,
+    all_initial: Vec<bool>,
+    relink: Vec<Option<usize>>,
+    /// Buffers of the four [`ByWord`] lists.
+    by_word: [ByWordBuffers; 4],
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+/// `v` emptied, then `n` copies of `x`.
+fn refill<T: Clone>(mut v: Vec<T>, n: usize, x: T) -> Vec<T> {
+    v.clear();
+    v.resize(n, x);
+    v
+}
+
 /// Builds entities from name candidates. Full names (two or more words) make entities; a single word links to
 /// the entity whose surname contains it, or makes a surname-only entity.
 pub(crate) fn build_entities(
@@ -301,15 +350,25 @@ pub(crate) fn build_entities(
         not_player: false,
         first: span.start,
     };
-    let words = NameWords::new(text, names);
+    // (Not while the thread's locals are being destroyed: fresh buffers then.)
+    let mut scratch = SCRATCH
+        .try_with(|s| {
+            s.try_borrow_mut()
+                .map(|mut s| std::mem::take(&mut *s))
+                .unwrap_or_default()
+        })
+        .unwrap_or_default();
+    let words = NameWords::new_in(text, names, &mut scratch);
     // At most one entity per mention: no growing.
     let mut entities: Vec<Entity> = Vec::with_capacity(names.len());
     // The mention whose words are each entity's name.
-    let mut name_of: Vec<usize> = Vec::with_capacity(names.len());
+    let mut name_of: Vec<usize> = std::mem::take(&mut scratch.name_of);
+    name_of.clear();
     let mut link: Vec<Option<usize>> = vec![None; names.len()];
     // Entities by the id of their first and of their last word.
-    let mut by_first = ByWord::new(words.distinct, names.len());
-    let mut by_last = ByWord::new(words.distinct, names.len());
+    let [b0, b1, b2, b3] = std::mem::take(&mut scratch.by_word);
+    let mut by_first = ByWord::new_in(words.distinct, names.len(), b0);
+    let mut by_last = ByWord::new_in(words.distinct, names.len(), b1);
     // Full names first, so that a surname seen before its full name still links ("Melzer shocks Agassi").
     for (i, n) in names.iter().enumerate() {
         let toks = words.of(i);
@@ -366,8 +425,8 @@ pub(crate) fn build_entities(
         link[i] = Some(idx);
     }
     // Surname words (everything after the given name) and given names of the full names, for single words.
-    let mut by_surname_word = ByWord::new(words.distinct, words.ids.len());
-    let mut by_given = ByWord::new(words.distinct, name_of.len());
+    let mut by_surname_word = ByWord::new_in(words.distinct, words.ids.len(), b2);
+    let mut by_given = ByWord::new_in(words.distinct, name_of.len(), b3);
     for (j, &m) in name_of.iter().enumerate() {
         let toks = words.of(m);
         for &t in &toks[1..] {
@@ -378,9 +437,11 @@ pub(crate) fn build_entities(
         by_given.push(toks[0], j);
     }
     // The surname-only entity made for each single word.
-    let mut single: Vec<Option<usize>> = vec![None; words.distinct];
+    let mut single = refill(std::mem::take(&mut scratch.single), words.distinct, None);
     // Single words: link to the most recently mentioned entity with that surname (or unique given name).
-    let mut last_seen: Vec<usize> = entities.iter().map(|e| e.first).collect();
+    let mut last_seen = std::mem::take(&mut scratch.last_seen);
+    last_seen.clear();
+    last_seen.extend(entities.iter().map(|e| e.first));
     for (i, n) in names.iter().enumerate() {
         if let Some(e) = link[i] {
             last_seen[e] = n.span.start;
@@ -417,8 +478,16 @@ pub(crate) fn build_entities(
     }
     // Where each entity's mentions stand: all at the start of a line (a headline word), all at the start
     // of a sentence and not possessive.
-    let mut all_line_start = vec![true; entities.len()];
-    let mut all_initial = vec![true; entities.len()];
+    let mut all_line_start = refill(
+        std::mem::take(&mut scratch.all_line_start),
+        entities.len(),
+        true,
+    );
+    let mut all_initial = refill(
+        std::mem::take(&mut scratch.all_initial),
+        entities.len(),
+        true,
+    );
     for (i, n) in names.iter().enumerate() {
         if let Some(e) = link[i] {
             // The byte before the name and the spaces and tabs before it (an ASCII character, or the last
@@ -459,7 +528,7 @@ pub(crate) fn build_entities(
         }
     }
     // "Classy Henman" in a headline: an opening adjective before the surname of a player named in full.
-    let mut relink: Vec<Option<usize>> = vec![None; entities.len()];
+    let mut relink = refill(std::mem::take(&mut scratch.relink), entities.len(), None);
     for (e, ent) in entities.iter().enumerate() {
         if ent.words != 2 || !all_line_start[e] {
             continue;
@@ -480,6 +549,24 @@ pub(crate) fn build_entities(
             ent.not_player = true;
         }
     }
+    words.give_back(&mut scratch);
+    scratch.by_word = [
+        by_first.into_buffers(),
+        by_last.into_buffers(),
+        by_surname_word.into_buffers(),
+        by_given.into_buffers(),
+    ];
+    scratch.name_of = name_of;
+    scratch.single = single;
+    scratch.last_seen = last_seen;
+    scratch.all_line_start = all_line_start;
+    scratch.all_initial = all_initial;
+    scratch.relink = relink;
+    let _ = SCRATCH.try_with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut() {
+            *s = scratch;
+        }
+    });
     (entities, link)
 }
 
