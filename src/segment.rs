@@ -132,17 +132,9 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
         }
         push_one(out, s, e, para);
     };
-    // The next '!' at or after `i` (`bytes.len()` if none), found once and kept until passed: it is rare,
-    // and `memchr3` takes only the three common stops.
-    let next =
-        |b: u8, from: usize| memchr::memchr(b, &bytes[from..]).map_or(bytes.len(), |k| from + k);
-    let mut bang = next(b'!', 0);
+    let mut stops = Stops::new(bytes);
     loop {
-        if bang < i {
-            bang = next(b'!', i);
-        }
-        let other = memchr::memchr3(b'\n', b'.', b'?', &bytes[i..]).map_or(bytes.len(), |k| i + k);
-        i = other.min(bang);
+        i = stops.next(i);
         let Some(&b) = bytes.get(i) else { break };
         if b == b'\n' {
             // Empty paragraph lines (and the line breaks between paragraphs) give no sentence.
@@ -151,7 +143,7 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
             }
             para += 1;
             start = i + 1;
-        } else if matches!(b, b'.' | b'!' | b'?') && is_sentence_end(text, i) {
+        } else if is_sentence_end(text, i) {
             // Take closing quotes and brackets with the sentence.
             let mut e = i + 1;
             while e < bytes.len() && matches!(bytes[e], b'"' | b'\'' | b')') {
@@ -166,6 +158,78 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
     }
     push(&mut out, start, bytes.len(), para);
     out
+}
+
+/// Whether `c` can end a sentence or a paragraph: `\n`, `.`, `!`, `?`.
+#[inline(always)]
+fn is_stop(c: u8) -> bool {
+    matches!(c, b'\n' | b'.' | b'!' | b'?')
+}
+
+/// The stop bytes ([`is_stop`]) of 32 bytes as a bit mask (bit `j` for byte `j`); written so that the compiler
+/// tests them all at once (vector compares and a byte mask, no branch per byte).
+#[inline(always)]
+fn stop_mask(chunk: &[u8; 32]) -> u32 {
+    let mut m = 0u32;
+    for (j, &c) in chunk.iter().enumerate() {
+        m |= u32::from(is_stop(c)) << j;
+    }
+    m
+}
+
+/// One forward scan for the stop bytes of a text: the bit mask of the 32 bytes from `base` is kept, so that
+/// each stop costs a few bit operations and each 32 bytes one mask.
+struct Stops<'a> {
+    bytes: &'a [u8],
+    base: usize,
+    mask: u32,
+}
+
+impl<'a> Stops<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let mut s = Stops {
+            bytes,
+            base: 0,
+            mask: 0,
+        };
+        s.load(0);
+        s
+    }
+
+    /// The mask of the 32 bytes from `base` (fewer at the end of the text).
+    fn load(&mut self, base: usize) {
+        self.base = base;
+        self.mask = match self.bytes.get(base..base + 32) {
+            Some(chunk) => stop_mask(chunk.try_into().expect("32 bytes")),
+            None => {
+                let tail = &self.bytes[base.min(self.bytes.len())..];
+                tail.iter()
+                    .enumerate()
+                    .fold(0, |m, (j, &c)| m | u32::from(is_stop(c)) << j)
+            }
+        };
+    }
+
+    /// The first stop at or after `i` (the text's length when there is none). `i` never goes back past a stop
+    /// returned before.
+    #[inline]
+    fn next(&mut self, i: usize) -> usize {
+        if i >= self.base + 32 {
+            self.load(i);
+        }
+        // Bits below `i` are stops already passed.
+        let mut m = self.mask & (u32::MAX << (i - self.base));
+        loop {
+            if m != 0 {
+                return self.base + m.trailing_zeros() as usize;
+            }
+            if self.base + 32 >= self.bytes.len() {
+                return self.bytes.len();
+            }
+            self.load(self.base + 32);
+            m = self.mask;
+        }
+    }
 }
 
 fn is_sentence_end(text: &str, i: usize) -> bool {
@@ -261,5 +325,26 @@ mod tests {
                 "Then Mr. Jones spoke."
             ]
         );
+    }
+
+    #[test]
+    fn stops_finds_every_stop_byte() {
+        let mut t = String::from("a.b!c?d\ne");
+        for k in 0..80 {
+            t.push_str(&"x".repeat(k % 37));
+            t.push(['.', '!', '?', '\n', '\u{e9}'][k % 5]);
+        }
+        let b = t.as_bytes();
+        // Every walk that calls `next` with positions that never go back past the stop it returned.
+        for step in 1..40 {
+            let mut stops = Stops::new(b);
+            let mut i = 0;
+            while i <= b.len() {
+                let want = (i..b.len()).find(|&k| is_stop(b[k])).unwrap_or(b.len());
+                let got = stops.next(i);
+                assert_eq!(got, want, "{step} {i}");
+                i = if got == b.len() { i + step } else { got + 1 + (step % 3) };
+            }
+        }
     }
 }
