@@ -122,19 +122,7 @@ impl<'a> Writer<'a> {
     /// four digits are written at once, the leading zeros shifted away.
     #[inline(always)]
     fn put_num(&mut self, n: u64) {
-        if n < 10_000 {
-            let [a, b] = pair(n / 100);
-            let [c, d] = pair(n % 100);
-            let digits = 1 + usize::from(n >= 10) + usize::from(n >= 100) + usize::from(n >= 1000);
-            let word = u32::from_be_bytes([a, b, c, d]) << (8 * (4 - digits));
-            self.buf[self.len..self.len + 4].copy_from_slice(&word.to_be_bytes());
-            self.len += digits;
-        } else {
-            let mut tmp = [0; 20];
-            let i = digits(n, &mut tmp);
-            self.buf[self.len..self.len + 20 - i].copy_from_slice(&tmp[i..]);
-            self.len += 20 - i;
-        }
+        self.len = num_at(&mut self.buf, self.len, n);
     }
 
     /// A JSON string, as [`string`] writes it, in [`STR`] bytes of room made before (a long one flushes the
@@ -142,62 +130,9 @@ impl<'a> Writer<'a> {
     /// evidence) is copied as two overlapping fixed-size pieces.
     #[inline(always)]
     fn put_str(&mut self, s: &str) {
-        let b = s.as_bytes();
-        let n = b.len();
-        let at = self.len + 1;
-        let clean = if n >= 16 {
-            if n <= 32 {
-                let lo: [u8; 16] = b[..16].try_into().expect("sixteen bytes");
-                let hi: [u8; 16] = b[n - 16..].try_into().expect("sixteen bytes");
-                let word = |h: &[u8; 16], i: usize| {
-                    u64::from_le_bytes(h[i..i + 8].try_into().expect("eight bytes"))
-                };
-                let ok = clean16(word(&lo, 0), word(&lo, 8)) && clean16(word(&hi, 0), word(&hi, 8));
-                if ok {
-                    self.buf[at..at + 16].copy_from_slice(&lo);
-                    self.buf[at + n - 16..at + n].copy_from_slice(&hi);
-                }
-                ok
-            } else {
-                false
-            }
-        } else if n >= 8 {
-            let lo: [u8; 8] = b[..8].try_into().expect("eight bytes");
-            let hi: [u8; 8] = b[n - 8..].try_into().expect("eight bytes");
-            let ok = clean16(u64::from_le_bytes(lo), u64::from_le_bytes(hi));
-            if ok {
-                self.buf[at..at + 8].copy_from_slice(&lo);
-                self.buf[at + n - 8..at + n].copy_from_slice(&hi);
-            }
-            ok
-        } else if n >= 4 {
-            let lo: [u8; 4] = b[..4].try_into().expect("four bytes");
-            let hi: [u8; 4] = b[n - 4..].try_into().expect("four bytes");
-            let (l, h) = (u32::from_le_bytes(lo), u32::from_le_bytes(hi));
-            let ok = escape_bits(u64::from(l) | u64::from(h) << 32) == 0;
-            if ok {
-                self.buf[at..at + 4].copy_from_slice(&lo);
-                self.buf[at + n - 4..at + n].copy_from_slice(&hi);
-            }
-            ok
-        } else if n > 0 {
-            // The first, middle and last bytes cover a string of one to three bytes.
-            let (x, y, z) = (b[0], b[n / 2], b[n - 1]);
-            let ok = escape_bits(u64::from(u32::from_le_bytes([x, y, z, x])) * 0x1_0000_0001) == 0;
-            if ok {
-                self.buf[at..at + 3].copy_from_slice(&[x, y, z]);
-                self.buf[at + n - 1] = z;
-            }
-            ok
-        } else {
-            true
-        };
-        if clean {
-            self.buf[at - 1] = b'"';
-            self.buf[at + n] = b'"';
-            self.len = at + n + 1;
-        } else {
-            self.long_str(s);
+        match str_at(&mut self.buf, self.len, s) {
+            Some(end) => self.len = end,
+            None => self.long_str(s),
         }
     }
 
@@ -236,6 +171,88 @@ impl<'a> Writer<'a> {
         }
         self.lit(b"]");
     }
+}
+
+/// `n` in decimal at `buf[at..]`, in [`NUM`] bytes of room; returns the end. Below 10,000 (nearly all:
+/// offsets, ranks, games) four digits are written at once, the leading zeros shifted away.
+#[inline(always)]
+fn num_at(buf: &mut [u8; CAP], at: usize, n: u64) -> usize {
+    if n < 10_000 {
+        // The digits, first in the lowest byte, and zero bytes after them: their count is the number of
+        // bytes up to the highest one that is not zero.
+        let word = DIGITS_4[n as usize];
+        buf[at..at + 4].copy_from_slice(&word.to_le_bytes());
+        at + (32 - word.leading_zeros() as usize).div_ceil(8)
+    } else {
+        let mut tmp = [0; 20];
+        let i = digits(n, &mut tmp);
+        buf[at..at + 20 - i].copy_from_slice(&tmp[i..]);
+        at + 20 - i
+    }
+}
+
+/// A JSON string at `buf[len..]`, as [`string`] writes it, in [`STR`] bytes of room; returns the end, or
+/// `None` (nothing written that counts) when it is longer than 32 bytes or needs escapes. One of at most 32
+/// bytes with nothing to escape (names, ids, rules, most evidence) is copied as two overlapping fixed-size
+/// pieces.
+#[inline(always)]
+fn str_at(buf: &mut [u8; CAP], len: usize, s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let n = b.len();
+    let at = len + 1;
+    let clean = if n >= 16 {
+        if n <= 32 {
+            let lo: [u8; 16] = b[..16].try_into().expect("sixteen bytes");
+            let hi: [u8; 16] = b[n - 16..].try_into().expect("sixteen bytes");
+            let word = |h: &[u8; 16], i: usize| {
+                u64::from_le_bytes(h[i..i + 8].try_into().expect("eight bytes"))
+            };
+            let ok = clean16(word(&lo, 0), word(&lo, 8)) && clean16(word(&hi, 0), word(&hi, 8));
+            if ok {
+                buf[at..at + 16].copy_from_slice(&lo);
+                buf[at + n - 16..at + n].copy_from_slice(&hi);
+            }
+            ok
+        } else {
+            false
+        }
+    } else if n >= 8 {
+        let lo: [u8; 8] = b[..8].try_into().expect("eight bytes");
+        let hi: [u8; 8] = b[n - 8..].try_into().expect("eight bytes");
+        let ok = clean16(u64::from_le_bytes(lo), u64::from_le_bytes(hi));
+        if ok {
+            buf[at..at + 8].copy_from_slice(&lo);
+            buf[at + n - 8..at + n].copy_from_slice(&hi);
+        }
+        ok
+    } else if n >= 4 {
+        let lo: [u8; 4] = b[..4].try_into().expect("four bytes");
+        let hi: [u8; 4] = b[n - 4..].try_into().expect("four bytes");
+        let (l, h) = (u32::from_le_bytes(lo), u32::from_le_bytes(hi));
+        let ok = escape_bits(u64::from(l) | u64::from(h) << 32) == 0;
+        if ok {
+            buf[at..at + 4].copy_from_slice(&lo);
+            buf[at + n - 4..at + n].copy_from_slice(&hi);
+        }
+        ok
+    } else if n > 0 {
+        // The first, middle and last bytes cover a string of one to three bytes.
+        let (x, y, z) = (b[0], b[n / 2], b[n - 1]);
+        let ok = escape_bits(u64::from(u32::from_le_bytes([x, y, z, x])) * 0x1_0000_0001) == 0;
+        if ok {
+            buf[at..at + 3].copy_from_slice(&[x, y, z]);
+            buf[at + n - 1] = z;
+        }
+        ok
+    } else {
+        true
+    };
+    if !clean {
+        return None;
+    }
+    buf[at - 1] = b'"';
+    buf[at + n] = b'"';
+    Some(at + n + 1)
 }
 
 /// The room that [`Writer::list`] makes for the start of each item.
@@ -383,17 +400,58 @@ fn evidence_and_rule(w: &mut Writer, e: &Evidence, rule: &str) {
 /// The room that [`evidence`] needs.
 const EVIDENCE: usize = 9 + NUM + 7 + NUM + 8 + STR + 1;
 
-/// An evidence object, in [`EVIDENCE`] bytes of room made before.
+/// An evidence object, in [`EVIDENCE`] bytes of room made before. The end of the written bytes is kept in a
+/// local (a register), not in the writer, until the object is written.
 #[inline(always)]
 fn evidence(w: &mut Writer, e: &Evidence) {
-    w.put(b"{\"start\":");
-    w.put_num(e.start as u64);
-    w.put(b",\"end\":");
-    w.put_num(e.end as u64);
-    w.put(b",\"text\":");
-    w.put_str(&e.text);
-    w.put(b"}");
+    let buf = &mut w.buf;
+    let mut n = w.len;
+    buf[n..n + 9].copy_from_slice(b"{\"start\":");
+    n = num_at(buf, n + 9, e.start as u64);
+    buf[n..n + 7].copy_from_slice(b",\"end\":");
+    n = num_at(buf, n + 7, e.end as u64);
+    buf[n..n + 8].copy_from_slice(b",\"text\":");
+    n += 8;
+    match str_at(buf, n, &e.text) {
+        Some(end) => {
+            buf[end] = b'}';
+            w.len = end + 1;
+        }
+        None => {
+            w.len = n;
+            w.long_str(&e.text);
+            w.put(b"}");
+        }
+    }
 }
+
+/// 0 to 9999 in decimal: the ASCII digits of `n` in entry `n`, the first in the lowest byte, zero bytes
+/// after them (40 KB; one load instead of dividing and shifting, for the offsets of every evidence).
+static DIGITS_4: [u32; 10_000] = {
+    let mut t = [0u32; 10_000];
+    let mut n = 0;
+    while n < 10_000 {
+        let mut word = 0u32;
+        let mut shift = 0;
+        let mut div = if n >= 1000 {
+            1000
+        } else if n >= 100 {
+            100
+        } else if n >= 10 {
+            10
+        } else {
+            1
+        };
+        while div > 0 {
+            word |= ((b'0' as u32) + (n / div % 10) as u32) << shift;
+            shift += 8;
+            div /= 10;
+        }
+        t[n] = word;
+        n += 1;
+    }
+    t
+};
 
 /// "00" to "99": two digits at a time.
 const DIGIT_PAIRS: [u8; 200] = {
@@ -638,7 +696,8 @@ mod tests {
         let mut all = Vec::new();
         while n < 200_000 {
             all.push(n);
-            n += 1 + n / 50;
+            // Every number of the table below 10,000, then a sample.
+            n += if n <= 10_000 { 1 } else { 1 + n / 50 };
         }
         all.extend([
             999,

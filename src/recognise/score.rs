@@ -532,58 +532,50 @@ fn walkover_at(b: &[u8], i: usize) -> Option<usize> {
     Some(end)
 }
 
-/// Whether a score (a digit) or a walkover ("walkover", "walk-over", "w/o", any case) may start at `i`:
-/// a digit, "w/" or "wal" (any case), so that the common "was", "want", "with" go by in [`next_start`].
-fn can_start(b: &[u8], i: usize) -> bool {
-    match b[i] {
-        b'0'..=b'9' => true,
-        b'w' | b'W' => match b.get(i + 1) {
-            Some(b'/') => true,
-            Some(b'a' | b'A') => matches!(b.get(i + 2), Some(b'l' | b'L')),
-            _ => false,
-        },
-        _ => false,
-    }
-}
-
-/// The high bit of the lowest byte of `x` that is zero, and perhaps bits of higher bytes: the borrow of
-/// `x - 0x01..` runs only past bytes that are zero, so the lowest set bit is exact.
-#[inline]
-fn first_zero(x: u64) -> u64 {
-    use super::splat;
-    x.wrapping_sub(splat(1)) & !x & splat(0x80)
-}
-
-/// The next offset from `i` where a score or a walkover may start ([`can_start`]). Tests eight bytes at a
-/// time for a superset: `| 0x20` maps `W` to `w` and every digit onto itself, and `0x30..=0x3F` holds the
-/// digits and six punctuation bytes (`:;<=>?`, or control bytes `0x10..=0x1F` before `| 0x20`); the
-/// candidates then go through [`can_start`].
-fn next_start(b: &[u8], mut i: usize) -> Option<usize> {
-    use super::splat;
-    let mask = |word: &[u8]| {
-        let v = u64::from_le_bytes(word.try_into().expect("eight bytes")) | splat(0x20);
-        first_zero((v & splat(0xF0)) ^ splat(0x30)) | first_zero(v ^ splat(b'w'))
-    };
-    loop {
-        // Sixteen bytes per step while nothing is found (two words, one test), then the word with the hit.
-        while let Some(two) = b.get(i..i + 16)
-            && mask(&two[..8]) | mask(&two[8..]) == 0
+/// The next walkover phrase ([`walkover_at`]) that starts at or after `from`: its start and end. Found by
+/// `memchr3` on the `/` of "w/o" and the `k` of "walk(-)over" (rare bytes), each checked where the phrase
+/// would start, so that the scan for scores looks for digits alone.
+fn next_walkover(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut p = from;
+    while let Some(k) = memchr::memchr3(b'/', b'k', b'K', &b[p..]) {
+        let k = p + k;
+        let back = if b[k] == b'/' { 1 } else { 3 };
+        if let Some(s) = k.checked_sub(back)
+            && s >= from
+            && matches!(b[s], b'w' | b'W')
+            && let Some(end) = walkover_at(b, s)
         {
-            i += 16;
+            return Some((s, end));
         }
-        let Some(word) = b.get(i..i + 8) else { break };
-        let m = mask(word);
-        if m == 0 {
-            i += 8;
-            continue;
-        }
-        let k = i + (m.trailing_zeros() / 8) as usize;
-        if can_start(b, k) {
-            return Some(k);
-        }
-        i = k + 1;
+        p = k + 1;
     }
-    (i..b.len()).find(|&k| can_start(b, k))
+    None
+}
+
+/// Whether any of the 32 bytes is an ASCII digit; written so that the compiler tests them all at once
+/// (vector compares, no branch per byte).
+#[inline(always)]
+fn has_digit(chunk: &[u8; 32]) -> bool {
+    let mut any = 0u8;
+    for &c in chunk {
+        any |= u8::from(c.wrapping_sub(b'0') < 10);
+    }
+    any != 0
+}
+
+/// The next offset from `i` that holds an ASCII digit (where a score may start): 32 bytes per test while
+/// none is found, then the chunk with the hit byte by byte.
+fn next_start(b: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(chunk) = b.get(i..i + 32) {
+        if has_digit(chunk.try_into().expect("32 bytes")) {
+            break;
+        }
+        i += 32;
+    }
+    b[i.min(b.len())..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|k| i + k)
 }
 
 /// Every score in `text` (normalised), in order.
@@ -591,43 +583,45 @@ pub(crate) fn find(text: &str) -> Vec<ScoreMention> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
+    // The next walkover, found once and kept until passed (they are rare).
+    let mut walkover = next_walkover(b, 0);
     while i < b.len() {
-        // Only a digit or a `w` can start a score or a walkover: skip everything else in one tight loop.
-        match next_start(b, i) {
-            Some(k) => i = k,
-            None => break,
-        }
-        let c = b[i];
-        if c.is_ascii_digit() {
-            let prev = if i > 0 { b[i - 1] } else { b' ' };
-            let starts =
-                !is_alnum(prev) && !matches!(prev, b'-' | b'/' | b'.' | b':' | b'[' | b'+');
-            if starts {
-                let (m, next) = run_at(b, i);
-                if let Some(m) = m {
-                    out.push(m);
-                }
-                i = next.max(i + 1);
-            } else {
-                i += 1;
-            }
-            while i < b.len() && b[i].is_ascii_digit() {
-                i += 1;
-            }
-            continue;
-        }
-        if (c == b'w' || c == b'W')
-            && let Some(end) = walkover_at(b, i)
+        // Only a digit can start a score: skip everything else in one tight loop.
+        let digit = next_start(b, i);
+        if let Some((start, end)) = walkover
+            && digit.is_none_or(|k| start < k)
         {
             out.push(ScoreMention {
-                span: Span::new(i, end),
+                span: Span::new(start, end),
                 sets: Vec::new(),
                 ending: Outcome::Walkover,
             });
             i = end;
+            walkover = next_walkover(b, end);
             continue;
         }
-        i += 1;
+        let Some(k) = digit else { break };
+        i = k;
+        let prev = if i > 0 { b[i - 1] } else { b' ' };
+        let starts = !is_alnum(prev) && !matches!(prev, b'-' | b'/' | b'.' | b':' | b'[' | b'+');
+        if starts {
+            let (m, next) = run_at(b, i);
+            if let Some(m) = m {
+                out.push(m);
+            }
+            i = next.max(i + 1);
+        } else {
+            i += 1;
+        }
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        // A walkover inside the text just read is not one (a run of sets holds no `w`: this never happens).
+        if let Some((start, _)) = walkover
+            && start < i
+        {
+            walkover = next_walkover(b, i);
+        }
     }
     out
 }
@@ -805,13 +799,46 @@ mod tests {
     }
 
     #[test]
-    fn next_start_finds_digits_and_ws() {
-        let text = "ab \u{e9}c/:Wxyz0123456789 abcdefghijklmnopqrstuvw 9 wa w/ W/o Wa w\u{f}w \
-                    wal WAL wAlk was want with walk-over w";
+    fn next_start_finds_digits() {
+        let text = "ab \u{e9}c/:Wxyz0123456789 abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz 9 wa w/ \
+                    W/o Wa w\u{f}w wal WAL wAlk was want with walk-over w 1";
         let b = text.as_bytes();
-        for i in 0..b.len() {
-            let want = (i..b.len()).find(|&k| can_start(b, k));
+        for i in 0..=b.len() {
+            let want = (i..b.len()).find(|&k| b[k].is_ascii_digit());
             assert_eq!(next_start(b, i), want, "{i}");
+        }
+    }
+
+    /// The walkovers found by [`next_walkover`] are those that [`walkover_at`] finds at every `w`.
+    #[test]
+    fn next_walkover_finds_every_walkover() {
+        let mut texts = crate::recognise::all_texts();
+        texts.push(
+            "w/o W/O walkover WALK-OVER Walkover. no walkover, w/o the, kw/o wk walk walkovers w/ow/o W/o\
+             Wwalkover walk-over walk/over w/o."
+                .to_string(),
+        );
+        for t in &texts {
+            let b = t.as_bytes();
+            let mut want = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                if matches!(b[i], b'w' | b'W')
+                    && let Some(end) = walkover_at(b, i)
+                {
+                    want.push((i, end));
+                    i = end;
+                } else {
+                    i += 1;
+                }
+            }
+            let mut got = Vec::new();
+            let mut from = 0;
+            while let Some((s, e)) = next_walkover(b, from) {
+                got.push((s, e));
+                from = e;
+            }
+            assert_eq!(got, want, "{t}");
         }
     }
 

@@ -347,6 +347,11 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
             name: names_shown[e].clone(),
         })
     };
+    // Room for every record at once (no regrowth while they are pushed).
+    article.matches.reserve_exact(found.len());
+    article.rankings.reserve_exact(ranks.len());
+    article.seeds.reserve_exact(seeds.len());
+    article.players.reserve_exact(order.len());
     for f in found {
         if let Some(m) = matches::to_record(&ctx, f, &pref) {
             let mut m = m;
