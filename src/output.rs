@@ -362,12 +362,17 @@ fn score(w: &mut Writer, s: &Score) {
     w.lit(b"}");
 }
 
-fn ranking(w: &mut Writer, r: &Ranking) {
+/// `{"player":{..},"KEY":N` of a ranking or seed (`key` is `,"KEY":`), with room for `more` bytes after.
+fn player_and_number(w: &mut Writer, player: &PlayerRef, key: &[u8], n: u32, more: usize) {
     w.put(b"{\"player\":");
-    player_ref(w, &r.player);
-    w.room(8 + NUM + 33);
-    w.put(b",\"rank\":");
-    w.put_num(r.rank as u64);
+    player_ref(w, player);
+    w.room(key.len() + NUM + more);
+    w.put(key);
+    w.put_num(u64::from(n));
+}
+
+fn ranking(w: &mut Writer, r: &Ranking) {
+    player_and_number(w, &r.player, b",\"rank\":", r.rank, 33);
     w.put(match r.kind {
         RankingKind::Current => b",\"kind\":\"current\",\"evidence\":",
         RankingKind::Previous => b",\"kind\":\"previous\",\"evidence\":",
@@ -379,11 +384,7 @@ fn ranking(w: &mut Writer, r: &Ranking) {
 }
 
 fn seed(w: &mut Writer, s: &Seed) {
-    w.put(b"{\"player\":");
-    player_ref(w, &s.player);
-    w.room(8 + NUM + 12);
-    w.put(b",\"seed\":");
-    w.put_num(s.seed as u64);
+    player_and_number(w, &s.player, b",\"seed\":", s.seed, 12);
     w.put(b",\"evidence\":");
     evidence_and_rule(w, &s.evidence, &s.rule);
 }

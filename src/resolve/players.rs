@@ -1660,6 +1660,17 @@ mod tests {
     }
 
     /// Spans to test: every capitalised word and pair of words.
+    /// `new` and `old` agree at every name-like span of `t`.
+    fn same_on_spans<T: PartialEq + std::fmt::Debug>(
+        t: &str,
+        new: impl Fn(&str, Span) -> T,
+        old: impl Fn(&str, Span) -> T,
+    ) {
+        for s in spans(t) {
+            assert_eq!(new(t, s), old(t, s), "{:?} in {t:?}", &t[s.start..s.end]);
+        }
+    }
+
     fn spans(t: &str) -> Vec<Span> {
         let b = t.as_bytes();
         let mut out = Vec::new();
@@ -1702,14 +1713,7 @@ mod tests {
             more.push(t.to_string());
         }
         for t in &more {
-            for s in spans(t) {
-                assert_eq!(
-                    explicit_nationality(t, s),
-                    reference::explicit_nationality(t, s),
-                    "{:?} in {t:?}",
-                    &t[s.start..s.end]
-                );
-            }
+            same_on_spans(t, explicit_nationality, reference::explicit_nationality);
         }
     }
 
@@ -1727,14 +1731,7 @@ mod tests {
             more.push(t.to_string());
         }
         for t in &more {
-            for s in spans(t) {
-                assert_eq!(
-                    explicit_age(t, s),
-                    reference::explicit_age(t, s),
-                    "{:?} in {t:?}",
-                    &t[s.start..s.end]
-                );
-            }
+            same_on_spans(t, explicit_age, reference::explicit_age);
         }
     }
 
@@ -1768,14 +1765,7 @@ mod tests {
     #[test]
     fn official_context_same_as_before() {
         for t in &texts() {
-            for s in spans(t) {
-                assert_eq!(
-                    official_context(t, s),
-                    reference::official_context(t, s),
-                    "{:?} in {t:?}",
-                    &t[s.start..s.end]
-                );
-            }
+            same_on_spans(t, official_context, reference::official_context);
         }
     }
 }
