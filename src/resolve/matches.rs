@@ -1253,24 +1253,22 @@ struct Hit {
 /// Where the first pattern of `group` that lies wholly in `from..to` starts (as `Patterns::find` over
 /// `text[from..to]`, in text offsets). Hits are in order of start.
 fn first_start(hits: &[Hit], group: u8, from: usize, to: usize) -> Option<usize> {
-    let a = hits.partition_point(|h| h.start < from);
-    hits[a..]
-        .iter()
-        .take_while(|h| h.start < to)
-        .find(|h| h.groups & group != 0 && h.end <= to)
-        .map(|h| h.start)
+    hits_within(hits, group, from, to).next().map(|h| h.start)
 }
 
 /// Where the last pattern of `group` that lies wholly in `from..to` ends (as `Patterns::rfind_end` over
 /// `text[from..to]`, in text offsets).
 fn last_end(hits: &[Hit], group: u8, from: usize, to: usize) -> Option<usize> {
+    hits_within(hits, group, from, to).map(|h| h.end).max()
+}
+
+/// The hits of `group` that lie wholly in `from..to`, in order of start.
+fn hits_within(hits: &[Hit], group: u8, from: usize, to: usize) -> impl Iterator<Item = &Hit> {
     let a = hits.partition_point(|h| h.start < from);
     hits[a..]
         .iter()
-        .take_while(|h| h.start < to)
-        .filter(|h| h.groups & group != 0 && h.end <= to)
-        .map(|h| h.end)
-        .max()
+        .take_while(move |h| h.start < to)
+        .filter(move |h| h.groups & group != 0 && h.end <= to)
 }
 
 /// The [`CLAUSE_WORDS`] of the sentence being resolved, found in one pass.
