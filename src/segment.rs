@@ -174,6 +174,18 @@ fn push_trimmed(text: &str, out: &mut Vec<Sentence>, s: usize, e: usize, para: u
     }
 }
 
+/// The bytes that stop the walk back over the word before a full stop: ASCII white space, `(` and `"` (the word
+/// starts after them) and every byte that is not ASCII (the general form takes over). One load per byte.
+static WORD_STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0x80 || matches!(b as u8, b'\t'..=b'\r' | b' ' | b'(' | b'"');
+        b += 1;
+    }
+    t
+};
+
 fn is_sentence_end(text: &str, i: usize) -> bool {
     let bytes = text.as_bytes();
     // Must be followed by space(s) then a capital letter, a quote or a digit.
@@ -212,8 +224,7 @@ fn is_sentence_end(text: &str, i: usize) -> bool {
     // Seven bytes at most: a longer word is neither an abbreviation nor an initial, so the stop ends the
     // sentence.
     let floor = k.saturating_sub(7);
-    while k > floor && bb[k - 1] < 0x80 && !matches!(bb[k - 1], b'\t'..=b'\r' | b' ' | b'(' | b'"')
-    {
+    while k > floor && !WORD_STOP[usize::from(bb[k - 1])] {
         k -= 1;
     }
     if k == floor && floor > 0 {
