@@ -651,48 +651,29 @@ const ROLES: &[&str] = &[
 static ROLE_SET: once_cell::sync::Lazy<lexicon::WordSet> =
     once_cell::sync::Lazy::new(|| lexicon::WordSet::of(ROLES));
 
-/// For each letter, one bit per length of the roles that start (`last == false`) or end (`last == true`) with
-/// it: a pre-check on the stack, before the set is looked at. Every role is lower-case ASCII of 3 to 31 bytes
-/// and starts and ends with a letter (checked by a test).
-const fn role_filter(last: bool) -> [u32; 26] {
-    let mut t = [0u32; 26];
+/// Where the bit of a role with these first, second and last bytes (each OR 0x20: lower case for letters, and
+/// never a letter for other bytes) and length stands in [`ROLE_BITS`].
+#[inline]
+const fn role_hash(first: u8, second: u8, last: u8, len: usize) -> usize {
+    let x = first as u32 | (second as u32) << 8 | (last as u32) << 16 | (len as u32) << 24;
+    (x.wrapping_mul(0x9E37_79B1) >> 22) as usize
+}
+
+/// One bit per [`role_hash`] of the roles (1024 bits): a pre-check on the stack that every role passes and
+/// few other words do, before the set is looked at. Every role has 3 to 15 bytes (checked by a test).
+const fn role_bits() -> [u64; 16] {
+    let mut t = [0u64; 16];
     let mut i = 0;
     while i < ROLES.len() {
         let r = ROLES[i].as_bytes();
-        let c = if last { r[r.len() - 1] } else { r[0] };
-        t[(c - b'a') as usize] |= 1 << r.len();
+        let h = role_hash(r[0] | 0x20, r[1] | 0x20, r[r.len() - 1] | 0x20, r.len());
+        t[h >> 6] |= 1 << (h & 63);
         i += 1;
     }
     t
 }
 
-const ROLE_FIRST: [u32; 26] = role_filter(false);
-const ROLE_LAST: [u32; 26] = role_filter(true);
-
-/// [`ROLE_FIRST`] and [`ROLE_LAST`] by byte, for both cases of each letter (0 for other bytes).
-const fn by_byte(t: [u32; 26]) -> [u32; 256] {
-    let mut out = [0u32; 256];
-    let mut i = 0;
-    while i < 26 {
-        out[b'a' as usize + i] = t[i];
-        out[b'A' as usize + i] = t[i];
-        i += 1;
-    }
-    out
-}
-
-static ROLE_FIRST_BYTE: [u32; 256] = by_byte(ROLE_FIRST);
-static ROLE_LAST_BYTE: [u32; 256] = by_byte(ROLE_LAST);
-
-/// False when no role starts with `first`, ends with `last` (both lower-cased) and has `len` bytes.
-#[inline]
-fn role_may_be(first: u8, last: u8, len: usize) -> bool {
-    let (f, l) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
-    f.is_ascii_lowercase()
-        && l.is_ascii_lowercase()
-        && len < 32
-        && ROLE_FIRST[usize::from(f - b'a')] & ROLE_LAST[usize::from(l - b'a')] & (1 << len) != 0
-}
+static ROLE_BITS: [u64; 16] = role_bits();
 
 /// `word` without the characters that are not alphanumeric at either end.
 fn trim_non_alnum(word: &str) -> &str {
@@ -729,61 +710,40 @@ fn is_role(word: &str) -> bool {
 /// [`is_role`] for an ASCII word.
 #[inline]
 fn is_role_ascii(b: &[u8]) -> bool {
-    // No role is shorter than three letters.
-    if b.len() < 3 {
-        return false;
-    }
     // Most words start and end with an ASCII letter or digit: nothing to trim.
-    let (first, last) = (b[0], b[b.len() - 1]);
+    let (Some(first), Some(last)) = (b.first(), b.last()) else {
+        return false;
+    };
     if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() {
-        // The pre-check of `role_in` on the bytes as they are (without "'s").
-        let n = b.len();
-        let (len, last) = if n >= 4 && b[n - 2] == b'\'' && last.eq_ignore_ascii_case(&b's') {
-            (n - 2, b[n - 3])
-        } else {
-            (n, last)
-        };
-        if len >= 32
-            || ROLE_FIRST_BYTE[usize::from(first)] & ROLE_LAST_BYTE[usize::from(last)] & (1 << len)
-                == 0
-        {
-            return false;
-        }
         return role_in(b);
     }
     role_in(trim_non_alnum_ascii(b))
 }
 
-/// A trimmed word is a role, with or without "'s".
+/// A trimmed word is a role, in any case, with or without "'s".
 #[inline]
 fn role_in(w: &[u8]) -> bool {
-    // Most words fail the pre-check on their first and last bytes and length (without "'s").
     let n = w.len();
-    let Some(&first) = w.first() else {
-        return false;
-    };
-    let (len, last) = if n >= 2 && w[n - 2] == b'\'' && w[n - 1].eq_ignore_ascii_case(&b's') {
-        (n - 2, w[..n - 2].last().copied().unwrap_or(0))
+    let core = if n >= 2 && w[n - 2] == b'\'' && w[n - 1] | 0x20 == b's' {
+        &w[..n - 2]
     } else {
-        (n, w[n - 1])
+        w
     };
-    if len == 0 || !role_may_be(first, last, len) {
+    let len = core.len();
+    if !(3..=15).contains(&len) {
         return false;
     }
-    in_role_set(w)
-}
-
-/// Whether `w`, lower-cased and without a final "'s", is in [`ROLE_SET`].
-fn in_role_set(w: &[u8]) -> bool {
-    // Lower-cased on the stack: no role is longer than 15 bytes, 17 with "'s".
-    let mut buf = [0u8; 17];
-    let Some(l) = buf.get_mut(..w.len()) else {
+    // Most words fail the pre-check on their first, second and last bytes and length.
+    let h = role_hash(core[0] | 0x20, core[1] | 0x20, core[len - 1] | 0x20, len);
+    if ROLE_BITS[h >> 6] & (1 << (h & 63)) == 0 {
         return false;
-    };
-    for (d, s) in l.iter_mut().zip(w) {
+    }
+    // Lower-cased on the stack: no role is longer than 15 bytes.
+    let mut buf = [0u8; 15];
+    let l = &mut buf[..len];
+    for (d, s) in l.iter_mut().zip(core) {
         *d = s.to_ascii_lowercase();
     }
-    let l = l.strip_suffix(b"'s").unwrap_or(l);
     ROLE_SET.contains_bytes(l)
 }
 
@@ -1460,12 +1420,20 @@ mod tests {
     fn roles_fit_the_filter() {
         for r in ROLES {
             let b = r.as_bytes();
-            assert!((3..32).contains(&b.len()), "{r}");
+            assert!((3..=15).contains(&b.len()), "{r}");
             assert!(
                 b[0].is_ascii_lowercase() && b[b.len() - 1].is_ascii_lowercase(),
                 "{r}"
             );
-            assert!(role_may_be(b[0], b[b.len() - 1], b.len()), "{r}");
+            let upper = r.to_ascii_uppercase();
+            for w in [
+                r.to_string(),
+                upper.clone(),
+                format!("{r}'s"),
+                format!("{upper}'S"),
+            ] {
+                assert!(role_in(w.as_bytes()) && is_role_ascii(w.as_bytes()), "{w}");
+            }
         }
     }
 
@@ -1473,7 +1441,7 @@ mod tests {
     mod reference {
         use super::super::*;
 
-        fn is_role(word: &str) -> bool {
+        pub(super) fn is_role(word: &str) -> bool {
             if word.len() < 3 {
                 return false;
             }
@@ -1487,7 +1455,20 @@ mod tests {
             if w.is_empty() || w.eq_ignore_ascii_case(b"'s") {
                 return false;
             }
-            crate::resolve::players::in_role_set(w)
+            in_role_set(w)
+        }
+
+        /// Whether `w`, lower-cased and without a final "'s", is a role.
+        fn in_role_set(w: &[u8]) -> bool {
+            let mut buf = [0u8; 17];
+            let Some(l) = buf.get_mut(..w.len()) else {
+                return false;
+            };
+            for (d, s) in l.iter_mut().zip(w) {
+                *d = s.to_ascii_lowercase();
+            }
+            let l = l.strip_suffix(b"'s").unwrap_or(l);
+            ROLE_SET.contains_bytes(l)
         }
 
         fn words_rev(s: &str) -> impl Iterator<Item = &str> {
@@ -1759,6 +1740,31 @@ mod tests {
                     .any(|s| w.to_ascii_lowercase().ends_with(s))
                 || FILLERS.contains(&w.to_ascii_lowercase().as_str());
             assert_eq!(filler(w), old, "{w}");
+        }
+    }
+
+    #[test]
+    fn is_role_same_as_before() {
+        let mut words: Vec<String> = Vec::new();
+        for t in texts() {
+            words.extend(t.split_whitespace().map(str::to_string));
+        }
+        for r in ROLES {
+            for w in [
+                format!("{r}'s,"),
+                format!("({r})"),
+                format!("\"{r}'S"),
+                format!("{r}s"),
+                format!("x{r}"),
+                format!("{r}'"),
+                format!("{r}'s's"),
+                format!("{r}.'s"),
+            ] {
+                words.push(w);
+            }
+        }
+        for w in &words {
+            assert_eq!(is_role(w), reference::is_role(w), "{w:?}");
         }
     }
 
