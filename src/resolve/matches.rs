@@ -1127,10 +1127,7 @@ fn paren_at_each(text: &str, sents: &[crate::segment::Sentence], out: &mut Vec<S
         let rest = &b[i + 1..sent.end];
         // The end of the closing comma or semicolon after `body` bytes of `rest`.
         let closing = |body: usize| {
-            rest[body.min(rest.len())..]
-                .iter()
-                .position(|&c| c == b',' || c == b';')
-                .map(|q| i + 1 + body + q + 1)
+            memchr::memchr2(b',', b';', &rest[body.min(rest.len())..]).map(|q| i + 1 + body + q + 1)
         };
         let relative = if b[i] == b',' {
             if rest.starts_with(b" who ") {
@@ -1158,6 +1155,27 @@ fn paren_at_each(text: &str, sents: &[crate::segment::Sentence], out: &mut Vec<S
             out.push(Span::new(i, end));
         }
     }
+}
+
+/// The last word of `s`, as `s.split_whitespace().next_back()`: read byte by byte back from the end while the
+/// bytes are ASCII, else by the standard split.
+fn last_word(s: &str) -> Option<&str> {
+    // ASCII whitespace as `char::is_whitespace` has it (with the vertical tab).
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while end > 0 && space(b[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && !space(b[start - 1]) {
+        if !b[start - 1].is_ascii() {
+            return s.split_whitespace().next_back();
+        }
+        start -= 1;
+    }
+    // (The word and all after it are ASCII here: a non-ASCII space could not have been missed.)
+    (start < end).then(|| &s[start..end])
 }
 
 /// Where the first byte `a` or `b` of `h` is.
@@ -1397,9 +1415,7 @@ fn sentence_matches(
             .find(|c| !matches!(c.kind, CueKind::Won | CueKind::Lost))
             .map_or(sent.end, |c| c.span.start);
         // Wishes, plans and negations are not results.
-        let last_word = text[sent.start..cue.span.start]
-            .split_whitespace()
-            .next_back();
+        let last_word = last_word(&text[sent.start..cue.span.start]);
         if let Some(w) = last_word {
             if w.eq_ignore_ascii_case("to") {
                 // "rallied to beat" is a result, "hopes to beat" is not: look at the clause's verb before "to".
@@ -1447,9 +1463,10 @@ fn sentence_matches(
             .trim_start()
             .trim_start_matches('"');
         // (The opening words first: they are rare; then no comma before the cue.)
-        if ["If ", "Unless ", "Should ", "Whether ", "Whoever ", "Were "]
-            .iter()
-            .any(|p| opening.starts_with(p))
+        if matches!(opening.as_bytes().first(), Some(b'I' | b'U' | b'S' | b'W'))
+            && ["If ", "Unless ", "Should ", "Whether ", "Whoever ", "Were "]
+                .iter()
+                .any(|p| opening.starts_with(p))
             && memchr::memchr(b',', opening.as_bytes()).is_none()
         {
             continue;
@@ -2443,17 +2460,22 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
     }
     let mut out: Vec<Found> = Vec::new();
     let mut index = DuplicateIndex::default();
-    // Each score as read by a result (index, flipped), rendered once and numbered by its text: comparing two
-    // results' scores is then a number comparison.
+    // Each score as read by a result (index, flipped), numbered once by the text it renders (two readings
+    // that render the same text get the same number, found by comparing their fields, no text made):
+    // comparing two results' scores is then a number comparison.
     let mut score_text: Vec<[u32; 2]> = vec![[u32::MAX; 2]; ctx.m.scores.len()];
-    let mut numbers: std::collections::HashMap<String, u32> = Default::default();
+    let mut numbered: Vec<(usize, bool)> = Vec::new();
     for &(i, flip) in found.iter().filter_map(|f| f.score.as_ref()) {
         if score_text[i][usize::from(flip)] == u32::MAX {
-            let next = numbers.len() as u32;
-            let n = *numbers
-                .entry(ctx.m.scores[i].to_score(flip).text)
-                .or_insert(next);
-            score_text[i][usize::from(flip)] = n;
+            let a = &ctx.m.scores[i];
+            let n = numbered
+                .iter()
+                .position(|&(j, fj)| same_score_text(a, flip, &ctx.m.scores[j], fj))
+                .unwrap_or_else(|| {
+                    numbered.push((i, flip));
+                    numbered.len() - 1
+                });
+            score_text[i][usize::from(flip)] = n as u32;
         }
     }
     let score_id = |f: &Found| f.score.map(|(i, flip)| score_text[i][usize::from(flip)]);
@@ -2515,6 +2537,46 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Whether score `a` read flipped or not (`fa`) and score `b` read as `fb` give the same text by
+/// `ScoreMention::to_score`: "W/O" for a walkover; else each set's games from the winner's side with its
+/// match tie-break brackets or its shown tie-break points, then the ending's " RET" or " DEF". (That text
+/// is written with decimal numbers and fixed separators, so equal texts are exactly equal fields.)
+fn same_score_text(
+    a: &crate::recognise::score::ScoreMention,
+    fa: bool,
+    b: &crate::recognise::score::ScoreMention,
+    fb: bool,
+) -> bool {
+    let walkover = |m: &crate::recognise::score::ScoreMention| m.ending == Outcome::Walkover;
+    if walkover(a) || walkover(b) {
+        return walkover(a) && walkover(b);
+    }
+    let suffix = |o: Outcome| match o {
+        Outcome::Retired => 1,
+        Outcome::Defaulted => 2,
+        _ => 0,
+    };
+    let set = |s: &crate::recognise::score::RawSet, flip: bool| {
+        let games = if flip {
+            (s.second, s.first)
+        } else {
+            (s.first, s.second)
+        };
+        let shown = if s.match_tiebreak {
+            None
+        } else {
+            s.tiebreak.map(|(x, y)| y.map_or(x, |y| x.min(y)))
+        };
+        (games, s.match_tiebreak, shown)
+    };
+    suffix(a.ending) == suffix(b.ending)
+        && a.sets.len() == b.sets.len()
+        && a.sets
+            .iter()
+            .zip(&b.sets)
+            .all(|(x, y)| set(x, fa) == set(y, fb))
 }
 
 /// The results kept so far by [`merge_duplicates`], by the first player of each side (`(winner, loser)`), as
@@ -2723,6 +2785,65 @@ mod tests {
                         assert_eq!(last_end(&hits, g, a, b), last, "{hay:?} {a}..{b}");
                     }
                 }
+            }
+        }
+    }
+
+    /// Scores compared field by field are equal exactly when their texts are, on every pair of readings of the
+    /// corpus's scores and of some tricky ones.
+    #[test]
+    fn score_texts_compare_as_rendered() {
+        use crate::recognise::score::{ScoreMention, find};
+        let mut all: Vec<ScoreMention> = Vec::new();
+        for t in crate::recognise::all_texts().iter().take(200) {
+            all.extend(find(t));
+        }
+        for t in [
+            "6-4 3-1 ret. and 6-4 3-1 def. and 4-6 1-3 ret and 7-6 (7-4) 6-4 and 7-6 (4) 6-4",
+            "6-7 (6/8) 6-1 6-1, 7-6 (8-6) 7-6 (4) 6-4, 6-4 3-6 [10-8], 4-6 6-3 [8-10], walkover",
+            "6-4 6-4 and 4-6 4-6 and 6-4 4-6 6-4 and 4-6 6-4 4-6, 7-6 (6) 6-4, 6-7 (6) 4-6",
+        ] {
+            all.extend(find(t));
+        }
+        assert!(all.len() > 20);
+        for a in &all {
+            for b in &all {
+                for fa in [false, true] {
+                    for fb in [false, true] {
+                        assert_eq!(
+                            same_score_text(a, fa, b, fb),
+                            a.to_score(fa).text == b.to_score(fb).text,
+                            "{a:?} {fa} {b:?} {fb}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn last_words_are_those_of_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "He hopes to",
+            "He hopes to  ",
+            "x\u{a0}y",
+            "x y\u{a0}",
+            "caf\u{e9} to",
+            "to caf\u{e9}",
+            "a\tb\u{b}c\u{c}",
+            "a\r\n",
+            "\u{2003}word",
+            "word\u{2003}",
+        ] {
+            assert_eq!(last_word(s), s.split_whitespace().next_back(), "{s:?}");
+        }
+        for t in crate::recognise::all_texts().iter().take(50) {
+            for (i, _) in t.char_indices().step_by(7) {
+                let s = &t[..i];
+                assert_eq!(last_word(s), s.split_whitespace().next_back());
             }
         }
     }
