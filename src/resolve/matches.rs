@@ -785,7 +785,12 @@ fn resolve_pending(
                 .is_none()
         })
         .map(|r| r.entity);
-    let parens = parens.of(ctx, si);
+    // (The parentheticals are only looked at when the sentence has references before this one.)
+    let parens: &[Span] = if here.is_empty() {
+        &[]
+    } else {
+        parens.of(ctx, si)
+    };
     let paren_of = |pos: usize| {
         parens
             .iter()
@@ -2287,6 +2292,11 @@ impl Patterns {
 /// "Goransson, Sweden, and Verbeek").
 fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Vec<usize>, Vec<usize>) {
     let joined = |gap: &str| {
+        // (Every join ends with "and", "&" or "/": most gaps are ruled out by their end alone.)
+        let e = gap.trim_end();
+        if !(e.ends_with("and") || e.ends_with('&') || e.ends_with('/')) {
+            return false;
+        }
         let g = gap.trim();
         if matches!(g, "and" | "&" | "/") {
             return true;
