@@ -773,17 +773,12 @@ fn resolve_pending(
                     | "Instead,"
                     | "Still,"
             )
-            || lead.split_whitespace().nth(3).is_none() && !lead.contains(['"', ',']));
+            || words(lead).nth(3).is_none() && !lead.contains(['"', ',']));
     // Object position: a compatible player already named in this sentence, other than its subject.
     // The sentence's subject: its first reference when that opens the sentence.
     let subject_here = here
         .first()
-        .filter(|r| {
-            ctx.text[sent.start..r.span.start]
-                .split_whitespace()
-                .nth(4)
-                .is_none()
-        })
+        .filter(|r| words(&ctx.text[sent.start..r.span.start]).nth(4).is_none())
         .map(|r| r.entity);
     // (The parentheticals are only looked at when the sentence has references before this one.)
     let parens: &[Span] = if here.is_empty() {
@@ -1162,11 +1157,55 @@ fn paren_at_each(text: &str, sents: &[crate::segment::Sentence], out: &mut Vec<S
     }
 }
 
+/// ASCII whitespace as `char::is_whitespace` has it (with the vertical tab).
+fn ascii_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// The words of `s`, as `s.split_whitespace()`: split at whitespace bytes when `s` is ASCII (no wider space
+/// can be in it), else by the standard split.
+fn words(s: &str) -> Words<'_> {
+    if s.is_ascii() {
+        Words::Ascii(s, 0)
+    } else {
+        Words::Other(s.split_whitespace())
+    }
+}
+
+/// The iterator of [`words`]: an ASCII text and the place reached in it, or the standard split.
+enum Words<'a> {
+    Ascii(&'a str, usize),
+    Other(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Words::Other(it) => it.next(),
+            Words::Ascii(s, at) => {
+                let s: &'a str = s;
+                let b = s.as_bytes();
+                let mut i = *at;
+                while i < b.len() && ascii_space(b[i]) {
+                    i += 1;
+                }
+                let start = i;
+                while i < b.len() && !ascii_space(b[i]) {
+                    i += 1;
+                }
+                *at = i;
+                (start < i).then(|| &s[start..i])
+            }
+        }
+    }
+}
+
 /// The last word of `s`, as `s.split_whitespace().next_back()`: read byte by byte back from the end while the
 /// bytes are ASCII, else by the standard split.
 fn last_word(s: &str) -> Option<&str> {
-    // ASCII whitespace as `char::is_whitespace` has it (with the vertical tab).
-    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let space = ascii_space;
     let b = s.as_bytes();
     let mut end = b.len();
     while end > 0 && space(b[end - 1]) {
@@ -1431,7 +1470,7 @@ fn sentence_matches(
                     .map_or(prev_end.max(sent.start), |p| p.start.max(prev_end));
                 let (mut wish, mut past) = (false, false);
                 let mut lower = [0u8; 16];
-                for w in text[from..cue.span.start].split_whitespace() {
+                for w in words(&text[from..cue.span.start]) {
                     // The word without the punctuation around it (trimmed only when an end is not an ASCII
                     // letter or digit), compared in lower case.
                     let b = w.as_bytes();
@@ -1515,10 +1554,7 @@ fn sentence_matches(
         ) && !cue_text.starts_with("winner");
         let possessive = agent.is_some_and(|a| {
             text[a.span.end..].starts_with("'s")
-                && text[a.span.end..cue.span.start]
-                    .split_whitespace()
-                    .nth(4)
-                    .is_none()
+                && words(&text[a.span.end..cue.span.start]).nth(4).is_none()
         });
         // "After beating X in the semi-finals, Djokovic ...": the agent follows the opening clause.
         let opening_gerund = gerund && agent.is_none();
@@ -1580,7 +1616,7 @@ fn sentence_matches(
         if matches!(cue.kind, CueKind::Beat | CueKind::LostTo) {
             object = object.filter(|o| {
                 let gap = &text[cue.span.end..o.span.start];
-                !gap.contains([',', ';', '(']) && gap.split_whitespace().nth(5).is_none()
+                !gap.contains([',', ';', '(']) && words(gap).nth(5).is_none()
             });
         }
         // "the opening set that Sabalenka edged": a set, not a match.
@@ -1688,10 +1724,10 @@ fn sentence_matches(
                     continue;
                 };
                 let between = &text[cue.span.end..o.span.start];
-                let by_ok = cue_text.ends_with(" by") && between.split_whitespace().count() <= 4
+                let by_ok = cue_text.ends_with(" by") && words(between).count() <= 4
                     || between
                         .rfind(" by ")
-                        .is_some_and(|p| between[p + 4..].split_whitespace().count() <= 4);
+                        .is_some_and(|p| words(&between[p + 4..]).count() <= 4);
                 let comma_by = between.trim() == ", by"
                     || between.trim() == "by"
                     || between.trim_start().starts_with(", by ");
@@ -1728,7 +1764,7 @@ fn sentence_matches(
                 // "her opponent X retired (hurt)", "X was forced to retire when 6-2 3-0 down to Y".
                 let Some(a) = agent else { continue };
                 let gap = &text[a.span.end..cue.span.start];
-                if gap.split_whitespace().count() > 4 || gap.contains([',', ';']) {
+                if words(gap).count() > 4 || gap.contains([',', ';']) {
                     continue;
                 }
                 let after = &text[cue.span.end..next_start];
@@ -1792,7 +1828,7 @@ fn sentence_matches(
                     !used_scores[i]
                         && st >= cue.span.end
                         && st <= next_start
-                        && text[cue.span.end..st].split_whitespace().count() <= 4
+                        && words(&text[cue.span.end..st]).count() <= 4
                         && !text[cue.span.end..st].contains([',', ';', '.'])
                         && !refs
                             .iter()
@@ -2832,7 +2868,7 @@ mod tests {
     }
 
     #[test]
-    fn last_words_are_those_of_split_whitespace() {
+    fn words_are_those_of_split_whitespace() {
         for s in [
             "",
             " ",
@@ -2849,11 +2885,14 @@ mod tests {
             "word\u{2003}",
         ] {
             assert_eq!(last_word(s), s.split_whitespace().next_back(), "{s:?}");
+            assert!(words(s).eq(s.split_whitespace()), "{s:?}");
         }
         for t in crate::recognise::all_texts().iter().take(50) {
             for (i, _) in t.char_indices().step_by(7) {
                 let s = &t[..i];
                 assert_eq!(last_word(s), s.split_whitespace().next_back());
+                let from = super::super::players::floor_boundary(t, i / 2);
+                assert!(words(&t[from..i]).eq(t[from..i].split_whitespace()));
             }
         }
     }
