@@ -773,19 +773,19 @@ fn resolve_pending(
                     | "Instead,"
                     | "Still,"
             )
-            || lead.split_whitespace().nth(3).is_none() && !lead.contains(['"', ',']));
+            || words(lead).nth(3).is_none() && !lead.contains(['"', ',']));
     // Object position: a compatible player already named in this sentence, other than its subject.
     // The sentence's subject: its first reference when that opens the sentence.
     let subject_here = here
         .first()
-        .filter(|r| {
-            ctx.text[sent.start..r.span.start]
-                .split_whitespace()
-                .nth(4)
-                .is_none()
-        })
+        .filter(|r| words(&ctx.text[sent.start..r.span.start]).nth(4).is_none())
         .map(|r| r.entity);
-    let parens = parens.of(ctx, si);
+    // (The parentheticals are only looked at when the sentence has references before this one.)
+    let parens: &[Span] = if here.is_empty() {
+        &[]
+    } else {
+        parens.of(ctx, si)
+    };
     let paren_of = |pos: usize| {
         parens
             .iter()
@@ -1127,10 +1127,7 @@ fn paren_at_each(text: &str, sents: &[crate::segment::Sentence], out: &mut Vec<S
         let rest = &b[i + 1..sent.end];
         // The end of the closing comma or semicolon after `body` bytes of `rest`.
         let closing = |body: usize| {
-            rest[body.min(rest.len())..]
-                .iter()
-                .position(|&c| c == b',' || c == b';')
-                .map(|q| i + 1 + body + q + 1)
+            memchr::memchr2(b',', b';', &rest[body.min(rest.len())..]).map(|q| i + 1 + body + q + 1)
         };
         let relative = if b[i] == b',' {
             if rest.starts_with(b" who ") {
@@ -1158,6 +1155,71 @@ fn paren_at_each(text: &str, sents: &[crate::segment::Sentence], out: &mut Vec<S
             out.push(Span::new(i, end));
         }
     }
+}
+
+/// ASCII whitespace as `char::is_whitespace` has it (with the vertical tab).
+fn ascii_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// The words of `s`, as `s.split_whitespace()`: split at whitespace bytes when `s` is ASCII (no wider space
+/// can be in it), else by the standard split.
+fn words(s: &str) -> Words<'_> {
+    if s.is_ascii() {
+        Words::Ascii(s, 0)
+    } else {
+        Words::Other(s.split_whitespace())
+    }
+}
+
+/// The iterator of [`words`]: an ASCII text and the place reached in it, or the standard split.
+enum Words<'a> {
+    Ascii(&'a str, usize),
+    Other(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Words::Other(it) => it.next(),
+            Words::Ascii(s, at) => {
+                let s: &'a str = s;
+                let b = s.as_bytes();
+                let mut i = *at;
+                while i < b.len() && ascii_space(b[i]) {
+                    i += 1;
+                }
+                let start = i;
+                while i < b.len() && !ascii_space(b[i]) {
+                    i += 1;
+                }
+                *at = i;
+                (start < i).then(|| &s[start..i])
+            }
+        }
+    }
+}
+
+/// The last word of `s`, as `s.split_whitespace().next_back()`: read byte by byte back from the end while the
+/// bytes are ASCII, else by the standard split.
+fn last_word(s: &str) -> Option<&str> {
+    let space = ascii_space;
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while end > 0 && space(b[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && !space(b[start - 1]) {
+        if !b[start - 1].is_ascii() {
+            return s.split_whitespace().next_back();
+        }
+        start -= 1;
+    }
+    // (The word and all after it are ASCII here: a non-ASCII space could not have been missed.)
+    (start < end).then(|| &s[start..end])
 }
 
 /// Where the first byte `a` or `b` of `h` is.
@@ -1397,9 +1459,7 @@ fn sentence_matches(
             .find(|c| !matches!(c.kind, CueKind::Won | CueKind::Lost))
             .map_or(sent.end, |c| c.span.start);
         // Wishes, plans and negations are not results.
-        let last_word = text[sent.start..cue.span.start]
-            .split_whitespace()
-            .next_back();
+        let last_word = last_word(&text[sent.start..cue.span.start]);
         if let Some(w) = last_word {
             if w.eq_ignore_ascii_case("to") {
                 // "rallied to beat" is a result, "hopes to beat" is not: look at the clause's verb before "to".
@@ -1410,7 +1470,7 @@ fn sentence_matches(
                     .map_or(prev_end.max(sent.start), |p| p.start.max(prev_end));
                 let (mut wish, mut past) = (false, false);
                 let mut lower = [0u8; 16];
-                for w in text[from..cue.span.start].split_whitespace() {
+                for w in words(&text[from..cue.span.start]) {
                     // The word without the punctuation around it (trimmed only when an end is not an ASCII
                     // letter or digit), compared in lower case.
                     let b = w.as_bytes();
@@ -1447,9 +1507,10 @@ fn sentence_matches(
             .trim_start()
             .trim_start_matches('"');
         // (The opening words first: they are rare; then no comma before the cue.)
-        if ["If ", "Unless ", "Should ", "Whether ", "Whoever ", "Were "]
-            .iter()
-            .any(|p| opening.starts_with(p))
+        if matches!(opening.as_bytes().first(), Some(b'I' | b'U' | b'S' | b'W'))
+            && ["If ", "Unless ", "Should ", "Whether ", "Whoever ", "Were "]
+                .iter()
+                .any(|p| opening.starts_with(p))
             && memchr::memchr(b',', opening.as_bytes()).is_none()
         {
             continue;
@@ -1493,10 +1554,7 @@ fn sentence_matches(
         ) && !cue_text.starts_with("winner");
         let possessive = agent.is_some_and(|a| {
             text[a.span.end..].starts_with("'s")
-                && text[a.span.end..cue.span.start]
-                    .split_whitespace()
-                    .nth(4)
-                    .is_none()
+                && words(&text[a.span.end..cue.span.start]).nth(4).is_none()
         });
         // "After beating X in the semi-finals, Djokovic ...": the agent follows the opening clause.
         let opening_gerund = gerund && agent.is_none();
@@ -1558,7 +1616,7 @@ fn sentence_matches(
         if matches!(cue.kind, CueKind::Beat | CueKind::LostTo) {
             object = object.filter(|o| {
                 let gap = &text[cue.span.end..o.span.start];
-                !gap.contains([',', ';', '(']) && gap.split_whitespace().nth(5).is_none()
+                !gap.contains([',', ';', '(']) && words(gap).nth(5).is_none()
             });
         }
         // "the opening set that Sabalenka edged": a set, not a match.
@@ -1666,10 +1724,10 @@ fn sentence_matches(
                     continue;
                 };
                 let between = &text[cue.span.end..o.span.start];
-                let by_ok = cue_text.ends_with(" by") && between.split_whitespace().count() <= 4
+                let by_ok = cue_text.ends_with(" by") && words(between).count() <= 4
                     || between
                         .rfind(" by ")
-                        .is_some_and(|p| between[p + 4..].split_whitespace().count() <= 4);
+                        .is_some_and(|p| words(&between[p + 4..]).count() <= 4);
                 let comma_by = between.trim() == ", by"
                     || between.trim() == "by"
                     || between.trim_start().starts_with(", by ");
@@ -1706,7 +1764,7 @@ fn sentence_matches(
                 // "her opponent X retired (hurt)", "X was forced to retire when 6-2 3-0 down to Y".
                 let Some(a) = agent else { continue };
                 let gap = &text[a.span.end..cue.span.start];
-                if gap.split_whitespace().count() > 4 || gap.contains([',', ';']) {
+                if words(gap).count() > 4 || gap.contains([',', ';']) {
                     continue;
                 }
                 let after = &text[cue.span.end..next_start];
@@ -1770,7 +1828,7 @@ fn sentence_matches(
                     !used_scores[i]
                         && st >= cue.span.end
                         && st <= next_start
-                        && text[cue.span.end..st].split_whitespace().count() <= 4
+                        && words(&text[cue.span.end..st]).count() <= 4
                         && !text[cue.span.end..st].contains([',', ';', '.'])
                         && !refs
                             .iter()
@@ -2270,6 +2328,11 @@ impl Patterns {
 /// "Goransson, Sweden, and Verbeek").
 fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Vec<usize>, Vec<usize>) {
     let joined = |gap: &str| {
+        // (Every join ends with "and", "&" or "/": most gaps are ruled out by their end alone.)
+        let e = gap.trim_end();
+        if !(e.ends_with("and") || e.ends_with('&') || e.ends_with('/')) {
+            return false;
+        }
         let g = gap.trim();
         if matches!(g, "and" | "&" | "/") {
             return true;
@@ -2443,17 +2506,22 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
     }
     let mut out: Vec<Found> = Vec::new();
     let mut index = DuplicateIndex::default();
-    // Each score as read by a result (index, flipped), rendered once and numbered by its text: comparing two
-    // results' scores is then a number comparison.
+    // Each score as read by a result (index, flipped), numbered once by the text it renders (two readings
+    // that render the same text get the same number, found by comparing their fields, no text made):
+    // comparing two results' scores is then a number comparison.
     let mut score_text: Vec<[u32; 2]> = vec![[u32::MAX; 2]; ctx.m.scores.len()];
-    let mut numbers: std::collections::HashMap<String, u32> = Default::default();
+    let mut numbered: Vec<(usize, bool)> = Vec::new();
     for &(i, flip) in found.iter().filter_map(|f| f.score.as_ref()) {
         if score_text[i][usize::from(flip)] == u32::MAX {
-            let next = numbers.len() as u32;
-            let n = *numbers
-                .entry(ctx.m.scores[i].to_score(flip).text)
-                .or_insert(next);
-            score_text[i][usize::from(flip)] = n;
+            let a = &ctx.m.scores[i];
+            let n = numbered
+                .iter()
+                .position(|&(j, fj)| same_score_text(a, flip, &ctx.m.scores[j], fj))
+                .unwrap_or_else(|| {
+                    numbered.push((i, flip));
+                    numbered.len() - 1
+                });
+            score_text[i][usize::from(flip)] = n as u32;
         }
     }
     let score_id = |f: &Found| f.score.map(|(i, flip)| score_text[i][usize::from(flip)]);
@@ -2515,6 +2583,46 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Whether score `a` read flipped or not (`fa`) and score `b` read as `fb` give the same text by
+/// `ScoreMention::to_score`: "W/O" for a walkover; else each set's games from the winner's side with its
+/// match tie-break brackets or its shown tie-break points, then the ending's " RET" or " DEF". (That text
+/// is written with decimal numbers and fixed separators, so equal texts are exactly equal fields.)
+fn same_score_text(
+    a: &crate::recognise::score::ScoreMention,
+    fa: bool,
+    b: &crate::recognise::score::ScoreMention,
+    fb: bool,
+) -> bool {
+    let walkover = |m: &crate::recognise::score::ScoreMention| m.ending == Outcome::Walkover;
+    if walkover(a) || walkover(b) {
+        return walkover(a) && walkover(b);
+    }
+    let suffix = |o: Outcome| match o {
+        Outcome::Retired => 1,
+        Outcome::Defaulted => 2,
+        _ => 0,
+    };
+    let set = |s: &crate::recognise::score::RawSet, flip: bool| {
+        let games = if flip {
+            (s.second, s.first)
+        } else {
+            (s.first, s.second)
+        };
+        let shown = if s.match_tiebreak {
+            None
+        } else {
+            s.tiebreak.map(|(x, y)| y.map_or(x, |y| x.min(y)))
+        };
+        (games, s.match_tiebreak, shown)
+    };
+    suffix(a.ending) == suffix(b.ending)
+        && a.sets.len() == b.sets.len()
+        && a.sets
+            .iter()
+            .zip(&b.sets)
+            .all(|(x, y)| set(x, fa) == set(y, fb))
 }
 
 /// The results kept so far by [`merge_duplicates`], by the first player of each side (`(winner, loser)`), as
@@ -2723,6 +2831,68 @@ mod tests {
                         assert_eq!(last_end(&hits, g, a, b), last, "{hay:?} {a}..{b}");
                     }
                 }
+            }
+        }
+    }
+
+    /// Scores compared field by field are equal exactly when their texts are, on every pair of readings of the
+    /// corpus's scores and of some tricky ones.
+    #[test]
+    fn score_texts_compare_as_rendered() {
+        use crate::recognise::score::{ScoreMention, find};
+        let mut all: Vec<ScoreMention> = Vec::new();
+        for t in crate::recognise::all_texts().iter().take(200) {
+            all.extend(find(t));
+        }
+        for t in [
+            "6-4 3-1 ret. and 6-4 3-1 def. and 4-6 1-3 ret and 7-6 (7-4) 6-4 and 7-6 (4) 6-4",
+            "6-7 (6/8) 6-1 6-1, 7-6 (8-6) 7-6 (4) 6-4, 6-4 3-6 [10-8], 4-6 6-3 [8-10], walkover",
+            "6-4 6-4 and 4-6 4-6 and 6-4 4-6 6-4 and 4-6 6-4 4-6, 7-6 (6) 6-4, 6-7 (6) 4-6",
+        ] {
+            all.extend(find(t));
+        }
+        assert!(all.len() > 20);
+        for a in &all {
+            for b in &all {
+                for fa in [false, true] {
+                    for fb in [false, true] {
+                        assert_eq!(
+                            same_score_text(a, fa, b, fb),
+                            a.to_score(fa).text == b.to_score(fb).text,
+                            "{a:?} {fa} {b:?} {fb}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_those_of_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "He hopes to",
+            "He hopes to  ",
+            "x\u{a0}y",
+            "x y\u{a0}",
+            "caf\u{e9} to",
+            "to caf\u{e9}",
+            "a\tb\u{b}c\u{c}",
+            "a\r\n",
+            "\u{2003}word",
+            "word\u{2003}",
+        ] {
+            assert_eq!(last_word(s), s.split_whitespace().next_back(), "{s:?}");
+            assert!(words(s).eq(s.split_whitespace()), "{s:?}");
+        }
+        for t in crate::recognise::all_texts().iter().take(50) {
+            for (i, _) in t.char_indices().step_by(7) {
+                let s = &t[..i];
+                assert_eq!(last_word(s), s.split_whitespace().next_back());
+                let from = super::super::players::floor_boundary(t, i / 2);
+                assert!(words(&t[from..i]).eq(t[from..i].split_whitespace()));
             }
         }
     }
