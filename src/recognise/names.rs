@@ -515,6 +515,26 @@ mod tests {
     }
 
     #[test]
+    fn runs_match_the_pattern_across_blocks() {
+        // Capitals and characters outside ASCII on both sides of the 64-byte blocks of `Capitals`.
+        for pad in 55..=70 {
+            for tail in [
+                "Ab Cd",
+                "\u{c9}mile Zo\u{e9}",
+                "x\u{e9}Ab",
+                "ABCDEFGHIJ kl Mn",
+                "Ab-Cd de Ef",
+            ] {
+                let text = format!("{}{tail} {}{tail}", "x ".repeat(pad / 2), "y".repeat(pad));
+                same_as_regex(&text);
+                // Without its last character.
+                let cut = text.char_indices().last().map_or(0, |(i, _)| i);
+                same_as_regex(&text[..cut]);
+            }
+        }
+    }
+
+    #[test]
     fn runs_match_the_pattern_on_edge_cases() {
         for t in [
             "",
