@@ -200,9 +200,11 @@ fn is_abbreviation_dot(text: &str, dot: usize) -> bool {
         return false;
     }
     let before = &text[..dot];
-    let word_start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |i| i + c_len(before, i));
+    let word_start = run_start(
+        before,
+        |c| c.is_ascii_alphanumeric() || c == b'.',
+        |c| c.is_alphanumeric() || c == '.',
+    );
     let word = &before[word_start..];
     matches!(
         word,
@@ -221,9 +223,7 @@ pub(crate) fn next_word(text: &str, pos: usize) -> Option<(usize, &str)> {
         return None;
     }
     let start = pos + (rest.len() - trimmed.len());
-    let end = trimmed
-        .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .unwrap_or(trimmed.len());
+    let end = run_end(trimmed, is_word_ascii, is_word_char);
     if end == 0 {
         return None;
     }
@@ -233,14 +233,53 @@ pub(crate) fn next_word(text: &str, pos: usize) -> Option<(usize, &str)> {
 /// The word before `pos` (skipping spaces), or `None` at punctuation.
 pub(crate) fn prev_word(text: &str, pos: usize) -> Option<&str> {
     let before = text[..pos].trim_end_matches(' ');
-    if !before.ends_with(|c: char| c.is_alphanumeric() || c == '\'' || c == '-') {
-        return None;
-    }
-    let start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .map_or(0, |i| i + c_len(before, i));
+    let start = run_start(before, is_word_ascii, is_word_char);
     let w = &before[start..];
     (!w.is_empty()).then_some(w)
+}
+
+/// A character of a word of [`next_word`] and [`prev_word`]: a letter, a digit, an apostrophe or a hyphen.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '-'
+}
+
+/// [`is_word_char`] of an ASCII byte.
+fn is_word_ascii(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'\'' || c == b'-'
+}
+
+/// Where the run of characters that `keep` accepts at the end of `s` starts. `keep_ascii` must answer as
+/// `keep` on ASCII bytes: the scan reads bytes, and characters only from the first non-ASCII byte on.
+fn run_start(s: &str, keep_ascii: fn(u8) -> bool, keep: fn(char) -> bool) -> usize {
+    let b = s.as_bytes();
+    let mut j = b.len();
+    while j > 0 {
+        let c = b[j - 1];
+        if c >= 0x80 {
+            // `j` follows an ASCII byte (or is the end): a character boundary.
+            let head = &s[..j];
+            return head.rfind(|c| !keep(c)).map_or(0, |i| i + c_len(head, i));
+        }
+        if !keep_ascii(c) {
+            return j;
+        }
+        j -= 1;
+    }
+    0
+}
+
+/// Where the run of characters that `keep` accepts at the start of `s` ends (see [`run_start`]).
+fn run_end(s: &str, keep_ascii: fn(u8) -> bool, keep: fn(char) -> bool) -> usize {
+    let b = s.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if c >= 0x80 {
+            return i + s[i..].find(|c| !keep(c)).unwrap_or(s.len() - i);
+        }
+        if !keep_ascii(c) {
+            return i;
+        }
+    }
+    b.len()
 }
 
 fn c_len(s: &str, i: usize) -> usize {
@@ -1143,6 +1182,63 @@ mod tests {
             return Some(t + u);
         }
         small(&w).or_else(|| tens(&w)).filter(|&v| v > 0)
+    }
+
+    /// [`next_word`], [`prev_word`] and the abbreviation test read as their character versions.
+    #[test]
+    fn word_runs_as_by_chars() {
+        fn by_chars_next(text: &str, pos: usize) -> Option<(usize, &str)> {
+            let rest = &text[pos..];
+            let trimmed = rest.trim_start_matches(' ');
+            if trimmed.len() == rest.len() && !rest.is_empty() {
+                return None;
+            }
+            let start = pos + (rest.len() - trimmed.len());
+            let end = trimmed
+                .find(|c: char| !is_word_char(c))
+                .unwrap_or(trimmed.len());
+            (end > 0).then(|| (start, &trimmed[..end]))
+        }
+        fn by_chars_prev(text: &str, pos: usize) -> Option<&str> {
+            let before = text[..pos].trim_end_matches(' ');
+            if !before.ends_with(is_word_char) {
+                return None;
+            }
+            let start = before
+                .rfind(|c: char| !is_word_char(c))
+                .map_or(0, |i| i + c_len(before, i));
+            Some(&before[start..])
+        }
+        let by_chars_dot = |before: &str| {
+            before
+                .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+                .map_or(0, |i| i + c_len(before, i))
+        };
+        let mut texts = crate::recognise::all_texts();
+        texts.truncate(400);
+        texts.extend(
+            [
+                "Jos\u{e9}'s d\u{e9}j\u{e0}-vu x\u{a0}y caf\u{e9} \u{c9}mile.Z U.S. \u{2028}No.\u{e9}",
+                "\u{e9}", "a", "", " ", "- '", "\u{2019}s \u{e9}e \u{e9}\u{e9}-x '\u{e9}'",
+            ]
+            .map(str::to_string),
+        );
+        for t in &texts {
+            for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                assert_eq!(next_word(t, pos), by_chars_next(t, pos), "{t:?} {pos}");
+                assert_eq!(prev_word(t, pos), by_chars_prev(t, pos), "{t:?} {pos}");
+                let before = &t[..pos];
+                assert_eq!(
+                    run_start(
+                        before,
+                        |c| c.is_ascii_alphanumeric() || c == b'.',
+                        |c| c.is_alphanumeric() || c == '.'
+                    ),
+                    by_chars_dot(before),
+                    "{t:?} {pos}"
+                );
+            }
+        }
     }
 
     /// [`number_value`] reads as the copying version on number words, digits and edge cases.
