@@ -250,6 +250,7 @@ fn is_word_ascii(c: u8) -> bool {
 
 /// Where the run of characters that `keep` accepts at the end of `s` starts. `keep_ascii` must answer as
 /// `keep` on ASCII bytes: the scan reads bytes, and characters only from the first non-ASCII byte on.
+#[inline]
 fn run_start(s: &str, keep_ascii: fn(u8) -> bool, keep: fn(char) -> bool) -> usize {
     let b = s.as_bytes();
     let mut j = b.len();
@@ -269,6 +270,7 @@ fn run_start(s: &str, keep_ascii: fn(u8) -> bool, keep: fn(char) -> bool) -> usi
 }
 
 /// Where the run of characters that `keep` accepts at the start of `s` ends (see [`run_start`]).
+#[inline]
 fn run_end(s: &str, keep_ascii: fn(u8) -> bool, keep: fn(char) -> bool) -> usize {
     let b = s.as_bytes();
     for (i, &c) in b.iter().enumerate() {
