@@ -86,42 +86,57 @@ const TEN_ORDS: [&str; 8] = [
     "ninetieth",
 ];
 
+/// The index of `w` (any ASCII case) in `words` (lower case).
+fn index_ci(words: &[&str], w: &str) -> Option<usize> {
+    words.iter().position(|u| u.eq_ignore_ascii_case(w))
+}
+
+/// The value of a unit word ("one", "ninth"; any ASCII case).
 fn small_word(w: &str) -> Option<u32> {
-    UNITS
-        .iter()
-        .position(|u| *u == w)
-        .or_else(|| UNIT_ORDS.iter().position(|u| *u == w))
+    index_ci(&UNITS, w)
+        .or_else(|| index_ci(&UNIT_ORDS, w))
         .map(|i| i as u32)
 }
 
+/// The value of a tens word ("twenty", "thirtieth"; any ASCII case).
 fn tens_word(w: &str) -> Option<u32> {
-    TENS.iter()
-        .position(|u| *u == w)
-        .or_else(|| TEN_ORDS.iter().position(|u| *u == w))
+    index_ci(&TENS, w)
+        .or_else(|| index_ci(&TEN_ORDS, w))
         .map(|i| 20 + 10 * i as u32)
 }
 
 /// The value of a number as written: "46", "31st", "one", "ninth", "twenty-first", "top" (1).
+///
+/// Reads `s` in place, any ASCII case (no lower-case copy): asked about every ranking and seed.
 pub(crate) fn number_value(s: &str) -> Option<u32> {
-    let w = s.trim().to_ascii_lowercase();
-    if w == "top" {
+    let w = s.trim();
+    if w.eq_ignore_ascii_case("top") {
         return Some(1);
     }
-    let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
-    if !digits.is_empty() {
-        let rest = &w[digits.len()..];
-        if !matches!(rest, "" | "st" | "nd" | "rd" | "th") {
+    let b = w.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 {
+        let rest = &b[digits..];
+        if !(rest.is_empty()
+            || [&b"st"[..], b"nd", b"rd", b"th"]
+                .iter()
+                .any(|x| rest.eq_ignore_ascii_case(x)))
+        {
             return None;
         }
-        // Ranks and seeds start at 1: "seeded 0" is no seed.
-        return digits.parse().ok().filter(|&n: &u32| n > 0);
+        // As `str::parse::<u32>`: `None` on overflow. Ranks and seeds start at 1: "seeded 0" is no seed.
+        let mut n: u32 = 0;
+        for &c in &b[..digits] {
+            n = n.checked_mul(10)?.checked_add(u32::from(c - b'0'))?;
+        }
+        return (n > 0).then_some(n);
     }
     if let Some((t, u)) = w.split_once('-') {
         let t = tens_word(t)?;
         let u = small_word(u).filter(|&u| (1..10).contains(&u))?;
         return Some(t + u);
     }
-    small_word(&w).or_else(|| tens_word(&w)).filter(|&v| v > 0)
+    small_word(w).or_else(|| tens_word(w)).filter(|&v| v > 0)
 }
 
 /// True when `s` is written as a cardinal number ("46", "eight"), not an ordinal ("46th", "eighth").
@@ -185,9 +200,11 @@ fn is_abbreviation_dot(text: &str, dot: usize) -> bool {
         return false;
     }
     let before = &text[..dot];
-    let word_start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |i| i + c_len(before, i));
+    let word_start = run_start(
+        before,
+        |c| c.is_ascii_alphanumeric() || c == b'.',
+        |c| c.is_alphanumeric() || c == '.',
+    );
     let word = &before[word_start..];
     matches!(
         word,
@@ -206,9 +223,7 @@ pub(crate) fn next_word(text: &str, pos: usize) -> Option<(usize, &str)> {
         return None;
     }
     let start = pos + (rest.len() - trimmed.len());
-    let end = trimmed
-        .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .unwrap_or(trimmed.len());
+    let end = run_end(trimmed, is_word_ascii, is_word_char);
     if end == 0 {
         return None;
     }
@@ -218,18 +233,67 @@ pub(crate) fn next_word(text: &str, pos: usize) -> Option<(usize, &str)> {
 /// The word before `pos` (skipping spaces), or `None` at punctuation.
 pub(crate) fn prev_word(text: &str, pos: usize) -> Option<&str> {
     let before = text[..pos].trim_end_matches(' ');
-    if !before.ends_with(|c: char| c.is_alphanumeric() || c == '\'' || c == '-') {
-        return None;
-    }
-    let start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .map_or(0, |i| i + c_len(before, i));
+    let start = run_start(before, is_word_ascii, is_word_char);
     let w = &before[start..];
     (!w.is_empty()).then_some(w)
 }
 
+/// A character of a word of [`next_word`] and [`prev_word`]: a letter, a digit, an apostrophe or a hyphen.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '-'
+}
+
+/// [`is_word_char`] of an ASCII byte.
+fn is_word_ascii(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'\'' || c == b'-'
+}
+
+/// Where the run of characters that `keep` accepts at the end of `s` starts. `keep_ascii` must answer as
+/// `keep` on ASCII bytes: the scan reads bytes, and characters only from the first non-ASCII byte on.
+#[inline]
+fn run_start(s: &str, keep_ascii: fn(u8) -> bool, keep: fn(char) -> bool) -> usize {
+    let b = s.as_bytes();
+    let mut j = b.len();
+    while j > 0 {
+        let c = b[j - 1];
+        if c >= 0x80 {
+            // `j` follows an ASCII byte (or is the end): a character boundary.
+            let head = &s[..j];
+            return head.rfind(|c| !keep(c)).map_or(0, |i| i + c_len(head, i));
+        }
+        if !keep_ascii(c) {
+            return j;
+        }
+        j -= 1;
+    }
+    0
+}
+
+/// Where the run of characters that `keep` accepts at the start of `s` ends (see [`run_start`]).
+#[inline]
+fn run_end(s: &str, keep_ascii: fn(u8) -> bool, keep: fn(char) -> bool) -> usize {
+    let b = s.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if c >= 0x80 {
+            return i + s[i..].find(|c| !keep(c)).unwrap_or(s.len() - i);
+        }
+        if !keep_ascii(c) {
+            return i;
+        }
+    }
+    b.len()
+}
+
 fn c_len(s: &str, i: usize) -> usize {
     s[i..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// `w.trim_end_matches("'s")`, without the substring searcher that sets up for a `&str` pattern.
+fn trim_possessive(mut w: &str) -> &str {
+    while let Some(rest) = w.strip_suffix("'s") {
+        w = rest;
+    }
+    w
 }
 
 fn is_capitalised(w: &str) -> bool {
@@ -244,11 +308,11 @@ pub(crate) fn name_follows(text: &str, pos: usize) -> bool {
     if !is_capitalised(w) {
         return false;
     }
-    let w = w.trim_end_matches("'s");
+    let w = trim_possessive(w);
     if lexicon::demonym(w).is_some() {
         // "seventh seed Russian Mikhail Youzhny": look past one nationality word.
         return next_word(text, start + w.len()).is_some_and(|(_, n)| {
-            is_capitalised(n) && !lexicon::is_stop(n.trim_end_matches("'s")) && !lexicon::is_org(n)
+            is_capitalised(n) && !lexicon::is_stop(trim_possessive(n)) && !lexicon::is_org(n)
         });
     }
     !lexicon::is_stop(w) && !lexicon::is_org(w)
@@ -265,7 +329,7 @@ pub(crate) fn apposition_before(text: &str, pos: usize) -> bool {
         return false;
     };
     prev_word(before, before.len())
-        .is_some_and(|w| is_capitalised(w) && !lexicon::is_stop(w.trim_end_matches("'s")))
+        .is_some_and(|w| is_capitalised(w) && !lexicon::is_stop(trim_possessive(w)))
 }
 
 /// The side of a nominal phrase ("world number 46", "ninth seed") that stands before a name or by itself.
@@ -431,14 +495,47 @@ const SPAN_WORDS: [&[u8]; 7] = [
 /// between). Every other keyword starts the match it is first in.
 fn may_lead(w: &[u8], key: u8) -> bool {
     match key {
-        b't' => MOVE_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m)),
+        b't' => is_move_word(w),
         b'n' => {
+            // Demonyms are capitalised; span words have three to five letters.
+            match w.first() {
+                Some(c) if c.is_ascii_uppercase() => {}
+                _ if !(3..=5).contains(&w.len()) => return false,
+                _ => {}
+            }
             SPAN_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m))
                 || DEMONYMS.iter().any(|d| w == d.as_bytes())
         }
         b'r' => true,
         _ => false,
     }
+}
+
+/// Bit `c - b'a'` for each first letter of the words of `words` (lower case), and their greatest length.
+const fn first_letters(words: &[&[u8]]) -> (u32, usize) {
+    let (mut mask, mut longest, mut i) = (0u32, 0, 0);
+    while i < words.len() {
+        mask |= 1 << (words[i][0] - b'a');
+        if words[i].len() > longest {
+            longest = words[i].len();
+        }
+        i += 1;
+    }
+    (mask, longest)
+}
+
+/// Whether `w` is one of [`MOVE_WORDS`] in any ASCII case. Most words fail on their length or first letter
+/// before any comparison.
+fn is_move_word(w: &[u8]) -> bool {
+    const FIRST: (u32, usize) = first_letters(&MOVE_WORDS);
+    let Some(&c) = w.first() else {
+        return false;
+    };
+    let c = (c | 0x20).wrapping_sub(b'a');
+    c < 26
+        && FIRST.0 >> c & 1 != 0
+        && w.len() <= FIRST.1
+        && MOVE_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m))
 }
 
 /// The groups of a match of [`RE`]: read by hand for "world number 46" (alternative 1, the commonest), else
@@ -585,11 +682,7 @@ fn read_groups(m: &str) -> Option<(&'static [&'static str], [Option<&str>; 4])> 
         return Some((&["fn", "", "", ""], [Some(&m[j..]), None, None, None]));
     }
     let first = word_end(0);
-    if first > 0
-        && MOVE_WORDS
-            .iter()
-            .any(|w| b[..first].eq_ignore_ascii_case(w))
-    {
+    if first > 0 && is_move_word(&b[..first]) {
         let mut mv = first;
         let mut i = spaces(first)?;
         if b[..first].eq_ignore_ascii_case(b"back") && at(i, b"up") && word_end(i) == i + 2 {
@@ -1056,6 +1149,201 @@ mod tests {
         assert_eq!(number_value("12x"), None);
         assert!(is_cardinal("eight"));
         assert!(!is_cardinal("eighth"));
+    }
+
+    /// The reading of [`number_value`] before it read in place: a lower-case copy and its digits as a `String`.
+    fn number_value_by_copy(s: &str) -> Option<u32> {
+        let small = |w: &str| {
+            UNITS
+                .iter()
+                .position(|u| *u == w)
+                .or_else(|| UNIT_ORDS.iter().position(|u| *u == w))
+                .map(|i| i as u32)
+        };
+        let tens = |w: &str| {
+            TENS.iter()
+                .position(|u| *u == w)
+                .or_else(|| TEN_ORDS.iter().position(|u| *u == w))
+                .map(|i| 20 + 10 * i as u32)
+        };
+        let w = s.trim().to_ascii_lowercase();
+        if w == "top" {
+            return Some(1);
+        }
+        let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if !digits.is_empty() {
+            let rest = &w[digits.len()..];
+            if !matches!(rest, "" | "st" | "nd" | "rd" | "th") {
+                return None;
+            }
+            return digits.parse().ok().filter(|&n: &u32| n > 0);
+        }
+        if let Some((t, u)) = w.split_once('-') {
+            let t = tens(t)?;
+            let u = small(u).filter(|&u| (1..10).contains(&u))?;
+            return Some(t + u);
+        }
+        small(&w).or_else(|| tens(&w)).filter(|&v| v > 0)
+    }
+
+    /// [`next_word`], [`prev_word`] and the abbreviation test read as their character versions.
+    #[test]
+    fn word_runs_as_by_chars() {
+        fn by_chars_next(text: &str, pos: usize) -> Option<(usize, &str)> {
+            let rest = &text[pos..];
+            let trimmed = rest.trim_start_matches(' ');
+            if trimmed.len() == rest.len() && !rest.is_empty() {
+                return None;
+            }
+            let start = pos + (rest.len() - trimmed.len());
+            let end = trimmed
+                .find(|c: char| !is_word_char(c))
+                .unwrap_or(trimmed.len());
+            (end > 0).then(|| (start, &trimmed[..end]))
+        }
+        fn by_chars_prev(text: &str, pos: usize) -> Option<&str> {
+            let before = text[..pos].trim_end_matches(' ');
+            if !before.ends_with(is_word_char) {
+                return None;
+            }
+            let start = before
+                .rfind(|c: char| !is_word_char(c))
+                .map_or(0, |i| i + c_len(before, i));
+            Some(&before[start..])
+        }
+        let by_chars_dot = |before: &str| {
+            before
+                .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+                .map_or(0, |i| i + c_len(before, i))
+        };
+        let mut texts = crate::recognise::all_texts();
+        texts.truncate(400);
+        texts.extend(
+            [
+                "Jos\u{e9}'s d\u{e9}j\u{e0}-vu x\u{a0}y caf\u{e9} \u{c9}mile.Z U.S. \u{2028}No.\u{e9}",
+                "\u{e9}", "a", "", " ", "- '", "\u{2019}s \u{e9}e \u{e9}\u{e9}-x '\u{e9}'",
+            ]
+            .map(str::to_string),
+        );
+        for t in &texts {
+            for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                assert_eq!(next_word(t, pos), by_chars_next(t, pos), "{t:?} {pos}");
+                assert_eq!(prev_word(t, pos), by_chars_prev(t, pos), "{t:?} {pos}");
+                let before = &t[..pos];
+                assert_eq!(
+                    run_start(
+                        before,
+                        |c| c.is_ascii_alphanumeric() || c == b'.',
+                        |c| c.is_alphanumeric() || c == '.'
+                    ),
+                    by_chars_dot(before),
+                    "{t:?} {pos}"
+                );
+            }
+        }
+    }
+
+    /// [`number_value`] reads as the copying version on number words, digits and edge cases.
+    #[test]
+    fn same_number_value_as_by_copy() {
+        let mut words: Vec<String> = [
+            "",
+            " ",
+            "0",
+            "00",
+            "007",
+            "1st",
+            "1ST",
+            "2Nd",
+            "31st",
+            "4294967295",
+            "4294967296",
+            "99999999999",
+            "12x",
+            "12 th",
+            "12th ",
+            " Top",
+            "TOP",
+            "tops",
+            "top-",
+            "-one",
+            "twenty-",
+            "twenty-one-two",
+            "Twenty-First",
+            "twenty-zero",
+            "twenty-tenth",
+            "ninety-ninth",
+            "zero",
+            "zeroth",
+            "\u{a0}five\u{2028}",
+            "fi\u{17f}th",
+            "\u{212a}",
+            "one two",
+            "1-2",
+            "twenty–one",
+            "Ninetieth",
+            "ELEVENTH",
+            "nineteen",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        for list in [&UNITS[..], &UNIT_ORDS, &TENS, &TEN_ORDS] {
+            for w in list {
+                words.push(w.to_string());
+                words.push(w.to_uppercase());
+                for t in TENS {
+                    words.push(format!("{t}-{w}"));
+                    words.push(format!("{}-{w}", t.to_uppercase()));
+                }
+            }
+        }
+        for n in 0..200 {
+            for suffix in ["", "st", "nd", "rd", "th", "ST", "s", "-"] {
+                words.push(format!("{n}{suffix}"));
+            }
+        }
+        for w in &words {
+            assert_eq!(number_value(w), number_value_by_copy(w), "{w:?}");
+        }
+    }
+
+    /// [`may_lead`] and [`is_move_word`] say what the plain lists say.
+    #[test]
+    fn may_lead_as_the_lists() {
+        let mut words: Vec<Vec<u8>> = MOVE_WORDS
+            .iter()
+            .chain(SPAN_WORDS.iter())
+            .map(|w| w.to_vec())
+            .chain(DEMONYMS.iter().map(|d| d.as_bytes().to_vec()))
+            .collect();
+        for w in words.clone() {
+            words.push(w.to_ascii_uppercase());
+            words.push(w.to_ascii_lowercase());
+            words.push(w[..w.len() - 1].to_vec());
+            words.push([&w[..], b"s"].concat());
+        }
+        words.extend(
+            [
+                &b""[..],
+                b"x",
+                b"Up",
+                b"uP",
+                b"to",
+                b"_back",
+                b"1",
+                b"\xc5\xbfpell",
+            ]
+            .map(<[u8]>::to_vec),
+        );
+        for w in &words {
+            let move_word = MOVE_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m));
+            assert_eq!(is_move_word(w), move_word, "{w:?}");
+            assert_eq!(may_lead(w, b't'), move_word, "{w:?}");
+            let n = SPAN_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m))
+                || DEMONYMS.iter().any(|d| &w[..] == d.as_bytes());
+            assert_eq!(may_lead(w, b'n'), n, "{w:?}");
+        }
     }
 
     /// The keyword windows and the groups of the alternatives give what the capturing pattern gave.

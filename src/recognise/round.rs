@@ -552,9 +552,21 @@ fn is_final_noun(text: &str, start: usize, end: usize) -> bool {
     }
 }
 
-/// Whether `b` is a word byte of `(?-u:\b)`.
+/// `WORD_BYTE[c]`: whether byte `c` is a word byte of `(?-u:\b)` (an ASCII letter or digit, or `_`).
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric() || c as u8 == b'_';
+        c += 1;
+    }
+    t
+};
+
+/// Whether `b` is a word byte of `(?-u:\b)`: one table look-up (asked about every byte of many clauses).
+#[inline]
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    WORD_BYTE[usize::from(b)]
 }
 
 /// [`FUTURE_CLAUSE`] on an ASCII `clause`, in byte code: a whole word "will", "shall", "faces", ... (any
@@ -564,6 +576,9 @@ fn future_clause_ascii(clause: &[u8]) -> bool {
     while i < clause.len() {
         if !is_word_byte(clause[i]) {
             i += 1;
+            while i < clause.len() && !is_word_byte(clause[i]) {
+                i += 1;
+            }
             continue;
         }
         let s = i;
