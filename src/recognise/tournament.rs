@@ -537,7 +537,7 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<TournamentM
             let b = text.as_bytes();
             let mut q = m_start;
             while q < e {
-                let w_end = memchr::memchr(b' ', &b[q..e]).map_or(e, |k| q + k);
+                let w_end = b[q..e].iter().position(|&c| c == b' ').map_or(e, |k| q + k);
                 if w_end > q {
                     words[len] = (q, w_end);
                     len += 1;
