@@ -550,11 +550,11 @@ pub(crate) fn find(text: &str) -> Vec<ScoreMention> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut walkovers: Vec<(usize, usize)> = Vec::new();
-    let walkover = |s: Option<usize>, walkovers: &mut Vec<(usize, usize)>| {
-        if let Some(s) = s
-            && matches!(b[s], b'w' | b'W')
-            && let Some(end) = walkover_at(b, s)
-        {
+    // Whether a walkover phrase may start `back` bytes before `d`: a `w` there (a cheap test, inlined).
+    let w_at = |d: usize, back: usize| d >= back && matches!(b[d - back], b'w' | b'W');
+    // The walkover phrase at `s`, read by [`walkover_at`].
+    let mut walkover = |s: usize| {
+        if let Some(end) = walkover_at(b, s) {
             walkovers.push((s, end));
         }
     };
@@ -563,11 +563,13 @@ pub(crate) fn find(text: &str) -> Vec<ScoreMention> {
     for d in memchr::memchr3_iter(b'-', b'/', b'k', b) {
         let c = b[d];
         if c == b'k' {
-            walkover(d.checked_sub(3), &mut walkovers);
+            if w_at(d, 3) {
+                walkover(d - 3);
+            }
             continue;
         }
-        if c == b'/' {
-            walkover(d.checked_sub(1), &mut walkovers);
+        if c == b'/' && w_at(d, 1) {
+            walkover(d - 1);
         }
         // The number before the dash: one or two digits (a longer one is no score number).
         if d == 0 || !b[d - 1].is_ascii_digit() {
@@ -594,7 +596,9 @@ pub(crate) fn find(text: &str) -> Vec<ScoreMention> {
         done = next.max(k + 1) + 1;
     }
     for d in memchr::memchr_iter(b'K', b) {
-        walkover(d.checked_sub(3), &mut walkovers);
+        if w_at(d, 3) {
+            walkover(d - 3);
+        }
     }
     if walkovers.is_empty() {
         return out;
