@@ -532,97 +532,90 @@ fn walkover_at(b: &[u8], i: usize) -> Option<usize> {
     Some(end)
 }
 
-/// The next walkover phrase ([`walkover_at`]) that starts at or after `from`: its start and end. Found by
-/// `memchr3` on the `/` of "w/o" and the `k` of "walk(-)over" (rare bytes), each checked where the phrase
-/// would start, so that the scan for scores looks for digits alone.
-fn next_walkover(b: &[u8], from: usize) -> Option<(usize, usize)> {
-    let mut p = from;
-    while let Some(k) = memchr::memchr3(b'/', b'k', b'K', &b[p..]) {
-        let k = p + k;
-        let back = if b[k] == b'/' { 1 } else { 3 };
-        if let Some(s) = k.checked_sub(back)
-            && s >= from
-            && matches!(b[s], b'w' | b'W')
-            && let Some(end) = walkover_at(b, s)
-        {
-            return Some((s, end));
-        }
-        p = k + 1;
-    }
-    None
-}
-
-/// Whether any of the 32 bytes is an ASCII digit; written so that the compiler tests them all at once
-/// (vector compares, no branch per byte).
-#[inline(always)]
-fn has_digit(chunk: &[u8; 32]) -> bool {
-    let mut any = 0u8;
-    for &c in chunk {
-        any |= u8::from(c.wrapping_sub(b'0') < 10);
-    }
-    any != 0
-}
-
-/// The next offset from `i` that holds an ASCII digit (where a score may start): 32 bytes per test while
-/// none is found, then the chunk with the hit byte by byte.
-fn next_start(b: &[u8], mut i: usize) -> Option<usize> {
-    while let Some(chunk) = b.get(i..i + 32) {
-        if has_digit(chunk.try_into().expect("32 bytes")) {
-            break;
-        }
-        i += 32;
-    }
-    b[i.min(b.len())..]
-        .iter()
-        .position(u8::is_ascii_digit)
-        .map(|k| i + k)
-}
-
 /// Every score in `text` (normalised), in order.
+///
+/// One `memchr3` pass over the bytes finds every place where a mention may be anchored, and code reads the
+/// mention only there:
+/// - a score starts at a number of one or two digits followed by `-` or `/` (see [`pair`]), so only a `-` or
+///   `/` right after a digit opens a candidate, at the start of the digits before it;
+/// - a walkover phrase ([`walkover_at`]) holds exactly one `/` ("w/o", one byte after its start) or one `k` /
+///   `K` ("walkover", "walk-over", three bytes after its start), and never a digit. `K` is rare: a second
+///   `memchr` pass finds it.
+///
+/// Walkovers and scores never overlap (a run of sets holds no `w`), and walkover phrases never overlap each
+/// other, so the two kinds are found apart and merged by start. A run of sets read at a number makes the scan
+/// skip what it read (see [`run_at`]); as in the byte-by-byte reader this replaces (`find_by_digits` in the
+/// tests), a number that starts right where a run ended is passed over too.
 pub(crate) fn find(text: &str) -> Vec<ScoreMention> {
     let b = text.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    // The next walkover, found once and kept until passed (they are rare).
-    let mut walkover = next_walkover(b, 0);
-    while i < b.len() {
-        // Only a digit can start a score: skip everything else in one tight loop.
-        let digit = next_start(b, i);
-        if let Some((start, end)) = walkover
-            && digit.is_none_or(|k| start < k)
-        {
-            out.push(ScoreMention {
-                span: Span::new(start, end),
-                sets: Vec::new(),
-                ending: Outcome::Walkover,
-            });
-            i = end;
-            walkover = next_walkover(b, end);
+    let mut walkovers: Vec<(usize, usize)> = Vec::new();
+    // Whether a walkover phrase may start `back` bytes before `d`: a `w` there (a cheap test, inlined).
+    let w_at = |d: usize, back: usize| d >= back && matches!(b[d - back], b'w' | b'W');
+    // The walkover phrase at `s`, read by [`walkover_at`].
+    let mut walkover = |s: usize| {
+        if let Some(end) = walkover_at(b, s) {
+            walkovers.push((s, end));
+        }
+    };
+    // Numbers that start before `done` were read, or passed over.
+    let mut done = 0;
+    for d in memchr::memchr3_iter(b'-', b'/', b'k', b) {
+        let c = b[d];
+        if c == b'k' {
+            if w_at(d, 3) {
+                walkover(d - 3);
+            }
             continue;
         }
-        let Some(k) = digit else { break };
-        i = k;
-        let prev = if i > 0 { b[i - 1] } else { b' ' };
-        let starts = !is_alnum(prev) && !matches!(prev, b'-' | b'/' | b'.' | b':' | b'[' | b'+');
-        if starts {
-            let (m, next) = run_at(b, i);
-            if let Some(m) = m {
-                out.push(m);
+        if c == b'/' && w_at(d, 1) {
+            walkover(d - 1);
+        }
+        // The number before the dash: one or two digits (a longer one is no score number).
+        if d == 0 || !b[d - 1].is_ascii_digit() {
+            continue;
+        }
+        let mut k = d - 1;
+        if k > 0 && b[k - 1].is_ascii_digit() {
+            k -= 1;
+            if k > 0 && b[k - 1].is_ascii_digit() {
+                continue;
             }
-            i = next.max(i + 1);
-        } else {
-            i += 1;
         }
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
+        if k < done {
+            continue;
         }
-        // A walkover inside the text just read is not one (a run of sets holds no `w`: this never happens).
-        if let Some((start, _)) = walkover
-            && start < i
-        {
-            walkover = next_walkover(b, i);
+        let prev = if k > 0 { b[k - 1] } else { b' ' };
+        if is_alnum(prev) || matches!(prev, b'-' | b'/' | b'.' | b':' | b'[' | b'+') {
+            continue;
+        }
+        let (m, next) = run_at(b, k);
+        if let Some(m) = m {
+            out.push(m);
+        }
+        done = next.max(k + 1) + 1;
+    }
+    for d in memchr::memchr_iter(b'K', b) {
+        if w_at(d, 3) {
+            walkover(d - 3);
         }
     }
+    if walkovers.is_empty() {
+        return out;
+    }
+    walkovers.sort_unstable();
+    let mut scores = std::mem::take(&mut out).into_iter().peekable();
+    for (start, end) in walkovers {
+        while let Some(m) = scores.next_if(|m| m.span.start < start) {
+            out.push(m);
+        }
+        out.push(ScoreMention {
+            span: Span::new(start, end),
+            sets: Vec::new(),
+            ending: Outcome::Walkover,
+        });
+    }
+    out.extend(scores);
     out
 }
 
@@ -636,7 +629,108 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
 }
 
 #[cfg(test)]
+mod reference {
+    use super::*;
+
+    /// The next walkover phrase ([`walkover_at`]) that starts at or after `from`: its start and end. Found by
+    /// `memchr3` on the `/` of "w/o" and the `k` of "walk(-)over" (rare bytes), each checked where the phrase
+    /// would start, so that the scan for scores looks for digits alone.
+    pub(super) fn next_walkover(b: &[u8], from: usize) -> Option<(usize, usize)> {
+        let mut p = from;
+        while let Some(k) = memchr::memchr3(b'/', b'k', b'K', &b[p..]) {
+            let k = p + k;
+            let back = if b[k] == b'/' { 1 } else { 3 };
+            if let Some(s) = k.checked_sub(back)
+                && s >= from
+                && matches!(b[s], b'w' | b'W')
+                && let Some(end) = walkover_at(b, s)
+            {
+                return Some((s, end));
+            }
+            p = k + 1;
+        }
+        None
+    }
+
+    /// Whether any of the 32 bytes is an ASCII digit; written so that the compiler tests them all at once
+    /// (vector compares, no branch per byte).
+    #[inline(always)]
+    pub(super) fn has_digit(chunk: &[u8; 32]) -> bool {
+        let mut any = 0u8;
+        for &c in chunk {
+            any |= u8::from(c.wrapping_sub(b'0') < 10);
+        }
+        any != 0
+    }
+
+    /// The next offset from `i` that holds an ASCII digit (where a score may start): 32 bytes per test while
+    /// none is found, then the chunk with the hit byte by byte.
+    pub(super) fn next_start(b: &[u8], mut i: usize) -> Option<usize> {
+        while let Some(chunk) = b.get(i..i + 32) {
+            if has_digit(chunk.try_into().expect("32 bytes")) {
+                break;
+            }
+            i += 32;
+        }
+        b[i.min(b.len())..]
+            .iter()
+            .position(u8::is_ascii_digit)
+            .map(|k| i + k)
+    }
+
+    /// The byte-by-byte reader that [`find`] replaced: the reference of `same_as_find_by_digits`.
+    pub(super) fn find_by_digits(text: &str) -> Vec<ScoreMention> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        // The next walkover, found once and kept until passed (they are rare).
+        let mut walkover = next_walkover(b, 0);
+        while i < b.len() {
+            // Only a digit can start a score: skip everything else in one tight loop.
+            let digit = next_start(b, i);
+            if let Some((start, end)) = walkover
+                && digit.is_none_or(|k| start < k)
+            {
+                out.push(ScoreMention {
+                    span: Span::new(start, end),
+                    sets: Vec::new(),
+                    ending: Outcome::Walkover,
+                });
+                i = end;
+                walkover = next_walkover(b, end);
+                continue;
+            }
+            let Some(k) = digit else { break };
+            i = k;
+            let prev = if i > 0 { b[i - 1] } else { b' ' };
+            let starts =
+                !is_alnum(prev) && !matches!(prev, b'-' | b'/' | b'.' | b':' | b'[' | b'+');
+            if starts {
+                let (m, next) = run_at(b, i);
+                if let Some(m) = m {
+                    out.push(m);
+                }
+                i = next.max(i + 1);
+            } else {
+                i += 1;
+            }
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            // A walkover inside the text just read is not one (a run of sets holds no `w`: this never happens).
+            if let Some((start, _)) = walkover
+                && start < i
+            {
+                walkover = next_walkover(b, i);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
 mod tests {
+    use super::reference::{find_by_digits, next_start, next_walkover};
     use super::*;
 
     fn one(text: &str) -> ScoreMention {
@@ -839,6 +933,32 @@ mod tests {
                 from = e;
             }
             assert_eq!(got, want, "{t}");
+        }
+    }
+
+    /// The `memchr3` scan finds what the byte-by-byte reader found, on the corpus texts and on edge cases
+    /// (numbers right after a run, long numbers, walkovers in every case, anchors at the ends of the text).
+    #[test]
+    fn same_as_find_by_digits() {
+        let mut texts = crate::recognise::all_texts();
+        for t in [
+            "7-6(4)6-4 6-3, [10-8]6-4 6-3 6-2, 6-4 3-1 ret.5-3 6-1, 6-4 6-3 (rtd)6-2 6-1",
+            "123-4 6-4 6-4, 06-4 6-3 6-1, 6-4-2 6-4 6-4, 1/6-4 6-2, a6-4 6-2, +6-4 6-3 6-2",
+            "6-4 6-4 w/o walkover WALKOVER WalKover WALK-OVER walk-over 6-2 6-2 Walkover. no walkover",
+            "w/o the, w/ok, kw/o, walkovers, 6/4 6/2 W/O 10-8 6-4 6-4 and 6-2 6-1 6-2 6-3 and 1-6 2-6",
+            "6-4 6-3 6-4 6-4 6-4 6-4 6-4 6-4 6-4 6-2, 7-6 (7-4) 6-6(4) RET, 6-7 (6/8) 6-1 6-1",
+            "6-4 2-0 when he retired, 6-3 5-2 and he pulled out. 4-6 4-1 9-1 9:30 6-4.5 2-1:30",
+            "W/O",
+            "6-1 6-1",
+            "-/k",
+            "walkover",
+            "x 6-",
+            "6-4 6",
+        ] {
+            texts.push(t.to_string());
+        }
+        for t in &texts {
+            assert_eq!(find(t), find_by_digits(t), "{t}");
         }
     }
 

@@ -355,113 +355,128 @@ const TEAM_EVENTS: &[&str] = &[
     "United Cup",
 ];
 
-/// Words that make a "Cup"/"Championship" another sport's competition.
+/// Words that make a "Cup"/"Championship" another sport's competition, in byte order (for a binary search).
 const OTHER_SPORTS: &[&str] = &[
-    "FA",
-    "World",
-    "Ryder",
-    "Heineken",
-    "League",
-    "Carling",
-    "UEFA",
-    "Stanley",
-    "Gold",
-    "Melbourne",
-    "America's",
-    "Challenge",
-    "Currie",
-    "Solheim",
-    "Webb",
-    "Ellis",
-    "Powergen",
-    "EFL",
-    "Intertoto",
-    "Confederations",
-    "Cricket",
-    "Rugby",
-    "Football",
-    "European",
-    "Six",
-    "Nations",
-    "County",
-    "Commonwealth",
-    "Premiership",
-    "Super",
-    "Champions",
-    "Scottish",
-    "Welsh",
-    "Irish",
-    "Tri",
-    "Asian",
     "African",
-    "Euro",
-    "Grand",
-    "National",
-    "Derby",
-    "Premier",
-    "Coca-Cola",
-    "Community",
-    "Charity",
+    "America's",
     "Anglo-Welsh",
-    "Indoor",
-    "Outdoor",
-    "Open",
-    "Golf",
-    "PGA",
-    "US PGA",
-    "Masters",
+    "Asian",
     "British",
+    "Carling",
+    "Challenge",
+    "Champions",
+    "Charity",
+    "Coca-Cola",
+    "Commonwealth",
+    "Community",
+    "Confederations",
+    "County",
+    "Cricket",
+    "Currie",
+    "Derby",
+    "EFL",
+    "Ellis",
+    "Euro",
+    "European",
+    "FA",
+    "Football",
+    "Gold",
+    "Golf",
+    "Grand",
+    "Heineken",
+    "Indoor",
+    "Intertoto",
+    "Irish",
+    "League",
+    "Masters",
+    "Melbourne",
+    "National",
+    "Nations",
+    "Open",
+    "Outdoor",
+    "PGA",
+    "Powergen",
+    "Premier",
+    "Premiership",
+    "Rugby",
+    "Ryder",
+    "Scottish",
+    "Six",
+    "Solheim",
+    "Stanley",
+    "Super",
+    "Tri",
+    "UEFA",
+    "US PGA",
+    "Webb",
+    "Welsh",
+    "World",
 ];
 
 /// Words allowed with a possessive "'s" inside a name ("Volvo Women's Open", "Queen's Club").
 const POSSESSIVE_OK: &[&str] = &["Women's", "Men's", "Queen's", "Ladies'"];
 
-/// Cities that name tour events, beside countries and demonyms.
+/// Cities that name tour events, beside countries and demonyms, in byte order (for a binary search).
 const EVENT_CITIES: &[&str] = &[
-    "Miami",
-    "Madrid",
-    "Paris",
-    "Rome",
-    "Dubai",
-    "Doha",
-    "Qatar",
-    "Shanghai",
-    "Cincinnati",
-    "Monte",
-    "Indian",
-    "Toronto",
-    "Montreal",
-    "Canadian",
-    "Beijing",
-    "Tokyo",
-    "Vienna",
-    "Basel",
-    "Rotterdam",
-    "Marseille",
     "Acapulco",
-    "Barcelona",
-    "Hamburg",
-    "Halle",
-    "Eastbourne",
-    "Sydney",
-    "Brisbane",
     "Adelaide",
     "Auckland",
-    "Stuttgart",
-    "Washington",
-    "Memphis",
+    "Barcelona",
+    "Basel",
+    "Beijing",
+    "Brisbane",
+    "Canadian",
     "Chennai",
+    "Cincinnati",
+    "Doha",
+    "Dubai",
+    "Eastbourne",
+    "Halle",
+    "Hamburg",
     "Hyderabad",
-    "Stockholm",
-    "Moscow",
+    "Indian",
     "Kooyong",
+    "Madrid",
+    "Marseille",
+    "Memphis",
+    "Miami",
+    "Monte",
+    "Montreal",
+    "Moscow",
+    "Paris",
+    "Qatar",
+    "Rome",
+    "Rotterdam",
     "San",
+    "Shanghai",
+    "Stockholm",
+    "Stuttgart",
+    "Sydney",
+    "Tokyo",
+    "Toronto",
+    "Vienna",
+    "Washington",
 ];
 
 fn is_place(w: &str) -> bool {
     crate::lexicon::country(w).is_some()
         || crate::lexicon::demonym(w).is_some()
-        || EVENT_CITIES.contains(&w)
+        || EVENT_CITIES.binary_search(&w).is_ok()
+}
+
+/// Whether `w` is a compound adjective ("Two-time", "Grass-court"): a lower-case letter after its first `-`.
+fn is_adjective(w: &str) -> bool {
+    w.split_once('-')
+        .is_some_and(|(_, b)| b.starts_with(char::is_lowercase))
+}
+
+fn all_digits(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `w` is one of [`OTHER_SPORTS`] (a binary search).
+fn is_other_sport(w: &str) -> bool {
+    OTHER_SPORTS.binary_search(&w).is_ok()
 }
 
 /// Every tournament phrase in `text` (normalised), in order.
@@ -514,60 +529,59 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<TournamentM
                 name: city.to_string(),
             });
         } else {
-            let (mut s, e) = (m_start, m_end);
-            let full = m_str;
-            // Drop leading sentence words and anything up to a possessive ("Federer's Australian Open").
-            // At most six words: up to five names and the event word, joined by spaces.
-            let mut buf = [(0, ""); 8];
+            let e = m_end;
+            // The words of the match, as offsets in `text`: up to five names and the event word, joined by
+            // ASCII spaces (`[\x20]+` in the pattern; no word holds white space).
+            let mut words = [(0, 0); 6];
             let mut len = 0;
-            for w in full.split_whitespace() {
-                buf[len] = (w.as_ptr() as usize - full.as_ptr() as usize, w);
-                len += 1;
+            let b = text.as_bytes();
+            let mut q = m_start;
+            while q < e {
+                let w_end = b[q..e].iter().position(|&c| c == b' ').map_or(e, |k| q + k);
+                if w_end > q {
+                    words[len] = (q, w_end);
+                    len += 1;
+                }
+                q = w_end + 1;
             }
-            let words = &buf[..len];
+            let words = &words[..len];
+            let word = |i: usize| &text[words[i].0..words[i].1];
+            // Drop leading sentence words and anything up to a possessive ("Federer's Australian Open").
             let mut first = 0;
-            for (i, (_, w)) in words.iter().enumerate() {
+            for i in 0..len {
+                let w = word(i);
                 let possessive =
-                    (w.ends_with("'s") || w.ends_with("s'")) && !POSSESSIVE_OK.contains(w);
-                let adjective = w
-                    .split_once('-')
-                    .is_some_and(|(_, b)| b.starts_with(char::is_lowercase));
+                    (w.ends_with("'s") || w.ends_with("s'")) && !POSSESSIVE_OK.contains(&w);
                 if possessive
-                    || (i == first && (is_lead_stop(w) || adjective))
-                    || w.bytes().all(|b| b.is_ascii_digit()) && i == first
+                    || (i == first && (is_lead_stop(w) || is_adjective(w) || all_digits(w)))
                 {
                     first = i + 1;
                 }
             }
-            if first >= words.len() - 1 {
+            if first >= len - 1 {
                 continue; // only the keyword is left: "the Open", "Davis Cup" handled above
             }
             // "Sinner US Open", "Djokovic Miami Open" (headlines): the name starts at the place word.
-            if let Some(i) = (first + 1..words.len() - 1).find(|&i| is_place(words[i].1)) {
+            if let Some(i) = (first + 1..len - 1).find(|&i| is_place(word(i))) {
                 first = i;
             }
-            s += words[first].0;
-            if let Some(team) = TEAM_EVENTS.iter().find(|t| text[s..e].ends_with(*t)) {
+            let mut s = words[first].0;
+            let keyword = word(len - 1);
+            // Every team event ends with "Cup".
+            let team = (keyword == "Cup")
+                .then(|| TEAM_EVENTS.iter().find(|t| text[s..e].ends_with(*t)))
+                .flatten();
+            if let Some(team) = team {
+                // None of the words of a team event is another sport's ([`OTHER_SPORTS`]).
                 s = e - team.len();
+            } else if matches!(keyword, "Cup" | "Championship" | "Championships" | "Trophy")
+                && (first..len - 1).any(|i| is_other_sport(word(i)))
+            {
+                // (The words that make only a "Cup" another sport's, "FA", "Ryder", "Heineken", "League" and
+                // "World", are among these.)
+                continue;
             }
             let name = &text[s..e];
-            let keyword = name.split_whitespace().next_back().expect("keyword");
-            let others = || {
-                let mut ws = name.split_whitespace();
-                ws.next_back();
-                ws
-            };
-            // The keyword first: it is cheaper than the other words.
-            if matches!(keyword, "Cup" | "Championship" | "Championships" | "Trophy")
-                && others().any(|w| OTHER_SPORTS.contains(&w))
-            {
-                continue;
-            }
-            if keyword == "Cup"
-                && others().any(|w| matches!(w, "FA" | "Ryder" | "Heineken" | "League" | "World"))
-            {
-                continue;
-            }
             out.push(TournamentMention {
                 span: Span::new(s, e),
                 name: name.to_string(),
@@ -591,6 +605,121 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
         .collect()
 }
 
+/// The `split_whitespace` version of [`find_in`]: the reference of `same_as_split_whitespace`.
+#[cfg(test)]
+mod reference {
+    use super::*;
+
+    /// [`super::find`] as it was.
+    pub(super) fn find(text: &str) -> Vec<TournamentMention> {
+        let mut out = Vec::new();
+        for (m_start, m_end, alt) in matches(text, &crate::recognise::Keywords::scan(text)) {
+            let m_str = &text[m_start..m_end];
+            let alt = alt.unwrap_or_else(|| ALTS[RE.which_at(text, m_start, m_end)]);
+            if alt == Alt::Known {
+                let (s, e) = (m_start, m_end);
+                let name = &text[s..e];
+                if name == "Queen's" && !text[..s].ends_with("at ") {
+                    continue;
+                }
+                if name.ends_with("Olympics") && !name.starts_with("Olympics") {
+                    // "Paris Olympics" but not "the Special Olympics"-like organisations.
+                    let first = name.split_whitespace().next().unwrap_or("");
+                    if is_lead_stop(first) || first == "Special" || first == "Winter" {
+                        let rest = name[first.len()..].trim_start();
+                        let off = e - rest.len();
+                        if first != "Special" && first != "Winter" {
+                            out.push(TournamentMention {
+                                span: Span::new(off, e),
+                                name: rest.to_string(),
+                            });
+                        }
+                        continue;
+                    }
+                }
+                out.push(TournamentMention {
+                    span: Span::new(s, e),
+                    name: name.to_string(),
+                });
+            } else if alt == Alt::City {
+                let at = BEFORE_CITY
+                    .find(m_str)
+                    .expect("' in ' before the city")
+                    .end();
+                let city = &m_str[at..];
+                if is_lead_stop(city) {
+                    continue;
+                }
+                out.push(TournamentMention {
+                    span: Span::new(m_start + at, m_end),
+                    name: city.to_string(),
+                });
+            } else {
+                let (mut s, e) = (m_start, m_end);
+                let full = m_str;
+                // Drop leading sentence words and anything up to a possessive ("Federer's Australian Open").
+                // At most six words: up to five names and the event word, joined by spaces.
+                let mut buf = [(0, ""); 8];
+                let mut len = 0;
+                for w in full.split_whitespace() {
+                    buf[len] = (w.as_ptr() as usize - full.as_ptr() as usize, w);
+                    len += 1;
+                }
+                let words = &buf[..len];
+                let mut first = 0;
+                for (i, (_, w)) in words.iter().enumerate() {
+                    let possessive =
+                        (w.ends_with("'s") || w.ends_with("s'")) && !POSSESSIVE_OK.contains(w);
+                    let adjective = w
+                        .split_once('-')
+                        .is_some_and(|(_, b)| b.starts_with(char::is_lowercase));
+                    if possessive
+                        || (i == first && (is_lead_stop(w) || adjective))
+                        || w.bytes().all(|b| b.is_ascii_digit()) && i == first
+                    {
+                        first = i + 1;
+                    }
+                }
+                if first >= words.len() - 1 {
+                    continue; // only the keyword is left: "the Open", "Davis Cup" handled above
+                }
+                // "Sinner US Open", "Djokovic Miami Open" (headlines): the name starts at the place word.
+                if let Some(i) = (first + 1..words.len() - 1).find(|&i| is_place(words[i].1)) {
+                    first = i;
+                }
+                s += words[first].0;
+                if let Some(team) = TEAM_EVENTS.iter().find(|t| text[s..e].ends_with(*t)) {
+                    s = e - team.len();
+                }
+                let name = &text[s..e];
+                let keyword = name.split_whitespace().next_back().expect("keyword");
+                let others = || {
+                    let mut ws = name.split_whitespace();
+                    ws.next_back();
+                    ws
+                };
+                // The keyword first: it is cheaper than the other words.
+                if matches!(keyword, "Cup" | "Championship" | "Championships" | "Trophy")
+                    && others().any(|w| OTHER_SPORTS.contains(&w))
+                {
+                    continue;
+                }
+                if keyword == "Cup"
+                    && others()
+                        .any(|w| matches!(w, "FA" | "Ryder" | "Heineken" | "League" | "World"))
+                {
+                    continue;
+                }
+                out.push(TournamentMention {
+                    span: Span::new(s, e),
+                    name: name.to_string(),
+                });
+            }
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod same_tests {
     fn spans(t: &str) -> Vec<(usize, usize)> {
@@ -598,6 +727,37 @@ mod same_tests {
             .into_iter()
             .map(|(s, e, _)| (s, e))
             .collect()
+    }
+
+    /// The word lists searched by binary search are in byte order.
+    #[test]
+    fn sorted_lists() {
+        for list in [super::OTHER_SPORTS, super::EVENT_CITIES] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+        // A team event is never another sport's: `find_in` does not ask.
+        for t in super::TEAM_EVENTS {
+            assert!(t.split(' ').all(|w| !super::is_other_sport(w)), "{t}");
+        }
+    }
+
+    /// `find_in` reads the words of a generic match as the `split_whitespace` version did; the mentions of
+    /// the corpus texts and of edge cases are those it found.
+    #[test]
+    fn same_as_split_whitespace() {
+        let mut texts = crate::recognise::all_texts();
+        for t in [
+            "Federer's Australian Open, The Miami Open, Two-time Open, Sinner US Open, Djokovic Miami Open",
+            "FA Cup, World Cup, Ryder Cup, US Davis Cup, The Billie Jean King Cup, Rogers Cup, Gold Cup",
+            "Women's Open, Boys' Open, Girls' Championships, A  B   Open, Big League Trophy, Madrid Masters",
+            "Heineken Cup, League Cup, Melbourne Cup, Grand Slam Cup, Swiss Indoors Championship, The Open",
+            "Europe's Davis Cup, USDavis Cup, ADavis Cup, Davis  Cup, Brisbane International, Two-Time Open",
+        ] {
+            texts.push(crate::normalise::Normalised::new(t).text);
+        }
+        for t in &texts {
+            assert_eq!(super::find(t), super::reference::find(t), "{t}");
+        }
     }
 
     /// At every offset the code reader answers, it answers as the anchored pattern, with the alternative that
