@@ -770,63 +770,37 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, keys: &mut Ve
     }
 }
 
-/// [`look`] of a word read from `b` itself (one that crosses a block edge).
-#[inline(never)]
-fn look_at(b: &[u8], s: usize, e: usize, table: &WordTable, keys: &mut Vec<Key>) {
-    let n = e - s;
-    if n <= SCAN_MAX {
-        let raw = match b.get(s..s + 8) {
-            Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
-            None => key8(&b[s..e]),
-        };
-        look(b, s, n, raw, table, keys);
-    }
-}
-
 /// The state of [`scan_keywords`] between blocks.
 struct Scan<'t> {
     b: &'t [u8],
     table: &'t WordTable,
-    /// The start of a word that runs past the blocks read so far.
-    open: Option<usize>,
     /// Whether the byte before the block is a word byte (bit 0).
     carry: u64,
-    folds: bool,
 }
 
 impl Scan<'_> {
-    /// The words of the 64 bytes at `at`: `block` holds them and eight more (zero past the end of the text),
-    /// so that every word that starts in the block has eight bytes to read.
+    /// The words that start in the 64 bytes at `at`: `block` holds them and eight more (zero past the end of
+    /// the text), so that every word that starts in the block has eight bytes to read; `w` and `next` are the
+    /// word bits of the block and of the next one (zero past the end), so that a word that runs into the next
+    /// block ends where its bits say.
     #[inline(always)]
-    fn block(&mut self, at: usize, block: &[u8; 72], w: u64, keys: &mut Vec<Key>) {
-        if let Some(s) = self.open {
-            if w == u64::MAX {
-                return;
-            }
-            look_at(
-                self.b,
-                s,
-                at + (!w).trailing_zeros() as usize,
-                self.table,
-                keys,
-            );
-            self.open = None;
-        }
+    fn block(&mut self, at: usize, block: &[u8; 72], w: u64, next: u64, keys: &mut Vec<Key>) {
         let mut starts = w & !(w << 1 | self.carry);
         self.carry = w >> 63;
         while starts != 0 {
             let k = starts.trailing_zeros() as usize;
             starts &= starts - 1;
-            // The non-word bytes from `k` on (none: the word goes on into the next block).
+            // The non-word bytes from `k` on (none: the word goes on into the next block, and ends at its
+            // first non-word byte; past 64 bytes there it is too long anyway).
             let rest = !w >> k;
-            if rest == 0 {
-                self.open = Some(at + k);
+            let n = if rest != 0 {
+                rest.trailing_zeros() as usize
             } else {
-                let n = rest.trailing_zeros() as usize;
-                if n <= SCAN_MAX {
-                    let raw = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
-                    look(self.b, at + k, n, raw, self.table, keys);
-                }
+                64 - k + (!next).trailing_zeros() as usize
+            };
+            if n <= SCAN_MAX {
+                let raw = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
+                look(self.b, at + k, n, raw, self.table, keys);
             }
         }
     }
@@ -835,47 +809,55 @@ impl Scan<'_> {
 /// The keyword offsets and kinds of `b`, into `keys`, and whether `b` holds a character that `(?i)` matches to
 /// an ASCII letter ("ſ", the Kelvin sign). Finds the words 64 bytes at a time: a bit mask of the word bytes
 /// gives where words start (a word byte after a non-word byte) and, from each start, where the word ends (the
-/// next non-word byte). The last bytes (fewer than 72) are copied into a buffer padded with zeros.
+/// next non-word byte, in this block or the next: the bits of the next block are found before the words of
+/// this one). The last bytes (fewer than 72) are copied into a buffer padded with zeros.
 fn scan_keywords(b: &[u8], keys: &mut Vec<Key>) -> bool {
     let mut scan = Scan {
         b,
         table: &WORD_TABLE,
-        open: None,
         carry: 0,
-        folds: false,
     };
-    let mut at = 0;
-    while let Some(block) = b.get(at..at + 72) {
-        let block: &[u8; 72] = block.try_into().expect("72 bytes");
-        let w = block_bits(
-            b,
-            at,
-            block[..64].try_into().expect("64 bytes"),
-            &mut scan.folds,
-        );
-        scan.block(at, block, w, keys);
-        at += 64;
-    }
-    let tail = &b[at..];
-    if !scan.folds && tail.iter().any(|&c| c >= 0x80) {
-        scan.folds = (0..tail.len()).any(|i| {
+    let mut folds = false;
+    // The blocks at `at < tail_at` have 72 bytes in `b`; the rest are read from `buf`.
+    let tail_at = if b.len() >= 72 {
+        (b.len() - 72) / 64 * 64 + 64
+    } else {
+        0
+    };
+    let tail = &b[tail_at..];
+    if tail.iter().any(|&c| c >= 0x80) {
+        folds = (0..tail.len()).any(|i| {
             tail[i..].starts_with("\u{17f}".as_bytes())
                 || tail[i..].starts_with("\u{212a}".as_bytes())
         });
     }
     let mut buf = [0u8; 136];
     buf[..tail.len()].copy_from_slice(tail);
+    let block_at = |at: usize| -> &[u8; 72] {
+        let bytes = if at < tail_at {
+            &b[at..at + 72]
+        } else {
+            &buf[at - tail_at..at - tail_at + 72]
+        };
+        bytes.try_into().expect("72 bytes")
+    };
+    let mut bits = |at: usize| {
+        let block: &[u8; 64] = block_at(at)[..64].try_into().expect("64 bytes");
+        if at < tail_at {
+            block_bits(b, at, block, &mut folds)
+        } else {
+            block_word_bits(block)
+        }
+    };
+    let mut at = 0;
+    let mut w = if b.is_empty() { 0 } else { bits(0) };
     while at < b.len() {
-        let o = at - (b.len() - tail.len());
-        let block: &[u8; 72] = buf[o..o + 72].try_into().expect("72 bytes");
-        let w = block_word_bits(block[..64].try_into().expect("64 bytes"));
-        scan.block(at, block, w, keys);
+        let next = if at + 64 < b.len() { bits(at + 64) } else { 0 };
+        scan.block(at, block_at(at), w, next, keys);
+        w = next;
         at += 64;
     }
-    if let Some(s) = scan.open {
-        look_at(b, s, b.len(), scan.table, keys);
-    }
-    scan.folds
+    folds
 }
 
 /// A piece of the small regex subset that [`literals`] reads.
