@@ -172,6 +172,25 @@ const NUMBER_KEYS: [(u32, u32); NUMBER_STARTS.len()] = {
     t
 };
 
+/// `NUMBER_TRIPLES[(c0 & 31) << 5 | (c1 & 31)]`, bit `c2 & 31`: whether some word of [`NUMBER_STARTS`]
+/// starts with the bytes `c0 c1 c2` (any third byte for "no"), compared by their low five bits. A superset
+/// test before the exact one.
+static NUMBER_TRIPLES: [u32; 1024] = {
+    let mut t = [0u32; 1024];
+    let mut i = 0;
+    while i < NUMBER_STARTS.len() {
+        let w = NUMBER_STARTS[i];
+        let at = ((w[0] & 31) as usize) << 5 | (w[1] & 31) as usize;
+        t[at] |= if w.len() == 2 {
+            u32::MAX
+        } else {
+            1 << (w[2] & 31)
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Whether a ranking number may follow the "to", "from", "No" or "number" that ends at `e`: after an optional
 /// dot and white space comes a digit, a number word, "No"/"number", or (`the_top`) "the top" ("back to the top
 /// of the rankings"). Every ranking phrase holding one of these words has that after it (see
@@ -207,6 +226,10 @@ pub(crate) fn number_may_follow(b: &[u8], e: usize, the_top: bool) -> bool {
             let have = b.len().min(p + 4) - p;
             four[..have].copy_from_slice(&b[p..p + have]);
             let key = u32::from_le_bytes(four) | 0x2020_2020;
+            let triple = ((key & 31) << 5 | (key >> 8 & 31)) as usize;
+            if NUMBER_TRIPLES[triple] >> (key >> 16 & 31) & 1 == 0 {
+                return false;
+            }
             NUMBER_KEYS.iter().any(|&(k, mask)| key & mask == k)
         }
     }
@@ -757,7 +780,16 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, keys: &mut Ve
     let (mask, start) = PREFIXES[prefix_slot(key)];
     ask |= key & mask == start;
     if ask {
-        kinds |= keyword_kinds(b, s, s + n);
+        // "to" (the most common word asked about) is a ranking keyword only before a number: ask that alone.
+        kinds |= if n == 2 && key == const { k("to") } {
+            if number_may_follow(b, s + 2, true) {
+                KEY_RANKING
+            } else {
+                0
+            }
+        } else {
+            keyword_kinds(b, s, s + n)
+        };
     }
     if kinds != 0 {
         keys.push(Key {
