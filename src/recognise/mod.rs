@@ -1297,6 +1297,8 @@ pub(crate) fn find_near_in<T>(
             Window::From(from) => from,
         };
         let mut p = from.max(next);
+        // The offsets tried are below `lim`: up to the hit, inside the text.
+        let lim = (o + 1).min(b.len());
         while p <= o {
             match (p < b.len() && may_start(b, p, o))
                 .then(|| at(text, p))
@@ -1309,8 +1311,8 @@ pub(crate) fn find_near_in<T>(
                 None => {
                     // No match starts inside a word: pass the rest of its letters and digits at once.
                     p += 1;
-                    if p <= o && p < b.len() && WORD[usize::from(b[p - 1])] {
-                        while p <= o && p < b.len() && WORD[usize::from(b[p])] {
+                    if p < lim && WORD[usize::from(b[p - 1])] {
+                        while p < lim && WORD[usize::from(b[p])] {
                             p += 1;
                         }
                     }
