@@ -172,6 +172,25 @@ const NUMBER_KEYS: [(u32, u32); NUMBER_STARTS.len()] = {
     t
 };
 
+/// `NUMBER_TRIPLES[(c0 & 31) << 5 | (c1 & 31)]`, bit `c2 & 31`: whether some word of [`NUMBER_STARTS`]
+/// starts with the bytes `c0 c1 c2` (any third byte for "no"), compared by their low five bits. A superset
+/// test before the exact one.
+static NUMBER_TRIPLES: [u32; 1024] = {
+    let mut t = [0u32; 1024];
+    let mut i = 0;
+    while i < NUMBER_STARTS.len() {
+        let w = NUMBER_STARTS[i];
+        let at = ((w[0] & 31) as usize) << 5 | (w[1] & 31) as usize;
+        t[at] |= if w.len() == 2 {
+            u32::MAX
+        } else {
+            1 << (w[2] & 31)
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Whether a ranking number may follow the "to", "from", "No" or "number" that ends at `e`: after an optional
 /// dot and white space comes a digit, a number word, "No"/"number", or (`the_top`) "the top" ("back to the top
 /// of the rankings"). Every ranking phrase holding one of these words has that after it (see
@@ -207,6 +226,10 @@ pub(crate) fn number_may_follow(b: &[u8], e: usize, the_top: bool) -> bool {
             let have = b.len().min(p + 4) - p;
             four[..have].copy_from_slice(&b[p..p + have]);
             let key = u32::from_le_bytes(four) | 0x2020_2020;
+            let triple = ((key & 31) << 5 | (key >> 8 & 31)) as usize;
+            if NUMBER_TRIPLES[triple] >> (key >> 16 & 31) & 1 == 0 {
+                return false;
+            }
             NUMBER_KEYS.iter().any(|&(k, mask)| key & mask == k)
         }
     }
@@ -757,7 +780,16 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, keys: &mut Ve
     let (mask, start) = PREFIXES[prefix_slot(key)];
     ask |= key & mask == start;
     if ask {
-        kinds |= keyword_kinds(b, s, s + n);
+        // "to" (the most common word asked about) is a ranking keyword only before a number: ask that alone.
+        kinds |= if n == 2 && key == const { k("to") } {
+            if number_may_follow(b, s + 2, true) {
+                KEY_RANKING
+            } else {
+                0
+            }
+        } else {
+            keyword_kinds(b, s, s + n)
+        };
     }
     if kinds != 0 {
         keys.push(Key {
@@ -770,63 +802,37 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, keys: &mut Ve
     }
 }
 
-/// [`look`] of a word read from `b` itself (one that crosses a block edge).
-#[inline(never)]
-fn look_at(b: &[u8], s: usize, e: usize, table: &WordTable, keys: &mut Vec<Key>) {
-    let n = e - s;
-    if n <= SCAN_MAX {
-        let raw = match b.get(s..s + 8) {
-            Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
-            None => key8(&b[s..e]),
-        };
-        look(b, s, n, raw, table, keys);
-    }
-}
-
 /// The state of [`scan_keywords`] between blocks.
 struct Scan<'t> {
     b: &'t [u8],
     table: &'t WordTable,
-    /// The start of a word that runs past the blocks read so far.
-    open: Option<usize>,
     /// Whether the byte before the block is a word byte (bit 0).
     carry: u64,
-    folds: bool,
 }
 
 impl Scan<'_> {
-    /// The words of the 64 bytes at `at`: `block` holds them and eight more (zero past the end of the text),
-    /// so that every word that starts in the block has eight bytes to read.
+    /// The words that start in the 64 bytes at `at`: `block` holds them and eight more (zero past the end of
+    /// the text), so that every word that starts in the block has eight bytes to read; `w` and `next` are the
+    /// word bits of the block and of the next one (zero past the end), so that a word that runs into the next
+    /// block ends where its bits say.
     #[inline(always)]
-    fn block(&mut self, at: usize, block: &[u8; 72], w: u64, keys: &mut Vec<Key>) {
-        if let Some(s) = self.open {
-            if w == u64::MAX {
-                return;
-            }
-            look_at(
-                self.b,
-                s,
-                at + (!w).trailing_zeros() as usize,
-                self.table,
-                keys,
-            );
-            self.open = None;
-        }
+    fn block(&mut self, at: usize, block: &[u8; 72], w: u64, next: u64, keys: &mut Vec<Key>) {
         let mut starts = w & !(w << 1 | self.carry);
         self.carry = w >> 63;
         while starts != 0 {
             let k = starts.trailing_zeros() as usize;
             starts &= starts - 1;
-            // The non-word bytes from `k` on (none: the word goes on into the next block).
+            // The non-word bytes from `k` on (none: the word goes on into the next block, and ends at its
+            // first non-word byte; past 64 bytes there it is too long anyway).
             let rest = !w >> k;
-            if rest == 0 {
-                self.open = Some(at + k);
+            let n = if rest != 0 {
+                rest.trailing_zeros() as usize
             } else {
-                let n = rest.trailing_zeros() as usize;
-                if n <= SCAN_MAX {
-                    let raw = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
-                    look(self.b, at + k, n, raw, self.table, keys);
-                }
+                64 - k + (!next).trailing_zeros() as usize
+            };
+            if n <= SCAN_MAX {
+                let raw = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
+                look(self.b, at + k, n, raw, self.table, keys);
             }
         }
     }
@@ -835,47 +841,55 @@ impl Scan<'_> {
 /// The keyword offsets and kinds of `b`, into `keys`, and whether `b` holds a character that `(?i)` matches to
 /// an ASCII letter ("ſ", the Kelvin sign). Finds the words 64 bytes at a time: a bit mask of the word bytes
 /// gives where words start (a word byte after a non-word byte) and, from each start, where the word ends (the
-/// next non-word byte). The last bytes (fewer than 72) are copied into a buffer padded with zeros.
+/// next non-word byte, in this block or the next: the bits of the next block are found before the words of
+/// this one). The last bytes (fewer than 72) are copied into a buffer padded with zeros.
 fn scan_keywords(b: &[u8], keys: &mut Vec<Key>) -> bool {
     let mut scan = Scan {
         b,
         table: &WORD_TABLE,
-        open: None,
         carry: 0,
-        folds: false,
     };
-    let mut at = 0;
-    while let Some(block) = b.get(at..at + 72) {
-        let block: &[u8; 72] = block.try_into().expect("72 bytes");
-        let w = block_bits(
-            b,
-            at,
-            block[..64].try_into().expect("64 bytes"),
-            &mut scan.folds,
-        );
-        scan.block(at, block, w, keys);
-        at += 64;
-    }
-    let tail = &b[at..];
-    if !scan.folds && tail.iter().any(|&c| c >= 0x80) {
-        scan.folds = (0..tail.len()).any(|i| {
+    let mut folds = false;
+    // The blocks at `at < tail_at` have 72 bytes in `b`; the rest are read from `buf`.
+    let tail_at = if b.len() >= 72 {
+        (b.len() - 72) / 64 * 64 + 64
+    } else {
+        0
+    };
+    let tail = &b[tail_at..];
+    if tail.iter().any(|&c| c >= 0x80) {
+        folds = (0..tail.len()).any(|i| {
             tail[i..].starts_with("\u{17f}".as_bytes())
                 || tail[i..].starts_with("\u{212a}".as_bytes())
         });
     }
     let mut buf = [0u8; 136];
     buf[..tail.len()].copy_from_slice(tail);
+    let block_at = |at: usize| -> &[u8; 72] {
+        let bytes = if at < tail_at {
+            &b[at..at + 72]
+        } else {
+            &buf[at - tail_at..at - tail_at + 72]
+        };
+        bytes.try_into().expect("72 bytes")
+    };
+    let mut bits = |at: usize| {
+        let block: &[u8; 64] = block_at(at)[..64].try_into().expect("64 bytes");
+        if at < tail_at {
+            block_bits(b, at, block, &mut folds)
+        } else {
+            block_word_bits(block)
+        }
+    };
+    let mut at = 0;
+    let mut w = if b.is_empty() { 0 } else { bits(0) };
     while at < b.len() {
-        let o = at - (b.len() - tail.len());
-        let block: &[u8; 72] = buf[o..o + 72].try_into().expect("72 bytes");
-        let w = block_word_bits(block[..64].try_into().expect("64 bytes"));
-        scan.block(at, block, w, keys);
+        let next = if at + 64 < b.len() { bits(at + 64) } else { 0 };
+        scan.block(at, block_at(at), w, next, keys);
+        w = next;
         at += 64;
     }
-    if let Some(s) = scan.open {
-        look_at(b, s, b.len(), scan.table, keys);
-    }
-    scan.folds
+    folds
 }
 
 /// A piece of the small regex subset that [`literals`] reads.
@@ -1283,6 +1297,8 @@ pub(crate) fn find_near_in<T>(
             Window::From(from) => from,
         };
         let mut p = from.max(next);
+        // The offsets tried are below `lim`: up to the hit, inside the text.
+        let lim = (o + 1).min(b.len());
         while p <= o {
             match (p < b.len() && may_start(b, p, o))
                 .then(|| at(text, p))
@@ -1295,8 +1311,8 @@ pub(crate) fn find_near_in<T>(
                 None => {
                     // No match starts inside a word: pass the rest of its letters and digits at once.
                     p += 1;
-                    if p <= o && p < b.len() && WORD[usize::from(b[p - 1])] {
-                        while p <= o && p < b.len() && WORD[usize::from(b[p])] {
+                    if p < lim && WORD[usize::from(b[p - 1])] {
+                        while p < lim && WORD[usize::from(b[p])] {
                             p += 1;
                         }
                     }

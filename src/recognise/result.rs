@@ -313,17 +313,30 @@ static FOLLOW: Lazy<FxHashMap<Box<[u8]>, Word>> = Lazy::new(|| {
 });
 
 /// [`FOLLOW`] of the first words of at most eight bytes, by their [`WORD_TABLE`] cue entry (see
-/// [`super::Key`]): the table tells such words apart exactly.
+/// [`super::Key`]): the table tells such words apart exactly. None for the [`DEFERRED`] words, which the
+/// table does not hold.
 static BY_CUE: Lazy<Vec<Option<&'static Word>>> = Lazy::new(|| {
     let mut v = vec![None; WORD_TABLE.cues];
     for (w, follow) in FOLLOW.iter() {
         let n = w.len();
-        if n <= 8 {
+        if n <= 8 && !DEFERRED.contains(&&**w) {
             let entry = WORD_TABLE
                 .get(word_key(w, 0, n), n)
                 .expect("every first word in the table");
             v[usize::from(entry.cue)] = Some(follow);
         }
+    }
+    v
+});
+
+/// Whether the [`WORD_TABLE`] cue entry of a word of at most eight bytes is one of [`TRIGGERS`].
+static TRIGGER_BY_CUE: Lazy<Vec<bool>> = Lazy::new(|| {
+    let mut v = vec![false; WORD_TABLE.cues];
+    for t in TRIGGERS.iter().filter(|t| t.len() <= 8) {
+        let entry = WORD_TABLE
+            .get(word_key(t, 0, t.len()), t.len())
+            .expect("every trigger in the table");
+        v[usize::from(entry.cue)] = true;
     }
     v
 });
@@ -494,9 +507,120 @@ fn read_at(b: &[u8], p: usize, q: usize, steps: &[Step]) -> Option<Option<(usize
     Some(None)
 }
 
-/// The words that start the cues, for the shared scan.
+/// Common first words ("was", "is", "got") that the shared scan does not look for: every cue that starts with
+/// one of them holds one of [`TRIGGERS`] as its second, third or fourth word ("was beaten", "was narrowly
+/// beaten", "got the better of"), with one space before each word and only ASCII letters and digits in the
+/// words between (the `deferred_words_reach_a_trigger` test checks this on the texts of the pattern). The cue
+/// reader looks back from each trigger for them ([`deferred_before`]), so the scan stops at far fewer words.
+const DEFERRED: [&[u8]; 11] = [
+    b"was", b"were", b"is", b"are", b"be", b"been", b"being", b"got", b"get", b"gets", b"getting",
+];
+
+/// The words that bring the [`DEFERRED`] words into play: the participles of the passive, the verbs of "was
+/// taken the distance by", "awarded"/"walkover", and "past"/"better" ("got past", "gets the better of").
+const TRIGGERS: [&[u8]; 33] = [
+    b"beaten",
+    b"defeated",
+    b"ousted",
+    b"knocked",
+    b"eliminated",
+    b"thrashed",
+    b"crushed",
+    b"upset",
+    b"stunned",
+    b"edged",
+    b"downed",
+    b"dispatched",
+    b"outlasted",
+    b"outplayed",
+    b"outclassed",
+    b"humbled",
+    b"toppled",
+    b"shocked",
+    b"dumped",
+    b"seen",
+    b"overcome",
+    b"swept",
+    b"brushed",
+    b"routed",
+    b"trounced",
+    b"beat",
+    b"taken",
+    b"pushed",
+    b"stretched",
+    b"awarded",
+    b"walkover",
+    b"past",
+    b"better",
+];
+
+/// How many words before a trigger a [`DEFERRED`] word may stand ("got the better": two words between).
+const REACH: usize = 3;
+
+/// The words that the shared scan looks for: the first words of the cues, less [`DEFERRED`], and
+/// [`TRIGGERS`].
 pub(crate) fn first_words() -> Vec<Vec<u8>> {
-    FIRST_WORDS.iter().map(|w| w.to_vec()).collect()
+    let mut words: Vec<Vec<u8>> = FIRST_WORDS
+        .iter()
+        .filter(|w| !DEFERRED.contains(&&***w))
+        .map(|w| w.to_vec())
+        .collect();
+    for t in TRIGGERS {
+        if !FIRST_WORDS.contains(t) {
+            words.push(t.to_vec());
+        }
+    }
+    words
+}
+
+/// [`Word`] of each [`DEFERRED`] word.
+static DEFERRED_WORDS: Lazy<Vec<(&'static [u8], &'static Word)>> = Lazy::new(|| {
+    DEFERRED
+        .iter()
+        .map(|&w| (w, FOLLOW.get(w).expect("a first word")))
+        .collect()
+});
+
+/// Whether the keyword `w` (of [`KEY_RESULT`], with cue entry `cue`) is one of [`TRIGGERS`].
+fn is_trigger(w: &[u8], cue: u16) -> bool {
+    if w.len() > 8 {
+        TRIGGERS.contains(&w)
+    } else {
+        TRIGGER_BY_CUE[usize::from(cue)]
+    }
+}
+
+/// The [`DEFERRED`] words among the [`REACH`] words before the trigger that starts at `p`, each a maximal run
+/// of ASCII letters and digits with one space after it, into `out` in text order.
+fn deferred_before(b: &[u8], mut p: usize, out: &mut Vec<(usize, usize, &'static Word)>) {
+    let mut found = [(0, 0, None); REACH];
+    for slot in &mut found {
+        if p == 0 || b[p - 1] != b' ' {
+            break;
+        }
+        let e = p - 1;
+        let mut s = e;
+        while s > 0 && super::WORD[usize::from(b[s - 1])] {
+            s -= 1;
+        }
+        if s == e {
+            break;
+        }
+        let run = &b[s..e];
+        if (2..=7).contains(&run.len()) {
+            *slot = (
+                s,
+                e,
+                DEFERRED_WORDS.iter().find(|(d, _)| *d == run).map(|d| d.1),
+            );
+        }
+        p = s;
+    }
+    for &(s, e, word) in found.iter().rev() {
+        if let Some(word) = word {
+            out.push((s, e, word));
+        }
+    }
 }
 
 /// A participle ("beaten", "knocked out", "defeated") with "by" a few words after it, not after "has"/"had".
@@ -583,51 +707,68 @@ fn followed_by_by_chars(text: &str, start: usize, end: usize) -> bool {
 /// pattern is tried only at such words, and only where the code cannot tell.
 fn matches(text: &str, keywords: &Keywords) -> Vec<(usize, usize, Option<usize>)> {
     let b = text.as_bytes();
+    // The first words to read, in text order: the keywords of the scan, and the deferred words before
+    // triggers.
+    let mut words: Vec<(usize, usize, &'static Word)> = Vec::with_capacity(64);
+    let mut sorted = true;
+    for key in keywords.keys() {
+        if key.kinds & KEY_RESULT == 0 {
+            continue;
+        }
+        let (p, e) = (key.start, key.end);
+        let w = &b[p..e];
+        if is_trigger(w, key.cue) {
+            let before = words.len();
+            deferred_before(b, p, &mut words);
+            if words.len() > before && before > 0 && words[before].0 <= words[before - 1].0 {
+                sorted = false;
+            }
+        }
+        if w.iter().any(u8::is_ascii_uppercase) {
+            continue;
+        }
+        // The table holds the words in lower case and tells words of more than eight bytes by their first
+        // eight.
+        let word = if w.len() > 8 {
+            FOLLOW.get(w)
+        } else {
+            BY_CUE[usize::from(key.cue)]
+        };
+        if let Some(word) = word {
+            words.push((p, e, word));
+        }
+    }
+    if !sorted {
+        words.sort_unstable_by_key(|&(p, _, _)| p);
+        words.dedup_by_key(|&mut (p, _, _)| p);
+    }
     let mut out = Vec::with_capacity(16);
-    {
-        let keys = keywords.keys();
-        // Offsets below `next` are inside the last match.
-        let mut next = 0;
-        for key in keys {
-            if key.kinds & KEY_RESULT == 0 || key.start < next {
+    // Offsets below `next` are inside the last match.
+    let mut next = 0;
+    for &(p, e, word) in &words {
+        if p < next {
+            continue;
+        }
+        let read = match &word.steps {
+            // Most hits are followed by no text of their word: the two bytes after it tell.
+            Some(_)
+                if word.lead.is_some_and(|(first, second)| {
+                    !(in_set(first, b.get(e)) && in_set(second, b.get(e + 1)))
+                }) && !(p > 0 && is_word_byte(b[p - 1])) =>
+            {
                 continue;
             }
-            let (p, e) = (key.start, key.end);
-            let w = &b[p..e];
-            if w.iter().any(u8::is_ascii_uppercase) {
-                continue;
-            }
-            // The table holds the words in lower case and tells words of more than eight bytes by their first
-            // eight.
-            let word = if w.len() > 8 {
-                FOLLOW.get(w)
-            } else {
-                BY_CUE[usize::from(key.cue)]
-            };
-            let Some(word) = word else {
-                continue;
-            };
-            let read = match &word.steps {
-                // Most hits are followed by no text of their word: the two bytes after it tell.
-                Some(_)
-                    if word.lead.is_some_and(|(first, second)| {
-                        !(in_set(first, b.get(e)) && in_set(second, b.get(e + 1)))
-                    }) && !(p > 0 && is_word_byte(b[p - 1])) =>
-                {
-                    continue;
-                }
-                Some(steps) => read_at(b, p, e, steps),
-                None if !may_follow(&word.follow, b, e) => continue,
-                None => None,
-            };
-            let found = match read {
-                Some(m) => m.map(|(e, alt)| (e, Some(alt))),
-                None => NEAR.at(text, p).map(|e| (e, None)),
-            };
-            if let Some((e, alt)) = found {
-                out.push((p, e, alt));
-                next = e;
-            }
+            Some(steps) => read_at(b, p, e, steps),
+            None if !may_follow(&word.follow, b, e) => continue,
+            None => None,
+        };
+        let found = match read {
+            Some(m) => m.map(|(e, alt)| (e, Some(alt))),
+            None => NEAR.at(text, p).map(|e| (e, None)),
+        };
+        if let Some((e, alt)) = found {
+            out.push((p, e, alt));
+            next = e;
         }
     }
     out
@@ -686,6 +827,8 @@ pub(crate) fn warm_up() {
     Lazy::force(&FIRST_WORDS);
     Lazy::force(&FOLLOW);
     Lazy::force(&BY_CUE);
+    Lazy::force(&TRIGGER_BY_CUE);
+    Lazy::force(&DEFERRED_WORDS);
 }
 
 /// A match of the cue pattern, read as [`regex::Match`] reads.
@@ -751,6 +894,41 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every text of the pattern that starts with a [`DEFERRED`] word holds one of [`TRIGGERS`] at most
+    /// [`REACH`] words later, with one space before each word, only runs of ASCII letters and digits between
+    /// (`[a-z]+ly`, a NUL and letters here, is one), and a space or the final `\b` after it.
+    #[test]
+    fn deferred_words_reach_a_trigger() {
+        for (name, a) in CUE_ALTS {
+            for t in super::super::literals(a) {
+                let n = first_run(&t);
+                if !DEFERRED.contains(&&t[..n]) {
+                    continue;
+                }
+                let words: Vec<&[u8]> = t[n..]
+                    .strip_prefix(b" ")
+                    .expect("a space after a deferred word")
+                    .split(|&c| c == b' ')
+                    .collect();
+                let i = (0..words.len().min(REACH))
+                    .find(|&i| TRIGGERS.contains(&words[i]))
+                    .unwrap_or_else(|| panic!("{name}: {}", String::from_utf8_lossy(&t)));
+                for w in &words[..i] {
+                    let letters = w.strip_prefix(b"\0").unwrap_or(w);
+                    assert!(letters.len() == w.len() || *name == "passive");
+                    assert!(
+                        !letters.is_empty() && letters.iter().all(u8::is_ascii_alphanumeric),
+                        "{name}: {}",
+                        String::from_utf8_lossy(&t)
+                    );
+                }
+                assert!(i + 1 < words.len() || *name != "dd");
+            }
+        }
+        // The only class between a deferred word and its trigger is `[a-z]+` (of "passive").
+        assert!(CUE_ALTS[0].1.contains("[a-z]+ly") && CUE_ALTS[0].1.matches('[').count() == 1);
     }
 
     /// The pattern tried at the words of the shared scan finds what `find_iter` finds: on the corpora, and on
