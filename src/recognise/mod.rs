@@ -121,6 +121,10 @@ pub(crate) const KEY_SPORT: u8 = 16;
 /// A word that may start a result cue: its length and first eight bytes (any case) are those of one of
 /// [`result::first_words`] (see [`WORD_TABLE`]; [`result`] looks closer).
 pub(crate) const KEY_RESULT: u8 = 32;
+/// A word that may start a walkover phrase ([`score`]): "walkover" or the "walk" of "walk-over", any case.
+pub(crate) const KEY_WALKOVER: u8 = 128;
+/// The kinds kept with their table entries in [`Keywords::keys`]; the others go to [`Keywords::starts`].
+const TABLE_KINDS: u8 = KEY_SPORT | KEY_RESULT;
 
 /// The first eight bytes of `w` as a number (zero bytes past its end).
 const fn key8(w: &[u8]) -> u64 {
@@ -271,6 +275,7 @@ fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
         };
     }
     let (mut round, mut ranking, mut title, mut tournament) = (false, false, false, false);
+    let mut walkover = false;
     // Round: "round", "last", "group", "bronze", "place", "final(s)", "quarter...", "semi...".
     // Ranking: "world", "career", "former...", "ex", "No"/"no" (with digits), "number" (with digits), "ranked",
     // "to", "from".
@@ -304,6 +309,7 @@ fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
         }
         b'w' => {
             ranking = lower!("world");
+            walkover = lower!("walkover") || lower!("walk");
             tournament = exact!("Wells") || exact!("WTA") || w == b"Wimbledon";
         }
         b'c' => {
@@ -349,6 +355,7 @@ fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
         (ranking, KEY_RANKING),
         (title, KEY_TITLE),
         (tournament, KEY_TOURNAMENT),
+        (walkover, KEY_WALKOVER),
     ]
     .iter()
     .fold(
@@ -361,8 +368,10 @@ fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
 /// from keywords (sport, result, round, title, tournament, ranking). Built once per article by the caller
 /// (`resolve::extract_parts`) and passed to each recogniser with the same text.
 pub(crate) struct Keywords {
-    /// Every keyword, in order.
+    /// The keywords of the kinds of the word table ([`KEY_SPORT`], [`KEY_RESULT`]), in order.
     keys: Vec<Key>,
+    /// The keywords of the other kinds, in order: their starts and kinds (a short list, walked once per kind).
+    marks: Vec<Mark>,
     /// Whether the text holds a character that `(?i)` matches to an ASCII letter.
     folds: bool,
 }
@@ -370,12 +379,19 @@ pub(crate) struct Keywords {
 impl Keywords {
     /// Scans `text` once.
     pub(crate) fn scan(text: &str) -> Self {
-        let mut keys = Vec::with_capacity(text.len() / 16);
-        let folds = scan_keywords(text.as_bytes(), &mut keys);
-        Keywords { keys, folds }
+        let mut out = Found {
+            keys: Vec::with_capacity(text.len() / 16),
+            marks: Vec::with_capacity(text.len() / 128),
+        };
+        let folds = scan_keywords(text.as_bytes(), &mut out);
+        Keywords {
+            keys: out.keys,
+            marks: out.marks,
+            folds,
+        }
     }
 
-    /// Every keyword, in order.
+    /// The keywords of kind [`KEY_SPORT`] or [`KEY_RESULT`] (with their other kinds), in order.
     pub(crate) fn keys(&self) -> &[Key] {
         &self.keys
     }
@@ -385,19 +401,33 @@ impl Keywords {
         self.folds
     }
 
-    /// The start offsets of the keywords of kind `kind`, in order.
+    /// The start offsets of the keywords of kind `kind` (not [`KEY_SPORT`] or [`KEY_RESULT`]), in order.
     pub(crate) fn starts(&self, kind: u8) -> impl Iterator<Item = usize> + '_ {
-        self.keys
+        debug_assert_eq!(kind & TABLE_KINDS, 0, "table kinds are in keys()");
+        self.marks
             .iter()
-            .filter(move |k| k.kinds & kind != 0)
-            .map(|k| k.start)
+            .filter(move |m| m.kinds & kind != 0)
+            .map(|m| m.start)
     }
+}
+
+/// A keyword of a kind other than [`KEY_SPORT`] and [`KEY_RESULT`]: its start and all its kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mark {
+    start: usize,
+    kinds: u8,
+}
+
+/// What [`scan_keywords`] finds (see [`Keywords`]).
+struct Found {
+    keys: Vec<Key>,
+    marks: Vec<Mark>,
 }
 
 /// The words that [`keyword_kinds`] may accept whole, in lower case: a word is worth asking it about when it is
 /// one of these in any case (words of more than eight bytes: when its first eight bytes and length are those of
 /// one of these), or when it starts with one of [`KEY_PREFIXES`].
-const KEY_EXACT: [&[u8]; 41] = [
+const KEY_EXACT: [&[u8]; 43] = [
     b"round",
     b"ranked",
     b"roland",
@@ -433,6 +463,8 @@ const KEY_EXACT: [&[u8]; 41] = [
     b"olympics",
     b"major",
     b"masters",
+    b"walkover",
+    b"walk",
     b"atp",
     b"itf",
     b"international",
@@ -482,9 +514,19 @@ const fn pair_index(key: u64) -> usize {
 
 /// The words of [`KEY_EXACT`] whose kinds [`keyword_kinds`] tells from their letters alone, in any case and
 /// whatever follows (its test shows it): the table holds their kinds, and the scan need not ask.
-const KEY_FREE: [&[u8]; 10] = [
-    b"round", b"ranked", b"last", b"group", b"bronze", b"place", b"final", b"world", b"career",
+const KEY_FREE: [&[u8]; 12] = [
+    b"round",
+    b"ranked",
+    b"last",
+    b"group",
+    b"bronze",
+    b"place",
+    b"final",
+    b"world",
+    b"career",
     b"ex",
+    b"walkover",
+    b"walk",
 ];
 
 /// A slot of [`WordTable`]. `len == 0` marks a free slot.
@@ -765,7 +807,7 @@ fn block_bits(b: &[u8], at: usize, block: &[u8; 64], folds: &mut bool) -> u64 {
 /// and [`keyword_kinds`] when the entry or [`PREFIXES`] say it may have some. An ordinary word costs one load
 /// of the table's `pairs` filter, most often; else one table look-up that fails and one prefix test.
 #[inline(always)]
-fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, keys: &mut Vec<Key>) {
+fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Found) {
     let key = (raw | splat(0x20)) & KEY_MASKS[n];
     if table.pairs[pair_index(key)] >> n & 1 == 0 {
         return;
@@ -791,14 +833,17 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, keys: &mut Ve
             keyword_kinds(b, s, s + n)
         };
     }
-    if kinds != 0 {
-        keys.push(Key {
+    if kinds & TABLE_KINDS != 0 {
+        out.keys.push(Key {
             start: s,
             end: s + n,
             kinds,
             group,
             cue,
         });
+    }
+    if kinds & !TABLE_KINDS != 0 {
+        out.marks.push(Mark { start: s, kinds });
     }
 }
 
@@ -816,7 +861,7 @@ impl Scan<'_> {
     /// word bits of the block and of the next one (zero past the end), so that a word that runs into the next
     /// block ends where its bits say.
     #[inline(always)]
-    fn block(&mut self, at: usize, block: &[u8; 72], w: u64, next: u64, keys: &mut Vec<Key>) {
+    fn block(&mut self, at: usize, block: &[u8; 72], w: u64, next: u64, out: &mut Found) {
         let mut starts = w & !(w << 1 | self.carry);
         self.carry = w >> 63;
         while starts != 0 {
@@ -832,7 +877,7 @@ impl Scan<'_> {
             };
             if n <= SCAN_MAX {
                 let raw = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
-                look(self.b, at + k, n, raw, self.table, keys);
+                look(self.b, at + k, n, raw, self.table, out);
             }
         }
     }
@@ -843,7 +888,7 @@ impl Scan<'_> {
 /// gives where words start (a word byte after a non-word byte) and, from each start, where the word ends (the
 /// next non-word byte, in this block or the next: the bits of the next block are found before the words of
 /// this one). The last bytes (fewer than 72) are copied into a buffer padded with zeros.
-fn scan_keywords(b: &[u8], keys: &mut Vec<Key>) -> bool {
+fn scan_keywords(b: &[u8], out: &mut Found) -> bool {
     let mut scan = Scan {
         b,
         table: &WORD_TABLE,
@@ -885,7 +930,7 @@ fn scan_keywords(b: &[u8], keys: &mut Vec<Key>) -> bool {
     let mut w = if b.is_empty() { 0 } else { bits(0) };
     while at < b.len() {
         let next = if at + 64 < b.len() { bits(at + 64) } else { 0 };
-        scan.block(at, block_at(at), w, next, keys);
+        scan.block(at, block_at(at), w, next, out);
         w = next;
         at += 64;
     }
@@ -1661,9 +1706,26 @@ mod keyword_tests {
             }
         }
         for t in &texts {
-            let mut keys = Vec::new();
-            let folds = scan_keywords(t.as_bytes(), &mut keys);
-            let want = plain_scan(t.as_bytes());
+            let mut found = Found {
+                keys: Vec::new(),
+                marks: Vec::new(),
+            };
+            let folds = scan_keywords(t.as_bytes(), &mut found);
+            let all = plain_scan(t.as_bytes());
+            let marks: Vec<Mark> = all
+                .iter()
+                .filter(|k| k.kinds & !TABLE_KINDS != 0)
+                .map(|k| Mark {
+                    start: k.start,
+                    kinds: k.kinds,
+                })
+                .collect();
+            assert_eq!(found.marks, marks, "{t}");
+            let want: Vec<Key> = all
+                .into_iter()
+                .filter(|k| k.kinds & TABLE_KINDS != 0)
+                .collect();
+            let keys = found.keys;
             if let Some(i) = (0..keys.len().max(want.len())).find(|&i| keys.get(i) != want.get(i)) {
                 let show = |k: Option<&Key>| k.map(|k| (*k, &t[k.start..k.end]));
                 panic!("{:?} != {:?}", show(keys.get(i)), show(want.get(i)));

@@ -533,20 +533,24 @@ fn walkover_at(b: &[u8], i: usize) -> Option<usize> {
 }
 
 /// Every score in `text` (normalised), in order.
+pub(crate) fn find(text: &str) -> Vec<ScoreMention> {
+    find_in(text, &super::Keywords::scan(text))
+}
+
+/// [`find`] with the keywords of `text` already found.
 ///
-/// One `memchr3` pass over the bytes finds every place where a mention may be anchored, and code reads the
-/// mention only there:
+/// One `memchr2` pass over the bytes finds every place where a mention may be anchored, and code reads the
+/// mention only there; the shared keyword scan gives the rest:
 /// - a score starts at a number of one or two digits followed by `-` or `/` (see [`pair`]), so only a `-` or
 ///   `/` right after a digit opens a candidate, at the start of the digits before it;
-/// - a walkover phrase ([`walkover_at`]) holds exactly one `/` ("w/o", one byte after its start) or one `k` /
-///   `K` ("walkover", "walk-over", three bytes after its start), and never a digit. `K` is rare: a second
-///   `memchr` pass finds it.
+/// - a walkover phrase ([`walkover_at`]) is "w/o" (its `/` one byte after its start) or starts at a word
+///   "walkover" or "walk" (of "walk-over"), any case: the keywords of [`super::KEY_WALKOVER`].
 ///
 /// Walkovers and scores never overlap (a run of sets holds no `w`), and walkover phrases never overlap each
 /// other, so the two kinds are found apart and merged by start. A run of sets read at a number makes the scan
 /// skip what it read (see [`run_at`]); as in the byte-by-byte reader this replaces (`find_by_digits` in the
 /// tests), a number that starts right where a run ended is passed over too.
-pub(crate) fn find(text: &str) -> Vec<ScoreMention> {
+pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<ScoreMention> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut walkovers: Vec<(usize, usize)> = Vec::new();
@@ -558,17 +562,13 @@ pub(crate) fn find(text: &str) -> Vec<ScoreMention> {
             walkovers.push((s, end));
         }
     };
+    for s in keywords.starts(super::KEY_WALKOVER) {
+        walkover(s);
+    }
     // Numbers that start before `done` were read, or passed over.
     let mut done = 0;
-    for d in memchr::memchr3_iter(b'-', b'/', b'k', b) {
-        let c = b[d];
-        if c == b'k' {
-            if w_at(d, 3) {
-                walkover(d - 3);
-            }
-            continue;
-        }
-        if c == b'/' && w_at(d, 1) {
+    for d in memchr::memchr2_iter(b'-', b'/', b) {
+        if b[d] == b'/' && w_at(d, 1) {
             walkover(d - 1);
         }
         // The number before the dash: one or two digits (a longer one is no score number).
@@ -594,11 +594,6 @@ pub(crate) fn find(text: &str) -> Vec<ScoreMention> {
             out.push(m);
         }
         done = next.max(k + 1) + 1;
-    }
-    for d in memchr::memchr_iter(b'K', b) {
-        if w_at(d, 3) {
-            walkover(d - 3);
-        }
     }
     if walkovers.is_empty() {
         return out;
@@ -952,6 +947,7 @@ mod tests {
             "6-1 6-1",
             "-/k",
             "walkover",
+            "_walkover walk_over walk-overs Walk-Over_ \u{e9}walkover walkover\u{e9} 1walkover walk",
             "x 6-",
             "6-4 6",
         ] {

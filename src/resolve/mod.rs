@@ -178,10 +178,10 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     };
     let norm = Normalised::new(body);
     let text = norm.text.as_str();
-    let scores = score::find(text);
+    let keywords = Keywords::scan(text);
+    let scores = score::find_in(text, &keywords);
     let valid = scores.iter().filter(|s| !s.sets.is_empty()).count();
     // The headline counts as a line before the text (when the text does not already start with it).
-    let keywords = Keywords::scan(text);
     let headline = doc.headline.filter(|h| !text.starts_with(h));
     let sport = sport::classify_article(headline, text, &keywords, valid);
     article.sport = sport.map(str::to_string);
