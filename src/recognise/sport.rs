@@ -88,7 +88,17 @@ fn texts() -> Vec<(Vec<u8>, usize, usize)> {
 }
 
 /// A vocabulary text (lower case) with its sport and weight.
-type Text = (Box<[u8]>, usize, usize);
+#[derive(Clone)]
+struct Text {
+    t: Box<[u8]>,
+    sport: usize,
+    weight: usize,
+    /// The bytes of `t` after the first eight of its first word (up to eight of them; the table matched those
+    /// eight), each with bit 5 set, as a little-endian number; `mask` covers them. A text whose bytes there,
+    /// with bit 5 set, differ cannot match: one compare rejects most texts.
+    next: u64,
+    mask: u64,
+}
 
 /// [`texts`] by the [`WORD_TABLE`] group of their first word, each group in priority order.
 static VOCAB: Lazy<Vec<Vec<Text>>> = Lazy::new(|| {
@@ -99,7 +109,20 @@ static VOCAB: Lazy<Vec<Vec<Text>>> = Lazy::new(|| {
             .get(word_key(&t, 0, n), n)
             .expect("every first word in the table")
             .group;
-        v[usize::from(group)].push((t.into_boxed_slice(), sport, weight));
+        let known = n.min(8);
+        let after = &t[known..t.len().min(known + 8)];
+        let (mut next, mut mask) = (0u64, 0u64);
+        for (i, &c) in after.iter().enumerate() {
+            next |= u64::from(c | 0x20) << (8 * i);
+            mask |= 0xff << (8 * i);
+        }
+        v[usize::from(group)].push(Text {
+            t: t.into_boxed_slice(),
+            sport,
+            weight,
+            next,
+            mask,
+        });
     }
     v
 });
@@ -116,7 +139,8 @@ pub(crate) fn first_runs() -> Vec<Vec<u8>> {
 /// [`KEY_SPORT`]), as the pattern finds it there: its end, sport and weight. Exact when `b` holds no character
 /// that folds to ASCII. The table matched the word's length and its first eight bytes in any case, so every
 /// text of its [`VOCAB`] group has a first word of that length, and only the bytes after the first eight are
-/// compared; a text rejects on its first differing byte.
+/// compared: first the next eight at once with bit 5 set in each ([`Text::next`]), which rejects most texts;
+/// then byte by byte.
 fn match_at(b: &[u8], key: &super::Key) -> Option<(usize, usize, usize)> {
     let (p, n) = (key.start, key.end - key.start);
     // An "_" before the word: no `\b` there.
@@ -124,19 +148,25 @@ fn match_at(b: &[u8], key: &super::Key) -> Option<(usize, usize, usize)> {
         return None;
     }
     let known = n.min(8);
-    VOCAB[usize::from(key.group)]
-        .iter()
-        .find_map(|(t, sport, weight)| {
-            let end = p + t.len();
-            let same = match b.get(p + known..end) {
-                Some(x) => x
-                    .iter()
-                    .zip(&t[known..])
-                    .all(|(&c, &l)| c.to_ascii_lowercase() == l),
-                None => false,
-            };
-            (same && (end == b.len() || !is_word_byte(b[end]))).then_some((end, *sport, *weight))
-        })
+    // The eight bytes after the known ones, with bit 5 set (none near the end of the text: no quick test).
+    let next = b
+        .get(p + known..p + known + 8)
+        .map(|x| u64::from_le_bytes(x.try_into().expect("eight bytes")) | 0x2020_2020_2020_2020);
+    VOCAB[usize::from(key.group)].iter().find_map(|text| {
+        if next.is_some_and(|x| x & text.mask != text.next) {
+            return None;
+        }
+        let (t, sport, weight) = (&text.t, &text.sport, &text.weight);
+        let end = p + t.len();
+        let same = match b.get(p + known..end) {
+            Some(x) => x
+                .iter()
+                .zip(&t[known..])
+                .all(|(&c, &l)| c.to_ascii_lowercase() == l),
+            None => false,
+        };
+        (same && (end == b.len() || !is_word_byte(b[end]))).then_some((end, *sport, *weight))
+    })
 }
 
 /// Adds the weighted vocabulary counts of `text` to `counts`.
