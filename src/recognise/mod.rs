@@ -563,7 +563,7 @@ pub(crate) struct WordTable {
     /// Per bucket (the top bits of the hash), what the slot bits of its words are XORed with.
     shifts: [u16; BUCKETS],
     /// `pairs[pair_index(key)]`, bit `n`: whether some word of the table has length `n` and the low five bits
-    /// of its first two bytes are those of `key` (all lengths for the starts of [`KEY_PREFIXES`]). A cheap
+    /// of its first two bytes are those of `key` (every length from its own on for the starts of [`KEY_PREFIXES`]). A cheap
     /// filter before the hash: most ordinary words fail it.
     pairs: [u16; 1024],
     /// The number of entries that hold [`KEY_SPORT`].
@@ -667,9 +667,10 @@ impl WordTable {
         for w in words.iter().filter(|w| usize::from(w.len) <= SCAN_MAX) {
             t.pairs[pair_index(w.key)] |= 1 << w.len;
         }
-        // Every length a prefix word may have.
-        let lengths = ((1u32 << (SCAN_MAX + 1)) - 1) as u16 & !3;
+        // Every length a word that starts with a prefix may have: from the prefix's own on (a shorter word's key
+        // has zeros where the prefix has letters, so [`look`] would never ask about it: "for", "set", "now").
         for w in KEY_PREFIXES {
+            let lengths = ((1u32 << (SCAN_MAX + 1)) - (1 << w.len())) as u16;
             t.pairs[pair_index(key8(w))] |= lengths;
         }
         Some(t)
