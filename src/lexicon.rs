@@ -1191,14 +1191,15 @@ impl NameTable {
 
     /// The flags of `word`, whose [`word_key`] is `key` (0 for unlisted words).
     #[inline(always)]
-    fn flags(&self, key: u64, word: &[u8]) -> u8 {
-        debug_assert_eq!(key, key8(word));
+    fn flags(&self, key: u64, text: &[u8], start: usize, end: usize) -> u8 {
+        debug_assert_eq!(key, key8(&text[start..end]));
+        let len = end.wrapping_sub(start);
         let mut i = Self::home(key);
         loop {
             let s = self.slots[i];
             if s.key == key {
-                if s.meta as u16 as usize == word.len()
-                    && (word.len() <= 8 || self.long_tail_is(s.meta, word))
+                if s.meta as u16 as usize == len
+                    && (len <= 8 || self.long_tail_is(s.meta, text, start + 8, end))
                 {
                     return (s.meta >> 16) as u8;
                 }
@@ -1209,10 +1210,10 @@ impl NameTable {
         }
     }
 
-    /// Whether the bytes of `word` after the eighth are the tail of the word of a slot with `meta`.
+    /// Whether `text[from..end]` is the tail of the word of a slot with `meta`.
     #[inline(never)]
-    fn long_tail_is(&self, meta: u64, word: &[u8]) -> bool {
-        self.tails[(meta >> 32) as usize] == &word[8..]
+    fn long_tail_is(&self, meta: u64, text: &[u8], from: usize, end: usize) -> bool {
+        text.get(from..end) == Some(self.tails[(meta >> 32) as usize])
     }
 }
 
@@ -1225,13 +1226,13 @@ impl NameFlags {
     /// The flags of `word` (0 for other words).
     #[cfg(test)]
     pub(crate) fn of(self, word: &[u8]) -> u8 {
-        self.0.flags(key8(word), word)
+        self.0.flags(key8(word), word, 0, word.len())
     }
 
-    /// [`NameFlags::of`] with the [`word_key`] of `word`.
+    /// [`NameFlags::of`] for the word `text[start..end]`, whose [`word_key`] is `key`.
     #[inline(always)]
-    pub(crate) fn of_key(self, key: u64, word: &[u8]) -> u8 {
-        self.0.flags(key, word)
+    pub(crate) fn of_key(self, key: u64, text: &[u8], start: usize, end: usize) -> u8 {
+        self.0.flags(key, text, start, end)
     }
 }
 

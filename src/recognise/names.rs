@@ -424,7 +424,7 @@ pub(crate) fn find(text: &str) -> Vec<NameMention> {
         let mut open = false;
         let me = loop {
             // One look-up per token for both flags.
-            let flags = flags_of.of_key(t.key, &bytes[t.start..t.end]);
+            let flags = flags_of.of_key(t.key, bytes, t.start, t.end);
             if flags & lexicon::NAME_ORG != 0 {
                 break None;
             }
