@@ -252,7 +252,7 @@ impl<V: Copy + Default> WordMap<V> {
             let key = key8(w);
             let mut i = m.home(key, w.len());
             while m.slots[i].len != EMPTY && m.slots[i].word != w {
-                i = (i + 1) & (size - 1);
+                i = (i + 1) % NAME_SLOTS;
             }
             m.slots[i] = Slot {
                 key,
@@ -309,13 +309,7 @@ impl<V: Copy + Default> WordMap<V> {
     /// words are mostly listed. Inline; no call to `memcmp` for words of up to eight bytes.
     #[inline(always)]
     pub(crate) fn probe(&self, word: &[u8]) -> Option<V> {
-        self.probe_key(key8(word), word)
-    }
-
-    /// [`WordMap::probe`] with the [`word_key`] of `word`, for a caller that has it at hand.
-    #[inline(always)]
-    pub(crate) fn probe_key(&self, key: u64, word: &[u8]) -> Option<V> {
-        debug_assert_eq!(key, key8(word));
+        let key = key8(word);
         let n = word.len();
         let mask = self.slots.len() - 1;
         let mut i = self.home(key, n);
@@ -1124,8 +1118,8 @@ pub(crate) const NAME_STOP: u8 = 1;
 /// [`NameFlags`]: an organisation word ([`is_org`]).
 pub(crate) const NAME_ORG: u8 = 2;
 
-/// Stop words and organisation words in one map, with their [`NAME_STOP`] and [`NAME_ORG`] flags.
-static NAME_WORDS: Lazy<WordMap<u8>> = Lazy::new(|| {
+/// Stop words and organisation words in one table, with their [`NAME_STOP`] and [`NAME_ORG`] flags.
+static NAME_WORDS: Lazy<NameTable> = Lazy::new(|| {
     let mut flags: std::collections::BTreeMap<&'static str, u8> = Default::default();
     for w in STOP_SET.keys() {
         *flags.entry(w).or_default() |= NAME_STOP;
@@ -1133,26 +1127,112 @@ static NAME_WORDS: Lazy<WordMap<u8>> = Lazy::new(|| {
     for &w in ORG {
         *flags.entry(w).or_default() |= NAME_ORG;
     }
-    WordMap::new(flags)
+    NameTable::new(flags)
 });
 
+/// The compact open-addressing table behind [`NameFlags`]: 16-byte slots, at least four per word, so that a
+/// look-up is a multiply, a shift and (mostly) one slot read and compare, all inline.
+struct NameTable {
+    /// The slots; one with key 0 is empty (no listed word is empty or starts with a zero byte). A fixed number,
+    /// so that the mask and the shift of a look-up are constants.
+    slots: Box<[NameSlot; NAME_SLOTS]>,
+    /// The bytes after the eighth of the words longer than eight bytes, indexed by [`NameSlot::meta`].
+    tails: Vec<&'static [u8]>,
+}
+
+/// The number of slots of the [`NameTable`]: at least four per word.
+const NAME_SLOTS: usize = 4096;
+
+/// A slot of a [`NameTable`].
+#[derive(Clone, Copy, Default)]
+struct NameSlot {
+    /// [`word_key`] of the word: its first eight bytes, zero-padded.
+    key: u64,
+    /// Bits 0..16: the word's length; 16..24: its flags; 32..64: the index of its tail in
+    /// [`NameTable::tails`] (words longer than eight bytes only).
+    meta: u64,
+}
+
+impl NameTable {
+    fn new(words: impl IntoIterator<Item = (&'static str, u8)>) -> Self {
+        let words: Vec<(&'static str, u8)> = words.into_iter().collect();
+        assert!(words.len() * 4 <= NAME_SLOTS, "room for the name words");
+        let mut t = NameTable {
+            slots: Box::new([NameSlot::default(); NAME_SLOTS]),
+            tails: Vec::new(),
+        };
+        for (w, flags) in words {
+            let w = w.as_bytes();
+            assert!(
+                !w.is_empty() && w[0] != 0 && w.len() < 1 << 16,
+                "a name word"
+            );
+            let key = key8(w);
+            let mut meta = w.len() as u64 | u64::from(flags) << 16;
+            if w.len() > 8 {
+                meta |= (t.tails.len() as u64) << 32;
+                t.tails.push(&w[8..]);
+            }
+            let mut i = Self::home(key);
+            // The words come from a map: none is listed twice.
+            while t.slots[i].key != 0 {
+                i = (i + 1) % NAME_SLOTS;
+            }
+            t.slots[i] = NameSlot { key, meta };
+        }
+        t
+    }
+
+    /// The first slot to probe for a word with [`word_key`] `key`.
+    #[inline(always)]
+    fn home(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - NAME_SLOTS.trailing_zeros())) as usize
+    }
+
+    /// The flags of `word`, whose [`word_key`] is `key` (0 for unlisted words).
+    #[inline(always)]
+    fn flags(&self, key: u64, text: &[u8], start: usize, end: usize) -> u8 {
+        debug_assert_eq!(key, key8(&text[start..end]));
+        let len = end.wrapping_sub(start);
+        let mut i = Self::home(key);
+        loop {
+            let s = self.slots[i];
+            if s.key == key {
+                if s.meta as u16 as usize == len
+                    && (len <= 8 || self.long_tail_is(s.meta, text, start + 8, end))
+                {
+                    return (s.meta >> 16) as u8;
+                }
+            } else if s.key == 0 {
+                return 0;
+            }
+            i = (i + 1) % NAME_SLOTS;
+        }
+    }
+
+    /// Whether `text[from..end]` is the tail of the word of a slot with `meta`.
+    #[inline(never)]
+    fn long_tail_is(&self, meta: u64, text: &[u8], from: usize, end: usize) -> bool {
+        text.get(from..end) == Some(self.tails[(meta >> 32) as usize])
+    }
+}
+
 /// The [`NAME_STOP`] and [`NAME_ORG`] flags of words: one look-up for both [`is_stop`] and [`is_org`].
-/// Got once by [`name_flags`] (the map is built on first use), then asked per word.
+/// Got once by [`name_flags`] (the table is built on first use), then asked per word.
 #[derive(Clone, Copy)]
-pub(crate) struct NameFlags(&'static WordMap<u8>);
+pub(crate) struct NameFlags(&'static NameTable);
 
 impl NameFlags {
     /// The flags of `word` (0 for other words).
     #[cfg(test)]
     pub(crate) fn of(self, word: &[u8]) -> u8 {
-        // Most capitalised words of running text are listed ("The", "But", "Spain"): no pre-check.
-        self.0.probe(word).unwrap_or(0)
+        self.0.flags(key8(word), word, 0, word.len())
     }
 
-    /// [`NameFlags::of`] with the [`word_key`] of `word`.
-    #[inline]
-    pub(crate) fn of_key(self, key: u64, word: &[u8]) -> u8 {
-        self.0.probe_key(key, word).unwrap_or(0)
+    /// [`NameFlags::of`] for the word `text[start..end]`, whose [`word_key`] is `key`.
+    #[inline(always)]
+    pub(crate) fn of_key(self, key: u64, text: &[u8], start: usize, end: usize) -> u8 {
+        self.0.flags(key, text, start, end)
     }
 }
 
@@ -1258,8 +1338,18 @@ mod tests {
             .chain(ORG.iter().copied())
             .chain(["", "X", "Xy", "Spains", "Ope"])
         {
-            let want = (u8::from(is_stop(w)) * NAME_STOP) | (u8::from(is_org(w)) * NAME_ORG);
-            assert_eq!(name_flags().of(w.as_bytes()), want, "{w}");
+            // The word, and near misses that share its first eight bytes or its length.
+            let near = [
+                w.to_string(),
+                format!("{w}s"),
+                format!("{w}'s"),
+                w.get(..w.len().saturating_sub(1)).unwrap_or("").to_string(),
+                format!("x{}", w.get(1..).unwrap_or("")),
+            ];
+            for p in &near {
+                let want = (u8::from(is_stop(p)) * NAME_STOP) | (u8::from(is_org(p)) * NAME_ORG);
+                assert_eq!(name_flags().of(p.as_bytes()), want, "{p}");
+            }
         }
     }
 }

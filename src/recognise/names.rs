@@ -163,7 +163,7 @@ struct Token {
 
 /// The capitalised token starting at `i` (an upper-case letter `c` of length `n`):
 /// `\p{Lu}(?:'\p{Lu})?\p{L}*(?:-\p{Lu}?\p{L}+)*`.
-#[inline]
+#[inline(always)]
 fn token(text: &str, i: usize, c: char, n: usize) -> Token {
     let bytes = text.as_bytes();
     // Most tokens: an ASCII capital and at most seven ASCII letters, ended by an ASCII byte that is no hyphen
@@ -318,36 +318,45 @@ impl<'a> Capitals<'a> {
     }
 }
 
-/// The run of capitalised words starting with the token at `start` (an upper-case letter `c` of length `n`):
-/// what the pattern `TOK(?:[ ](?:PART[ ])*TOK)*` matches there (TOK: [`token`], PART: [`RUN_PARTS`]).
-/// Calls `each` with its tokens (the words other than particles), in order; returns the end of the run.
+/// The start of the next token of a run of capitalised words whose last token ends at `end`, if the run goes
+/// on, with its first character and that character's length: the runs are what the pattern
+/// `TOK(?:[ ](?:PART[ ])*TOK)*` matches (TOK: [`token`], PART: [`RUN_PARTS`]), and their tokens are the words
+/// other than particles.
 #[inline(always)]
-fn walk_run(text: &str, start: usize, c: char, n: usize, mut each: impl FnMut(&Token)) -> usize {
+fn next_start(text: &str, end: usize) -> Option<(usize, char, usize)> {
     let bytes = text.as_bytes();
+    if bytes.get(end) != Some(&b' ') {
+        return None;
+    }
+    let mut k = end + 1;
+    // Greedy particles, each followed by a space.
+    while let Some(n) = particle_len(bytes, k) {
+        k += n + 1;
+    }
+    let b = *bytes.get(k)?;
+    if b < 0x80 {
+        return b.is_ascii_uppercase().then_some((k, b as char, 1));
+    }
+    let (c, n) = char_at(text, k).filter(|&(c, _)| is_lu(c))?;
+    Some((k, c, n))
+}
+
+/// The run of capitalised words starting with the token at `start` (an upper-case letter `c` of length `n`):
+/// calls `each` with its tokens, in order; returns the end of the run. [`find`] does the same inline.
+#[cfg(test)]
+fn walk_run(text: &str, start: usize, c: char, n: usize, mut each: impl FnMut(&Token)) -> usize {
     let mut t = token(text, start, c, n);
     loop {
         each(&t);
-        if bytes.get(t.end) != Some(&b' ') {
-            return t.end;
-        }
-        let mut k = t.end + 1;
-        // Greedy particles, each followed by a space.
-        while let Some(n) = particle_len(bytes, k) {
-            k += n + 1;
-        }
-        let next = match bytes.get(k) {
-            Some(&b) if b < 0x80 => b.is_ascii_uppercase().then_some((b as char, 1)),
-            _ => char_at(text, k).filter(|&(c, _)| is_lu(c)),
-        };
-        match next {
-            Some((c, n)) => t = token(text, k, c, n),
+        match next_start(text, t.end) {
+            Some((k, c, n)) => t = token(text, k, c, n),
             None => return t.end,
         }
     }
 }
 
 /// The length of the name particle at byte `k`, if one stands there followed by a space.
-#[inline]
+#[inline(always)]
 fn particle_len(bytes: &[u8], k: usize) -> Option<usize> {
     // All particles start with one of these letters.
     if !matches!(bytes.get(k), Some(b'd' | b'v' | b'l' | b't')) {
@@ -366,15 +375,31 @@ fn particle_len(bytes: &[u8], k: usize) -> Option<usize> {
 /// A name token: at least one lower-case letter (not an acronym), not a stop word (`stop`: the
 /// [`lexicon::NAME_STOP`] flag of the token), nor a hyphenated phrase made with one ("Third-ranked",
 /// "Top-seeded", "Spanish-born").
+#[inline(always)]
 fn is_name_token(text: &str, t: &Token, stop: bool) -> bool {
-    t.lower
-        && !stop
-        && !(t.hyphen
-            && text[t.start..t.end].split('-').any(|p| {
-                ORDINAL.contains(&p)
-                    || (p.chars().next().is_some_and(|c| !c.is_uppercase())
-                        && HYPHEN_WORDS.contains(&p))
-            }))
+    t.lower && !stop && !(t.hyphen && is_hyphen_phrase(&text[t.start..t.end]))
+}
+
+/// A hyphenated token made with an [`ORDINAL`] or a lower-case [`HYPHEN_WORDS`] word.
+#[inline(never)]
+fn is_hyphen_phrase(token: &str) -> bool {
+    token.split('-').any(|p| {
+        ORDINAL.contains(&p)
+            || (p.chars().next().is_some_and(|c| !c.is_uppercase()) && HYPHEN_WORDS.contains(&p))
+    })
+}
+
+/// Whether the capital at byte `i` stands inside a word ("iPhone"): after a letter, digit, '@', '#' or '_'.
+#[inline(always)]
+fn inside_word(text: &str, i: usize) -> bool {
+    match i.checked_sub(1).map(|p| text.as_bytes()[p]) {
+        None => false,
+        Some(b) if b < 0x80 => b.is_ascii_alphanumeric() || matches!(b, b'@' | b'#' | b'_'),
+        Some(_) => text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+    }
 }
 
 /// Every name candidate in `text` (normalised), in order.
@@ -382,56 +407,65 @@ pub(crate) fn find(text: &str) -> Vec<NameMention> {
     let bytes = text.as_bytes();
     let flags_of = lexicon::name_flags();
     // More than the candidates of running text (about one per 60 bytes): no growing.
-    let mut out = Vec::with_capacity(text.len() / 32 + 8);
+    let mut out: Vec<NameMention> = Vec::with_capacity(text.len() / 32 + 8);
     let mut caps = Capitals::new(text);
     let mut pos = 0;
     while let Some((ms, c, n)) = caps.next(pos) {
+        let mut t = token(text, ms, c, n);
         // Not inside a word ("iPhone", "McDonald" is one token anyway): the run is walked, no more.
-        let inside = match ms.checked_sub(1).map(|p| bytes[p]) {
-            None => false,
-            Some(b) if b < 0x80 => b.is_ascii_alphanumeric() || matches!(b, b'@' | b'#' | b'_'),
-            Some(_) => text[..ms]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric),
-        };
+        if inside_word(text, ms) {
+            pos = skip_run(text, t);
+            continue;
+        }
         // The run's candidates go straight to `out`, taken back if a word marks the run as an event or place.
         let kept = out.len();
-        let mut org = inside;
-        // The group of name tokens being built: split at stop words; particles join the group they sit in.
-        let mut group: Option<(usize, usize)> = None;
-        let me = walk_run(text, ms, c, n, |t| {
-            if org {
-                return;
-            }
+        // Whether the last of `out` is the group of name tokens being built (split at stop words; particles
+        // join the group they sit in): a name token then extends it.
+        let mut open = false;
+        let me = loop {
             // One look-up per token for both flags.
-            let flags = flags_of.of_key(t.key, &bytes[t.start..t.end]);
-            org = flags & lexicon::NAME_ORG != 0;
-            if is_name_token(text, t, flags & lexicon::NAME_STOP != 0) {
-                group = Some(match group {
-                    Some((gs, _)) => (gs, t.end),
-                    None => (t.start, t.end),
-                });
-            } else if let Some((gs, ge)) = group.take() {
-                out.push(NameMention {
-                    span: Span::new(gs, ge),
-                });
+            let flags = flags_of.of_key(t.key, bytes, t.start, t.end);
+            if flags & lexicon::NAME_ORG != 0 {
+                break None;
             }
-        });
+            if !is_name_token(text, &t, flags & lexicon::NAME_STOP != 0) {
+                open = false;
+            } else if let Some(last) = out.last_mut().filter(|_| open) {
+                last.span.end = t.end;
+            } else {
+                out.push(NameMention {
+                    span: Span::new(t.start, t.end),
+                });
+                open = true;
+            }
+            match next_start(text, t.end) {
+                Some((k, c, n)) => t = token(text, k, c, n),
+                None => break Some(t.end),
+            }
+        };
+        let Some(me) = me else {
+            // An event or place: the rest of the run is walked, no more.
+            out.truncate(kept);
+            pos = skip_run(text, t);
+            continue;
+        };
         pos = me;
         // A country code in brackets: "Dimitrov (Bul)".
-        let code = ms > 0 && bytes[ms - 1] == b'(' && bytes.get(me) == Some(&b')') && me - ms <= 3;
-        if org || code {
+        if ms > 0 && bytes[ms - 1] == b'(' && bytes.get(me) == Some(&b')') && me - ms <= 3 {
             out.truncate(kept);
             continue;
         }
-        if let Some((gs, ge)) = group {
-            out.push(NameMention {
-                span: Span::new(gs, ge),
-            });
-        }
     }
     out
+}
+
+/// The end of the run of capitalised words whose token `t` is.
+#[inline(never)]
+fn skip_run(text: &str, mut t: Token) -> usize {
+    while let Some((k, c, n)) = next_start(text, t.end) {
+        t = token(text, k, c, n);
+    }
+    t.end
 }
 
 /// Corpus view: span and the name.
