@@ -800,8 +800,10 @@ pub(crate) fn find(text: &str) -> Vec<Cue> {
 
 /// [`find`], with the keywords of `text` already found.
 pub(crate) fn find_in(text: &str, keywords: &Keywords) -> Vec<Cue> {
-    let mut out = Vec::new();
-    for (start, end, alt) in matches(text, keywords) {
+    let found = matches(text, keywords);
+    // At most one cue per match: one allocation.
+    let mut out = Vec::with_capacity(found.len());
+    for (start, end, alt) in found {
         let m = Match { text, start, end };
         let alt = alt.unwrap_or_else(|| CUE.which_at(text, start, end));
         let group = CUE_ALTS[alt].0;
