@@ -357,6 +357,115 @@ fn each_match(text: &str, mut f: impl FnMut(usize, usize, Alt)) {
     }
 }
 
+/// The words after a demonym that keep it a reference to one player ("the American fifth seed", "the German
+/// got on top"): player words, verbs, prepositions, ordinals and irregular past tenses (regular ones end in
+/// "ed"). One table look-up instead of a comparison per listed word of the same length.
+static PLAYER_WORDS: Lazy<lexicon::WordMap<bool>> = Lazy::new(|| {
+    lexicon::WordMap::new(
+        [
+            "world",
+            "number",
+            "No",
+            "no",
+            "top",
+            "seed",
+            "qualifier",
+            "wildcard",
+            "star",
+            "teenager",
+            "player",
+            "veteran",
+            "left-hander",
+            "right-hander",
+            "champion",
+            "defending",
+            "former",
+            "was",
+            "is",
+            "has",
+            "had",
+            "will",
+            "would",
+            "could",
+            "said",
+            "says",
+            "added",
+            "who",
+            "then",
+            "now",
+            "also",
+            "took",
+            "won",
+            "lost",
+            "made",
+            "saved",
+            "broke",
+            "hit",
+            "served",
+            "needed",
+            "never",
+            "still",
+            "did",
+            "does",
+            "went",
+            "came",
+            "looked",
+            "showed",
+            "and",
+            "in",
+            "at",
+            "on",
+            "with",
+            "for",
+            "to",
+            "from",
+            "by",
+            "after",
+            "before",
+            "first",
+            "second",
+            "third",
+            "fifth",
+            "eighth",
+            "ninth",
+            "twelfth",
+            "beat",
+            "The German got on top",
+            "ed",
+            "got",
+            "kept",
+            "fought",
+            "struck",
+            "held",
+            "led",
+            "ran",
+            "drew",
+            "fell",
+            "began",
+            "found",
+            "gave",
+            "met",
+            "overcame",
+            "threw",
+            "swept",
+            "upset",
+            "saw",
+            "felt",
+            "told",
+            "wins",
+            "takes",
+            "hits",
+            "leads",
+            "faces",
+            "plays",
+            "needs",
+            "gets",
+            "goes",
+        ]
+        .map(|w| (w, true)),
+    )
+});
+
 /// Every descriptor in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<Descriptor> {
     // About the descriptors of running text (about one per 120 bytes).
@@ -395,117 +504,12 @@ pub(crate) fn find(text: &str) -> Vec<Descriptor> {
                         let adjective_ok = rest.starts_with(['.', ',', ';', ':', '\'', ')', '"'])
                             || rest.is_empty()
                             || next.chars().next().is_some_and(|c| c.is_ascii_digit())
-                            || matches!(
-                                next,
-                                "world"
-                                    | "number"
-                                    | "No"
-                                    | "no"
-                                    | "top"
-                                    | "seed"
-                                    | "qualifier"
-                                    | "wildcard"
-                                    | "star"
-                                    | "teenager"
-                                    | "player"
-                                    | "veteran"
-                                    | "left-hander"
-                                    | "right-hander"
-                                    | "champion"
-                                    | "defending"
-                                    | "former"
-                                    | "was"
-                                    | "is"
-                                    | "has"
-                                    | "had"
-                                    | "will"
-                                    | "would"
-                                    | "could"
-                                    | "said"
-                                    | "says"
-                                    | "added"
-                                    | "who"
-                                    | "then"
-                                    | "now"
-                                    | "also"
-                                    | "took"
-                                    | "won"
-                                    | "lost"
-                                    | "made"
-                                    | "saved"
-                                    | "broke"
-                                    | "hit"
-                                    | "served"
-                                    | "needed"
-                                    | "never"
-                                    | "still"
-                                    | "did"
-                                    | "does"
-                                    | "went"
-                                    | "came"
-                                    | "looked"
-                                    | "showed"
-                                    | "and"
-                                    | "in"
-                                    | "at"
-                                    | "on"
-                                    | "with"
-                                    | "for"
-                                    | "to"
-                                    | "from"
-                                    | "by"
-                                    | "after"
-                                    | "before"
-                            )
                             || next.ends_with("seed")
                             || next.ends_with("seeded")
                             || next.ends_with("ranked")
                             || next.ends_with("ed")
-                            || matches!(
-                                next,
-                                "first"
-                                    | "second"
-                                    | "third"
-                                    | "fifth"
-                                    | "eighth"
-                                    | "ninth"
-                                    | "twelfth"
-                            )
                             || (next.ends_with("th") && next.len() > 4)
-                            || matches!(
-                                next,
-                                "beat"
-                                    // Irregular past tenses ("The German got on top"): regular ones end in "ed".
-                                    | "got"
-                                    | "kept"
-                                    | "fought"
-                                    | "struck"
-                                    | "held"
-                                    | "led"
-                                    | "ran"
-                                    | "drew"
-                                    | "fell"
-                                    | "began"
-                                    | "found"
-                                    | "gave"
-                                    | "met"
-                                    | "overcame"
-                                    | "threw"
-                                    | "swept"
-                                    | "upset"
-                                    | "saw"
-                                    | "felt"
-                                    | "told"
-                                    | "wins"
-                                    | "takes"
-                                    | "hits"
-                                    | "leads"
-                                    | "faces"
-                                    | "plays"
-                                    | "needs"
-                                    | "gets"
-                                    | "goes"
-                            );
+                            || PLAYER_WORDS.get(next).is_some();
                         if !adjective_ok {
                             return;
                         }

@@ -476,7 +476,9 @@ fn read_at(b: &[u8], p: usize, q: usize, steps: &[Step]) -> Option<Option<(usize
             Step::Lit { alt, rest } => {
                 // Most texts fail on their first two bytes (a space and the first letter of a word); a NUL can
                 // only be the last byte.
-                if rest.len() >= 3 && b.get(q..q + 2) != Some(&rest[..2]) {
+                // (Two byte tests, not a slice comparison: that would call `memcmp`.)
+                if rest.len() >= 3 && (b.get(q) != Some(&rest[0]) || b.get(q + 1) != Some(&rest[1]))
+                {
                     continue;
                 }
                 if let Some((&0, head)) = rest.split_last() {
@@ -573,13 +575,29 @@ pub(crate) fn first_words() -> Vec<Vec<u8>> {
     words
 }
 
-/// [`Word`] of each [`DEFERRED`] word.
-static DEFERRED_WORDS: Lazy<Vec<(&'static [u8], &'static Word)>> = Lazy::new(|| {
+/// [`Word`] of each [`DEFERRED`] word, by its [`run_key`].
+static DEFERRED_WORDS: Lazy<Vec<(u64, &'static Word)>> = Lazy::new(|| {
     DEFERRED
         .iter()
-        .map(|&w| (w, FOLLOW.get(w).expect("a first word")))
+        .map(|&w| (run_key(w, 0, w.len()), FOLLOW.get(w).expect("a first word")))
         .collect()
 });
+
+/// The bytes `b[s..s + n]` (`n` at most seven, no zero byte among them) as a little-endian integer, zero-padded:
+/// two such runs are equal when their keys are (a compare of integers, not a call to `memcmp` per word).
+#[inline]
+fn run_key(b: &[u8], s: usize, n: usize) -> u64 {
+    debug_assert!(n < 8);
+    match b.get(s..s + 8) {
+        Some(eight) => {
+            u64::from_le_bytes(eight.try_into().expect("eight bytes")) & ((1u64 << (8 * n)) - 1)
+        }
+        None => b[s..s + n]
+            .iter()
+            .rev()
+            .fold(0, |k, &c| k << 8 | u64::from(c)),
+    }
+}
 
 /// Whether the keyword `w` (of [`KEY_RESULT`], with cue entry `cue`) is one of [`TRIGGERS`].
 fn is_trigger(w: &[u8], cue: u16) -> bool {
@@ -606,12 +624,13 @@ fn deferred_before(b: &[u8], mut p: usize, out: &mut Vec<(usize, usize, &'static
         if s == e {
             break;
         }
-        let run = &b[s..e];
-        if (2..=7).contains(&run.len()) {
+        if (2..=7).contains(&(e - s)) {
+            // The run holds only word bytes: no zero byte.
+            let key = run_key(b, s, e - s);
             *slot = (
                 s,
                 e,
-                DEFERRED_WORDS.iter().find(|(d, _)| *d == run).map(|d| d.1),
+                DEFERRED_WORDS.iter().find(|(k, _)| *k == key).map(|d| d.1),
             );
         }
         p = s;
@@ -781,8 +800,10 @@ pub(crate) fn find(text: &str) -> Vec<Cue> {
 
 /// [`find`], with the keywords of `text` already found.
 pub(crate) fn find_in(text: &str, keywords: &Keywords) -> Vec<Cue> {
-    let mut out = Vec::new();
-    for (start, end, alt) in matches(text, keywords) {
+    let found = matches(text, keywords);
+    // At most one cue per match: one allocation.
+    let mut out = Vec::with_capacity(found.len());
+    for (start, end, alt) in found {
         let m = Match { text, start, end };
         let alt = alt.unwrap_or_else(|| CUE.which_at(text, start, end));
         let group = CUE_ALTS[alt].0;

@@ -486,8 +486,10 @@ pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
 
 /// [`find`], with the keywords of `text` already found.
 pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<TournamentMention> {
-    let mut out = Vec::new();
-    for (m_start, m_end, alt) in matches(text, keywords) {
+    let found = matches(text, keywords);
+    // At most one mention per match: one allocation.
+    let mut out = Vec::with_capacity(found.len());
+    for (m_start, m_end, alt) in found {
         let m_str = &text[m_start..m_end];
         let alt = alt.unwrap_or_else(|| ALTS[RE.which_at(text, m_start, m_end)]);
         if alt == Alt::Known {
