@@ -964,6 +964,10 @@ fn ends_with_by(before: &str) -> bool {
 /// A word ends a clause: its last character, before closing quotes and brackets, is a stop.
 #[inline]
 fn ends_clause(w: &[u8]) -> bool {
+    // Most words end with a letter or digit.
+    if w.last().is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
     let n = w.len()
         - w.iter()
             .rev()
@@ -974,9 +978,14 @@ fn ends_clause(w: &[u8]) -> bool {
 
 /// A role among the last three words of `before` (split at white space), in the same clause.
 fn role_before(before: &str) -> bool {
+    role_before_from(before, before.len())
+}
+
+/// [`role_before`] with the words looked at ending at or before `end` (only white space after it).
+#[inline(always)]
+fn role_before_from(before: &str, mut end: usize) -> bool {
     // Backwards on bytes while the words looked at are ASCII (as white space then is).
     let b = before.as_bytes();
-    let mut end = b.len();
     for _ in 0..3 {
         while end > 0 && ascii_space(b[end - 1]) {
             end -= 1;
@@ -1068,10 +1077,19 @@ pub(crate) fn mark_officials(
 fn official_context(text: &str, span: Span) -> bool {
     let from = floor_boundary(text, span.start.saturating_sub(40));
     let before = &text[from..span.start];
-    ends_with_by(before)
-        || role_before(before)
-        || role_after(text, span.end)
-        || byline_line(text, span)
+    // One backward pass over the window: the white space before the name once, then "By" and the words.
+    let b = before.as_bytes();
+    let mut end = b.len();
+    while end > 0 && ascii_space(b[end - 1]) {
+        end -= 1;
+    }
+    let by_or_role = if end > 0 && !b[end - 1].is_ascii() {
+        // Maybe Unicode white space before: on characters.
+        ends_with_by(before) || role_before(before)
+    } else {
+        b[..end].ends_with(b"By") || role_before_from(before, end)
+    };
+    by_or_role || role_after(text, span.end) || byline_line(text, span)
 }
 
 /// Sentence index of each byte offset, by binary search over sentence starts.
@@ -1232,7 +1250,19 @@ fn first_word_stops(text: &str, start: usize) -> bool {
     if st <= start.saturating_sub(60) + 3 {
         return false;
     }
-    b[st].is_ascii_lowercase() && !filler(&text[st..end])
+    if !b[st].is_ascii_lowercase() {
+        return false;
+    }
+    // `!filler(w)` for a word starting with a lower-case letter (not a digit): most fail the pre-check.
+    let w = &b[st..end];
+    let (n, last) = (w.len(), w[w.len() - 1]);
+    if last | 0x20 != b'd'
+        && (n > 12
+            || FILLER_FIRST[usize::from(w[0])] & FILLER_LAST[usize::from(last)] & (1 << n) == 0)
+    {
+        return true;
+    }
+    !filler(&text[st..end])
 }
 
 /// Nationality written before the name at `start`: "Spain's X", "American X", "sixth-seeded Italian X".
