@@ -138,12 +138,15 @@ impl NameWords {
     }
 }
 
+/// Interner slots: the hash and id of a word and the generation that wrote it.
+type Slots = Vec<(u64, u32, u32)>;
+
 /// Ids for short byte strings, in the order first seen: open addressing on a hash of the length and the
 /// first and last eight bytes.
 struct Interner<'a> {
     /// Per slot: the hash and id of a word and the generation that wrote it (a slot of another generation
     /// is empty: no clearing per article). A power of two, at least twice the number of words.
-    slots: Vec<(u64, u32, u32)>,
+    slots: Slots,
     words: Vec<&'a [u8]>,
     /// The generation of this interner's slots: never 0.
     generation: u32,
@@ -160,7 +163,7 @@ impl<'a> Interner<'a> {
     /// wrap: generation 1 then).
     fn in_buffers(
         n: usize,
-        mut slots: Vec<(u64, u32, u32)>,
+        mut slots: Slots,
         mut words: Vec<&'static [u8]>,
         mut generation: u32,
     ) -> Self {
@@ -186,7 +189,7 @@ impl<'a> Interner<'a> {
 
     /// The buffers, emptied, and the generation, for [`Interner::in_buffers`]: an empty vector of `&'a [u8]`
     /// becomes one of `&'static [u8]` in place (a collect from its own `into_iter` keeps the allocation).
-    fn into_buffers(self) -> (Vec<(u64, u32, u32)>, Vec<&'static [u8]>, u32) {
+    fn into_buffers(self) -> (Slots, Vec<&'static [u8]>, u32) {
         let mut words = self.words;
         words.clear();
         let words = words.into_iter().map(|_| &[][..]).collect();
@@ -339,7 +342,7 @@ impl ByWord {
 #[derive(Default)]
 struct Scratch {
     /// [`Interner`] buffers, and the generation of the last article's slots.
-    slots: Vec<(u64, u32, u32)>,
+    slots: Slots,
     generation: u32,
     words: Vec<&'static [u8]>,
     /// [`NameWords`] buffers.
