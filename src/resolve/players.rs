@@ -60,10 +60,12 @@ impl NameWords {
     /// [`NameWords::new`] in the buffers of `scratch` (give them back with [`NameWords::give_back`]).
     fn new_in(text: &str, names: &[NameMention], scratch: &mut Scratch) -> Self {
         let bytes = text.as_bytes();
+        scratch.generation = scratch.generation.wrapping_add(1);
         let mut intern = Interner::in_buffers(
             names.len() * 2,
             std::mem::take(&mut scratch.slots),
             std::mem::take(&mut scratch.words),
+            scratch.generation,
         );
         let mut ids = std::mem::take(&mut scratch.ids);
         ids.clear();
@@ -114,7 +116,7 @@ impl NameWords {
             ranges.push((from, ids.len() as u32));
         }
         let distinct = intern.len();
-        (scratch.slots, scratch.words) = intern.into_buffers();
+        (scratch.slots, scratch.words, scratch.generation) = intern.into_buffers();
         NameWords {
             ids,
             ranges,
@@ -129,44 +131,69 @@ impl NameWords {
     }
 
     /// The word ids of mention `i`.
+    #[inline]
     fn of(&self, i: usize) -> &[u32] {
         let (a, b) = self.ranges[i];
         &self.ids[a as usize..b as usize]
     }
 }
 
+/// Interner slots: the hash and id of a word and the generation that wrote it.
+type Slots = Vec<(u64, u32, u32)>;
+
 /// Ids for short byte strings, in the order first seen: open addressing on a hash of the length and the
 /// first and last eight bytes.
 struct Interner<'a> {
-    /// Per slot: the hash and id + 1 of a word, or id 0 for an empty slot. A power of two, at least twice
-    /// the number of words.
-    slots: Vec<(u64, u32)>,
+    /// Per slot: the hash and id of a word and the generation that wrote it (a slot of another generation
+    /// is empty: no clearing per article). A power of two, at least twice the number of words.
+    slots: Slots,
     words: Vec<&'a [u8]>,
+    /// The generation of this interner's slots: never 0.
+    generation: u32,
 }
 
 impl<'a> Interner<'a> {
     #[cfg(test)]
     fn with_capacity(n: usize) -> Self {
-        Self::in_buffers(n, Vec::new(), Vec::new())
+        Self::in_buffers(n, Vec::new(), Vec::new(), 1)
     }
 
-    /// An interner for about `n` words in the buffers `slots` and `words` (emptied first).
-    fn in_buffers(n: usize, mut slots: Vec<(u64, u32)>, mut words: Vec<&'static [u8]>) -> Self {
-        slots.clear();
-        slots.resize((n * 2).max(16).next_power_of_two(), (0, 0));
+    /// An interner for about `n` words in the buffers `slots` and `words` (emptied first), whose slots of
+    /// other generations than `generation` count as empty (all are cleared when `generation` is 0, after a
+    /// wrap: generation 1 then).
+    fn in_buffers(
+        n: usize,
+        mut slots: Slots,
+        mut words: Vec<&'static [u8]>,
+        mut generation: u32,
+    ) -> Self {
+        let size = (n * 2).max(16).next_power_of_two();
+        if generation == 0 {
+            slots.clear();
+            generation = 1;
+        }
+        // A table of an earlier, bigger article serves as it is (only more room).
+        if slots.len() < size {
+            slots.clear();
+            slots.resize(size, (0, 0, 0));
+        }
         words.clear();
         words.reserve(n);
         // (`Vec<&'static [u8]>` is a `Vec<&'a [u8]>`.)
-        Interner { slots, words }
+        Interner {
+            slots,
+            words,
+            generation,
+        }
     }
 
-    /// The buffers, emptied, for [`Interner::in_buffers`]: an empty vector of `&'a [u8]` becomes one of
-    /// `&'static [u8]` in place (a collect from its own `into_iter` keeps the allocation).
-    fn into_buffers(self) -> (Vec<(u64, u32)>, Vec<&'static [u8]>) {
+    /// The buffers, emptied, and the generation, for [`Interner::in_buffers`]: an empty vector of `&'a [u8]`
+    /// becomes one of `&'static [u8]` in place (a collect from its own `into_iter` keeps the allocation).
+    fn into_buffers(self) -> (Slots, Vec<&'static [u8]>, u32) {
         let mut words = self.words;
         words.clear();
         let words = words.into_iter().map(|_| &[][..]).collect();
-        (self.slots, words)
+        (self.slots, words, self.generation)
     }
 
     /// The hash of `w`, whose first eight bytes (zero-padded) are `head` when the caller has them.
@@ -189,6 +216,7 @@ impl<'a> Interner<'a> {
     }
 
     /// The id of `w` (a new one when first seen); `head`: its first eight bytes, zero-padded, if at hand.
+    #[inline]
     fn id(&mut self, w: &'a [u8], head: Option<u64>) -> u32 {
         if self.words.len() * 2 >= self.slots.len() {
             self.grow();
@@ -197,28 +225,31 @@ impl<'a> Interner<'a> {
         let mask = self.slots.len() - 1;
         let mut i = (h >> 40) as usize & mask;
         loop {
-            let (sh, id) = self.slots[i];
-            if id == 0 {
+            let (sh, id, g) = self.slots[i];
+            if g != self.generation {
+                let id = self.words.len() as u32;
                 self.words.push(w);
-                self.slots[i] = (h, self.words.len() as u32);
-                return self.words.len() as u32 - 1;
+                self.slots[i] = (h, id, self.generation);
+                return id;
             }
-            if sh == h && self.words[id as usize - 1] == w {
-                return id - 1;
+            if sh == h && self.words[id as usize] == w {
+                return id;
             }
             i = (i + 1) & mask;
         }
     }
 
+    #[cold]
     fn grow(&mut self) {
         let size = self.slots.len() * 2;
-        let mut slots = vec![(0u64, 0u32); size];
-        for &(h, id) in self.slots.iter().filter(|s| s.1 != 0) {
+        let mut slots = vec![(0u64, 0u32, 0u32); size];
+        let generation = self.generation;
+        for &(h, id, g) in self.slots.iter().filter(|s| s.2 == generation) {
             let mut i = (h >> 40) as usize & (size - 1);
-            while slots[i].1 != 0 {
+            while slots[i].2 == generation {
                 i = (i + 1) & (size - 1);
             }
-            slots[i] = (h, id);
+            slots[i] = (h, id, g);
         }
         self.slots = slots;
     }
@@ -257,6 +288,7 @@ impl ByWord {
         (self.ends, self.nodes)
     }
 
+    #[inline]
     fn push(&mut self, word: u32, entity: usize) {
         let n = self.nodes.len() as u32;
         let (head, tail) = &mut self.ends[word as usize];
@@ -270,6 +302,7 @@ impl ByWord {
     }
 
     /// The list of `word`, first pushed first.
+    #[inline]
     fn iter(&self, word: u32) -> impl Iterator<Item = usize> + '_ {
         let mut n = self.ends[word as usize].0;
         std::iter::from_fn(move || {
@@ -280,6 +313,7 @@ impl ByWord {
     }
 
     /// The list of `word`, last pushed first.
+    #[inline]
     fn iter_rev(&self, word: u32) -> impl Iterator<Item = usize> + '_ {
         let mut n = self.ends[word as usize].1;
         std::iter::from_fn(move || {
@@ -290,11 +324,13 @@ impl ByWord {
     }
 
     /// The last entity pushed for `word`.
+    #[inline]
     fn last(&self, word: u32) -> Option<usize> {
         self.iter_rev(word).next()
     }
 
     /// The only entity of `word`'s list, if it has exactly one.
+    #[inline]
     fn only(&self, word: u32) -> Option<usize> {
         let (head, tail) = self.ends[word as usize];
         (head != NIL && head == tail).then(|| self.nodes[head as usize].0 as usize)
@@ -305,8 +341,9 @@ impl ByWord {
 /// allocation per article).
 #[derive(Default)]
 struct Scratch {
-    /// [`Interner`] buffers.
-    slots: Vec<(u64, u32)>,
+    /// [`Interner`] buffers, and the generation of the last article's slots.
+    slots: Slots,
+    generation: u32,
     words: Vec<&'static [u8]>,
     /// [`NameWords`] buffers.
     ids: Vec<u32>,
@@ -369,10 +406,13 @@ pub(crate) fn build_entities(
     let [b0, b1, b2, b3] = std::mem::take(&mut scratch.by_word);
     let mut by_first = ByWord::new_in(words.distinct, names.len(), b0);
     let mut by_last = ByWord::new_in(words.distinct, names.len(), b1);
+    // Mentions of a single word.
+    let mut singles = 0;
     // Full names first, so that a surname seen before its full name still links ("Melzer shocks Agassi").
     for (i, n) in names.iter().enumerate() {
         let toks = words.of(i);
         if toks.len() < 2 {
+            singles += 1;
             continue;
         }
         // A longer name that contains an existing one, or the reverse, is the same person: same first and
@@ -424,10 +464,12 @@ pub(crate) fn build_entities(
         };
         link[i] = Some(idx);
     }
-    // Surname words (everything after the given name) and given names of the full names, for single words.
-    let mut by_surname_word = ByWord::new_in(words.distinct, words.ids.len(), b2);
-    let mut by_given = ByWord::new_in(words.distinct, name_of.len(), b3);
-    for (j, &m) in name_of.iter().enumerate() {
+    // Surname words (everything after the given name) and given names of the full names, for single words
+    // (none when there is no single word).
+    let lists = if singles > 0 { words.distinct } else { 0 };
+    let mut by_surname_word = ByWord::new_in(lists, words.ids.len(), b2);
+    let mut by_given = ByWord::new_in(lists, name_of.len(), b3);
+    for (j, &m) in name_of.iter().enumerate().filter(|_| singles > 0) {
         let toks = words.of(m);
         for &t in &toks[1..] {
             if by_surname_word.last(t) != Some(j) {
@@ -437,12 +479,12 @@ pub(crate) fn build_entities(
         by_given.push(toks[0], j);
     }
     // The surname-only entity made for each single word.
-    let mut single = refill(std::mem::take(&mut scratch.single), words.distinct, None);
+    let mut single = refill(std::mem::take(&mut scratch.single), lists, None);
     // Single words: link to the most recently mentioned entity with that surname (or unique given name).
     let mut last_seen = std::mem::take(&mut scratch.last_seen);
     last_seen.clear();
-    last_seen.extend(entities.iter().map(|e| e.first));
-    for (i, n) in names.iter().enumerate() {
+    last_seen.extend(entities.iter().map(|e| e.first).filter(|_| singles > 0));
+    for (i, n) in names.iter().enumerate().filter(|_| singles > 0) {
         if let Some(e) = link[i] {
             last_seen[e] = n.span.start;
             continue;
@@ -529,6 +571,7 @@ pub(crate) fn build_entities(
     }
     // "Classy Henman" in a headline: an opening adjective before the surname of a player named in full.
     let mut relink = refill(std::mem::take(&mut scratch.relink), entities.len(), None);
+    let mut relinked = false;
     for (e, ent) in entities.iter().enumerate() {
         if ent.words != 2 || !all_line_start[e] {
             continue;
@@ -537,8 +580,9 @@ pub(crate) fn build_entities(
         relink[e] = by_last
             .iter(toks[1])
             .find(|&f| f != e && entities[f].words >= 2 && words.of(name_of[f])[0] != toks[0]);
+        relinked |= relink[e].is_some();
     }
-    for l in link.iter_mut() {
+    for l in link.iter_mut().filter(|_| relinked) {
         if let Some(f) = l.and_then(|e| relink[e]) {
             *l = Some(f);
         }
@@ -923,6 +967,10 @@ fn ends_with_by(before: &str) -> bool {
 /// A word ends a clause: its last character, before closing quotes and brackets, is a stop.
 #[inline]
 fn ends_clause(w: &[u8]) -> bool {
+    // Most words end with a letter or digit.
+    if w.last().is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
     let n = w.len()
         - w.iter()
             .rev()
@@ -933,9 +981,14 @@ fn ends_clause(w: &[u8]) -> bool {
 
 /// A role among the last three words of `before` (split at white space), in the same clause.
 fn role_before(before: &str) -> bool {
+    role_before_from(before, before.len())
+}
+
+/// [`role_before`] with the words looked at ending at or before `end` (only white space after it).
+#[inline(always)]
+fn role_before_from(before: &str, mut end: usize) -> bool {
     // Backwards on bytes while the words looked at are ASCII (as white space then is).
     let b = before.as_bytes();
-    let mut end = b.len();
     for _ in 0..3 {
         while end > 0 && ascii_space(b[end - 1]) {
             end -= 1;
@@ -1027,10 +1080,19 @@ pub(crate) fn mark_officials(
 fn official_context(text: &str, span: Span) -> bool {
     let from = floor_boundary(text, span.start.saturating_sub(40));
     let before = &text[from..span.start];
-    ends_with_by(before)
-        || role_before(before)
-        || role_after(text, span.end)
-        || byline_line(text, span)
+    // One backward pass over the window: the white space before the name once, then "By" and the words.
+    let b = before.as_bytes();
+    let mut end = b.len();
+    while end > 0 && ascii_space(b[end - 1]) {
+        end -= 1;
+    }
+    let by_or_role = if end > 0 && !b[end - 1].is_ascii() {
+        // Maybe Unicode white space before: on characters.
+        ends_with_by(before) || role_before(before)
+    } else {
+        b[..end].ends_with(b"By") || role_before_from(before, end)
+    };
+    by_or_role || role_after(text, span.end) || byline_line(text, span)
 }
 
 /// Sentence index of each byte offset, by binary search over sentence starts.
@@ -1191,7 +1253,19 @@ fn first_word_stops(text: &str, start: usize) -> bool {
     if st <= start.saturating_sub(60) + 3 {
         return false;
     }
-    b[st].is_ascii_lowercase() && !filler(&text[st..end])
+    if !b[st].is_ascii_lowercase() {
+        return false;
+    }
+    // `!filler(w)` for a word starting with a lower-case letter (not a digit): most fail the pre-check.
+    let w = &b[st..end];
+    let (n, last) = (w.len(), w[w.len() - 1]);
+    if last | 0x20 != b'd'
+        && (n > 12
+            || FILLER_FIRST[usize::from(w[0])] & FILLER_LAST[usize::from(last)] & (1 << n) == 0)
+    {
+        return true;
+    }
+    !filler(&text[st..end])
 }
 
 /// Nationality written before the name at `start`: "Spain's X", "American X", "sixth-seeded Italian X".
