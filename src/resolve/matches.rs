@@ -2510,18 +2510,27 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
     // that render the same text get the same number, found by comparing their fields, no text made):
     // comparing two results' scores is then a number comparison.
     let mut score_text: Vec<[u32; 2]> = vec![[u32::MAX; 2]; ctx.m.scores.len()];
+    // The readings numbered so far, by a hash of what they render (equal texts, equal hashes), so that a long
+    // roundup with thousands of scores compares each new reading only with those of the same hash.
     let mut numbered: Vec<(usize, bool)> = Vec::new();
+    let mut by_hash: std::collections::HashMap<u64, Vec<u32>> = Default::default();
     for &(i, flip) in found.iter().filter_map(|f| f.score.as_ref()) {
         if score_text[i][usize::from(flip)] == u32::MAX {
             let a = &ctx.m.scores[i];
-            let n = numbered
-                .iter()
-                .position(|&(j, fj)| same_score_text(a, flip, &ctx.m.scores[j], fj))
-                .unwrap_or_else(|| {
+            let same = by_hash.entry(score_text_hash(a, flip)).or_default();
+            let n = match same.iter().find(|&&n| {
+                let (j, fj) = numbered[n as usize];
+                same_score_text(a, flip, &ctx.m.scores[j], fj)
+            }) {
+                Some(&n) => n,
+                None => {
                     numbered.push((i, flip));
-                    numbered.len() - 1
-                });
-            score_text[i][usize::from(flip)] = n as u32;
+                    let n = (numbered.len() - 1) as u32;
+                    same.push(n);
+                    n
+                }
+            };
+            score_text[i][usize::from(flip)] = n;
         }
     }
     let score_id = |f: &Found| f.score.map(|(i, flip)| score_text[i][usize::from(flip)]);
@@ -2599,30 +2608,53 @@ fn same_score_text(
     if walkover(a) || walkover(b) {
         return walkover(a) && walkover(b);
     }
-    let suffix = |o: Outcome| match o {
-        Outcome::Retired => 1,
-        Outcome::Defaulted => 2,
-        _ => 0,
-    };
-    let set = |s: &crate::recognise::score::RawSet, flip: bool| {
-        let games = if flip {
-            (s.second, s.first)
-        } else {
-            (s.first, s.second)
-        };
-        let shown = if s.match_tiebreak {
-            None
-        } else {
-            s.tiebreak.map(|(x, y)| y.map_or(x, |y| x.min(y)))
-        };
-        (games, s.match_tiebreak, shown)
-    };
-    suffix(a.ending) == suffix(b.ending)
+    ending_suffix(a.ending) == ending_suffix(b.ending)
         && a.sets.len() == b.sets.len()
         && a.sets
             .iter()
             .zip(&b.sets)
-            .all(|(x, y)| set(x, fa) == set(y, fb))
+            .all(|(x, y)| shown_set(x, fa) == shown_set(y, fb))
+}
+
+/// Which suffix a score's text gets for its ending (none, retired, defaulted), for [`same_score_text`].
+fn ending_suffix(o: Outcome) -> u8 {
+    match o {
+        Outcome::Retired => 1,
+        Outcome::Defaulted => 2,
+        _ => 0,
+    }
+}
+
+/// What of a set shows in a score's text read from one side: its games, whether it is a match tie-break and
+/// the tie-break figure written, for [`same_score_text`].
+fn shown_set(s: &crate::recognise::score::RawSet, flip: bool) -> ((u32, u32), bool, Option<u32>) {
+    let games = if flip {
+        (s.second, s.first)
+    } else {
+        (s.first, s.second)
+    };
+    let shown = if s.match_tiebreak {
+        None
+    } else {
+        s.tiebreak.map(|(x, y)| y.map_or(x, |y| x.min(y)))
+    };
+    (games, s.match_tiebreak, shown)
+}
+
+/// A hash of what a score renders to when read from one side: two readings that [`same_score_text`] calls
+/// equal hash equally.
+fn score_text_hash(m: &crate::recognise::score::ScoreMention, flip: bool) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    if m.ending == Outcome::Walkover {
+        u8::MAX.hash(&mut h);
+    } else {
+        ending_suffix(m.ending).hash(&mut h);
+        for s in &m.sets {
+            shown_set(s, flip).hash(&mut h);
+        }
+    }
+    h.finish()
 }
 
 /// The results kept so far by [`merge_duplicates`], by the first player of each side (`(winner, loser)`), as
@@ -2835,8 +2867,8 @@ mod tests {
         }
     }
 
-    /// Scores compared field by field are equal exactly when their texts are, on every pair of readings of the
-    /// corpus's scores and of some tricky ones.
+    /// Scores compared field by field are equal exactly when their texts are (and then hash equally), on every
+    /// pair of readings of the corpus's scores and of some tricky ones.
     #[test]
     fn score_texts_compare_as_rendered() {
         use crate::recognise::score::{ScoreMention, find};
@@ -2856,11 +2888,11 @@ mod tests {
             for b in &all {
                 for fa in [false, true] {
                     for fb in [false, true] {
-                        assert_eq!(
-                            same_score_text(a, fa, b, fb),
-                            a.to_score(fa).text == b.to_score(fb).text,
-                            "{a:?} {fa} {b:?} {fb}"
-                        );
+                        let same = a.to_score(fa).text == b.to_score(fb).text;
+                        assert_eq!(same_score_text(a, fa, b, fb), same, "{a:?} {fa} {b:?} {fb}");
+                        if same {
+                            assert_eq!(score_text_hash(a, fa), score_text_hash(b, fb));
+                        }
                     }
                 }
             }
