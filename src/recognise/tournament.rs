@@ -484,19 +484,21 @@ pub(crate) fn find(text: &str) -> Vec<TournamentMention> {
     find_in(text, &super::Keywords::scan(text))
 }
 
-/// [`find`], with the keywords of `text` already found.
-pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<TournamentMention> {
-    let found = matches(text, keywords);
-    // At most one mention per match: one allocation.
-    let mut out = Vec::with_capacity(found.len());
-    for (m_start, m_end, alt) in found {
-        let m_str = &text[m_start..m_end];
-        let alt = alt.unwrap_or_else(|| ALTS[RE.which_at(text, m_start, m_end)]);
-        if alt == Alt::Known {
+/// Pushes the mention of a match of a known name or of "in <city>" (none when the name is not one), and says
+/// whether the match was one of those two kinds.
+fn push_known_or_city(
+    text: &str,
+    m_start: usize,
+    m_end: usize,
+    alt: Alt,
+    out: &mut Vec<TournamentMention>,
+) -> bool {
+    match alt {
+        Alt::Known => {
             let (s, e) = (m_start, m_end);
             let name = &text[s..e];
             if name == "Queen's" && !text[..s].ends_with("at ") {
-                continue;
+                return true;
             }
             if name.ends_with("Olympics") && !name.starts_with("Olympics") {
                 // "Paris Olympics" but not "the Special Olympics"-like organisations.
@@ -510,85 +512,99 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<TournamentM
                             name: rest.to_string(),
                         });
                     }
-                    continue;
+                    return true;
                 }
             }
             out.push(TournamentMention {
                 span: Span::new(s, e),
                 name: name.to_string(),
             });
-        } else if alt == Alt::City {
+            true
+        }
+        Alt::City => {
+            let m_str = &text[m_start..m_end];
             let at = BEFORE_CITY
                 .find(m_str)
                 .expect("' in ' before the city")
                 .end();
             let city = &m_str[at..];
-            if is_lead_stop(city) {
-                continue;
+            if !is_lead_stop(city) {
+                out.push(TournamentMention {
+                    span: Span::new(m_start + at, m_end),
+                    name: city.to_string(),
+                });
             }
-            out.push(TournamentMention {
-                span: Span::new(m_start + at, m_end),
-                name: city.to_string(),
-            });
-        } else {
-            let e = m_end;
-            // The words of the match, as offsets in `text`: up to five names and the event word, joined by
-            // ASCII spaces (`[\x20]+` in the pattern; no word holds white space).
-            let mut words = [(0, 0); 6];
-            let mut len = 0;
-            let b = text.as_bytes();
-            let mut q = m_start;
-            while q < e {
-                let w_end = b[q..e].iter().position(|&c| c == b' ').map_or(e, |k| q + k);
-                if w_end > q {
-                    words[len] = (q, w_end);
-                    len += 1;
-                }
-                q = w_end + 1;
-            }
-            let words = &words[..len];
-            let word = |i: usize| &text[words[i].0..words[i].1];
-            // Drop leading sentence words and anything up to a possessive ("Federer's Australian Open").
-            let mut first = 0;
-            for i in 0..len {
-                let w = word(i);
-                let possessive =
-                    (w.ends_with("'s") || w.ends_with("s'")) && !POSSESSIVE_OK.contains(&w);
-                if possessive
-                    || (i == first && (is_lead_stop(w) || is_adjective(w) || all_digits(w)))
-                {
-                    first = i + 1;
-                }
-            }
-            if first >= len - 1 {
-                continue; // only the keyword is left: "the Open", "Davis Cup" handled above
-            }
-            // "Sinner US Open", "Djokovic Miami Open" (headlines): the name starts at the place word.
-            if let Some(i) = (first + 1..len - 1).find(|&i| is_place(word(i))) {
-                first = i;
-            }
-            let mut s = words[first].0;
-            let keyword = word(len - 1);
-            // Every team event ends with "Cup".
-            let team = (keyword == "Cup")
-                .then(|| TEAM_EVENTS.iter().find(|t| text[s..e].ends_with(*t)))
-                .flatten();
-            if let Some(team) = team {
-                // None of the words of a team event is another sport's ([`OTHER_SPORTS`]).
-                s = e - team.len();
-            } else if matches!(keyword, "Cup" | "Championship" | "Championships" | "Trophy")
-                && (first..len - 1).any(|i| is_other_sport(word(i)))
-            {
-                // (The words that make only a "Cup" another sport's, "FA", "Ryder", "Heineken", "League" and
-                // "World", are among these.)
-                continue;
-            }
-            let name = &text[s..e];
-            out.push(TournamentMention {
-                span: Span::new(s, e),
-                name: name.to_string(),
-            });
+            true
         }
+        _ => false,
+    }
+}
+
+/// [`find`], with the keywords of `text` already found.
+pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<TournamentMention> {
+    let found = matches(text, keywords);
+    // At most one mention per match: one allocation.
+    let mut out = Vec::with_capacity(found.len());
+    for (m_start, m_end, alt) in found {
+        let alt = alt.unwrap_or_else(|| ALTS[RE.which_at(text, m_start, m_end)]);
+        if push_known_or_city(text, m_start, m_end, alt, &mut out) {
+            continue;
+        }
+        let e = m_end;
+        // The words of the match, as offsets in `text`: up to five names and the event word, joined by
+        // ASCII spaces (`[\x20]+` in the pattern; no word holds white space).
+        let mut words = [(0, 0); 6];
+        let mut len = 0;
+        let b = text.as_bytes();
+        let mut q = m_start;
+        while q < e {
+            let w_end = b[q..e].iter().position(|&c| c == b' ').map_or(e, |k| q + k);
+            if w_end > q {
+                words[len] = (q, w_end);
+                len += 1;
+            }
+            q = w_end + 1;
+        }
+        let words = &words[..len];
+        let word = |i: usize| &text[words[i].0..words[i].1];
+        // Drop leading sentence words and anything up to a possessive ("Federer's Australian Open").
+        let mut first = 0;
+        for i in 0..len {
+            let w = word(i);
+            let possessive =
+                (w.ends_with("'s") || w.ends_with("s'")) && !POSSESSIVE_OK.contains(&w);
+            if possessive || (i == first && (is_lead_stop(w) || is_adjective(w) || all_digits(w))) {
+                first = i + 1;
+            }
+        }
+        if first >= len - 1 {
+            continue; // only the keyword is left: "the Open", "Davis Cup" handled above
+        }
+        // "Sinner US Open", "Djokovic Miami Open" (headlines): the name starts at the place word.
+        if let Some(i) = (first + 1..len - 1).find(|&i| is_place(word(i))) {
+            first = i;
+        }
+        let mut s = words[first].0;
+        let keyword = word(len - 1);
+        // Every team event ends with "Cup".
+        let team = (keyword == "Cup")
+            .then(|| TEAM_EVENTS.iter().find(|t| text[s..e].ends_with(*t)))
+            .flatten();
+        if let Some(team) = team {
+            // None of the words of a team event is another sport's ([`OTHER_SPORTS`]).
+            s = e - team.len();
+        } else if matches!(keyword, "Cup" | "Championship" | "Championships" | "Trophy")
+            && (first..len - 1).any(|i| is_other_sport(word(i)))
+        {
+            // (The words that make only a "Cup" another sport's, "FA", "Ryder", "Heineken", "League" and
+            // "World", are among these.)
+            continue;
+        }
+        let name = &text[s..e];
+        out.push(TournamentMention {
+            span: Span::new(s, e),
+            name: name.to_string(),
+        });
     }
     out
 }
@@ -618,45 +634,10 @@ mod reference {
         for (m_start, m_end, alt) in matches(text, &crate::recognise::Keywords::scan(text)) {
             let m_str = &text[m_start..m_end];
             let alt = alt.unwrap_or_else(|| ALTS[RE.which_at(text, m_start, m_end)]);
-            if alt == Alt::Known {
-                let (s, e) = (m_start, m_end);
-                let name = &text[s..e];
-                if name == "Queen's" && !text[..s].ends_with("at ") {
-                    continue;
-                }
-                if name.ends_with("Olympics") && !name.starts_with("Olympics") {
-                    // "Paris Olympics" but not "the Special Olympics"-like organisations.
-                    let first = name.split_whitespace().next().unwrap_or("");
-                    if is_lead_stop(first) || first == "Special" || first == "Winter" {
-                        let rest = name[first.len()..].trim_start();
-                        let off = e - rest.len();
-                        if first != "Special" && first != "Winter" {
-                            out.push(TournamentMention {
-                                span: Span::new(off, e),
-                                name: rest.to_string(),
-                            });
-                        }
-                        continue;
-                    }
-                }
-                out.push(TournamentMention {
-                    span: Span::new(s, e),
-                    name: name.to_string(),
-                });
-            } else if alt == Alt::City {
-                let at = BEFORE_CITY
-                    .find(m_str)
-                    .expect("' in ' before the city")
-                    .end();
-                let city = &m_str[at..];
-                if is_lead_stop(city) {
-                    continue;
-                }
-                out.push(TournamentMention {
-                    span: Span::new(m_start + at, m_end),
-                    name: city.to_string(),
-                });
-            } else {
+            if push_known_or_city(text, m_start, m_end, alt, &mut out) {
+                continue;
+            }
+            {
                 let (mut s, e) = (m_start, m_end);
                 let full = m_str;
                 // Drop leading sentence words and anything up to a possessive ("Federer's Australian Open").
