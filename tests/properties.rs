@@ -50,6 +50,17 @@ fn check_text(t: &str) -> Article {
     check_doc(&Document::from_text(None, t))
 }
 
+/// Cases proptest found, kept so that they run every time.
+#[test]
+fn found_cases() {
+    // Two names run together after a descriptor ("No.1th" and "ØrstedAnn"): overlapping references, whose
+    // gap the doubles check once sliced backwards (a panic).
+    let a = check_text(
+        "Ann Dow6-2 3-1 ret.Ann M\u{fc}ller\nworld No.1th seed was beaten by Ann \u{d8}rstedAnn \u{d8}rsted",
+    );
+    assert_eq!(a.players[0].name, "Ann Dow");
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Strategies
 // ---------------------------------------------------------------------------------------------------------

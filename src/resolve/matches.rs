@@ -2353,19 +2353,21 @@ fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Vec<usize>, Vec<u
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "of");
         g.ends_with("and") && (bracket || (g.starts_with(',') && named))
     };
+    // The gap between two references (none when they overlap: nested or run-together names).
+    let gap_joined = |from: usize, to: usize| text.get(from..to).is_some_and(joined);
     let partner = |r: Ref, avoid: usize| -> Option<usize> {
         let k = refs.iter().position(|x| x.span == r.span)?;
         let next = refs
             .get(k + 1)
             .filter(|n| n.entity != avoid && n.entity != r.entity);
-        if let Some(n) = next.filter(|n| joined(&text[r.span.end..n.span.start])) {
+        if let Some(n) = next.filter(|n| gap_joined(r.span.end, n.span.start)) {
             return Some(n.entity);
         }
         let prev = k
             .checked_sub(1)
             .map(|j| refs[j])
             .filter(|p| p.entity != avoid && p.entity != r.entity);
-        prev.filter(|p| joined(&text[p.span.end..r.span.start]))
+        prev.filter(|p| gap_joined(p.span.end, r.span.start))
             .map(|p| p.entity)
     };
     let (pw, pl) = (partner(w, l.entity), partner(l, w.entity));
