@@ -252,7 +252,7 @@ impl<V: Copy + Default> WordMap<V> {
             let key = key8(w);
             let mut i = m.home(key, w.len());
             while m.slots[i].len != EMPTY && m.slots[i].word != w {
-                i = (i + 1) % NAME_SLOTS;
+                i = (i + 1) & (size - 1);
             }
             m.slots[i] = Slot {
                 key,
@@ -1250,6 +1250,31 @@ pub(crate) fn code(c: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Small maps whose probe chains run past the last slot wrap to the first one and still find every word
+    /// (a map has its own size, whatever other tables use).
+    #[test]
+    fn small_maps_find_every_word_across_the_wrap() {
+        let words: Vec<&'static str> = (0..26u8)
+            .flat_map(|a| (0..26u8).flat_map(move |b| (0..26u8).map(move |c| [a, b, c])))
+            .map(|w| {
+                &*String::from_utf8(w.iter().map(|&x| b'a' + x).collect())
+                    .unwrap()
+                    .leak()
+            })
+            .collect();
+        for set in words.chunks(8) {
+            let map = WordMap::new(set.iter().enumerate().map(|(k, &w)| (w, k as u32 + 1)));
+            for (k, w) in set.iter().enumerate() {
+                assert_eq!(
+                    map.probe(w.as_bytes()),
+                    Some(k as u32 + 1),
+                    "{w} in {set:?}"
+                );
+            }
+            assert_eq!(map.probe(b"zzzz"), None);
+        }
+    }
 
     /// `resolve::players::explicit_nationality` looks words up here only when they start with an ASCII capital
     /// (or a non-ASCII byte): every country name and demonym must start with one.
