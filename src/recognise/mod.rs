@@ -83,10 +83,22 @@ pub(crate) fn warm_up() {
     }
 }
 
-/// Whether `c` is an ASCII word byte, as `(?-u:\b)` reads it.
+/// `WORD_BYTE[c]`: whether byte `c` is a word byte of `(?-u:\b)` (an ASCII letter or digit, or `_`).
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric() || c as u8 == b'_';
+        c += 1;
+    }
+    t
+};
+
+/// Whether `c` is an ASCII word byte, as `(?-u:\b)` reads it: one table load (asked about every byte of many
+/// clauses).
 #[inline]
 pub(crate) fn is_word_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_'
+    WORD_BYTE[usize::from(c)]
 }
 
 /// Whether `(?-u:\b)` holds at byte offset `p` of `b` (true only at character boundaries).

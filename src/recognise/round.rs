@@ -2,7 +2,7 @@
 //! Codes `Q1 Q2 Q3 1R 2R 3R 4R R128 R64 R32 R16 QF SF F RR BR`. Corpus: `tests/corpus/round.jsonl`.
 
 use super::ranking::{next_word, prev_word, sentence_start, sentence_start_after};
-use super::{Anchored, Span, alnum_run, word_start};
+use super::{Anchored, Span, alnum_run, is_word_byte, word_start};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -550,23 +550,6 @@ fn is_final_noun(text: &str, start: usize, end: usize) -> bool {
             final_noun_next(&lw) || (lw.len() > 4 && lw.ends_with("ed")) || lw.ends_with("ly")
         }
     }
-}
-
-/// `WORD_BYTE[c]`: whether byte `c` is a word byte of `(?-u:\b)` (an ASCII letter or digit, or `_`).
-static WORD_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut c = 0;
-    while c < 256 {
-        t[c] = (c as u8).is_ascii_alphanumeric() || c as u8 == b'_';
-        c += 1;
-    }
-    t
-};
-
-/// Whether `b` is a word byte of `(?-u:\b)`: one table look-up (asked about every byte of many clauses).
-#[inline]
-fn is_word_byte(b: u8) -> bool {
-    WORD_BYTE[usize::from(b)]
 }
 
 /// [`FUTURE_CLAUSE`] on an ASCII `clause`, in byte code: a whole word "will", "shall", "faces", ... (any
