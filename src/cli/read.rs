@@ -262,7 +262,7 @@ impl Producer {
             self.start_lines(source, Box::new(BufReader::new(reader)));
             return None;
         }
-        match read_capped(reader, self.max_bytes) {
+        match read_capped(reader, self.max_bytes, 0) {
             Ok(bytes) => Some(Task {
                 job: Job::Bytes {
                     source,
@@ -392,9 +392,12 @@ fn sniff_stdin() -> io::Result<(Vec<u8>, Option<InputFormat>)> {
     }
 }
 
-/// Reads at most `max` bytes; more is a too-large error (without reading the rest).
-pub fn read_capped(reader: impl Read, max: u64) -> Result<Vec<u8>, Error> {
-    let mut bytes = Vec::new();
+/// Reads at most `max` bytes; more is a too-large error (without reading the rest). `expected` is the size the
+/// input is thought to have (a file's metadata; 0 when unknown): the buffer is allocated once at that size
+/// instead of growing by doubling (`Take` hides the file's own size hint from `read_to_end`).
+pub fn read_capped(reader: impl Read, max: u64, expected: u64) -> Result<Vec<u8>, Error> {
+    let capacity = usize::try_from(expected.min(max.saturating_add(1))).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
     reader
         .take(max.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -452,7 +455,7 @@ impl Ctx<'_> {
                 }
                 let bytes = File::open(&path)
                     .map_err(|e| io_error(&e))
-                    .and_then(|f| read_capped(f, self.max_bytes));
+                    .and_then(|f| read_capped(f, self.max_bytes, size));
                 match bytes {
                     Ok(b) => {
                         let n = b.len() as u64;
@@ -716,10 +719,15 @@ mod tests {
 
     #[test]
     fn capped_read() {
-        assert_eq!(read_capped(&b"12345"[..], 5).unwrap(), b"12345");
-        assert_eq!(
-            read_capped(&b"123456"[..], 5).unwrap_err().kind,
-            ErrorKind::TooLarge
-        );
+        for expected in [0, 3, 5, 6, 100] {
+            assert_eq!(read_capped(&b"12345"[..], 5, expected).unwrap(), b"12345");
+            assert_eq!(
+                read_capped(&b"123456"[..], 5, expected).unwrap_err().kind,
+                ErrorKind::TooLarge
+            );
+        }
+        // A file that grew or shrank since its metadata was read is read as it is now.
+        assert_eq!(read_capped(&b"123"[..], 5, 2).unwrap(), b"123");
+        assert_eq!(read_capped(&b"1"[..], 5, 4).unwrap(), b"1");
     }
 }
