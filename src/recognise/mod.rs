@@ -517,11 +517,13 @@ const PREFIXES: [(u64, u64); 32] = {
     t
 };
 
-/// The index into [`WordTable`]'s `pairs` of the word with [`word_key`] `key`: the low five bits of its first
-/// two bytes.
+/// The index into [`WordTable`]'s `pairs` of the word whose first eight bytes (as written, or its [`word_key`])
+/// are `raw`: the low five bits of its first two bytes, where they lie (lower case sets bit 5 only, so the
+/// bytes as written give the same index; one `and`, no shifts). For a word of one byte the second byte is
+/// whatever follows it (the table marks one-byte words under every second byte).
 #[inline(always)]
-const fn pair_index(key: u64) -> usize {
-    (key & 0x1f | key >> 3 & 0x3e0) as usize
+const fn pair_index(raw: u64) -> usize {
+    (raw & 0x1f1f) as usize
 }
 
 /// The words of [`KEY_EXACT`] whose kinds [`keyword_kinds`] tells from their letters alone, in any case and
@@ -562,6 +564,8 @@ const TABLE_BITS: u32 = 10;
 const SLOTS: usize = 1 << TABLE_BITS;
 const BUCKET_BITS: u32 = 8;
 const BUCKETS: usize = 1 << BUCKET_BITS;
+/// The size of [`WordTable`]'s `pairs`: every [`pair_index`].
+const PAIRS: usize = 0x1f1f + 1;
 
 /// The word table of the shared scan: the words (in lower case) that may start a sport vocabulary match or a
 /// result cue, and the words of [`KEY_EXACT`], keyed by their first eight bytes and their length (longer words
@@ -574,10 +578,11 @@ pub(crate) struct WordTable {
     slots: [Slot; SLOTS],
     /// Per bucket (the top bits of the hash), what the slot bits of its words are XORed with.
     shifts: [u16; BUCKETS],
-    /// `pairs[pair_index(key)]`, bit `n`: whether some word of the table has length `n` and the low five bits
-    /// of its first two bytes are those of `key` (every length from its own on for the starts of [`KEY_PREFIXES`]). A cheap
-    /// filter before the hash: most ordinary words fail it.
-    pairs: [u16; 1024],
+    /// `pairs[pair_index(raw)]`, bit `n`: whether some word of the table has length `n` and the low five bits
+    /// of its first two bytes are those of `raw` (every length from its own on for the starts of [`KEY_PREFIXES`];
+    /// any second byte for a word of one byte). A cheap filter before the hash, on the bytes as written: most
+    /// ordinary words fail it.
+    pairs: [u16; PAIRS],
     /// The number of entries that hold [`KEY_SPORT`].
     pub groups: usize,
     /// The number of entries that hold [`KEY_RESULT`].
@@ -649,7 +654,7 @@ impl WordTable {
         let mut t = WordTable {
             slots: [Slot::default(); SLOTS],
             shifts: [0; BUCKETS],
-            pairs: [0; 1024],
+            pairs: [0; PAIRS],
             groups: 0,
             cues: 0,
         };
@@ -677,7 +682,14 @@ impl WordTable {
             }
         }
         for w in words.iter().filter(|w| usize::from(w.len) <= SCAN_MAX) {
-            t.pairs[pair_index(w.key)] |= 1 << w.len;
+            if w.len == 1 {
+                // The scan reads the byte after a one-byte word too: any byte may be there.
+                for second in 0..32u64 {
+                    t.pairs[pair_index(w.key | second << 8)] |= 1 << w.len;
+                }
+            } else {
+                t.pairs[pair_index(w.key)] |= 1 << w.len;
+            }
         }
         // Every length a word that starts with a prefix may have: from the prefix's own on (a shorter word's key
         // has zeros where the prefix has letters, so [`look`] would never ask about it: "for", "set", "now").
@@ -818,13 +830,14 @@ fn block_bits(b: &[u8], at: usize, block: &[u8; 64], folds: &mut bool) -> u64 {
 /// Adds the word `b[s..s + n]` (a maximal run of ASCII letters and digits of at most [`SCAN_MAX`] bytes, whose
 /// first eight bytes, and maybe more, are `raw`) to `keys` when it has kinds: those of its [`WORD_TABLE`] entry,
 /// and [`keyword_kinds`] when the entry or [`PREFIXES`] say it may have some. An ordinary word costs one load
-/// of the table's `pairs` filter, most often; else one table look-up that fails and one prefix test.
+/// of the table's `pairs` filter (indexed by its bytes as written), most often; else one table look-up that
+/// fails and one prefix test.
 #[inline(always)]
 fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Found) {
-    let key = (raw | splat(0x20)) & KEY_MASKS[n];
-    if table.pairs[pair_index(key)] >> n & 1 == 0 {
+    if table.pairs[pair_index(raw)] >> n & 1 == 0 {
         return;
     }
+    let key = (raw | splat(0x20)) & KEY_MASKS[n];
     let slot = table.slot(key, n);
     let hit = slot.key == key && usize::from(slot.len) == n;
     let (mut kinds, group, cue, mut ask) = if hit {
