@@ -98,7 +98,7 @@ fn place_context(text: &str, span: Span) -> bool {
 /// closing one, or to the end of the paragraph.
 fn quote_ranges(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(16);
     let mut open: Option<usize> = None;
     let mut i = 0;
     loop {
@@ -301,21 +301,21 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     // Players: every person named with a full name, and surname-only names that take part in a fact.
     // The references of each entity, in `ctx.refs` order: `ref_idx[first[e]..first[e + 1]]` (one array for
     // all, filled by counting).
+    // Counts, then running sums (`first[e]` the end of entity `e`'s run), then the refs placed from the back
+    // (which leaves `first[e]` at the start of the run, and keeps each run in `ctx.refs` order).
     let n_ent = ctx.entities.len();
     let mut first = vec![0usize; n_ent + 1];
     for r in &ctx.refs {
-        first[r.entity + 1] += 1;
+        first[r.entity] += 1;
     }
-    for e in 0..n_ent {
-        first[e + 1] += first[e];
+    for e in 1..n_ent {
+        first[e] += first[e - 1];
     }
+    first[n_ent] = ctx.refs.len();
     let mut ref_idx = vec![0usize; ctx.refs.len()];
-    {
-        let mut next = first.clone();
-        for (k, r) in ctx.refs.iter().enumerate() {
-            ref_idx[next[r.entity]] = k;
-            next[r.entity] += 1;
-        }
+    for (k, r) in ctx.refs.iter().enumerate().rev() {
+        first[r.entity] -= 1;
+        ref_idx[first[r.entity]] = k;
     }
     let refs_of = |e: usize| &ref_idx[first[e]..first[e + 1]];
     let mut order: Vec<usize> = (0..ctx.entities.len())
@@ -381,7 +381,7 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
         }
     }
     // Last: the players take their ids and names.
-    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(ctx.refs.len());
     for &e in &order {
         let ent = &ctx.entities[e];
         // Source spans sorted (stably) by start and without repeats, before any text is copied.
@@ -482,7 +482,7 @@ fn attach(ctx: &Ctx, span: Span, side: PlayerSide) -> Option<(usize, &'static st
 }
 
 fn attach_ranks(ctx: &Ctx, used: &mut [bool]) -> Vec<RankRow> {
-    let mut out: Vec<RankRow> = Vec::new();
+    let mut out: Vec<RankRow> = Vec::with_capacity(ctx.m.ranks.len());
     for m in &ctx.m.ranks {
         if ctx.in_quote(m.span.start) {
             continue;
@@ -522,7 +522,7 @@ fn attach_ranks(ctx: &Ctx, used: &mut [bool]) -> Vec<RankRow> {
 }
 
 fn attach_seeds(ctx: &Ctx, used: &mut [bool]) -> Vec<(usize, u32, Span, &'static str)> {
-    let mut out: Vec<(usize, u32, Span, &'static str)> = Vec::new();
+    let mut out: Vec<(usize, u32, Span, &'static str)> = Vec::with_capacity(ctx.m.seeds.len());
     for m in &ctx.m.seeds {
         if ctx.in_quote(m.span.start) {
             continue;
