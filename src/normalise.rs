@@ -194,8 +194,10 @@ mod tests {
 
     #[test]
     fn next_non_ascii_finds_the_first_high_byte() {
-        for n in 0..200 {
-            for at in (0..n).step_by(7).chain([n]) {
+        // Short texts in full, and longer ones (past a 256-byte block) at a few positions.
+        for n in (0..200).chain([300, 520, 700]) {
+            let step = if n < 200 { 7 } else { 61 };
+            for at in (0..n).step_by(step).chain([n]) {
                 let mut b = vec![b'a'; n];
                 if at < n {
                     b[at] = 0xC3;
