@@ -28,26 +28,32 @@ fn replacement(c: char) -> Option<&'static str> {
     })
 }
 
-/// The offset of the first byte at or after `from` that is not ASCII (`bytes.len()` when there is none):
-/// thirty-two bytes at a time.
+/// The offset of the first byte at or after `from` that is not ASCII (`bytes.len()` when there is none): blocks
+/// of 256 bytes, then of 64 in the block that holds one, by the standard library's (vectorised) `is_ascii`; then
+/// eight bytes at a time.
 fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let word = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().expect("8 bytes"));
     let mut i = from;
-    while i + 32 <= bytes.len() {
-        if (word(i) | word(i + 8) | word(i + 16) | word(i + 24)) & HIGH != 0 {
-            break;
+    for block in [256, 64] {
+        loop {
+            let end = (i + block).min(bytes.len());
+            if !bytes[i..end].is_ascii() {
+                break;
+            }
+            if end == bytes.len() {
+                return end;
+            }
+            i = end;
         }
-        i += 32;
     }
-    while i + 8 <= bytes.len() {
-        let high = word(i) & HIGH;
+    while let Some(w) = bytes.get(i..i + 8) {
+        let high = u64::from_le_bytes(w.try_into().expect("8 bytes")) & HIGH;
         if high != 0 {
             return i + (high.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    while i < bytes.len() && bytes[i] < 0x80 {
+    while bytes[i] < 0x80 {
         i += 1;
     }
     i
@@ -184,6 +190,24 @@ mod tests {
         }
         assert_eq!(got, want);
         assert!(want.len() > 40);
+    }
+
+    #[test]
+    fn next_non_ascii_finds_the_first_high_byte() {
+        // Short texts in full, and longer ones (past a 256-byte block) at a few positions.
+        for n in (0..200).chain([300, 520, 700]) {
+            let step = if n < 200 { 7 } else { 61 };
+            for at in (0..n).step_by(step).chain([n]) {
+                let mut b = vec![b'a'; n];
+                if at < n {
+                    b[at] = 0xC3;
+                }
+                for from in 0..=n {
+                    let want = (from..n).find(|&k| b[k] >= 0x80).unwrap_or(n);
+                    assert_eq!(next_non_ascii(&b, from), want, "{n} {at} {from}");
+                }
+            }
+        }
     }
 
     #[test]
