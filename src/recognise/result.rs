@@ -723,8 +723,9 @@ fn followed_by_by_chars(text: &str, start: usize, end: usize) -> bool {
 
 /// The matches of the cue pattern in `text`, as `find_iter` gives them, with the alternative when the code
 /// read it ([`read_at`]): every match starts with one of [`FIRST_WORDS`] (ASCII, at a word start), so the
-/// pattern is tried only at such words, and only where the code cannot tell.
-fn matches(text: &str, keywords: &Keywords) -> Vec<(usize, usize, Option<usize>)> {
+/// pattern is tried only at such words, and only where the code cannot tell. Each match goes to `found` as
+/// `(start, end, alternative)`, in order: no list of them is built.
+fn each_match(text: &str, keywords: &Keywords, mut found: impl FnMut(usize, usize, Option<usize>)) {
     let b = text.as_bytes();
     // The first words to read, in text order: the keywords of the scan, and the deferred words before
     // triggers.
@@ -761,7 +762,6 @@ fn matches(text: &str, keywords: &Keywords) -> Vec<(usize, usize, Option<usize>)
         words.sort_unstable_by_key(|&(p, _, _)| p);
         words.dedup_by_key(|&mut (p, _, _)| p);
     }
-    let mut out = Vec::with_capacity(16);
     // Offsets below `next` are inside the last match.
     let mut next = 0;
     for &(p, e, word) in &words {
@@ -781,15 +781,22 @@ fn matches(text: &str, keywords: &Keywords) -> Vec<(usize, usize, Option<usize>)
             None if !may_follow(&word.follow, b, e) => continue,
             None => None,
         };
-        let found = match read {
+        let m = match read {
             Some(m) => m.map(|(e, alt)| (e, Some(alt))),
             None => NEAR.at(text, p).map(|e| (e, None)),
         };
-        if let Some((e, alt)) = found {
-            out.push((p, e, alt));
+        if let Some((e, alt)) = m {
+            found(p, e, alt);
             next = e;
         }
     }
+}
+
+/// The matches of [`each_match`] as a list (for the tests).
+#[cfg(test)]
+fn matches(text: &str, keywords: &Keywords) -> Vec<(usize, usize, Option<usize>)> {
+    let mut out = Vec::new();
+    each_match(text, keywords, |s, e, alt| out.push((s, e, alt)));
     out
 }
 
@@ -800,10 +807,8 @@ pub(crate) fn find(text: &str) -> Vec<Cue> {
 
 /// [`find`], with the keywords of `text` already found.
 pub(crate) fn find_in(text: &str, keywords: &Keywords) -> Vec<Cue> {
-    let found = matches(text, keywords);
-    // At most one cue per match: one allocation.
-    let mut out = Vec::with_capacity(found.len());
-    for (start, end, alt) in found {
+    let mut out = Vec::with_capacity(16);
+    each_match(text, keywords, |start, end, alt| {
         let m = Match { text, start, end };
         let alt = alt.unwrap_or_else(|| CUE.which_at(text, start, end));
         let group = CUE_ALTS[alt].0;
@@ -815,7 +820,7 @@ pub(crate) fn find_in(text: &str, keywords: &Keywords) -> Vec<Cue> {
             "beat" if followed_by_by(text, m.start(), m.end()) => CueKind::Passive,
             // "beaten" alone is a result only with its "by": "beaten 6-4 7-5 by Nakashima".
             "beaten" if followed_by_by(text, m.start(), m.end()) => CueKind::Passive,
-            "beaten" => continue,
+            "beaten" => return,
             "lost" | "lostmatch" => CueKind::LostTo,
             "beat" | "dd" | "wonmatch" => CueKind::Beat,
             "winover" => CueKind::WinOver,
@@ -836,7 +841,7 @@ pub(crate) fn find_in(text: &str, keywords: &Keywords) -> Vec<Cue> {
             span: Span::new(m.start(), end),
             kind,
         });
-    }
+    });
     out
 }
 
