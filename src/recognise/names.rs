@@ -166,13 +166,13 @@ struct Token {
 #[inline(always)]
 fn token(text: &str, i: usize, c: char, n: usize) -> Token {
     let bytes = text.as_bytes();
-    // Most tokens: an ASCII capital and at most seven ASCII letters, ended by an ASCII byte that is no hyphen
-    // (and no apostrophe right after the capital).
+    // Most tokens: an ASCII capital and at most fifteen ASCII letters, ended by an ASCII byte that is no
+    // hyphen (and no apostrophe right after the capital).
     if n == 1
-        && let Some(chunk) = bytes.get(i + 1..i + 9)
+        && let Some(chunk) = bytes.get(i + 1..i + 17)
         && chunk[0] != b'\''
     {
-        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        let x = u64::from_le_bytes(chunk[..8].try_into().expect("8 bytes"));
         let (letters, small) = letters_and_lower(x);
         let other = !letters & splat(0x80);
         if other != 0 {
@@ -191,6 +191,27 @@ fn token(text: &str, i: usize, c: char, n: usize) -> Token {
                     // The capital, then the `k` letters.
                     key: u64::from(bytes[i]) | (x & rest) << 8,
                 };
+            }
+        } else {
+            // Eight letters or more after the capital ("Wimbledon", "Australian"): the next eight bytes.
+            let y = u64::from_le_bytes(chunk[8..].try_into().expect("8 bytes"));
+            let (letters2, small2) = letters_and_lower(y);
+            let other2 = !letters2 & splat(0x80);
+            if other2 != 0 {
+                let k = other2.trailing_zeros() / 8;
+                let end = i + 9 + k as usize;
+                let stop = bytes[end];
+                if stop < 0x80 && stop != b'-' {
+                    let rest = (1u64 << (8 * k)) - 1;
+                    return Token {
+                        start: i,
+                        end,
+                        lower: small != 0 || small2 & rest != 0,
+                        hyphen: false,
+                        // The capital, then the first seven letters (the shift drops the eighth).
+                        key: u64::from(bytes[i]) | x << 8,
+                    };
+                }
             }
         }
     }
@@ -521,6 +542,7 @@ mod tests {
                     "{tok:?} in {text:?}"
                 );
                 assert_eq!(t.hyphen, tok.contains('-'), "{tok:?} in {text:?}");
+                assert_eq!(t.key, lexicon::word_key(tok.as_bytes()), "{tok:?}");
             }
         }
         assert_eq!(got, regex_runs(text), "text: {text:?}");
@@ -576,6 +598,8 @@ mod tests {
             "Ab",
             "AbcdefghIJ",
             "Abcdefgh",
+            "Abcdefghijklmnop q Abcdefghijklmno Abcdefghijklmnopq Abcdefghi",
+            "Abcdefghijkl-Mn Abcdefghijkl\u{e9} Abcdefghijkl' ABCDEFGHIJK Abcdefghijk",
             "Abcdefg",
             "Abcdefg-",
             "Abcdefg-h",
