@@ -4,7 +4,7 @@
 //! Every recogniser returns mentions in text order, with byte spans into the normalised text. Scores, names and
 //! descriptors are read by byte scanners; sport words and result cues by one pass of one combined pattern; rounds,
 //! rankings, title phrases and tournaments by their pattern tried only near keywords that every match holds (one
-//! shared scan of an article's words finds them: [`keywords`], [`find_near_words`]); seeds near "seed".
+//! shared scan of an article's words finds them: [`keywords`], [`find_near_by`]); seeds near "seed".
 
 pub(crate) mod descriptor;
 pub(crate) mod names;
@@ -1251,37 +1251,6 @@ pub(crate) fn window_start(text: &str, o: usize, runs: usize) -> usize {
     0
 }
 
-/// [`find_near_from`] for patterns whose matches start with an ASCII letter or digit: tries only word starts.
-pub(crate) fn find_near_words(
-    text: &str,
-    hits: impl IntoIterator<Item = usize>,
-    runs: usize,
-    re: &Anchored,
-) -> Vec<(usize, usize)> {
-    find_near_from(text, hits, runs, re, |b, p| {
-        WORD[usize::from(b[p])] && (p == 0 || !is_word_byte(b[p - 1]))
-    })
-}
-
-/// The matches of `re` in `text` in order, exactly those `find_iter` of its unanchored pattern gives, given that
-/// every match contains one of the `hits` (ascending byte offsets, e.g. of a keyword every match has) with at
-/// most `runs` runs of whitespace between the match start and that hit.
-///
-/// Leftmost-first search finds the smallest offset (from the end of the last match on) where the pattern matches,
-/// and the match there: every such offset lies in the window before some hit, so trying `re` at each `\b` of
-/// the windows (where `opens` allows a match to start) in order finds the same matches.
-fn find_near_from(
-    text: &str,
-    hits: impl IntoIterator<Item = usize>,
-    runs: usize,
-    re: &Anchored,
-    opens: impl Fn(&[u8], usize) -> bool,
-) -> Vec<(usize, usize)> {
-    find_near_by(text, hits.into_iter().map(|o| (o, runs)), re, |b, p, _| {
-        opens(b, p)
-    })
-}
-
 /// Whether a match of a pattern that starts with an ASCII letter or digit may start at `p`: a word start.
 #[inline]
 pub(crate) fn word_start(b: &[u8], p: usize) -> bool {
@@ -1298,7 +1267,9 @@ pub(crate) fn alnum_run(b: &[u8], p: usize) -> &[u8] {
     &b[p..p + n]
 }
 
-/// [`find_near_from`] with a window and a start test per hit, so that fewer offsets run the pattern.
+/// The matches of `re` in `text` in order, exactly those `find_iter` of its unanchored pattern gives, given that
+/// every match contains one of the `hits` (e.g. of a keyword every match has): tries the pattern only at the
+/// offsets of a window before each hit that `may_start` allows.
 ///
 /// `hits` gives each hit `o` (ascending) with `runs`: the most runs of whitespace between the start of a match
 /// and `o` when `o` is the first hit in that match. `may_start(b, p, o)` tells whether a match whose first hit

@@ -2,7 +2,7 @@
 //! "unseeded" gives none. Corpus: `tests/corpus/seed.jsonl`.
 
 use super::ranking::{CARD_WORDS, ORD_DIGITS, ORD_WORDS, nominal_side, number_value, prev_word};
-use super::{Anchored, PlayerSide, Span, find_near_words};
+use super::{Anchored, PlayerSide, Span, find_near_by, word_start};
 use once_cell::sync::Lazy;
 
 /// A seeding phrase.
@@ -170,16 +170,33 @@ fn may_be_seed(b: &[u8], o: usize) -> bool {
     )
 }
 
+/// Whether a seed phrase may start at `p` (an ASCII letter or digit starts a word there): every alternative of
+/// the pattern opens with a digit, "No", "number", "top", "seeded" or a number word (all ASCII letters there
+/// start with t, f, s, e or n in some case). Spares the pattern the other words of a hit's window.
+fn may_open(b: &[u8], p: usize) -> bool {
+    word_start(b, p)
+        && (b[p].is_ascii_digit() || matches!(b[p] | 0x20, b't' | b'f' | b's' | b'e' | b'n'))
+}
+
+/// The matches of the seed pattern in `text`, in order: tried at the word starts that [`may_open`] a phrase
+/// before each "seed" that [`may_be_seed`].
+fn matches(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    find_near_by(
+        text,
+        hits(b)
+            .into_iter()
+            .filter(|&o| may_be_seed(b, o))
+            .map(|o| (o, 2)),
+        &RE,
+        |b, p, _| may_open(b, p),
+    )
+}
+
 /// Every seeding phrase in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<SeedMention> {
     let mut out = Vec::new();
-    let b = text.as_bytes();
-    for (start, end) in find_near_words(
-        text,
-        hits(b).into_iter().filter(|&o| may_be_seed(b, o)),
-        2,
-        &RE,
-    ) {
+    for (start, end) in matches(text) {
         let (v, seeded) = parse(&text[start..end]);
         if !seeded {
             // "a top seed" is any of the leading seeds, not the first.
@@ -263,20 +280,13 @@ mod tests {
                     (m.start(), m.end(), v.to_string(), seeded)
                 })
                 .collect();
-            let got: Vec<(usize, usize, String, bool)> = find_near_words(
-                t,
-                hits(t.as_bytes())
-                    .into_iter()
-                    .filter(|&o| may_be_seed(t.as_bytes(), o)),
-                2,
-                &RE,
-            )
-            .into_iter()
-            .map(|(s, e)| {
-                let (v, seeded) = parse(&t[s..e]);
-                (s, e, v.to_string(), seeded)
-            })
-            .collect();
+            let got: Vec<(usize, usize, String, bool)> = matches(t)
+                .into_iter()
+                .map(|(s, e)| {
+                    let (v, seeded) = parse(&t[s..e]);
+                    (s, e, v.to_string(), seeded)
+                })
+                .collect();
             assert_eq!(got, want, "{t}");
         }
     }
