@@ -699,7 +699,7 @@ fn escaped(out: &mut Vec<u8>, b: &[u8]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{NUM, Writer, decimal, needs_escape, push_decimal, string};
+    use super::{NUM, STR, Writer, decimal, needs_escape, push_decimal, string};
     use crate::Extractor;
 
     #[test]
@@ -770,6 +770,26 @@ mod tests {
             ));
             cases.push(format!("{}{}", "y".repeat(c as usize % 7), c as char));
         }
+        // Long ones, clean or with escapes at the start, middle or end, around the size of the writer's
+        // buffer and beyond.
+        for n in [33, 100, 511, 512, 513, 1000, 1025, 3000] {
+            let clean = "é".repeat(n / 2) + &"x".repeat(n % 2);
+            cases.push(clean.clone());
+            for at in [0, n / 2, n - 1] {
+                let mut v = clean.clone().into_bytes();
+                // (Byte `at` and its neighbour in the same character replaced: still UTF-8.)
+                if at % 2 == 0 {
+                    v[at] = b'\n';
+                    if at + 1 < v.len() && v[at + 1] & 0xc0 == 0x80 {
+                        v[at + 1] = b'\\';
+                    }
+                } else {
+                    v[at - 1] = b'a';
+                    v[at] = b'"';
+                }
+                cases.push(String::from_utf8(v).unwrap());
+            }
+        }
         for s in &cases {
             let mut out = Vec::new();
             string(&mut out, s);
@@ -782,12 +802,13 @@ mod tests {
             let mut w = Writer::new(&mut out);
             w.lit(b"[");
             w.str(s);
-            w.lit(b"]");
+            w.room(1 + STR + 1);
+            w.put(b",");
+            w.put_str(s);
+            w.put(b"]");
             w.flush();
-            assert_eq!(
-                String::from_utf8(out).unwrap(),
-                format!("[{}]", serde_json::to_string(s).unwrap())
-            );
+            let want = serde_json::to_string(s).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), format!("[{want},{want}]"));
         }
     }
 
@@ -815,6 +836,13 @@ mod tests {
             let mut a = ex.extract(t);
             a.published = Some("2025-01-0\"2".into());
             a.warnings.push("w\u{1f}".into());
+            // A long warning with escapes, and a long evidence text with escapes (not the text's, but
+            // output copies it as it is).
+            a.warnings
+                .push(format!("{}\"{}\n", "long ".repeat(300), "é".repeat(700)));
+            if let Some(e) = a.players.first_mut().and_then(|p| p.mentions.first_mut()) {
+                e.text = format!("{}\\{}", "x".repeat(1500), e.text);
+            }
             let mut ours = Vec::new();
             a.write_json(None, &mut ours);
             assert_eq!(
