@@ -53,33 +53,52 @@ pub(crate) fn warm_up() {
     const TEXT: &str = "Henman, seeded three, beat the top seed 6-4 6-4 and the world No 1 was beaten by Rafael \
                         Nadal in the second round of the Australian Open, the Masters 1000 event in Shanghai; he \
                         won the title.";
-    // Two halves of about the same cost (~45 M instructions each): the ranking DFA and the keyword tables
-    // (built by the first keyword scan) against the round, result and tournament DFAs.
-    let a = || {
-        let _ = ranking::find(TEXT);
-        ranking::warm_up();
-        let _ = score::find(TEXT);
-        let _ = seed::find(TEXT);
-        let _ = names::find(TEXT);
-        let _ = descriptor::find(TEXT);
-        let _ = round::title_phrases(TEXT);
-        let _ = sport::classify(TEXT);
-        sport::warm_up();
-    };
-    let b = || {
-        let _ = tournament::find(TEXT);
-        tournament::warm_up();
-        let _ = round::find(TEXT);
-        let _ = result::find(TEXT);
-        result::warm_up();
-    };
-    // Inside a rayon pool of several threads (the CLI builds its extractor there), compile the halves in
-    // parallel; elsewhere (a library caller's thread) stay on this thread and start no threads.
+    // The pieces, smallest first, with their cost in millions of instructions: 2-3 for the byte scanners and
+    // the sport vocabulary, 5 seed, 14 tournament, 15 round, 25 result, 35 ranking (its DFA and the capture
+    // engines of its alternatives). Pieces that share a table (the keyword scan's) wait for whichever builds it.
+    const PIECES: [fn(); 6] = [
+        || {
+            let _ = score::find(TEXT);
+            let _ = names::find(TEXT);
+            let _ = descriptor::find(TEXT);
+            let _ = sport::classify(TEXT);
+            sport::warm_up();
+        },
+        || {
+            let _ = seed::find(TEXT);
+        },
+        || {
+            let _ = tournament::find(TEXT);
+            tournament::warm_up();
+        },
+        || {
+            let _ = round::find(TEXT);
+            let _ = round::title_phrases(TEXT);
+        },
+        || {
+            let _ = result::find(TEXT);
+            result::warm_up();
+        },
+        || {
+            let _ = ranking::find(TEXT);
+            ranking::warm_up();
+        },
+    ];
+    // Inside a rayon pool of several threads (the CLI builds its extractor there while another thread walks
+    // the input folders), each piece is a task: this thread takes the last spawned (the largest) first, and a
+    // thread that comes free steals from the smallest end, so the threads finish together instead of one
+    // waiting for the other's half. Elsewhere (a library caller's thread) stay on this thread and start no
+    // threads.
     if rayon::current_thread_index().is_some() && rayon::current_num_threads() > 1 {
-        rayon::join(a, b);
+        rayon::scope(|s| {
+            for piece in PIECES {
+                s.spawn(move |_| piece());
+            }
+        });
     } else {
-        a();
-        b();
+        for piece in PIECES {
+            piece();
+        }
     }
 }
 
