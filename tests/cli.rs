@@ -427,6 +427,38 @@ fn output_file_is_written_whole_and_leaves_no_temp_file() {
 }
 
 #[test]
+fn output_to_a_device_or_pipe_writes_into_it_and_never_replaces_it() {
+    use std::os::unix::fs::FileTypeExt;
+    // A named pipe stands for every path that is no regular file (a device such as /dev/null too, which a
+    // rename would replace for the whole machine when run as root; not tried here for that reason): the
+    // records come out of it, and it is still a pipe afterwards.
+    let dir = temp_dir("out-special");
+    let fifo = dir.join("records.pipe");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read(fifo).unwrap())
+    };
+    let out = sportext(&["extract", "-q", "-o", fifo.to_str().unwrap(), MIXED]);
+    assert_eq!(out.status.code(), Some(1), "MIXED holds bad inputs");
+    // Checked before waiting for the reader: had the pipe been renamed over, the reader would wait forever.
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    let stdout_run = sportext(&["extract", "-q", MIXED]);
+    assert_eq!(reader.join().unwrap(), stdout_run.stdout);
+    let names: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["records.pipe"], "no temp file left beside it");
+}
+
+#[test]
 fn interrupted_run_leaves_neither_partial_nor_temp_file() {
     for signal in ["TERM", "INT"] {
         let dir = temp_dir(&format!("interrupt-{signal}"));

@@ -4,6 +4,7 @@ use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::os::unix::fs::MetadataExt;
 use std::process::ExitCode;
+use std::sync::mpsc;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -23,10 +24,17 @@ const CHUNK_BYTES: u64 = 64 << 20;
 /// Show a progress bar from this many inputs on.
 const PROGRESS_MIN_INPUTS: usize = 20;
 
+/// One extracted task: whether it starts an input, the bytes it read, and its rendered records.
+type Done = (bool, u64, Vec<Rendered>);
+
 /// Where the output goes.
 enum Sink {
     Stdout(BufWriter<io::StdoutLock<'static>>),
+    /// A new or regular file, replaced when the run ends (nothing partial is left on failure).
     File(AtomicFile),
+    /// An existing path that is no regular file (a device such as `/dev/null`, a named pipe): written in place,
+    /// never replaced.
+    Special(BufWriter<fs::File>),
 }
 
 impl Write for Sink {
@@ -34,12 +42,14 @@ impl Write for Sink {
         match self {
             Sink::Stdout(w) => w.write(buf),
             Sink::File(w) => w.write(buf),
+            Sink::Special(w) => w.write(buf),
         }
     }
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Sink::Stdout(w) => w.flush(),
             Sink::File(w) => w.flush(),
+            Sink::Special(w) => w.flush(),
         }
     }
 }
@@ -144,9 +154,18 @@ pub fn extract(args: ExtractArgs) -> ExitCode {
     };
     let sink = match &args.output {
         Some(path) => {
-            atomic::install_signal_cleanup();
-            match AtomicFile::create(path) {
-                Ok(f) => Sink::File(f),
+            let special = fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+            let opened = if special {
+                fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .map(|f| Sink::Special(BufWriter::with_capacity(1 << 16, f)))
+            } else {
+                atomic::install_signal_cleanup();
+                AtomicFile::create(path).map(Sink::File)
+            };
+            match opened {
+                Ok(sink) => sink,
                 Err(e) => {
                     eprintln!("sportext: cannot write {}: {e}", path.display());
                     return ExitCode::from(1);
@@ -177,53 +196,75 @@ pub fn extract(args: ExtractArgs) -> ExitCode {
     };
     let chunk_tasks = 256 * pool.current_num_threads().max(1);
     let mut producer = Producer::new(found.entries, args.input_format, args.max_bytes);
-    let result = (|| -> io::Result<Sink> {
-        let mut writer = FormatWriter::new(sink, args.format)?;
-        loop {
-            let mut chunk: Vec<Task> = Vec::with_capacity(chunk_tasks);
-            let mut weight = 0;
-            while chunk.len() < chunk_tasks && weight < CHUNK_BYTES {
-                match producer.next() {
-                    Some(t) => {
-                        weight += t.weight();
-                        chunk.push(t);
+    let format = args.format;
+    // Two stages: a thread that reads and extracts chunk after chunk on the pool, and this thread, which writes
+    // each chunk in input order while the pool works on the next one. The channel holds no chunk (the extractor
+    // waits until the writer takes the last one), so at most two chunks are in memory. When writing fails the
+    // receiver goes away and the extractor stops at its next chunk.
+    let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Done>>(0);
+    let result = std::thread::scope(|scope| {
+        let pool = &pool;
+        let ctx = &ctx;
+        let producer = &mut producer;
+        scope.spawn(move || {
+            pool.install(|| {
+                loop {
+                    let mut chunk: Vec<Task> = Vec::with_capacity(chunk_tasks);
+                    let mut weight = 0;
+                    while chunk.len() < chunk_tasks && weight < CHUNK_BYTES {
+                        match producer.next() {
+                            Some(t) => {
+                                weight += t.weight();
+                                chunk.push(t);
+                            }
+                            None => break,
+                        }
                     }
-                    None => break,
+                    if chunk.is_empty() {
+                        break;
+                    }
+                    let done: Vec<Done> = chunk
+                        .into_par_iter()
+                        .map(|t| {
+                            let (records, bytes) = ctx.process(t.job);
+                            let rendered = records.iter().map(|r| r.render(format)).collect();
+                            (t.starts_input, bytes, rendered)
+                        })
+                        .collect();
+                    if done_tx.send(done).is_err() {
+                        break;
+                    }
+                }
+            })
+        });
+        let done_rx = done_rx;
+        let written = (|| -> io::Result<Sink> {
+            let mut writer = FormatWriter::new(sink, args.format)?;
+            for done in &done_rx {
+                for (starts, bytes, rendered) in done {
+                    stats.bytes += bytes;
+                    for r in &rendered {
+                        stats.count(r, args.quiet, pb.as_ref());
+                        writer.write(r)?;
+                    }
+                    if starts && let Some(pb) = &pb {
+                        pb.inc(1);
+                    }
                 }
             }
-            if chunk.is_empty() {
-                break;
-            }
-            let format = args.format;
-            let done: Vec<(bool, u64, Vec<Rendered>)> = pool.install(|| {
-                chunk
-                    .into_par_iter()
-                    .map(|t| {
-                        let (records, bytes) = ctx.process(t.job);
-                        let rendered = records.iter().map(|r| r.render(format)).collect();
-                        (t.starts_input, bytes, rendered)
-                    })
-                    .collect()
-            });
-            for (starts, bytes, rendered) in done {
-                stats.bytes += bytes;
-                for r in &rendered {
-                    stats.count(r, args.quiet, pb.as_ref());
-                    writer.write(r)?;
-                }
-                if starts && let Some(pb) = &pb {
-                    pb.inc(1);
-                }
-            }
-        }
-        writer.finish()
-    })();
+            writer.finish()
+        })();
+        // Dropped before the scope waits for the extracting thread: after a failed write its next send fails
+        // and it stops.
+        drop(done_rx);
+        written
+    });
     if let Some(pb) = &pb {
         pb.finish_and_clear();
     }
     let committed = match result {
         Ok(Sink::File(f)) => f.commit(),
-        Ok(Sink::Stdout(_)) => Ok(()),
+        Ok(Sink::Stdout(_) | Sink::Special(_)) => Ok(()),
         Err(e) => Err(e),
     };
     if let Err(e) = &committed {
