@@ -173,7 +173,7 @@ impl<R: BufRead> LineReader<R> {
 
 struct LineSource {
     base: String,
-    reader: LineReader<Box<dyn BufRead + Send>>,
+    reader: LineReader<Box<dyn BufRead>>,
     yielded: bool,
 }
 
@@ -231,7 +231,7 @@ impl Producer {
         }
     }
 
-    fn start_lines(&mut self, base: String, reader: Box<dyn BufRead + Send>) {
+    fn start_lines(&mut self, base: String, reader: Box<dyn BufRead>) {
         self.current = Some(LineSource {
             base,
             reader: LineReader::new(reader, self.max_bytes),

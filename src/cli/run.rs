@@ -4,7 +4,6 @@ use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::os::unix::fs::MetadataExt;
 use std::process::ExitCode;
-use std::sync::mpsc;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -23,9 +22,6 @@ const MAX_ERROR_MESSAGES: usize = 20;
 const CHUNK_BYTES: u64 = 64 << 20;
 /// Show a progress bar from this many inputs on.
 const PROGRESS_MIN_INPUTS: usize = 20;
-
-/// One extracted task: whether it starts an input, the bytes it read, and its rendered records.
-type Done = (bool, u64, Vec<Rendered>);
 
 /// Where the output goes.
 enum Sink {
@@ -196,69 +192,47 @@ pub fn extract(args: ExtractArgs) -> ExitCode {
     };
     let chunk_tasks = 256 * pool.current_num_threads().max(1);
     let mut producer = Producer::new(found.entries, args.input_format, args.max_bytes);
-    let format = args.format;
-    // Two stages: a thread that reads and extracts chunk after chunk on the pool, and this thread, which writes
-    // each chunk in input order while the pool works on the next one. The channel holds no chunk (the extractor
-    // waits until the writer takes the last one), so at most two chunks are in memory. When writing fails the
-    // receiver goes away and the extractor stops at its next chunk.
-    let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Done>>(0);
-    let result = std::thread::scope(|scope| {
-        let pool = &pool;
-        let ctx = &ctx;
-        let producer = &mut producer;
-        scope.spawn(move || {
-            pool.install(|| {
-                loop {
-                    let mut chunk: Vec<Task> = Vec::with_capacity(chunk_tasks);
-                    let mut weight = 0;
-                    while chunk.len() < chunk_tasks && weight < CHUNK_BYTES {
-                        match producer.next() {
-                            Some(t) => {
-                                weight += t.weight();
-                                chunk.push(t);
-                            }
-                            None => break,
-                        }
+    let result = (|| -> io::Result<Sink> {
+        let mut writer = FormatWriter::new(sink, args.format)?;
+        loop {
+            let mut chunk: Vec<Task> = Vec::with_capacity(chunk_tasks);
+            let mut weight = 0;
+            while chunk.len() < chunk_tasks && weight < CHUNK_BYTES {
+                match producer.next() {
+                    Some(t) => {
+                        weight += t.weight();
+                        chunk.push(t);
                     }
-                    if chunk.is_empty() {
-                        break;
-                    }
-                    let done: Vec<Done> = chunk
-                        .into_par_iter()
-                        .map(|t| {
-                            let (records, bytes) = ctx.process(t.job);
-                            let rendered = records.iter().map(|r| r.render(format)).collect();
-                            (t.starts_input, bytes, rendered)
-                        })
-                        .collect();
-                    if done_tx.send(done).is_err() {
-                        break;
-                    }
-                }
-            })
-        });
-        let done_rx = done_rx;
-        let written = (|| -> io::Result<Sink> {
-            let mut writer = FormatWriter::new(sink, args.format)?;
-            for done in &done_rx {
-                for (starts, bytes, rendered) in done {
-                    stats.bytes += bytes;
-                    for r in &rendered {
-                        stats.count(r, args.quiet, pb.as_ref());
-                        writer.write(r)?;
-                    }
-                    if starts && let Some(pb) = &pb {
-                        pb.inc(1);
-                    }
+                    None => break,
                 }
             }
-            writer.finish()
-        })();
-        // Dropped before the scope waits for the extracting thread: after a failed write its next send fails
-        // and it stops.
-        drop(done_rx);
-        written
-    });
+            if chunk.is_empty() {
+                break;
+            }
+            let format = args.format;
+            let done: Vec<(bool, u64, Vec<Rendered>)> = pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|t| {
+                        let (records, bytes) = ctx.process(t.job);
+                        let rendered = records.iter().map(|r| r.render(format)).collect();
+                        (t.starts_input, bytes, rendered)
+                    })
+                    .collect()
+            });
+            for (starts, bytes, rendered) in done {
+                stats.bytes += bytes;
+                for r in &rendered {
+                    stats.count(r, args.quiet, pb.as_ref());
+                    writer.write(r)?;
+                }
+                if starts && let Some(pb) = &pb {
+                    pb.inc(1);
+                }
+            }
+        }
+        writer.finish()
+    })();
     if let Some(pb) = &pb {
         pb.finish_and_clear();
     }
