@@ -109,6 +109,23 @@ fn letters_and_lower(x: u64) -> (u64, u64) {
     (letters, letters & (x << 2))
 }
 
+/// The ASCII letters at the start of the eight bytes `x` (in text order, little-endian): how many there are
+/// before the first byte that is none (8 when all are), the mask of their bytes, and whether one of them is
+/// lower case.
+#[inline(always)]
+fn leading_letters(x: u64) -> (usize, u64, bool) {
+    let (letters, small) = letters_and_lower(x);
+    let other = !letters & splat(0x80);
+    // Little-endian: the lowest set bit is the first byte that is no ASCII letter (none: 64 trailing zeros).
+    let k = (other.trailing_zeros() / 8) as usize;
+    let rest = if k == 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * k)) - 1
+    };
+    (k, rest, small & rest != 0)
+}
+
 /// Skips letters from byte `i`; returns the end. Sets `lower` if one of them is lower-case
 /// (`char::is_lowercase`).
 #[inline]
@@ -173,45 +190,27 @@ fn token(text: &str, i: usize, c: char, n: usize) -> Token {
         && chunk[0] != b'\''
     {
         let x = u64::from_le_bytes(chunk[..8].try_into().expect("8 bytes"));
-        let (letters, small) = letters_and_lower(x);
-        let other = !letters & splat(0x80);
-        if other != 0 {
-            // Little-endian: the lowest set bit is the first byte that is no ASCII letter.
-            let k = other.trailing_zeros() / 8;
-            let end = i + 1 + k as usize;
+        let (mut k, rest, mut lower) = leading_letters(x);
+        if k == 8 {
+            // Eight letters or more after the capital ("Wimbledon", "Australian"): the next eight bytes.
+            let y = u64::from_le_bytes(chunk[8..].try_into().expect("8 bytes"));
+            let (k2, _, lower2) = leading_letters(y);
+            k += k2;
+            lower |= lower2;
+        }
+        if k < 16 {
+            let end = i + 1 + k;
             let stop = bytes[end];
             if stop < 0x80 && stop != b'-' {
-                // The bytes of the `k` letters after the capital.
-                let rest = (1u64 << (8 * k)) - 1;
                 return Token {
                     start: i,
                     end,
-                    lower: small & rest != 0,
+                    lower,
                     hyphen: false,
-                    // The capital, then the `k` letters.
+                    // The capital, then the letters after it: the first seven of them at most (the shift drops
+                    // an eighth).
                     key: u64::from(bytes[i]) | (x & rest) << 8,
                 };
-            }
-        } else {
-            // Eight letters or more after the capital ("Wimbledon", "Australian"): the next eight bytes.
-            let y = u64::from_le_bytes(chunk[8..].try_into().expect("8 bytes"));
-            let (letters2, small2) = letters_and_lower(y);
-            let other2 = !letters2 & splat(0x80);
-            if other2 != 0 {
-                let k = other2.trailing_zeros() / 8;
-                let end = i + 9 + k as usize;
-                let stop = bytes[end];
-                if stop < 0x80 && stop != b'-' {
-                    let rest = (1u64 << (8 * k)) - 1;
-                    return Token {
-                        start: i,
-                        end,
-                        lower: small != 0 || small2 & rest != 0,
-                        hyphen: false,
-                        // The capital, then the first seven letters (the shift drops the eighth).
-                        key: u64::from(bytes[i]) | x << 8,
-                    };
-                }
             }
         }
     }
