@@ -1604,6 +1604,14 @@ pub(crate) fn all_texts() -> Vec<String> {
         .collect()
 }
 
+/// [`all_texts`] and then `extra` (edge cases of one test).
+#[cfg(test)]
+pub(crate) fn all_texts_and(extra: &[&str]) -> Vec<String> {
+    let mut texts = all_texts();
+    texts.extend(extra.iter().map(|t| t.to_string()));
+    texts
+}
+
 #[cfg(test)]
 mod keyword_tests {
     use super::*;

@@ -935,8 +935,7 @@ mod tests {
     /// (numbers right after a run, long numbers, walkovers in every case, anchors at the ends of the text).
     #[test]
     fn same_as_find_by_digits() {
-        let mut texts = crate::recognise::all_texts();
-        for t in [
+        let texts = crate::recognise::all_texts_and(&[
             "7-6(4)6-4 6-3, [10-8]6-4 6-3 6-2, 6-4 3-1 ret.5-3 6-1, 6-4 6-3 (rtd)6-2 6-1",
             "123-4 6-4 6-4, 06-4 6-3 6-1, 6-4-2 6-4 6-4, 1/6-4 6-2, a6-4 6-2, +6-4 6-3 6-2",
             "6-4 6-4 w/o walkover WALKOVER WalKover WALK-OVER walk-over 6-2 6-2 Walkover. no walkover",
@@ -950,9 +949,7 @@ mod tests {
             "_walkover walk_over walk-overs Walk-Over_ \u{e9}walkover walkover\u{e9} 1walkover walk",
             "x 6-",
             "6-4 6",
-        ] {
-            texts.push(t.to_string());
-        }
+        ]);
         for t in &texts {
             assert_eq!(find(t), find_by_digits(t), "{t}");
         }

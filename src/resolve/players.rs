@@ -1691,8 +1691,7 @@ mod tests {
 
     /// Texts to compare on: the recognisers' corpus, the fixtures and tricky strings.
     fn texts() -> Vec<String> {
-        let mut all = crate::recognise::all_texts();
-        for t in [
+        crate::recognise::all_texts_and(&[
             "\nJane Doe and John Roe\nSmith won.",
             "Headline\nBy  Jane Doe\n\nText",
             "Headline\n  Jane Doe  \nText",
@@ -1708,10 +1707,7 @@ mod tests {
             "\u{2003}\u{2003}\nJim Courier\u{2003}\n",
             "By\u{a0}\u{a0}Jim Courier",
             "x\n\u{e9}Jim Courier et \u{c9}mile\u{e9}\n",
-        ] {
-            all.push(t.to_string());
-        }
-        all
+        ])
     }
 
     /// Spans to test: every capitalised word and pair of words.
