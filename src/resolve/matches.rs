@@ -8,11 +8,56 @@ use crate::recognise::result::CueKind;
 use crate::recognise::round::RoundRelation;
 use crate::recognise::{PlayerSide, Span};
 
+/// The entities of one side of a found match: a player or a doubles pair, held inline (no allocation). Reads
+/// as the slice of its entities.
+#[derive(Clone, Copy)]
+pub(crate) struct Team {
+    ids: [usize; 2],
+    len: u8,
+}
+
+impl Team {
+    /// A single player.
+    fn one(e: usize) -> Self {
+        Team {
+            ids: [e, 0],
+            len: 1,
+        }
+    }
+
+    /// A doubles pair, in the order given.
+    fn pair(a: usize, b: usize) -> Self {
+        Team {
+            ids: [a, b],
+            len: 2,
+        }
+    }
+}
+
+impl std::ops::Deref for Team {
+    type Target = [usize];
+    fn deref(&self) -> &[usize] {
+        &self.ids[..usize::from(self.len)]
+    }
+}
+
+impl PartialEq for Team {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for Team {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
 /// A match found in the text, before it becomes a record.
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
-    pub winner: Vec<usize>,
-    pub loser: Vec<usize>,
+    pub winner: Team,
+    pub loser: Team,
     /// Index into `ctx.m.scores` and whether to flip it.
     pub score: Option<(usize, bool)>,
     pub outcome: Outcome,
@@ -35,6 +80,7 @@ enum Number {
 }
 
 /// A reference that still has to be resolved to an entity.
+#[derive(Clone, Copy)]
 enum Pending {
     Desc(Descriptor),
     /// A ranking or seed phrase that stands for a player ("the world No 1", "the fifth seed"): its seed
@@ -51,10 +97,37 @@ impl Pending {
     }
 }
 
-/// Resolves descriptors and extracts matches, sentence by sentence. Adds resolved references to `ctx.refs`.
-pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
-    let mut pending: Vec<Pending> =
-        Vec::with_capacity(descs.len() + ctx.m.ranks.len() + ctx.m.seeds.len());
+/// The buffers of [`resolve`] kept for the next article (see `super::Scratch`).
+#[derive(Default)]
+pub(crate) struct Scratch {
+    pending: Vec<Pending>,
+    used_scores: Vec<bool>,
+    score_buf: Vec<usize>,
+    parens: Vec<Span>,
+    hits: Vec<Hit>,
+}
+
+impl Scratch {
+    /// Empties every buffer for the next article.
+    pub fn recycle(&mut self) {
+        super::recycle(&mut self.pending);
+        super::recycle(&mut self.used_scores);
+        super::recycle(&mut self.score_buf);
+        super::recycle(&mut self.parens);
+        super::recycle(&mut self.hits);
+    }
+}
+
+/// Resolves descriptors and extracts matches, sentence by sentence, into `found` (empty). The name references
+/// are `ctx.refs_ahead` (sorted); `ctx.refs` (empty) receives every resolved reference, names included.
+pub(crate) fn resolve(
+    ctx: &mut Ctx,
+    descs: &[Descriptor],
+    scratch: &mut Scratch,
+    found: &mut Vec<Found>,
+) {
+    let pending = &mut scratch.pending;
+    pending.reserve(descs.len() + ctx.m.ranks.len() + ctx.m.seeds.len());
     pending.extend(descs.iter().copied().map(Pending::Desc));
     for r in &ctx.m.ranks {
         if r.side == PlayerSide::Itself {
@@ -76,32 +149,37 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
         }
     }
     pending.sort_by_key(|p| p.span().start);
-    // "the American fifth seed": a demonym followed at once by a seed/rank phrase is one reference.
-    let mut merged: Vec<Pending> = Vec::with_capacity(pending.len());
-    for p in pending {
-        if let (Some(Pending::Desc(prev)), Pending::Itself(s, kind, n, _)) = (merged.last(), &p)
+    // "the American fifth seed": a demonym followed at once by a seed/rank phrase is one reference. (Merged
+    // in place: the first `n` are the merged list.)
+    let mut n_merged = 0usize;
+    for k in 0..pending.len() {
+        let p = pending[k];
+        if let (Some(Pending::Desc(prev)), Pending::Itself(s, kind, n, _)) =
+            (n_merged.checked_sub(1).map(|j| pending[j]), p)
             && let DescKind::Demonym(c) = prev.kind
             && s.start <= prev.span.end + 1
         {
             let span = Span::new(prev.span.start, s.end.max(prev.span.end));
-            let merged_ref = Pending::Itself(span, *kind, *n, Some(c));
-            merged.pop();
-            merged.push(merged_ref);
+            pending[n_merged - 1] = Pending::Itself(span, kind, n, Some(c));
             continue;
         }
         // Skip a pending reference that overlaps a name ("the Spaniard" never overlaps; safety).
-        merged.push(p);
+        pending[n_merged] = p;
+        n_merged += 1;
     }
-    let mut name_refs = std::mem::take(&mut ctx.refs);
-    name_refs.sort_by_key(|r| r.span.start);
-    let mut refs: Vec<Ref> = Vec::with_capacity(name_refs.len() + merged.len());
-    let mut found: Vec<Found> = Vec::new();
+    pending.truncate(n_merged);
+    let merged: &[Pending] = pending;
+    let name_refs: &[Ref] = &ctx.refs_ahead;
+    let mut refs = std::mem::take(&mut ctx.refs);
+    refs.reserve(name_refs.len() + merged.len());
+    found.clear();
     let (mut ni, mut pi) = (0usize, 0usize);
-    let mut used_scores = vec![false; ctx.m.scores.len()];
+    let used_scores = &mut scratch.used_scores;
+    used_scores.resize(ctx.m.scores.len(), false);
     let mut cue_i = 0usize;
-    let mut parens = SentParens::new();
-    let mut hits = SentHits::new();
-    let mut score_buf: Vec<usize> = Vec::new();
+    let mut parens = SentParens::with(std::mem::take(&mut scratch.parens));
+    let mut hits = SentHits::with(std::mem::take(&mut scratch.hits));
+    let score_buf = &mut scratch.score_buf;
     // The first reference of the sentence before the current one.
     let mut prev_from = 0usize;
     // The first score of the current sentence (or after it).
@@ -125,14 +203,14 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
                 }
                 (_, Some(p)) => {
                     let sp = p.span();
-                    if !overlaps_name(&name_refs, sp)
+                    if !overlaps_name(name_refs, sp)
                         && !ctx.in_quote(sp.start)
                         && let Some(e) = resolve_pending(
                             ctx,
                             p,
                             si,
                             (&refs[first_ref_of_sentence..], &refs),
-                            &found,
+                            found,
                             &mut parens,
                         )
                     {
@@ -200,12 +278,13 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
             sent,
             &ctx.m.cues[first_cue..cue_i],
             (sref, &before[prev_from..]),
-            (&mut used_scores, &mut parens, &mut hits, &mut score_buf),
+            (used_scores, &mut parens, &mut hits, score_buf),
             &mut score_i,
-            &mut found,
+            found,
         );
     }
     ctx.refs = refs;
+    (scratch.parens, scratch.hits) = (parens.items, hits.items);
     #[cfg(debug_assertions)]
     if std::env::var_os("SPORTEXT_DEBUG").is_some() {
         for f in &found {
@@ -217,7 +296,7 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
     }
     if found.is_empty() {
         // Nothing for the steps below to refine.
-        return found;
+        return;
     }
     // Title phrases only give rounds to results that lack one (and rounds are never taken away).
     let titles = if found.iter().any(|f| f.round.is_none()) {
@@ -225,11 +304,10 @@ pub(crate) fn resolve(ctx: &mut Ctx, descs: &[Descriptor]) -> Vec<Found> {
     } else {
         Vec::new()
     };
-    title_rounds(ctx, &titles, &mut found);
-    let mut found = merge_duplicates(ctx, found);
-    lone_score(ctx, &used_scores, &mut found);
-    infer_rounds(ctx, &titles, &mut found);
-    found
+    title_rounds(ctx, &titles, found);
+    *found = merge_duplicates(ctx, std::mem::take(found));
+    lone_score(ctx, used_scores, found);
+    infer_rounds(ctx, &titles, found);
 }
 
 /// One result told without its score and one full score told without a result, later in the same article:
@@ -241,7 +319,7 @@ fn lone_score(ctx: &Ctx, used: &[bool], found: &mut [Found]) {
     let (Some(f), None) = (scoreless.next(), scoreless.next()) else {
         return;
     };
-    let free: Vec<usize> = (0..ctx.m.scores.len())
+    let mut free = (0..ctx.m.scores.len())
         .filter(|&i| {
             !used[i]
                 && !ctx.m.scores[i].sets.is_empty()
@@ -250,9 +328,8 @@ fn lone_score(ctx: &Ctx, used: &[bool], found: &mut [Found]) {
         .filter(|&i| {
             ctx.m.scores[i].span.start > f.span.start
                 && ctx.m.scores[i].ending == Outcome::Completed
-        })
-        .collect();
-    if let [i] = free[..]
+        });
+    if let (Some(i), None) = (free.next(), free.next())
         && ctx.m.scores[i].first_side_wins() == Some(true)
     {
         f.score = Some((i, false));
@@ -566,28 +643,27 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     if found[first].round.is_some() {
         return;
     }
-    let players: Vec<usize> = found[first]
-        .winner
-        .iter()
-        .chain(found[first].loser.iter())
-        .copied()
-        .collect();
+    let (winner, loser) = (found[first].winner, found[first].loser);
     let mentions_player = |si: usize| {
         ctx.sentence_refs(si)
             .iter()
-            .any(|r| players.contains(&r.entity))
+            .any(|r| winner.contains(&r.entity) || loser.contains(&r.entity))
     };
-    let mut codes: Vec<&'static str> = ctx
+    // The round codes told there: none, one (told once or more), or several (`None`).
+    let mut codes = ctx
         .m
         .rounds
         .iter()
         .filter(|r| {
             ctx.sentence_of(r.span.start) <= 1 && mentions_player(ctx.sentence_of(r.span.start))
         })
-        .filter_map(|r| r.played())
-        .collect();
-    if codes.is_empty() {
-        let winner = found[first].winner.clone();
+        .filter_map(|r| r.played());
+    let mut code = codes.next();
+    if let Some(c) = code
+        && codes.any(|d| d != c)
+    {
+        code = None;
+    } else if code.is_none() {
         let title_by_winner = titles.iter().any(|t| {
             let si = ctx.sentence_of(t.start);
             si <= 1
@@ -598,12 +674,11 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
                     .any(|r| winner.contains(&r.entity) && r.span.end <= t.start)
         });
         if title_by_winner {
-            codes.push("F");
+            code = Some("F");
         }
     }
-    codes.dedup();
-    if codes.len() == 1 {
-        found[first].round = Some(codes[0]);
+    if code.is_some() {
+        found[first].round = code;
     }
 }
 
@@ -817,15 +892,14 @@ fn resolve_pending(
         ..
     }) = p
     {
-        let recent: Vec<usize> = all
+        let mut recent = all
             .iter()
             .rev()
             .take_while(|r| r.sent + 6 >= si)
             .map(|r| r.entity)
-            .filter(|&e| ctx.entities[e].nationality == Some(*c))
-            .collect();
-        if let Some(&e) = recent.first()
-            && recent.iter().all(|&x| x == e)
+            .filter(|&e| ctx.entities[e].nationality == Some(*c));
+        if let Some(e) = recent.next()
+            && recent.all(|x| x == e)
         {
             return Some(e);
         }
@@ -1235,10 +1309,11 @@ struct PerSentence<T> {
 }
 
 impl<T> PerSentence<T> {
-    fn new() -> Self {
+    /// No sentence yet, with `items` as the buffer.
+    fn with(items: Vec<T>) -> Self {
         PerSentence {
             si: usize::MAX,
-            items: Vec::new(),
+            items,
         }
     }
 
@@ -1747,8 +1822,8 @@ fn sentence_matches(
                     continue;
                 };
                 found.push(Found {
-                    winner: vec![a.entity],
-                    loser: vec![o.entity],
+                    winner: Team::one(a.entity),
+                    loser: Team::one(o.entity),
                     score: pick_score(used_scores, cue.span.end, next_start).map(|i| (i, false)),
                     outcome: Outcome::Walkover,
                     round: None,
@@ -1798,8 +1873,8 @@ fn sentence_matches(
                 // A retirement score is written from the side that led or from the winner: the winner is known.
                 let flip = sc.is_some_and(|i| ctx.m.scores[i].first_side_wins() == Some(false));
                 found.push(Found {
-                    winner: vec![w.entity],
-                    loser: vec![a.entity],
+                    winner: Team::one(w.entity),
+                    loser: Team::one(a.entity),
                     score: sc.map(|i| (i, flip)),
                     outcome: Outcome::Retired,
                     round: round_for(
@@ -1902,8 +1977,8 @@ fn sentence_matches(
                 used_scores[sc] = true;
                 let (w, l) = if won { (a, o) } else { (o, a) };
                 found.push(Found {
-                    winner: vec![w.entity],
-                    loser: vec![l.entity],
+                    winner: Team::one(w.entity),
+                    loser: Team::one(l.entity),
                     score: Some((sc, ctx.m.scores[sc].first_side_wins() == Some(false))),
                     outcome: ctx.m.scores[sc].ending,
                     round: round_for(
@@ -2086,8 +2161,8 @@ fn score_found(
     let s = ctx.m.scores[i].span;
     let sent = ctx.sents[si];
     Found {
-        winner: vec![winner],
-        loser: vec![loser],
+        winner: Team::one(winner),
+        loser: Team::one(loser),
         score: Some((i, flip)),
         outcome: ctx.m.scores[i].ending,
         round: round_for(ctx, s, sent.start, sent.end, parens, hits, None),
@@ -2326,7 +2401,7 @@ impl Patterns {
 /// Doubles: "A and B beat C and D" gives pairs when both sides are pairs. A partner is the reference next to
 /// a player's, joined by "and", "&" or "/" (a country between commas or in brackets may stand between:
 /// "Goransson, Sweden, and Verbeek").
-fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Vec<usize>, Vec<usize>) {
+fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Team, Team) {
     let joined = |gap: &str| {
         // (Every join ends with "and", "&" or "/": most gaps are ruled out by their end alone.)
         let e = gap.trim_end();
@@ -2377,14 +2452,14 @@ fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Vec<usize>, Vec<u
                 let k = refs.iter().position(|x| x.span == r.span).unwrap_or(0);
                 let p_first = k > 0 && refs[k - 1].entity == p;
                 if p_first {
-                    vec![p, r.entity]
+                    Team::pair(p, r.entity)
                 } else {
-                    vec![r.entity, p]
+                    Team::pair(r.entity, p)
                 }
             };
             (pair(w, a), pair(l, b))
         }
-        _ => (vec![w.entity], vec![l.entity]),
+        _ => (Team::one(w.entity), Team::one(l.entity)),
     }
 }
 

@@ -95,10 +95,10 @@ fn place_context(text: &str, span: Span) -> bool {
 }
 
 /// Quote ranges: from an opening double quote (after a space or at a line start, before a word) to the next
-/// closing one, or to the end of the paragraph.
-fn quote_ranges(text: &str) -> Vec<Span> {
+/// closing one, or to the end of the paragraph. Written into `out` (cleared first).
+fn quote_ranges(text: &str, out: &mut Vec<Span>) {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(16);
+    out.clear();
     let mut open: Option<usize> = None;
     let mut i = 0;
     loop {
@@ -137,7 +137,65 @@ fn quote_ranges(text: &str) -> Vec<Span> {
     if let Some(s) = open {
         out.push(Span::new(s, text.len()));
     }
-    out
+}
+
+/// The buffers of one article's resolution that do not outlive it, kept per thread for the next article: once
+/// they have grown to an article's size, its temporaries cost no allocation.
+#[derive(Default)]
+struct Scratch {
+    cue_starts: Vec<usize>,
+    quotes: Vec<Span>,
+    refs: Vec<Ref>,
+    refs_ahead: Vec<Ref>,
+    found: Vec<matches::Found>,
+    used: Vec<bool>,
+    first: Vec<usize>,
+    ref_idx: Vec<usize>,
+    order: Vec<usize>,
+    shown: Vec<Shown>,
+    spans: Vec<(usize, usize)>,
+    matches: matches::Scratch,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// Empties `v` for the next article, and frees it when a long input has made it big (so that a thread keeps
+/// at most a few hundred kilobytes between articles).
+pub(crate) fn recycle<T>(v: &mut Vec<T>) {
+    v.clear();
+    if v.capacity() > 4096 {
+        *v = Vec::new();
+    }
+}
+
+impl Scratch {
+    /// Empties every buffer for the next article.
+    fn recycle(&mut self) {
+        recycle(&mut self.cue_starts);
+        recycle(&mut self.quotes);
+        recycle(&mut self.refs);
+        recycle(&mut self.refs_ahead);
+        recycle(&mut self.found);
+        recycle(&mut self.used);
+        recycle(&mut self.first);
+        recycle(&mut self.ref_idx);
+        recycle(&mut self.order);
+        recycle(&mut self.shown);
+        recycle(&mut self.spans);
+        self.matches.recycle();
+    }
+}
+
+/// A player's id number (`p1` is 1; 0 for an entity that is no player) and where its display name is: in the
+/// source text or (`norm`) in the normalised text.
+#[derive(Clone, Copy, Default)]
+struct Shown {
+    id: usize,
+    norm: bool,
+    start: usize,
+    end: usize,
 }
 
 /// Runs normalise, segment, recognise and resolve over one document.
@@ -188,26 +246,30 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     if sport != Some("tennis") {
         return article;
     }
+    // (The buffers go back for the next article at the end, emptied.)
+    let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
     let names = names::find(text);
     let cues = result::find_in(text, &keywords);
-    let cue_starts: Vec<usize> = cues.iter().map(|c| c.span.start).collect();
-    let (mut entities, link) = players::build_entities(text, &names, &cue_starts);
+    scratch.cue_starts.extend(cues.iter().map(|c| c.span.start));
+    let (mut entities, link) = players::build_entities(text, &names, &scratch.cue_starts);
     players::mark_officials(text, &names, &link, &mut entities);
     let rounds = round::find_in(text, &keywords);
     let tournaments = tournament::find_in(text, &keywords);
     let ranks = ranking::find_in(text, &keywords);
+    quote_ranges(text, &mut scratch.quotes);
+    scratch.refs.reserve(names.len());
     let mut ctx = Ctx {
         text,
         norm: &norm,
         keywords,
         sents: segment::sentences(text),
-        quotes: quote_ranges(text),
+        quotes: std::mem::take(&mut scratch.quotes),
         entities,
-        refs: Vec::with_capacity(names.len()),
+        refs: std::mem::take(&mut scratch.refs),
         known_seed: Default::default(),
         known_rank: Default::default(),
         known_national: Default::default(),
-        refs_ahead: Vec::new(),
+        refs_ahead: std::mem::take(&mut scratch.refs_ahead),
         seed_holders: Default::default(),
         rank_holders: Default::default(),
         m: Mentions {
@@ -271,9 +333,11 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     for (&e, &n) in &ctx.known_rank {
         ctx.rank_holders.entry(n).or_default().push(e);
     }
-    ctx.refs_ahead = ctx.refs.clone();
+    // The name references, sorted, become `refs_ahead`; `resolve` builds `ctx.refs` anew in an empty buffer.
+    std::mem::swap(&mut ctx.refs, &mut ctx.refs_ahead);
     let descs = descriptor::find(text);
-    let found = matches::resolve(&mut ctx, &descs);
+    let mut found = std::mem::take(&mut scratch.found);
+    matches::resolve(&mut ctx, &descs, &mut scratch.matches, &mut found);
     #[cfg(debug_assertions)]
     if std::env::var_os("SPORTEXT_DEBUG").is_some() {
         for r in &ctx.refs {
@@ -289,7 +353,8 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
             );
         }
     }
-    let mut used = vec![false; ctx.entities.len()];
+    let mut used = std::mem::take(&mut scratch.used);
+    used.resize(ctx.entities.len(), false);
     for f in &found {
         for &e in f.winner.iter().chain(f.loser.iter()) {
             used[e] = true;
@@ -304,7 +369,8 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     // Counts, then running sums (`first[e]` the end of entity `e`'s run), then the refs placed from the back
     // (which leaves `first[e]` at the start of the run, and keeps each run in `ctx.refs` order).
     let n_ent = ctx.entities.len();
-    let mut first = vec![0usize; n_ent + 1];
+    let mut first = std::mem::take(&mut scratch.first);
+    first.resize(n_ent + 1, 0);
     for r in &ctx.refs {
         first[r.entity] += 1;
     }
@@ -312,39 +378,43 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
         first[e] += first[e - 1];
     }
     first[n_ent] = ctx.refs.len();
-    let mut ref_idx = vec![0usize; ctx.refs.len()];
+    let mut ref_idx = std::mem::take(&mut scratch.ref_idx);
+    ref_idx.resize(ctx.refs.len(), 0);
     for (k, r) in ctx.refs.iter().enumerate().rev() {
         first[r.entity] -= 1;
         ref_idx[first[r.entity]] = k;
     }
     let refs_of = |e: usize| &ref_idx[first[e]..first[e + 1]];
-    let mut order: Vec<usize> = (0..ctx.entities.len())
-        .filter(|&e| !ctx.entities[e].not_player && (used[e] || ctx.entities[e].words > 1))
-        .filter(|&e| !refs_of(e).is_empty())
-        .collect();
+    let mut order = std::mem::take(&mut scratch.order);
+    order.extend(
+        (0..ctx.entities.len())
+            .filter(|&e| !ctx.entities[e].not_player && (used[e] || ctx.entities[e].words > 1))
+            .filter(|&e| !refs_of(e).is_empty()),
+    );
     order.sort_by_key(|&e| refs_of(e).iter().map(|&k| ctx.refs[k].span.start).min());
     let source = body;
-    let mut ids = vec![None; ctx.entities.len()];
+    // Each player's id number and display name, by entity.
+    let mut shown = std::mem::take(&mut scratch.shown);
+    shown.resize(ctx.entities.len(), Shown::default());
     for (k, &e) in order.iter().enumerate() {
-        ids[e] = Some(player_id(k + 1));
+        shown[e] = Shown {
+            id: k + 1,
+            ..display_name(&ctx, refs_of(e), e)
+        };
     }
+    let name_of = |s: &Shown| {
+        let t = if s.norm { ctx.text } else { source };
+        t[s.start..s.end].to_string()
+    };
     let fill = |mut ev: Evidence| {
         ev.text = source[ev.start..ev.end].to_string();
         ev
     };
-    let mut names_shown: Vec<String> = (0..ctx.entities.len())
-        .map(|e| {
-            if ids[e].is_some() {
-                display_name(&ctx, source, refs_of(e), e)
-            } else {
-                String::new()
-            }
-        })
-        .collect();
     let pref = |e: usize| -> Option<PlayerRef> {
-        Some(PlayerRef {
-            id: ids[e].clone()?,
-            name: names_shown[e].clone(),
+        let s = &shown[e];
+        (s.id != 0).then(|| PlayerRef {
+            id: player_id(s.id),
+            name: name_of(s),
         })
     };
     // Room for every record at once (no regrowth while they are pushed).
@@ -352,7 +422,7 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     article.rankings.reserve_exact(ranks.len());
     article.seeds.reserve_exact(seeds.len());
     article.players.reserve_exact(order.len());
-    for f in found {
+    for f in found.drain(..) {
         if let Some(m) = matches::to_record(&ctx, f, &pref) {
             let mut m = m;
             m.evidence = fill(m.evidence);
@@ -381,7 +451,7 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
         }
     }
     // Last: the players take their ids and names.
-    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(ctx.refs.len());
+    let mut spans = std::mem::take(&mut scratch.spans);
     for &e in &order {
         let ent = &ctx.entities[e];
         // Source spans sorted (stably) by start and without repeats, before any text is copied.
@@ -402,13 +472,19 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
             .collect();
         let nationality = ent.nationality.or_else(|| majority(&ent.demonym_votes));
         article.players.push(Player {
-            id: ids[e].take().unwrap_or_default(),
-            name: std::mem::take(&mut names_shown[e]),
+            id: player_id(shown[e].id),
+            name: name_of(&shown[e]),
             nationality: nationality.map(str::to_string),
             age: ent.age,
             mentions,
         });
     }
+    // The buffers back, emptied, for the next article.
+    (scratch.found, scratch.used, scratch.first, scratch.ref_idx) = (found, used, first, ref_idx);
+    (scratch.order, scratch.shown, scratch.spans) = (order, shown, spans);
+    (scratch.quotes, scratch.refs, scratch.refs_ahead) = (ctx.quotes, ctx.refs, ctx.refs_ahead);
+    scratch.recycle();
+    SCRATCH.with(|s| *s.borrow_mut() = scratch);
     article
 }
 
@@ -431,18 +507,28 @@ fn majority(votes: &[&'static str]) -> Option<&'static str> {
     best.map(|(v, _)| v)
 }
 
-/// The player's name as the source text writes it (the fullest form).
-fn display_name(ctx: &Ctx, source: &str, refs: &[usize], e: usize) -> String {
-    let name = ctx.entities[e].name;
-    let name = &ctx.text[name.start..name.end];
-    // Find a name reference with exactly the entity's normalised name and take its source text.
+/// Where the player's name is written as the source text writes it (the fullest form): the source span of a
+/// name reference with exactly the entity's normalised name, else the name in the normalised text.
+fn display_name(ctx: &Ctx, refs: &[usize], e: usize) -> Shown {
+    let span = ctx.entities[e].name;
+    let name = &ctx.text[span.start..span.end];
     for r in refs.iter().map(|&k| &ctx.refs[k]) {
         if r.kind == RefKind::Name && &ctx.text[r.span.start..r.span.end] == name {
-            let (s, t) = ctx.norm.source_span(r.span.start, r.span.end);
-            return source[s..t].to_string();
+            let (start, end) = ctx.norm.source_span(r.span.start, r.span.end);
+            return Shown {
+                id: 0,
+                norm: false,
+                start,
+                end,
+            };
         }
     }
-    name.to_string()
+    Shown {
+        id: 0,
+        norm: true,
+        start: span.start,
+        end: span.end,
+    }
 }
 
 type RankRow = (usize, u32, crate::model::RankingKind, Span, &'static str);
