@@ -287,7 +287,7 @@ pub(crate) fn resolve(
     (scratch.parens, scratch.hits) = (parens.items, hits.items);
     #[cfg(debug_assertions)]
     if std::env::var_os("SPORTEXT_DEBUG").is_some() {
-        for f in &found {
+        for f in found.iter() {
             eprintln!(
                 "found s{} {} {:?} {:?} {:?}",
                 f.sent, f.rule, f.winner, f.loser, f.tournament
