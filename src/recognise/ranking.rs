@@ -442,7 +442,6 @@ fn matches(text: &str, keywords: &super::Keywords) -> Vec<(usize, usize)> {
 /// nothing ("to think", "World Indoor", "former champion", "ranked between"). Non-ASCII bytes where a
 /// letter or white space is asked for say yes (Unicode white space, "ſ" that folds to "s").
 fn may_open(b: &[u8], p: usize) -> bool {
-    let w = alnum_run(b, p);
     let at = |i: usize| b.get(i).copied().unwrap_or(b'.');
     let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
     // Past the ASCII white space (and hyphens, when `hyphens`) from `i` on.
@@ -458,14 +457,9 @@ fn may_open(b: &[u8], p: usize) -> bool {
         let c = at(skip(i, true));
         c >= 0x80 || matches!(c | 0x20, b'w' | b'n')
     };
-    if w.eq_ignore_ascii_case(b"to") {
-        // No alternative starts with "to" (only "top" and number words start with "to" in some case).
-        return false;
-    }
-    if w.eq_ignore_ascii_case(b"world") {
-        // `world(?:'s)?\s+{no}` (1) or `world's\s+(?:{ord}|top)` (2): white space, then "No"/"number", a
-        // digit or an ordinal word or "top" (first letters t, f, s, e, n).
-        let mut i = p + 5;
+    // After "world": `(?:'s)?\s+{no}` (1) or `'s\s+(?:{ord}|top)` (2): white space, then "No"/"number", a
+    // digit or an ordinal word or "top" (first letters t, f, s, e, n).
+    let world = |mut i: usize| {
         if b.get(i..i + 2) == Some(b"'s") {
             i += 2;
         }
@@ -478,36 +472,22 @@ fn may_open(b: &[u8], p: usize) -> bool {
             return false;
         }
         let c = at(skip(i, false));
-        return c >= 0x80
-            || c.is_ascii_digit()
-            || matches!(c | 0x20, b'n' | b't' | b'f' | b's' | b'e');
-    }
-    if w.eq_ignore_ascii_case(b"career") {
-        // `career[-\s](?:high|best)` (3).
-        let c = at(p + 6);
+        c >= 0x80 || c.is_ascii_digit() || matches!(c | 0x20, b'n' | b't' | b'f' | b's' | b'e')
+    };
+    // After "career": `[-\s](?:high|best)` (3).
+    let career = |i: usize| {
+        let c = at(i);
         if c >= 0x80 {
             return true;
         }
         if !(c == b'-' || space(c)) {
             return false;
         }
-        let c = at(p + 7);
-        return c >= 0x80 || matches!(c | 0x20, b'h' | b'b');
-    }
-    if w.eq_ignore_ascii_case(b"ex") {
-        return world_or_no(p + 2);
-    }
-    if w.len() >= 6 && w[..6].eq_ignore_ascii_case(b"former") {
-        // No other alternative opens with a word that starts with "former" (not an ordinal: "fort...").
-        return world_or_no(p + 6);
-    }
-    if w.eq_ignore_ascii_case(b"number") || (w.eq_ignore_ascii_case(b"no") && w != b"No") {
-        // Only "No" (alternative 6, case as written) opens a match; "number" and "no" only follow a word.
-        return false;
-    }
-    if w == b"No" {
-        // `No\.?\s?[0-9]` (6).
-        let mut i = p + 2;
+        let c = at(i + 1);
+        c >= 0x80 || matches!(c | 0x20, b'h' | b'b')
+    };
+    // After "No": `\.?\s?[0-9]` (6).
+    let no_digit = |mut i: usize| {
         if at(i) == b'.' {
             i += 1;
         }
@@ -515,22 +495,43 @@ fn may_open(b: &[u8], p: usize) -> bool {
             i += 1;
         }
         let c = at(i);
-        return c >= 0x80 || c.is_ascii_digit();
-    }
-    if w.eq_ignore_ascii_case(b"ranked") {
-        // `ranked\s+(?:as\s+…)?(?:{no}\s?)?{num}` (8): white space, then "as", "No"/"number" or a number.
-        let c = at(p + 6);
+        c >= 0x80 || c.is_ascii_digit()
+    };
+    // After "ranked": `\s+(?:as\s+…)?(?:{no}\s?)?{num}` (8): white space, then "as", "No"/"number" or a
+    // number.
+    let ranked = |i: usize| {
+        let c = at(i);
         if c >= 0x80 {
             return true;
         }
         if !space(c) {
             return false;
         }
-        let i = skip(p + 6, false);
+        let i = skip(i, false);
         let c = at(i);
-        return c >= 0x80 || c | 0x20 == b'a' || super::number_may_follow(b, i, false);
+        c >= 0x80 || c | 0x20 == b'a' || super::number_may_follow(b, i, false)
+    };
+    // Whether the word at `p` is `word` (any ASCII case), or starts with it (`prefix`).
+    let is = |word: &[u8], prefix: bool| {
+        b.get(p..p + word.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(word))
+            && (prefix || !at(p + word.len()).is_ascii_alphanumeric())
+    };
+    // One or two comparisons, by first letter.
+    match b[p] | 0x20 {
+        // No alternative starts with "to" (only "top" and number words start with "to" in some case).
+        b't' => !is(b"to", false),
+        b'w' if is(b"world", false) => world(p + 5),
+        b'c' if is(b"career", false) => career(p + 6),
+        b'e' if is(b"ex", false) => world_or_no(p + 2),
+        // No other alternative opens with a word that starts with "former" (not an ordinal: "fort...").
+        b'f' if is(b"former", true) => world_or_no(p + 6),
+        // Only "No" (alternative 6, case as written) opens a match; "number" and "no" only follow a word.
+        b'n' if is(b"no", false) => b[p + 1] == b'o' && b[p] == b'N' && no_digit(p + 2),
+        b'n' => !is(b"number", false),
+        b'r' if is(b"ranked", false) => ranked(p + 6),
+        _ => true,
     }
-    true
 }
 
 /// Words of the movement alternatives (9 and 12 of [`alternatives`]) that may start a match, in lower case.

@@ -178,40 +178,42 @@ fn may_be_seed(b: &[u8], o: usize) -> bool {
 /// phrase. A necessary condition (where it says no, the pattern has no match at `p`) that spares the lazy DFA
 /// the "the" of "the ninth seed" and the other words of a hit's window; non-ASCII bytes say yes (Unicode white
 /// space, "ſ" that folds to "s").
+#[inline]
 fn may_open(b: &[u8], p: usize, o: usize) -> bool {
-    if !(word_start(b, p)
-        && (b[p].is_ascii_digit() || matches!(b[p] | 0x20, b't' | b'f' | b's' | b'e' | b'n')))
-    {
-        return false;
-    }
+    word_start(b, p)
+        && (b[p].is_ascii_digit() || matches!(b[p] | 0x20, b't' | b'f' | b's' | b'e' | b'n'))
+        && seed_may_follow(b, p, o)
+}
+
+/// [`may_open`] past its first-letter test, out of line.
+#[inline(never)]
+fn seed_may_follow(b: &[u8], p: usize, o: usize) -> bool {
     let ci = |i: usize, w: &[u8]| {
         b.get(i..i + w.len())
             .is_some_and(|s| s.eq_ignore_ascii_case(w))
     };
-    if p == o || ci(p, b"seeded") {
+    if p == o {
         // No alternative but the second ("seeded three") opens with "seed".
         return ci(p, b"seeded");
     }
-    let w = alnum_run(b, p);
-    if w.starts_with(b"No") || w.eq_ignore_ascii_case(b"number") {
+    let at = |i: usize| b.get(i).copied().unwrap_or(b'.');
+    // Whether the phrase's "seed" may start inside the run of letters and digits that ends at `e`
+    // ("fourthseed"), right after it, or past one hyphen or white space. That "seed" is `o` or later: the
+    // "seed"s between `p` and `o` fail [`may_be_seed`], which every "seed" that ends such a phrase passes.
+    let seed_by = |e: usize| o <= e + 1 || at(e) >= 0x80 || at(e + 1) >= 0x80;
+    let e = p + alnum_run(b, p).len();
+    if seed_by(e) {
         return true;
     }
-    let at = |i: usize| b.get(i).copied().unwrap_or(b'.');
-    // Whether "seed" may start inside the run of letters and digits from `s` on ("fourthseed"), right after
-    // it, or past one hyphen or white space; and the run's end.
-    let seed_by = |s: usize| {
-        let e = s + alnum_run(b, s).len();
-        let c = at(e);
-        let near = (s + 1..e).any(|i| ci(i, b"seed"))
-            || ci(e, b"seed")
-            || c >= 0x80
-            || (matches!(c, b'-' | b'\t'..=b'\r' | b' ')
-                && (ci(e + 1, b"seed") || at(e + 1) >= 0x80));
-        (near, e)
-    };
-    let (near, e) = seed_by(p);
     // "twenty-first seed": the second word of a hyphenated ordinal.
-    near || (at(e) == b'-' && at(e + 1).is_ascii_alphanumeric() && seed_by(e + 1).0)
+    if at(e) == b'-'
+        && at(e + 1).is_ascii_alphanumeric()
+        && seed_by(e + 1 + alnum_run(b, e + 1).len())
+    {
+        return true;
+    }
+    // The longer openers: "No 3 seed", "number one seed", and "seeded" (when its "seed" is not `o`).
+    b[p..e].starts_with(b"No") || (e - p == 6 && ci(p, b"number")) || ci(p, b"seeded")
 }
 
 /// The matches of the seed pattern in `text`, in order: tried at the word starts that [`may_open`] a phrase
@@ -365,8 +367,12 @@ mod tests {
             let b = t.as_bytes();
             let hs = hits(b);
             for p in (0..b.len()).filter(|&p| word_start(b, p)) {
-                // The first "seed" at or after `p` (`p` itself when it is one).
-                let o = hs.iter().copied().find(|&o| o >= p).unwrap_or(usize::MAX);
+                // The first "seed" at or after `p` that [`may_be_seed`] (`p` itself when it is one).
+                let o = hs
+                    .iter()
+                    .copied()
+                    .find(|&o| o >= p && may_be_seed(b, o))
+                    .unwrap_or(usize::MAX);
                 if !may_open(b, p, o) {
                     assert_eq!(RE.at(t, p), None, "{p} {o} {t}");
                 }
