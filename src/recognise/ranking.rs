@@ -426,8 +426,112 @@ fn matches(text: &str, keywords: &super::Keywords) -> Vec<(usize, usize)> {
             _ => (o, 0),
         });
     find_near_by(text, hits, &RE, |b, p, o| {
-        word_start(b, p) && (p == o || may_lead(alnum_run(b, p), b[o] | 0x20))
+        word_start(b, p)
+            && if p == o {
+                may_open(b, p)
+            } else {
+                may_lead(alnum_run(b, p), b[o] | 0x20)
+            }
     })
+}
+
+/// Whether a match of the pattern may start at the word start `p`, told by the bytes after the keyword words
+/// that open a match ("to" opens none; "world", "career", "ex", "former", "No"/"number" and "ranked" need
+/// white space and a certain letter after them, see [`alternatives`]); other words say yes. A necessary
+/// condition: where it says no, [`RE`] has no match at `p`. Spares the lazy DFA the keywords that start
+/// nothing ("to think", "World Indoor", "former champion", "ranked between"). Non-ASCII bytes where a
+/// letter or white space is asked for say yes (Unicode white space, "ſ" that folds to "s").
+fn may_open(b: &[u8], p: usize) -> bool {
+    let at = |i: usize| b.get(i).copied().unwrap_or(b'.');
+    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    // Past the ASCII white space (and hyphens, when `hyphens`) from `i` on.
+    let skip = |mut i: usize, hyphens: bool| {
+        while space(at(i)) || (hyphens && at(i) == b'-') {
+            i += 1;
+        }
+        i
+    };
+    // After "former"/"ex": `[\s-]+world` (alternative 1) or `\s*{no}` (4), hence `w`, `N` or `n` after
+    // white space and hyphens.
+    let world_or_no = |i: usize| {
+        let c = at(skip(i, true));
+        c >= 0x80 || matches!(c | 0x20, b'w' | b'n')
+    };
+    // After "world": `(?:'s)?\s+{no}` (1) or `'s\s+(?:{ord}|top)` (2): white space, then "No"/"number", a
+    // digit or an ordinal word or "top" (first letters t, f, s, e, n).
+    let world = |mut i: usize| {
+        if b.get(i..i + 2) == Some(b"'s") {
+            i += 2;
+        }
+        let c = at(i);
+        // Alternative 2's `(?i:world's)` also reads "world'S" and "world'ſ": say yes to any apostrophe left.
+        if c >= 0x80 || c == b'\'' {
+            return true;
+        }
+        if !space(c) {
+            return false;
+        }
+        let c = at(skip(i, false));
+        c >= 0x80 || c.is_ascii_digit() || matches!(c | 0x20, b'n' | b't' | b'f' | b's' | b'e')
+    };
+    // After "career": `[-\s](?:high|best)` (3).
+    let career = |i: usize| {
+        let c = at(i);
+        if c >= 0x80 {
+            return true;
+        }
+        if !(c == b'-' || space(c)) {
+            return false;
+        }
+        let c = at(i + 1);
+        c >= 0x80 || matches!(c | 0x20, b'h' | b'b')
+    };
+    // After "No": `\.?\s?[0-9]` (6).
+    let no_digit = |mut i: usize| {
+        if at(i) == b'.' {
+            i += 1;
+        }
+        if space(at(i)) {
+            i += 1;
+        }
+        let c = at(i);
+        c >= 0x80 || c.is_ascii_digit()
+    };
+    // After "ranked": `\s+(?:as\s+…)?(?:{no}\s?)?{num}` (8): white space, then "as", "No"/"number" or a
+    // number.
+    let ranked = |i: usize| {
+        let c = at(i);
+        if c >= 0x80 {
+            return true;
+        }
+        if !space(c) {
+            return false;
+        }
+        let i = skip(i, false);
+        let c = at(i);
+        c >= 0x80 || c | 0x20 == b'a' || super::number_may_follow(b, i, false)
+    };
+    // Whether the word at `p` is `word` (any ASCII case), or starts with it (`prefix`).
+    let is = |word: &[u8], prefix: bool| {
+        b.get(p..p + word.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(word))
+            && (prefix || !at(p + word.len()).is_ascii_alphanumeric())
+    };
+    // One or two comparisons, by first letter.
+    match b[p] | 0x20 {
+        // No alternative starts with "to" (only "top" and number words start with "to" in some case).
+        b't' => !is(b"to", false),
+        b'w' if is(b"world", false) => world(p + 5),
+        b'c' if is(b"career", false) => career(p + 6),
+        b'e' if is(b"ex", false) => world_or_no(p + 2),
+        // No other alternative opens with a word that starts with "former" (not an ordinal: "fort...").
+        b'f' if is(b"former", true) => world_or_no(p + 6),
+        // Only "No" (alternative 6, case as written) opens a match; "number" and "no" only follow a word.
+        b'n' if is(b"no", false) => b[p + 1] == b'o' && b[p] == b'N' && no_digit(p + 2),
+        b'n' => !is(b"number", false),
+        b'r' if is(b"ranked", false) => ranked(p + 6),
+        _ => true,
+    }
 }
 
 /// Words of the movement alternatives (9 and 12 of [`alternatives`]) that may start a match, in lower case.
@@ -1446,6 +1550,33 @@ mod tests {
                     })
                     .collect();
             assert_eq!(got, want, "{t}");
+        }
+    }
+
+    /// Where [`may_open`] says no, the pattern has no match: every word start of the corpus and of edge cases.
+    #[test]
+    fn may_open_is_necessary() {
+        let mut texts = crate::recognise::all_texts();
+        texts.extend(
+            [
+                "to the top, to 5, World's 91st-ranked, world'S 91st-ranked, world'ſ 91st-ranked, world\u{a0}No 1",
+                "career-best 3rd, career\u{a0}high No 3, career high ranking of 5, career-ſ, career,best No 3",
+                "ex-world No 1, ex - No 3, ex world no. 3, formerNo 1, former\u{2028}No 1, formerly world No 1",
+                "No.\u{a0}3, No 3, No. 3, No.3, NO 3, no 3, number 3, Number 3, No1, No\tone, No.\u{2028}4",
+                "ranked\u{a0}3rd, ranked as low as 5, ranked No 5, ranked ſixth, ranked  fifth, ranked\tnumber one",
+                "Ranked 5, tenth-ranked player, ranked between, ranked in, RANKED AS HIGH AS 4, ranked. 5",
+                "World Indoor, world, world rankings, world  number one, WORLD'S TOP-RANKED, world's\ttop-ranked",
+                "Former champion, former world No 1, ex-No 2, former-No 2, former - world no 4, EX WORLD NO 1",
+            ]
+            .map(|t| crate::normalise::Normalised::new(t).text),
+        );
+        for t in &texts {
+            let b = t.as_bytes();
+            for p in (0..b.len()).filter(|&p| word_start(b, p)) {
+                if !may_open(b, p) {
+                    assert_eq!(RE.at(t, p), None, "{p} {t}");
+                }
+            }
         }
     }
 

@@ -2,7 +2,7 @@
 //! "unseeded" gives none. Corpus: `tests/corpus/seed.jsonl`.
 
 use super::ranking::{CARD_WORDS, ORD_DIGITS, ORD_WORDS, nominal_side, number_value, prev_word};
-use super::{Anchored, PlayerSide, Span, find_near_by, word_start};
+use super::{Anchored, PlayerSide, Span, alnum_run, find_near_by, word_start};
 use once_cell::sync::Lazy;
 
 /// A seeding phrase.
@@ -170,12 +170,50 @@ fn may_be_seed(b: &[u8], o: usize) -> bool {
     )
 }
 
-/// Whether a seed phrase may start at `p` (an ASCII letter or digit starts a word there): every alternative of
-/// the pattern opens with a digit, "No", "number", "top", "seeded" or a number word (all ASCII letters there
-/// start with t, f, s, e or n in some case). Spares the pattern the other words of a hit's window.
-fn may_open(b: &[u8], p: usize) -> bool {
+/// Whether a seed phrase may start at `p`, before or at its first "seed" `o` (an ASCII letter or digit starts a
+/// word there): every alternative of the pattern opens with a digit, "No", "number", "top", "seeded" or a
+/// number word (all ASCII letters there start with t, f, s, e or n in some case). At `o` only "seeded" opens a
+/// phrase. Before `o`, a number word, ordinal or "top" (one word, or two joined by a hyphen: "twenty-first")
+/// has "seed" right after it, after at most one hyphen or white space; only "No" and "number" open a longer
+/// phrase. A necessary condition (where it says no, the pattern has no match at `p`) that spares the lazy DFA
+/// the "the" of "the ninth seed" and the other words of a hit's window; non-ASCII bytes say yes (Unicode white
+/// space, "ſ" that folds to "s").
+#[inline]
+fn may_open(b: &[u8], p: usize, o: usize) -> bool {
     word_start(b, p)
         && (b[p].is_ascii_digit() || matches!(b[p] | 0x20, b't' | b'f' | b's' | b'e' | b'n'))
+        && seed_may_follow(b, p, o)
+}
+
+/// [`may_open`] past its first-letter test, out of line.
+#[inline(never)]
+fn seed_may_follow(b: &[u8], p: usize, o: usize) -> bool {
+    let ci = |i: usize, w: &[u8]| {
+        b.get(i..i + w.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(w))
+    };
+    if p == o {
+        // No alternative but the second ("seeded three") opens with "seed".
+        return ci(p, b"seeded");
+    }
+    let at = |i: usize| b.get(i).copied().unwrap_or(b'.');
+    // Whether the phrase's "seed" may start inside the run of letters and digits that ends at `e`
+    // ("fourthseed"), right after it, or past one hyphen or white space. That "seed" is `o` or later: the
+    // "seed"s between `p` and `o` fail [`may_be_seed`], which every "seed" that ends such a phrase passes.
+    let seed_by = |e: usize| o <= e + 1 || at(e) >= 0x80 || at(e + 1) >= 0x80;
+    let e = p + alnum_run(b, p).len();
+    if seed_by(e) {
+        return true;
+    }
+    // "twenty-first seed": the second word of a hyphenated ordinal.
+    if at(e) == b'-'
+        && at(e + 1).is_ascii_alphanumeric()
+        && seed_by(e + 1 + alnum_run(b, e + 1).len())
+    {
+        return true;
+    }
+    // The longer openers: "No 3 seed", "number one seed", and "seeded" (when its "seed" is not `o`).
+    b[p..e].starts_with(b"No") || (e - p == 6 && ci(p, b"number")) || ci(p, b"seeded")
 }
 
 /// The matches of the seed pattern in `text`, in order: tried at the word starts that [`may_open`] a phrase
@@ -189,7 +227,7 @@ fn matches(text: &str) -> Vec<(usize, usize)> {
             .filter(|&o| may_be_seed(b, o))
             .map(|o| (o, 2)),
         &RE,
-        |b, p, _| may_open(b, p),
+        may_open,
     )
 }
 
@@ -308,6 +346,37 @@ mod tests {
         for t in &texts {
             let b = t.as_bytes();
             assert_eq!(hits(b), hits_by_d(b).collect::<Vec<_>>(), "{t}");
+        }
+    }
+
+    /// Where [`may_open`] says no, the pattern has no match: every word start of the corpus and of edge cases.
+    #[test]
+    fn may_open_is_necessary() {
+        let mut texts = crate::recognise::all_texts();
+        texts.extend(
+            [
+                "the ninth seed, twenty-first seed, twenty-firſt seed, top-seeded, top ſeed, fourthseed",
+                "No. 3 seed, No.3 seed, No 3-seeded, number one seed, NUMBER ONE seed, 1ſt seed, 1st\u{a0}seed",
+                "the 34-year-old, seeded eighth, seeded No 5, Seeded three, SEEDED 3, unseeded, the third seeds",
+                "tenth\u{2028}seed, fourth-seed, Top Seed, eighth-Seeded, thirty-third-seeded, 3rd-seed, x-3rd seed",
+                "Norwegian seed, No3 seed, seedseed, the seed, 10thseed, fifth- seed, fifth -seed, ninety-ninthseed",
+            ]
+            .map(|t| crate::normalise::Normalised::new(t).text),
+        );
+        for t in &texts {
+            let b = t.as_bytes();
+            let hs = hits(b);
+            for p in (0..b.len()).filter(|&p| word_start(b, p)) {
+                // The first "seed" at or after `p` that [`may_be_seed`] (`p` itself when it is one).
+                let o = hs
+                    .iter()
+                    .copied()
+                    .find(|&o| o >= p && may_be_seed(b, o))
+                    .unwrap_or(usize::MAX);
+                if !may_open(b, p, o) {
+                    assert_eq!(RE.at(t, p), None, "{p} {o} {t}");
+                }
+            }
         }
     }
 
