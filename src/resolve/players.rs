@@ -719,6 +719,24 @@ const fn role_bits() -> [u64; 16] {
 
 static ROLE_BITS: [u64; 16] = role_bits();
 
+/// For each ASCII byte, one bit per length of the roles that start with it (in either case), and one per
+/// length of their "'s" forms (two more): a one-load pre-check for a word that starts and ends with a letter
+/// or digit (most words, "the", "said", "beat", fail it). Lengths are at most 17.
+const fn role_first_lens() -> [u32; 128] {
+    let mut t = [0u32; 128];
+    let mut i = 0;
+    while i < ROLES.len() {
+        let r = ROLES[i].as_bytes();
+        let bits = 1 << r.len() | 1 << (r.len() + 2);
+        t[r[0] as usize] |= bits;
+        t[r[0].to_ascii_uppercase() as usize] |= bits;
+        i += 1;
+    }
+    t
+}
+
+static ROLE_FIRST_LENS: [u32; 128] = role_first_lens();
+
 /// `word` without the characters that are not alphanumeric at either end.
 fn trim_non_alnum(word: &str) -> &str {
     if !word.is_ascii() {
@@ -759,7 +777,9 @@ fn is_role_ascii(b: &[u8]) -> bool {
         return false;
     };
     if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() {
-        return role_in(b);
+        // Nothing to trim: the word, or the word less its "'s", is the role.
+        let n = b.len();
+        return n <= 17 && ROLE_FIRST_LENS[usize::from(*first)] & (1 << n) != 0 && role_in(b);
     }
     role_in(trim_non_alnum_ascii(b))
 }
@@ -1829,6 +1849,10 @@ mod tests {
                 format!("{r}'"),
                 format!("{r}'s's"),
                 format!("{r}.'s"),
+                r.to_string(),
+                r.to_ascii_uppercase(),
+                format!("{}{}'s", r[..1].to_ascii_uppercase(), &r[1..]),
+                format!("{r}'S"),
             ] {
                 words.push(w);
             }
