@@ -203,7 +203,12 @@ fn may_match(b: &[u8], p: usize) -> bool {
         // words that [`read_at`] leaves to the pattern say yes.
         _ => !b[q..].starts_with(b"Olympic") || b[q..].starts_with(b"Olympics"),
     };
-    known || generic_at(b, p) != Some(None)
+    // The generic alternative: the first token goes on (`&'-`, initials) or ends at a `\x20` run before a
+    // capital; else [`generic_at`] would say no.
+    known
+        || ((matches!(c, b'&' | b'\'' | b'-' | b'.')
+            || (c == b' ' && (at(q) >= 0x80 || at(q).is_ascii_uppercase())))
+            && generic_at(b, p) != Some(None))
 }
 
 /// The generic alternative of [`RE`] at `p` in ASCII: up to five capitalised words (`TOKEN`), each followed by
