@@ -155,6 +155,14 @@ struct Scratch {
     shown: Vec<Shown>,
     spans: Vec<(usize, usize)>,
     matches: matches::Scratch,
+    /// The normalised text and its offset map (see [`Normalised::reusing`]).
+    text: String,
+    map: Vec<u32>,
+    keywords: Keywords,
+    scores: Vec<score::ScoreMention>,
+    names: Vec<names::NameMention>,
+    sents: Vec<Sentence>,
+    descs: Vec<descriptor::Descriptor>,
 }
 
 thread_local! {
@@ -185,6 +193,26 @@ impl Scratch {
         recycle(&mut self.shown);
         recycle(&mut self.spans);
         self.matches.recycle();
+        // The text and its map: freed past 64 KB.
+        self.text.clear();
+        if self.text.capacity() > 1 << 16 {
+            self.text = String::new();
+        }
+        self.map.clear();
+        if self.map.capacity() > 1 << 14 {
+            self.map = Vec::new();
+        }
+        self.keywords.recycle();
+        recycle(&mut self.scores);
+        recycle(&mut self.names);
+        recycle(&mut self.sents);
+        recycle(&mut self.descs);
+    }
+
+    /// Empties every buffer and gives them back for the next article of this thread.
+    fn give_back(mut self) {
+        self.recycle();
+        SCRATCH.with(|s| *s.borrow_mut() = self);
     }
 }
 
@@ -234,21 +262,30 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
         seeds: Vec::new(),
         warnings: doc.warnings.to_vec(),
     };
-    let norm = Normalised::new(body);
+    // (The buffers go back for the next article at the end, emptied.)
+    let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    let norm = Normalised::reusing(
+        body,
+        std::mem::take(&mut scratch.text),
+        std::mem::take(&mut scratch.map),
+    );
     let text = norm.text.as_str();
-    let keywords = Keywords::scan(text);
-    let scores = score::find_in(text, &keywords);
+    let keywords = Keywords::rescan(text, std::mem::take(&mut scratch.keywords));
+    let mut scores = std::mem::take(&mut scratch.scores);
+    score::find_into(text, &keywords, &mut scores);
     let valid = scores.iter().filter(|s| !s.sets.is_empty()).count();
     // The headline counts as a line before the text (when the text does not already start with it).
     let headline = doc.headline.filter(|h| !text.starts_with(h));
     let sport = sport::classify_article(headline, text, &keywords, valid);
     article.sport = sport.map(str::to_string);
     if sport != Some("tennis") {
+        (scratch.text, scratch.map) = norm.into_buffers();
+        (scratch.keywords, scratch.scores) = (keywords, scores);
+        scratch.give_back();
         return article;
     }
-    // (The buffers go back for the next article at the end, emptied.)
-    let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
-    let names = names::find(text);
+    let mut names = std::mem::take(&mut scratch.names);
+    names::find_into(text, &mut names);
     let cues = result::find_in(text, &keywords);
     scratch.cue_starts.extend(cues.iter().map(|c| c.span.start));
     let (mut entities, link) = players::build_entities(text, &names, &scratch.cue_starts);
@@ -258,11 +295,13 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     let ranks = ranking::find_in(text, &keywords);
     quote_ranges(text, &mut scratch.quotes);
     scratch.refs.reserve(names.len());
+    let mut sents = std::mem::take(&mut scratch.sents);
+    segment::sentences_into(text, &mut sents);
     let mut ctx = Ctx {
         text,
         norm: &norm,
         keywords,
-        sents: segment::sentences(text),
+        sents,
         quotes: std::mem::take(&mut scratch.quotes),
         entities,
         refs: std::mem::take(&mut scratch.refs),
@@ -335,7 +374,8 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     }
     // The name references, sorted, become `refs_ahead`; `resolve` builds `ctx.refs` anew in an empty buffer.
     std::mem::swap(&mut ctx.refs, &mut ctx.refs_ahead);
-    let descs = descriptor::find(text);
+    let mut descs = std::mem::take(&mut scratch.descs);
+    descriptor::find_into(text, &mut descs);
     let mut found = std::mem::take(&mut scratch.found);
     matches::resolve(&mut ctx, &descs, &mut scratch.matches, &mut found);
     #[cfg(debug_assertions)]
@@ -483,8 +523,10 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     (scratch.found, scratch.used, scratch.first, scratch.ref_idx) = (found, used, first, ref_idx);
     (scratch.order, scratch.shown, scratch.spans) = (order, shown, spans);
     (scratch.quotes, scratch.refs, scratch.refs_ahead) = (ctx.quotes, ctx.refs, ctx.refs_ahead);
-    scratch.recycle();
-    SCRATCH.with(|s| *s.borrow_mut() = scratch);
+    (scratch.keywords, scratch.scores, scratch.sents) = (ctx.keywords, ctx.m.scores, ctx.sents);
+    (scratch.names, scratch.descs) = (names, descs);
+    (scratch.text, scratch.map) = norm.into_buffers();
+    scratch.give_back();
     article
 }
 
