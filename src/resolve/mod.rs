@@ -40,14 +40,85 @@ pub(crate) struct Ctx<'a> {
     pub refs: Vec<Ref>,
     pub m: Mentions,
     /// Seeds and world ranks told next to a name, by entity: they identify "the third seed" elsewhere.
-    pub known_seed: std::collections::BTreeMap<usize, u32>,
-    pub known_rank: std::collections::BTreeMap<usize, u32>,
-    pub known_national: std::collections::BTreeMap<usize, u32>,
+    pub known_seed: Known,
+    pub known_rank: Known,
+    pub known_national: Known,
     /// The entities holding each known seed and world rank (inverse of `known_seed`, `known_rank`).
-    pub seed_holders: std::collections::HashMap<u32, Vec<usize>>,
-    pub rank_holders: std::collections::HashMap<u32, Vec<usize>>,
+    pub seed_holders: Holders,
+    pub rank_holders: Holders,
     /// Every name reference of the article, sorted: lets coreference look ahead for appositions.
     pub refs_ahead: Vec<Ref>,
+}
+
+/// A number (seed or rank) by entity: a map kept as a vector sorted by entity (an article knows a few), iterated
+/// in entity order.
+#[derive(Default)]
+pub(crate) struct Known(Vec<(usize, u32)>);
+
+/// The place of an entity in a [`Known`], for [`KnownEntry::or_insert`].
+pub(crate) struct KnownEntry<'a> {
+    known: &'a mut Known,
+    e: usize,
+}
+
+impl Known {
+    pub fn get(&self, e: &usize) -> Option<&u32> {
+        let i = self.0.binary_search_by_key(e, |p| p.0).ok()?;
+        Some(&self.0[i].1)
+    }
+
+    pub fn entry(&mut self, e: usize) -> KnownEntry<'_> {
+        KnownEntry { known: self, e }
+    }
+
+    /// The entities and their numbers, by entity.
+    pub fn iter(&self) -> impl Iterator<Item = (&usize, &u32)> {
+        self.0.iter().map(|(e, n)| (e, n))
+    }
+}
+
+impl<'a> KnownEntry<'a> {
+    /// The entity's number, `n` when it had none.
+    pub fn or_insert(self, n: u32) -> &'a mut u32 {
+        let v = &mut self.known.0;
+        let i = match v.binary_search_by_key(&self.e, |p| p.0) {
+            Ok(i) => i,
+            Err(i) => {
+                v.insert(i, (self.e, n));
+                i
+            }
+        };
+        &mut v[i].1
+    }
+}
+
+/// The entities holding each number of a [`Known`]: (number, entity) pairs sorted by number, then entity.
+#[derive(Default)]
+pub(crate) struct Holders(Vec<(u32, usize)>);
+
+/// The holders of one number, by entity.
+pub(crate) struct HoldersOf<'a>(&'a [(u32, usize)]);
+
+impl HoldersOf<'_> {
+    pub fn iter(&self) -> impl Iterator<Item = &usize> {
+        self.0.iter().map(|p| &p.1)
+    }
+}
+
+impl Holders {
+    /// Fills with the inverse of `known` (cleared first).
+    fn fill(&mut self, known: &Known) {
+        self.0.clear();
+        self.0.extend(known.0.iter().map(|&(e, n)| (n, e)));
+        self.0.sort_unstable();
+    }
+
+    /// The holders of `n`, if any.
+    pub fn get(&self, n: &u32) -> Option<HoldersOf<'_>> {
+        let a = self.0.partition_point(|p| p.0 < *n);
+        let b = a + self.0[a..].partition_point(|p| p.0 == *n);
+        (a < b).then(|| HoldersOf(&self.0[a..b]))
+    }
 }
 
 impl Ctx<'_> {
@@ -163,6 +234,11 @@ struct Scratch {
     names: Vec<names::NameMention>,
     sents: Vec<Sentence>,
     descs: Vec<descriptor::Descriptor>,
+    known_seed: Known,
+    known_rank: Known,
+    known_national: Known,
+    seed_holders: Holders,
+    rank_holders: Holders,
 }
 
 thread_local! {
@@ -207,6 +283,15 @@ impl Scratch {
         recycle(&mut self.names);
         recycle(&mut self.sents);
         recycle(&mut self.descs);
+        for k in [
+            &mut self.known_seed,
+            &mut self.known_rank,
+            &mut self.known_national,
+        ] {
+            recycle(&mut k.0);
+        }
+        recycle(&mut self.seed_holders.0);
+        recycle(&mut self.rank_holders.0);
     }
 
     /// Empties every buffer and gives them back for the next article of this thread.
@@ -305,12 +390,12 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
         quotes: std::mem::take(&mut scratch.quotes),
         entities,
         refs: std::mem::take(&mut scratch.refs),
-        known_seed: Default::default(),
-        known_rank: Default::default(),
-        known_national: Default::default(),
+        known_seed: std::mem::take(&mut scratch.known_seed),
+        known_rank: std::mem::take(&mut scratch.known_rank),
+        known_national: std::mem::take(&mut scratch.known_national),
         refs_ahead: std::mem::take(&mut scratch.refs_ahead),
-        seed_holders: Default::default(),
-        rank_holders: Default::default(),
+        seed_holders: std::mem::take(&mut scratch.seed_holders),
+        rank_holders: std::mem::take(&mut scratch.rank_holders),
         m: Mentions {
             scores,
             cues,
@@ -366,12 +451,8 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
             map.entry(e).or_insert(m.rank);
         }
     }
-    for (&e, &n) in &ctx.known_seed {
-        ctx.seed_holders.entry(n).or_default().push(e);
-    }
-    for (&e, &n) in &ctx.known_rank {
-        ctx.rank_holders.entry(n).or_default().push(e);
-    }
+    ctx.seed_holders.fill(&ctx.known_seed);
+    ctx.rank_holders.fill(&ctx.known_rank);
     // The name references, sorted, become `refs_ahead`; `resolve` builds `ctx.refs` anew in an empty buffer.
     std::mem::swap(&mut ctx.refs, &mut ctx.refs_ahead);
     let mut descs = std::mem::take(&mut scratch.descs);
@@ -525,6 +606,9 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     (scratch.quotes, scratch.refs, scratch.refs_ahead) = (ctx.quotes, ctx.refs, ctx.refs_ahead);
     (scratch.keywords, scratch.scores, scratch.sents) = (ctx.keywords, ctx.m.scores, ctx.sents);
     (scratch.names, scratch.descs) = (names, descs);
+    (scratch.known_seed, scratch.known_rank) = (ctx.known_seed, ctx.known_rank);
+    (scratch.known_national, scratch.seed_holders) = (ctx.known_national, ctx.seed_holders);
+    scratch.rank_holders = ctx.rank_holders;
     (scratch.text, scratch.map) = norm.into_buffers();
     scratch.give_back();
     article
