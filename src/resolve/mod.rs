@@ -239,6 +239,8 @@ struct Scratch {
     known_national: Known,
     seed_holders: Holders,
     rank_holders: Holders,
+    ranks: Vec<RankRow>,
+    seeds: Vec<SeedRow>,
 }
 
 thread_local! {
@@ -292,6 +294,8 @@ impl Scratch {
         }
         recycle(&mut self.seed_holders.0);
         recycle(&mut self.rank_holders.0);
+        recycle(&mut self.ranks);
+        recycle(&mut self.seeds);
     }
 
     /// Empties every buffer and gives them back for the next article of this thread.
@@ -481,8 +485,10 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
             used[e] = true;
         }
     }
-    let ranks = attach_ranks(&ctx, &mut used);
-    let seeds = attach_seeds(&ctx, &mut used);
+    let mut ranks = std::mem::take(&mut scratch.ranks);
+    attach_ranks(&ctx, &mut used, &mut ranks);
+    let mut seeds = std::mem::take(&mut scratch.seeds);
+    attach_seeds(&ctx, &mut used, &mut seeds);
 
     // Players: every person named with a full name, and surname-only names that take part in a fact.
     // The references of each entity, in `ctx.refs` order: `ref_idx[first[e]..first[e + 1]]` (one array for
@@ -550,7 +556,7 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
             article.matches.push(m);
         }
     }
-    for (e, rank, kind, span, rule) in ranks {
+    for &(e, rank, kind, span, rule) in &ranks {
         if let Some(p) = pref(e) {
             article.rankings.push(Ranking {
                 player: p,
@@ -561,7 +567,7 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
             });
         }
     }
-    for (e, s, span, rule) in seeds {
+    for &(e, s, span, rule) in &seeds {
         if let Some(p) = pref(e) {
             article.seeds.push(Seed {
                 player: p,
@@ -608,7 +614,7 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     (scratch.names, scratch.descs) = (names, descs);
     (scratch.known_seed, scratch.known_rank) = (ctx.known_seed, ctx.known_rank);
     (scratch.known_national, scratch.seed_holders) = (ctx.known_national, ctx.seed_holders);
-    scratch.rank_holders = ctx.rank_holders;
+    (scratch.rank_holders, scratch.ranks, scratch.seeds) = (ctx.rank_holders, ranks, seeds);
     (scratch.text, scratch.map) = norm.into_buffers();
     scratch.give_back();
     article
@@ -693,8 +699,8 @@ fn attach(ctx: &Ctx, span: Span, side: PlayerSide) -> Option<(usize, &'static st
     }
 }
 
-fn attach_ranks(ctx: &Ctx, used: &mut [bool]) -> Vec<RankRow> {
-    let mut out: Vec<RankRow> = Vec::with_capacity(ctx.m.ranks.len());
+/// The rankings of the article, by player, written into `out` (empty).
+fn attach_ranks(ctx: &Ctx, used: &mut [bool], out: &mut Vec<RankRow>) {
     for m in &ctx.m.ranks {
         if ctx.in_quote(m.span.start) {
             continue;
@@ -730,11 +736,12 @@ fn attach_ranks(ctx: &Ctx, used: &mut [bool]) -> Vec<RankRow> {
             out.push((e, m.rank, m.kind, m.span, rule));
         }
     }
-    out
 }
 
-fn attach_seeds(ctx: &Ctx, used: &mut [bool]) -> Vec<(usize, u32, Span, &'static str)> {
-    let mut out: Vec<(usize, u32, Span, &'static str)> = Vec::with_capacity(ctx.m.seeds.len());
+type SeedRow = (usize, u32, Span, &'static str);
+
+/// The seeds of the article, by player, written into `out` (empty).
+fn attach_seeds(ctx: &Ctx, used: &mut [bool], out: &mut Vec<SeedRow>) {
     for m in &ctx.m.seeds {
         if ctx.in_quote(m.span.start) {
             continue;
@@ -746,5 +753,4 @@ fn attach_seeds(ctx: &Ctx, used: &mut [bool]) -> Vec<(usize, u32, Span, &'static
             out.push((e, m.seed, m.span, rule));
         }
     }
-    out
 }
