@@ -430,9 +430,11 @@ pub(crate) fn find(text: &str) -> Vec<NameMention> {
 }
 
 /// [`find`] written into `out` (cleared first).
-pub(crate) fn find_into(text: &str, out: &mut Vec<NameMention>) {
+pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
     let bytes = text.as_bytes();
     let flags_of = lexicon::name_flags();
+    // (A local vector, given back at the end: its length stays in a register.)
+    let mut out = std::mem::take(buf);
     // More than the candidates of running text (about one per 60 bytes): no growing.
     out.clear();
     out.reserve(text.len() / 32 + 8);
@@ -484,6 +486,7 @@ pub(crate) fn find_into(text: &str, out: &mut Vec<NameMention>) {
             continue;
         }
     }
+    *buf = out;
 }
 
 /// The end of the run of capitalised words whose token `t` is.
