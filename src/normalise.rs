@@ -9,8 +9,10 @@
 pub(crate) struct Normalised {
     /// The normalised text.
     pub text: String,
-    /// `map[i]` is the source offset of normalised byte `i`; `None` when the two are identical.
-    map: Option<Vec<u32>>,
+    /// When `mapped`, `map[i]` is the source offset of normalised byte `i`; else the two are identical (and
+    /// `map` is empty).
+    map: Vec<u32>,
+    mapped: bool,
     src_len: usize,
 }
 
@@ -97,18 +99,29 @@ impl<'a> Replaced<'a> {
 
 impl Normalised {
     /// Normalises `src`. Linear in its length; no allocation of a map when nothing changes.
+    #[cfg(test)]
     pub fn new(src: &str) -> Self {
+        Self::reusing(src, String::new(), Vec::new())
+    }
+
+    /// Normalises `src` into the buffers `text` and `map` (cleared first; see [`Normalised::into_buffers`]):
+    /// linear in its length, and no allocation once the buffers are as big as the text.
+    pub fn reusing(src: &str, mut text: String, mut map: Vec<u32>) -> Self {
+        text.clear();
+        map.clear();
         let mut replaced = Replaced::new(src);
         let mut next = replaced.next(0);
         if next.is_none() {
+            text.push_str(src);
             return Normalised {
-                text: src.to_string(),
-                map: None,
+                text,
+                map,
+                mapped: false,
                 src_len: src.len(),
             };
         }
-        let mut text = String::with_capacity(src.len());
-        let mut map: Vec<u32> = Vec::with_capacity(src.len() + 1);
+        text.reserve(src.len());
+        map.reserve(src.len() + 1);
         // The characters of `src[from..to]`, kept as they are: every byte maps to the start of its character.
         let keep = |text: &mut String, map: &mut Vec<u32>, from: usize, to: usize| {
             let kept = &src[from..to];
@@ -132,14 +145,20 @@ impl Normalised {
         keep(&mut text, &mut map, pos, src.len());
         Normalised {
             text,
-            map: Some(map),
+            map,
+            mapped: true,
             src_len: src.len(),
         }
     }
 
+    /// The buffers of the text and the map, for [`Normalised::reusing`].
+    pub fn into_buffers(self) -> (String, Vec<u32>) {
+        (self.text, self.map)
+    }
+
     /// The source span of normalised span `start..end`.
     pub fn source_span(&self, start: usize, end: usize) -> (usize, usize) {
-        match &self.map {
+        match self.mapped.then_some(&self.map) {
             None => (start, end),
             Some(map) => {
                 let s = map.get(start).map_or(self.src_len, |&v| v as usize);

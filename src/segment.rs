@@ -111,9 +111,18 @@ impl Stops {
 }
 
 /// Splits `text` into sentences. Linear time: one pass over the bytes.
+#[cfg(test)]
 pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    sentences_into(text, &mut out);
+    out
+}
+
+/// Splits `text` into sentences, written into `out` (cleared first). Linear time: one pass over the bytes.
+pub(crate) fn sentences_into(text: &str, out: &mut Vec<Sentence>) {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 64 + 1);
+    out.clear();
+    out.reserve(text.len() / 64 + 1);
     let mut para = 0usize;
     let mut start = 0usize;
     let mut i = 0usize;
@@ -133,7 +142,7 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
         if b == b'\n' {
             // Empty paragraph lines (and the line breaks between paragraphs) give no sentence.
             if start < i {
-                push(text, &mut out, start, i, para);
+                push(text, out, start, i, para);
             }
             para += 1;
             start = i + 1;
@@ -143,15 +152,14 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
             while e < bytes.len() && matches!(bytes[e], b'"' | b'\'' | b')') {
                 e += 1;
             }
-            push(text, &mut out, start, e, para);
+            push(text, out, start, e, para);
             start = e;
             i = e;
             continue;
         }
         i += 1;
     }
-    push(text, &mut out, start, bytes.len(), para);
-    out
+    push(text, out, start, bytes.len(), para);
 }
 
 /// Pushes the sentence `s..e` of `text` (both char boundaries), trimmed, unless it is blank. A "sentence"

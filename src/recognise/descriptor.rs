@@ -469,8 +469,16 @@ static PLAYER_WORDS: Lazy<lexicon::WordMap<bool>> = Lazy::new(|| {
 
 /// Every descriptor in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<Descriptor> {
+    let mut out = Vec::new();
+    find_into(text, &mut out);
+    out
+}
+
+/// [`find`] written into `out` (cleared first).
+pub(crate) fn find_into(text: &str, out: &mut Vec<Descriptor>) {
     // About the descriptors of running text (about one per 120 bytes).
-    let mut out = Vec::with_capacity(text.len() / 64 + 8);
+    out.clear();
+    out.reserve(text.len() / 64 + 8);
     each_match(text, |start, end, alt| {
         let kind = match alt {
             Alt::Pronoun => DescKind::Pronoun,
@@ -525,7 +533,6 @@ pub(crate) fn find(text: &str) -> Vec<Descriptor> {
             kind,
         });
     });
-    out
 }
 
 /// Corpus view: span and kind.

@@ -398,6 +398,7 @@ fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
 /// The keywords of one text, found by one scan ([`scan_keywords`]) and shared by the recognisers that start
 /// from keywords (sport, result, round, title, tournament, ranking). Built once per article by the caller
 /// (`resolve::extract_parts`) and passed to each recogniser with the same text.
+#[derive(Default)]
 pub(crate) struct Keywords {
     /// The keywords of the kinds of the word table ([`KEY_SPORT`], [`KEY_RESULT`]), in order.
     keys: Vec<Key>,
@@ -410,16 +411,31 @@ pub(crate) struct Keywords {
 impl Keywords {
     /// Scans `text` once.
     pub(crate) fn scan(text: &str) -> Self {
-        let mut out = Found {
-            keys: Vec::with_capacity(text.len() / 16),
-            marks: Vec::with_capacity(text.len() / 128),
-        };
+        Self::rescan(text, Keywords::default())
+    }
+
+    /// [`Keywords::scan`] written into the buffers of `old` (a former scan, or the default): no allocation
+    /// once they are as big as the text needs.
+    pub(crate) fn rescan(text: &str, old: Keywords) -> Self {
+        let (mut keys, mut marks) = (old.keys, old.marks);
+        keys.clear();
+        marks.clear();
+        keys.reserve(text.len() / 16);
+        marks.reserve(text.len() / 128);
+        let mut out = Found { keys, marks };
         let folds = scan_keywords(text.as_bytes(), &mut out);
         Keywords {
             keys: out.keys,
             marks: out.marks,
             folds,
         }
+    }
+
+    /// Empties the buffers for the next [`Keywords::rescan`], and frees them when a long text has made them big.
+    pub(crate) fn recycle(&mut self) {
+        crate::resolve::recycle(&mut self.keys);
+        crate::resolve::recycle(&mut self.marks);
+        self.folds = false;
     }
 
     /// The keywords of kind [`KEY_SPORT`] or [`KEY_RESULT`] (with their other kinds), in order.

@@ -424,10 +424,20 @@ fn inside_word(text: &str, i: usize) -> bool {
 
 /// Every name candidate in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<NameMention> {
+    let mut out = Vec::new();
+    find_into(text, &mut out);
+    out
+}
+
+/// [`find`] written into `out` (cleared first).
+pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
     let bytes = text.as_bytes();
     let flags_of = lexicon::name_flags();
+    // (A local vector, given back at the end: its length stays in a register.)
+    let mut out = std::mem::take(buf);
     // More than the candidates of running text (about one per 60 bytes): no growing.
-    let mut out: Vec<NameMention> = Vec::with_capacity(text.len() / 32 + 8);
+    out.clear();
+    out.reserve(text.len() / 32 + 8);
     let mut caps = Capitals::new(text);
     let mut pos = 0;
     while let Some((ms, c, n)) = caps.next(pos) {
@@ -476,7 +486,7 @@ pub(crate) fn find(text: &str) -> Vec<NameMention> {
             continue;
         }
     }
-    out
+    *buf = out;
 }
 
 /// The end of the run of capitalised words whose token `t` is.

@@ -551,8 +551,15 @@ pub(crate) fn find(text: &str) -> Vec<ScoreMention> {
 /// skip what it read (see [`run_at`]); as in the byte-by-byte reader this replaces (`find_by_digits` in the
 /// tests), a number that starts right where a run ended is passed over too.
 pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<ScoreMention> {
-    let b = text.as_bytes();
     let mut out = Vec::new();
+    find_into(text, keywords, &mut out);
+    out
+}
+
+/// [`find_in`] written into `out` (cleared first).
+pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<ScoreMention>) {
+    let b = text.as_bytes();
+    out.clear();
     let mut walkovers: Vec<(usize, usize)> = Vec::new();
     // Whether a walkover phrase may start `back` bytes before `d`: a `w` there (a cheap test, inlined).
     let w_at = |d: usize, back: usize| d >= back && matches!(b[d - back], b'w' | b'W');
@@ -596,22 +603,17 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<ScoreMentio
         done = next.max(k + 1) + 1;
     }
     if walkovers.is_empty() {
-        return out;
+        return;
     }
+    // Merged by start: a score starts at a digit and a walkover at a `w`, so no two starts are equal and the
+    // stable sort keeps the walkovers in their (sorted) order.
     walkovers.sort_unstable();
-    let mut scores = std::mem::take(&mut out).into_iter().peekable();
-    for (start, end) in walkovers {
-        while let Some(m) = scores.next_if(|m| m.span.start < start) {
-            out.push(m);
-        }
-        out.push(ScoreMention {
-            span: Span::new(start, end),
-            sets: Vec::new(),
-            ending: Outcome::Walkover,
-        });
-    }
-    out.extend(scores);
-    out
+    out.extend(walkovers.into_iter().map(|(start, end)| ScoreMention {
+        span: Span::new(start, end),
+        sets: Vec::new(),
+        ending: Outcome::Walkover,
+    }));
+    out.sort_by_key(|m| m.span.start);
 }
 
 /// Corpus view: span and canonical text as written (first side first).

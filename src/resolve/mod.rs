@@ -40,14 +40,85 @@ pub(crate) struct Ctx<'a> {
     pub refs: Vec<Ref>,
     pub m: Mentions,
     /// Seeds and world ranks told next to a name, by entity: they identify "the third seed" elsewhere.
-    pub known_seed: std::collections::BTreeMap<usize, u32>,
-    pub known_rank: std::collections::BTreeMap<usize, u32>,
-    pub known_national: std::collections::BTreeMap<usize, u32>,
+    pub known_seed: Known,
+    pub known_rank: Known,
+    pub known_national: Known,
     /// The entities holding each known seed and world rank (inverse of `known_seed`, `known_rank`).
-    pub seed_holders: std::collections::HashMap<u32, Vec<usize>>,
-    pub rank_holders: std::collections::HashMap<u32, Vec<usize>>,
+    pub seed_holders: Holders,
+    pub rank_holders: Holders,
     /// Every name reference of the article, sorted: lets coreference look ahead for appositions.
     pub refs_ahead: Vec<Ref>,
+}
+
+/// A number (seed or rank) by entity: a map kept as a vector sorted by entity (an article knows a few), iterated
+/// in entity order.
+#[derive(Default)]
+pub(crate) struct Known(Vec<(usize, u32)>);
+
+/// The place of an entity in a [`Known`], for [`KnownEntry::or_insert`].
+pub(crate) struct KnownEntry<'a> {
+    known: &'a mut Known,
+    e: usize,
+}
+
+impl Known {
+    pub fn get(&self, e: &usize) -> Option<&u32> {
+        let i = self.0.binary_search_by_key(e, |p| p.0).ok()?;
+        Some(&self.0[i].1)
+    }
+
+    pub fn entry(&mut self, e: usize) -> KnownEntry<'_> {
+        KnownEntry { known: self, e }
+    }
+
+    /// The entities and their numbers, by entity.
+    pub fn iter(&self) -> impl Iterator<Item = (&usize, &u32)> {
+        self.0.iter().map(|(e, n)| (e, n))
+    }
+}
+
+impl<'a> KnownEntry<'a> {
+    /// The entity's number, `n` when it had none.
+    pub fn or_insert(self, n: u32) -> &'a mut u32 {
+        let v = &mut self.known.0;
+        let i = match v.binary_search_by_key(&self.e, |p| p.0) {
+            Ok(i) => i,
+            Err(i) => {
+                v.insert(i, (self.e, n));
+                i
+            }
+        };
+        &mut v[i].1
+    }
+}
+
+/// The entities holding each number of a [`Known`]: (number, entity) pairs sorted by number, then entity.
+#[derive(Default)]
+pub(crate) struct Holders(Vec<(u32, usize)>);
+
+/// The holders of one number, by entity.
+pub(crate) struct HoldersOf<'a>(&'a [(u32, usize)]);
+
+impl HoldersOf<'_> {
+    pub fn iter(&self) -> impl Iterator<Item = &usize> {
+        self.0.iter().map(|p| &p.1)
+    }
+}
+
+impl Holders {
+    /// Fills with the inverse of `known` (cleared first).
+    fn fill(&mut self, known: &Known) {
+        self.0.clear();
+        self.0.extend(known.0.iter().map(|&(e, n)| (n, e)));
+        self.0.sort_unstable();
+    }
+
+    /// The holders of `n`, if any.
+    pub fn get(&self, n: &u32) -> Option<HoldersOf<'_>> {
+        let a = self.0.partition_point(|p| p.0 < *n);
+        let b = a + self.0[a..].partition_point(|p| p.0 == *n);
+        (a < b).then(|| HoldersOf(&self.0[a..b]))
+    }
 }
 
 impl Ctx<'_> {
@@ -155,6 +226,21 @@ struct Scratch {
     shown: Vec<Shown>,
     spans: Vec<(usize, usize)>,
     matches: matches::Scratch,
+    /// The normalised text and its offset map (see [`Normalised::reusing`]).
+    text: String,
+    map: Vec<u32>,
+    keywords: Keywords,
+    scores: Vec<score::ScoreMention>,
+    names: Vec<names::NameMention>,
+    sents: Vec<Sentence>,
+    descs: Vec<descriptor::Descriptor>,
+    known_seed: Known,
+    known_rank: Known,
+    known_national: Known,
+    seed_holders: Holders,
+    rank_holders: Holders,
+    ranks: Vec<RankRow>,
+    seeds: Vec<SeedRow>,
 }
 
 thread_local! {
@@ -185,6 +271,37 @@ impl Scratch {
         recycle(&mut self.shown);
         recycle(&mut self.spans);
         self.matches.recycle();
+        // The text and its map: freed past 64 KB.
+        self.text.clear();
+        if self.text.capacity() > 1 << 16 {
+            self.text = String::new();
+        }
+        self.map.clear();
+        if self.map.capacity() > 1 << 14 {
+            self.map = Vec::new();
+        }
+        self.keywords.recycle();
+        recycle(&mut self.scores);
+        recycle(&mut self.names);
+        recycle(&mut self.sents);
+        recycle(&mut self.descs);
+        for k in [
+            &mut self.known_seed,
+            &mut self.known_rank,
+            &mut self.known_national,
+        ] {
+            recycle(&mut k.0);
+        }
+        recycle(&mut self.seed_holders.0);
+        recycle(&mut self.rank_holders.0);
+        recycle(&mut self.ranks);
+        recycle(&mut self.seeds);
+    }
+
+    /// Empties every buffer and gives them back for the next article of this thread.
+    fn give_back(mut self) {
+        self.recycle();
+        SCRATCH.with(|s| *s.borrow_mut() = self);
     }
 }
 
@@ -234,21 +351,30 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
         seeds: Vec::new(),
         warnings: doc.warnings.to_vec(),
     };
-    let norm = Normalised::new(body);
+    // (The buffers go back for the next article at the end, emptied.)
+    let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    let norm = Normalised::reusing(
+        body,
+        std::mem::take(&mut scratch.text),
+        std::mem::take(&mut scratch.map),
+    );
     let text = norm.text.as_str();
-    let keywords = Keywords::scan(text);
-    let scores = score::find_in(text, &keywords);
+    let keywords = Keywords::rescan(text, std::mem::take(&mut scratch.keywords));
+    let mut scores = std::mem::take(&mut scratch.scores);
+    score::find_into(text, &keywords, &mut scores);
     let valid = scores.iter().filter(|s| !s.sets.is_empty()).count();
     // The headline counts as a line before the text (when the text does not already start with it).
     let headline = doc.headline.filter(|h| !text.starts_with(h));
     let sport = sport::classify_article(headline, text, &keywords, valid);
     article.sport = sport.map(str::to_string);
     if sport != Some("tennis") {
+        (scratch.text, scratch.map) = norm.into_buffers();
+        (scratch.keywords, scratch.scores) = (keywords, scores);
+        scratch.give_back();
         return article;
     }
-    // (The buffers go back for the next article at the end, emptied.)
-    let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
-    let names = names::find(text);
+    let mut names = std::mem::take(&mut scratch.names);
+    names::find_into(text, &mut names);
     let cues = result::find_in(text, &keywords);
     scratch.cue_starts.extend(cues.iter().map(|c| c.span.start));
     let (mut entities, link) = players::build_entities(text, &names, &scratch.cue_starts);
@@ -258,20 +384,22 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     let ranks = ranking::find_in(text, &keywords);
     quote_ranges(text, &mut scratch.quotes);
     scratch.refs.reserve(names.len());
+    let mut sents = std::mem::take(&mut scratch.sents);
+    segment::sentences_into(text, &mut sents);
     let mut ctx = Ctx {
         text,
         norm: &norm,
         keywords,
-        sents: segment::sentences(text),
+        sents,
         quotes: std::mem::take(&mut scratch.quotes),
         entities,
         refs: std::mem::take(&mut scratch.refs),
-        known_seed: Default::default(),
-        known_rank: Default::default(),
-        known_national: Default::default(),
+        known_seed: std::mem::take(&mut scratch.known_seed),
+        known_rank: std::mem::take(&mut scratch.known_rank),
+        known_national: std::mem::take(&mut scratch.known_national),
         refs_ahead: std::mem::take(&mut scratch.refs_ahead),
-        seed_holders: Default::default(),
-        rank_holders: Default::default(),
+        seed_holders: std::mem::take(&mut scratch.seed_holders),
+        rank_holders: std::mem::take(&mut scratch.rank_holders),
         m: Mentions {
             scores,
             cues,
@@ -327,15 +455,12 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
             map.entry(e).or_insert(m.rank);
         }
     }
-    for (&e, &n) in &ctx.known_seed {
-        ctx.seed_holders.entry(n).or_default().push(e);
-    }
-    for (&e, &n) in &ctx.known_rank {
-        ctx.rank_holders.entry(n).or_default().push(e);
-    }
+    ctx.seed_holders.fill(&ctx.known_seed);
+    ctx.rank_holders.fill(&ctx.known_rank);
     // The name references, sorted, become `refs_ahead`; `resolve` builds `ctx.refs` anew in an empty buffer.
     std::mem::swap(&mut ctx.refs, &mut ctx.refs_ahead);
-    let descs = descriptor::find(text);
+    let mut descs = std::mem::take(&mut scratch.descs);
+    descriptor::find_into(text, &mut descs);
     let mut found = std::mem::take(&mut scratch.found);
     matches::resolve(&mut ctx, &descs, &mut scratch.matches, &mut found);
     #[cfg(debug_assertions)]
@@ -360,8 +485,10 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
             used[e] = true;
         }
     }
-    let ranks = attach_ranks(&ctx, &mut used);
-    let seeds = attach_seeds(&ctx, &mut used);
+    let mut ranks = std::mem::take(&mut scratch.ranks);
+    attach_ranks(&ctx, &mut used, &mut ranks);
+    let mut seeds = std::mem::take(&mut scratch.seeds);
+    attach_seeds(&ctx, &mut used, &mut seeds);
 
     // Players: every person named with a full name, and surname-only names that take part in a fact.
     // The references of each entity, in `ctx.refs` order: `ref_idx[first[e]..first[e + 1]]` (one array for
@@ -429,7 +556,7 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
             article.matches.push(m);
         }
     }
-    for (e, rank, kind, span, rule) in ranks {
+    for &(e, rank, kind, span, rule) in &ranks {
         if let Some(p) = pref(e) {
             article.rankings.push(Ranking {
                 player: p,
@@ -440,7 +567,7 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
             });
         }
     }
-    for (e, s, span, rule) in seeds {
+    for &(e, s, span, rule) in &seeds {
         if let Some(p) = pref(e) {
             article.seeds.push(Seed {
                 player: p,
@@ -483,8 +610,13 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     (scratch.found, scratch.used, scratch.first, scratch.ref_idx) = (found, used, first, ref_idx);
     (scratch.order, scratch.shown, scratch.spans) = (order, shown, spans);
     (scratch.quotes, scratch.refs, scratch.refs_ahead) = (ctx.quotes, ctx.refs, ctx.refs_ahead);
-    scratch.recycle();
-    SCRATCH.with(|s| *s.borrow_mut() = scratch);
+    (scratch.keywords, scratch.scores, scratch.sents) = (ctx.keywords, ctx.m.scores, ctx.sents);
+    (scratch.names, scratch.descs) = (names, descs);
+    (scratch.known_seed, scratch.known_rank) = (ctx.known_seed, ctx.known_rank);
+    (scratch.known_national, scratch.seed_holders) = (ctx.known_national, ctx.seed_holders);
+    (scratch.rank_holders, scratch.ranks, scratch.seeds) = (ctx.rank_holders, ranks, seeds);
+    (scratch.text, scratch.map) = norm.into_buffers();
+    scratch.give_back();
     article
 }
 
@@ -567,8 +699,8 @@ fn attach(ctx: &Ctx, span: Span, side: PlayerSide) -> Option<(usize, &'static st
     }
 }
 
-fn attach_ranks(ctx: &Ctx, used: &mut [bool]) -> Vec<RankRow> {
-    let mut out: Vec<RankRow> = Vec::with_capacity(ctx.m.ranks.len());
+/// The rankings of the article, by player, written into `out` (empty).
+fn attach_ranks(ctx: &Ctx, used: &mut [bool], out: &mut Vec<RankRow>) {
     for m in &ctx.m.ranks {
         if ctx.in_quote(m.span.start) {
             continue;
@@ -604,11 +736,12 @@ fn attach_ranks(ctx: &Ctx, used: &mut [bool]) -> Vec<RankRow> {
             out.push((e, m.rank, m.kind, m.span, rule));
         }
     }
-    out
 }
 
-fn attach_seeds(ctx: &Ctx, used: &mut [bool]) -> Vec<(usize, u32, Span, &'static str)> {
-    let mut out: Vec<(usize, u32, Span, &'static str)> = Vec::with_capacity(ctx.m.seeds.len());
+type SeedRow = (usize, u32, Span, &'static str);
+
+/// The seeds of the article, by player, written into `out` (empty).
+fn attach_seeds(ctx: &Ctx, used: &mut [bool], out: &mut Vec<SeedRow>) {
     for m in &ctx.m.seeds {
         if ctx.in_quote(m.span.start) {
             continue;
@@ -620,5 +753,4 @@ fn attach_seeds(ctx: &Ctx, used: &mut [bool]) -> Vec<(usize, u32, Span, &'static
             out.push((e, m.seed, m.span, rule));
         }
     }
-    out
 }
