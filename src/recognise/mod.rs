@@ -1628,6 +1628,31 @@ pub(crate) fn all_texts_and(extra: &[&str]) -> Vec<String> {
     texts
 }
 
+/// Asserts that a pre-check is a necessary condition for an anchored pattern: at every word start of the corpus
+/// texts and of `extra` (normalised first) where `may_open` says no, `at` (the pattern tried there) finds no
+/// match.
+#[cfg(test)]
+pub(crate) fn assert_necessary_at_word_starts(
+    extra: &[&str],
+    may_open: impl Fn(&[u8], usize) -> bool,
+    at: impl Fn(&str, usize) -> Option<usize>,
+) {
+    let mut texts = all_texts();
+    texts.extend(
+        extra
+            .iter()
+            .map(|t| crate::normalise::Normalised::new(t).text),
+    );
+    for t in &texts {
+        let b = t.as_bytes();
+        for p in (0..b.len()).filter(|&p| word_start(b, p)) {
+            if !may_open(b, p) {
+                assert_eq!(at(t, p), None, "{p} {t}");
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod keyword_tests {
     use super::*;

@@ -938,17 +938,13 @@ mod tests {
                 );
             }
         }
-        let mut texts = crate::recognise::all_texts();
-        texts.extend(
-            [
-                "is taken away, was taken to improve, being taken to three sets for, was taken to three sets by",
-                "were pushed the distance by, is stretched all the way by, are taken to a decider by, was taken",
-                "was pushed to 5 sets by, was taken to five sets, being stretched to 4 sets by, was taken by",
-                "were taken the distance, is taken  to a decider by, was taken\u{a0}to five sets by, been taken",
-                "was reportedly taken, was taken aback, got taken, be taken to 3 sets by, are taken to six sets by",
-            ]
-            .map(String::from),
-        );
+        let texts = crate::recognise::all_texts_and(&[
+            "is taken away, was taken to improve, being taken to three sets for, was taken to three sets by",
+            "were pushed the distance by, is stretched all the way by, are taken to a decider by, was taken",
+            "was pushed to 5 sets by, was taken to five sets, being stretched to 4 sets by, was taken by",
+            "were taken the distance, is taken  to a decider by, was taken\u{a0}to five sets by, been taken",
+            "was reportedly taken, was taken aback, got taken, be taken to 3 sets by, are taken to six sets by",
+        ]);
         for t in &texts {
             let b = t.as_bytes();
             for p in (0..b.len()).filter(|&p| super::super::word_start(b, p)) {
@@ -965,16 +961,12 @@ mod tests {
     /// of edge cases.
     #[test]
     fn same_as_followed_by_by_chars() {
-        let mut texts = crate::recognise::all_texts();
-        texts.extend(
-            [
-                "has beaten him by, had been beaten by, was beaten\u{a0}by X, beaten in three sets by Y",
-                "beaten 6-4 by, defeated  Z by, knocked out in the second round by, upset by, ousted. by",
-                "stunned \u{c9}ric by, beaten a b c d e by, beaten a b c d e f by, beaten \"by\", beaten;by",
-                "having\u{2028}beaten by, have beaten by, thrashed\tby, \u{e9}d beaten by him, beaten by",
-            ]
-            .map(String::from),
-        );
+        let texts = crate::recognise::all_texts_and(&[
+            "has beaten him by, had been beaten by, was beaten\u{a0}by X, beaten in three sets by Y",
+            "beaten 6-4 by, defeated  Z by, knocked out in the second round by, upset by, ousted. by",
+            "stunned \u{c9}ric by, beaten a b c d e by, beaten a b c d e f by, beaten \"by\", beaten;by",
+            "having\u{2028}beaten by, have beaten by, thrashed\tby, \u{e9}d beaten by him, beaten by",
+        ]);
         for t in &texts {
             let b = t.as_bytes();
             for s in (0..b.len()).filter(|&p| super::super::word_start(b, p)) {

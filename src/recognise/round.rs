@@ -1100,9 +1100,8 @@ mod tricky_tests {
     /// Where [`may_open`] says no, the pattern has no match: every word start of the corpus and of edge cases.
     #[test]
     fn may_open_is_necessary() {
-        let mut texts = crate::recognise::all_texts();
-        texts.extend(
-            [
+        crate::recognise::assert_necessary_at_word_starts(
+            &[
                 "last season, last 15, last 16, last\u{a0}16, last-Sixteen, last ſixteen, LAST EIGHT, last\tfour",
                 "last thirty-two, last two, last 64, last 8, last eighth, last-32, last\u{2028}eight, last_16, lastfour",
                 "round here, round of 16, round\u{a0}two, round  one, round-robin, round robin, round 4, round 5",
@@ -1112,17 +1111,10 @@ mod tricky_tests {
                 "semis, Semis., semi final, semi\u{a0}final, semi-finals, semi-finalſ, semi-finalsx, semiſ, semi_final",
                 "quarters or semi-finals, quarter-final, quarterfinal, Quarter Finals, quarter\u{85}final, quarter-fin",
                 "quarter-finalist, quarter-finals., quarter-finalſ, semi-f, semi-, quarter",
-            ]
-            .map(|t| crate::normalise::Normalised::new(t).text),
+            ],
+            may_open,
+            |t, p| RE.at(t, p),
         );
-        for t in &texts {
-            let b = t.as_bytes();
-            for p in (0..b.len()).filter(|&p| word_start(b, p)) {
-                if !may_open(b, p) {
-                    assert_eq!(RE.at(t, p), None, "{p} {t}");
-                }
-            }
-        }
     }
 
     /// The code of the title pattern answers as the anchored pattern at every word start of the corpora.
