@@ -433,8 +433,8 @@ impl Keywords {
 
     /// Empties the buffers for the next [`Keywords::rescan`], and frees them when a long text has made them big.
     pub(crate) fn recycle(&mut self) {
-        crate::resolve::recycle(&mut self.keys);
-        crate::resolve::recycle(&mut self.marks);
+        recycle(&mut self.keys);
+        recycle(&mut self.marks);
         self.folds = false;
     }
 
@@ -455,6 +455,15 @@ impl Keywords {
             .iter()
             .filter(move |m| m.kinds & kind != 0)
             .map(|m| m.start)
+    }
+}
+
+/// Empties `v` for the next article (a per-thread buffer of a stage's output or of the resolver), and frees it when a long input has made it big (so that a thread keeps
+/// at most a few hundred kilobytes between articles).
+pub(crate) fn recycle<T>(v: &mut Vec<T>) {
+    v.clear();
+    if v.capacity() > 4096 {
+        *v = Vec::new();
     }
 }
 

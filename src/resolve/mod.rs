@@ -11,8 +11,8 @@ use crate::input::Document;
 use crate::model::{Article, Evidence, Player, PlayerRef, Ranking, SCHEMA_VERSION, Seed};
 use crate::normalise::Normalised;
 use crate::recognise::{
-    Keywords, PlayerSide, Span, descriptor, names, ranking, result, round, score, seed, sport,
-    tournament,
+    Keywords, PlayerSide, Span, descriptor, names, ranking, recycle, result, round, score, seed,
+    sport, tournament,
 };
 use crate::segment::{self, Sentence};
 use players::{Entity, Ref, RefKind};
@@ -245,15 +245,6 @@ struct Scratch {
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
-}
-
-/// Empties `v` for the next article, and frees it when a long input has made it big (so that a thread keeps
-/// at most a few hundred kilobytes between articles).
-pub(crate) fn recycle<T>(v: &mut Vec<T>) {
-    v.clear();
-    if v.capacity() > 4096 {
-        *v = Vec::new();
-    }
 }
 
 impl Scratch {
