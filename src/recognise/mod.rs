@@ -233,7 +233,7 @@ static NUMBER_TRIPLES: [u32; 1024] = {
 /// character (Unicode white space, a letter that folds to ASCII as "ſ" does to "s") says yes.
 pub(crate) fn number_may_follow(b: &[u8], e: usize, the_top: bool) -> bool {
     fn skip_space(b: &[u8], mut p: usize) -> usize {
-        while b.get(p).is_some_and(|c| matches!(c, b'\t'..=b'\r' | b' ')) {
+        while b.get(p).is_some_and(|&c| ascii_space(c)) {
             p += 1;
         }
         p
@@ -456,6 +456,20 @@ impl Keywords {
             .filter(move |m| m.kinds & kind != 0)
             .map(|m| m.start)
     }
+}
+
+/// Whether `c` is ASCII white space: what `\s` matches in ASCII text, and `char::is_whitespace` for an ASCII
+/// byte (tab, line feed, vertical tab, form feed, carriage return, space).
+#[inline]
+pub(crate) fn ascii_space(c: u8) -> bool {
+    matches!(c, b'\t'..=b'\r' | b' ')
+}
+
+/// The byte at `i`, or `.` past the end of `b` (a byte that is no letter, digit or white space: the end of a
+/// text reads as the end of a sentence).
+#[inline]
+pub(crate) fn byte_or_stop(b: &[u8], i: usize) -> u8 {
+    b.get(i).copied().unwrap_or(b'.')
 }
 
 /// Empties `v` for the next article (a per-thread buffer of a stage's output or of the resolver), and frees it when a long input has made it big (so that a thread keeps

@@ -442,8 +442,8 @@ fn matches(text: &str, keywords: &super::Keywords) -> Vec<(usize, usize)> {
 /// nothing ("to think", "World Indoor", "former champion", "ranked between"). Non-ASCII bytes where a
 /// letter or white space is asked for say yes (Unicode white space, "ſ" that folds to "s").
 fn may_open(b: &[u8], p: usize) -> bool {
-    let at = |i: usize| b.get(i).copied().unwrap_or(b'.');
-    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let at = |i: usize| super::byte_or_stop(b, i);
+    let space = super::ascii_space;
     // Past the ASCII white space (and hyphens, when `hyphens`) from `i` on.
     let skip = |mut i: usize, hyphens: bool| {
         while space(at(i)) || (hyphens && at(i) == b'-') {
@@ -691,7 +691,7 @@ fn read_groups(m: &str) -> Option<(&'static [&'static str], [Option<&str>; 4])> 
     if !b.is_ascii() {
         return None;
     }
-    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let space = super::ascii_space;
     let at = |i: usize, w: &[u8]| {
         b.get(i..i + w.len())
             .is_some_and(|s| s.eq_ignore_ascii_case(w))

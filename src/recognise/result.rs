@@ -654,7 +654,7 @@ fn followed_by_by(text: &str, start: usize, end: usize) -> bool {
     if !participle {
         return false;
     }
-    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let space = super::ascii_space;
     // The last word before `start`, as `split_whitespace` gives it.
     let mut k = start;
     while k > 0 && space(b[k - 1]) {

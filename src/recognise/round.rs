@@ -149,8 +149,8 @@ fn final_at(b: &[u8], p: usize) -> Option<Option<usize>> {
 /// Non-ASCII bytes where a letter or white space is asked for say yes (Unicode white space, "ſ" that folds to
 /// "s").
 fn may_open(b: &[u8], o: usize) -> bool {
-    let at = |i: usize| b.get(i).copied().unwrap_or(b'.');
-    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let at = |i: usize| super::byte_or_stop(b, i);
+    let space = super::ascii_space;
     // Whether the word at `o` is `word` (any ASCII case), or starts with it (`prefix`).
     let is = |word: &[u8], prefix: bool| {
         b.get(o..o + word.len())
@@ -676,7 +676,7 @@ fn future_clause_ascii(clause: &[u8]) -> bool {
             .any(|k| is(k))
         {
             let mut j = i;
-            while j < clause.len() && matches!(clause[j], b'\t'..=b'\r' | b' ') {
+            while j < clause.len() && super::ascii_space(clause[j]) {
                 j += 1;
             }
             if j > i
@@ -704,7 +704,7 @@ fn future_clause(clause: &str) -> bool {
 /// fewer); `None` when a non-ASCII byte stands among them or after them, where `\s` and `(?i)` reach beyond
 /// ASCII.
 fn tail_words(b: &[u8]) -> Option<[&[u8]; 3]> {
-    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let space = super::ascii_space;
     let mut out = [&b[..0]; 3];
     let mut j = b.len();
     for slot in &mut out {

@@ -196,7 +196,7 @@ fn seed_may_follow(b: &[u8], p: usize, o: usize) -> bool {
         // No alternative but the second ("seeded three") opens with "seed".
         return ci(p, b"seeded");
     }
-    let at = |i: usize| b.get(i).copied().unwrap_or(b'.');
+    let at = |i: usize| super::byte_or_stop(b, i);
     // Whether the phrase's "seed" may start inside the run of letters and digits that ends at `e`
     // ("fourthseed"), right after it, or past one hyphen or white space. That "seed" is `o` or later: the
     // "seed"s between `p` and `o` fail [`may_be_seed`], which every "seed" that ends such a phrase passes.

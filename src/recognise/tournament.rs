@@ -71,7 +71,7 @@ fn matches(text: &str, keywords: &super::Keywords) -> Vec<(usize, usize, Option<
 /// before `o` (ASCII ones; a non-ASCII space counts as none, which only widens the window), and the bytes
 /// `p..o` pass [`name_like`], which holds for every end part of a text it holds for. One backward pass.
 fn name_start(b: &[u8], o: usize) -> usize {
-    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let space = super::ascii_space;
     let mut runs = 0;
     let mut j = o;
     while j > 0 {
@@ -132,9 +132,9 @@ fn read_at(b: &[u8], p: usize) -> Option<Option<(usize, Alt)>> {
         _ => {}
     }
     // "Open 13" and "Paris Olympics" (any capitalised word before "Olympics"): the pattern tells.
-    if next.is_some_and(|c| matches!(c, b'\t'..=b'\r' | b' ')) {
+    if next.is_some_and(super::ascii_space) {
         let mut q = after;
-        while q < b.len() && matches!(b[q], b'\t'..=b'\r' | b' ') {
+        while q < b.len() && super::ascii_space(b[q]) {
             q += 1;
         }
         let rest = &b[q..];
@@ -158,8 +158,8 @@ fn may_match(b: &[u8], p: usize) -> bool {
     }
     let word = super::alnum_run(b, p);
     let after = p + word.len();
-    let at = |i: usize| b.get(i).copied().unwrap_or(b'.');
-    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let at = |i: usize| super::byte_or_stop(b, i);
+    let space = super::ascii_space;
     // The known names and the city form go on with white space after these words; then (`q` past the ASCII
     // white space) a number of the city form, or a word that may come next in a known name or the city form.
     let next = |q: usize| {

@@ -6,7 +6,7 @@ use crate::model::{Match, Outcome, PlayerRef, Side, Tournament};
 use crate::recognise::descriptor::{DescKind, Descriptor};
 use crate::recognise::result::CueKind;
 use crate::recognise::round::RoundRelation;
-use crate::recognise::{PlayerSide, Span};
+use crate::recognise::{PlayerSide, Span, ascii_space};
 
 /// The entities of one side of a found match: a player or a doubles pair, held inline (no allocation). Reads
 /// as the slice of its entities.
@@ -1229,11 +1229,6 @@ fn paren_at_each(text: &str, sents: &[crate::segment::Sentence], out: &mut Vec<S
             out.push(Span::new(i, end));
         }
     }
-}
-
-/// ASCII whitespace as `char::is_whitespace` has it (with the vertical tab).
-fn ascii_space(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 /// The words of `s`, as `s.split_whitespace()`: split at whitespace bytes when `s` is ASCII (no wider space

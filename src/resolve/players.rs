@@ -2,7 +2,7 @@
 //! (pronouns, demonyms such as "the Briton", descriptors such as "the 26-year-old" or "the world No 1").
 
 use crate::lexicon;
-use crate::recognise::{Span, names::NameMention};
+use crate::recognise::{Span, ascii_space, names::NameMention};
 use crate::segment::{Sentence, splat, zero_bytes};
 
 /// A person the article names.
@@ -809,12 +809,6 @@ fn role_in(w: &[u8]) -> bool {
         *d = s.to_ascii_lowercase();
     }
     ROLE_SET.contains_bytes(l)
-}
-
-/// `char::is_whitespace` for an ASCII byte.
-#[inline]
-fn ascii_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
 /// The high bit of each byte of `v` that is below 0x21 (ASCII white space among them) or not ASCII, and no
