@@ -248,3 +248,29 @@ fn non_tennis_fixtures_yield_no_tennis_facts() {
         failures.join("\n")
     );
 }
+
+/// Each thread keeps per-article buffers between articles (for speed): an article's record must not depend on
+/// what the thread extracted before it. The fixtures extracted in order, in reverse order, and each on a fresh
+/// thread give the same records.
+#[test]
+fn records_do_not_depend_on_the_previous_article() {
+    let ex = Extractor::new();
+    let paths = fixture_paths();
+    let forward: Vec<Article> = paths.iter().map(|p| extract_fixture(&ex, p).1).collect();
+    let mut backward: Vec<Article> = paths
+        .iter()
+        .rev()
+        .map(|p| extract_fixture(&ex, p).1)
+        .collect();
+    backward.reverse();
+    std::thread::scope(|s| {
+        for ((p, f), b) in paths.iter().zip(&forward).zip(&backward) {
+            assert_eq!(f, b, "{p}: forward and backward runs differ");
+            let fresh = s
+                .spawn(|| extract_fixture(&ex, p).1)
+                .join()
+                .expect("no panic");
+            assert_eq!(f, &fresh, "{p}: differs from a fresh thread's run");
+        }
+    });
+}
