@@ -1018,6 +1018,13 @@ pub(crate) fn find(text: &str) -> Vec<RankMention> {
 /// [`find`], with the keywords of `text` already found.
 pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RankMention> {
     let mut out = Vec::new();
+    find_into(text, keywords, &mut out);
+    out
+}
+
+/// [`find_in`] written into `out` (cleared first).
+pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<RankMention>) {
+    out.clear();
     for (start, end) in matches(text, keywords) {
         let c = groups(text, start, end);
         let g = |n: &str| c.name(n);
@@ -1046,10 +1053,10 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RankMention
             } else {
                 nominal_side(text, start, end)
             };
-            push(&mut out, start, end, v, kind, side);
+            push(out, start, end, v, kind, side);
         } else if let Some(v) = g("wo") {
             push(
-                &mut out,
+                out,
                 start,
                 end,
                 v,
@@ -1058,7 +1065,7 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RankMention
             );
         } else if let Some(v) = g("chr").or(g("chn")).or(g("cho")) {
             push(
-                &mut out,
+                out,
                 start,
                 end,
                 v,
@@ -1067,7 +1074,7 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RankMention
             );
         } else if let Some(v) = g("fn") {
             push(
-                &mut out,
+                out,
                 start,
                 end,
                 v,
@@ -1076,7 +1083,7 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RankMention
             );
         } else if let Some(v) = g("nn") {
             push(
-                &mut out,
+                out,
                 start,
                 end,
                 v,
@@ -1092,7 +1099,7 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RankMention
                 || rest.starts_with(" in the world");
             if ok {
                 push(
-                    &mut out,
+                    out,
                     start,
                     end,
                     v,
@@ -1102,7 +1109,7 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RankMention
             }
         } else if let Some(v) = g("hr") {
             push(
-                &mut out,
+                out,
                 start,
                 end,
                 v,
@@ -1125,7 +1132,7 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RankMention
             } else {
                 RankingKind::Current
             };
-            push(&mut out, start, end, v, kind, PlayerSide::Before);
+            push(out, start, end, v, kind, PlayerSide::Before);
         } else if let Some(v) = g("mn") {
             let in_world = g("mw").is_some();
             let sent = &text[sentence_start(text, start)..sentence_end(text, end)];
@@ -1149,7 +1156,7 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RankMention
             } else {
                 RankingKind::Current
             };
-            push(&mut out, start, end, v, kind, PlayerSide::Before);
+            push(out, start, end, v, kind, PlayerSide::Before);
         } else if let Some(v) = g("frn") {
             let in_world = g("frw").is_some();
             let s_end = sentence_end(text, end);
@@ -1161,7 +1168,7 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RankMention
                 continue;
             }
             push(
-                &mut out,
+                out,
                 start,
                 end,
                 v,
@@ -1181,7 +1188,7 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RankMention
                         RankingKind::Current
                     };
                     push(
-                        &mut out,
+                        out,
                         end + tm.start(),
                         end + tm.end(),
                         tv,
@@ -1200,19 +1207,18 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RankMention
             } else {
                 RankingKind::Current
             };
-            push(&mut out, start, end, "1", kind, PlayerSide::Before);
+            push(out, start, end, "1", kind, PlayerSide::Before);
         } else if let Some(v) = g("an") {
             let kind = if FUTURE_RE.is_match(clause_before(text, start)) {
                 RankingKind::Projected
             } else {
                 RankingKind::Current
             };
-            push(&mut out, start, end, v, kind, PlayerSide::Before);
+            push(out, start, end, v, kind, PlayerSide::Before);
         }
     }
     out.sort_by_key(|m| m.span);
     out.dedup_by_key(|m| m.span);
-    out
 }
 
 /// Builds the pattern's DFA (see [`super::warm_up`]); the capture engine of an alternative compiles when the

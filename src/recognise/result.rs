@@ -837,7 +837,15 @@ pub(crate) fn find(text: &str) -> Vec<Cue> {
 
 /// [`find`], with the keywords of `text` already found.
 pub(crate) fn find_in(text: &str, keywords: &Keywords) -> Vec<Cue> {
-    let mut out = Vec::with_capacity(16);
+    let mut out = Vec::new();
+    find_into(text, keywords, &mut out);
+    out
+}
+
+/// [`find_in`] written into `out` (cleared first).
+pub(crate) fn find_into(text: &str, keywords: &Keywords, out: &mut Vec<Cue>) {
+    out.clear();
+    out.reserve(16);
     each_match(text, keywords, |start, end, alt| {
         let m = Match { text, start, end };
         let alt = alt.unwrap_or_else(|| CUE.which_at(text, start, end));
@@ -872,7 +880,6 @@ pub(crate) fn find_in(text: &str, keywords: &Keywords) -> Vec<Cue> {
             kind,
         });
     });
-    out
 }
 
 /// Builds the pattern's DFA, which also tells the alternatives apart, and the cue tables (see

@@ -787,6 +787,13 @@ pub(crate) fn find(text: &str) -> Vec<RoundMention> {
 /// [`find`], with the keywords of `text` already found.
 pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RoundMention> {
     let mut out = Vec::new();
+    find_into(text, keywords, &mut out);
+    out
+}
+
+/// [`find_in`] written into `out` (cleared first).
+pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<RoundMention>) {
+    out.clear();
     // The last phrase's start and its sentence's start: the next phrase's sentence search stops there.
     let mut last = (0, 0);
     for (start, end) in matches(text, keywords) {
@@ -839,7 +846,6 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RoundMentio
             });
         }
     }
-    out
 }
 
 /// Corpus view: span and `"<code> <relation>"`, e.g. `"QF reached"`.

@@ -234,6 +234,13 @@ fn matches(text: &str) -> Vec<(usize, usize)> {
 /// Every seeding phrase in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<SeedMention> {
     let mut out = Vec::new();
+    find_into(text, &mut out);
+    out
+}
+
+/// [`find`] written into `out` (cleared first).
+pub(crate) fn find_into(text: &str, out: &mut Vec<SeedMention>) {
+    out.clear();
     for (start, end) in matches(text) {
         let (v, seeded) = parse(&text[start..end]);
         if !seeded {
@@ -278,7 +285,6 @@ pub(crate) fn find(text: &str) -> Vec<SeedMention> {
             }
         }
     }
-    out
 }
 
 /// Corpus view: span and the seed number.

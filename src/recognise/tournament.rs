@@ -606,12 +606,20 @@ fn push_known_or_city(
 
 /// [`find`], with the keywords of `text` already found.
 pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<TournamentMention> {
+    let mut out = Vec::new();
+    find_into(text, keywords, &mut out);
+    out
+}
+
+/// [`find_in`] written into `out` (cleared first).
+pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<TournamentMention>) {
     let found = matches(text, keywords);
-    // At most one mention per match: one allocation.
-    let mut out = Vec::with_capacity(found.len());
+    // At most one mention per match: no growing.
+    out.clear();
+    out.reserve(found.len());
     for (m_start, m_end, alt) in found {
         let alt = alt.unwrap_or_else(|| ALTS[RE.which_at(text, m_start, m_end)]);
-        if push_known_or_city(text, m_start, m_end, alt, &mut out) {
+        if push_known_or_city(text, m_start, m_end, alt, out) {
             continue;
         }
         let e = m_end;
@@ -670,7 +678,6 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<TournamentM
             name: name.to_string(),
         });
     }
-    out
 }
 
 /// Builds the pattern's DFA, which also tells the alternatives apart (see [`super::warm_up`]).

@@ -241,6 +241,14 @@ struct Scratch {
     rank_holders: Holders,
     ranks: Vec<RankRow>,
     seeds: Vec<SeedRow>,
+    /// The recognisers' mentions (see [`Mentions`]), the entities and each name's entity.
+    cues: Vec<result::Cue>,
+    rounds: Vec<round::RoundMention>,
+    tournaments: Vec<tournament::TournamentMention>,
+    rank_mentions: Vec<ranking::RankMention>,
+    seed_mentions: Vec<seed::SeedMention>,
+    entities: Vec<Entity>,
+    link: Vec<Option<usize>>,
 }
 
 thread_local! {
@@ -287,6 +295,13 @@ impl Scratch {
         recycle(&mut self.rank_holders.0);
         recycle(&mut self.ranks);
         recycle(&mut self.seeds);
+        recycle(&mut self.cues);
+        recycle(&mut self.rounds);
+        recycle(&mut self.tournaments);
+        recycle(&mut self.rank_mentions);
+        recycle(&mut self.seed_mentions);
+        recycle(&mut self.entities);
+        recycle(&mut self.link);
     }
 
     /// Empties every buffer and gives them back for the next article of this thread.
@@ -366,13 +381,21 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     }
     let mut names = std::mem::take(&mut scratch.names);
     names::find_into(text, &mut names);
-    let cues = result::find_in(text, &keywords);
+    let mut cues = std::mem::take(&mut scratch.cues);
+    result::find_into(text, &keywords, &mut cues);
     scratch.cue_starts.extend(cues.iter().map(|c| c.span.start));
-    let (mut entities, link) = players::build_entities(text, &names, &scratch.cue_starts);
+    let mut entities = std::mem::take(&mut scratch.entities);
+    let mut link = std::mem::take(&mut scratch.link);
+    players::build_entities(text, &names, &scratch.cue_starts, &mut entities, &mut link);
     players::mark_officials(text, &names, &link, &mut entities);
-    let rounds = round::find_in(text, &keywords);
-    let tournaments = tournament::find_in(text, &keywords);
-    let ranks = ranking::find_in(text, &keywords);
+    let mut rounds = std::mem::take(&mut scratch.rounds);
+    round::find_into(text, &keywords, &mut rounds);
+    let mut tournaments = std::mem::take(&mut scratch.tournaments);
+    tournament::find_into(text, &keywords, &mut tournaments);
+    let mut ranks = std::mem::take(&mut scratch.rank_mentions);
+    ranking::find_into(text, &keywords, &mut ranks);
+    let mut seeds = std::mem::take(&mut scratch.seed_mentions);
+    seed::find_into(text, &mut seeds);
     quote_ranges(text, &mut scratch.quotes);
     scratch.refs.reserve(names.len());
     let mut sents = std::mem::take(&mut scratch.sents);
@@ -397,7 +420,7 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
             rounds,
             tournaments,
             ranks,
-            seeds: seed::find(text),
+            seeds,
         },
     };
     for (i, n) in names.iter().enumerate() {
@@ -606,6 +629,10 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     (scratch.known_seed, scratch.known_rank) = (ctx.known_seed, ctx.known_rank);
     (scratch.known_national, scratch.seed_holders) = (ctx.known_national, ctx.seed_holders);
     (scratch.rank_holders, scratch.ranks, scratch.seeds) = (ctx.rank_holders, ranks, seeds);
+    (scratch.cues, scratch.rounds, scratch.tournaments) =
+        (ctx.m.cues, ctx.m.rounds, ctx.m.tournaments);
+    (scratch.rank_mentions, scratch.seed_mentions) = (ctx.m.ranks, ctx.m.seeds);
+    (scratch.entities, scratch.link) = (ctx.entities, link);
     (scratch.text, scratch.map) = norm.into_buffers();
     scratch.give_back();
     article

@@ -371,11 +371,16 @@ fn refill<T: Clone>(mut v: Vec<T>, n: usize, x: T) -> Vec<T> {
 
 /// Builds entities from name candidates. Full names (two or more words) make entities; a single word links to
 /// the entity whose surname contains it, or makes a surname-only entity.
+///
+/// The entities go to `entities` and each mention's entity to `link` (both cleared first: buffers the caller
+/// keeps for the next article).
 pub(crate) fn build_entities(
     text: &str,
     names: &[NameMention],
     cue_starts: &[usize],
-) -> (Vec<Entity>, Vec<Option<usize>>) {
+    entities: &mut Vec<Entity>,
+    link: &mut Vec<Option<usize>>,
+) {
     /// Candidates looked at per lookup: keeps pathological inputs (thousands of "Williams") linear.
     const SCAN: usize = 64;
     let new_entity = |span: Span, words: usize| Entity {
@@ -397,11 +402,13 @@ pub(crate) fn build_entities(
         .unwrap_or_default();
     let words = NameWords::new_in(text, names, &mut scratch);
     // At most one entity per mention: no growing.
-    let mut entities: Vec<Entity> = Vec::with_capacity(names.len());
+    entities.clear();
+    entities.reserve(names.len());
     // The mention whose words are each entity's name.
     let mut name_of: Vec<usize> = std::mem::take(&mut scratch.name_of);
     name_of.clear();
-    let mut link: Vec<Option<usize>> = vec![None; names.len()];
+    link.clear();
+    link.resize(names.len(), None);
     // Entities by the id of their first and of their last word.
     let [b0, b1, b2, b3] = std::mem::take(&mut scratch.by_word);
     let mut by_first = ByWord::new_in(words.distinct, names.len(), b0);
@@ -611,7 +618,6 @@ pub(crate) fn build_entities(
             *s = scratch;
         }
     });
-    (entities, link)
 }
 
 /// Roles that make a named person not a player when they stand just before the name or just after it.
