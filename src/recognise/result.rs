@@ -729,7 +729,8 @@ fn each_match(text: &str, keywords: &Keywords, mut found: impl FnMut(usize, usiz
     let b = text.as_bytes();
     // The first words to read, in text order: the keywords of the scan, and the deferred words before
     // triggers.
-    let mut words: Vec<(usize, usize, &'static Word)> = Vec::with_capacity(64);
+    let mut words = WORDS.with(|w| std::mem::take(&mut *w.borrow_mut()));
+    words.reserve(64);
     let mut sorted = true;
     for key in keywords.keys() {
         if key.kinds & KEY_RESULT == 0 {
@@ -791,6 +792,13 @@ fn each_match(text: &str, keywords: &Keywords, mut found: impl FnMut(usize, usiz
             next = e;
         }
     }
+    super::recycle(&mut words);
+    WORDS.with(|w| *w.borrow_mut() = words);
+}
+
+thread_local! {
+    /// The first words of [`each_match`]: a buffer kept, emptied, for the next article of the thread.
+    static WORDS: std::cell::RefCell<Vec<(usize, usize, &'static Word)>> = std::cell::RefCell::default();
 }
 
 /// Whether a cue may start at a first word that the code leaves to the pattern (`steps` of [`Word`] is `None`:

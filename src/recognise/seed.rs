@@ -89,7 +89,15 @@ fn parse(t: &str) -> (&str, bool) {
 /// Offsets of "seed" in any ASCII case, in order: every seed phrase holds one, at most two runs of spaces after
 /// its start. Two SIMD scans: "eed" in lower case (most forms: "seed", "Seed"), and the upper-case `E` and
 /// `D` (rare in text) for the other forms ("SEED", "sEed").
+#[cfg(test)]
 fn hits(b: &[u8]) -> Vec<usize> {
+    let mut out = Vec::new();
+    hits_into(b, &mut out);
+    out
+}
+
+/// [`hits`] written into `out` (cleared first).
+fn hits_into(b: &[u8], out: &mut Vec<usize>) {
     let seed_at = |s: usize| {
         b.get(s..s + 4)
             .is_some_and(|w| w.eq_ignore_ascii_case(b"seed"))
@@ -97,11 +105,12 @@ fn hits(b: &[u8]) -> Vec<usize> {
     /// The searcher for "eed", built once.
     static EED: Lazy<memchr::memmem::Finder<'static>> =
         Lazy::new(|| memchr::memmem::Finder::new(b"eed"));
-    let mut out: Vec<usize> = EED
-        .find_iter(b)
-        .filter(|&j| j >= 1 && b[j - 1] | 0x20 == b's')
-        .map(|j| j - 1)
-        .collect();
+    out.clear();
+    out.extend(
+        EED.find_iter(b)
+            .filter(|&j| j >= 1 && b[j - 1] | 0x20 == b's')
+            .map(|j| j - 1),
+    );
     let n = out.len();
     for k in memchr::memchr2_iter(b'E', b'D', b) {
         for back in 1..=3 {
@@ -114,7 +123,6 @@ fn hits(b: &[u8]) -> Vec<usize> {
         out.sort_unstable();
         out.dedup();
     }
-    out
 }
 
 /// The old scan, for the test: `d` with `memchr` and the three bytes before.
@@ -220,15 +228,25 @@ fn seed_may_follow(b: &[u8], p: usize, o: usize) -> bool {
 /// before each "seed" that [`may_be_seed`].
 fn matches(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
-    find_near_by(
+    let mut hits = HITS.with(|h| std::mem::take(&mut *h.borrow_mut()));
+    hits_into(b, &mut hits);
+    let found = find_near_by(
         text,
-        hits(b)
-            .into_iter()
+        hits.iter()
+            .copied()
             .filter(|&o| may_be_seed(b, o))
             .map(|o| (o, 2)),
         &RE,
         may_open,
-    )
+    );
+    super::recycle(&mut hits);
+    HITS.with(|h| *h.borrow_mut() = hits);
+    found
+}
+
+thread_local! {
+    /// The "seed" offsets of [`matches`]: a buffer kept, emptied, for the next article of the thread.
+    static HITS: std::cell::RefCell<Vec<usize>> = std::cell::RefCell::default();
 }
 
 /// Every seeding phrase in `text` (normalised), in order.
