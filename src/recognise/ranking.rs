@@ -139,9 +139,18 @@ pub(crate) fn number_value(s: &str) -> Option<u32> {
     small_word(w).or_else(|| tens_word(w)).filter(|&v| v > 0)
 }
 
+/// `w` in ASCII lower case: `w` itself when it holds no ASCII capital (most words: no allocation).
+pub(crate) fn ascii_lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
 /// True when `s` is written as a cardinal number ("46", "eight"), not an ordinal ("46th", "eighth").
 pub(crate) fn is_cardinal(s: &str) -> bool {
-    let w = s.to_ascii_lowercase();
+    let w = ascii_lower(s);
     if w.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
@@ -1124,7 +1133,7 @@ pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<Ra
             {
                 continue;
             }
-            let q = g("rq").unwrap_or("").to_ascii_lowercase();
+            let q = ascii_lower(g("rq").unwrap_or(""));
             let kind = if q.contains("high") {
                 RankingKind::CareerHigh
             } else if q.contains("low") || PAST_RE.is_match(&text[end..]) {

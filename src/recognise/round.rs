@@ -1,7 +1,7 @@
 //! Rounds: "second round", "round two", "last 16", "quarter-finals", "semi-final", "final", qualifying.
 //! Codes `Q1 Q2 Q3 1R 2R 3R 4R R128 R64 R32 R16 QF SF F RR BR`. Corpus: `tests/corpus/round.jsonl`.
 
-use super::ranking::{next_word, prev_word, sentence_start, sentence_start_after};
+use super::ranking::{ascii_lower, next_word, prev_word, sentence_start, sentence_start_after};
 use super::{Anchored, Span, alnum_run, is_word_byte, word_start};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -543,7 +543,7 @@ static FUTURE_CLAUSE: Lazy<Regex> = Lazy::new(|| {
 const REACHED_AFTER: &[&str] = &["place", "spot", "berth", "appearance", "ticket", "slot"];
 
 fn last_code(n: &str) -> &'static str {
-    match n.to_ascii_lowercase().as_str() {
+    match &*ascii_lower(n) {
         "16" | "sixteen" => "R16",
         "32" | "thirty-two" => "R32",
         "64" => "R64",
@@ -553,7 +553,7 @@ fn last_code(n: &str) -> &'static str {
 }
 
 fn numbered(n: &str) -> Option<&'static str> {
-    Some(match n.to_ascii_lowercase().as_str() {
+    Some(match &*ascii_lower(n) {
         "first" | "1st" | "opening" | "one" | "1" => "1R",
         "second" | "2nd" | "two" | "2" => "2R",
         "third" | "3rd" | "three" | "3" => "3R",
@@ -563,7 +563,7 @@ fn numbered(n: &str) -> Option<&'static str> {
 }
 
 fn qualifying(n: &str) -> &'static str {
-    match n.to_ascii_lowercase().as_str() {
+    match &*ascii_lower(n) {
         "first" | "1st" => "Q1",
         "second" | "2nd" => "Q2",
         _ => "Q3",
@@ -610,7 +610,7 @@ fn is_final_noun(text: &str, start: usize, end: usize) -> bool {
     match next_word(text, end) {
         None => true,
         Some((_, w)) => {
-            let lw = w.to_ascii_lowercase();
+            let lw = ascii_lower(w);
             if !w.starts_with(char::is_alphabetic) {
                 return true; // "final - making", "final 6-3 6-4"
             }
@@ -817,7 +817,7 @@ pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<Ro
                 let prev = prev_word(text, start);
                 let hyphen = text[start + 4..].starts_with('-');
                 let counted = next_word(text, end).is_some_and(|(_, w)| {
-                    LAST_COUNTED.contains(&w.to_ascii_lowercase().as_str())
+                    LAST_COUNTED.contains(&&*ascii_lower(w))
                         || w.starts_with(|c: char| c.is_ascii_digit())
                 }) || text[end..].starts_with(" of his")
                     || text[end..].starts_with(" of her")
