@@ -392,10 +392,10 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     round::find_into(text, &keywords, &mut rounds);
     let mut tournaments = std::mem::take(&mut scratch.tournaments);
     tournament::find_into(text, &keywords, &mut tournaments);
-    let mut ranks = std::mem::take(&mut scratch.rank_mentions);
-    ranking::find_into(text, &keywords, &mut ranks);
-    let mut seeds = std::mem::take(&mut scratch.seed_mentions);
-    seed::find_into(text, &mut seeds);
+    let mut rank_mentions = std::mem::take(&mut scratch.rank_mentions);
+    ranking::find_into(text, &keywords, &mut rank_mentions);
+    let mut seed_mentions = std::mem::take(&mut scratch.seed_mentions);
+    seed::find_into(text, &mut seed_mentions);
     quote_ranges(text, &mut scratch.quotes);
     scratch.refs.reserve(names.len());
     let mut sents = std::mem::take(&mut scratch.sents);
@@ -419,8 +419,8 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
             cues,
             rounds,
             tournaments,
-            ranks,
-            seeds,
+            ranks: rank_mentions,
+            seeds: seed_mentions,
         },
     };
     for (i, n) in names.iter().enumerate() {
