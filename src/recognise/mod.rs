@@ -465,6 +465,15 @@ pub(crate) fn ascii_space(c: u8) -> bool {
     matches!(c, b'\t'..=b'\r' | b' ')
 }
 
+/// `w` in ASCII lower case: `w` itself when it holds no ASCII capital (most words: no allocation).
+pub(crate) fn ascii_lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
 /// The byte at `i`, or `.` past the end of `b` (a byte that is no letter, digit or white space: the end of a
 /// text reads as the end of a sentence).
 #[inline]

@@ -4,7 +4,9 @@
 //!
 //! Also home of the small number and context helpers the seed recogniser shares.
 
-use super::{Anchored, Branches, PlayerSide, Span, alnum_run, find_near_by, word_start};
+use super::{
+    Anchored, Branches, PlayerSide, Span, alnum_run, ascii_lower, find_near_by, word_start,
+};
 use crate::lexicon;
 use crate::model::RankingKind;
 use once_cell::sync::Lazy;
@@ -137,15 +139,6 @@ pub(crate) fn number_value(s: &str) -> Option<u32> {
         return Some(t + u);
     }
     small_word(w).or_else(|| tens_word(w)).filter(|&v| v > 0)
-}
-
-/// `w` in ASCII lower case: `w` itself when it holds no ASCII capital (most words: no allocation).
-pub(crate) fn ascii_lower(w: &str) -> std::borrow::Cow<'_, str> {
-    if w.bytes().any(|b| b.is_ascii_uppercase()) {
-        std::borrow::Cow::Owned(w.to_ascii_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(w)
-    }
 }
 
 /// True when `s` is written as a cardinal number ("46", "eight"), not an ordinal ("46th", "eighth").

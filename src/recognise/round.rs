@@ -1,8 +1,8 @@
 //! Rounds: "second round", "round two", "last 16", "quarter-finals", "semi-final", "final", qualifying.
 //! Codes `Q1 Q2 Q3 1R 2R 3R 4R R128 R64 R32 R16 QF SF F RR BR`. Corpus: `tests/corpus/round.jsonl`.
 
-use super::ranking::{ascii_lower, next_word, prev_word, sentence_start, sentence_start_after};
-use super::{Anchored, Span, alnum_run, is_word_byte, word_start};
+use super::ranking::{next_word, prev_word, sentence_start, sentence_start_after};
+use super::{Anchored, Span, alnum_run, ascii_lower, is_word_byte, word_start};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
