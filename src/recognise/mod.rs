@@ -465,6 +465,22 @@ pub(crate) fn ascii_space(c: u8) -> bool {
     matches!(c, b'\t'..=b'\r' | b' ')
 }
 
+/// A per-thread buffer of a recogniser, taken (empty) for one article; [`give_back`] returns it.
+pub(crate) fn take_buffer<T: 'static>(
+    key: &'static std::thread::LocalKey<std::cell::RefCell<Vec<T>>>,
+) -> Vec<T> {
+    key.with(|b| std::mem::take(&mut *b.borrow_mut()))
+}
+
+/// Returns a buffer of [`take_buffer`] to its thread, emptied (and freed when big, see [`recycle`]).
+pub(crate) fn give_back<T: 'static>(
+    key: &'static std::thread::LocalKey<std::cell::RefCell<Vec<T>>>,
+    mut v: Vec<T>,
+) {
+    recycle(&mut v);
+    key.with(|b| *b.borrow_mut() = v);
+}
+
 /// `w` in ASCII lower case: `w` itself when it holds no ASCII capital (most words: no allocation).
 pub(crate) fn ascii_lower(w: &str) -> std::borrow::Cow<'_, str> {
     if w.bytes().any(|b| b.is_ascii_uppercase()) {

@@ -729,7 +729,7 @@ fn each_match(text: &str, keywords: &Keywords, mut found: impl FnMut(usize, usiz
     let b = text.as_bytes();
     // The first words to read, in text order: the keywords of the scan, and the deferred words before
     // triggers.
-    let mut words = WORDS.with(|w| std::mem::take(&mut *w.borrow_mut()));
+    let mut words = super::take_buffer(&WORDS);
     words.reserve(64);
     let mut sorted = true;
     for key in keywords.keys() {
@@ -792,8 +792,7 @@ fn each_match(text: &str, keywords: &Keywords, mut found: impl FnMut(usize, usiz
             next = e;
         }
     }
-    super::recycle(&mut words);
-    WORDS.with(|w| *w.borrow_mut() = words);
+    super::give_back(&WORDS, words);
 }
 
 thread_local! {

@@ -228,7 +228,7 @@ fn seed_may_follow(b: &[u8], p: usize, o: usize) -> bool {
 /// before each "seed" that [`may_be_seed`].
 fn matches(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
-    let mut hits = HITS.with(|h| std::mem::take(&mut *h.borrow_mut()));
+    let mut hits = super::take_buffer(&HITS);
     hits_into(b, &mut hits);
     let found = find_near_by(
         text,
@@ -239,8 +239,7 @@ fn matches(text: &str) -> Vec<(usize, usize)> {
         &RE,
         may_open,
     );
-    super::recycle(&mut hits);
-    HITS.with(|h| *h.borrow_mut() = hits);
+    super::give_back(&HITS, hits);
     found
 }
 
