@@ -76,52 +76,7 @@ pub const MAX_DEPTH: usize = 4096;
 /// elements, self-closing tags and tags whose end is implied (`p`, `li`, `td`, ...); the content of `script`,
 /// `style`, `textarea` and comments is skipped. Stops counting once past [`MAX_DEPTH`].
 pub fn nesting_depth(html: &str) -> usize {
-    const NO_DEPTH: &[&[u8]] = &[
-        b"p",
-        b"li",
-        b"dt",
-        b"dd",
-        b"tr",
-        b"td",
-        b"th",
-        b"option",
-        b"optgroup",
-        b"rp",
-        b"rt",
-        b"colgroup",
-        b"tbody",
-        b"thead",
-        b"tfoot",
-        b"area",
-        b"base",
-        b"br",
-        b"col",
-        b"embed",
-        b"hr",
-        b"img",
-        b"input",
-        b"link",
-        b"meta",
-        b"param",
-        b"source",
-        b"track",
-        b"wbr",
-        b"keygen",
-        b"frame",
-        b"basefont",
-        b"isindex",
-    ];
-    const RAW: &[&[u8]] = &[
-        b"script",
-        b"style",
-        b"textarea",
-        b"title",
-        b"xmp",
-        b"plaintext",
-        b"noscript",
-    ];
     let b = html.as_bytes();
-    let is_in = |list: &[&[u8]], name: &[u8]| list.iter().any(|n| n.eq_ignore_ascii_case(name));
     let (mut i, mut depth, mut max) = (0usize, 0usize, 0usize);
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         i += off + 1;
@@ -139,16 +94,17 @@ pub fn nesting_depth(html: &str) -> usize {
             continue;
         }
         let name = &b[start..j];
+        let tag = TagName::of(name);
         let end = memchr::memchr(b'>', &b[j..]).map_or(b.len(), |e| j + e);
         let self_closing = end > j && b[end - 1] == b'/';
         i = end.min(b.len());
         if close {
-            if !is_in(NO_DEPTH, name) {
+            if !tag.no_depth() {
                 depth = depth.saturating_sub(1);
             }
             continue;
         }
-        if is_in(RAW, name) {
+        if tag.raw_text() {
             // Skip to the matching end tag.
             let mut k = i;
             loop {
@@ -170,7 +126,7 @@ pub fn nesting_depth(html: &str) -> usize {
             }
             continue;
         }
-        if !self_closing && !is_in(NO_DEPTH, name) {
+        if !self_closing && !tag.no_depth() {
             depth += 1;
             max = max.max(depth);
             if max > MAX_DEPTH {
@@ -179,6 +135,70 @@ pub fn nesting_depth(html: &str) -> usize {
         }
     }
     max
+}
+
+/// A tag name in ASCII lower case (names of more than 16 bytes, which no list below holds, are cut).
+struct TagName {
+    low: [u8; 16],
+    len: usize,
+}
+
+impl TagName {
+    fn of(name: &[u8]) -> Self {
+        let mut low = [0u8; 16];
+        // Longer names are in no list: they are kept as the empty name.
+        let len = if name.len() <= 16 { name.len() } else { 0 };
+        low[..len].copy_from_slice(&name[..len]);
+        low.make_ascii_lowercase();
+        TagName { low, len }
+    }
+
+    /// Elements that add no depth: void elements and those whose end tag may be implied.
+    fn no_depth(&self) -> bool {
+        matches!(
+            &self.low[..self.len],
+            b"p" | b"li"
+                | b"dt"
+                | b"dd"
+                | b"tr"
+                | b"td"
+                | b"th"
+                | b"option"
+                | b"optgroup"
+                | b"rp"
+                | b"rt"
+                | b"colgroup"
+                | b"tbody"
+                | b"thead"
+                | b"tfoot"
+                | b"area"
+                | b"base"
+                | b"br"
+                | b"col"
+                | b"embed"
+                | b"hr"
+                | b"img"
+                | b"input"
+                | b"link"
+                | b"meta"
+                | b"param"
+                | b"source"
+                | b"track"
+                | b"wbr"
+                | b"keygen"
+                | b"frame"
+                | b"basefont"
+                | b"isindex"
+        )
+    }
+
+    /// Elements whose content is raw text (skipped to their end tag).
+    fn raw_text(&self) -> bool {
+        matches!(
+            &self.low[..self.len],
+            b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"plaintext" | b"noscript"
+        )
+    }
 }
 
 /// Extracts the article of an HTML page: body text (paragraphs separated by `"\n\n"`), headline and publication
@@ -513,17 +533,50 @@ fn child_text(node: ego_tree::NodeRef<'_, Node>) -> String {
 
 /// Non-space characters and commas in `s`.
 fn count_text(s: &str) -> (u32, u32) {
-    let mut len = 0u32;
-    let mut commas = 0u32;
-    for c in s.chars() {
-        if !c.is_whitespace() {
-            len += 1;
-            if matches!(c, ',' | '\u{ff0c}' | '\u{3001}') {
-                commas += 1;
-            }
+    let b = s.as_bytes();
+    let (mut len, mut commas) = (0u32, 0u32);
+    let mut i = 0;
+    while i < b.len() {
+        // A run of ASCII, counted a block at a time (no branch per byte).
+        let run = b[i..]
+            .iter()
+            .position(|&c| c >= 0x80)
+            .unwrap_or(b.len() - i);
+        let ascii = &b[i..i + run];
+        len += ascii
+            .iter()
+            .map(|&c| u32::from(!matches!(c, b'\t'..=b'\r' | b' ')))
+            .sum::<u32>();
+        commas += ascii.iter().map(|&c| u32::from(c == b',')).sum::<u32>();
+        i += run;
+        if i == b.len() {
+            break;
         }
+        let (space, n) = space_at(s, i);
+        if !space {
+            len += 1;
+            // "\u{ff0c}", "\u{3001}".
+            commas += u32::from(matches!(
+                &b[i..i + n],
+                [0xef, 0xbc, 0x8c] | [0xe3, 0x80, 0x81]
+            ));
+        }
+        i += n;
     }
     (len, commas)
+}
+
+/// Whether the character at byte `i` of `text` (a character boundary) is white space (`char::is_whitespace`),
+/// and its length in bytes. ASCII is tested without decoding.
+#[inline]
+fn space_at(text: &str, i: usize) -> (bool, usize) {
+    let c = text.as_bytes()[i];
+    if c < 0x80 {
+        (matches!(c, b'\t'..=b'\r' | b' '), 1)
+    } else {
+        let ch = text[i..].chars().next().expect("a character at a boundary");
+        (ch.is_whitespace(), ch.len_utf8())
+    }
 }
 
 impl<'a> Page<'a> {
@@ -861,17 +914,33 @@ impl Paras {
         }
     }
 
+    /// Appends `text` with each run of white space (`char::is_whitespace`) as one space, none at the start of
+    /// a paragraph. Copies text at once up to the next white space that is not a single ASCII space between
+    /// two other characters: only bytes past ASCII are decoded.
     fn push(&mut self, text: &str) {
-        for c in text.chars() {
-            if c.is_whitespace() {
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let (space, n) = space_at(text, i);
+            if space {
                 self.space = true;
-            } else {
-                if self.space && !self.cur.is_empty() {
-                    self.cur.push(' ');
-                }
-                self.space = false;
-                self.cur.push(c);
+                i += n;
+                continue;
             }
+            let mut j = i + n;
+            while j < b.len() {
+                let (space, n) = space_at(text, j);
+                if space && !(b[j] == b' ' && j + 1 < b.len() && !space_at(text, j + 1).0) {
+                    break;
+                }
+                j += n;
+            }
+            if self.space && !self.cur.is_empty() {
+                self.cur.push(' ');
+            }
+            self.space = false;
+            self.cur.push_str(&text[i..j]);
+            i = j;
         }
     }
 
@@ -1607,6 +1676,57 @@ mod tests {
             shallow.unwrap(),
             "Deep text at the bottom of the page, with a comma, and more."
         );
+    }
+
+    /// Text runs and counts as the character-at-a-time definitions give them: white space is
+    /// `char::is_whitespace` (vertical tab, no-break and ideographic spaces too), commas include the full-width
+    /// and ideographic ones.
+    #[test]
+    fn paragraph_text_and_counts_match_the_char_definitions() {
+        let texts = [
+            "",
+            " ",
+            "plain words, one space",
+            "  lead and  double   spaces \n\t\x0b\x0c\r end ",
+            "Ørsted\u{a0}beat\u{2003}Müller\u{3000}6-4",
+            "a\u{ff0c}b\u{3001}c, d",
+            "x",
+            "x ",
+            " x",
+            "\u{85}next\u{2028}line\u{202f}",
+            "é",
+            "é é  é",
+        ];
+        for t in texts {
+            let (mut len, mut commas) = (0, 0);
+            for c in t.chars().filter(|c| !c.is_whitespace()) {
+                len += 1;
+                commas += u32::from(matches!(c, ',' | '\u{ff0c}' | '\u{3001}'));
+            }
+            assert_eq!(count_text(t), (len, commas), "{t:?}");
+            for before in ["", "w", "w "] {
+                let mut p = Paras::new();
+                p.push(before);
+                p.push(t);
+                let mut want = Paras::new();
+                for c in before.chars().chain(t.chars()) {
+                    if c.is_whitespace() {
+                        want.space = true;
+                    } else {
+                        if want.space && !want.cur.is_empty() {
+                            want.cur.push(' ');
+                        }
+                        want.space = false;
+                        want.cur.push(c);
+                    }
+                }
+                assert_eq!(
+                    (&p.cur, p.space),
+                    (&want.cur, want.space),
+                    "{before:?} {t:?}"
+                );
+            }
+        }
     }
 
     #[test]
