@@ -52,6 +52,8 @@ const UNITS: [&str; 20] = [
     "eighteen",
     "nineteen",
 ];
+/// The ordinals of the list above, for the tests: [`small_word`] and [`tens_word`] read them in a `match`.
+#[cfg(test)]
 const UNIT_ORDS: [&str; 20] = [
     "zeroth",
     "first",
@@ -77,6 +79,8 @@ const UNIT_ORDS: [&str; 20] = [
 const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
+/// The ordinals of the list above, for the tests: [`small_word`] and [`tens_word`] read them in a `match`.
+#[cfg(test)]
 const TEN_ORDS: [&str; 8] = [
     "twentieth",
     "thirtieth",
@@ -88,23 +92,63 @@ const TEN_ORDS: [&str; 8] = [
     "ninetieth",
 ];
 
-/// The index of `w` (any ASCII case) in `words` (lower case).
-fn index_ci(words: &[&str], w: &str) -> Option<usize> {
-    words.iter().position(|u| u.eq_ignore_ascii_case(w))
+/// `w` in ASCII lower case, in a buffer on the stack, when it has at most 12 bytes (every number word of
+/// [`UNITS`], [`UNIT_ORDS`], [`TENS`] and [`TEN_ORDS`] has fewer): the number words are told by one `match`
+/// on it, not by a walk through the lists (asked about every seed and ranking).
+fn lower_short(w: &str) -> Option<([u8; 12], usize)> {
+    let n = w.len();
+    if n > 12 {
+        return None;
+    }
+    let mut buf = [0u8; 12];
+    buf[..n].copy_from_slice(w.as_bytes());
+    buf[..n].make_ascii_lowercase();
+    Some((buf, n))
 }
 
-/// The value of a unit word ("one", "ninth"; any ASCII case).
+/// The value of a unit word ("one", "ninth"; any ASCII case): its index in [`UNITS`] or [`UNIT_ORDS`].
 fn small_word(w: &str) -> Option<u32> {
-    index_ci(&UNITS, w)
-        .or_else(|| index_ci(&UNIT_ORDS, w))
-        .map(|i| i as u32)
+    let (buf, n) = lower_short(w)?;
+    Some(match &buf[..n] {
+        b"zero" | b"zeroth" => 0,
+        b"one" | b"first" => 1,
+        b"two" | b"second" => 2,
+        b"three" | b"third" => 3,
+        b"four" | b"fourth" => 4,
+        b"five" | b"fifth" => 5,
+        b"six" | b"sixth" => 6,
+        b"seven" | b"seventh" => 7,
+        b"eight" | b"eighth" => 8,
+        b"nine" | b"ninth" => 9,
+        b"ten" | b"tenth" => 10,
+        b"eleven" | b"eleventh" => 11,
+        b"twelve" | b"twelfth" => 12,
+        b"thirteen" | b"thirteenth" => 13,
+        b"fourteen" | b"fourteenth" => 14,
+        b"fifteen" | b"fifteenth" => 15,
+        b"sixteen" | b"sixteenth" => 16,
+        b"seventeen" | b"seventeenth" => 17,
+        b"eighteen" | b"eighteenth" => 18,
+        b"nineteen" | b"nineteenth" => 19,
+        _ => return None,
+    })
 }
 
-/// The value of a tens word ("twenty", "thirtieth"; any ASCII case).
+/// The value of a tens word ("twenty", "thirtieth"; any ASCII case): from its index in [`TENS`] or
+/// [`TEN_ORDS`].
 fn tens_word(w: &str) -> Option<u32> {
-    index_ci(&TENS, w)
-        .or_else(|| index_ci(&TEN_ORDS, w))
-        .map(|i| 20 + 10 * i as u32)
+    let (buf, n) = lower_short(w)?;
+    Some(match &buf[..n] {
+        b"twenty" | b"twentieth" => 20,
+        b"thirty" | b"thirtieth" => 30,
+        b"forty" | b"fortieth" => 40,
+        b"fifty" | b"fiftieth" => 50,
+        b"sixty" | b"sixtieth" => 60,
+        b"seventy" | b"seventieth" => 70,
+        b"eighty" | b"eightieth" => 80,
+        b"ninety" | b"ninetieth" => 90,
+        _ => return None,
+    })
 }
 
 /// The value of a number as written: "46", "31st", "one", "ninth", "twenty-first", "top" (1).

@@ -296,10 +296,12 @@ fn last_word(t: &str) -> &str {
 }
 
 fn groups(t: &str) -> Groups<'_> {
-    // Only the two qualifying alternatives hold "qualif"; their number is the first word.
-    if t.as_bytes()
-        .windows(6)
-        .any(|w| w.eq_ignore_ascii_case(b"qualif"))
+    // Only the two qualifying alternatives hold "qualif"; their number is the first word. Their matches are 20
+    // bytes or longer ("1st qualifying round"): shorter ones are not searched.
+    if t.len() >= 20
+        && t.as_bytes()
+            .windows(6)
+            .any(|w| w.eq_ignore_ascii_case(b"qualif"))
     {
         return Groups::Qualifying(first_word(t));
     }
@@ -573,7 +575,13 @@ fn qualifying(n: &str) -> &'static str {
 /// Whether "final"/"finals" at `start..end` names the last round (not "final set", "ATP Finals").
 fn is_final_noun(text: &str, start: usize, end: usize) -> bool {
     let word = &text[start..end];
-    let prev = prev_word(text, start);
+    // The word before counts only for "finals" and after "and", "one", "her", "his", "their": look it up
+    // only then (most "final"s follow "the").
+    let prev = if word.ends_with('s') || after_det_like(text, start) {
+        prev_word(text, start)
+    } else {
+        None
+    };
     if word.starts_with('F') {
         // Capitalised: only at the start of a sentence ("Final: ..."), never "ATP Finals".
         let s = sentence_start(text, start);
@@ -621,6 +629,24 @@ fn is_final_noun(text: &str, start: usize, end: usize) -> bool {
             final_noun_next(&lw) || (lw.len() > 4 && lw.ends_with("ed")) || lw.ends_with("ly")
         }
     }
+}
+
+/// Whether [`prev_word`] at `start` may be "and", "one", "her", "his" or "their": whether the text before
+/// `start`, less the spaces that end it, ends with one of them. A necessary condition.
+fn after_det_like(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ').as_bytes();
+    [&b"and"[..], b"one", b"her", b"his", b"their"]
+        .iter()
+        .any(|w| before.ends_with(w))
+}
+
+/// Whether the word after `end` ([`next_word`]) may be one of [`REACHED_AFTER`]: spaces, then one of their
+/// first letters. A necessary condition.
+fn may_reach_after(b: &[u8], end: usize) -> bool {
+    let rest = &b[end..];
+    rest.iter()
+        .position(|&c| c != b' ')
+        .is_some_and(|i| i > 0 && matches!(rest[i], b'p' | b's' | b'b' | b'a' | b't'))
 }
 
 /// [`FUTURE_CLAUSE`] on an ASCII `clause`, in byte code: a whole word "will", "shall", "faces", ... (any
@@ -762,7 +788,9 @@ fn relation(text: &str, s: usize, start: usize, end: usize) -> RoundRelation {
         }
         return RoundRelation::Reached;
     }
-    if next_word(text, end).is_some_and(|(_, w)| REACHED_AFTER.contains(&w)) {
+    if may_reach_after(text.as_bytes(), end)
+        && next_word(text, end).is_some_and(|(_, w)| REACHED_AFTER.contains(&w))
+    {
         return RoundRelation::Reached;
     }
     // The four marks are ASCII: a search on bytes finds the same place as one on characters.
@@ -1265,5 +1293,34 @@ mod relation_tests {
                 }
             }
         }
+    }
+
+    /// [`after_det_like`] and [`may_reach_after`] are necessary conditions: at every offset of the corpus and of
+    /// edge cases where [`prev_word`] gives "and", "one", "her", "his" or "their", or [`next_word`] a word of
+    /// [`REACHED_AFTER`], they say yes.
+    #[test]
+    fn word_checks_are_necessary() {
+        let texts = crate::recognise::all_texts_and(&[
+            "and final, one  final, her\u{a0}final, x-his final, their_final, 'their final, Sand final",
+            "final place, final  spot, final\u{a0}berth, final-ticket, final slot, finalplace, final  ",
+            "the semi-final appearance x, final  Place, final \u{e9}place, final place-y",
+        ]);
+        let mut hits = (0, 0);
+        for t in &texts {
+            let b = t.as_bytes();
+            for p in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                if prev_word(t, p)
+                    .is_some_and(|w| matches!(w, "and" | "one" | "her" | "his" | "their"))
+                {
+                    hits.0 += 1;
+                    assert!(after_det_like(t, p), "{p} {t}");
+                }
+                if next_word(t, p).is_some_and(|(_, w)| REACHED_AFTER.contains(&w)) {
+                    hits.1 += 1;
+                    assert!(may_reach_after(b, p), "{p} {t}");
+                }
+            }
+        }
+        assert!(hits.0 > 10 && hits.1 > 5, "{hits:?}");
     }
 }
