@@ -943,17 +943,23 @@ fn byline_line(text: &str, span: Span) -> bool {
     {
         return false;
     }
-    // Only a short line can be a byline: look at most 80 bytes either side for its ends (the last line
-    // break before the span, the first one at or after its end).
-    let lo = floor_boundary(text, span.start.saturating_sub(80));
+    // Only a short line can be a byline: look at most 80 bytes either side for its ends (the first line
+    // break at or after the span's end, the last one before the span).
+    let plain = |c: u8| c.is_ascii() && !ascii_space(c);
     let hi = ceil_boundary(text, span.end + 80);
+    let line_to = first_newline(&bytes[span.end..hi]).map_or(hi, |p| span.end + p);
+    // Most names stand 80 bytes or more before the end of their line: when that part of the line starts
+    // (the name's first byte) and ends with a plain byte, the trimmed line holds it whole and is too long,
+    // whatever its start (no need to look for it).
+    if line_to - span.start >= 80 && plain(bytes[span.start]) && plain(bytes[line_to - 1]) {
+        return false;
+    }
+    let lo = floor_boundary(text, span.start.saturating_sub(80));
     let line_from = last_newline(&bytes[lo..span.start]).map_or(lo, |p| lo + p + 1);
     if line_from == 0 {
         return false;
     }
-    let line_to = first_newline(&bytes[span.end..hi]).map_or(hi, |p| span.end + p);
     // Most lines are long and start and end with no space: nothing to trim.
-    let plain = |c: u8| c.is_ascii() && !ascii_space(c);
     if line_to - line_from >= 80 && plain(bytes[line_from]) && plain(bytes[line_to - 1]) {
         return false;
     }
