@@ -381,6 +381,28 @@ pub(crate) fn build_entities(
     entities: &mut Vec<Entity>,
     link: &mut Vec<Option<usize>>,
 ) {
+    // In the thread's buffers, where they stand (no move of the whole `Scratch` per article); fresh ones
+    // while the thread's locals are being destroyed.
+    let mut run = |scratch: &mut Scratch| {
+        build_entities_in(text, names, cue_starts, entities, link, scratch);
+    };
+    let done = SCRATCH
+        .try_with(|s| s.try_borrow_mut().map(|mut s| run(&mut s)).is_ok())
+        .unwrap_or(false);
+    if !done {
+        run(&mut Scratch::default());
+    }
+}
+
+/// [`build_entities`] in the buffers of `scratch` (kept there for the next article).
+fn build_entities_in(
+    text: &str,
+    names: &[NameMention],
+    cue_starts: &[usize],
+    entities: &mut Vec<Entity>,
+    link: &mut Vec<Option<usize>>,
+    scratch: &mut Scratch,
+) {
     /// Candidates looked at per lookup: keeps pathological inputs (thousands of "Williams") linear.
     const SCAN: usize = 64;
     let new_entity = |span: Span, words: usize| Entity {
@@ -392,15 +414,7 @@ pub(crate) fn build_entities(
         not_player: false,
         first: span.start,
     };
-    // (Not while the thread's locals are being destroyed: fresh buffers then.)
-    let mut scratch = SCRATCH
-        .try_with(|s| {
-            s.try_borrow_mut()
-                .map(|mut s| std::mem::take(&mut *s))
-                .unwrap_or_default()
-        })
-        .unwrap_or_default();
-    let words = NameWords::new_in(text, names, &mut scratch);
+    let words = NameWords::new_in(text, names, scratch);
     // At most one entity per mention: no growing.
     entities.clear();
     entities.reserve(names.len());
@@ -600,7 +614,7 @@ pub(crate) fn build_entities(
             ent.not_player = true;
         }
     }
-    words.give_back(&mut scratch);
+    words.give_back(scratch);
     scratch.by_word = [
         by_first.into_buffers(),
         by_last.into_buffers(),
@@ -613,11 +627,6 @@ pub(crate) fn build_entities(
     scratch.all_line_start = all_line_start;
     scratch.all_initial = all_initial;
     scratch.relink = relink;
-    let _ = SCRATCH.try_with(|s| {
-        if let Ok(mut s) = s.try_borrow_mut() {
-            *s = scratch;
-        }
-    });
 }
 
 /// Roles that make a named person not a player when they stand just before the name or just after it.
