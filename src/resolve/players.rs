@@ -381,6 +381,28 @@ pub(crate) fn build_entities(
     entities: &mut Vec<Entity>,
     link: &mut Vec<Option<usize>>,
 ) {
+    // In the thread's buffers, where they stand (no move of the whole `Scratch` per article); fresh ones
+    // while the thread's locals are being destroyed.
+    let mut run = |scratch: &mut Scratch| {
+        build_entities_in(text, names, cue_starts, entities, link, scratch);
+    };
+    let done = SCRATCH
+        .try_with(|s| s.try_borrow_mut().map(|mut s| run(&mut s)).is_ok())
+        .unwrap_or(false);
+    if !done {
+        run(&mut Scratch::default());
+    }
+}
+
+/// [`build_entities`] in the buffers of `scratch` (kept there for the next article).
+fn build_entities_in(
+    text: &str,
+    names: &[NameMention],
+    cue_starts: &[usize],
+    entities: &mut Vec<Entity>,
+    link: &mut Vec<Option<usize>>,
+    scratch: &mut Scratch,
+) {
     /// Candidates looked at per lookup: keeps pathological inputs (thousands of "Williams") linear.
     const SCAN: usize = 64;
     let new_entity = |span: Span, words: usize| Entity {
@@ -392,15 +414,7 @@ pub(crate) fn build_entities(
         not_player: false,
         first: span.start,
     };
-    // (Not while the thread's locals are being destroyed: fresh buffers then.)
-    let mut scratch = SCRATCH
-        .try_with(|s| {
-            s.try_borrow_mut()
-                .map(|mut s| std::mem::take(&mut *s))
-                .unwrap_or_default()
-        })
-        .unwrap_or_default();
-    let words = NameWords::new_in(text, names, &mut scratch);
+    let words = NameWords::new_in(text, names, scratch);
     // At most one entity per mention: no growing.
     entities.clear();
     entities.reserve(names.len());
@@ -600,7 +614,7 @@ pub(crate) fn build_entities(
             ent.not_player = true;
         }
     }
-    words.give_back(&mut scratch);
+    words.give_back(scratch);
     scratch.by_word = [
         by_first.into_buffers(),
         by_last.into_buffers(),
@@ -613,11 +627,6 @@ pub(crate) fn build_entities(
     scratch.all_line_start = all_line_start;
     scratch.all_initial = all_initial;
     scratch.relink = relink;
-    let _ = SCRATCH.try_with(|s| {
-        if let Ok(mut s) = s.try_borrow_mut() {
-            *s = scratch;
-        }
-    });
 }
 
 /// Roles that make a named person not a player when they stand just before the name or just after it.
@@ -943,17 +952,23 @@ fn byline_line(text: &str, span: Span) -> bool {
     {
         return false;
     }
-    // Only a short line can be a byline: look at most 80 bytes either side for its ends (the last line
-    // break before the span, the first one at or after its end).
-    let lo = floor_boundary(text, span.start.saturating_sub(80));
+    // Only a short line can be a byline: look at most 80 bytes either side for its ends (the first line
+    // break at or after the span's end, the last one before the span).
+    let plain = |c: u8| c.is_ascii() && !ascii_space(c);
     let hi = ceil_boundary(text, span.end + 80);
+    let line_to = first_newline(&bytes[span.end..hi]).map_or(hi, |p| span.end + p);
+    // Most names stand 80 bytes or more before the end of their line: when that part of the line starts
+    // (the name's first byte) and ends with a plain byte, the trimmed line holds it whole and is too long,
+    // whatever its start (no need to look for it).
+    if line_to - span.start >= 80 && plain(bytes[span.start]) && plain(bytes[line_to - 1]) {
+        return false;
+    }
+    let lo = floor_boundary(text, span.start.saturating_sub(80));
     let line_from = last_newline(&bytes[lo..span.start]).map_or(lo, |p| lo + p + 1);
     if line_from == 0 {
         return false;
     }
-    let line_to = first_newline(&bytes[span.end..hi]).map_or(hi, |p| span.end + p);
     // Most lines are long and start and end with no space: nothing to trim.
-    let plain = |c: u8| c.is_ascii() && !ascii_space(c);
     if line_to - line_from >= 80 && plain(bytes[line_from]) && plain(bytes[line_to - 1]) {
         return false;
     }
