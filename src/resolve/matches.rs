@@ -246,6 +246,15 @@ pub(crate) fn resolve(
                 }
             }
         }
+        // Every match needs a reference of its sentence (a cue's agent, a score's player): a sentence without
+        // one tells none. (The cue and score places below only move forward: they catch up. Debug builds go
+        // on and check that no match is found.)
+        let no_refs = refs.len() == first_ref_of_sentence;
+        if no_refs && !cfg!(debug_assertions) {
+            continue;
+        }
+        #[cfg(debug_assertions)]
+        let found_before = found.len();
         // Matches of this sentence.
         while cue_i < ctx.m.cues.len() && ctx.m.cues[cue_i].span.start < sent.start {
             cue_i += 1;
@@ -281,6 +290,11 @@ pub(crate) fn resolve(
             (used_scores, &mut parens, &mut hits, score_buf),
             &mut score_i,
             found,
+        );
+        #[cfg(debug_assertions)]
+        assert!(
+            !no_refs || found.len() == found_before,
+            "a sentence without references told a match"
         );
     }
     ctx.refs = refs;
@@ -1492,18 +1506,36 @@ fn sentence_matches(
             .take_while(|s| s.span.start < sent.end)
             .count();
     let in_sentence = |i: &usize| ctx.m.scores[*i].span.end <= sent.end;
-    if cues.is_empty() && !(first_score..last_score).any(|i| in_sentence(&i)) {
-        // No result cue and no score: no match told here.
-        return;
-    }
     score_buf.clear();
     score_buf.extend((first_score..last_score).filter(in_sentence));
     let score_ids: &[usize] = score_buf;
+    // The cues that may tell a match here (see [`cue_may_tell`]); with none and no score, none is told.
+    let may_tell = |ci: usize| {
+        let next_start = cues.get(ci + 1).map_or(sent.end, |c| c.span.start);
+        cue_may_tell(ctx, cues[ci], next_start, refs, score_ids)
+    };
+    // (Debug builds go on past the tests and check that a cue ruled out tells no match.)
+    if score_ids.is_empty() && !(0..cues.len()).any(may_tell) && !cfg!(debug_assertions) {
+        return;
+    }
     let parens = parens.of(ctx, si);
     // (The clause words are found when first needed: many cues lack their players.)
     // The agent and object of the last result told in this sentence: "X had upset Y ..., and beat Z".
     let mut prev_pair: Option<(Ref, usize, usize)> = None;
+    // The number of matches found before the cue just ruled out, in debug builds.
+    let mut ruled_out: Option<usize> = None;
     for (ci, cue) in cues.iter().enumerate() {
+        debug_assert!(
+            ruled_out.is_none_or(|n| n == found.len()),
+            "a cue ruled out told a match"
+        );
+        ruled_out = None;
+        if !may_tell(ci) {
+            if !cfg!(debug_assertions) {
+                continue;
+            }
+            ruled_out = Some(found.len());
+        }
         // A cue inside a score ("6-3 2-1 retired") says nothing more. Cues in quotes count ("the court Lleyton
         // beat Roger Federer on"): pronouns there are not resolved, so only named players take part.
         if score_ids.iter().any(|&i| {
@@ -2046,6 +2078,10 @@ fn sentence_matches(
             prev_pair = Some((winner, loser.entity, hi));
         }
     }
+    debug_assert!(
+        ruled_out.is_none_or(|n| n == found.len()),
+        "a cue ruled out told a match"
+    );
     // "a 7-5 7-6 (7-3) 6-1 win", "with a 6-4 6-4 defeat": a score named as a win or a loss of the subject.
     for &i in score_ids {
         let s = ctx.m.scores[i].span;
@@ -2139,6 +2175,34 @@ fn sentence_matches(
             "result-line",
             (parens, hit_cache.of(ctx, si)),
         ));
+    }
+}
+
+/// Whether `cue` (followed by the next cue or the sentence's end at `next_start`) can tell a match in the
+/// sentence of `refs` (its references, not empty) and `score_ids` (its scores): a NECESSARY test, true for
+/// every cue that [`sentence_matches`] turns into a match. Each kind needs its agent (some reference of the
+/// sentence: `refs` is not empty), and
+/// - "won" / "lost" a score that starts in `cue.span.end..=next_start`;
+/// - "retired" nothing more (its winner is any other reference);
+/// - every other kind its object: a reference that starts in `cue.span.end..next_start`, or else one before
+///   a pronoun agent ("the same man he defeated"), which needs a pronoun among `refs`.
+fn cue_may_tell(
+    ctx: &Ctx,
+    cue: crate::recognise::result::Cue,
+    next_start: usize,
+    refs: &[Ref],
+    score_ids: &[usize],
+) -> bool {
+    match cue.kind {
+        CueKind::Won | CueKind::Lost => score_ids.iter().any(|&i| {
+            let st = ctx.m.scores[i].span.start;
+            st >= cue.span.end && st <= next_start
+        }),
+        CueKind::Retired => true,
+        _ => refs.iter().any(|r| {
+            r.kind == RefKind::Pronoun
+                || (r.span.start >= cue.span.end && r.span.start < next_start)
+        }),
     }
 }
 
