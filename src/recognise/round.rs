@@ -649,100 +649,99 @@ fn may_reach_after(b: &[u8], end: usize) -> bool {
         .is_some_and(|i| i > 0 && matches!(rest[i], b'p' | b's' | b'b' | b'a' | b't'))
 }
 
-/// [`FUTURE_CLAUSE`] on an ASCII `clause`, in byte code: a whole word "will", "shall", "faces", ... (any
-/// case), "'ll" after a word byte, or "set", "due", "scheduled", "going" then white space and the word "to".
-fn future_clause_ascii(clause: &[u8]) -> bool {
-    let mut i = 0;
-    while i < clause.len() {
-        if !is_word_byte(clause[i]) {
-            i += 1;
-            while i < clause.len() && !is_word_byte(clause[i]) {
-                i += 1;
-            }
-            continue;
-        }
-        let s = i;
-        while i < clause.len() && is_word_byte(clause[i]) {
-            i += 1;
-        }
-        let w = &clause[s..i];
-        // Most words fail on their length or first byte before any comparison.
-        if !(2..=11).contains(&w.len())
-            || !matches!(
-                w[0] | 0x20,
-                b'w' | b's' | b'f' | b'm' | b'a' | b'p' | b'n' | b'l' | b'd' | b'g'
-            )
-        {
-            continue;
-        }
-        let is = |k: &[u8]| w.eq_ignore_ascii_case(k);
-        if [
-            &b"will"[..],
-            b"shall",
-            b"faces",
-            b"face",
-            b"meets",
-            b"meet",
-            b"awaits",
-            b"await",
-            b"plays",
-            b"next",
-            b"potentially",
-        ]
+/// Whether the word `b[s..e]` (a whole run of word bytes) makes [`FUTURE_CLAUSE`] match a clause of `b` that
+/// ends at `end` and holds it: "will", "shall", "faces", ... (any ASCII case), "ll" after "'" and a word byte,
+/// or "set", "due", "scheduled", "going" then white space and the word "to".
+fn future_word(b: &[u8], s: usize, e: usize, end: usize) -> bool {
+    let w = &b[s..e];
+    // Most words fail on their length or first byte before any comparison.
+    if !(2..=11).contains(&w.len())
+        || !matches!(
+            w[0] | 0x20,
+            b'w' | b's' | b'f' | b'm' | b'a' | b'p' | b'n' | b'l' | b'd' | b'g'
+        )
+    {
+        return false;
+    }
+    let is = |k: &[u8]| w.eq_ignore_ascii_case(k);
+    if [
+        &b"will"[..],
+        b"shall",
+        b"faces",
+        b"face",
+        b"meets",
+        b"meet",
+        b"awaits",
+        b"await",
+        b"plays",
+        b"next",
+        b"potentially",
+    ]
+    .iter()
+    .any(|k| is(k))
+    {
+        return true;
+    }
+    // The "'" and the word byte before it are in the clause: neither ends one.
+    if is(b"ll") && s >= 2 && b[s - 1] == b'\'' && is_word_byte(b[s - 2]) {
+        return true;
+    }
+    if [&b"set"[..], b"due", b"scheduled", b"going"]
         .iter()
         .any(|k| is(k))
-        {
-            return true;
+    {
+        let mut j = e;
+        while j < end && super::ascii_space(b[j]) {
+            j += 1;
         }
-        if is(b"ll") && s >= 2 && clause[s - 1] == b'\'' && is_word_byte(clause[s - 2]) {
-            return true;
-        }
-        if [&b"set"[..], b"due", b"scheduled", b"going"]
-            .iter()
-            .any(|k| is(k))
-        {
-            let mut j = i;
-            while j < clause.len() && super::ascii_space(clause[j]) {
-                j += 1;
-            }
-            if j > i
-                && clause.len() >= j + 2
-                && clause[j..j + 2].eq_ignore_ascii_case(b"to")
-                && clause.get(j + 2).is_none_or(|&c| !is_word_byte(c))
-            {
-                return true;
-            }
-        }
+        return j > e
+            && end >= j + 2
+            && b[j..j + 2].eq_ignore_ascii_case(b"to")
+            && (j + 2 == end || !is_word_byte(b[j + 2]));
     }
     false
 }
 
-/// Where the clause of a round phrase at `start` begins: just after the last `,`, `;`, `:` or `(` of its
-/// sentence before `start`, or at the sentence start ([`sentence_start`]: after a newline or after a `.`, `!`
-/// or `?` that ends a sentence). One backward pass over the clause; also whether the clause is ASCII.
+/// The clause of a round phrase at `start`, read in one backward pass: where it begins (just after the last
+/// `,`, `;`, `:` or `(` of its sentence before `start`, or at the sentence start, [`sentence_start`]: after a
+/// newline or after a `.`, `!` or `?` that ends a sentence), whether it is ASCII, and whether [`FUTURE_CLAUSE`]
+/// matches it when it is ASCII (see [`future_word`]).
 ///
 /// No match of [`NEXT_BEFORE`], [`REACHED_BEFORE`] or [`ELAPSED_INTO`] on the text from the sentence start holds
-/// one of these marks or a newline (their words hold letters, digits, `'` and `-`; only `\s` might cross a newline,
-/// and the sentence starts after it), and each opens with a word after a non-word byte: they match the clause
-/// as they match the sentence.
-fn clause_start(text: &str, start: usize) -> (usize, bool) {
+/// one of these marks or a newline (their words hold letters, digits, `'` and `-`; only `\s` might cross a
+/// newline, and the sentence starts after it), and each opens with a word after a non-word byte: they match
+/// the clause as they match the sentence.
+fn scan_clause(text: &str, start: usize) -> (usize, bool, bool) {
     let b = text.as_bytes();
-    let mut ascii = true;
+    let (mut ascii, mut future) = (true, false);
     let mut i = start;
-    while i > 0 {
+    loop {
+        // The run of word bytes that ends at `i`.
+        let e = i;
+        while i > 0 && is_word_byte(b[i - 1]) {
+            i -= 1;
+        }
+        if e > i && !future {
+            future = future_word(b, i, e, start);
+        }
+        if i == 0 {
+            return (0, ascii, future);
+        }
         let c = b[i - 1];
         match c {
-            b',' | b';' | b':' | b'(' | b'\n' => return (i, ascii),
+            b',' | b';' | b':' | b'(' | b'\n' => return (i, ascii, future),
             // [`sentence_start_after`] told that the search from `i - 1` gives `i - 1`: it answers `i` when the
             // stop at `i - 1` ends a sentence (white space after it, no abbreviation), else `i - 1`.
-            b'.' | b'!' | b'?' if sentence_start_after(text, i, (i - 1, i - 1)) == i => {
-                return (i, ascii);
+            b'.' | b'!' | b'?'
+                if b.get(i).is_some_and(u8::is_ascii_whitespace)
+                    && sentence_start_after(text, i, (i - 1, i - 1)) == i =>
+            {
+                return (i, ascii, future);
             }
             _ => ascii &= c < 0x80,
         }
         i -= 1;
     }
-    (0, ascii)
 }
 
 /// The last five words of an ASCII `clause` split at white space, the last first (empty where it has fewer),
@@ -903,7 +902,7 @@ fn elapsed_into(w: &[&[u8]; 5]) -> bool {
 
 /// The relation of the round phrase at `start..end` to a match in its clause.
 fn relation(text: &str, start: usize, end: usize) -> RoundRelation {
-    let (c, ascii) = clause_start(text, start);
+    let (c, ascii, future) = scan_clause(text, start);
     let clause = &text[c..start];
     let reached_after = || {
         may_reach_after(text.as_bytes(), end)
@@ -926,7 +925,7 @@ fn relation(text: &str, start: usize, end: usize) -> RoundRelation {
     if reached_after() {
         return RoundRelation::Reached;
     }
-    if future_clause_ascii(clause.as_bytes()) {
+    if future {
         return RoundRelation::Next;
     }
     RoundRelation::Played
@@ -1382,7 +1381,7 @@ mod relation_tests {
             Some(i) => pos - before.len() + i + 1,
             None => pos - before.len(),
         };
-        let (c, ascii) = clause_start(text, pos);
+        let (c, ascii, got_future) = scan_clause(text, pos);
         assert_eq!(
             (c, ascii),
             (want, text[want..pos].is_ascii()),
@@ -1398,11 +1397,7 @@ mod relation_tests {
             assert_eq!(next_before(&w), next, "next: {before:?}");
             assert_eq!(reached_before(&w, trail), reached, "reached: {before:?}");
             assert_eq!(elapsed_into(&w), elapsed, "elapsed: {before:?}");
-            assert_eq!(
-                future_clause_ascii(clause.as_bytes()),
-                future,
-                "future: {clause:?}"
-            );
+            assert_eq!(got_future, future, "future: {clause:?}");
         } else {
             assert_eq!(NEXT_BEFORE.is_match(clause), next, "next: {before:?}");
             assert_eq!(
