@@ -649,159 +649,303 @@ fn may_reach_after(b: &[u8], end: usize) -> bool {
         .is_some_and(|i| i > 0 && matches!(rest[i], b'p' | b's' | b'b' | b'a' | b't'))
 }
 
-/// [`FUTURE_CLAUSE`] on an ASCII `clause`, in byte code: a whole word "will", "shall", "faces", ... (any
-/// case), "'ll" after a word byte, or "set", "due", "scheduled", "going" then white space and the word "to".
-fn future_clause_ascii(clause: &[u8]) -> bool {
-    let mut i = 0;
-    while i < clause.len() {
-        if !is_word_byte(clause[i]) {
-            i += 1;
-            while i < clause.len() && !is_word_byte(clause[i]) {
-                i += 1;
-            }
-            continue;
-        }
-        let s = i;
-        while i < clause.len() && is_word_byte(clause[i]) {
-            i += 1;
-        }
-        let w = &clause[s..i];
-        // Most words fail on their length or first byte before any comparison.
-        if !(2..=11).contains(&w.len())
-            || !matches!(
-                w[0] | 0x20,
-                b'w' | b's' | b'f' | b'm' | b'a' | b'p' | b'n' | b'l' | b'd' | b'g'
-            )
-        {
-            continue;
-        }
-        let is = |k: &[u8]| w.eq_ignore_ascii_case(k);
-        if [
-            &b"will"[..],
-            b"shall",
-            b"faces",
-            b"face",
-            b"meets",
-            b"meet",
-            b"awaits",
-            b"await",
-            b"plays",
-            b"next",
-            b"potentially",
-        ]
+/// Whether the word `b[s..e]` (a whole run of word bytes) makes [`FUTURE_CLAUSE`] match a clause of `b` that
+/// ends at `end` and holds it: "will", "shall", "faces", ... (any ASCII case), "ll" after "'" and a word byte,
+/// or "set", "due", "scheduled", "going" then white space and the word "to".
+fn future_word(b: &[u8], s: usize, e: usize, end: usize) -> bool {
+    let w = &b[s..e];
+    // Most words fail on their length or first byte before any comparison.
+    if !(2..=11).contains(&w.len())
+        || !matches!(
+            w[0] | 0x20,
+            b'w' | b's' | b'f' | b'm' | b'a' | b'p' | b'n' | b'l' | b'd' | b'g'
+        )
+    {
+        return false;
+    }
+    let is = |k: &[u8]| w.eq_ignore_ascii_case(k);
+    if [
+        &b"will"[..],
+        b"shall",
+        b"faces",
+        b"face",
+        b"meets",
+        b"meet",
+        b"awaits",
+        b"await",
+        b"plays",
+        b"next",
+        b"potentially",
+    ]
+    .iter()
+    .any(|k| is(k))
+    {
+        return true;
+    }
+    // The "'" and the word byte before it are in the clause: neither ends one.
+    if is(b"ll") && s >= 2 && b[s - 1] == b'\'' && is_word_byte(b[s - 2]) {
+        return true;
+    }
+    if [&b"set"[..], b"due", b"scheduled", b"going"]
         .iter()
         .any(|k| is(k))
-        {
-            return true;
+    {
+        let mut j = e;
+        while j < end && super::ascii_space(b[j]) {
+            j += 1;
         }
-        if is(b"ll") && s >= 2 && clause[s - 1] == b'\'' && is_word_byte(clause[s - 2]) {
-            return true;
-        }
-        if [&b"set"[..], b"due", b"scheduled", b"going"]
-            .iter()
-            .any(|k| is(k))
-        {
-            let mut j = i;
-            while j < clause.len() && super::ascii_space(clause[j]) {
-                j += 1;
-            }
-            if j > i
-                && clause.len() >= j + 2
-                && clause[j..j + 2].eq_ignore_ascii_case(b"to")
-                && clause.get(j + 2).is_none_or(|&c| !is_word_byte(c))
-            {
-                return true;
-            }
-        }
+        return j > e
+            && end >= j + 2
+            && b[j..j + 2].eq_ignore_ascii_case(b"to")
+            && (j + 2 == end || !is_word_byte(b[j + 2]));
     }
     false
 }
 
-/// Whether [`FUTURE_CLAUSE`] matches `clause`: byte code on ASCII text, the pattern otherwise.
-fn future_clause(clause: &str) -> bool {
-    if clause.is_ascii() {
-        future_clause_ascii(clause.as_bytes())
-    } else {
-        FUTURE_CLAUSE.is_match(clause)
+/// The clause of a round phrase at `start`, read in one backward pass: where it begins (just after the last
+/// `,`, `;`, `:` or `(` of its sentence before `start`, or at the sentence start, [`sentence_start`]: after a
+/// newline or after a `.`, `!` or `?` that ends a sentence), whether it is ASCII, and whether [`FUTURE_CLAUSE`]
+/// matches it when it is ASCII (see [`future_word`]).
+///
+/// No match of [`NEXT_BEFORE`], [`REACHED_BEFORE`] or [`ELAPSED_INTO`] on the text from the sentence start holds
+/// one of these marks or a newline (their words hold letters, digits, `'` and `-`; only `\s` might cross a
+/// newline, and the sentence starts after it), and each opens with a word after a non-word byte: they match
+/// the clause as they match the sentence.
+fn scan_clause(text: &str, start: usize) -> (usize, bool, bool) {
+    let b = text.as_bytes();
+    let (mut ascii, mut future) = (true, false);
+    let mut i = start;
+    loop {
+        // The run of word bytes that ends at `i`.
+        let e = i;
+        while i > 0 && is_word_byte(b[i - 1]) {
+            i -= 1;
+        }
+        if e > i && !future {
+            future = future_word(b, i, e, start);
+        }
+        if i == 0 {
+            return (0, ascii, future);
+        }
+        let c = b[i - 1];
+        match c {
+            b',' | b';' | b':' | b'(' | b'\n' => return (i, ascii, future),
+            // [`sentence_start_after`] told that the search from `i - 1` gives `i - 1`: it answers `i` when the
+            // stop at `i - 1` ends a sentence (white space after it, no abbreviation), else `i - 1`.
+            b'.' | b'!' | b'?'
+                if b.get(i).is_some_and(u8::is_ascii_whitespace)
+                    && sentence_start_after(text, i, (i - 1, i - 1)) == i =>
+            {
+                return (i, ascii, future);
+            }
+            _ => ascii &= c < 0x80,
+        }
+        i -= 1;
     }
 }
 
-/// The last three words of `b` split at ASCII white space (`\s` on ASCII), the last first (empty where `b` has
-/// fewer); `None` when a non-ASCII byte stands among them or after them, where `\s` and `(?i)` reach beyond
-/// ASCII.
-fn tail_words(b: &[u8]) -> Option<[&[u8]; 3]> {
+/// The last five words of an ASCII `clause` split at white space, the last first (empty where it has fewer),
+/// and whether white space ends it.
+fn tail_words(clause: &[u8]) -> ([&[u8]; 5], bool) {
     let space = super::ascii_space;
-    let mut out = [&b[..0]; 3];
-    let mut j = b.len();
+    let mut out = [&clause[..0]; 5];
+    let mut j = clause.len();
     for slot in &mut out {
-        while j > 0 && space(b[j - 1]) {
+        while j > 0 && space(clause[j - 1]) {
             j -= 1;
         }
         let e = j;
-        while j > 0 && !space(b[j - 1]) {
-            if b[j - 1] >= 0x80 {
-                return None;
-            }
+        while j > 0 && !space(clause[j - 1]) {
             j -= 1;
         }
-        *slot = &b[j..e];
+        *slot = &clause[j..e];
+        if j == 0 {
+            break;
+        }
     }
-    Some(out)
+    (out, clause.last().is_some_and(|&c| space(c)))
 }
 
-/// Whether `w` is a determiner that ends the phrase before a round in [`NEXT_BEFORE`] (any case).
-fn is_next_det(w: &[u8]) -> bool {
-    [&b"a"[..], b"an", b"his", b"her", b"their"]
-        .iter()
-        .any(|d| w.eq_ignore_ascii_case(d))
+/// Whether `w` is one of `words` (any ASCII case).
+fn is_one_of(w: &[u8], words: &[&[u8]]) -> bool {
+    words.iter().any(|k| w.eq_ignore_ascii_case(k))
 }
 
-/// A superset test of [`NEXT_BEFORE`] and [`REACHED_BEFORE`] on the text before a round phrase: whether each
-/// may match. Every match of either ends with a determiner (`an?|his|her|their`, or `the` for the second) as a
-/// whole word among the last three (the second may put two words after it: "the 2008 Wimbledon"), or, for the
-/// second, with "into"/"reach..." as the last word; the last word alone for the first.
-fn may_next_or_reached(before: &[u8]) -> (bool, bool) {
-    let Some(w) = tail_words(before) else {
-        return (true, true);
+/// Whether the word `w` (no white space) ends with one of `words` (any ASCII case) after a non-word byte or
+/// its start: `(?-u:\b)(?:words)` at its end.
+fn ends_with_word(w: &[u8], words: &[&[u8]]) -> bool {
+    words.iter().any(|k| {
+        w.len() >= k.len()
+            && w[w.len() - k.len()..].eq_ignore_ascii_case(k)
+            && (w.len() == k.len() || !is_word_byte(w[w.len() - k.len() - 1]))
+    })
+}
+
+/// The determiners of [`NEXT_BEFORE`].
+const NEXT_DETS: &[&[u8]] = &[b"a", b"an", b"his", b"her", b"their"];
+
+/// [`NEXT_BEFORE`] on an ASCII clause, read on its last words `w` (of [`tail_words`]).
+fn next_before(w: &[&[u8]; 5]) -> bool {
+    is_one_of(w[0], NEXT_DETS)
+        && ((w[1].eq_ignore_ascii_case(b"up")
+            && ends_with_word(
+                w[2],
+                &[
+                    b"set",
+                    b"sets",
+                    b"setting",
+                    b"lined",
+                    b"lines",
+                    b"lining",
+                    b"line",
+                    b"booked",
+                    b"books",
+                    b"book",
+                    b"booking",
+                    b"earned",
+                    b"earns",
+                    b"earn",
+                    b"secured",
+                    b"secures",
+                    b"secure",
+                    b"arranged",
+                    b"arranges",
+                    b"arrange",
+                ],
+            ))
+            || ends_with_word(
+                w[1],
+                &[
+                    b"booked",
+                    b"books",
+                    b"book",
+                    b"booking",
+                    b"earned",
+                    b"earns",
+                    b"earn",
+                    b"secured",
+                    b"secures",
+                    b"secure",
+                    b"arranged",
+                    b"set",
+                ],
+            ))
+}
+
+/// [`REACHED_BEFORE`] on an ASCII clause, read on its last words `w` (of [`tail_words`]); `trail`: white space
+/// ends the clause.
+fn reached_before(w: &[&[u8]; 5], trail: bool) -> bool {
+    let letters = |t: &[u8]| !t.is_empty() && t.iter().all(u8::is_ascii_alphabetic);
+    // The verb before the determiner: `lead` and the word before it.
+    let lead = |v: &[u8], before: &[u8]| {
+        ends_with_word(
+            v,
+            &[
+                b"reach",
+                b"reached",
+                b"reaches",
+                b"reaching",
+                b"made",
+                b"make",
+                b"makes",
+                b"making",
+                b"into",
+                b"to",
+                b"join",
+                b"joined",
+                b"joins",
+                b"joining",
+            ],
+        ) || (v.eq_ignore_ascii_case(b"for")
+            && ends_with_word(
+                before,
+                &[b"qualify", b"qualified", b"qualifies", b"qualifying"],
+            ))
+            || (is_one_of(v, &[b"in", b"into", b"to"])
+                && ends_with_word(before, &[b"place", b"spot", b"berth", b"passage", b"way"]))
     };
-    let next = is_next_det(w[0]);
-    let reached = next
-        || w.iter()
-            .any(|t| is_next_det(t) || t.eq_ignore_ascii_case(b"the"))
-        || [&b"into"[..], b"reached", b"reach", b"reaches", b"reaching"]
-            .iter()
-            .any(|k| w[0].eq_ignore_ascii_case(k));
-    (next, reached)
+    let det = |t: &[u8]| is_one_of(t, &[b"the", b"a", b"an", b"his", b"her", b"their"]);
+    // One word between the determiner and the end.
+    let one = |t: &[u8]| {
+        (t.len() == 4 && t.iter().all(u8::is_ascii_digit))
+            || is_one_of(
+                t,
+                &[b"first", b"second", b"third", b"maiden", b"first-ever"],
+            )
+            || (t.len() > 2
+                && t[t.len() - 2..].eq_ignore_ascii_case(b"'s")
+                && letters(&t[..t.len() - 2]))
+            || letters(t)
+    };
+    (trail
+        && ends_with_word(
+            w[0],
+            &[b"into", b"reached", b"reach", b"reaches", b"reaching"],
+        ))
+        || (det(w[0]) && lead(w[1], w[2]))
+        || (det(w[1]) && one(w[0]) && lead(w[2], w[3]))
+        || (det(w[2]) && letters(w[1]) && letters(w[0]) && lead(w[3], w[4]))
 }
 
-/// The relation of the round phrase at `start..end` to a match in its clause; `s` is the start of its sentence.
-fn relation(text: &str, s: usize, start: usize, end: usize) -> RoundRelation {
-    let before = &text[s..start];
-    let (may_next, may_reach) = may_next_or_reached(before.as_bytes());
-    // The three patterns end at `$`: the regex crate runs them backwards from the end, over a few words only.
-    if may_next && NEXT_BEFORE.is_match(before) {
+/// [`ELAPSED_INTO`] on an ASCII clause, read on its last words `w` (of [`tail_words`]).
+fn elapsed_into(w: &[&[u8]; 5]) -> bool {
+    is_one_of(w[0], &[b"the", b"a", b"his", b"her"])
+        && w[1].eq_ignore_ascii_case(b"into")
+        && ends_with_word(
+            w[2],
+            &[
+                b"minutes", b"minute", b"hours", b"hour", b"games", b"game", b"sets", b"set",
+                b"points", b"seconds", b"way",
+            ],
+        )
+}
+
+/// The relation of the round phrase at `start..end` to a match in its clause.
+fn relation(text: &str, start: usize, end: usize) -> RoundRelation {
+    let (c, ascii, future) = scan_clause(text, start);
+    let clause = &text[c..start];
+    let reached_after = || {
+        may_reach_after(text.as_bytes(), end)
+            && next_word(text, end).is_some_and(|(_, w)| REACHED_AFTER.contains(&w))
+    };
+    if !ascii {
+        // `\s`, `(?i)` and `\p{Lu}` reach beyond ASCII: the patterns tell.
+        return relation_by_patterns(clause, reached_after);
+    }
+    let (w, trail) = tail_words(clause.as_bytes());
+    if next_before(&w) {
         return RoundRelation::Next;
     }
-    if may_reach && REACHED_BEFORE.is_match(before) {
-        if ELAPSED_INTO.is_match(before) {
+    if reached_before(&w, trail) {
+        if elapsed_into(&w) {
             return RoundRelation::Played;
         }
         return RoundRelation::Reached;
     }
-    if may_reach_after(text.as_bytes(), end)
-        && next_word(text, end).is_some_and(|(_, w)| REACHED_AFTER.contains(&w))
-    {
+    if reached_after() {
         return RoundRelation::Reached;
     }
-    // The four marks are ASCII: a search on bytes finds the same place as one on characters.
-    let clause = match before
-        .bytes()
-        .rposition(|b| matches!(b, b',' | b';' | b':' | b'('))
-    {
-        Some(i) => &before[i + 1..],
-        None => before,
-    };
-    if future_clause(clause) {
+    if future {
+        return RoundRelation::Next;
+    }
+    RoundRelation::Played
+}
+
+/// [`relation`] by the patterns, on a `clause` that is not ASCII.
+fn relation_by_patterns(clause: &str, reached_after: impl Fn() -> bool) -> RoundRelation {
+    if NEXT_BEFORE.is_match(clause) {
+        return RoundRelation::Next;
+    }
+    if REACHED_BEFORE.is_match(clause) {
+        if ELAPSED_INTO.is_match(clause) {
+            return RoundRelation::Played;
+        }
+        return RoundRelation::Reached;
+    }
+    if reached_after() {
+        return RoundRelation::Reached;
+    }
+    if FUTURE_CLAUSE.is_match(clause) {
         return RoundRelation::Next;
     }
     RoundRelation::Played
@@ -822,8 +966,6 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RoundMentio
 /// [`find_in`] written into `out` (cleared first).
 pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<RoundMention>) {
     out.clear();
-    // The last phrase's start and its sentence's start: the next phrase's sentence search stops there.
-    let mut last = (0, 0);
     for (start, end) in matches(text, keywords) {
         if text[..start].ends_with(['-', '/']) {
             continue;
@@ -865,12 +1007,10 @@ pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<Ro
             Groups::Final => is_final_noun(text, start, end).then_some("F"),
         };
         if let Some(code) = code {
-            let s = sentence_start_after(text, start, last);
-            last = (start, s);
             out.push(RoundMention {
                 span: Span::new(start, end),
                 code,
-                relation: relation(text, s, start, end),
+                relation: relation(text, start, end),
             });
         }
     }
@@ -1233,44 +1373,75 @@ mod title_tests {
 mod relation_tests {
     use super::*;
 
-    /// Compares the byte code of [`relation`] with the plain pattern on `before`.
-    fn check(before: &str) {
-        let (next, reached) = may_next_or_reached(before.as_bytes());
-        assert!(next || !NEXT_BEFORE.is_match(before), "next: {before:?}");
-        assert!(
-            reached || !REACHED_BEFORE.is_match(before),
-            "reached: {before:?}"
-        );
+    /// Compares the byte code of [`relation`] at `pos` of `text` with the plain patterns on the text from the
+    /// sentence start (as [`relation`] once ran them) and on the clause.
+    fn check(text: &str, pos: usize) -> [bool; 4] {
+        let before = &text[sentence_start(text, pos)..pos];
+        let want = match before.rfind([',', ';', ':', '(']) {
+            Some(i) => pos - before.len() + i + 1,
+            None => pos - before.len(),
+        };
+        let (c, ascii, got_future) = scan_clause(text, pos);
         assert_eq!(
-            future_clause(before),
-            FUTURE_CLAUSE.is_match(before),
-            "future: {before:?}"
+            (c, ascii),
+            (want, text[want..pos].is_ascii()),
+            "{pos}: {text:?}"
         );
-        if before.is_ascii() {
+        let clause = &text[c..pos];
+        let next = NEXT_BEFORE.is_match(before);
+        let reached = REACHED_BEFORE.is_match(before);
+        let elapsed = ELAPSED_INTO.is_match(before);
+        let future = FUTURE_CLAUSE.is_match(clause);
+        if ascii {
+            let (w, trail) = tail_words(clause.as_bytes());
+            assert_eq!(next_before(&w), next, "next: {before:?}");
+            assert_eq!(reached_before(&w, trail), reached, "reached: {before:?}");
+            assert_eq!(elapsed_into(&w), elapsed, "elapsed: {before:?}");
+            assert_eq!(got_future, future, "future: {clause:?}");
+        } else {
+            assert_eq!(NEXT_BEFORE.is_match(clause), next, "next: {before:?}");
             assert_eq!(
-                future_clause_ascii(before.as_bytes()),
-                FUTURE_CLAUSE.is_match(before),
-                "future: {before:?}"
+                REACHED_BEFORE.is_match(clause),
+                reached,
+                "reached: {before:?}"
+            );
+            assert_eq!(
+                ELAPSED_INTO.is_match(clause),
+                elapsed,
+                "elapsed: {before:?}"
             );
         }
+        [next, reached, elapsed, future]
     }
 
-    /// Every text before a word start of every test text, from its sentence start, as [`relation`] sees it.
+    /// Every word start of every test text and of the BBC tennis articles (when present).
     #[test]
     fn same_as_the_plain_patterns_on_the_corpus() {
-        for t in &crate::recognise::all_texts() {
-            let b = t.as_bytes();
-            for pos in (0..=b.len()).filter(|&p| p == 0 || b[p - 1] == b' ') {
-                let before = &t[sentence_start(t, pos)..pos];
-                check(before);
-                if let Some(i) = before.rfind([',', ';', ':', '(']) {
-                    check(&before[i + 1..]);
+        let mut texts = crate::recognise::all_texts();
+        if let Ok(dir) = std::fs::read_dir("/work/shared/corpus/bbcsport/tennis") {
+            let mut paths: Vec<_> = dir.flatten().map(|e| e.path()).collect();
+            paths.sort();
+            for p in paths {
+                if let Ok(t) = std::fs::read_to_string(&p) {
+                    texts.push(crate::normalise::Normalised::new(&t).text);
                 }
             }
         }
+        // How often each pattern matched: the test must see every one match.
+        let mut seen = [0; 4];
+        for t in &texts {
+            let b = t.as_bytes();
+            for pos in (0..=b.len()).filter(|&p| p == 0 || b[p - 1] == b' ' || b[p - 1] == b'\n') {
+                for (n, hit) in seen.iter_mut().zip(check(t, pos)) {
+                    *n += usize::from(hit);
+                }
+            }
+        }
+        assert!(seen.iter().all(|&n| n > 0), "{seen:?}");
+        eprintln!("{} texts, matches {seen:?}", texts.len());
     }
 
-    /// Edge cases: every prefix of each string.
+    /// Edge cases: every prefix of each string, and some of their suffixes.
     #[test]
     fn same_as_the_plain_patterns_on_tricky_strings() {
         let texts = [
@@ -1284,12 +1455,16 @@ mod relation_tests {
             "lined up her lines up a lining up their book his earns an arranged a, set her, secure their",
             "reached the 2008 Wimbledon  , made the second, into their Big Four, to a first-ever, reach  ",
             "join the Ana's, reaching\x0b, into\x0cthe, reached\u{a0}the\u{a0}, to THE K\u{212a}x, TO AN, set HIS ",
+            "x-into the, _into the, 2into a, reached\nthe, Dr. into the, Mr. reached the. Into the! to the? x",
+            "reached the big apple pie, into the ab's, into the 'ab's, to the 12345, to a 123, onto the, upset up a",
+            "reach\x0b\x0b, made THE ATP, qualifies  for her, way  in  the, spot-in the, place_in the, Qualify for",
+            "hours into the, game into a, way into his, upsets into the, set\tup\ta, reset up an, upset a, sets a",
         ];
         for t in texts {
             for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
-                check(&t[..i]);
+                check(&t[..i], i);
                 for (j, _) in t[..i].char_indices().filter(|&(j, _)| j % 7 == 0) {
-                    check(&t[j..i]);
+                    check(&t[j..i], i - j);
                 }
             }
         }
