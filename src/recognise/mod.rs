@@ -658,10 +658,9 @@ struct Slot {
     /// Whether [`keyword_kinds`] must be asked about the word (one of [`KEY_EXACT`] whose kinds depend on its
     /// case or on what follows it).
     ask: bool,
-    /// The kinds that [`keyword_kinds`] gives the word in any case and any context (one of [`KEY_FREE`]).
+    /// The kinds that [`keyword_kinds`] gives the word in any case and any context (one of [`KEY_FREE`]), and
+    /// [`KEY_ROLE`] for the first run of a role word.
     free: u8,
-    /// Whether the word is the first run of a role word ([`KEY_ROLE`]).
-    role: bool,
     group: u16,
     cue: u16,
 }
@@ -831,7 +830,7 @@ pub(crate) static WORD_TABLE: once_cell::sync::Lazy<WordTable> = once_cell::sync
         });
         let slot = &mut words[i];
         if kind == KEY_ROLE {
-            slot.role = true;
+            slot.free |= KEY_ROLE;
             continue;
         }
         if kind == KEY_SPORT && slot.kinds & KEY_SPORT == 0 {
@@ -845,7 +844,7 @@ pub(crate) static WORD_TABLE: once_cell::sync::Lazy<WordTable> = once_cell::sync
         slot.kinds |= kind;
         if kind == 0 {
             if KEY_FREE.contains(&w.as_slice()) {
-                slot.free = keyword_kinds(&w, 0, n);
+                slot.free |= keyword_kinds(&w, 0, n);
             } else {
                 slot.ask = true;
             }
@@ -959,14 +958,15 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Fou
     let key = (raw | splat(0x20)) & KEY_MASKS[n];
     let slot = table.slot(key, n);
     let hit = slot.key == key && usize::from(slot.len) == n;
-    if hit && slot.role {
-        out.roles.push(s);
-    }
     let (mut kinds, group, cue, mut ask) = if hit {
         (slot.kinds | slot.free, slot.group, slot.cue, slot.ask)
     } else {
         (0, 0, 0, false)
     };
+    if kinds & KEY_ROLE != 0 {
+        out.roles.push(s);
+        kinds ^= KEY_ROLE;
+    }
     let (mask, start) = PREFIXES[prefix_slot(key)];
     ask |= key & mask == start;
     if ask {
@@ -1031,7 +1031,7 @@ impl Scan<'_> {
                 let key = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"))
                     | splat(0x20);
                 let slot = self.table.slot(key, n);
-                if slot.role && slot.key == key && usize::from(slot.len) == n {
+                if slot.free & KEY_ROLE != 0 && slot.key == key && usize::from(slot.len) == n {
                     out.roles.push(at + k);
                 }
             }
