@@ -1918,7 +1918,7 @@ mod keyword_tests {
                     format!("({up}'s)"),
                     format!("x{w}"),
                     format!("{w}\u{e9}"),
-                    format!("{}", &w[1..]),
+                    w[1..].to_string(),
                 ]
             })
             .collect();

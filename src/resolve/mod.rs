@@ -15,9 +15,9 @@ use crate::recognise::{
     sport, tournament,
 };
 use crate::segment::{self, Sentence};
-use players::{Entity, Ref, RefKind};
 /// The role words of the player resolver, for the keyword scan's table (see `recognise::Keywords::roles`).
 pub(crate) use players::ROLES;
+use players::{Entity, Ref, RefKind};
 
 /// Everything the recognisers found in one article, over its normalised text.
 pub(crate) struct Mentions {

@@ -1147,7 +1147,8 @@ fn role_after(text: &str, end: usize, roles: &[usize]) -> bool {
 }
 
 /// Marks entities whose mentions stand next to a role word ("coach Darren Cahill", "umpire Carlos Ramos",
-/// "X, his coach,"). `roles`: the role starts of the keyword scan of `text` ([`crate::recognise::Keywords::roles`]).
+/// "X, his coach,"). `roles`: the role starts of the keyword scan of `text`
+/// ([`crate::recognise::Keywords::roles`]).
 pub(crate) fn mark_officials(
     text: &str,
     names: &[NameMention],
