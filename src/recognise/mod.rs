@@ -156,6 +156,13 @@ pub(crate) const KEY_RESULT: u8 = 32;
 pub(crate) const KEY_WALKOVER: u8 = 128;
 /// The kinds kept with their table entries in [`Keywords::keys`]; the others go to [`Keywords::starts`].
 const TABLE_KINDS: u8 = KEY_SPORT | KEY_RESULT;
+/// A word whose letters, in any case, are the first run of ASCII letters and digits of a role word of the player
+/// resolver (`resolve::ROLES`: "coach", "umpire", the "not" of "not_player"): only the table build
+/// uses this kind; the scan puts such words in [`Keywords::roles`], not in the keys or marks.
+const KEY_ROLE: u8 = 64;
+/// The longest first run of a role word ("physiotherapist"): the scan looks words of up to this length up
+/// for roles alone (checked by a test).
+const ROLE_MAX: usize = 15;
 
 /// The first eight bytes of `w` as a number (zero bytes past its end).
 const fn key8(w: &[u8]) -> u64 {
@@ -404,6 +411,8 @@ pub(crate) struct Keywords {
     keys: Vec<Key>,
     /// The keywords of the other kinds, in order: their starts and kinds (a short list, walked once per kind).
     marks: Vec<Mark>,
+    /// The starts of the words that may be role words, in order (see [`Keywords::roles`]).
+    roles: Vec<usize>,
     /// Whether the text holds a character that `(?i)` matches to an ASCII letter.
     folds: bool,
 }
@@ -417,16 +426,18 @@ impl Keywords {
     /// [`Keywords::scan`] written into the buffers of `old` (a former scan, or the default): no allocation
     /// once they are as big as the text needs.
     pub(crate) fn rescan(text: &str, old: Keywords) -> Self {
-        let (mut keys, mut marks) = (old.keys, old.marks);
+        let (mut keys, mut marks, mut roles) = (old.keys, old.marks, old.roles);
         keys.clear();
         marks.clear();
+        roles.clear();
         keys.reserve(text.len() / 16);
         marks.reserve(text.len() / 128);
-        let mut out = Found { keys, marks };
+        let mut out = Found { keys, marks, roles };
         let folds = scan_keywords(text.as_bytes(), &mut out);
         Keywords {
             keys: out.keys,
             marks: out.marks,
+            roles: out.roles,
             folds,
         }
     }
@@ -435,12 +446,21 @@ impl Keywords {
     pub(crate) fn recycle(&mut self) {
         recycle(&mut self.keys);
         recycle(&mut self.marks);
+        recycle(&mut self.roles);
         self.folds = false;
     }
 
     /// The keywords of kind [`KEY_SPORT`] or [`KEY_RESULT`] (with their other kinds), in order.
     pub(crate) fn keys(&self) -> &[Key] {
         &self.keys
+    }
+
+    /// The starts of the maximal runs of ASCII letters and digits whose first eight bytes (in lower case) and
+    /// length are those of the first run of a role word of the player resolver, in order: every role word of
+    /// the text, in any case and whatever bytes stand around it, starts one of these (with "coach's", "(Coach)",
+    /// "not_player"), so that `resolve::players::mark_officials` need look closer only near them.
+    pub(crate) fn roles(&self) -> &[usize] {
+        &self.roles
     }
 
     /// Whether the text holds a character that `(?i)` matches to an ASCII letter ("ſ", the Kelvin sign).
@@ -517,6 +537,7 @@ struct Mark {
 struct Found {
     keys: Vec<Key>,
     marks: Vec<Mark>,
+    roles: Vec<usize>,
 }
 
 /// The words that [`keyword_kinds`] may accept whole, in lower case: a word is worth asking it about when it is
@@ -637,7 +658,8 @@ struct Slot {
     /// Whether [`keyword_kinds`] must be asked about the word (one of [`KEY_EXACT`] whose kinds depend on its
     /// case or on what follows it).
     ask: bool,
-    /// The kinds that [`keyword_kinds`] gives the word in any case and any context (one of [`KEY_FREE`]).
+    /// The kinds that [`keyword_kinds`] gives the word in any case and any context (one of [`KEY_FREE`]), and
+    /// [`KEY_ROLE`] for the first run of a role word.
     free: u8,
     group: u16,
     cue: u16,
@@ -793,7 +815,8 @@ pub(crate) static WORD_TABLE: once_cell::sync::Lazy<WordTable> = once_cell::sync
     let sport = sport::first_runs().into_iter().map(|w| (w, KEY_SPORT));
     let result = result::first_words().into_iter().map(|w| (w, KEY_RESULT));
     let exact = KEY_EXACT.iter().map(|w| (w.to_vec(), 0));
-    for (w, kind) in sport.chain(result).chain(exact) {
+    let roles = role_runs().map(|w| (w.to_vec(), KEY_ROLE));
+    for (w, kind) in sport.chain(result).chain(exact).chain(roles) {
         let n = w.len();
         assert!((1..=255).contains(&n));
         let key = word_key(&w, 0, n);
@@ -806,6 +829,10 @@ pub(crate) static WORD_TABLE: once_cell::sync::Lazy<WordTable> = once_cell::sync
             words.len() - 1
         });
         let slot = &mut words[i];
+        if kind == KEY_ROLE {
+            slot.free |= KEY_ROLE;
+            continue;
+        }
         if kind == KEY_SPORT && slot.kinds & KEY_SPORT == 0 {
             slot.group = groups;
             groups += 1;
@@ -817,7 +844,7 @@ pub(crate) static WORD_TABLE: once_cell::sync::Lazy<WordTable> = once_cell::sync
         slot.kinds |= kind;
         if kind == 0 {
             if KEY_FREE.contains(&w.as_slice()) {
-                slot.free = keyword_kinds(&w, 0, n);
+                slot.free |= keyword_kinds(&w, 0, n);
             } else {
                 slot.ask = true;
             }
@@ -829,6 +856,14 @@ pub(crate) static WORD_TABLE: once_cell::sync::Lazy<WordTable> = once_cell::sync
     t.cues = usize::from(cues);
     t
 });
+
+/// The first runs of ASCII letters and digits of the role words of the player resolver, in lower case.
+fn role_runs() -> impl Iterator<Item = &'static [u8]> {
+    crate::resolve::ROLES.iter().map(|r| {
+        let r = r.as_bytes();
+        &r[..first_run(r)]
+    })
+}
 
 /// `KEY_MASKS[n]`: the mask of the low `n` bytes of a key (all eight for `n >= 8`).
 const KEY_MASKS: [u64; SCAN_MAX + 1] = {
@@ -928,6 +963,10 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Fou
     } else {
         (0, 0, 0, false)
     };
+    if kinds & KEY_ROLE != 0 {
+        out.roles.push(s);
+        kinds ^= KEY_ROLE;
+    }
     let (mask, start) = PREFIXES[prefix_slot(key)];
     ask |= key & mask == start;
     if ask {
@@ -987,6 +1026,14 @@ impl Scan<'_> {
             if n <= SCAN_MAX {
                 let raw = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
                 look(self.b, at + k, n, raw, self.table, out);
+            } else if n <= ROLE_MAX {
+                // Too long for a keyword; maybe a role ("physiotherapist"): a rare word, looked up whole.
+                let key = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"))
+                    | splat(0x20);
+                let slot = self.table.slot(key, n);
+                if slot.free & KEY_ROLE != 0 && slot.key == key && usize::from(slot.len) == n {
+                    out.roles.push(at + k);
+                }
             }
         }
     }
@@ -1822,6 +1869,7 @@ mod keyword_tests {
             let mut found = Found {
                 keys: Vec::new(),
                 marks: Vec::new(),
+                roles: Vec::new(),
             };
             let folds = scan_keywords(t.as_bytes(), &mut found);
             let all = plain_scan(t.as_bytes());
@@ -1845,6 +1893,57 @@ mod keyword_tests {
             }
             let want = t.contains('\u{17f}') || t.contains('\u{212a}');
             assert_eq!(folds, want, "{t}");
+        }
+    }
+
+    /// The scan puts in [`Keywords::roles`] the starts of the maximal runs of letters and digits whose length
+    /// and first eight bytes in lower case are those of a role's first run, as a plain walk over the runs finds.
+    #[test]
+    fn scan_finds_every_role() {
+        let runs: Vec<(u64, usize)> = role_runs()
+            .map(|r| (word_key(r, 0, r.len()), r.len()))
+            .collect();
+        assert!(runs.iter().all(|&(_, n)| (1..=ROLE_MAX).contains(&n)));
+        let mut texts = all_texts();
+        let words: Vec<String> = crate::resolve::ROLES
+            .iter()
+            .flat_map(|w| {
+                let mut up = w.to_string();
+                up[..1].make_ascii_uppercase();
+                [
+                    w.to_string(),
+                    up.clone(),
+                    w.to_ascii_uppercase(),
+                    format!("{w}s"),
+                    format!("({up}'s)"),
+                    format!("x{w}"),
+                    format!("{w}\u{e9}"),
+                    w[1..].to_string(),
+                ]
+            })
+            .collect();
+        for pad in 0..64 {
+            texts.push(format!("{}{}", "x ".repeat(pad / 2), words.join(" ")));
+            texts.push(format!("{}{}", " ".repeat(pad), words.join("\u{e9}")));
+        }
+        for t in &texts {
+            let b = t.as_bytes();
+            let mut want = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                if !WORD[usize::from(b[i])] {
+                    i += 1;
+                    continue;
+                }
+                let s = i;
+                while i < b.len() && WORD[usize::from(b[i])] {
+                    i += 1;
+                }
+                if runs.contains(&(word_key(b, s, i - s), i - s)) {
+                    want.push(s);
+                }
+            }
+            assert_eq!(Keywords::scan(t).roles(), want, "{t}");
         }
     }
 }

@@ -15,6 +15,8 @@ use crate::recognise::{
     sport, tournament,
 };
 use crate::segment::{self, Sentence};
+/// The role words of the player resolver, for the keyword scan's table (see `recognise::Keywords::roles`).
+pub(crate) use players::ROLES;
 use players::{Entity, Ref, RefKind};
 
 /// Everything the recognisers found in one article, over its normalised text.
@@ -387,7 +389,7 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     let mut entities = std::mem::take(&mut scratch.entities);
     let mut link = std::mem::take(&mut scratch.link);
     players::build_entities(text, &names, &scratch.cue_starts, &mut entities, &mut link);
-    players::mark_officials(text, &names, &link, &mut entities);
+    players::mark_officials(text, &names, &link, &mut entities, keywords.roles());
     let mut rounds = std::mem::take(&mut scratch.rounds);
     round::find_into(text, &keywords, &mut rounds);
     let mut tournaments = std::mem::take(&mut scratch.tournaments);

@@ -630,7 +630,7 @@ fn build_entities_in(
 }
 
 /// Roles that make a named person not a player when they stand just before the name or just after it.
-const ROLES: &[&str] = &[
+pub(crate) const ROLES: &[&str] = &[
     "coach",
     "coached",
     "umpire",
@@ -751,6 +751,57 @@ const fn role_first_lens() -> [u32; 128] {
 }
 
 static ROLE_FIRST_LENS: [u32; 128] = role_first_lens();
+
+/// For each ASCII byte, one bit per length of the first run of ASCII letters and digits of the roles that start
+/// with it (in either case): "not" of "not_player" gives 3. First runs have at most 15 bytes.
+const fn role_run_lens() -> [u16; 128] {
+    let mut t = [0u16; 128];
+    let mut i = 0;
+    while i < ROLES.len() {
+        let r = ROLES[i].as_bytes();
+        let mut n = 0;
+        while n < r.len() && r[n].is_ascii_alphanumeric() {
+            n += 1;
+        }
+        t[r[0] as usize] |= 1 << n;
+        t[r[0].to_ascii_uppercase() as usize] |= 1 << n;
+        i += 1;
+    }
+    t
+}
+
+static ROLE_RUN_LENS: [u16; 128] = role_run_lens();
+
+/// Whether a role word (see [`is_role`]) may be one of the words of `text[from..to]` split at white space: a
+/// necessary test for [`role_before`] and [`role_after`] from the role starts that the keyword scan found
+/// (`roles`, see [`crate::recognise::Keywords::roles`]), by binary search.
+///
+/// A role word trimmed (and without its "'s") is ASCII letters (and "_") with no letter or digit on either
+/// side, so its first run of letters and digits is a maximal one in the text, and one of `roles`, unless
+/// the window cuts it: at `from` (the word's start is a suffix of a longer run: its length must then be that
+/// of a role's first run) or at `to` (a prefix of a longer run: not looked at closer here).
+#[inline]
+fn role_may_stand(b: &[u8], roles: &[usize], from: usize, to: usize) -> bool {
+    let i = roles.partition_point(|&s| s < from);
+    if roles.get(i).is_some_and(|&s| s < to) {
+        return true;
+    }
+    let cut = |at: usize| {
+        at > 0 && at < b.len() && b[at - 1].is_ascii_alphanumeric() && b[at].is_ascii_alphanumeric()
+    };
+    if cut(to) {
+        return true;
+    }
+    if from < to && cut(from) {
+        let n = b[from..]
+            .iter()
+            .take(16)
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        return ROLE_RUN_LENS[usize::from(b[from])] >> n & 1 != 0;
+    }
+    false
+}
 
 /// `word` without the characters that are not alphanumeric at either end.
 fn trim_non_alnum(word: &str) -> &str {
@@ -1056,12 +1107,17 @@ fn role_before_slow(before: &str) -> bool {
         .any(is_role)
 }
 
-/// "X, his coach": a role (not possessive) among the three words after a comma.
-fn role_after(text: &str, end: usize) -> bool {
+/// "X, his coach": a role (not possessive) among the three words after a comma. `roles`: see
+/// [`role_may_stand`].
+fn role_after(text: &str, end: usize, roles: &[usize]) -> bool {
     if !text.as_bytes()[end..].starts_with(b", ") {
         return false;
     }
-    let after = &text[end + 2..ceil_boundary(text, end + 40)];
+    let hi = ceil_boundary(text, end + 40);
+    if !role_may_stand(text.as_bytes(), roles, end + 2, hi) {
+        return false;
+    }
+    let after = &text[end + 2..hi];
     // Forwards on bytes while the words looked at are ASCII (as white space then is).
     let b = after.as_bytes();
     let mut st = 0;
@@ -1091,12 +1147,14 @@ fn role_after(text: &str, end: usize) -> bool {
 }
 
 /// Marks entities whose mentions stand next to a role word ("coach Darren Cahill", "umpire Carlos Ramos",
-/// "X, his coach,").
+/// "X, his coach,"). `roles`: the role starts of the keyword scan of `text`
+/// ([`crate::recognise::Keywords::roles`]).
 pub(crate) fn mark_officials(
     text: &str,
     names: &[NameMention],
     link: &[Option<usize>],
     entities: &mut [Entity],
+    roles: &[usize],
 ) {
     for (i, n) in names.iter().enumerate() {
         let Some(e) = link[i] else { continue };
@@ -1104,15 +1162,16 @@ pub(crate) fn mark_officials(
         if entities[e].not_player {
             continue;
         }
-        if official_context(text, n.span) {
+        if official_context(text, n.span, roles) {
             entities[e].not_player = true;
         }
     }
 }
 
 /// A byline ("By Jane Doe", or a short line of names alone) or a role among the three words before the name
-/// in the same clause, or after a comma. The cheap tests first.
-fn official_context(text: &str, span: Span) -> bool {
+/// in the same clause, or after a comma. The cheap tests first; role words only where the keyword scan found
+/// that one may stand (`roles`, see [`role_may_stand`]).
+fn official_context(text: &str, span: Span, roles: &[usize]) -> bool {
     let from = floor_boundary(text, span.start.saturating_sub(40));
     let before = &text[from..span.start];
     // One backward pass over the window: the white space before the name once, then "By" and the words.
@@ -1121,13 +1180,14 @@ fn official_context(text: &str, span: Span) -> bool {
     while end > 0 && ascii_space(b[end - 1]) {
         end -= 1;
     }
+    let role_near = || role_may_stand(text.as_bytes(), roles, from, span.start);
     let by_or_role = if end > 0 && !b[end - 1].is_ascii() {
         // Maybe Unicode white space before: on characters.
-        ends_with_by(before) || role_before(before)
+        ends_with_by(before) || role_near() && role_before(before)
     } else {
-        b[..end].ends_with(b"By") || role_before_from(before, end)
+        b[..end].ends_with(b"By") || role_near() && role_before_from(before, end)
     };
-    by_or_role || role_after(text, span.end) || byline_line(text, span)
+    by_or_role || role_after(text, span.end, roles) || byline_line(text, span)
 }
 
 /// Sentence index of each byte offset, by binary search over sentence starts.
@@ -1880,7 +1940,44 @@ mod tests {
     #[test]
     fn official_context_same_as_before() {
         for t in &texts() {
-            same_on_spans(t, official_context, reference::official_context);
+            let keywords = crate::recognise::Keywords::scan(t);
+            let new = |t: &str, s: Span| official_context(t, s, keywords.roles());
+            same_on_spans(t, new, reference::official_context);
+        }
+    }
+
+    /// The same where the windows of [`official_context`] cut words (a role at the start of the window before
+    /// the name, a longer word cut to a role at the end of the window after it) and where a name starts in a
+    /// word: spans at every letter or digit.
+    #[test]
+    fn official_context_same_at_window_edges() {
+        let mut texts = Vec::new();
+        for r in ROLES {
+            for gap in 1..=44 {
+                let sp = " ".repeat(gap);
+                let y = "y".repeat(gap);
+                texts.push(format!("Then x{r}{sp}Jim Courier, his {y}{r}s friend"));
+                texts.push(format!("Then x{r} a{sp}Jim Courier, a {y} {r}'s x"));
+                texts.push(format!("Then {r}{sp}Jim Courier,  {y}{r}"));
+                texts.push(format!("\u{e9}{r}x{y} Jim {r}Courier, x {y}, {r}x"));
+            }
+        }
+        texts.push("the coachJim Courier; cannot_player Jim Courier".to_string());
+        for t in &texts {
+            let keywords = crate::recognise::Keywords::scan(t);
+            let b = t.as_bytes();
+            for i in (0..b.len()).filter(|&i| b[i].is_ascii_alphanumeric()) {
+                let e = i + b[i..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .count();
+                let span = Span { start: i, end: e };
+                assert_eq!(
+                    official_context(t, span, keywords.roles()),
+                    reference::official_context(t, span),
+                    "{i} in {t:?}"
+                );
+            }
         }
     }
 }
