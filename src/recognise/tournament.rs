@@ -50,12 +50,20 @@ static NEAR: Lazy<Anchored> = Lazy::new(|| RE.anchored().clone());
 ///
 /// Before its first keyword, a match holds only capitalised words of letters, `&'.-` (and non-ASCII
 /// characters) between white space: the pattern runs only at capitals with nothing else up to the keyword.
+#[cfg(test)]
 fn matches(text: &str, keywords: &super::Keywords) -> Vec<(usize, usize, Alt)> {
+    let mut out = Vec::new();
+    matches_into(text, keywords, &mut out);
+    out
+}
+
+/// [`matches`] pushed onto `out`.
+fn matches_into(text: &str, keywords: &super::Keywords, out: &mut Vec<(usize, usize, Alt)>) {
     let b = text.as_bytes();
     let hits = keywords
         .starts(super::KEY_TOURNAMENT)
         .map(|o| (o, super::Window::From(name_start(b, o))));
-    super::find_near_in(
+    super::find_near_into(
         text,
         hits,
         |t, p| match read_at(t.as_bytes(), p) {
@@ -65,7 +73,8 @@ fn matches(text: &str, keywords: &super::Keywords) -> Vec<(usize, usize, Alt)> {
             None => NEAR.at_which(t, p).map(|(e, i)| (e, ALTS[i])),
         },
         |b, p, _| (b[p].is_ascii_uppercase() || b[p] >= 0x80) && super::boundary(b, p),
-    )
+        out,
+    );
 }
 
 /// The classes of bytes for [`name_start`]: [`STOP`] ends the window, [`NAME`] is a byte of a name word (an
@@ -147,9 +156,13 @@ fn read_at(b: &[u8], p: usize) -> Option<Option<(usize, Alt)>> {
     }
     match word {
         b"Wimbledon" => return Some(Some((after, Alt::Known))),
-        b"Roland" | b"Indian" | b"Queen" | b"Davis" | b"Fed" | b"Billie" | b"Hopman" | b"Laver"
-        | b"United" | b"ATP" | b"Nitto" | b"WTA" | b"Tennis" | b"Masters" | b"Olympics"
-        | b"Olympic" | b"Diamond" | b"Challenger" | b"ITF" => return None,
+        b"Davis" | b"Fed" | b"Hopman" | b"Laver" | b"United" => {
+            return team_cup_at(b, after, word == b"Davis").map(|e| Some((e, Alt::Known)));
+        }
+        b"Roland" | b"Indian" | b"Queen" | b"Billie" | b"ATP" | b"Nitto" | b"WTA" | b"Tennis"
+        | b"Masters" | b"Olympics" | b"Olympic" | b"Diamond" | b"Challenger" | b"ITF" => {
+            return None;
+        }
         _ if word.starts_with(b"Next") => return None,
         _ => {}
     }
@@ -168,6 +181,46 @@ fn read_at(b: &[u8], p: usize) -> Option<Option<(usize, Alt)>> {
         }
     }
     generic_at(b, p).map(|e| e.map(|e| (e, Alt::Generic)))
+}
+
+/// The end of the known name `<word>\s+Cup` (`Davis\s+Cup(?:\s+final)?` when `davis`) whose first word ends
+/// at `after`, read in ASCII: the known names come first in [`RE`], and no other one opens with these words
+/// but `(?:\p{Lu}\p{L}+\s+)?Olympics`. `None` (the pattern tells) when "Cup" does not follow, when a word
+/// byte follows it, or when a non-ASCII byte may change the answer.
+fn team_cup_at(b: &[u8], after: usize, davis: bool) -> Option<usize> {
+    let at = |i: usize| super::byte_or_stop(b, i);
+    let skip_space = |mut i: usize| {
+        while super::ascii_space(at(i)) {
+            i += 1;
+        }
+        i
+    };
+    let q = skip_space(after);
+    if q == after || !b[q..].starts_with(b"Cup") {
+        return None;
+    }
+    let e = q + 3;
+    // `(?-u:\b)` after "Cup", or first `\s+final` and `(?-u:\b)` after it.
+    let c = at(e);
+    if c >= 0x80 || super::is_word_byte(c) {
+        return None;
+    }
+    if davis && super::ascii_space(c) {
+        let r = skip_space(e);
+        if at(r) >= 0x80 {
+            return None;
+        }
+        if b[r..].starts_with(b"final") {
+            let c = at(r + 5);
+            if c >= 0x80 {
+                return None;
+            }
+            if !super::is_word_byte(c) {
+                return Some(r + 5);
+            }
+        }
+    }
+    Some(e)
 }
 
 /// Whether [`NEAR`] may match at `p` where [`read_at`] leaves it to the pattern: a necessary condition (where
@@ -442,8 +495,29 @@ const LEAD_STOP: &[&str] = &[
 static LEAD_STOP_SET: Lazy<crate::lexicon::FxHashSet<&'static str>> =
     Lazy::new(|| LEAD_STOP.iter().copied().collect());
 
+/// `LEAD_LENS[c - b'A']`: bit `n` set when a word of [`LEAD_STOP`] of `n` bytes starts with the capital `c`
+/// (every one starts with an ASCII capital and is shorter than 32 bytes; built at compile time).
+const LEAD_LENS: [u32; 26] = {
+    let mut t = [0u32; 26];
+    let mut i = 0;
+    while i < LEAD_STOP.len() {
+        let w = LEAD_STOP[i].as_bytes();
+        assert!(w[0].is_ascii_uppercase() && w.len() < 32);
+        t[(w[0] - b'A') as usize] |= 1 << w.len();
+        i += 1;
+    }
+    t
+};
+
+/// Whether `w` is one of [`LEAD_STOP`]: the set is asked only when a word of its first letter and length is.
 fn is_lead_stop(w: &str) -> bool {
-    LEAD_STOP_SET.contains(w)
+    let b = w.as_bytes();
+    match b.first() {
+        Some(&c @ b'A'..=b'Z') if b.len() < 32 => {
+            LEAD_LENS[usize::from(c - b'A')] >> b.len() & 1 != 0 && LEAD_STOP_SET.contains(w)
+        }
+        _ => false,
+    }
 }
 
 /// Team events that a nation's name may stand before ("US Davis Cup").
@@ -651,11 +725,16 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<TournamentM
 
 /// [`find_in`] written into `out` (cleared first).
 pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<TournamentMention>) {
-    let found = matches(text, keywords);
+    thread_local! {
+        /// The matches of one text ([`matches_into`]), kept for the next.
+        static FOUND: std::cell::RefCell<Vec<(usize, usize, Alt)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let mut found = super::take_buffer(&FOUND);
+    matches_into(text, keywords, &mut found);
     // At most one mention per match: no growing.
     out.clear();
     out.reserve(found.len());
-    for (m_start, m_end, alt) in found {
+    for &(m_start, m_end, alt) in &found {
         if push_known_or_city(text, m_start, m_end, alt, out) {
             continue;
         }
@@ -666,6 +745,7 @@ pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<To
             });
         }
     }
+    super::give_back(&FOUND, found);
 }
 
 /// Where the name of the generic match `text[m_start..e]` starts, or `None` when the match names no tennis
@@ -976,6 +1056,10 @@ mod same_tests {
             "A B C D E F G Open, A  B   Open Open Cup, U.S.A. Open, U.S.A Open, U.\u{c9}. Open, A. Open, A.B Cup",
             "Miami Opener, Big Championships, Big Championship, Big Cupboard Cup, O'Neil Trophy, Tata-Steel Cup_",
             "Fed Cup, Federer Cup, NextGen Finals, Masters Cup, X Open\u{e9}, Madrid \u{c9}Open, Abc\u{301} Open",
+            "Davis Cup final, Davis Cup finals, Davis  Cup\tfinal_ Davis Cup\u{a0}final, Davis Cup final\u{e9} Davis Cup",
+            "Davis\u{a0}Cup, Davis Cup\u{e9}, Davis Cups, Davis Cup_, Davis-Cup, Davis Cup Open, Fed Cup final, Laver Cup",
+            "Hopman Cup Open, United Cup, United Cupboard Cup, United States Open, Davis Olympics, Fed  Cup2 Davis Cup fin",
+            "Davis Cup \u{e9}final, Davis Cup  final. United Cup final, Hopman\u{2028}Cup, Laver Cup Trophy, Fed Cup",
         ];
         for t in texts.map(|t| crate::normalise::Normalised::new(t).text) {
             let want: Vec<(usize, usize)> = super::RE
