@@ -104,14 +104,19 @@ static NAME_CLASS: [u8; 256] = {
 /// `p..o` pass [`name_like`], which holds for every end part of a text it holds for. One backward pass, a
 /// word and a run of white space at a time.
 fn name_start(b: &[u8], o: usize) -> usize {
-    let class = |j: usize| NAME_CLASS[usize::from(b[j])];
+    let class = |c: u8| NAME_CLASS[usize::from(c)];
+    // Where the run of bytes of class `k` that ends at `j` starts.
+    let run_start = |j: usize, k: u8| {
+        b[..j]
+            .iter()
+            .rposition(|&c| class(c) != k)
+            .map_or(0, |i| i + 1)
+    };
     let mut runs = 0;
     let mut j = o;
     loop {
-        while j > 0 && class(j - 1) == NAME {
-            j -= 1;
-        }
-        if j == 0 || class(j - 1) == STOP || (j < o && b[j].is_ascii_lowercase()) {
+        j = run_start(j, NAME);
+        if j == 0 || class(b[j - 1]) == STOP || (j < o && b[j].is_ascii_lowercase()) {
             return j;
         }
         // `b[j - 1]` ends a run of white space.
@@ -119,9 +124,7 @@ fn name_start(b: &[u8], o: usize) -> usize {
         if runs > 5 {
             return j;
         }
-        while j > 0 && class(j - 1) == SPACE {
-            j -= 1;
-        }
+        j = run_start(j, SPACE);
     }
 }
 
