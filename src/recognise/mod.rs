@@ -1453,11 +1453,23 @@ pub(crate) enum Window {
 pub(crate) fn find_near_in<T>(
     text: &str,
     hits: impl IntoIterator<Item = (usize, Window)>,
-    mut at: impl FnMut(&str, usize) -> Option<(usize, T)>,
+    at: impl FnMut(&str, usize) -> Option<(usize, T)>,
     may_start: impl Fn(&[u8], usize, usize) -> bool,
 ) -> Vec<(usize, usize, T)> {
-    let b = text.as_bytes();
     let mut out = Vec::new();
+    find_near_into(text, hits, at, may_start, &mut out);
+    out
+}
+
+/// [`find_near_in`] pushing the matches onto `out` (a buffer the caller keeps: no allocation per text).
+pub(crate) fn find_near_into<T>(
+    text: &str,
+    hits: impl IntoIterator<Item = (usize, Window)>,
+    mut at: impl FnMut(&str, usize) -> Option<(usize, T)>,
+    may_start: impl Fn(&[u8], usize, usize) -> bool,
+    out: &mut Vec<(usize, usize, T)>,
+) {
+    let b = text.as_bytes();
     // Offsets below `next` are done: tried, or inside a match.
     let mut next = 0;
     for (o, window) in hits {
@@ -1493,7 +1505,6 @@ pub(crate) fn find_near_in<T>(
         }
         next = p;
     }
-    out
 }
 
 /// The alternatives of a `{prefix}(?:{alt0}|{alt1}|...){suffix}` pattern (`prefix` an assertion): told a match
