@@ -286,69 +286,66 @@ fn the_at(text: &str, p: usize) -> Option<(usize, Alt)> {
     demonym_word(text, q).map(|e| (e, Alt::Demonym { adjective: false }))
 }
 
-/// Whether `bytes[h..]` starts with "he" or "He" and a non-word byte or the end of the text follows.
+/// The bytes of a round of [`for_he_sites`] (one more is read: the byte after the last).
+const ROUND: usize = 64;
+
+/// The "he" and "He" of `c[..ROUND]`, as words of eight flag bytes: byte `k` of word `j` is 0x80 when
+/// `c[8 * j + k..]` starts "he" or "He", and zero otherwise. Written byte by byte so that the compiler turns it
+/// into a few vector compares.
 #[inline]
-fn he_site(bytes: &[u8], h: usize) -> bool {
-    // `| 0x20` maps 'H' to 'h' (and no other byte to 'h').
-    bytes.get(h).is_some_and(|&b| b | 0x20 == b'h')
-        && bytes.get(h + 1) == Some(&b'e')
-        && !bytes.get(h + 2).is_some_and(|&b| super::is_word_byte(b))
+fn he_flags(c: &[u8; ROUND + 1]) -> [u64; ROUND / 8] {
+    let mut r = [0u8; ROUND];
+    for (k, r) in r.iter_mut().enumerate() {
+        // `| 0x20` maps 'H' to 'h' (and no other byte to 'h').
+        *r = u8::from((c[k] | 0x20 == b'h') & (c[k + 1] == b'e')) << 7;
+    }
+    let mut words = [0; ROUND / 8];
+    for (j, w) in words.iter_mut().enumerate() {
+        *w = u64::from_le_bytes(*r[8 * j..].first_chunk::<8>().expect("eight bytes"));
+    }
+    words
 }
 
-/// A mask whose lowest set bit is the high bit of the first byte of `x` that starts "he" or "He", where `y`
-/// holds the same bytes shifted by one (the byte after each byte of `x`); a higher set bit may be a false hit
-/// (the cheap zero-byte test: a borrow can reach the byte above a zero), so every hit is checked.
+/// The flag bytes of `w` (each 0x80 or zero) as the eight bits of a byte, the first byte lowest.
 #[inline]
-fn he_hits(x: u64, y: u64) -> u64 {
-    use super::splat;
-    // A byte of `v` is zero when both its halves are. `| 0x20` maps 'H' to 'h' (and no other byte to 'h').
-    let v = ((x | splat(0x20)) ^ splat(b'h')) | (y ^ splat(b'e'));
-    v.wrapping_sub(splat(1)) & !v & splat(0x80)
-}
-
-/// The eight bytes of `c` from `k`, little-endian.
-#[inline]
-fn word_at(c: &[u8; 33], k: usize) -> u64 {
-    u64::from_le_bytes(*c[k..].first_chunk::<8>().expect("eight bytes"))
+fn byte_bits(w: u64) -> u64 {
+    // Bit `8 * j` of `w >> 7` lands on bit `56 + j` of the product, with no carry from the others.
+    ((w >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
 /// Calls `visit(h)` for every index `h` holding "he" or "He" followed by a non-word byte or the end of the
-/// text, in order: one cheap test per eight bytes (thirty-two bytes a round), a look at each hit. Most "he"
-/// of running text sit inside a word ("they", "when", "other"), and about one byte in fifty starts one.
+/// text, in order: a few vector compares per round of [`ROUND`] bytes, a look at each hit. Most "he" of
+/// running text sit inside a word ("they", "when", "other"), and about one byte in fifty starts one.
 #[inline]
 fn for_he_sites(bytes: &[u8], mut visit: impl FnMut(usize)) {
-    // The last bytes (fewer than 33) are read from a copy padded with spaces, which start no "he" (a hit
-    // found there is checked on `bytes` itself), so that `visit` has one call site.
-    let mut tail = [b' '; 33];
+    // The last bytes (fewer than a round and one) are read from a copy padded with spaces, which start no
+    // "he", so that `visit` has one call site.
+    let mut tail = [b' '; ROUND + 1];
     let mut at = 0;
     loop {
-        let c = match bytes.get(at..).and_then(|r| r.first_chunk::<33>()) {
-            Some(c) => c,
-            None if at < bytes.len() => {
-                tail[..bytes.len() - at].copy_from_slice(&bytes[at..]);
-                &tail
-            }
-            None => break,
+        let c: &[u8; ROUND + 1] = if let Some(c) = bytes.get(at..at + ROUND + 1) {
+            c.try_into().expect("a round and one")
+        } else if at < bytes.len() {
+            tail[..bytes.len() - at].copy_from_slice(&bytes[at..]);
+            &tail
+        } else {
+            break;
         };
-        let hits = [
-            he_hits(word_at(c, 0), word_at(c, 1)),
-            he_hits(word_at(c, 8), word_at(c, 9)),
-            he_hits(word_at(c, 16), word_at(c, 17)),
-            he_hits(word_at(c, 24), word_at(c, 25)),
-        ];
-        if hits[0] | hits[1] | hits[2] | hits[3] != 0 {
-            for (k, mut bits) in hits.into_iter().enumerate() {
-                while bits != 0 {
-                    // Little-endian: the lowest set bit is the first byte.
-                    let h = at + 8 * k + (bits.trailing_zeros() / 8) as usize;
-                    if he_site(bytes, h) {
-                        visit(h);
-                    }
-                    bits &= bits - 1;
+        let flags = he_flags(c);
+        if flags.iter().fold(0, |a, &w| a | w) != 0 {
+            let mut bits = 0;
+            for (j, &w) in flags.iter().enumerate() {
+                bits |= byte_bits(w) << (8 * j);
+            }
+            while bits != 0 {
+                let h = at + bits.trailing_zeros() as usize;
+                if !bytes.get(h + 2).is_some_and(|&b| super::is_word_byte(b)) {
+                    visit(h);
                 }
+                bits &= bits - 1;
             }
         }
-        at += 32;
+        at += ROUND;
     }
 }
 
