@@ -289,7 +289,7 @@ fn the_at(text: &str, p: usize) -> Option<(usize, Alt)> {
 /// The bytes of a round of [`for_he_sites`] (one more is read: the byte after the last).
 const ROUND: usize = 64;
 
-/// The "he" and "He" of `c[..ROUND]`, as words of eight flag bytes: byte `k` of word `j` is 0x80 when
+/// The "he" and "He" of `c[..ROUND]`, as words of eight flag bytes: byte `k` of word `j` is `1 << k` when
 /// `c[8 * j + k..]` starts "he" or "He", and zero otherwise. Written byte by byte so that the compiler turns it
 /// into a few vector compares.
 #[inline]
@@ -297,7 +297,7 @@ fn he_flags(c: &[u8; ROUND + 1]) -> [u64; ROUND / 8] {
     let mut r = [0u8; ROUND];
     for (k, r) in r.iter_mut().enumerate() {
         // `| 0x20` maps 'H' to 'h' (and no other byte to 'h').
-        *r = u8::from((c[k] | 0x20 == b'h') & (c[k + 1] == b'e')) << 7;
+        *r = u8::from((c[k] | 0x20 == b'h') & (c[k + 1] == b'e')) << (k % 8);
     }
     let mut words = [0; ROUND / 8];
     for (j, w) in words.iter_mut().enumerate() {
@@ -306,11 +306,12 @@ fn he_flags(c: &[u8; ROUND + 1]) -> [u64; ROUND / 8] {
     words
 }
 
-/// The flag bytes of `w` (each 0x80 or zero) as the eight bits of a byte, the first byte lowest.
+/// The flag bytes of `w` (byte `k` either `1 << k` or zero) as the eight bits of a byte, the first byte
+/// lowest.
 #[inline]
 fn byte_bits(w: u64) -> u64 {
-    // Bit `8 * j` of `w >> 7` lands on bit `56 + j` of the product, with no carry from the others.
-    ((w >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+    // The product's top byte is the sum of the bytes: no two share a bit, so no carry.
+    w.wrapping_mul(0x0101_0101_0101_0101) >> 56
 }
 
 /// Calls `visit(h)` for every index `h` holding "he" or "He" followed by a non-word byte or the end of the
