@@ -130,30 +130,50 @@ fn by_first_byte(list: &[&'static str]) -> Vec<Vec<&'static str>> {
     t
 }
 
-/// The index of the byte pair `(a, b)` in [`ADJ_OR_ROLE_PAIR`]: each folded to its low five bits.
-const fn pair_index(a: u8, b: u8) -> usize {
-    ((a & 31) as usize) << 5 | (b & 31) as usize
+/// The bit of the first three bytes `(a, b, c)` of a word in [`ADJ_OR_ROLE_START`]: each folded to its low
+/// five bits.
+const fn triple_index(a: u8, b: u8, c: u8) -> usize {
+    ((a & 31) as usize) << 10 | ((b & 31) as usize) << 5 | (c & 31) as usize
 }
 
-/// The first two bytes of the adjectives and roles (folded by [`pair_index`]): a lower-case word after
-/// "the " that starts with no such pair matches no alternative (ages start with a digit, demonyms with a
-/// capital, and every adjective and role has at least two bytes).
-static ADJ_OR_ROLE_PAIR: [bool; 1024] = {
-    let mut t = [false; 1024];
+/// Sets the bit of the first three bytes of each word of `list` in `t`.
+const fn set_triples(mut t: [u64; 512], list: &[&str]) -> [u64; 512] {
     let mut k = 0;
-    while k < ADJECTIVES.len() {
-        let w = ADJECTIVES[k].as_bytes();
-        t[pair_index(w[0], w[1])] = true;
-        k += 1;
-    }
-    let mut k = 0;
-    while k < ROLES.len() {
-        let w = ROLES[k].as_bytes();
-        t[pair_index(w[0], w[1])] = true;
+    while k < list.len() {
+        let w = list[k].as_bytes();
+        let i = triple_index(w[0], w[1], w[2]);
+        t[i / 64] |= 1 << (i % 64);
         k += 1;
     }
     t
-};
+}
+
+/// The first three bytes of the adjectives and roles (folded by [`triple_index`]), one bit each (4 KB): a
+/// lower-case word after "the " whose bit is clear matches no alternative (ages start with a digit, demonyms
+/// with a capital, and every adjective and role has at least three bytes).
+static ADJ_OR_ROLE_START: [u64; 512] = set_triples(set_triples([0; 512], ADJECTIVES), ROLES);
+
+/// Whether an adjective or role may start at `q`: one bit of [`ADJ_OR_ROLE_START`] (bytes past the end
+/// read as zero: no word that short matches).
+#[inline]
+fn adj_or_role_may_start(bytes: &[u8], q: usize) -> bool {
+    let at = |k: usize| bytes.get(q + k).copied().unwrap_or(0);
+    let i = triple_index(at(0), at(1), at(2));
+    ADJ_OR_ROLE_START[i / 64] >> (i % 64) & 1 != 0
+}
+
+/// Whether the descriptor pattern may match after "the " at `q`: a necessary test of the byte there (and for
+/// a lower-case letter, of the first three bytes), so that [`the_at`] runs only where it may find something
+/// (for "the" before an ordinary word it never does).
+#[inline]
+fn may_follow_the(bytes: &[u8], q: usize) -> bool {
+    match bytes.get(q) {
+        Some(c) if c.is_ascii_lowercase() => adj_or_role_may_start(bytes, q),
+        // Digits (ages), capitals (demonyms, "Olympic champion") and non-ASCII capitals.
+        Some(c) => c.is_ascii_digit() || c.is_ascii_uppercase() || !c.is_ascii(),
+        None => false,
+    }
+}
 
 static ROLES_BY_FIRST: Lazy<Vec<Vec<&'static str>>> = Lazy::new(|| by_first_byte(ROLES));
 static ADJECTIVES_BY_FIRST: Lazy<Vec<Vec<&'static str>>> = Lazy::new(|| by_first_byte(ADJECTIVES));
@@ -238,7 +258,7 @@ fn the_at(text: &str, p: usize) -> Option<(usize, Alt)> {
     let q = p + 4;
     let c = *bytes.get(q)?;
     if c.is_ascii_lowercase() {
-        if !ADJ_OR_ROLE_PAIR[pair_index(c, bytes.get(q + 1).copied().unwrap_or(0))] {
+        if !adj_or_role_may_start(bytes, q) {
             return None;
         }
         if let Some(q2) = adjective(bytes, q) {
@@ -266,67 +286,79 @@ fn the_at(text: &str, p: usize) -> Option<(usize, Alt)> {
     demonym_word(text, q).map(|e| (e, Alt::Demonym { adjective: false }))
 }
 
-/// Whether "he" or "He" at `h` is followed by a non-word byte or the end of the text.
+/// The bytes of a round of [`for_he_sites`] (one more is read: the byte after the last).
+const ROUND: usize = 64;
+
+/// The "he" and "He" of `c[..ROUND]`, as words of eight flag bytes: byte `k` of word `j` is `1 << k` when
+/// `c[8 * j + k..]` starts "he" or "He", and zero otherwise. Written byte by byte so that the compiler turns it
+/// into a few vector compares.
 #[inline]
-fn word_end_after(bytes: &[u8], h: usize) -> bool {
-    !bytes.get(h + 2).is_some_and(|&b| super::is_word_byte(b))
+fn he_flags(c: &[u8; ROUND + 1]) -> [u64; ROUND / 8] {
+    let mut r = [0u8; ROUND];
+    for (k, r) in r.iter_mut().enumerate() {
+        // `| 0x20` maps 'H' to 'h' (and no other byte to 'h').
+        *r = u8::from((c[k] | 0x20 == b'h') & (c[k + 1] == b'e')) << (k % 8);
+    }
+    let mut words = [0; ROUND / 8];
+    for (j, w) in words.iter_mut().enumerate() {
+        *w = u64::from_le_bytes(*r[8 * j..].first_chunk::<8>().expect("eight bytes"));
+    }
+    words
 }
 
-/// Whether `bytes[h..]` starts with "he" or "He" and a non-word byte or the end of the text follows.
+/// The flag bytes of `w` (byte `k` either `1 << k` or zero) as the eight bits of a byte, the first byte
+/// lowest.
 #[inline]
-fn he_site(bytes: &[u8], h: usize) -> bool {
-    matches!(bytes[h], b'h' | b'H') && bytes.get(h + 1) == Some(&b'e') && word_end_after(bytes, h)
+fn byte_bits(w: u64) -> u64 {
+    // The product's top byte is the sum of the bytes: no two share a bit, so no carry.
+    w.wrapping_mul(0x0101_0101_0101_0101) >> 56
 }
 
-/// A mask whose lowest set bit is the high bit of the first byte of `at[..8]` that starts "he" or "He"
-/// (reads nine bytes); a higher set bit may be a false hit (the cheap zero-byte test: a borrow can reach the
-/// byte above a zero), so every hit is checked.
+/// Calls `visit(h)` for every index `h` holding "he" or "He" followed by a non-word byte or the end of the
+/// text, in order: a few vector compares per round of [`ROUND`] bytes, a look at each hit. Most "he" of
+/// running text sit inside a word ("they", "when", "other"), and about one byte in fifty starts one.
 #[inline]
-fn he_hits(at: &[u8]) -> u64 {
-    use super::splat;
-    let x = u64::from_le_bytes(at[..8].try_into().expect("8 bytes"));
-    let y = u64::from_le_bytes(at[1..9].try_into().expect("8 bytes"));
-    // A byte of `v` is zero when both its halves are. `| 0x20` maps 'H' to 'h' (and no other byte to 'h').
-    let v = ((x | splat(0x20)) ^ splat(b'h')) | (y ^ splat(b'e'));
-    v.wrapping_sub(splat(1)) & !v & splat(0x80)
-}
-
-/// Pushes to `out` every index holding "he" or "He" followed by a non-word byte or the end of the text, in
-/// order: one cheap test per eight bytes, a look at each hit. Most "he" of running text sit inside a word
-/// ("they", "when", "other").
-fn he_sites(bytes: &[u8], out: &mut Vec<usize>) {
+fn for_he_sites(bytes: &[u8], mut visit: impl FnMut(usize)) {
+    // The last bytes (fewer than a round and one) are read from a copy padded with spaces, which start no
+    // "he", so that `visit` has one call site.
+    let mut tail = [b' '; ROUND + 1];
     let mut at = 0;
-    while let Some(chunk) = bytes.get(at..at + 17) {
-        let (lo, hi) = (he_hits(chunk), he_hits(&chunk[8..]));
-        if lo | hi != 0 {
-            for (base, mut bits) in [(at, lo), (at + 8, hi)] {
-                while bits != 0 {
-                    // Little-endian: the lowest set bit is the first byte.
-                    let h = base + (bits.trailing_zeros() / 8) as usize;
-                    if he_site(bytes, h) {
-                        out.push(h);
-                    }
-                    bits &= bits - 1;
+    loop {
+        let c: &[u8; ROUND + 1] = if let Some(c) = bytes.get(at..at + ROUND + 1) {
+            c.try_into().expect("a round and one")
+        } else if at < bytes.len() {
+            tail[..bytes.len() - at].copy_from_slice(&bytes[at..]);
+            &tail
+        } else {
+            break;
+        };
+        let flags = he_flags(c);
+        if flags.iter().fold(0, |a, &w| a | w) != 0 {
+            let mut bits = 0;
+            for (j, &w) in flags.iter().enumerate() {
+                bits |= byte_bits(w) << (8 * j);
+            }
+            while bits != 0 {
+                let h = at + bits.trailing_zeros() as usize;
+                if !bytes.get(h + 2).is_some_and(|&b| super::is_word_byte(b)) {
+                    visit(h);
                 }
+                bits &= bits - 1;
             }
         }
-        at += 16;
+        at += ROUND;
     }
-    out.extend((at..bytes.len()).filter(|&h| he_site(bytes, h)));
 }
 
 /// Calls `f(start, end, alternative)` on every match of the descriptor pattern, leftmost first. Every match
 /// holds "he" or "He" at its first or second byte ("he", "she", "the"), with a non-word byte (or the end)
-/// after it: [`he_sites`] finds each such "he" in one pass, and code there decides which of the three it can
-/// be.
+/// after it: [`for_he_sites`] finds each such "he" in one pass, and code there decides which of the three it
+/// can be (no list of sites in between).
 fn each_match(text: &str, mut f: impl FnMut(usize, usize, Alt)) {
     let bytes = text.as_bytes();
-    // About one site per fifty bytes of running text.
-    let mut sites = Vec::with_capacity(bytes.len() / 32 + 8);
-    he_sites(bytes, &mut sites);
     // No match starts before `i` (the end of the previous match).
     let mut i = 0;
-    for h in sites {
+    for_he_sites(bytes, |h| {
         let before = if h > 0 { bytes[h - 1] } else { b' ' };
         if !super::is_word_byte(before) {
             // "he" at a word start ("she" and "the" would need a word byte before the 'h').
@@ -334,20 +366,20 @@ fn each_match(text: &str, mut f: impl FnMut(usize, usize, Alt)) {
                 i = h + 2;
                 f(h, i, Alt::Pronoun);
             }
-            continue;
+            return;
         }
         // "she" or "the" from `p` (with a lower-case 'h'), at a word start (a match at `h` itself would
         // need a boundary there).
         let p = h - 1;
         if bytes[h] != b'h' || p < i || (p > 0 && super::is_word_byte(bytes[p - 1])) {
-            continue;
+            return;
         }
         match before | 0x20 {
             b's' => {
                 i = h + 2;
                 f(p, i, Alt::Pronoun);
             }
-            b't' if bytes.get(h + 2) == Some(&b' ') => {
+            b't' if bytes.get(h + 2) == Some(&b' ') && may_follow_the(bytes, h + 3) => {
                 if let Some((e, alt)) = the_at(text, p) {
                     i = e;
                     f(p, e, alt);
@@ -355,7 +387,7 @@ fn each_match(text: &str, mut f: impl FnMut(usize, usize, Alt)) {
             }
             _ => {}
         }
-    }
+    });
 }
 
 /// The words after a demonym that keep it a reference to one player ("the American fifth seed", "the German
@@ -598,7 +630,7 @@ mod tests {
                 })
                 .collect();
             let mut got = Vec::new();
-            he_sites(b, &mut got);
+            for_he_sites(b, |h| got.push(h));
             assert_eq!(got, want, "{n}");
         }
     }
@@ -674,6 +706,15 @@ mod tests {
             "the Aé",
             "the Aéb Korean",
             "the Korean African",
+            "the t",
+            "the ta",
+            "the tal",
+            "the tall",
+            "the tall Swede",
+            "the 2",
+            "the hol",
+            "the Olympic",
+            "the lucky",
         ] {
             same_as_regex(t);
         }
