@@ -413,7 +413,8 @@ fn is_hyphen_phrase(token: &str) -> bool {
 #[inline(always)]
 fn inside_word(text: &str, i: usize) -> bool {
     match i.checked_sub(1).map(|p| text.as_bytes()[p]) {
-        None => false,
+        // Most capitals stand after a space: one test.
+        Some(b' ') | None => false,
         Some(b) if b < 0x80 => b.is_ascii_alphanumeric() || matches!(b, b'@' | b'#' | b'_'),
         Some(_) => text[..i]
             .chars()
@@ -481,7 +482,8 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
         };
         pos = me;
         // A country code in brackets: "Dimitrov (Bul)".
-        if ms > 0 && bytes[ms - 1] == b'(' && bytes.get(me) == Some(&b')') && me - ms <= 3 {
+        // (The length first: few runs are that short.)
+        if me - ms <= 3 && ms > 0 && bytes[ms - 1] == b'(' && bytes.get(me) == Some(&b')') {
             out.truncate(kept);
             continue;
         }
