@@ -442,12 +442,18 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
     let mut caps = Capitals::new(text);
     let mut pos = 0;
     while let Some((ms, c, n)) = caps.next(pos) {
-        let mut t = token(text, ms, c, n);
         // Not inside a word ("iPhone", "McDonald" is one token anyway): the run is walked, no more.
         if inside_word(text, ms) {
-            pos = skip_run(text, t);
+            pos = skip_run(text, token(text, ms, c, n));
             continue;
         }
+        // A lone capital ("I", most often) that is no event or place word: no name token, so the rest of its
+        // run (if it goes on) gives the same candidates as a run of its own, found next.
+        if n == 1 && lone_capital(bytes, ms) && !flags_of.letter_is_org(bytes[ms]) {
+            pos = ms + 1;
+            continue;
+        }
+        let mut t = token(text, ms, c, n);
         // The run's candidates go straight to `out`, taken back if a word marks the run as an event or place.
         let kept = out.len();
         // Whether the last of `out` is the group of name tokens being built (split at stop words; particles
@@ -489,6 +495,18 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
         }
     }
     *buf = out;
+}
+
+/// Whether the ASCII capital at byte `i` is a [`token`] of its own, in the common cases (two tests for other
+/// capitals): a space follows it ("I think"), or `'` and a lower-case letter ("I'm": the apostrophe joins
+/// only a capital).
+#[inline(always)]
+fn lone_capital(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i + 1) {
+        Some(b' ') => true,
+        Some(b'\'') => bytes.get(i + 2).is_some_and(u8::is_ascii_lowercase),
+        _ => false,
+    }
 }
 
 /// The end of the run of capitalised words whose token `t` is.
@@ -557,6 +575,40 @@ mod tests {
             }
         }
         assert_eq!(got, regex_runs(text), "text: {text:?}");
+    }
+
+    #[test]
+    fn lone_capitals_are_tokens_of_one_letter() {
+        let flags = lexicon::name_flags();
+        for c in b'A'..=b'Z' {
+            let org = flags.of(&[c]) & lexicon::NAME_ORG != 0;
+            assert_eq!(flags.letter_is_org(c), org, "{}", c as char);
+        }
+        let mut texts = crate::recognise::all_texts();
+        texts.extend(
+            [
+                "I",
+                "I ",
+                "I'm",
+                "I'M",
+                "I'",
+                "I'\u{e9}",
+                "I-x",
+                "I.",
+                "A b",
+                "I've I'll",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            let bytes = text.as_bytes();
+            for (i, &b) in bytes.iter().enumerate() {
+                if b.is_ascii_uppercase() && lone_capital(bytes, i) {
+                    let t = token(text, i, b as char, 1);
+                    assert_eq!((t.end, t.lower), (i + 1, false), "{text:?} at {i}");
+                }
+            }
+        }
     }
 
     #[test]
