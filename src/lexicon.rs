@@ -1138,6 +1138,8 @@ struct NameTable {
     slots: Box<[NameSlot; NAME_SLOTS]>,
     /// The bytes after the eighth of the words longer than eight bytes, indexed by [`NameSlot::meta`].
     tails: Vec<&'static [u8]>,
+    /// Bit `c - b'A'` for each one-letter word `c` ('A'..='Z') with the [`NAME_ORG`] flag.
+    org_letters: u32,
 }
 
 /// The number of slots of the [`NameTable`]: at least four per word.
@@ -1160,6 +1162,7 @@ impl NameTable {
         let mut t = NameTable {
             slots: Box::new([NameSlot::default(); NAME_SLOTS]),
             tails: Vec::new(),
+            org_letters: 0,
         };
         for (w, flags) in words {
             let w = w.as_bytes();
@@ -1179,6 +1182,11 @@ impl NameTable {
                 i = (i + 1) % NAME_SLOTS;
             }
             t.slots[i] = NameSlot { key, meta };
+        }
+        for c in b'A'..=b'Z' {
+            if t.flags(u64::from(c), &[c], 0, 1) & NAME_ORG != 0 {
+                t.org_letters |= 1 << (c - b'A');
+            }
         }
         t
     }
@@ -1227,6 +1235,14 @@ impl NameFlags {
     #[cfg(test)]
     pub(crate) fn of(self, word: &[u8]) -> u8 {
         self.0.flags(key8(word), word, 0, word.len())
+    }
+
+    /// Whether the one-letter word `c` (an ASCII capital) has the [`NAME_ORG`] flag: [`NameFlags::of`]
+    /// without a look-up.
+    #[inline(always)]
+    pub(crate) fn letter_is_org(self, c: u8) -> bool {
+        debug_assert!(c.is_ascii_uppercase());
+        self.0.org_letters >> (c.wrapping_sub(b'A') & 31) & 1 != 0
     }
 
     /// [`NameFlags::of`] for the word `text[start..end]`, whose [`word_key`] is `key`.

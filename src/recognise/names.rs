@@ -413,7 +413,8 @@ fn is_hyphen_phrase(token: &str) -> bool {
 #[inline(always)]
 fn inside_word(text: &str, i: usize) -> bool {
     match i.checked_sub(1).map(|p| text.as_bytes()[p]) {
-        None => false,
+        // Most capitals stand after a space: one test.
+        Some(b' ') | None => false,
         Some(b) if b < 0x80 => b.is_ascii_alphanumeric() || matches!(b, b'@' | b'#' | b'_'),
         Some(_) => text[..i]
             .chars()
@@ -441,12 +442,18 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
     let mut caps = Capitals::new(text);
     let mut pos = 0;
     while let Some((ms, c, n)) = caps.next(pos) {
-        let mut t = token(text, ms, c, n);
         // Not inside a word ("iPhone", "McDonald" is one token anyway): the run is walked, no more.
         if inside_word(text, ms) {
-            pos = skip_run(text, t);
+            pos = skip_run(text, token(text, ms, c, n));
             continue;
         }
+        // A lone capital ("I", most often) that is no event or place word: no name token, so the rest of its
+        // run (if it goes on) gives the same candidates as a run of its own, found next.
+        if n == 1 && lone_capital(bytes, ms) && !flags_of.letter_is_org(bytes[ms]) {
+            pos = ms + 1;
+            continue;
+        }
+        let mut t = token(text, ms, c, n);
         // The run's candidates go straight to `out`, taken back if a word marks the run as an event or place.
         let kept = out.len();
         // Whether the last of `out` is the group of name tokens being built (split at stop words; particles
@@ -481,12 +488,25 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
         };
         pos = me;
         // A country code in brackets: "Dimitrov (Bul)".
-        if ms > 0 && bytes[ms - 1] == b'(' && bytes.get(me) == Some(&b')') && me - ms <= 3 {
+        // (The length first: few runs are that short.)
+        if me - ms <= 3 && ms > 0 && bytes[ms - 1] == b'(' && bytes.get(me) == Some(&b')') {
             out.truncate(kept);
             continue;
         }
     }
     *buf = out;
+}
+
+/// Whether the ASCII capital at byte `i` is a [`token`] of its own, in the common cases (two tests for other
+/// capitals): a space follows it ("I think"), or `'` and a lower-case letter ("I'm": the apostrophe joins
+/// only a capital).
+#[inline(always)]
+fn lone_capital(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i + 1) {
+        Some(b' ') => true,
+        Some(b'\'') => bytes.get(i + 2).is_some_and(u8::is_ascii_lowercase),
+        _ => false,
+    }
 }
 
 /// The end of the run of capitalised words whose token `t` is.
@@ -555,6 +575,40 @@ mod tests {
             }
         }
         assert_eq!(got, regex_runs(text), "text: {text:?}");
+    }
+
+    #[test]
+    fn lone_capitals_are_tokens_of_one_letter() {
+        let flags = lexicon::name_flags();
+        for c in b'A'..=b'Z' {
+            let org = flags.of(&[c]) & lexicon::NAME_ORG != 0;
+            assert_eq!(flags.letter_is_org(c), org, "{}", c as char);
+        }
+        let mut texts = crate::recognise::all_texts();
+        texts.extend(
+            [
+                "I",
+                "I ",
+                "I'm",
+                "I'M",
+                "I'",
+                "I'\u{e9}",
+                "I-x",
+                "I.",
+                "A b",
+                "I've I'll",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            let bytes = text.as_bytes();
+            for (i, &b) in bytes.iter().enumerate() {
+                if b.is_ascii_uppercase() && lone_capital(bytes, i) {
+                    let t = token(text, i, b as char, 1);
+                    assert_eq!((t.end, t.lower), (i + 1, false), "{text:?} at {i}");
+                }
+            }
+        }
     }
 
     #[test]
