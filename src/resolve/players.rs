@@ -798,7 +798,8 @@ fn role_may_stand(b: &[u8], roles: &[usize], from: usize, to: usize) -> bool {
             .take(16)
             .take_while(|c| c.is_ascii_alphanumeric())
             .count();
-        return ROLE_RUN_LENS[usize::from(b[from])] >> n & 1 != 0;
+        // (A run of 16 or more is no role's first run.)
+        return n < 16 && ROLE_RUN_LENS[usize::from(b[from])] >> n & 1 != 0;
     }
     false
 }
