@@ -1763,6 +1763,21 @@ pub(crate) fn assert_necessary_at_word_starts(
 mod keyword_tests {
     use super::*;
 
+    /// The maximal runs of word bytes of `b` (as [`WORD`] says), as start and end, walked a byte at a time.
+    fn word_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            while i < b.len() && !WORD[usize::from(b[i])] {
+                i += 1;
+            }
+            let s = i;
+            while i < b.len() && WORD[usize::from(b[i])] {
+                i += 1;
+            }
+            (i > s).then_some((s, i))
+        })
+    }
+
     /// The keywords of `b` found word by word, asking [`keyword_kinds`] about every word, and a plain map of
     /// the sport and result words about every word of up to [`SCAN_MAX`] bytes.
     fn plain_scan(b: &[u8]) -> Vec<Key> {
@@ -1774,16 +1789,7 @@ mod keyword_tests {
                 .or_default() |= kind;
         }
         let mut keys = Vec::new();
-        let mut i = 0;
-        while i < b.len() {
-            if !WORD[usize::from(b[i])] {
-                i += 1;
-                continue;
-            }
-            let s = i;
-            while i < b.len() && WORD[usize::from(b[i])] {
-                i += 1;
-            }
+        for (s, i) in word_runs(b) {
             let n = i - s;
             let mut entry = Entry::default();
             if n <= SCAN_MAX && table.contains_key(&(word_key(b, s, n), n)) {
@@ -1939,21 +1945,10 @@ mod keyword_tests {
         }
         for t in &texts {
             let b = t.as_bytes();
-            let mut want = Vec::new();
-            let mut i = 0;
-            while i < b.len() {
-                if !WORD[usize::from(b[i])] {
-                    i += 1;
-                    continue;
-                }
-                let s = i;
-                while i < b.len() && WORD[usize::from(b[i])] {
-                    i += 1;
-                }
-                if runs.contains(&(word_key(b, s, i - s), i - s)) {
-                    want.push(s);
-                }
-            }
+            let want: Vec<usize> = word_runs(b)
+                .filter(|&(s, e)| runs.contains(&(word_key(b, s, e - s), e - s)))
+                .map(|(s, _)| s)
+                .collect();
             assert_eq!(Keywords::scan(t).roles(), want, "{t}");
         }
     }

@@ -788,49 +788,40 @@ const NEXT_DETS: &[&[u8]] = &[b"a", b"an", b"his", b"her", b"their"];
 fn next_before(w: &[&[u8]; 5]) -> bool {
     is_one_of(w[0], NEXT_DETS)
         && ((w[1].eq_ignore_ascii_case(b"up")
-            && ends_with_word(
-                w[2],
-                &[
-                    b"set",
-                    b"sets",
-                    b"setting",
-                    b"lined",
-                    b"lines",
-                    b"lining",
-                    b"line",
-                    b"booked",
-                    b"books",
-                    b"book",
-                    b"booking",
-                    b"earned",
-                    b"earns",
-                    b"earn",
-                    b"secured",
-                    b"secures",
-                    b"secure",
-                    b"arranged",
-                    b"arranges",
-                    b"arrange",
-                ],
-            ))
-            || ends_with_word(
-                w[1],
-                &[
-                    b"booked",
-                    b"books",
-                    b"book",
-                    b"booking",
-                    b"earned",
-                    b"earns",
-                    b"earn",
-                    b"secured",
-                    b"secures",
-                    b"secure",
-                    b"arranged",
-                    b"set",
-                ],
-            ))
+            && (ends_with_word(w[2], BOOKED)
+                || ends_with_word(
+                    w[2],
+                    &[
+                        b"sets",
+                        b"setting",
+                        b"set",
+                        b"lined",
+                        b"lines",
+                        b"lining",
+                        b"line",
+                        b"arranges",
+                        b"arrange",
+                    ],
+                )))
+            || ends_with_word(w[1], BOOKED)
+            || ends_with_word(w[1], &[b"set"]))
 }
+
+/// The verbs of [`NEXT_BEFORE`] that come before the determiner with or without "up" ("booked a", "earned
+/// up a").
+const BOOKED: &[&[u8]] = &[
+    b"booked",
+    b"books",
+    b"book",
+    b"booking",
+    b"earned",
+    b"earns",
+    b"earn",
+    b"secured",
+    b"secures",
+    b"secure",
+    b"arranged",
+];
 
 /// [`REACHED_BEFORE`] on an ASCII clause, read on its last words `w` (of [`tail_words`]); `trail`: white space
 /// ends the clause.
