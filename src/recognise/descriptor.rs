@@ -4,6 +4,7 @@
 
 #[cfg(test)]
 use super::Alternation;
+use super::Keywords;
 use super::Span;
 use super::boundary;
 use super::names;
@@ -287,12 +288,13 @@ fn the_at(text: &str, p: usize) -> Option<(usize, Alt)> {
 }
 
 /// The bytes of a round of [`for_he_sites`] (one more is read: the byte after the last).
+#[cfg(test)]
 const ROUND: usize = 64;
 
 /// The "he" and "He" of `c[..ROUND]`, as words of eight flag bytes: byte `k` of word `j` is `1 << k` when
 /// `c[8 * j + k..]` starts "he" or "He", and zero otherwise. Written byte by byte so that the compiler turns it
 /// into a few vector compares.
-#[inline]
+#[cfg(test)]
 fn he_flags(c: &[u8; ROUND + 1]) -> [u64; ROUND / 8] {
     let mut r = [0u8; ROUND];
     for (k, r) in r.iter_mut().enumerate() {
@@ -308,16 +310,17 @@ fn he_flags(c: &[u8; ROUND + 1]) -> [u64; ROUND / 8] {
 
 /// The flag bytes of `w` (byte `k` either `1 << k` or zero) as the eight bits of a byte, the first byte
 /// lowest.
-#[inline]
+#[cfg(test)]
 fn byte_bits(w: u64) -> u64 {
     // The product's top byte is the sum of the bytes: no two share a bit, so no carry.
     w.wrapping_mul(0x0101_0101_0101_0101) >> 56
 }
 
 /// Calls `visit(h)` for every index `h` holding "he" or "He" followed by a non-word byte or the end of the
-/// text, in order: a few vector compares per round of [`ROUND`] bytes, a look at each hit. Most "he" of
-/// running text sit inside a word ("they", "when", "other"), and about one byte in fifty starts one.
-#[inline]
+/// text, in order: a few vector compares per round of [`ROUND`] bytes, a look at each hit. The former scan of
+/// [`each_match`], kept as the reference of [`for_he_words`] (which visits those of these sites where
+/// [`each_match`] may find something).
+#[cfg(test)]
 fn for_he_sites(bytes: &[u8], mut visit: impl FnMut(usize)) {
     // The last bytes (fewer than a round and one) are read from a copy padded with spaces, which start no
     // "he", so that `visit` has one call site.
@@ -350,15 +353,35 @@ fn for_he_sites(bytes: &[u8], mut visit: impl FnMut(usize)) {
     }
 }
 
+/// Calls `visit(h)`, in order, for every index `h` holding "he" or "He" followed by a non-word byte or the
+/// end of the text, where `h` or `h - 1` is one of `he_words` (see [`Keywords::he_words`]: the starts of the
+/// runs of ASCII letters and digits that are "he", "she" or "the" in any case). Every "he" where
+/// [`each_match`] finds something is one of these: a pronoun "he" is such a run (a non-word byte before and
+/// after it), and the "he" of "she" or "the" ends such a run that starts at a word start.
+#[inline]
+fn for_he_words(bytes: &[u8], he_words: &[usize], mut visit: impl FnMut(usize)) {
+    for &s in he_words {
+        // "he" starts the run, or "she"/"the" (any case) do.
+        let h = if bytes[s] | 0x20 == b'h' { s } else { s + 1 };
+        if bytes[h] | 0x20 == b'h'
+            && bytes.get(h + 1) == Some(&b'e')
+            && !bytes.get(h + 2).is_some_and(|&b| super::is_word_byte(b))
+        {
+            visit(h);
+        }
+    }
+}
+
 /// Calls `f(start, end, alternative)` on every match of the descriptor pattern, leftmost first. Every match
 /// holds "he" or "He" at its first or second byte ("he", "she", "the"), with a non-word byte (or the end)
-/// after it: [`for_he_sites`] finds each such "he" in one pass, and code there decides which of the three it
-/// can be (no list of sites in between).
-fn each_match(text: &str, mut f: impl FnMut(usize, usize, Alt)) {
+/// after it, and starts a run of ASCII letters and digits that is one of those three words: the keyword scan
+/// lists their starts (`he_words`, see [`Keywords::he_words`]), [`for_he_words`] picks the "he" of each, and
+/// code there decides which of the three it can be.
+fn each_match(text: &str, he_words: &[usize], mut f: impl FnMut(usize, usize, Alt)) {
     let bytes = text.as_bytes();
     // No match starts before `i` (the end of the previous match).
     let mut i = 0;
-    for_he_sites(bytes, |h| {
+    for_he_words(bytes, he_words, |h| {
         let before = if h > 0 { bytes[h - 1] } else { b' ' };
         if !super::is_word_byte(before) {
             // "he" at a word start ("she" and "the" would need a word byte before the 'h').
@@ -502,16 +525,16 @@ static PLAYER_WORDS: Lazy<lexicon::WordMap<bool>> = Lazy::new(|| {
 /// Every descriptor in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<Descriptor> {
     let mut out = Vec::new();
-    find_into(text, &mut out);
+    find_into(text, &Keywords::scan(text), &mut out);
     out
 }
 
-/// [`find`] written into `out` (cleared first).
-pub(crate) fn find_into(text: &str, out: &mut Vec<Descriptor>) {
+/// [`find`] written into `out` (cleared first), with the keywords of `text`.
+pub(crate) fn find_into(text: &str, keywords: &Keywords, out: &mut Vec<Descriptor>) {
     // About the descriptors of running text (about one per 120 bytes).
     out.clear();
     out.reserve(text.len() / 64 + 8);
-    each_match(text, |start, end, alt| {
+    each_match(text, keywords.he_words(), |start, end, alt| {
         let kind = match alt {
             Alt::Pronoun => DescKind::Pronoun,
             Alt::Role => DescKind::Role,
@@ -598,8 +621,65 @@ mod tests {
 
     fn same_as_regex(text: &str) {
         let mut got = Vec::new();
-        each_match(text, |s, e, a| got.push((s, e, a)));
+        each_match(text, Keywords::scan(text).he_words(), |s, e, a| {
+            got.push((s, e, a))
+        });
         assert_eq!(got, regex_matches(text), "text: {text:?}");
+    }
+
+    /// The sites of [`for_he_words`] are those of [`for_he_sites`] (the former scan) where [`each_match`] may
+    /// find something: a non-word byte before the "he" (a pronoun), or a lower-case 'h' after an 's' or 't'
+    /// (any case) at a word start.
+    fn same_sites(text: &str) {
+        let b = text.as_bytes();
+        let acts = |h: usize| {
+            let word = |k: usize| super::super::is_word_byte(b[k]);
+            h == 0
+                || !word(h - 1)
+                || (b[h] == b'h'
+                    && matches!(b[h - 1] | 0x20, b's' | b't')
+                    && (h == 1 || !word(h - 2)))
+        };
+        let mut want = Vec::new();
+        for_he_sites(b, |h| {
+            if acts(h) {
+                want.push(h);
+            }
+        });
+        let mut got = Vec::new();
+        for_he_words(b, Keywords::scan(text).he_words(), |h| {
+            if acts(h) {
+                got.push(h);
+            }
+        });
+        assert_eq!(got, want, "text: {text:?}");
+        // Every site of `for_he_words` is one of the former scan's.
+        let mut all = Vec::new();
+        for_he_sites(b, |h| all.push(h));
+        for_he_words(b, Keywords::scan(text).he_words(), |h| {
+            assert!(all.contains(&h), "{h} {text:?}")
+        });
+    }
+
+    #[test]
+    fn he_words_give_the_sites_of_the_former_scan() {
+        let mut texts = super::super::all_texts();
+        let edge = "he He HE hE she She SHE sHe the The THE tHe she_ _he the_ _the \u{e9}he he\u{e9}                     \u{e9}the\u{e9} hes the1 1he 4he Ohe whe xthe thee (He) He's \u{1}he\u{1} she. t he s he";
+        for pad in 0..64 {
+            texts.push(format!("{}{edge}", "x ".repeat(pad / 2)));
+            texts.push(format!("{}{}", " ".repeat(pad), edge.replace(' ', "")));
+            texts.push(format!(
+                "{}{}",
+                "y".repeat(pad),
+                edge.replace(' ', "\u{e9}")
+            ));
+            texts.push(format!("{}he", "y".repeat(pad)));
+            texts.push(format!("{}the", " ".repeat(pad)));
+        }
+        for t in &texts {
+            same_sites(t);
+            same_as_regex(t);
+        }
     }
 
     #[test]

@@ -163,6 +163,14 @@ const KEY_ROLE: u8 = 64;
 /// The longest first run of a role word ("physiotherapist"): the scan looks words of up to this length up
 /// for roles alone (checked by a test).
 const ROLE_MAX: usize = 15;
+/// The words whose starts the scan puts in [`Keywords::he_words`] (any case): every match of the descriptor
+/// pattern (`descriptor`) starts one of these.
+const HE_WORDS: [&[u8]; 3] = [b"he", b"she", b"the"];
+/// [`Slot::flags`]: [`keyword_kinds`] must be asked about the word (one of [`KEY_EXACT`] whose kinds depend on
+/// its case or on what follows it).
+const ASK: u8 = 1;
+/// [`Slot::flags`]: the word is one of [`HE_WORDS`].
+const HE_WORD: u8 = 2;
 
 /// The first eight bytes of `w` as a number (zero bytes past its end).
 const fn key8(w: &[u8]) -> u64 {
@@ -413,6 +421,8 @@ pub(crate) struct Keywords {
     marks: Vec<Mark>,
     /// The starts of the words that may be role words, in order (see [`Keywords::roles`]).
     roles: Vec<usize>,
+    /// The starts of the words "he", "she" and "the", in order (see [`Keywords::he_words`]).
+    he: Vec<usize>,
     /// Whether the text holds a character that `(?i)` matches to an ASCII letter.
     folds: bool,
 }
@@ -426,18 +436,27 @@ impl Keywords {
     /// [`Keywords::scan`] written into the buffers of `old` (a former scan, or the default): no allocation
     /// once they are as big as the text needs.
     pub(crate) fn rescan(text: &str, old: Keywords) -> Self {
-        let (mut keys, mut marks, mut roles) = (old.keys, old.marks, old.roles);
+        let (mut keys, mut marks, mut roles, mut he) = (old.keys, old.marks, old.roles, old.he);
         keys.clear();
         marks.clear();
         roles.clear();
+        he.clear();
         keys.reserve(text.len() / 16);
         marks.reserve(text.len() / 128);
-        let mut out = Found { keys, marks, roles };
+        // About one word in twelve of running text ("the" alone is one in twenty).
+        he.reserve(text.len() / 64);
+        let mut out = Found {
+            keys,
+            marks,
+            roles,
+            he,
+        };
         let folds = scan_keywords(text.as_bytes(), &mut out);
         Keywords {
             keys: out.keys,
             marks: out.marks,
             roles: out.roles,
+            he: out.he,
             folds,
         }
     }
@@ -447,6 +466,7 @@ impl Keywords {
         recycle(&mut self.keys);
         recycle(&mut self.marks);
         recycle(&mut self.roles);
+        recycle(&mut self.he);
         self.folds = false;
     }
 
@@ -461,6 +481,13 @@ impl Keywords {
     /// "not_player"), so that `resolve::players::mark_officials` need look closer only near them.
     pub(crate) fn roles(&self) -> &[usize] {
         &self.roles
+    }
+
+    /// The starts of the maximal runs of ASCII letters and digits that are "he", "she" or "the" in any case, in
+    /// order: every match of the descriptor pattern starts one of these ([`descriptor`] looks closer, at the
+    /// bytes around them too).
+    pub(crate) fn he_words(&self) -> &[usize] {
+        &self.he
     }
 
     /// Whether the text holds a character that `(?i)` matches to an ASCII letter ("ſ", the Kelvin sign).
@@ -538,6 +565,7 @@ struct Found {
     keys: Vec<Key>,
     marks: Vec<Mark>,
     roles: Vec<usize>,
+    he: Vec<usize>,
 }
 
 /// The words that [`keyword_kinds`] may accept whole, in lower case: a word is worth asking it about when it is
@@ -655,9 +683,8 @@ struct Slot {
     len: u8,
     /// [`KEY_SPORT`] and [`KEY_RESULT`].
     kinds: u8,
-    /// Whether [`keyword_kinds`] must be asked about the word (one of [`KEY_EXACT`] whose kinds depend on its
-    /// case or on what follows it).
-    ask: bool,
+    /// [`ASK`] and [`HE_WORD`].
+    flags: u8,
     /// The kinds that [`keyword_kinds`] gives the word in any case and any context (one of [`KEY_FREE`]), and
     /// [`KEY_ROLE`] for the first run of a role word.
     free: u8,
@@ -846,9 +873,22 @@ pub(crate) static WORD_TABLE: once_cell::sync::Lazy<WordTable> = once_cell::sync
             if KEY_FREE.contains(&w.as_slice()) {
                 slot.free |= keyword_kinds(&w, 0, n);
             } else {
-                slot.ask = true;
+                slot.flags |= ASK;
             }
         }
+    }
+    for w in HE_WORDS {
+        let n = w.len();
+        let key = word_key(w, 0, n);
+        let i = *index.entry((key, n)).or_insert_with(|| {
+            words.push(Slot {
+                key,
+                len: n as u8,
+                ..Slot::default()
+            });
+            words.len() - 1
+        });
+        words[i].flags |= HE_WORD;
     }
     assert!(words.len() * 2 <= SLOTS);
     let mut t = WordTable::build(&words).expect("a displacement for every bucket");
@@ -958,11 +998,15 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Fou
     let key = (raw | splat(0x20)) & KEY_MASKS[n];
     let slot = table.slot(key, n);
     let hit = slot.key == key && usize::from(slot.len) == n;
-    let (mut kinds, group, cue, mut ask) = if hit {
-        (slot.kinds | slot.free, slot.group, slot.cue, slot.ask)
+    let (mut kinds, group, cue, flags) = if hit {
+        (slot.kinds | slot.free, slot.group, slot.cue, slot.flags)
     } else {
-        (0, 0, 0, false)
+        (0, 0, 0, 0)
     };
+    if flags & HE_WORD != 0 {
+        out.he.push(s);
+    }
+    let mut ask = flags & ASK != 0;
     if kinds & KEY_ROLE != 0 {
         out.roles.push(s);
         kinds ^= KEY_ROLE;
@@ -1887,6 +1931,7 @@ mod keyword_tests {
                 keys: Vec::new(),
                 marks: Vec::new(),
                 roles: Vec::new(),
+                he: Vec::new(),
             };
             let folds = scan_keywords(t.as_bytes(), &mut found);
             let all = plain_scan(t.as_bytes());
@@ -1950,6 +1995,57 @@ mod keyword_tests {
                 .map(|(s, _)| s)
                 .collect();
             assert_eq!(Keywords::scan(t).roles(), want, "{t}");
+        }
+    }
+
+    /// The scan puts in [`Keywords::he_words`] the starts of the maximal runs of letters and digits that are
+    /// "he", "she" or "the" in any case, as a plain walk over the runs finds.
+    #[test]
+    fn scan_finds_every_he_word() {
+        let mut texts = all_texts();
+        let words = [
+            "he",
+            "He",
+            "HE",
+            "hE",
+            "she",
+            "She",
+            "SHE",
+            "the",
+            "The",
+            "THE",
+            "tHe",
+            "hes",
+            "he1",
+            "1he",
+            "he_",
+            "_he",
+            "_the_",
+            "the\u{e9}",
+            "\u{e9}he",
+            "thee",
+            "tthe",
+            "4he",
+            "he's",
+            "(She)",
+            "Th",
+            "sh",
+            "h",
+            "e",
+        ];
+        for pad in 0..64 {
+            texts.push(format!("{}{}", "x ".repeat(pad / 2), words.join(" ")));
+            texts.push(format!("{}{}", " ".repeat(pad), words.join("\u{e9}")));
+            texts.push(format!("{}{}", "y".repeat(pad), words.join("")));
+            texts.push(format!("{}the", " ".repeat(pad)));
+        }
+        for t in &texts {
+            let b = t.as_bytes();
+            let want: Vec<usize> = word_runs(b)
+                .filter(|&(s, e)| HE_WORDS.iter().any(|w| b[s..e].eq_ignore_ascii_case(w)))
+                .map(|(s, _)| s)
+                .collect();
+            assert_eq!(Keywords::scan(t).he_words(), want, "{t}");
         }
     }
 }

@@ -476,7 +476,7 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     // The name references, sorted, become `refs_ahead`; `resolve` builds `ctx.refs` anew in an empty buffer.
     std::mem::swap(&mut ctx.refs, &mut ctx.refs_ahead);
     let mut descs = std::mem::take(&mut scratch.descs);
-    descriptor::find_into(text, &mut descs);
+    descriptor::find_into(text, &ctx.keywords, &mut descs);
     let mut found = std::mem::take(&mut scratch.found);
     matches::resolve(&mut ctx, &descs, &mut scratch.matches, &mut found);
     #[cfg(debug_assertions)]
