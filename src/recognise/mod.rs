@@ -164,13 +164,11 @@ const KEY_ROLE: u8 = 64;
 /// for roles alone (checked by a test).
 const ROLE_MAX: usize = 15;
 /// The words whose starts the scan puts in [`Keywords::he_words`] (any case): every match of the descriptor
-/// pattern (`descriptor`) starts one of these.
+/// pattern (`descriptor`) starts one of these. None of them is in the [`WORD_TABLE`] (its build checks it).
 const HE_WORDS: [&[u8]; 3] = [b"he", b"she", b"the"];
-/// [`Slot::flags`]: [`keyword_kinds`] must be asked about the word (one of [`KEY_EXACT`] whose kinds depend on
-/// its case or on what follows it).
-const ASK: u8 = 1;
-/// [`Slot::flags`]: the word is one of [`HE_WORDS`].
-const HE_WORD: u8 = 2;
+/// A bit of [`WordTable`]'s `pairs` above the lengths: a word of [`HE_WORDS`] has this [`pair_index`], so
+/// that [`look`] compares the word with them before the table look-up.
+const HE_PAIR: u16 = 1 << 15;
 
 /// The first eight bytes of `w` as a number (zero bytes past its end).
 const fn key8(w: &[u8]) -> u64 {
@@ -683,8 +681,9 @@ struct Slot {
     len: u8,
     /// [`KEY_SPORT`] and [`KEY_RESULT`].
     kinds: u8,
-    /// [`ASK`] and [`HE_WORD`].
-    flags: u8,
+    /// Whether [`keyword_kinds`] must be asked about the word (one of [`KEY_EXACT`] whose kinds depend on its
+    /// case or on what follows it).
+    ask: bool,
     /// The kinds that [`keyword_kinds`] gives the word in any case and any context (one of [`KEY_FREE`]), and
     /// [`KEY_ROLE`] for the first run of a role word.
     free: u8,
@@ -829,6 +828,9 @@ impl WordTable {
             let lengths = ((1u32 << (SCAN_MAX + 1)) - (1 << w.len())) as u16;
             t.pairs[pair_index(key8(w))] |= lengths;
         }
+        for w in HE_WORDS {
+            t.pairs[pair_index(key8(w))] |= 1 << w.len() | HE_PAIR;
+        }
         Some(t)
     }
 }
@@ -873,22 +875,12 @@ pub(crate) static WORD_TABLE: once_cell::sync::Lazy<WordTable> = once_cell::sync
             if KEY_FREE.contains(&w.as_slice()) {
                 slot.free |= keyword_kinds(&w, 0, n);
             } else {
-                slot.flags |= ASK;
+                slot.ask = true;
             }
         }
     }
     for w in HE_WORDS {
-        let n = w.len();
-        let key = word_key(w, 0, n);
-        let i = *index.entry((key, n)).or_insert_with(|| {
-            words.push(Slot {
-                key,
-                len: n as u8,
-                ..Slot::default()
-            });
-            words.len() - 1
-        });
-        words[i].flags |= HE_WORD;
+        assert!(!index.contains_key(&(word_key(w, 0, w.len()), w.len())));
     }
     assert!(words.len() * 2 <= SLOTS);
     let mut t = WordTable::build(&words).expect("a displacement for every bucket");
@@ -992,21 +984,25 @@ fn block_bits(b: &[u8], at: usize, block: &[u8; 64], folds: &mut bool) -> u64 {
 /// fails and one prefix test.
 #[inline(always)]
 fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Found) {
-    if table.pairs[pair_index(raw)] >> n & 1 == 0 {
+    let pair = table.pairs[pair_index(raw)];
+    if pair >> n & 1 == 0 {
         return;
     }
     let key = (raw | splat(0x20)) & KEY_MASKS[n];
+    // (A word of another length has another key: its bytes are not zero.)
+    if pair & HE_PAIR != 0
+        && (key == const { k("the") } || key == const { k("he") } || key == const { k("she") })
+    {
+        out.he.push(s);
+        return;
+    }
     let slot = table.slot(key, n);
     let hit = slot.key == key && usize::from(slot.len) == n;
-    let (mut kinds, group, cue, flags) = if hit {
-        (slot.kinds | slot.free, slot.group, slot.cue, slot.flags)
+    let (mut kinds, group, cue, mut ask) = if hit {
+        (slot.kinds | slot.free, slot.group, slot.cue, slot.ask)
     } else {
-        (0, 0, 0, 0)
+        (0, 0, 0, false)
     };
-    if flags & HE_WORD != 0 {
-        out.he.push(s);
-    }
-    let mut ask = flags & ASK != 0;
     if kinds & KEY_ROLE != 0 {
         out.roles.push(s);
         kinds ^= KEY_ROLE;
