@@ -318,8 +318,7 @@ fn byte_bits(w: u64) -> u64 {
 
 /// Calls `visit(h)` for every index `h` holding "he" or "He" followed by a non-word byte or the end of the
 /// text, in order: a few vector compares per round of [`ROUND`] bytes, a look at each hit. The former scan of
-/// [`each_match`], kept as the reference of [`for_he_words`] (which visits those of these sites where
-/// [`each_match`] may find something).
+/// [`each_match`], kept as the reference of [`Keywords::he_words`] (see its test).
 #[cfg(test)]
 fn for_he_sites(bytes: &[u8], mut visit: impl FnMut(usize)) {
     // The last bytes (fewer than a round and one) are read from a copy padded with spaces, which start no
@@ -353,64 +352,43 @@ fn for_he_sites(bytes: &[u8], mut visit: impl FnMut(usize)) {
     }
 }
 
-/// Calls `visit(h)`, in order, for every index `h` holding "he" or "He" followed by a non-word byte or the
-/// end of the text, where `h` or `h - 1` is one of `he_words` (see [`Keywords::he_words`]: the starts of the
-/// runs of ASCII letters and digits that are "he", "she" or "the" in any case). Every "he" where
-/// [`each_match`] finds something is one of these: a pronoun "he" is such a run (a non-word byte before and
-/// after it), and the "he" of "she" or "the" ends such a run that starts at a word start.
-#[inline]
-fn for_he_words(bytes: &[u8], he_words: &[usize], mut visit: impl FnMut(usize)) {
-    for &s in he_words {
-        // "he" starts the run, or "she"/"the" (any case) do.
-        let h = if bytes[s] | 0x20 == b'h' { s } else { s + 1 };
-        if bytes[h] | 0x20 == b'h'
-            && bytes.get(h + 1) == Some(&b'e')
-            && !bytes.get(h + 2).is_some_and(|&b| super::is_word_byte(b))
-        {
-            visit(h);
-        }
-    }
-}
-
 /// Calls `f(start, end, alternative)` on every match of the descriptor pattern, leftmost first. Every match
-/// holds "he" or "He" at its first or second byte ("he", "she", "the"), with a non-word byte (or the end)
-/// after it, and starts a run of ASCII letters and digits that is one of those three words: the keyword scan
-/// lists their starts (`he_words`, see [`Keywords::he_words`]), [`for_he_words`] picks the "he" of each, and
-/// code there decides which of the three it can be.
+/// starts a maximal run of ASCII letters and digits that is "he", "He", "she", "She", "the" or "The" ("he" with
+/// a word boundary after it, at a word start): the keyword scan lists the starts of the runs "he", "she" and
+/// "the" in any case (`he_words`, see [`Keywords::he_words`]), and code at each decides which of the three it
+/// is. The run has no ASCII letter or digit on either side; `(?-u:\b)` also wants no '_' there.
 fn each_match(text: &str, he_words: &[usize], mut f: impl FnMut(usize, usize, Alt)) {
     let bytes = text.as_bytes();
     // No match starts before `i` (the end of the previous match).
     let mut i = 0;
-    for_he_words(bytes, he_words, |h| {
-        let before = if h > 0 { bytes[h - 1] } else { b' ' };
-        if !super::is_word_byte(before) {
-            // "he" at a word start ("she" and "the" would need a word byte before the 'h').
-            if h >= i {
-                i = h + 2;
-                f(h, i, Alt::Pronoun);
-            }
-            return;
+    for &s in he_words {
+        if s < i || (s > 0 && bytes[s - 1] == b'_') {
+            continue;
         }
-        // "she" or "the" from `p` (with a lower-case 'h'), at a word start (a match at `h` itself would
-        // need a boundary there).
-        let p = h - 1;
-        if bytes[h] != b'h' || p < i || (p > 0 && super::is_word_byte(bytes[p - 1])) {
-            return;
-        }
-        match before | 0x20 {
-            b's' => {
-                i = h + 2;
-                f(p, i, Alt::Pronoun);
+        let c = bytes[s];
+        if c | 0x20 == b'h' {
+            // "he" or "He".
+            if bytes[s + 1] == b'e' && bytes.get(s + 2) != Some(&b'_') {
+                i = s + 2;
+                f(s, i, Alt::Pronoun);
             }
-            b't' if bytes.get(h + 2) == Some(&b' ') && may_follow_the(bytes, h + 3) => {
-                if let Some((e, alt)) = the_at(text, p) {
-                    i = e;
-                    f(p, e, alt);
-                }
-            }
-            _ => {}
+            continue;
         }
-    });
+        // "she" or "the" (the first letter in either case).
+        if bytes[s + 1] != b'h' || bytes[s + 2] != b'e' || bytes.get(s + 3) == Some(&b'_') {
+            continue;
+        }
+        if c | 0x20 == b's' {
+            i = s + 3;
+            f(s, i, Alt::Pronoun);
+        } else if bytes.get(s + 3) == Some(&b' ')
+            && may_follow_the(bytes, s + 4)
+            && let Some((e, alt)) = the_at(text, s)
+        {
+            i = e;
+            f(s, e, alt);
+        }
+    }
 }
 
 /// The words after a demonym that keep it a reference to one player ("the American fifth seed", "the German
@@ -627,44 +605,36 @@ mod tests {
         assert_eq!(got, regex_matches(text), "text: {text:?}");
     }
 
-    /// The sites of [`for_he_words`] are those of [`for_he_sites`] (the former scan) where [`each_match`] may
-    /// find something: a non-word byte before the "he" (a pronoun), or a lower-case 'h' after an 's' or 't'
-    /// (any case) at a word start.
+    /// Every site of [`for_he_sites`] (the former scan) where [`each_match`] may find something starts a run
+    /// of [`Keywords::he_words`] (a pronoun: a non-word byte before the "he") or ends the first letter of one
+    /// (a lower-case 'h' after an 's' or 't', in any case, at a word start).
     fn same_sites(text: &str) {
         let b = text.as_bytes();
-        let acts = |h: usize| {
-            let word = |k: usize| super::super::is_word_byte(b[k]);
-            h == 0
-                || !word(h - 1)
-                || (b[h] == b'h'
-                    && matches!(b[h - 1] | 0x20, b's' | b't')
-                    && (h == 1 || !word(h - 2)))
-        };
+        let word = |k: usize| super::super::is_word_byte(b[k]);
         let mut want = Vec::new();
         for_he_sites(b, |h| {
-            if acts(h) {
+            if h == 0 || !word(h - 1) {
                 want.push(h);
+            } else if b[h] == b'h'
+                && matches!(b[h - 1] | 0x20, b's' | b't')
+                && (h == 1 || !word(h - 2))
+            {
+                want.push(h - 1);
             }
         });
-        let mut got = Vec::new();
-        for_he_words(b, Keywords::scan(text).he_words(), |h| {
-            if acts(h) {
-                got.push(h);
-            }
-        });
-        assert_eq!(got, want, "text: {text:?}");
-        // Every site of `for_he_words` is one of the former scan's.
-        let mut all = Vec::new();
-        for_he_sites(b, |h| all.push(h));
-        for_he_words(b, Keywords::scan(text).he_words(), |h| {
-            assert!(all.contains(&h), "{h} {text:?}")
-        });
+        let words = Keywords::scan(text);
+        let words = words.he_words();
+        for s in want {
+            assert!(words.binary_search(&s).is_ok(), "{s} {text:?}");
+        }
     }
 
     #[test]
     fn he_words_give_the_sites_of_the_former_scan() {
         let mut texts = super::super::all_texts();
-        let edge = "he He HE hE she She SHE sHe the The THE tHe she_ _he the_ _the \u{e9}he he\u{e9}                     \u{e9}the\u{e9} hes the1 1he 4he Ohe whe xthe thee (He) He's \u{1}he\u{1} she. t he s he";
+        let edge = "he He HE hE she She SHE sHe the The THE tHe she_ _he the_ _the \u{e9}he he\u{e9} \
+                    \u{e9}the\u{e9} hes the1 1he 4he Ohe whe xthe thee (He) He's \u{1}he\u{1} she. t he s he \
+                    the Briton _the Briton The 26-year-old the_ young The veteran_ the\u{e9} She_ he";
         for pad in 0..64 {
             texts.push(format!("{}{edge}", "x ".repeat(pad / 2)));
             texts.push(format!("{}{}", " ".repeat(pad), edge.replace(' ', "")));
