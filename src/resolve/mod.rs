@@ -305,12 +305,6 @@ impl Scratch {
         recycle(&mut self.entities);
         recycle(&mut self.link);
     }
-
-    /// Empties every buffer and gives them back for the next article of this thread.
-    fn give_back(mut self) {
-        self.recycle();
-        SCRATCH.with(|s| *s.borrow_mut() = self);
-    }
 }
 
 /// A player's id number (`p1` is 1; 0 for an entity that is no player) and where its display name is: in the
@@ -338,6 +332,7 @@ pub(crate) fn extract(doc: &Document) -> Article {
 
 /// The fields of a [`Document`] other than its body, borrowed (so that plain text is extracted without a
 /// copy of it).
+#[derive(Clone, Copy)]
 pub(crate) struct Parts<'a> {
     pub source: Option<&'a str>,
     pub headline: Option<&'a str>,
@@ -347,6 +342,31 @@ pub(crate) struct Parts<'a> {
 
 /// [`extract`] over a document given as its parts and its body.
 pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
+    // The thread's buffers, used where they stand (a move of the whole `Scratch` out and back per article
+    // costs more than a small article's text). The guard empties them for the next article when the
+    // extraction ends, also when it unwinds from a panic (which the CLI catches and reports per input), so
+    // that no article ever sees another's data. A nested call (none is made), or one while the thread's
+    // locals are being destroyed, gets fresh buffers.
+    let mut article = None;
+    let _ = SCRATCH.try_with(|cell| {
+        if let Ok(scratch) = cell.try_borrow_mut() {
+            article = Some(extract_in(doc, body, &mut EmptiedOnDrop(scratch).0));
+        }
+    });
+    article.unwrap_or_else(|| extract_in(doc, body, &mut Scratch::default()))
+}
+
+/// The thread's [`Scratch`], borrowed for one article and emptied when dropped.
+struct EmptiedOnDrop<'a>(std::cell::RefMut<'a, Scratch>);
+
+impl Drop for EmptiedOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.recycle();
+    }
+}
+
+/// [`extract_parts`] with the buffers of `scratch` (taken from it and put back, full, at the end).
+fn extract_in(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     let mut article = Article {
         schema_version: SCHEMA_VERSION.to_string(),
         source: doc.source.map(str::to_string),
@@ -359,8 +379,6 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
         seeds: Vec::new(),
         warnings: doc.warnings.to_vec(),
     };
-    // (The buffers go back for the next article at the end, emptied.)
-    let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
     let norm = Normalised::reusing(
         body,
         std::mem::take(&mut scratch.text),
@@ -378,7 +396,6 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     if sport != Some("tennis") {
         (scratch.text, scratch.map) = norm.into_buffers();
         (scratch.keywords, scratch.scores) = (keywords, scores);
-        scratch.give_back();
         return article;
     }
     let mut names = std::mem::take(&mut scratch.names);
@@ -622,7 +639,7 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
             mentions,
         });
     }
-    // The buffers back, emptied, for the next article.
+    // The buffers back into `scratch` (emptied by the caller) for the next article.
     (scratch.found, scratch.used, scratch.first, scratch.ref_idx) = (found, used, first, ref_idx);
     (scratch.order, scratch.shown, scratch.spans) = (order, shown, spans);
     (scratch.quotes, scratch.refs, scratch.refs_ahead) = (ctx.quotes, ctx.refs, ctx.refs_ahead);
@@ -636,7 +653,6 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
     (scratch.rank_mentions, scratch.seed_mentions) = (ctx.m.ranks, ctx.m.seeds);
     (scratch.entities, scratch.link) = (ctx.entities, link);
     (scratch.text, scratch.map) = norm.into_buffers();
-    scratch.give_back();
     article
 }
 
@@ -772,5 +788,50 @@ fn attach_seeds(ctx: &Ctx, used: &mut [bool], out: &mut Vec<SeedRow>) {
             used[e] = true;
             out.push((e, m.seed, m.span, rule));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A panic in the middle of an article (the CLI catches it and reports that input) must not leave that
+    /// article's data in the thread's buffers for the next one.
+    #[test]
+    fn buffers_are_emptied_when_an_extraction_unwinds() {
+        let cell = std::cell::RefCell::new(Scratch::default());
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut guard = EmptiedOnDrop(cell.borrow_mut());
+            guard.0.cue_starts.extend([3, 9]);
+            guard.0.text.push_str("Federer beat Nadal");
+            guard.0.used.push(true);
+            panic!("a bug in a stage");
+        }));
+        assert!(caught.is_err());
+        let scratch = cell.borrow();
+        assert!(scratch.cue_starts.is_empty());
+        assert!(scratch.text.is_empty());
+        assert!(scratch.used.is_empty());
+    }
+
+    /// Articles extracted one after another on one thread give what each gives alone.
+    #[test]
+    fn each_article_alone_whatever_came_before() {
+        let a = "Tennis\n\nRoger Federer beat Rafael Nadal 6-4 6-3 in the final.";
+        let b = "Tennis\n\nSerena Williams beat Maria Sharapova 7-5 6-2 in the semi-finals.";
+        let run = |body: &str| {
+            let parts = Parts {
+                source: None,
+                headline: None,
+                published: None,
+                warnings: &[],
+            };
+            extract_parts(parts, body)
+        };
+        let first_b = run(b);
+        let _ = run(a);
+        assert_eq!(run(b), first_b);
+        assert_eq!(first_b.matches.len(), 1);
+        assert_eq!(first_b.players[0].name, "Serena Williams");
     }
 }
