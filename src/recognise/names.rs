@@ -59,11 +59,55 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// Bits of [`latin`]: a letter (`\p{L}`), upper case (`\p{Lu}`), lower case (`\p{Ll}`).
+const IS_LETTER: u8 = 1;
+const IS_UPPER: u8 = 2;
+const IS_LOWER: u8 = 4;
+
+/// The [`IS_LETTER`], [`IS_UPPER`] and [`IS_LOWER`] bits of a character of U+0080..=U+017F (Latin-1
+/// Supplement and Latin Extended-A, where nearly every accented letter of a European name lies: "é", "ñ",
+/// "ü", "ø", "ł", "ć", "š", "ő"), in code rather than by a regex search per character; `None` for any other
+/// character. A test compares it with the regex crate's `\p{L}`, `\p{Lu}` and `\p{Ll}` at every one.
+#[inline]
+fn latin(c: char) -> Option<u8> {
+    const LU: u8 = IS_LETTER | IS_UPPER;
+    const LL: u8 = IS_LETTER | IS_LOWER;
+    let u = u32::from(c);
+    Some(match u {
+        // "ª" and "º" are letters of no case, "µ" a lower-case one; the rest are signs and spaces.
+        0xAA | 0xBA => IS_LETTER,
+        0xB5 => LL,
+        0x80..=0xBF | 0xD7 | 0xF7 => 0,
+        0xC0..=0xDE => LU,
+        0xDF..=0xFF => LL,
+        // Pairs of capital and small letter, the capital first, with a few lone small letters between.
+        0x138 | 0x149 | 0x17F => LL,
+        0x178 => LU,
+        0x139..=0x148 | 0x179..=0x17E => {
+            if u % 2 == 1 {
+                LU
+            } else {
+                LL
+            }
+        }
+        0x100..=0x177 => {
+            if u % 2 == 0 {
+                LU
+            } else {
+                LL
+            }
+        }
+        _ => return None,
+    })
+}
+
 /// `\p{Lu}`: an upper-case letter.
 #[inline]
 pub(crate) fn is_lu(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_uppercase()
+    } else if let Some(bits) = latin(c) {
+        bits & IS_UPPER != 0
     } else {
         UPPER.is_match(c.encode_utf8(&mut [0; 4]))
     }
@@ -74,6 +118,8 @@ pub(crate) fn is_lu(c: char) -> bool {
 pub(crate) fn is_ll(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_lowercase()
+    } else if let Some(bits) = latin(c) {
+        bits & IS_LOWER != 0
     } else {
         LOWER.is_match(c.encode_utf8(&mut [0; 4]))
     }
@@ -84,6 +130,8 @@ pub(crate) fn is_ll(c: char) -> bool {
 fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
+    } else if let Some(bits) = latin(c) {
+        bits & IS_LETTER != 0
     } else {
         LETTER.is_match(c.encode_utf8(&mut [0; 4]))
     }
@@ -536,6 +584,32 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`latin`] answers as `\p{L}`, `\p{Lu}` and `\p{Ll}` do at every character it answers for, and
+    /// answers for all of U+0080..=U+017F; `is_letter`, `is_lu` and `is_ll` agree with the patterns on every
+    /// character up to U+07FF and on a sample above (the regex fall-back).
+    #[test]
+    fn latin_letters_as_the_unicode_classes() {
+        let class = |p: &str| Regex::new(&format!(r"\A{p}\z")).unwrap();
+        let (l, lu, ll) = (class(r"\p{L}"), class(r"\p{Lu}"), class(r"\p{Ll}"));
+        let mut answered = 0;
+        for c in ('\u{80}'..='\u{7ff}').chain(['\u{1e9e}', '\u{2160}', 'Ω', 'ж', '中', '\u{1d400}'])
+        {
+            let s = c.to_string();
+            let want = (l.is_match(&s), lu.is_match(&s), ll.is_match(&s));
+            if let Some(bits) = latin(c) {
+                answered += 1;
+                let got = (
+                    bits & IS_LETTER != 0,
+                    bits & IS_UPPER != 0,
+                    bits & IS_LOWER != 0,
+                );
+                assert_eq!(got, want, "{c:?} U+{:04X}", u32::from(c));
+            }
+            assert_eq!((is_letter(c), is_lu(c), is_ll(c)), want, "{c:?}");
+        }
+        assert_eq!(answered, 0x180 - 0x80);
+    }
 
     /// The runs of the pattern that [`next_run`] implements, by the regex crate.
     fn regex_runs(text: &str) -> Vec<(usize, usize)> {
