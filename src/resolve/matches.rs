@@ -314,13 +314,17 @@ pub(crate) fn resolve(
     }
     // Title phrases only give rounds to results that lack one (and rounds are never taken away).
     let titles = if found.iter().any(|f| f.round.is_none()) {
-        // Only the title phrases of a sentence with a result (for `title_rounds`) or of the opening two
-        // sentences (for `infer_rounds`) count: the keywords of other sentences are not tried. (Results are
-        // in sentence order. Debug builds check that the phrases of those sentences are all found.)
+        // Only the title phrases of a sentence with a result that lacks its round (for `title_rounds`) or of
+        // the opening two sentences (for `infer_rounds`) count: the keywords of other sentences are not tried.
+        // (Results are in sentence order. Debug builds check that the phrases of those sentences are all
+        // found.)
         let needed = |si: usize| {
             si <= 1 || {
                 let k = found.partition_point(|f| f.sent < si);
-                found.get(k).is_some_and(|f| f.sent == si)
+                found[k..]
+                    .iter()
+                    .take_while(|f| f.sent == si)
+                    .any(|f| f.round.is_none())
             }
         };
         let titles = crate::recognise::round::title_phrases_in(ctx.text, &ctx.keywords, |o| {
