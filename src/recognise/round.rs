@@ -1096,12 +1096,21 @@ static TITLE: Lazy<Anchored> = Lazy::new(|| Anchored::new("(?x)", TITLE_PATTERN)
 /// The first keyword of a match is at most eleven runs of spaces after its start, and the match starts at a verb
 /// of the pattern or at the keyword itself ("championship point", "crowned"): the pattern runs only there.
 pub(crate) fn title_phrases(text: &str) -> Vec<Span> {
-    title_phrases_in(text, &super::Keywords::scan(text))
+    title_phrases_in(text, &super::Keywords::scan(text), |_| true)
 }
 
-/// [`title_phrases`], with the keywords of `text` already found.
-pub(crate) fn title_phrases_in(text: &str, keywords: &super::Keywords) -> Vec<Span> {
-    let hits = keywords.starts(super::KEY_TITLE).map(|o| (o, 11));
+/// [`title_phrases`], with the keywords of `text` already found, tried only at the keywords where `keep` says
+/// yes (a match's first keyword is in the match: filtering keywords by sentence keeps the matches of the
+/// sentences kept, as no match spans a sentence boundary).
+pub(crate) fn title_phrases_in(
+    text: &str,
+    keywords: &super::Keywords,
+    keep: impl Fn(usize) -> bool,
+) -> Vec<Span> {
+    let hits = keywords
+        .starts(super::KEY_TITLE)
+        .filter(|&o| keep(o))
+        .map(|o| (o, 11));
     let at = |t: &str, p: usize| {
         let b = t.as_bytes();
         let w = alnum_run(b, p);

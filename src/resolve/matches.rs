@@ -314,7 +314,38 @@ pub(crate) fn resolve(
     }
     // Title phrases only give rounds to results that lack one (and rounds are never taken away).
     let titles = if found.iter().any(|f| f.round.is_none()) {
-        crate::recognise::round::title_phrases_in(ctx.text, &ctx.keywords)
+        // Only the title phrases of a sentence with a result that lacks its round (for `title_rounds`) or of
+        // the opening two sentences (for `infer_rounds`) count: the keywords of other sentences are not tried.
+        // (Results are in sentence order. Debug builds check that the phrases of those sentences are all
+        // found.)
+        let needed = |si: usize| {
+            si <= 1 || {
+                let k = found.partition_point(|f| f.sent < si);
+                found[k..]
+                    .iter()
+                    .take_while(|f| f.sent == si)
+                    .any(|f| f.round.is_none())
+            }
+        };
+        let titles = crate::recognise::round::title_phrases_in(ctx.text, &ctx.keywords, |o| {
+            needed(ctx.sentence_of(o))
+        });
+        #[cfg(debug_assertions)]
+        {
+            let of_needed = |ts: &[Span]| -> Vec<Span> {
+                ts.iter()
+                    .copied()
+                    .filter(|t| needed(ctx.sentence_of(t.start)))
+                    .collect()
+            };
+            let all = crate::recognise::round::title_phrases_in(ctx.text, &ctx.keywords, |_| true);
+            assert_eq!(
+                of_needed(&titles),
+                of_needed(&all),
+                "title phrases of needed sentences"
+            );
+        }
+        titles
     } else {
         Vec::new()
     };
