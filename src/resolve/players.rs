@@ -1322,10 +1322,13 @@ fn country_words(rest: &str) -> Option<&'static str> {
 /// Nationality written next to a name: "Spain's X", "American X", "sixth-seeded Italian X", "X of Spain",
 /// "X (ESP)", "X from Switzerland".
 pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static str> {
-    if !first_word_stops(text, span.start)
-        && let Some(c) = nationality_before(text, span.start)
-    {
-        return Some(c);
+    let before = match first_word_before(text, span.start) {
+        FirstWord::Stops => None,
+        FirstWord::At(st, end) => nationality_before(text, span.start, Some((st, end))),
+        FirstWord::Unsure => nationality_before(text, span.start, None),
+    };
+    if before.is_some() {
+        return before;
     }
     // Every form below starts with a space then 'o', 'f' or '('.
     if !matches!(text.as_bytes()[span.end..], [b' ', b'o' | b'f' | b'(', ..]) {
@@ -1335,22 +1338,33 @@ pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static st
     nationality_after(after)
 }
 
-/// The word right before the name at `start` (split at spaces) starts with a lower-case ASCII letter and is not
-/// a [`filler`]: [`nationality_before`] would stop at it (most names). False when in doubt (the word reaches
-/// back to where that function's window may start).
+/// What the word right before a name (split at spaces) tells [`nationality_before`].
+enum FirstWord {
+    /// It starts with a lower-case ASCII letter and is not a [`filler`]: [`nationality_before`] would stop at
+    /// it (most names).
+    Stops,
+    /// The word `text[st..end]`, found as [`nationality_before`] would find it (its window holds it whole).
+    At(usize, usize),
+    /// In doubt: the word reaches back to where that function's window may start.
+    Unsure,
+}
+
+/// The word right before the name at `start`, once for both [`explicit_nationality`] steps: most names stop
+/// there (see [`FirstWord`]).
 #[inline]
-fn first_word_stops(text: &str, start: usize) -> bool {
+fn first_word_before(text: &str, start: usize) -> FirstWord {
     let b = text.as_bytes();
     let mut end = start;
     while end > 0 && b[end - 1] == b' ' && start - end < 64 {
         end -= 1;
     }
     let st = word_start(b, end);
+    // (Past this test `end > st`: `b[end - 1]` is no space.)
     if st <= start.saturating_sub(60) + 3 {
-        return false;
+        return FirstWord::Unsure;
     }
     if !b[st].is_ascii_lowercase() {
-        return false;
+        return FirstWord::At(st, end);
     }
     // `!filler(w)` for a word starting with a lower-case letter (not a digit): most fail the pre-check.
     let w = &b[st..end];
@@ -1359,30 +1373,50 @@ fn first_word_stops(text: &str, start: usize) -> bool {
         && (n > 12
             || FILLER_FIRST[usize::from(w[0])] & FILLER_LAST[usize::from(last)] & (1 << n) == 0)
     {
-        return true;
+        return FirstWord::Stops;
     }
-    !filler(&text[st..end])
+    if filler(&text[st..end]) {
+        FirstWord::At(st, end)
+    } else {
+        FirstWord::Stops
+    }
 }
 
 /// Nationality written before the name at `start`: "Spain's X", "American X", "sixth-seeded Italian X".
-fn nationality_before(text: &str, start: usize) -> Option<&'static str> {
-    let before = &text[floor_boundary(text, start.saturating_sub(60))..start];
+/// `first`: the word right before the name (`text[st..end]`) when [`first_word_before`] found it.
+fn nationality_before(
+    text: &str,
+    start: usize,
+    first: Option<(usize, usize)>,
+) -> Option<&'static str> {
+    let lo = floor_boundary(text, start.saturating_sub(60));
+    let before = &text[lo..start];
     let b = before.as_bytes();
     // At most four words before the name, split at spaces (never part of another character), from the last;
     // not the first, maybe partial, word of the window (unless the window has no space at all).
     let mut end = b.len();
     for k in 0..4 {
-        while end > 0 && b[end - 1] == b' ' {
-            end -= 1;
-        }
-        if end == 0 {
-            break;
-        }
-        let st = word_start(b, end);
-        // (`end` short of the window's end: a space follows the word.)
-        if st == 0 && end < b.len() {
-            break;
-        }
+        let st = match first {
+            // (Inside the window, past its start: what the search below finds.)
+            Some((st, e)) if k == 0 => {
+                end = e - lo;
+                st - lo
+            }
+            _ => {
+                while end > 0 && b[end - 1] == b' ' {
+                    end -= 1;
+                }
+                if end == 0 {
+                    break;
+                }
+                let st = word_start(b, end);
+                // (`end` short of the window's end: a space follows the word.)
+                if st == 0 && end < b.len() {
+                    break;
+                }
+                st
+            }
+        };
         let w = &before[st..end];
         let wb = w.as_bytes();
         if k > 0 && matches!(wb[wb.len() - 1], b',' | b'.' | b';' | b':' | b'"') {
