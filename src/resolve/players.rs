@@ -232,7 +232,10 @@ impl<'a> Interner<'a> {
                 self.slots[i] = (h, id, self.generation);
                 return id;
             }
-            if sh == h && self.words[id as usize] == w {
+            // The multiplication in `hash` is by an odd number (one to one): equal hashes of words of at
+            // most eight bytes (no tail) and equal lengths mean equal first eight bytes, the whole words.
+            let stored = self.words[id as usize];
+            if sh == h && stored.len() == w.len() && (w.len() <= 8 || stored == w) {
                 return id;
             }
             i = (i + 1) & mask;
@@ -511,12 +514,17 @@ fn build_entities_in(
             continue;
         }
         let w = words.of(i)[0];
-        let given = by_given.only(w);
-        let cands = by_surname_word
-            .iter_rev(w)
-            .take(SCAN)
-            .chain(given.filter(|_| by_surname_word.last(w).is_none()));
-        let idx = if let Some(best) = cands.max_by_key(|&e| {
+        // Most single words have one entity with that surname word: the only candidate (no given name then).
+        let only = by_surname_word.only(w);
+        let given = || {
+            by_given
+                .only(w)
+                .filter(|_| by_surname_word.last(w).is_none())
+        };
+        let cands = || by_surname_word.iter_rev(w).take(SCAN).chain(given());
+        let idx = if let Some(e) = only {
+            e
+        } else if let Some(best) = cands().max_by_key(|&e| {
             // Most recent mention before this one; else the first one named.
             let seen = last_seen[e];
             if seen <= n.span.start {
@@ -1330,8 +1338,11 @@ pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static st
     if before.is_some() {
         return before;
     }
-    // Every form below starts with a space then 'o', 'f' or '('.
-    if !matches!(text.as_bytes()[span.end..], [b' ', b'o' | b'f' | b'(', ..]) {
+    // Every form below starts with " of ", " from " or " (".
+    if !matches!(
+        text.as_bytes()[span.end..],
+        [b' ', b'o', b'f', b' ', ..] | [b' ', b'f', b'r', b'o', b'm', b' ', ..] | [b' ', b'(', ..]
+    ) {
         return None;
     }
     let after = &text[span.end..ceil_boundary(text, span.end + 40)];
