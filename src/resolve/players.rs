@@ -995,21 +995,62 @@ fn first_newline(b: &[u8]) -> Option<usize> {
     b[st..].iter().position(|&c| c == b'\n').map(|p| st + p)
 }
 
+/// Prose after a name ending at `end`: one of the next four words of its line is neither capitalised nor
+/// "and", "&" or "by", so that no line holding the name is a byline ([`byline_line`] is false).
+///
+/// Only words of ASCII graphic bytes after one space and before a space or line break, within 80 bytes,
+/// are looked at: such a word is a whole word of the line however [`byline_line`] splits it, and it ends
+/// before the line's end there (a line break, or 80 bytes on); a word whose first byte decides starts
+/// there, inside the line. Anything else: false (no conclusion).
+#[inline]
+fn prose_after(b: &[u8], end: usize) -> bool {
+    let limit = (end + 80).min(b.len());
+    // The rest of the name's word ("'s", ",").
+    let mut i = end;
+    while i < limit && b[i].is_ascii_graphic() {
+        i += 1;
+    }
+    for _ in 0..4 {
+        if i >= limit || b[i] != b' ' {
+            return false;
+        }
+        let st = i + 1;
+        // Mostly a word that starts with a lower-case letter: decided by its first bytes (it starts inside
+        // the line whatever its end, and is "and" or "by" only if its first bytes are).
+        let c = *b.get(st).filter(|_| st < limit).unwrap_or(&b' ');
+        let at = |k: usize| b.get(st + k).copied().unwrap_or(b' ');
+        let fails = match c {
+            b'a' => !(at(1) == b'n' && at(2) == b'd'),
+            b'b' => at(1) != b'y',
+            b'&' => false,
+            _ => c.is_ascii_graphic() && !c.is_ascii_uppercase(),
+        };
+        if fails {
+            return true;
+        }
+        let mut e = st;
+        while e < limit && b[e].is_ascii_graphic() {
+            e += 1;
+        }
+        if e == st || e >= limit || !matches!(b[e], b' ' | b'\n') {
+            return false;
+        }
+        let w = &b[st..e];
+        if !(w[0].is_ascii_uppercase() || matches!(w, b"and" | b"&" | b"by")) {
+            return true;
+        }
+        if b[e] == b'\n' {
+            return false;
+        }
+        i = e;
+    }
+    false
+}
+
 /// A byline: a short line of capitalised words alone ("Jamie Smith and Flo Jones"), not the first line.
 fn byline_line(text: &str, span: Span) -> bool {
     let bytes = text.as_bytes();
-    // Prose: the word after the name's word (a few ASCII bytes such as "'s" or "," may end that word) starts
-    // with a lower-case ASCII letter and is neither "and" nor "by" -- not a line of capitalised words.
-    let after = &bytes[span.end..];
-    let tail = after
-        .iter()
-        .take(4)
-        .take_while(|&&c| c.is_ascii_graphic())
-        .count();
-    if let [b' ', c, rest @ ..] = &after[tail..]
-        && c.is_ascii_lowercase()
-        && !matches!((c, rest), (b'a', [b'n', b'd', ..]) | (b'b', [b'y', ..]))
-    {
+    if prose_after(bytes, span.end) {
         return false;
     }
     // Only a short line can be a byline: look at most 80 bytes either side for its ends (the first line
@@ -1365,9 +1406,14 @@ enum FirstWord {
 #[inline]
 fn first_word_before(text: &str, start: usize) -> FirstWord {
     let b = text.as_bytes();
+    // Mostly one space before the name.
     let mut end = start;
-    while end > 0 && b[end - 1] == b' ' && start - end < 64 {
-        end -= 1;
+    if start >= 2 && b[start - 1] == b' ' && b[start - 2] != b' ' {
+        end = start - 1;
+    } else {
+        while end > 0 && b[end - 1] == b' ' && start - end < 64 {
+            end -= 1;
+        }
     }
     let st = word_start(b, end);
     // (Past this test `end > st`: `b[end - 1]` is no space.)
@@ -1463,7 +1509,10 @@ fn nationality_after(after: &str) -> Option<&'static str> {
         }
     }
     if let Some(rest) = after.strip_prefix(" (") {
-        let inner = rest.find(')').map_or(rest, |p| &rest[..p]);
+        let inner = rest
+            .bytes()
+            .position(|c| c == b')')
+            .map_or(rest, |p| &rest[..p]);
         // "(ESP)", "(Esp)", and the codes press lists use for a few nations ("(US)", "(UK)").
         if (2..=3).contains(&inner.len()) && inner.bytes().all(|c| c.is_ascii_alphabetic()) {
             let mut buf = [0u8; 3];
