@@ -232,7 +232,10 @@ impl<'a> Interner<'a> {
                 self.slots[i] = (h, id, self.generation);
                 return id;
             }
-            if sh == h && self.words[id as usize] == w {
+            // The multiplication in `hash` is by an odd number (one to one): equal hashes of words of at
+            // most eight bytes (no tail) and equal lengths mean equal first eight bytes, the whole words.
+            let stored = self.words[id as usize];
+            if sh == h && stored.len() == w.len() && (w.len() <= 8 || stored == w) {
                 return id;
             }
             i = (i + 1) & mask;
@@ -511,12 +514,17 @@ fn build_entities_in(
             continue;
         }
         let w = words.of(i)[0];
-        let given = by_given.only(w);
-        let cands = by_surname_word
-            .iter_rev(w)
-            .take(SCAN)
-            .chain(given.filter(|_| by_surname_word.last(w).is_none()));
-        let idx = if let Some(best) = cands.max_by_key(|&e| {
+        // Most single words have one entity with that surname word: the only candidate (no given name then).
+        let only = by_surname_word.only(w);
+        let given = || {
+            by_given
+                .only(w)
+                .filter(|_| by_surname_word.last(w).is_none())
+        };
+        let cands = || by_surname_word.iter_rev(w).take(SCAN).chain(given());
+        let idx = if let Some(e) = only {
+            e
+        } else if let Some(best) = cands().max_by_key(|&e| {
             // Most recent mention before this one; else the first one named.
             let seen = last_seen[e];
             if seen <= n.span.start {
@@ -987,21 +995,62 @@ fn first_newline(b: &[u8]) -> Option<usize> {
     b[st..].iter().position(|&c| c == b'\n').map(|p| st + p)
 }
 
+/// Prose after a name ending at `end`: one of the next four words of its line is neither capitalised nor
+/// "and", "&" or "by", so that no line holding the name is a byline ([`byline_line`] is false).
+///
+/// Only words of ASCII graphic bytes after one space and before a space or line break, within 80 bytes,
+/// are looked at: such a word is a whole word of the line however [`byline_line`] splits it, and it ends
+/// before the line's end there (a line break, or 80 bytes on); a word whose first byte decides starts
+/// there, inside the line. Anything else: false (no conclusion).
+#[inline]
+fn prose_after(b: &[u8], end: usize) -> bool {
+    let limit = (end + 80).min(b.len());
+    // The rest of the name's word ("'s", ",").
+    let mut i = end;
+    while i < limit && b[i].is_ascii_graphic() {
+        i += 1;
+    }
+    for _ in 0..4 {
+        if i >= limit || b[i] != b' ' {
+            return false;
+        }
+        let st = i + 1;
+        // Mostly a word that starts with a lower-case letter: decided by its first bytes (it starts inside
+        // the line whatever its end, and is "and" or "by" only if its first bytes are).
+        let c = *b.get(st).filter(|_| st < limit).unwrap_or(&b' ');
+        let at = |k: usize| b.get(st + k).copied().unwrap_or(b' ');
+        let fails = match c {
+            b'a' => !(at(1) == b'n' && at(2) == b'd'),
+            b'b' => at(1) != b'y',
+            b'&' => false,
+            _ => c.is_ascii_graphic() && !c.is_ascii_uppercase(),
+        };
+        if fails {
+            return true;
+        }
+        let mut e = st;
+        while e < limit && b[e].is_ascii_graphic() {
+            e += 1;
+        }
+        if e == st || e >= limit || !matches!(b[e], b' ' | b'\n') {
+            return false;
+        }
+        let w = &b[st..e];
+        if !(w[0].is_ascii_uppercase() || matches!(w, b"and" | b"&" | b"by")) {
+            return true;
+        }
+        if b[e] == b'\n' {
+            return false;
+        }
+        i = e;
+    }
+    false
+}
+
 /// A byline: a short line of capitalised words alone ("Jamie Smith and Flo Jones"), not the first line.
 fn byline_line(text: &str, span: Span) -> bool {
     let bytes = text.as_bytes();
-    // Prose: the word after the name's word (a few ASCII bytes such as "'s" or "," may end that word) starts
-    // with a lower-case ASCII letter and is neither "and" nor "by" -- not a line of capitalised words.
-    let after = &bytes[span.end..];
-    let tail = after
-        .iter()
-        .take(4)
-        .take_while(|&&c| c.is_ascii_graphic())
-        .count();
-    if let [b' ', c, rest @ ..] = &after[tail..]
-        && c.is_ascii_lowercase()
-        && !matches!((c, rest), (b'a', [b'n', b'd', ..]) | (b'b', [b'y', ..]))
-    {
+    if prose_after(bytes, span.end) {
         return false;
     }
     // Only a short line can be a byline: look at most 80 bytes either side for its ends (the first line
@@ -1322,35 +1371,57 @@ fn country_words(rest: &str) -> Option<&'static str> {
 /// Nationality written next to a name: "Spain's X", "American X", "sixth-seeded Italian X", "X of Spain",
 /// "X (ESP)", "X from Switzerland".
 pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static str> {
-    if !first_word_stops(text, span.start)
-        && let Some(c) = nationality_before(text, span.start)
-    {
-        return Some(c);
+    let before = match first_word_before(text, span.start) {
+        FirstWord::Stops => None,
+        FirstWord::At(st, end) => nationality_before(text, span.start, Some((st, end))),
+        FirstWord::Unsure => nationality_before(text, span.start, None),
+    };
+    if before.is_some() {
+        return before;
     }
-    // Every form below starts with a space then 'o', 'f' or '('.
-    if !matches!(text.as_bytes()[span.end..], [b' ', b'o' | b'f' | b'(', ..]) {
+    // Every form below starts with " of ", " from " or " (".
+    if !matches!(
+        text.as_bytes()[span.end..],
+        [b' ', b'o', b'f', b' ', ..] | [b' ', b'f', b'r', b'o', b'm', b' ', ..] | [b' ', b'(', ..]
+    ) {
         return None;
     }
     let after = &text[span.end..ceil_boundary(text, span.end + 40)];
     nationality_after(after)
 }
 
-/// The word right before the name at `start` (split at spaces) starts with a lower-case ASCII letter and is not
-/// a [`filler`]: [`nationality_before`] would stop at it (most names). False when in doubt (the word reaches
-/// back to where that function's window may start).
+/// What the word right before a name (split at spaces) tells [`nationality_before`].
+enum FirstWord {
+    /// It starts with a lower-case ASCII letter and is not a [`filler`]: [`nationality_before`] would stop at
+    /// it (most names).
+    Stops,
+    /// The word `text[st..end]`, found as [`nationality_before`] would find it (its window holds it whole).
+    At(usize, usize),
+    /// In doubt: the word reaches back to where that function's window may start.
+    Unsure,
+}
+
+/// The word right before the name at `start`, once for both [`explicit_nationality`] steps: most names stop
+/// there (see [`FirstWord`]).
 #[inline]
-fn first_word_stops(text: &str, start: usize) -> bool {
+fn first_word_before(text: &str, start: usize) -> FirstWord {
     let b = text.as_bytes();
+    // Mostly one space before the name.
     let mut end = start;
-    while end > 0 && b[end - 1] == b' ' && start - end < 64 {
-        end -= 1;
+    if start >= 2 && b[start - 1] == b' ' && b[start - 2] != b' ' {
+        end = start - 1;
+    } else {
+        while end > 0 && b[end - 1] == b' ' && start - end < 64 {
+            end -= 1;
+        }
     }
     let st = word_start(b, end);
+    // (Past this test `end > st`: `b[end - 1]` is no space.)
     if st <= start.saturating_sub(60) + 3 {
-        return false;
+        return FirstWord::Unsure;
     }
     if !b[st].is_ascii_lowercase() {
-        return false;
+        return FirstWord::At(st, end);
     }
     // `!filler(w)` for a word starting with a lower-case letter (not a digit): most fail the pre-check.
     let w = &b[st..end];
@@ -1359,30 +1430,50 @@ fn first_word_stops(text: &str, start: usize) -> bool {
         && (n > 12
             || FILLER_FIRST[usize::from(w[0])] & FILLER_LAST[usize::from(last)] & (1 << n) == 0)
     {
-        return true;
+        return FirstWord::Stops;
     }
-    !filler(&text[st..end])
+    if filler(&text[st..end]) {
+        FirstWord::At(st, end)
+    } else {
+        FirstWord::Stops
+    }
 }
 
 /// Nationality written before the name at `start`: "Spain's X", "American X", "sixth-seeded Italian X".
-fn nationality_before(text: &str, start: usize) -> Option<&'static str> {
-    let before = &text[floor_boundary(text, start.saturating_sub(60))..start];
+/// `first`: the word right before the name (`text[st..end]`) when [`first_word_before`] found it.
+fn nationality_before(
+    text: &str,
+    start: usize,
+    first: Option<(usize, usize)>,
+) -> Option<&'static str> {
+    let lo = floor_boundary(text, start.saturating_sub(60));
+    let before = &text[lo..start];
     let b = before.as_bytes();
     // At most four words before the name, split at spaces (never part of another character), from the last;
     // not the first, maybe partial, word of the window (unless the window has no space at all).
     let mut end = b.len();
     for k in 0..4 {
-        while end > 0 && b[end - 1] == b' ' {
-            end -= 1;
-        }
-        if end == 0 {
-            break;
-        }
-        let st = word_start(b, end);
-        // (`end` short of the window's end: a space follows the word.)
-        if st == 0 && end < b.len() {
-            break;
-        }
+        let st = match first {
+            // (Inside the window, past its start: what the search below finds.)
+            Some((st, e)) if k == 0 => {
+                end = e - lo;
+                st - lo
+            }
+            _ => {
+                while end > 0 && b[end - 1] == b' ' {
+                    end -= 1;
+                }
+                if end == 0 {
+                    break;
+                }
+                let st = word_start(b, end);
+                // (`end` short of the window's end: a space follows the word.)
+                if st == 0 && end < b.len() {
+                    break;
+                }
+                st
+            }
+        };
         let w = &before[st..end];
         let wb = w.as_bytes();
         if k > 0 && matches!(wb[wb.len() - 1], b',' | b'.' | b';' | b':' | b'"') {
@@ -1418,7 +1509,10 @@ fn nationality_after(after: &str) -> Option<&'static str> {
         }
     }
     if let Some(rest) = after.strip_prefix(" (") {
-        let inner = rest.find(')').map_or(rest, |p| &rest[..p]);
+        let inner = rest
+            .bytes()
+            .position(|c| c == b')')
+            .map_or(rest, |p| &rest[..p]);
         // "(ESP)", "(Esp)", and the codes press lists use for a few nations ("(US)", "(UK)").
         if (2..=3).contains(&inner.len()) && inner.bytes().all(|c| c.is_ascii_alphabetic()) {
             let mut buf = [0u8; 3];
