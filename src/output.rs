@@ -56,6 +56,8 @@ impl Article {
 
 /// Room in [`Writer`]'s buffer.
 const CAP: usize = 512;
+/// The most room that one [`Writer::room`] call makes (for [`evidence_and_rule`]).
+const MAX_ROOM: usize = EVIDENCE + 8 + STR + 1;
 /// The most that [`Writer::put_str`] puts in the buffer: a quoted string of 32 bytes.
 const STR: usize = 34;
 /// The most that [`Writer::put_num`] puts in the buffer.
@@ -92,6 +94,7 @@ impl<'a> Writer<'a> {
     /// bounds all the same: a miscount panics, it writes nothing wrong.)
     #[inline(always)]
     fn room(&mut self, n: usize) {
+        debug_assert!(n <= MAX_ROOM);
         if self.len > CAP - n {
             self.flush();
         }
@@ -125,8 +128,8 @@ impl<'a> Writer<'a> {
         self.len = num_at(&mut self.buf, self.len, n);
     }
 
-    /// A JSON string, as [`string`] writes it, in [`STR`] bytes of room made before (a long one flushes the
-    /// buffer: room is left as it was). One of at most 32 bytes with nothing to escape (names, ids, rules, most
+    /// A JSON string, as [`string`] writes it, in [`STR`] bytes of room made before (a long one may flush the
+    /// buffer, and leaves [`MAX_ROOM`] bytes of room: see [`Writer::long_str`]). One of at most 32 bytes with nothing to escape (names, ids, rules, most
     /// evidence) is copied as two overlapping fixed-size pieces.
     #[inline(always)]
     fn put_str(&mut self, s: &str) {
@@ -136,11 +139,27 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// A string that is long or needs escapes: straight to the output.
+    /// A string that is long or needs escapes. One with nothing to escape that leaves [`MAX_ROOM`] bytes of
+    /// room in an empty buffer is copied into the buffer (after a flush when it leaves less room there, so
+    /// that the room made before for what follows stays made); others go straight to the output after a
+    /// flush.
     #[inline(never)]
     fn long_str(&mut self, s: &str) {
-        self.flush();
-        string(self.out, s);
+        let b = s.as_bytes();
+        let n = b.len();
+        if n + 2 + MAX_ROOM <= CAP && !needs_escape(b) {
+            if self.len + n + 2 + MAX_ROOM > CAP {
+                self.flush();
+            }
+            let at = self.len;
+            self.buf[at] = b'"';
+            self.buf[at + 1..at + 1 + n].copy_from_slice(b);
+            self.buf[at + 1 + n] = b'"';
+            self.len = at + n + 2;
+        } else {
+            self.flush();
+            string(self.out, s);
+        }
     }
 
     /// `null` or the string, in [`STR`] bytes of room made before.
@@ -238,7 +257,7 @@ fn str_at(buf: &mut [u8; CAP], len: usize, s: &str) -> Option<usize> {
     } else if n > 0 {
         // The first, middle and last bytes cover a string of one to three bytes.
         let (x, y, z) = (b[0], b[n / 2], b[n - 1]);
-        let ok = escape_bits(u64::from(u32::from_le_bytes([x, y, z, x])) * 0x1_0000_0001) == 0;
+        let ok = clean3(x, y, z);
         if ok {
             buf[at..at + 3].copy_from_slice(&[x, y, z]);
             buf[at + n - 1] = z;
@@ -297,14 +316,21 @@ fn player_ref(w: &mut Writer, p: &PlayerRef) {
     w.put(b"}");
 }
 
+/// A side of a match: a single player written in place, a pair by [`doubles_pair`].
+#[inline(always)]
 fn side(w: &mut Writer, s: &Side) {
     match s {
         Side::Single(p) => {
             w.room(83);
             player_ref(w, p)
         }
-        Side::Pair(ps) => w.list(ps, player_ref),
+        Side::Pair(ps) => doubles_pair(w, ps),
     }
+}
+
+#[inline(never)]
+fn doubles_pair(w: &mut Writer, ps: &[PlayerRef]) {
+    w.list(ps, player_ref);
 }
 
 fn match_(w: &mut Writer, m: &Match) {
@@ -399,7 +425,7 @@ fn seed(w: &mut Writer, s: &Seed) {
 
 /// The last two fields of a record (after `"evidence":`) and its closing brace.
 fn evidence_and_rule(w: &mut Writer, e: &Evidence, rule: &str) {
-    w.room(EVIDENCE + 8 + STR + 1);
+    w.room(MAX_ROOM);
     evidence(w, e, b"{\"start\":");
     w.put(b",\"rule\":");
     w.put_str(rule);
@@ -577,6 +603,24 @@ fn needs_escape(b: &[u8]) -> bool {
     }
 }
 
+/// The bytes that a JSON string escapes: control bytes, `"` and `\\`.
+static ESCAPE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = c < 0x20 || c == b'"' as usize || c == b'\\' as usize;
+        c += 1;
+    }
+    t
+};
+
+/// Whether the bytes `x`, `y` and `z` are free of bytes that a JSON string escapes (one table look-up each:
+/// cheaper than a word test for the strings of one to three bytes, such as ids, nationalities and "he").
+#[inline(always)]
+fn clean3(x: u8, y: u8, z: u8) -> bool {
+    !(ESCAPE[x as usize] | ESCAPE[y as usize] | ESCAPE[z as usize])
+}
+
 /// Whether the sixteen bytes of `lo` and `hi` are free of bytes that a JSON string escapes.
 #[inline(always)]
 fn clean16(lo: u64, hi: u64) -> bool {
@@ -637,7 +681,7 @@ fn string(out: &mut Vec<u8>, s: &str) {
     } else if (1..4).contains(&n) {
         // The first, middle and last bytes cover a string of one to three bytes.
         let (x, y, z) = (b[0], b[n / 2], b[n - 1]);
-        if escape_bits(u64::from(u32::from_le_bytes([x, y, z, x])) * 0x1_0000_0001) == 0 {
+        if clean3(x, y, z) {
             let base = out.len();
             out.extend_from_slice(&[b'"', x, y, z]);
             out.truncate(base + 1 + n);
