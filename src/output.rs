@@ -123,7 +123,7 @@ impl<'a> Writer<'a> {
     }
 
     /// `n` in decimal, in [`NUM`] bytes of room made before. Below 10,000 (nearly all: offsets, ranks, games)
-    /// four digits are written at once, the leading zeros shifted away.
+    /// four bytes are written at once and the count of digits read from the table.
     #[inline(always)]
     fn put_num(&mut self, n: u64) {
         self.len = num_at(&mut self.buf, self.len, n);
@@ -194,15 +194,16 @@ impl<'a> Writer<'a> {
 }
 
 /// `n` in decimal at `buf[at..]`, in [`NUM`] bytes of room; returns the end. Below 10,000 (nearly all:
-/// offsets, ranks, games) four digits are written at once, the leading zeros shifted away.
+/// offsets, ranks, games) four bytes are written at once and the count of digits read from the table.
 #[inline(always)]
 fn num_at(buf: &mut [u8; CAP], at: usize, n: u64) -> usize {
     if n < 10_000 {
-        // The digits, first in the lowest byte, and zero bytes after them: their count is the number of
-        // bytes up to the highest one that is not zero.
+        // The digits, first in the lowest byte; below 1000 the highest byte holds their count (1 to 3),
+        // from 1000 on it is the fourth digit (0x30 or above). What is written after the digits is
+        // overwritten by what follows (or left beyond the end).
         let word = DIGITS_4[n as usize];
         buf[at..at + 4].copy_from_slice(&word.to_le_bytes());
-        at + (32 - word.leading_zeros() as usize).div_ceil(8)
+        at + (word >> 24).min(4) as usize
     } else {
         let mut tmp = [0; 20];
         let i = digits(n, &mut tmp);
@@ -479,7 +480,8 @@ fn evidence<const L: usize>(w: &mut Writer, e: &Evidence, lead: &[u8; L]) {
 }
 
 /// 0 to 9999 in decimal: the ASCII digits of `n` in entry `n`, the first in the lowest byte, zero bytes
-/// after them (40 KB; one load instead of dividing and shifting, for the offsets of every evidence).
+/// after them, and below 1000 the number of digits in the highest byte (40 KB; one load instead of dividing
+/// and shifting, for the offsets of every evidence).
 static DIGITS_4: [u32; 10_000] = {
     let mut t = [0u32; 10_000];
     let mut n = 0;
@@ -499,6 +501,9 @@ static DIGITS_4: [u32; 10_000] = {
             word |= ((b'0' as u32) + (n / div % 10) as u32) << shift;
             shift += 8;
             div /= 10;
+        }
+        if n < 1000 {
+            word |= (shift / 8) << 24;
         }
         t[n] = word;
         n += 1;
