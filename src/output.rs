@@ -59,8 +59,9 @@ impl Article {
 const CAP: usize = 1536;
 /// The most room that one [`Writer::room`] call makes (for [`evidence_and_rule`]).
 const MAX_ROOM: usize = EVIDENCE + 8 + STR + 1;
-/// The most that [`Writer::put_str`] puts in the buffer: a quoted string of 32 bytes.
-const STR: usize = 34;
+/// The room for [`Writer::put_str`]: a quoted string of 32 bytes, and the two bytes more that [`str_at`]
+/// takes.
+const STR: usize = 36;
 /// The most that [`Writer::put_num`] puts in the buffer.
 const NUM: usize = 20;
 
@@ -215,35 +216,35 @@ fn num_at(buf: &mut [u8; CAP], at: usize, n: u64) -> usize {
 /// A JSON string at `buf[len..]`, as [`string`] writes it, in [`STR`] bytes of room; returns the end, or
 /// `None` (nothing written that counts) when it is longer than 32 bytes or needs escapes. One of at most 32
 /// bytes with nothing to escape (names, ids, rules, most evidence) is copied as two overlapping fixed-size
-/// pieces.
+/// pieces, into a window of `buf` taken with one bounds check (the copies into it need none of their own).
 #[inline(always)]
 fn str_at(buf: &mut [u8; CAP], len: usize, s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let n = b.len();
-    let at = len + 1;
+    if n > 32 {
+        return None;
+    }
+    // The quotes and the string, and two bytes more (the short path writes three bytes whatever the length).
+    let dst = &mut buf[len..len + n + 4];
     let clean = if n >= 16 {
-        if n <= 32 {
-            let lo: [u8; 16] = b[..16].try_into().expect("sixteen bytes");
-            let hi: [u8; 16] = b[n - 16..].try_into().expect("sixteen bytes");
-            let word = |h: &[u8; 16], i: usize| {
-                u64::from_le_bytes(h[i..i + 8].try_into().expect("eight bytes"))
-            };
-            let ok = clean16(word(&lo, 0), word(&lo, 8)) && clean16(word(&hi, 0), word(&hi, 8));
-            if ok {
-                buf[at..at + 16].copy_from_slice(&lo);
-                buf[at + n - 16..at + n].copy_from_slice(&hi);
-            }
-            ok
-        } else {
-            false
+        let lo: [u8; 16] = b[..16].try_into().expect("sixteen bytes");
+        let hi: [u8; 16] = b[n - 16..].try_into().expect("sixteen bytes");
+        let word = |h: &[u8; 16], i: usize| {
+            u64::from_le_bytes(h[i..i + 8].try_into().expect("eight bytes"))
+        };
+        let ok = clean16(word(&lo, 0), word(&lo, 8)) && clean16(word(&hi, 0), word(&hi, 8));
+        if ok {
+            dst[1..17].copy_from_slice(&lo);
+            dst[n - 15..n + 1].copy_from_slice(&hi);
         }
+        ok
     } else if n >= 8 {
         let lo: [u8; 8] = b[..8].try_into().expect("eight bytes");
         let hi: [u8; 8] = b[n - 8..].try_into().expect("eight bytes");
         let ok = clean16(u64::from_le_bytes(lo), u64::from_le_bytes(hi));
         if ok {
-            buf[at..at + 8].copy_from_slice(&lo);
-            buf[at + n - 8..at + n].copy_from_slice(&hi);
+            dst[1..9].copy_from_slice(&lo);
+            dst[n - 7..n + 1].copy_from_slice(&hi);
         }
         ok
     } else if n >= 4 {
@@ -252,8 +253,8 @@ fn str_at(buf: &mut [u8; CAP], len: usize, s: &str) -> Option<usize> {
         let (l, h) = (u32::from_le_bytes(lo), u32::from_le_bytes(hi));
         let ok = escape_bits(u64::from(l) | u64::from(h) << 32) == 0;
         if ok {
-            buf[at..at + 4].copy_from_slice(&lo);
-            buf[at + n - 4..at + n].copy_from_slice(&hi);
+            dst[1..5].copy_from_slice(&lo);
+            dst[n - 3..n + 1].copy_from_slice(&hi);
         }
         ok
     } else if n > 0 {
@@ -261,8 +262,8 @@ fn str_at(buf: &mut [u8; CAP], len: usize, s: &str) -> Option<usize> {
         let (x, y, z) = (b[0], b[n / 2], b[n - 1]);
         let ok = clean3(x, y, z);
         if ok {
-            buf[at..at + 3].copy_from_slice(&[x, y, z]);
-            buf[at + n - 1] = z;
+            dst[1..4].copy_from_slice(&[x, y, z]);
+            dst[n] = z;
         }
         ok
     } else {
@@ -271,15 +272,15 @@ fn str_at(buf: &mut [u8; CAP], len: usize, s: &str) -> Option<usize> {
     if !clean {
         return None;
     }
-    buf[at - 1] = b'"';
-    buf[at + n] = b'"';
-    Some(at + n + 1)
+    dst[0] = b'"';
+    dst[n + 1] = b'"';
+    Some(len + n + 2)
 }
 
 /// The room that [`Writer::list`] makes for the start of each item.
 const ITEM: usize = 128;
 
-/// `{"id":...,"name":...` (the object left open), in room made before (82 bytes).
+/// `{"id":...,"name":...` (the object left open), in room made before (`14 + 2 * STR` bytes).
 #[inline(always)]
 fn id_and_name(w: &mut Writer, id: &str, name: &str) {
     w.put(b"{\"id\":");
@@ -319,7 +320,7 @@ fn mentions(w: &mut Writer, es: &[Evidence]) {
     w.lit(b"]}");
 }
 
-/// In room made before (83 bytes).
+/// In room made before (`15 + 2 * STR` bytes).
 #[inline(always)]
 fn player_ref(w: &mut Writer, p: &PlayerRef) {
     id_and_name(w, &p.id, &p.name);
@@ -331,7 +332,7 @@ fn player_ref(w: &mut Writer, p: &PlayerRef) {
 fn side(w: &mut Writer, s: &Side) {
     match s {
         Side::Single(p) => {
-            w.room(83);
+            w.room(15 + 2 * STR);
             player_ref(w, p)
         }
         Side::Pair(ps) => doubles_pair(w, ps),
