@@ -225,7 +225,8 @@ fn str_at(buf: &mut [u8; CAP], len: usize, s: &str) -> Option<usize> {
         return None;
     }
     // The quotes and the string, and two bytes more (the short path writes three bytes whatever the length).
-    let dst = &mut buf[len..len + n + 4];
+    // Taken in two steps, so that its length is known to be `n + 4` (no wrapping), which bounds the copies.
+    let dst = &mut buf[len..][..n + 4];
     let clean = if n >= 16 {
         let lo: [u8; 16] = b[..16].try_into().expect("sixteen bytes");
         let hi: [u8; 16] = b[n - 16..].try_into().expect("sixteen bytes");
