@@ -197,7 +197,7 @@ impl<'a> Writer<'a> {
 /// `n` in decimal at `buf[at..]`, in [`NUM`] bytes of room; returns the end. Below 10,000 (nearly all:
 /// offsets, ranks, games) four bytes are written at once and the count of digits read from the table.
 #[inline(always)]
-fn num_at(buf: &mut [u8; CAP], at: usize, n: u64) -> usize {
+fn num_at(buf: &mut [u8], at: usize, n: u64) -> usize {
     if n < 10_000 {
         // The digits, first in the lowest byte; below 1000 the highest byte holds their count (1 to 3),
         // from 1000 on it is the fourth digit (0x30 or above). What is written after the digits is
@@ -208,8 +208,9 @@ fn num_at(buf: &mut [u8; CAP], at: usize, n: u64) -> usize {
     } else {
         let mut tmp = [0; 20];
         let i = digits(n, &mut tmp);
-        buf[at..at + 20 - i].copy_from_slice(&tmp[i..]);
-        at + 20 - i
+        let digits = &tmp[i..];
+        buf[at..at + digits.len()].copy_from_slice(digits);
+        at + digits.len()
     }
 }
 
@@ -461,13 +462,16 @@ const EVIDENCE: usize = 9 + NUM + 7 + NUM + 8 + STR + 1;
 #[inline(always)]
 fn evidence<const L: usize>(w: &mut Writer, e: &Evidence, lead: &[u8; L]) {
     let buf = &mut w.buf;
-    let mut n = w.len;
-    buf[n..n + L].copy_from_slice(lead);
-    n = num_at(buf, n + L, e.start as u64);
-    buf[n..n + 7].copy_from_slice(b",\"end\":");
-    n = num_at(buf, n + 7, e.end as u64);
-    buf[n..n + 8].copy_from_slice(b",\"text\":");
-    n += 8;
+    let at = w.len;
+    // The lead, the numbers and the keys in one window of known length: the copies into it need no bounds
+    // checks of their own (the numbers' lengths are bounded).
+    let head = &mut buf[at..][..L + NUM + 7 + NUM + 8];
+    head[..L].copy_from_slice(lead);
+    let mut k = num_at(head, L, e.start as u64);
+    head[k..k + 7].copy_from_slice(b",\"end\":");
+    k = num_at(head, k + 7, e.end as u64);
+    head[k..k + 8].copy_from_slice(b",\"text\":");
+    let n = at + k + 8;
     match str_at(buf, n, &e.text) {
         Some(end) => {
             buf[end] = b'}';
