@@ -55,7 +55,7 @@ impl Article {
 }
 
 /// Room in [`Writer`]'s buffer: most articles' JSON is written in one or two flushes (each a call and a
-/// copy), and zeroing it for each article stays below the size at which `memset` changes method.
+/// copy); zeroing the buffer for each article (it is on the stack) costs less than the flushes this saves.
 const CAP: usize = 1536;
 /// The most room that one [`Writer::room`] call makes (for [`evidence_and_rule`]).
 const MAX_ROOM: usize = EVIDENCE + 8 + STR + 1;
@@ -131,8 +131,8 @@ impl<'a> Writer<'a> {
     }
 
     /// A JSON string, as [`string`] writes it, in [`STR`] bytes of room made before (a long one may flush the
-    /// buffer, and leaves [`MAX_ROOM`] bytes of room: see [`Writer::long_str`]). One of at most 32 bytes with nothing to escape (names, ids, rules, most
-    /// evidence) is copied as two overlapping fixed-size pieces.
+    /// buffer, and leaves [`MAX_ROOM`] bytes of room: see [`Writer::long_str`]). One of at most 32 bytes with
+    /// nothing to escape (names, ids, rules, most evidence) is copied as two overlapping fixed-size pieces.
     #[inline(always)]
     fn put_str(&mut self, s: &str) {
         match str_at(&mut self.buf, self.len, s) {
@@ -341,6 +341,7 @@ fn side(w: &mut Writer, s: &Side) {
     }
 }
 
+/// The players of a doubles side (rare: kept out of [`match_`]).
 #[inline(never)]
 fn doubles_pair(w: &mut Writer, ps: &[PlayerRef]) {
     w.list(ps, player_ref);
