@@ -16,6 +16,79 @@ use regex::Regex;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct NameMention {
     pub span: Span,
+    /// The lengths of the candidate's words (its span split at its single spaces: name tokens and the
+    /// particles between them), the first [`NameMention::words`] of them, as [`find`] saw them: the resolver
+    /// takes its words from here rather than scanning the span again.
+    lens: [u8; MAX_WORDS],
+    /// How many of `lens` hold words; 0 when the words are not recorded (more than [`MAX_WORDS`] of them, a
+    /// word longer than 255 bytes, or a mention made from a span alone).
+    words: u8,
+}
+
+/// The most words whose lengths a [`NameMention`] records (keeps it at 24 bytes).
+const MAX_WORDS: usize = 7;
+
+impl NameMention {
+    /// A mention of `span` whose words are not recorded.
+    #[cfg(test)]
+    pub(crate) fn new(span: Span) -> Self {
+        NameMention {
+            span,
+            lens: [0; MAX_WORDS],
+            words: 0,
+        }
+    }
+
+    /// A mention of the one token `start..end`.
+    #[inline]
+    fn of_token(start: usize, end: usize) -> Self {
+        let len = end - start;
+        let mut lens = [0; MAX_WORDS];
+        lens[0] = len as u8;
+        NameMention {
+            span: Span::new(start, end),
+            lens,
+            words: u8::from(len < 256),
+        }
+    }
+
+    /// The lengths of the mention's words in order (the span is these words joined by single spaces), if
+    /// recorded.
+    #[inline]
+    pub(crate) fn word_lens(&self) -> Option<&[u8]> {
+        (self.words > 0).then(|| &self.lens[..usize::from(self.words)])
+    }
+
+    /// Records one more word of `len` bytes (or that the words are not recorded).
+    #[inline]
+    fn add_word(&mut self, len: usize) {
+        let k = usize::from(self.words);
+        if k > 0 && k < MAX_WORDS && len < 256 {
+            self.lens[k] = len as u8;
+            self.words += 1;
+        } else {
+            self.words = 0;
+        }
+    }
+
+    /// Extends the mention to the token `start..end` of its run, with the particles between them
+    /// (`bytes`: the text).
+    #[inline]
+    fn extend_to(&mut self, bytes: &[u8], start: usize, end: usize) {
+        if start > self.span.end + 1 {
+            self.add_particles(&bytes[self.span.end + 1..start - 1]);
+        }
+        self.add_word(end - start);
+        self.span.end = end;
+    }
+
+    /// Records the particles `gap` (joined by single spaces) as words.
+    #[cold]
+    fn add_particles(&mut self, gap: &[u8]) {
+        for p in gap.split(|&b| b == b' ') {
+            self.add_word(p.len());
+        }
+    }
 }
 
 /// Number words that start hyphenated phrases ("Third-ranked", "Top-seeded", "Two-time").
@@ -516,11 +589,9 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
             if !is_name_token(text, &t, flags & lexicon::NAME_STOP != 0) {
                 open = false;
             } else if let Some(last) = out.last_mut().filter(|_| open) {
-                last.span.end = t.end;
+                last.extend_to(bytes, t.start, t.end);
             } else {
-                out.push(NameMention {
-                    span: Span::new(t.start, t.end),
-                });
+                out.push(NameMention::of_token(t.start, t.end));
                 open = true;
             }
             match next_start(text, t.end) {
@@ -683,6 +754,41 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Each mention records the lengths of its words, split at its spaces, unless there are too many or one
+    /// is too long.
+    #[test]
+    fn mentions_record_their_words() {
+        let mut texts = crate::recognise::all_texts();
+        texts.extend(
+            [
+                "Juan Martin del Potro and Van de Zandschulp, Auger-Aliassime.",
+                "Ab Cd Ef Gh Ij Kl Mn and Ab de Cd van Ef Gh Ij Kl Mn",
+                "Ab de la Cd",
+            ]
+            .map(String::from),
+        );
+        texts.push(format!("Ab C{} Ef", "d".repeat(300)));
+        let mut recorded = 0;
+        for text in &texts {
+            for m in find(text) {
+                let name = &text[m.span.start..m.span.end];
+                let want: Vec<usize> = name.split(' ').map(str::len).collect();
+                match m.word_lens() {
+                    Some(lens) => {
+                        recorded += 1;
+                        let got: Vec<usize> = lens.iter().map(|&n| usize::from(n)).collect();
+                        assert_eq!(got, want, "{name:?} in {text:?}");
+                    }
+                    None => assert!(
+                        want.len() > MAX_WORDS || want.iter().any(|&n| n > 255),
+                        "{name:?} in {text:?}"
+                    ),
+                }
+            }
+        }
+        assert!(recorded > 1000);
     }
 
     #[test]

@@ -73,45 +73,27 @@ impl NameWords {
         ranges.clear();
         for n in names {
             let from = ids.len() as u32;
-            // The words split at spaces, eight bytes at a time (a name is short: mostly one load per word,
-            // which also gives the word's first eight bytes for its hash).
-            let end = n.span.end;
-            let mut start = n.span.start;
-            loop {
-                let mut i = start;
-                let mut head = None;
-                let to = loop {
-                    if i >= end {
-                        break end;
-                    }
-                    let Some(eight) = bytes.get(i..i + 8) else {
-                        break bytes[i..end]
-                            .iter()
-                            .position(|&b| b == b' ')
-                            .map_or(end, |p| i + p);
-                    };
-                    let x = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
-                    if i == start {
-                        head = Some(x);
-                    }
-                    let m = zero_bytes(x ^ splat(b' '));
-                    if m != 0 {
-                        // Little-endian: the lowest set bit is the first space.
-                        break end.min(i + (m.trailing_zeros() / 8) as usize);
-                    }
-                    i += 8;
-                };
-                let word = &bytes[start..to];
-                // The first eight bytes of the word, zero-padded.
-                let head = head.map(|x| match word.len() {
-                    0..8 => x & ((1u64 << (8 * word.len())) - 1),
-                    _ => x,
-                });
-                ids.push(intern.id(word, head));
-                if to == end {
-                    break;
+            if let Some(lens) = n.word_lens() {
+                // The words as the recogniser found them.
+                let mut start = n.span.start;
+                for &len in lens {
+                    let len = usize::from(len);
+                    // The first eight bytes of the word, zero-padded: one load where the text goes on so far.
+                    let head = bytes.get(start..start + 8).map(|eight| {
+                        let x = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
+                        if len < 8 {
+                            x & ((1u64 << (8 * len)) - 1)
+                        } else {
+                            x
+                        }
+                    });
+                    ids.push(intern.id(&bytes[start..start + len], head));
+                    start += len + 1;
                 }
-                start = to + 1;
+            } else {
+                for word in bytes[n.span.start..n.span.end].split(|&b| b == b' ') {
+                    ids.push(intern.id(word, None));
+                }
             }
             ranges.push((from, ids.len() as u32));
         }
@@ -1664,9 +1646,8 @@ mod tests {
         let text = "Juan Martin del Potro and Auger-Aliassime Mackenzie-McDonald Lu Yen-hsun Li Na";
         let names: Vec<NameMention> = [(0, 21), (26, 60), (61, 73), (73, 78), (76, 78), (61, 63)]
             .into_iter()
-            .map(|(s, e)| NameMention {
-                span: Span::new(s, e),
-            })
+            .map(|(s, e)| NameMention::new(Span::new(s, e)))
+            .chain(crate::recognise::names::find(text))
             .collect();
         let words = NameWords::new(text, &names);
         let mut intern = Interner::with_capacity(2);
