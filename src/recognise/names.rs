@@ -788,7 +788,7 @@ mod tests {
                 }
             }
         }
-        assert!(recorded > 1000);
+        assert!(recorded > 100, "{recorded}");
     }
 
     #[test]
