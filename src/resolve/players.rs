@@ -78,14 +78,11 @@ impl NameWords {
                 let mut start = n.span.start;
                 for &len in lens {
                     let len = usize::from(len);
-                    // The first eight bytes of the word, zero-padded: one load where the text goes on so far.
+                    // The first eight bytes of the word, zero-padded: one load where the text goes on so far
+                    // (a word is never empty here: the shifts stay below 64).
                     let head = bytes.get(start..start + 8).map(|eight| {
-                        let x = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
-                        if len < 8 {
-                            x & ((1u64 << (8 * len)) - 1)
-                        } else {
-                            x
-                        }
+                        let cut = 8 * (8 - len.min(8)) as u32;
+                        u64::from_le_bytes(eight.try_into().expect("8 bytes")) << cut >> cut
                     });
                     ids.push(intern.id(&bytes[start..start + len], head));
                     start += len + 1;
@@ -198,7 +195,7 @@ impl<'a> Interner<'a> {
     }
 
     /// The id of `w` (a new one when first seen); `head`: its first eight bytes, zero-padded, if at hand.
-    #[inline]
+    #[inline(always)]
     fn id(&mut self, w: &'a [u8], head: Option<u64>) -> u32 {
         if self.words.len() * 2 >= self.slots.len() {
             self.grow();
