@@ -124,31 +124,43 @@ static LOWER: Lazy<Regex> = Lazy::new(|| Regex::new(r"\A\p{Ll}\z").expect("lower
 /// The character at byte `i` of `text` (a char boundary) and its length, if any.
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
-    let b = *text.as_bytes().get(i)?;
+    let bytes = text.as_bytes();
+    let b = *bytes.get(i)?;
     if b < 0x80 {
         return Some((b as char, 1));
+    }
+    // Two bytes (up to U+07FF: every accented Latin letter), decoded here; the byte after a first byte
+    // 0xC0..=0xDF of valid UTF-8 is a continuation byte.
+    if (0xC0..0xE0).contains(&b)
+        && let Some(&b1) = bytes.get(i + 1)
+    {
+        let c = char::from_u32(u32::from(b & 0x1F) << 6 | u32::from(b1 & 0x3F))?;
+        return Some((c, 2));
     }
     let c = text[i..].chars().next()?;
     Some((c, c.len_utf8()))
 }
 
-/// Bits of [`latin`]: a letter (`\p{L}`), upper case (`\p{Lu}`), lower case (`\p{Ll}`).
+/// Bits of [`latin`]: a letter (`\p{L}`), upper case (`\p{Lu}`), lower case (`\p{Ll}`), and
+/// [`char::is_lowercase`] (`\p{Ll}` and "ª", "º").
 const IS_LETTER: u8 = 1;
 const IS_UPPER: u8 = 2;
 const IS_LOWER: u8 = 4;
+const IS_LOWERCASE: u8 = 8;
 
-/// The [`IS_LETTER`], [`IS_UPPER`] and [`IS_LOWER`] bits of a character of U+0080..=U+017F (Latin-1
+/// The [`IS_LETTER`], [`IS_UPPER`], [`IS_LOWER`] and [`IS_LOWERCASE`] bits of a character of U+0080..=U+017F (Latin-1
 /// Supplement and Latin Extended-A, where nearly every accented letter of a European name lies: "é", "ñ",
 /// "ü", "ø", "ł", "ć", "š", "ő"), in code rather than by a regex search per character; `None` for any other
 /// character. A test compares it with the regex crate's `\p{L}`, `\p{Lu}` and `\p{Ll}` at every one.
 #[inline]
 fn latin(c: char) -> Option<u8> {
     const LU: u8 = IS_LETTER | IS_UPPER;
-    const LL: u8 = IS_LETTER | IS_LOWER;
+    const LL: u8 = IS_LETTER | IS_LOWER | IS_LOWERCASE;
     let u = u32::from(c);
     Some(match u {
-        // "ª" and "º" are letters of no case, "µ" a lower-case one; the rest are signs and spaces.
-        0xAA | 0xBA => IS_LETTER,
+        // "ª" and "º" are letters of no case (though `char::is_lowercase`), "µ" a lower-case one; the rest
+        // are signs and spaces.
+        0xAA | 0xBA => IS_LETTER | IS_LOWERCASE,
         0xB5 => LL,
         0x80..=0xBF | 0xD7 | 0xF7 => 0,
         0xC0..=0xDE => LU,
@@ -195,6 +207,28 @@ pub(crate) fn is_ll(c: char) -> bool {
         bits & IS_LOWER != 0
     } else {
         LOWER.is_match(c.encode_utf8(&mut [0; 4]))
+    }
+}
+
+/// The [`IS_LETTER`] and [`IS_LOWERCASE`] bits of a character outside ASCII (and maybe others).
+#[inline(always)]
+fn letter_bits(c: char) -> u8 {
+    match latin(c) {
+        Some(bits) => bits,
+        None if is_letter(c) => IS_LETTER | if c.is_lowercase() { IS_LOWERCASE } else { 0 },
+        None => 0,
+    }
+}
+
+/// [`char::is_lowercase`], without its table search for the letters of [`latin`].
+#[inline]
+fn is_lowercase(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_lowercase()
+    } else if let Some(bits) = latin(c) {
+        bits & IS_LOWERCASE != 0
+    } else {
+        c.is_lowercase()
     }
 }
 
@@ -253,8 +287,8 @@ fn leading_letters(x: u64) -> (usize, u64, bool) {
 fn skip_letters(text: &str, mut i: usize, lower: &mut bool) -> usize {
     let bytes = text.as_bytes();
     loop {
-        // ASCII letters, eight bytes at a time.
-        while let Some(chunk) = bytes.get(i..i + 8) {
+        // ASCII letters, eight bytes at a time (a byte at a time near the end of the text).
+        if let Some(chunk) = bytes.get(i..i + 8) {
             let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
             let (letters, small) = letters_and_lower(x);
             let other = !letters & splat(0x80);
@@ -267,18 +301,21 @@ fn skip_letters(text: &str, mut i: usize, lower: &mut bool) -> usize {
             let n = other.trailing_zeros() / 8;
             *lower |= small & ((1u64 << (8 * n)) - 1) != 0;
             i += n as usize;
-            break;
-        }
-        while let Some(&b) = bytes.get(i) {
-            if !b.is_ascii_alphabetic() {
-                break;
+        } else {
+            while let Some(&b) = bytes.get(i)
+                && b.is_ascii_alphabetic()
+            {
+                *lower |= b >= b'a';
+                i += 1;
             }
-            *lower |= b >= b'a';
-            i += 1;
         }
         match char_at(text, i) {
-            Some((c, n)) if !c.is_ascii() && is_letter(c) => {
-                *lower |= c.is_lowercase();
+            Some((c, n)) if !c.is_ascii() => {
+                let bits = letter_bits(c);
+                if bits & IS_LETTER == 0 {
+                    return i;
+                }
+                *lower |= bits & IS_LOWERCASE != 0;
                 i += n;
             }
             _ => return i,
@@ -333,6 +370,8 @@ fn token(text: &str, i: usize, c: char, n: usize) -> Token {
                     key: u64::from(bytes[i]) | (x & rest) << 8,
                 };
             }
+            // A letter outside ASCII or a hyphen: the token goes on from there.
+            return token_rest(text, i, end, lower);
         }
     }
     token_general(text, i, c, n)
@@ -342,15 +381,23 @@ fn token(text: &str, i: usize, c: char, n: usize) -> Token {
 #[inline(never)]
 fn token_general(text: &str, i: usize, c: char, n: usize) -> Token {
     let bytes = text.as_bytes();
-    let mut lower = c.is_lowercase();
+    let mut lower = is_lowercase(c);
     let mut j = i + n;
     if bytes.get(j) == Some(&b'\'')
         && let Some((c, n)) = char_at(text, j + 1)
         && is_lu(c)
     {
-        lower |= c.is_lowercase();
+        lower |= is_lowercase(c);
         j += 1 + n;
     }
+    token_rest(text, i, j, lower)
+}
+
+/// The rest of the token starting at `i`, from byte `j`, where its letters and apostrophe (if any) end or
+/// stop at a letter outside ASCII; `lower`: whether those bytes hold a lower-case letter.
+#[inline(never)]
+fn token_rest(text: &str, i: usize, mut j: usize, mut lower: bool) -> Token {
+    let bytes = text.as_bytes();
     j = skip_letters(text, j, &mut lower);
     let mut hyphen = false;
     while bytes.get(j) == Some(&b'-') {
@@ -657,8 +704,9 @@ mod tests {
     use super::*;
 
     /// [`latin`] answers as `\p{L}`, `\p{Lu}` and `\p{Ll}` do at every character it answers for, and
-    /// answers for all of U+0080..=U+017F; `is_letter`, `is_lu` and `is_ll` agree with the patterns on every
-    /// character up to U+07FF and on a sample above (the regex fall-back).
+    /// answers for all of U+0080..=U+017F (and its [`IS_LOWERCASE`] as `char::is_lowercase`); `is_letter`,
+    /// `is_lu` and `is_ll` agree with the patterns, `is_lowercase` with `char::is_lowercase` and `char_at`
+    /// with `chars` on every character up to U+07FF and on a sample above (the fall-backs).
     #[test]
     fn latin_letters_as_the_unicode_classes() {
         let class = |p: &str| Regex::new(&format!(r"\A{p}\z")).unwrap();
@@ -676,8 +724,17 @@ mod tests {
                     bits & IS_LOWER != 0,
                 );
                 assert_eq!(got, want, "{c:?} U+{:04X}", u32::from(c));
+                assert_eq!(bits & IS_LOWERCASE != 0, c.is_lowercase(), "{c:?}");
             }
             assert_eq!((is_letter(c), is_lu(c), is_ll(c)), want, "{c:?}");
+            assert_eq!(is_lowercase(c), c.is_lowercase(), "{c:?}");
+            let bits = letter_bits(c);
+            assert_eq!(
+                (bits & IS_LETTER != 0, bits & IS_LOWERCASE != 0),
+                (want.0, want.0 && c.is_lowercase()),
+                "{c:?}"
+            );
+            assert_eq!(char_at(&s, 0), Some((c, c.len_utf8())), "{c:?}");
         }
         assert_eq!(answered, 0x180 - 0x80);
     }
