@@ -542,12 +542,16 @@ fn build_entities_in(
         if let Some(e) = link[i] {
             // The byte before the name and the spaces and tabs before it (an ASCII character, or the last
             // byte of another one, never equal to an ASCII byte), if any.
-            let bytes = text.as_bytes();
-            let mut k = n.span.start;
-            while k > 0 && matches!(bytes[k - 1], b' ' | b'\t') {
-                k -= 1;
-            }
-            let prev = k.checked_sub(1).map(|k| bytes[k]);
+            let before = &text.as_bytes()[..n.span.start];
+            let prev = match before {
+                // Most often one space.
+                [.., p, b' '] if !matches!(p, b' ' | b'\t') => Some(*p),
+                _ => before
+                    .iter()
+                    .rev()
+                    .find(|&&b| !matches!(b, b' ' | b'\t'))
+                    .copied(),
+            };
             let line_start = matches!(prev, None | Some(b'\n' | b'.' | b'!' | b'?' | b'"'));
             all_line_start[e] &= line_start;
             if !all_initial[e] {
