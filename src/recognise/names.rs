@@ -148,10 +148,11 @@ const IS_UPPER: u8 = 2;
 const IS_LOWER: u8 = 4;
 const IS_LOWERCASE: u8 = 8;
 
-/// The [`IS_LETTER`], [`IS_UPPER`], [`IS_LOWER`] and [`IS_LOWERCASE`] bits of a character of U+0080..=U+017F (Latin-1
-/// Supplement and Latin Extended-A, where nearly every accented letter of a European name lies: "é", "ñ",
-/// "ü", "ø", "ł", "ć", "š", "ő"), in code rather than by a regex search per character; `None` for any other
-/// character. A test compares it with the regex crate's `\p{L}`, `\p{Lu}` and `\p{Ll}` at every one.
+/// The [`IS_LETTER`], [`IS_UPPER`], [`IS_LOWER`] and [`IS_LOWERCASE`] bits of a character of
+/// U+0080..=U+017F (Latin-1 Supplement and Latin Extended-A, where nearly every accented letter of a European
+/// name lies: "é", "ñ", "ü", "ø", "ł", "ć", "š", "ő"), in code rather than by a regex search per character;
+/// `None` for any other character. A test compares it with the regex crate's `\p{L}`, `\p{Lu}` and `\p{Ll}`
+/// (and with `char::is_lowercase`) at every one.
 #[inline]
 fn latin(c: char) -> Option<u8> {
     const LU: u8 = IS_LETTER | IS_UPPER;
