@@ -16,6 +16,79 @@ use regex::Regex;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct NameMention {
     pub span: Span,
+    /// The lengths of the candidate's words (its span split at its single spaces: name tokens and the
+    /// particles between them), the first [`NameMention::words`] of them, as [`find`] saw them: the resolver
+    /// takes its words from here rather than scanning the span again.
+    lens: [u8; MAX_WORDS],
+    /// How many of `lens` hold words; 0 when the words are not recorded (more than [`MAX_WORDS`] of them, a
+    /// word longer than 255 bytes, or a mention made from a span alone).
+    words: u8,
+}
+
+/// The most words whose lengths a [`NameMention`] records (keeps it at 24 bytes).
+const MAX_WORDS: usize = 7;
+
+impl NameMention {
+    /// A mention of `span` whose words are not recorded.
+    #[cfg(test)]
+    pub(crate) fn new(span: Span) -> Self {
+        NameMention {
+            span,
+            lens: [0; MAX_WORDS],
+            words: 0,
+        }
+    }
+
+    /// A mention of the one token `start..end`.
+    #[inline]
+    fn of_token(start: usize, end: usize) -> Self {
+        let len = end - start;
+        let mut lens = [0; MAX_WORDS];
+        lens[0] = len as u8;
+        NameMention {
+            span: Span::new(start, end),
+            lens,
+            words: u8::from(len < 256),
+        }
+    }
+
+    /// The lengths of the mention's words in order (the span is these words joined by single spaces), if
+    /// recorded.
+    #[inline]
+    pub(crate) fn word_lens(&self) -> Option<&[u8]> {
+        (self.words > 0).then(|| &self.lens[..usize::from(self.words)])
+    }
+
+    /// Records one more word of `len` bytes (or that the words are not recorded).
+    #[inline]
+    fn add_word(&mut self, len: usize) {
+        let k = usize::from(self.words);
+        if k > 0 && k < MAX_WORDS && len < 256 {
+            self.lens[k] = len as u8;
+            self.words += 1;
+        } else {
+            self.words = 0;
+        }
+    }
+
+    /// Extends the mention to the token `start..end` of its run, with the particles between them
+    /// (`bytes`: the text).
+    #[inline]
+    fn extend_to(&mut self, bytes: &[u8], start: usize, end: usize) {
+        if start > self.span.end + 1 {
+            self.add_particles(&bytes[self.span.end + 1..start - 1]);
+        }
+        self.add_word(end - start);
+        self.span.end = end;
+    }
+
+    /// Records the particles `gap` (joined by single spaces) as words.
+    #[cold]
+    fn add_particles(&mut self, gap: &[u8]) {
+        for p in gap.split(|&b| b == b' ') {
+            self.add_word(p.len());
+        }
+    }
 }
 
 /// Number words that start hyphenated phrases ("Third-ranked", "Top-seeded", "Two-time").
@@ -51,31 +124,44 @@ static LOWER: Lazy<Regex> = Lazy::new(|| Regex::new(r"\A\p{Ll}\z").expect("lower
 /// The character at byte `i` of `text` (a char boundary) and its length, if any.
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
-    let b = *text.as_bytes().get(i)?;
+    let bytes = text.as_bytes();
+    let b = *bytes.get(i)?;
     if b < 0x80 {
         return Some((b as char, 1));
+    }
+    // Two bytes (up to U+07FF: every accented Latin letter), decoded here; the byte after a first byte
+    // 0xC0..=0xDF of valid UTF-8 is a continuation byte.
+    if (0xC0..0xE0).contains(&b)
+        && let Some(&b1) = bytes.get(i + 1)
+    {
+        let c = char::from_u32(u32::from(b & 0x1F) << 6 | u32::from(b1 & 0x3F))?;
+        return Some((c, 2));
     }
     let c = text[i..].chars().next()?;
     Some((c, c.len_utf8()))
 }
 
-/// Bits of [`latin`]: a letter (`\p{L}`), upper case (`\p{Lu}`), lower case (`\p{Ll}`).
+/// Bits of [`latin`]: a letter (`\p{L}`), upper case (`\p{Lu}`), lower case (`\p{Ll}`), and
+/// [`char::is_lowercase`] (`\p{Ll}` and "ª", "º").
 const IS_LETTER: u8 = 1;
 const IS_UPPER: u8 = 2;
 const IS_LOWER: u8 = 4;
+const IS_LOWERCASE: u8 = 8;
 
-/// The [`IS_LETTER`], [`IS_UPPER`] and [`IS_LOWER`] bits of a character of U+0080..=U+017F (Latin-1
-/// Supplement and Latin Extended-A, where nearly every accented letter of a European name lies: "é", "ñ",
-/// "ü", "ø", "ł", "ć", "š", "ő"), in code rather than by a regex search per character; `None` for any other
-/// character. A test compares it with the regex crate's `\p{L}`, `\p{Lu}` and `\p{Ll}` at every one.
+/// The [`IS_LETTER`], [`IS_UPPER`], [`IS_LOWER`] and [`IS_LOWERCASE`] bits of a character of
+/// U+0080..=U+017F (Latin-1 Supplement and Latin Extended-A, where nearly every accented letter of a European
+/// name lies: "é", "ñ", "ü", "ø", "ł", "ć", "š", "ő"), in code rather than by a regex search per character;
+/// `None` for any other character. A test compares it with the regex crate's `\p{L}`, `\p{Lu}` and `\p{Ll}`
+/// (and with `char::is_lowercase`) at every one.
 #[inline]
 fn latin(c: char) -> Option<u8> {
     const LU: u8 = IS_LETTER | IS_UPPER;
-    const LL: u8 = IS_LETTER | IS_LOWER;
+    const LL: u8 = IS_LETTER | IS_LOWER | IS_LOWERCASE;
     let u = u32::from(c);
     Some(match u {
-        // "ª" and "º" are letters of no case, "µ" a lower-case one; the rest are signs and spaces.
-        0xAA | 0xBA => IS_LETTER,
+        // "ª" and "º" are letters of no case (though `char::is_lowercase`), "µ" a lower-case one; the rest
+        // are signs and spaces.
+        0xAA | 0xBA => IS_LETTER | IS_LOWERCASE,
         0xB5 => LL,
         0x80..=0xBF | 0xD7 | 0xF7 => 0,
         0xC0..=0xDE => LU,
@@ -122,6 +208,28 @@ pub(crate) fn is_ll(c: char) -> bool {
         bits & IS_LOWER != 0
     } else {
         LOWER.is_match(c.encode_utf8(&mut [0; 4]))
+    }
+}
+
+/// The [`IS_LETTER`] and [`IS_LOWERCASE`] bits of a character outside ASCII (and maybe others).
+#[inline(always)]
+fn letter_bits(c: char) -> u8 {
+    match latin(c) {
+        Some(bits) => bits,
+        None if is_letter(c) => IS_LETTER | if c.is_lowercase() { IS_LOWERCASE } else { 0 },
+        None => 0,
+    }
+}
+
+/// [`char::is_lowercase`], without its table search for the letters of [`latin`].
+#[inline]
+fn is_lowercase(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_lowercase()
+    } else if let Some(bits) = latin(c) {
+        bits & IS_LOWERCASE != 0
+    } else {
+        c.is_lowercase()
     }
 }
 
@@ -180,8 +288,8 @@ fn leading_letters(x: u64) -> (usize, u64, bool) {
 fn skip_letters(text: &str, mut i: usize, lower: &mut bool) -> usize {
     let bytes = text.as_bytes();
     loop {
-        // ASCII letters, eight bytes at a time.
-        while let Some(chunk) = bytes.get(i..i + 8) {
+        // ASCII letters, eight bytes at a time (a byte at a time near the end of the text).
+        if let Some(chunk) = bytes.get(i..i + 8) {
             let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
             let (letters, small) = letters_and_lower(x);
             let other = !letters & splat(0x80);
@@ -194,18 +302,21 @@ fn skip_letters(text: &str, mut i: usize, lower: &mut bool) -> usize {
             let n = other.trailing_zeros() / 8;
             *lower |= small & ((1u64 << (8 * n)) - 1) != 0;
             i += n as usize;
-            break;
-        }
-        while let Some(&b) = bytes.get(i) {
-            if !b.is_ascii_alphabetic() {
-                break;
+        } else {
+            while let Some(&b) = bytes.get(i)
+                && b.is_ascii_alphabetic()
+            {
+                *lower |= b >= b'a';
+                i += 1;
             }
-            *lower |= b >= b'a';
-            i += 1;
         }
         match char_at(text, i) {
-            Some((c, n)) if !c.is_ascii() && is_letter(c) => {
-                *lower |= c.is_lowercase();
+            Some((c, n)) if !c.is_ascii() => {
+                let bits = letter_bits(c);
+                if bits & IS_LETTER == 0 {
+                    return i;
+                }
+                *lower |= bits & IS_LOWERCASE != 0;
                 i += n;
             }
             _ => return i,
@@ -260,6 +371,8 @@ fn token(text: &str, i: usize, c: char, n: usize) -> Token {
                     key: u64::from(bytes[i]) | (x & rest) << 8,
                 };
             }
+            // A letter outside ASCII or a hyphen: the token goes on from there.
+            return token_rest(text, i, end, lower);
         }
     }
     token_general(text, i, c, n)
@@ -269,15 +382,23 @@ fn token(text: &str, i: usize, c: char, n: usize) -> Token {
 #[inline(never)]
 fn token_general(text: &str, i: usize, c: char, n: usize) -> Token {
     let bytes = text.as_bytes();
-    let mut lower = c.is_lowercase();
+    let mut lower = is_lowercase(c);
     let mut j = i + n;
     if bytes.get(j) == Some(&b'\'')
         && let Some((c, n)) = char_at(text, j + 1)
         && is_lu(c)
     {
-        lower |= c.is_lowercase();
+        lower |= is_lowercase(c);
         j += 1 + n;
     }
+    token_rest(text, i, j, lower)
+}
+
+/// The rest of the token starting at `i`, from byte `j`, where its letters and apostrophe (if any) end or
+/// stop at a letter outside ASCII; `lower`: whether those bytes hold a lower-case letter.
+#[inline(never)]
+fn token_rest(text: &str, i: usize, mut j: usize, mut lower: bool) -> Token {
+    let bytes = text.as_bytes();
     j = skip_letters(text, j, &mut lower);
     let mut hyphen = false;
     while bytes.get(j) == Some(&b'-') {
@@ -516,11 +637,9 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
             if !is_name_token(text, &t, flags & lexicon::NAME_STOP != 0) {
                 open = false;
             } else if let Some(last) = out.last_mut().filter(|_| open) {
-                last.span.end = t.end;
+                last.extend_to(bytes, t.start, t.end);
             } else {
-                out.push(NameMention {
-                    span: Span::new(t.start, t.end),
-                });
+                out.push(NameMention::of_token(t.start, t.end));
                 open = true;
             }
             match next_start(text, t.end) {
@@ -586,8 +705,9 @@ mod tests {
     use super::*;
 
     /// [`latin`] answers as `\p{L}`, `\p{Lu}` and `\p{Ll}` do at every character it answers for, and
-    /// answers for all of U+0080..=U+017F; `is_letter`, `is_lu` and `is_ll` agree with the patterns on every
-    /// character up to U+07FF and on a sample above (the regex fall-back).
+    /// answers for all of U+0080..=U+017F (and its [`IS_LOWERCASE`] as `char::is_lowercase`); `is_letter`,
+    /// `is_lu` and `is_ll` agree with the patterns, `is_lowercase` with `char::is_lowercase` and `char_at`
+    /// with `chars` on every character up to U+07FF and on a sample above (the fall-backs).
     #[test]
     fn latin_letters_as_the_unicode_classes() {
         let class = |p: &str| Regex::new(&format!(r"\A{p}\z")).unwrap();
@@ -605,8 +725,17 @@ mod tests {
                     bits & IS_LOWER != 0,
                 );
                 assert_eq!(got, want, "{c:?} U+{:04X}", u32::from(c));
+                assert_eq!(bits & IS_LOWERCASE != 0, c.is_lowercase(), "{c:?}");
             }
             assert_eq!((is_letter(c), is_lu(c), is_ll(c)), want, "{c:?}");
+            assert_eq!(is_lowercase(c), c.is_lowercase(), "{c:?}");
+            let bits = letter_bits(c);
+            assert_eq!(
+                (bits & IS_LETTER != 0, bits & IS_LOWERCASE != 0),
+                (want.0, want.0 && c.is_lowercase()),
+                "{c:?}"
+            );
+            assert_eq!(char_at(&s, 0), Some((c, c.len_utf8())), "{c:?}");
         }
         assert_eq!(answered, 0x180 - 0x80);
     }
@@ -683,6 +812,41 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Each mention records the lengths of its words, split at its spaces, unless there are too many or one
+    /// is too long.
+    #[test]
+    fn mentions_record_their_words() {
+        let mut texts = crate::recognise::all_texts();
+        texts.extend(
+            [
+                "Juan Martin del Potro and Van de Zandschulp, Auger-Aliassime.",
+                "Ab Cd Ef Gh Ij Kl Mn and Ab de Cd van Ef Gh Ij Kl Mn",
+                "Ab de la Cd",
+            ]
+            .map(String::from),
+        );
+        texts.push(format!("Ab C{} Ef", "d".repeat(300)));
+        let mut recorded = 0;
+        for text in &texts {
+            for m in find(text) {
+                let name = &text[m.span.start..m.span.end];
+                let want: Vec<usize> = name.split(' ').map(str::len).collect();
+                match m.word_lens() {
+                    Some(lens) => {
+                        recorded += 1;
+                        let got: Vec<usize> = lens.iter().map(|&n| usize::from(n)).collect();
+                        assert_eq!(got, want, "{name:?} in {text:?}");
+                    }
+                    None => assert!(
+                        want.len() > MAX_WORDS || want.iter().any(|&n| n > 255),
+                        "{name:?} in {text:?}"
+                    ),
+                }
+            }
+        }
+        assert!(recorded > 100, "{recorded}");
     }
 
     #[test]

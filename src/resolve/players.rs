@@ -73,45 +73,24 @@ impl NameWords {
         ranges.clear();
         for n in names {
             let from = ids.len() as u32;
-            // The words split at spaces, eight bytes at a time (a name is short: mostly one load per word,
-            // which also gives the word's first eight bytes for its hash).
-            let end = n.span.end;
-            let mut start = n.span.start;
-            loop {
-                let mut i = start;
-                let mut head = None;
-                let to = loop {
-                    if i >= end {
-                        break end;
-                    }
-                    let Some(eight) = bytes.get(i..i + 8) else {
-                        break bytes[i..end]
-                            .iter()
-                            .position(|&b| b == b' ')
-                            .map_or(end, |p| i + p);
-                    };
-                    let x = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
-                    if i == start {
-                        head = Some(x);
-                    }
-                    let m = zero_bytes(x ^ splat(b' '));
-                    if m != 0 {
-                        // Little-endian: the lowest set bit is the first space.
-                        break end.min(i + (m.trailing_zeros() / 8) as usize);
-                    }
-                    i += 8;
-                };
-                let word = &bytes[start..to];
-                // The first eight bytes of the word, zero-padded.
-                let head = head.map(|x| match word.len() {
-                    0..8 => x & ((1u64 << (8 * word.len())) - 1),
-                    _ => x,
-                });
-                ids.push(intern.id(word, head));
-                if to == end {
-                    break;
+            if let Some(lens) = n.word_lens() {
+                // The words as the recogniser found them.
+                let mut start = n.span.start;
+                for &len in lens {
+                    let len = usize::from(len);
+                    // The first eight bytes of the word, zero-padded: one load where the text goes on so far
+                    // (a word is never empty here: the shifts stay below 64).
+                    let head = bytes.get(start..start + 8).map(|eight| {
+                        let cut = 8 * (8 - len.min(8)) as u32;
+                        u64::from_le_bytes(eight.try_into().expect("8 bytes")) << cut >> cut
+                    });
+                    ids.push(intern.id(&bytes[start..start + len], head));
+                    start += len + 1;
                 }
-                start = to + 1;
+            } else {
+                for word in bytes[n.span.start..n.span.end].split(|&b| b == b' ') {
+                    ids.push(intern.id(word, None));
+                }
             }
             ranges.push((from, ids.len() as u32));
         }
@@ -216,7 +195,7 @@ impl<'a> Interner<'a> {
     }
 
     /// The id of `w` (a new one when first seen); `head`: its first eight bytes, zero-padded, if at hand.
-    #[inline]
+    #[inline(always)]
     fn id(&mut self, w: &'a [u8], head: Option<u64>) -> u32 {
         if self.words.len() * 2 >= self.slots.len() {
             self.grow();
@@ -563,12 +542,16 @@ fn build_entities_in(
         if let Some(e) = link[i] {
             // The byte before the name and the spaces and tabs before it (an ASCII character, or the last
             // byte of another one, never equal to an ASCII byte), if any.
-            let bytes = text.as_bytes();
-            let mut k = n.span.start;
-            while k > 0 && matches!(bytes[k - 1], b' ' | b'\t') {
-                k -= 1;
-            }
-            let prev = k.checked_sub(1).map(|k| bytes[k]);
+            let before = &text.as_bytes()[..n.span.start];
+            let prev = match before {
+                // Most often one space.
+                [.., p, b' '] if !matches!(p, b' ' | b'\t') => Some(*p),
+                _ => before
+                    .iter()
+                    .rev()
+                    .find(|&&b| !matches!(b, b' ' | b'\t'))
+                    .copied(),
+            };
             let line_start = matches!(prev, None | Some(b'\n' | b'.' | b'!' | b'?' | b'"'));
             all_line_start[e] &= line_start;
             if !all_initial[e] {
@@ -1664,9 +1647,8 @@ mod tests {
         let text = "Juan Martin del Potro and Auger-Aliassime Mackenzie-McDonald Lu Yen-hsun Li Na";
         let names: Vec<NameMention> = [(0, 21), (26, 60), (61, 73), (73, 78), (76, 78), (61, 63)]
             .into_iter()
-            .map(|(s, e)| NameMention {
-                span: Span::new(s, e),
-            })
+            .map(|(s, e)| NameMention::new(Span::new(s, e)))
+            .chain(crate::recognise::names::find(text))
             .collect();
         let words = NameWords::new(text, &names);
         let mut intern = Interner::with_capacity(2);
