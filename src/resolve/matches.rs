@@ -350,7 +350,7 @@ pub(crate) fn resolve(
         Vec::new()
     };
     title_rounds(ctx, &titles, found);
-    *found = merge_duplicates(ctx, std::mem::take(found));
+    merge_duplicates(ctx, found);
     lone_score(ctx, used_scores, found);
     infer_rounds(ctx, &titles, found);
 }
@@ -2656,8 +2656,9 @@ fn same_name(ctx: &Ctx, a: usize, b: usize) -> bool {
     a == b || ctx.m.tournaments[a].name == ctx.m.tournaments[b].name
 }
 
-/// Merges repeated reports of the same match (same sides, compatible details).
-fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
+/// Merges repeated reports of the same match (same sides, compatible details), in place: the results kept
+/// stay in order of their first report.
+fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
     // A short list of results is scanned; a long one is indexed by the first player of each side and the score.
     const SCAN: usize = 32;
     // Only results with the same sides can merge: when no two share the first player of each side (the usual
@@ -2669,48 +2670,61 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
                 .any(|g| g.winner[0] == f.winner[0] && g.loser[0] == f.loser[0])
         })
     {
-        return found;
+        return;
     }
-    let mut out: Vec<Found> = Vec::new();
     let mut index = DuplicateIndex::default();
     // Each score as read by a result (index, flipped), numbered once by the text it renders (two readings
     // that render the same text get the same number, found by comparing their fields, no text made):
     // comparing two results' scores is then a number comparison.
     let mut score_text: Vec<[u32; 2]> = vec![[u32::MAX; 2]; ctx.m.scores.len()];
-    // The readings numbered so far, by a hash of what they render (equal texts, equal hashes), so that a long
-    // roundup with thousands of scores compares each new reading only with those of the same hash.
-    let mut numbered: Vec<(usize, bool)> = Vec::new();
+    // The readings numbered so far with the hash of what they render (equal texts, equal hashes): a new
+    // reading is compared only with those of the same hash, all of them in a short list, those listed under
+    // its hash in a long roundup with thousands of scores.
+    let mut numbered: Vec<(u64, usize, bool)> = Vec::new();
+    let many = found.len() > SCAN;
     let mut by_hash: std::collections::HashMap<u64, Vec<u32>> = Default::default();
     for &(i, flip) in found.iter().filter_map(|f| f.score.as_ref()) {
         if score_text[i][usize::from(flip)] == u32::MAX {
             let a = &ctx.m.scores[i];
-            let same = by_hash.entry(score_text_hash(a, flip)).or_default();
-            let n = match same.iter().find(|&&n| {
-                let (j, fj) = numbered[n as usize];
-                same_score_text(a, flip, &ctx.m.scores[j], fj)
-            }) {
-                Some(&n) => n,
-                None => {
-                    numbered.push((i, flip));
-                    let n = (numbered.len() - 1) as u32;
-                    same.push(n);
-                    n
-                }
+            let hash = score_text_hash(a, flip);
+            let same_as = |n: u32| {
+                let (hn, j, fj) = numbered[n as usize];
+                hn == hash && same_score_text(a, flip, &ctx.m.scores[j], fj)
             };
+            let known = if many {
+                by_hash
+                    .get(&hash)
+                    .and_then(|v| v.iter().copied().find(|&n| same_as(n)))
+            } else {
+                (0..numbered.len() as u32).find(|&n| same_as(n))
+            };
+            let n = known.unwrap_or_else(|| {
+                numbered.push((hash, i, flip));
+                let n = (numbered.len() - 1) as u32;
+                if many {
+                    by_hash.entry(hash).or_default().push(n);
+                }
+                n
+            });
             score_text[i][usize::from(flip)] = n;
         }
     }
     let score_id = |f: &Found| f.score.map(|(i, flip)| score_text[i][usize::from(flip)]);
-    for f in found {
-        let f_score = score_id(&f);
+    // The results kept are `found[..kept]`; the others are merged into them (and dropped at the end).
+    let mut kept = 0;
+    for k in 0..found.len() {
+        let (out, rest) = found.split_at_mut(k);
+        let out = &mut out[..kept];
+        let f = &rest[0];
+        let f_score = score_id(f);
+        // (The sides first: they rule out most.)
         let fits = |g: &Found| {
-            let same_event = match (g.tournament, f.tournament) {
-                (Some((a, _)), Some((b, _))) => same_name(ctx, a, b),
-                _ => true,
-            };
             g.winner == f.winner
                 && g.loser == f.loser
-                && same_event
+                && match (g.tournament, f.tournament) {
+                    (Some((a, _)), Some((b, _))) => same_name(ctx, a, b),
+                    _ => true,
+                }
                 && (g.round == f.round || g.round.is_none() || f.round.is_none())
                 && match (score_id(g), f_score) {
                     (Some(a), Some(b)) => a == b,
@@ -2722,15 +2736,15 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
             out.iter().position(fits)
         } else {
             if index.all.is_empty() {
-                for (k, g) in out.iter().enumerate() {
-                    index.add(k, (g.winner[0], g.loser[0]), score_id(g));
+                for (j, g) in out.iter().enumerate() {
+                    index.add(j, (g.winner[0], g.loser[0]), score_id(g));
                 }
             }
-            index.first(key, f_score, |k| fits(&out[k]))
+            index.first(key, f_score, |j| fits(&out[j]))
         };
         match same {
-            Some(k) => {
-                let g = &mut out[k];
+            Some(j) => {
+                let g = &mut out[j];
                 let had_score = g.score.is_some();
                 g.last_sent = g.last_sent.max(f.sent);
                 if g.score.is_none() {
@@ -2745,20 +2759,21 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
                 }
                 if !had_score
                     && !index.all.is_empty()
-                    && let Some(id) = score_id(&out[k])
+                    && let Some(id) = score_id(&out[j])
                 {
-                    index.scored(k, key, id);
+                    index.scored(j, key, id);
                 }
             }
             None => {
                 if !index.all.is_empty() {
-                    index.add(out.len(), key, f_score);
+                    index.add(kept, key, f_score);
                 }
-                out.push(f);
+                found.swap(kept, k);
+                kept += 1;
             }
         }
     }
-    out
+    found.truncate(kept);
 }
 
 /// Whether score `a` read flipped or not (`fa`) and score `b` read as `fb` give the same text by
@@ -2811,17 +2826,18 @@ fn shown_set(s: &crate::recognise::score::RawSet, flip: bool) -> ((u32, u32), bo
 /// A hash of what a score renders to when read from one side: two readings that [`same_score_text`] calls
 /// equal hash equally.
 fn score_text_hash(m: &crate::recognise::score::ScoreMention, flip: bool) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    // (A multiply-rotate mix of the fields: cheap, and equal fields give equal hashes.)
+    let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
     if m.ending == Outcome::Walkover {
-        u8::MAX.hash(&mut h);
-    } else {
-        ending_suffix(m.ending).hash(&mut h);
-        for s in &m.sets {
-            shown_set(s, flip).hash(&mut h);
-        }
+        return mix(0, u64::MAX);
     }
-    h.finish()
+    let mut h = mix(0, u64::from(ending_suffix(m.ending)));
+    for s in &m.sets {
+        let ((x, y), mtb, shown) = shown_set(s, flip);
+        h = mix(h, u64::from(x) << 32 | u64::from(y));
+        h = mix(h, shown.map_or(1 << 40, u64::from) | u64::from(mtb) << 41);
+    }
+    h
 }
 
 /// The results kept so far by [`merge_duplicates`], by the first player of each side (`(winner, loser)`), as
