@@ -1232,7 +1232,16 @@ fn paren_at_each(text: &str, sents: &[crate::segment::Sentence], out: &mut Vec<S
     let from = first.start;
     // (A comma or hyphen after the last sentence opens nothing: the search stops at its end.)
     let to = sents.last().map_or(from, |s| s.end);
-    for i in memchr::memchr2_iter(b',', b'-', &b[from..to]).map(|i| from + i) {
+    // A hyphen opens a parenthetical only as "- who " (which then lies in `from..to`): without one, only the
+    // commas are visited (not the hyphens of every score).
+    static HYPHEN_WHO: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("- who "));
+    let hyphen = if HYPHEN_WHO.find(&b[from..to]).is_some() {
+        b'-'
+    } else {
+        b','
+    };
+    for i in memchr::memchr2_iter(b',', hyphen, &b[from..to]).map(|i| from + i) {
         while k < sents.len() && sents[k].end <= i {
             k += 1;
         }
@@ -1276,10 +1285,12 @@ fn paren_at_each(text: &str, sents: &[crate::segment::Sentence], out: &mut Vec<S
     }
 }
 
-/// The words of `s`, as `s.split_whitespace()`: split at whitespace bytes when `s` is ASCII (no wider space
-/// can be in it), else by the standard split.
+/// The words of `s`, as `s.split_whitespace()`: split at ASCII white space bytes when no wider space can be
+/// in `s`, else by the standard split.
 fn words(s: &str) -> Words<'_> {
-    if s.is_ascii() {
+    // (Every white space character beyond ASCII starts with byte 0xC2, 0xE1, 0xE2 or 0xE3 in UTF-8: U+0085,
+    // U+00A0, U+1680, U+2000..=U+205F, U+3000. Without those bytes, letters such as "é" split nothing.)
+    if s.is_ascii() || !s.bytes().any(|c| matches!(c, 0xC2 | 0xE1..=0xE3)) {
         Words::Ascii(s, 0)
     } else {
         Words::Other(s.split_whitespace())
@@ -3101,6 +3112,11 @@ mod tests {
         ] {
             assert_eq!(last_word(s), s.split_whitespace().next_back(), "{s:?}");
             assert!(words(s).eq(s.split_whitespace()), "{s:?}");
+        }
+        // Every white space character beyond ASCII, between letters beyond ASCII.
+        for c in (0x80..=0x3000u32).filter_map(char::from_u32) {
+            let s = format!("J\u{fc}rgen{c}Pe\u{f1}a \u{1e9e}{c}x");
+            assert!(words(&s).eq(s.split_whitespace()), "{s:?}");
         }
         for t in crate::recognise::all_texts().iter().take(50) {
             for (i, _) in t.char_indices().step_by(7) {
