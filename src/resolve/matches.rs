@@ -1474,7 +1474,11 @@ impl SentHits {
 /// The [`CLAUSE_WORDS`] other than "; ", for a SIMD search of the places where one starts.
 static CLAUSE_ANCHORS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
     std::sync::LazyLock::new(|| {
-        aho_corasick::packed::Searcher::new(CLAUSE_WORDS.pats.iter().filter(|p| **p != "; "))
+        aho_corasick::packed::Config::new()
+            .only_teddy_fat(Some(true))
+            .builder()
+            .extend(CLAUSE_WORDS.pats.iter().filter(|p| **p != "; "))
+            .build()
     });
 
 /// The occurrences of [`CLAUSE_WORDS`] in `s` (which starts at `offset` in the text), in order of start,
