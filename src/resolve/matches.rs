@@ -1106,6 +1106,7 @@ impl WordList {
     }
 
     /// Whether `w` in lower case is in the list.
+    #[inline]
     fn has_any_case(&self, w: &str) -> bool {
         if !w
             .as_bytes()
@@ -1634,15 +1635,17 @@ fn sentence_matches(
                         wish = true;
                         break;
                     }
-                    past |= if w.len() <= lower.len() {
-                        let l = &mut lower[..w.len()];
-                        l.copy_from_slice(w.as_bytes());
-                        l.make_ascii_lowercase();
-                        past_verb(l)
-                    } else {
-                        // Longer than every listed verb: only the ending counts.
-                        w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed")
-                    };
+                    // (Once a past verb is seen, only a wish can change the verdict.)
+                    past = past
+                        || if w.len() <= lower.len() {
+                            let l = &mut lower[..w.len()];
+                            l.copy_from_slice(w.as_bytes());
+                            l.make_ascii_lowercase();
+                            past_verb(l)
+                        } else {
+                            // Longer than every listed verb: only the ending counts.
+                            w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed")
+                        };
                 }
                 if wish || !past {
                     continue;
