@@ -350,7 +350,7 @@ pub(crate) fn resolve(
         Vec::new()
     };
     title_rounds(ctx, &titles, found);
-    *found = merge_duplicates(ctx, std::mem::take(found));
+    merge_duplicates(ctx, found);
     lone_score(ctx, used_scores, found);
     infer_rounds(ctx, &titles, found);
 }
@@ -1106,6 +1106,7 @@ impl WordList {
     }
 
     /// Whether `w` in lower case is in the list.
+    #[inline]
     fn has_any_case(&self, w: &str) -> bool {
         if !w
             .as_bytes()
@@ -1232,7 +1233,16 @@ fn paren_at_each(text: &str, sents: &[crate::segment::Sentence], out: &mut Vec<S
     let from = first.start;
     // (A comma or hyphen after the last sentence opens nothing: the search stops at its end.)
     let to = sents.last().map_or(from, |s| s.end);
-    for i in memchr::memchr2_iter(b',', b'-', &b[from..to]).map(|i| from + i) {
+    // A hyphen opens a parenthetical only as "- who " (which then lies in `from..to`): without one, only the
+    // commas are visited (not the hyphens of every score).
+    static HYPHEN_WHO: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("- who "));
+    let hyphen = if HYPHEN_WHO.find(&b[from..to]).is_some() {
+        b'-'
+    } else {
+        b','
+    };
+    for i in memchr::memchr2_iter(b',', hyphen, &b[from..to]).map(|i| from + i) {
         while k < sents.len() && sents[k].end <= i {
             k += 1;
         }
@@ -1276,10 +1286,12 @@ fn paren_at_each(text: &str, sents: &[crate::segment::Sentence], out: &mut Vec<S
     }
 }
 
-/// The words of `s`, as `s.split_whitespace()`: split at whitespace bytes when `s` is ASCII (no wider space
-/// can be in it), else by the standard split.
+/// The words of `s`, as `s.split_whitespace()`: split at ASCII white space bytes when no wider space can be
+/// in `s`, else by the standard split.
 fn words(s: &str) -> Words<'_> {
-    if s.is_ascii() {
+    // (Every white space character beyond ASCII starts with byte 0xC2, 0xE1, 0xE2 or 0xE3 in UTF-8: U+0085,
+    // U+00A0, U+1680, U+2000..=U+205F, U+3000. Without those bytes, letters such as "é" split nothing.)
+    if s.is_ascii() || !s.bytes().any(|c| matches!(c, 0xC2 | 0xE1..=0xE3)) {
         Words::Ascii(s, 0)
     } else {
         Words::Other(s.split_whitespace())
@@ -1460,10 +1472,15 @@ impl SentHits {
     }
 }
 
-/// The [`CLAUSE_WORDS`] other than "; ", for a SIMD search of the places where one starts.
+/// The [`CLAUSE_WORDS`] other than "; ", for a SIMD search of the places where one starts (a fat Teddy: a
+/// bucket for each pattern, so fewer false candidates than a slim one's eight buckets give).
 static CLAUSE_ANCHORS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
     std::sync::LazyLock::new(|| {
-        aho_corasick::packed::Searcher::new(CLAUSE_WORDS.pats.iter().filter(|p| **p != "; "))
+        aho_corasick::packed::Config::new()
+            .only_teddy_fat(Some(true))
+            .builder()
+            .extend(CLAUSE_WORDS.pats.iter().filter(|p| **p != "; "))
+            .build()
     });
 
 /// The occurrences of [`CLAUSE_WORDS`] in `s` (which starts at `offset` in the text), in order of start,
@@ -1618,15 +1635,17 @@ fn sentence_matches(
                         wish = true;
                         break;
                     }
-                    past |= if w.len() <= lower.len() {
-                        let l = &mut lower[..w.len()];
-                        l.copy_from_slice(w.as_bytes());
-                        l.make_ascii_lowercase();
-                        past_verb(l)
-                    } else {
-                        // Longer than every listed verb: only the ending counts.
-                        w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed")
-                    };
+                    // (Once a past verb is seen, only a wish can change the verdict.)
+                    past = past
+                        || if w.len() <= lower.len() {
+                            let l = &mut lower[..w.len()];
+                            l.copy_from_slice(w.as_bytes());
+                            l.make_ascii_lowercase();
+                            past_verb(l)
+                        } else {
+                            // Longer than every listed verb: only the ending counts.
+                            w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed")
+                        };
                 }
                 if wish || !past {
                     continue;
@@ -2656,8 +2675,9 @@ fn same_name(ctx: &Ctx, a: usize, b: usize) -> bool {
     a == b || ctx.m.tournaments[a].name == ctx.m.tournaments[b].name
 }
 
-/// Merges repeated reports of the same match (same sides, compatible details).
-fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
+/// Merges repeated reports of the same match (same sides, compatible details), in place: the results kept
+/// stay in order of their first report.
+fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
     // A short list of results is scanned; a long one is indexed by the first player of each side and the score.
     const SCAN: usize = 32;
     // Only results with the same sides can merge: when no two share the first player of each side (the usual
@@ -2669,48 +2689,61 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
                 .any(|g| g.winner[0] == f.winner[0] && g.loser[0] == f.loser[0])
         })
     {
-        return found;
+        return;
     }
-    let mut out: Vec<Found> = Vec::new();
     let mut index = DuplicateIndex::default();
     // Each score as read by a result (index, flipped), numbered once by the text it renders (two readings
     // that render the same text get the same number, found by comparing their fields, no text made):
     // comparing two results' scores is then a number comparison.
     let mut score_text: Vec<[u32; 2]> = vec![[u32::MAX; 2]; ctx.m.scores.len()];
-    // The readings numbered so far, by a hash of what they render (equal texts, equal hashes), so that a long
-    // roundup with thousands of scores compares each new reading only with those of the same hash.
-    let mut numbered: Vec<(usize, bool)> = Vec::new();
-    let mut by_hash: std::collections::HashMap<u64, Vec<u32>> = Default::default();
+    // The readings numbered so far with the hash of what they render (equal texts, equal hashes): a new
+    // reading is compared only with those of the same hash, all of them in a short list, those listed under
+    // its hash in a long roundup with thousands of scores.
+    let mut numbered: Vec<(u64, usize, bool)> = Vec::new();
+    let many = found.len() > SCAN;
+    let mut by_hash: crate::lexicon::FxHashMap<u64, Vec<u32>> = Default::default();
     for &(i, flip) in found.iter().filter_map(|f| f.score.as_ref()) {
         if score_text[i][usize::from(flip)] == u32::MAX {
             let a = &ctx.m.scores[i];
-            let same = by_hash.entry(score_text_hash(a, flip)).or_default();
-            let n = match same.iter().find(|&&n| {
-                let (j, fj) = numbered[n as usize];
-                same_score_text(a, flip, &ctx.m.scores[j], fj)
-            }) {
-                Some(&n) => n,
-                None => {
-                    numbered.push((i, flip));
-                    let n = (numbered.len() - 1) as u32;
-                    same.push(n);
-                    n
-                }
+            let hash = score_text_hash(a, flip);
+            let same_as = |n: u32| {
+                let (hn, j, fj) = numbered[n as usize];
+                hn == hash && same_score_text(a, flip, &ctx.m.scores[j], fj)
             };
+            let known = if many {
+                by_hash
+                    .get(&hash)
+                    .and_then(|v| v.iter().copied().find(|&n| same_as(n)))
+            } else {
+                (0..numbered.len() as u32).find(|&n| same_as(n))
+            };
+            let n = known.unwrap_or_else(|| {
+                numbered.push((hash, i, flip));
+                let n = (numbered.len() - 1) as u32;
+                if many {
+                    by_hash.entry(hash).or_default().push(n);
+                }
+                n
+            });
             score_text[i][usize::from(flip)] = n;
         }
     }
     let score_id = |f: &Found| f.score.map(|(i, flip)| score_text[i][usize::from(flip)]);
-    for f in found {
-        let f_score = score_id(&f);
+    // The results kept are `found[..kept]`; the others are merged into them (and dropped at the end).
+    let mut kept = 0;
+    for k in 0..found.len() {
+        let (out, rest) = found.split_at_mut(k);
+        let out = &mut out[..kept];
+        let f = &rest[0];
+        let f_score = score_id(f);
+        // (The sides first: they rule out most.)
         let fits = |g: &Found| {
-            let same_event = match (g.tournament, f.tournament) {
-                (Some((a, _)), Some((b, _))) => same_name(ctx, a, b),
-                _ => true,
-            };
             g.winner == f.winner
                 && g.loser == f.loser
-                && same_event
+                && match (g.tournament, f.tournament) {
+                    (Some((a, _)), Some((b, _))) => same_name(ctx, a, b),
+                    _ => true,
+                }
                 && (g.round == f.round || g.round.is_none() || f.round.is_none())
                 && match (score_id(g), f_score) {
                     (Some(a), Some(b)) => a == b,
@@ -2722,15 +2755,15 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
             out.iter().position(fits)
         } else {
             if index.all.is_empty() {
-                for (k, g) in out.iter().enumerate() {
-                    index.add(k, (g.winner[0], g.loser[0]), score_id(g));
+                for (j, g) in out.iter().enumerate() {
+                    index.add(j, (g.winner[0], g.loser[0]), score_id(g));
                 }
             }
-            index.first(key, f_score, |k| fits(&out[k]))
+            index.first(key, f_score, |j| fits(&out[j]))
         };
         match same {
-            Some(k) => {
-                let g = &mut out[k];
+            Some(j) => {
+                let g = &mut out[j];
                 let had_score = g.score.is_some();
                 g.last_sent = g.last_sent.max(f.sent);
                 if g.score.is_none() {
@@ -2745,20 +2778,21 @@ fn merge_duplicates(ctx: &Ctx, found: Vec<Found>) -> Vec<Found> {
                 }
                 if !had_score
                     && !index.all.is_empty()
-                    && let Some(id) = score_id(&out[k])
+                    && let Some(id) = score_id(&out[j])
                 {
-                    index.scored(k, key, id);
+                    index.scored(j, key, id);
                 }
             }
             None => {
                 if !index.all.is_empty() {
-                    index.add(out.len(), key, f_score);
+                    index.add(kept, key, f_score);
                 }
-                out.push(f);
+                found.swap(kept, k);
+                kept += 1;
             }
         }
     }
-    out
+    found.truncate(kept);
 }
 
 /// Whether score `a` read flipped or not (`fa`) and score `b` read as `fb` give the same text by
@@ -2811,17 +2845,18 @@ fn shown_set(s: &crate::recognise::score::RawSet, flip: bool) -> ((u32, u32), bo
 /// A hash of what a score renders to when read from one side: two readings that [`same_score_text`] calls
 /// equal hash equally.
 fn score_text_hash(m: &crate::recognise::score::ScoreMention, flip: bool) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    // (A multiply-rotate mix of the fields: cheap, and equal fields give equal hashes.)
+    let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
     if m.ending == Outcome::Walkover {
-        u8::MAX.hash(&mut h);
-    } else {
-        ending_suffix(m.ending).hash(&mut h);
-        for s in &m.sets {
-            shown_set(s, flip).hash(&mut h);
-        }
+        return mix(0, u64::MAX);
     }
-    h.finish()
+    let mut h = mix(0, u64::from(ending_suffix(m.ending)));
+    for s in &m.sets {
+        let ((x, y), mtb, shown) = shown_set(s, flip);
+        h = mix(h, u64::from(x) << 32 | u64::from(y));
+        h = mix(h, shown.map_or(1 << 40, u64::from) | u64::from(mtb) << 41);
+    }
+    h
 }
 
 /// The results kept so far by [`merge_duplicates`], by the first player of each side (`(winner, loser)`), as
@@ -2829,9 +2864,9 @@ fn score_text_hash(m: &crate::recognise::score::ScoreMention, flip: bool) -> u64
 /// a long roundup that repeats a pair of players costs no scan of all that pair's results.
 #[derive(Default)]
 struct DuplicateIndex {
-    all: std::collections::HashMap<(usize, usize), Vec<usize>>,
-    unscored: std::collections::HashMap<(usize, usize), Vec<usize>>,
-    by_score: std::collections::HashMap<(usize, usize, u32), Vec<usize>>,
+    all: crate::lexicon::FxHashMap<(usize, usize), Vec<usize>>,
+    unscored: crate::lexicon::FxHashMap<(usize, usize), Vec<usize>>,
+    by_score: crate::lexicon::FxHashMap<(usize, usize, u32), Vec<usize>>,
 }
 
 impl DuplicateIndex {
@@ -3085,6 +3120,11 @@ mod tests {
         ] {
             assert_eq!(last_word(s), s.split_whitespace().next_back(), "{s:?}");
             assert!(words(s).eq(s.split_whitespace()), "{s:?}");
+        }
+        // Every white space character beyond ASCII, between letters beyond ASCII.
+        for c in (0x80..=0x3000u32).filter_map(char::from_u32) {
+            let s = format!("J\u{fc}rgen{c}Pe\u{f1}a \u{1e9e}{c}x");
+            assert!(words(&s).eq(s.split_whitespace()), "{s:?}");
         }
         for t in crate::recognise::all_texts().iter().take(50) {
             for (i, _) in t.char_indices().step_by(7) {
