@@ -187,28 +187,33 @@ fn latin(c: char) -> Option<u8> {
     })
 }
 
+/// Whether `c` has the class `bit` of [`latin`]: `ascii` answers for ASCII, [`latin`] for its characters and
+/// `other` (a table or regex search) for the rest.
+#[inline(always)]
+fn in_class(c: char, bit: u8, ascii: fn(&char) -> bool, other: impl FnOnce(char) -> bool) -> bool {
+    if c.is_ascii() {
+        ascii(&c)
+    } else if let Some(bits) = latin(c) {
+        bits & bit != 0
+    } else {
+        other(c)
+    }
+}
+
 /// `\p{Lu}`: an upper-case letter.
 #[inline]
 pub(crate) fn is_lu(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_uppercase()
-    } else if let Some(bits) = latin(c) {
-        bits & IS_UPPER != 0
-    } else {
+    in_class(c, IS_UPPER, char::is_ascii_uppercase, |c| {
         UPPER.is_match(c.encode_utf8(&mut [0; 4]))
-    }
+    })
 }
 
 /// `\p{Ll}`: a lower-case letter.
 #[inline]
 pub(crate) fn is_ll(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_lowercase()
-    } else if let Some(bits) = latin(c) {
-        bits & IS_LOWER != 0
-    } else {
+    in_class(c, IS_LOWER, char::is_ascii_lowercase, |c| {
         LOWER.is_match(c.encode_utf8(&mut [0; 4]))
-    }
+    })
 }
 
 /// The [`IS_LETTER`] and [`IS_LOWERCASE`] bits of a character outside ASCII (and maybe others).
@@ -224,25 +229,20 @@ fn letter_bits(c: char) -> u8 {
 /// [`char::is_lowercase`], without its table search for the letters of [`latin`].
 #[inline]
 fn is_lowercase(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_lowercase()
-    } else if let Some(bits) = latin(c) {
-        bits & IS_LOWERCASE != 0
-    } else {
-        c.is_lowercase()
-    }
+    in_class(
+        c,
+        IS_LOWERCASE,
+        char::is_ascii_lowercase,
+        char::is_lowercase,
+    )
 }
 
 /// `\p{L}`: a letter.
 #[inline]
 fn is_letter(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else if let Some(bits) = latin(c) {
-        bits & IS_LETTER != 0
-    } else {
+    in_class(c, IS_LETTER, char::is_ascii_alphabetic, |c| {
         LETTER.is_match(c.encode_utf8(&mut [0; 4]))
-    }
+    })
 }
 
 /// The high bit of each byte of `x` that is an ASCII letter in `lo..=hi`, and no other bit.
