@@ -2,7 +2,7 @@
 //! "unseeded" gives none. Corpus: `tests/corpus/seed.jsonl`.
 
 use super::ranking::{CARD_WORDS, ORD_DIGITS, ORD_WORDS, nominal_side, number_value, prev_word};
-use super::{Anchored, PlayerSide, Span, alnum_run, find_near_by, word_start};
+use super::{Anchored, PlayerSide, Span, alnum_run, find_near_at, word_start};
 use once_cell::sync::Lazy;
 
 /// A seeding phrase.
@@ -230,17 +230,137 @@ fn matches(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut hits = super::take_buffer(&HITS);
     hits_into(b, &mut hits);
-    let found = find_near_by(
+    let found = find_near_at(
         text,
         hits.iter()
             .copied()
             .filter(|&o| may_be_seed(b, o))
             .map(|o| (o, 2)),
-        &RE,
+        |t, p| seed_at(t, p).map(|e| (e, ())),
         may_open,
     );
     super::give_back(&HITS, hits);
-    found
+    found.into_iter().map(|(s, e, ())| (s, e)).collect()
+}
+
+/// The end of the seed pattern's match at `p`, as [`Anchored::at`] of [`RE`] gives it: the two commonest
+/// forms are read in code ([`simple_at`]), the pattern reads the rest.
+fn seed_at(text: &str, p: usize) -> Option<usize> {
+    simple_at(text.as_bytes(), p).or_else(|| RE.at(text, p))
+}
+
+/// A byte that `(?-u:\b)` counts as part of a word.
+fn is_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// Whether `w` (ASCII letters, any case) is an ordinal word of the pattern's first alternative that is one
+/// word ("fifth", "twentieth"), or "top".
+fn simple_ordinal(w: &[u8]) -> bool {
+    let mut lower = [0u8; 11];
+    let Some(l) = lower.get_mut(..w.len()) else {
+        return false;
+    };
+    for (d, c) in l.iter_mut().zip(w) {
+        *d = c.to_ascii_lowercase();
+    }
+    matches!(
+        &*l,
+        b"first"
+            | b"second"
+            | b"third"
+            | b"fourth"
+            | b"fifth"
+            | b"sixth"
+            | b"seventh"
+            | b"eighth"
+            | b"ninth"
+            | b"tenth"
+            | b"eleventh"
+            | b"twelfth"
+            | b"thirteenth"
+            | b"fourteenth"
+            | b"fifteenth"
+            | b"sixteenth"
+            | b"seventeenth"
+            | b"eighteenth"
+            | b"nineteenth"
+            | b"twentieth"
+            | b"thirtieth"
+            | b"fortieth"
+            | b"fiftieth"
+            | b"sixtieth"
+            | b"seventieth"
+            | b"eightieth"
+            | b"ninetieth"
+            | b"top"
+    )
+}
+
+/// The match at `p` when it is one of the two commonest forms, read in code: "seeded 12" (then one to three
+/// digits after ASCII white space) and "fifth seed" / "11th-seeded" (a one-word ordinal or "top", at most one
+/// hyphen or ASCII white space, "seed" or "seeded"). `None` says "not read here" (the pattern decides), never
+/// "no match". Where it answers, the pattern gives the same end: "seeded" opens no ordinal, so only the
+/// second alternative matches there, and its `[0-9]{1,3}` takes every digit when a non-word byte follows (the
+/// ordinal digits before it need a letter); a whole word that is an ordinal leaves no shorter ordinal
+/// alternative a way on to "seed", and `(?:ed)?` is taken when a word boundary follows it.
+fn simple_at(b: &[u8], p: usize) -> Option<usize> {
+    if p > 0 && is_word(b[p - 1]) {
+        return None;
+    }
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    if b.get(p..p + 6)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"seeded"))
+    {
+        let mut q = p + 6;
+        while matches!(at(q), b' ' | b'\t'..=b'\r') {
+            q += 1;
+        }
+        let digits = b[q.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let e = q + digits;
+        return (q > p + 6 && (1..=3).contains(&digits) && e < b.len() && !is_word(b[e]))
+            .then_some(e);
+    }
+    let e = p + b[p..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let w = &b[p..e];
+    let digits = w.iter().take_while(|c| c.is_ascii_digit()).count();
+    let ordinal = if digits > 0 {
+        digits <= 4
+            && w.len() == digits + 2
+            && [b"st", b"nd", b"rd", b"th"]
+                .iter()
+                .any(|s| w[digits..].eq_ignore_ascii_case(*s))
+    } else {
+        simple_ordinal(w)
+    };
+    if !ordinal {
+        return None;
+    }
+    let mut q = e;
+    if matches!(at(q), b'-' | b' ' | b'\t'..=b'\r') {
+        q += 1;
+    }
+    if !b
+        .get(q..q + 4)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"seed"))
+    {
+        return None;
+    }
+    q += 4;
+    if b.get(q..q + 2)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"ed"))
+        && q + 2 < b.len()
+        && !is_word(b[q + 2])
+    {
+        return Some(q + 2);
+    }
+    (q < b.len() && !is_word(b[q])).then_some(q)
 }
 
 thread_local! {
@@ -373,6 +493,31 @@ mod tests {
     }
 
     /// Where [`may_open`] says no, the pattern has no match: every word start of the corpus and of edge cases.
+    /// Where [`simple_at`] answers, the pattern gives the same end, at every offset of the corpus texts and of
+    /// edge cases (ends of the text, `_`, Unicode white space, long numbers, hyphens, case).
+    #[test]
+    fn simple_at_as_the_pattern() {
+        let texts = crate::recognise::all_texts_and(&[
+            "seeded 12, seeded 1234 seeded  7 seeded\t3x seeded 3_ seeded 3\u{e9} seeded\u{a0}4 SEEDED 9.",
+            "fifth seed, 11th-seeded, top seed_ TOP SEEDED, Fifth  seed 1234th seed 12345th seed 3rd seeds",
+            "twentieth seed ninetieth-seed first\nseed x_first seed topseed top-seeded.",
+            "seeded 4",
+            "fifth seed",
+            "fifth seeded",
+            "seeded",
+        ]);
+        let mut answered = 0;
+        for t in &texts {
+            for p in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                if let Some(e) = simple_at(t.as_bytes(), p) {
+                    answered += 1;
+                    assert_eq!(Some(e), RE.at(t, p), "{t:?} at {p}");
+                }
+            }
+        }
+        assert!(answered > 20, "{answered}");
+    }
+
     #[test]
     fn may_open_is_necessary() {
         let mut texts = crate::recognise::all_texts();
