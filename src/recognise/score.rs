@@ -216,14 +216,19 @@ fn judge(sets: &mut [RawSet], marker: Option<Outcome>) -> Option<(Outcome, bool)
     if !sets.iter().any(|s| !s.match_tiebreak && s.hi() <= 7) {
         return None;
     }
+    // Every set before the last is a finished ordinary set; the sets each side won there.
     let (before, last) = (&sets[..n - 1], sets[n - 1]);
-    if before
-        .iter()
-        .any(|s| s.match_tiebreak || !set_finished(s.first, s.second))
-    {
-        return None;
+    let (mut f0, mut s0) = (0, 0);
+    for s in before {
+        if s.match_tiebreak || !set_finished(s.first, s.second) {
+            return None;
+        }
+        if s.first > s.second {
+            f0 += 1;
+        } else {
+            s0 += 1;
+        }
     }
-    let (f0, s0) = count(before);
     if last.match_tiebreak && (f0, s0) != (1, 1) {
         return None;
     }
