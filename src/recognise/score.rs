@@ -145,7 +145,7 @@ impl ScoreMention {
 
 /// Appends `n` in decimal (what `format!("{n}")` writes), without a formatter: one or two digits pushed
 /// directly (every number read is under 100).
-#[inline]
+#[inline(always)]
 fn push_number(text: &mut String, n: u32) {
     if n < 10 {
         text.push(char::from(b'0' + n as u8));
