@@ -96,7 +96,8 @@ impl ScoreMention {
                 sets: Vec::new(),
             };
         }
-        let mut text = String::with_capacity(self.sets.len() * 8 + 4);
+        // At most 10 bytes a set ("99-99(99) "), as every number read is under 100.
+        let mut text = String::with_capacity(self.sets.len() * 10 + 4);
         let mut sets = Vec::with_capacity(self.sets.len());
         for (i, s) in self.sets.iter().enumerate() {
             let (w, l) = if flip {
@@ -115,9 +116,9 @@ impl ScoreMention {
             push_number(&mut text, l);
             if s.match_tiebreak {
                 text.push(']');
-            } else if let Some(n) = s.tiebreak_shown() {
+            } else if let Some(t) = s.tiebreak_shown() {
                 text.push('(');
-                push_number(&mut text, n);
+                push_number(&mut text, t);
                 text.push(')');
             }
             let (tiebreak_winner, tiebreak_loser) = match s.tiebreak {
@@ -142,9 +143,18 @@ impl ScoreMention {
     }
 }
 
-/// Appends `n` in decimal (what `format!("{n}")` writes), without a formatter.
+/// Appends `n` in decimal (what `format!("{n}")` writes), without a formatter: one or two digits pushed
+/// directly (every number read is under 100).
+#[inline(always)]
 fn push_number(text: &mut String, n: u32) {
-    text.push_str(crate::output::decimal(u64::from(n), &mut [0; 20]));
+    if n < 10 {
+        text.push(char::from(b'0' + n as u8));
+    } else if n < 100 {
+        text.push(char::from(b'0' + (n / 10) as u8));
+        text.push(char::from(b'0' + (n % 10) as u8));
+    } else {
+        text.push_str(crate::output::decimal(u64::from(n), &mut [0; 20]));
+    }
 }
 
 /// A finished set: 6-0..6-4, 7-5, 7-6, or an advantage set n-(n-2) with n >= 8, either orientation.
@@ -206,14 +216,19 @@ fn judge(sets: &mut [RawSet], marker: Option<Outcome>) -> Option<(Outcome, bool)
     if !sets.iter().any(|s| !s.match_tiebreak && s.hi() <= 7) {
         return None;
     }
+    // Every set before the last is a finished ordinary set; the sets each side won there.
     let (before, last) = (&sets[..n - 1], sets[n - 1]);
-    if before
-        .iter()
-        .any(|s| s.match_tiebreak || !set_finished(s.first, s.second))
-    {
-        return None;
+    let (mut f0, mut s0) = (0, 0);
+    for s in before {
+        if s.match_tiebreak || !set_finished(s.first, s.second) {
+            return None;
+        }
+        if s.first > s.second {
+            f0 += 1;
+        } else {
+            s0 += 1;
+        }
     }
-    let (f0, s0) = count(before);
     if last.match_tiebreak && (f0, s0) != (1, 1) {
         return None;
     }
@@ -262,6 +277,7 @@ fn at(b: &[u8], i: usize) -> u8 {
 }
 
 /// A score number: one or two digits (no leading zero in two), not part of a longer number.
+#[inline]
 fn number(b: &[u8], i: usize) -> Option<(u32, usize)> {
     let d0 = at(b, i);
     if !d0.is_ascii_digit() {
@@ -278,6 +294,7 @@ fn number(b: &[u8], i: usize) -> Option<(u32, usize)> {
 }
 
 /// `a-b` or `a/b` at `i`; returns the two numbers and the end.
+#[inline]
 fn pair(b: &[u8], i: usize) -> Option<(u32, u32, usize)> {
     let (x, j) = number(b, i)?;
     if !matches!(at(b, j), b'-' | b'/') {
@@ -289,6 +306,7 @@ fn pair(b: &[u8], i: usize) -> Option<(u32, u32, usize)> {
 
 /// Whether byte `k` may follow a set score: not a letter or digit, not a continuation like `6/4/2005`,
 /// `4-4-2`, `6-4.5` or `2-1:30`.
+#[inline]
 fn clean_end(b: &[u8], k: usize) -> bool {
     let c = at(b, k);
     if is_alnum(c) || c == b'%' {

@@ -2,7 +2,7 @@
 //! "unseeded" gives none. Corpus: `tests/corpus/seed.jsonl`.
 
 use super::ranking::{CARD_WORDS, ORD_DIGITS, ORD_WORDS, nominal_side, number_value, prev_word};
-use super::{Anchored, PlayerSide, Span, alnum_run, find_near_by, word_start};
+use super::{Anchored, PlayerSide, Span, alnum_run, find_near_at, word_start};
 use once_cell::sync::Lazy;
 
 /// A seeding phrase.
@@ -226,26 +226,187 @@ fn seed_may_follow(b: &[u8], p: usize, o: usize) -> bool {
 
 /// The matches of the seed pattern in `text`, in order: tried at the word starts that [`may_open`] a phrase
 /// before each "seed" that [`may_be_seed`].
-fn matches(text: &str) -> Vec<(usize, usize)> {
+fn matches(text: &str) -> Vec<(usize, usize, Option<Reading>)> {
     let b = text.as_bytes();
     let mut hits = super::take_buffer(&HITS);
     hits_into(b, &mut hits);
-    let found = find_near_by(
+    let found = find_near_at(
         text,
         hits.iter()
             .copied()
             .filter(|&o| may_be_seed(b, o))
             .map(|o| (o, 2)),
-        &RE,
+        seed_at,
         may_open,
     );
     super::give_back(&HITS, hits);
     found
 }
 
+/// The end of the seed pattern's match at `p`, as [`Anchored::at`] of [`RE`] gives it: the two commonest
+/// forms are read in code ([`simple_at`], which gives their [`Reading`] too), the pattern reads the rest.
+fn seed_at(text: &str, p: usize) -> Option<(usize, Option<Reading>)> {
+    match simple_at(text.as_bytes(), p) {
+        Some((e, r)) => Some((e, Some(r))),
+        None => RE.at(text, p).map(|e| (e, None)),
+    }
+}
+
+/// What [`parse`] and [`number_value`] give for a phrase that [`simple_at`] read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Reading {
+    /// The seed number (`None` for "seeded 0", "0th seed").
+    seed: Option<u32>,
+    /// The "seeded 12" form.
+    seeded: bool,
+    /// The number is "top" (any case).
+    top: bool,
+}
+
+/// A byte that `(?-u:\b)` counts as part of a word.
+fn is_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// The value of `w` (ASCII letters, any case) when it is an ordinal word of the pattern's first alternative
+/// that is one word ("fifth" 5, "twentieth" 20), or "top" (1).
+fn simple_ordinal(w: &[u8]) -> Option<u32> {
+    let mut lower = [0u8; 11];
+    let l = lower.get_mut(..w.len())?;
+    for (d, c) in l.iter_mut().zip(w) {
+        *d = c.to_ascii_lowercase();
+    }
+    Some(match &*l {
+        b"first" => 1,
+        b"second" => 2,
+        b"third" => 3,
+        b"fourth" => 4,
+        b"fifth" => 5,
+        b"sixth" => 6,
+        b"seventh" => 7,
+        b"eighth" => 8,
+        b"ninth" => 9,
+        b"tenth" => 10,
+        b"eleventh" => 11,
+        b"twelfth" => 12,
+        b"thirteenth" => 13,
+        b"fourteenth" => 14,
+        b"fifteenth" => 15,
+        b"sixteenth" => 16,
+        b"seventeenth" => 17,
+        b"eighteenth" => 18,
+        b"nineteenth" => 19,
+        b"twentieth" => 20,
+        b"thirtieth" => 30,
+        b"fortieth" => 40,
+        b"fiftieth" => 50,
+        b"sixtieth" => 60,
+        b"seventieth" => 70,
+        b"eightieth" => 80,
+        b"ninetieth" => 90,
+        b"top" => 1,
+        _ => return None,
+    })
+}
+
+/// The match at `p` when it is one of the two commonest forms, read in code: "seeded 12" (then one to three
+/// digits after ASCII white space) and "fifth seed" / "11th-seeded" (a one-word ordinal or "top", at most one
+/// hyphen or ASCII white space, "seed" or "seeded"). `None` says "not read here" (the pattern decides), never
+/// "no match". Where it answers, the pattern gives the same end: "seeded" opens no ordinal, so only the
+/// second alternative matches there, and its `[0-9]{1,3}` takes every digit when a non-word byte follows (the
+/// ordinal digits before it need a letter); a whole word that is an ordinal leaves no shorter ordinal
+/// alternative a way on to "seed", and `(?:ed)?` is taken when a word boundary follows it.
+fn simple_at(b: &[u8], p: usize) -> Option<(usize, Reading)> {
+    if p > 0 && is_word(b[p - 1]) {
+        return None;
+    }
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    if b.get(p..p + 6)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"seeded"))
+    {
+        let mut q = p + 6;
+        while matches!(at(q), b' ' | b'\t'..=b'\r') {
+            q += 1;
+        }
+        let digits = b[q.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let e = q + digits;
+        if !(q > p + 6 && (1..=3).contains(&digits) && e < b.len() && !is_word(b[e])) {
+            return None;
+        }
+        let reading = Reading {
+            seed: value_of_digits(&b[q..e]),
+            seeded: true,
+            top: false,
+        };
+        return Some((e, reading));
+    }
+    let e = p + b[p..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let w = &b[p..e];
+    let digits = w.iter().take_while(|c| c.is_ascii_digit()).count();
+    let seed = if digits > 0 {
+        let ordinal = digits <= 4
+            && w.len() == digits + 2
+            && [b"st", b"nd", b"rd", b"th"]
+                .iter()
+                .any(|s| w[digits..].eq_ignore_ascii_case(*s));
+        if !ordinal {
+            return None;
+        }
+        value_of_digits(&w[..digits])
+    } else {
+        Some(simple_ordinal(w)?)
+    };
+    let reading = Reading {
+        seed,
+        seeded: false,
+        top: w.eq_ignore_ascii_case(b"top"),
+    };
+    let mut q = e;
+    if matches!(at(q), b'-' | b' ' | b'\t'..=b'\r') {
+        q += 1;
+    }
+    if !b
+        .get(q..q + 4)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"seed"))
+    {
+        return None;
+    }
+    q += 4;
+    if b.get(q..q + 2)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"ed"))
+        && q + 2 < b.len()
+        && !is_word(b[q + 2])
+    {
+        return Some((q + 2, reading));
+    }
+    (q < b.len() && !is_word(b[q])).then_some((q, reading))
+}
+
+/// The value of one to four ASCII digits, as [`number_value`] gives it: `None` for 0.
+fn value_of_digits(d: &[u8]) -> Option<u32> {
+    let n = d.iter().fold(0, |n, &c| n * 10 + u32::from(c - b'0'));
+    (n > 0).then_some(n)
+}
+
 thread_local! {
     /// The "seed" offsets of [`matches`]: a buffer kept, emptied, for the next article of the thread.
     static HITS: std::cell::RefCell<Vec<usize>> = std::cell::RefCell::default();
+}
+
+/// The [`Reading`] of a whole match `t` of the pattern, by [`parse`] and [`number_value`].
+fn read(t: &str) -> Reading {
+    let (v, seeded) = parse(t);
+    Reading {
+        seed: number_value(v),
+        seeded,
+        top: v.eq_ignore_ascii_case("top"),
+    }
 }
 
 /// Every seeding phrase in `text` (normalised), in order.
@@ -258,16 +419,14 @@ pub(crate) fn find(text: &str) -> Vec<SeedMention> {
 /// [`find`] written into `out` (cleared first).
 pub(crate) fn find_into(text: &str, out: &mut Vec<SeedMention>) {
     out.clear();
-    for (start, end) in matches(text) {
-        let (v, seeded) = parse(&text[start..end]);
+    for (start, end, reading) in matches(text) {
+        let Reading { seed, seeded, top } = reading.unwrap_or_else(|| read(&text[start..end]));
         if !seeded {
             // "a top seed" is any of the leading seeds, not the first.
-            if v.eq_ignore_ascii_case("top")
-                && prev_word(text, start).is_some_and(|w| w.eq_ignore_ascii_case("a"))
-            {
+            if top && prev_word(text, start).is_some_and(|w| w.eq_ignore_ascii_case("a")) {
                 continue;
             }
-            if let Some(seed) = number_value(v) {
+            if let Some(seed) = seed {
                 out.push(SeedMention {
                     span: Span::new(start, end),
                     seed,
@@ -293,7 +452,7 @@ pub(crate) fn find_into(text: &str, out: &mut Vec<SeedMention>) {
             if counts {
                 continue;
             }
-            if let Some(seed) = number_value(v) {
+            if let Some(seed) = seed {
                 out.push(SeedMention {
                     span: Span::new(start, end),
                     seed,
@@ -343,7 +502,7 @@ mod tests {
                 .collect();
             let got: Vec<(usize, usize, String, bool)> = matches(t)
                 .into_iter()
-                .map(|(s, e)| {
+                .map(|(s, e, _)| {
                     let (v, seeded) = parse(&t[s..e]);
                     (s, e, v.to_string(), seeded)
                 })
@@ -373,6 +532,34 @@ mod tests {
     }
 
     /// Where [`may_open`] says no, the pattern has no match: every word start of the corpus and of edge cases.
+    /// Where [`simple_at`] answers, the pattern gives the same end, at every offset of the corpus texts and of
+    /// edge cases (ends of the text, `_`, Unicode white space, long numbers, hyphens, case).
+    #[test]
+    fn simple_at_as_the_pattern() {
+        let texts = crate::recognise::all_texts_and(&[
+            "seeded 12, seeded 1234 seeded  7 seeded\t3x seeded 3_ seeded 3\u{e9} seeded\u{a0}4 SEEDED 9.",
+            "fifth seed, 11th-seeded, top seed_ TOP SEEDED, Fifth  seed 1234th seed 12345th seed 3rd seeds",
+            "twentieth seed ninetieth-seed first\nseed x_first seed topseed top-seeded.",
+            "seeded 4",
+            "fifth seed",
+            "fifth seeded",
+            "seeded",
+            "seeded 123456789012345678901234 0th seed, seeded 0 seeded 000, 0001st seed 9999th seed, seeded 999 Top Seed, a top seed",
+            "FIRST seed Second-seed third\tseeded nineteenth seed Eightieth seed, seventy seed, fourty seed",
+        ]);
+        let mut answered = 0;
+        for t in &texts {
+            for p in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                if let Some((e, reading)) = simple_at(t.as_bytes(), p) {
+                    answered += 1;
+                    assert_eq!(Some(e), RE.at(t, p), "{t:?} at {p}");
+                    assert_eq!(reading, read(&t[p..e]), "{t:?} at {p}");
+                }
+            }
+        }
+        assert!(answered > 20, "{answered}");
+    }
+
     #[test]
     fn may_open_is_necessary() {
         let mut texts = crate::recognise::all_texts();
