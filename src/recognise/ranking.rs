@@ -5,7 +5,8 @@
 //! Also home of the small number and context helpers the seed recogniser shares.
 
 use super::{
-    Anchored, Branches, PlayerSide, Span, alnum_run, ascii_lower, find_near_by, word_start,
+    Anchored, Branches, PlayerSide, Span, Window, alnum_run, ascii_lower, find_near_into,
+    word_start,
 };
 use crate::lexicon;
 use crate::model::RankingKind;
@@ -463,22 +464,42 @@ static BRANCHES: Lazy<Branches> =
 /// "returned to the top spot": a movement word one or two runs of spaces before) and before "No"/"number"
 /// ("British number one", "weeks at No 1": a demonym or a span word one or two runs before): only there does
 /// the pattern run before a keyword, and only at such words.
-fn matches(text: &str, keywords: &super::Keywords) -> Vec<(usize, usize)> {
+fn matches_into(text: &str, keywords: &super::Keywords, out: &mut Vec<(usize, usize, ())>) {
     let b = text.as_bytes();
     let hits = keywords
         .starts(super::KEY_RANKING)
         .map(|o| match b[o] | 0x20 {
-            b't' | b'n' => (o, 2),
-            _ => (o, 0),
+            b't' | b'n' => (o, Window::Runs(2)),
+            _ => (o, Window::Runs(0)),
         });
-    find_near_by(text, hits, &RE, |b, p, o| {
-        word_start(b, p)
-            && if p == o {
-                may_open(b, p)
-            } else {
-                may_lead(alnum_run(b, p), b[o] | 0x20)
-            }
-    })
+    find_near_into(
+        text,
+        hits,
+        |t, p| RE.at(t, p).map(|e| (e, ())),
+        |b, p, o| {
+            word_start(b, p)
+                && if p == o {
+                    may_open(b, p)
+                } else {
+                    may_lead(alnum_run(b, p), b[o] | 0x20)
+                }
+        },
+        out,
+    );
+}
+
+/// The matches of [`matches_into`] as a list (for the tests).
+#[cfg(test)]
+fn matches(text: &str, keywords: &super::Keywords) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    matches_into(text, keywords, &mut out);
+    out.into_iter().map(|(s, e, ())| (s, e)).collect()
+}
+
+thread_local! {
+    /// The matches of [`matches_into`] for [`find_into`]: a buffer kept, emptied, for the next article of the
+    /// thread.
+    static MATCHES: std::cell::RefCell<Vec<(usize, usize, ())>> = std::cell::RefCell::default();
 }
 
 /// Whether a match of the pattern may start at the word start `p`, told by the bytes after the keyword words
@@ -1071,7 +1092,9 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RankMention
 /// [`find_in`] written into `out` (cleared first).
 pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<RankMention>) {
     out.clear();
-    for (start, end) in matches(text, keywords) {
+    let mut found = super::take_buffer(&MATCHES);
+    matches_into(text, keywords, &mut found);
+    for &(start, end, ()) in &found {
         let c = groups(text, start, end);
         let g = |n: &str| c.name(n);
         let push = |out: &mut Vec<RankMention>, s: usize, e: usize, v: &str, kind, side| {
@@ -1263,6 +1286,7 @@ pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<Ra
             push(out, start, end, v, kind, PlayerSide::Before);
         }
     }
+    super::give_back(&MATCHES, found);
     out.sort_by_key(|m| m.span);
     out.dedup_by_key(|m| m.span);
 }
