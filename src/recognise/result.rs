@@ -510,8 +510,8 @@ fn read_at(b: &[u8], p: usize, q: usize, steps: &[Step]) -> Option<Option<(usize
 }
 
 /// Common first words ("was", "is", "got") that the shared scan does not look for: every cue that starts with
-/// one of them holds one of [`TRIGGERS`] as its second, third or fourth word ("was beaten", "was narrowly
-/// beaten", "got the better of"), with one space before each word and only ASCII letters and digits in the
+/// one of them holds one of [`TRIGGERS`] as its second or third word ("was beaten", "was narrowly beaten",
+/// "got the better of", "got a walkover"), with one space before each word and only ASCII letters and digits in the
 /// words between (the `deferred_words_reach_a_trigger` test checks this on the texts of the pattern). The cue
 /// reader looks back from each trigger for them ([`deferred_before`]), so the scan stops at far fewer words.
 const DEFERRED: [&[u8]; 11] = [
@@ -556,8 +556,8 @@ const TRIGGERS: [&[u8]; 33] = [
     b"better",
 ];
 
-/// How many words before a trigger a [`DEFERRED`] word may stand ("got the better": two words between).
-const REACH: usize = 3;
+/// How many words before a trigger a [`DEFERRED`] word may stand ("got the better": one word between).
+const REACH: usize = 2;
 
 /// The words that the shared scan looks for: the first words of the cues, less [`DEFERRED`], and
 /// [`TRIGGERS`].
