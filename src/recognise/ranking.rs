@@ -263,13 +263,17 @@ fn is_abbreviation_dot(text: &str, dot: usize) -> bool {
 /// The word after `pos`, skipping spaces, together with its start offset. A word is a run of letters,
 /// digits, apostrophes and hyphens.
 pub(crate) fn next_word(text: &str, pos: usize) -> Option<(usize, &str)> {
-    let rest = &text[pos..];
-    let trimmed = rest.trim_start_matches(' ');
-    if trimmed.len() == rest.len() && !rest.is_empty() {
+    let b = text.as_bytes();
+    // Past the spaces (byte by byte: `trim_start_matches` sets up a character searcher).
+    let mut start = pos;
+    while b.get(start) == Some(&b' ') {
+        start += 1;
+    }
+    if start == pos && pos < b.len() {
         // No space: the phrase is followed directly by punctuation.
         return None;
     }
-    let start = pos + (rest.len() - trimmed.len());
+    let trimmed = &text[start..];
     let end = run_end(trimmed, is_word_ascii, is_word_char);
     if end == 0 {
         return None;
@@ -279,7 +283,12 @@ pub(crate) fn next_word(text: &str, pos: usize) -> Option<(usize, &str)> {
 
 /// The word before `pos` (skipping spaces), or `None` at punctuation.
 pub(crate) fn prev_word(text: &str, pos: usize) -> Option<&str> {
-    let before = text[..pos].trim_end_matches(' ');
+    let b = text.as_bytes();
+    let mut end = pos;
+    while end > 0 && b[end - 1] == b' ' {
+        end -= 1;
+    }
+    let before = &text[..end];
     let start = run_start(before, is_word_ascii, is_word_char);
     let w = &before[start..];
     (!w.is_empty()).then_some(w)
@@ -292,8 +301,20 @@ fn is_word_char(c: char) -> bool {
 
 /// [`is_word_char`] of an ASCII byte.
 fn is_word_ascii(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'\'' || c == b'-'
+    WORD_ASCII[usize::from(c)]
 }
+
+/// [`is_word_ascii`] as a table: ASCII letters and digits, `'` and `-`.
+static WORD_ASCII: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'\'' || b == b'-';
+        c += 1;
+    }
+    t
+};
 
 /// Where the run of characters that `keep` accepts at the end of `s` starts. `keep_ascii` must answer as
 /// `keep` on ASCII bytes: the scan reads bytes, and characters only from the first non-ASCII byte on.
@@ -720,7 +741,9 @@ enum Groups<'t> {
 }
 
 impl<'t> Groups<'t> {
-    /// The text of group `name`, if it took part in the match.
+    /// The text of group `name`, if it took part in the match. (Inlined: `name` is a constant at every call, so
+    /// that its comparisons are of constant bytes.)
+    #[inline]
     fn name(&self, name: &str) -> Option<&'t str> {
         match self {
             Groups::World(g) => match name {
