@@ -5,7 +5,8 @@
 //! Also home of the small number and context helpers the seed recogniser shares.
 
 use super::{
-    Anchored, Branches, PlayerSide, Span, alnum_run, ascii_lower, find_near_by, word_start,
+    Anchored, Branches, PlayerSide, Span, Window, alnum_run, ascii_lower, find_near_into,
+    word_start,
 };
 use crate::lexicon;
 use crate::model::RankingKind;
@@ -262,13 +263,17 @@ fn is_abbreviation_dot(text: &str, dot: usize) -> bool {
 /// The word after `pos`, skipping spaces, together with its start offset. A word is a run of letters,
 /// digits, apostrophes and hyphens.
 pub(crate) fn next_word(text: &str, pos: usize) -> Option<(usize, &str)> {
-    let rest = &text[pos..];
-    let trimmed = rest.trim_start_matches(' ');
-    if trimmed.len() == rest.len() && !rest.is_empty() {
+    let b = text.as_bytes();
+    // Past the spaces (byte by byte: `trim_start_matches` sets up a character searcher).
+    let mut start = pos;
+    while b.get(start) == Some(&b' ') {
+        start += 1;
+    }
+    if start == pos && pos < b.len() {
         // No space: the phrase is followed directly by punctuation.
         return None;
     }
-    let start = pos + (rest.len() - trimmed.len());
+    let trimmed = &text[start..];
     let end = run_end(trimmed, is_word_ascii, is_word_char);
     if end == 0 {
         return None;
@@ -278,7 +283,12 @@ pub(crate) fn next_word(text: &str, pos: usize) -> Option<(usize, &str)> {
 
 /// The word before `pos` (skipping spaces), or `None` at punctuation.
 pub(crate) fn prev_word(text: &str, pos: usize) -> Option<&str> {
-    let before = text[..pos].trim_end_matches(' ');
+    let b = text.as_bytes();
+    let mut end = pos;
+    while end > 0 && b[end - 1] == b' ' {
+        end -= 1;
+    }
+    let before = &text[..end];
     let start = run_start(before, is_word_ascii, is_word_char);
     let w = &before[start..];
     (!w.is_empty()).then_some(w)
@@ -291,8 +301,20 @@ fn is_word_char(c: char) -> bool {
 
 /// [`is_word_char`] of an ASCII byte.
 fn is_word_ascii(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'\'' || c == b'-'
+    WORD_ASCII[usize::from(c)]
 }
+
+/// [`is_word_ascii`] as a table: ASCII letters and digits, `'` and `-`.
+static WORD_ASCII: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'\'' || b == b'-';
+        c += 1;
+    }
+    t
+};
 
 /// Where the run of characters that `keep` accepts at the end of `s` starts. `keep_ascii` must answer as
 /// `keep` on ASCII bytes: the scan reads bytes, and characters only from the first non-ASCII byte on.
@@ -463,22 +485,42 @@ static BRANCHES: Lazy<Branches> =
 /// "returned to the top spot": a movement word one or two runs of spaces before) and before "No"/"number"
 /// ("British number one", "weeks at No 1": a demonym or a span word one or two runs before): only there does
 /// the pattern run before a keyword, and only at such words.
-fn matches(text: &str, keywords: &super::Keywords) -> Vec<(usize, usize)> {
+fn matches_into(text: &str, keywords: &super::Keywords, out: &mut Vec<(usize, usize, ())>) {
     let b = text.as_bytes();
     let hits = keywords
         .starts(super::KEY_RANKING)
         .map(|o| match b[o] | 0x20 {
-            b't' | b'n' => (o, 2),
-            _ => (o, 0),
+            b't' | b'n' => (o, Window::Runs(2)),
+            _ => (o, Window::Runs(0)),
         });
-    find_near_by(text, hits, &RE, |b, p, o| {
-        word_start(b, p)
-            && if p == o {
-                may_open(b, p)
-            } else {
-                may_lead(alnum_run(b, p), b[o] | 0x20)
-            }
-    })
+    find_near_into(
+        text,
+        hits,
+        |t, p| RE.at(t, p).map(|e| (e, ())),
+        |b, p, o| {
+            word_start(b, p)
+                && if p == o {
+                    may_open(b, p)
+                } else {
+                    may_lead(alnum_run(b, p), b[o] | 0x20)
+                }
+        },
+        out,
+    );
+}
+
+/// The matches of [`matches_into`] as a list (for the tests).
+#[cfg(test)]
+fn matches(text: &str, keywords: &super::Keywords) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    matches_into(text, keywords, &mut out);
+    out.into_iter().map(|(s, e, ())| (s, e)).collect()
+}
+
+thread_local! {
+    /// The matches of [`matches_into`] for [`find_into`]: a buffer kept, emptied, for the next article of the
+    /// thread.
+    static MATCHES: std::cell::RefCell<Vec<(usize, usize, ())>> = std::cell::RefCell::default();
 }
 
 /// Whether a match of the pattern may start at the word start `p`, told by the bytes after the keyword words
@@ -699,7 +741,9 @@ enum Groups<'t> {
 }
 
 impl<'t> Groups<'t> {
-    /// The text of group `name`, if it took part in the match.
+    /// The text of group `name`, if it took part in the match. (Inlined: `name` is a constant at every call, so
+    /// that its comparisons are of constant bytes.)
+    #[inline]
     fn name(&self, name: &str) -> Option<&'t str> {
         match self {
             Groups::World(g) => match name {
@@ -1071,7 +1115,9 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RankMention
 /// [`find_in`] written into `out` (cleared first).
 pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<RankMention>) {
     out.clear();
-    for (start, end) in matches(text, keywords) {
+    let mut found = super::take_buffer(&MATCHES);
+    matches_into(text, keywords, &mut found);
+    for &(start, end, ()) in &found {
         let c = groups(text, start, end);
         let g = |n: &str| c.name(n);
         let push = |out: &mut Vec<RankMention>, s: usize, e: usize, v: &str, kind, side| {
@@ -1263,6 +1309,7 @@ pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<Ra
             push(out, start, end, v, kind, PlayerSide::Before);
         }
     }
+    super::give_back(&MATCHES, found);
     out.sort_by_key(|m| m.span);
     out.dedup_by_key(|m| m.span);
 }

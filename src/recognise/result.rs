@@ -510,8 +510,8 @@ fn read_at(b: &[u8], p: usize, q: usize, steps: &[Step]) -> Option<Option<(usize
 }
 
 /// Common first words ("was", "is", "got") that the shared scan does not look for: every cue that starts with
-/// one of them holds one of [`TRIGGERS`] as its second, third or fourth word ("was beaten", "was narrowly
-/// beaten", "got the better of"), with one space before each word and only ASCII letters and digits in the
+/// one of them holds one of [`TRIGGERS`] as its second or third word ("was beaten", "was narrowly beaten",
+/// "got the better of", "got a walkover"), with one space before each word and only ASCII letters and digits in the
 /// words between (the `deferred_words_reach_a_trigger` test checks this on the texts of the pattern). The cue
 /// reader looks back from each trigger for them ([`deferred_before`]), so the scan stops at far fewer words.
 const DEFERRED: [&[u8]; 11] = [
@@ -556,8 +556,8 @@ const TRIGGERS: [&[u8]; 33] = [
     b"better",
 ];
 
-/// How many words before a trigger a [`DEFERRED`] word may stand ("got the better": two words between).
-const REACH: usize = 3;
+/// How many words before a trigger a [`DEFERRED`] word may stand ("got the better": one word between).
+const REACH: usize = 2;
 
 /// The words that the shared scan looks for: the first words of the cues, less [`DEFERRED`], and
 /// [`TRIGGERS`].
@@ -599,6 +599,25 @@ fn run_key(b: &[u8], s: usize, n: usize) -> u64 {
     }
 }
 
+/// Whether `b[s..e]` holds an ASCII capital: eight bytes at a time for words of at most eight bytes.
+#[inline]
+fn has_ascii_upper(b: &[u8], s: usize, e: usize) -> bool {
+    let n = e - s;
+    let Some(eight) = b.get(s..s + 8).filter(|_| n <= 8) else {
+        return b[s..e].iter().any(u8::is_ascii_uppercase);
+    };
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mask = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+    let v = u64::from_le_bytes(eight.try_into().expect("eight bytes")) & mask;
+    let low = v & !HIGH;
+    // Per byte, the high bit of `low + (0x80 - c)` is set where the low seven bits are `c` or more (no carry
+    // leaves a byte: the sums stay below 0x100); a byte is a capital where it is `A` or more, below `[` and
+    // ASCII, and the bytes past `e`, zero, are none.
+    let at_least_a = low + super::splat(0x80 - b'A');
+    let past_z = low + super::splat(0x80 - b'[');
+    at_least_a & !past_z & !v & HIGH != 0
+}
+
 /// Whether the keyword `w` (of [`KEY_RESULT`], with cue entry `cue`) is one of [`TRIGGERS`].
 fn is_trigger(w: &[u8], cue: u16) -> bool {
     if w.len() > 8 {
@@ -612,19 +631,27 @@ fn is_trigger(w: &[u8], cue: u16) -> bool {
 /// of ASCII letters and digits with one space after it, into `out` in text order.
 fn deferred_before(b: &[u8], mut p: usize, out: &mut Vec<(usize, usize, &'static Word)>) {
     let mut found = [(0, 0, None); REACH];
-    for slot in &mut found {
+    for (i, slot) in found.iter_mut().enumerate() {
         if p == 0 || b[p - 1] != b' ' {
             break;
         }
         let e = p - 1;
+        // The start of the last word is needed only to tell whether it is a deferred word (at most seven
+        // bytes): eight word bytes tell that it is not.
+        let floor = if i + 1 == REACH {
+            e.saturating_sub(8)
+        } else {
+            0
+        };
         let mut s = e;
-        while s > 0 && super::WORD[usize::from(b[s - 1])] {
+        while s > floor && super::WORD[usize::from(b[s - 1])] {
             s -= 1;
         }
         if s == e {
             break;
         }
-        if (2..=7).contains(&(e - s)) {
+        // Every deferred word starts with one of these letters (as written: the test is case sensitive).
+        if (2..=7).contains(&(e - s)) && matches!(b[s], b'w' | b'i' | b'a' | b'b' | b'g') {
             // The run holds only word bytes: no zero byte.
             let key = run_key(b, s, e - s);
             *slot = (
@@ -670,16 +697,27 @@ fn followed_by_by(text: &str, start: usize, end: usize) -> bool {
     if matches!(&b[j..k], b"has" | b"have" | b"had" | b"having") {
         return false;
     }
+    // The words of the next 60 bytes up to the first '.', ';' or '"', at most six, read once. A non-ASCII byte
+    // met before the answer hands over to the code on characters (Unicode white space and capitals, the cut
+    // at a character boundary), which answers as this loop does wherever the bytes read are ASCII.
     let stop = b.len().min(end + 60);
-    let after = &b[end..stop];
-    if !after.is_ascii() {
-        return followed_by_by_chars(text, start, end);
-    }
-    let after = &after[..after
-        .iter()
-        .position(|c| matches!(c, b'.' | b';' | b'"'))
-        .unwrap_or(after.len())];
-    for w in after.split(|&c| space(c)).filter(|w| !w.is_empty()).take(6) {
+    let is_stop = |c: u8| matches!(c, b'.' | b';' | b'"');
+    let mut i = end;
+    for _ in 0..6 {
+        while i < stop && space(b[i]) {
+            i += 1;
+        }
+        if i == stop || is_stop(b[i]) {
+            return false;
+        }
+        let s = i;
+        while i < stop && !space(b[i]) && !is_stop(b[i]) {
+            if b[i] >= 0x80 {
+                return followed_by_by_chars(text, start, end);
+            }
+            i += 1;
+        }
+        let w = &b[s..i];
         if w == b"by" {
             return true;
         }
@@ -745,9 +783,6 @@ fn each_match(text: &str, keywords: &Keywords, mut found: impl FnMut(usize, usiz
                 sorted = false;
             }
         }
-        if w.iter().any(u8::is_ascii_uppercase) {
-            continue;
-        }
         // The table holds the words in lower case and tells words of more than eight bytes by their first
         // eight.
         let word = if w.len() > 8 {
@@ -755,7 +790,10 @@ fn each_match(text: &str, keywords: &Keywords, mut found: impl FnMut(usize, usiz
         } else {
             BY_CUE[usize::from(key.cue)]
         };
-        if let Some(word) = word {
+        // The pattern is case sensitive: a first word with a capital starts no cue.
+        if let Some(word) = word
+            && !has_ascii_upper(b, p, e)
+        {
             words.push((p, e, word));
         }
     }
@@ -971,6 +1009,32 @@ mod tests {
         }
     }
 
+    /// [`has_ascii_upper`] answers as a test of each byte: on every run of ASCII letters and digits of the corpora
+    /// (and each of its prefixes) and on edge cases (all bytes around the capitals, non-ASCII bytes, text ends).
+    #[test]
+    fn same_as_any_upper() {
+        let mut texts = crate::recognise::all_texts_and(&[
+            "@AZ[`az{ \u{c1}\u{da}X Won WON wOn beaT ABCDEFGHI abcdefgh abcdefgH Abcdefgh",
+        ]);
+        texts.push((0u8..=127).map(char::from).collect());
+        texts.push("A@Z[a`z{\u{c1}\u{e1}\u{ff}".into());
+        for t in &texts {
+            let b = t.as_bytes();
+            for s in 0..b.len() {
+                for e in s..(s + 10).min(b.len()) + 1 {
+                    assert_eq!(
+                        has_ascii_upper(b, s, e),
+                        b[s..e].iter().any(u8::is_ascii_uppercase),
+                        "{s}..{e} of {t:?}"
+                    );
+                }
+                if s > 20_000 {
+                    break;
+                }
+            }
+        }
+    }
+
     /// The byte code of [`followed_by_by`] answers as the code on characters, at every word of the corpora and
     /// of edge cases.
     #[test]
@@ -980,6 +1044,10 @@ mod tests {
             "beaten 6-4 by, defeated  Z by, knocked out in the second round by, upset by, ousted. by",
             "stunned \u{c9}ric by, beaten a b c d e by, beaten a b c d e f by, beaten \"by\", beaten;by",
             "having\u{2028}beaten by, have beaten by, thrashed\tby, \u{e9}d beaten by him, beaten by",
+            "beaten by\u{a0}X, beaten by\u{e9}, beaten b\u{e9} by, beaten in \u{c9}cole by, beaten by. \u{e9}",
+            "beaten x. \u{e9} by, beaten a b c d e f by \u{e9}, beaten \u{a0}by, beaten by\u{2028}, ousted; \u{e9}",
+            "beaten aaaaaaaaa bbbbbbbbb ccccccccc ddddddddd eeeeeeeee ffff by\u{e9}, beaten aaaaaaaaa bbbbbbbbb cccccccc ddddddddd eeeeeeeee fff \u{e9}by",
+            "beaten aaaaaaaaa bbbbbbbbb ccccccccc ddddddddd eeeeeeeee fff by, beaten aaaaaaaaa bbbbbbbbb ccccccccc ddddddddd eeeeeeeee ffffff by",
         ]);
         for t in &texts {
             let b = t.as_bytes();
