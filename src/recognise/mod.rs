@@ -4,7 +4,7 @@
 //! Every recogniser returns mentions in text order, with byte spans into the normalised text. Scores, names and
 //! descriptors are read by byte scanners; sport words and result cues by one pass of one combined pattern; rounds,
 //! rankings, title phrases and tournaments by their pattern tried only near keywords that every match holds (one
-//! shared scan of an article's words finds them: [`keywords`], [`find_near_by`]); seeds near "seed".
+//! shared scan of an article's words finds them: [`keywords`], [`find_near_at`]); seeds near "seed".
 
 pub(crate) mod descriptor;
 pub(crate) mod names;
@@ -1437,9 +1437,11 @@ pub(crate) fn alnum_run(b: &[u8], p: usize) -> &[u8] {
     &b[p..p + n]
 }
 
-/// The matches of `re` in `text` in order, exactly those `find_iter` of its unanchored pattern gives, given that
-/// every match contains one of the `hits` (e.g. of a keyword every match has): tries the pattern only at the
-/// offsets of a window before each hit that `may_start` allows.
+/// The matches of a pattern in `text` in order, exactly those `find_iter` of its unanchored form gives, given
+/// that every match contains one of the `hits` (e.g. of a keyword every match has): tries the pattern only at
+/// the offsets of a window before each hit that `may_start` allows. `at(text, p)` gives the end of the match
+/// starting at `p` and a note on it (e.g. which alternative matched), so that recognisers may read some forms
+/// in code and ask the pattern for the rest; it must answer exactly as [`Anchored::at`] of the pattern would.
 ///
 /// `hits` gives each hit `o` (ascending) with `runs`: the most runs of whitespace between the start of a match
 /// and `o` when `o` is the first hit in that match. `may_start(b, p, o)` tells whether a match whose first hit
@@ -1447,21 +1449,6 @@ pub(crate) fn alnum_run(b: &[u8], p: usize) -> &[u8] {
 ///
 /// Why the first hit is enough: the offsets tried while looking at hit `o` all lie after the hits before it, so
 /// `o` is the first hit at or after each of them, and a match starting there holds a hit, hence holds `o` first.
-pub(crate) fn find_near_by(
-    text: &str,
-    hits: impl IntoIterator<Item = (usize, usize)>,
-    re: &Anchored,
-    may_start: impl Fn(&[u8], usize, usize) -> bool,
-) -> Vec<(usize, usize)> {
-    find_near_at(text, hits, |t, p| re.at(t, p).map(|e| (e, ())), may_start)
-        .into_iter()
-        .map(|(s, e, ())| (s, e))
-        .collect()
-}
-
-/// [`find_near_by`] with the anchored match given by `at(text, p)`: the end of the match starting at `p` and
-/// a note on it (e.g. which alternative matched), for recognisers that read some forms in code and ask the
-/// pattern for the rest. `at` must answer exactly as [`Anchored::at`] of the pattern would.
 pub(crate) fn find_near_at<T>(
     text: &str,
     hits: impl IntoIterator<Item = (usize, usize)>,
