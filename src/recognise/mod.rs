@@ -1873,6 +1873,19 @@ mod keyword_tests {
         }
     }
 
+    /// `w` (lower case), capitalised and in capitals.
+    fn case_forms(w: &str) -> [String; 3] {
+        let mut up = w.to_string();
+        up[..1].make_ascii_uppercase();
+        [w.to_string(), up, w.to_ascii_uppercase()]
+    }
+
+    /// Two texts of `words` after `pad` bytes: joined by spaces, and joined by "é" (no ASCII gap).
+    fn push_padded<S: std::borrow::Borrow<str>>(texts: &mut Vec<String>, words: &[S], pad: usize) {
+        texts.push(format!("{}{}", "x ".repeat(pad / 2), words.join(" ")));
+        texts.push(format!("{}{}", " ".repeat(pad), words.join("\u{e9}")));
+    }
+
     /// The block scan with its filter finds what asking about every word finds.
     #[test]
     fn scan_finds_every_keyword() {
@@ -1882,12 +1895,11 @@ mod keyword_tests {
             .chain(&KEY_PREFIXES)
             .flat_map(|&w| {
                 let w = String::from_utf8(w.to_vec()).unwrap();
-                let mut up = w.clone();
-                up[..1].make_ascii_uppercase();
+                let [w, up, upper] = case_forms(&w);
                 [
                     w.clone(),
                     up.clone(),
-                    w.to_ascii_uppercase(),
+                    upper,
                     format!("{w}s"),
                     format!("{up}s"),
                     format!("{w}ed"),
@@ -1899,8 +1911,7 @@ mod keyword_tests {
             .collect();
         // Every offset modulo 64, so that words cross block edges.
         for pad in 0..64 {
-            texts.push(format!("{}{}", "x ".repeat(pad / 2), words.join(" ")));
-            texts.push(format!("{}{}", " ".repeat(pad), words.join("\u{e9}")));
+            push_padded(&mut texts, &words, pad);
             // Characters that fold to ASCII (or start with the same bytes) across block edges.
             for c in [
                 '\u{17f}', '\u{212a}', '\u{145}', '\u{2019}', '\u{2129}', '\u{c5}',
@@ -1953,12 +1964,11 @@ mod keyword_tests {
         let words: Vec<String> = crate::resolve::ROLES
             .iter()
             .flat_map(|w| {
-                let mut up = w.to_string();
-                up[..1].make_ascii_uppercase();
+                let [w, up, upper] = case_forms(w);
                 [
-                    w.to_string(),
+                    w.clone(),
                     up.clone(),
-                    w.to_ascii_uppercase(),
+                    upper,
                     format!("{w}s"),
                     format!("({up}'s)"),
                     format!("x{w}"),
@@ -1968,8 +1978,7 @@ mod keyword_tests {
             })
             .collect();
         for pad in 0..64 {
-            texts.push(format!("{}{}", "x ".repeat(pad / 2), words.join(" ")));
-            texts.push(format!("{}{}", " ".repeat(pad), words.join("\u{e9}")));
+            push_padded(&mut texts, &words, pad);
         }
         for t in &texts {
             let b = t.as_bytes();
@@ -2017,8 +2026,7 @@ mod keyword_tests {
             "e",
         ];
         for pad in 0..64 {
-            texts.push(format!("{}{}", "x ".repeat(pad / 2), words.join(" ")));
-            texts.push(format!("{}{}", " ".repeat(pad), words.join("\u{e9}")));
+            push_padded(&mut texts, &words, pad);
             texts.push(format!("{}{}", "y".repeat(pad), words.join("")));
             texts.push(format!("{}the", " ".repeat(pad)));
         }
