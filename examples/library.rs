@@ -42,7 +42,7 @@ fn main() {
     for (doc, a) in docs.iter().zip(&articles) {
         for m in &a.matches {
             let name = |side: &Side| match side {
-                Side::Single(p) => p.name.clone(),
+                Side::Single(p) => p.name.to_string(),
                 Side::Pair(ps) => ps
                     .iter()
                     .map(|p| p.name.as_str())

@@ -301,7 +301,7 @@ pub fn same_side(a: &str, b: &str) -> bool {
 /// A side's name as the scorer reads it: a player's name, or a pair's names joined by `" / "`.
 fn side_name(side: &Side) -> String {
     match side {
-        Side::Single(p) => p.name.clone(),
+        Side::Single(p) => p.name.to_string(),
         Side::Pair(ps) => ps
             .iter()
             .map(|p| p.name.as_str())
@@ -627,7 +627,7 @@ pub fn score(gold: &[Gold], output: &[(String, Article)]) -> Report {
         ..Report::default()
     };
     let empty = Article {
-        schema_version: String::new(),
+        schema_version: Default::default(),
         source: None,
         sport: None,
         headline: None,
@@ -735,7 +735,7 @@ fn score_article(g: &Gold, o: &Article, report: &mut Report) {
                 );
             }
         }
-        let sr: Vec<String> = o.matches[i].round.iter().cloned().collect();
+        let sr: Vec<String> = o.matches[i].round.iter().map(|r| r.to_string()).collect();
         let gr = &gg.round;
         if !sr.is_empty() || !gr.is_empty() {
             if !sr.is_empty() && !gr.is_empty() && sr.iter().any(|r| gr.contains(r)) {
@@ -848,7 +848,7 @@ mod tests {
         Evidence {
             start: 0,
             end: 0,
-            text: String::new(),
+            text: Default::default(),
         }
     }
 
@@ -861,7 +861,7 @@ mod tests {
                 sets: Vec::new(),
             }),
             outcome: Outcome::Completed,
-            round: round.map(str::to_string),
+            round: round.map(Into::into),
             tournament: None,
             doubles: false,
             evidence: ev(),
@@ -899,8 +899,8 @@ mod tests {
                 .iter()
                 .enumerate()
                 .map(|(i, n)| Player {
-                    id: format!("p{}", i + 1),
-                    name: n.to_string(),
+                    id: format!("p{}", i + 1).into(),
+                    name: (*n).into(),
                     nationality: None,
                     age: None,
                     mentions: Vec::new(),

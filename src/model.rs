@@ -6,6 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A short string stored inline up to 24 bytes, so that ids, names, codes and most mentions need no
+/// allocation. It dereferences to `&str`, compares with `&str` and `String`, and is built with `.into()`.
+pub use compact_str::CompactString as Text;
+
 /// Version of the record schema. Bumped on any incompatible change to the field names or meanings.
 pub const SCHEMA_VERSION: &str = "1.0";
 
@@ -17,20 +21,20 @@ pub struct Evidence {
     /// Byte offset one past the last byte of the span.
     pub end: usize,
     /// Exactly `text[start..end]`.
-    pub text: String,
+    pub text: Text,
 }
 
 /// Everything extracted from one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Version of this schema ([`SCHEMA_VERSION`]).
-    pub schema_version: String,
+    pub schema_version: Text,
     /// Identifier of the input (a path, URL or id), when known.
     pub source: Option<String>,
     /// `"tennis"` when the article is about tennis; another sport's name (`football`, `cricket`, `rugby`,
     /// `athletics`, `basketball`, `golf`) when its vocabulary says so clearly; null when it cannot be told.
     /// Only tennis articles carry players, matches, rankings and seeds.
-    pub sport: Option<String>,
+    pub sport: Option<Text>,
     /// The headline, when known.
     pub headline: Option<String>,
     /// Publication date as given by the input, when known.
@@ -52,11 +56,11 @@ pub struct Article {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Player {
     /// Identifier, stable within the article (`p1`, `p2`, ...).
-    pub id: String,
+    pub id: Text,
     /// The fullest form of the name the article uses.
-    pub name: String,
+    pub name: Text,
     /// Country code (IOC style, e.g. `GBR`, `MON`) when the text states it.
-    pub nationality: Option<String>,
+    pub nationality: Option<Text>,
     /// Age in years when the text states it.
     pub age: Option<u32>,
     /// Every span that refers to this player.
@@ -67,9 +71,9 @@ pub struct Player {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlayerRef {
     /// The player's `id` in this article.
-    pub id: String,
+    pub id: Text,
     /// The player's name (as in the player record).
-    pub name: String,
+    pub name: Text,
 }
 
 /// One side of a match: a single player, or a doubles pair.
@@ -118,7 +122,7 @@ pub struct SetScore {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Score {
     /// Canonical text: winner first, e.g. `7-6(4) 6-4`, `6-4 3-1 RET`, `W/O`.
-    pub text: String,
+    pub text: Text,
     /// Each set, from the winner's side.
     pub sets: Vec<SetScore>,
 }
@@ -127,7 +131,7 @@ pub struct Score {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tournament {
     /// The name as written (e.g. `Paris Masters`, `Australian Open`).
-    pub name: String,
+    pub name: Text,
 }
 
 /// A match result.
@@ -142,7 +146,7 @@ pub struct Match {
     /// How the match ended.
     pub outcome: Outcome,
     /// Round code (`Q1`..`Q3`, `1R`..`4R`, `R128`..`R16`, `QF`, `SF`, `F`, `RR`, `BR`); null when unknown.
-    pub round: Option<String>,
+    pub round: Option<Text>,
     /// The tournament, null when unknown.
     pub tournament: Option<Tournament>,
     /// True for a doubles match.
@@ -150,7 +154,7 @@ pub struct Match {
     /// The span stating the result.
     pub evidence: Evidence,
     /// The rule that produced this record.
-    pub rule: String,
+    pub rule: Text,
 }
 
 /// Kind of a ranking.
@@ -181,7 +185,7 @@ pub struct Ranking {
     /// The span stating it.
     pub evidence: Evidence,
     /// The rule that produced this record.
-    pub rule: String,
+    pub rule: Text,
 }
 
 /// A tournament seeding of a named player.
@@ -194,5 +198,5 @@ pub struct Seed {
     /// The span stating it.
     pub evidence: Evidence,
     /// The rule that produced this record.
-    pub rule: String,
+    pub rule: Text,
 }

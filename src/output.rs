@@ -555,29 +555,14 @@ fn digits(mut n: u64, buf: &mut [u8; 20]) -> usize {
     i
 }
 
-/// [`DIGIT_PAIRS`] as a `str`, for appending to a `String` without a UTF-8 check.
+/// [`DIGIT_PAIRS`] as a `str`, so that digits are taken as text without a UTF-8 check.
 const DIGIT_PAIRS_STR: &str = match std::str::from_utf8(&DIGIT_PAIRS) {
     Ok(s) => s,
     Err(_) => panic!("ASCII digits"),
 };
 
-/// Appends `n` in decimal to `s`, as `write!(s, "{n}")` would (no formatter, no UTF-8 check): for the player
-/// ids and the score text.
-pub(crate) fn push_decimal(s: &mut String, n: u64) {
-    if n >= 100 {
-        push_decimal(s, n / 100);
-        let i = 2 * (n % 100) as usize;
-        s.push_str(&DIGIT_PAIRS_STR[i..i + 2]);
-    } else if n >= 10 {
-        let i = 2 * n as usize;
-        s.push_str(&DIGIT_PAIRS_STR[i..i + 2]);
-    } else {
-        s.push(char::from(b'0' + n as u8));
-    }
-}
-
 /// `n` in decimal, as `format!("{n}")` writes it, in `buf` (no formatter). Below 100 (game counts) the digits
-/// come from a table, with no UTF-8 check. ([`push_decimal`] appends to a `String` directly.)
+/// come from a table, with no UTF-8 check.
 pub(crate) fn decimal(n: u64, buf: &mut [u8; 20]) -> &str {
     if n < 10 {
         let i = 2 * n as usize + 1;
@@ -773,7 +758,7 @@ fn escaped(out: &mut Vec<u8>, b: &[u8]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{NUM, STR, Writer, decimal, needs_escape, push_decimal, string};
+    use super::{NUM, STR, Writer, decimal, needs_escape, string};
     use crate::Extractor;
 
     #[test]
@@ -804,9 +789,6 @@ mod tests {
             w.flush();
             assert_eq!(out, format!("x{n},").into_bytes());
             assert_eq!(decimal(n, &mut [0; 20]), n.to_string());
-            let mut s = String::from("x");
-            push_decimal(&mut s, n);
-            assert_eq!(s, format!("x{n}"));
         }
     }
 
@@ -917,7 +899,7 @@ mod tests {
             a.warnings
                 .push(format!("{}\"{}\n", "long ".repeat(300), "é".repeat(700)));
             if let Some(e) = a.players.first_mut().and_then(|p| p.mentions.first_mut()) {
-                e.text = format!("{}\\{}", "x".repeat(1500), e.text);
+                e.text = format!("{}\\{}", "x".repeat(1500), e.text).into();
             }
             let mut ours = Vec::new();
             a.write_json(None, &mut ours);

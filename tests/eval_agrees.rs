@@ -86,7 +86,7 @@ fn mat(winner: Side, loser: Side, score: Option<&str>, round: Option<&str>) -> M
             sets: Vec::new(),
         }),
         outcome: Outcome::Completed,
-        round: round.map(str::to_string),
+        round: round.map(Into::into),
         tournament: None,
         doubles: false,
         evidence: ev(),
@@ -113,7 +113,7 @@ fn article(players: &[&str], matches: Vec<Match>) -> Article {
             .iter()
             .map(|n| Player {
                 id: "p1".into(),
-                name: n.to_string(),
+                name: (*n).into(),
                 nationality: None,
                 age: None,
                 mentions: Vec::new(),

@@ -67,7 +67,7 @@ fn mat(
         loser,
         score,
         outcome,
-        round: round.map(str::to_string),
+        round: round.map(Into::into),
         tournament: Some(Tournament {
             name: "Harbour Open".into(),
         }),
@@ -89,9 +89,9 @@ fn full_article() -> Article {
         .iter()
         .enumerate()
         .map(|(i, n)| Player {
-            id: format!("p{}", i + 1),
-            name: n.to_string(),
-            nationality: (i == 0).then(|| "GBR".to_string()),
+            id: format!("p{}", i + 1).into(),
+            name: (*n).into(),
+            nationality: (i == 0).then(|| "GBR".into()),
             age: (i == 1).then_some(23),
             mentions: vec![ev(n, i * 20)],
         })

@@ -131,7 +131,7 @@ fn csv_rows(article: &Article) -> String {
 /// A side's name: the player, or a doubles pair joined with " / ".
 fn side_name(side: &Side) -> String {
     match side {
-        Side::Single(p) => p.name.clone(),
+        Side::Single(p) => p.name.to_string(),
         Side::Pair(ps) => ps
             .iter()
             .map(|p| p.name.as_str())

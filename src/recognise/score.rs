@@ -92,12 +92,13 @@ impl ScoreMention {
     pub fn to_score(&self, flip: bool) -> Score {
         if self.ending == Outcome::Walkover {
             return Score {
-                text: "W/O".to_string(),
+                text: "W/O".into(),
                 sets: Vec::new(),
             };
         }
         // At most 10 bytes a set ("99-99(99) "), as every number read is under 100.
-        let mut text = String::with_capacity(self.sets.len() * 10 + 4);
+        // Inline up to 24 bytes (three sets with tie-breaks); a longer text moves to the heap as it grows.
+        let mut text = crate::model::Text::default();
         let mut sets = Vec::with_capacity(self.sets.len());
         for (i, s) in self.sets.iter().enumerate() {
             let (w, l) = if flip {
@@ -146,7 +147,7 @@ impl ScoreMention {
 /// Appends `n` in decimal (what `format!("{n}")` writes), without a formatter: one or two digits pushed
 /// directly (every number read is under 100).
 #[inline(always)]
-fn push_number(text: &mut String, n: u32) {
+fn push_number(text: &mut crate::model::Text, n: u32) {
     if n < 10 {
         text.push(char::from(b'0' + n as u8));
     } else if n < 100 {
@@ -639,7 +640,7 @@ pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<Sc
 pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
     find(text)
         .into_iter()
-        .map(|m| (m.span.start, m.span.end, m.to_score(false).text))
+        .map(|m| (m.span.start, m.span.end, m.to_score(false).text.into()))
         .collect()
 }
 
@@ -978,7 +979,7 @@ mod tests {
     #[test]
     fn numbers_print_as_format_does() {
         for n in [0, 1, 9, 10, 42, 99, 100, 1234, 70, u32::MAX] {
-            let mut t = String::new();
+            let mut t = crate::model::Text::default();
             push_number(&mut t, n);
             assert_eq!(t, format!("{n}"));
         }

@@ -2944,11 +2944,11 @@ pub(crate) fn to_record(
     let score = f.score.map(|(i, flip)| ctx.m.scores[i].to_score(flip));
     let score = match (f.outcome, score) {
         (Outcome::Walkover, None) => Some(crate::model::Score {
-            text: "W/O".to_string(),
+            text: "W/O".into(),
             sets: Vec::new(),
         }),
         (Outcome::Retired, None) => Some(crate::model::Score {
-            text: "RET".to_string(),
+            text: "RET".into(),
             sets: Vec::new(),
         }),
         (_, s) => s,
@@ -2959,12 +2959,12 @@ pub(crate) fn to_record(
         loser: side(&f.loser)?,
         score,
         outcome: f.outcome,
-        round: f.round.map(str::to_string),
+        round: f.round.map(Into::into),
         tournament: f.tournament.map(|(k, _)| Tournament {
-            name: ctx.m.tournaments[k].name.clone(),
+            name: ctx.m.tournaments[k].name.as_str().into(),
         }),
         evidence: ctx.evidence(f.span),
-        rule: f.rule.to_string(),
+        rule: f.rule.into(),
     })
 }
 

@@ -136,7 +136,7 @@ impl Ctx<'_> {
         Evidence {
             start: s,
             end: e,
-            text: String::new(),
+            text: crate::model::Text::default(),
         }
     }
 
@@ -368,7 +368,7 @@ impl Drop for EmptiedOnDrop<'_> {
 /// [`extract_parts`] with the buffers of `scratch` (taken from it and put back, full, at the end).
 fn extract_in(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     let mut article = Article {
-        schema_version: SCHEMA_VERSION.to_string(),
+        schema_version: SCHEMA_VERSION.into(),
         source: doc.source.map(str::to_string),
         sport: None,
         headline: doc.headline.map(str::to_string),
@@ -392,7 +392,7 @@ fn extract_in(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     // The headline counts as a line before the text (when the text does not already start with it).
     let headline = doc.headline.filter(|h| !text.starts_with(h));
     let sport = sport::classify_article(headline, text, &keywords, valid);
-    article.sport = sport.map(str::to_string);
+    article.sport = sport.map(Into::into);
     if sport != Some("tennis") {
         (scratch.text, scratch.map) = norm.into_buffers();
         (scratch.keywords, scratch.scores) = (keywords, scores);
@@ -564,10 +564,10 @@ fn extract_in(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     }
     let name_of = |s: &Shown| {
         let t = if s.norm { ctx.text } else { source };
-        t[s.start..s.end].to_string()
+        crate::model::Text::from(&t[s.start..s.end])
     };
     let fill = |mut ev: Evidence| {
-        ev.text = source[ev.start..ev.end].to_string();
+        ev.text = source[ev.start..ev.end].into();
         ev
     };
     let pref = |e: usize| -> Option<PlayerRef> {
@@ -596,7 +596,7 @@ fn extract_in(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
                 rank,
                 kind,
                 evidence: fill(ctx.evidence(span)),
-                rule: rule.to_string(),
+                rule: rule.into(),
             });
         }
     }
@@ -606,7 +606,7 @@ fn extract_in(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
                 player: p,
                 seed: s,
                 evidence: fill(ctx.evidence(span)),
-                rule: rule.to_string(),
+                rule: rule.into(),
             });
         }
     }
@@ -627,14 +627,14 @@ fn extract_in(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
             .map(|&(start, end)| Evidence {
                 start,
                 end,
-                text: source[start..end].to_string(),
+                text: source[start..end].into(),
             })
             .collect();
         let nationality = ent.nationality.or_else(|| majority(&ent.demonym_votes));
         article.players.push(Player {
             id: player_id(shown[e].id),
             name: name_of(&shown[e]),
-            nationality: nationality.map(str::to_string),
+            nationality: nationality.map(Into::into),
             age: ent.age,
             mentions,
         });
@@ -657,10 +657,9 @@ fn extract_in(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
 }
 
 /// "p1", "p2"...: a player's id.
-fn player_id(n: usize) -> String {
-    let mut id = String::with_capacity(8);
-    id.push('p');
-    crate::output::push_decimal(&mut id, n as u64);
+fn player_id(n: usize) -> crate::model::Text {
+    let mut id = crate::model::Text::const_new("p");
+    id.push_str(crate::output::decimal(n as u64, &mut [0; 20]));
     id
 }
 
