@@ -1099,10 +1099,16 @@ impl WordList {
     }
 
     fn has(&self, w: &str) -> bool {
-        w.as_bytes()
-            .first()
-            .is_some_and(|&c| self.may_have(w.len(), c))
-            && self.starting(w.as_bytes()[0]).binary_search(&w).is_ok()
+        self.has_bytes(w.as_bytes())
+    }
+
+    /// Whether the word of bytes `w` is in the list.
+    fn has_bytes(&self, w: &[u8]) -> bool {
+        w.first().is_some_and(|&c| self.may_have(w.len(), c))
+            && self
+                .starting(w[0])
+                .binary_search_by(|p| p.as_bytes().cmp(w))
+                .is_ok()
     }
 
     /// Whether `w` in lower case is in the list.
@@ -1187,38 +1193,41 @@ static FUTURE: WordList = WordList::new(&[
 /// A past-tense verb (in lower case): "rallied", "came", "went" ("rallied to beat", "came back to beat", "went on to beat").
 fn past_verb(w: &[u8]) -> bool {
     (w.ends_with(b"ed") && w.len() > 4 && w != b"seeded" && w != b"ranked" && w != b"unseeded")
-        || matches!(
-            w,
-            b"came"
-                | b"fought"
-                | b"held"
-                | b"hung"
-                | b"went"
-                | b"got"
-                | b"took"
-                | b"won"
-                | b"made"
-                | b"ran"
-                | b"dug"
-                | b"found"
-                | b"overcame"
-                | b"saw"
-                | b"kept"
-                | b"left"
-                | b"shook"
-                | b"threw"
-                | b"rode"
-                | b"beat"
-                | b"put"
-                | b"recovering"
-                | b"coming"
-                | b"fighting"
-                | b"battling"
-                | b"rallying"
-                | b"bouncing"
-                | b"storming"
-        )
+        || PAST_VERBS.has_bytes(w)
 }
+
+/// The past-tense verbs (and the gerunds of a fight back) of [`past_verb`] that do not end in "ed" (in byte
+/// order).
+static PAST_VERBS: WordList = WordList::new(&[
+    "battling",
+    "beat",
+    "bouncing",
+    "came",
+    "coming",
+    "dug",
+    "fighting",
+    "fought",
+    "found",
+    "got",
+    "held",
+    "hung",
+    "kept",
+    "left",
+    "made",
+    "overcame",
+    "put",
+    "rallying",
+    "ran",
+    "recovering",
+    "rode",
+    "saw",
+    "shook",
+    "storming",
+    "threw",
+    "took",
+    "went",
+    "won",
+]);
 
 /// The parenthetical ranges (", who ... ," and similar, which hold their own subject) of every sentence of `sents` (in text order, not overlapping), appended to `out` in
 /// order: one pass over the commas and hyphens of the text. A relative clause (", who ", ", whose ",
@@ -1630,21 +1639,32 @@ fn sentence_matches(
                         } else {
                             w.trim_matches(|c: char| !c.is_alphanumeric())
                         };
-                    if FUTURE.has_any_case(w) {
+                    // (Each list is looked up only when its filter on length and first letter lets the
+                    // word through: most words pass neither.)
+                    let Some(&c) = w.as_bytes().first() else {
+                        continue;
+                    };
+                    let c = c.to_ascii_lowercase();
+                    if FUTURE.may_have(w.len(), c) && FUTURE.has_any_case(w) {
                         // A wish whatever the verb.
                         wish = true;
                         break;
                     }
                     // (Once a past verb is seen, only a wish can change the verdict.)
                     past = past
-                        || if w.len() <= lower.len() {
+                        || if w.len() > lower.len() {
+                            // Longer than every listed verb: only the ending counts.
+                            w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed")
+                        } else if PAST_VERBS.may_have(w.len(), c)
+                            || w.len() > 4
+                                && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed")
+                        {
                             let l = &mut lower[..w.len()];
                             l.copy_from_slice(w.as_bytes());
                             l.make_ascii_lowercase();
                             past_verb(l)
                         } else {
-                            // Longer than every listed verb: only the ending counts.
-                            w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed")
+                            false
                         };
                 }
                 if wish || !past {
@@ -1963,7 +1983,7 @@ fn sentence_matches(
                         hits,
                         Some(w.span.start),
                     ),
-                    tournament: tournament_for(ctx, cue.span, next_start),
+                    tournament: tournament_for(ctx, sent, cue.span, next_start),
                     span: Span::new(w.span.start.min(a.span.start), cue.span.end.max(w.span.end)),
                     rule: "retired",
                     sent: si,
@@ -2021,7 +2041,7 @@ fn sentence_matches(
                             hits,
                             Some(o.span.start),
                         ),
-                        tournament: tournament_for(ctx, cue.span, next_start),
+                        tournament: tournament_for(ctx, sent, cue.span, next_start),
                         span: Span::new(a.span.start, o.span.end),
                         rule: if won {
                             "won-score-against"
@@ -2067,7 +2087,7 @@ fn sentence_matches(
                         hits,
                         (!won).then_some(o.span.start),
                     ),
-                    tournament: tournament_for(ctx, cue.span, next_relational),
+                    tournament: tournament_for(ctx, sent, cue.span, next_relational),
                     span: Span::new(a.span.start, ctx.m.scores[sc].span.end),
                     rule: if won { "won-score" } else { "lost-score" },
                     sent: si,
@@ -2115,7 +2135,7 @@ fn sentence_matches(
                 )
                 .then_some(winner.span.start),
             ),
-            tournament: tournament_for(ctx, cue.span, next_relational),
+            tournament: tournament_for(ctx, sent, cue.span, next_relational),
             span: Span::new(lo, hi),
             rule,
             sent: si,
@@ -2275,7 +2295,7 @@ fn score_found(
         score: Some((i, flip)),
         outcome: ctx.m.scores[i].ending,
         round: round_for(ctx, s, sent.start, sent.end, parens, hits, None),
-        tournament: tournament_for(ctx, s, sent.end),
+        tournament: tournament_for(ctx, sent, s, sent.end),
         span,
         rule,
         sent: si,
@@ -2537,8 +2557,19 @@ fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Team, Team) {
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "of");
         g.ends_with("and") && (bracket || (g.starts_with(',') && named))
     };
-    // The gap between two references (none when they overlap: nested or run-together names).
-    let gap_joined = |from: usize, to: usize| text.get(from..to).is_some_and(joined);
+    // The gap between two references (none when they overlap: nested or run-together names). (Its last byte
+    // other than a space is tested first: a join ends with "and", "&" or "/", and other white space or a
+    // byte beyond ASCII is left to `joined`.)
+    let b = text.as_bytes();
+    let gap_joined = |from: usize, to: usize| {
+        let mut e = to.min(b.len());
+        while e > from && b[e - 1] == b' ' {
+            e -= 1;
+        }
+        e > from
+            && (matches!(b[e - 1], b'd' | b'&' | b'/') || b[e - 1] < b' ' || !b[e - 1].is_ascii())
+            && text.get(from..to).is_some_and(joined)
+    };
     let partner = |r: Ref, avoid: usize| -> Option<usize> {
         let k = refs.iter().position(|x| x.span == r.span)?;
         let next = refs
@@ -2618,8 +2649,14 @@ fn round_for(
 }
 
 /// The tournament of a match: a tournament named after the cue in its clause (`true`: named there), else the
-/// article's first.
-fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(usize, bool)> {
+/// article's first. The cue lies in sentence `sent`.
+fn tournament_for(
+    ctx: &Ctx,
+    sent: crate::segment::Sentence,
+    cue: Span,
+    to: usize,
+) -> Option<(usize, bool)> {
+    debug_assert!(ctx.sents[ctx.sentence_of(cue.start)] == sent);
     let first = ctx
         .m
         .tournaments
@@ -2647,7 +2684,6 @@ fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(usize, bool)> {
         })
         .map(|(k, _)| first + k);
     // Or one named before the cue in its sentence: "met in the Shanghai Masters final, when X beat Y".
-    let sent = ctx.sents[ctx.sentence_of(cue.start)];
     let local = local.or_else(|| {
         let a = ctx
             .m
@@ -2700,6 +2736,8 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
     // reading is compared only with those of the same hash, all of them in a short list, those listed under
     // its hash in a long roundup with thousands of scores.
     let mut numbered: Vec<(u64, usize, bool)> = Vec::new();
+    // (The hashes of `numbered` again, alone: a short list is scanned by hash first.)
+    let mut hashes: Vec<u64> = Vec::new();
     let many = found.len() > SCAN;
     let mut by_hash: crate::lexicon::FxHashMap<u64, Vec<u32>> = Default::default();
     for &(i, flip) in found.iter().filter_map(|f| f.score.as_ref()) {
@@ -2715,10 +2753,11 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
                     .get(&hash)
                     .and_then(|v| v.iter().copied().find(|&n| same_as(n)))
             } else {
-                (0..numbered.len() as u32).find(|&n| same_as(n))
+                first_fitting(&hashes, hash, |n| same_as(n as u32)).map(|n| n as u32)
             };
             let n = known.unwrap_or_else(|| {
                 numbered.push((hash, i, flip));
+                hashes.push(hash);
                 let n = (numbered.len() - 1) as u32;
                 if many {
                     by_hash.entry(hash).or_default().push(n);
@@ -2731,6 +2770,9 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
     let score_id = |f: &Found| f.score.map(|(i, flip)| score_text[i][usize::from(flip)]);
     // The results kept are `found[..kept]`; the others are merged into them (and dropped at the end).
     let mut kept = 0;
+    // The first player of each side of each result kept (`keys[j]` for `found[j]`): a short list is scanned
+    // by these first.
+    let mut keys: Vec<(usize, usize)> = Vec::with_capacity(found.len());
     for k in 0..found.len() {
         let (out, rest) = found.split_at_mut(k);
         let out = &mut out[..kept];
@@ -2752,7 +2794,7 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
         };
         let key = (f.winner[0], f.loser[0]);
         let same = if out.len() <= SCAN {
-            out.iter().position(fits)
+            first_fitting(&keys, key, |j| fits(&out[j]))
         } else {
             if index.all.is_empty() {
                 for (j, g) in out.iter().enumerate() {
@@ -2788,11 +2830,29 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
                     index.add(kept, key, f_score);
                 }
                 found.swap(kept, k);
+                keys.push(key);
                 kept += 1;
             }
         }
     }
     found.truncate(kept);
+}
+
+/// The first index `j` with `keys[j] == key` for which `fits(j)` holds: as `(0..keys.len()).find(..)` with
+/// a `fits` that holds only where the key is equal, the keys compared in a tight scan first.
+fn first_fitting<K: PartialEq + Copy>(
+    keys: &[K],
+    key: K,
+    fits: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = keys[from..].iter().position(|&k| k == key) {
+        if fits(from + p) {
+            return Some(from + p);
+        }
+        from += p + 1;
+    }
+    None
 }
 
 /// Whether score `a` read flipped or not (`fa`) and score `b` read as `fb` give the same text by
@@ -2974,7 +3034,7 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_lower_case_and_short() {
-        for list in [&FUTURE, &NOT_RESULT_BEFORE] {
+        for list in [&FUTURE, &NOT_RESULT_BEFORE, &PAST_VERBS] {
             assert!(list.words.windows(2).all(|w| w[0] < w[1]));
             assert!(list.words.iter().all(|w| *w == w.to_ascii_lowercase()));
             assert!(
