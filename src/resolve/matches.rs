@@ -1059,6 +1059,8 @@ struct WordList {
     words: &'static [&'static str],
     /// Bit `c - b'a'` of `lead[n]`: a word of `n` bytes starts with letter `c`.
     lead: [u32; 17],
+    /// Bit `d - b'a'` of `pair[c - b'a']`: a word starts with letters `c`, `d`.
+    pair: [u32; 26],
     /// The words starting with letter `c` are `words[from[c - b'a']..from[c - b'a' + 1]]`.
     from: [u16; 27],
 }
@@ -1066,11 +1068,18 @@ struct WordList {
 impl WordList {
     const fn new(words: &'static [&'static str]) -> Self {
         let mut lead = [0u32; 17];
+        let mut pair = [0u32; 26];
         let mut k = 0;
         while k < words.len() {
             let w = words[k].as_bytes();
-            assert!(!w.is_empty() && w.len() <= 16 && w[0].is_ascii_lowercase());
+            assert!(
+                w.len() >= 2
+                    && w.len() <= 16
+                    && w[0].is_ascii_lowercase()
+                    && w[1].is_ascii_lowercase()
+            );
             lead[w.len()] |= 1 << (w[0] - b'a');
+            pair[(w[0] - b'a') as usize] |= 1 << (w[1] - b'a');
             k += 1;
         }
         // (Words are in byte order: each letter's words follow one another.)
@@ -1084,7 +1093,12 @@ impl WordList {
             from[c] = n as u16;
             c += 1;
         }
-        WordList { words, lead, from }
+        WordList {
+            words,
+            lead,
+            pair,
+            from,
+        }
     }
 
     /// The words starting with lower-case letter `c`.
@@ -1093,9 +1107,18 @@ impl WordList {
         &self.words[self.from[i] as usize..self.from[i + 1] as usize]
     }
 
-    /// Whether a word of `len` bytes starting with `first` may be in the list.
-    fn may_have(&self, len: usize, first: u8) -> bool {
-        len <= 16 && first.is_ascii_lowercase() && (self.lead[len] >> (first - b'a')) & 1 == 1
+    /// Whether `w` in lower case may be in the list: some word has its length and first letter, and some
+    /// word its first two letters (a NECESSARY test, made before any search).
+    #[inline]
+    fn may_have(&self, w: &[u8]) -> bool {
+        if w.len() < 2 || w.len() > 16 {
+            return false;
+        }
+        let (a, b) = (w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase());
+        a.is_ascii_lowercase()
+            && b.is_ascii_lowercase()
+            && (self.lead[w.len()] >> (a - b'a')) & 1 == 1
+            && (self.pair[usize::from(a - b'a')] >> (b - b'a')) & 1 == 1
     }
 
     fn has(&self, w: &str) -> bool {
@@ -1104,7 +1127,8 @@ impl WordList {
 
     /// Whether the word of bytes `w` is in the list.
     fn has_bytes(&self, w: &[u8]) -> bool {
-        w.first().is_some_and(|&c| self.may_have(w.len(), c))
+        self.may_have(w)
+            && w[0].is_ascii_lowercase()
             && self
                 .starting(w[0])
                 .binary_search_by(|p| p.as_bytes().cmp(w))
@@ -1114,11 +1138,7 @@ impl WordList {
     /// Whether `w` in lower case is in the list.
     #[inline]
     fn has_any_case(&self, w: &str) -> bool {
-        if !w
-            .as_bytes()
-            .first()
-            .is_some_and(|&c| self.may_have(w.len(), c.to_ascii_lowercase()))
-        {
+        if !self.may_have(w.as_bytes()) {
             return false;
         }
         // (Compared byte by byte in lower case: no copy of the word.)
@@ -1300,7 +1320,9 @@ fn paren_at_each(text: &str, sents: &[crate::segment::Sentence], out: &mut Vec<S
 fn words(s: &str) -> Words<'_> {
     // (Every white space character beyond ASCII starts with byte 0xC2, 0xE1, 0xE2 or 0xE3 in UTF-8: U+0085,
     // U+00A0, U+1680, U+2000..=U+205F, U+3000. Without those bytes, letters such as "é" split nothing.)
-    if s.is_ascii() || !s.bytes().any(|c| matches!(c, 0xC2 | 0xE1..=0xE3)) {
+    // (The bytes are tested without an early exit: a loop that the compiler can run many bytes at a time.)
+    let wide = |c: u8| c == 0xC2 || c.wrapping_sub(0xE1) < 3;
+    if s.is_ascii() || !s.bytes().fold(false, |any, c| any | wide(c)) {
         Words::Ascii(s, 0)
     } else {
         Words::Other(s.split_whitespace())
@@ -1639,13 +1661,9 @@ fn sentence_matches(
                         } else {
                             w.trim_matches(|c: char| !c.is_alphanumeric())
                         };
-                    // (Each list is looked up only when its filter on length and first letter lets the
+                    // (Each list is searched only when its filter on length and first letters lets the
                     // word through: most words pass neither.)
-                    let Some(&c) = w.as_bytes().first() else {
-                        continue;
-                    };
-                    let c = c.to_ascii_lowercase();
-                    if FUTURE.may_have(w.len(), c) && FUTURE.has_any_case(w) {
+                    if FUTURE.has_any_case(w) {
                         // A wish whatever the verb.
                         wish = true;
                         break;
@@ -1655,7 +1673,7 @@ fn sentence_matches(
                         || if w.len() > lower.len() {
                             // Longer than every listed verb: only the ending counts.
                             w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed")
-                        } else if PAST_VERBS.may_have(w.len(), c)
+                        } else if PAST_VERBS.may_have(w.as_bytes())
                             || w.len() > 4
                                 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed")
                         {
