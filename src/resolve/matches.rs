@@ -178,6 +178,7 @@ pub(crate) fn resolve(
     used_scores.resize(ctx.m.scores.len(), false);
     let mut cue_i = 0usize;
     let mut parens = SentParens::with(std::mem::take(&mut scratch.parens));
+    let split = Splitter::of(ctx.text);
     let mut hits = SentHits::with(std::mem::take(&mut scratch.hits));
     let score_buf = &mut scratch.score_buf;
     // The first reference of the sentence before the current one.
@@ -212,6 +213,7 @@ pub(crate) fn resolve(
                             (&refs[first_ref_of_sentence..], &refs),
                             found,
                             &mut parens,
+                            split,
                         )
                     {
                         if let Pending::Itself(_, kind, n, nat) = p {
@@ -283,8 +285,7 @@ pub(crate) fn resolve(
         }
         sentence_matches(
             ctx,
-            si,
-            sent,
+            (si, sent, split),
             &ctx.m.cues[first_cue..cue_i],
             (sref, &before[prev_from..]),
             (used_scores, &mut parens, &mut hits, score_buf),
@@ -779,6 +780,7 @@ fn resolve_pending(
     (here, all): (&[Ref], &[Ref]),
     found: &[Found],
     parens: &mut SentParens,
+    split: Splitter,
 ) -> Option<usize> {
     let sp = p.span();
     let sent = ctx.sents[si];
@@ -893,12 +895,17 @@ fn resolve_pending(
                     | "Instead,"
                     | "Still,"
             )
-            || words(lead).nth(3).is_none() && !lead.contains(['"', ',']));
+            || split.words(lead).nth(3).is_none() && !lead.contains(['"', ',']));
     // Object position: a compatible player already named in this sentence, other than its subject.
     // The sentence's subject: its first reference when that opens the sentence.
     let subject_here = here
         .first()
-        .filter(|r| words(&ctx.text[sent.start..r.span.start]).nth(4).is_none())
+        .filter(|r| {
+            split
+                .words(&ctx.text[sent.start..r.span.start])
+                .nth(4)
+                .is_none()
+        })
         .map(|r| r.entity);
     // (The parentheticals are only looked at when the sentence has references before this one.)
     let parens: &[Span] = if here.is_empty() {
@@ -1320,12 +1327,39 @@ fn paren_at_each(text: &str, sents: &[crate::segment::Sentence], out: &mut Vec<S
 fn words(s: &str) -> Words<'_> {
     // (Every white space character beyond ASCII starts with byte 0xC2, 0xE1, 0xE2 or 0xE3 in UTF-8: U+0085,
     // U+00A0, U+1680, U+2000..=U+205F, U+3000. Without those bytes, letters such as "é" split nothing.)
-    // (The bytes are tested without an early exit: a loop that the compiler can run many bytes at a time.)
-    let wide = |c: u8| c == 0xC2 || c.wrapping_sub(0xE1) < 3;
-    if s.is_ascii() || !s.bytes().fold(false, |any, c| any | wide(c)) {
+    if s.is_ascii() || !s.bytes().any(|c| matches!(c, 0xC2 | 0xE1..=0xE3)) {
         Words::Ascii(s, 0)
     } else {
         Words::Other(s.split_whitespace())
+    }
+}
+
+/// How [`words`] splits the parts of one article: at ASCII white space at once when no wide space can be in
+/// the article at all (the usual case), else as `words` does, testing each part.
+#[derive(Clone, Copy)]
+struct Splitter {
+    /// The article may hold a white space character beyond ASCII.
+    wide: bool,
+}
+
+impl Splitter {
+    fn of(text: &str) -> Self {
+        // (The test of `words` by a SIMD search for the lead bytes of the wide spaces.)
+        let b = text.as_bytes();
+        Splitter {
+            wide: !text.is_ascii()
+                && (memchr::memchr3(0xC2, 0xE1, 0xE2, b).is_some()
+                    || memchr::memchr(0xE3, b).is_some()),
+        }
+    }
+
+    /// The words of `s`, a part of the article, as `words(s)` (and `s.split_whitespace()`).
+    fn words(self, s: &str) -> Words<'_> {
+        if self.wide {
+            words(s)
+        } else {
+            Words::Ascii(s, 0)
+        }
     }
 }
 
@@ -1560,8 +1594,7 @@ fn clause_hits(s: &str, offset: usize, out: &mut Vec<Hit>) {
 #[allow(clippy::too_many_arguments)]
 fn sentence_matches(
     ctx: &Ctx,
-    si: usize,
-    sent: crate::segment::Sentence,
+    (si, sent, split): (usize, crate::segment::Sentence, Splitter),
     cues: &[crate::recognise::result::Cue],
     (refs, prev_refs): (&[Ref], &[Ref]),
     (used_scores, parens, hit_cache, score_buf): (
@@ -1651,7 +1684,7 @@ fn sentence_matches(
                     .map_or(prev_end.max(sent.start), |p| p.start.max(prev_end));
                 let (mut wish, mut past) = (false, false);
                 let mut lower = [0u8; 16];
-                for w in words(&text[from..cue.span.start]) {
+                for w in split.words(&text[from..cue.span.start]) {
                     // The word without the punctuation around it (trimmed only when an end is not an ASCII
                     // letter or digit), compared in lower case.
                     let b = w.as_bytes();
@@ -1744,7 +1777,10 @@ fn sentence_matches(
         ) && !cue_text.starts_with("winner");
         let possessive = agent.is_some_and(|a| {
             text[a.span.end..].starts_with("'s")
-                && words(&text[a.span.end..cue.span.start]).nth(4).is_none()
+                && split
+                    .words(&text[a.span.end..cue.span.start])
+                    .nth(4)
+                    .is_none()
         });
         // "After beating X in the semi-finals, Djokovic ...": the agent follows the opening clause.
         let opening_gerund = gerund && agent.is_none();
@@ -1806,7 +1842,7 @@ fn sentence_matches(
         if matches!(cue.kind, CueKind::Beat | CueKind::LostTo) {
             object = object.filter(|o| {
                 let gap = &text[cue.span.end..o.span.start];
-                !gap.contains([',', ';', '(']) && words(gap).nth(5).is_none()
+                !gap.contains([',', ';', '(']) && split.words(gap).nth(5).is_none()
             });
         }
         // "the opening set that Sabalenka edged": a set, not a match.
@@ -1914,10 +1950,10 @@ fn sentence_matches(
                     continue;
                 };
                 let between = &text[cue.span.end..o.span.start];
-                let by_ok = cue_text.ends_with(" by") && words(between).count() <= 4
+                let by_ok = cue_text.ends_with(" by") && split.words(between).count() <= 4
                     || between
                         .rfind(" by ")
-                        .is_some_and(|p| words(&between[p + 4..]).count() <= 4);
+                        .is_some_and(|p| split.words(&between[p + 4..]).count() <= 4);
                 let comma_by = between.trim() == ", by"
                     || between.trim() == "by"
                     || between.trim_start().starts_with(", by ");
@@ -1954,7 +1990,7 @@ fn sentence_matches(
                 // "her opponent X retired (hurt)", "X was forced to retire when 6-2 3-0 down to Y".
                 let Some(a) = agent else { continue };
                 let gap = &text[a.span.end..cue.span.start];
-                if words(gap).count() > 4 || gap.contains([',', ';']) {
+                if split.words(gap).count() > 4 || gap.contains([',', ';']) {
                     continue;
                 }
                 let after = &text[cue.span.end..next_start];
@@ -2018,7 +2054,7 @@ fn sentence_matches(
                     !used_scores[i]
                         && st >= cue.span.end
                         && st <= next_start
-                        && words(&text[cue.span.end..st]).count() <= 4
+                        && split.words(&text[cue.span.end..st]).count() <= 4
                         && !text[cue.span.end..st].contains([',', ';', '.'])
                         && !refs
                             .iter()
@@ -3203,6 +3239,9 @@ mod tests {
         for c in (0x80..=0x3000u32).filter_map(char::from_u32) {
             let s = format!("J\u{fc}rgen{c}Pe\u{f1}a \u{1e9e}{c}x");
             assert!(words(&s).eq(s.split_whitespace()), "{s:?}");
+            assert!(Splitter::of(&s).words(&s).eq(s.split_whitespace()));
+            let part = &s[1..s.len() - 1];
+            assert!(Splitter::of(&s).words(part).eq(part.split_whitespace()));
         }
         for t in crate::recognise::all_texts().iter().take(50) {
             for (i, _) in t.char_indices().step_by(7) {
@@ -3210,6 +3249,11 @@ mod tests {
                 assert_eq!(last_word(s), s.split_whitespace().next_back());
                 let from = super::super::players::floor_boundary(t, i / 2);
                 assert!(words(&t[from..i]).eq(t[from..i].split_whitespace()));
+                assert!(
+                    Splitter::of(t)
+                        .words(&t[from..i])
+                        .eq(t[from..i].split_whitespace())
+                );
             }
         }
     }
