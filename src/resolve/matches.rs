@@ -178,6 +178,7 @@ pub(crate) fn resolve(
     used_scores.resize(ctx.m.scores.len(), false);
     let mut cue_i = 0usize;
     let mut parens = SentParens::with(std::mem::take(&mut scratch.parens));
+    let split = Splitter::of(ctx.text);
     let mut hits = SentHits::with(std::mem::take(&mut scratch.hits));
     let score_buf = &mut scratch.score_buf;
     // The first reference of the sentence before the current one.
@@ -212,6 +213,7 @@ pub(crate) fn resolve(
                             (&refs[first_ref_of_sentence..], &refs),
                             found,
                             &mut parens,
+                            split,
                         )
                     {
                         if let Pending::Itself(_, kind, n, nat) = p {
@@ -283,8 +285,7 @@ pub(crate) fn resolve(
         }
         sentence_matches(
             ctx,
-            si,
-            sent,
+            (si, sent, split),
             &ctx.m.cues[first_cue..cue_i],
             (sref, &before[prev_from..]),
             (used_scores, &mut parens, &mut hits, score_buf),
@@ -779,6 +780,7 @@ fn resolve_pending(
     (here, all): (&[Ref], &[Ref]),
     found: &[Found],
     parens: &mut SentParens,
+    split: Splitter,
 ) -> Option<usize> {
     let sp = p.span();
     let sent = ctx.sents[si];
@@ -893,12 +895,17 @@ fn resolve_pending(
                     | "Instead,"
                     | "Still,"
             )
-            || words(lead).nth(3).is_none() && !lead.contains(['"', ',']));
+            || split.words(lead).nth(3).is_none() && !lead.contains(['"', ',']));
     // Object position: a compatible player already named in this sentence, other than its subject.
     // The sentence's subject: its first reference when that opens the sentence.
     let subject_here = here
         .first()
-        .filter(|r| words(&ctx.text[sent.start..r.span.start]).nth(4).is_none())
+        .filter(|r| {
+            split
+                .words(&ctx.text[sent.start..r.span.start])
+                .nth(4)
+                .is_none()
+        })
         .map(|r| r.entity);
     // (The parentheticals are only looked at when the sentence has references before this one.)
     let parens: &[Span] = if here.is_empty() {
@@ -1059,6 +1066,8 @@ struct WordList {
     words: &'static [&'static str],
     /// Bit `c - b'a'` of `lead[n]`: a word of `n` bytes starts with letter `c`.
     lead: [u32; 17],
+    /// Bit `d - b'a'` of `pair[c - b'a']`: a word starts with letters `c`, `d`.
+    pair: [u32; 26],
     /// The words starting with letter `c` are `words[from[c - b'a']..from[c - b'a' + 1]]`.
     from: [u16; 27],
 }
@@ -1066,11 +1075,18 @@ struct WordList {
 impl WordList {
     const fn new(words: &'static [&'static str]) -> Self {
         let mut lead = [0u32; 17];
+        let mut pair = [0u32; 26];
         let mut k = 0;
         while k < words.len() {
             let w = words[k].as_bytes();
-            assert!(!w.is_empty() && w.len() <= 16 && w[0].is_ascii_lowercase());
+            assert!(
+                w.len() >= 2
+                    && w.len() <= 16
+                    && w[0].is_ascii_lowercase()
+                    && w[1].is_ascii_lowercase()
+            );
             lead[w.len()] |= 1 << (w[0] - b'a');
+            pair[(w[0] - b'a') as usize] |= 1 << (w[1] - b'a');
             k += 1;
         }
         // (Words are in byte order: each letter's words follow one another.)
@@ -1084,7 +1100,12 @@ impl WordList {
             from[c] = n as u16;
             c += 1;
         }
-        WordList { words, lead, from }
+        WordList {
+            words,
+            lead,
+            pair,
+            from,
+        }
     }
 
     /// The words starting with lower-case letter `c`.
@@ -1093,26 +1114,38 @@ impl WordList {
         &self.words[self.from[i] as usize..self.from[i + 1] as usize]
     }
 
-    /// Whether a word of `len` bytes starting with `first` may be in the list.
-    fn may_have(&self, len: usize, first: u8) -> bool {
-        len <= 16 && first.is_ascii_lowercase() && (self.lead[len] >> (first - b'a')) & 1 == 1
+    /// Whether `w` in lower case may be in the list: some word has its length and first letter, and some
+    /// word its first two letters (a NECESSARY test, made before any search).
+    #[inline]
+    fn may_have(&self, w: &[u8]) -> bool {
+        if w.len() < 2 || w.len() > 16 {
+            return false;
+        }
+        let (a, b) = (w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase());
+        a.is_ascii_lowercase()
+            && b.is_ascii_lowercase()
+            && (self.lead[w.len()] >> (a - b'a')) & 1 == 1
+            && (self.pair[usize::from(a - b'a')] >> (b - b'a')) & 1 == 1
     }
 
     fn has(&self, w: &str) -> bool {
-        w.as_bytes()
-            .first()
-            .is_some_and(|&c| self.may_have(w.len(), c))
-            && self.starting(w.as_bytes()[0]).binary_search(&w).is_ok()
+        self.has_bytes(w.as_bytes())
+    }
+
+    /// Whether the word of bytes `w` is in the list.
+    fn has_bytes(&self, w: &[u8]) -> bool {
+        self.may_have(w)
+            && w[0].is_ascii_lowercase()
+            && self
+                .starting(w[0])
+                .binary_search_by(|p| p.as_bytes().cmp(w))
+                .is_ok()
     }
 
     /// Whether `w` in lower case is in the list.
     #[inline]
     fn has_any_case(&self, w: &str) -> bool {
-        if !w
-            .as_bytes()
-            .first()
-            .is_some_and(|&c| self.may_have(w.len(), c.to_ascii_lowercase()))
-        {
+        if !self.may_have(w.as_bytes()) {
             return false;
         }
         // (Compared byte by byte in lower case: no copy of the word.)
@@ -1187,38 +1220,41 @@ static FUTURE: WordList = WordList::new(&[
 /// A past-tense verb (in lower case): "rallied", "came", "went" ("rallied to beat", "came back to beat", "went on to beat").
 fn past_verb(w: &[u8]) -> bool {
     (w.ends_with(b"ed") && w.len() > 4 && w != b"seeded" && w != b"ranked" && w != b"unseeded")
-        || matches!(
-            w,
-            b"came"
-                | b"fought"
-                | b"held"
-                | b"hung"
-                | b"went"
-                | b"got"
-                | b"took"
-                | b"won"
-                | b"made"
-                | b"ran"
-                | b"dug"
-                | b"found"
-                | b"overcame"
-                | b"saw"
-                | b"kept"
-                | b"left"
-                | b"shook"
-                | b"threw"
-                | b"rode"
-                | b"beat"
-                | b"put"
-                | b"recovering"
-                | b"coming"
-                | b"fighting"
-                | b"battling"
-                | b"rallying"
-                | b"bouncing"
-                | b"storming"
-        )
+        || PAST_VERBS.has_bytes(w)
 }
+
+/// The past-tense verbs (and the gerunds of a fight back) of [`past_verb`] that do not end in "ed" (in byte
+/// order).
+static PAST_VERBS: WordList = WordList::new(&[
+    "battling",
+    "beat",
+    "bouncing",
+    "came",
+    "coming",
+    "dug",
+    "fighting",
+    "fought",
+    "found",
+    "got",
+    "held",
+    "hung",
+    "kept",
+    "left",
+    "made",
+    "overcame",
+    "put",
+    "rallying",
+    "ran",
+    "recovering",
+    "rode",
+    "saw",
+    "shook",
+    "storming",
+    "threw",
+    "took",
+    "went",
+    "won",
+]);
 
 /// The parenthetical ranges (", who ... ," and similar, which hold their own subject) of every sentence of `sents` (in text order, not overlapping), appended to `out` in
 /// order: one pass over the commas and hyphens of the text. A relative clause (", who ", ", whose ",
@@ -1295,6 +1331,35 @@ fn words(s: &str) -> Words<'_> {
         Words::Ascii(s, 0)
     } else {
         Words::Other(s.split_whitespace())
+    }
+}
+
+/// How [`words`] splits the parts of one article: at ASCII white space at once when no wide space can be in
+/// the article at all (the usual case), else as `words` does, testing each part.
+#[derive(Clone, Copy)]
+struct Splitter {
+    /// The article may hold a white space character beyond ASCII.
+    wide: bool,
+}
+
+impl Splitter {
+    fn of(text: &str) -> Self {
+        // (The test of `words` by a SIMD search for the lead bytes of the wide spaces.)
+        let b = text.as_bytes();
+        Splitter {
+            wide: !text.is_ascii()
+                && (memchr::memchr3(0xC2, 0xE1, 0xE2, b).is_some()
+                    || memchr::memchr(0xE3, b).is_some()),
+        }
+    }
+
+    /// The words of `s`, a part of the article, as `words(s)` (and `s.split_whitespace()`).
+    fn words(self, s: &str) -> Words<'_> {
+        if self.wide {
+            words(s)
+        } else {
+            Words::Ascii(s, 0)
+        }
     }
 }
 
@@ -1529,8 +1594,7 @@ fn clause_hits(s: &str, offset: usize, out: &mut Vec<Hit>) {
 #[allow(clippy::too_many_arguments)]
 fn sentence_matches(
     ctx: &Ctx,
-    si: usize,
-    sent: crate::segment::Sentence,
+    (si, sent, split): (usize, crate::segment::Sentence, Splitter),
     cues: &[crate::recognise::result::Cue],
     (refs, prev_refs): (&[Ref], &[Ref]),
     (used_scores, parens, hit_cache, score_buf): (
@@ -1620,7 +1684,7 @@ fn sentence_matches(
                     .map_or(prev_end.max(sent.start), |p| p.start.max(prev_end));
                 let (mut wish, mut past) = (false, false);
                 let mut lower = [0u8; 16];
-                for w in words(&text[from..cue.span.start]) {
+                for w in split.words(&text[from..cue.span.start]) {
                     // The word without the punctuation around it (trimmed only when an end is not an ASCII
                     // letter or digit), compared in lower case.
                     let b = w.as_bytes();
@@ -1630,6 +1694,8 @@ fn sentence_matches(
                         } else {
                             w.trim_matches(|c: char| !c.is_alphanumeric())
                         };
+                    // (Each list is searched only when its filter on length and first letters lets the
+                    // word through: most words pass neither.)
                     if FUTURE.has_any_case(w) {
                         // A wish whatever the verb.
                         wish = true;
@@ -1637,14 +1703,19 @@ fn sentence_matches(
                     }
                     // (Once a past verb is seen, only a wish can change the verdict.)
                     past = past
-                        || if w.len() <= lower.len() {
+                        || if w.len() > lower.len() {
+                            // Longer than every listed verb: only the ending counts.
+                            w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed")
+                        } else if PAST_VERBS.may_have(w.as_bytes())
+                            || w.len() > 4
+                                && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed")
+                        {
                             let l = &mut lower[..w.len()];
                             l.copy_from_slice(w.as_bytes());
                             l.make_ascii_lowercase();
                             past_verb(l)
                         } else {
-                            // Longer than every listed verb: only the ending counts.
-                            w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed")
+                            false
                         };
                 }
                 if wish || !past {
@@ -1706,7 +1777,10 @@ fn sentence_matches(
         ) && !cue_text.starts_with("winner");
         let possessive = agent.is_some_and(|a| {
             text[a.span.end..].starts_with("'s")
-                && words(&text[a.span.end..cue.span.start]).nth(4).is_none()
+                && split
+                    .words(&text[a.span.end..cue.span.start])
+                    .nth(4)
+                    .is_none()
         });
         // "After beating X in the semi-finals, Djokovic ...": the agent follows the opening clause.
         let opening_gerund = gerund && agent.is_none();
@@ -1768,7 +1842,7 @@ fn sentence_matches(
         if matches!(cue.kind, CueKind::Beat | CueKind::LostTo) {
             object = object.filter(|o| {
                 let gap = &text[cue.span.end..o.span.start];
-                !gap.contains([',', ';', '(']) && words(gap).nth(5).is_none()
+                !gap.contains([',', ';', '(']) && split.words(gap).nth(5).is_none()
             });
         }
         // "the opening set that Sabalenka edged": a set, not a match.
@@ -1876,10 +1950,10 @@ fn sentence_matches(
                     continue;
                 };
                 let between = &text[cue.span.end..o.span.start];
-                let by_ok = cue_text.ends_with(" by") && words(between).count() <= 4
+                let by_ok = cue_text.ends_with(" by") && split.words(between).count() <= 4
                     || between
                         .rfind(" by ")
-                        .is_some_and(|p| words(&between[p + 4..]).count() <= 4);
+                        .is_some_and(|p| split.words(&between[p + 4..]).count() <= 4);
                 let comma_by = between.trim() == ", by"
                     || between.trim() == "by"
                     || between.trim_start().starts_with(", by ");
@@ -1916,7 +1990,7 @@ fn sentence_matches(
                 // "her opponent X retired (hurt)", "X was forced to retire when 6-2 3-0 down to Y".
                 let Some(a) = agent else { continue };
                 let gap = &text[a.span.end..cue.span.start];
-                if words(gap).count() > 4 || gap.contains([',', ';']) {
+                if split.words(gap).count() > 4 || gap.contains([',', ';']) {
                     continue;
                 }
                 let after = &text[cue.span.end..next_start];
@@ -1963,7 +2037,7 @@ fn sentence_matches(
                         hits,
                         Some(w.span.start),
                     ),
-                    tournament: tournament_for(ctx, cue.span, next_start),
+                    tournament: tournament_for(ctx, sent, cue.span, next_start),
                     span: Span::new(w.span.start.min(a.span.start), cue.span.end.max(w.span.end)),
                     rule: "retired",
                     sent: si,
@@ -1980,7 +2054,7 @@ fn sentence_matches(
                     !used_scores[i]
                         && st >= cue.span.end
                         && st <= next_start
-                        && words(&text[cue.span.end..st]).count() <= 4
+                        && split.words(&text[cue.span.end..st]).count() <= 4
                         && !text[cue.span.end..st].contains([',', ';', '.'])
                         && !refs
                             .iter()
@@ -2021,7 +2095,7 @@ fn sentence_matches(
                             hits,
                             Some(o.span.start),
                         ),
-                        tournament: tournament_for(ctx, cue.span, next_start),
+                        tournament: tournament_for(ctx, sent, cue.span, next_start),
                         span: Span::new(a.span.start, o.span.end),
                         rule: if won {
                             "won-score-against"
@@ -2067,7 +2141,7 @@ fn sentence_matches(
                         hits,
                         (!won).then_some(o.span.start),
                     ),
-                    tournament: tournament_for(ctx, cue.span, next_relational),
+                    tournament: tournament_for(ctx, sent, cue.span, next_relational),
                     span: Span::new(a.span.start, ctx.m.scores[sc].span.end),
                     rule: if won { "won-score" } else { "lost-score" },
                     sent: si,
@@ -2115,7 +2189,7 @@ fn sentence_matches(
                 )
                 .then_some(winner.span.start),
             ),
-            tournament: tournament_for(ctx, cue.span, next_relational),
+            tournament: tournament_for(ctx, sent, cue.span, next_relational),
             span: Span::new(lo, hi),
             rule,
             sent: si,
@@ -2275,7 +2349,7 @@ fn score_found(
         score: Some((i, flip)),
         outcome: ctx.m.scores[i].ending,
         round: round_for(ctx, s, sent.start, sent.end, parens, hits, None),
-        tournament: tournament_for(ctx, s, sent.end),
+        tournament: tournament_for(ctx, sent, s, sent.end),
         span,
         rule,
         sent: si,
@@ -2537,8 +2611,19 @@ fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Team, Team) {
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "of");
         g.ends_with("and") && (bracket || (g.starts_with(',') && named))
     };
-    // The gap between two references (none when they overlap: nested or run-together names).
-    let gap_joined = |from: usize, to: usize| text.get(from..to).is_some_and(joined);
+    // The gap between two references (none when they overlap: nested or run-together names). (Its last byte
+    // other than a space is tested first: a join ends with "and", "&" or "/", and other white space or a
+    // byte beyond ASCII is left to `joined`.)
+    let b = text.as_bytes();
+    let gap_joined = |from: usize, to: usize| {
+        let mut e = to.min(b.len());
+        while e > from && b[e - 1] == b' ' {
+            e -= 1;
+        }
+        e > from
+            && (matches!(b[e - 1], b'd' | b'&' | b'/') || b[e - 1] < b' ' || !b[e - 1].is_ascii())
+            && text.get(from..to).is_some_and(joined)
+    };
     let partner = |r: Ref, avoid: usize| -> Option<usize> {
         let k = refs.iter().position(|x| x.span == r.span)?;
         let next = refs
@@ -2618,8 +2703,14 @@ fn round_for(
 }
 
 /// The tournament of a match: a tournament named after the cue in its clause (`true`: named there), else the
-/// article's first.
-fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(usize, bool)> {
+/// article's first. The cue lies in sentence `sent`.
+fn tournament_for(
+    ctx: &Ctx,
+    sent: crate::segment::Sentence,
+    cue: Span,
+    to: usize,
+) -> Option<(usize, bool)> {
+    debug_assert!(ctx.sents[ctx.sentence_of(cue.start)] == sent);
     let first = ctx
         .m
         .tournaments
@@ -2647,7 +2738,6 @@ fn tournament_for(ctx: &Ctx, cue: Span, to: usize) -> Option<(usize, bool)> {
         })
         .map(|(k, _)| first + k);
     // Or one named before the cue in its sentence: "met in the Shanghai Masters final, when X beat Y".
-    let sent = ctx.sents[ctx.sentence_of(cue.start)];
     let local = local.or_else(|| {
         let a = ctx
             .m
@@ -2700,6 +2790,8 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
     // reading is compared only with those of the same hash, all of them in a short list, those listed under
     // its hash in a long roundup with thousands of scores.
     let mut numbered: Vec<(u64, usize, bool)> = Vec::new();
+    // (The hashes of `numbered` again, alone: a short list is scanned by hash first.)
+    let mut hashes: Vec<u64> = Vec::new();
     let many = found.len() > SCAN;
     let mut by_hash: crate::lexicon::FxHashMap<u64, Vec<u32>> = Default::default();
     for &(i, flip) in found.iter().filter_map(|f| f.score.as_ref()) {
@@ -2715,10 +2807,11 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
                     .get(&hash)
                     .and_then(|v| v.iter().copied().find(|&n| same_as(n)))
             } else {
-                (0..numbered.len() as u32).find(|&n| same_as(n))
+                first_fitting(&hashes, hash, |n| same_as(n as u32)).map(|n| n as u32)
             };
             let n = known.unwrap_or_else(|| {
                 numbered.push((hash, i, flip));
+                hashes.push(hash);
                 let n = (numbered.len() - 1) as u32;
                 if many {
                     by_hash.entry(hash).or_default().push(n);
@@ -2731,6 +2824,9 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
     let score_id = |f: &Found| f.score.map(|(i, flip)| score_text[i][usize::from(flip)]);
     // The results kept are `found[..kept]`; the others are merged into them (and dropped at the end).
     let mut kept = 0;
+    // The first player of each side of each result kept (`keys[j]` for `found[j]`): a short list is scanned
+    // by these first.
+    let mut keys: Vec<(usize, usize)> = Vec::with_capacity(found.len());
     for k in 0..found.len() {
         let (out, rest) = found.split_at_mut(k);
         let out = &mut out[..kept];
@@ -2752,7 +2848,7 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
         };
         let key = (f.winner[0], f.loser[0]);
         let same = if out.len() <= SCAN {
-            out.iter().position(fits)
+            first_fitting(&keys, key, |j| fits(&out[j]))
         } else {
             if index.all.is_empty() {
                 for (j, g) in out.iter().enumerate() {
@@ -2788,11 +2884,29 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
                     index.add(kept, key, f_score);
                 }
                 found.swap(kept, k);
+                keys.push(key);
                 kept += 1;
             }
         }
     }
     found.truncate(kept);
+}
+
+/// The first index `j` with `keys[j] == key` for which `fits(j)` holds: as `(0..keys.len()).find(..)` with
+/// a `fits` that holds only where the key is equal, the keys compared in a tight scan first.
+fn first_fitting<K: PartialEq + Copy>(
+    keys: &[K],
+    key: K,
+    fits: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = keys[from..].iter().position(|&k| k == key) {
+        if fits(from + p) {
+            return Some(from + p);
+        }
+        from += p + 1;
+    }
+    None
 }
 
 /// Whether score `a` read flipped or not (`fa`) and score `b` read as `fb` give the same text by
@@ -2974,7 +3088,7 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_lower_case_and_short() {
-        for list in [&FUTURE, &NOT_RESULT_BEFORE] {
+        for list in [&FUTURE, &NOT_RESULT_BEFORE, &PAST_VERBS] {
             assert!(list.words.windows(2).all(|w| w[0] < w[1]));
             assert!(list.words.iter().all(|w| *w == w.to_ascii_lowercase()));
             assert!(
@@ -3125,6 +3239,9 @@ mod tests {
         for c in (0x80..=0x3000u32).filter_map(char::from_u32) {
             let s = format!("J\u{fc}rgen{c}Pe\u{f1}a \u{1e9e}{c}x");
             assert!(words(&s).eq(s.split_whitespace()), "{s:?}");
+            assert!(Splitter::of(&s).words(&s).eq(s.split_whitespace()));
+            let part = &s[1..s.len() - 1];
+            assert!(Splitter::of(&s).words(part).eq(part.split_whitespace()));
         }
         for t in crate::recognise::all_texts().iter().take(50) {
             for (i, _) in t.char_indices().step_by(7) {
@@ -3132,6 +3249,11 @@ mod tests {
                 assert_eq!(last_word(s), s.split_whitespace().next_back());
                 let from = super::super::players::floor_boundary(t, i / 2);
                 assert!(words(&t[from..i]).eq(t[from..i].split_whitespace()));
+                assert!(
+                    Splitter::of(t)
+                        .words(&t[from..i])
+                        .eq(t[from..i].split_whitespace())
+                );
             }
         }
     }
