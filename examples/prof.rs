@@ -1,8 +1,9 @@
 //! Throughput of the library on a folder of articles (`.txt`) or pages (`.html`, `.html.gz`): decode, parse,
 //! extract and write JSON, one thread. For profiling and quick measurements.
 //!
-//! `cargo run --release --example prof -- DIR [REPS]` prints MB/s after one unmeasured warm-up pass (patterns
-//! compiled, lazy DFA caches filled). Under callgrind, count only the measured passes with
+//! `cargo run --release --example prof -- DIR [REPS] [batch]` prints MB/s after one unmeasured warm-up pass
+//! (patterns compiled, lazy DFA caches filled). With `batch`, each pass gives all the documents to one
+//! `Extractor::extract_batch` call instead of one `extract` call each. Under callgrind, count only the measured passes with
 //! `valgrind --tool=callgrind --collect-atstart=no --toggle-collect=prof::measured target/release/examples/prof DIR 2`.
 
 /// The allocator of the `sportext` binary (mimalloc), so that figures match the CLI. Remove these two lines
@@ -61,14 +62,46 @@ fn pass(ex: &Extractor, docs: &[(bool, Vec<u8>)]) -> usize {
     n
 }
 
+/// As [`pass`], with every document extracted by one [`Extractor::extract_batch`] call.
+fn pass_batch(ex: &Extractor, docs: &[(bool, Vec<u8>)]) -> usize {
+    let documents: Vec<_> = docs
+        .iter()
+        .filter_map(|(page, d)| {
+            if *page {
+                let (html, _) = decode_html(black_box(d)).ok()?;
+                parse_html(&html, None).ok()
+            } else {
+                // As `pass` reads text: validate UTF-8 (the lossy path only for bad bytes).
+                Some(match std::str::from_utf8(black_box(d)) {
+                    Ok(t) => sportext::Document::from_text(None, t),
+                    Err(_) => sportext::Document::from_text(None, &String::from_utf8_lossy(d)),
+                })
+            }
+        })
+        .collect();
+    let mut out = Vec::new();
+    ex.extract_batch(&documents)
+        .iter()
+        .map(|article| {
+            out.clear();
+            article.write_json(None, &mut out);
+            out.len()
+        })
+        .sum()
+}
+
 #[inline(never)]
 fn warm(ex: &Extractor, docs: &[(bool, Vec<u8>)]) -> usize {
     pass(ex, docs)
 }
 
 #[inline(never)]
-fn measured(ex: &Extractor, docs: &[(bool, Vec<u8>)], reps: usize) -> usize {
-    (0..reps).map(|_| pass(ex, docs)).sum()
+fn measured(ex: &Extractor, docs: &[(bool, Vec<u8>)], reps: usize, batch: bool) -> usize {
+    if batch {
+        (0..reps).map(|_| pass_batch(ex, docs)).sum()
+    } else {
+        (0..reps).map(|_| pass(ex, docs)).sum()
+    }
 }
 
 fn main() {
@@ -79,6 +112,7 @@ fn main() {
     let reps: usize = args
         .next()
         .map_or(50, |s| s.parse().expect("REPS is a number"));
+    let batch = args.next().is_some_and(|a| a == "batch");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .expect("a readable folder")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -90,7 +124,7 @@ fn main() {
     let ex = Extractor::new();
     warm(&ex, &docs);
     let t = std::time::Instant::now();
-    let out = measured(&ex, &docs, reps);
+    let out = measured(&ex, &docs, reps, batch);
     let s = t.elapsed().as_secs_f64();
     println!(
         "{} articles, {bytes} bytes x {reps} in {s:.3} s = {:.2} MB/s (JSON out {out} bytes)",

@@ -81,6 +81,19 @@ impl Extractor {
     pub fn extract_document(&self, doc: &Document) -> Article {
         resolve::extract(doc)
     }
+
+    /// Extracts many documents: the same articles as [`Extractor::extract_document`] on each, in order.
+    ///
+    /// Faster than one call per document when there are many small ones (news articles of a few KB): each
+    /// stage runs over several articles in turn while its code is in the processor's instruction cache, instead
+    /// of every article fetching the code of every stage again. Each article still has its own buffers, so the
+    /// results never depend on which documents are extracted together.
+    pub fn extract_batch(&self, docs: &[Document]) -> Vec<Article> {
+        let parts: Vec<_> = docs.iter().map(resolve::parts).collect();
+        let mut out = Vec::with_capacity(docs.len());
+        resolve::extract_all(&parts, &mut out);
+        out
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! normalised text back into a byte offset in the source.
 
 /// Normalised text and its offset map.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct Normalised {
     /// The normalised text.
     pub text: String,

@@ -17,6 +17,9 @@ pub enum Record {
         /// The body the evidence offsets point into.
         text: Option<String>,
     },
+    /// A document read and waiting for its extraction, which [`super::read::Ctx::finish`] runs for a group of
+    /// records at once. Never rendered: `finish` turns it into `Article` (or `Failed`) first.
+    Pending(Box<sportext::Document>),
     /// An input (or JSON article) that could not be read.
     Failed {
         /// The input's source.
@@ -57,6 +60,14 @@ impl Record {
     /// Renders the record for `format`.
     pub fn render(&self, format: OutputFormat) -> Rendered {
         match self {
+            Record::Pending(doc) => Record::Failed {
+                source: doc.source.clone().unwrap_or_default(),
+                error: sportext::Error::new(
+                    sportext::ErrorKind::Internal,
+                    "not extracted (a bug in sportext: please report this input)",
+                ),
+            }
+            .render(format),
             Record::Article { article, text } => {
                 let text = match format {
                     OutputFormat::Csv => csv_rows(article),

@@ -488,7 +488,52 @@ impl Ctx<'_> {
         }
     }
 
+    /// The record of a document read: pending until [`Ctx::finish`] extracts it with the others of its group.
     fn article(&self, doc: Document) -> Record {
+        Record::Pending(Box::new(doc))
+    }
+
+    /// Extracts the documents that `records` are waiting for ([`Record::Pending`]), in one
+    /// [`Extractor::extract_batch`] call (faster for many small articles), and puts each article in its place.
+    /// Should the batch panic, each document is extracted again on its own, so that only the input that
+    /// panics gets an error record.
+    pub fn finish<'r>(&self, records: impl IntoIterator<Item = &'r mut Record>) {
+        let mut slots: Vec<&mut Record> = records
+            .into_iter()
+            .filter(|r| matches!(r, Record::Pending(_)))
+            .collect();
+        let docs: Vec<Document> = slots
+            .iter_mut()
+            .map(
+                |r| match std::mem::replace(&mut **r, Record::Pending(Box::default())) {
+                    Record::Pending(doc) => *doc,
+                    _ => unreachable!("only pending records are kept"),
+                },
+            )
+            .collect();
+        if docs.is_empty() {
+            return;
+        }
+        let batch = panic::catch_unwind(AssertUnwindSafe(|| self.extractor.extract_batch(&docs)));
+        match batch {
+            Ok(articles) => {
+                for ((slot, doc), article) in slots.into_iter().zip(docs).zip(articles) {
+                    *slot = Record::Article {
+                        article: Box::new(article),
+                        text: self.include_text.then_some(doc.body),
+                    };
+                }
+            }
+            Err(_) => {
+                for (slot, doc) in slots.into_iter().zip(docs) {
+                    *slot = self.extract_one(doc);
+                }
+            }
+        }
+    }
+
+    /// One document extracted on its own, a panic caught as its error record.
+    fn extract_one(&self, doc: Document) -> Record {
         let extracted =
             panic::catch_unwind(AssertUnwindSafe(|| self.extractor.extract_document(&doc)));
         let article = match extracted {

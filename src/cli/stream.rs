@@ -46,6 +46,8 @@ pub fn run(args: ExtractArgs) -> ExitCode {
                     error,
                 },
             };
+            let mut record = record;
+            ctx.finish([&mut record]);
             let r = record.render(OutputFormat::Jsonl);
             stats.count(&r, args.quiet, None);
             writer.write(&r)?;

@@ -52,6 +52,49 @@ pub(crate) struct Ctx<'a> {
     pub refs_ahead: Vec<Ref>,
 }
 
+impl<'a> Ctx<'a> {
+    /// An article's resolution state over `norm`, moved out of its buffers for one step (and back with
+    /// [`Ctx::put_back`]).
+    fn take(norm: &'a Normalised, s: &mut Scratch) -> Self {
+        use std::mem::take;
+        Ctx {
+            text: &norm.text,
+            norm,
+            keywords: take(&mut s.keywords),
+            sents: take(&mut s.sents),
+            quotes: take(&mut s.quotes),
+            entities: take(&mut s.entities),
+            refs: take(&mut s.refs),
+            known_seed: take(&mut s.known_seed),
+            known_rank: take(&mut s.known_rank),
+            known_national: take(&mut s.known_national),
+            refs_ahead: take(&mut s.refs_ahead),
+            seed_holders: take(&mut s.seed_holders),
+            rank_holders: take(&mut s.rank_holders),
+            m: Mentions {
+                scores: take(&mut s.scores),
+                cues: take(&mut s.cues),
+                rounds: take(&mut s.rounds),
+                tournaments: take(&mut s.tournaments),
+                ranks: take(&mut s.rank_mentions),
+                seeds: take(&mut s.seed_mentions),
+            },
+        }
+    }
+
+    /// The state back into the article's buffers.
+    fn put_back(self, s: &mut Scratch) {
+        (s.keywords, s.sents, s.quotes) = (self.keywords, self.sents, self.quotes);
+        (s.entities, s.refs, s.refs_ahead) = (self.entities, self.refs, self.refs_ahead);
+        (s.known_seed, s.known_rank) = (self.known_seed, self.known_rank);
+        (s.known_national, s.seed_holders) = (self.known_national, self.seed_holders);
+        s.rank_holders = self.rank_holders;
+        let m = self.m;
+        (s.scores, s.cues, s.rounds) = (m.scores, m.cues, m.rounds);
+        (s.tournaments, s.rank_mentions, s.seed_mentions) = (m.tournaments, m.ranks, m.seeds);
+    }
+}
+
 /// A number (seed or rank) by entity: a map kept as a vector sorted by entity (an article knows a few), iterated
 /// in entity order.
 #[derive(Default)]
@@ -228,9 +271,10 @@ struct Scratch {
     shown: Vec<Shown>,
     spans: Vec<(usize, usize)>,
     matches: matches::Scratch,
-    /// The normalised text and its offset map (see [`Normalised::reusing`]).
-    text: String,
-    map: Vec<u32>,
+    /// The normalised text and its offset map (its buffers reused: see [`Normalised::reusing`]).
+    norm: Normalised,
+    /// The article's sport, as the first stage tells it.
+    sport: Option<&'static str>,
     keywords: Keywords,
     scores: Vec<score::ScoreMention>,
     names: Vec<names::NameMention>,
@@ -254,7 +298,8 @@ struct Scratch {
 }
 
 thread_local! {
-    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+    /// The thread's buffers: one [`Scratch`] per article of a batch (one for a single article).
+    static SCRATCH: std::cell::RefCell<Vec<Scratch>> = std::cell::RefCell::default();
 }
 
 impl Scratch {
@@ -273,14 +318,17 @@ impl Scratch {
         recycle(&mut self.spans);
         self.matches.recycle();
         // The text and its map: freed past 64 KB.
-        self.text.clear();
-        if self.text.capacity() > 1 << 16 {
-            self.text = String::new();
+        let (mut text, mut map) = std::mem::take(&mut self.norm).into_buffers();
+        text.clear();
+        if text.capacity() > 1 << 16 {
+            text = String::new();
         }
-        self.map.clear();
-        if self.map.capacity() > 1 << 14 {
-            self.map = Vec::new();
+        map.clear();
+        if map.capacity() > 1 << 14 {
+            map = Vec::new();
         }
+        self.norm = Normalised::reusing("", text, map);
+        self.sport = None;
         self.keywords.recycle();
         recycle(&mut self.scores);
         recycle(&mut self.names);
@@ -319,15 +367,19 @@ struct Shown {
 
 /// Runs normalise, segment, recognise and resolve over one document.
 pub(crate) fn extract(doc: &Document) -> Article {
-    extract_parts(
-        Parts {
-            source: doc.source.as_deref(),
-            headline: doc.headline.as_deref(),
-            published: doc.published.as_deref(),
-            warnings: &doc.warnings,
-        },
-        &doc.body,
-    )
+    let (parts, body) = parts(doc);
+    extract_parts(parts, body)
+}
+
+/// A [`Document`] as its parts and its body, borrowed.
+pub(crate) fn parts(doc: &Document) -> (Parts<'_>, &str) {
+    let parts = Parts {
+        source: doc.source.as_deref(),
+        headline: doc.headline.as_deref(),
+        published: doc.published.as_deref(),
+        warnings: &doc.warnings,
+    };
+    (parts, &doc.body)
 }
 
 /// The fields of a [`Document`] other than its body, borrowed (so that plain text is extracted without a
@@ -342,108 +394,123 @@ pub(crate) struct Parts<'a> {
 
 /// [`extract`] over a document given as its parts and its body.
 pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
-    // The thread's buffers, used where they stand (a move of the whole `Scratch` out and back per article
-    // costs more than a small article's text). The guard empties them for the next article when the
-    // extraction ends, also when it unwinds from a panic (which the CLI catches and reports per input), so
-    // that no article ever sees another's data. A nested call (none is made), or one while the thread's
-    // locals are being destroyed, gets fresh buffers.
-    let mut article = None;
-    let _ = SCRATCH.try_with(|cell| {
-        if let Ok(scratch) = cell.try_borrow_mut() {
-            article = Some(extract_in(doc, body, &mut EmptiedOnDrop(scratch).0));
-        }
-    });
-    article.unwrap_or_else(|| extract_in(doc, body, &mut Scratch::default()))
+    let mut out = Vec::with_capacity(1);
+    extract_all(&[(doc, body)], &mut out);
+    out.pop().expect("one article per document")
 }
 
-/// The thread's [`Scratch`], borrowed for one article and emptied when dropped.
-struct EmptiedOnDrop<'a>(std::cell::RefMut<'a, Scratch>);
+/// How many articles a batch runs through each stage together: enough for a stage's code to be reused from
+/// the instruction cache, few enough for their texts and buffers to stay in the data caches.
+const BATCH: usize = 16;
+
+/// Extracts every document of `docs`, in order, into `out`: the same articles as [`extract`] on each.
+///
+/// The stages before resolution (normalise, keyword scan, scores, sport, names, result cues, players,
+/// rounds, tournaments, rankings, seeds, sentences) run over a group of up to [`BATCH`] articles before the
+/// next stage starts: the code of all stages together is larger than the instruction cache, and a small
+/// article would otherwise fetch it all again. Each article has its own buffers, so no stage sees another
+/// article's data, and the results do not depend on the grouping.
+pub(crate) fn extract_all(docs: &[(Parts, &str)], out: &mut Vec<Article>) {
+    out.reserve(docs.len());
+    for group in docs.chunks(BATCH) {
+        // The thread's buffers, used where they stand. The guard empties them for the next group when the
+        // extraction ends, also when it unwinds from a panic (which the CLI catches and reports per input),
+        // so that no article ever sees another's data. A nested call (none is made), or one while the
+        // thread's locals are being destroyed, gets fresh buffers.
+        let mut done = false;
+        let _ = SCRATCH.try_with(|cell| {
+            if let Ok(pool) = cell.try_borrow_mut() {
+                let mut guard = EmptiedOnDrop(pool, group.len());
+                if guard.0.len() < group.len() {
+                    guard.0.resize_with(group.len(), Scratch::default);
+                }
+                extract_group(group, &mut guard.0[..group.len()], out);
+                done = true;
+            }
+        });
+        if !done {
+            let mut fresh: Vec<Scratch> = (0..group.len()).map(|_| Scratch::default()).collect();
+            extract_group(group, &mut fresh, out);
+        }
+    }
+}
+
+/// The thread's [`Scratch`]es, borrowed for one group of articles; the first `.1` are emptied when dropped.
+struct EmptiedOnDrop<'a>(std::cell::RefMut<'a, Vec<Scratch>>, usize);
 
 impl Drop for EmptiedOnDrop<'_> {
     fn drop(&mut self) {
-        self.0.recycle();
+        let n = self.1;
+        for s in &mut self.0[..n] {
+            s.recycle();
+        }
     }
 }
 
-/// [`extract_parts`] with the buffers of `scratch` (taken from it and put back, full, at the end).
-fn extract_in(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
-    let mut article = Article {
-        schema_version: SCHEMA_VERSION.into(),
-        source: doc.source.map(str::to_string),
-        sport: None,
-        headline: doc.headline.map(str::to_string),
-        published: doc.published.map(str::to_string),
-        players: Vec::new(),
-        matches: Vec::new(),
-        rankings: Vec::new(),
-        seeds: Vec::new(),
-        warnings: doc.warnings.to_vec(),
-    };
-    let norm = Normalised::reusing(
-        body,
-        std::mem::take(&mut scratch.text),
-        std::mem::take(&mut scratch.map),
-    );
-    let text = norm.text.as_str();
-    let keywords = Keywords::rescan(text, std::mem::take(&mut scratch.keywords));
-    let mut scores = std::mem::take(&mut scratch.scores);
-    score::find_into(text, &keywords, &mut scores);
-    let valid = scores.iter().filter(|s| !s.sets.is_empty()).count();
+/// One group of articles, each with its own buffers: every stage over all of them in turn, then each
+/// article's resolution.
+fn extract_group(docs: &[(Parts, &str)], scratch: &mut [Scratch], out: &mut Vec<Article>) {
+    for ((doc, body), s) in docs.iter().zip(scratch.iter_mut()) {
+        first_stage(*doc, body, s);
+    }
+    for stage in TENNIS_STAGES {
+        for s in scratch.iter_mut().filter(|s| s.sport == Some("tennis")) {
+            stage(s);
+        }
+    }
+    for ((doc, body), s) in docs.iter().zip(scratch.iter_mut()) {
+        out.push(records(*doc, body, s));
+    }
+}
+
+/// The stages after [`first_stage`] and before resolution, in order, for tennis articles only. Each reads
+/// the normalised text (and what earlier stages put in the buffers) and fills its own buffers.
+const TENNIS_STAGES: [fn(&mut Scratch); 10] = [
+    |s| names::find_into(&s.norm.text, &mut s.names),
+    |s| {
+        result::find_into(&s.norm.text, &s.keywords, &mut s.cues);
+        s.cue_starts.extend(s.cues.iter().map(|c| c.span.start));
+    },
+    |s| {
+        let text = s.norm.text.as_str();
+        players::build_entities(text, &s.names, &s.cue_starts, &mut s.entities, &mut s.link);
+        players::mark_officials(text, &s.names, &s.link, &mut s.entities, s.keywords.roles());
+    },
+    |s| round::find_into(&s.norm.text, &s.keywords, &mut s.rounds),
+    |s| tournament::find_into(&s.norm.text, &s.keywords, &mut s.tournaments),
+    |s| ranking::find_into(&s.norm.text, &s.keywords, &mut s.rank_mentions),
+    |s| seed::find_into(&s.norm.text, &mut s.seed_mentions),
+    |s| {
+        quote_ranges(&s.norm.text, &mut s.quotes);
+        segment::sentences_into(&s.norm.text, &mut s.sents);
+    },
+    resolve_refs,
+    resolve_results,
+];
+
+/// The first stage: the normalised text, the keyword scan, the scores and the sport.
+fn first_stage(doc: Parts, body: &str, s: &mut Scratch) {
+    let (text, map) = std::mem::take(&mut s.norm).into_buffers();
+    s.norm = Normalised::reusing(body, text, map);
+    let text = s.norm.text.as_str();
+    s.keywords = Keywords::rescan(text, std::mem::take(&mut s.keywords));
+    score::find_into(text, &s.keywords, &mut s.scores);
+    let valid = s.scores.iter().filter(|m| !m.sets.is_empty()).count();
     // The headline counts as a line before the text (when the text does not already start with it).
     let headline = doc.headline.filter(|h| !text.starts_with(h));
-    let sport = sport::classify_article(headline, text, &keywords, valid);
-    article.sport = sport.map(Into::into);
-    if sport != Some("tennis") {
-        (scratch.text, scratch.map) = norm.into_buffers();
-        (scratch.keywords, scratch.scores) = (keywords, scores);
-        return article;
-    }
-    let mut names = std::mem::take(&mut scratch.names);
-    names::find_into(text, &mut names);
-    let mut cues = std::mem::take(&mut scratch.cues);
-    result::find_into(text, &keywords, &mut cues);
-    scratch.cue_starts.extend(cues.iter().map(|c| c.span.start));
-    let mut entities = std::mem::take(&mut scratch.entities);
-    let mut link = std::mem::take(&mut scratch.link);
-    players::build_entities(text, &names, &scratch.cue_starts, &mut entities, &mut link);
-    players::mark_officials(text, &names, &link, &mut entities, keywords.roles());
-    let mut rounds = std::mem::take(&mut scratch.rounds);
-    round::find_into(text, &keywords, &mut rounds);
-    let mut tournaments = std::mem::take(&mut scratch.tournaments);
-    tournament::find_into(text, &keywords, &mut tournaments);
-    let mut rank_mentions = std::mem::take(&mut scratch.rank_mentions);
-    ranking::find_into(text, &keywords, &mut rank_mentions);
-    let mut seed_mentions = std::mem::take(&mut scratch.seed_mentions);
-    seed::find_into(text, &mut seed_mentions);
-    quote_ranges(text, &mut scratch.quotes);
-    scratch.refs.reserve(names.len());
-    let mut sents = std::mem::take(&mut scratch.sents);
-    segment::sentences_into(text, &mut sents);
-    let mut ctx = Ctx {
-        text,
-        norm: &norm,
-        keywords,
-        sents,
-        quotes: std::mem::take(&mut scratch.quotes),
-        entities,
-        refs: std::mem::take(&mut scratch.refs),
-        known_seed: std::mem::take(&mut scratch.known_seed),
-        known_rank: std::mem::take(&mut scratch.known_rank),
-        known_national: std::mem::take(&mut scratch.known_national),
-        refs_ahead: std::mem::take(&mut scratch.refs_ahead),
-        seed_holders: std::mem::take(&mut scratch.seed_holders),
-        rank_holders: std::mem::take(&mut scratch.rank_holders),
-        m: Mentions {
-            scores,
-            cues,
-            rounds,
-            tournaments,
-            ranks: rank_mentions,
-            seeds: seed_mentions,
-        },
-    };
-    for (i, n) in names.iter().enumerate() {
-        if let Some(e) = link[i] {
+    s.sport = sport::classify_article(headline, text, &s.keywords, valid);
+}
+
+/// Resolution, first step (a tennis article, after the stages): each name becomes a reference of its entity
+/// (with the nationality and age written next to it), seeds and ranks written next to a name become known,
+/// and the descriptors are found.
+fn resolve_refs(s: &mut Scratch) {
+    let norm = std::mem::take(&mut s.norm);
+    let text = norm.text.as_str();
+    let mut ctx = Ctx::take(&norm, s);
+    ctx.refs.reserve(s.names.len());
+    for (i, n) in s.names.iter().enumerate() {
+        if let Some(e) = s.link[i] {
             if ctx.entities[e].not_player || place_context(text, n.span) {
                 continue;
             }
@@ -492,10 +559,19 @@ fn extract_in(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     ctx.rank_holders.fill(&ctx.known_rank);
     // The name references, sorted, become `refs_ahead`; `resolve` builds `ctx.refs` anew in an empty buffer.
     std::mem::swap(&mut ctx.refs, &mut ctx.refs_ahead);
-    let mut descs = std::mem::take(&mut scratch.descs);
-    descriptor::find_into(text, &ctx.keywords, &mut descs);
-    let mut found = std::mem::take(&mut scratch.found);
-    matches::resolve(&mut ctx, &descs, &mut scratch.matches, &mut found);
+    descriptor::find_into(text, &ctx.keywords, &mut s.descs);
+    ctx.put_back(s);
+    s.norm = norm;
+}
+
+/// Resolution, second step: the results, sentence by sentence (the coreference of the other references
+/// with them).
+fn resolve_results(s: &mut Scratch) {
+    let norm = std::mem::take(&mut s.norm);
+    #[cfg(debug_assertions)]
+    let text = norm.text.as_str();
+    let mut ctx = Ctx::take(&norm, s);
+    matches::resolve(&mut ctx, &s.descs, &mut s.matches, &mut s.found);
     #[cfg(debug_assertions)]
     if std::env::var_os("SPORTEXT_DEBUG").is_some() {
         for r in &ctx.refs {
@@ -511,6 +587,32 @@ fn extract_in(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
             );
         }
     }
+    ctx.put_back(s);
+    s.norm = norm;
+}
+
+/// The records of one article whose stages and resolution steps have run, with the buffers of `scratch` (taken
+/// from it and put back, full, at the end).
+fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
+    let sport = scratch.sport;
+    let mut article = Article {
+        schema_version: SCHEMA_VERSION.into(),
+        source: doc.source.map(str::to_string),
+        sport: sport.map(Into::into),
+        headline: doc.headline.map(str::to_string),
+        published: doc.published.map(str::to_string),
+        players: Vec::new(),
+        matches: Vec::new(),
+        rankings: Vec::new(),
+        seeds: Vec::new(),
+        warnings: doc.warnings.to_vec(),
+    };
+    if sport != Some("tennis") {
+        return article;
+    }
+    let norm = std::mem::take(&mut scratch.norm);
+    let ctx = Ctx::take(&norm, scratch);
+    let mut found = std::mem::take(&mut scratch.found);
     let mut used = std::mem::take(&mut scratch.used);
     used.resize(ctx.entities.len(), false);
     for f in &found {
@@ -642,17 +744,9 @@ fn extract_in(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     // The buffers back into `scratch` (emptied by the caller) for the next article.
     (scratch.found, scratch.used, scratch.first, scratch.ref_idx) = (found, used, first, ref_idx);
     (scratch.order, scratch.shown, scratch.spans) = (order, shown, spans);
-    (scratch.quotes, scratch.refs, scratch.refs_ahead) = (ctx.quotes, ctx.refs, ctx.refs_ahead);
-    (scratch.keywords, scratch.scores, scratch.sents) = (ctx.keywords, ctx.m.scores, ctx.sents);
-    (scratch.names, scratch.descs) = (names, descs);
-    (scratch.known_seed, scratch.known_rank) = (ctx.known_seed, ctx.known_rank);
-    (scratch.known_national, scratch.seed_holders) = (ctx.known_national, ctx.seed_holders);
-    (scratch.rank_holders, scratch.ranks, scratch.seeds) = (ctx.rank_holders, ranks, seeds);
-    (scratch.cues, scratch.rounds, scratch.tournaments) =
-        (ctx.m.cues, ctx.m.rounds, ctx.m.tournaments);
-    (scratch.rank_mentions, scratch.seed_mentions) = (ctx.m.ranks, ctx.m.seeds);
-    (scratch.entities, scratch.link) = (ctx.entities, link);
-    (scratch.text, scratch.map) = norm.into_buffers();
+    (scratch.ranks, scratch.seeds) = (ranks, seeds);
+    ctx.put_back(scratch);
+    scratch.norm = norm;
     article
 }
 
@@ -798,19 +892,24 @@ mod tests {
     /// article's data in the thread's buffers for the next one.
     #[test]
     fn buffers_are_emptied_when_an_extraction_unwinds() {
-        let cell = std::cell::RefCell::new(Scratch::default());
+        let cell = std::cell::RefCell::new(vec![Scratch::default(), Scratch::default()]);
         let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let mut guard = EmptiedOnDrop(cell.borrow_mut());
-            guard.0.cue_starts.extend([3, 9]);
-            guard.0.text.push_str("Federer beat Nadal");
-            guard.0.used.push(true);
+            let mut guard = EmptiedOnDrop(cell.borrow_mut(), 2);
+            for s in guard.0.iter_mut() {
+                s.cue_starts.extend([3, 9]);
+                s.norm = Normalised::reusing("Federer beat Nadal", String::new(), Vec::new());
+                s.used.push(true);
+                s.sport = Some("tennis");
+            }
             panic!("a bug in a stage");
         }));
         assert!(caught.is_err());
-        let scratch = cell.borrow();
-        assert!(scratch.cue_starts.is_empty());
-        assert!(scratch.text.is_empty());
-        assert!(scratch.used.is_empty());
+        for scratch in cell.borrow().iter() {
+            assert!(scratch.cue_starts.is_empty());
+            assert!(scratch.norm.text.is_empty());
+            assert!(scratch.used.is_empty());
+            assert_eq!(scratch.sport, None);
+        }
     }
 
     /// Articles extracted one after another on one thread give what each gives alone.
