@@ -20,6 +20,7 @@ pub(crate) use players::ROLES;
 use players::{Entity, Ref, RefKind};
 
 /// Everything the recognisers found in one article, over its normalised text.
+#[derive(Default)]
 pub(crate) struct Mentions {
     pub scores: Vec<score::ScoreMention>,
     pub cues: Vec<result::Cue>,
@@ -71,14 +72,7 @@ impl<'a> Ctx<'a> {
             refs_ahead: take(&mut s.refs_ahead),
             seed_holders: take(&mut s.seed_holders),
             rank_holders: take(&mut s.rank_holders),
-            m: Mentions {
-                scores: take(&mut s.scores),
-                cues: take(&mut s.cues),
-                rounds: take(&mut s.rounds),
-                tournaments: take(&mut s.tournaments),
-                ranks: take(&mut s.rank_mentions),
-                seeds: take(&mut s.seed_mentions),
-            },
+            m: take(&mut s.m),
         }
     }
 
@@ -88,10 +82,7 @@ impl<'a> Ctx<'a> {
         (s.entities, s.refs, s.refs_ahead) = (self.entities, self.refs, self.refs_ahead);
         (s.known_seed, s.known_rank) = (self.known_seed, self.known_rank);
         (s.known_national, s.seed_holders) = (self.known_national, self.seed_holders);
-        s.rank_holders = self.rank_holders;
-        let m = self.m;
-        (s.scores, s.cues, s.rounds) = (m.scores, m.cues, m.rounds);
-        (s.tournaments, s.rank_mentions, s.seed_mentions) = (m.tournaments, m.ranks, m.seeds);
+        (s.rank_holders, s.m) = (self.rank_holders, self.m);
     }
 }
 
@@ -276,7 +267,6 @@ struct Scratch {
     /// The article's sport, as the first stage tells it.
     sport: Option<&'static str>,
     keywords: Keywords,
-    scores: Vec<score::ScoreMention>,
     names: Vec<names::NameMention>,
     sents: Vec<Sentence>,
     descs: Vec<descriptor::Descriptor>,
@@ -287,12 +277,8 @@ struct Scratch {
     rank_holders: Holders,
     ranks: Vec<RankRow>,
     seeds: Vec<SeedRow>,
-    /// The recognisers' mentions (see [`Mentions`]), the entities and each name's entity.
-    cues: Vec<result::Cue>,
-    rounds: Vec<round::RoundMention>,
-    tournaments: Vec<tournament::TournamentMention>,
-    rank_mentions: Vec<ranking::RankMention>,
-    seed_mentions: Vec<seed::SeedMention>,
+    /// The recognisers' mentions, the entities and each name's entity.
+    m: Mentions,
     entities: Vec<Entity>,
     link: Vec<Option<usize>>,
 }
@@ -330,7 +316,7 @@ impl Scratch {
         self.norm = Normalised::reusing("", text, map);
         self.sport = None;
         self.keywords.recycle();
-        recycle(&mut self.scores);
+        recycle(&mut self.m.scores);
         recycle(&mut self.names);
         recycle(&mut self.sents);
         recycle(&mut self.descs);
@@ -345,11 +331,11 @@ impl Scratch {
         recycle(&mut self.rank_holders.0);
         recycle(&mut self.ranks);
         recycle(&mut self.seeds);
-        recycle(&mut self.cues);
-        recycle(&mut self.rounds);
-        recycle(&mut self.tournaments);
-        recycle(&mut self.rank_mentions);
-        recycle(&mut self.seed_mentions);
+        recycle(&mut self.m.cues);
+        recycle(&mut self.m.rounds);
+        recycle(&mut self.m.tournaments);
+        recycle(&mut self.m.ranks);
+        recycle(&mut self.m.seeds);
         recycle(&mut self.entities);
         recycle(&mut self.link);
     }
@@ -468,18 +454,18 @@ fn extract_group(docs: &[(Parts, &str)], scratch: &mut [Scratch], out: &mut Vec<
 const TENNIS_STAGES: [fn(&mut Scratch); 10] = [
     |s| names::find_into(&s.norm.text, &mut s.names),
     |s| {
-        result::find_into(&s.norm.text, &s.keywords, &mut s.cues);
-        s.cue_starts.extend(s.cues.iter().map(|c| c.span.start));
+        result::find_into(&s.norm.text, &s.keywords, &mut s.m.cues);
+        s.cue_starts.extend(s.m.cues.iter().map(|c| c.span.start));
     },
     |s| {
         let text = s.norm.text.as_str();
         players::build_entities(text, &s.names, &s.cue_starts, &mut s.entities, &mut s.link);
         players::mark_officials(text, &s.names, &s.link, &mut s.entities, s.keywords.roles());
     },
-    |s| round::find_into(&s.norm.text, &s.keywords, &mut s.rounds),
-    |s| tournament::find_into(&s.norm.text, &s.keywords, &mut s.tournaments),
-    |s| ranking::find_into(&s.norm.text, &s.keywords, &mut s.rank_mentions),
-    |s| seed::find_into(&s.norm.text, &mut s.seed_mentions),
+    |s| round::find_into(&s.norm.text, &s.keywords, &mut s.m.rounds),
+    |s| tournament::find_into(&s.norm.text, &s.keywords, &mut s.m.tournaments),
+    |s| ranking::find_into(&s.norm.text, &s.keywords, &mut s.m.ranks),
+    |s| seed::find_into(&s.norm.text, &mut s.m.seeds),
     |s| {
         quote_ranges(&s.norm.text, &mut s.quotes);
         segment::sentences_into(&s.norm.text, &mut s.sents);
@@ -494,8 +480,8 @@ fn first_stage(doc: Parts, body: &str, s: &mut Scratch) {
     s.norm = Normalised::reusing(body, text, map);
     let text = s.norm.text.as_str();
     s.keywords = Keywords::rescan(text, std::mem::take(&mut s.keywords));
-    score::find_into(text, &s.keywords, &mut s.scores);
-    let valid = s.scores.iter().filter(|m| !m.sets.is_empty()).count();
+    score::find_into(text, &s.keywords, &mut s.m.scores);
+    let valid = s.m.scores.iter().filter(|m| !m.sets.is_empty()).count();
     // The headline counts as a line before the text (when the text does not already start with it).
     let headline = doc.headline.filter(|h| !text.starts_with(h));
     s.sport = sport::classify_article(headline, text, &s.keywords, valid);
