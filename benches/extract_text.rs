@@ -5,6 +5,7 @@
 //! - `generated`: 200 synthetic articles of about 3 KB (benches/synth/mod.rs);
 //! - `large`: one synthetic article of 1 MB (linearity: see also `bench/cli-scale.sh`);
 //! - `corpus`: the BBC tennis articles of `../shared/corpus` (or `$SPORTEXT_CORPUS`) when that folder is present (skipped otherwise).
+//! - `generated_batch`, `corpus_batch`: the same articles given to one `Extractor::extract_batch` call.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -14,7 +15,7 @@ use std::path::Path;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use sportext::Extractor;
+use sportext::{Document, Extractor};
 
 mod synth;
 
@@ -30,6 +31,24 @@ fn run(ex: &Extractor, docs: &[String]) -> usize {
         };
     }
     n
+}
+
+/// As [`run`], with all the documents given to one `extract_batch` call.
+fn run_batch(ex: &Extractor, docs: &[Document]) -> usize {
+    let mut out = Vec::new();
+    ex.extract_batch(docs)
+        .iter()
+        .map(|a| {
+            out.clear();
+            a.write_json(None, &mut out);
+            out.len()
+        })
+        .sum()
+}
+
+/// The texts as documents (as the CLI reads files), for `extract_batch`.
+fn documents(texts: &[String]) -> Vec<Document> {
+    texts.iter().map(|t| Document::from_text(None, t)).collect()
 }
 
 fn corpus_texts() -> Vec<String> {
@@ -57,6 +76,10 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("extract_text");
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("generated", |b| b.iter(|| run(&ex, black_box(&docs))));
+    let batch = documents(&docs);
+    g.bench_function("generated_batch", |b| {
+        b.iter(|| run_batch(&ex, black_box(&batch)))
+    });
     let large = vec![synth::article(7, 1 << 20)];
     g.throughput(Throughput::Bytes(large[0].len() as u64));
     g.sample_size(10);
@@ -68,6 +91,10 @@ fn bench(c: &mut Criterion) {
             real.iter().map(String::len).sum::<usize>() as u64,
         ));
         g.bench_function("corpus", |b| b.iter(|| run(&ex, black_box(&real))));
+        let batch = documents(&real);
+        g.bench_function("corpus_batch", |b| {
+            b.iter(|| run_batch(&ex, black_box(&batch)))
+        });
     }
     g.finish();
 }
