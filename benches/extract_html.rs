@@ -3,7 +3,9 @@
 //! Run: `cargo bench --bench extract_html`. Throughput is in bytes of HTML, so criterion prints MB/s (target: at
 //! least 50 MB/s per core). Groups:
 //! - `generated`: 100 synthetic news pages (benches/synth/mod.rs) with head, scripts, navigation, article, asides;
-//! - `corpus`: the pages of `../shared/corpus/html-benchmark/html/*.html.gz` when present (skipped otherwise).
+//! - `corpus`: the pages of `../shared/corpus/html-benchmark/html/*.html.gz` when present (skipped otherwise);
+//! - `generated_batch`: the generated pages decoded and parsed one by one, then extracted by one
+//!   `Extractor::extract_batch` call.
 
 use std::hint::black_box;
 use std::io::Read;
@@ -39,6 +41,26 @@ fn run(ex: &Extractor, pages: &[Vec<u8>]) -> usize {
     n
 }
 
+/// As [`run`], with the parsed pages given to one `extract_batch` call.
+fn run_batch(ex: &Extractor, pages: &[Vec<u8>]) -> usize {
+    let docs: Vec<_> = pages
+        .iter()
+        .filter_map(|p| {
+            let (html, _) = decode_html(p).ok()?;
+            parse_html(&html, None).ok()
+        })
+        .collect();
+    let mut out = Vec::new();
+    ex.extract_batch(&docs)
+        .iter()
+        .map(|a| {
+            out.clear();
+            a.write_json(None, &mut out);
+            out.len()
+        })
+        .sum()
+}
+
 fn corpus_pages() -> Vec<Vec<u8>> {
     let root = std::env::var_os("SPORTEXT_CORPUS").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
@@ -71,6 +93,9 @@ fn bench(c: &mut Criterion) {
         pages.iter().map(Vec::len).sum::<usize>() as u64
     ));
     g.bench_function("generated", |b| b.iter(|| run(&ex, black_box(&pages))));
+    g.bench_function("generated_batch", |b| {
+        b.iter(|| run_batch(&ex, black_box(&pages)))
+    });
     let real = corpus_pages();
     if !real.is_empty() {
         g.sample_size(20);
