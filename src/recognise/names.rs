@@ -597,14 +597,10 @@ fn inside_word(text: &str, i: usize) -> bool {
 
 /// [`BYTE_CLASS`]: an ASCII letter or digit, '@', '#' or '_' (a capital after it is inside a word).
 const WORDY: u8 = 1;
-/// [`BYTE_CLASS`]: an ASCII capital.
-const CAPITAL: u8 = 2;
-/// [`BYTE_CLASS`]: the first letter of a name particle ('d', 'v', 'l', 't').
-const PARTICLE: u8 = 4;
 /// [`BYTE_CLASS`]: no ASCII byte (0x80 and up).
-const NOT_ASCII: u8 = 8;
+const NOT_ASCII: u8 = 2;
 
-/// The classes of each byte value: [`WORDY`], [`CAPITAL`], [`PARTICLE`] and [`NOT_ASCII`] bits.
+/// The classes of each byte value: [`WORDY`] and [`NOT_ASCII`] bits.
 static BYTE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
@@ -612,12 +608,6 @@ static BYTE_CLASS: [u8; 256] = {
         let b = i as u8;
         if b.is_ascii_alphanumeric() || matches!(b, b'@' | b'#' | b'_') {
             t[i] |= WORDY;
-        }
-        if b.is_ascii_uppercase() {
-            t[i] |= CAPITAL;
-        }
-        if matches!(b, b'd' | b'v' | b'l' | b't') {
-            t[i] |= PARTICLE;
         }
         if b >= 0x80 {
             t[i] |= NOT_ASCII;
@@ -813,6 +803,23 @@ mod tests {
             }
         }
         assert_eq!(got, regex_runs(text), "text: {text:?}");
+    }
+
+    /// [`inside_word`] answers as the test it replaced, after every ASCII byte and a few other characters.
+    #[test]
+    fn inside_word_after_every_byte() {
+        let before = (0..128u8)
+            .map(char::from)
+            .chain(['\u{e9}', '\u{c9}', '\u{a0}', '\u{2019}', '5']);
+        for c in before {
+            let text = format!("{c}Ab");
+            let i = c.len_utf8();
+            let want = c.is_ascii_alphanumeric()
+                || matches!(c, '@' | '#' | '_')
+                || (!c.is_ascii() && c.is_alphanumeric());
+            assert_eq!(inside_word(&text, i), want, "{c:?}");
+        }
+        assert!(!inside_word("Ab", 0));
     }
 
     #[test]
