@@ -274,11 +274,9 @@ fn leading_letters(x: u64) -> (usize, u64, bool) {
     let other = !letters & splat(0x80);
     // Little-endian: the lowest set bit is the first byte that is no ASCII letter (none: 64 trailing zeros).
     let k = (other.trailing_zeros() / 8) as usize;
-    let rest = if k == 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * k)) - 1
-    };
+    // The bits below that byte (all of them when there is none), without a branch: its high bit alone,
+    // moved to its low bit, less one.
+    let rest = ((other & other.wrapping_neg()) >> 7).wrapping_sub(1);
     (k, rest, small & rest != 0)
 }
 
@@ -581,16 +579,43 @@ fn is_hyphen_phrase(token: &str) -> bool {
 /// Whether the capital at byte `i` stands inside a word ("iPhone"): after a letter, digit, '@', '#' or '_'.
 #[inline(always)]
 fn inside_word(text: &str, i: usize) -> bool {
-    match i.checked_sub(1).map(|p| text.as_bytes()[p]) {
-        // Most capitals stand after a space: one test.
-        Some(b' ') | None => false,
-        Some(b) if b < 0x80 => b.is_ascii_alphanumeric() || matches!(b, b'@' | b'#' | b'_'),
-        Some(_) => text[..i]
+    let Some(p) = i.checked_sub(1) else {
+        return false;
+    };
+    let b = text.as_bytes()[p];
+    // A table look-up, not a branch per kind of byte.
+    let class = BYTE_CLASS[usize::from(b)];
+    if class & NOT_ASCII == 0 {
+        class & WORDY != 0
+    } else {
+        text[..i]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric),
+            .is_some_and(char::is_alphanumeric)
     }
 }
+
+/// [`BYTE_CLASS`]: an ASCII letter or digit, '@', '#' or '_' (a capital after it is inside a word).
+const WORDY: u8 = 1;
+/// [`BYTE_CLASS`]: no ASCII byte (0x80 and up).
+const NOT_ASCII: u8 = 2;
+
+/// The classes of each byte value: [`WORDY`] and [`NOT_ASCII`] bits.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        if b.is_ascii_alphanumeric() || matches!(b, b'@' | b'#' | b'_') {
+            t[i] |= WORDY;
+        }
+        if b >= 0x80 {
+            t[i] |= NOT_ASCII;
+        }
+        i += 1;
+    }
+    t
+};
 
 /// Every name candidate in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<NameMention> {
@@ -655,8 +680,8 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
         };
         pos = me;
         // A country code in brackets: "Dimitrov (Bul)".
-        // (The length first: few runs are that short.)
-        if me - ms <= 3 && ms > 0 && bytes[ms - 1] == b'(' && bytes.get(me) == Some(&b')') {
+        // (The bracket after the run first: few runs have one, while many are that short.)
+        if bytes.get(me) == Some(&b')') && me - ms <= 3 && ms > 0 && bytes[ms - 1] == b'(' {
             out.truncate(kept);
             continue;
         }
@@ -778,6 +803,23 @@ mod tests {
             }
         }
         assert_eq!(got, regex_runs(text), "text: {text:?}");
+    }
+
+    /// [`inside_word`] answers as the test it replaced, after every ASCII byte and a few other characters.
+    #[test]
+    fn inside_word_after_every_byte() {
+        let before = (0..128u8)
+            .map(char::from)
+            .chain(['\u{e9}', '\u{c9}', '\u{a0}', '\u{2019}', '5']);
+        for c in before {
+            let text = format!("{c}Ab");
+            let i = c.len_utf8();
+            let want = c.is_ascii_alphanumeric()
+                || matches!(c, '@' | '#' | '_')
+                || (!c.is_ascii() && c.is_alphanumeric());
+            assert_eq!(inside_word(&text, i), want, "{c:?}");
+        }
+        assert!(!inside_word("Ab", 0));
     }
 
     #[test]
