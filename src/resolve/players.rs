@@ -784,13 +784,18 @@ fn role_may_stand(b: &[u8], roles: &[usize], from: usize, to: usize) -> bool {
         return true;
     }
     if from < to && cut(from) {
-        let n = b[from..]
-            .iter()
-            .take(16)
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .count();
+        // Most cut words start with a byte that no role's first run starts with, or have a run no role's first
+        // run has: the lengths of the runs of roles starting with it, then the run's length up to 16.
+        let lens = ROLE_RUN_LENS[usize::from(b[from])];
+        if lens == 0 {
+            return false;
+        }
+        let mut n = 1;
+        while n < 16 && b.get(from + n).is_some_and(u8::is_ascii_alphanumeric) {
+            n += 1;
+        }
         // (A run of 16 or more is no role's first run.)
-        return n < 16 && ROLE_RUN_LENS[usize::from(b[from])] >> n & 1 != 0;
+        return n < 16 && lens >> n & 1 != 0;
     }
     false
 }
