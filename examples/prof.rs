@@ -123,6 +123,8 @@ fn main() {
     let bytes: usize = docs.iter().map(|d| d.1.len()).sum();
     let ex = Extractor::new();
     warm(&ex, &docs);
+    #[cfg(feature = "stage-timing")]
+    let _ = sportext::stage_times();
     let t = std::time::Instant::now();
     let out = measured(&ex, &docs, reps, batch);
     let s = t.elapsed().as_secs_f64();
@@ -131,4 +133,23 @@ fn main() {
         docs.len(),
         (bytes * reps) as f64 / s / 1e6
     );
+    // With `--features stage-timing`: nanoseconds per byte of input by stage; the rest is reading (page
+    // parsing for pages), JSON and dropping the articles.
+    #[cfg(feature = "stage-timing")]
+    {
+        let total = (bytes * reps) as f64;
+        let times = sportext::stage_times();
+        let staged: f64 = times.iter().map(|(_, d)| d.as_secs_f64()).sum();
+        for (name, d) in times.iter().chain([&(
+            "other (input, JSON, drop)",
+            std::time::Duration::from_secs_f64((s - staged).max(0.0)),
+        )]) {
+            let d = d.as_secs_f64();
+            println!(
+                "{name:>28} {:6.2} ns/byte {:5.1}%",
+                d * 1e9 / total,
+                100.0 * d / s
+            );
+        }
+    }
 }

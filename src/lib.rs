@@ -96,6 +96,15 @@ impl Extractor {
     }
 }
 
+/// With the `stage-timing` feature: the time each stage took on this thread since the last call, summed
+/// over the articles, in order of first use (a profile by the clock: `cargo run --release --features
+/// stage-timing --example prof -- DIR REPS batch` prints it). Not part of the stable API.
+#[cfg(feature = "stage-timing")]
+#[doc(hidden)]
+pub fn stage_times() -> Vec<(&'static str, std::time::Duration)> {
+    resolve::timing::take()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

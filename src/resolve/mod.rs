@@ -439,52 +439,111 @@ fn extract_group(docs: &[(Parts, &str)], scratch: &mut [Scratch], out: &mut Vec<
     for ((doc, body), s) in docs.iter().zip(scratch.iter_mut()) {
         first_stage(*doc, body, s);
     }
-    for stage in TENNIS_STAGES {
-        for s in scratch.iter_mut().filter(|s| s.sport == Some("tennis")) {
-            stage(s);
+    for (name, stage) in TENNIS_STAGES {
+        timed(name, || {
+            for s in scratch.iter_mut().filter(|s| s.sport == Some("tennis")) {
+                stage(s);
+            }
+        });
+    }
+    timed("records", || {
+        for ((doc, body), s) in docs.iter().zip(scratch.iter_mut()) {
+            out.push(records(*doc, body, s));
         }
-    }
-    for ((doc, body), s) in docs.iter().zip(scratch.iter_mut()) {
-        out.push(records(*doc, body, s));
-    }
+    });
 }
 
-/// The stages after [`first_stage`] and before resolution, in order, for tennis articles only. Each reads
-/// the normalised text (and what earlier stages put in the buffers) and fills its own buffers.
-const TENNIS_STAGES: [fn(&mut Scratch); 10] = [
-    |s| names::find_into(&s.norm.text, &mut s.names),
-    |s| {
+/// Time per stage, summed per thread, in builds with the `stage-timing` feature: a profile by the clock,
+/// which instruction counts do not give (stages run at very different rates; see docs/PROFILE.md). Read
+/// with [`crate::stage_times`].
+#[cfg(feature = "stage-timing")]
+pub(crate) mod timing {
+    use std::cell::RefCell;
+    use std::time::{Duration, Instant};
+
+    thread_local! {
+        static TOTALS: RefCell<Vec<(&'static str, Duration)>> = RefCell::default();
+    }
+
+    /// Runs `f`, adding its time to stage `name`.
+    pub(crate) fn timed<R>(name: &'static str, f: impl FnOnce() -> R) -> R {
+        let t = Instant::now();
+        let r = f();
+        let d = t.elapsed();
+        TOTALS.with(|c| {
+            let mut v = c.borrow_mut();
+            match v.iter_mut().find(|(n, _)| *n == name) {
+                Some(e) => e.1 += d,
+                None => v.push((name, d)),
+            }
+        });
+        r
+    }
+
+    /// The totals of this thread so far, in order of first use; they start again from zero.
+    pub(crate) fn take() -> Vec<(&'static str, Duration)> {
+        TOTALS.with(|c| std::mem::take(&mut *c.borrow_mut()))
+    }
+}
+#[cfg(feature = "stage-timing")]
+use timing::timed;
+
+/// Without the `stage-timing` feature: the stage itself, nothing else.
+#[cfg(not(feature = "stage-timing"))]
+#[inline(always)]
+fn timed<R>(_: &'static str, f: impl FnOnce() -> R) -> R {
+    f()
+}
+
+/// A stage after [`first_stage`]: it reads an article's buffers and fills its own.
+type Stage = fn(&mut Scratch);
+
+/// The stages after [`first_stage`], with resolution's first two steps, in order, for tennis articles only,
+/// each with its name for `stage-timing`. Each reads the normalised text (and what earlier stages put in the
+/// buffers) and fills its own buffers.
+const TENNIS_STAGES: [(&str, Stage); 10] = [
+    ("names", |s| names::find_into(&s.norm.text, &mut s.names)),
+    ("result cues", |s| {
         result::find_into(&s.norm.text, &s.keywords, &mut s.m.cues);
         s.cue_starts.extend(s.m.cues.iter().map(|c| c.span.start));
-    },
-    |s| {
+    }),
+    ("players, officials", |s| {
         let text = s.norm.text.as_str();
         players::build_entities(text, &s.names, &s.cue_starts, &mut s.entities, &mut s.link);
         players::mark_officials(text, &s.names, &s.link, &mut s.entities, s.keywords.roles());
-    },
-    |s| round::find_into(&s.norm.text, &s.keywords, &mut s.m.rounds),
-    |s| tournament::find_into(&s.norm.text, &s.keywords, &mut s.m.tournaments),
-    |s| ranking::find_into(&s.norm.text, &s.keywords, &mut s.m.ranks),
-    |s| seed::find_into(&s.norm.text, &mut s.m.seeds),
-    |s| {
+    }),
+    ("rounds", |s| {
+        round::find_into(&s.norm.text, &s.keywords, &mut s.m.rounds)
+    }),
+    ("tournaments", |s| {
+        tournament::find_into(&s.norm.text, &s.keywords, &mut s.m.tournaments)
+    }),
+    ("rankings", |s| {
+        ranking::find_into(&s.norm.text, &s.keywords, &mut s.m.ranks)
+    }),
+    ("seeds", |s| seed::find_into(&s.norm.text, &mut s.m.seeds)),
+    ("quotes, sentences", |s| {
         quote_ranges(&s.norm.text, &mut s.quotes);
         segment::sentences_into(&s.norm.text, &mut s.sents);
-    },
-    resolve_refs,
-    resolve_results,
+    }),
+    ("references", resolve_refs),
+    ("results", resolve_results),
 ];
 
 /// The first stage: the normalised text, the keyword scan, the scores and the sport.
 fn first_stage(doc: Parts, body: &str, s: &mut Scratch) {
     let (text, map) = std::mem::take(&mut s.norm).into_buffers();
-    s.norm = Normalised::reusing(body, text, map);
+    s.norm = timed("normalise", || Normalised::reusing(body, text, map));
     let text = s.norm.text.as_str();
-    s.keywords = Keywords::rescan(text, std::mem::take(&mut s.keywords));
-    score::find_into(text, &s.keywords, &mut s.m.scores);
-    let valid = s.m.scores.iter().filter(|m| !m.sets.is_empty()).count();
-    // The headline counts as a line before the text (when the text does not already start with it).
-    let headline = doc.headline.filter(|h| !text.starts_with(h));
-    s.sport = sport::classify_article(headline, text, &s.keywords, valid);
+    let keywords = std::mem::take(&mut s.keywords);
+    s.keywords = timed("keyword scan", || Keywords::rescan(text, keywords));
+    s.sport = timed("scores, sport", || {
+        score::find_into(text, &s.keywords, &mut s.m.scores);
+        let valid = s.m.scores.iter().filter(|m| !m.sets.is_empty()).count();
+        // The headline counts as a line before the text (when the text does not already start with it).
+        let headline = doc.headline.filter(|h| !text.starts_with(h));
+        sport::classify_article(headline, text, &s.keywords, valid)
+    });
 }
 
 /// Resolution, first step (a tennis article, after the stages): each name becomes a reference of its entity
