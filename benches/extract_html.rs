@@ -50,15 +50,7 @@ fn run_batch(ex: &Extractor, pages: &[Vec<u8>]) -> usize {
             parse_html(&html, None).ok()
         })
         .collect();
-    let mut out = Vec::new();
-    ex.extract_batch(&docs)
-        .iter()
-        .map(|a| {
-            out.clear();
-            a.write_json(None, &mut out);
-            out.len()
-        })
-        .sum()
+    synth::batch_json_bytes(ex, &docs)
 }
 
 fn corpus_pages() -> Vec<Vec<u8>> {

@@ -33,19 +33,6 @@ fn run(ex: &Extractor, docs: &[String]) -> usize {
     n
 }
 
-/// As [`run`], with all the documents given to one `extract_batch` call.
-fn run_batch(ex: &Extractor, docs: &[Document]) -> usize {
-    let mut out = Vec::new();
-    ex.extract_batch(docs)
-        .iter()
-        .map(|a| {
-            out.clear();
-            a.write_json(None, &mut out);
-            out.len()
-        })
-        .sum()
-}
-
 /// The texts as documents (as the CLI reads files), for `extract_batch`.
 fn documents(texts: &[String]) -> Vec<Document> {
     texts.iter().map(|t| Document::from_text(None, t)).collect()
@@ -78,7 +65,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("generated", |b| b.iter(|| run(&ex, black_box(&docs))));
     let batch = documents(&docs);
     g.bench_function("generated_batch", |b| {
-        b.iter(|| run_batch(&ex, black_box(&batch)))
+        b.iter(|| synth::batch_json_bytes(&ex, black_box(&batch)))
     });
     let large = vec![synth::article(7, 1 << 20)];
     g.throughput(Throughput::Bytes(large[0].len() as u64));
@@ -93,7 +80,7 @@ fn bench(c: &mut Criterion) {
         g.bench_function("corpus", |b| b.iter(|| run(&ex, black_box(&real))));
         let batch = documents(&real);
         g.bench_function("corpus_batch", |b| {
-            b.iter(|| run_batch(&ex, black_box(&batch)))
+            b.iter(|| synth::batch_json_bytes(&ex, black_box(&batch)))
         });
     }
     g.finish();

@@ -1,5 +1,6 @@
 //! Generator of synthetic tennis articles for benchmarks (shared by the criterion benches and the
-//! `gen_corpus` example that feeds `bench/cli-scale.sh`).
+//! `gen_corpus` example that feeds `bench/cli-scale.sh`), and the benches' batch measurement
+//! ([`batch_json_bytes`]).
 //!
 //! Everything here is made up: players with accented names, scores (tie-breaks, retirements), rounds,
 //! tournaments, rankings, seeds, quotes, pronouns and results roundups. Output is deterministic for a seed,
@@ -417,4 +418,18 @@ pub fn html_page(seed: u64, target: usize) -> String {
     out.push_str("<a href=\"/terms\">Terms</a> <a href=\"/privacy\">Privacy</a></footer>\n");
     out.push_str("<script src=\"/static/app.js\" async></script>\n</body></html>\n");
     out
+}
+
+/// The benches' batch measurement: `docs` extracted by one `Extractor::extract_batch` call, each article's
+/// JSON line written; returns the bytes of JSON.
+pub fn batch_json_bytes(ex: &sportext::Extractor, docs: &[sportext::Document]) -> usize {
+    let mut out = Vec::new();
+    ex.extract_batch(docs)
+        .iter()
+        .map(|a| {
+            out.clear();
+            a.write_json(None, &mut out);
+            out.len()
+        })
+        .sum()
 }
