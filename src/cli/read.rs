@@ -498,6 +498,20 @@ impl Ctx<'_> {
     /// Should the batch panic, each document is extracted again on its own, so that only the input that
     /// panics gets an error record.
     pub fn finish<'r>(&self, records: impl IntoIterator<Item = &'r mut Record>) {
+        self.finish_with(
+            records,
+            |docs| self.extractor.extract_batch(docs),
+            |doc| self.extractor.extract_document(doc),
+        );
+    }
+
+    /// [`Ctx::finish`] with the batch and the single extraction given (tests give ones that panic).
+    fn finish_with<'r>(
+        &self,
+        records: impl IntoIterator<Item = &'r mut Record>,
+        batch: impl Fn(&[Document]) -> Vec<sportext::Article>,
+        one: impl Fn(&Document) -> sportext::Article,
+    ) {
         let mut slots: Vec<&mut Record> = records
             .into_iter()
             .filter(|r| matches!(r, Record::Pending(_)))
@@ -514,8 +528,7 @@ impl Ctx<'_> {
         if docs.is_empty() {
             return;
         }
-        let batch = panic::catch_unwind(AssertUnwindSafe(|| self.extractor.extract_batch(&docs)));
-        match batch {
+        match panic::catch_unwind(AssertUnwindSafe(|| batch(&docs))) {
             Ok(articles) => {
                 for ((slot, doc), article) in slots.into_iter().zip(docs).zip(articles) {
                     *slot = Record::Article {
@@ -526,16 +539,15 @@ impl Ctx<'_> {
             }
             Err(_) => {
                 for (slot, doc) in slots.into_iter().zip(docs) {
-                    *slot = self.extract_one(doc);
+                    *slot = self.extract_one(doc, &one);
                 }
             }
         }
     }
 
-    /// One document extracted on its own, a panic caught as its error record.
-    fn extract_one(&self, doc: Document) -> Record {
-        let extracted =
-            panic::catch_unwind(AssertUnwindSafe(|| self.extractor.extract_document(&doc)));
+    /// One document extracted on its own by `one`, a panic caught as its error record.
+    fn extract_one(&self, doc: Document, one: impl Fn(&Document) -> sportext::Article) -> Record {
+        let extracted = panic::catch_unwind(AssertUnwindSafe(|| one(&doc)));
         let article = match extracted {
             Ok(a) => a,
             Err(payload) => {
@@ -737,6 +749,64 @@ mod tests {
         );
         assert_eq!(lines(b"", 5), vec![]);
         assert_eq!(lines(b"\n\n", 5), vec![(1, Ok(vec![])), (2, Ok(vec![]))]);
+    }
+
+    #[test]
+    fn a_batch_that_panics_gives_the_error_record_to_its_bad_input_only() {
+        let extractor = Extractor::new();
+        let ctx = Ctx {
+            extractor: &extractor,
+            fields: JsonFields::default(),
+            include_text: false,
+            max_bytes: 1 << 20,
+        };
+        let texts = [
+            "Roger Federer beat Rafael Nadal 6-4 6-3.",
+            "BOOM",
+            "Andy Murray beat Tim Henman 7-5 6-2.",
+        ];
+        let mut records: Vec<Record> = texts
+            .iter()
+            .map(|t| ctx.article(Document::from_text(Some(format!("in/{t}")), t)))
+            .chain([Record::Failed {
+                source: "in/unreadable".into(),
+                error: Error::new(ErrorKind::Io, "denied"),
+            }])
+            .collect();
+        let bad = |d: &Document| d.body == "BOOM";
+        ctx.finish_with(
+            &mut records,
+            |docs| {
+                assert!(
+                    !docs.iter().any(bad),
+                    "a batch without the bad input does not panic here"
+                );
+                docs.iter().map(|d| extractor.extract_document(d)).collect()
+            },
+            |doc| {
+                assert!(!bad(doc), "the bad input");
+                extractor.extract_document(doc)
+            },
+        );
+        // The batch held the bad input, so it panicked: every input was extracted again on its own.
+        match &records[0] {
+            Record::Article { article, .. } => assert_eq!(article.matches.len(), 1),
+            other => panic!("{other:?}"),
+        }
+        match &records[1] {
+            Record::Failed { source, error } => {
+                assert_eq!(source, "in/BOOM");
+                assert_eq!(error.kind, ErrorKind::Internal);
+            }
+            other => panic!("{other:?}"),
+        }
+        match &records[2] {
+            Record::Article { article, .. } => assert_eq!(article.players[0].name, "Andy Murray"),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(&records[3], Record::Failed { source, .. } if source == "in/unreadable"));
+        // Nothing is left pending.
+        assert!(!records.iter().any(|r| matches!(r, Record::Pending(_))));
     }
 
     #[test]
