@@ -91,7 +91,7 @@ impl Extractor {
     pub fn extract_batch(&self, docs: &[Document]) -> Vec<Article> {
         let parts: Vec<_> = docs.iter().map(resolve::parts).collect();
         let mut out = Vec::with_capacity(docs.len());
-        resolve::extract_all(&parts, &mut out);
+        resolve::extract_all(&parts, &mut |a| out.push(a));
         out
     }
 }

@@ -380,24 +380,24 @@ pub(crate) struct Parts<'a> {
 
 /// [`extract`] over a document given as its parts and its body.
 pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
-    let mut out = Vec::with_capacity(1);
-    extract_all(&[(doc, body)], &mut out);
-    out.pop().expect("one article per document")
+    let mut article = None;
+    extract_all(&[(doc, body)], &mut |a| article = Some(a));
+    article.expect("one article per document")
 }
 
 /// How many articles a batch runs through each stage together: enough for a stage's code to be reused from
 /// the instruction cache, few enough for their texts and buffers to stay in the data caches.
 const BATCH: usize = 16;
 
-/// Extracts every document of `docs`, in order, into `out`: the same articles as [`extract`] on each.
+/// Extracts every document of `docs`, in order, giving each article to `out`: the same articles as
+/// [`extract`] on each (a single call gives one, with no list to allocate).
 ///
 /// The stages before resolution (normalise, keyword scan, scores, sport, names, result cues, players,
 /// rounds, tournaments, rankings, seeds, sentences) run over a group of up to [`BATCH`] articles before the
 /// next stage starts: the code of all stages together is larger than the instruction cache, and a small
 /// article would otherwise fetch it all again. Each article has its own buffers, so no stage sees another
 /// article's data, and the results do not depend on the grouping.
-pub(crate) fn extract_all(docs: &[(Parts, &str)], out: &mut Vec<Article>) {
-    out.reserve(docs.len());
+pub(crate) fn extract_all(docs: &[(Parts, &str)], out: &mut impl FnMut(Article)) {
     for group in docs.chunks(BATCH) {
         // The thread's buffers, used where they stand. The guard empties them for the next group when the
         // extraction ends, also when it unwinds from a panic (which the CLI catches and reports per input),
@@ -435,7 +435,7 @@ impl Drop for EmptiedOnDrop<'_> {
 
 /// One group of articles, each with its own buffers: every stage over all of them in turn, then each
 /// article's resolution.
-fn extract_group(docs: &[(Parts, &str)], scratch: &mut [Scratch], out: &mut Vec<Article>) {
+fn extract_group(docs: &[(Parts, &str)], scratch: &mut [Scratch], out: &mut impl FnMut(Article)) {
     for ((doc, body), s) in docs.iter().zip(scratch.iter_mut()) {
         first_stage(*doc, body, s);
     }
@@ -448,7 +448,7 @@ fn extract_group(docs: &[(Parts, &str)], scratch: &mut [Scratch], out: &mut Vec<
     }
     timed("records", || {
         for ((doc, body), s) in docs.iter().zip(scratch.iter_mut()) {
-            out.push(records(*doc, body, s));
+            out(records(*doc, body, s));
         }
     });
 }
