@@ -271,6 +271,37 @@ fn jobs_one_and_two_give_the_same_bytes() {
 }
 
 #[test]
+fn a_write_error_stops_the_run_with_exit_one() {
+    // More inputs than one chunk of work at --jobs 1 (256 tasks), so that extraction is still going on when
+    // the first write fails: the run must stop, not hang or go on reading.
+    let dir = temp_dir("full");
+    for i in 0..600 {
+        let body = format!("Kai Moss{i} beat Leo Park 6-4 6-{}.\n", i % 5);
+        fs::write(dir.join(format!("a_{i:03}.txt")), body).unwrap();
+    }
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    for jobs in ["1", "2"] {
+        let out = sportext(&[
+            "extract",
+            "-q",
+            "--jobs",
+            jobs,
+            "-o",
+            "/dev/full",
+            dir.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(1), "--jobs {jobs}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("cannot write /dev/full"),
+            "--jobs {jobs}: {err}"
+        );
+    }
+}
+
+#[test]
 fn include_text_gives_the_body_the_offsets_point_into() {
     let out = sportext(&["extract", "-q", "--include-text", MIXED]);
     let recs = records(&out);

@@ -173,7 +173,7 @@ impl<R: BufRead> LineReader<R> {
 
 struct LineSource {
     base: String,
-    reader: LineReader<Box<dyn BufRead>>,
+    reader: LineReader<Box<dyn BufRead + Send>>,
     yielded: bool,
 }
 
@@ -231,7 +231,7 @@ impl Producer {
         }
     }
 
-    fn start_lines(&mut self, base: String, reader: Box<dyn BufRead>) {
+    fn start_lines(&mut self, base: String, reader: Box<dyn BufRead + Send>) {
         self.current = Some(LineSource {
             base,
             reader: LineReader::new(reader, self.max_bytes),

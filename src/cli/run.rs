@@ -4,6 +4,7 @@ use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::os::unix::fs::MetadataExt;
 use std::process::ExitCode;
+use std::sync::mpsc;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -23,6 +24,8 @@ const CHUNK_BYTES: u64 = 64 << 20;
 /// Inputs per extraction batch (see `Extractor::extract_batch`): a pool thread reads this many, then
 /// extracts their articles together.
 const GROUP: usize = 16;
+/// One input's records, rendered: whether the task starts its input, the bytes read, the records.
+type Done = (bool, u64, Vec<Rendered>);
 /// Show a progress bar from this many inputs on.
 const PROGRESS_MIN_INPUTS: usize = 20;
 
@@ -195,46 +198,52 @@ pub fn extract(args: ExtractArgs) -> ExitCode {
     };
     let chunk_tasks = 256 * pool.current_num_threads().max(1);
     let mut producer = Producer::new(found.entries, args.input_format, args.max_bytes);
-    let result = (|| -> io::Result<Sink> {
-        let mut writer = FormatWriter::new(sink, args.format)?;
-        loop {
-            let mut chunk: Vec<Task> = Vec::with_capacity(chunk_tasks);
-            let mut weight = 0;
-            while chunk.len() < chunk_tasks && weight < CHUNK_BYTES {
-                match producer.next() {
-                    Some(t) => {
-                        weight += t.weight();
-                        chunk.push(t);
-                    }
-                    None => break,
+    let format = args.format;
+    // One thread reads and extracts chunk after chunk on the pool while this one writes the chunk before: the
+    // workers never wait for the output (a slow pipe, a disk). The channel holds one chunk, so at most three
+    // are in memory (one being extracted, one waiting, one being written) whatever the number of inputs.
+    let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Done>>(1);
+    let result = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            loop {
+                let chunk = next_chunk(&mut producer, chunk_tasks);
+                if chunk.is_empty() {
+                    break;
+                }
+                // Inputs are read in groups of GROUP, whose articles are extracted in one batch (see
+                // `Extractor::extract_batch`); order is kept.
+                let done: Vec<Done> = pool.install(|| {
+                    chunk
+                        .into_par_iter()
+                        .chunks(GROUP)
+                        .flat_map_iter(|group| {
+                            let mut read: Vec<(bool, u64, Vec<Record>)> = group
+                                .into_iter()
+                                .map(|t| {
+                                    let (records, bytes) = ctx.process(t.job);
+                                    (t.starts_input, bytes, records)
+                                })
+                                .collect();
+                            ctx.finish(read.iter_mut().flat_map(|r| r.2.iter_mut()));
+                            read.into_iter().map(move |(starts, bytes, records)| {
+                                let rendered = records.iter().map(|r| r.render(format)).collect();
+                                (starts, bytes, rendered)
+                            })
+                        })
+                        .collect()
+                });
+                if done_tx.send(done).is_err() {
+                    // The writer stopped on an error: read no more.
+                    break;
                 }
             }
-            if chunk.is_empty() {
-                break;
-            }
-            let format = args.format;
-            // Inputs are read in groups of GROUP, whose articles are extracted in one batch (see
-            // `Extractor::extract_batch`); order is kept.
-            let done: Vec<(bool, u64, Vec<Rendered>)> = pool.install(|| {
-                chunk
-                    .into_par_iter()
-                    .chunks(GROUP)
-                    .flat_map_iter(|group| {
-                        let mut read: Vec<(bool, u64, Vec<Record>)> = group
-                            .into_iter()
-                            .map(|t| {
-                                let (records, bytes) = ctx.process(t.job);
-                                (t.starts_input, bytes, records)
-                            })
-                            .collect();
-                        ctx.finish(read.iter_mut().flat_map(|r| r.2.iter_mut()));
-                        read.into_iter().map(move |(starts, bytes, records)| {
-                            let rendered = records.iter().map(|r| r.render(format)).collect();
-                            (starts, bytes, rendered)
-                        })
-                    })
-                    .collect()
-            });
+            drop(done_tx);
+        });
+        // Moved into this closure: a write error returns early and drops it, and the reading thread stops at its
+        // next send.
+        let done_rx = done_rx;
+        let mut writer = FormatWriter::new(sink, format)?;
+        for done in done_rx.iter() {
             for (starts, bytes, rendered) in done {
                 stats.bytes += bytes;
                 for r in &rendered {
@@ -247,7 +256,7 @@ pub fn extract(args: ExtractArgs) -> ExitCode {
             }
         }
         writer.finish()
-    })();
+    });
     if let Some(pb) = &pb {
         pb.finish_and_clear();
     }
@@ -280,4 +289,21 @@ pub fn extract(args: ExtractArgs) -> ExitCode {
         stats.summary(started, &extra);
     }
     stats.exit_code()
+}
+
+/// The next chunk of tasks: at most `max_tasks`, and at most [`CHUNK_BYTES`] of input unless one task alone is
+/// larger. Empty when every input has been taken.
+fn next_chunk(producer: &mut Producer, max_tasks: usize) -> Vec<Task> {
+    let mut chunk: Vec<Task> = Vec::with_capacity(max_tasks);
+    let mut weight = 0;
+    while chunk.len() < max_tasks && weight < CHUNK_BYTES {
+        match producer.next() {
+            Some(t) => {
+                weight += t.weight();
+                chunk.push(t);
+            }
+            None => break,
+        }
+    }
+    chunk
 }
