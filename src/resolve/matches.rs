@@ -105,6 +105,10 @@ pub(crate) struct Scratch {
     score_buf: Vec<usize>,
     parens: Vec<Span>,
     hits: Vec<Hit>,
+    merge: MergeBuffers,
+    /// The lower-cased text and the lead words of [`lead_words`].
+    lower: String,
+    leads: Vec<(usize, u8)>,
 }
 
 impl Scratch {
@@ -115,6 +119,16 @@ impl Scratch {
         super::recycle(&mut self.score_buf);
         super::recycle(&mut self.parens);
         super::recycle(&mut self.hits);
+        super::recycle(&mut self.merge.score_text);
+        super::recycle(&mut self.merge.numbered);
+        super::recycle(&mut self.merge.hashes);
+        super::recycle(&mut self.merge.keys);
+        self.lower.clear();
+        // (Kept for texts of up to 64 KB, as `recycle` keeps its lists.)
+        if self.lower.capacity() > 1 << 16 {
+            self.lower = String::new();
+        }
+        super::recycle(&mut self.leads);
     }
 }
 
@@ -351,9 +365,14 @@ pub(crate) fn resolve(
         Vec::new()
     };
     title_rounds(ctx, &titles, found);
-    merge_duplicates(ctx, found);
+    merge_duplicates(ctx, found, &mut scratch.merge);
     lone_score(ctx, used_scores, found);
-    infer_rounds(ctx, &titles, found);
+    infer_rounds(
+        ctx,
+        &titles,
+        found,
+        (&mut scratch.lower, &mut scratch.leads),
+    );
 }
 
 /// One result told without its score and one full score told without a result, later in the same article:
@@ -419,7 +438,12 @@ fn title_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
 
 /// Rounds told outside the result's own clause: a title won in the same sentence (a final), a "reached the
 /// last eight" in the next sentence, and the round of the headline or opening sentence for the main match.
-fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
+fn infer_rounds(
+    ctx: &Ctx,
+    titles: &[Span],
+    found: &mut [Found],
+    (lower, leads): (&mut String, &mut Vec<(usize, u8)>),
+) {
     let future = |span: Span| future_before(ctx, span);
     // A "booked a spot in the last eight" in a sentence of its own belongs to the result just before it; an
     // "X and Y also reached the second round" to the results of the players it names.
@@ -466,32 +490,34 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
             f.round = r.played();
         }
     }
-    // A heading line ("Quarterfinals", "Second Round:") gives the round of the result lines under it.
-    let headings: Vec<(usize, &'static str)> = ctx
-        .m
-        .rounds
-        .iter()
-        .filter(|r| {
-            // Look at most 40 bytes either side: a heading is a short line.
-            let from = super::players::floor_boundary(ctx.text, r.span.start.saturating_sub(40));
-            let to = super::players::ceil_boundary(ctx.text, r.span.end + 40);
-            let ls = ctx.text[from..r.span.start]
-                .rfind('\n')
-                .map(|p| from + p + 1);
-            let le = ctx.text[r.span.end..to].find('\n').map(|p| r.span.end + p);
-            let (ls, le) = match (
-                ls.or((from == 0).then_some(0)),
-                le.or((to == ctx.text.len()).then_some(to)),
-            ) {
-                (Some(a), Some(b)) => (a, b),
-                _ => return false,
-            };
-            let line = ctx.text[ls..le].trim().trim_end_matches(':');
-            line.len() <= r.span.end - r.span.start + 12 && !line.contains([',', '.'])
-        })
-        .map(|r| (r.span.start, r.code))
-        .collect();
-    if !headings.is_empty() {
+    // A heading line ("Quarterfinals", "Second Round:") gives the round of the result lines under it (looked
+    // for only when some result lacks its round).
+    let is_heading = |r: &crate::recognise::round::RoundMention| {
+        // Look at most 40 bytes either side: a heading is a short line.
+        let from = super::players::floor_boundary(ctx.text, r.span.start.saturating_sub(40));
+        let to = super::players::ceil_boundary(ctx.text, r.span.end + 40);
+        let ls = ctx.text[from..r.span.start]
+            .rfind('\n')
+            .map(|p| from + p + 1);
+        let le = ctx.text[r.span.end..to].find('\n').map(|p| r.span.end + p);
+        let (ls, le) = match (
+            ls.or((from == 0).then_some(0)),
+            le.or((to == ctx.text.len()).then_some(to)),
+        ) {
+            (Some(a), Some(b)) => (a, b),
+            _ => return false,
+        };
+        let line = ctx.text[ls..le].trim().trim_end_matches(':');
+        line.len() <= r.span.end - r.span.start + 12 && !line.contains([',', '.'])
+    };
+    if found.iter().any(|f| f.round.is_none())
+        && let Some(first) = ctx.m.rounds.iter().position(is_heading)
+    {
+        let headings: Vec<(usize, &'static str)> = ctx.m.rounds[first..]
+            .iter()
+            .filter(|r| is_heading(r))
+            .map(|r| (r.span.start, r.code))
+            .collect();
         for f in found.iter_mut() {
             let k = headings.partition_point(|h| h.0 < f.span.start);
             if f.round.is_none() && k > 0 {
@@ -530,9 +556,18 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     // "The other quarter-final ...", "X and Y also progressed": the day's results share the main round.
     // (Whole-text checks, made only when some result still lacks its round and the answer is needed.)
     let lacking = found.iter().any(|f| f.round.is_none());
-    // The places of the lead words, found in one case-insensitive pass over the text when first needed.
+    // The places of the lead words, found in one case-insensitive pass over the text when first needed (in
+    // the buffers given, taken out of `bufs` then).
     let leads_cell = std::cell::OnceCell::new();
-    let leads = || leads_cell.get_or_init(|| lead_words(ctx.text)).as_slice();
+    let bufs = std::cell::Cell::new(Some((lower, leads)));
+    let leads = || -> &[(usize, u8)] {
+        leads_cell.get_or_init(|| {
+            let (lower, out) = bufs.take().expect("lead words found once");
+            lead_words(ctx.text, lower, out);
+            let out: &[(usize, u8)] = out;
+            out
+        })
+    };
     let bytes = ctx.text.as_bytes();
     // Whether `bytes[at..]` starts with `w` (lower case) in any case.
     let starts = |at: usize, w: &str| {
@@ -742,27 +777,32 @@ static LEAD_WORDS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
 
 /// Every occurrence of a lead word in `text` in any case: where it ends and which it is ([`LEAD_THE_OTHER`],
 /// [`LEAD_ALSO`], [`LEAD_CUP`]). (No lead word can overlap another or itself, so the non-overlapping
-/// matches are all of them.) Searched for in a lower-cased copy by a SIMD search, or else word by word.
-fn lead_words(text: &str) -> Vec<(usize, u8)> {
-    let lower = text.to_ascii_lowercase();
+/// matches are all of them.) Searched for in a lower-cased copy (made in `lower`) by a SIMD search, or else
+/// word by word; written into `out` (empty).
+fn lead_words(text: &str, lower: &mut String, out: &mut Vec<(usize, u8)>) {
+    lower.clear();
+    lower.push_str(text);
+    lower.make_ascii_lowercase();
     match LEAD_WORDS.as_ref() {
         // (An "other " found within a match of "also " or "cup" is impossible, and one found is a match of
         // "the other " exactly when "the " stands before it: the same ends as a search for "the other ".)
-        Some(s) => s
-            .find_iter(lower.as_bytes())
-            .filter(|m| {
-                m.pattern().as_u32() != 0 || lower.as_bytes()[..m.start()].ends_with(b"the ")
-            })
-            .map(|m| (m.end(), m.pattern().as_u32() as u8))
-            .collect(),
+        Some(s) => out.extend(
+            s.find_iter(lower.as_bytes())
+                .filter(|m| {
+                    m.pattern().as_u32() != 0 || lower.as_bytes()[..m.start()].ends_with(b"the ")
+                })
+                .map(|m| (m.end(), m.pattern().as_u32() as u8)),
+        ),
         None => {
-            let mut out: Vec<(usize, u8)> = ["the other ", "also ", "cup"]
-                .iter()
-                .zip(0u8..)
-                .flat_map(|(w, k)| lower.match_indices(w).map(move |(at, _)| (at + w.len(), k)))
-                .collect();
+            out.extend(
+                ["the other ", "also ", "cup"]
+                    .iter()
+                    .zip(0u8..)
+                    .flat_map(|(w, k)| {
+                        lower.match_indices(w).map(move |(at, _)| (at + w.len(), k))
+                    }),
+            );
             out.sort_unstable();
-            out
         }
     }
 }
@@ -2767,7 +2807,7 @@ fn same_name(ctx: &Ctx, a: usize, b: usize) -> bool {
 
 /// Merges repeated reports of the same match (same sides, compatible details), in place: the results kept
 /// stay in order of their first report.
-fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
+fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>, bufs: &mut MergeBuffers) {
     // A short list of results is scanned; a long one is indexed by the first player of each side and the score.
     const SCAN: usize = 32;
     // Only results with the same sides can merge: when no two share the first player of each side (the usual
@@ -2785,13 +2825,20 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
     // Each score as read by a result (index, flipped), numbered once by the text it renders (two readings
     // that render the same text get the same number, found by comparing their fields, no text made):
     // comparing two results' scores is then a number comparison.
-    let mut score_text: Vec<[u32; 2]> = vec![[u32::MAX; 2]; ctx.m.scores.len()];
+    let MergeBuffers {
+        score_text,
+        numbered,
+        hashes,
+        keys,
+    } = bufs;
+    score_text.clear();
+    score_text.resize(ctx.m.scores.len(), [u32::MAX; 2]);
     // The readings numbered so far with the hash of what they render (equal texts, equal hashes): a new
     // reading is compared only with those of the same hash, all of them in a short list, those listed under
     // its hash in a long roundup with thousands of scores.
-    let mut numbered: Vec<(u64, usize, bool)> = Vec::new();
+    numbered.clear();
     // (The hashes of `numbered` again, alone: a short list is scanned by hash first.)
-    let mut hashes: Vec<u64> = Vec::new();
+    hashes.clear();
     let many = found.len() > SCAN;
     let mut by_hash: crate::lexicon::FxHashMap<u64, Vec<u32>> = Default::default();
     for &(i, flip) in found.iter().filter_map(|f| f.score.as_ref()) {
@@ -2807,7 +2854,7 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
                     .get(&hash)
                     .and_then(|v| v.iter().copied().find(|&n| same_as(n)))
             } else {
-                first_fitting(&hashes, hash, |n| same_as(n as u32)).map(|n| n as u32)
+                first_fitting(hashes, hash, |n| same_as(n as u32)).map(|n| n as u32)
             };
             let n = known.unwrap_or_else(|| {
                 numbered.push((hash, i, flip));
@@ -2826,7 +2873,7 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
     let mut kept = 0;
     // The first player of each side of each result kept (`keys[j]` for `found[j]`): a short list is scanned
     // by these first.
-    let mut keys: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+    keys.clear();
     for k in 0..found.len() {
         let (out, rest) = found.split_at_mut(k);
         let out = &mut out[..kept];
@@ -2848,7 +2895,7 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
         };
         let key = (f.winner[0], f.loser[0]);
         let same = if out.len() <= SCAN {
-            first_fitting(&keys, key, |j| fits(&out[j]))
+            first_fitting(keys, key, |j| fits(&out[j]))
         } else {
             if index.all.is_empty() {
                 for (j, g) in out.iter().enumerate() {
@@ -2890,6 +2937,19 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
         }
     }
     found.truncate(kept);
+}
+
+/// The lists of [`merge_duplicates`], kept for the next article (see [`Scratch`]).
+#[derive(Default)]
+struct MergeBuffers {
+    /// The number of each score's text as read (not flipped, flipped); `u32::MAX` when not numbered yet.
+    score_text: Vec<[u32; 2]>,
+    /// The readings numbered: the hash of their text, the score and whether flipped.
+    numbered: Vec<(u64, usize, bool)>,
+    /// The hashes of `numbered`, alone.
+    hashes: Vec<u64>,
+    /// The first player of each side of each result kept.
+    keys: Vec<(usize, usize)>,
 }
 
 /// The first index `j` with `keys[j] == key` for which `fits(j)` holds: as `(0..keys.len()).find(..)` with
