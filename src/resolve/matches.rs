@@ -226,7 +226,7 @@ pub(crate) fn resolve(
                             si,
                             (&refs[first_ref_of_sentence..], &refs),
                             found,
-                            &mut parens,
+                            (&mut parens, &mut hits),
                             split,
                         )
                     {
@@ -819,7 +819,7 @@ fn resolve_pending(
     si: usize,
     (here, all): (&[Ref], &[Ref]),
     found: &[Found],
-    parens: &mut SentParens,
+    (parens, hits): (&mut SentParens, &mut SentHits),
     split: Splitter,
 ) -> Option<usize> {
     let sp = p.span();
@@ -951,7 +951,7 @@ fn resolve_pending(
     let parens: &[Span] = if here.is_empty() {
         &[]
     } else {
-        parens.of(ctx, si)
+        parens.of(ctx, si, hits)
     };
     let paren_of = |pos: usize| {
         parens
@@ -1296,68 +1296,27 @@ static PAST_VERBS: WordList = WordList::new(&[
     "won",
 ]);
 
-/// The parenthetical ranges (", who ... ," and similar, which hold their own subject) of every sentence of `sents` (in text order, not overlapping), appended to `out` in
-/// order: one pass over the commas and hyphens of the text. A relative clause (", who ", ", whose ",
-/// ", which ", " - who ") runs to the next comma or semicolon or else the end of its sentence; an apposition
-/// (", the ", ", a ") only counts when a comma or semicolon in its sentence closes it.
-fn paren_at_each(text: &str, sents: &[crate::segment::Sentence], out: &mut Vec<Span>) {
+/// The parenthetical ranges (", who ... ," and similar, which hold their own subject) of sentence `sent`,
+/// written into `out` in order, read off the [`PAREN`] hits of its [`CLAUSE_WORDS`] (`hits`, as found by
+/// [`clause_hits`]): no pass of their own. A relative clause (", who ", ", whose ", ", which ", " - who ")
+/// runs from its comma or hyphen to the next comma or semicolon or else the end of the sentence; an
+/// apposition (", the ", ", a ") only counts when a comma or semicolon in the sentence closes it.
+fn parens_of_hits(text: &str, sent: crate::segment::Sentence, hits: &[Hit], out: &mut Vec<Span>) {
     let b = text.as_bytes();
-    let mut k = 0;
-    let Some(first) = sents.first() else {
-        return;
-    };
-    let from = first.start;
-    // (A comma or hyphen after the last sentence opens nothing: the search stops at its end.)
-    let to = sents.last().map_or(from, |s| s.end);
-    // A hyphen opens a parenthetical only as "- who " (which then lies in `from..to`): without one, only the
-    // commas are visited (not the hyphens of every score).
-    static HYPHEN_WHO: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("- who "));
-    let hyphen = if HYPHEN_WHO.find(&b[from..to]).is_some() {
-        b'-'
-    } else {
-        b','
-    };
-    for i in memchr::memchr2_iter(b',', hyphen, &b[from..to]).map(|i| from + i) {
-        while k < sents.len() && sents[k].end <= i {
-            k += 1;
-        }
-        let Some(sent) = sents.get(k) else {
-            break;
-        };
-        // (A comma between sentences, or one whose next byte is no space, opens nothing.)
-        if i < sent.start || b.get(i + 1) != Some(&b' ') || i + 1 >= sent.end {
-            continue;
-        }
-        let rest = &b[i + 1..sent.end];
-        // The end of the closing comma or semicolon after `body` bytes of `rest`.
-        let closing = |body: usize| {
-            memchr::memchr2(b',', b';', &rest[body.min(rest.len())..]).map(|q| i + 1 + body + q + 1)
-        };
-        let relative = if b[i] == b',' {
-            if rest.starts_with(b" who ") {
-                Some(5)
-            } else if rest.starts_with(b" whose ") || rest.starts_with(b" which ") {
-                Some(7)
-            } else {
-                None
+    for h in hits.iter().filter(|h| h.groups & PAREN != 0) {
+        // The end of the closing comma or semicolon after the pattern.
+        let closing = memchr::memchr2(b',', b';', &b[h.end..sent.end]).map(|q| h.end + q + 1);
+        match b[h.start] {
+            // " - who ": from the hyphen.
+            b' ' => out.push(Span::new(h.start + 1, closing.unwrap_or(sent.end))),
+            // ", the ", ", a ".
+            _ if matches!(b[h.start + 2], b't' | b'a') => {
+                if let Some(end) = closing {
+                    out.push(Span::new(h.start, end));
+                }
             }
-        } else {
-            (i > sent.start && b[i - 1] == b' ' && rest.starts_with(b" who ")).then_some(5)
-        };
-        if let Some(body) = relative {
-            out.push(Span::new(i, closing(body).unwrap_or(sent.end)));
-        } else if b[i] == b','
-            && let Some(body) = if rest.starts_with(b" the ") {
-                Some(5)
-            } else if rest.starts_with(b" a ") {
-                Some(3)
-            } else {
-                None
-            }
-            && let Some(end) = closing(body)
-        {
-            out.push(Span::new(i, end));
+            // ", who ", ", whose ", ", which ".
+            _ => out.push(Span::new(h.start, closing.unwrap_or(sent.end))),
         }
     }
 }
@@ -1488,16 +1447,18 @@ impl<T> PerSentence<T> {
 type SentParens = PerSentence<Span>;
 
 impl SentParens {
-    fn of(&mut self, ctx: &Ctx, si: usize) -> &[Span] {
+    /// (Read off the clause words of the sentence, found for both.)
+    fn of(&mut self, ctx: &Ctx, si: usize, hits: &mut SentHits) -> &[Span] {
         self.get(si, |spans| {
             spans.clear();
-            paren_at_each(ctx.text, std::slice::from_ref(&ctx.sents[si]), spans)
+            parens_of_hits(ctx.text, ctx.sents[si], hits.of(ctx, si), spans)
         })
     }
 }
 
-/// The words that end a clause or tell a head-to-head record, searched for once per sentence. A [`Hit`]'s
-/// `groups` say which of the three sets ([`CLAUSE_END`], [`BREAKS`], [`H2H`]) it belongs to.
+/// The words that end a clause, tell a head-to-head record or open a parenthetical, searched for once per
+/// sentence. A [`Hit`]'s `groups` say which of the four sets ([`CLAUSE_END`], [`BREAKS`], [`H2H`],
+/// [`PAREN`]) it belongs to.
 static CLAUSE_WORDS: Patterns = Patterns::new(&[
     // 0..6: clause ends, which are also breaks.
     " but ",
@@ -1518,6 +1479,13 @@ static CLAUSE_WORDS: Patterns = Patterns::new(&[
     " times in",
     " times out of",
     "matches against",
+    // 16..22: parenthetical openers (see [`parens_of_hits`]).
+    ", who ",
+    ", whose ",
+    ", which ",
+    " - who ",
+    ", the ",
+    ", a ",
 ]);
 
 /// The end of the clause a score stays in: " but ", ", while ", " while ", "; ", ", and ", " whereas ".
@@ -1526,13 +1494,16 @@ const CLAUSE_END: u8 = 1;
 const BREAKS: u8 = 2;
 /// Words of a head-to-head record: "meetings", "encounters", " times in", ...
 const H2H: u8 = 4;
+/// Openers of a parenthetical: ", who ", ", whose ", ", which ", " - who ", ", the ", ", a ".
+const PAREN: u8 = 8;
 
 /// The groups of pattern `k` of [`CLAUSE_WORDS`].
 fn clause_word_groups(k: u32) -> u8 {
     match k {
         0..6 => CLAUSE_END | BREAKS,
         6..8 => BREAKS,
-        _ => H2H,
+        8..16 => H2H,
+        _ => PAREN,
     }
 }
 
@@ -1577,56 +1548,61 @@ impl SentHits {
     }
 }
 
-/// The [`CLAUSE_WORDS`] other than "; ", for a SIMD search of the places where one starts (a fat Teddy: a
-/// bucket for each pattern, so fewer false candidates than a slim one's eight buckets give).
+/// The [`CLAUSE_WORDS`] that start with neither ';' nor ',', for a SIMD search of the places where one
+/// starts (a fat Teddy: its sixteen buckets give fewer false candidates than a slim one's eight).
 static CLAUSE_ANCHORS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
     std::sync::LazyLock::new(|| {
         aho_corasick::packed::Config::new()
             .only_teddy_fat(Some(true))
             .builder()
-            .extend(CLAUSE_WORDS.pats.iter().filter(|p| **p != "; "))
+            .extend(
+                CLAUSE_WORDS
+                    .pats
+                    .iter()
+                    .filter(|p| !p.starts_with([';', ','])),
+            )
             .build()
     });
 
 /// The occurrences of [`CLAUSE_WORDS`] in `s` (which starts at `offset` in the text), in order of start,
 /// written into `out` (cleared first). Places are found by a SIMD search (or byte by byte without one), the
-/// patterns compared there.
+/// patterns compared there; those of the patterns that start with ';' or ',' at each such byte.
 fn clause_hits(s: &str, offset: usize, out: &mut Vec<Hit>) {
     out.clear();
     let h = s.as_bytes();
-    let mut push = |i: usize, k: u32| {
-        out.push(Hit {
-            start: offset + i,
-            end: offset + i + CLAUSE_WORDS.pats[k as usize].len(),
-            groups: clause_word_groups(k),
-        })
+    let hit = |i: usize, k: u32| Hit {
+        start: offset + i,
+        end: offset + i + CLAUSE_WORDS.pats[k as usize].len(),
+        groups: clause_word_groups(k),
     };
     let Some(anchors) = CLAUSE_ANCHORS.as_ref() else {
-        CLAUSE_WORDS.each(s, push);
+        CLAUSE_WORDS.each(s, |i, k| out.push(hit(i, k)));
         return;
     };
-    let mut at = 0;
-    while let Some(m) = anchors.find_in(h, aho_corasick::Span::from(at..h.len())) {
-        let i = m.start();
+    // The patterns at `h[i..]`.
+    let at_each = |out: &mut Vec<Hit>, i: usize| {
         let mut cand = CLAUSE_WORDS.candidates(h, i);
         while cand != 0 {
             let k = cand.trailing_zeros();
             if CLAUSE_WORDS.at(k, h, i) {
-                push(i, k);
+                out.push(hit(i, k));
             }
             cand &= cand - 1;
         }
-        at = i + 1;
+    };
+    let mut at = 0;
+    while let Some(m) = anchors.find_in(h, aho_corasick::Span::from(at..h.len())) {
+        at_each(out, m.start());
+        at = m.start() + 1;
     }
-    // "; " (no other pattern starts with ';'), then all in order of start.
-    let mut semi = false;
-    for i in memchr::memchr_iter(b';', h) {
+    // Then the patterns that start with ';' or ',' (no other pattern does), and all in order of start.
+    let before = out.len();
+    for i in memchr::memchr2_iter(b';', b',', h) {
         if h.get(i + 1) == Some(&b' ') {
-            push(i, 3);
-            semi = true;
+            at_each(out, i);
         }
     }
-    if semi {
+    if before > 0 && out.len() > before {
         out.sort_by_key(|x| x.start);
     }
 }
@@ -1670,7 +1646,7 @@ fn sentence_matches(
     if score_ids.is_empty() && !(0..cues.len()).any(may_tell) && !cfg!(debug_assertions) {
         return;
     }
-    let parens = parens.of(ctx, si);
+    let parens = parens.of(ctx, si, hit_cache);
     // (The clause words are found when first needed: many cues lack their players.)
     // The agent and object of the last result told in this sentence: "X had upset Y ..., and beat Z".
     let mut prev_pair: Option<(Ref, usize, usize)> = None;
@@ -3174,6 +3150,7 @@ mod tests {
             " but ; , and  while x",
             "no break here",
             "ends with; ",
+            "Federer, who won, beat Nadal, the top seed; Murray - who lost - said, a bit, whose, which ,",
         ] {
             let first = PATS.iter().filter_map(|p| hay.find(p)).min();
             assert_eq!(SET.find(hay), first, "{hay:?}");
@@ -3371,13 +3348,15 @@ mod tests {
         }
     }
 
-    /// One pass over the article finds the parentheticals that a pass over each sentence found.
+    /// The parentheticals read off the clause words of each sentence are those first found by a pass of their
+    /// own.
     #[test]
-    fn article_parentheticals_are_those_of_each_sentence() {
+    fn parentheticals_of_hits_are_those_of_each_sentence() {
         let mut texts: Vec<String> = [
             "Federer, who won, beat Nadal, the top seed, in Paris. Murray - who lost - said, a bit later",
             ", who x, whose y; which z, the end. - who , a b, the",
             "X, the, a, who. Y - who - who, which",
+            "A, and B, as C, with D; while E, whereas - who, a; the",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -3385,13 +3364,12 @@ mod tests {
         texts.extend(crate::recognise::all_texts());
         for t in &texts {
             let t = crate::normalise::Normalised::new(t).text;
-            let sents = crate::segment::sentences(&t);
-            let mut want = Vec::new();
-            for s in &sents {
-                parentheticals_of_one(&t, *s, &mut want);
+            let (mut want, mut got, mut hits) = (Vec::new(), Vec::new(), Vec::new());
+            for s in crate::segment::sentences(&t) {
+                parentheticals_of_one(&t, s, &mut want);
+                clause_hits(&t[s.start..s.end], s.start, &mut hits);
+                parens_of_hits(&t, s, &hits, &mut got);
             }
-            let mut got = Vec::new();
-            paren_at_each(&t, &sents, &mut got);
             assert_eq!(got, want, "{t}");
         }
     }
