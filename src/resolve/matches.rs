@@ -328,19 +328,18 @@ pub(crate) fn resolve(
         return;
     }
     // Title phrases only give rounds to results that lack one (and rounds are never taken away).
-    let titles = if found.iter().any(|f| f.round.is_none()) {
-        // Only the title phrases of a sentence with a result that lacks its round (for `title_rounds`) or of
-        // the opening two sentences (for `infer_rounds`) count: the keywords of other sentences are not tried.
-        // (Results are in sentence order. Debug builds check that the phrases of those sentences are all
-        // found.)
+    let lacking = found.iter().any(|f| f.round.is_none());
+    let titles = if lacking {
+        // Only the title phrases of a sentence with a result that lacks its round count for `title_rounds`:
+        // the keywords of other sentences are not tried. (`infer_rounds` looks for those of the opening two
+        // sentences itself, when it comes to need them.) (Results are in sentence order. Debug builds check
+        // that the phrases of those sentences are all found.)
         let needed = |si: usize| {
-            si <= 1 || {
-                let k = found.partition_point(|f| f.sent < si);
-                found[k..]
-                    .iter()
-                    .take_while(|f| f.sent == si)
-                    .any(|f| f.round.is_none())
-            }
+            let k = found.partition_point(|f| f.sent < si);
+            found[k..]
+                .iter()
+                .take_while(|f| f.sent == si)
+                .any(|f| f.round.is_none())
         };
         let titles = crate::recognise::round::title_phrases_in(ctx.text, &ctx.keywords, |o| {
             needed(ctx.sentence_of(o))
@@ -369,7 +368,7 @@ pub(crate) fn resolve(
     lone_score(ctx, used_scores, found);
     infer_rounds(
         ctx,
-        &titles,
+        lacking,
         found,
         (&mut scratch.lower, &mut scratch.leads),
     );
@@ -437,10 +436,11 @@ fn title_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
 }
 
 /// Rounds told outside the result's own clause: a title won in the same sentence (a final), a "reached the
-/// last eight" in the next sentence, and the round of the headline or opening sentence for the main match.
+/// last eight" in the next sentence, and the round of the headline or opening sentence for the main match
+/// (from a title phrase there only when `titles_looked`: some result lacked its round before `title_rounds`).
 fn infer_rounds(
     ctx: &Ctx,
-    titles: &[Span],
+    titles_looked: bool,
     found: &mut [Found],
     (lower, leads): (&mut String, &mut Vec<(usize, u8)>),
 ) {
@@ -745,15 +745,22 @@ fn infer_rounds(
     {
         code = None;
     } else if code.is_none() {
-        let title_by_winner = titles.iter().any(|t| {
-            let si = ctx.sentence_of(t.start);
-            si <= 1
-                && !future(*t)
-                && ctx
-                    .sentence_refs(si)
-                    .iter()
-                    .any(|r| winner.contains(&r.entity) && r.span.end <= t.start)
-        });
+        // (The title phrases of the opening two sentences, looked for now: only as `resolve` would have, when
+        // some result lacked its round before the steps above.)
+        let title_by_winner = titles_looked
+            && crate::recognise::round::title_phrases_in(ctx.text, &ctx.keywords, |o| {
+                ctx.sentence_of(o) <= 1
+            })
+            .iter()
+            .any(|t| {
+                let si = ctx.sentence_of(t.start);
+                si <= 1
+                    && !future(*t)
+                    && ctx
+                        .sentence_refs(si)
+                        .iter()
+                        .any(|r| winner.contains(&r.entity) && r.span.end <= t.start)
+            });
         if title_by_winner {
             code = Some("F");
         }
