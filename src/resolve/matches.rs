@@ -105,6 +105,10 @@ pub(crate) struct Scratch {
     score_buf: Vec<usize>,
     parens: Vec<Span>,
     hits: Vec<Hit>,
+    merge: MergeBuffers,
+    /// The lower-cased text and the lead words of [`lead_words`].
+    lower: String,
+    leads: Vec<(usize, u8)>,
 }
 
 impl Scratch {
@@ -115,6 +119,16 @@ impl Scratch {
         super::recycle(&mut self.score_buf);
         super::recycle(&mut self.parens);
         super::recycle(&mut self.hits);
+        super::recycle(&mut self.merge.score_text);
+        super::recycle(&mut self.merge.numbered);
+        super::recycle(&mut self.merge.hashes);
+        super::recycle(&mut self.merge.keys);
+        self.lower.clear();
+        // (Kept for texts of up to 64 KB, as `recycle` keeps its lists.)
+        if self.lower.capacity() > 1 << 16 {
+            self.lower = String::new();
+        }
+        super::recycle(&mut self.leads);
     }
 }
 
@@ -212,7 +226,7 @@ pub(crate) fn resolve(
                             si,
                             (&refs[first_ref_of_sentence..], &refs),
                             found,
-                            &mut parens,
+                            (&mut parens, &mut hits),
                             split,
                         )
                     {
@@ -314,19 +328,18 @@ pub(crate) fn resolve(
         return;
     }
     // Title phrases only give rounds to results that lack one (and rounds are never taken away).
-    let titles = if found.iter().any(|f| f.round.is_none()) {
-        // Only the title phrases of a sentence with a result that lacks its round (for `title_rounds`) or of
-        // the opening two sentences (for `infer_rounds`) count: the keywords of other sentences are not tried.
-        // (Results are in sentence order. Debug builds check that the phrases of those sentences are all
-        // found.)
+    let lacking = found.iter().any(|f| f.round.is_none());
+    let titles = if lacking {
+        // Only the title phrases of a sentence with a result that lacks its round count for `title_rounds`:
+        // the keywords of other sentences are not tried. (`infer_rounds` looks for those of the opening two
+        // sentences itself, when it comes to need them.) (Results are in sentence order. Debug builds check
+        // that the phrases of those sentences are all found.)
         let needed = |si: usize| {
-            si <= 1 || {
-                let k = found.partition_point(|f| f.sent < si);
-                found[k..]
-                    .iter()
-                    .take_while(|f| f.sent == si)
-                    .any(|f| f.round.is_none())
-            }
+            let k = found.partition_point(|f| f.sent < si);
+            found[k..]
+                .iter()
+                .take_while(|f| f.sent == si)
+                .any(|f| f.round.is_none())
         };
         let titles = crate::recognise::round::title_phrases_in(ctx.text, &ctx.keywords, |o| {
             needed(ctx.sentence_of(o))
@@ -351,9 +364,14 @@ pub(crate) fn resolve(
         Vec::new()
     };
     title_rounds(ctx, &titles, found);
-    merge_duplicates(ctx, found);
+    merge_duplicates(ctx, found, &mut scratch.merge);
     lone_score(ctx, used_scores, found);
-    infer_rounds(ctx, &titles, found);
+    infer_rounds(
+        ctx,
+        lacking,
+        found,
+        (&mut scratch.lower, &mut scratch.leads),
+    );
 }
 
 /// One result told without its score and one full score told without a result, later in the same article:
@@ -418,8 +436,14 @@ fn title_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
 }
 
 /// Rounds told outside the result's own clause: a title won in the same sentence (a final), a "reached the
-/// last eight" in the next sentence, and the round of the headline or opening sentence for the main match.
-fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
+/// last eight" in the next sentence, and the round of the headline or opening sentence for the main match
+/// (from a title phrase there only when `titles_looked`: some result lacked its round before `title_rounds`).
+fn infer_rounds(
+    ctx: &Ctx,
+    titles_looked: bool,
+    found: &mut [Found],
+    (lower, leads): (&mut String, &mut Vec<(usize, u8)>),
+) {
     let future = |span: Span| future_before(ctx, span);
     // A "booked a spot in the last eight" in a sentence of its own belongs to the result just before it; an
     // "X and Y also reached the second round" to the results of the players it names.
@@ -466,32 +490,34 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
             f.round = r.played();
         }
     }
-    // A heading line ("Quarterfinals", "Second Round:") gives the round of the result lines under it.
-    let headings: Vec<(usize, &'static str)> = ctx
-        .m
-        .rounds
-        .iter()
-        .filter(|r| {
-            // Look at most 40 bytes either side: a heading is a short line.
-            let from = super::players::floor_boundary(ctx.text, r.span.start.saturating_sub(40));
-            let to = super::players::ceil_boundary(ctx.text, r.span.end + 40);
-            let ls = ctx.text[from..r.span.start]
-                .rfind('\n')
-                .map(|p| from + p + 1);
-            let le = ctx.text[r.span.end..to].find('\n').map(|p| r.span.end + p);
-            let (ls, le) = match (
-                ls.or((from == 0).then_some(0)),
-                le.or((to == ctx.text.len()).then_some(to)),
-            ) {
-                (Some(a), Some(b)) => (a, b),
-                _ => return false,
-            };
-            let line = ctx.text[ls..le].trim().trim_end_matches(':');
-            line.len() <= r.span.end - r.span.start + 12 && !line.contains([',', '.'])
-        })
-        .map(|r| (r.span.start, r.code))
-        .collect();
-    if !headings.is_empty() {
+    // A heading line ("Quarterfinals", "Second Round:") gives the round of the result lines under it (looked
+    // for only when some result lacks its round).
+    let is_heading = |r: &crate::recognise::round::RoundMention| {
+        // Look at most 40 bytes either side: a heading is a short line.
+        let from = super::players::floor_boundary(ctx.text, r.span.start.saturating_sub(40));
+        let to = super::players::ceil_boundary(ctx.text, r.span.end + 40);
+        let ls = ctx.text[from..r.span.start]
+            .rfind('\n')
+            .map(|p| from + p + 1);
+        let le = ctx.text[r.span.end..to].find('\n').map(|p| r.span.end + p);
+        let (ls, le) = match (
+            ls.or((from == 0).then_some(0)),
+            le.or((to == ctx.text.len()).then_some(to)),
+        ) {
+            (Some(a), Some(b)) => (a, b),
+            _ => return false,
+        };
+        let line = ctx.text[ls..le].trim().trim_end_matches(':');
+        line.len() <= r.span.end - r.span.start + 12 && !line.contains([',', '.'])
+    };
+    if found.iter().any(|f| f.round.is_none())
+        && let Some(first) = ctx.m.rounds.iter().position(is_heading)
+    {
+        let headings: Vec<(usize, &'static str)> = ctx.m.rounds[first..]
+            .iter()
+            .filter(|r| is_heading(r))
+            .map(|r| (r.span.start, r.code))
+            .collect();
         for f in found.iter_mut() {
             let k = headings.partition_point(|h| h.0 < f.span.start);
             if f.round.is_none() && k > 0 {
@@ -530,9 +556,18 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     // "The other quarter-final ...", "X and Y also progressed": the day's results share the main round.
     // (Whole-text checks, made only when some result still lacks its round and the answer is needed.)
     let lacking = found.iter().any(|f| f.round.is_none());
-    // The places of the lead words, found in one case-insensitive pass over the text when first needed.
+    // The places of the lead words, found in one case-insensitive pass over the text when first needed (in
+    // the buffers given, taken out of `bufs` then).
     let leads_cell = std::cell::OnceCell::new();
-    let leads = || leads_cell.get_or_init(|| lead_words(ctx.text)).as_slice();
+    let bufs = std::cell::Cell::new(Some((lower, leads)));
+    let leads = || -> &[(usize, u8)] {
+        leads_cell.get_or_init(|| {
+            let (lower, out) = bufs.take().expect("lead words found once");
+            lead_words(ctx.text, lower, out);
+            let out: &[(usize, u8)] = out;
+            out
+        })
+    };
     let bytes = ctx.text.as_bytes();
     // Whether `bytes[at..]` starts with `w` (lower case) in any case.
     let starts = |at: usize, w: &str| {
@@ -710,15 +745,22 @@ fn infer_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
     {
         code = None;
     } else if code.is_none() {
-        let title_by_winner = titles.iter().any(|t| {
-            let si = ctx.sentence_of(t.start);
-            si <= 1
-                && !future(*t)
-                && ctx
-                    .sentence_refs(si)
-                    .iter()
-                    .any(|r| winner.contains(&r.entity) && r.span.end <= t.start)
-        });
+        // (The title phrases of the opening two sentences, looked for now: only as `resolve` would have, when
+        // some result lacked its round before the steps above.)
+        let title_by_winner = titles_looked
+            && crate::recognise::round::title_phrases_in(ctx.text, &ctx.keywords, |o| {
+                ctx.sentence_of(o) <= 1
+            })
+            .iter()
+            .any(|t| {
+                let si = ctx.sentence_of(t.start);
+                si <= 1
+                    && !future(*t)
+                    && ctx
+                        .sentence_refs(si)
+                        .iter()
+                        .any(|r| winner.contains(&r.entity) && r.span.end <= t.start)
+            });
         if title_by_winner {
             code = Some("F");
         }
@@ -742,27 +784,32 @@ static LEAD_WORDS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
 
 /// Every occurrence of a lead word in `text` in any case: where it ends and which it is ([`LEAD_THE_OTHER`],
 /// [`LEAD_ALSO`], [`LEAD_CUP`]). (No lead word can overlap another or itself, so the non-overlapping
-/// matches are all of them.) Searched for in a lower-cased copy by a SIMD search, or else word by word.
-fn lead_words(text: &str) -> Vec<(usize, u8)> {
-    let lower = text.to_ascii_lowercase();
+/// matches are all of them.) Searched for in a lower-cased copy (made in `lower`) by a SIMD search, or else
+/// word by word; written into `out` (empty).
+fn lead_words(text: &str, lower: &mut String, out: &mut Vec<(usize, u8)>) {
+    lower.clear();
+    lower.push_str(text);
+    lower.make_ascii_lowercase();
     match LEAD_WORDS.as_ref() {
         // (An "other " found within a match of "also " or "cup" is impossible, and one found is a match of
         // "the other " exactly when "the " stands before it: the same ends as a search for "the other ".)
-        Some(s) => s
-            .find_iter(lower.as_bytes())
-            .filter(|m| {
-                m.pattern().as_u32() != 0 || lower.as_bytes()[..m.start()].ends_with(b"the ")
-            })
-            .map(|m| (m.end(), m.pattern().as_u32() as u8))
-            .collect(),
+        Some(s) => out.extend(
+            s.find_iter(lower.as_bytes())
+                .filter(|m| {
+                    m.pattern().as_u32() != 0 || lower.as_bytes()[..m.start()].ends_with(b"the ")
+                })
+                .map(|m| (m.end(), m.pattern().as_u32() as u8)),
+        ),
         None => {
-            let mut out: Vec<(usize, u8)> = ["the other ", "also ", "cup"]
-                .iter()
-                .zip(0u8..)
-                .flat_map(|(w, k)| lower.match_indices(w).map(move |(at, _)| (at + w.len(), k)))
-                .collect();
+            out.extend(
+                ["the other ", "also ", "cup"]
+                    .iter()
+                    .zip(0u8..)
+                    .flat_map(|(w, k)| {
+                        lower.match_indices(w).map(move |(at, _)| (at + w.len(), k))
+                    }),
+            );
             out.sort_unstable();
-            out
         }
     }
 }
@@ -779,7 +826,7 @@ fn resolve_pending(
     si: usize,
     (here, all): (&[Ref], &[Ref]),
     found: &[Found],
-    parens: &mut SentParens,
+    (parens, hits): (&mut SentParens, &mut SentHits),
     split: Splitter,
 ) -> Option<usize> {
     let sp = p.span();
@@ -911,7 +958,7 @@ fn resolve_pending(
     let parens: &[Span] = if here.is_empty() {
         &[]
     } else {
-        parens.of(ctx, si)
+        parens.of(ctx, si, hits)
     };
     let paren_of = |pos: usize| {
         parens
@@ -1256,68 +1303,27 @@ static PAST_VERBS: WordList = WordList::new(&[
     "won",
 ]);
 
-/// The parenthetical ranges (", who ... ," and similar, which hold their own subject) of every sentence of `sents` (in text order, not overlapping), appended to `out` in
-/// order: one pass over the commas and hyphens of the text. A relative clause (", who ", ", whose ",
-/// ", which ", " - who ") runs to the next comma or semicolon or else the end of its sentence; an apposition
-/// (", the ", ", a ") only counts when a comma or semicolon in its sentence closes it.
-fn paren_at_each(text: &str, sents: &[crate::segment::Sentence], out: &mut Vec<Span>) {
+/// The parenthetical ranges (", who ... ," and similar, which hold their own subject) of sentence `sent`,
+/// written into `out` in order, read off the [`PAREN`] hits of its [`CLAUSE_WORDS`] (`hits`, as found by
+/// [`clause_hits`]): no pass of their own. A relative clause (", who ", ", whose ", ", which ", " - who ")
+/// runs from its comma or hyphen to the next comma or semicolon or else the end of the sentence; an
+/// apposition (", the ", ", a ") only counts when a comma or semicolon in the sentence closes it.
+fn parens_of_hits(text: &str, sent: crate::segment::Sentence, hits: &[Hit], out: &mut Vec<Span>) {
     let b = text.as_bytes();
-    let mut k = 0;
-    let Some(first) = sents.first() else {
-        return;
-    };
-    let from = first.start;
-    // (A comma or hyphen after the last sentence opens nothing: the search stops at its end.)
-    let to = sents.last().map_or(from, |s| s.end);
-    // A hyphen opens a parenthetical only as "- who " (which then lies in `from..to`): without one, only the
-    // commas are visited (not the hyphens of every score).
-    static HYPHEN_WHO: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("- who "));
-    let hyphen = if HYPHEN_WHO.find(&b[from..to]).is_some() {
-        b'-'
-    } else {
-        b','
-    };
-    for i in memchr::memchr2_iter(b',', hyphen, &b[from..to]).map(|i| from + i) {
-        while k < sents.len() && sents[k].end <= i {
-            k += 1;
-        }
-        let Some(sent) = sents.get(k) else {
-            break;
-        };
-        // (A comma between sentences, or one whose next byte is no space, opens nothing.)
-        if i < sent.start || b.get(i + 1) != Some(&b' ') || i + 1 >= sent.end {
-            continue;
-        }
-        let rest = &b[i + 1..sent.end];
-        // The end of the closing comma or semicolon after `body` bytes of `rest`.
-        let closing = |body: usize| {
-            memchr::memchr2(b',', b';', &rest[body.min(rest.len())..]).map(|q| i + 1 + body + q + 1)
-        };
-        let relative = if b[i] == b',' {
-            if rest.starts_with(b" who ") {
-                Some(5)
-            } else if rest.starts_with(b" whose ") || rest.starts_with(b" which ") {
-                Some(7)
-            } else {
-                None
+    for h in hits.iter().filter(|h| h.groups & PAREN != 0) {
+        // The end of the closing comma or semicolon after the pattern.
+        let closing = memchr::memchr2(b',', b';', &b[h.end..sent.end]).map(|q| h.end + q + 1);
+        match b[h.start] {
+            // " - who ": from the hyphen.
+            b' ' => out.push(Span::new(h.start + 1, closing.unwrap_or(sent.end))),
+            // ", the ", ", a ".
+            _ if matches!(b[h.start + 2], b't' | b'a') => {
+                if let Some(end) = closing {
+                    out.push(Span::new(h.start, end));
+                }
             }
-        } else {
-            (i > sent.start && b[i - 1] == b' ' && rest.starts_with(b" who ")).then_some(5)
-        };
-        if let Some(body) = relative {
-            out.push(Span::new(i, closing(body).unwrap_or(sent.end)));
-        } else if b[i] == b','
-            && let Some(body) = if rest.starts_with(b" the ") {
-                Some(5)
-            } else if rest.starts_with(b" a ") {
-                Some(3)
-            } else {
-                None
-            }
-            && let Some(end) = closing(body)
-        {
-            out.push(Span::new(i, end));
+            // ", who ", ", whose ", ", which ".
+            _ => out.push(Span::new(h.start, closing.unwrap_or(sent.end))),
         }
     }
 }
@@ -1448,16 +1454,18 @@ impl<T> PerSentence<T> {
 type SentParens = PerSentence<Span>;
 
 impl SentParens {
-    fn of(&mut self, ctx: &Ctx, si: usize) -> &[Span] {
+    /// (Read off the clause words of the sentence, found for both.)
+    fn of(&mut self, ctx: &Ctx, si: usize, hits: &mut SentHits) -> &[Span] {
         self.get(si, |spans| {
             spans.clear();
-            paren_at_each(ctx.text, std::slice::from_ref(&ctx.sents[si]), spans)
+            parens_of_hits(ctx.text, ctx.sents[si], hits.of(ctx, si), spans)
         })
     }
 }
 
-/// The words that end a clause or tell a head-to-head record, searched for once per sentence. A [`Hit`]'s
-/// `groups` say which of the three sets ([`CLAUSE_END`], [`BREAKS`], [`H2H`]) it belongs to.
+/// The words that end a clause, tell a head-to-head record or open a parenthetical, searched for once per
+/// sentence. A [`Hit`]'s `groups` say which of the four sets ([`CLAUSE_END`], [`BREAKS`], [`H2H`],
+/// [`PAREN`]) it belongs to.
 static CLAUSE_WORDS: Patterns = Patterns::new(&[
     // 0..6: clause ends, which are also breaks.
     " but ",
@@ -1478,6 +1486,13 @@ static CLAUSE_WORDS: Patterns = Patterns::new(&[
     " times in",
     " times out of",
     "matches against",
+    // 16..22: parenthetical openers (see [`parens_of_hits`]).
+    ", who ",
+    ", whose ",
+    ", which ",
+    " - who ",
+    ", the ",
+    ", a ",
 ]);
 
 /// The end of the clause a score stays in: " but ", ", while ", " while ", "; ", ", and ", " whereas ".
@@ -1486,13 +1501,16 @@ const CLAUSE_END: u8 = 1;
 const BREAKS: u8 = 2;
 /// Words of a head-to-head record: "meetings", "encounters", " times in", ...
 const H2H: u8 = 4;
+/// Openers of a parenthetical: ", who ", ", whose ", ", which ", " - who ", ", the ", ", a ".
+const PAREN: u8 = 8;
 
 /// The groups of pattern `k` of [`CLAUSE_WORDS`].
 fn clause_word_groups(k: u32) -> u8 {
     match k {
         0..6 => CLAUSE_END | BREAKS,
         6..8 => BREAKS,
-        _ => H2H,
+        8..16 => H2H,
+        _ => PAREN,
     }
 }
 
@@ -1537,56 +1555,61 @@ impl SentHits {
     }
 }
 
-/// The [`CLAUSE_WORDS`] other than "; ", for a SIMD search of the places where one starts (a fat Teddy: a
-/// bucket for each pattern, so fewer false candidates than a slim one's eight buckets give).
+/// The [`CLAUSE_WORDS`] that start with neither ';' nor ',', for a SIMD search of the places where one
+/// starts (a fat Teddy: its sixteen buckets give fewer false candidates than a slim one's eight).
 static CLAUSE_ANCHORS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
     std::sync::LazyLock::new(|| {
         aho_corasick::packed::Config::new()
             .only_teddy_fat(Some(true))
             .builder()
-            .extend(CLAUSE_WORDS.pats.iter().filter(|p| **p != "; "))
+            .extend(
+                CLAUSE_WORDS
+                    .pats
+                    .iter()
+                    .filter(|p| !p.starts_with([';', ','])),
+            )
             .build()
     });
 
 /// The occurrences of [`CLAUSE_WORDS`] in `s` (which starts at `offset` in the text), in order of start,
 /// written into `out` (cleared first). Places are found by a SIMD search (or byte by byte without one), the
-/// patterns compared there.
+/// patterns compared there; those of the patterns that start with ';' or ',' at each such byte.
 fn clause_hits(s: &str, offset: usize, out: &mut Vec<Hit>) {
     out.clear();
     let h = s.as_bytes();
-    let mut push = |i: usize, k: u32| {
-        out.push(Hit {
-            start: offset + i,
-            end: offset + i + CLAUSE_WORDS.pats[k as usize].len(),
-            groups: clause_word_groups(k),
-        })
+    let hit = |i: usize, k: u32| Hit {
+        start: offset + i,
+        end: offset + i + CLAUSE_WORDS.pats[k as usize].len(),
+        groups: clause_word_groups(k),
     };
     let Some(anchors) = CLAUSE_ANCHORS.as_ref() else {
-        CLAUSE_WORDS.each(s, push);
+        CLAUSE_WORDS.each(s, |i, k| out.push(hit(i, k)));
         return;
     };
-    let mut at = 0;
-    while let Some(m) = anchors.find_in(h, aho_corasick::Span::from(at..h.len())) {
-        let i = m.start();
+    // The patterns at `h[i..]`.
+    let at_each = |out: &mut Vec<Hit>, i: usize| {
         let mut cand = CLAUSE_WORDS.candidates(h, i);
         while cand != 0 {
             let k = cand.trailing_zeros();
             if CLAUSE_WORDS.at(k, h, i) {
-                push(i, k);
+                out.push(hit(i, k));
             }
             cand &= cand - 1;
         }
-        at = i + 1;
+    };
+    let mut at = 0;
+    while let Some(m) = anchors.find_in(h, aho_corasick::Span::from(at..h.len())) {
+        at_each(out, m.start());
+        at = m.start() + 1;
     }
-    // "; " (no other pattern starts with ';'), then all in order of start.
-    let mut semi = false;
-    for i in memchr::memchr_iter(b';', h) {
+    // Then the patterns that start with ';' or ',' (no other pattern does), and all in order of start.
+    let before = out.len();
+    for i in memchr::memchr2_iter(b';', b',', h) {
         if h.get(i + 1) == Some(&b' ') {
-            push(i, 3);
-            semi = true;
+            at_each(out, i);
         }
     }
-    if semi {
+    if before > 0 && out.len() > before {
         out.sort_by_key(|x| x.start);
     }
 }
@@ -1630,7 +1653,7 @@ fn sentence_matches(
     if score_ids.is_empty() && !(0..cues.len()).any(may_tell) && !cfg!(debug_assertions) {
         return;
     }
-    let parens = parens.of(ctx, si);
+    let parens = parens.of(ctx, si, hit_cache);
     // (The clause words are found when first needed: many cues lack their players.)
     // The agent and object of the last result told in this sentence: "X had upset Y ..., and beat Z".
     let mut prev_pair: Option<(Ref, usize, usize)> = None;
@@ -2767,7 +2790,7 @@ fn same_name(ctx: &Ctx, a: usize, b: usize) -> bool {
 
 /// Merges repeated reports of the same match (same sides, compatible details), in place: the results kept
 /// stay in order of their first report.
-fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
+fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>, bufs: &mut MergeBuffers) {
     // A short list of results is scanned; a long one is indexed by the first player of each side and the score.
     const SCAN: usize = 32;
     // Only results with the same sides can merge: when no two share the first player of each side (the usual
@@ -2785,13 +2808,20 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
     // Each score as read by a result (index, flipped), numbered once by the text it renders (two readings
     // that render the same text get the same number, found by comparing their fields, no text made):
     // comparing two results' scores is then a number comparison.
-    let mut score_text: Vec<[u32; 2]> = vec![[u32::MAX; 2]; ctx.m.scores.len()];
+    let MergeBuffers {
+        score_text,
+        numbered,
+        hashes,
+        keys,
+    } = bufs;
+    score_text.clear();
+    score_text.resize(ctx.m.scores.len(), [u32::MAX; 2]);
     // The readings numbered so far with the hash of what they render (equal texts, equal hashes): a new
     // reading is compared only with those of the same hash, all of them in a short list, those listed under
     // its hash in a long roundup with thousands of scores.
-    let mut numbered: Vec<(u64, usize, bool)> = Vec::new();
+    numbered.clear();
     // (The hashes of `numbered` again, alone: a short list is scanned by hash first.)
-    let mut hashes: Vec<u64> = Vec::new();
+    hashes.clear();
     let many = found.len() > SCAN;
     let mut by_hash: crate::lexicon::FxHashMap<u64, Vec<u32>> = Default::default();
     for &(i, flip) in found.iter().filter_map(|f| f.score.as_ref()) {
@@ -2807,7 +2837,7 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
                     .get(&hash)
                     .and_then(|v| v.iter().copied().find(|&n| same_as(n)))
             } else {
-                first_fitting(&hashes, hash, |n| same_as(n as u32)).map(|n| n as u32)
+                first_fitting(hashes, hash, |n| same_as(n as u32)).map(|n| n as u32)
             };
             let n = known.unwrap_or_else(|| {
                 numbered.push((hash, i, flip));
@@ -2826,7 +2856,7 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
     let mut kept = 0;
     // The first player of each side of each result kept (`keys[j]` for `found[j]`): a short list is scanned
     // by these first.
-    let mut keys: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+    keys.clear();
     for k in 0..found.len() {
         let (out, rest) = found.split_at_mut(k);
         let out = &mut out[..kept];
@@ -2848,7 +2878,7 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
         };
         let key = (f.winner[0], f.loser[0]);
         let same = if out.len() <= SCAN {
-            first_fitting(&keys, key, |j| fits(&out[j]))
+            first_fitting(keys, key, |j| fits(&out[j]))
         } else {
             if index.all.is_empty() {
                 for (j, g) in out.iter().enumerate() {
@@ -2890,6 +2920,19 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>) {
         }
     }
     found.truncate(kept);
+}
+
+/// The lists of [`merge_duplicates`], kept for the next article (see [`Scratch`]).
+#[derive(Default)]
+struct MergeBuffers {
+    /// The number of each score's text as read (not flipped, flipped); `u32::MAX` when not numbered yet.
+    score_text: Vec<[u32; 2]>,
+    /// The readings numbered: the hash of their text, the score and whether flipped.
+    numbered: Vec<(u64, usize, bool)>,
+    /// The hashes of `numbered`, alone.
+    hashes: Vec<u64>,
+    /// The first player of each side of each result kept.
+    keys: Vec<(usize, usize)>,
 }
 
 /// The first index `j` with `keys[j] == key` for which `fits(j)` holds: as `(0..keys.len()).find(..)` with
@@ -3114,6 +3157,7 @@ mod tests {
             " but ; , and  while x",
             "no break here",
             "ends with; ",
+            "Federer, who won, beat Nadal, the top seed; Murray - who lost - said, a bit, whose, which ,",
         ] {
             let first = PATS.iter().filter_map(|p| hay.find(p)).min();
             assert_eq!(SET.find(hay), first, "{hay:?}");
@@ -3311,13 +3355,15 @@ mod tests {
         }
     }
 
-    /// One pass over the article finds the parentheticals that a pass over each sentence found.
+    /// The parentheticals read off the clause words of each sentence are those first found by a pass of their
+    /// own.
     #[test]
-    fn article_parentheticals_are_those_of_each_sentence() {
+    fn parentheticals_of_hits_are_those_of_each_sentence() {
         let mut texts: Vec<String> = [
             "Federer, who won, beat Nadal, the top seed, in Paris. Murray - who lost - said, a bit later",
             ", who x, whose y; which z, the end. - who , a b, the",
             "X, the, a, who. Y - who - who, which",
+            "A, and B, as C, with D; while E, whereas - who, a; the",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -3325,13 +3371,12 @@ mod tests {
         texts.extend(crate::recognise::all_texts());
         for t in &texts {
             let t = crate::normalise::Normalised::new(t).text;
-            let sents = crate::segment::sentences(&t);
-            let mut want = Vec::new();
-            for s in &sents {
-                parentheticals_of_one(&t, *s, &mut want);
+            let (mut want, mut got, mut hits) = (Vec::new(), Vec::new(), Vec::new());
+            for s in crate::segment::sentences(&t) {
+                parentheticals_of_one(&t, s, &mut want);
+                clause_hits(&t[s.start..s.end], s.start, &mut hits);
+                parens_of_hits(&t, s, &hits, &mut got);
             }
-            let mut got = Vec::new();
-            paren_at_each(&t, &sents, &mut got);
             assert_eq!(got, want, "{t}");
         }
     }
