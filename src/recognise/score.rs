@@ -96,31 +96,40 @@ impl ScoreMention {
                 sets: Vec::new(),
             };
         }
-        // At most 10 bytes a set ("99-99(99) "), as every number read is under 100.
-        // Inline up to 24 bytes (three sets with tie-breaks); a longer text moves to the heap as it grows.
+        // The text is written into a buffer on the stack and copied into the `Text` at the end (pushing byte by
+        // byte into a `Text` checks its capacity and form each time). A set takes at most `SET` bytes (at most
+        // 10 as every number read is under 100); past `ROOM`, what the buffer holds is moved to the text first.
+        const SET: usize = 6 + 3 * 10;
+        const ROOM: usize = 64 - SET - 4;
         let mut text = crate::model::Text::default();
+        let mut buf = [0u8; 64];
+        let mut len = 0;
         let mut sets = Vec::with_capacity(self.sets.len());
         for (i, s) in self.sets.iter().enumerate() {
+            if len > ROOM {
+                text.push_str(ascii(&buf[..len]));
+                len = 0;
+            }
             let (w, l) = if flip {
                 (s.second, s.first)
             } else {
                 (s.first, s.second)
             };
             if i > 0 {
-                text.push(' ');
+                len = put_byte(&mut buf, len, b' ');
             }
             if s.match_tiebreak {
-                text.push('[');
+                len = put_byte(&mut buf, len, b'[');
             }
-            push_number(&mut text, w);
-            text.push('-');
-            push_number(&mut text, l);
+            len = put_number(&mut buf, len, w);
+            len = put_byte(&mut buf, len, b'-');
+            len = put_number(&mut buf, len, l);
             if s.match_tiebreak {
-                text.push(']');
+                len = put_byte(&mut buf, len, b']');
             } else if let Some(t) = s.tiebreak_shown() {
-                text.push('(');
-                push_number(&mut text, t);
-                text.push(')');
+                len = put_byte(&mut buf, len, b'(');
+                len = put_number(&mut buf, len, t);
+                len = put_byte(&mut buf, len, b')');
             }
             let (tiebreak_winner, tiebreak_loser) = match s.tiebreak {
                 Some((a, Some(b))) => (Some(a.max(b)), Some(a.min(b))),
@@ -135,27 +144,45 @@ impl ScoreMention {
                 match_tiebreak: s.match_tiebreak,
             });
         }
-        match self.ending {
-            Outcome::Retired => text.push_str(" RET"),
-            Outcome::Defaulted => text.push_str(" DEF"),
-            _ => {}
-        }
+        let end: &[u8] = match self.ending {
+            Outcome::Retired => b" RET",
+            Outcome::Defaulted => b" DEF",
+            _ => b"",
+        };
+        buf[len..len + end.len()].copy_from_slice(end);
+        len += end.len();
+        text.push_str(ascii(&buf[..len]));
         Score { text, sets }
     }
 }
 
-/// Appends `n` in decimal (what `format!("{n}")` writes), without a formatter: one or two digits pushed
-/// directly (every number read is under 100).
+/// `b` at `buf[at]`; returns the end.
 #[inline(always)]
-fn push_number(text: &mut crate::model::Text, n: u32) {
+fn put_byte(buf: &mut [u8; 64], at: usize, b: u8) -> usize {
+    buf[at] = b;
+    at + 1
+}
+
+/// `n` in decimal (what `format!("{n}")` writes) at `buf[at..]`, without a formatter; returns the end. One or
+/// two digits are written directly (every number read is under 100).
+#[inline(always)]
+fn put_number(buf: &mut [u8; 64], at: usize, n: u32) -> usize {
     if n < 10 {
-        text.push(char::from(b'0' + n as u8));
+        put_byte(buf, at, b'0' + n as u8)
     } else if n < 100 {
-        text.push(char::from(b'0' + (n / 10) as u8));
-        text.push(char::from(b'0' + (n % 10) as u8));
+        buf[at..at + 2].copy_from_slice(&[b'0' + (n / 10) as u8, b'0' + (n % 10) as u8]);
+        at + 2
     } else {
-        text.push_str(crate::output::decimal(u64::from(n), &mut [0; 20]));
+        let mut tmp = [0; 20];
+        let d = crate::output::decimal(u64::from(n), &mut tmp).as_bytes();
+        buf[at..at + d.len()].copy_from_slice(d);
+        at + d.len()
     }
+}
+
+/// The score text written so far (digits and punctuation: ASCII).
+fn ascii(b: &[u8]) -> &str {
+    std::str::from_utf8(b).expect("ASCII")
 }
 
 /// A finished set: 6-0..6-4, 7-5, 7-6, or an advantage set n-(n-2) with n >= 8, either orientation.
@@ -979,9 +1006,9 @@ mod tests {
     #[test]
     fn numbers_print_as_format_does() {
         for n in [0, 1, 9, 10, 42, 99, 100, 1234, 70, u32::MAX] {
-            let mut t = crate::model::Text::default();
-            push_number(&mut t, n);
-            assert_eq!(t, format!("{n}"));
+            let mut buf = [b'x'; 64];
+            let end = put_number(&mut buf, 3, n);
+            assert_eq!(ascii(&buf[3..end]), format!("{n}"));
         }
     }
 

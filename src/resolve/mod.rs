@@ -260,6 +260,8 @@ struct Scratch {
     ref_idx: Vec<usize>,
     order: Vec<usize>,
     shown: Vec<Shown>,
+    first_at: Vec<usize>,
+    player_refs: Vec<PlayerRef>,
     spans: Vec<(usize, usize)>,
     matches: matches::Scratch,
     /// The normalised text and its offset map (its buffers reused: see [`Normalised::reusing`]).
@@ -301,6 +303,8 @@ impl Scratch {
         recycle(&mut self.ref_idx);
         recycle(&mut self.order);
         recycle(&mut self.shown);
+        recycle(&mut self.first_at);
+        recycle(&mut self.player_refs);
         recycle(&mut self.spans);
         self.matches.recycle();
         // The text and its map: freed past 64 KB.
@@ -675,11 +679,15 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     // all, filled by counting).
     // Counts, then running sums (`first[e]` the end of entity `e`'s run), then the refs placed from the back
     // (which leaves `first[e]` at the start of the run, and keeps each run in `ctx.refs` order).
+    // With the counts, each entity's first position (the key that orders the players).
     let n_ent = ctx.entities.len();
     let mut first = std::mem::take(&mut scratch.first);
     first.resize(n_ent + 1, 0);
+    let mut first_at = std::mem::take(&mut scratch.first_at);
+    first_at.resize(n_ent, usize::MAX);
     for r in &ctx.refs {
         first[r.entity] += 1;
+        first_at[r.entity] = first_at[r.entity].min(r.span.start);
     }
     for e in 1..n_ent {
         first[e] += first[e - 1];
@@ -698,31 +706,29 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
             .filter(|&e| !ctx.entities[e].not_player && (used[e] || ctx.entities[e].words > 1))
             .filter(|&e| !refs_of(e).is_empty()),
     );
-    order.sort_by_key(|&e| refs_of(e).iter().map(|&k| ctx.refs[k].span.start).min());
+    order.sort_by_key(|&e| first_at[e]);
     let source = body;
-    // Each player's id number and display name, by entity.
+    // Each player's id number by entity, and its id and display name by number (`player_refs[id - 1]`),
+    // made once and cloned into each record (a copy: they are short).
     let mut shown = std::mem::take(&mut scratch.shown);
     shown.resize(ctx.entities.len(), Shown::default());
+    let mut player_refs = std::mem::take(&mut scratch.player_refs);
     for (k, &e) in order.iter().enumerate() {
-        shown[e] = Shown {
-            id: k + 1,
-            ..display_name(&ctx, refs_of(e), e)
-        };
-    }
-    let name_of = |s: &Shown| {
+        let s = display_name(&ctx, refs_of(e), e);
+        shown[e] = Shown { id: k + 1, ..s };
         let t = if s.norm { ctx.text } else { source };
-        crate::model::Text::from(&t[s.start..s.end])
-    };
+        player_refs.push(PlayerRef {
+            id: player_id(k + 1),
+            name: t[s.start..s.end].into(),
+        });
+    }
     let fill = |mut ev: Evidence| {
         ev.text = source[ev.start..ev.end].into();
         ev
     };
     let pref = |e: usize| -> Option<PlayerRef> {
-        let s = &shown[e];
-        (s.id != 0).then(|| PlayerRef {
-            id: player_id(s.id),
-            name: name_of(s),
-        })
+        let id = shown[e].id;
+        (id != 0).then(|| player_refs[id - 1].clone())
     };
     // Room for every record at once (no regrowth while they are pushed).
     article.matches.reserve_exact(found.len());
@@ -759,7 +765,7 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     }
     // Last: the players take their ids and names.
     let mut spans = std::mem::take(&mut scratch.spans);
-    for &e in &order {
+    for (&e, p) in order.iter().zip(player_refs.iter_mut()) {
         let ent = &ctx.entities[e];
         // Source spans sorted (stably) by start and without repeats, before any text is copied.
         spans.clear();
@@ -779,8 +785,8 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
             .collect();
         let nationality = ent.nationality.or_else(|| majority(&ent.demonym_votes));
         article.players.push(Player {
-            id: player_id(shown[e].id),
-            name: name_of(&shown[e]),
+            id: std::mem::take(&mut p.id),
+            name: std::mem::take(&mut p.name),
             nationality: nationality.map(Into::into),
             age: ent.age,
             mentions,
@@ -789,6 +795,7 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     // The buffers back into `scratch` (emptied by the caller) for the next article.
     (scratch.found, scratch.used, scratch.first, scratch.ref_idx) = (found, used, first, ref_idx);
     (scratch.order, scratch.shown, scratch.spans) = (order, shown, spans);
+    (scratch.first_at, scratch.player_refs) = (first_at, player_refs);
     (scratch.ranks, scratch.seeds) = (ranks, seeds);
     ctx.put_back(scratch);
     scratch.norm = norm;
