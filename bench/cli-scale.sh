@@ -16,6 +16,7 @@ N=${1:-4000}
 BYTES=${2:-3000}
 cd "$(dirname "$0")/.."
 cargo build --release --bin sportext --example gen_corpus
+PIN=""
 BIN=${SPORTEXT_BIN:-target/release/sportext}
 GEN=target/release/examples/gen_corpus
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/sportext-bench.XXXXXX")
@@ -30,7 +31,7 @@ mb() { du -sb "$1" | awk '{printf "%.2f", $1 / 1e6}'; }
 # run_timed OUT_PREFIX ARGS...: runs the CLI, prints "seconds peak_kb".
 run_timed() {
     if [ -x /usr/bin/time ]; then
-        /usr/bin/time -v -o "$TMP/time.txt" "$BIN" "$@" > /dev/null 2> "$TMP/err.txt" || true
+        /usr/bin/time -v -o "$TMP/time.txt" $PIN "$BIN" "$@" > /dev/null 2> "$TMP/err.txt" || true
         local s kb
         s=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); t = 0; for (i = 1; i <= n; i++) t = t * 60 + p[i]; print t}' "$TMP/time.txt")
         kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/time.txt")
@@ -38,7 +39,7 @@ run_timed() {
     else
         local start end peak=0 pid
         start=$(date +%s.%N)
-        "$BIN" "$@" > /dev/null 2> "$TMP/err.txt" & pid=$!
+        $PIN "$BIN" "$@" > /dev/null 2> "$TMP/err.txt" & pid=$!
         while kill -0 "$pid" 2> /dev/null; do
             local r
             r=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2> /dev/null || echo 0)
@@ -63,13 +64,18 @@ best_of3() {
 MANY_MB=$(mb "$TMP/many")
 FEW_MB=$(mb "$TMP/few")
 echo "corpus: $N articles, $MANY_MB MB ($TMP/many); small corpus: $((N / 10)) articles, $FEW_MB MB"
+# One core: the run pinned to CPU 0 (taskset), so that its reading and writing threads share that core with the
+# worker; two cores: two workers, unpinned.
+PIN=""
+command -v taskset > /dev/null && PIN="taskset -c 0"
 read -r t1 m1 < <(best_of3 extract --jobs 1 "$TMP/many")
+PIN=""
 read -r t2 m2 < <(best_of3 extract --jobs 2 "$TMP/many")
 echo "  last run: $(tail -n 1 "$TMP/err.txt")"
 read -r tf mf < <(best_of3 extract --jobs 1 "$TMP/few")
 awk -v mb="$MANY_MB" -v t1="$t1" -v t2="$t2" 'BEGIN {
-    printf "batch --jobs 1: %6.2f s  %6.1f MB/s\n", t1, mb / t1
-    printf "batch --jobs 2: %6.2f s  %6.1f MB/s   speedup %.2fx\n", t2, mb / t2, t1 / t2 }'
+    printf "batch --jobs 1 (1 core): %6.2f s  %6.1f MB/s\n", t1, mb / t1
+    printf "batch --jobs 2 (2 cores): %6.2f s  %6.1f MB/s   speedup %.2fx\n", t2, mb / t2, t1 / t2 }'
 echo "peak RSS --jobs 1: $((mf / 1024)) MB for $((N / 10)) inputs, $((m1 / 1024)) MB for $N inputs (--jobs 2: $((m2 / 1024)) MB)"
 read -r a ma < <(best_of3 extract --jobs 1 "$TMP/one-1mb.txt")
 read -r b mb10 < <(best_of3 extract --jobs 1 "$TMP/one-10mb.txt")
