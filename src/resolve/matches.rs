@@ -183,8 +183,8 @@ pub(crate) fn resolve(
     }
     pending.truncate(n_merged);
     let merged: &[Pending] = pending;
-    let name_refs: &[Ref] = &ctx.refs_ahead;
-    let mut refs = std::mem::take(&mut ctx.refs);
+    let name_refs: &[Ref] = &ctx.st.refs_ahead;
+    let mut refs = std::mem::take(&mut ctx.st.refs);
     refs.reserve(name_refs.len() + merged.len());
     found.clear();
     let (mut ni, mut pi) = (0usize, 0usize);
@@ -232,17 +232,17 @@ pub(crate) fn resolve(
                     {
                         if let Pending::Itself(_, kind, n, nat) = p {
                             if *kind == Number::National {
-                                ctx.known_national.entry(e).or_insert(*n);
+                                ctx.st.known_national.entry(e).or_insert(*n);
                             }
                             if let Some(c) = nat {
-                                ctx.entities[e].demonym_votes.push(c);
+                                ctx.st.entities[e].demonym_votes.push(c);
                             }
                         }
                         if let Pending::Desc(d) = p {
                             match d.kind {
-                                DescKind::Demonym(c) => ctx.entities[e].demonym_votes.push(c),
-                                DescKind::Age(n) if ctx.entities[e].age.is_none() => {
-                                    ctx.entities[e].age = Some(n)
+                                DescKind::Demonym(c) => ctx.st.entities[e].demonym_votes.push(c),
+                                DescKind::Age(n) if ctx.st.entities[e].age.is_none() => {
+                                    ctx.st.entities[e].age = Some(n)
                                 }
                                 _ => {}
                             }

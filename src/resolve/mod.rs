@@ -30,11 +30,11 @@ pub(crate) struct Mentions {
     pub seeds: Vec<seed::SeedMention>,
 }
 
-/// The state shared by the resolution steps of one article.
-pub(crate) struct Ctx<'a> {
-    pub text: &'a str,
-    pub norm: &'a Normalised,
-    /// The keywords of `text`, found once for every recogniser that starts from keywords.
+/// The state of one article's resolution that its steps hand on to each other (references, results, records):
+/// kept in the article's buffers ([`Scratch`]) between the steps of a batch.
+#[derive(Default)]
+pub(crate) struct State {
+    /// The keywords of the text, found once for every recogniser that starts from keywords.
     pub keywords: Keywords,
     pub sents: Vec<Sentence>,
     /// For each byte: inside double quotes (reported speech)?  Stored as sorted quote ranges.
@@ -53,36 +53,70 @@ pub(crate) struct Ctx<'a> {
     pub refs_ahead: Vec<Ref>,
 }
 
+/// What the resolution steps of one article work on: its text and the [`State`] moved out of its buffers for
+/// one step. It reads as the state (`ctx.refs`); where a step holds one part of the state while it changes
+/// another, it names both through `ctx.st`, whose fields the borrow checker keeps apart.
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub norm: &'a Normalised,
+    st: State,
+}
+
+impl std::ops::Deref for Ctx<'_> {
+    type Target = State;
+    fn deref(&self) -> &State {
+        &self.st
+    }
+}
+
+impl std::ops::DerefMut for Ctx<'_> {
+    fn deref_mut(&mut self) -> &mut State {
+        &mut self.st
+    }
+}
+
 impl<'a> Ctx<'a> {
     /// An article's resolution state over `norm`, moved out of its buffers for one step (and back with
     /// [`Ctx::put_back`]).
     fn take(norm: &'a Normalised, s: &mut Scratch) -> Self {
-        use std::mem::take;
         Ctx {
             text: &norm.text,
             norm,
-            keywords: take(&mut s.keywords),
-            sents: take(&mut s.sents),
-            quotes: take(&mut s.quotes),
-            entities: take(&mut s.entities),
-            refs: take(&mut s.refs),
-            known_seed: take(&mut s.known_seed),
-            known_rank: take(&mut s.known_rank),
-            known_national: take(&mut s.known_national),
-            refs_ahead: take(&mut s.refs_ahead),
-            seed_holders: take(&mut s.seed_holders),
-            rank_holders: take(&mut s.rank_holders),
-            m: take(&mut s.m),
+            st: std::mem::take(&mut s.st),
         }
     }
 
     /// The state back into the article's buffers.
     fn put_back(self, s: &mut Scratch) {
-        (s.keywords, s.sents, s.quotes) = (self.keywords, self.sents, self.quotes);
-        (s.entities, s.refs, s.refs_ahead) = (self.entities, self.refs, self.refs_ahead);
-        (s.known_seed, s.known_rank) = (self.known_seed, self.known_rank);
-        (s.known_national, s.seed_holders) = (self.known_national, self.seed_holders);
-        (s.rank_holders, s.m) = (self.rank_holders, self.m);
+        s.st = self.st;
+    }
+}
+
+impl State {
+    /// Empties every buffer for the next article.
+    fn recycle(&mut self) {
+        self.keywords.recycle();
+        recycle(&mut self.sents);
+        recycle(&mut self.quotes);
+        recycle(&mut self.entities);
+        recycle(&mut self.refs);
+        let m = &mut self.m;
+        recycle(&mut m.scores);
+        recycle(&mut m.cues);
+        recycle(&mut m.rounds);
+        recycle(&mut m.tournaments);
+        recycle(&mut m.ranks);
+        recycle(&mut m.seeds);
+        for k in [
+            &mut self.known_seed,
+            &mut self.known_rank,
+            &mut self.known_national,
+        ] {
+            recycle(&mut k.0);
+        }
+        recycle(&mut self.seed_holders.0);
+        recycle(&mut self.rank_holders.0);
+        recycle(&mut self.refs_ahead);
     }
 }
 
@@ -251,9 +285,6 @@ fn quote_ranges(text: &str, out: &mut Vec<Span>) {
 #[derive(Default)]
 struct Scratch {
     cue_starts: Vec<usize>,
-    quotes: Vec<Span>,
-    refs: Vec<Ref>,
-    refs_ahead: Vec<Ref>,
     found: Vec<matches::Found>,
     used: Vec<bool>,
     first: Vec<usize>,
@@ -268,21 +299,14 @@ struct Scratch {
     norm: Normalised,
     /// The article's sport, as the first stage tells it.
     sport: Option<&'static str>,
-    keywords: Keywords,
     names: Vec<names::NameMention>,
-    sents: Vec<Sentence>,
     descs: Vec<descriptor::Descriptor>,
-    known_seed: Known,
-    known_rank: Known,
-    known_national: Known,
-    seed_holders: Holders,
-    rank_holders: Holders,
     ranks: Vec<RankRow>,
     seeds: Vec<SeedRow>,
-    /// The recognisers' mentions, the entities and each name's entity.
-    m: Mentions,
-    entities: Vec<Entity>,
+    /// Each name's entity.
     link: Vec<Option<usize>>,
+    /// What the resolution steps hand on to each other.
+    st: State,
 }
 
 thread_local! {
@@ -294,9 +318,6 @@ impl Scratch {
     /// Empties every buffer for the next article.
     fn recycle(&mut self) {
         recycle(&mut self.cue_starts);
-        recycle(&mut self.quotes);
-        recycle(&mut self.refs);
-        recycle(&mut self.refs_ahead);
         recycle(&mut self.found);
         recycle(&mut self.used);
         recycle(&mut self.first);
@@ -319,28 +340,11 @@ impl Scratch {
         }
         self.norm = Normalised::reusing("", text, map);
         self.sport = None;
-        self.keywords.recycle();
-        recycle(&mut self.m.scores);
+        self.st.recycle();
         recycle(&mut self.names);
-        recycle(&mut self.sents);
         recycle(&mut self.descs);
-        for k in [
-            &mut self.known_seed,
-            &mut self.known_rank,
-            &mut self.known_national,
-        ] {
-            recycle(&mut k.0);
-        }
-        recycle(&mut self.seed_holders.0);
-        recycle(&mut self.rank_holders.0);
         recycle(&mut self.ranks);
         recycle(&mut self.seeds);
-        recycle(&mut self.m.cues);
-        recycle(&mut self.m.rounds);
-        recycle(&mut self.m.tournaments);
-        recycle(&mut self.m.ranks);
-        recycle(&mut self.m.seeds);
-        recycle(&mut self.entities);
         recycle(&mut self.link);
     }
 }
@@ -508,27 +512,42 @@ type Stage = fn(&mut Scratch);
 const TENNIS_STAGES: [(&str, Stage); 10] = [
     ("names", |s| names::find_into(&s.norm.text, &mut s.names)),
     ("result cues", |s| {
-        result::find_into(&s.norm.text, &s.keywords, &mut s.m.cues);
-        s.cue_starts.extend(s.m.cues.iter().map(|c| c.span.start));
+        result::find_into(&s.norm.text, &s.st.keywords, &mut s.st.m.cues);
+        s.cue_starts
+            .extend(s.st.m.cues.iter().map(|c| c.span.start));
     }),
     ("players, officials", |s| {
         let text = s.norm.text.as_str();
-        players::build_entities(text, &s.names, &s.cue_starts, &mut s.entities, &mut s.link);
-        players::mark_officials(text, &s.names, &s.link, &mut s.entities, s.keywords.roles());
+        players::build_entities(
+            text,
+            &s.names,
+            &s.cue_starts,
+            &mut s.st.entities,
+            &mut s.link,
+        );
+        players::mark_officials(
+            text,
+            &s.names,
+            &s.link,
+            &mut s.st.entities,
+            s.st.keywords.roles(),
+        );
     }),
     ("rounds", |s| {
-        round::find_into(&s.norm.text, &s.keywords, &mut s.m.rounds)
+        round::find_into(&s.norm.text, &s.st.keywords, &mut s.st.m.rounds)
     }),
     ("tournaments", |s| {
-        tournament::find_into(&s.norm.text, &s.keywords, &mut s.m.tournaments)
+        tournament::find_into(&s.norm.text, &s.st.keywords, &mut s.st.m.tournaments)
     }),
     ("rankings", |s| {
-        ranking::find_into(&s.norm.text, &s.keywords, &mut s.m.ranks)
+        ranking::find_into(&s.norm.text, &s.st.keywords, &mut s.st.m.ranks)
     }),
-    ("seeds", |s| seed::find_into(&s.norm.text, &mut s.m.seeds)),
+    ("seeds", |s| {
+        seed::find_into(&s.norm.text, &mut s.st.m.seeds)
+    }),
     ("quotes, sentences", |s| {
-        quote_ranges(&s.norm.text, &mut s.quotes);
-        segment::sentences_into(&s.norm.text, &mut s.sents);
+        quote_ranges(&s.norm.text, &mut s.st.quotes);
+        segment::sentences_into(&s.norm.text, &mut s.st.sents);
     }),
     ("references", resolve_refs),
     ("results", resolve_results),
@@ -539,14 +558,14 @@ fn first_stage(doc: Parts, body: &str, s: &mut Scratch) {
     let (text, map) = std::mem::take(&mut s.norm).into_buffers();
     s.norm = timed("normalise", || Normalised::reusing(body, text, map));
     let text = s.norm.text.as_str();
-    let keywords = std::mem::take(&mut s.keywords);
-    s.keywords = timed("keyword scan", || Keywords::rescan(text, keywords));
+    let keywords = std::mem::take(&mut s.st.keywords);
+    s.st.keywords = timed("keyword scan", || Keywords::rescan(text, keywords));
     s.sport = timed("scores, sport", || {
-        score::find_into(text, &s.keywords, &mut s.m.scores);
-        let valid = s.m.scores.iter().filter(|m| !m.sets.is_empty()).count();
+        score::find_into(text, &s.st.keywords, &mut s.st.m.scores);
+        let valid = s.st.m.scores.iter().filter(|m| !m.sets.is_empty()).count();
         // The headline counts as a line before the text (when the text does not already start with it).
         let headline = doc.headline.filter(|h| !text.starts_with(h));
-        sport::classify_article(headline, text, &s.keywords, valid)
+        sport::classify_article(headline, text, &s.st.keywords, valid)
     });
 }
 
@@ -582,14 +601,14 @@ fn resolve_refs(s: &mut Scratch) {
     }
     // Seeds and ranks written next to a name, known before coreference.
     ctx.refs.sort_by_key(|r| r.span.start);
-    for m in &ctx.m.seeds {
+    for m in &ctx.st.m.seeds {
         if m.side != PlayerSide::Itself
             && let Some((e, _)) = attach(&ctx, m.span, m.side)
         {
-            ctx.known_seed.entry(e).or_insert(m.seed);
+            ctx.st.known_seed.entry(e).or_insert(m.seed);
         }
     }
-    for m in &ctx.m.ranks {
+    for m in &ctx.st.m.ranks {
         let current = m.kind == crate::model::RankingKind::Current;
         let national = m.kind == crate::model::RankingKind::National;
         if m.side != PlayerSide::Itself
@@ -597,17 +616,17 @@ fn resolve_refs(s: &mut Scratch) {
             && let Some((e, _)) = attach(&ctx, m.span, m.side)
         {
             let map = if current {
-                &mut ctx.known_rank
+                &mut ctx.st.known_rank
             } else {
-                &mut ctx.known_national
+                &mut ctx.st.known_national
             };
             map.entry(e).or_insert(m.rank);
         }
     }
-    ctx.seed_holders.fill(&ctx.known_seed);
-    ctx.rank_holders.fill(&ctx.known_rank);
+    ctx.st.seed_holders.fill(&ctx.st.known_seed);
+    ctx.st.rank_holders.fill(&ctx.st.known_rank);
     // The name references, sorted, become `refs_ahead`; `resolve` builds `ctx.refs` anew in an empty buffer.
-    std::mem::swap(&mut ctx.refs, &mut ctx.refs_ahead);
+    std::mem::swap(&mut ctx.st.refs, &mut ctx.st.refs_ahead);
     descriptor::find_into(text, &ctx.keywords, &mut s.descs);
     ctx.put_back(s);
     s.norm = norm;
