@@ -3369,6 +3369,25 @@ mod tests {
         .map(|s| s.to_string())
         .collect();
         texts.extend(crate::recognise::all_texts());
+        // And random texts made of the pieces that open, close or nearly open a parenthetical.
+        let pieces = [
+            ", who ", ", whose ", ", which ", ", the ", ", a ", " - who ", "- who ", " -who ",
+            ",who ", ", ", ",", "; ", "-", " - ", ". ", " ", "who", "the", "a", "Nadal", "won",
+            "é", "\n", ", an ", ", they ", ",  who ",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..12 {
+                // xorshift: a fixed sequence, the same on every run.
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            texts.push(t);
+        }
+        let mut total = 0;
         for t in &texts {
             let t = crate::normalise::Normalised::new(t).text;
             let (mut want, mut got, mut hits) = (Vec::new(), Vec::new(), Vec::new());
@@ -3378,6 +3397,9 @@ mod tests {
                 parens_of_hits(&t, s, &hits, &mut got);
             }
             assert_eq!(got, want, "{t}");
+            total += want.len();
         }
+        // (The random texts hold thousands: the comparison is not of empty lists.)
+        assert!(total > 3000, "{total} parentheticals");
     }
 }
