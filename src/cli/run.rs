@@ -237,6 +237,7 @@ pub fn extract(args: ExtractArgs) -> ExitCode {
                     break;
                 }
             }
+            // (Moved into this thread: the writer's loop below ends when it is dropped here.)
             drop(done_tx);
         });
         // Moved into this closure: a write error returns early and drops it, and the reading thread stops at its
