@@ -234,7 +234,7 @@ fn usage_errors_exit_two() {
 #[test]
 fn jobs_one_and_two_give_the_same_bytes() {
     let dir = odd_dir("jobs");
-    // Enough inputs to fill several chunks of work.
+    // Enough inputs to fill the groups of work in flight several times over (groups come back in any order).
     for i in 0..150 {
         let body = format!(
             "Player{i} Alpha beat Player{i} Beta 6-{} 6-{}.\nA line of filler text number {i}.\n",
@@ -272,8 +272,8 @@ fn jobs_one_and_two_give_the_same_bytes() {
 
 #[test]
 fn a_write_error_stops_the_run_with_exit_one() {
-    // More inputs than one chunk of work at --jobs 1 (256 tasks), so that extraction is still going on when
-    // the first write fails: the run must stop, not hang or go on reading.
+    // More inputs than the groups of work in flight at --jobs 1 (8 groups of 16 tasks), so that extraction is
+    // still going on when the first write fails: the run must stop, not hang or go on reading.
     let dir = temp_dir("full");
     for i in 0..600 {
         let body = format!("Kai Moss{i} beat Leo Park 6-4 6-{}.\n", i % 5);
