@@ -5,7 +5,8 @@
 # Usage (from the crate root):   bash bench/cli-scale.sh [N_ARTICLES] [BYTES_PER_ARTICLE]
 #   N_ARTICLES          articles in the batch corpus (default 4000)
 #   BYTES_PER_ARTICLE   mean article size (default 3000; sizes vary from 0.5x to 1.5x)
-# Environment: SPORTEXT_BIN (default target/release/sportext), KEEP=1 keeps the temporary folder.
+# Environment: SPORTEXT_BIN (default target/release/sportext), KEEP=1 keeps the temporary folder, ROUNDS (default
+# 9) the interleaved rounds of 1 core against 2.
 #
 # The corpus is generated (examples/gen_corpus.rs, benches/synth/mod.rs): made-up tennis articles with accented
 # names, scores, rounds, tournaments, rankings, seeds, quotes and results roundups. Nothing real is written.
@@ -77,6 +78,29 @@ awk -v mb="$MANY_MB" -v t1="$t1" -v t2="$t2" 'BEGIN {
     printf "batch --jobs 1 (1 core): %6.2f s  %6.1f MB/s\n", t1, mb / t1
     printf "batch --jobs 2 (2 cores): %6.2f s  %6.1f MB/s   speedup %.2fx\n", t2, mb / t2, t1 / t2 }'
 echo "peak RSS --jobs 1: $((mf / 1024)) MB for $((N / 10)) inputs, $((m1 / 1024)) MB for $N inputs (--jobs 2: $((m2 / 1024)) MB)"
+# Interleaved rounds: this VM's speed moves with its neighbours' load from one minute to the next, so 1-core
+# and 2-core runs alternate and their medians are compared (timed with `date`, to the millisecond).
+ROUNDS=${ROUNDS:-9}
+PIN1=""
+command -v taskset > /dev/null && PIN1="taskset -c 0"
+# Time the hypervisor gave to other guests while these ran (the `steal` column of /proc/stat, in ticks of 10 ms
+# on most kernels): when it is not near 0, the 2-core runs were short of a core part of the time.
+steal() { awk '/^cpu / {print $9 + 0}' /proc/stat 2> /dev/null || echo 0; }
+r1=()
+r2=()
+steal0=$(steal)
+for _ in $(seq "$ROUNDS"); do
+    s=$(date +%s%N)
+    $PIN1 "$BIN" extract -q --jobs 1 "$TMP/many" > /dev/null
+    m=$(date +%s%N)
+    "$BIN" extract -q --jobs 2 "$TMP/many" > /dev/null
+    e=$(date +%s%N)
+    r1+=("$(((m - s) / 1000))")
+    r2+=("$(((e - m) / 1000))")
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+awk -v a="$(median "${r1[@]}")" -v b="$(median "${r2[@]}")" -v n="$ROUNDS" -v st="$(($(steal) - steal0))" 'BEGIN {
+    printf "interleaved, %d rounds: median 1 core %.3f s, 2 cores %.3f s, ratio of medians %.2fx (steal: %d ticks)\n", n, a / 1e6, b / 1e6, a / b, st }'
 read -r a ma < <(best_of3 extract --jobs 1 "$TMP/one-1mb.txt")
 read -r b mb10 < <(best_of3 extract --jobs 1 "$TMP/one-10mb.txt")
 awk -v a="$a" -v b="$b" 'BEGIN {
