@@ -9,11 +9,21 @@
 pub(crate) struct Normalised {
     /// The normalised text.
     pub text: String,
-    /// When `mapped`, `map[i]` is the source offset of normalised byte `i`; else the two are identical (and
-    /// `map` is empty).
-    map: Vec<u32>,
+    /// When `mapped`, the pieces of the normalised text in order, the first at 0 (see [`Normalised::source_at`]);
+    /// else the text is the source (and `map` is empty).
+    map: Vec<Piece>,
     mapped: bool,
     src_len: usize,
+}
+
+/// A piece of the normalised text, from byte `norm` to the next piece's start: a run of characters kept as
+/// they are, which starts at source offset `src` (`kept`), or the replacement of the character at `src`.
+/// Only the places where the two texts go apart are stored, not an offset per byte.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Piece {
+    norm: u32,
+    src: u32,
+    kept: bool,
 }
 
 fn replacement(c: char) -> Option<&'static str> {
@@ -30,49 +40,40 @@ fn replacement(c: char) -> Option<&'static str> {
     })
 }
 
-/// The offset of the first byte at or after `from` that is not ASCII (`bytes.len()` when there is none): blocks
-/// of 256 bytes, then of 64 in the block that holds one, by the standard library's (vectorised) `is_ascii`; then
-/// eight bytes at a time.
-fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut i = from;
-    for block in [256, 64] {
-        loop {
-            let end = (i + block).min(bytes.len());
-            if !bytes[i..end].is_ascii() {
-                break;
-            }
-            if end == bytes.len() {
-                return end;
-            }
-            i = end;
-        }
-    }
-    while let Some(w) = bytes.get(i..i + 8) {
-        let high = u64::from_le_bytes(w.try_into().expect("8 bytes")) & HIGH;
-        if high != 0 {
-            return i + (high.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while bytes[i] < 0x80 {
-        i += 1;
-    }
-    i
-}
-
-/// Finds, in order, the characters of a text that have a replacement.
+/// Finds, in order, the characters of a text that have a replacement. Only '\r' and the characters whose
+/// UTF-8 starts with 0xC2 (U+0080..U+00BF), 0xE2 (U+2000..U+2FFF), 0xE3 (U+3000..U+3FFF) or 0xEF
+/// (U+F000..U+FFFF) may have one, and those bytes are never inside a character: the search goes from one of
+/// them to the next, and accented letters (0xC3..0xC5) are not looked at.
 struct Replaced<'a> {
     src: &'a str,
-    /// The next '\r' at or after the last search position (`src.len()` when there is none): searched once per
-    /// '\r', not once per call.
+    /// The next '\r', the next 0xE3 and the next 0xC2, 0xE2 or 0xEF at or after the last search position
+    /// (`src.len()` when there is none): each searched again only once passed, so that no byte is searched
+    /// twice for the same needles.
     cr: usize,
+    e3: usize,
+    lead: usize,
 }
 
 impl<'a> Replaced<'a> {
     fn new(src: &'a str) -> Self {
-        let cr = memchr::memchr(b'\r', src.as_bytes()).unwrap_or(src.len());
-        Replaced { src, cr }
+        let b = src.as_bytes();
+        let at = |found: Option<usize>| found.unwrap_or(b.len());
+        // (ASCII text, most of the older wire copy: only '\r' is looked for.)
+        let ascii = b.is_ascii();
+        Replaced {
+            src,
+            cr: at(memchr::memchr(b'\r', b)),
+            e3: if ascii {
+                b.len()
+            } else {
+                at(memchr::memchr(0xE3, b))
+            },
+            lead: if ascii {
+                b.len()
+            } else {
+                at(memchr::memchr3(0xC2, 0xE2, 0xEF, b))
+            },
+        }
     }
 
     /// The first char at or after byte `from` (a char boundary) that has a replacement, with its offset.
@@ -80,11 +81,17 @@ impl<'a> Replaced<'a> {
         let bytes = self.src.as_bytes();
         let mut i = from;
         loop {
-            // Only '\r' and non-ASCII characters have replacements.
+            let after = |found: Option<usize>| found.map_or(bytes.len(), |k| i + k);
             if self.cr < i {
-                self.cr = memchr::memchr(b'\r', &bytes[i..]).map_or(bytes.len(), |k| i + k);
+                self.cr = after(memchr::memchr(b'\r', &bytes[i..]));
             }
-            i = next_non_ascii(bytes, i).min(self.cr);
+            if self.e3 < i {
+                self.e3 = after(memchr::memchr(0xE3, &bytes[i..]));
+            }
+            if self.lead < i {
+                self.lead = after(memchr::memchr3(0xC2, 0xE2, 0xEF, &bytes[i..]));
+            }
+            i = self.cr.min(self.e3).min(self.lead);
             if i >= bytes.len() {
                 return None;
             }
@@ -106,7 +113,7 @@ impl Normalised {
 
     /// Normalises `src` into the buffers `text` and `map` (cleared first; see [`Normalised::into_buffers`]):
     /// linear in its length, and no allocation once the buffers are as big as the text.
-    pub fn reusing(src: &str, mut text: String, mut map: Vec<u32>) -> Self {
+    pub fn reusing(src: &str, mut text: String, mut map: Vec<Piece>) -> Self {
         text.clear();
         map.clear();
         let mut replaced = Replaced::new(src);
@@ -121,24 +128,28 @@ impl Normalised {
             };
         }
         text.reserve(src.len());
-        map.reserve(src.len() + 1);
-        // The characters of `src[from..to]`, kept as they are: every byte maps to the start of its character.
-        let keep = |text: &mut String, map: &mut Vec<u32>, from: usize, to: usize| {
-            let kept = &src[from..to];
-            text.push_str(kept);
-            let mut char_start = from as u32;
-            map.extend(kept.bytes().enumerate().map(|(k, b)| {
-                if b & 0xC0 != 0x80 {
-                    char_start = (from + k) as u32;
-                }
-                char_start
-            }));
+        // The characters of `src[from..to]`, kept as they are.
+        let keep = |text: &mut String, map: &mut Vec<Piece>, from: usize, to: usize| {
+            if from < to {
+                map.push(Piece {
+                    norm: text.len() as u32,
+                    src: from as u32,
+                    kept: true,
+                });
+                text.push_str(&src[from..to]);
+            }
         };
         let mut pos = 0;
         while let Some((at, c, r)) = next {
             keep(&mut text, &mut map, pos, at);
-            text.push_str(r);
-            map.extend(std::iter::repeat_n(at as u32, r.len()));
+            if !r.is_empty() {
+                map.push(Piece {
+                    norm: text.len() as u32,
+                    src: at as u32,
+                    kept: false,
+                });
+                text.push_str(r);
+            }
             pos = at + c.len_utf8();
             next = replaced.next(pos);
         }
@@ -152,24 +163,39 @@ impl Normalised {
     }
 
     /// The buffers of the text and the map, for [`Normalised::reusing`].
-    pub fn into_buffers(self) -> (String, Vec<u32>) {
+    pub fn into_buffers(self) -> (String, Vec<Piece>) {
         (self.text, self.map)
+    }
+
+    /// The source offset of normalised byte `i`: the start of the source character it comes from (the one it
+    /// is part of, or the one it replaces); the source's length from the end of the text on.
+    fn source_at(&self, i: usize) -> usize {
+        if !self.mapped {
+            return i.min(self.src_len);
+        }
+        if i >= self.text.len() {
+            return self.src_len;
+        }
+        // The last piece that starts at or before `i` (the first starts at 0).
+        let p = self.map[self.map.partition_point(|p| p.norm as usize <= i) - 1];
+        if !p.kept {
+            return p.src as usize;
+        }
+        // A kept character's bytes all map to its start; the piece starts at a character's start.
+        let mut j = i;
+        while !self.text.is_char_boundary(j) {
+            j -= 1;
+        }
+        p.src as usize + (j - p.norm as usize)
     }
 
     /// The source span of normalised span `start..end`.
     pub fn source_span(&self, start: usize, end: usize) -> (usize, usize) {
-        match self.mapped.then_some(&self.map) {
-            None => (start, end),
-            Some(map) => {
-                let s = map.get(start).map_or(self.src_len, |&v| v as usize);
-                let e = if end >= map.len() {
-                    self.src_len
-                } else {
-                    map[end] as usize
-                };
-                (s, e.max(s))
-            }
+        if !self.mapped {
+            return (start, end);
         }
+        let s = self.source_at(start);
+        (s, self.source_at(end).max(s))
     }
 }
 
@@ -180,7 +206,7 @@ mod tests {
     #[test]
     fn finds_every_replacement() {
         let mut src = String::new();
-        for k in 0..80 {
+        for k in 0..160 {
             src.push_str(&"a".repeat(k % 37));
             src.push(
                 [
@@ -191,7 +217,14 @@ mod tests {
                     'x',
                     '\u{feff}',
                     '\u{1F3BE}',
-                ][k % 7],
+                    '\u{00A0}',
+                    '\u{00A9}',
+                    '\u{3000}',
+                    '\u{3042}',
+                    '\u{FE0F}',
+                    'Ś',
+                    '\u{2122}',
+                ][k % 14],
             );
         }
         let mut want = Vec::new();
@@ -211,22 +244,69 @@ mod tests {
         assert!(want.len() > 40);
     }
 
+    /// The map of the first version: the source offset of every byte of the normalised text.
+    fn byte_map(src: &str) -> Vec<u32> {
+        let mut map = Vec::new();
+        for (i, c) in src.char_indices() {
+            let n = replacement(c).map_or(c.len_utf8(), str::len);
+            map.extend(std::iter::repeat_n(i as u32, n));
+        }
+        map
+    }
+
     #[test]
-    fn next_non_ascii_finds_the_first_high_byte() {
-        // Short texts in full, and longer ones (past a 256-byte block) at a few positions.
-        for n in (0..200).chain([300, 520, 700]) {
-            let step = if n < 200 { 7 } else { 61 };
-            for at in (0..n).step_by(step).chain([n]) {
-                let mut b = vec![b'a'; n];
-                if at < n {
-                    b[at] = 0xC3;
-                }
-                for from in 0..=n {
-                    let want = (from..n).find(|&k| b[k] >= 0x80).unwrap_or(n);
-                    assert_eq!(next_non_ascii(&b, from), want, "{n} {at} {from}");
+    fn the_pieces_map_every_offset_as_a_map_of_every_byte_did() {
+        const PIECES: [&str; 16] = [
+            "a",
+            "Gaël ",
+            "\u{2019}",
+            "\u{201C}",
+            "7\u{2013}6",
+            "\u{00A0}",
+            "\u{200B}",
+            "\u{2026}",
+            "\r\n",
+            "Świątek",
+            "\u{3000}",
+            "\u{3042}",
+            "\u{FEFF}",
+            "\u{FE0F}",
+            "\u{1F3BE}",
+            "\u{00AD}",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut checked = 0;
+        for n in 0..400 {
+            let mut src = String::new();
+            for _ in 0..n % 23 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                src.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            }
+            let norm = Normalised::new(&src);
+            let want_text: String = src
+                .chars()
+                .map(|c| replacement(c).map_or(c.to_string(), str::to_string))
+                .collect();
+            assert_eq!(norm.text, want_text, "{src:?}");
+            let map = byte_map(&src);
+            assert_eq!(map.len(), norm.text.len());
+            let old = |i: usize| map.get(i).map_or(src.len(), |&v| v as usize);
+            for start in 0..=norm.text.len() + 1 {
+                for end in start..=norm.text.len() + 1 {
+                    let want = if norm.mapped {
+                        let s = old(start);
+                        (s, old(end).max(s))
+                    } else {
+                        (start, end)
+                    };
+                    assert_eq!(norm.source_span(start, end), want, "{src:?} {start}..{end}");
+                    checked += 1;
                 }
             }
         }
+        assert!(checked > 100_000, "{checked}");
     }
 
     #[test]

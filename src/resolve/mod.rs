@@ -335,7 +335,8 @@ impl Scratch {
             text = String::new();
         }
         map.clear();
-        if map.capacity() > 1 << 14 {
+        // (Pieces of 12 bytes: a piece for each replaced character and each run between them.)
+        if map.capacity() > 1 << 12 {
             map = Vec::new();
         }
         self.norm = Normalised::reusing("", text, map);
