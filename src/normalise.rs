@@ -12,9 +12,14 @@ pub(crate) struct Normalised {
     /// When `mapped`, the pieces of the normalised text in order, the first at 0 (see [`Normalised::source_at`]);
     /// else the text is the source (and `map` is empty).
     map: Vec<Piece>,
+    /// When `mapped`, `blocks[k]` is the index in `map` of the piece that holds normalised byte `64 * k`.
+    blocks: Vec<u32>,
     mapped: bool,
     src_len: usize,
 }
+
+/// The buffers of a [`Normalised`], for [`Normalised::reusing`]: the text, the pieces, the blocks.
+pub(crate) type Buffers = (String, Vec<Piece>, Vec<u32>);
 
 /// A piece of the normalised text, from byte `norm` to the next piece's start: a run of characters kept as
 /// they are, which starts at source offset `src` (`kept`), or the replacement of the character at `src`.
@@ -108,14 +113,16 @@ impl Normalised {
     /// Normalises `src`. Linear in its length; no allocation of a map when nothing changes.
     #[cfg(test)]
     pub fn new(src: &str) -> Self {
-        Self::reusing(src, String::new(), Vec::new())
+        Self::reusing(src, (String::new(), Vec::new(), Vec::new()))
     }
 
     /// Normalises `src` into the buffers `text` and `map` (cleared first; see [`Normalised::into_buffers`]):
     /// linear in its length, and no allocation once the buffers are as big as the text.
-    pub fn reusing(src: &str, mut text: String, mut map: Vec<Piece>) -> Self {
+    pub fn reusing(src: &str, buffers: Buffers) -> Self {
+        let (mut text, mut map, mut blocks) = buffers;
         text.clear();
         map.clear();
+        blocks.clear();
         let mut replaced = Replaced::new(src);
         let mut next = replaced.next(0);
         if next.is_none() {
@@ -123,6 +130,7 @@ impl Normalised {
             return Normalised {
                 text,
                 map,
+                blocks,
                 mapped: false,
                 src_len: src.len(),
             };
@@ -154,17 +162,25 @@ impl Normalised {
             next = replaced.next(pos);
         }
         keep(&mut text, &mut map, pos, src.len());
+        let mut k = 0;
+        for start in (0..text.len()).step_by(64) {
+            while map.get(k + 1).is_some_and(|p| p.norm as usize <= start) {
+                k += 1;
+            }
+            blocks.push(k as u32);
+        }
         Normalised {
             text,
             map,
+            blocks,
             mapped: true,
             src_len: src.len(),
         }
     }
 
     /// The buffers of the text and the map, for [`Normalised::reusing`].
-    pub fn into_buffers(self) -> (String, Vec<Piece>) {
-        (self.text, self.map)
+    pub fn into_buffers(self) -> Buffers {
+        (self.text, self.map, self.blocks)
     }
 
     /// The source offset of normalised byte `i`: the start of the source character it comes from (the one it
@@ -176,8 +192,13 @@ impl Normalised {
         if i >= self.text.len() {
             return self.src_len;
         }
-        // The last piece that starts at or before `i` (the first starts at 0).
-        let p = self.map[self.map.partition_point(|p| p.norm as usize <= i) - 1];
+        // The last piece that starts at or before `i`: from the one that holds the start of `i`'s block of 64
+        // bytes (a block holds few).
+        let mut k = self.blocks[i / 64] as usize;
+        while self.map.get(k + 1).is_some_and(|p| p.norm as usize <= i) {
+            k += 1;
+        }
+        let p = self.map[k];
         if !p.kept {
             return p.src as usize;
         }
@@ -278,7 +299,8 @@ mod tests {
         let mut checked = 0;
         for n in 0..400 {
             let mut src = String::new();
-            for _ in 0..n % 23 {
+            // Up to 60 pieces: texts of up to about 400 bytes, several blocks of 64.
+            for _ in 0..n % 61 {
                 seed ^= seed << 13;
                 seed ^= seed >> 7;
                 seed ^= seed << 17;
@@ -293,8 +315,18 @@ mod tests {
             let map = byte_map(&src);
             assert_eq!(map.len(), norm.text.len());
             let old = |i: usize| map.get(i).map_or(src.len(), |&v| v as usize);
-            for start in 0..=norm.text.len() + 1 {
-                for end in start..=norm.text.len() + 1 {
+            if norm.mapped {
+                for i in 0..=norm.text.len() + 1 {
+                    assert_eq!(norm.source_at(i), old(i), "{src:?} {i}");
+                }
+            }
+            let len = norm.text.len();
+            for start in 0..=len + 1 {
+                // Every end up to 80 bytes on, and the text's end.
+                for end in (start..=(start + 80).min(len + 1)).chain([len, len + 1]) {
+                    if end < start {
+                        continue;
+                    }
                     let want = if norm.mapped {
                         let s = old(start);
                         (s, old(end).max(s))

@@ -329,7 +329,7 @@ impl Scratch {
         recycle(&mut self.spans);
         self.matches.recycle();
         // The text and its map: freed past 64 KB.
-        let (mut text, mut map) = std::mem::take(&mut self.norm).into_buffers();
+        let (mut text, mut map, mut blocks) = std::mem::take(&mut self.norm).into_buffers();
         text.clear();
         if text.capacity() > 1 << 16 {
             text = String::new();
@@ -339,7 +339,11 @@ impl Scratch {
         if map.capacity() > 1 << 12 {
             map = Vec::new();
         }
-        self.norm = Normalised::reusing("", text, map);
+        blocks.clear();
+        if blocks.capacity() > 1 << 10 {
+            blocks = Vec::new();
+        }
+        self.norm = Normalised::reusing("", (text, map, blocks));
         self.sport = None;
         self.st.recycle();
         recycle(&mut self.names);
@@ -556,8 +560,8 @@ const TENNIS_STAGES: [(&str, Stage); 10] = [
 
 /// The first stage: the normalised text, the keyword scan, the scores and the sport.
 fn first_stage(doc: Parts, body: &str, s: &mut Scratch) {
-    let (text, map) = std::mem::take(&mut s.norm).into_buffers();
-    s.norm = timed("normalise", || Normalised::reusing(body, text, map));
+    let buffers = std::mem::take(&mut s.norm).into_buffers();
+    s.norm = timed("normalise", || Normalised::reusing(body, buffers));
     let text = s.norm.text.as_str();
     let keywords = std::mem::take(&mut s.st.keywords);
     s.st.keywords = timed("keyword scan", || Keywords::rescan(text, keywords));
@@ -969,7 +973,7 @@ mod tests {
             let mut guard = EmptiedOnDrop(cell.borrow_mut(), 2);
             for s in guard.0.iter_mut() {
                 s.cue_starts.extend([3, 9]);
-                s.norm = Normalised::reusing("Federer beat Nadal", String::new(), Vec::new());
+                s.norm = Normalised::reusing("Federer beat Nadal", Default::default());
                 s.used.push(true);
                 s.sport = Some("tennis");
             }
