@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# CLI benchmark for issue 4: batch throughput at 1 and 2 jobs, peak memory at two corpus sizes, and the cost of
+# CLI benchmark for issue 4: batch throughput on 1 core and on all cores, peak memory at two corpus sizes, and the cost of
 # one 1 MB article against one 10 MB article (linearity).
 #
 # Usage (from the crate root):   bash bench/cli-scale.sh [N_ARTICLES] [BYTES_PER_ARTICLE]
 #   N_ARTICLES          articles in the batch corpus (default 4000)
 #   BYTES_PER_ARTICLE   mean article size (default 3000; sizes vary from 0.5x to 1.5x)
 # Environment: SPORTEXT_BIN (default target/release/sportext), KEEP=1 keeps the temporary folder, ROUNDS (default
-# 9) the interleaved rounds of 1 core against 2.
+# 9) the interleaved rounds of 1 core against all, JOBS (default: the number of cores, `nproc`) the jobs of the
+# run on all cores.
 #
 # The corpus is generated (examples/gen_corpus.rs, benches/synth/mod.rs): made-up tennis articles with accented
 # names, scores, rounds, tournaments, rankings, seeds, quotes and results roundups. Nothing real is written.
@@ -18,6 +19,7 @@ BYTES=${2:-3000}
 cd "$(dirname "$0")/.."
 cargo build --release --bin sportext --example gen_corpus
 PIN=""
+JOBS=${JOBS:-$(nproc 2> /dev/null || echo 2)}
 BIN=${SPORTEXT_BIN:-target/release/sportext}
 GEN=target/release/examples/gen_corpus
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/sportext-bench.XXXXXX")
@@ -66,18 +68,18 @@ MANY_MB=$(mb "$TMP/many")
 FEW_MB=$(mb "$TMP/few")
 echo "corpus: $N articles, $MANY_MB MB ($TMP/many); small corpus: $((N / 10)) articles, $FEW_MB MB"
 # One core: the run pinned to CPU 0 (taskset), so that its reading and writing threads share that core with the
-# worker; two cores: two workers, unpinned.
+# worker; all cores: one worker per core (JOBS), unpinned.
 PIN=""
 command -v taskset > /dev/null && PIN="taskset -c 0"
 read -r t1 m1 < <(best_of3 extract --jobs 1 "$TMP/many")
 PIN=""
-read -r t2 m2 < <(best_of3 extract --jobs 2 "$TMP/many")
+read -r t2 m2 < <(best_of3 extract --jobs "$JOBS" "$TMP/many")
 echo "  last run: $(tail -n 1 "$TMP/err.txt")"
 read -r tf mf < <(best_of3 extract --jobs 1 "$TMP/few")
-awk -v mb="$MANY_MB" -v t1="$t1" -v t2="$t2" 'BEGIN {
+awk -v mb="$MANY_MB" -v t1="$t1" -v t2="$t2" -v j="$JOBS" 'BEGIN {
     printf "batch --jobs 1 (1 core): %6.2f s  %6.1f MB/s\n", t1, mb / t1
-    printf "batch --jobs 2 (2 cores): %6.2f s  %6.1f MB/s   speedup %.2fx\n", t2, mb / t2, t1 / t2 }'
-echo "peak RSS --jobs 1: $((mf / 1024)) MB for $((N / 10)) inputs, $((m1 / 1024)) MB for $N inputs (--jobs 2: $((m2 / 1024)) MB)"
+    printf "batch --jobs %d (%d cores): %6.2f s  %6.1f MB/s   speedup %.2fx\n", j, j, t2, mb / t2, t1 / t2 }'
+echo "peak RSS --jobs 1: $((mf / 1024)) MB for $((N / 10)) inputs, $((m1 / 1024)) MB for $N inputs (--jobs $JOBS: $((m2 / 1024)) MB)"
 # Interleaved rounds: this VM's speed moves with its neighbours' load from one minute to the next, so 1-core
 # and 2-core runs alternate and their medians are compared (timed with `date`, to the millisecond).
 ROUNDS=${ROUNDS:-9}
@@ -93,14 +95,14 @@ for _ in $(seq "$ROUNDS"); do
     s=$(date +%s%N)
     $PIN1 "$BIN" extract -q --jobs 1 "$TMP/many" > /dev/null
     m=$(date +%s%N)
-    "$BIN" extract -q --jobs 2 "$TMP/many" > /dev/null
+    "$BIN" extract -q --jobs "$JOBS" "$TMP/many" > /dev/null
     e=$(date +%s%N)
     r1+=("$(((m - s) / 1000))")
     r2+=("$(((e - m) / 1000))")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
-awk -v a="$(median "${r1[@]}")" -v b="$(median "${r2[@]}")" -v n="$ROUNDS" -v st="$(($(steal) - steal0))" 'BEGIN {
-    printf "interleaved, %d rounds: median 1 core %.3f s, 2 cores %.3f s, ratio of medians %.2fx (steal: %d ticks)\n", n, a / 1e6, b / 1e6, a / b, st }'
+awk -v a="$(median "${r1[@]}")" -v b="$(median "${r2[@]}")" -v n="$ROUNDS" -v j="$JOBS" -v st="$(($(steal) - steal0))" 'BEGIN {
+    printf "interleaved, %d rounds: median 1 core %.3f s, %d cores %.3f s, ratio of medians %.2fx (steal: %d ticks)\n", n, a / 1e6, j, b / 1e6, a / b, st }'
 read -r a ma < <(best_of3 extract --jobs 1 "$TMP/one-1mb.txt")
 read -r b mb10 < <(best_of3 extract --jobs 1 "$TMP/one-10mb.txt")
 awk -v a="$a" -v b="$b" 'BEGIN {
