@@ -223,16 +223,26 @@ impl Ctx<'_> {
 /// "In Buenos Aires, ...", "at Indian Wells": a capitalised name after "in"/"at" is a place, not a person
 /// (unless possessive: "in Federer's absence").
 fn place_context(text: &str, span: Span) -> bool {
-    let before = text[..span.start].trim_end_matches(' ');
-    let prep = before.ends_with(" in")
-        || before.ends_with(" at")
-        || before == "In"
-        || before == "At"
-        || before.ends_with("\nIn")
-        || before.ends_with("\nAt")
-        || before.ends_with(". In")
-        || before.ends_with(". At");
-    prep && !text[span.end..].starts_with("'s")
+    // `text[..span.start].trim_end_matches(' ')` on bytes.
+    let b = text.as_bytes();
+    let mut end = span.start;
+    while end > 0 && b[end - 1] == b' ' {
+        end -= 1;
+    }
+    let before = &b[..end];
+    // Every preposition below ends "in", "In", "at" or "At": most names fail this first test.
+    if !matches!(before, [.., b'i' | b'I', b'n'] | [.., b'a' | b'A', b't']) {
+        return false;
+    }
+    let prep = before.ends_with(b" in")
+        || before.ends_with(b" at")
+        || before == b"In"
+        || before == b"At"
+        || before.ends_with(b"\nIn")
+        || before.ends_with(b"\nAt")
+        || before.ends_with(b". In")
+        || before.ends_with(b". At");
+    prep && !b[span.end..].starts_with(b"'s")
 }
 
 /// Quote ranges: from an opening double quote (after a space or at a line start, before a word) to the next
@@ -582,12 +592,14 @@ fn resolve_refs(s: &mut Scratch) {
     let text = norm.text.as_str();
     let mut ctx = Ctx::take(&norm, s);
     ctx.refs.reserve(s.names.len());
+    // The sentence of the last name: names come in text order, the next one's is found by stepping from it.
+    let mut sent = 0;
     for (i, n) in s.names.iter().enumerate() {
         if let Some(e) = s.link[i] {
             if ctx.entities[e].not_player || place_context(text, n.span) {
                 continue;
             }
-            let sent = ctx.sentence_of(n.span.start);
+            sent = sentence_from(&ctx.st.sents, sent, n.span.start);
             ctx.refs.push(Ref {
                 span: n.span,
                 entity: e,
@@ -635,6 +647,20 @@ fn resolve_refs(s: &mut Scratch) {
     descriptor::find_into(text, &ctx.keywords, &mut s.descs);
     ctx.put_back(s);
     s.norm = norm;
+}
+
+/// [`players::sentence_of`]`(sents, pos)`, found by stepping forward from sentence `from` when it starts at or
+/// before `pos` (sentences are disjoint and non-empty: their starts strictly increase), by a binary search
+/// otherwise.
+#[inline]
+fn sentence_from(sents: &[Sentence], mut from: usize, pos: usize) -> usize {
+    if sents.get(from).is_none_or(|x| x.start > pos) {
+        return players::sentence_of(sents, pos);
+    }
+    while sents.get(from + 1).is_some_and(|x| x.start <= pos) {
+        from += 1;
+    }
+    from
 }
 
 /// Resolution, second step: the results, sentence by sentence (the coreference of the other references
@@ -963,6 +989,79 @@ fn attach_seeds(ctx: &Ctx, used: &mut [bool], out: &mut Vec<SeedRow>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The former `place_context`, on `str`: the reference of the byte version.
+    fn place_context_str(text: &str, span: Span) -> bool {
+        let before = text[..span.start].trim_end_matches(' ');
+        let prep = before.ends_with(" in")
+            || before.ends_with(" at")
+            || before == "In"
+            || before == "At"
+            || before.ends_with("\nIn")
+            || before.ends_with("\nAt")
+            || before.ends_with(". In")
+            || before.ends_with(". At");
+        prep && !text[span.end..].starts_with("'s")
+    }
+
+    #[test]
+    fn sentence_from_same_as_binary_search() {
+        for text in [
+            "",
+            "One.",
+            "  Federer beat Nadal. He won.\n\nThen   she lost! Why? Because.  ",
+            "A. B. C. D. E. F. G. H. I. J. K. L. M.\nN. O.",
+        ] {
+            let mut sents = Vec::new();
+            segment::sentences_into(text, &mut sents);
+            for from in 0..sents.len() + 2 {
+                for pos in 0..=text.len() + 1 {
+                    assert_eq!(
+                        sentence_from(&sents, from, pos),
+                        players::sentence_of(&sents, pos),
+                        "{text:?} {from} {pos}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn place_context_same_as_str_version() {
+        let mut texts = vec![
+            "In Paris, At Rome. In  Madrid at Wells in Federer's absence\nIn Monte\nAt Doha. At  X Pain tin Bat".to_string(),
+            "at X".to_string(),
+            "In X".to_string(),
+            "\u{e9}in X \u{e9}at Y. In\u{a0} Z".to_string(),
+        ];
+        // Random texts from a small alphabet that makes the prepositions frequent.
+        let pieces = [
+            "In", "At", "in", "at", " ", "  ", ".", "\n", "X", "'s", "\u{e9}", "t", "n", "I", "a",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..500 {
+            let mut t = String::new();
+            for _ in 0..12 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            texts.push(t);
+        }
+        for t in &texts {
+            for start in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                for end in (start..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                    let span = Span::new(start, end);
+                    assert_eq!(
+                        place_context(t, span),
+                        place_context_str(t, span),
+                        "{t:?} {start}..{end}"
+                    );
+                }
+            }
+        }
+    }
 
     /// A panic in the middle of an article (the CLI catches it and reports that input) must not leave that
     /// article's data in the thread's buffers for the next one.
