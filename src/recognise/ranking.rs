@@ -771,11 +771,17 @@ fn groups(text: &str, start: usize, end: usize) -> Groups<'_> {
 }
 
 /// The groups of an ASCII match `m` of [`RE`] in the forms "from 204th (in the world)" (alternative 10),
-/// "ranked (as low as) No 5 (in the world)" (8), "rose to 5th (in the world)" (9) and "former No 1" (4, when
-/// [`world_number`] said no), read by hand; `None` for other forms and non-ASCII text (where `(?i)` and `\s`
-/// reach beyond ASCII). Which alternative produced `m` follows from its first word: no earlier alternative starts
-/// with "from", "ranked", a movement word or (after alternative 1) "former"/"ex-"; a movement match goes on
-/// with a number unless "to the" follows ("returned to the top spot", alternative 12).
+/// "ranked (as low as) No 5 (in the world)" (8), "rose to 5th (in the world)" (9), "returned to the top spot"
+/// (12), "former No 1" (4, when [`world_number`] said no), "world's 91st-ranked" (2, idem), "British number
+/// one" (5), "No. 2", "No 1-ranked" (6), "tenth-ranked", "top-ranked" (7) and "weeks at No 1" (11), read by
+/// hand; `None` for other forms ("career-high ...", 3) and non-ASCII text (where `(?i)` and `\s` reach beyond
+/// ASCII). Which alternative produced `m` follows from its first word: no earlier alternative starts with
+/// "from", "ranked", a movement word, a span word ("weeks"), a demonym, "No" then a dot, white space or a digit
+/// ("Norwegian" is a demonym), or (after alternative 1) "former"/"ex-" or "world's" not followed by
+/// "No"/"number"; a movement match goes on with a number unless "to the" follows (then it is alternative 12).
+/// A match with no white space that ends with "-ranked" is alternative 7 unless it starts as alternatives 1-6
+/// do ("ex", "former", "world", "career", "No"; every earlier one but 6 needs white space, and a demonym is
+/// all letters, followed by white space).
 fn read_groups(m: &str) -> Option<(&'static [&'static str], [Option<&str>; 4])> {
     let b = m.as_bytes();
     if !b.is_ascii() {
@@ -837,6 +843,40 @@ fn read_groups(m: &str) -> Option<(&'static [&'static str], [Option<&str>; 4])> 
             ]
         })
     };
+    // Alternative 6: `No\.?\s?(?P<bn>[0-9]{1,4})(?P<br>-ranked)?`.
+    if b.starts_with(b"No")
+        && b.get(2)
+            .is_some_and(|&c| c == b'.' || c.is_ascii_digit() || space(c))
+    {
+        let mut j = 2 + usize::from(b[2] == b'.');
+        if b.get(j).is_some_and(|&c| space(c)) {
+            j += 1;
+        }
+        let k = j + b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+        return Some((
+            &["bn", "br", "", ""],
+            [Some(&m[j..k]), (k < m.len()).then(|| &m[k..]), None, None],
+        ));
+    }
+    // Alternative 7: `(?P<hr>{ord}|top)-ranked`.
+    if let Some(p) = m.strip_suffix("-ranked")
+        && !p.is_empty()
+        && !b.iter().any(|&c| space(c))
+        && ![&b"ex"[..], b"former", b"world", b"career", b"no"]
+            .iter()
+            .any(|w| at(0, w))
+    {
+        return Some((&["hr", "", "", ""], [Some(p), None, None, None]));
+    }
+    // Alternative 2: `(?i:world's)\s+(?P<wo>{ord}|top)-ranked` (alternative 1 has "No"/"number" there).
+    if at(0, b"world's")
+        && let Some(i) = spaces(7)
+        && let Some(p) = m.strip_suffix("-ranked")
+        && p.len() > i
+        && !(at(i, b"no") || at(i, b"number"))
+    {
+        return Some((&["wo", "", "", ""], [Some(&p[i..]), None, None, None]));
+    }
     if at(0, b"from") {
         let [a, n, w] = tail(spaces(4)?)?;
         return Some((&["fno", "frn", "frw", ""], [a, n, w, None]));
@@ -888,10 +928,38 @@ fn read_groups(m: &str) -> Option<(&'static [&'static str], [Option<&str>; 4])> 
         }
         let i = spaces(i + 2)?;
         if at(i, b"the") && word_end(i) == i + 3 {
-            return None;
+            // Alternative 12: the whole match is `ts`.
+            return (mv == first).then_some((&["ts", "", "", ""], [Some(m), None, None, None]));
         }
         let [a, n, w] = tail(i)?;
         return Some((&["mv", "mno", "mn", "mw"], [Some(&m[..mv]), a, n, w]));
+    }
+    // Alternative 11: `(?i:weeks?|spell|stint|reign|days?)\s+at\s+(?:No\.?\s?|number\s+)(?P<an>{card})`.
+    if first > 0
+        && SPAN_WORDS
+            .iter()
+            .any(|w| b[..first].eq_ignore_ascii_case(w))
+    {
+        let i = spaces(first)?;
+        if !b[i..].starts_with(b"at") {
+            return None;
+        }
+        let i = spaces(i + 2)?;
+        let j = if b[i..].starts_with(b"number") {
+            spaces(i + 6)?
+        } else {
+            no(i)
+        };
+        return (j > i).then_some((&["an", "", "", ""], [Some(&m[j..]), None, None, None]));
+    }
+    // Alternative 5: `(?P<nat>{demonyms})\s+{no}\s?(?P<nn>{card})`.
+    if first > 0 && DEMONYMS.iter().any(|d| &b[..first] == d.as_bytes()) {
+        let i = spaces(first)?;
+        let j = no(i);
+        return (j > i).then_some((
+            &["nat", "nn", "", ""],
+            [Some(&m[..first]), Some(&m[j..]), None, None],
+        ));
     }
     None
 }
@@ -1550,7 +1618,7 @@ mod tests {
     }
 
     /// The keyword windows and the groups of the alternatives give what the capturing pattern gave.
-    /// The hand-read groups of the "from", "ranked", "to" and "former No" forms are those of the branches.
+    /// The hand-read groups of every form [`read_groups`] reads are those of the branches.
     #[test]
     fn read_groups_as_the_branches() {
         let names = [
@@ -1564,6 +1632,17 @@ mod tests {
              number 9 in the world, dropped to 40th, from number 12, ranked No.1, ranked a"
                 .to_string(),
         );
+        texts.push(
+            "No. 2 Sinner, the No 1-ranked, No1 player, No.\t54, No.3-ranked, 10th-ranked, Third-ranked, \
+             top-ranked, TOP-ranked, twenty-first-ranked, world's top-ranked, World's  91st-ranked, \
+             world's No. 2-ranked, week at No. 1, weeks at number  one, Days at No2, reign at number one, \
+             returning to the top spot, return to the top of the ATP rankings, back to the top of the rankings, \
+             rose to the top spot, British number one, Slovakian No. 2, Slovak no 3, Norwegian No 1, \
+             Norwegian number two, ex-No 1, former No.1-ranked, ex-world No 3, career-high No 5, \
+             career-best ranking of 12, Canadian No.\n4, British  Number ten"
+                .to_string(),
+        );
+        let mut forms = std::collections::BTreeSet::new();
         for t in &texts {
             for (s, e) in matches(t, &crate::recognise::Keywords::scan(t)) {
                 let m = &t[s..e];
@@ -1571,6 +1650,7 @@ mod tests {
                     continue;
                 }
                 if let Some((ns, g)) = read_groups(m) {
+                    forms.insert(ns[0]);
                     let c = BRANCHES.captures(t, s, e);
                     for n in names {
                         let got = ns.iter().position(|&x| x == n).and_then(|i| g[i]);
@@ -1579,6 +1659,9 @@ mod tests {
                 }
             }
         }
+        // Every form was read by hand somewhere.
+        let all = ["fno", "rq", "fn", "mv", "ts", "an", "nat", "bn", "hr", "wo"];
+        assert_eq!(forms, all.into_iter().collect(), "forms read");
     }
 
     #[test]
