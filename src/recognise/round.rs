@@ -702,20 +702,40 @@ fn future_word(b: &[u8], s: usize, e: usize, end: usize) -> bool {
     false
 }
 
+/// The clause of a round phrase, as [`scan_clause`] reads it.
+struct Clause<'t> {
+    /// Where it begins.
+    start: usize,
+    /// Whether it is ASCII.
+    ascii: bool,
+    /// Whether [`FUTURE_CLAUSE`] matches it (when it is ASCII).
+    future: bool,
+    /// Its last five words split at white space, the last first (empty where it has fewer): [`tail_words`] of
+    /// the clause, found on the same pass.
+    tails: [&'t [u8]; 5],
+    /// Whether white space ends it.
+    trail: bool,
+}
+
 /// The clause of a round phrase at `start`, read in one backward pass: where it begins (just after the last
 /// `,`, `;`, `:` or `(` of its sentence before `start`, or at the sentence start, [`sentence_start`]: after a
-/// newline or after a `.`, `!` or `?` that ends a sentence), whether it is ASCII, and whether [`FUTURE_CLAUSE`]
-/// matches it when it is ASCII (see [`future_word`]).
+/// newline or after a `.`, `!` or `?` that ends a sentence), whether it is ASCII, whether [`FUTURE_CLAUSE`]
+/// matches it when it is ASCII (see [`future_word`]), and its last words (the white space the pass meets
+/// splits them: a second pass, [`tail_words`], cost as much as this one on the web reports' long clauses).
 ///
 /// No match of [`NEXT_BEFORE`], [`REACHED_BEFORE`] or [`ELAPSED_INTO`] on the text from the sentence start holds
 /// one of these marks or a newline (their words hold letters, digits, `'` and `-`; only `\s` might cross a
 /// newline, and the sentence starts after it), and each opens with a word after a non-word byte: they match
 /// the clause as they match the sentence.
-fn scan_clause(text: &str, start: usize) -> (usize, bool, bool) {
+fn scan_clause(text: &str, start: usize) -> Clause<'_> {
     let b = text.as_bytes();
     let (mut ascii, mut future) = (true, false);
+    let mut tails = [&b[..0]; 5];
+    let mut n = 0;
+    // The end of the run of non-space bytes the pass is in (its start when the pass is in white space).
+    let mut run_end = start;
     let mut i = start;
-    loop {
+    let c = loop {
         // The run of word bytes that ends at `i`.
         let e = i;
         while i > 0 && is_word_byte(b[i - 1]) {
@@ -725,27 +745,47 @@ fn scan_clause(text: &str, start: usize) -> (usize, bool, bool) {
             future = future_word(b, i, e, start);
         }
         if i == 0 {
-            return (0, ascii, future);
+            break 0;
         }
         let c = b[i - 1];
         match c {
-            b',' | b';' | b':' | b'(' | b'\n' => return (i, ascii, future),
+            b',' | b';' | b':' | b'(' | b'\n' => break i,
             // [`sentence_start_after`] told that the search from `i - 1` gives `i - 1`: it answers `i` when the
             // stop at `i - 1` ends a sentence (white space after it, no abbreviation), else `i - 1`.
             b'.' | b'!' | b'?'
                 if b.get(i).is_some_and(u8::is_ascii_whitespace)
                     && sentence_start_after(text, i, (i - 1, i - 1)) == i =>
             {
-                return (i, ascii, future);
+                break i;
             }
-            _ => ascii &= c < 0x80,
+            _ => {
+                ascii &= c < 0x80;
+                if super::ascii_space(c) {
+                    if run_end > i && n < tails.len() {
+                        tails[n] = &b[i..run_end];
+                        n += 1;
+                    }
+                    run_end = i - 1;
+                }
+            }
         }
         i -= 1;
+    };
+    if run_end > c && n < tails.len() {
+        tails[n] = &b[c..run_end];
+    }
+    Clause {
+        start: c,
+        ascii,
+        future,
+        tails,
+        trail: start > c && super::ascii_space(b[start - 1]),
     }
 }
 
 /// The last five words of an ASCII `clause` split at white space, the last first (empty where it has fewer),
-/// and whether white space ends it.
+/// and whether white space ends it: what [`scan_clause`] finds on its pass.
+#[cfg(test)]
 fn tail_words(clause: &[u8]) -> ([&[u8]; 5], bool) {
     let space = super::ascii_space;
     let mut out = [&clause[..0]; 5];
@@ -893,17 +933,21 @@ fn elapsed_into(w: &[&[u8]; 5]) -> bool {
 
 /// The relation of the round phrase at `start..end` to a match in its clause.
 fn relation(text: &str, start: usize, end: usize) -> RoundRelation {
-    let (c, ascii, future) = scan_clause(text, start);
-    let clause = &text[c..start];
+    let Clause {
+        start: c,
+        ascii,
+        future,
+        tails: w,
+        trail,
+    } = scan_clause(text, start);
     let reached_after = || {
         may_reach_after(text.as_bytes(), end)
             && next_word(text, end).is_some_and(|(_, w)| REACHED_AFTER.contains(&w))
     };
     if !ascii {
         // `\s`, `(?i)` and `\p{Lu}` reach beyond ASCII: the patterns tell.
-        return relation_by_patterns(clause, reached_after);
+        return relation_by_patterns(&text[c..start], reached_after);
     }
-    let (w, trail) = tail_words(clause.as_bytes());
     if next_before(&w) {
         return RoundRelation::Next;
     }
@@ -1381,7 +1425,8 @@ mod relation_tests {
             Some(i) => pos - before.len() + i + 1,
             None => pos - before.len(),
         };
-        let (c, ascii, got_future) = scan_clause(text, pos);
+        let got = scan_clause(text, pos);
+        let (c, ascii, got_future) = (got.start, got.ascii, got.future);
         assert_eq!(
             (c, ascii),
             (want, text[want..pos].is_ascii()),
@@ -1392,8 +1437,10 @@ mod relation_tests {
         let reached = REACHED_BEFORE.is_match(before);
         let elapsed = ELAPSED_INTO.is_match(before);
         let future = FUTURE_CLAUSE.is_match(clause);
+        let (w, trail) = tail_words(clause.as_bytes());
+        // The words found on the pass are those of a second pass over the clause.
+        assert_eq!((got.tails, got.trail), (w, trail), "tails: {clause:?}");
         if ascii {
-            let (w, trail) = tail_words(clause.as_bytes());
             assert_eq!(next_before(&w), next, "next: {before:?}");
             assert_eq!(reached_before(&w, trail), reached, "reached: {before:?}");
             assert_eq!(elapsed_into(&w), elapsed, "elapsed: {before:?}");
