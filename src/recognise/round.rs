@@ -863,35 +863,70 @@ const BOOKED: &[&[u8]] = &[
     b"arranged",
 ];
 
+/// The run of word bytes that ends `w`. For words `k` of word bytes, [`ends_with_word`]`(w, k)` is whether this
+/// run is one of `k`: a match of one of them at the end of `w` after a non-word byte or its start is the whole run.
+fn last_run(w: &[u8]) -> &[u8] {
+    let n = w.iter().rev().take_while(|&&c| is_word_byte(c)).count();
+    &w[w.len() - n..]
+}
+
+/// A word of at most eight bytes packed into a `u64` in lower case (`| 0x20` on every byte, the rest zero), to
+/// compare with the keys of lower-case words ([`LEAD_KEYS`]) in one comparison each; `0` for a longer or empty
+/// word. On word bytes (ASCII letters, digits, `_`) two keys are equal just when the words are equal in any
+/// ASCII case: `| 0x20` folds the case of letters only, leaves digits as they are, makes `_` 0x7f (no letter),
+/// and no byte of a word becomes zero.
+const fn word_key(w: &[u8]) -> u64 {
+    if w.len() > 8 {
+        return 0;
+    }
+    let (mut k, mut i) = (0u64, 0);
+    while i < w.len() {
+        k |= ((w[i] | 0x20) as u64) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+/// The keys ([`word_key`]) of the verbs of [`REACHED_BEFORE`] that come right before the determiner (after a
+/// non-word byte or at the start of the word): "reached the", "into the".
+const LEAD_KEYS: [u64; 14] = {
+    const WORDS: [&[u8]; 14] = [
+        b"reach",
+        b"reached",
+        b"reaches",
+        b"reaching",
+        b"made",
+        b"make",
+        b"makes",
+        b"making",
+        b"into",
+        b"to",
+        b"join",
+        b"joined",
+        b"joins",
+        b"joining",
+    ];
+    let mut keys = [0; 14];
+    let mut i = 0;
+    while i < WORDS.len() {
+        keys[i] = word_key(WORDS[i]);
+        i += 1;
+    }
+    keys
+};
+
 /// [`REACHED_BEFORE`] on an ASCII clause, read on its last words `w` (of [`tail_words`]); `trail`: white space
 /// ends the clause.
 fn reached_before(w: &[&[u8]; 5], trail: bool) -> bool {
     let letters = |t: &[u8]| !t.is_empty() && t.iter().all(u8::is_ascii_alphabetic);
     // The verb before the determiner: `lead` and the word before it.
     let lead = |v: &[u8], before: &[u8]| {
-        ends_with_word(
-            v,
-            &[
-                b"reach",
-                b"reached",
-                b"reaches",
-                b"reaching",
-                b"made",
-                b"make",
-                b"makes",
-                b"making",
-                b"into",
-                b"to",
-                b"join",
-                b"joined",
-                b"joins",
-                b"joining",
-            ],
-        ) || (v.eq_ignore_ascii_case(b"for")
-            && ends_with_word(
-                before,
-                &[b"qualify", b"qualified", b"qualifies", b"qualifying"],
-            ))
+        LEAD_KEYS.contains(&word_key(last_run(v)))
+            || (v.eq_ignore_ascii_case(b"for")
+                && ends_with_word(
+                    before,
+                    &[b"qualify", b"qualified", b"qualifies", b"qualifying"],
+                ))
             || (is_one_of(v, &[b"in", b"into", b"to"])
                 && ends_with_word(before, &[b"place", b"spot", b"berth", b"passage", b"way"]))
     };
@@ -1353,6 +1388,57 @@ mod tricky_tests {
     }
 
     /// Edge cases of the start tests of [`matches`] and [`title_phrases`]: the same as the plain patterns.
+    #[test]
+    fn lead_keys_same_as_ends_with_word() {
+        let words: Vec<&[u8]> = vec![
+            b"reach",
+            b"reached",
+            b"reaches",
+            b"reaching",
+            b"made",
+            b"make",
+            b"makes",
+            b"making",
+            b"into",
+            b"to",
+            b"join",
+            b"joined",
+            b"joins",
+            b"joining",
+        ];
+        let mut cases: Vec<Vec<u8>> = Vec::new();
+        for w in &words {
+            for pre in [&b""[..], b"(", b"x", b"'", b"-", b"_", b"1", b"\xc3\xa9"] {
+                for suf in [&b""[..], b"s", b"_", b"."] {
+                    let mut v = [pre, w, suf].concat();
+                    cases.push(v.clone());
+                    v.make_ascii_uppercase();
+                    cases.push(v);
+                }
+            }
+        }
+        // Pseudo-random words over a small alphabet that reaches the keys' bytes, case and boundaries.
+        let alphabet = b"reachdmkingtojsoREACHDMKINGTOJSO_-'(19";
+        let mut x: u32 = 12345;
+        for _ in 0..20_000 {
+            let mut v = Vec::new();
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            for _ in 0..(x >> 16) % 12 {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                v.push(alphabet[(x >> 16) as usize % alphabet.len()]);
+            }
+            cases.push(v);
+        }
+        for v in &cases {
+            assert_eq!(
+                LEAD_KEYS.contains(&word_key(last_run(v))),
+                ends_with_word(v, &words),
+                "{:?}",
+                String::from_utf8_lossy(v)
+            );
+        }
+    }
+
     #[test]
     fn same_as_the_plain_patterns() {
         let re = Regex::new(&format!("(?x){PATTERN}")).unwrap();
