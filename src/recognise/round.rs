@@ -890,30 +890,32 @@ const fn word_key(w: &[u8]) -> u64 {
 /// The keys ([`word_key`]) of the verbs of [`REACHED_BEFORE`] that come right before the determiner (after a
 /// non-word byte or at the start of the word): "reached the", "into the".
 const LEAD_KEYS: [u64; 14] = {
-    const WORDS: [&[u8]; 14] = [
-        b"reach",
-        b"reached",
-        b"reaches",
-        b"reaching",
-        b"made",
-        b"make",
-        b"makes",
-        b"making",
-        b"into",
-        b"to",
-        b"join",
-        b"joined",
-        b"joins",
-        b"joining",
-    ];
     let mut keys = [0; 14];
     let mut i = 0;
-    while i < WORDS.len() {
-        keys[i] = word_key(WORDS[i]);
+    while i < LEAD_WORDS.len() {
+        keys[i] = word_key(LEAD_WORDS[i]);
         i += 1;
     }
     keys
 };
+
+/// The verbs of [`REACHED_BEFORE`] that come right before the determiner ("reached the", "into the").
+const LEAD_WORDS: [&[u8]; 14] = [
+    b"reach",
+    b"reached",
+    b"reaches",
+    b"reaching",
+    b"made",
+    b"make",
+    b"makes",
+    b"making",
+    b"into",
+    b"to",
+    b"join",
+    b"joined",
+    b"joins",
+    b"joining",
+];
 
 /// [`REACHED_BEFORE`] on an ASCII clause, read on its last words `w` (of [`tail_words`]); `trail`: white space
 /// ends the clause.
@@ -1387,25 +1389,10 @@ mod tricky_tests {
         }
     }
 
-    /// Edge cases of the start tests of [`matches`] and [`title_phrases`]: the same as the plain patterns.
+    /// The packed keys of the lead verbs ([`LEAD_KEYS`]) answer as [`ends_with_word`] on the words.
     #[test]
     fn lead_keys_same_as_ends_with_word() {
-        let words: Vec<&[u8]> = vec![
-            b"reach",
-            b"reached",
-            b"reaches",
-            b"reaching",
-            b"made",
-            b"make",
-            b"makes",
-            b"making",
-            b"into",
-            b"to",
-            b"join",
-            b"joined",
-            b"joins",
-            b"joining",
-        ];
+        let words = LEAD_WORDS;
         let mut cases: Vec<Vec<u8>> = Vec::new();
         for w in &words {
             for pre in [&b""[..], b"(", b"x", b"'", b"-", b"_", b"1", b"\xc3\xa9"] {
@@ -1439,6 +1426,7 @@ mod tricky_tests {
         }
     }
 
+    /// Edge cases of the start tests of [`matches`] and [`title_phrases`]: the same as the plain patterns.
     #[test]
     fn same_as_the_plain_patterns() {
         let re = Regex::new(&format!("(?x){PATTERN}")).unwrap();
