@@ -1691,6 +1691,30 @@ impl Alternation {
     }
 }
 
+/// `count` random texts, each of `pieces_per_text` of `pieces` drawn by xorshift from `seed`: the same texts on
+/// every run (tests that compare a fast search with the plain one on texts made to hit its edge cases).
+#[cfg(test)]
+pub(crate) fn random_texts(
+    pieces: &[&str],
+    count: usize,
+    pieces_per_text: usize,
+    seed: u64,
+) -> Vec<String> {
+    let mut seed = seed;
+    (0..count)
+        .map(|_| {
+            let mut t = String::new();
+            for _ in 0..pieces_per_text {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            t
+        })
+        .collect()
+}
+
 /// Texts for tests that compare a fast recogniser with the plain pattern it replaces: the example corpora,
 /// the fixtures, edge cases, and the `.txt`/`.html` files of the folders in `SPORTEXT_EXTRA_TEXTS`
 /// (colon-separated), all normalised.

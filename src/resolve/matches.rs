@@ -3375,18 +3375,12 @@ mod tests {
             ",who ", ", ", ",", "; ", "-", " - ", ". ", " ", "who", "the", "a", "Nadal", "won",
             "é", "\n", ", an ", ", they ", ",  who ",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        for _ in 0..3000 {
-            let mut t = String::new();
-            for _ in 0..12 {
-                // xorshift: a fixed sequence, the same on every run.
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
-            texts.push(t);
-        }
+        texts.extend(crate::recognise::random_texts(
+            &pieces,
+            3000,
+            12,
+            0x2545_f491_4f6c_dd1d,
+        ));
         let mut total = 0;
         for t in &texts {
             let t = crate::normalise::Normalised::new(t).text;

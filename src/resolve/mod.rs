@@ -1077,17 +1077,12 @@ mod tests {
         let pieces = [
             "In", "At", "in", "at", " ", "  ", ".", "\n", "X", "'s", "\u{e9}", "t", "n", "I", "a",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        for _ in 0..500 {
-            let mut t = String::new();
-            for _ in 0..12 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
-            texts.push(t);
-        }
+        texts.extend(crate::recognise::random_texts(
+            &pieces,
+            500,
+            12,
+            0x9e37_79b9_7f4a_7c15,
+        ));
         for t in &texts {
             for start in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
                 for end in (start..=t.len()).filter(|&i| t.is_char_boundary(i)) {
