@@ -351,11 +351,9 @@ impl Scratch {
         if text.capacity() > 1 << 16 {
             text = String::new();
         }
-        map.clear();
-        // (Pieces of 12 bytes: a piece for each replaced character and each run between them.)
-        if map.capacity() > 1 << 12 {
-            map = Vec::new();
-        }
+        // (Pieces: one for each replaced character and each run between them; freed as other buffers are.)
+        recycle(&mut map);
+        // (One entry per 64 bytes of text: freed with a text of 64 KB.)
         blocks.clear();
         if blocks.capacity() > 1 << 10 {
             blocks = Vec::new();
