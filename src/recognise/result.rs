@@ -426,6 +426,19 @@ fn passive(b: &[u8], q: usize) -> Option<usize> {
     participle(q)
 }
 
+/// Whether the character at `at` (a non-ASCII byte of `b`, valid UTF-8) is `\p{Lu}`, for the characters of
+/// two bytes below U+0240 (the Latin letters of names: "Éric", "Álvaro", "Željko"), where the capitals are
+/// the upper-case characters (the `latin_capital_is_lu` test compares with the pattern on each); `None` for
+/// the other characters.
+fn latin_capital(b: &[u8], at: usize) -> Option<bool> {
+    let lead = b[at];
+    if !(0xc2..=0xc8).contains(&lead) {
+        return None;
+    }
+    let c = u32::from(lead & 0x1f) << 6 | u32::from(b[at + 1] & 0x3f);
+    char::from_u32(c).map(char::is_uppercase)
+}
+
 /// The cue pattern at the first word `p..q` in code: `Some(Some((end, alternative)))` for a match,
 /// `Some(None)` for none, `None` when the pattern must tell (a non-ASCII
 /// capital after "d.", a word byte before `p`).
@@ -451,7 +464,11 @@ fn read_at(b: &[u8], p: usize, q: usize, steps: &[Step]) -> Option<Option<(usize
                             return Some(Some((at + 1, *alt)));
                         }
                         if b[at] >= 0x80 {
-                            return None;
+                            match latin_capital(b, at) {
+                                Some(true) => return Some(Some((at + 2, *alt))),
+                                Some(false) => {}
+                                None => return None,
+                            }
                         }
                     }
                     continue;
@@ -993,6 +1010,20 @@ mod tests {
                 if let Some(alt) = alt {
                     assert_eq!(alt, CUE.which_at(&t, s, e), "{t:?}: {}", &t[s..e]);
                 }
+            }
+        }
+    }
+
+    /// [`latin_capital`] answers as `\p{Lu}` on every character it reads.
+    #[test]
+    fn latin_capital_is_lu() {
+        let lu = regex::Regex::new(r"^\p{Lu}").unwrap();
+        for c in (0x80..0x300).filter_map(char::from_u32) {
+            let s = c.to_string();
+            let want = lu.is_match(&s);
+            match latin_capital(s.as_bytes(), 0) {
+                Some(got) => assert_eq!(got, want, "{c:?}"),
+                None => assert!(c as u32 >= 0x240, "{c:?}"),
             }
         }
     }
