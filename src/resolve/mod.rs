@@ -230,8 +230,22 @@ fn sentence_refs(refs: &[Ref], si: usize) -> &[Ref] {
 /// "In Buenos Aires, ...", "at Indian Wells": a capitalised name after "in"/"at" is a place, not a person
 /// (unless possessive: "in Federer's absence").
 fn place_context(text: &str, span: Span) -> bool {
-    // `text[..span.start].trim_end_matches(' ')` on bytes.
     let b = text.as_bytes();
+    // Most names: one space or none before them, and no "in" or "at" (in any case of its first letter) right
+    // before that. Told by selects and one branch (not a loop and a branch per byte: they are mispredicted
+    // often); other names go on below.
+    if let Some(&[x1, x2, x3]) = b.get(span.start.wrapping_sub(3)..span.start) {
+        let one_space = x3 == b' ' && x2 != b' ';
+        let last_two = std::hint::select_unpredictable(one_space, [x1, x2], [x2, x3]);
+        let last_two = u16::from_le_bytes(last_two) | 0x20;
+        if (one_space || x3 != b' ')
+            && last_two != u16::from_le_bytes(*b"in")
+            && last_two != u16::from_le_bytes(*b"at")
+        {
+            return false;
+        }
+    }
+    // `text[..span.start].trim_end_matches(' ')` on bytes.
     let mut end = span.start;
     while end > 0 && b[end - 1] == b' ' {
         end -= 1;
