@@ -1358,8 +1358,25 @@ fn country_words(rest: &str) -> Option<&'static str> {
 
 /// Nationality written next to a name: "Spain's X", "American X", "sixth-seeded Italian X", "X of Spain",
 /// "X (ESP)", "X from Switzerland".
+#[inline]
 pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static str> {
-    let before = match first_word_before(text, span.start) {
+    // Most names: a word before them where the search stops, and no form after them (each starts with a space
+    // then "o", "f" or "("). Told inline, in the caller; the rest out of line (a call with a large frame).
+    let first = first_word_before(text, span.start);
+    let b = text.as_bytes();
+    if matches!(first, FirstWord::Stops)
+        && !(b.get(span.end) == Some(&b' ')
+            && matches!(b.get(span.end + 1), Some(b'o' | b'f' | b'(')))
+    {
+        return None;
+    }
+    nationality_near(text, span, first)
+}
+
+/// [`explicit_nationality`] past its first test (`first`: the word before the name).
+#[inline(never)]
+fn nationality_near(text: &str, span: Span, first: FirstWord) -> Option<&'static str> {
+    let before = match first {
         FirstWord::Stops => None,
         FirstWord::At(st, end) => nationality_before(text, span.start, Some((st, end))),
         FirstWord::Unsure => nationality_before(text, span.start, None),
