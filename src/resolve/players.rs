@@ -1541,6 +1541,7 @@ fn nationality_after(after: &str) -> Option<&'static str> {
 }
 
 /// Age written next to a name: "18-year-old Mirza", "Martinez, 32,", "Sinner (23)".
+#[inline]
 pub(crate) fn explicit_age(text: &str, span: Span) -> Option<u32> {
     let b = text.as_bytes();
     // `text[..span.start].trim_end()` on bytes while the white space is ASCII.
