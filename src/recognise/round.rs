@@ -784,9 +784,11 @@ fn future_word(b: &[u8], s: usize, e: usize, end: usize) -> bool {
 struct Clause<'t> {
     /// Where it begins.
     start: usize,
-    /// Whether it is ASCII.
-    ascii: bool,
-    /// Whether [`FUTURE_CLAUSE`] matches it (when it is ASCII).
+    /// Whether the code reads it as the patterns do: it is ASCII but for letters of U+00C0-U+017E other than
+    /// "ſ" (no white space of `\s`, none that `(?i)` folds to an ASCII letter) before its last five words (no
+    /// match of [`NEXT_BEFORE`], [`REACHED_BEFORE`] or [`ELAPSED_INTO`] reaches further back).
+    plain: bool,
+    /// Whether [`FUTURE_CLAUSE`] matches it (when it is plain).
     future: bool,
     /// Its last five words split at white space, the last first (empty where it has fewer): [`tail_words`] of
     /// the clause, found on the same pass.
@@ -797,8 +799,8 @@ struct Clause<'t> {
 
 /// The clause of a round phrase at `start`, read in one backward pass: where it begins (just after the last
 /// `,`, `;`, `:` or `(` of its sentence before `start`, or at the sentence start, [`sentence_start`]: after a
-/// newline or after a `.`, `!` or `?` that ends a sentence), whether it is ASCII, whether [`FUTURE_CLAUSE`]
-/// matches it when it is ASCII (see [`future_word`]), and its last words (the white space the pass meets
+/// newline or after a `.`, `!` or `?` that ends a sentence), whether it is plain (see [`Clause::plain`]),
+/// whether [`FUTURE_CLAUSE`] matches it when it is plain (see [`future_word`]), and its last words (the white space the pass meets
 /// splits them: a second pass, [`tail_words`], cost as much as this one on the web reports' long clauses).
 ///
 /// No match of [`NEXT_BEFORE`], [`REACHED_BEFORE`] or [`ELAPSED_INTO`] on the text from the sentence start holds
@@ -807,7 +809,7 @@ struct Clause<'t> {
 /// the clause as they match the sentence.
 fn scan_clause(text: &str, start: usize) -> Clause<'_> {
     let b = text.as_bytes();
-    let (mut ascii, mut future) = (true, false);
+    let (mut plain, mut future) = (true, false);
     let mut tails = [&b[..0]; 5];
     let mut n = 0;
     // The end of the run of non-space bytes the pass is in (its start when the pass is in white space).
@@ -837,7 +839,21 @@ fn scan_clause(text: &str, start: usize) -> Clause<'_> {
                 break i;
             }
             _ => {
-                ascii &= c < 0x80;
+                // A non-ASCII byte: in the last five words (the patterns read them), or of a character that
+                // `\s` or `(?i)` may read as white space or as an ASCII letter, it leaves the clause to the
+                // patterns; a letter of U+00C0-U+017E other than "ſ" (U+017F) before them does not count.
+                if c >= 0x80
+                    && (n < tails.len()
+                        || !match c {
+                            0xC3 | 0xC4 => true,
+                            0xC5 => b[i] != 0xBF,
+                            // A continuation byte: the first byte of its character, before it, tells.
+                            0x80..=0xBF => true,
+                            _ => false,
+                        })
+                {
+                    plain = false;
+                }
                 if super::ascii_space(c) {
                     if run_end > i && n < tails.len() {
                         tails[n] = &b[i..run_end];
@@ -854,7 +870,7 @@ fn scan_clause(text: &str, start: usize) -> Clause<'_> {
     }
     Clause {
         start: c,
-        ascii,
+        plain,
         future,
         tails,
         trail: start > c && super::ascii_space(b[start - 1]),
@@ -1050,7 +1066,7 @@ fn elapsed_into(w: &[&[u8]; 5]) -> bool {
 fn relation(text: &str, start: usize, end: usize) -> RoundRelation {
     let Clause {
         start: c,
-        ascii,
+        plain,
         future,
         tails: w,
         trail,
@@ -1059,7 +1075,7 @@ fn relation(text: &str, start: usize, end: usize) -> RoundRelation {
         may_reach_after(text.as_bytes(), end)
             && next_word(text, end).is_some_and(|(_, w)| REACHED_AFTER.contains(&w))
     };
-    if !ascii {
+    if !plain {
         // `\s`, `(?i)` and `\p{Lu}` reach beyond ASCII: the patterns tell.
         return relation_by_patterns(&text[c..start], reached_after);
     }
@@ -1675,13 +1691,20 @@ mod relation_tests {
             None => pos - before.len(),
         };
         let got = scan_clause(text, pos);
-        let (c, ascii, got_future) = (got.start, got.ascii, got.future);
-        assert_eq!(
-            (c, ascii),
-            (want, text[want..pos].is_ascii()),
-            "{pos}: {text:?}"
-        );
+        let (c, ascii, got_future) = (got.start, got.plain, got.future);
         let clause = &text[c..pos];
+        // Plain: ASCII, but for letters of U+00C0-U+017E other than "ſ" before the last five words.
+        let (w, _) = tail_words(clause.as_bytes());
+        let region = if w[4].is_empty() {
+            0
+        } else {
+            w[4].as_ptr() as usize - clause.as_ptr() as usize
+        };
+        let plain = clause[region..].is_ascii()
+            && clause[..region]
+                .chars()
+                .all(|ch| ch.is_ascii() || ('\u{c0}'..='\u{17e}').contains(&ch));
+        assert_eq!((c, ascii), (want, plain), "{pos}: {text:?}");
         let next = NEXT_BEFORE.is_match(before);
         let reached = REACHED_BEFORE.is_match(before);
         let elapsed = ELAPSED_INTO.is_match(before);
@@ -1755,6 +1778,10 @@ mod relation_tests {
             "reached the big apple pie, into the ab's, into the 'ab's, to the 12345, to a 123, onto the, upset up a",
             "reach\x0b\x0b, made THE ATP, qualifies  for her, way  in  the, spot-in the, place_in the, Qualify for",
             "hours into the, game into a, way into his, upsets into the, set\tup\ta, reset up an, upset a, sets a",
+            "J\u{fc}rgen Vuki\u{107} and No\u{e9} S\u{f8}rensen then set up a, \u{d8}rsted a b c d will reach the",
+            "\u{17f}et x y z w v set up a, \u{17f} a b c d e will, \u{212a} a b c d e f go, \u{e9}will a b c d e f",
+            "Ji\u{159}\u{ed} a b c d going\u{a0}to the, \u{c9}x\u{a0}y z w v u reached the, \u{e9}'ll a b c d e f",
+            "\u{141}\u{f3}d\u{17a} x y z w reached the, \u{c0}set to a b c d e, y\u{e9}set to x y z w v into the",
         ];
         for t in texts {
             for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
