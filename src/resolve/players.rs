@@ -47,6 +47,9 @@ struct NameWords {
     ids: Vec<u32>,
     /// Where each mention's words stand in `ids`.
     ranges: Vec<(u32, u32)>,
+    /// The mentions of two or more words, in order: the first `multis` entries.
+    multi: Vec<u32>,
+    multis: usize,
     /// Number of distinct words.
     distinct: usize,
 }
@@ -58,6 +61,9 @@ impl NameWords {
     }
 
     /// [`NameWords::new`] in the buffers of `scratch` (give them back with [`NameWords::give_back`]).
+    ///
+    /// Not inlined into [`build_entities_in`]: fewer values live across its loops (fewer spills).
+    #[inline(never)]
     fn new_in(text: &str, names: &[NameMention], scratch: &mut Scratch) -> Self {
         let bytes = text.as_bytes();
         scratch.generation = scratch.generation.wrapping_add(1);
@@ -71,7 +77,14 @@ impl NameWords {
         ids.clear();
         let mut ranges = std::mem::take(&mut scratch.ranges);
         ranges.clear();
-        for n in names {
+        // Every mention written at `multi[k]`, `k` moved on past those of two or more words: no branch (the
+        // buffer only grows: no clearing per article).
+        let mut multi = std::mem::take(&mut scratch.multi);
+        if multi.len() < names.len() {
+            multi.resize(names.len(), 0);
+        }
+        let mut k = 0;
+        for (i, n) in names.iter().enumerate() {
             let from = ids.len() as u32;
             if let Some(lens) = n.word_lens() {
                 // The words as the recogniser found them.
@@ -92,13 +105,18 @@ impl NameWords {
                     ids.push(intern.id(word, None));
                 }
             }
-            ranges.push((from, ids.len() as u32));
+            let to = ids.len() as u32;
+            ranges.push((from, to));
+            multi[k] = i as u32;
+            k += usize::from(to - from > 1);
         }
         let distinct = intern.len();
         (scratch.slots, scratch.words, scratch.generation) = intern.into_buffers();
         NameWords {
             ids,
             ranges,
+            multi,
+            multis: k,
             distinct,
         }
     }
@@ -107,6 +125,7 @@ impl NameWords {
     fn give_back(self, scratch: &mut Scratch) {
         scratch.ids = self.ids;
         scratch.ranges = self.ranges;
+        scratch.multi = self.multi;
     }
 
     /// The word ids of mention `i`.
@@ -330,6 +349,7 @@ struct Scratch {
     /// [`NameWords`] buffers.
     ids: Vec<u32>,
     ranges: Vec<(u32, u32)>,
+    multi: Vec<u32>,
     name_of: Vec<usize>,
     single: Vec<Option<usize>>,
     last_seen: Vec<usize>,
@@ -410,14 +430,11 @@ fn build_entities_in(
     let mut by_first = ByWord::new_in(words.distinct, names.len(), b0);
     let mut by_last = ByWord::new_in(words.distinct, names.len(), b1);
     // Mentions of a single word.
-    let mut singles = 0;
+    let singles = names.len() - words.multis;
     // Full names first, so that a surname seen before its full name still links ("Melzer shocks Agassi").
-    for (i, n) in names.iter().enumerate() {
+    for &i in &words.multi[..words.multis] {
+        let (i, n) = (i as usize, &names[i as usize]);
         let toks = words.of(i);
-        if toks.len() < 2 {
-            singles += 1;
-            continue;
-        }
         // A longer name that contains an existing one, or the reverse, is the same person: same first and
         // last words, one a suffix of the other ("Farina Elia" / "Sylvia Farina Elia"), or a prefix of at
         // least two words ("Juan Carlos" / "Juan Carlos Ferrero").
@@ -1742,6 +1759,17 @@ mod tests {
             assert_eq!(words.of(i), want, "{:?}", &text[n.span.start..n.span.end]);
         }
         assert_eq!(words.distinct, intern.len());
+        // The mentions of two or more words, also in the buffers of a bigger article.
+        let mut scratch = Scratch::default();
+        NameWords::new_in(text, &names, &mut scratch).give_back(&mut scratch);
+        for some in [&names[..], &names[1..4], &names[3..]] {
+            let words = NameWords::new_in(text, some, &mut scratch);
+            let want: Vec<u32> = (0..some.len() as u32)
+                .filter(|&i| words.of(i as usize).len() > 1)
+                .collect();
+            assert_eq!(words.multi[..words.multis], want);
+            words.give_back(&mut scratch);
+        }
     }
 
     #[test]
