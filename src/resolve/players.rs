@@ -233,11 +233,31 @@ impl<'a> Interner<'a> {
             // The multiplication in `hash` is by an odd number (one to one): equal hashes of words of at
             // most eight bytes (no tail) and equal lengths mean equal first eight bytes, the whole words.
             let stored = self.words[id as usize];
-            if sh == h && stored.len() == w.len() && (w.len() <= 8 || stored == w) {
+            if sh == h && stored.len() == w.len() && (w.len() <= 8 || Self::same_long(stored, w)) {
                 return id;
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// Whether `a` and `b`, of the same length above eight bytes, are equal: their first and last eight
+    /// bytes, the whole words up to sixteen bytes (no `memcmp` call in the interner loop: a call there makes
+    /// it keep its values on the stack).
+    #[inline(always)]
+    fn same_long(a: &[u8], b: &[u8]) -> bool {
+        if a.len() <= 16 {
+            a.first_chunk::<8>() == b.first_chunk::<8>()
+                && a.last_chunk::<8>() == b.last_chunk::<8>()
+        } else {
+            Self::same_longer(a, b)
+        }
+    }
+
+    /// `a == b`, for words of more than sixteen bytes (rare).
+    #[cold]
+    #[inline(never)]
+    fn same_longer(a: &[u8], b: &[u8]) -> bool {
+        a == b
     }
 
     #[cold]
@@ -1737,6 +1757,24 @@ mod tests {
         ] {
             let id = intern.id(w.as_bytes(), None);
             assert_eq!(intern.id(w.as_bytes(), None), id);
+        }
+    }
+
+    /// The interner's comparison of long words by their first and last eight bytes is `==`: words of 9 to
+    /// 24 bytes against the same words with one byte changed, anywhere.
+    #[test]
+    fn same_long_is_equality() {
+        let base: Vec<u8> = b"Mackenzie-McDonald-Auger".to_vec();
+        for n in 9..=base.len() {
+            let a = &base[..n];
+            assert!(Interner::same_long(a, a));
+            for at in 0..n {
+                for b in [b'x', a[at] ^ 0x20, a[at] + 1] {
+                    let mut other = a.to_vec();
+                    other[at] = b;
+                    assert_eq!(Interner::same_long(a, &other), *a == other[..], "{n} {at}");
+                }
+            }
         }
     }
 
