@@ -464,25 +464,30 @@ fn build_entities_in(
             short.len() >= 2 && long.len() > short.len() && long.starts_with(short)
         };
         let (first, last) = (toks[0], toks[toks.len() - 1]);
-        let cands = by_last
-            .iter_rev(last)
-            .take(SCAN)
-            .chain(by_first.iter_rev(first).take(SCAN));
-        let mut found = None;
-        for j in cands {
+        let same = |j: usize| {
             let e = words.of(name_of[j]);
             // Same words (the same name) have the same first and last words.
-            if e.len() > 1
+            e.len() > 1
                 && ((e[e.len() - 1] == last && e[0] == first)
                     || suffix(e, toks)
                     || suffix(toks, e)
                     || prefix(e, toks)
                     || prefix(toks, e))
-            {
-                found = Some(found.map_or(j, |f: usize| f.min(j)));
+        };
+        // The first entity that is the same person among the candidates by last and by first word (none:
+        // `usize::MAX`).
+        let mut found = usize::MAX;
+        for j in by_last.iter_rev(last).take(SCAN) {
+            if same(j) {
+                found = found.min(j);
             }
         }
-        let idx = match found {
+        for j in by_first.iter_rev(first).take(SCAN) {
+            if same(j) {
+                found = found.min(j);
+            }
+        }
+        let idx = match (found != usize::MAX).then_some(found) {
             Some(j) => {
                 if toks.len() > entities[j].words {
                     entities[j].name = n.span;
