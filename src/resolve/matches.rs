@@ -197,70 +197,70 @@ pub(crate) fn resolve(
     let score_buf = &mut scratch.score_buf;
     // The first reference of the sentence before the current one.
     let mut prev_from = 0usize;
+    // The first reference merged for the sentence before the current one.
+    let mut first_ref_of_last = 0usize;
     // The first score of the current sentence (or after it).
     let mut score_i = 0usize;
     for si in 0..ctx.sents.len() {
         let sent = ctx.sents[si];
         let first_ref_of_sentence = refs.len();
-        // Merge name references and pending references of this sentence in order, resolving the pending.
+        let first_ref_of_prev = std::mem::replace(&mut first_ref_of_last, first_ref_of_sentence);
+        // Merge name references and pending references of this sentence in order, resolving the pending: the
+        // names up to the next pending reference (those at its place first), or to the sentence's end.
         loop {
-            let next_name = name_refs.get(ni).filter(|r| r.span.start < sent.end);
             let next_pend = merged.get(pi).filter(|p| p.span().start < sent.end);
-            match (next_name, next_pend) {
-                (None, None) => break,
-                (Some(n), Some(p)) if n.span.start <= p.span().start => {
-                    refs.push(*n);
-                    ni += 1;
-                }
-                (Some(n), None) => {
-                    refs.push(*n);
-                    ni += 1;
-                }
-                (_, Some(p)) => {
-                    let sp = p.span();
-                    if !overlaps_name(name_refs, sp)
-                        && !ctx.in_quote(sp.start)
-                        && let Some(e) = resolve_pending(
-                            ctx,
-                            p,
-                            si,
-                            (&refs[first_ref_of_sentence..], &refs),
-                            found,
-                            (&mut parens, &mut hits),
-                            split,
-                        )
-                    {
-                        if let Pending::Itself(_, kind, n, nat) = p {
-                            if *kind == Number::National {
-                                ctx.st.known_national.entry(e).or_insert(*n);
-                            }
-                            if let Some(c) = nat {
-                                ctx.st.entities[e].demonym_votes.push(c);
-                            }
-                        }
-                        if let Pending::Desc(d) = p {
-                            match d.kind {
-                                DescKind::Demonym(c) => ctx.st.entities[e].demonym_votes.push(c),
-                                DescKind::Age(n) if ctx.st.entities[e].age.is_none() => {
-                                    ctx.st.entities[e].age = Some(n)
-                                }
-                                _ => {}
-                            }
-                        }
-                        let kind = match p {
-                            Pending::Desc(d) if d.kind == DescKind::Pronoun => RefKind::Pronoun,
-                            _ => RefKind::Descriptor,
-                        };
-                        refs.push(Ref {
-                            span: sp,
-                            entity: e,
-                            kind,
-                            sent: si,
-                        });
-                    }
-                    pi += 1;
-                }
+            let names_end = next_pend.map_or(sent.end, |p| p.span().start + 1);
+            while let Some(n) = name_refs.get(ni)
+                && n.span.start < names_end
+            {
+                refs.push(*n);
+                ni += 1;
             }
+            let Some(p) = next_pend else {
+                break;
+            };
+            let sp = p.span();
+            if !overlaps_name(name_refs, sp)
+                && !ctx.in_quote(sp.start)
+                && let Some(e) = resolve_pending(
+                    ctx,
+                    p,
+                    si,
+                    (&refs[first_ref_of_sentence..], &refs),
+                    found,
+                    (&mut parens, &mut hits),
+                    split,
+                )
+            {
+                if let Pending::Itself(_, kind, n, nat) = p {
+                    if *kind == Number::National {
+                        ctx.st.known_national.entry(e).or_insert(*n);
+                    }
+                    if let Some(c) = nat {
+                        ctx.st.entities[e].demonym_votes.push(c);
+                    }
+                }
+                if let Pending::Desc(d) = p {
+                    match d.kind {
+                        DescKind::Demonym(c) => ctx.st.entities[e].demonym_votes.push(c),
+                        DescKind::Age(n) if ctx.st.entities[e].age.is_none() => {
+                            ctx.st.entities[e].age = Some(n)
+                        }
+                        _ => {}
+                    }
+                }
+                let kind = match p {
+                    Pending::Desc(d) if d.kind == DescKind::Pronoun => RefKind::Pronoun,
+                    _ => RefKind::Descriptor,
+                };
+                refs.push(Ref {
+                    span: sp,
+                    entity: e,
+                    kind,
+                    sent: si,
+                });
+            }
+            pi += 1;
         }
         // Every match needs a reference of its sentence (a cue's agent, a score's player): a sentence without
         // one tells none. (The cue and score places below only move forward: they catch up. Debug builds go
@@ -293,7 +293,11 @@ pub(crate) fn resolve(
             }
         }
         let (before, sref) = refs.split_at(first_ref_of_sentence);
-        // (References are in sentence order: the first of the sentence before only moves forward.)
+        // (References are in sentence order: the first of the sentence before only moves forward. Those merged
+        // before the sentence before lie before it: a name's sentence is the one its start is in, or the one
+        // before it when between two. So the search starts at the first merged for the sentence before.)
+        prev_from = prev_from.max(first_ref_of_prev);
+        debug_assert!(first_ref_of_prev == 0 || before[first_ref_of_prev - 1].sent + 1 < si);
         while prev_from < before.len() && before[prev_from].sent + 1 < si {
             prev_from += 1;
         }
