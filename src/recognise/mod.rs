@@ -1715,6 +1715,31 @@ pub(crate) fn random_texts(
         .collect()
 }
 
+/// Asserts that a code reader of a pattern's common forms answers as the anchored pattern wherever it
+/// answers (`Some(end)`; `None` leaves a word start to the pattern): at every word start of [`all_texts`] and of
+/// `count` [`random_texts`] of eight `pieces`. Returns how many answers it checked.
+#[cfg(test)]
+pub(crate) fn reader_agrees(
+    pieces: &[&str],
+    count: usize,
+    read: impl Fn(&[u8], usize) -> Option<usize>,
+    pattern: impl Fn(&str, usize) -> Option<usize>,
+) -> usize {
+    let mut texts = all_texts();
+    texts.extend(random_texts(pieces, count, 8, 0x9e37_79b9_7f4a_7c15));
+    let mut answered = 0;
+    for t in &texts {
+        let b = t.as_bytes();
+        for p in (0..b.len()).filter(|&p| word_start(b, p)) {
+            if let Some(e) = read(b, p) {
+                assert_eq!(Some(e), pattern(t, p), "{t}: {p}");
+                answered += 1;
+            }
+        }
+    }
+    answered
+}
+
 /// Texts for tests that compare a fast recogniser with the plain pattern it replaces: the example corpora,
 /// the fixtures, edge cases, and the `.txt`/`.html` files of the folders in `SPORTEXT_EXTRA_TEXTS`
 /// (colon-separated), all normalised.
