@@ -77,8 +77,7 @@ impl NameWords {
         ids.clear();
         let mut ranges = std::mem::take(&mut scratch.ranges);
         ranges.clear();
-        // Every mention written at `multi[k]`, `k` moved on past those of two or more words: no branch (the
-        // buffer only grows: no clearing per article).
+        // Every mention written at `multi[k]`, `k` moved on past those of two or more words: no branch.
         let mut multi = std::mem::take(&mut scratch.multi);
         if multi.len() < names.len() {
             multi.resize(names.len(), 0);
@@ -121,8 +120,13 @@ impl NameWords {
         }
     }
 
-    /// Gives the buffers back to `scratch`, for the next article.
-    fn give_back(self, scratch: &mut Scratch) {
+    /// Gives the buffers back to `scratch`, for the next article: emptied, and freed when a long article has
+    /// made them big (the shared [`crate::recognise::recycle`] bound).
+    fn give_back(mut self, scratch: &mut Scratch) {
+        for v in [&mut self.ids, &mut self.multi] {
+            crate::recognise::recycle(v);
+        }
+        crate::recognise::recycle(&mut self.ranges);
         scratch.ids = self.ids;
         scratch.ranges = self.ranges;
         scratch.multi = self.multi;
