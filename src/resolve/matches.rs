@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use super::players::{Ref, RefKind};
-use crate::model::{Match, Outcome, PlayerRef, Side, Tournament};
+use crate::model::{Evidence, Match, Outcome, PlayerRef, Side, Tournament};
 use crate::recognise::descriptor::{DescKind, Descriptor};
 use crate::recognise::result::CueKind;
 use crate::recognise::round::RoundRelation;
@@ -3087,12 +3087,16 @@ impl DuplicateIndex {
     }
 }
 
-/// Turns a found match into a record.
-pub(crate) fn to_record(
+/// Turns a found match into a record pushed onto `out` (nothing when a player of it has no record), its
+/// evidence text taken from `source`. Built in place in `out` rather than returned: a `Match` is some 250
+/// bytes, and each move of it is a call to `memcpy`.
+pub(crate) fn push_record(
     ctx: &Ctx,
     f: Found,
+    source: &str,
     pref: &dyn Fn(usize) -> Option<PlayerRef>,
-) -> Option<Match> {
+    out: &mut Vec<Match>,
+) {
     let side = |v: &[usize]| -> Option<Side> {
         if v.len() == 1 {
             Some(Side::Single(pref(v[0])?))
@@ -3102,8 +3106,14 @@ pub(crate) fn to_record(
             ))
         }
     };
-    let score = f.score.map(|(i, flip)| ctx.m.scores[i].to_score(flip));
-    let score = match (f.outcome, score) {
+    let Some(winner) = side(&f.winner) else {
+        return;
+    };
+    let Some(loser) = side(&f.loser) else {
+        return;
+    };
+    let score = match (f.outcome, f.score) {
+        (_, Some((i, flip))) => Some(ctx.m.scores[i].to_score(flip)),
         (Outcome::Walkover, None) => Some(crate::model::Score {
             text: "W/O".into(),
             sets: Vec::new(),
@@ -3112,21 +3122,26 @@ pub(crate) fn to_record(
             text: "RET".into(),
             sets: Vec::new(),
         }),
-        (_, s) => s,
+        (_, None) => None,
     };
-    Some(Match {
+    let (start, end) = ctx.norm.source_span(f.span.start, f.span.end);
+    out.push(Match {
         doubles: f.winner.len() > 1,
-        winner: side(&f.winner)?,
-        loser: side(&f.loser)?,
+        winner,
+        loser,
         score,
         outcome: f.outcome,
         round: f.round.map(Into::into),
         tournament: f.tournament.map(|(k, _)| Tournament {
             name: ctx.m.tournaments[k].name.as_str().into(),
         }),
-        evidence: ctx.evidence(f.span),
+        evidence: Evidence {
+            start,
+            end,
+            text: source[start..end].into(),
+        },
         rule: f.rule.into(),
-    })
+    });
 }
 
 #[cfg(test)]

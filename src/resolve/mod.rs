@@ -805,11 +805,7 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     article.seeds.reserve_exact(seeds.len());
     article.players.reserve_exact(order.len());
     for f in found.drain(..) {
-        if let Some(m) = matches::to_record(&ctx, f, &pref) {
-            let mut m = m;
-            m.evidence = fill(m.evidence);
-            article.matches.push(m);
-        }
+        matches::push_record(&ctx, f, source, &pref, &mut article.matches);
     }
     for &(e, rank, kind, span, rule) in &ranks {
         if let Some(p) = pref(e) {
@@ -979,7 +975,7 @@ fn attach_ranks(ctx: &Ctx, used: &mut [bool], out: &mut Vec<RankRow>) {
         // A bare "No. 6 Rublev" is as often a seed as a ranking in US copy: not enough to tell.
         let phrase = &ctx.text[m.span.start..m.span.end];
         // "the world number one and two": a group, no one player.
-        let rest = &ctx.text[m.span.end..];
+        let rest = ctx.text[m.span.end..].trim_start();
         if [
             "and two",
             "and 2",
@@ -989,7 +985,7 @@ fn attach_ranks(ctx: &Ctx, used: &mut [bool], out: &mut Vec<RankRow>) {
             "and three",
         ]
         .iter()
-        .any(|g| rest.trim_start().starts_with(g))
+        .any(|g| rest.starts_with(g))
         {
             continue;
         }
