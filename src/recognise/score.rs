@@ -151,7 +151,13 @@ impl ScoreMention {
         };
         buf[len..len + end.len()].copy_from_slice(end);
         len += end.len();
-        text.push_str(ascii(&buf[..len]));
+        // Nearly always the whole text is in the buffer: made at once (inline up to 24 bytes, built in
+        // registers), not pushed onto an empty `Text`.
+        if text.is_empty() {
+            text = crate::model::Text::new(ascii(&buf[..len]));
+        } else {
+            text.push_str(ascii(&buf[..len]));
+        }
         Score { text, sets }
     }
 }
