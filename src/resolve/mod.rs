@@ -832,22 +832,16 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     let mut spans = std::mem::take(&mut scratch.spans);
     for (&e, p) in order.iter().zip(player_refs.iter_mut()) {
         let ent = &ctx.entities[e];
-        // Source spans sorted (stably) by start and without repeats, before any text is copied.
-        spans.clear();
-        spans.extend(refs_of(e).iter().map(|&k| {
-            let sp = ctx.refs[k].span;
-            ctx.norm.source_span(sp.start, sp.end)
-        }));
-        spans.sort_by_key(|p| p.0);
-        spans.dedup();
-        let mentions: Vec<Evidence> = spans
-            .iter()
-            .map(|&(start, end)| Evidence {
-                start,
-                end,
-                text: source[start..end].into(),
-            })
-            .collect();
+        let refs = refs_of(e);
+        let mentions = mentions(
+            refs,
+            |k| {
+                let sp = ctx.refs[k].span;
+                ctx.norm.source_span(sp.start, sp.end)
+            },
+            source,
+            &mut spans,
+        );
         let nationality = ent.nationality.or_else(|| majority(&ent.demonym_votes));
         article.players.push(Player {
             id: std::mem::take(&mut p.id),
@@ -865,6 +859,48 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     ctx.put_back(scratch);
     scratch.norm = norm;
     article
+}
+
+/// A player's mentions: the source spans of its references (`span_of` each of `refs`, in `ctx.refs` order) sorted (stably) by
+/// start and without repeats, with their text in `source`. The references come nearly always in text order:
+/// then each span is made a mention as it comes (a repeat of the one before skipped). At the first one out of
+/// order, the spans are sorted in `sorted` (a buffer) and the mentions made again from it.
+#[inline(never)]
+fn mentions<T: Copy>(
+    refs: &[T],
+    span_of: impl Fn(T) -> (usize, usize),
+    source: &str,
+    sorted: &mut Vec<(usize, usize)>,
+) -> Vec<Evidence> {
+    let evidence = |(start, end): (usize, usize)| Evidence {
+        start,
+        end,
+        text: source[start..end].into(),
+    };
+    let mut out: Vec<Evidence> = Vec::with_capacity(refs.len());
+    let mut in_order = true;
+    for &r in refs {
+        let (start, end) = span_of(r);
+        if let Some(last) = out.last() {
+            if start < last.start {
+                in_order = false;
+                break;
+            }
+            if start == last.start && end == last.end {
+                continue;
+            }
+        }
+        out.push(evidence((start, end)));
+    }
+    if !in_order {
+        sorted.clear();
+        sorted.extend(refs.iter().map(|&r| span_of(r)));
+        sorted.sort_by_key(|p| p.0);
+        sorted.dedup();
+        out.clear();
+        out.extend(sorted.iter().copied().map(evidence));
+    }
+    out
 }
 
 /// "p1", "p2"...: a player's id.
@@ -1038,6 +1074,45 @@ mod tests {
             || before.ends_with(". In")
             || before.ends_with(". At");
         prep && !text[span.end..].starts_with("'s")
+    }
+
+    /// The mentions made as the spans come (with the sort only for spans out of order) are those of sorting
+    /// (stably) by start and dropping repeats.
+    #[test]
+    fn mentions_same_as_sort_and_dedup() {
+        let source: String = (0..64u8).map(|i| char::from(b'a' + i % 26)).collect();
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut sorted = Vec::new();
+        for len in 0..40 {
+            for shuffled in [false, true] {
+                let mut spans = Vec::new();
+                let mut at = 0;
+                for _ in 0..len {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    // Mostly forward, with repeats, equal starts of other ends, and (shuffled) steps back.
+                    at = match seed % 8 {
+                        0 | 1 => at,
+                        2 if shuffled => (seed >> 8) as usize % 48,
+                        _ => (at + (seed >> 16) as usize % 5).min(48),
+                    };
+                    spans.push((
+                        at,
+                        at + (seed >> 24) as usize % 3 + usize::from(seed % 8 == 1),
+                    ));
+                }
+                let mut want = spans.clone();
+                want.sort_by_key(|p| p.0);
+                want.dedup();
+                let got = mentions(&spans, |p| p, &source, &mut sorted);
+                let got: Vec<(usize, usize)> = got.iter().map(|m| (m.start, m.end)).collect();
+                assert_eq!(got, want, "{spans:?}");
+                for m in mentions(&spans, |p| p, &source, &mut sorted) {
+                    assert_eq!(m.text, source[m.start..m.end]);
+                }
+            }
+        }
     }
 
     #[test]
