@@ -861,10 +861,11 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     article
 }
 
-/// A player's mentions: the source spans of its references (`span_of` each of `refs`, in `ctx.refs` order) sorted (stably) by
-/// start and without repeats, with their text in `source`. The references come nearly always in text order:
-/// then each span is made a mention as it comes (a repeat of the one before skipped). At the first one out of
-/// order, the spans are sorted in `sorted` (a buffer) and the mentions made again from it.
+/// A player's mentions: the source spans of its references (`span_of` each of `refs`, in `ctx.refs` order)
+/// sorted (stably) by start and without repeats, with their text in `source`. The references come nearly
+/// always in text order: then each span is made a mention as it comes (a repeat of the one before skipped).
+/// At the first one out of order, the spans are sorted in `sorted` (a buffer) and the mentions made again
+/// from it.
 #[inline(never)]
 fn mentions<T: Copy>(
     refs: &[T],
