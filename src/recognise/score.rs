@@ -144,13 +144,18 @@ impl ScoreMention {
                 match_tiebreak: s.match_tiebreak,
             });
         }
-        let end: &[u8] = match self.ending {
-            Outcome::Retired => b" RET",
-            Outcome::Defaulted => b" DEF",
-            _ => b"",
-        };
-        buf[len..len + end.len()].copy_from_slice(end);
-        len += end.len();
+        // (A copy of fixed length for each ending: one of length 0 or 4 would be a call to `memcpy`.)
+        match self.ending {
+            Outcome::Retired => {
+                buf[len..len + 4].copy_from_slice(b" RET");
+                len += 4;
+            }
+            Outcome::Defaulted => {
+                buf[len..len + 4].copy_from_slice(b" DEF");
+                len += 4;
+            }
+            _ => {}
+        }
         // Nearly always the whole text is in the buffer: made at once (inline up to 24 bytes, built in
         // registers), not pushed onto an empty `Text`.
         if text.is_empty() {
