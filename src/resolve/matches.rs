@@ -3092,7 +3092,7 @@ impl DuplicateIndex {
 /// bytes, and each move of it is a call to `memcpy`.
 pub(crate) fn push_record(
     ctx: &Ctx,
-    f: Found,
+    f: &Found,
     source: &str,
     pref: &dyn Fn(usize) -> Option<PlayerRef>,
     out: &mut Vec<Match>,

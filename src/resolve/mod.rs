@@ -804,9 +804,11 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     article.rankings.reserve_exact(ranks.len());
     article.seeds.reserve_exact(seeds.len());
     article.players.reserve_exact(order.len());
-    for f in found.drain(..) {
+    // (By reference: a `Found` moved into the call is a copy with `memcpy`.)
+    for f in &found {
         matches::push_record(&ctx, f, source, &pref, &mut article.matches);
     }
+    found.clear();
     for &(e, rank, kind, span, rule) in &ranks {
         if let Some(p) = pref(e) {
             article.rankings.push(Ranking {
