@@ -358,12 +358,14 @@ fn match_(w: &mut Writer, m: &Match) {
         None => w.lit(b"null"),
     }
     w.room(31 + STR);
-    w.put(match m.outcome {
-        Outcome::Completed => b",\"outcome\":\"completed\",\"round\":",
-        Outcome::Retired => b",\"outcome\":\"retired\",\"round\":",
-        Outcome::Walkover => b",\"outcome\":\"walkover\",\"round\":",
-        Outcome::Defaulted => b",\"outcome\":\"defaulted\",\"round\":",
-    });
+    // One `put` in each arm: literals of different lengths through one `put` are a call to `memcpy`, each of
+    // its own length a fixed-size copy.
+    match m.outcome {
+        Outcome::Completed => w.put(b",\"outcome\":\"completed\",\"round\":"),
+        Outcome::Retired => w.put(b",\"outcome\":\"retired\",\"round\":"),
+        Outcome::Walkover => w.put(b",\"outcome\":\"walkover\",\"round\":"),
+        Outcome::Defaulted => w.put(b",\"outcome\":\"defaulted\",\"round\":"),
+    }
     w.put_opt_str(m.round.as_deref());
     w.room(22 + STR + 1);
     w.put(b",\"tournament\":");
@@ -375,11 +377,11 @@ fn match_(w: &mut Writer, m: &Match) {
         }
         None => w.put(b"null"),
     }
-    w.lit(if m.doubles {
-        b",\"doubles\":true,\"evidence\":"
+    if m.doubles {
+        w.lit(b",\"doubles\":true,\"evidence\":");
     } else {
-        b",\"doubles\":false,\"evidence\":"
-    });
+        w.lit(b",\"doubles\":false,\"evidence\":");
+    }
     evidence_and_rule(w, &m.evidence, &m.rule);
 }
 
@@ -429,13 +431,14 @@ fn player_and_number(w: &mut Writer, player: &PlayerRef, key: &[u8], n: u32, mor
 
 fn ranking(w: &mut Writer, r: &Ranking) {
     player_and_number(w, &r.player, b",\"rank\":", r.rank, 33);
-    w.put(match r.kind {
-        RankingKind::Current => b",\"kind\":\"current\",\"evidence\":",
-        RankingKind::Previous => b",\"kind\":\"previous\",\"evidence\":",
-        RankingKind::CareerHigh => b",\"kind\":\"career-high\",\"evidence\":",
-        RankingKind::Projected => b",\"kind\":\"projected\",\"evidence\":",
-        RankingKind::National => b",\"kind\":\"national\",\"evidence\":",
-    });
+    // (One `put` in each arm, as for a match's outcome.)
+    match r.kind {
+        RankingKind::Current => w.put(b",\"kind\":\"current\",\"evidence\":"),
+        RankingKind::Previous => w.put(b",\"kind\":\"previous\",\"evidence\":"),
+        RankingKind::CareerHigh => w.put(b",\"kind\":\"career-high\",\"evidence\":"),
+        RankingKind::Projected => w.put(b",\"kind\":\"projected\",\"evidence\":"),
+        RankingKind::National => w.put(b",\"kind\":\"national\",\"evidence\":"),
+    }
     evidence_and_rule(w, &r.evidence, &r.rule);
 }
 
