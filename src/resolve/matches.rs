@@ -1115,18 +1115,20 @@ fn previous_subject(all: &[Ref], si: usize, ok: &dyn Fn(usize) -> bool) -> Optio
 /// below), looked up by binary search behind a filter on length and first letter built at compile time.
 struct WordList {
     words: &'static [&'static str],
-    /// Bit `c - b'a'` of `lead[n]`: a word of `n` bytes starts with letter `c`.
-    lead: [u32; 17],
-    /// Bit `d - b'a'` of `pair[c - b'a']`: a word starts with letters `c`, `d`.
-    pair: [u32; 26],
+    /// Bit `c - b'a'` of `lead[n]`: a word of `n` bytes starts with letter `c` (`lead[17]`, for every longer
+    /// word, is 0).
+    lead: [u32; 18],
+    /// Bit `d - b'a'` of `pair[c - b'a']`: a word starts with letters `c`, `d` (`pair[26..]`, for bytes that
+    /// are no letter, are 0).
+    pair: [u32; 32],
     /// The words starting with letter `c` are `words[from[c - b'a']..from[c - b'a' + 1]]`.
     from: [u16; 27],
 }
 
 impl WordList {
     const fn new(words: &'static [&'static str]) -> Self {
-        let mut lead = [0u32; 17];
-        let mut pair = [0u32; 26];
+        let mut lead = [0u32; 18];
+        let mut pair = [0u32; 32];
         let mut k = 0;
         while k < words.len() {
             let w = words[k].as_bytes();
@@ -1169,14 +1171,11 @@ impl WordList {
     /// word its first two letters (a NECESSARY test, made before any search).
     #[inline]
     fn may_have(&self, w: &[u8]) -> bool {
-        if w.len() < 2 || w.len() > 16 {
-            return false;
-        }
-        let (a, b) = (w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase());
-        a.is_ascii_lowercase()
-            && b.is_ascii_lowercase()
-            && (self.lead[w.len()] >> (a - b'a')) & 1 == 1
-            && (self.pair[usize::from(a - b'a')] >> (b - b'a')) & 1 == 1
+        // (Without a branch: a byte that is no letter has index 31, whose bits are all 0, and so do the
+        // lengths beyond 16 (`lead[17]`) and below 2 (no second letter).)
+        let a = LETTER_INDEX[usize::from(w.first().copied().unwrap_or(0))];
+        let b = LETTER_INDEX[usize::from(w.get(1).copied().unwrap_or(0))];
+        (self.lead[w.len().min(17)] >> a) & (self.pair[usize::from(a)] >> b) & 1 == 1
     }
 
     fn has(&self, w: &str) -> bool {
@@ -1206,6 +1205,18 @@ impl WordList {
             .is_ok()
     }
 }
+
+/// The index of an ASCII letter in the alphabet in either case (0 to 25), 31 for every other byte.
+static LETTER_INDEX: [u8; 256] = {
+    let mut t = [31u8; 256];
+    let mut c = 0;
+    while c < 26 {
+        t[(b'a' + c) as usize] = c;
+        t[(b'A' + c) as usize] = c;
+        c += 1;
+    }
+    t
+};
 
 /// Words before a cue that make it a wish, a plan or a hypothesis rather than a result (in byte order).
 static NOT_RESULT_BEFORE: WordList = WordList::new(&[
