@@ -1192,12 +1192,16 @@ impl WordList {
                 .is_ok()
     }
 
-    /// Whether `w` in lower case is in the list.
-    #[inline]
+    /// Whether `w` in lower case is in the list. (The filter inlined where called, the search not: most words
+    /// are ruled out by the filter alone.)
+    #[inline(always)]
     fn has_any_case(&self, w: &str) -> bool {
-        if !self.may_have(w.as_bytes()) {
-            return false;
-        }
+        self.may_have(w.as_bytes()) && self.search_any_case(w)
+    }
+
+    /// Whether `w` in lower case is in the list, searched for.
+    #[inline(never)]
+    fn search_any_case(&self, w: &str) -> bool {
         // (Compared byte by byte in lower case: no copy of the word.)
         let lower = || w.bytes().map(|c| c.to_ascii_lowercase());
         self.starting(w.as_bytes()[0].to_ascii_lowercase())
