@@ -311,21 +311,37 @@ fn may_open(b: &[u8], o: usize) -> bool {
     }
 }
 
-/// Whether `w` is a number word that may stand before "round" or "place" in [`PATTERN`] (in any case).
+/// The number words that may stand before "round" or "place" in [`PATTERN`].
+const ORDINALS: [&[u8]; 9] = [
+    b"first", b"second", b"third", b"fourth", b"1st", b"2nd", b"3rd", b"4th", b"opening",
+];
+
+/// Whether `w` is one of [`ORDINALS`] (in any case). Most words fail [`may_be_one_of`] first: the comparisons
+/// of the list, by length first, compile to a jump table on the length, mispredicted at nearly every word.
 fn is_ordinal(w: &[u8]) -> bool {
-    [
-        &b"first"[..],
-        b"second",
-        b"third",
-        b"fourth",
-        b"1st",
-        b"2nd",
-        b"3rd",
-        b"4th",
-        b"opening",
-    ]
-    .iter()
-    .any(|o| w.eq_ignore_ascii_case(o))
+    const LENGTHS: [u32; 32] = lengths_by_first_byte(&ORDINALS);
+    may_be_one_of(&LENGTHS, w) && ORDINALS.iter().any(|o| w.eq_ignore_ascii_case(o))
+}
+
+/// For each ASCII letter (in any case; indexed by `(c | 0x20) & 31`), a bit for the length of each of `words`
+/// that starts with it. Other bytes share the indexes ("1" with "q"): a superset, for [`may_be_one_of`].
+const fn lengths_by_first_byte(words: &[&[u8]]) -> [u32; 32] {
+    let mut t = [0; 32];
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        assert!(!w.is_empty() && w.len() < 32);
+        t[((w[0] | 0x20) & 31) as usize] |= 1 << w.len();
+        i += 1;
+    }
+    t
+}
+
+/// Whether `w` may be one of the words of `lengths` ([`lengths_by_first_byte`]) in any ASCII case: a word of
+/// theirs starts with its first byte (or one of the same index) and has its length. A necessary condition.
+fn may_be_one_of(lengths: &[u32; 32], w: &[u8]) -> bool {
+    w.first()
+        .is_some_and(|&c| w.len() < 32 && lengths[usize::from(c | 0x20) & 31] >> w.len() & 1 != 0)
 }
 
 /// The groups of a round phrase `t` (a whole match of [`PATTERN`]), read by hand: the alternative and its number
@@ -732,13 +748,26 @@ fn may_reach_after(b: &[u8], end: usize) -> bool {
 /// or "set", "due", "scheduled", "going" then white space and the word "to".
 fn future_word(b: &[u8], s: usize, e: usize, end: usize) -> bool {
     let w = &b[s..e];
-    // Most words fail on their length or first byte before any comparison.
-    if !(2..=11).contains(&w.len())
-        || !matches!(
-            w[0] | 0x20,
-            b'w' | b's' | b'f' | b'm' | b'a' | b'p' | b'n' | b'l' | b'd' | b'g'
-        )
-    {
+    // Most words fail on their first byte and length before any comparison.
+    const LENGTHS: [u32; 32] = lengths_by_first_byte(&[
+        b"will",
+        b"shall",
+        b"faces",
+        b"face",
+        b"meets",
+        b"meet",
+        b"awaits",
+        b"await",
+        b"plays",
+        b"next",
+        b"potentially",
+        b"ll",
+        b"set",
+        b"due",
+        b"scheduled",
+        b"going",
+    ]);
+    if !may_be_one_of(&LENGTHS, w) {
         return false;
     }
     let is = |k: &[u8]| w.eq_ignore_ascii_case(k);
@@ -1795,6 +1824,49 @@ mod relation_tests {
     /// [`after_det_like`] and [`may_reach_after`] are necessary conditions: at every offset of the corpus and of
     /// edge cases where [`prev_word`] gives "and", "one", "her", "his" or "their", or [`next_word`] a word of
     /// [`REACHED_AFTER`], they say yes.
+    #[test]
+    fn first_byte_lengths_are_necessary() {
+        let words: [&[u8]; 6] = [b"first", b"1st", b"Opening", b"will", b"ll", b"scheduled"];
+        let lengths = lengths_by_first_byte(&words);
+        let mut texts = crate::recognise::all_texts_and(&[
+            "FIRST First_ 1ST 1st2 opening Openings fourth4 x_first firstx WILL 'll LL Scheduled scheduledx",
+        ]);
+        texts.extend(crate::recognise::random_texts(
+            &[
+                "first",
+                "1st",
+                "Opening",
+                "will",
+                "ll",
+                "scheduled",
+                "x",
+                "_",
+                " ",
+                "-",
+                "\u{e9}",
+                "2",
+            ],
+            20_000,
+            6,
+            12,
+        ));
+        let mut hits = 0;
+        for t in &texts {
+            let b = t.as_bytes();
+            for s in 0..b.len() {
+                for e in s..b.len().min(s + 12) {
+                    let w = &b[s..e];
+                    if words.iter().any(|k| w.eq_ignore_ascii_case(k)) {
+                        hits += 1;
+                        assert!(may_be_one_of(&lengths, w), "{s} {e} {t}");
+                    }
+                }
+            }
+        }
+        assert!(hits > 10_000, "{hits}");
+        assert!(!may_be_one_of(&lengths, b""));
+    }
+
     #[test]
     fn word_checks_are_necessary() {
         let texts = crate::recognise::all_texts_and(&[
