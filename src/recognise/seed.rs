@@ -113,7 +113,9 @@ fn hits_into(b: &[u8], out: &mut Vec<usize>) {
     );
     let n = out.len();
     for k in memchr::memchr2_iter(b'E', b'D', b) {
-        for back in 1..=3 {
+        // A "seed" holds its `E`s one or two bytes after its start, its `D` three.
+        let backs: &[usize] = if b[k] == b'D' { &[3] } else { &[1, 2] };
+        for &back in backs {
             if k >= back && seed_at(k - back) {
                 out.push(k - back);
             }
