@@ -1821,9 +1821,8 @@ mod relation_tests {
         }
     }
 
-    /// [`after_det_like`] and [`may_reach_after`] are necessary conditions: at every offset of the corpus and of
-    /// edge cases where [`prev_word`] gives "and", "one", "her", "his" or "their", or [`next_word`] a word of
-    /// [`REACHED_AFTER`], they say yes.
+    /// [`may_be_one_of`] is a necessary condition: every word of a table built by [`lengths_by_first_byte`], in
+    /// any case, passes it, at every offset of the corpus and of random texts.
     #[test]
     fn first_byte_lengths_are_necessary() {
         let words: [&[u8]; 6] = [b"first", b"1st", b"Opening", b"will", b"ll", b"scheduled"];
@@ -1867,6 +1866,9 @@ mod relation_tests {
         assert!(!may_be_one_of(&lengths, b""));
     }
 
+    /// [`after_det_like`] and [`may_reach_after`] are necessary conditions: at every offset of the corpus and of
+    /// edge cases where [`prev_word`] gives "and", "one", "her", "his" or "their", or [`next_word`] a word of
+    /// [`REACHED_AFTER`], they say yes.
     #[test]
     fn word_checks_are_necessary() {
         let texts = crate::recognise::all_texts_and(&[
