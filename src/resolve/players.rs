@@ -817,7 +817,9 @@ static ROLE_RUN_LENS: [u16; 128] = role_run_lens();
 /// side, so its first run of letters and digits is a maximal one in the text, and one of `roles`, unless
 /// the window cuts it: at `from` (the word's start is a suffix of a longer run: its length must then be that
 /// of a role's first run) or at `to` (a prefix of a longer run: not looked at closer here).
-#[inline]
+///
+/// Inlined always: a call per name (from [`official_context`]) cost more than its body's mostly first tests.
+#[inline(always)]
 fn role_may_stand(b: &[u8], roles: &[usize], from: usize, to: usize) -> bool {
     let i = roles.partition_point(|&s| s < from);
     if roles.get(i).is_some_and(|&s| s < to) {
