@@ -1367,10 +1367,15 @@ const fn filler_filter(last: bool) -> [u32; 256] {
 static FILLER_FIRST: [u32; 256] = filler_filter(false);
 static FILLER_LAST: [u32; 256] = filler_filter(true);
 
-/// Words that may stand between a nationality and a name ("Spanish world number one X", "Italian qualifier X"),
-/// in any case.
+/// [`filler_bytes`] on a `str`.
+#[cfg(test)]
 fn filler(w: &str) -> bool {
-    let b = w.as_bytes();
+    filler_bytes(w.as_bytes())
+}
+
+/// Words that may stand between a nationality and a name ("Spanish world number one X", "Italian qualifier X"),
+/// in any case: on the bytes of the word (its callers need no `str`, no char boundary tests).
+fn filler_bytes(b: &[u8]) -> bool {
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
         return false;
     };
@@ -1479,7 +1484,7 @@ fn nationality_near(text: &str, span: Span, first: FirstWord) -> Option<&'static
 
 /// What the word right before a name (split at spaces) tells [`nationality_before`].
 enum FirstWord {
-    /// It starts with a lower-case ASCII letter and is not a [`filler`]: [`nationality_before`] would stop at
+    /// It starts with a lower-case ASCII letter and is not a [`filler_bytes`]: [`nationality_before`] would stop at
     /// it (most names).
     Stops,
     /// The word `text[st..end]`, found as [`nationality_before`] would find it (its window holds it whole).
@@ -1510,7 +1515,7 @@ fn first_word_before(text: &str, start: usize) -> FirstWord {
     if !b[st].is_ascii_lowercase() {
         return FirstWord::At(st, end);
     }
-    // `!filler(w)` for a word starting with a lower-case letter (not a digit): most fail the pre-check.
+    // `!filler_bytes(w)` for a word starting with a lower-case letter (not a digit): most fail the pre-check.
     let w = &b[st..end];
     let (n, last) = (w.len(), w[w.len() - 1]);
     if last | 0x20 != b'd'
@@ -1519,7 +1524,7 @@ fn first_word_before(text: &str, start: usize) -> FirstWord {
     {
         return FirstWord::Stops;
     }
-    if filler(&text[st..end]) {
+    if filler_bytes(w) {
         FirstWord::At(st, end)
     } else {
         FirstWord::Stops
@@ -1561,14 +1566,15 @@ fn nationality_before(
                 st
             }
         };
-        let w = &before[st..end];
-        let wb = w.as_bytes();
+        // The word's bytes (a `str` only for the look-ups: no char boundary tests for most words).
+        let wb = &b[st..end];
         if k > 0 && matches!(wb[wb.len() - 1], b',' | b'.' | b';' | b':' | b'"') {
             break;
         }
         // Every country name and demonym of the lexicon starts with an ASCII capital: no look-up for other
         // ASCII first bytes (most words).
         if !wb[0].is_ascii() || wb[0].is_ascii_uppercase() {
+            let w = &before[st..end];
             if let Some(c) = w.strip_suffix("'s").and_then(lexicon::country) {
                 return Some(c);
             }
@@ -1577,7 +1583,7 @@ fn nationality_before(
             }
         }
         // Stop at words that cannot sit between a nationality and a name.
-        if !filler(w) {
+        if !filler_bytes(wb) {
             break;
         }
         end = st;
