@@ -337,6 +337,17 @@ const fn lengths_by_first_byte(words: &[&[u8]]) -> [u32; 32] {
     t
 }
 
+/// The tables [`lengths_by_first_byte`] of two lists, as one of both.
+const fn either(a: [u32; 32], b: [u32; 32]) -> [u32; 32] {
+    let mut t = [0; 32];
+    let mut i = 0;
+    while i < 32 {
+        t[i] = a[i] | b[i];
+        i += 1;
+    }
+    t
+}
+
 /// Whether `w` may be one of the words of `lengths` ([`lengths_by_first_byte`]) in any ASCII case: a word of
 /// theirs starts with its first byte (or one of the same index) and has its length. A necessary condition.
 fn may_be_one_of(lengths: &[u32; 32], w: &[u8]) -> bool {
@@ -743,60 +754,49 @@ fn may_reach_after(b: &[u8], end: usize) -> bool {
         .is_some_and(|i| i > 0 && matches!(rest[i], b'p' | b's' | b'b' | b'a' | b't'))
 }
 
+/// The words that tell a clause of the future alone ([`future_word`]), in any ASCII case.
+const FUTURE_WORDS: [&[u8]; 11] = [
+    b"will",
+    b"shall",
+    b"faces",
+    b"face",
+    b"meets",
+    b"meet",
+    b"awaits",
+    b"await",
+    b"plays",
+    b"next",
+    b"potentially",
+];
+
+/// The words that tell a clause of the future when white space and the word "to" follow ([`future_word`]).
+const FUTURE_BEFORE_TO: [&[u8]; 4] = [b"set", b"due", b"scheduled", b"going"];
+
 /// Whether the word `b[s..e]` (a whole run of word bytes) makes [`FUTURE_CLAUSE`] match a clause of `b` that
 /// ends at `end` and holds it: "will", "shall", "faces", ... (any ASCII case), "ll" after "'" and a word byte,
 /// or "set", "due", "scheduled", "going" then white space and the word "to".
 fn future_word(b: &[u8], s: usize, e: usize, end: usize) -> bool {
     let w = &b[s..e];
     // Most words fail on their first byte and length before any comparison.
-    const LENGTHS: [u32; 32] = lengths_by_first_byte(&[
-        b"will",
-        b"shall",
-        b"faces",
-        b"face",
-        b"meets",
-        b"meet",
-        b"awaits",
-        b"await",
-        b"plays",
-        b"next",
-        b"potentially",
-        b"ll",
-        b"set",
-        b"due",
-        b"scheduled",
-        b"going",
-    ]);
+    const LENGTHS: [u32; 32] = either(
+        either(
+            lengths_by_first_byte(&FUTURE_WORDS),
+            lengths_by_first_byte(&FUTURE_BEFORE_TO),
+        ),
+        lengths_by_first_byte(&[b"ll"]),
+    );
     if !may_be_one_of(&LENGTHS, w) {
         return false;
     }
     let is = |k: &[u8]| w.eq_ignore_ascii_case(k);
-    if [
-        &b"will"[..],
-        b"shall",
-        b"faces",
-        b"face",
-        b"meets",
-        b"meet",
-        b"awaits",
-        b"await",
-        b"plays",
-        b"next",
-        b"potentially",
-    ]
-    .iter()
-    .any(|k| is(k))
-    {
+    if FUTURE_WORDS.iter().any(|k| is(k)) {
         return true;
     }
     // The "'" and the word byte before it are in the clause: neither ends one.
     if is(b"ll") && s >= 2 && b[s - 1] == b'\'' && is_word_byte(b[s - 2]) {
         return true;
     }
-    if [&b"set"[..], b"due", b"scheduled", b"going"]
-        .iter()
-        .any(|k| is(k))
-    {
+    if FUTURE_BEFORE_TO.iter().any(|k| is(k)) {
         let mut j = e;
         while j < end && super::ascii_space(b[j]) {
             j += 1;

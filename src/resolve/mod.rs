@@ -1079,6 +1079,13 @@ mod tests {
         prep && !text[span.end..].starts_with("'s")
     }
 
+    /// The next state of a small deterministic generator (xorshift64) for the tests' random inputs.
+    fn xorshift(seed: &mut u64) {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+    }
+
     /// The mentions made as the spans come (with the sort only for spans out of order) are those of sorting
     /// (stably) by start and dropping repeats.
     #[test]
@@ -1091,9 +1098,7 @@ mod tests {
                 let mut spans = Vec::new();
                 let mut at = 0;
                 for _ in 0..len {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
+                    xorshift(&mut seed);
                     // Mostly forward, with repeats, equal starts of other ends, and (shuffled) steps back.
                     at = match seed % 8 {
                         0 | 1 => at,
@@ -1126,9 +1131,7 @@ mod tests {
             let mut refs = Vec::new();
             let mut sent = 0;
             for _ in 0..len {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
+                xorshift(&mut seed);
                 sent += (seed % 4) as usize / 2 + usize::from(seed.is_multiple_of(7)) * 3;
                 refs.push(Ref {
                     span: Span::new(0, 0),
