@@ -1715,9 +1715,17 @@ pub(crate) fn random_texts(
         .collect()
 }
 
+/// Pieces of random texts that every reader must get right around a phrase: white space of several kinds
+/// (Unicode ones that `\s` reads), characters that `(?i)` folds to ASCII ("ſ") or that are letters beyond
+/// ASCII, punctuation, and word bytes that join a word.
+#[cfg(test)]
+const EDGE_PIECES: &[&str] = &[
+    " ", "  ", "\t", "\n", "\u{a0}", "\u{2028}", "ſ", "é", ".", ",", "-", "_", "x",
+];
+
 /// Asserts that a code reader of a pattern's common forms answers as the anchored pattern wherever it
 /// answers (`Some(end)`; `None` leaves a word start to the pattern): at every word start of [`all_texts`] and of
-/// `count` [`random_texts`] of eight `pieces`. Returns how many answers it checked.
+/// `count` [`random_texts`] of eight of `pieces` and [`EDGE_PIECES`]. Returns how many answers it checked.
 #[cfg(test)]
 pub(crate) fn reader_agrees(
     pieces: &[&str],
@@ -1725,8 +1733,9 @@ pub(crate) fn reader_agrees(
     read: impl Fn(&[u8], usize) -> Option<usize>,
     pattern: impl Fn(&str, usize) -> Option<usize>,
 ) -> usize {
+    let pieces = [pieces, EDGE_PIECES].concat();
     let mut texts = all_texts();
-    texts.extend(random_texts(pieces, count, 8, 0x9e37_79b9_7f4a_7c15));
+    texts.extend(random_texts(&pieces, count, 8, 0x9e37_79b9_7f4a_7c15));
     let mut answered = 0;
     for t in &texts {
         let b = t.as_bytes();
