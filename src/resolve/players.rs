@@ -1293,9 +1293,10 @@ pub(crate) fn mark_officials(
 /// that one may stand (`roles`, see [`role_may_stand`]).
 fn official_context(text: &str, span: Span, roles: &[usize]) -> bool {
     let from = floor_boundary(text, span.start.saturating_sub(40));
-    let before = &text[from..span.start];
+    // The window on bytes: a `str` (char boundary tests) only where a test needs one.
+    let before = || &text[from..span.start];
     // One backward pass over the window: the white space before the name once, then "By" and the words.
-    let b = before.as_bytes();
+    let b = &text.as_bytes()[from..span.start];
     let mut end = b.len();
     while end > 0 && ascii_space(b[end - 1]) {
         end -= 1;
@@ -1303,9 +1304,9 @@ fn official_context(text: &str, span: Span, roles: &[usize]) -> bool {
     let role_near = || role_may_stand(text.as_bytes(), roles, from, span.start);
     let by_or_role = if end > 0 && !b[end - 1].is_ascii() {
         // Maybe Unicode white space before: on characters.
-        ends_with_by(before) || role_near() && role_before(before)
+        ends_with_by(before()) || role_near() && role_before(before())
     } else {
-        b[..end].ends_with(b"By") || role_near() && role_before_from(before, end)
+        b[..end].ends_with(b"By") || role_near() && role_before_from(before(), end)
     };
     by_or_role || role_after(text, span.end, roles) || byline_line(text, span)
 }
