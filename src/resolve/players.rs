@@ -1540,8 +1540,8 @@ fn nationality_before(
     first: Option<(usize, usize)>,
 ) -> Option<&'static str> {
     let lo = floor_boundary(text, start.saturating_sub(60));
-    let before = &text[lo..start];
-    let b = before.as_bytes();
+    // The window on bytes (a `str` only for the look-ups below: no char boundary tests for most names).
+    let b = &text.as_bytes()[lo..start];
     // At most four words before the name, split at spaces (never part of another character), from the last;
     // not the first, maybe partial, word of the window (unless the window has no space at all).
     let mut end = b.len();
@@ -1575,7 +1575,7 @@ fn nationality_before(
         // Every country name and demonym of the lexicon starts with an ASCII capital: no look-up for other
         // ASCII first bytes (most words).
         if !wb[0].is_ascii() || wb[0].is_ascii_uppercase() {
-            let w = &before[st..end];
+            let w = &text[lo + st..lo + end];
             if let Some(c) = w.strip_suffix("'s").and_then(lexicon::country) {
                 return Some(c);
             }
