@@ -1642,9 +1642,10 @@ pub(crate) fn explicit_age(text: &str, span: Span) -> Option<u32> {
     if !no_age_before && let Some(age) = age_before(text, span.start) {
         return age;
     }
-    // ", 32," or " (23)": two digits then the closing byte (the digits tested first: most names fail there).
-    if let Some(&[open, sp, d1, d2, close]) = b.get(span.end..span.end + 5)
-        && d1.is_ascii_digit()
+    // ", 32," or " (23)": two digits then the closing byte (the first digit tested first, alone: most names
+    // fail there).
+    if b.get(span.end + 2).is_some_and(u8::is_ascii_digit)
+        && let Some(&[open, sp, d1, d2, close]) = b.get(span.end..span.end + 5)
         && d2.is_ascii_digit()
         && matches!((open, sp, close), (b',', b' ', b',') | (b' ', b'(', b')'))
     {
