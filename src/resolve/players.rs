@@ -1685,10 +1685,13 @@ fn age_before(text: &str, start: usize) -> Option<Option<u32>> {
 
 /// The nearest char boundary at or after `i` (clamped to the text).
 pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while i < text.len() && !text.is_char_boundary(i) {
+    // On bytes: inside the text, a boundary is a byte that is no UTF-8 continuation byte (`10xxxxxx`, below
+    // -0x40 as an `i8`), the first byte too (fewer tests than `str::is_char_boundary`).
+    let b = text.as_bytes();
+    while i < b.len() && (b[i] as i8) < -0x40 {
         i += 1;
     }
-    i.min(text.len())
+    i.min(b.len())
 }
 
 /// The nearest char boundary at or before `i` (clamped to the text).
@@ -1792,6 +1795,22 @@ mod tests {
         ] {
             let id = intern.id(w.as_bytes(), None);
             assert_eq!(intern.id(w.as_bytes(), None), id);
+        }
+    }
+
+    /// [`floor_boundary`] on bytes is the first position at or after `i` where `str::is_char_boundary` holds
+    /// (clamped to the text), on random texts of one- to four-byte characters, from every position and past
+    /// the end.
+    #[test]
+    fn floor_boundary_same_as_is_char_boundary() {
+        let pieces = ["a", " ", "\u{e9}", "\u{2028}", "\u{1f3be}", "\n", "\u{a0}"];
+        for t in crate::recognise::random_texts(&pieces, 300, 10, 0x2545_f491_4f6c_dd1d) {
+            for i in 0..t.len() + 3 {
+                let want = (i..t.len())
+                    .find(|&j| t.is_char_boundary(j))
+                    .unwrap_or(t.len());
+                assert_eq!(floor_boundary(&t, i), want, "{t:?} {i}");
+            }
         }
     }
 
