@@ -835,41 +835,72 @@ pub(crate) fn find_in(text: &str, keywords: &Keywords) -> Vec<Cue> {
     out
 }
 
+/// What a match of an alternative of [`CUE_ALTS`] gives (see [`READINGS`]).
+#[derive(Clone, Copy)]
+struct Reading {
+    /// The kind of the cue, `None` for no cue ("beaten" without its "by").
+    kind: Option<CueKind>,
+    /// Whether a "by" after the match ([`followed_by_by`]) makes the cue a [`CueKind::Passive`] instead.
+    by: bool,
+    /// Whether the match ends with the capital after an abbreviation ("d. F"), left out of the cue.
+    abbreviation: bool,
+}
+
+/// The [`Reading`] of a match of the alternative named `group`.
+fn reading(group: &str) -> Reading {
+    let (kind, by) = match group {
+        // "X was taken the distance by Y before winning": X won.
+        "takenby" => (Some(CueKind::Beat), false),
+        "passive" | "byagent" => (Some(CueKind::Passive), false),
+        // "beaten 6-4 7-5 by Nakashima", "knocked out in the second round by X".
+        "beat" | "dd" | "wonmatch" => (Some(CueKind::Beat), group == "beat"),
+        // "beaten" alone is a result only with its "by": "beaten 6-4 7-5 by Nakashima".
+        "beaten" => (None, true),
+        "lost" | "lostmatch" => (Some(CueKind::LostTo), false),
+        "winover" => (Some(CueKind::WinOver), false),
+        "defeatof" => (Some(CueKind::DefeatOf), false),
+        "defeatby" => (Some(CueKind::DefeatBy), false),
+        "walkover" => (Some(CueKind::Walkover), false),
+        "retired" => (Some(CueKind::Retired), false),
+        "won" => (Some(CueKind::Won), false),
+        _ => (Some(CueKind::Lost), false),
+    };
+    Reading {
+        kind,
+        by,
+        abbreviation: group == "dd",
+    }
+}
+
+/// The [`Reading`] of each alternative, by its index in [`CUE_ALTS`]: a table, not a `match` on the names per
+/// cue (compiled to a jump on the name's length, which the CPU mispredicted for most cues).
+static READINGS: Lazy<Vec<Reading>> =
+    Lazy::new(|| CUE_ALTS.iter().map(|(name, _)| reading(name)).collect());
+
 /// [`find_in`] written into `out` (cleared first).
 pub(crate) fn find_into(text: &str, keywords: &Keywords, out: &mut Vec<Cue>) {
     out.clear();
     out.reserve(16);
+    let readings = &READINGS[..];
     each_match(text, keywords, |start, end, alt| {
-        let m = Match { text, start, end };
         let alt = alt.unwrap_or_else(|| CUE.which_at(text, start, end));
-        let group = CUE_ALTS[alt].0;
-        let kind = match group {
-            // "X was taken the distance by Y before winning": X won.
-            "takenby" => CueKind::Beat,
-            "passive" | "byagent" => CueKind::Passive,
-            // "beaten 6-4 7-5 by Nakashima", "knocked out in the second round by X".
-            "beat" if followed_by_by(text, m.start(), m.end()) => CueKind::Passive,
-            // "beaten" alone is a result only with its "by": "beaten 6-4 7-5 by Nakashima".
-            "beaten" if followed_by_by(text, m.start(), m.end()) => CueKind::Passive,
-            "beaten" => return,
-            "lost" | "lostmatch" => CueKind::LostTo,
-            "beat" | "dd" | "wonmatch" => CueKind::Beat,
-            "winover" => CueKind::WinOver,
-            "defeatof" => CueKind::DefeatOf,
-            "defeatby" => CueKind::DefeatBy,
-            "walkover" => CueKind::Walkover,
-            "retired" => CueKind::Retired,
-            "won" => CueKind::Won,
-            _ => CueKind::Lost,
+        let r = readings[alt];
+        let kind = if r.by && followed_by_by(text, start, end) {
+            CueKind::Passive
+        } else {
+            match r.kind {
+                Some(kind) => kind,
+                None => return,
+            }
         };
-        let mut end = m.end();
-        if group == "dd" {
+        let mut cue_end = end;
+        if r.abbreviation {
             // The pattern takes the capital that follows; the cue is the abbreviation alone.
-            let s = m.as_str();
-            end = m.start() + s[..s.rfind(' ').unwrap_or(s.len())].len();
+            let s = &text[start..end];
+            cue_end = start + s[..s.rfind(' ').unwrap_or(s.len())].len();
         }
         out.push(Cue {
-            span: Span::new(m.start(), end),
+            span: Span::new(start, cue_end),
             kind,
         });
     });
@@ -885,25 +916,7 @@ pub(crate) fn warm_up() {
     Lazy::force(&BY_CUE);
     Lazy::force(&TRIGGER_BY_CUE);
     Lazy::force(&DEFERRED_WORDS);
-}
-
-/// A match of the cue pattern, read as [`regex::Match`] reads.
-struct Match<'t> {
-    text: &'t str,
-    start: usize,
-    end: usize,
-}
-
-impl<'t> Match<'t> {
-    fn start(&self) -> usize {
-        self.start
-    }
-    fn end(&self) -> usize {
-        self.end
-    }
-    fn as_str(&self) -> &'t str {
-        &self.text[self.start..self.end]
-    }
+    Lazy::force(&READINGS);
 }
 
 /// Corpus view: span and kind.
