@@ -317,7 +317,8 @@ static WORD_ASCII: [bool; 256] = {
 };
 
 /// Where the run of characters that `keep` accepts at the end of `s` starts. `keep_ascii` must answer as
-/// `keep` on ASCII bytes: the scan reads bytes, and characters only from the first non-ASCII byte on.
+/// `keep` on ASCII bytes, and `keep` must accept every letter: the scan reads bytes, passes the Latin letters of
+/// two bytes ([`latin_letter_at`]) as they are, and reads characters only from another non-ASCII byte on.
 #[inline]
 fn run_start(s: &str, keep_ascii: fn(u8) -> bool, keep: fn(char) -> bool) -> usize {
     let b = s.as_bytes();
@@ -325,7 +326,12 @@ fn run_start(s: &str, keep_ascii: fn(u8) -> bool, keep: fn(char) -> bool) -> usi
     while j > 0 {
         let c = b[j - 1];
         if c >= 0x80 {
-            // `j` follows an ASCII byte (or is the end): a character boundary.
+            // A byte of 0xc3..=0xc9 right before a last byte of a character leads a character of two bytes.
+            if j >= 2 && latin_letter_at(b, j - 2) {
+                j -= 2;
+                continue;
+            }
+            // `j` follows an ASCII byte, a Latin letter (or is the end): a character boundary.
             let head = &s[..j];
             return head.rfind(|c| !keep(c)).map_or(0, |i| i + c_len(head, i));
         }
@@ -343,13 +349,48 @@ fn run_end(s: &str, keep_ascii: fn(u8) -> bool, keep: fn(char) -> bool) -> usize
     let b = s.as_bytes();
     for (i, &c) in b.iter().enumerate() {
         if c >= 0x80 {
-            return i + s[i..].find(|c| !keep(c)).unwrap_or(s.len() - i);
+            return run_end_from(s, i, keep_ascii, keep);
         }
         if !keep_ascii(c) {
             return i;
         }
     }
     b.len()
+}
+
+/// [`run_end`] from its first non-ASCII byte, at `i`: the Latin letters of two bytes passed as they are, the
+/// other characters decoded from the first of them on.
+fn run_end_from(
+    s: &str,
+    mut i: usize,
+    keep_ascii: fn(u8) -> bool,
+    keep: fn(char) -> bool,
+) -> usize {
+    let b = s.as_bytes();
+    while i < b.len() {
+        let c = b[i];
+        if c >= 0x80 {
+            if latin_letter_at(b, i) {
+                i += 2;
+                continue;
+            }
+            return i + s[i..].find(|c| !keep(c)).unwrap_or(s.len() - i);
+        }
+        if !keep_ascii(c) {
+            return i;
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+/// Whether the character that starts at `i` of `b` (valid UTF-8, `i` a character boundary or the lead byte of
+/// a character of two bytes) is a letter of U+00C0..U+027F, the Latin letters of names ("Sofía", "Łódź"): all of
+/// that range but × and ÷ (the test `latin_letters_are_letters` checks each). Spares the accented letters of
+/// names the character decoding and the Unicode tables.
+#[inline]
+fn latin_letter_at(b: &[u8], i: usize) -> bool {
+    matches!(b[i], 0xc3..=0xc9) && !(b[i] == 0xc3 && matches!(b[i + 1], 0x97 | 0xb7))
 }
 
 fn c_len(s: &str, i: usize) -> usize {
@@ -1649,6 +1690,7 @@ mod tests {
             [
                 "Jos\u{e9}'s d\u{e9}j\u{e0}-vu x\u{a0}y caf\u{e9} \u{c9}mile.Z U.S. \u{2028}No.\u{e9}",
                 "\u{e9}", "a", "", " ", "- '", "\u{2019}s \u{e9}e \u{e9}\u{e9}-x '\u{e9}'",
+                "\u{c6}r\u{f8}\u{d7}\u{df}\u{f7}\u{1c5}\u{24f}\u{27f} \u{d7}x x\u{f7} \u{133}-\u{141}\u{f3}d\u{17a} \u{bf}\u{c0}.\u{280}\u{b5}\u{bf}",
             ]
             .map(str::to_string),
         );
@@ -1667,6 +1709,18 @@ mod tests {
                     "{t:?} {pos}"
                 );
             }
+        }
+    }
+
+    /// [`latin_letter_at`] says yes exactly on the letters among the characters of U+00C0..U+027F, and on no
+    /// other character.
+    #[test]
+    fn latin_letters_are_letters() {
+        for c in ('\u{0}'..='\u{7ff}').chain(['\u{800}', '\u{ffff}', '\u{10000}']) {
+            let mut buf = [0; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let want = ('\u{c0}'..='\u{27f}').contains(&c) && c.is_alphabetic();
+            assert_eq!(latin_letter_at(b, 0), want, "{c:?}");
         }
     }
 
