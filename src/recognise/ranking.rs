@@ -437,7 +437,22 @@ fn name_follows_by_word(text: &str, pos: usize) -> bool {
             is_capitalised(n) && !lexicon::is_stop(trim_possessive(n)) && !lexicon::is_org(n)
         });
     }
-    !lexicon::is_stop(w) && !lexicon::is_org(w)
+    no_stop_or_org(text, start, w)
+}
+
+/// `!is_stop(w) && !is_org(w)` of the word `w` that starts at `start` of `text`: one look-up, its key read from
+/// the text in one load where eight bytes are left.
+#[inline]
+fn no_stop_or_org(text: &str, start: usize, w: &str) -> bool {
+    let (b, n) = (text.as_bytes(), w.len());
+    let key = match b.get(start..start + 8) {
+        Some(eight) => {
+            let mask = if n >= 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+            u64::from_le_bytes(eight.try_into().expect("eight bytes")) & mask
+        }
+        None => lexicon::word_key(w.as_bytes()),
+    };
+    lexicon::name_flags().of_key(key, b, start, start + n) == 0
 }
 
 /// True when the phrase at `pos` is an apposition to a name just before it: "Keys, the 19th seed".
@@ -456,7 +471,12 @@ pub(crate) fn apposition_before(text: &str, pos: usize) -> bool {
 
 /// The side of a nominal phrase ("world number 46", "ninth seed") that stands before a name or by itself.
 pub(crate) fn nominal_side(text: &str, start: usize, end: usize) -> PlayerSide {
-    if name_follows(text, end) {
+    nominal_side_named(text, start, end, name_follows(text, end))
+}
+
+/// [`nominal_side`], told whether a name follows (`named`: [`name_follows`] at `end`).
+fn nominal_side_named(text: &str, start: usize, end: usize, named: bool) -> PlayerSide {
+    if named {
         PlayerSide::After
     } else if text[end..].starts_with("'s") {
         PlayerSide::Itself
@@ -1449,19 +1469,23 @@ pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<Ra
             );
         } else if let Some(v) = g("bn") {
             // A bare "No 2" is a ranking only before a name, as "-ranked", or "the No 54 player in the world".
+            // (`name_follows` read once, for the test and the side.)
             let rest = &text[end..];
-            let ok = g("br").is_some()
-                || name_follows(text, end)
+            let ranked = g("br").is_some();
+            let named = !ranked && name_follows(text, end);
+            let ok = ranked
+                || named
                 || rest.starts_with(" player in the world")
                 || rest.starts_with(" in the world");
             if ok {
+                let named = named || (ranked && name_follows(text, end));
                 push(
                     out,
                     start,
                     end,
                     v,
                     RankingKind::Current,
-                    nominal_side(text, start, end),
+                    nominal_side_named(text, start, end, named),
                 );
             }
         } else if let Some(v) = g("hr") {
@@ -2032,6 +2056,46 @@ mod tests {
             may_open,
             |t, p| RE.at(t, p),
         );
+    }
+
+    /// [`no_stop_or_org`] answers as the two look-ups it replaces, on every word start and length of texts of
+    /// stop words, organisation words, names and possessives, near their ends too (fewer than eight bytes left).
+    #[test]
+    fn no_stop_or_org_as_two_lookups() {
+        let texts = crate::recognise::random_texts(
+            &[
+                " ",
+                "The",
+                "Open",
+                "A",
+                "Federer",
+                "Championships",
+                "International",
+                "Internationals",
+                "'s",
+                "\u{c9}lise",
+                "ATP",
+                "Monday",
+                "Cup",
+                "-",
+                "x",
+            ],
+            3_000,
+            5,
+            11,
+        );
+        let mut listed = 0;
+        for t in &texts {
+            for start in (0..t.len()).filter(|&p| t.is_char_boundary(p)) {
+                for end in (start + 1..=t.len()).filter(|&e| t.is_char_boundary(e)) {
+                    let w = &t[start..end];
+                    let want = !lexicon::is_stop(w) && !lexicon::is_org(w);
+                    listed += usize::from(!want);
+                    assert_eq!(no_stop_or_org(t, start, w), want, "{t:?} {start} {end}");
+                }
+            }
+        }
+        assert!(listed > 1000, "{listed}");
     }
 
     /// The early answer of [`name_follows`] by the first byte agrees with the word it spares reading.
