@@ -55,6 +55,26 @@ fn strip_one(s: &str, pred: impl Fn(char) -> bool) -> &str {
     }
 }
 
+/// Whether `b[i..]` starts with `word` (ASCII lower-case letters, at most seven) in any ASCII case: one load,
+/// an OR of the case bit and a compare where eight bytes are left (a byte ORed with 0x20 is a lower-case letter
+/// exactly when it is that letter in either case), not a loop over the bytes.
+#[inline]
+fn starts_ci(b: &[u8], i: usize, word: &[u8]) -> bool {
+    let n = word.len();
+    debug_assert!(n < 8 && word.iter().all(u8::is_ascii_lowercase));
+    match b.get(i..i + 8) {
+        Some(eight) => {
+            let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            let mask = (1u64 << (8 * n)) - 1;
+            let want = word.iter().rev().fold(0, |k, &c| k << 8 | u64::from(c));
+            (v | 0x2020_2020_2020_2020) & mask == want
+        }
+        None => b
+            .get(i..i + n)
+            .is_some_and(|w| w.eq_ignore_ascii_case(word)),
+    }
+}
+
 /// The number of a seed phrase `t` (a whole match of the pattern) as written, and whether it is the
 /// "seeded three" form (the player stands before it). Reads the groups of [`alternatives`] by hand.
 fn parse(t: &str) -> (&str, bool) {
@@ -98,10 +118,7 @@ fn hits(b: &[u8]) -> Vec<usize> {
 
 /// [`hits`] written into `out` (cleared first).
 fn hits_into(b: &[u8], out: &mut Vec<usize>) {
-    let seed_at = |s: usize| {
-        b.get(s..s + 4)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"seed"))
-    };
+    let seed_at = |s: usize| starts_ci(b, s, b"seed");
     /// The searcher for "eed", built once.
     static EED: Lazy<memchr::memmem::Finder<'static>> =
         Lazy::new(|| memchr::memmem::Finder::new(b"eed"));
@@ -140,10 +157,7 @@ fn hits_by_d(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
 /// "No. 3 seed", "top-seeded"). A superset: non-ASCII bytes there (Unicode white space, "ſ" that folds to "s")
 /// say yes. Spares the pattern the many "seed"s of "the seeds", "unseeded", "the seedings".
 fn may_be_seed(b: &[u8], o: usize) -> bool {
-    if b.get(o..o + 6)
-        .is_some_and(|w| w.eq_ignore_ascii_case(b"seeded"))
-        && super::number_may_follow(b, o + 6, false)
-    {
+    if starts_ci(b, o, b"seeded") && super::number_may_follow(b, o + 6, false) {
         return true;
     }
     let mut q = o;
@@ -323,9 +337,7 @@ fn simple_at(b: &[u8], p: usize) -> Option<(usize, Reading)> {
         return None;
     }
     let at = |i: usize| b.get(i).copied().unwrap_or(0);
-    if b.get(p..p + 6)
-        .is_some_and(|w| w.eq_ignore_ascii_case(b"seeded"))
-    {
+    if starts_ci(b, p, b"seeded") {
         let mut q = p + 6;
         while matches!(at(q), b' ' | b'\t'..=b'\r') {
             q += 1;
@@ -373,18 +385,11 @@ fn simple_at(b: &[u8], p: usize) -> Option<(usize, Reading)> {
     if matches!(at(q), b'-' | b' ' | b'\t'..=b'\r') {
         q += 1;
     }
-    if !b
-        .get(q..q + 4)
-        .is_some_and(|w| w.eq_ignore_ascii_case(b"seed"))
-    {
+    if !starts_ci(b, q, b"seed") {
         return None;
     }
     q += 4;
-    if b.get(q..q + 2)
-        .is_some_and(|w| w.eq_ignore_ascii_case(b"ed"))
-        && q + 2 < b.len()
-        && !is_word(b[q + 2])
-    {
+    if starts_ci(b, q, b"ed") && q + 2 < b.len() && !is_word(b[q + 2]) {
         return Some((q + 2, reading));
     }
     (q < b.len() && !is_word(b[q])).then_some((q, reading))
@@ -477,6 +482,33 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`starts_ci`] answers as `eq_ignore_ascii_case` on the bytes there, at every offset of texts of the words in
+    /// mixed case, of bytes one case bit away from letters ('@', '[', '{', '`') and non-ASCII ones, near their
+    /// ends too.
+    #[test]
+    fn starts_ci_as_eq_ignore_case() {
+        let texts = crate::recognise::random_texts(
+            &[
+                "seed", "SeEd", "sEEDED", "ed", "Ed", " ", "s", "\u{1c5}", "\u{17f}", "3", "@",
+                "[", "{", "`", "E",
+            ],
+            3_000,
+            6,
+            5,
+        );
+        for t in &texts {
+            let b = t.as_bytes();
+            for i in 0..=b.len() {
+                for w in [&b"seed"[..], b"seeded", b"ed"] {
+                    let want = b
+                        .get(i..i + w.len())
+                        .is_some_and(|s| s.eq_ignore_ascii_case(w));
+                    assert_eq!(starts_ci(b, i, w), want, "{t:?} {i}");
+                }
+            }
+        }
+    }
 
     /// The hand-read groups and the keyword windows give what the capturing pattern gave.
     #[test]
