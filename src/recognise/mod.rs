@@ -170,6 +170,16 @@ const HE_WORDS: [&[u8]; 3] = [b"he", b"she", b"the"];
 /// that [`look`] compares the word with them before the table look-up.
 const HE_PAIR: u16 = 1 << 15;
 
+/// The bit of [`WordTable`]'s `pairs` entries that says a word of [`seed::each_seed_word`] (of at most
+/// [`SCAN_MAX`] bytes) has that [`pair_index`]: the scan then tests whether the word ends with "seed" or
+/// "seeded" ([`push_seed`]).
+const SEED_PAIR: u16 = 1 << 14;
+
+/// The longest word of [`seed::each_seed_word`] ("seventeenthseeded"): the scan tests the longer words than
+/// [`SCAN_MAX`] up to this length for a "seed" at their end, without the `pairs` filter (they are rare).
+const SEED_MAX: usize = 17;
+const _: () = assert!(ROLE_MAX <= SEED_MAX);
+
 /// The first eight bytes of `w` as a number (zero bytes past its end).
 const fn key8(w: &[u8]) -> u64 {
     let mut k = 0u64;
@@ -421,6 +431,8 @@ pub(crate) struct Keywords {
     roles: Vec<usize>,
     /// The starts of the words "he", "she" and "the", in order (see [`Keywords::he_words`]).
     he: Vec<usize>,
+    /// The offsets of the "seed"s that may belong to a seed phrase, in order (see [`Keywords::seeds`]).
+    seeds: Vec<usize>,
     /// Whether the text holds a character that `(?i)` matches to an ASCII letter.
     folds: bool,
 }
@@ -434,11 +446,13 @@ impl Keywords {
     /// [`Keywords::scan`] written into the buffers of `old` (a former scan, or the default): no allocation
     /// once they are as big as the text needs.
     pub(crate) fn rescan(text: &str, old: Keywords) -> Self {
-        let (mut keys, mut marks, mut roles, mut he) = (old.keys, old.marks, old.roles, old.he);
+        let (mut keys, mut marks, mut roles, mut he, mut seeds) =
+            (old.keys, old.marks, old.roles, old.he, old.seeds);
         keys.clear();
         marks.clear();
         roles.clear();
         he.clear();
+        seeds.clear();
         keys.reserve(text.len() / 16);
         marks.reserve(text.len() / 128);
         // About one word in twelve of running text ("the" alone is one in twenty).
@@ -448,6 +462,7 @@ impl Keywords {
             marks,
             roles,
             he,
+            seeds,
         };
         let folds = scan_keywords(text.as_bytes(), &mut out);
         Keywords {
@@ -455,6 +470,7 @@ impl Keywords {
             marks: out.marks,
             roles: out.roles,
             he: out.he,
+            seeds: out.seeds,
             folds,
         }
     }
@@ -465,6 +481,7 @@ impl Keywords {
         recycle(&mut self.marks);
         recycle(&mut self.roles);
         recycle(&mut self.he);
+        recycle(&mut self.seeds);
         self.folds = false;
     }
 
@@ -486,6 +503,14 @@ impl Keywords {
     /// bytes around them too).
     pub(crate) fn he_words(&self) -> &[usize] {
         &self.he
+    }
+
+    /// The offsets of "seed" (any ASCII case) that end a maximal run of ASCII letters and digits, or that
+    /// start one that ends "seeded", where the run is a word of [`seed::each_seed_word`] ("seed", "Seeded",
+    /// "3rdseed", "topseeded"), in order: every seed phrase holds one when the text has no character that
+    /// folds to an ASCII letter ([`Keywords::folds`]); a necessary condition for the seed recogniser.
+    pub(crate) fn seeds(&self) -> &[usize] {
+        &self.seeds
     }
 
     /// Whether the text holds a character that `(?i)` matches to an ASCII letter ("ſ", the Kelvin sign).
@@ -564,6 +589,7 @@ struct Found {
     marks: Vec<Mark>,
     roles: Vec<usize>,
     he: Vec<usize>,
+    seeds: Vec<usize>,
 }
 
 /// The words that [`keyword_kinds`] may accept whole, in lower case: a word is worth asking it about when it is
@@ -840,6 +866,12 @@ impl WordTable {
         for w in HE_WORDS {
             t.mark(key8(w), w.len(), 1 << w.len() | HE_PAIR);
         }
+        seed::each_seed_word(|w| {
+            assert!(w.len() <= SEED_MAX && w.len() >= 3);
+            if w.len() <= SCAN_MAX {
+                t.mark(word_key(w, 0, w.len()), w.len(), 1 << w.len() | SEED_PAIR);
+            }
+        });
         Some(t)
     }
 }
@@ -986,6 +1018,23 @@ fn block_bits(b: &[u8], at: usize, block: &[u8; 64], folds: &mut bool) -> u64 {
     block_word_bits(block)
 }
 
+/// Adds to `out.seeds` the "seed" (any ASCII case) that ends the word `b[s..s + n]` (a maximal run of ASCII
+/// letters and digits), or that starts its last six bytes "seeded", if any: four bytes loaded and compared at
+/// once, the case bit ORed in (only a letter ORed with 0x20 gives a lower-case letter).
+#[inline]
+fn push_seed(b: &[u8], s: usize, n: usize, out: &mut Found) {
+    let e = s + n;
+    let seed_at = |i: usize| {
+        let v = u32::from_le_bytes(b[i..i + 4].try_into().expect("four bytes"));
+        v | 0x2020_2020 == u32::from_le_bytes(*b"seed")
+    };
+    if n >= 4 && seed_at(e - 4) {
+        out.seeds.push(e - 4);
+    } else if n >= 6 && b[e - 2] | 0x20 == b'e' && b[e - 1] | 0x20 == b'd' && seed_at(e - 6) {
+        out.seeds.push(e - 6);
+    }
+}
+
 /// Adds the word `b[s..s + n]` (a maximal run of ASCII letters and digits of at most [`SCAN_MAX`] bytes, whose
 /// first eight bytes, and maybe more, are `raw`) to `keys` when it has kinds: those of its [`WORD_TABLE`] entry,
 /// and [`keyword_kinds`] when the entry or [`PREFIXES`] say it may have some. An ordinary word costs one load
@@ -1004,6 +1053,9 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Fou
     {
         out.he.push(s);
         return;
+    }
+    if pair & SEED_PAIR != 0 {
+        push_seed(b, s, n, out);
     }
     let slot = table.slot(key, n);
     let hit = slot.key == key && usize::from(slot.len) == n;
@@ -1075,8 +1127,11 @@ impl Scan<'_> {
             if n <= SCAN_MAX {
                 let raw = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
                 look(self.b, at + k, n, raw, self.table, out);
-            } else if n <= ROLE_MAX {
-                // Too long for a keyword; maybe a role ("physiotherapist"): a rare word, looked up whole.
+            } else if n <= SEED_MAX {
+                // Too long for a keyword; maybe a glued seed ("seventeenthseed"), or a role
+                // ("physiotherapist"; no role is longer than `ROLE_MAX <= SEED_MAX`, its slot tells): a rare
+                // word, looked up whole.
+                push_seed(self.b, at + k, n, out);
                 let key = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"))
                     | splat(0x20);
                 let slot = self.table.slot(key, n);
@@ -2000,6 +2055,7 @@ mod keyword_tests {
                 marks: Vec::new(),
                 roles: Vec::new(),
                 he: Vec::new(),
+                seeds: Vec::new(),
             };
             let folds = scan_keywords(t.as_bytes(), &mut found);
             let all = plain_scan(t.as_bytes());

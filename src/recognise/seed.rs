@@ -2,7 +2,7 @@
 //! "unseeded" gives none. Corpus: `tests/corpus/seed.jsonl`.
 
 use super::ranking::{CARD_WORDS, ORD_DIGITS, ORD_WORDS, nominal_side, number_value, prev_word};
-use super::{Anchored, PlayerSide, Span, alnum_run, find_near_at, word_start};
+use super::{Anchored, Keywords, PlayerSide, Span, alnum_run, find_near_at, word_start};
 use once_cell::sync::Lazy;
 
 /// A seeding phrase.
@@ -144,6 +144,46 @@ fn hits_into(b: &[u8], out: &mut Vec<usize>) {
     }
 }
 
+/// Calls `f` with each word (in lower case) that may hold the "seed" of a seed phrase as a maximal run of ASCII
+/// letters and digits: "seed" or "seeded" after what the pattern's first alternative lets stand right before
+/// them ("3rdseed", "topseeded", "1seed" of "No.1seed", "No12seed", "oneseed" of "number oneseed", "firstseed"
+/// of "twenty-firstseed"), or alone (the other seed phrases: a hyphen or white space before the "seed", or the
+/// second alternative's "seeded"). Where the text has no character that folds to an ASCII letter, every seed
+/// phrase holds such a word in some case, its "seed" at its end or six bytes before its end: the shared scan
+/// finds them ([`Keywords::seeds`]).
+pub(crate) fn each_seed_word(mut f: impl FnMut(&[u8])) {
+    let mut heads: Vec<Vec<u8>> = vec![Vec::new(), b"top".to_vec()];
+    // Every run of letters of the number words: the last word of "twenty-first" and the rest.
+    for words in [ORD_WORDS, CARD_WORDS] {
+        heads.extend(
+            words
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .map(|w| w.to_ascii_lowercase().into_bytes()),
+        );
+    }
+    // Digits: "No 12seed", "No12seed", "1234thseed".
+    for digits in 1..=4u32 {
+        for v in 0..10u32.pow(digits) {
+            let d = format!("{v:0width$}", width = digits as usize).into_bytes();
+            for suffix in [&b"st"[..], b"nd", b"rd", b"th"] {
+                heads.push([&d[..], suffix].concat());
+            }
+            if digits <= 3 {
+                heads.push([&b"no"[..], &d].concat());
+                heads.push(d);
+            }
+        }
+    }
+    heads.sort();
+    heads.dedup();
+    for head in &heads {
+        for tail in [&b"seed"[..], b"seeded"] {
+            f(&[&head[..], tail].concat());
+        }
+    }
+}
+
 /// The old scan, for the test: `d` with `memchr` and the three bytes before.
 #[cfg(test)]
 fn hits_by_d(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
@@ -241,20 +281,27 @@ fn seed_may_follow(b: &[u8], p: usize, o: usize) -> bool {
 }
 
 /// The matches of the seed pattern in `text`, in order: tried at the word starts that [`may_open`] a phrase
-/// before each "seed" that [`may_be_seed`].
-fn matches(text: &str) -> Vec<(usize, usize, Option<Reading>)> {
+/// before each "seed" that [`may_be_seed`], among those of `keywords` (the keywords of `text`), or of
+/// [`hits_into`] where the text has a character that folds to an ASCII letter.
+fn matches(text: &str, keywords: &Keywords) -> Vec<(usize, usize, Option<Reading>)> {
     let b = text.as_bytes();
+    let find = |hits: &[usize]| {
+        find_near_at(
+            text,
+            hits.iter()
+                .copied()
+                .filter(|&o| may_be_seed(b, o))
+                .map(|o| (o, 2)),
+            seed_at,
+            may_open,
+        )
+    };
+    if !keywords.folds() {
+        return find(keywords.seeds());
+    }
     let mut hits = super::take_buffer(&HITS);
     hits_into(b, &mut hits);
-    let found = find_near_at(
-        text,
-        hits.iter()
-            .copied()
-            .filter(|&o| may_be_seed(b, o))
-            .map(|o| (o, 2)),
-        seed_at,
-        may_open,
-    );
+    let found = find(&hits);
     super::give_back(&HITS, hits);
     found
 }
@@ -419,14 +466,14 @@ fn read(t: &str) -> Reading {
 /// Every seeding phrase in `text` (normalised), in order.
 pub(crate) fn find(text: &str) -> Vec<SeedMention> {
     let mut out = Vec::new();
-    find_into(text, &mut out);
+    find_into(text, &Keywords::scan(text), &mut out);
     out
 }
 
-/// [`find`] written into `out` (cleared first).
-pub(crate) fn find_into(text: &str, out: &mut Vec<SeedMention>) {
+/// [`find`] written into `out` (cleared first), with the keywords of `text`.
+pub(crate) fn find_into(text: &str, keywords: &Keywords, out: &mut Vec<SeedMention>) {
     out.clear();
-    for (start, end, reading) in matches(text) {
+    for (start, end, reading) in matches(text, keywords) {
         let Reading { seed, seeded, top } = reading.unwrap_or_else(|| read(&text[start..end]));
         if !seeded {
             // "a top seed" is any of the leading seeds, not the first.
@@ -534,7 +581,7 @@ mod tests {
                     (m.start(), m.end(), v.to_string(), seeded)
                 })
                 .collect();
-            let got: Vec<(usize, usize, String, bool)> = matches(t)
+            let got: Vec<(usize, usize, String, bool)> = matches(t, &Keywords::scan(t))
                 .into_iter()
                 .map(|(s, e, _)| {
                     let (v, seeded) = parse(&t[s..e]);
@@ -545,11 +592,78 @@ mod tests {
         }
     }
 
+    /// The "seed"s of the shared scan ([`Keywords::seeds`]) give the matches of the pattern, and are "seed"s of
+    /// the byte scan ([`hits`]), on random texts of seed phrases glued or not ("3rdseed", "No12seeded",
+    /// "twenty-firstSeed"), in mixed case, with `_`, digits, number words and non-ASCII bytes around them ("ſ"
+    /// too, which hands the search over to [`hits`]).
+    #[test]
+    fn scan_seeds_as_the_pattern() {
+        let re = regex::Regex::new(&pattern()).unwrap();
+        let texts = crate::recognise::random_texts(
+            &[
+                "seed",
+                "SEED",
+                "Seeded",
+                "seeded",
+                "sEEd",
+                "seeds",
+                "ed",
+                " ",
+                " ",
+                "-",
+                "_",
+                ".",
+                "3",
+                "3rd",
+                "1234th",
+                "21ST",
+                "No",
+                "No.",
+                "1",
+                "12",
+                "123",
+                "top",
+                "TOP",
+                "fifth",
+                "Seventeenth",
+                "twenty",
+                "-first",
+                "number ",
+                "one",
+                "eleven",
+                "x",
+                "\u{a0}",
+                "\u{e9}",
+                "\u{17f}",
+            ],
+            30_000,
+            6,
+            7,
+        );
+        let mut found = 0;
+        for t in &texts {
+            let keywords = Keywords::scan(t);
+            let got: Vec<(usize, usize)> = matches(t, &keywords)
+                .into_iter()
+                .map(|(s, e, _)| (s, e))
+                .collect();
+            let want: Vec<(usize, usize)> = re.find_iter(t).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(got, want, "{t:?}");
+            found += got.len();
+            let all = hits(t.as_bytes());
+            assert!(keywords.seeds().iter().all(|o| all.contains(o)), "{t:?}");
+        }
+        assert!(found > 500, "{found}");
+    }
+
     /// The packed search finds every "seed" the byte scan finds.
     #[test]
     fn hits_as_the_byte_scan() {
         let mut texts = crate::recognise::all_texts();
-        texts.push("seeseed SEED sEeD seeDed seedseed ſeed xseed seed".to_string());
+        texts.push(
+            "seeseed SEED sEeD seeDed seedseed ſeed xseed seed SeEd seEd sEEd SEEd seeeed eseed"
+                .to_string(),
+        );
         for n in 0..20 {
             for k in 0..n {
                 let mut t = "x".repeat(n);

@@ -577,7 +577,7 @@ const TENNIS_STAGES: [(&str, Stage); 10] = [
         ranking::find_into(&s.norm.text, &s.st.keywords, &mut s.st.m.ranks)
     }),
     ("seeds", |s| {
-        seed::find_into(&s.norm.text, &mut s.st.m.seeds)
+        seed::find_into(&s.norm.text, &s.st.keywords, &mut s.st.m.seeds)
     }),
     ("quotes, sentences", |s| {
         quote_ranges(&s.norm.text, &mut s.st.quotes);
