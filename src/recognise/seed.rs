@@ -152,34 +152,44 @@ fn hits_into(b: &[u8], out: &mut Vec<usize>) {
 /// phrase holds such a word in some case, its "seed" at its end or six bytes before its end: the shared scan
 /// finds them ([`Keywords::seeds`]).
 pub(crate) fn each_seed_word(mut f: impl FnMut(&[u8])) {
-    let mut heads: Vec<Vec<u8>> = vec![Vec::new(), b"top".to_vec()];
-    // Every run of letters of the number words: the last word of "twenty-first" and the rest.
-    for words in [ORD_WORDS, CARD_WORDS] {
-        heads.extend(
-            words
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .filter(|w| !w.is_empty())
-                .map(|w| w.to_ascii_lowercase().into_bytes()),
-        );
-    }
-    // Digits: "No 12seed", "No12seed", "1234thseed".
-    for digits in 1..=4u32 {
-        for v in 0..10u32.pow(digits) {
-            let d = format!("{v:0width$}", width = digits as usize).into_bytes();
-            for suffix in [&b"st"[..], b"nd", b"rd", b"th"] {
-                heads.push([&d[..], suffix].concat());
+    let mut word = Vec::with_capacity(32);
+    let mut with_tails = |heads: &[&[u8]]| {
+        for tail in [&b"seed"[..], b"seeded"] {
+            word.clear();
+            for h in heads {
+                word.extend_from_slice(h);
             }
-            if digits <= 3 {
-                heads.push([&b"no"[..], &d].concat());
-                heads.push(d);
+            word.extend_from_slice(tail);
+            f(&word);
+        }
+    };
+    with_tails(&[]);
+    with_tails(&[b"top"]);
+    // Every run of letters of the number words (in lower case): the last word of "twenty-first" and the rest.
+    for words in [ORD_WORDS, CARD_WORDS] {
+        for w in words.split(|c: char| !c.is_ascii_alphabetic()) {
+            if !w.is_empty() {
+                with_tails(&[w.as_bytes()]);
             }
         }
     }
-    heads.sort();
-    heads.dedup();
-    for head in &heads {
-        for tail in [&b"seed"[..], b"seeded"] {
-            f(&[&head[..], tail].concat());
+    // Digits: "No 12seed", "No12seed", "1234thseed".
+    for len in 1..=4 {
+        for v in 0..10u32.pow(len) {
+            let mut d = [0u8; 4];
+            let mut rest = v;
+            for c in d[..len as usize].iter_mut().rev() {
+                *c = b'0' + (rest % 10) as u8;
+                rest /= 10;
+            }
+            let d = &d[..len as usize];
+            for suffix in [&b"st"[..], b"nd", b"rd", b"th"] {
+                with_tails(&[d, suffix]);
+            }
+            if len <= 3 {
+                with_tails(&[d]);
+                with_tails(&[b"no", d]);
+            }
         }
     }
 }
