@@ -710,15 +710,22 @@ struct Slot {
     len: u8,
     /// [`KEY_SPORT`] and [`KEY_RESULT`].
     kinds: u8,
-    /// Whether [`keyword_kinds`] must be asked about the word (one of [`KEY_EXACT`] whose kinds depend on its
-    /// case or on what follows it).
-    ask: bool,
+    /// [`SLOT_ASK`]: whether [`keyword_kinds`] must be asked about the word (one of [`KEY_EXACT`] whose kinds
+    /// depend on its case or on what follows it); [`SLOT_SEED`]: whether it is a word of
+    /// [`seed::each_seed_word`] ("seed", "seeded").
+    flags: u8,
     /// The kinds that [`keyword_kinds`] gives the word in any case and any context (one of [`KEY_FREE`]), and
     /// [`KEY_ROLE`] for the first run of a role word.
     free: u8,
     group: u16,
     cue: u16,
 }
+
+/// A flag of [`Slot`]: ask [`keyword_kinds`].
+const SLOT_ASK: u8 = 1;
+/// A flag of [`Slot`]: a seed word, which [`look`] tests for its "seed" ([`push_seed`]) as it tests the words
+/// that the table does not hold.
+const SLOT_SEED: u8 = 2;
 
 const TABLE_BITS: u32 = 10;
 const SLOTS: usize = 1 << TABLE_BITS;
@@ -784,9 +791,15 @@ impl WordTable {
     /// The slot where the word with key `key` (see [`word_key`]) and length `n` would be.
     #[inline]
     fn slot(&self, key: u64, n: usize) -> &Slot {
+        &self.slots[self.slot_index(key, n)]
+    }
+
+    /// The index of [`WordTable::slot`].
+    #[inline]
+    fn slot_index(&self, key: u64, n: usize) -> usize {
         let h = table_hash(key, n);
         let shift = self.shifts[(h >> (64 - BUCKET_BITS)) as usize];
-        &self.slots[((h >> 32) as usize ^ usize::from(shift)) & (SLOTS - 1)]
+        ((h >> 32) as usize ^ usize::from(shift)) & (SLOTS - 1)
     }
 
     /// The entry of the word with lower-case key `key` (see [`word_key`]) and length `n` (none for the words of
@@ -867,9 +880,15 @@ impl WordTable {
             t.mark(key8(w), w.len(), 1 << w.len() | HE_PAIR);
         }
         seed::each_seed_word(|w| {
-            assert!(w.len() <= SEED_MAX && w.len() >= 3);
-            if w.len() <= SCAN_MAX {
-                t.mark(word_key(w, 0, w.len()), w.len(), 1 << w.len() | SEED_PAIR);
+            let n = w.len();
+            assert!((3..=SEED_MAX).contains(&n));
+            if n <= SCAN_MAX {
+                let key = word_key(w, 0, n);
+                t.mark(key, n, 1 << n | SEED_PAIR);
+                let slot = &mut t.slots[t.slot_index(key, n)];
+                if slot.key == key && usize::from(slot.len) == n {
+                    slot.flags |= SLOT_SEED;
+                }
             }
         });
         Some(t)
@@ -916,7 +935,7 @@ pub(crate) static WORD_TABLE: once_cell::sync::Lazy<WordTable> = once_cell::sync
             if KEY_FREE.contains(&w.as_slice()) {
                 slot.free |= keyword_kinds(&w, 0, n);
             } else {
-                slot.ask = true;
+                slot.flags |= SLOT_ASK;
             }
         }
     }
@@ -1054,16 +1073,19 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Fou
         out.he.push(s);
         return;
     }
-    if pair & SEED_PAIR != 0 {
-        push_seed(b, s, n, out);
-    }
     let slot = table.slot(key, n);
     let hit = slot.key == key && usize::from(slot.len) == n;
-    let (mut kinds, group, cue, mut ask) = if hit {
-        (slot.kinds | slot.free, slot.group, slot.cue, slot.ask)
+    let (mut kinds, group, cue, flags) = if hit {
+        (slot.kinds | slot.free, slot.group, slot.cue, slot.flags)
     } else {
-        (0, 0, 0, false)
+        (0, 0, 0, SLOT_SEED)
     };
+    // Of the words that the table holds, only the seed words are tested: not "tennis" or "first", which share
+    // their `pairs` entry with "tenseed" and "firstseed".
+    if (pair & SEED_PAIR != 0) & (flags & SLOT_SEED != 0) {
+        push_seed(b, s, n, out);
+    }
+    let mut ask = flags & SLOT_ASK != 0;
     if kinds & KEY_ROLE != 0 {
         out.roles.push(s);
         kinds ^= KEY_ROLE;
