@@ -505,10 +505,12 @@ impl Keywords {
         &self.he
     }
 
-    /// The offsets of "seed" (any ASCII case) that end a maximal run of ASCII letters and digits, or that
-    /// start one that ends "seeded", where the run is a word of [`seed::each_seed_word`] ("seed", "Seeded",
-    /// "3rdseed", "topseeded"), in order: every seed phrase holds one when the text has no character that
-    /// folds to an ASCII letter ([`Keywords::folds`]); a necessary condition for the seed recogniser.
+    /// In order, the offsets of the "seed" (any ASCII case) at the end of a maximal run of ASCII letters and
+    /// digits, or six bytes before the end of one that ends "seeded", for the runs that the scan tests: those
+    /// that pass its `pairs` filter with [`SEED_PAIR`] (every word of [`seed::each_seed_word`] in any case:
+    /// "seed", "Seeded", "3rdseed", "topseeded"; and some others, as "linseed" may), less the words of the
+    /// table that are no seed words, and the runs of 14 to [`SEED_MAX`] bytes. Every seed phrase holds one
+    /// when the text has no character that folds to an ASCII letter ([`Keywords::folds`]).
     pub(crate) fn seeds(&self) -> &[usize] {
         &self.seeds
     }
