@@ -171,8 +171,8 @@ const HE_WORDS: [&[u8]; 3] = [b"he", b"she", b"the"];
 const HE_PAIR: u16 = 1 << 15;
 
 /// The bit of [`WordTable`]'s `pairs` entries that says a word of [`seed::each_seed_word`] (of at most
-/// [`SCAN_MAX`] bytes) has that [`pair_index`]: the scan then tests whether the word ends with "seed" or
-/// "seeded" ([`push_seed`]).
+/// [`SCAN_MAX`] bytes), or one it stands for, has that [`pair_index`] and length: the scan then tests whether
+/// the word ends with "seed" or "seeded" ([`push_seed`]).
 const SEED_PAIR: u16 = 1 << 14;
 
 /// The longest word of [`seed::each_seed_word`] ("seventeenthseeded"): the scan tests the longer words than
@@ -507,10 +507,11 @@ impl Keywords {
 
     /// In order, the offsets of the "seed" (any ASCII case) at the end of a maximal run of ASCII letters and
     /// digits, or six bytes before the end of one that ends "seeded", for the runs that the scan tests: those
-    /// that pass its `pairs` filter with [`SEED_PAIR`] (every word of [`seed::each_seed_word`] in any case:
-    /// "seed", "Seeded", "3rdseed", "topseeded"; and some others, as "linseed" may), less the words of the
-    /// table that are no seed words, and the runs of 14 to [`SEED_MAX`] bytes. Every seed phrase holds one
-    /// when the text has no character that folds to an ASCII letter ([`Keywords::folds`]).
+    /// that pass its `pairs` filter with [`SEED_PAIR`] (every word that [`seed::each_seed_word`] gives or
+    /// stands for, in any case: "seed", "Seeded", "3rdseed", "topseeded"; and some others, as "linseed" may),
+    /// less the words of the table that are no seed words, and the runs of 14 to [`SEED_MAX`] bytes. Every
+    /// seed phrase holds one when the text has no character that folds to an ASCII letter
+    /// ([`Keywords::folds`]).
     pub(crate) fn seeds(&self) -> &[usize] {
         &self.seeds
     }
