@@ -166,17 +166,17 @@ const ROLE_MAX: usize = 15;
 /// The words whose starts the scan puts in [`Keywords::he_words`] (any case): every match of the descriptor
 /// pattern (`descriptor`) starts one of these. None of them is in the [`WORD_TABLE`] (its build checks it).
 const HE_WORDS: [&[u8]; 3] = [b"he", b"she", b"the"];
-/// A bit of [`WordTable`]'s `pairs` above the lengths: a word of [`HE_WORDS`] has this [`pair_index`], so
+/// A bit of [`WordTable`]'s `filter` above the lengths: a word of [`HE_WORDS`] has this [`filter_index`], so
 /// that [`look`] compares the word with them before the table look-up.
-const HE_PAIR: u16 = 1 << 15;
+const HE_FILTER: u16 = 1 << 15;
 
-/// The bit of [`WordTable`]'s `pairs` entries that says a word of [`seed::each_seed_word`] (of at most
-/// [`SCAN_MAX`] bytes), or one it stands for, has that [`pair_index`] and length: the scan then tests whether
+/// The bit of [`WordTable`]'s `filter` entries that says a word of [`seed::each_seed_word`] (of at most
+/// [`SCAN_MAX`] bytes), or one it stands for, has that [`filter_index`] and length: the scan then tests whether
 /// the word ends with "seed" or "seeded" ([`push_seed`]).
-const SEED_PAIR: u16 = 1 << 14;
+const SEED_FILTER: u16 = 1 << 14;
 
 /// The longest word of [`seed::each_seed_word`] ("seventeenthseeded"): the scan tests the longer words than
-/// [`SCAN_MAX`] up to this length for a "seed" at their end, without the `pairs` filter (they are rare).
+/// [`SCAN_MAX`] up to this length for a "seed" at their end, without the `filter` (they are rare).
 const SEED_MAX: usize = 17;
 const _: () = assert!(ROLE_MAX <= SEED_MAX);
 
@@ -507,7 +507,7 @@ impl Keywords {
 
     /// In order, the offsets of the "seed" (any ASCII case) at the end of a maximal run of ASCII letters and
     /// digits, or six bytes before the end of one that ends "seeded", for the runs that the scan tests: those
-    /// that pass its `pairs` filter with [`SEED_PAIR`] (every word that [`seed::each_seed_word`] gives or
+    /// that pass its `filter` with [`SEED_FILTER`] (every word that [`seed::each_seed_word`] gives or
     /// stands for, in any case: "seed", "Seeded", "3rdseed", "topseeded"; and some others, as "linseed" may),
     /// less the words of the table that are no seed words, and the runs of 14 to [`SEED_MAX`] bytes. Every
     /// seed phrase holds one when the text has no character that folds to an ASCII letter
@@ -676,17 +676,17 @@ const PREFIXES: [(u64, u64); 32] = {
     t
 };
 
-/// The index into [`WordTable`]'s `pairs` of the word whose first eight bytes (as written, or its [`word_key`])
+/// The index into [`WordTable`]'s `filter` of the word whose first eight bytes (as written, or its [`word_key`])
 /// are `raw`: a hash of the low five bits of its first three bytes (lower case sets bit 5 only, so the bytes as
 /// written give the same index). For a word of one or two bytes the bytes after it are whatever follows it (the
 /// table marks such words under every value of those bytes).
 #[inline(always)]
-const fn pair_index(raw: u64) -> usize {
-    ((raw & 0x1f_1f1f).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - PAIR_BITS)) as usize
+const fn filter_index(raw: u64) -> usize {
+    ((raw & 0x1f_1f1f).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - FILTER_BITS)) as usize
 }
 
-/// The bits of [`pair_index`].
-const PAIR_BITS: u32 = 13;
+/// The bits of [`filter_index`].
+const FILTER_BITS: u32 = 13;
 
 /// The words of [`KEY_EXACT`] whose kinds [`keyword_kinds`] tells from their letters alone, in any case and
 /// whatever follows (its test shows it): the table holds their kinds, and the scan need not ask.
@@ -734,8 +734,8 @@ const TABLE_BITS: u32 = 10;
 const SLOTS: usize = 1 << TABLE_BITS;
 const BUCKET_BITS: u32 = 8;
 const BUCKETS: usize = 1 << BUCKET_BITS;
-/// The size of [`WordTable`]'s `pairs`: every [`pair_index`].
-const PAIRS: usize = 1 << PAIR_BITS;
+/// The size of [`WordTable`]'s `filter`: every [`filter_index`].
+const FILTER_SIZE: usize = 1 << FILTER_BITS;
 
 /// The word table of the shared scan: the words (in lower case) that may start a sport vocabulary match or a
 /// result cue, and the words of [`KEY_EXACT`], keyed by their first eight bytes and their length (longer words
@@ -748,12 +748,12 @@ pub(crate) struct WordTable {
     slots: [Slot; SLOTS],
     /// Per bucket (the top bits of the hash), what the slot bits of its words are XORed with.
     shifts: [u16; BUCKETS],
-    /// `pairs[pair_index(raw)]`, bit `n`: whether some word of the table has length `n` and the [`pair_index`]
+    /// `pairs[filter_index(raw)]`, bit `n`: whether some word of the table has length `n` and the [`filter_index`]
     /// of `raw`, a hash of the low five bits of its first three bytes (every length from its own on for the
     /// starts of [`KEY_PREFIXES`]; any bytes past the end of a word of one or two bytes). A cheap filter before
     /// the table's own hash, on the bytes as written: most ordinary words fail it (on the BBC tennis articles
     /// 71% of the words, and 6% pass it that are not in the table; with the first two bytes alone 58% and 19%).
-    pairs: [u16; PAIRS],
+    filter: [u16; FILTER_SIZE],
     /// The number of entries that hold [`KEY_SPORT`].
     pub groups: usize,
     /// The number of entries that hold [`KEY_RESULT`].
@@ -817,7 +817,7 @@ impl WordTable {
         })
     }
 
-    /// Sets `bits` in the `pairs` entries of the words that start with the `n` bytes of `key`: under every value
+    /// Sets `bits` in the `filter` entries of the words that start with the `n` bytes of `key`: under every value
     /// of the bytes after them when `n` is less than three (the scan reads three bytes of every word).
     fn mark(&mut self, key: u64, n: usize, bits: u16) {
         let free = 3usize.saturating_sub(n);
@@ -825,7 +825,7 @@ impl WordTable {
             // The values of the bytes past the word, five bits each (none from three bytes on).
             let spread = (past & 31) | (past >> 5 & 31) << 8;
             let after = if free > 0 { spread << (8 * n) } else { 0 };
-            self.pairs[pair_index(key | after)] |= bits;
+            self.filter[filter_index(key | after)] |= bits;
         }
     }
 
@@ -843,7 +843,7 @@ impl WordTable {
         let mut t = WordTable {
             slots: [Slot::default(); SLOTS],
             shifts: [0; BUCKETS],
-            pairs: [0; PAIRS],
+            filter: [0; FILTER_SIZE],
             groups: 0,
             cues: 0,
         };
@@ -880,14 +880,14 @@ impl WordTable {
             t.mark(key8(w), w.len(), lengths);
         }
         for w in HE_WORDS {
-            t.mark(key8(w), w.len(), 1 << w.len() | HE_PAIR);
+            t.mark(key8(w), w.len(), 1 << w.len() | HE_FILTER);
         }
         seed::each_seed_word(|w| {
             let n = w.len();
             assert!((3..=SEED_MAX).contains(&n));
             if n <= SCAN_MAX {
                 let key = word_key(w, 0, n);
-                t.mark(key, n, 1 << n | SEED_PAIR);
+                t.mark(key, n, 1 << n | SEED_FILTER);
                 let slot = &mut t.slots[t.slot_index(key, n)];
                 if slot.key == key && usize::from(slot.len) == n {
                     slot.flags |= SLOT_SEED;
@@ -1060,17 +1060,17 @@ fn push_seed(b: &[u8], s: usize, n: usize, out: &mut Found) {
 /// Adds the word `b[s..s + n]` (a maximal run of ASCII letters and digits of at most [`SCAN_MAX`] bytes, whose
 /// first eight bytes, and maybe more, are `raw`) to `keys` when it has kinds: those of its [`WORD_TABLE`] entry,
 /// and [`keyword_kinds`] when the entry or [`PREFIXES`] say it may have some. An ordinary word costs one load
-/// of the table's `pairs` filter (indexed by its bytes as written), most often; else one table look-up that
+/// of the table's `filter` (indexed by its bytes as written), most often; else one table look-up that
 /// fails and one prefix test.
 #[inline(always)]
 fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Found) {
-    let pair = table.pairs[pair_index(raw)];
-    if pair >> n & 1 == 0 {
+    let entry = table.filter[filter_index(raw)];
+    if entry >> n & 1 == 0 {
         return;
     }
     let key = (raw | splat(0x20)) & KEY_MASKS[n];
     // (A word of another length has another key: its bytes are not zero.)
-    if pair & HE_PAIR != 0
+    if entry & HE_FILTER != 0
         && (key == const { k("the") } || key == const { k("he") } || key == const { k("she") })
     {
         out.he.push(s);
@@ -1084,8 +1084,8 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Fou
         (0, 0, 0, SLOT_SEED)
     };
     // Of the words that the table holds, only the seed words are tested: not "tennis" or "first", which share
-    // their `pairs` entry with "tenseed" and "firstseed".
-    if (pair & SEED_PAIR != 0) & (flags & SLOT_SEED != 0) {
+    // their `filter` entry with "tenseed" and "firstseed".
+    if (entry & SEED_FILTER != 0) & (flags & SLOT_SEED != 0) {
         push_seed(b, s, n, out);
     }
     let mut ask = flags & SLOT_ASK != 0;
