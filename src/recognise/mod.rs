@@ -1908,6 +1908,14 @@ pub(crate) fn all_texts_and(extra: &[&str]) -> Vec<String> {
     texts
 }
 
+/// [`all_texts_and`] `extra`, then 20,000 [`random_texts`] of six of `pieces` each, drawn from `seed`.
+#[cfg(test)]
+pub(crate) fn all_texts_and_random(extra: &[&str], pieces: &[&str], seed: u64) -> Vec<String> {
+    let mut texts = all_texts_and(extra);
+    texts.extend(random_texts(pieces, 20_000, 6, seed));
+    texts
+}
+
 /// Asserts that a pre-check is a necessary condition for an anchored pattern: at every word start of the corpus
 /// texts and of `extra` (normalised first) where `may_open` says no, `at` (the pattern tried there) finds no
 /// match.

@@ -1814,10 +1814,10 @@ mod relation_tests {
     fn first_byte_lengths_are_necessary() {
         let words: [&[u8]; 6] = [b"first", b"1st", b"Opening", b"will", b"ll", b"scheduled"];
         let lengths = lengths_by_first_byte(&words);
-        let mut texts = crate::recognise::all_texts_and(&[
-            "FIRST First_ 1ST 1st2 opening Openings fourth4 x_first firstx WILL 'll LL Scheduled scheduledx",
-        ]);
-        texts.extend(crate::recognise::random_texts(
+        let texts = crate::recognise::all_texts_and_random(
+            &[
+                "FIRST First_ 1ST 1st2 opening Openings fourth4 x_first firstx WILL 'll LL Scheduled scheduledx",
+            ],
             &[
                 "first",
                 "1st",
@@ -1832,10 +1832,8 @@ mod relation_tests {
                 "\u{e9}",
                 "2",
             ],
-            20_000,
-            6,
             12,
-        ));
+        );
         let mut hits = 0;
         for t in &texts {
             let b = t.as_bytes();
