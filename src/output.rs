@@ -22,7 +22,8 @@ impl Article {
                 + self.matches.len() * 400
                 + body.map_or(0, str::len),
         );
-        let mut w = Writer::new(out);
+        let mut buf = [0; CAP];
+        let mut w = Writer::new(out, &mut buf);
         w.lit(b"{\"schema_version\":");
         w.str(&self.schema_version);
         w.lit(b",\"source\":");
@@ -70,19 +71,19 @@ const NUM: usize = 20;
 /// and short strings as fixed-size copies into the array (no `Vec` length update or capacity check per piece,
 /// no call to `memcpy`). Strings longer than 32 bytes are copied in whole when they need no escape and fit;
 /// others go straight to the output after a flush.
+///
+/// The buffer is borrowed (the caller's array), not a field: a byte written into a field of the writer might,
+/// for the compiler, be a byte of `len`, which it then reads back from memory after every piece; through a
+/// reference held by the writer it cannot be (`&mut Writer` is exclusive), and `len` stays in a register.
 struct Writer<'a> {
     out: &'a mut Vec<u8>,
-    buf: [u8; CAP],
+    buf: &'a mut [u8; CAP],
     len: usize,
 }
 
 impl<'a> Writer<'a> {
-    fn new(out: &'a mut Vec<u8>) -> Self {
-        Writer {
-            out,
-            buf: [0; CAP],
-            len: 0,
-        }
+    fn new(out: &'a mut Vec<u8>, buf: &'a mut [u8; CAP]) -> Self {
+        Writer { out, buf, len: 0 }
     }
 
     /// Appends the buffer to the output.
@@ -127,7 +128,7 @@ impl<'a> Writer<'a> {
     /// four bytes are written at once and the count of digits read from the table.
     #[inline(always)]
     fn put_num(&mut self, n: u64) {
-        self.len = num_at(&mut self.buf, self.len, n);
+        self.len = num_at(self.buf, self.len, n);
     }
 
     /// A JSON string, as [`string`] writes it, in [`STR`] bytes of room made before (a long one may flush the
@@ -135,7 +136,7 @@ impl<'a> Writer<'a> {
     /// nothing to escape (names, ids, rules, most evidence) is copied as two overlapping fixed-size pieces.
     #[inline(always)]
     fn put_str(&mut self, s: &str) {
-        match str_at(&mut self.buf, self.len, s) {
+        match str_at(self.buf, self.len, s) {
             Some(end) => self.len = end,
             None => self.long_str(s),
         }
@@ -465,7 +466,7 @@ const EVIDENCE: usize = 9 + NUM + 7 + NUM + 8 + STR + 1;
 /// not in the writer, until the object is written.
 #[inline(always)]
 fn evidence<const L: usize>(w: &mut Writer, e: &Evidence, lead: &[u8; L]) {
-    let buf = &mut w.buf;
+    let buf = &mut *w.buf;
     let at = w.len;
     // The lead, the numbers and the keys in one window of known length: the copies into it need no bounds
     // checks of their own (the numbers' lengths are bounded).
@@ -761,7 +762,7 @@ fn escaped(out: &mut Vec<u8>, b: &[u8]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{NUM, STR, Writer, decimal, needs_escape, string};
+    use super::{CAP, NUM, STR, Writer, decimal, needs_escape, string};
     use crate::Extractor;
 
     #[test]
@@ -785,7 +786,8 @@ mod tests {
         ]);
         for n in all {
             let mut out = b"x".to_vec();
-            let mut w = Writer::new(&mut out);
+            let mut buf = [0; CAP];
+            let mut w = Writer::new(&mut out, &mut buf);
             w.room(NUM);
             w.put_num(n);
             w.lit(b",");
@@ -860,7 +862,8 @@ mod tests {
             );
             // Through the buffered writer, after some bytes in the buffer.
             let mut out = Vec::new();
-            let mut w = Writer::new(&mut out);
+            let mut buf = [0; CAP];
+            let mut w = Writer::new(&mut out, &mut buf);
             w.lit(b"[");
             w.str(s);
             w.room(1 + STR + 1);
