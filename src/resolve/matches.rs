@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use super::players::{Ref, RefKind};
-use crate::model::{Evidence, Match, Outcome, PlayerRef, Side, Tournament};
+use crate::model::{Evidence, Match, Outcome, Side, Tournament};
 use crate::recognise::descriptor::{DescKind, Descriptor};
 use crate::recognise::result::CueKind;
 use crate::recognise::round::RoundRelation;
@@ -3115,6 +3115,24 @@ impl DuplicateIndex {
     }
 }
 
+/// A side of a match record: a single player (inlined), or a doubles pair (rare: a call).
+#[inline(always)]
+fn side(v: &[usize], pref: &super::PlayerRefs) -> Option<Side> {
+    if let [e] = v {
+        Some(Side::Single(pref.get(*e)?))
+    } else {
+        pair(v, pref)
+    }
+}
+
+/// The players of a doubles side, when each has a record.
+#[inline(never)]
+fn pair(v: &[usize], pref: &super::PlayerRefs) -> Option<Side> {
+    Some(Side::Pair(
+        v.iter().map(|&e| pref.get(e)).collect::<Option<Vec<_>>>()?,
+    ))
+}
+
 /// Turns a found match into a record pushed onto `out` (nothing when a player of it has no record), its
 /// evidence text taken from `source`. Built in place in `out` rather than returned: a `Match` is some 250
 /// bytes, and each move of it is a call to `memcpy`.
@@ -3122,22 +3140,13 @@ pub(crate) fn push_record(
     ctx: &Ctx,
     f: &Found,
     source: &str,
-    pref: &dyn Fn(usize) -> Option<PlayerRef>,
+    pref: &super::PlayerRefs,
     out: &mut Vec<Match>,
 ) {
-    let side = |v: &[usize]| -> Option<Side> {
-        if v.len() == 1 {
-            Some(Side::Single(pref(v[0])?))
-        } else {
-            Some(Side::Pair(
-                v.iter().map(|&e| pref(e)).collect::<Option<Vec<_>>>()?,
-            ))
-        }
-    };
-    let Some(winner) = side(&f.winner) else {
+    let Some(winner) = side(&f.winner, pref) else {
         return;
     };
-    let Some(loser) = side(&f.loser) else {
+    let Some(loser) = side(&f.loser, pref) else {
         return;
     };
     let score = match (f.outcome, f.score) {

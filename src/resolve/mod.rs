@@ -393,6 +393,32 @@ struct Shown {
     end: usize,
 }
 
+/// The player records' references by entity, for the records that name players.
+pub(crate) struct PlayerRefs<'a> {
+    /// By entity: `id` the number of its player record (0 when it has none).
+    shown: &'a [Shown],
+    /// The id and display name of player record `id`, at `id - 1`.
+    refs: &'a [PlayerRef],
+}
+
+impl PlayerRefs<'_> {
+    /// The reference to entity `e`'s player record, if it has one. A method inlined where it is used rather
+    /// than a closure (which was a call for each record, through a pointer for a match).
+    #[inline(always)]
+    pub(crate) fn get(&self, e: usize) -> Option<PlayerRef> {
+        let id = self.shown[e].id;
+        if id == 0 {
+            return None;
+        }
+        // (Field by field: `PlayerRef::clone` may be left a call.)
+        let r = &self.refs[id - 1];
+        Some(PlayerRef {
+            id: r.id.clone(),
+            name: r.name.clone(),
+        })
+    }
+}
+
 /// Runs normalise, segment, recognise and resolve over one document.
 pub(crate) fn extract(doc: &Document) -> Article {
     let (parts, body) = parts(doc);
@@ -795,9 +821,9 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
         ev.text = source[ev.start..ev.end].into();
         ev
     };
-    let pref = |e: usize| -> Option<PlayerRef> {
-        let id = shown[e].id;
-        (id != 0).then(|| player_refs[id - 1].clone())
+    let pref = PlayerRefs {
+        shown: &shown,
+        refs: &player_refs,
     };
     // Room for every record at once (no regrowth while they are pushed).
     article.matches.reserve_exact(found.len());
@@ -810,7 +836,7 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     }
     found.clear();
     for &(e, rank, kind, span, rule) in &ranks {
-        if let Some(p) = pref(e) {
+        if let Some(p) = pref.get(e) {
             article.rankings.push(Ranking {
                 player: p,
                 rank,
@@ -821,7 +847,7 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
         }
     }
     for &(e, s, span, rule) in &seeds {
-        if let Some(p) = pref(e) {
+        if let Some(p) = pref.get(e) {
             article.seeds.push(Seed {
                 player: p,
                 seed: s,
