@@ -199,13 +199,12 @@ impl Ctx<'_> {
             .is_some_and(|q| q.start <= pos && pos < q.end)
     }
 
-    pub fn evidence(&self, span: Span) -> Evidence {
+    /// The evidence of normalised span `span`: its source span, with its text in `source` (inlined: a ranking's
+    /// or a seed's evidence is made in place).
+    #[inline(always)]
+    pub fn evidence(&self, span: Span, source: &str) -> Evidence {
         let (s, e) = self.norm.source_span(span.start, span.end);
-        Evidence {
-            start: s,
-            end: e,
-            text: crate::model::Text::default(),
-        }
+        span_evidence(source, s, e)
     }
 
     pub fn sentence_of(&self, pos: usize) -> usize {
@@ -817,10 +816,6 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
             name: t[s.start..s.end].into(),
         });
     }
-    let fill = |mut ev: Evidence| {
-        ev.text = source[ev.start..ev.end].into();
-        ev
-    };
     let pref = PlayerRefs {
         shown: &shown,
         refs: &player_refs,
@@ -841,7 +836,7 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
                 player: p,
                 rank,
                 kind,
-                evidence: fill(ctx.evidence(span)),
+                evidence: ctx.evidence(span, source),
                 rule: rule.into(),
             });
         }
@@ -851,7 +846,7 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
             article.seeds.push(Seed {
                 player: p,
                 seed: s,
-                evidence: fill(ctx.evidence(span)),
+                evidence: ctx.evidence(span, source),
                 rule: rule.into(),
             });
         }
