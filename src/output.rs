@@ -330,15 +330,20 @@ fn player_ref(w: &mut Writer, p: &PlayerRef) {
     w.put(b"}");
 }
 
-/// A side of a match: a single player written in place, a pair by [`doubles_pair`].
+/// A side of a match and `next`, the brace that closes a single player and the key that follows: a single
+/// player written in place, its brace and the key in one piece; a pair by [`doubles_pair`], then the key.
 #[inline(always)]
-fn side(w: &mut Writer, s: &Side) {
+fn side<const N: usize>(w: &mut Writer, s: &Side, next: &[u8; N]) {
     match s {
         Side::Single(p) => {
-            w.room(15 + 2 * STR);
-            player_ref(w, p)
+            w.room(14 + 2 * STR + N);
+            id_and_name(w, &p.id, &p.name);
+            w.put(next);
         }
-        Side::Pair(ps) => doubles_pair(w, ps),
+        Side::Pair(ps) => {
+            doubles_pair(w, ps);
+            w.lit(&next[1..]);
+        }
     }
 }
 
@@ -350,10 +355,8 @@ fn doubles_pair(w: &mut Writer, ps: &[PlayerRef]) {
 
 fn match_(w: &mut Writer, m: &Match) {
     w.put(b"{\"winner\":");
-    side(w, &m.winner);
-    w.lit(b",\"loser\":");
-    side(w, &m.loser);
-    w.lit(b",\"score\":");
+    side(w, &m.winner, b"},\"loser\":");
+    side(w, &m.loser, b"},\"score\":");
     match &m.score {
         Some(s) => score(w, s),
         None => w.lit(b"null"),
@@ -368,7 +371,8 @@ fn match_(w: &mut Writer, m: &Match) {
         Outcome::Defaulted => w.put(b",\"outcome\":\"defaulted\",\"round\":"),
     }
     w.put_opt_str(m.round.as_deref());
-    w.room(22 + STR + 1);
+    // (With the room for the doubles flag and the evidence key.)
+    w.room(22 + STR + 1 + 29);
     w.put(b",\"tournament\":");
     match &m.tournament {
         Some(t) => {
@@ -379,19 +383,24 @@ fn match_(w: &mut Writer, m: &Match) {
         None => w.put(b"null"),
     }
     if m.doubles {
-        w.lit(b",\"doubles\":true,\"evidence\":");
+        w.put(b",\"doubles\":true,\"evidence\":");
     } else {
-        w.lit(b",\"doubles\":false,\"evidence\":");
+        w.put(b",\"doubles\":false,\"evidence\":");
     }
     evidence_and_rule(w, &m.evidence, &m.rule);
 }
 
 fn score(w: &mut Writer, s: &Score) {
-    w.room(8 + STR + 8);
+    w.room(8 + STR + 9);
     w.put(b"{\"text\":");
     w.put_str(&s.text);
-    w.put(b",\"sets\":");
-    w.list(&s.sets, |w, set| {
+    // The list by hand: its brackets in the pieces before and after it.
+    w.put(b",\"sets\":[");
+    for (i, set) in s.sets.iter().enumerate() {
+        w.room(ITEM + 1);
+        if i > 0 {
+            w.put(b",");
+        }
         if set.winner < 10 && set.loser < 10 {
             // The usual set: one digit each, added into one template.
             let mut head = *b"{\"winner\":0,\"loser\":0";
@@ -417,8 +426,8 @@ fn score(w: &mut Writer, s: &Score) {
             w.put(b",\"match_tiebreak\":true");
         }
         w.put(b"}");
-    });
-    w.lit(b"}");
+    }
+    w.lit(b"]}");
 }
 
 /// `{"player":{..},"KEY":N` of a ranking or seed (`key` is `,"KEY":`), with room for `more` bytes after.
