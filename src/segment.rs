@@ -222,16 +222,16 @@ static WORD_STOP: [bool; 256] = {
     t
 };
 
-/// Whether any of the last seven of the eight bytes `b` may be a [`WORD_STOP`] byte: true at every such byte
-/// (and at the other bytes below `)`, which the caller's exact walk then passes over).
+/// The high bit of each of the last seven of the eight bytes `b` that may be a [`WORD_STOP`] byte: set at every
+/// such byte (and at the other bytes below `)`, which the caller tests again).
 #[inline]
-fn maybe_word_stop(b: &[u8]) -> bool {
+fn maybe_word_stops(b: &[u8]) -> u64 {
     let x = u64::from_le_bytes(b.try_into().expect("eight bytes"));
     // For a byte below 0x80, adding 0x57 sets its high bit exactly when it is at least 0x29 (no carry leaves
     // the byte); a byte from 0x80 up has its high bit already.
     let low = (x & splat(0x7F)).wrapping_add(splat(0x57));
     // Little-endian: the first byte (not one of the seven) is the lowest.
-    (x | !low) & splat(0x80) & !0x80 != 0
+    (x | !low) & splat(0x80) & !0x80
 }
 
 fn is_sentence_end(text: &str, i: usize) -> bool {
@@ -270,11 +270,21 @@ fn is_sentence_end(text: &str, i: usize) -> bool {
     let bb = before.as_bytes();
     let mut k = bb.len();
     // Seven bytes at most: a longer word is neither an abbreviation nor an initial, so the stop ends the
-    // sentence. Most words before a stop are that long: one test of the seven bytes settles them.
-    if k >= 8 && !maybe_word_stop(&bb[k - 8..]) {
-        return true;
-    }
+    // sentence. Most words before a stop are that long: one test of the seven bytes settles them, and the same
+    // test finds where a shorter word starts.
     let floor = k.saturating_sub(7);
+    if k >= 8 {
+        let m = maybe_word_stops(&bb[k - 8..]);
+        if m == 0 {
+            return true;
+        }
+        // The last byte that may be a stop: the word starts after it when it is one (no later byte is), as it
+        // nearly always is; else (an apostrophe, a '%' in the word) the walk below decides.
+        let last = floor - 1 + (63 - m.leading_zeros() as usize) / 8;
+        if WORD_STOP[usize::from(bb[last])] {
+            k = last + 1;
+        }
+    }
     while k > floor && !WORD_STOP[usize::from(bb[k - 1])] {
         k -= 1;
     }
@@ -341,16 +351,17 @@ mod tests {
         );
     }
     #[test]
-    fn maybe_word_stop_holds_at_every_word_stop_byte() {
+    fn maybe_word_stops_hold_at_every_word_stop_byte() {
         for b in 0..=255u8 {
             for at in 0..8 {
                 let mut eight = [b'a'; 8];
                 eight[at] = b;
                 let want = at > 0 && WORD_STOP[usize::from(b)];
-                assert!(!want || maybe_word_stop(&eight), "{b} at {at}");
+                let m = maybe_word_stops(&eight);
+                assert!(!want || m == 0x80 << (8 * at), "{b} at {at}");
                 // Letters and the bytes from ')' up to 0x7F are never taken for stops.
                 if (0x29..0x80).contains(&b) || at == 0 {
-                    assert!(!maybe_word_stop(&eight), "{b} at {at}");
+                    assert_eq!(m, 0, "{b} at {at}");
                 }
             }
         }
@@ -521,6 +532,46 @@ mod tests {
             "No. 1. No. A. U.S. Open. Tennis\u{e9}s. Ab\u{e9}cdefgh. Grand\u{e9}. X.\n\n\nY",
         ]);
         texts.push("word ".repeat(900) + ". Next.");
+        // Words of every length before a stop, holding bytes that may look like the start of a word (an
+        // apostrophe, '%', '!', control bytes) or that are one ('(', '"', white space, letters beyond ASCII).
+        texts.extend(crate::recognise::random_texts(
+            &[
+                "Mr",
+                "No",
+                "J",
+                "U.S",
+                "e.g",
+                "Nadal",
+                "Wimbledon",
+                "ab",
+                "'s",
+                "%",
+                "!",
+                "#",
+                "\u{1}",
+                "(",
+                "\"",
+                ")",
+                "'",
+                " ",
+                "  ",
+                "\t",
+                "\n",
+                "\u{a0}",
+                "\u{e9}",
+                "\u{3000}",
+                ".",
+                ". ",
+                "? ",
+                "! ",
+                "6",
+                "A",
+                "x",
+            ],
+            20_000,
+            10,
+            0x2545_f491_4f6c_dd1d,
+        ));
         for t in &texts {
             assert_eq!(sentences(t), old_sentences(t), "{t}");
         }
