@@ -98,6 +98,11 @@ struct Text {
     /// with bit 5 set, differ cannot match: one compare rejects most texts.
     next: u64,
     mask: u64,
+    /// The bytes of `next` that are no letters (digits, space, `-`), which must be equal as written: bit 5 set
+    /// or not tells a digit from a control byte.
+    exact: u64,
+    /// Whether `next` holds the whole rest of `t`: then the compare of `next` (and `exact`) is the match.
+    whole: bool,
 }
 
 /// [`texts`] by the [`WORD_TABLE`] group of their first word, each group in priority order.
@@ -111,17 +116,25 @@ static VOCAB: Lazy<Vec<Vec<Text>>> = Lazy::new(|| {
             .group;
         let known = n.min(8);
         let after = &t[known..t.len().min(known + 8)];
-        let (mut next, mut mask) = (0u64, 0u64);
+        let (mut next, mut mask, mut exact) = (0u64, 0u64, 0u64);
         for (i, &c) in after.iter().enumerate() {
             next |= u64::from(c | 0x20) << (8 * i);
             mask |= 0xff << (8 * i);
+            if !c.is_ascii_lowercase() {
+                // (Not changed by bit 5: `c | 0x20 == c`.)
+                assert_eq!(c | 0x20, c, "{t:?}");
+                exact |= 0xff << (8 * i);
+            }
         }
+        let whole = t.len() <= known + 8;
         v[usize::from(group)].push(Text {
             t: t.into_boxed_slice(),
             sport,
             weight,
             next,
             mask,
+            exact,
+            whole,
         });
     }
     v
@@ -140,7 +153,8 @@ pub(crate) fn first_runs() -> Vec<Vec<u8>> {
 /// that folds to ASCII. The table matched the word's length and its first eight bytes in any case, so every
 /// text of its [`VOCAB`] group has a first word of that length, and only the bytes after the first eight are
 /// compared: first the next eight at once with bit 5 set in each ([`Text::next`]), which rejects most texts;
-/// then byte by byte.
+/// then, when those eight hold the rest of the text, its bytes that are no letters as written ([`Text::exact`]);
+/// else byte by byte.
 fn match_at(b: &[u8], key: &super::Key) -> Option<(usize, usize, usize)> {
     let (p, n) = (key.start, key.end - key.start);
     // An "_" before the word: no `\b` there.
@@ -148,22 +162,25 @@ fn match_at(b: &[u8], key: &super::Key) -> Option<(usize, usize, usize)> {
         return None;
     }
     let known = n.min(8);
-    // The eight bytes after the known ones, with bit 5 set (none near the end of the text: no quick test).
-    let next = b
+    // The eight bytes after the known ones (none near the end of the text: no quick test).
+    let raw = b
         .get(p + known..p + known + 8)
-        .map(|x| u64::from_le_bytes(x.try_into().expect("eight bytes")) | 0x2020_2020_2020_2020);
+        .map(|x| u64::from_le_bytes(x.try_into().expect("eight bytes")));
     VOCAB[usize::from(key.group)].iter().find_map(|text| {
-        if next.is_some_and(|x| x & text.mask != text.next) {
-            return None;
-        }
         let (t, sport, weight) = (&text.t, &text.sport, &text.weight);
         let end = p + t.len();
-        let same = match b.get(p + known..end) {
-            Some(x) => x
-                .iter()
-                .zip(&t[known..])
-                .all(|(&c, &l)| c.to_ascii_lowercase() == l),
-            None => false,
+        let same = match raw {
+            // A letter of the text matches its byte with bit 5 set (the byte in either case); any other byte
+            // must be the same.
+            Some(x) if (x | 0x2020_2020_2020_2020) & text.mask != text.next => return None,
+            Some(x) if text.whole => x & text.exact == text.next & text.exact,
+            _ => match b.get(p + known..end) {
+                Some(x) => x
+                    .iter()
+                    .zip(&t[known..])
+                    .all(|(&c, &l)| c.to_ascii_lowercase() == l),
+                None => false,
+            },
         };
         (same && (end == b.len() || !is_word_byte(b[end]))).then_some((end, *sport, *weight))
     })
@@ -303,7 +320,19 @@ mod tests {
             "billie jean king cup, billie jean king, Fed Cup, Davis cup, hopman cup",
             "seeds seeded unseeded seed, SEEDS, volley, volleys",
             "backhandz forehandz athleticz basketbalz goalkeepez premiershix, BACKHANDS",
+            // Bytes that differ from a text's byte in bit 5 alone ('\r' from '-', control bytes from digits).
+            "kick\roff kick-off scrum\rhalf twenty\u{12}0 twenty20 masters\u{0}1000 masters 1\u{10}00 Tie\rbreak",
         ]);
+        texts.extend(crate::recognise::random_texts(
+            &[
+                "kick", "off", "-", "\r", "\u{7}", " ", "\u{0}", "twenty", "20", "\u{12}", "0",
+                "masters", "1000", "half", "TIME", "scrum", "Tie", "BREAK", "s", "points", "three",
+                "pointers", "x", "_", "\u{e9}", "\n",
+            ],
+            20_000,
+            6,
+            0x9e37_79b9_7f4a_7c15,
+        ));
         let words: Vec<String> = WORD_ALTS
             .iter()
             .flat_map(|(_, _, a)| super::super::literals(a))
