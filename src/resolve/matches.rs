@@ -1438,6 +1438,109 @@ fn last_word(s: &str) -> Option<&str> {
     (start < end).then(|| &s[start..end])
 }
 
+/// The high bit of each byte of `h` (the others 0) gathered into bit `k` for byte `k` (a multiply that moves
+/// each bit to its place without carries).
+#[inline]
+fn high_bits(h: u64) -> u32 {
+    (h.wrapping_mul(0x0002_0408_1020_4081) >> 56) as u32
+}
+
+/// The bytes of a 16-byte window as masks, bit `k` for `w[k]`: of its ASCII white space (see [`ascii_space`])
+/// and of its bytes beyond ASCII. (Eight bytes at a time in a `u64`, without a branch: a loop over bytes exits
+/// at a place that changes from word to word, and is mispredicted there.)
+#[inline]
+fn white_and_wide(w: &[u8; 16]) -> (u32, u32) {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let half = |x: u64| {
+        let x7 = x & LOW;
+        // (Sums of bytes below 0x80 carry into no other byte.) At least 9, below 14, a space.
+        let tab_to_cr =
+            x7.wrapping_add(0x7777_7777_7777_7777) & !x7.wrapping_add(0x7272_7272_7272_7272);
+        let t = x7 ^ 0x2020_2020_2020_2020;
+        let not_space = t.wrapping_add(LOW) | t;
+        let white = (tab_to_cr | !not_space) & !x & HIGH;
+        (high_bits(white), high_bits(x & HIGH))
+    };
+    let (lo, hi) = w.split_at(8);
+    let (w0, n0) = half(u64::from_le_bytes(lo.try_into().unwrap()));
+    let (w1, n1) = half(u64::from_le_bytes(hi.try_into().unwrap()));
+    (w0 | w1 << 8, n0 | n1 << 8)
+}
+
+/// The spaces (b' ') of a 16-byte window as a mask, bit `k` for `w[k]` (as [`white_and_wide`]).
+#[inline]
+fn spaces(w: &[u8; 16]) -> u32 {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let half = |x: u64| {
+        let t = x ^ 0x2020_2020_2020_2020;
+        // (The high bit of a byte of `t` is set by the sum when its low bits are not all 0, and by `t` itself.)
+        high_bits(!((t & LOW).wrapping_add(LOW) | t) & 0x8080_8080_8080_8080)
+    };
+    let (lo, hi) = w.split_at(8);
+    half(u64::from_le_bytes(lo.try_into().unwrap()))
+        | half(u64::from_le_bytes(hi.try_into().unwrap())) << 8
+}
+
+/// The last word of `text[from..end]`, as [`last_word`] of it, read off the masks of the 16 bytes before `end`
+/// when they hold the word, the white space after it and a white space (or `from`) before it, all ASCII or
+/// in a text without white space beyond ASCII (`!split.wide`): no loop over bytes, whose exits (after the
+/// spaces, at the word's start) are mispredicted about once a word. Else by [`last_word`].
+#[inline]
+fn last_word_in(text: &str, from: usize, end: usize, split: Splitter) -> Option<&str> {
+    let slow = || last_word(&text[from..end]);
+    let Some(ws) = end.checked_sub(16) else {
+        return slow();
+    };
+    let Ok(w) = <&[u8; 16]>::try_from(&text.as_bytes()[ws..end]) else {
+        return slow();
+    };
+    let (white, wide) = white_and_wide(w);
+    // (The bytes before `from` count as white space: they end the word.)
+    let before = (1u32 << from.saturating_sub(ws).min(16)) - 1;
+    let white = white | before;
+    // The word ends after the white space at the end (`word_end` bytes into the window), and starts after the
+    // last white space before that.
+    let word_end = 16 - (!(white << 16)).leading_zeros();
+    let below = white & ((1u32 << word_end) - 1);
+    if word_end == 0 || below == 0 {
+        return slow();
+    }
+    let word_start = 32 - below.leading_zeros();
+    if split.wide && wide & ((1u32 << word_end) - (1u32 << word_start)) != 0 {
+        return slow();
+    }
+    Some(&text[ws + word_start as usize..ws + word_end as usize])
+}
+
+/// Whether the first word of `text[start..end]` (up to its first space b' ', or all of it) ends with "ing",
+/// read off the mask of the 16 bytes from `start` when they hold that word and the space after it (or `end`).
+#[inline]
+fn first_word_ends_ing(text: &str, start: usize, end: usize) -> bool {
+    let slow = || {
+        let t = &text.as_bytes()[start..end];
+        let first = t.iter().position(|&b| b == b' ').map_or(t, |k| &t[..k]);
+        first.ends_with(b"ing")
+    };
+    let Some(w) = text
+        .as_bytes()
+        .get(start..start + 16)
+        .and_then(|w| <&[u8; 16]>::try_from(w).ok())
+    else {
+        return slow();
+    };
+    // (The end counts as a space.)
+    let space = spaces(w) | (1u32 << (end - start).min(16));
+    let k = space.trailing_zeros() as usize;
+    if k == 16 && end - start > 16 {
+        return slow();
+    }
+    // (The three bytes before `k` compared at once, and `k >= 3` tested with them, not before: no branch.)
+    let j = k.max(3) - 3;
+    let tail = u32::from(w[j]) | u32::from(w[j + 1]) << 8 | u32::from(w[j + 2]) << 16;
+    (k >= 3) & (tail == u32::from_le_bytes(*b"ing\0"))
+}
+
 /// Where the first byte `a` or `b` of `h` is.
 #[inline]
 fn first_of(h: &[u8], a: u8, b: u8) -> Option<usize> {
@@ -1715,7 +1818,7 @@ fn sentence_matches(
             .find(|c| !matches!(c.kind, CueKind::Won | CueKind::Lost))
             .map_or(sent.end, |c| c.span.start);
         // Wishes, plans and negations are not results.
-        let last_word = last_word(&text[sent.start..cue.span.start]);
+        let last_word = last_word_in(text, sent.start, cue.span.start, split);
         if let Some(w) = last_word {
             if w.eq_ignore_ascii_case("to") {
                 // "rallied to beat" is a result, "hopes to beat" is not: look at the clause's verb before "to".
@@ -1803,11 +1906,8 @@ fn sentence_matches(
         // ("reached the final with a 6-1 6-2 win over Y") belong to the clause's subject, unless a possessive
         // stands right before ("Norrie's win over Y").
         let cue_text = &text[cue.span.start..cue.span.end];
-        let first_word = cue_text
-            .bytes()
-            .position(|b| b == b' ')
-            .map_or(cue_text, |k| &cue_text[..k]);
-        let gerund = first_word.ends_with("ing")
+        // (Whether its first word ends with "ing".)
+        let gerund = first_word_ends_ing(text, cue.span.start, cue.span.end)
             && (last_word.is_some_and(|w| {
                 ["by", "after", "before", "when", "while", "since"]
                     .iter()
@@ -3313,6 +3413,65 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn window_words_are_those_of_the_byte_scans() {
+        let pieces = [
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{e9}",
+            "to",
+            "ing",
+            "beating",
+            "winning",
+            "x",
+            ",",
+            "abcdefghijklmnop",
+            "defeated",
+            "I",
+        ];
+        let mut texts = crate::recognise::all_texts()
+            .into_iter()
+            .take(40)
+            .collect::<Vec<_>>();
+        texts.extend(crate::recognise::random_texts(
+            &pieces,
+            400,
+            12,
+            0x2545_f491_4f6c_dd1d,
+        ));
+        let mut checked = 0;
+        for t in &texts {
+            let ends: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for (k, &end) in ends.iter().enumerate() {
+                for &from in ends[k.saturating_sub(24)..=k].iter().chain(&ends[..1]) {
+                    assert_eq!(
+                        last_word_in(t, from, end, Splitter::of(t)),
+                        last_word(&t[from..end]),
+                        "{t:?} {from} {end}"
+                    );
+                    assert_eq!(
+                        last_word_in(t, from, end, Splitter { wide: true }),
+                        last_word(&t[from..end]),
+                        "{t:?} {from} {end}"
+                    );
+                    let s = &t[from..end];
+                    let first = s.split(' ').next().unwrap_or(s);
+                    assert_eq!(
+                        first_word_ends_ing(t, from, end),
+                        first.ends_with("ing"),
+                        "{t:?} {from} {end}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100_000, "{checked}");
     }
 
     #[test]
