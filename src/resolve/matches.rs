@@ -1112,12 +1112,14 @@ fn previous_subject(all: &[Ref], si: usize, ok: &dyn Fn(usize) -> bool) -> Optio
 }
 
 /// A list of lower-case words in byte order (each of 1 to 16 bytes, starting with a letter: see the test
-/// below), looked up by binary search behind a filter on length and first letter built at compile time.
+/// below), looked up by binary search behind a filter on length and first and last letters built at compile
+/// time.
 struct WordList {
     words: &'static [&'static str],
-    /// Bit `c - b'a'` of `lead[n]`: a word of `n` bytes starts with letter `c` (`lead[17]`, for every longer
-    /// word, is 0).
-    lead: [u32; 18],
+    /// Bit `e - b'a'` of `ends[n][c - b'a']`: a word of `n` bytes starts with letter `c` and ends with letter
+    /// `e` (bit 31 for a last byte that is no letter; `ends[17]`, for every longer word, and `ends[n][26..]`,
+    /// for first bytes that are no letter, are 0).
+    ends: [[u32; 32]; 18],
     /// Bit `d - b'a'` of `pair[c - b'a']`: a word starts with letters `c`, `d` (`pair[26..]`, for bytes that
     /// are no letter, are 0).
     pair: [u32; 32],
@@ -1127,7 +1129,7 @@ struct WordList {
 
 impl WordList {
     const fn new(words: &'static [&'static str]) -> Self {
-        let mut lead = [0u32; 18];
+        let mut ends = [[0u32; 32]; 18];
         let mut pair = [0u32; 32];
         let mut k = 0;
         while k < words.len() {
@@ -1138,7 +1140,9 @@ impl WordList {
                     && w[0].is_ascii_lowercase()
                     && w[1].is_ascii_lowercase()
             );
-            lead[w.len()] |= 1 << (w[0] - b'a');
+            let e = w[w.len() - 1];
+            let e = if e.is_ascii_lowercase() { e - b'a' } else { 31 };
+            ends[w.len()][(w[0] - b'a') as usize] |= 1 << e;
             pair[(w[0] - b'a') as usize] |= 1 << (w[1] - b'a');
             k += 1;
         }
@@ -1155,7 +1159,7 @@ impl WordList {
         }
         WordList {
             words,
-            lead,
+            ends,
             pair,
             from,
         }
@@ -1167,15 +1171,18 @@ impl WordList {
         &self.words[self.from[i] as usize..self.from[i + 1] as usize]
     }
 
-    /// Whether `w` in lower case may be in the list: some word has its length and first letter, and some
-    /// word its first two letters (a NECESSARY test, made before any search).
+    /// Whether `w` in lower case may be in the list: some word has its length and first and last letters,
+    /// and some word its first two letters (a NECESSARY test, made before any search).
     #[inline]
     fn may_have(&self, w: &[u8]) -> bool {
-        // (Without a branch: a byte that is no letter has index 31, whose bits are all 0, and so do the
-        // lengths beyond 16 (`lead[17]`) and below 2 (no second letter).)
+        // (Without a branch: a first or second byte that is no letter has index 31, whose bits are all 0, and
+        // so do the lengths beyond 16 (`ends[17]`) and below 2 (no second letter). A last byte that is no
+        // letter has index 31 too, set for listed words that end so.)
         let a = LETTER_INDEX[usize::from(w.first().copied().unwrap_or(0))];
         let b = LETTER_INDEX[usize::from(w.get(1).copied().unwrap_or(0))];
-        (self.lead[w.len().min(17)] >> a) & (self.pair[usize::from(a)] >> b) & 1 == 1
+        let e = LETTER_INDEX[usize::from(w.last().copied().unwrap_or(0))];
+        (self.ends[w.len().min(17)][usize::from(a)] >> e) & (self.pair[usize::from(a)] >> b) & 1
+            == 1
     }
 
     fn has(&self, w: &str) -> bool {
@@ -3300,6 +3307,43 @@ mod tests {
         assert!(!FUTURE.has("Hopes"));
         assert!(!FUTURE.has_any_case("hoped"));
         assert!(!FUTURE.has_any_case("") && !FUTURE.has_any_case("éa"));
+        // The filtered lookups answer as a plain one, on the words of the texts and their variants.
+        let mut texts = crate::recognise::all_texts();
+        texts.truncate(200);
+        // (And the listed words grown, cut and changed at their last letter, in upper and lower case.)
+        for list in [&FUTURE, &NOT_RESULT_BEFORE, &PAST_VERBS] {
+            texts.extend(list.words.iter().map(|w| {
+                let (head, last) = w.split_at(w.len() - 1);
+                format!(
+                    "{w}s {head} {head}e {head}d {head}'{last} x{w} {}",
+                    w.to_ascii_uppercase()
+                )
+            }));
+        }
+        let mut checked = 0;
+        for t in &texts {
+            for w in t.split_whitespace() {
+                let trimmed = w.trim_matches(|c: char| !c.is_alphanumeric());
+                let upper = trimmed.to_ascii_uppercase();
+                let cut = &w.as_bytes()[..w.len() - 1];
+                for w in [w, trimmed, &upper]
+                    .map(str::as_bytes)
+                    .into_iter()
+                    .chain([cut])
+                {
+                    for list in [&FUTURE, &NOT_RESULT_BEFORE, &PAST_VERBS] {
+                        let plain = list.words.iter().any(|p| p.as_bytes() == w);
+                        assert_eq!(list.has_bytes(w), plain, "{w:?}");
+                        if let Ok(s) = std::str::from_utf8(w) {
+                            let lower = s.to_ascii_lowercase();
+                            assert_eq!(list.has_any_case(s), list.words.contains(&&*lower), "{s}");
+                        }
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]
