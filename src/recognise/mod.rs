@@ -175,13 +175,6 @@ const HE_FILTER: u16 = 1 << 15;
 /// the word ends with "seed" or "seeded" ([`push_seed`]).
 const SEED_FILTER: u16 = 1 << 14;
 
-/// The bits of [`WordTable`]'s `filter` entries that tell the lengths of its words (bit `n` for length `n`).
-const LENGTH_BITS: u16 = (1 << (SCAN_MAX + 1)) - 1;
-const _: () = assert!(LENGTH_BITS & (HE_FILTER | SEED_FILTER) == 0);
-
-/// The lengths past [`SCAN_MAX`] that [`Scan::block`] looks at, a bit each as in [`LENGTH_BITS`].
-const LONG_BITS: u64 = (1 << (SEED_MAX + 1)) - (1 << (SCAN_MAX + 1));
-
 /// The longest word of [`seed::each_seed_word`] ("seventeenthseeded"): the scan tests the longer words than
 /// [`SCAN_MAX`] up to this length for a "seed" at their end, without the `filter` (they are rare).
 const SEED_MAX: usize = 17;
@@ -1066,12 +1059,15 @@ fn push_seed(b: &[u8], s: usize, n: usize, out: &mut Found) {
 
 /// Adds the word `b[s..s + n]` (a maximal run of ASCII letters and digits of at most [`SCAN_MAX`] bytes, whose
 /// first eight bytes, and maybe more, are `raw`) to `keys` when it has kinds: those of its [`WORD_TABLE`] entry,
-/// and [`keyword_kinds`] when the entry or [`PREFIXES`] say it may have some. [`Scan::block`] calls it for the
-/// words whose length bit is set in their entry of the table's `filter` (indexed by its bytes as written),
-/// about a third: a word that passes for nothing costs one table look-up that fails and one prefix test.
+/// and [`keyword_kinds`] when the entry or [`PREFIXES`] say it may have some. An ordinary word costs one load
+/// of the table's `filter` (indexed by its bytes as written), most often; else one table look-up that
+/// fails and one prefix test.
 #[inline(always)]
 fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Found) {
     let entry = table.filter[filter_index(raw)];
+    if entry >> n & 1 == 0 {
+        return;
+    }
     let key = (raw | splat(0x20)) & KEY_MASKS[n];
     // (A word of another length has another key: its bytes are not zero.)
     if entry & HE_FILTER != 0
@@ -1142,27 +1138,17 @@ impl Scan<'_> {
     fn block(&mut self, at: usize, block: &[u8; 72], w: u64, next: u64, out: &mut Found) {
         let mut starts = w & !(w << 1 | self.carry);
         self.carry = w >> 63;
-        // First the starts of the words that pass the filter, or are too long for it, without a branch on the
-        // filter (whose outcome is as good as random, word by word); then those words alone.
-        // A word that runs into the next block is the block's last, and is always kept.
-        let mut keep = (w >> 63) << (63 - (starts | 1).leading_zeros());
-        let mut left = starts;
-        while left != 0 {
-            let k = left.trailing_zeros() as usize;
-            left &= left - 1;
-            // The word's length if it ends in the block (else 64: bit 0, no word has length 0).
-            let n = (!w >> k).trailing_zeros() as usize;
-            let raw = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
-            // The entry's length bits, and those of the words too long for the filter (looked at whole, up to
-            // `SEED_MAX`).
-            let lengths = u64::from(self.table.filter[filter_index(raw)] & LENGTH_BITS) | LONG_BITS;
-            keep |= (lengths >> (n & 63) & 1) << k;
-        }
-        starts &= keep;
         while starts != 0 {
             let k = starts.trailing_zeros() as usize;
             starts &= starts - 1;
-            let n = word_len(w, next, k);
+            // The non-word bytes from `k` on (none: the word goes on into the next block, and ends at its
+            // first non-word byte; past 64 bytes there it is too long anyway).
+            let rest = !w >> k;
+            let n = if rest != 0 {
+                rest.trailing_zeros() as usize
+            } else {
+                64 - k + (!next).trailing_zeros() as usize
+            };
             if n <= SCAN_MAX {
                 let raw = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
                 look(self.b, at + k, n, raw, self.table, out);
@@ -1180,15 +1166,6 @@ impl Scan<'_> {
             }
         }
     }
-}
-
-/// The length of the word at `k` of a block whose word bits are `w` and the next block's `next` (zero past
-/// the end of the text); 64 or more when it runs past the next block's start and on, as if it had not ended.
-#[inline(always)]
-fn word_len(w: u64, next: u64, k: usize) -> usize {
-    // The non-word bytes from `k` on, in this block and the next: `(x << 1) << (63 - k)` is `x << (64 - k)`,
-    // zero for `k = 0`.
-    (!w >> k | (!next << 1) << (63 - k)).trailing_zeros() as usize
 }
 
 /// The keyword offsets and kinds of `b`, into `keys`, and whether `b` holds a character that `(?i)` matches to
