@@ -7,6 +7,7 @@ use crate::recognise::descriptor::{DescKind, Descriptor};
 use crate::recognise::result::CueKind;
 use crate::recognise::round::RoundRelation;
 use crate::recognise::{PlayerSide, Span, ascii_space};
+use crate::segment::{splat, zero_bytes};
 
 /// The entities of one side of a found match: a player or a doubles pair, held inline (no allocation). Reads
 /// as the slice of its entities.
@@ -1452,41 +1453,38 @@ fn high_bits(h: u64) -> u32 {
     (h.wrapping_mul(0x0002_0408_1020_4081) >> 56) as u32
 }
 
+/// The two halves of a 16-byte window as numbers (little-endian: byte `k` of a half is its bits `8k..8k + 8`).
+#[inline]
+fn halves(w: &[u8; 16]) -> (u64, u64) {
+    let (lo, hi) = w.split_at(8);
+    (
+        u64::from_le_bytes(lo.try_into().expect("eight bytes")),
+        u64::from_le_bytes(hi.try_into().expect("eight bytes")),
+    )
+}
+
 /// The bytes of a 16-byte window as masks, bit `k` for `w[k]`: of its ASCII white space (see [`ascii_space`])
 /// and of its bytes beyond ASCII. (Eight bytes at a time in a `u64`, without a branch: a loop over bytes exits
 /// at a place that changes from word to word, and is mispredicted there.)
 #[inline]
 fn white_and_wide(w: &[u8; 16]) -> (u32, u32) {
-    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let half = |x: u64| {
-        let x7 = x & LOW;
-        // (Sums of bytes below 0x80 carry into no other byte.) At least 9, below 14, a space.
-        let tab_to_cr =
-            x7.wrapping_add(0x7777_7777_7777_7777) & !x7.wrapping_add(0x7272_7272_7272_7272);
-        let t = x7 ^ 0x2020_2020_2020_2020;
-        let not_space = t.wrapping_add(LOW) | t;
-        let white = (tab_to_cr | !not_space) & !x & HIGH;
-        (high_bits(white), high_bits(x & HIGH))
+        let x7 = x & splat(0x7F);
+        // (Sums of bytes below 0x80 carry into no other byte.) At least 9, below 14, or a space.
+        let tab_to_cr = x7.wrapping_add(splat(0x77)) & !x7.wrapping_add(splat(0x72));
+        let white = (tab_to_cr & !x & splat(0x80)) | zero_bytes(x ^ splat(b' '));
+        (high_bits(white), high_bits(x & splat(0x80)))
     };
-    let (lo, hi) = w.split_at(8);
-    let (w0, n0) = half(u64::from_le_bytes(lo.try_into().unwrap()));
-    let (w1, n1) = half(u64::from_le_bytes(hi.try_into().unwrap()));
+    let (lo, hi) = halves(w);
+    let ((w0, n0), (w1, n1)) = (half(lo), half(hi));
     (w0 | w1 << 8, n0 | n1 << 8)
 }
 
 /// The spaces (b' ') of a 16-byte window as a mask, bit `k` for `w[k]` (as [`white_and_wide`]).
 #[inline]
 fn spaces(w: &[u8; 16]) -> u32 {
-    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let half = |x: u64| {
-        let t = x ^ 0x2020_2020_2020_2020;
-        // (The high bit of a byte of `t` is set by the sum when its low bits are not all 0, and by `t` itself.)
-        high_bits(!((t & LOW).wrapping_add(LOW) | t) & 0x8080_8080_8080_8080)
-    };
-    let (lo, hi) = w.split_at(8);
-    half(u64::from_le_bytes(lo.try_into().unwrap()))
-        | half(u64::from_le_bytes(hi.try_into().unwrap())) << 8
+    let (lo, hi) = halves(w);
+    high_bits(zero_bytes(lo ^ splat(b' '))) | high_bits(zero_bytes(hi ^ splat(b' '))) << 8
 }
 
 /// The last word of `text[from..end]`, as [`last_word`] of it, read off the masks of the 16 bytes before `end`
