@@ -1713,9 +1713,8 @@ fn clause_hits(s: &str, offset: usize, out: &mut Vec<Hit>) {
         CLAUSE_WORDS.each(s, |i, k| out.push(hit(i, k)));
         return;
     };
-    // The patterns at `h[i..]`.
-    let at_each = |out: &mut Vec<Hit>, i: usize| {
-        let mut cand = CLAUSE_WORDS.candidates(h, i);
+    // The patterns at `h[i..]` of those in `cand` (their candidates there).
+    let at_each = |out: &mut Vec<Hit>, i: usize, mut cand: u32| {
         while cand != 0 {
             let k = cand.trailing_zeros();
             if CLAUSE_WORDS.at(k, h, i) {
@@ -1726,14 +1725,18 @@ fn clause_hits(s: &str, offset: usize, out: &mut Vec<Hit>) {
     };
     let mut at = 0;
     while let Some(m) = anchors.find_in(h, aho_corasick::Span::from(at..h.len())) {
-        at_each(out, m.start());
+        at_each(out, m.start(), CLAUSE_WORDS.candidates(h, m.start()));
         at = m.start() + 1;
     }
     // Then the patterns that start with ';' or ',' (no other pattern does), and all in order of start.
     let before = out.len();
     for i in memchr::memchr2_iter(b';', b',', h) {
+        // (Most commas start no pattern: ruled out by the look-ups of `candidates` before any call.)
         if h.get(i + 1) == Some(&b' ') {
-            at_each(out, i);
+            let cand = CLAUSE_WORDS.candidates(h, i);
+            if cand != 0 {
+                at_each(out, i, cand);
+            }
         }
     }
     if before > 0 && out.len() > before {
