@@ -650,17 +650,20 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
             pos = ms + 1;
             continue;
         }
-        let mut t = token(text, ms, c, n);
         // The run's candidates go straight to `out`, taken back if a word marks the run as an event or place.
         let kept = out.len();
         // Whether the last of `out` is the group of name tokens being built (split at stop words; particles
         // join the group they sit in): a name token then extends it.
         let mut open = false;
+        // The start of the next token and its first character (one place where tokens are read: fewer values
+        // carried around the loop).
+        let mut at = (ms, c, n);
         let me = loop {
+            let t = token(text, at.0, at.1, at.2);
             // One look-up per token for both flags.
             let flags = flags_of.of_key(t.key, bytes, t.start, t.end);
             if flags & lexicon::NAME_ORG != 0 {
-                break None;
+                break Err(t);
             }
             if !is_name_token(text, &t, flags & lexicon::NAME_STOP != 0) {
                 open = false;
@@ -671,15 +674,18 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
                 open = true;
             }
             match next_start(text, t.end) {
-                Some((k, c, n)) => t = token(text, k, c, n),
-                None => break Some(t.end),
+                Some(next) => at = next,
+                None => break Ok(t.end),
             }
         };
-        let Some(me) = me else {
-            // An event or place: the rest of the run is walked, no more.
-            out.truncate(kept);
-            pos = skip_run(text, t);
-            continue;
+        let me = match me {
+            Ok(me) => me,
+            Err(t) => {
+                // An event or place: the rest of the run is walked, no more.
+                out.truncate(kept);
+                pos = skip_run(text, t);
+                continue;
+            }
         };
         pos = me;
         // A country code in brackets: "Dimitrov (Bul)".
