@@ -370,15 +370,45 @@ fn token(text: &str, i: usize, c: char, n: usize) -> Token {
                 };
             }
             // A letter outside ASCII or a hyphen: the token goes on from there.
-            return token_rest(text, i, end, lower);
+            return token_rest(text, end, lower).at(bytes, i);
         }
     }
-    token_general(text, i, c, n)
+    token_general(text, i, c, n).at(bytes, i)
+}
+
+/// The end of a token and its flags, as the out-of-line [`token_general`] and [`token_rest`] give them back:
+/// two words, returned in registers (a whole [`Token`] is returned through memory, which then holds every
+/// token of [`find_into`]'s loop, the common ones too).
+#[derive(Clone, Copy)]
+struct TokenEnd {
+    end: usize,
+    lower: bool,
+    hyphen: bool,
+}
+
+impl TokenEnd {
+    /// The token of `bytes` from `start` to this end.
+    #[inline(always)]
+    fn at(self, bytes: &[u8], start: usize) -> Token {
+        Token {
+            start,
+            end: self.end,
+            lower: self.lower,
+            hyphen: self.hyphen,
+            key: key_of(bytes, start, self.end),
+        }
+    }
+}
+
+/// [`lexicon::word_key`] of `bytes[start..end]`, out of line (for the rare tokens of [`TokenEnd::at`]).
+#[inline(never)]
+fn key_of(bytes: &[u8], start: usize, end: usize) -> u64 {
+    lexicon::word_key(&bytes[start..end])
 }
 
 /// [`token`] for any token.
 #[inline(never)]
-fn token_general(text: &str, i: usize, c: char, n: usize) -> Token {
+fn token_general(text: &str, i: usize, c: char, n: usize) -> TokenEnd {
     let bytes = text.as_bytes();
     let mut lower = is_lowercase(c);
     let mut j = i + n;
@@ -389,13 +419,13 @@ fn token_general(text: &str, i: usize, c: char, n: usize) -> Token {
         lower |= is_lowercase(c);
         j += 1 + n;
     }
-    token_rest(text, i, j, lower)
+    token_rest(text, j, lower)
 }
 
-/// The rest of the token starting at `i`, from byte `j`, where its letters and apostrophe (if any) end or
-/// stop at a letter outside ASCII; `lower`: whether those bytes hold a lower-case letter.
+/// The rest of a token from byte `j`, where its first letters and apostrophe (if any) end or stop at a letter
+/// outside ASCII; `lower`: whether those first bytes hold a lower-case letter.
 #[inline(never)]
-fn token_rest(text: &str, i: usize, mut j: usize, mut lower: bool) -> Token {
+fn token_rest(text: &str, mut j: usize, mut lower: bool) -> TokenEnd {
     let bytes = text.as_bytes();
     j = skip_letters(text, j, &mut lower);
     let mut hyphen = false;
@@ -408,12 +438,10 @@ fn token_rest(text: &str, i: usize, mut j: usize, mut lower: bool) -> Token {
             _ => break,
         }
     }
-    Token {
-        start: i,
+    TokenEnd {
         end: j,
         lower,
         hyphen,
-        key: lexicon::word_key(&bytes[i..j]),
     }
 }
 
