@@ -286,6 +286,21 @@ fn leading_letters(x: u64) -> (usize, u64, bool) {
 fn skip_letters(text: &str, mut i: usize, lower: &mut bool) -> usize {
     let bytes = text.as_bytes();
     loop {
+        // Letters outside ASCII first: the callers mostly start at one (where a token's ASCII letters stopped),
+        // and the eight-byte step below would find no ASCII letter there.
+        while let Some(&b) = bytes.get(i)
+            && b >= 0x80
+        {
+            let Some((c, n)) = char_at(text, i) else {
+                return i;
+            };
+            let bits = letter_bits(c);
+            if bits & IS_LETTER == 0 {
+                return i;
+            }
+            *lower |= bits & IS_LOWERCASE != 0;
+            i += n;
+        }
         // ASCII letters, eight bytes at a time (a byte at a time near the end of the text).
         if let Some(chunk) = bytes.get(i..i + 8) {
             let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
@@ -308,16 +323,9 @@ fn skip_letters(text: &str, mut i: usize, lower: &mut bool) -> usize {
                 i += 1;
             }
         }
-        match char_at(text, i) {
-            Some((c, n)) if !c.is_ascii() => {
-                let bits = letter_bits(c);
-                if bits & IS_LETTER == 0 {
-                    return i;
-                }
-                *lower |= bits & IS_LOWERCASE != 0;
-                i += n;
-            }
-            _ => return i,
+        // Past the ASCII letters: a byte outside ASCII goes on (the loop above), any other ends the letters.
+        if bytes.get(i).is_none_or(|&b| b < 0x80) {
+            return i;
         }
     }
 }
