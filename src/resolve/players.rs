@@ -77,13 +77,7 @@ impl NameWords {
         ids.clear();
         let mut ranges = std::mem::take(&mut scratch.ranges);
         ranges.clear();
-        // Every mention written at `multi[k]`, `k` moved on past those of two or more words: no branch.
-        let mut multi = std::mem::take(&mut scratch.multi);
-        if multi.len() < names.len() {
-            multi.resize(names.len(), 0);
-        }
-        let mut k = 0;
-        for (i, n) in names.iter().enumerate() {
+        for n in names {
             let from = ids.len() as u32;
             if let Some(lens) = n.word_lens() {
                 // The words as the recogniser found them.
@@ -104,8 +98,16 @@ impl NameWords {
                     ids.push(intern.id(word, None));
                 }
             }
-            let to = ids.len() as u32;
-            ranges.push((from, to));
+            ranges.push((from, ids.len() as u32));
+        }
+        // Every mention written at `multi[k]`, `k` moved on past those of two or more words: no branch. (A pass
+        // of its own: fewer values live in the word loop above.)
+        let mut multi = std::mem::take(&mut scratch.multi);
+        if multi.len() < names.len() {
+            multi.resize(names.len(), 0);
+        }
+        let mut k = 0;
+        for (i, &(from, to)) in ranges.iter().enumerate() {
             multi[k] = i as u32;
             k += usize::from(to - from > 1);
         }
