@@ -283,7 +283,15 @@ fn leading_letters(x: u64) -> (usize, u64, bool) {
 /// Skips letters from byte `i`; returns the end. Sets `lower` if one of them is lower-case
 /// (`char::is_lowercase`).
 #[inline]
-fn skip_letters(text: &str, mut i: usize, lower: &mut bool) -> usize {
+fn skip_letters(text: &str, i: usize, lower: &mut bool) -> usize {
+    let (end, low) = letters_from(text, i, *lower);
+    *lower = low;
+    end
+}
+
+/// [`skip_letters`] with the flag in and out by value (kept in a register, not stored at each step).
+#[inline(always)]
+fn letters_from(text: &str, mut i: usize, mut lower: bool) -> (usize, bool) {
     let bytes = text.as_bytes();
     loop {
         // Letters outside ASCII first: the callers mostly start at one (where a token's ASCII letters stopped),
@@ -292,13 +300,13 @@ fn skip_letters(text: &str, mut i: usize, lower: &mut bool) -> usize {
             && b >= 0x80
         {
             let Some((c, n)) = char_at(text, i) else {
-                return i;
+                return (i, lower);
             };
             let bits = letter_bits(c);
             if bits & IS_LETTER == 0 {
-                return i;
+                return (i, lower);
             }
-            *lower |= bits & IS_LOWERCASE != 0;
+            lower |= bits & IS_LOWERCASE != 0;
             i += n;
         }
         // ASCII letters, eight bytes at a time (a byte at a time near the end of the text).
@@ -307,25 +315,25 @@ fn skip_letters(text: &str, mut i: usize, lower: &mut bool) -> usize {
             let (letters, small) = letters_and_lower(x);
             let other = !letters & splat(0x80);
             if other == 0 {
-                *lower |= small != 0;
+                lower |= small != 0;
                 i += 8;
                 continue;
             }
             // Little-endian: the lowest set bit is the first byte that is no ASCII letter.
             let n = other.trailing_zeros() / 8;
-            *lower |= small & ((1u64 << (8 * n)) - 1) != 0;
+            lower |= small & ((1u64 << (8 * n)) - 1) != 0;
             i += n as usize;
         } else {
             while let Some(&b) = bytes.get(i)
                 && b.is_ascii_alphabetic()
             {
-                *lower |= b >= b'a';
+                lower |= b >= b'a';
                 i += 1;
             }
         }
         // Past the ASCII letters: a byte outside ASCII goes on (the loop above), any other ends the letters.
         if bytes.get(i).is_none_or(|&b| b < 0x80) {
-            return i;
+            return (i, lower);
         }
     }
 }
