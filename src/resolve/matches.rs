@@ -1568,6 +1568,9 @@ impl<T> PerSentence<T> {
     }
 
     /// The items of sentence `si`; `fill` writes them into the (cleared or reused) buffer when `si` is new.
+    /// (Inlined, with `fill` a call out of line: most calls ask again for the sentence just filled, and then
+    /// cost a comparison, not a call with its saved registers.)
+    #[inline]
     fn get(&mut self, si: usize, fill: impl FnOnce(&mut Vec<T>)) -> &[T] {
         if self.si != si {
             fill(&mut self.items);
@@ -1582,11 +1585,16 @@ type SentParens = PerSentence<Span>;
 
 impl SentParens {
     /// (Read off the clause words of the sentence, found for both.)
+    #[inline]
     fn of(&mut self, ctx: &Ctx, si: usize, hits: &mut SentHits) -> &[Span] {
-        self.get(si, |spans| {
-            spans.clear();
-            parens_of_hits(ctx.text, ctx.sents[si], hits.of(ctx, si), spans)
-        })
+        self.get(si, |spans| Self::fill(ctx, si, hits, spans))
+    }
+
+    /// The parentheticals of sentence `si` into `spans` (out of line: see [`PerSentence::get`]).
+    #[inline(never)]
+    fn fill(ctx: &Ctx, si: usize, hits: &mut SentHits, spans: &mut Vec<Span>) {
+        spans.clear();
+        parens_of_hits(ctx.text, ctx.sents[si], hits.of(ctx, si), spans)
     }
 }
 
@@ -1674,11 +1682,16 @@ fn hits_within(hits: &[Hit], group: u8, from: usize, to: usize) -> impl Iterator
 type SentHits = PerSentence<Hit>;
 
 impl SentHits {
+    #[inline]
     fn of(&mut self, ctx: &Ctx, si: usize) -> &[Hit] {
-        self.get(si, |hits| {
-            let sent = ctx.sents[si];
-            clause_hits(&ctx.text[sent.start..sent.end], sent.start, hits);
-        })
+        self.get(si, |hits| Self::fill(ctx, si, hits))
+    }
+
+    /// The clause words of sentence `si` into `hits` (out of line: see [`PerSentence::get`]).
+    #[inline(never)]
+    fn fill(ctx: &Ctx, si: usize, hits: &mut Vec<Hit>) {
+        let sent = ctx.sents[si];
+        clause_hits(&ctx.text[sent.start..sent.end], sent.start, hits);
     }
 }
 
