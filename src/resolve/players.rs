@@ -791,10 +791,11 @@ const fn role_first_lens() -> [u32; 128] {
 
 static ROLE_FIRST_LENS: [u32; 128] = role_first_lens();
 
-/// For each ASCII byte, one bit per length of the first run of ASCII letters and digits of the roles that start
-/// with it (in either case): "not" of "not_player" gives 3. First runs have at most 15 bytes.
-const fn role_run_lens() -> [u16; 128] {
-    let mut t = [0u16; 128];
+/// For each byte, one bit per length of the first run of ASCII letters and digits of the roles that start with
+/// it (in either case): "not" of "not_player" gives 3. First runs have at most 15 bytes. Every role starts with
+/// a letter: a byte that is no letter has no bit (one load tells both).
+const fn role_run_lens() -> [u16; 256] {
+    let mut t = [0u16; 256];
     let mut i = 0;
     while i < ROLES.len() {
         let r = ROLES[i].as_bytes();
@@ -809,7 +810,7 @@ const fn role_run_lens() -> [u16; 128] {
     t
 }
 
-static ROLE_RUN_LENS: [u16; 128] = role_run_lens();
+static ROLE_RUN_LENS: [u16; 256] = role_run_lens();
 
 /// Whether a role word (see [`is_role`]) may be one of the words of `text[from..to]` split at white space: a
 /// necessary test for [`role_before`] and [`role_after`] from the role starts that the keyword scan found
@@ -820,24 +821,21 @@ static ROLE_RUN_LENS: [u16; 128] = role_run_lens();
 /// the window cuts it: at `from` (the word's start is a suffix of a longer run: its length must then be that
 /// of a role's first run) or at `to` (a prefix of a longer run: not looked at closer here).
 ///
+/// `cut_to`: [`cuts_word`]`(b, to)`, which the caller may know without reading the bytes.
+///
 /// Inlined always: a call per name (from [`official_context`]) cost more than its body's mostly first tests.
 #[inline(always)]
-fn role_may_stand(b: &[u8], roles: &[usize], from: usize, to: usize) -> bool {
+fn role_may_stand(b: &[u8], roles: &[usize], from: usize, to: usize, cut_to: bool) -> bool {
     let i = roles.partition_point(|&s| s < from);
-    if roles.get(i).is_some_and(|&s| s < to) {
+    if roles.get(i).is_some_and(|&s| s < to) || cut_to {
         return true;
     }
-    let cut = |at: usize| {
-        at > 0 && at < b.len() && b[at - 1].is_ascii_alphanumeric() && b[at].is_ascii_alphanumeric()
-    };
-    if cut(to) {
-        return true;
-    }
-    if from < to && cut(from) {
-        // Most cut words start with a byte that no role's first run starts with, or have a run no role's first
-        // run has: the lengths of the runs of roles starting with it, then the run's length up to 16.
+    if from < to && from > 0 {
+        // Most windows start with a byte that no role's first run starts with (no letter among them), or with a
+        // run no role's first run has: the lengths of the runs of roles starting with it (none: not a letter,
+        // so not cut there either), then whether the window cuts a word there, then the run's length up to 16.
         let lens = ROLE_RUN_LENS[usize::from(b[from])];
-        if lens == 0 {
+        if lens == 0 || !b[from - 1].is_ascii_alphanumeric() {
             return false;
         }
         let n = alnum_run16(b, from);
@@ -845,6 +843,12 @@ fn role_may_stand(b: &[u8], roles: &[usize], from: usize, to: usize) -> bool {
         return n < 16 && lens >> n & 1 != 0;
     }
     false
+}
+
+/// Whether `at` falls inside a run of ASCII letters and digits of `b` (one on either side).
+#[inline(always)]
+fn cuts_word(b: &[u8], at: usize) -> bool {
+    at > 0 && at < b.len() && b[at - 1].is_ascii_alphanumeric() && b[at].is_ascii_alphanumeric()
 }
 
 /// The high bit of each byte of `v` that is an ASCII letter or digit, and no other bit (exact in every byte:
@@ -1236,7 +1240,8 @@ fn role_after(text: &str, end: usize, roles: &[usize]) -> bool {
         return false;
     }
     let hi = ceil_boundary(text, end + 40);
-    if !role_may_stand(text.as_bytes(), roles, end + 2, hi) {
+    let b = text.as_bytes();
+    if !role_may_stand(b, roles, end + 2, hi, cuts_word(b, hi)) {
         return false;
     }
     let after = &text[end + 2..hi];
@@ -1300,10 +1305,17 @@ fn official_context(text: &str, span: Span, roles: &[usize]) -> bool {
     // One backward pass over the window: the white space before the name once, then "By" and the words.
     let b = &text.as_bytes()[from..span.start];
     let mut end = b.len();
-    while end > 0 && ascii_space(b[end - 1]) {
+    // Mostly one space before the name.
+    if end >= 2 && b[end - 1] == b' ' && !ascii_space(b[end - 2]) {
         end -= 1;
+    } else {
+        while end > 0 && ascii_space(b[end - 1]) {
+            end -= 1;
+        }
     }
-    let role_near = || role_may_stand(text.as_bytes(), roles, from, span.start);
+    // White space before the name: it starts no word there (no cut).
+    let cut_to = end == b.len() && cuts_word(text.as_bytes(), span.start);
+    let role_near = || role_may_stand(text.as_bytes(), roles, from, span.start, cut_to);
     let by_or_role = if end > 0 && !b[end - 1].is_ascii() {
         // Maybe Unicode white space before: on characters.
         ends_with_by(before()) || role_near() && role_before(before())
