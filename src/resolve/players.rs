@@ -68,9 +68,9 @@ impl NameWords {
         let bytes = text.as_bytes();
         scratch.generation = scratch.generation.wrapping_add(1);
         let mut intern = Interner::in_buffers(
+            bytes,
             names.len() * 2,
             std::mem::take(&mut scratch.slots),
-            std::mem::take(&mut scratch.words),
             scratch.generation,
         );
         let mut ids = std::mem::take(&mut scratch.ids);
@@ -90,12 +90,14 @@ impl NameWords {
                         let cut = 8 * (8 - len.min(8)) as u32;
                         u64::from_le_bytes(eight.try_into().expect("8 bytes")) << cut >> cut
                     });
-                    ids.push(intern.id(&bytes[start..start + len], head));
+                    ids.push(intern.id(start, len, head));
                     start += len + 1;
                 }
             } else {
+                let mut start = n.span.start;
                 for word in bytes[n.span.start..n.span.end].split(|&b| b == b' ') {
-                    ids.push(intern.id(word, None));
+                    ids.push(intern.id(start, word.len(), None));
+                    start += word.len() + 1;
                 }
             }
             ranges.push((from, ids.len() as u32));
@@ -112,7 +114,7 @@ impl NameWords {
             k += usize::from(to - from > 1);
         }
         let distinct = intern.len();
-        (scratch.slots, scratch.words, scratch.generation) = intern.into_buffers();
+        (scratch.slots, scratch.generation) = intern.into_buffers();
         NameWords {
             ids,
             ranges,
@@ -142,35 +144,46 @@ impl NameWords {
     }
 }
 
-/// Interner slots: the hash and id of a word and the generation that wrote it.
-type Slots = Vec<(u64, u32, u32)>;
+/// An interner slot: the hash of a word, where its first occurrence stands in the text (offset and length),
+/// its id, and the generation that wrote the slot.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    hash: u64,
+    start: u32,
+    len: u32,
+    id: u32,
+    generation: u32,
+}
 
-/// Ids for short byte strings, in the order first seen: open addressing on a hash of the length and the
-/// first and last eight bytes.
+/// Interner slots (see [`Slot`]).
+type Slots = Vec<Slot>;
+
+/// Ids for short words of a text (given by offset and length), in the order first seen: open addressing on a
+/// hash of the length and the first and last eight bytes.
+///
+/// A slot keeps its word's offset and length (no vector of the words: a word is compared from its slot, and
+/// fewer values live in the caller's loop).
 struct Interner<'a> {
-    /// Per slot: the hash and id of a word and the generation that wrote it (a slot of another generation
-    /// is empty: no clearing per article). A power of two, at least twice the number of words.
+    /// The text the words are slices of.
+    text: &'a [u8],
+    /// Per slot: see [`Slot`] (a slot of another generation is empty: no clearing per article). A power of two,
+    /// at least twice the number of words.
     slots: Slots,
-    words: Vec<&'a [u8]>,
+    /// Number of distinct words (the next id).
+    count: u32,
     /// The generation of this interner's slots: never 0.
     generation: u32,
 }
 
 impl<'a> Interner<'a> {
     #[cfg(test)]
-    fn with_capacity(n: usize) -> Self {
-        Self::in_buffers(n, Vec::new(), Vec::new(), 1)
+    fn with_capacity(text: &'a [u8], n: usize) -> Self {
+        Self::in_buffers(text, n, Vec::new(), 1)
     }
 
-    /// An interner for about `n` words in the buffers `slots` and `words` (emptied first), whose slots of
-    /// other generations than `generation` count as empty (all are cleared when `generation` is 0, after a
-    /// wrap: generation 1 then).
-    fn in_buffers(
-        n: usize,
-        mut slots: Slots,
-        mut words: Vec<&'static [u8]>,
-        mut generation: u32,
-    ) -> Self {
+    /// An interner for about `n` words of `text` in the buffer `slots`, whose slots of other generations than
+    /// `generation` count as empty (all are cleared when `generation` is 0, after a wrap: generation 1 then).
+    fn in_buffers(text: &'a [u8], n: usize, mut slots: Slots, mut generation: u32) -> Self {
         let size = (n * 2).max(16).next_power_of_two();
         if generation == 0 {
             slots.clear();
@@ -179,25 +192,19 @@ impl<'a> Interner<'a> {
         // A table of an earlier, bigger article serves as it is (only more room).
         if slots.len() < size {
             slots.clear();
-            slots.resize(size, (0, 0, 0));
+            slots.resize(size, Slot::default());
         }
-        words.clear();
-        words.reserve(n);
-        // (`Vec<&'static [u8]>` is a `Vec<&'a [u8]>`.)
         Interner {
+            text,
             slots,
-            words,
+            count: 0,
             generation,
         }
     }
 
-    /// The buffers, emptied, and the generation, for [`Interner::in_buffers`]: an empty vector of `&'a [u8]`
-    /// becomes one of `&'static [u8]` in place (a collect from its own `into_iter` keeps the allocation).
-    fn into_buffers(self) -> (Slots, Vec<&'static [u8]>, u32) {
-        let mut words = self.words;
-        words.clear();
-        let words = words.into_iter().map(|_| &[][..]).collect();
-        (self.slots, words, self.generation)
+    /// The slots and the generation, for [`Interner::in_buffers`].
+    fn into_buffers(self) -> (Slots, u32) {
+        (self.slots, self.generation)
     }
 
     /// The hash of `w`, whose first eight bytes (zero-padded) are `head` when the caller has them.
@@ -219,28 +226,38 @@ impl<'a> Interner<'a> {
         (head ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 
-    /// The id of `w` (a new one when first seen); `head`: its first eight bytes, zero-padded, if at hand.
+    /// The id of the word `text[start..start + len]` (a new one when first seen); `head`: its first eight
+    /// bytes, zero-padded, if at hand.
     #[inline(always)]
-    fn id(&mut self, w: &'a [u8], head: Option<u64>) -> u32 {
-        if self.words.len() * 2 >= self.slots.len() {
+    fn id(&mut self, start: usize, len: usize, head: Option<u64>) -> u32 {
+        if self.count as usize * 2 >= self.slots.len() {
             self.grow();
         }
+        let w = &self.text[start..start + len];
         let h = Self::hash(w, head);
         let mask = self.slots.len() - 1;
         let mut i = (h >> 40) as usize & mask;
         loop {
-            let (sh, id, g) = self.slots[i];
-            if g != self.generation {
-                let id = self.words.len() as u32;
-                self.words.push(w);
-                self.slots[i] = (h, id, self.generation);
+            let slot = self.slots[i];
+            if slot.generation != self.generation {
+                let id = self.count;
+                self.count += 1;
+                self.slots[i] = Slot {
+                    hash: h,
+                    start: start as u32,
+                    len: len as u32,
+                    id,
+                    generation: self.generation,
+                };
                 return id;
             }
             // The multiplication in `hash` is by an odd number (one to one): equal hashes of words of at
             // most eight bytes (no tail) and equal lengths mean equal first eight bytes, the whole words.
-            let stored = self.words[id as usize];
-            if sh == h && stored.len() == w.len() && (w.len() <= 8 || Self::same_long(stored, w)) {
-                return id;
+            if slot.hash == h
+                && slot.len as usize == len
+                && (len <= 8 || Self::same_long(&self.text[slot.start as usize..][..len], w))
+            {
+                return slot.id;
             }
             i = (i + 1) & mask;
         }
@@ -269,20 +286,20 @@ impl<'a> Interner<'a> {
     #[cold]
     fn grow(&mut self) {
         let size = self.slots.len() * 2;
-        let mut slots = vec![(0u64, 0u32, 0u32); size];
+        let mut slots = vec![Slot::default(); size];
         let generation = self.generation;
-        for &(h, id, g) in self.slots.iter().filter(|s| s.2 == generation) {
-            let mut i = (h >> 40) as usize & (size - 1);
-            while slots[i].2 == generation {
+        for &slot in self.slots.iter().filter(|s| s.generation == generation) {
+            let mut i = (slot.hash >> 40) as usize & (size - 1);
+            while slots[i].generation == generation {
                 i = (i + 1) & (size - 1);
             }
-            slots[i] = (h, id, g);
+            slots[i] = slot;
         }
         self.slots = slots;
     }
 
     fn len(&self) -> usize {
-        self.words.len()
+        self.count as usize
     }
 }
 
@@ -371,7 +388,6 @@ struct Scratch {
     /// [`Interner`] buffers, and the generation of the last article's slots.
     slots: Slots,
     generation: u32,
-    words: Vec<&'static [u8]>,
     /// [`NameWords`] buffers.
     ids: Vec<u32>,
     ranges: Vec<(u32, u32)>,
@@ -1783,22 +1799,25 @@ mod tests {
         }
     }
 
+    /// Ids in the order first seen, by a map of the words' bytes: the reference for the interner.
+    fn ids_by_map<'t>(
+        words: impl Iterator<Item = &'t [u8]>,
+        map: &mut std::collections::HashMap<&'t [u8], u32>,
+    ) -> Vec<u32> {
+        words
+            .map(|w| {
+                let n = map.len() as u32;
+                *map.entry(w).or_insert(n)
+            })
+            .collect()
+    }
+
+    /// The interner (words by offset and length in a text, compared from their slots) gives the ids of a map
+    /// of the words, through its growth from a small table: short and long words, words that differ only in
+    /// their middle or last byte, the empty word, and words at the end of the text (no eight-byte load).
     #[test]
     fn interner_gives_ids_in_order() {
-        let words: Vec<String> = (0..500).map(|i| format!("w{}", i % 137)).collect();
-        let mut intern = Interner::with_capacity(2);
-        let mut seen: Vec<&str> = Vec::new();
-        for w in &words {
-            let id = intern.id(w.as_bytes(), None) as usize;
-            match seen.iter().position(|s| s == w) {
-                Some(p) => assert_eq!(id, p),
-                None => {
-                    assert_eq!(id, seen.len());
-                    seen.push(w);
-                }
-            }
-        }
-        assert_eq!(intern.len(), 137);
+        let mut words: Vec<String> = (0..500).map(|i| format!("w{}", i % 137)).collect();
         for w in [
             "",
             "a",
@@ -1806,10 +1825,46 @@ mod tests {
             "abcdefghi",
             "abcdefghijklmnopq",
             "abcdefghijklmnopr",
+            "abcdefgXijklmnopq",
+            "abcdefghijklmnopqrstuvwxyz-abcdefgh",
+            "abcdefghijklmnopqrstuvwxyz_abcdefgh",
+            "abcdefghi",
+            "a",
+            "abcdefghijklmnopq",
         ] {
-            let id = intern.id(w.as_bytes(), None);
-            assert_eq!(intern.id(w.as_bytes(), None), id);
+            words.push(w.to_string());
         }
+        let pieces = [
+            "Li",
+            "Na",
+            "del",
+            "Potro",
+            "Auger-Aliassime",
+            "Mackenzie-McDonald",
+            "x",
+        ];
+        for t in crate::recognise::random_texts(&pieces, 40, 12, 0x9e37_79b9_7f4a_7c15) {
+            words.extend(t.split(' ').map(str::to_string));
+        }
+        let text = words.join(" ");
+        let mut offsets = Vec::new();
+        let mut start = 0;
+        for w in &words {
+            offsets.push((start, w.len()));
+            start += w.len() + 1;
+        }
+        let mut map = std::collections::HashMap::new();
+        let want = ids_by_map(
+            offsets.iter().map(|&(s, n)| &text.as_bytes()[s..s + n]),
+            &mut map,
+        );
+        let mut intern = Interner::with_capacity(text.as_bytes(), 2);
+        let got: Vec<u32> = offsets
+            .iter()
+            .map(|&(s, n)| intern.id(s, n, None))
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(intern.len(), map.len());
     }
 
     /// [`floor_boundary`] on bytes is the first position at or after `i` where `str::is_char_boundary` holds
@@ -1856,15 +1911,15 @@ mod tests {
             .chain(crate::recognise::names::find(text))
             .collect();
         let words = NameWords::new(text, &names);
-        let mut intern = Interner::with_capacity(2);
+        let mut map = std::collections::HashMap::new();
         for (i, n) in names.iter().enumerate() {
-            let want: Vec<u32> = text[n.span.start..n.span.end]
-                .split(' ')
-                .map(|w| intern.id(w.as_bytes(), None))
-                .collect();
+            let want = ids_by_map(
+                text.as_bytes()[n.span.start..n.span.end].split(|&b| b == b' '),
+                &mut map,
+            );
             assert_eq!(words.of(i), want, "{:?}", &text[n.span.start..n.span.end]);
         }
-        assert_eq!(words.distinct, intern.len());
+        assert_eq!(words.distinct, map.len());
         // The mentions of two or more words, also in the buffers of a bigger article.
         let mut scratch = Scratch::default();
         NameWords::new_in(text, &names, &mut scratch).give_back(&mut scratch);
