@@ -1315,11 +1315,17 @@ pub(crate) fn mark_officials(
 /// in the same clause, or after a comma. The cheap tests first; role words only where the keyword scan found
 /// that one may stand (`roles`, see [`role_may_stand`]).
 fn official_context(text: &str, span: Span, roles: &[usize]) -> bool {
-    let from = floor_boundary(text, span.start.saturating_sub(40));
-    // The window on bytes: a `str` (char boundary tests) only where a test needs one.
-    let before = || &text[from..span.start];
+    // The window's raw start, `lo`, for the byte tests, and its first char boundary, `from`, only where a `str`
+    // is needed (rare). The byte tests give the same answers from `lo`: the bytes before `from` are UTF-8
+    // continuation bytes, which are no white space (the trimming stops at them as at `from`), no part of "By",
+    // no role start and no letter (so no cut word at the window's start, as at `from`, which follows one).
+    let lo = span.start.saturating_sub(40);
+    let before = || {
+        let from = floor_boundary(text, lo);
+        (&text[from..span.start], from - lo)
+    };
     // One backward pass over the window: the white space before the name once, then "By" and the words.
-    let b = &text.as_bytes()[from..span.start];
+    let b = &text.as_bytes()[lo..span.start];
     let mut end = b.len();
     // Mostly one space before the name.
     if end >= 2 && b[end - 1] == b' ' && !ascii_space(b[end - 2]) {
@@ -1331,12 +1337,17 @@ fn official_context(text: &str, span: Span, roles: &[usize]) -> bool {
     }
     // White space before the name: it starts no word there (no cut).
     let cut_to = end == b.len() && cuts_word(text.as_bytes(), span.start);
-    let role_near = || role_may_stand(text.as_bytes(), roles, from, span.start, cut_to);
+    let role_near = || role_may_stand(text.as_bytes(), roles, lo, span.start, cut_to);
     let by_or_role = if end > 0 && !b[end - 1].is_ascii() {
         // Maybe Unicode white space before: on characters.
-        ends_with_by(before()) || role_near() && role_before(before())
+        ends_with_by(before().0) || role_near() && role_before(before().0)
     } else {
-        b[..end].ends_with(b"By") || role_near() && role_before_from(before(), end)
+        b[..end].ends_with(b"By")
+            || role_near() && {
+                // (`end` is at or past `from`: the trimming stopped at or before the window's first character.)
+                let (before, skip) = before();
+                role_before_from(before, end - skip)
+            }
     };
     by_or_role || role_after(text, span.end, roles) || byline_line(text, span)
 }
@@ -2312,6 +2323,16 @@ mod tests {
             }
         }
         texts.push("the coachJim Courier; cannot_player Jim Courier".to_string());
+        // Windows that start inside a character of two to four bytes, before white space only, "By", a role.
+        for gap in 30..=44 {
+            let sp = " ".repeat(gap);
+            for c in ["\u{e9}", "\u{2003}", "\u{1f3be}"] {
+                texts.push(format!("{c}{c}{sp}Jim Courier"));
+                texts.push(format!("{c}By{sp}Jim Courier"));
+                texts.push(format!("{c}coach{sp}Jim Courier"));
+                texts.push(format!("{c}{c}{sp}\u{a0}Jim Courier"));
+            }
+        }
         for t in &texts {
             let keywords = crate::recognise::Keywords::scan(t);
             let b = t.as_bytes();
