@@ -627,10 +627,7 @@ fn deferred_before(b: &[u8], mut p: usize, out: &mut Vec<(usize, usize, &'static
         } else {
             0
         };
-        let mut s = e;
-        while s > floor && super::WORD[usize::from(b[s - 1])] {
-            s -= 1;
-        }
+        let s = run_start(b, floor, e);
         if s == e {
             break;
         }
@@ -651,6 +648,34 @@ fn deferred_before(b: &[u8], mut p: usize, out: &mut Vec<(usize, usize, &'static
             out.push((s, e, word));
         }
     }
+}
+
+/// The start of the run of ASCII letters and digits that ends at `e`, going back to `floor` at most: as
+/// `while s > floor && WORD[b[s - 1]] { s -= 1 }` from `s = e`, eight bytes at a time.
+#[inline]
+fn run_start(b: &[u8], floor: usize, e: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut s = e;
+    while s >= floor + 8 {
+        let v = u64::from_le_bytes(b[s - 8..s].try_into().expect("eight bytes"));
+        // Per byte, the high bit of `x + (0x80 - c)` is set where `x` (seven bits) is `c` or more, as in
+        // `has_ascii_upper`; letters are compared in lower case (bit 5 set: no other byte becomes a letter).
+        let low = v & !HIGH;
+        let lower = low | super::splat(0x20);
+        let digit = (low + super::splat(0x80 - b'0')) & !(low + super::splat(0x80 - b':'));
+        let letter = (lower + super::splat(0x80 - b'a')) & !(lower + super::splat(0x80 - b'{'));
+        let other = !((digit | letter) & !v) & HIGH;
+        if other != 0 {
+            // The run starts after the last byte of the eight that is not a word byte (the highest one of
+            // `other`): byte `7 - lz / 8` of them.
+            return s - (other.leading_zeros() / 8) as usize;
+        }
+        s -= 8;
+    }
+    while s > floor && super::WORD[usize::from(b[s - 1])] {
+        s -= 1;
+    }
+    s
 }
 
 /// A participle ("beaten", "knocked out", "defeated") with "by" a few words after it, not after "has"/"had".
@@ -1022,6 +1047,38 @@ mod tests {
             for (s, e, alt) in found {
                 if let Some(alt) = alt {
                     assert_eq!(alt, CUE.which_at(&t, s, e), "{t:?}: {}", &t[s..e]);
+                }
+            }
+        }
+    }
+
+    /// [`run_start`] finds the start that the byte loop finds: at every end and floor of texts of all bytes
+    /// (each ASCII byte next to letters and digits, non-ASCII bytes) and of the corpora.
+    #[test]
+    fn run_start_is_the_byte_loop() {
+        let mut texts: Vec<Vec<u8>> = crate::recognise::all_texts()
+            .into_iter()
+            .take(20)
+            .map(String::into_bytes)
+            .collect();
+        let mut all = Vec::new();
+        for c in 0u8..=255 {
+            all.extend_from_slice(b"ab9Z");
+            all.push(c);
+            all.extend_from_slice(b"aaaaaaaaaaaaaaaaaaaaaaaaa0");
+            all.push(c);
+            all.push(c);
+        }
+        texts.push(all);
+        texts.push(b"x".to_vec());
+        for b in &texts {
+            for e in 0..b.len().min(30_000) {
+                for floor in [0, e.saturating_sub(8), e.saturating_sub(3), e] {
+                    let mut s = e;
+                    while s > floor && super::super::WORD[usize::from(b[s - 1])] {
+                        s -= 1;
+                    }
+                    assert_eq!(run_start(b, floor, e), s, "{e} {floor}");
                 }
             }
         }
