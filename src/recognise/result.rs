@@ -142,7 +142,12 @@ static FIRST_WORDS: Lazy<FxHashSet<Box<[u8]>>> = Lazy::new(|| {
 enum Step {
     /// A text of alternative `alt` (an index of [`CUE_ALTS`]): these bytes after the first word, then a word
     /// boundary. A NUL byte at the end stands for `\p{Lu}` (the "dd" alternative, no boundary after it).
-    Lit { alt: usize, rest: Box<[u8]> },
+    /// `two`: its first two bytes as `u16::from_le_bytes` when it has three or more, else [`ANY_TWO`].
+    Lit {
+        alt: usize,
+        rest: Box<[u8]>,
+        two: u32,
+    },
     /// The "lostmatch" (`lost`) or "wonmatch" alternative `alt` after its verb: read by [`noun_prep`].
     NounPrep { alt: usize, lost: bool },
     /// The "passive" alternative `alt` after its verb ("was", "got"): read by [`passive`].
@@ -230,9 +235,15 @@ static FOLLOW: Lazy<FxHashMap<Box<[u8]>, Word>> = Lazy::new(|| {
                     .is_none_or(|&c| c == 0 || c.is_ascii_alphanumeric()),
                 "{name}"
             );
+            let two = if rest.len() >= 3 {
+                u32::from(u16::from_le_bytes([rest[0], rest[1]]))
+            } else {
+                ANY_TWO
+            };
             steps.push(Step::Lit {
                 alt,
                 rest: rest.into(),
+                two,
             });
         }
     }
@@ -446,14 +457,18 @@ fn read_at(b: &[u8], p: usize, q: usize, steps: &[Step]) -> Option<Option<(usize
     if p > 0 && is_word_byte(b[p - 1]) {
         return None;
     }
+    // The two bytes after the first word, as the `two` of the texts (past the end, no text's).
+    let next_two = match b.get(q..q + 2) {
+        Some(&[x, y]) => u32::from(u16::from_le_bytes([x, y])),
+        _ => NO_TWO,
+    };
     for step in steps {
         match step {
-            Step::Lit { alt, rest } => {
+            Step::Lit { alt, rest, two } => {
                 // Most texts fail on their first two bytes (a space and the first letter of a word); a NUL can
                 // only be the last byte.
-                // (Two byte tests, not a slice comparison: that would call `memcmp`.)
-                if rest.len() >= 3 && (b.get(q) != Some(&rest[0]) || b.get(q + 1) != Some(&rest[1]))
-                {
+                // (One comparison of integers read once: not two byte tests per text.)
+                if *two != ANY_TWO && *two != next_two {
                     continue;
                 }
                 if let Some((&0, head)) = rest.split_last() {
@@ -492,6 +507,12 @@ fn read_at(b: &[u8], p: usize, q: usize, steps: &[Step]) -> Option<Option<(usize
     }
     Some(None)
 }
+
+/// The `two` of a [`Step::Lit`] text of fewer than three bytes: tried whatever bytes follow.
+const ANY_TWO: u32 = 1 << 16;
+
+/// The two bytes after a first word that ends the text or is one byte before its end: no text's `two`.
+const NO_TWO: u32 = 1 << 17;
 
 /// Common first words ("was", "is", "got") that the shared scan does not look for: every cue that starts with
 /// one of them holds one of [`TRIGGERS`] as its second or third word ("was beaten", "was narrowly beaten",
