@@ -612,7 +612,8 @@ fn has_ascii_upper(b: &[u8], s: usize, e: usize) -> bool {
         return b[s..e].iter().any(u8::is_ascii_uppercase);
     };
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mask = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+    // (The low `n` bytes; none when `n` is 0, a shift by 64.)
+    let mask = u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0);
     let v = u64::from_le_bytes(eight.try_into().expect("eight bytes")) & mask;
     let low = v & !HIGH;
     // Per byte, the high bit of `low + (0x80 - c)` is set where the low seven bits are `c` or more (no carry
