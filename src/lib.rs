@@ -62,7 +62,8 @@ impl Extractor {
     }
 
     /// Extracts the facts of one article given as plain text. A first line that reads as a title becomes the
-    /// headline. Evidence offsets are byte offsets into `text`.
+    /// headline. Evidence offsets are byte offsets into `text`. A text longer than 4 GiB (`u32::MAX` bytes)
+    /// is not read: its article has no facts and says so in `warnings`.
     pub fn extract(&self, text: &str) -> Article {
         // As `extract_document(&Document::from_text(None, text))`, without copying the text.
         resolve::extract_parts(
@@ -77,7 +78,7 @@ impl Extractor {
     }
 
     /// Extracts the facts of a document (source id, headline, publication date, body). Evidence offsets are
-    /// byte offsets into `doc.body`.
+    /// byte offsets into `doc.body`. A body longer than 4 GiB is not read, as in [`Extractor::extract`].
     pub fn extract_document(&self, doc: &Document) -> Article {
         resolve::extract(doc)
     }

@@ -456,6 +456,24 @@ pub(crate) fn extract_parts(doc: Parts, body: &str) -> Article {
 /// the instruction cache, few enough for their texts and buffers to stay in the data caches.
 const BATCH: usize = 16;
 
+/// The longest body that is extracted, in bytes: the stages keep text offsets in 32 bits. A longer body gives
+/// an article with [`TOO_LONG`] as a warning and no facts (the CLI's `--max-bytes` stops such inputs long
+/// before, at 16 MiB by default).
+pub(crate) const MAX_BODY: usize = u32::MAX as usize;
+
+/// The warning of an article whose body is longer than [`MAX_BODY`].
+pub(crate) const TOO_LONG: &str = "text longer than 4 GiB (4294967295 bytes): not extracted";
+
+/// The part of `body` that the stages read: all of it, or nothing when it is longer than [`MAX_BODY`].
+fn readable(body: &str) -> &str {
+    within(body, MAX_BODY)
+}
+
+/// `body`, or nothing when it is longer than `max` bytes.
+fn within(body: &str, max: usize) -> &str {
+    if body.len() > max { "" } else { body }
+}
+
 /// Extracts every document of `docs`, in order, giving each article to `out`: the same articles as
 /// [`extract`] on each (a single call gives one, with no list to allocate).
 ///
@@ -614,6 +632,7 @@ const TENNIS_STAGES: [(&str, Stage); 10] = [
 
 /// The first stage: the normalised text, the keyword scan, the scores and the sport.
 fn first_stage(doc: Parts, body: &str, s: &mut Scratch) {
+    let body = readable(body);
     let buffers = std::mem::take(&mut s.norm).into_buffers();
     s.norm = timed("normalise", || Normalised::reusing(body, buffers));
     let text = s.norm.text.as_str();
@@ -750,6 +769,9 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
         seeds: Vec::new(),
         warnings: doc.warnings.to_vec(),
     };
+    if readable(body).len() < body.len() {
+        article.warnings.push(TOO_LONG.into());
+    }
     if sport != Some("tennis") {
         return article;
     }
@@ -1091,6 +1113,21 @@ fn attach_seeds(ctx: &Ctx, used: &mut [bool], out: &mut Vec<SeedRow>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A body up to the limit is read whole; a longer one not at all (not cut, which could split a character
+    /// or a fact). The limit is what the stages' 32-bit offsets hold.
+    #[test]
+    fn bodies_over_the_limit_are_not_read() {
+        assert_eq!(within("6-4 6-4", 7), "6-4 6-4");
+        assert_eq!(within("6-4 6-4", 6), "");
+        assert_eq!(within("", 0), "");
+        assert_eq!(
+            readable("Nadal beat Federer 6-4 6-4."),
+            "Nadal beat Federer 6-4 6-4."
+        );
+        assert_eq!(MAX_BODY as u64, u64::from(u32::MAX));
+        assert!(TOO_LONG.contains(&MAX_BODY.to_string()));
+    }
 
     /// The former `place_context`, on `str`: the reference of the byte version.
     fn place_context_str(text: &str, span: Span) -> bool {
