@@ -157,6 +157,15 @@ enum Step {
 /// What the cue reader knows of a first word: the ways a cue may go on after it ([`read_at`] tries them).
 struct Word {
     steps: Vec<Step>,
+    /// The distinct `two`s (as [`read_at`] reads them: the first two bytes as `u16::from_le_bytes`) of the
+    /// [`Step::Lit`] texts of three bytes or more.
+    twos: Box<[u32]>,
+    /// For each of `twos`, the `steps` that can match where the two bytes after the word are that `two`
+    /// (its texts and the steps tried wherever), in order.
+    by_two: Box<[Box<[Step]>]>,
+    /// The `steps` tried wherever (shorter texts, [`Step::NounPrep`], [`Step::Passive`]): all that can
+    /// match where the two bytes after the word are none of `twos`.
+    anywhere: Box<[Step]>,
     /// The first and the second bytes of the `steps` as bit sets of ASCII bytes (see [`lead_sets`]).
     lead: Option<(u128, u128)>,
 }
@@ -166,6 +175,14 @@ impl Step {
     fn alt(&self) -> usize {
         match *self {
             Step::Lit { alt, .. } | Step::NounPrep { alt, .. } | Step::Passive { alt } => alt,
+        }
+    }
+
+    /// The `two` of a [`Step::Lit`] text, [`ANY_TWO`] for the other steps.
+    fn two(&self) -> u32 {
+        match *self {
+            Step::Lit { two, .. } => two,
+            _ => ANY_TWO,
         }
     }
 }
@@ -199,6 +216,9 @@ static FOLLOW: Lazy<FxHashMap<Box<[u8]>, Word>> = Lazy::new(|| {
         .map(|w| {
             let word = Word {
                 steps: Vec::new(),
+                twos: Box::default(),
+                by_two: Box::default(),
+                anywhere: Box::default(),
                 lead: None,
             };
             (w.clone(), word)
@@ -249,6 +269,19 @@ static FOLLOW: Lazy<FxHashMap<Box<[u8]>, Word>> = Lazy::new(|| {
     }
     for word in map.values_mut() {
         word.lead = lead_sets(&word.steps);
+        let mut twos: Vec<u32> = word.steps.iter().map(Step::two).collect();
+        twos.retain(|&t| t != ANY_TWO);
+        twos.sort_unstable();
+        twos.dedup();
+        let tried = |two: u32| -> Box<[Step]> {
+            (word.steps.iter())
+                .filter(|s| s.two() == ANY_TWO || s.two() == two)
+                .cloned()
+                .collect()
+        };
+        word.by_two = twos.iter().map(|&t| tried(t)).collect();
+        word.anywhere = tried(ANY_TWO);
+        word.twos = twos.into();
     }
     map
 });
@@ -453,7 +486,7 @@ fn latin_capital(b: &[u8], at: usize) -> Option<bool> {
 /// The cue pattern at the first word `p..q` in code: `Some(Some((end, alternative)))` for a match,
 /// `Some(None)` for none, `None` when the pattern must tell (a non-ASCII
 /// capital after "d.", a word byte before `p`).
-fn read_at(b: &[u8], p: usize, q: usize, steps: &[Step]) -> Option<Option<(usize, usize)>> {
+fn read_at(b: &[u8], p: usize, q: usize, word: &Word) -> Option<Option<(usize, usize)>> {
     if p > 0 && is_word_byte(b[p - 1]) {
         return None;
     }
@@ -462,15 +495,16 @@ fn read_at(b: &[u8], p: usize, q: usize, steps: &[Step]) -> Option<Option<(usize
         Some(&[x, y]) => u32::from(u16::from_le_bytes([x, y])),
         _ => NO_TWO,
     };
-    for step in steps {
+    // Most texts fail on their first two bytes (a space and the first letter of a word): only the steps that
+    // can match after these two are tried (a search of a few integers, not a test per step).
+    let steps = match word.twos.iter().position(|&t| t == next_two) {
+        Some(i) => &word.by_two[i],
+        None => &word.anywhere,
+    };
+    for step in steps.iter() {
         match step {
-            Step::Lit { alt, rest, two } => {
-                // Most texts fail on their first two bytes (a space and the first letter of a word); a NUL can
-                // only be the last byte.
-                // (One comparison of integers read once: not two byte tests per text.)
-                if *two != ANY_TWO && *two != next_two {
-                    continue;
-                }
+            Step::Lit { alt, rest, .. } => {
+                // A NUL can only be the last byte.
                 if let Some((&0, head)) = rest.split_last() {
                     // "d. F": the capital ends the match.
                     let at = q + head.len();
@@ -845,7 +879,7 @@ fn each_match(text: &str, keywords: &Keywords, mut found: impl FnMut(usize, usiz
         {
             continue;
         }
-        let m = match read_at(b, p, e, &word.steps) {
+        let m = match read_at(b, p, e, word) {
             Some(m) => m.map(|(e, alt)| (e, Some(alt))),
             None => NEAR.at(text, p).map(|e| (e, None)),
         };
@@ -1076,6 +1110,31 @@ mod tests {
 
     /// [`run_start`] finds the start that the byte loop finds: at every end and floor of texts of all bytes
     /// (each ASCII byte next to letters and digits, non-ASCII bytes) and of the corpora.
+    /// The steps [`read_at`] takes from a word's table are the steps whose `two` is [`ANY_TWO`] or the two
+    /// bytes after the word, in order, for every `two` of the word and for others.
+    #[test]
+    fn steps_by_two_are_the_filter() {
+        let key = |s: &Step| match s {
+            Step::Lit { alt, rest, two } => (*alt, rest.to_vec(), *two),
+            _ => (s.alt(), Vec::new(), ANY_TWO),
+        };
+        for word in FOLLOW.values() {
+            let mut nexts: Vec<u32> = word.twos.to_vec();
+            nexts.extend([NO_TWO, u32::from(u16::from_le_bytes(*b" x")), 0x2020, 0]);
+            for next in nexts {
+                let expected: Vec<_> = (word.steps.iter())
+                    .filter(|s| s.two() == ANY_TWO || s.two() == next)
+                    .map(key)
+                    .collect();
+                let got = match word.twos.iter().position(|&t| t == next) {
+                    Some(i) => &word.by_two[i],
+                    None => &word.anywhere,
+                };
+                assert_eq!(got.iter().map(key).collect::<Vec<_>>(), expected);
+            }
+        }
+    }
+
     #[test]
     fn run_start_is_the_byte_loop() {
         let mut texts: Vec<Vec<u8>> = crate::recognise::all_texts()
