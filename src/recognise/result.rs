@@ -483,13 +483,10 @@ fn latin_capital(b: &[u8], at: usize) -> Option<bool> {
     char::from_u32(c).map(char::is_uppercase)
 }
 
-/// The cue pattern at the first word `p..q` in code: `Some(Some((end, alternative)))` for a match,
-/// `Some(None)` for none, `None` when the pattern must tell (a non-ASCII
-/// capital after "d.", a word byte before `p`).
-fn read_at(b: &[u8], p: usize, q: usize, word: &Word) -> Option<Option<(usize, usize)>> {
-    if p > 0 && is_word_byte(b[p - 1]) {
-        return None;
-    }
+/// The cue pattern at a first word `word` that ends at `q` (with no word byte before it: the caller tests)
+/// in code: `Some(Some((end, alternative)))` for a match, `Some(None)` for none, `None` when the pattern must
+/// tell (a non-ASCII capital after "d.").
+fn read_at(b: &[u8], q: usize, word: &Word) -> Option<Option<(usize, usize)>> {
     // The two bytes after the first word, as the `two` of the texts (past the end, no text's).
     let next_two = match b.get(q..q + 2) {
         Some(&[x, y]) => u32::from(u16::from_le_bytes([x, y])),
@@ -872,14 +869,17 @@ fn each_match(text: &str, keywords: &Keywords, mut found: impl FnMut(usize, usiz
         if p < next {
             continue;
         }
+        // A word byte before the word: the pattern must tell (it may match inside a word).
+        let glued = p > 0 && is_word_byte(b[p - 1]);
         // Most hits are followed by no text of their word: the two bytes after it tell.
-        if word.lead.is_some_and(|(first, second)| {
-            !(in_set(first, b.get(e)) && in_set(second, b.get(e + 1)))
-        }) && !(p > 0 && is_word_byte(b[p - 1]))
+        if !glued
+            && word.lead.is_some_and(|(first, second)| {
+                !(in_set(first, b.get(e)) && in_set(second, b.get(e + 1)))
+            })
         {
             continue;
         }
-        let m = match read_at(b, p, e, word) {
+        let m = match if glued { None } else { read_at(b, e, word) } {
             Some(m) => m.map(|(e, alt)| (e, Some(alt))),
             None => NEAR.at(text, p).map(|e| (e, None)),
         };
