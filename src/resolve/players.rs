@@ -1290,8 +1290,8 @@ fn role_after(text: &str, end: usize, roles: &[usize]) -> bool {
 }
 
 /// Marks entities whose mentions stand next to a role word ("coach Darren Cahill", "umpire Carlos Ramos",
-/// "X, his coach,"). `roles`: the role starts of the keyword scan of `text`
-/// ([`crate::recognise::Keywords::roles`]).
+/// "X, his coach,"). `link`: the entity of each name, one per name (from [`build_entities`]). `roles`: the role
+/// starts of the keyword scan of `text` ([`crate::recognise::Keywords::roles`]).
 pub(crate) fn mark_officials(
     text: &str,
     names: &[NameMention],
@@ -1299,8 +1299,9 @@ pub(crate) fn mark_officials(
     entities: &mut [Entity],
     roles: &[usize],
 ) {
-    for (i, n) in names.iter().enumerate() {
-        let Some(e) = link[i] else { continue };
+    debug_assert_eq!(link.len(), names.len(), "one link per name");
+    for (n, &e) in names.iter().zip(link) {
+        let Some(e) = e else { continue };
         // Every test below can only mark the entity: nothing to learn about one already marked.
         if entities[e].not_player {
             continue;
