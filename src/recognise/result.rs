@@ -170,6 +170,18 @@ struct Word {
     lead: Option<(u128, u128)>,
 }
 
+impl Word {
+    /// The steps that can match where the two bytes after the word are `next_two` (as [`read_at`] reads
+    /// them), in order: a search of a few integers, not a test per step.
+    #[inline]
+    fn steps_after(&self, next_two: u32) -> &[Step] {
+        match self.twos.iter().position(|&t| t == next_two) {
+            Some(i) => &self.by_two[i],
+            None => &self.anywhere,
+        }
+    }
+}
+
 impl Step {
     /// The alternative (an index of [`CUE_ALTS`]) that the step reads.
     fn alt(&self) -> usize {
@@ -493,12 +505,8 @@ fn read_at(b: &[u8], q: usize, word: &Word) -> Option<Option<(usize, usize)>> {
         _ => NO_TWO,
     };
     // Most texts fail on their first two bytes (a space and the first letter of a word): only the steps that
-    // can match after these two are tried (a search of a few integers, not a test per step).
-    let steps = match word.twos.iter().position(|&t| t == next_two) {
-        Some(i) => &word.by_two[i],
-        None => &word.anywhere,
-    };
-    for step in steps.iter() {
+    // can match after these two are tried.
+    for step in word.steps_after(next_two) {
         match step {
             Step::Lit { alt, rest, .. } => {
                 // A NUL can only be the last byte.
@@ -1126,10 +1134,7 @@ mod tests {
                     .filter(|s| s.two() == ANY_TWO || s.two() == next)
                     .map(key)
                     .collect();
-                let got = match word.twos.iter().position(|&t| t == next) {
-                    Some(i) => &word.by_two[i],
-                    None => &word.anywhere,
-                };
+                let got = word.steps_after(next);
                 assert_eq!(got.iter().map(key).collect::<Vec<_>>(), expected);
             }
         }
