@@ -955,12 +955,57 @@ fn span_evidence(source: &str, start: usize, end: usize) -> Evidence {
     }
 }
 
-/// "p1", "p2"...: a player's id.
+/// "p1", "p2"...: a player's id. Below [`IDS`] a copy of a text made at compile time (no digits written, no
+/// `memcpy` call).
 fn player_id(n: usize) -> crate::model::Text {
+    if let Some(id) = PLAYER_IDS.get(n) {
+        return id.clone();
+    }
     let mut id = crate::model::Text::const_new("p");
     id.push_str(crate::output::decimal(n as u64, &mut [0; 20]));
     id
 }
+
+/// How many player ids [`PLAYER_IDS`] holds ("p0" to "p99"; an article has some ten players).
+const IDS: usize = 100;
+
+/// "p0" to "p99" (in four bytes each, zero-padded): the bytes of [`PLAYER_IDS`].
+const ID_BYTES: &[u8; 4 * IDS] = &{
+    let mut t = [0; 4 * IDS];
+    let mut n = 0;
+    while n < IDS {
+        t[4 * n] = b'p';
+        if n < 10 {
+            t[4 * n + 1] = b'0' + n as u8;
+        } else {
+            t[4 * n + 1] = b'0' + (n / 10) as u8;
+            t[4 * n + 2] = b'0' + (n % 10) as u8;
+        }
+        n += 1;
+    }
+    t
+};
+
+/// The ids "p0" to "p99" as texts (inline: a clone is a copy).
+static PLAYER_IDS: [crate::model::Text; IDS] = {
+    let mut t = [const { crate::model::Text::const_new("") }; IDS];
+    let mut n = 0;
+    while n < IDS {
+        let len = if n < 10 { 2 } else { 3 };
+        let (_, rest) = ID_BYTES.split_at(4 * n);
+        let (id, _) = rest.split_at(len);
+        let Ok(id) = std::str::from_utf8(id) else {
+            panic!("ASCII ids")
+        };
+        // (`replace` and `forget`: a value with a destructor cannot be dropped at compile time.)
+        std::mem::forget(std::mem::replace(
+            &mut t[n],
+            crate::model::Text::const_new(id),
+        ));
+        n += 1;
+    }
+    t
+};
 
 fn majority(votes: &[&'static str]) -> Option<&'static str> {
     let mut best: Option<(&'static str, usize)> = None;
@@ -1113,6 +1158,14 @@ fn attach_seeds(ctx: &Ctx, used: &mut [bool], out: &mut Vec<SeedRow>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ids from the table are those written digit by digit, below its end and beyond.
+    #[test]
+    fn player_ids_from_the_table_as_written() {
+        for n in 0..3 * IDS {
+            assert_eq!(player_id(n), format!("p{n}"));
+        }
+    }
 
     /// A body up to the limit is read whole; a longer one not at all (not cut, which could split a character
     /// or a fact). The limit is what the stages' 32-bit offsets hold.
