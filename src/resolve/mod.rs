@@ -1020,11 +1020,16 @@ fn majority(votes: &[&'static str]) -> Option<&'static str> {
 
 /// Where the player's name is written as the source text writes it (the fullest form): the source span of a
 /// name reference with exactly the entity's normalised name, else the name in the normalised text.
+///
+/// The entity's name is the span of one of its name mentions, nearly always of a name reference: a reference
+/// with that very span is taken without comparing the text (the same answer: the same bytes). Texts are
+/// compared as bytes (spans of the text end at characters: no boundary tests).
 fn display_name(ctx: &Ctx, refs: &[usize], e: usize) -> Shown {
     let span = ctx.entities[e].name;
-    let name = &ctx.text[span.start..span.end];
+    let text = ctx.text.as_bytes();
+    let name = &text[span.start..span.end];
     for r in refs.iter().map(|&k| &ctx.refs[k]) {
-        if r.kind == RefKind::Name && &ctx.text[r.span.start..r.span.end] == name {
+        if r.kind == RefKind::Name && (r.span == span || &text[r.span.start..r.span.end] == name) {
             let (start, end) = ctx.norm.source_span(r.span.start, r.span.end);
             return Shown {
                 id: 0,
