@@ -322,7 +322,6 @@ struct Scratch {
     order: Vec<usize>,
     shown: Vec<Shown>,
     first_at: Vec<usize>,
-    player_refs: Vec<PlayerRef>,
     spans: Vec<(usize, usize)>,
     matches: matches::Scratch,
     /// The normalised text and its offset map (its buffers reused: see [`Normalised::reusing`]).
@@ -355,7 +354,6 @@ impl Scratch {
         recycle(&mut self.order);
         recycle(&mut self.shown);
         recycle(&mut self.first_at);
-        recycle(&mut self.player_refs);
         recycle(&mut self.spans);
         self.matches.recycle();
         // The text and its map: freed past 64 KB.
@@ -396,8 +394,8 @@ struct Shown {
 pub(crate) struct PlayerRefs<'a> {
     /// By entity: `id` the number of its player record (0 when it has none).
     shown: &'a [Shown],
-    /// The id and display name of player record `id`, at `id - 1`.
-    refs: &'a [PlayerRef],
+    /// The player records (their mentions not yet made): record `id` at `id - 1`.
+    players: &'a [Player],
 }
 
 impl PlayerRefs<'_> {
@@ -410,7 +408,7 @@ impl PlayerRefs<'_> {
             return None;
         }
         // (Field by field: `PlayerRef::clone` may be left a call.)
-        let r = &self.refs[id - 1];
+        let r = &self.players[id - 1];
         Some(PlayerRef {
             id: r.id.clone(),
             name: r.name.clone(),
@@ -824,29 +822,34 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     );
     order.sort_by_key(|&e| first_at[e]);
     let source = body;
-    // Each player's id number by entity, and its id and display name by number (`player_refs[id - 1]`),
-    // made once and cloned into each record (a copy: they are short).
+    // Each player's id number by entity, and the player records by number (`article.players[id - 1]`), made
+    // in place first, their mentions last: the records that name a player clone its id and display name
+    // from there (a copy: they are short).
     let mut shown = std::mem::take(&mut scratch.shown);
     shown.resize(ctx.entities.len(), Shown::default());
-    let mut player_refs = std::mem::take(&mut scratch.player_refs);
+    // Room for every record at once (no regrowth while they are pushed).
+    article.players.reserve_exact(order.len());
+    article.matches.reserve_exact(found.len());
+    article.rankings.reserve_exact(ranks.len());
+    article.seeds.reserve_exact(seeds.len());
     for (k, &e) in order.iter().enumerate() {
         let s = display_name(&ctx, refs_of(e), e);
         shown[e] = Shown { id: k + 1, ..s };
         let t = if s.norm { ctx.text } else { source };
-        player_refs.push(PlayerRef {
+        let ent = &ctx.entities[e];
+        let nationality = ent.nationality.or_else(|| majority(&ent.demonym_votes));
+        article.players.push(Player {
             id: player_id(k + 1),
             name: t[s.start..s.end].into(),
+            nationality: nationality.map(Into::into),
+            age: ent.age,
+            mentions: Vec::new(),
         });
     }
     let pref = PlayerRefs {
         shown: &shown,
-        refs: &player_refs,
+        players: &article.players,
     };
-    // Room for every record at once (no regrowth while they are pushed).
-    article.matches.reserve_exact(found.len());
-    article.rankings.reserve_exact(ranks.len());
-    article.seeds.reserve_exact(seeds.len());
-    article.players.reserve_exact(order.len());
     // (By reference: a `Found` moved into the call is a copy with `memcpy`.)
     for f in &found {
         matches::push_record(&ctx, f, source, &pref, &mut article.matches);
@@ -873,13 +876,11 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
             });
         }
     }
-    // Last: the players take their ids and names.
+    // Last: the players' mentions.
     let mut spans = std::mem::take(&mut scratch.spans);
-    for (&e, p) in order.iter().zip(player_refs.iter_mut()) {
-        let ent = &ctx.entities[e];
-        let refs = refs_of(e);
-        let mentions = mentions(
-            refs,
+    for (&e, p) in order.iter().zip(article.players.iter_mut()) {
+        p.mentions = mentions(
+            refs_of(e),
             |k| {
                 let sp = ctx.refs[k].span;
                 ctx.norm.source_span(sp.start, sp.end)
@@ -887,20 +888,11 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
             source,
             &mut spans,
         );
-        let nationality = ent.nationality.or_else(|| majority(&ent.demonym_votes));
-        article.players.push(Player {
-            id: std::mem::take(&mut p.id),
-            name: std::mem::take(&mut p.name),
-            nationality: nationality.map(Into::into),
-            age: ent.age,
-            mentions,
-        });
     }
     // The buffers back into `scratch` (emptied by the caller) for the next article.
     (scratch.found, scratch.used, scratch.first, scratch.ref_idx) = (found, used, first, ref_idx);
     (scratch.order, scratch.shown, scratch.spans) = (order, shown, spans);
-    (scratch.first_at, scratch.player_refs) = (first_at, player_refs);
-    (scratch.ranks, scratch.seeds) = (ranks, seeds);
+    (scratch.first_at, scratch.ranks, scratch.seeds) = (first_at, ranks, seeds);
     ctx.put_back(scratch);
     scratch.norm = norm;
     article
