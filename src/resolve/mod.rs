@@ -778,9 +778,14 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     let mut found = std::mem::take(&mut scratch.found);
     let mut used = std::mem::take(&mut scratch.used);
     used.resize(ctx.entities.len(), false);
+    // A side is one player or a pair (a `Team` holds at most two): its first and last player are all of it,
+    // marked with no loop (whose exit would depend on how many there are).
     for f in &found {
-        for &e in f.winner.iter().chain(f.loser.iter()) {
-            used[e] = true;
+        for side in [&f.winner, &f.loser] {
+            if let (Some(&a), Some(&b)) = (side.first(), side.last()) {
+                used[a] = true;
+                used[b] = true;
+            }
         }
     }
     let mut ranks = std::mem::take(&mut scratch.ranks);
@@ -790,29 +795,15 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
 
     // Players: every person named with a full name, and surname-only names that take part in a fact.
     // The references of each entity, in `ctx.refs` order: `ref_idx[first[e]..first[e + 1]]` (one array for
-    // all, filled by counting).
-    // Counts, then running sums (`first[e]` the end of entity `e`'s run), then the refs placed from the back
-    // (which leaves `first[e]` at the start of the run, and keeps each run in `ctx.refs` order).
-    // With the counts, each entity's first position (the key that orders the players).
+    // all, filled by counting), and each entity's first position (the key that orders the players).
     let n_ent = ctx.entities.len();
     let mut first = std::mem::take(&mut scratch.first);
     first.resize(n_ent + 1, 0);
     let mut first_at = std::mem::take(&mut scratch.first_at);
     first_at.resize(n_ent, usize::MAX);
-    for r in &ctx.refs {
-        first[r.entity] += 1;
-        first_at[r.entity] = first_at[r.entity].min(r.span.start);
-    }
-    for e in 1..n_ent {
-        first[e] += first[e - 1];
-    }
-    first[n_ent] = ctx.refs.len();
     let mut ref_idx = std::mem::take(&mut scratch.ref_idx);
     ref_idx.resize(ctx.refs.len(), 0);
-    for (k, r) in ctx.refs.iter().enumerate().rev() {
-        first[r.entity] -= 1;
-        ref_idx[first[r.entity]] = k;
-    }
+    group_refs(&ctx.refs, &mut first, &mut first_at, &mut ref_idx);
     let refs_of = |e: usize| &ref_idx[first[e]..first[e + 1]];
     let mut order = std::mem::take(&mut scratch.order);
     order.extend(
@@ -896,6 +887,34 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     ctx.put_back(scratch);
     scratch.norm = norm;
     article
+}
+
+/// The references `refs` grouped by entity, in their order: entity `e`'s at `ref_idx[first[e]..first[e + 1]]`,
+/// and its first position (the least start) in `first_at[e]`. `first` (one more than the entities) and
+/// `first_at` come filled with zeros and `usize::MAX`, `ref_idx` as long as `refs`.
+///
+/// Counts, then running sums (`first[e]` the end of entity `e`'s run), then the references placed from the
+/// back (which leaves `first[e]` at the start of the run, and keeps each run in `refs` order). A function of
+/// its own, so that the loops keep the slices in registers.
+#[inline(never)]
+fn group_refs(refs: &[Ref], first: &mut [usize], first_at: &mut [usize], ref_idx: &mut [usize]) {
+    for r in refs {
+        first[r.entity] += 1;
+        let at = &mut first_at[r.entity];
+        *at = (*at).min(r.span.start);
+    }
+    let (last, counts) = first.split_last_mut().expect("one more than the entities");
+    let mut sum = 0;
+    for f in counts {
+        sum += *f;
+        *f = sum;
+    }
+    *last = sum;
+    for (k, r) in refs.iter().enumerate().rev() {
+        let f = &mut first[r.entity];
+        *f -= 1;
+        ref_idx[*f] = k;
+    }
 }
 
 /// A player's mentions: the source spans of its references (`span_of` each of `refs`, in `ctx.refs` order)
@@ -1198,6 +1217,40 @@ mod tests {
         *seed ^= *seed << 13;
         *seed ^= *seed >> 7;
         *seed ^= *seed << 17;
+    }
+
+    /// Each entity's references from `group_refs` are those of a filter over all references, in order, and its
+    /// first position their least start.
+    #[test]
+    fn group_refs_same_as_filter() {
+        let mut seed = 0x6a09_e667_f3bc_c909u64;
+        for n_ent in 1..12 {
+            for len in 0..50 {
+                let refs: Vec<Ref> = (0..len)
+                    .map(|_| {
+                        xorshift(&mut seed);
+                        let start = (seed >> 8) as usize % 500;
+                        Ref {
+                            span: Span::new(start, start + 3),
+                            entity: seed as usize % n_ent,
+                            kind: RefKind::Name,
+                            sent: 0,
+                        }
+                    })
+                    .collect();
+                let mut first = vec![0; n_ent + 1];
+                let mut first_at = vec![usize::MAX; n_ent];
+                let mut ref_idx = vec![0; len];
+                group_refs(&refs, &mut first, &mut first_at, &mut ref_idx);
+                for e in 0..n_ent {
+                    let want: Vec<usize> = (0..len).filter(|&k| refs[k].entity == e).collect();
+                    assert_eq!(ref_idx[first[e]..first[e + 1]], want[..]);
+                    let at = want.iter().map(|&k| refs[k].span.start).min();
+                    assert_eq!(first_at[e], at.unwrap_or(usize::MAX));
+                }
+                assert_eq!(first[n_ent], len);
+            }
+        }
     }
 
     /// The mentions made as the spans come (with the sort only for spans out of order) are those of sorting
