@@ -1141,28 +1141,38 @@ impl Scan<'_> {
         while starts != 0 {
             let k = starts.trailing_zeros() as usize;
             starts &= starts - 1;
-            // The non-word bytes from `k` on (none: the word goes on into the next block, and ends at its
-            // first non-word byte; past 64 bytes there it is too long anyway).
-            let rest = !w >> k;
-            let n = if rest != 0 {
-                rest.trailing_zeros() as usize
-            } else {
-                64 - k + (!next).trailing_zeros() as usize
-            };
-            if n <= SCAN_MAX {
-                let raw = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
-                look(self.b, at + k, n, raw, self.table, out);
-            } else if n <= SEED_MAX {
-                // Too long for a keyword; maybe a glued seed ("seventeenthseed"), or a role
-                // ("physiotherapist"; no role is longer than `ROLE_MAX <= SEED_MAX`, its slot tells): a rare
-                // word, looked up whole.
-                push_seed(self.b, at + k, n, out);
-                let key = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"))
-                    | splat(0x20);
-                let slot = self.table.slot(key, n);
-                if slot.free & KEY_ROLE != 0 && slot.key == key && usize::from(slot.len) == n {
-                    out.roles.push(at + k);
+            // The length up to the next non-word byte in this block: 64 when there is none (the word goes on
+            // into the next block), which the rare branch for long words corrects; so the common case needs no
+            // second count.
+            let mut n = (!w >> k).trailing_zeros() as usize;
+            if n > SCAN_MAX {
+                if n == 64 {
+                    // The word ends at the next block's first non-word byte (past 64 bytes there it is too long
+                    // anyway).
+                    n = 64 - k + (!next).trailing_zeros() as usize;
                 }
+                if n > SCAN_MAX {
+                    self.long_word(at + k, n, block, k, out);
+                    continue;
+                }
+            }
+            let raw = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
+            look(self.b, at + k, n, raw, self.table, out);
+        }
+    }
+
+    /// The word of `n > SCAN_MAX` bytes at `s` (`block[k..]`): too long for a keyword; maybe a glued seed
+    /// ("seventeenthseed"), or a role ("physiotherapist"; no role is longer than `ROLE_MAX <= SEED_MAX`, its
+    /// slot tells): a rare word, looked up whole.
+    #[inline(always)]
+    fn long_word(&self, s: usize, n: usize, block: &[u8; 72], k: usize, out: &mut Found) {
+        if n <= SEED_MAX {
+            push_seed(self.b, s, n, out);
+            let key =
+                u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes")) | splat(0x20);
+            let slot = self.table.slot(key, n);
+            if slot.free & KEY_ROLE != 0 && slot.key == key && usize::from(slot.len) == n {
+                out.roles.push(s);
             }
         }
     }
