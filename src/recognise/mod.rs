@@ -210,6 +210,19 @@ const CARD_STARTS: [&[u8]; 16] = [
     b"eleven", b"twelve", b"thir", b"fif", b"twenty", b"forty",
 ];
 
+/// The length of the shortest of [`CARD_STARTS`].
+const CARD_MIN: usize = {
+    let mut min = usize::MAX;
+    let mut i = 0;
+    while i < CARD_STARTS.len() {
+        if CARD_STARTS[i].len() < min {
+            min = CARD_STARTS[i].len();
+        }
+        i += 1;
+    }
+    min
+};
+
 /// How every number word of the ranking patterns ("one" to "ninety-nine", "first" to "ninety-ninth") starts,
 /// with "no" and "num" for "No 1", "number one".
 const NUMBER_STARTS: [&[u8]; 19] = [
@@ -379,9 +392,11 @@ fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
             let number_follows = |i: usize| {
                 let rest = &w[i..];
                 rest.iter().all(u8::is_ascii_digit)
-                    || CARD_STARTS
-                        .iter()
-                        .any(|c| rest.len() >= c.len() && rest[..c.len()].eq_ignore_ascii_case(c))
+                    // (A rest shorter than every card start, as in "not" and "now", is told at once.)
+                    || rest.len() >= CARD_MIN
+                        && CARD_STARTS.iter().any(|c| {
+                            rest.len() >= c.len() && rest[..c.len()].eq_ignore_ascii_case(c)
+                        })
             };
             ranking = (matches!(w[..2], [b'N' | b'n', b'o']) && number_follows(2))
                 || (lower_prefix!("number") && number_follows(6));
