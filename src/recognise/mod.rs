@@ -169,6 +169,9 @@ const HE_WORDS: [&[u8]; 3] = [b"he", b"she", b"the"];
 /// A bit of [`WordTable`]'s `filter` above the lengths: a word of [`HE_WORDS`] has this [`filter_index`], so
 /// that [`look`] compares the word with them before the table look-up.
 const HE_FILTER: u16 = 1 << 15;
+/// Bit 0 of [`WordTable`]'s `filter` (no word has length 0): a start of [`KEY_PREFIXES`] has this
+/// [`filter_index`], so that [`look`] reads [`PREFIXES`] only for such words.
+const PREFIX_FILTER: u16 = 1;
 
 /// The bit of [`WordTable`]'s `filter` entries that says a word of [`seed::each_seed_word`] (of at most
 /// [`SCAN_MAX`] bytes), or one it stands for, has that [`filter_index`] and length: the scan then tests whether
@@ -769,6 +772,7 @@ pub(crate) struct WordTable {
     /// starts of [`KEY_PREFIXES`]; any bytes past the end of a word of one or two bytes). A cheap filter before
     /// the table's own hash, on the bytes as written: most ordinary words fail it (on the BBC tennis articles
     /// 69% of the words, and 8% pass it that are not in the table; with the first two bytes alone 58% and 19%).
+    /// Bit 0 is [`PREFIX_FILTER`], bits 14 and 15 [`SEED_FILTER`] and [`HE_FILTER`].
     filter: [u16; FILTER_SIZE],
     /// The number of entries that hold [`KEY_SPORT`].
     pub groups: usize,
@@ -893,7 +897,7 @@ impl WordTable {
         // has zeros where the prefix has letters, so [`look`] would never ask about it: "for", "set", "now").
         for w in KEY_PREFIXES {
             let lengths = ((1u32 << (SCAN_MAX + 1)) - (1 << w.len())) as u16;
-            t.mark(key8(w), w.len(), lengths);
+            t.mark(key8(w), w.len(), lengths | PREFIX_FILTER);
         }
         for w in HE_WORDS {
             t.mark(key8(w), w.len(), 1 << w.len() | HE_FILTER);
@@ -1109,8 +1113,10 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Fou
         out.roles.push(s);
         kinds ^= KEY_ROLE;
     }
-    let (mask, start) = PREFIXES[prefix_slot(key)];
-    ask |= key & mask == start;
+    if entry & PREFIX_FILTER != 0 {
+        let (mask, start) = PREFIXES[prefix_slot(key)];
+        ask |= key & mask == start;
+    }
     if ask {
         // "to" (the most common word asked about) is a ranking keyword only before a number: ask that alone.
         kinds |= if n == 2 && key == const { k("to") } {
