@@ -107,8 +107,7 @@ pub(crate) struct Scratch {
     parens: Vec<Span>,
     hits: Vec<Hit>,
     merge: MergeBuffers,
-    /// The lower-cased text and the lead words of [`lead_words`].
-    lower: String,
+    /// The lead words of [`lead_words`].
     leads: Vec<(usize, u8)>,
 }
 
@@ -124,11 +123,6 @@ impl Scratch {
         super::recycle(&mut self.merge.numbered);
         super::recycle(&mut self.merge.hashes);
         super::recycle(&mut self.merge.keys);
-        self.lower.clear();
-        // (Kept for texts of up to 64 KB, as `recycle` keeps its lists.)
-        if self.lower.capacity() > 1 << 16 {
-            self.lower = String::new();
-        }
         super::recycle(&mut self.leads);
     }
 }
@@ -371,12 +365,7 @@ pub(crate) fn resolve(
     title_rounds(ctx, &titles, found);
     merge_duplicates(ctx, found, &mut scratch.merge);
     lone_score(ctx, used_scores, found);
-    infer_rounds(
-        ctx,
-        lacking,
-        found,
-        (&mut scratch.lower, &mut scratch.leads),
-    );
+    infer_rounds(ctx, lacking, found, &mut scratch.leads);
 }
 
 /// One result told without its score and one full score told without a result, later in the same article:
@@ -443,12 +432,7 @@ fn title_rounds(ctx: &Ctx, titles: &[Span], found: &mut [Found]) {
 /// Rounds told outside the result's own clause: a title won in the same sentence (a final), a "reached the
 /// last eight" in the next sentence, and the round of the headline or opening sentence for the main match
 /// (from a title phrase there only when `titles_looked`: some result lacked its round before `title_rounds`).
-fn infer_rounds(
-    ctx: &Ctx,
-    titles_looked: bool,
-    found: &mut [Found],
-    (lower, leads): (&mut String, &mut Vec<(usize, u8)>),
-) {
+fn infer_rounds(ctx: &Ctx, titles_looked: bool, found: &mut [Found], leads: &mut Vec<(usize, u8)>) {
     let future = |span: Span| future_before(ctx, span);
     // A "booked a spot in the last eight" in a sentence of its own belongs to the result just before it; an
     // "X and Y also reached the second round" to the results of the players it names.
@@ -562,13 +546,13 @@ fn infer_rounds(
     // (Whole-text checks, made only when some result still lacks its round and the answer is needed.)
     let lacking = found.iter().any(|f| f.round.is_none());
     // The places of the lead words, found in one case-insensitive pass over the text when first needed (in
-    // the buffers given, taken out of `bufs` then).
+    // the buffer given, taken out of `bufs` then).
     let leads_cell = std::cell::OnceCell::new();
-    let bufs = std::cell::Cell::new(Some((lower, leads)));
+    let bufs = std::cell::Cell::new(Some(leads));
     let leads = || -> &[(usize, u8)] {
         leads_cell.get_or_init(|| {
-            let (lower, out) = bufs.take().expect("lead words found once");
-            lead_words(ctx.text, lower, out);
+            let out = bufs.take().expect("lead words found once");
+            lead_words(ctx.text, out);
             let out: &[(usize, u8)] = out;
             out
         })
@@ -782,39 +766,71 @@ const LEAD_ALSO: u8 = 1;
 /// Lead word "cup" of [`lead_words`].
 const LEAD_CUP: u8 = 2;
 
-/// The lead words of the same-day and cup checks, in lower case, "the other " searched for as "other " (a
-/// rarer start than "the", so fewer false candidates) and its "the " checked before it.
-static LEAD_WORDS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
-    std::sync::LazyLock::new(|| aho_corasick::packed::Searcher::new(["other ", "also ", "cup"]));
+/// The first three letters of each lead word ("oth" of "the other ", "als" of "also ", "cup") in each of their
+/// eight case forms (pattern `3 * m + k` is word `k` with letter `i` in upper case when bit `i` of `m` is set).
+/// The case forms of a word differ only in bit 5 of their letters, which lies in the high nibble: they share
+/// the low nibbles by which Teddy puts patterns in buckets, and the bucket of the word's first form (the
+/// lower-case one, pattern `k`: so the three words get three buckets) then admits exactly its word's case
+/// forms, lower case tried first (searching the text itself costs about what searching a lower-cased copy for
+/// three words did, without the copy).
+static LEAD_STARTS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
+    std::sync::LazyLock::new(|| {
+        let mut b = aho_corasick::packed::Config::new().builder();
+        for m in 0..8 {
+            for w in LEAD_START_WORDS {
+                let form: Vec<u8> = (w.iter().enumerate())
+                    .map(|(i, c)| {
+                        if m >> i & 1 == 1 {
+                            c.to_ascii_uppercase()
+                        } else {
+                            *c
+                        }
+                    })
+                    .collect();
+                b.add(form);
+            }
+        }
+        b.build()
+    });
 
-/// Every occurrence of a lead word in `text` in any case: where it ends and which it is ([`LEAD_THE_OTHER`],
-/// [`LEAD_ALSO`], [`LEAD_CUP`]). (No lead word can overlap another or itself, so the non-overlapping
-/// matches are all of them.) Searched for in a lower-cased copy (made in `lower`) by a SIMD search, or else
-/// word by word; written into `out` (empty).
-fn lead_words(text: &str, lower: &mut String, out: &mut Vec<(usize, u8)>) {
-    lower.clear();
-    lower.push_str(text);
-    lower.make_ascii_lowercase();
-    match LEAD_WORDS.as_ref() {
-        // (An "other " found within a match of "also " or "cup" is impossible, and one found is a match of
-        // "the other " exactly when "the " stands before it: the same ends as a search for "the other ".)
-        Some(s) => out.extend(
-            s.find_iter(lower.as_bytes())
-                .filter(|m| {
-                    m.pattern().as_u32() != 0 || lower.as_bytes()[..m.start()].ends_with(b"the ")
-                })
-                .map(|m| (m.end(), m.pattern().as_u32() as u8)),
-        ),
+/// The lead words in lower case, cut after their third letter: the starts of [`LEAD_STARTS`] and the rests
+/// checked after them ("the other " is looked for as "other ", a rarer start than "the", and its "the " checked
+/// before it).
+const LEAD_START_WORDS: [&[u8; 3]; 3] = [b"oth", b"als", b"cup"];
+/// The rests of the lead words after [`LEAD_START_WORDS`].
+const LEAD_RESTS: [&[u8]; 3] = [b"er ", b"o ", b""];
+
+/// Every occurrence of a lead word in `text` in any (ASCII) case: where it ends and which it is
+/// ([`LEAD_THE_OTHER`], [`LEAD_ALSO`], [`LEAD_CUP`]), in text order, written into `out` (empty). Their
+/// starts are found by a SIMD search of the text ([`LEAD_STARTS`]), or else byte by byte. (No start can
+/// overlap another or itself, as none begins with a later letter of one: the non-overlapping matches are all
+/// of them. So are the words'.)
+fn lead_words(text: &str, out: &mut Vec<(usize, u8)>) {
+    let b = text.as_bytes();
+    let mut check = |at: usize, k: usize| {
+        let end = at + 3 + LEAD_RESTS[k].len();
+        if b.get(at + 3..end)
+            .is_some_and(|r| r.eq_ignore_ascii_case(LEAD_RESTS[k]))
+            && (k != 0 || at >= 4 && b[at - 4..at].eq_ignore_ascii_case(b"the "))
+        {
+            out.push((end, k as u8));
+        }
+    };
+    match LEAD_STARTS.as_ref() {
+        Some(s) => {
+            for m in s.find_iter(b) {
+                check(m.start(), m.pattern().as_usize() % 3);
+            }
+        }
         None => {
-            out.extend(
-                ["the other ", "also ", "cup"]
+            for at in 0..b.len().saturating_sub(2) {
+                if let Some(k) = LEAD_START_WORDS
                     .iter()
-                    .zip(0u8..)
-                    .flat_map(|(w, k)| {
-                        lower.match_indices(w).map(move |(at, _)| (at + w.len(), k))
-                    }),
-            );
-            out.sort_unstable();
+                    .position(|w| b[at..at + 3].eq_ignore_ascii_case(*w))
+                {
+                    check(at, k);
+                }
+            }
         }
     }
 }
@@ -3777,5 +3793,81 @@ mod tests {
         }
         // (The random texts hold thousands: the comparison is not of empty lists.)
         assert!(total > 3000, "{total} parentheticals");
+    }
+
+    /// The lead words found by the search of the text's case forms are those of a search of its lower-cased
+    /// copy, on the corpus texts and on random texts mixing the words' cases.
+    #[test]
+    fn lead_words_are_those_of_the_lower_cased_text() {
+        let old = |t: &str| {
+            let lower = t.to_ascii_lowercase();
+            let mut v: Vec<(usize, u8)> = ["the other ", "also ", "cup"]
+                .iter()
+                .zip(0u8..)
+                .flat_map(|(w, k)| lower.match_indices(w).map(move |(at, _)| (at + w.len(), k)))
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        let pieces = [
+            "the ",
+            "THE ",
+            "The ",
+            "tHe",
+            "other ",
+            "Other ",
+            "OTHER ",
+            "otheR",
+            "oth",
+            "er ",
+            "ER ",
+            "also ",
+            "ALSO ",
+            "Also ",
+            "aLsO",
+            "als",
+            "o ",
+            "O ",
+            "cup",
+            "cUp",
+            "CUP",
+            "Cup",
+            "cu",
+            "p",
+            "the  other",
+            "another ",
+            "both",
+            "é",
+            " ",
+            "x",
+            "\n",
+            "hiccup",
+            "th",
+            "e ",
+            "oTH",
+            "aLS",
+        ];
+        let mut texts = crate::recognise::all_texts();
+        texts.extend(crate::recognise::random_texts(
+            &pieces,
+            20_000,
+            10,
+            0x9e37_79b9_7f4a_7c15,
+        ));
+        // (Short texts too: below Teddy's least length the packed searcher falls back to Rabin-Karp.)
+        texts.extend(crate::recognise::random_texts(
+            &pieces,
+            5_000,
+            2,
+            0x2545_f491_4f6c_dd1d,
+        ));
+        let (mut found, mut out) = (0, Vec::new());
+        for t in &texts {
+            out.clear();
+            lead_words(t, &mut out);
+            assert_eq!(out, old(t), "{t}");
+            found += out.len();
+        }
+        assert!(found > 20_000, "{found} lead words");
     }
 }
