@@ -53,42 +53,37 @@ pub(crate) struct State {
     pub refs_ahead: Vec<Ref>,
 }
 
-/// What the resolution steps of one article work on: its text and the [`State`] moved out of its buffers for
-/// one step. It reads as the state (`ctx.refs`); where a step holds one part of the state while it changes
-/// another, it names both through `ctx.st`, whose fields the borrow checker keeps apart.
+/// What the resolution steps of one article work on: its text and the [`State`] in its buffers, borrowed for
+/// one step (not moved out and back: no copy of the state). It reads as the state (`ctx.refs`); where a step
+/// holds one part of the state while it changes another, it names both through `ctx.st`, whose fields the
+/// borrow checker keeps apart.
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub norm: &'a Normalised,
-    st: State,
+    st: &'a mut State,
 }
 
 impl std::ops::Deref for Ctx<'_> {
     type Target = State;
     fn deref(&self) -> &State {
-        &self.st
+        self.st
     }
 }
 
 impl std::ops::DerefMut for Ctx<'_> {
     fn deref_mut(&mut self) -> &mut State {
-        &mut self.st
+        self.st
     }
 }
 
 impl<'a> Ctx<'a> {
-    /// An article's resolution state over `norm`, moved out of its buffers for one step (and back with
-    /// [`Ctx::put_back`]).
-    fn take(norm: &'a Normalised, s: &mut Scratch) -> Self {
+    /// An article's resolution state `st` over `norm` (both in the article's buffers), for one step.
+    fn over(norm: &'a Normalised, st: &'a mut State) -> Self {
         Ctx {
             text: &norm.text,
             norm,
-            st: std::mem::take(&mut s.st),
+            st,
         }
-    }
-
-    /// The state back into the article's buffers.
-    fn put_back(self, s: &mut Scratch) {
-        s.st = self.st;
     }
 }
 
@@ -649,9 +644,8 @@ fn first_stage(doc: Parts, body: &str, s: &mut Scratch) {
 /// (with the nationality and age written next to it), seeds and ranks written next to a name become known,
 /// and the descriptors are found.
 fn resolve_refs(s: &mut Scratch) {
-    let norm = std::mem::take(&mut s.norm);
-    let text = norm.text.as_str();
-    let mut ctx = Ctx::take(&norm, s);
+    let text = s.norm.text.as_str();
+    let mut ctx = Ctx::over(&s.norm, &mut s.st);
     ctx.refs.reserve(s.names.len());
     // The sentence of the last name: names come in text order, the next one's is found by stepping from it.
     let mut sent = 0;
@@ -706,8 +700,6 @@ fn resolve_refs(s: &mut Scratch) {
     // The name references, sorted, become `refs_ahead`; `resolve` builds `ctx.refs` anew in an empty buffer.
     std::mem::swap(&mut ctx.st.refs, &mut ctx.st.refs_ahead);
     descriptor::find_into(text, &ctx.keywords, &mut s.descs);
-    ctx.put_back(s);
-    s.norm = norm;
 }
 
 /// [`players::sentence_of`]`(sents, pos)`, found by stepping forward from sentence `from` when it starts at or
@@ -727,10 +719,9 @@ fn sentence_from(sents: &[Sentence], mut from: usize, pos: usize) -> usize {
 /// Resolution, second step: the results, sentence by sentence (the coreference of the other references
 /// with them).
 fn resolve_results(s: &mut Scratch) {
-    let norm = std::mem::take(&mut s.norm);
     #[cfg(debug_assertions)]
-    let text = norm.text.as_str();
-    let mut ctx = Ctx::take(&norm, s);
+    let text = s.norm.text.as_str();
+    let mut ctx = Ctx::over(&s.norm, &mut s.st);
     matches::resolve(&mut ctx, &s.descs, &mut s.matches, &mut s.found);
     #[cfg(debug_assertions)]
     if std::env::var_os("SPORTEXT_DEBUG").is_some() {
@@ -747,8 +738,6 @@ fn resolve_results(s: &mut Scratch) {
             );
         }
     }
-    ctx.put_back(s);
-    s.norm = norm;
 }
 
 /// The records of one article whose stages and resolution steps have run, with the buffers of `scratch` (taken
@@ -773,8 +762,7 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     if sport != Some("tennis") {
         return article;
     }
-    let norm = std::mem::take(&mut scratch.norm);
-    let ctx = Ctx::take(&norm, scratch);
+    let ctx = Ctx::over(&scratch.norm, &mut scratch.st);
     let mut found = std::mem::take(&mut scratch.found);
     let mut used = std::mem::take(&mut scratch.used);
     used.resize(ctx.entities.len(), false);
@@ -888,8 +876,6 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     (scratch.found, scratch.used, scratch.first, scratch.ref_idx) = (found, used, first, ref_idx);
     (scratch.order, scratch.shown, scratch.spans) = (order, shown, spans);
     (scratch.first_at, scratch.ranks, scratch.seeds) = (first_at, ranks, seeds);
-    ctx.put_back(scratch);
-    scratch.norm = norm;
     article
 }
 
