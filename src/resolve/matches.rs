@@ -80,22 +80,22 @@ enum Number {
     National,
 }
 
-/// A reference that still has to be resolved to an entity.
+/// A reference that still has to be resolved to an entity: its place and what it is. (The place is a field of
+/// its own, read without a match on what it is: the merge of references reads it often.)
 #[derive(Clone, Copy)]
-enum Pending {
-    Desc(Descriptor),
-    /// A ranking or seed phrase that stands for a player ("the world No 1", "the fifth seed"): its seed
-    /// (`true`) or world rank (`false`) and the number.
-    Itself(Span, Number, u32, Option<&'static str>),
+struct Pending {
+    span: Span,
+    what: What,
 }
 
-impl Pending {
-    fn span(&self) -> Span {
-        match self {
-            Pending::Desc(d) => d.span,
-            Pending::Itself(s, _, _, _) => *s,
-        }
-    }
+/// What a [`Pending`] reference is.
+#[derive(Clone, Copy)]
+enum What {
+    /// A descriptor ("the Spaniard", "he").
+    Desc(DescKind),
+    /// A ranking or seed phrase that stands for a player ("the world No 1", "the fifth seed"): what its number
+    /// counts, the number, and the nationality of a demonym before it ("the American fifth seed").
+    Itself(Number, u32, Option<&'static str>),
 }
 
 /// The buffers of [`resolve`] kept for the next article (see `super::Scratch`).
@@ -137,39 +137,46 @@ pub(crate) fn resolve(
 ) {
     let pending = &mut scratch.pending;
     pending.reserve(descs.len() + ctx.m.ranks.len() + ctx.m.seeds.len());
-    pending.extend(descs.iter().copied().map(Pending::Desc));
+    pending.extend(descs.iter().map(|d| Pending {
+        span: d.span,
+        what: What::Desc(d.kind),
+    }));
     for r in &ctx.m.ranks {
         if r.side == PlayerSide::Itself {
-            pending.push(Pending::Itself(
-                r.span,
-                if r.kind == crate::model::RankingKind::National {
-                    Number::National
-                } else {
-                    Number::World
-                },
-                r.rank,
-                None,
-            ));
+            let number = if r.kind == crate::model::RankingKind::National {
+                Number::National
+            } else {
+                Number::World
+            };
+            pending.push(Pending {
+                span: r.span,
+                what: What::Itself(number, r.rank, None),
+            });
         }
     }
     for s in &ctx.m.seeds {
         if s.side == PlayerSide::Itself {
-            pending.push(Pending::Itself(s.span, Number::Seed, s.seed, None));
+            pending.push(Pending {
+                span: s.span,
+                what: What::Itself(Number::Seed, s.seed, None),
+            });
         }
     }
-    pending.sort_by_key(|p| p.span().start);
+    pending.sort_by_key(|p| p.span.start);
     // "the American fifth seed": a demonym followed at once by a seed/rank phrase is one reference. (Merged
     // in place: the first `n` are the merged list.)
     let mut n_merged = 0usize;
     for k in 0..pending.len() {
         let p = pending[k];
-        if let (Some(Pending::Desc(prev)), Pending::Itself(s, kind, n, _)) =
-            (n_merged.checked_sub(1).map(|j| pending[j]), p)
-            && let DescKind::Demonym(c) = prev.kind
-            && s.start <= prev.span.end + 1
+        if let What::Itself(kind, n, _) = p.what
+            && let Some(prev) = n_merged.checked_sub(1).map(|j| pending[j])
+            && let What::Desc(DescKind::Demonym(c)) = prev.what
+            && p.span.start <= prev.span.end + 1
         {
-            let span = Span::new(prev.span.start, s.end.max(prev.span.end));
-            pending[n_merged - 1] = Pending::Itself(span, kind, n, Some(c));
+            pending[n_merged - 1] = Pending {
+                span: Span::new(prev.span.start, p.span.end.max(prev.span.end)),
+                what: What::Itself(kind, n, Some(c)),
+            };
             continue;
         }
         // Skip a pending reference that overlaps a name ("the Spaniard" never overlaps; safety).
@@ -203,8 +210,8 @@ pub(crate) fn resolve(
         // Merge name references and pending references of this sentence in order, resolving the pending: the
         // names up to the next pending reference (those at its place first), or to the sentence's end.
         loop {
-            let next_pend = merged.get(pi).filter(|p| p.span().start < sent.end);
-            let names_end = next_pend.map_or(sent.end, |p| p.span().start + 1);
+            let next_pend = merged.get(pi).filter(|p| p.span.start < sent.end);
+            let names_end = next_pend.map_or(sent.end, |p| p.span.start + 1);
             while let Some(n) = name_refs.get(ni)
                 && n.span.start < names_end
             {
@@ -214,7 +221,7 @@ pub(crate) fn resolve(
             let Some(p) = next_pend else {
                 break;
             };
-            let sp = p.span();
+            let sp = p.span;
             if !overlaps_name(name_refs, sp)
                 && !ctx.in_quote(sp.start)
                 && let Some(e) = resolve_pending(
@@ -227,16 +234,16 @@ pub(crate) fn resolve(
                     split,
                 )
             {
-                if let Pending::Itself(_, kind, n, nat) = p {
-                    if *kind == Number::National {
-                        ctx.st.known_national.entry(e).or_insert(*n);
+                if let What::Itself(kind, n, nat) = p.what {
+                    if kind == Number::National {
+                        ctx.st.known_national.entry(e).or_insert(n);
                     }
                     if let Some(c) = nat {
                         ctx.st.entities[e].demonym_votes.push(c);
                     }
                 }
-                if let Pending::Desc(d) = p {
-                    match d.kind {
+                if let What::Desc(d) = p.what {
+                    match d {
                         DescKind::Demonym(c) => ctx.st.entities[e].demonym_votes.push(c),
                         DescKind::Age(n) if ctx.st.entities[e].age.is_none() => {
                             ctx.st.entities[e].age = Some(n)
@@ -244,8 +251,8 @@ pub(crate) fn resolve(
                         _ => {}
                     }
                 }
-                let kind = match p {
-                    Pending::Desc(d) if d.kind == DescKind::Pronoun => RefKind::Pronoun,
+                let kind = match p.what {
+                    What::Desc(DescKind::Pronoun) => RefKind::Pronoun,
                     _ => RefKind::Descriptor,
                 };
                 refs.push(Ref {
@@ -850,17 +857,17 @@ fn resolve_pending(
     (parens, hits): (&mut SentParens, &mut SentHits),
     split: Splitter,
 ) -> Option<usize> {
-    let sp = p.span();
+    let sp = p.span;
     let sent = ctx.sents[si];
     let compatible = |e: usize| -> bool {
         let ent = &ctx.entities[e];
-        match p {
-            Pending::Desc(d) => match d.kind {
+        match &p.what {
+            What::Desc(d) => match *d {
                 DescKind::Demonym(c) => ent.nationality.is_none_or(|n| n == c),
                 DescKind::Age(n) => ent.age.is_none_or(|a| a == n),
                 DescKind::Pronoun | DescKind::Role => true,
             },
-            Pending::Itself(_, kind, n, nat) => {
+            What::Itself(kind, n, nat) => {
                 let known = match kind {
                     Number::Seed => &ctx.known_seed,
                     Number::World => &ctx.known_rank,
@@ -876,26 +883,15 @@ fn resolve_pending(
         }
     };
     // "The world number one, the top seed in Melbourne, ...": an apposition of the reference just before.
-    if !matches!(
-        p,
-        Pending::Desc(Descriptor {
-            kind: DescKind::Pronoun,
-            ..
-        })
-    ) && let Some(prev) = here.last()
+    if !matches!(p.what, What::Desc(DescKind::Pronoun))
+        && let Some(prev) = here.last()
         && prev.span.end <= sp.start
         && ctx.text[prev.span.end..sp.start] == *", "
     {
         return Some(prev.entity);
     }
     // "The No. 3 seed, Alexander Zverev, ...": an apposition names the player.
-    if !matches!(
-        p,
-        Pending::Desc(Descriptor {
-            kind: DescKind::Pronoun,
-            ..
-        })
-    ) {
+    if !matches!(p.what, What::Desc(DescKind::Pronoun)) {
         let after = &ctx.text[sp.end..];
         if let Some(rest) = after.strip_prefix(", ") {
             let at = sp.end + 2;
@@ -912,7 +908,7 @@ fn resolve_pending(
         }
     }
     // A seed or rank told with a name elsewhere ("third seed Venus Williams") names the player.
-    if let Pending::Itself(_, kind, n, _) = p {
+    if let What::Itself(kind, n, _) = &p.what {
         let known = match kind {
             Number::Seed => &ctx.known_seed,
             Number::World => &ctx.known_rank,
@@ -938,9 +934,7 @@ fn resolve_pending(
             return sole;
         }
     }
-    if let Pending::Desc(d) = p
-        && d.kind == DescKind::Pronoun
-    {
+    if let What::Desc(DescKind::Pronoun) = p.what {
         if let Some(first) = here.first() {
             return Some(first.entity);
         }
@@ -988,13 +982,7 @@ fn resolve_pending(
             .copied()
     };
     if !here.is_empty()
-        && !matches!(
-            p,
-            Pending::Desc(Descriptor {
-                kind: DescKind::Pronoun,
-                ..
-            })
-        )
+        && !matches!(p.what, What::Desc(DescKind::Pronoun))
         && let Some(r) = here.iter().rev().find(|r| {
             Some(r.entity) != subject_here
                 && compatible(r.entity)
@@ -1007,17 +995,13 @@ fn resolve_pending(
         return Some(r.entity);
     }
     // A demonym whose nationality only one recent player has explicitly.
-    if let Pending::Desc(Descriptor {
-        kind: DescKind::Demonym(c),
-        ..
-    }) = p
-    {
+    if let What::Desc(DescKind::Demonym(c)) = p.what {
         let mut recent = all
             .iter()
             .rev()
             .take_while(|r| r.sent + 6 >= si)
             .map(|r| r.entity)
-            .filter(|&e| ctx.entities[e].nationality == Some(*c));
+            .filter(|&e| ctx.entities[e].nationality == Some(c));
         if let Some(e) = recent.next()
             && recent.all(|x| x == e)
         {
@@ -1026,13 +1010,7 @@ fn resolve_pending(
     }
     // "the Olympic champion", "the teenager": a role in the story, most often its central player's: the one
     // named most often so far among those of the last few sentences.
-    let role = matches!(
-        p,
-        Pending::Desc(Descriptor {
-            kind: DescKind::Role,
-            ..
-        })
-    );
+    let role = matches!(p.what, What::Desc(DescKind::Role));
     if role && (subject_position || here.is_empty()) {
         // The compatible players of the last few sentences, latest first, each with its number of names.
         let mut recent: Vec<(usize, usize)> = Vec::new();
