@@ -203,8 +203,11 @@ pub(crate) fn resolve(
     let mut first_ref_of_last = 0usize;
     // The first score of the current sentence (or after it).
     let mut score_i = 0usize;
-    for si in 0..ctx.sents.len() {
-        let sent = ctx.sents[si];
+    // (The sentences, cues and scores as slices of their own, borrowed apart from the entities the loop
+    // changes: not read again through `ctx` after each change.)
+    let (sents, cues, scores): (&[_], &[_], &[_]) =
+        (&ctx.st.sents, &ctx.st.m.cues, &ctx.st.m.scores);
+    for (si, &sent) in sents.iter().enumerate() {
         let first_ref_of_sentence = refs.len();
         let first_ref_of_prev = std::mem::replace(&mut first_ref_of_last, first_ref_of_sentence);
         // Merge name references and pending references of this sentence in order, resolving the pending: the
@@ -274,19 +277,19 @@ pub(crate) fn resolve(
         #[cfg(debug_assertions)]
         let found_before = found.len();
         // Matches of this sentence.
-        while cue_i < ctx.m.cues.len() && ctx.m.cues[cue_i].span.start < sent.start {
+        while cue_i < cues.len() && cues[cue_i].span.start < sent.start {
             cue_i += 1;
         }
         let first_cue = cue_i;
-        while cue_i < ctx.m.cues.len() && ctx.m.cues[cue_i].span.start < sent.end {
+        while cue_i < cues.len() && cues[cue_i].span.start < sent.end {
             cue_i += 1;
         }
         if first_cue == cue_i {
             // No cue: a match is told here only by a score wholly in the sentence (scores are in text order).
-            while score_i < ctx.m.scores.len() && ctx.m.scores[score_i].span.start < sent.start {
+            while score_i < scores.len() && scores[score_i].span.start < sent.start {
                 score_i += 1;
             }
-            if !ctx.m.scores[score_i..]
+            if !scores[score_i..]
                 .iter()
                 .take_while(|s| s.span.start < sent.end)
                 .any(|s| s.span.end <= sent.end)
@@ -306,7 +309,7 @@ pub(crate) fn resolve(
         sentence_matches(
             ctx,
             (si, sent, split),
-            &ctx.m.cues[first_cue..cue_i],
+            &cues[first_cue..cue_i],
             (sref, &before[prev_from..]),
             (used_scores, &mut parens, &mut hits, score_buf),
             &mut score_i,
