@@ -191,6 +191,8 @@ pub(crate) fn resolve(
     let names_disjoint = name_refs
         .windows(2)
         .all(|w| w[0].span.end <= w[1].span.start);
+    // The first quote that ends after the last pending reference looked up (see [`in_quote_from`]).
+    let mut quote_i = 0usize;
     let mut refs = std::mem::take(&mut ctx.st.refs);
     refs.reserve(name_refs.len() + merged.len());
     found.clear();
@@ -238,7 +240,7 @@ pub(crate) fn resolve(
             };
             debug_assert_eq!(overlaps, overlaps_name(name_refs, sp));
             if !overlaps
-                && !ctx.in_quote(sp.start)
+                && !in_quote_from(&ctx.st.quotes, &mut quote_i, sp.start)
                 && let Some(e) = resolve_pending(
                     ctx,
                     p,
@@ -855,6 +857,17 @@ fn lead_words(text: &str, out: &mut Vec<(usize, u8)>) {
             }
         }
     }
+}
+
+/// [`Ctx::in_quote`]`(pos)` for positions asked in text order: `quotes` (in text order and disjoint, as
+/// `quote_ranges` finds them, so they end in order too) are stepped over from `*at` (moved on) while they end
+/// at or before `pos`; the next one holds `pos` when it starts at or before it.
+#[inline]
+fn in_quote_from(quotes: &[Span], at: &mut usize, pos: usize) -> bool {
+    while quotes.get(*at).is_some_and(|q| q.end <= pos) {
+        *at += 1;
+    }
+    quotes.get(*at).is_some_and(|q| q.start <= pos)
 }
 
 /// [`overlaps_name`] for disjoint `names`, of which those before `at` start at or before `sp` and the others
@@ -3909,5 +3922,38 @@ mod tests {
             }
         }
         assert!(checked > 10_000);
+    }
+
+    /// The quotes stepped over by positions in text order answer as `Ctx::in_quote`'s search does, for quotes of
+    /// random lengths and gaps.
+    #[test]
+    fn in_quote_from_is_in_quote() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m) as usize
+        };
+        let mut inside = 0;
+        for _ in 0..400 {
+            let (mut quotes, mut pos) = (Vec::new(), 0);
+            for _ in 0..next(6) {
+                pos += next(5);
+                let len = 1 + next(6);
+                quotes.push(Span::new(pos, pos + len));
+                pos += len;
+            }
+            let mut at = 0;
+            let mut p = 0;
+            while p < pos + 3 {
+                let i = quotes.partition_point(|q| q.end <= p);
+                let want = quotes.get(i).is_some_and(|q| q.start <= p && p < q.end);
+                assert_eq!(in_quote_from(&quotes, &mut at, p), want);
+                inside += usize::from(want);
+                p += next(3);
+            }
+        }
+        assert!(inside > 1_000, "{inside}");
     }
 }
