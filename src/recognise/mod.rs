@@ -615,7 +615,8 @@ struct Found {
 
 /// The words that [`keyword_kinds`] may accept whole, in lower case: a word is worth asking it about when it is
 /// one of these in any case (words of more than eight bytes: when its first eight bytes and length are those of
-/// one of these), or when it starts with one of [`KEY_PREFIXES`].
+/// one of these), or when it starts with one of [`KEY_PREFIXES`]. The table tells the kinds of most of them
+/// ([`settle`]).
 const KEY_EXACT: [&[u8]; 43] = [
     b"round",
     b"ranked",
@@ -665,7 +666,7 @@ const KEY_EXACT: [&[u8]; 43] = [
 
 /// The starts (lower case) of the words that [`keyword_kinds`] reads by their start ("No1", "numberone",
 /// "semifinal", "formerly", "quarterfinal"): every word of up to [`SCAN_MAX`] bytes that starts with one of
-/// these in any case is asked about. No two share a [`prefix_slot`].
+/// these in any case is asked about (or told by its table slot, see [`settle`]). No two share a [`prefix_slot`].
 const KEY_PREFIXES: [&[u8]; 5] = [b"no", b"number", b"semi", b"former", b"quarter"];
 
 /// The longest word that the scan looks at: [`keyword_kinds`] knows none longer (and the table words are
@@ -732,12 +733,14 @@ struct Slot {
     len: u8,
     /// [`KEY_SPORT`] and [`KEY_RESULT`].
     kinds: u8,
-    /// [`SLOT_ASK`]: whether [`keyword_kinds`] must be asked about the word (one of [`KEY_EXACT`] whose kinds
-    /// depend on its case or on what follows it); [`SLOT_SEED`]: whether it is a word of
-    /// [`seed::each_seed_word`] ("seed", "seeded").
+    /// [`SLOT_ASK`]: whether [`keyword_kinds`] must be asked about the word (one of [`KEY_EXACT`], or a word
+    /// that starts with one of [`KEY_PREFIXES`], of more than eight bytes: others share its slot);
+    /// [`SLOT_SEED`]: whether it is a word of [`seed::each_seed_word`] ("seed", "seeded"); [`SLOT_CASE`]
+    /// and [`SLOT_FOLLOW`]: how the scan tells its kinds without asking. With [`SLOT_CASE`], the top four bits
+    /// are the kinds of the capitalised word ("Open").
     flags: u8,
-    /// The kinds that [`keyword_kinds`] gives the word in any case and any context (one of [`KEY_FREE`]), and
-    /// [`KEY_ROLE`] for the first run of a role word.
+    /// The kinds that [`keyword_kinds`] gives the word in any case and any context (one of [`KEY_FREE`]), or
+    /// with [`SLOT_CASE`] in lower case; and [`KEY_ROLE`] for the first run of a role word.
     free: u8,
     group: u16,
     cue: u16,
@@ -748,6 +751,21 @@ const SLOT_ASK: u8 = 1;
 /// A flag of [`Slot`]: a seed word, which [`look`] tests for its "seed" ([`push_seed`]) as it tests the words
 /// that the table does not hold.
 const SLOT_SEED: u8 = 2;
+/// A flag of [`Slot`]: a word of eight bytes or fewer that [`keyword_kinds`] would be asked about, whose kinds
+/// depend on its case alone ("Open", "title", "Slam", "not"): `free` holds those of the word in lower
+/// case, the top four bits of `flags` those of the capitalised word; [`keyword_kinds`] is asked about the
+/// other forms ("OPEN", "oPen").
+const SLOT_CASE: u8 = 4;
+/// A flag of [`Slot`]: "to", "from" and "number" ([`FOLLOW_WORDS`]), in any case, are ranking keywords when a
+/// number may follow them ([`number_may_follow`]; "the top" too after "to"), and have no other kinds.
+const SLOT_FOLLOW: u8 = 8;
+/// The kinds that [`SLOT_CASE`] words may have (the top four bits of `flags` hold those of the capitalised word).
+const CASE_KINDS: u8 = KEY_ROUND | KEY_RANKING | KEY_TITLE | KEY_TOURNAMENT;
+const _: () = assert!(CASE_KINDS == 0x0f);
+/// The flags of [`Slot`] that send the scan to [`told_kinds`].
+const SLOT_TOLD: u8 = SLOT_ASK | SLOT_CASE | SLOT_FOLLOW;
+/// The words of [`SLOT_FOLLOW`].
+const FOLLOW_WORDS: [&[u8]; 3] = [b"to", b"from", b"number"];
 
 const TABLE_BITS: u32 = 10;
 const SLOTS: usize = 1 << TABLE_BITS;
@@ -954,13 +972,9 @@ pub(crate) static WORD_TABLE: once_cell::sync::Lazy<WordTable> = once_cell::sync
             cues += 1;
         }
         slot.kinds |= kind;
-        if kind == 0 {
-            if KEY_FREE.contains(&w.as_slice()) {
-                slot.free |= keyword_kinds(&w, 0, n);
-            } else {
-                slot.flags |= SLOT_ASK;
-            }
-        }
+    }
+    for slot in &mut words {
+        settle(slot);
     }
     for w in HE_WORDS {
         assert!(!index.contains_key(&(word_key(w, 0, w.len()), w.len())));
@@ -971,6 +985,42 @@ pub(crate) static WORD_TABLE: once_cell::sync::Lazy<WordTable> = once_cell::sync
     t.cues = usize::from(cues);
     t
 });
+
+/// Sets how the scan tells the kinds of `slot`'s word when [`keyword_kinds`] may give it some: a word of
+/// [`KEY_EXACT`] or one that starts with one of [`KEY_PREFIXES`] (the scan tests [`PREFIXES`] only on the
+/// words that the table does not hold).
+fn settle(slot: &mut Slot) {
+    let n = usize::from(slot.len);
+    let key = slot.key;
+    let exact = KEY_EXACT
+        .iter()
+        .any(|w| w.len() == n && word_key(w, 0, n) == key);
+    let prefixed = KEY_PREFIXES
+        .iter()
+        .any(|p| n >= p.len() && low(key, p.len()) == key8(p));
+    if !(exact || prefixed) || n > SCAN_MAX {
+        return;
+    }
+    if n > 8 {
+        // Other words share its slot: ask.
+        slot.flags |= SLOT_ASK;
+        return;
+    }
+    let w = &key.to_le_bytes()[..n];
+    if KEY_FREE.contains(&w) {
+        slot.free |= keyword_kinds(w, 0, n);
+    } else if FOLLOW_WORDS.contains(&w) {
+        slot.flags |= SLOT_FOLLOW;
+    } else {
+        let lower = keyword_kinds(w, 0, n);
+        let mut up = w.to_vec();
+        up[0].make_ascii_uppercase();
+        let cap = keyword_kinds(&up, 0, n);
+        assert_eq!((lower | cap) & !CASE_KINDS, 0, "{w:?}");
+        slot.free |= lower;
+        slot.flags |= SLOT_CASE | cap << 4;
+    }
+}
 
 /// The first runs of ASCII letters and digits of the role words of the player resolver, in lower case.
 fn role_runs() -> impl Iterator<Item = &'static [u8]> {
@@ -1079,7 +1129,8 @@ fn push_seed(b: &[u8], s: usize, n: usize, out: &mut Found) {
 
 /// Adds the word `b[s..s + n]` (a maximal run of ASCII letters and digits of at most [`SCAN_MAX`] bytes, whose
 /// first eight bytes, and maybe more, are `raw`) to `keys` when it has kinds: those of its [`WORD_TABLE`] entry,
-/// and [`keyword_kinds`] when the entry or [`PREFIXES`] say it may have some. An ordinary word costs one load
+/// [`told_kinds`] when the entry's flags say so, and [`keyword_kinds`] when [`PREFIXES`] say that a word
+/// missing from the table may have some. An ordinary word costs one load
 /// of the table's `filter` (indexed by its bytes as written), most often; else one table look-up that
 /// fails and one prefix test.
 #[inline(always)]
@@ -1098,36 +1149,35 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Fou
     }
     let slot = table.slot(key, n);
     let hit = slot.key == key && usize::from(slot.len) == n;
-    let (mut kinds, group, cue, flags) = if hit {
-        (slot.kinds | slot.free, slot.group, slot.cue, slot.flags)
+    let (mut kinds, group, cue, flags, free) = if hit {
+        (
+            slot.kinds | slot.free,
+            slot.group,
+            slot.cue,
+            slot.flags,
+            slot.free,
+        )
     } else {
-        (0, 0, 0, SLOT_SEED)
+        (0, 0, 0, SLOT_SEED, 0)
     };
     // Of the words that the table holds, only the seed words are tested: not "tennis" or "first", which share
     // their `filter` entry with "tenseed" and "firstseed".
     if (entry & SEED_FILTER != 0) & (flags & SLOT_SEED != 0) {
         push_seed(b, s, n, out);
     }
-    let mut ask = flags & SLOT_ASK != 0;
     if kinds & KEY_ROLE != 0 {
         out.roles.push(s);
         kinds ^= KEY_ROLE;
     }
-    if entry & PREFIX_FILTER != 0 {
+    if flags & SLOT_TOLD != 0 {
+        kinds =
+            kinds & TABLE_KINDS | told_kinds(b, s, n, raw, u16::from(flags) | u16::from(free) << 8);
+    } else if entry & PREFIX_FILTER != 0 {
+        // (The table's words that start with a prefix have flags of `SLOT_TOLD`.)
         let (mask, start) = PREFIXES[prefix_slot(key)];
-        ask |= key & mask == start;
-    }
-    if ask {
-        // "to" (the most common word asked about) is a ranking keyword only before a number: ask that alone.
-        kinds |= if n == 2 && key == const { k("to") } {
-            if number_may_follow(b, s + 2, true) {
-                KEY_RANKING
-            } else {
-                0
-            }
-        } else {
-            keyword_kinds(b, s, s + n)
-        };
+        if key & mask == start {
+            kinds = keyword_kinds(b, s, s + n);
+        }
     }
     if kinds & TABLE_KINDS != 0 {
         out.keys.push(Key {
@@ -1141,6 +1191,33 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Fou
     if kinds & !TABLE_KINDS != 0 {
         out.marks.push(Mark { start: s, kinds });
     }
+}
+
+/// The kinds other than [`TABLE_KINDS`] of the word `b[s..s + n]` (whose first eight bytes, and maybe more, are
+/// `raw`), a table word with a flag of [`SLOT_TOLD`] in its slot's `flags` (the low byte of `slot`; its
+/// `free` the high byte): by the slot for the lower-case and capitalised forms of a [`SLOT_CASE`] word, by what
+/// follows for a [`SLOT_FOLLOW`] word, else by [`keyword_kinds`]. Out of line: the scan's loop keeps only the
+/// test of the flags.
+#[inline(never)]
+fn told_kinds(b: &[u8], s: usize, n: usize, raw: u64, slot: u16) -> u8 {
+    let [flags, free] = slot.to_le_bytes();
+    if flags & SLOT_CASE != 0 {
+        // 0x20 in each byte written in capitals (all the word's bytes are letters: its key is a table word's).
+        let caps = !raw & KEY_MASKS[n] & splat(0x20);
+        if caps == 0 {
+            return free & CASE_KINDS;
+        }
+        if caps == 0x20 {
+            return flags >> 4;
+        }
+    } else if flags & SLOT_FOLLOW != 0 {
+        return if number_may_follow(b, s + n, n == 2) {
+            KEY_RANKING
+        } else {
+            0
+        };
+    }
+    keyword_kinds(b, s, s + n)
 }
 
 /// The state of [`scan_keywords`] between blocks.
@@ -2090,18 +2167,35 @@ mod keyword_tests {
             .flat_map(|w| {
                 let w = String::from_utf8(w.to_vec()).unwrap();
                 let [w, up, upper] = case_forms(&w);
+                // A second letter in capitals ("oPen"), and the word before a number (as "to", "from" and
+                // "number" are keywords only there).
+                let mut mixed = w.clone().into_bytes();
+                mixed[w.len().min(2) - 1..w.len().min(2)].make_ascii_uppercase();
+                let mixed = String::from_utf8(mixed).unwrap();
                 [
                     w.clone(),
                     up.clone(),
-                    upper,
+                    upper.clone(),
+                    mixed,
                     format!("{w}s"),
                     format!("{up}s"),
                     format!("{w}ed"),
                     format!("{w}finals"),
                     format!("{w}1"),
                     format!("{w}one"),
+                    format!("{w} 1"),
+                    format!("{up} one"),
+                    format!("{upper}. 2"),
+                    format!("{w} the top"),
                 ]
             })
+            .chain(
+                [
+                    "not", "now", "Nov", "nothing", "Novak", "noone", "No1", "semis",
+                ]
+                .iter()
+                .flat_map(|w| case_forms(w)),
+            )
             .collect();
         // Every offset modulo 64, so that words cross block edges.
         for pad in 0..64 {
