@@ -1170,8 +1170,17 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Fou
         kinds ^= KEY_ROLE;
     }
     if flags & SLOT_TOLD != 0 {
-        kinds =
-            kinds & TABLE_KINDS | told_kinds(b, s, n, raw, u16::from(flags) | u16::from(free) << 8);
+        kinds &= TABLE_KINDS;
+        // (The follow words, the most common, without a call: "to" is one word in forty.)
+        kinds |= if flags & SLOT_FOLLOW != 0 {
+            if number_may_follow(b, s + n, n == 2) {
+                KEY_RANKING
+            } else {
+                0
+            }
+        } else {
+            told_kinds(b, s, n, raw, u16::from(flags) | u16::from(free) << 8)
+        };
     } else if entry & PREFIX_FILTER != 0 {
         // (The table's words that start with a prefix have flags of `SLOT_TOLD`.)
         let (mask, start) = PREFIXES[prefix_slot(key)];
@@ -1194,10 +1203,9 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Fou
 }
 
 /// The kinds other than [`TABLE_KINDS`] of the word `b[s..s + n]` (whose first eight bytes, and maybe more, are
-/// `raw`), a table word with a flag of [`SLOT_TOLD`] in its slot's `flags` (the low byte of `slot`; its
-/// `free` the high byte): by the slot for the lower-case and capitalised forms of a [`SLOT_CASE`] word, by what
-/// follows for a [`SLOT_FOLLOW`] word, else by [`keyword_kinds`]. Out of line: the scan's loop keeps only the
-/// test of the flags.
+/// `raw`), a table word with [`SLOT_ASK`] or [`SLOT_CASE`] in its slot's `flags` (the low byte of `slot`; its
+/// `free` the high byte): by the slot for the lower-case and capitalised forms of a [`SLOT_CASE`] word, else by
+/// [`keyword_kinds`]. Out of line: the scan's loop keeps only the test of the flags.
 #[inline(never)]
 fn told_kinds(b: &[u8], s: usize, n: usize, raw: u64, slot: u16) -> u8 {
     let [flags, free] = slot.to_le_bytes();
@@ -1210,12 +1218,6 @@ fn told_kinds(b: &[u8], s: usize, n: usize, raw: u64, slot: u16) -> u8 {
         if caps == 0x20 {
             return flags >> 4;
         }
-    } else if flags & SLOT_FOLLOW != 0 {
-        return if number_may_follow(b, s + n, n == 2) {
-            KEY_RANKING
-        } else {
-            0
-        };
     }
     keyword_kinds(b, s, s + n)
 }
