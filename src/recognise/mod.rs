@@ -295,10 +295,16 @@ pub(crate) fn number_may_follow(b: &[u8], e: usize, the_top: bool) -> bool {
             if !matches!(b[p] | 0x20, b'o' | b't' | b'f' | b's' | b'e' | b'n') {
                 return false;
             }
-            // The next four bytes in lower case (bit 5 set: digits and punctuation never equal a letter).
-            let mut four = [0u8; 4];
-            let have = b.len().min(p + 4) - p;
-            four[..have].copy_from_slice(&b[p..p + have]);
+            // The next four bytes in lower case (bit 5 set: digits and punctuation never equal a letter): one
+            // load, but for the last bytes of the text (a copy of a variable length is a call).
+            let four = match b.get(p..p + 4) {
+                Some(four) => four.try_into().expect("four bytes"),
+                None => {
+                    let mut four = [0u8; 4];
+                    four[..b.len() - p].copy_from_slice(&b[p..]);
+                    four
+                }
+            };
             let key = u32::from_le_bytes(four) | 0x2020_2020;
             let triple = ((key & 31) << 5 | (key >> 8 & 31)) as usize;
             if NUMBER_TRIPLES[triple] >> (key >> 16 & 31) & 1 == 0 {
@@ -2114,6 +2120,35 @@ mod keyword_tests {
                 assert_eq!(bits >> k & 1 != 0, want, "{at} {k}");
             }
         }
+    }
+
+    /// At the end of a text, [`number_may_follow`] reads the missing bytes as zeros: the same answer as with
+    /// zero bytes after the text (read in one load).
+    #[test]
+    fn number_may_follow_at_the_end() {
+        let mut n = 0;
+        for w in NUMBER_STARTS
+            .iter()
+            .chain(&CARD_STARTS)
+            .chain(&[&b"xyzw"[..], b"the top", b"One"])
+        {
+            for cut in 0..=w.len() {
+                for before in ["to ", "No.", "from  ", "No"] {
+                    let t = [before.as_bytes(), &w[..cut]].concat();
+                    let padded = [t.as_slice(), &[0; 4]].concat();
+                    for the_top in [false, true] {
+                        let e = before.find(' ').unwrap_or(2);
+                        assert_eq!(
+                            number_may_follow(&t, e, the_top),
+                            number_may_follow(&padded, e, the_top),
+                            "{t:?}"
+                        );
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert!(n > 500);
     }
 
     /// [`keyword_kinds`] tells the kinds of the words of [`KEY_FREE`] from their letters alone: the same in
