@@ -334,6 +334,17 @@ fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
         None => key8(w),
     };
     let lk = ck | low(splat(0x20), n);
+    // "no" and a rest that starts neither with a digit nor, when long enough, with the first letter of one of
+    // [`CARD_STARTS`] ("now", "Nov", "north", "nothing" do not) has no kinds: told before the `match`, a jump
+    // table (these are most of the words that [`look`] asks about for their prefix).
+    if n >= 3 && low(lk, 2) == const { k("no") } {
+        let c = (lk >> 16) as u8;
+        if !c.is_ascii_digit()
+            && (n < 2 + CARD_MIN || !matches!(c, b'o' | b't' | b'f' | b's' | b'e' | b'n'))
+        {
+            return 0;
+        }
+    }
     // Whether `w` is `word` (in lower case / as written); `word` has at most eight bytes.
     macro_rules! lower {
         ($word:literal) => {
@@ -2149,6 +2160,47 @@ mod keyword_tests {
             }
         }
         assert!(n > 500);
+    }
+
+    /// [`keyword_kinds`] of the words that start with "no" (any case) and go on: a ranking keyword when "no"
+    /// (or "No") runs into a number ("No1", "noone"), whatever follows; its test before the `match` agrees.
+    #[test]
+    fn no_words_by_their_rest() {
+        let letters = "abcdefghijklmnopqrstuvwxyz0189";
+        let mut rests: Vec<String> = CARD_STARTS
+            .iter()
+            .map(|c| String::from_utf8(c.to_vec()).unwrap())
+            .collect();
+        for a in letters.chars() {
+            rests.push(a.to_string());
+            for b in letters.chars() {
+                rests.push(format!("{a}{b}"));
+                rests.push(format!("{a}{b}ne"));
+                rests.push(format!("{a}{b}nety"));
+            }
+        }
+        for rest in &rests {
+            for no in ["no", "No", "NO", "nO"] {
+                for rest in [rest.clone(), rest.to_ascii_uppercase()] {
+                    let w = format!("{no}{rest}");
+                    let r = rest.as_bytes();
+                    let number = r.iter().all(u8::is_ascii_digit)
+                        || r.len() >= CARD_MIN
+                            && CARD_STARTS.iter().any(|c| {
+                                r.len() >= c.len() && r[..c.len()].eq_ignore_ascii_case(c)
+                            });
+                    let want = if no.as_bytes()[1] == b'o' && number {
+                        KEY_RANKING
+                    } else {
+                        0
+                    };
+                    for after in ["", " 1", " one", ". x"] {
+                        let t = format!("{w}{after}");
+                        assert_eq!(keyword_kinds(t.as_bytes(), 0, w.len()), want, "{t}");
+                    }
+                }
+            }
+        }
     }
 
     /// [`keyword_kinds`] tells the kinds of the words of [`KEY_FREE`] from their letters alone: the same in
