@@ -178,6 +178,24 @@ impl Normalised {
         }
     }
 
+    /// Empties the text and the map for the next article, as `reusing("")` would, keeping their buffers: the
+    /// text freed past 64 KB, the pieces (one for each replaced character and each run between them) as other
+    /// per-article buffers are (see [`crate::recognise::recycle`]), the blocks (one per 64 bytes of text) with a
+    /// text of 64 KB.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        if self.text.capacity() > 1 << 16 {
+            self.text = String::new();
+        }
+        crate::recognise::recycle(&mut self.map);
+        self.blocks.clear();
+        if self.blocks.capacity() > 1 << 10 {
+            self.blocks = Vec::new();
+        }
+        self.mapped = false;
+        self.src_len = 0;
+    }
+
     /// The buffers of the text and the map, for [`Normalised::reusing`].
     pub fn into_buffers(self) -> Buffers {
         (self.text, self.map, self.blocks)

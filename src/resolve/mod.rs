@@ -351,20 +351,8 @@ impl Scratch {
         recycle(&mut self.first_at);
         recycle(&mut self.spans);
         self.matches.recycle();
-        // The text and its map: freed past 64 KB.
-        let (mut text, mut map, mut blocks) = std::mem::take(&mut self.norm).into_buffers();
-        text.clear();
-        if text.capacity() > 1 << 16 {
-            text = String::new();
-        }
-        // (Pieces: one for each replaced character and each run between them; freed as other buffers are.)
-        recycle(&mut map);
-        // (One entry per 64 bytes of text: freed with a text of 64 KB.)
-        blocks.clear();
-        if blocks.capacity() > 1 << 10 {
-            blocks = Vec::new();
-        }
-        self.norm = Normalised::reusing("", (text, map, blocks));
+        // The text and its map, their buffers kept (freed when big).
+        self.norm.clear();
         self.sport = None;
         self.st.recycle();
         recycle(&mut self.names);
