@@ -142,27 +142,29 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// A string that is long or needs escapes. One with nothing to escape that leaves [`MAX_ROOM`] bytes of
-    /// room in an empty buffer is copied into the buffer (after a flush when it leaves less room there, so
-    /// that the room made before for what follows stays made); others go straight to the output after a
-    /// flush.
+    /// A string that is long or needs escapes. One of at least 16 bytes that leaves [`MAX_ROOM`] bytes of room
+    /// in an empty buffer is copied into the buffer while it is tested (after a flush when it would leave less
+    /// room there, so that the room made before for what follows stays made); if it needs escapes (or is
+    /// shorter), it goes straight to the output after a flush, as one that is too long does.
     #[inline(never)]
     fn long_str(&mut self, s: &str) {
         let b = s.as_bytes();
         let n = b.len();
-        if n + 2 + MAX_ROOM <= CAP && !needs_escape(b) {
+        if n >= 16 && n + 2 + MAX_ROOM <= CAP {
             if self.len + n + 2 + MAX_ROOM > CAP {
                 self.flush();
             }
             let at = self.len;
-            self.buf[at] = b'"';
-            self.buf[at + 1..at + 1 + n].copy_from_slice(b);
-            self.buf[at + 1 + n] = b'"';
-            self.len = at + n + 2;
-        } else {
-            self.flush();
-            string(self.out, s);
+            let dst = &mut self.buf[at..][..n + 2];
+            if copy_clean(&mut dst[1..n + 1], b) {
+                dst[0] = b'"';
+                dst[n + 1] = b'"';
+                self.len = at + n + 2;
+                return;
+            }
         }
+        self.flush();
+        string(self.out, s);
     }
 
     /// `null` or the string, in [`STR`] bytes of room made before.
@@ -631,6 +633,30 @@ fn needs_escape(b: &[u8]) -> bool {
     }
 }
 
+/// Copies `src` (at least 16 bytes) into `dst` (as long) sixteen bytes at a time, the last piece overlapping
+/// the one before, and tells whether `src` is free of bytes that a JSON string escapes (when not, `dst` holds
+/// the copy all the same). One pass, fixed-size copies: no call to `memcpy` after a [`needs_escape`] pass.
+#[inline(always)]
+fn copy_clean(dst: &mut [u8], src: &[u8]) -> bool {
+    let n = src.len();
+    let word =
+        |h: &[u8; 16], i: usize| u64::from_le_bytes(h[i..i + 8].try_into().expect("eight bytes"));
+    let mut acc = 0;
+    for (d, c) in dst
+        .as_chunks_mut::<16>()
+        .0
+        .iter_mut()
+        .zip(src.as_chunks::<16>().0)
+    {
+        acc |= escape_bits(word(c, 0)) | escape_bits(word(c, 8));
+        *d = *c;
+    }
+    let last: &[u8; 16] = src[n - 16..].try_into().expect("sixteen bytes");
+    acc |= escape_bits(word(last, 0)) | escape_bits(word(last, 8));
+    dst[n - 16..].copy_from_slice(last);
+    acc == 0
+}
+
 /// The bytes that a JSON string escapes: control bytes, `"` and `\\`.
 static ESCAPE: [bool; 256] = {
     let mut t = [false; 256];
@@ -803,6 +829,35 @@ mod tests {
             w.flush();
             assert_eq!(out, format!("x{n},").into_bytes());
             assert_eq!(decimal(n, &mut [0; 20]), n.to_string());
+        }
+    }
+
+    #[test]
+    fn copy_clean_copies_and_tests_as_needs_escape() {
+        let mut cases: Vec<Vec<u8>> = Vec::new();
+        for len in 16..=80 {
+            for pos in 0..len {
+                for c in [
+                    0u8, 0x1f, b'"', b'\\', 0x20, 0x21, 0x5b, 0x5d, 0x7f, 0x80, 0xff,
+                ] {
+                    let mut v: Vec<u8> = (0..len).map(|i| b'a' + (i % 26) as u8).collect();
+                    v[pos] = c;
+                    cases.push(v);
+                }
+            }
+        }
+        let pieces = [
+            "a", "Federer", " ", "\"", "\\", "\n", "\t", "\u{1}", "é", "\u{2019}", "6-4", ".",
+        ];
+        for t in crate::recognise::random_texts(&pieces, 200, 24, 0x2545_f491_4f6c_dd1d) {
+            for k in [16, 17, 31, 48] {
+                cases.extend(t.as_bytes().windows(k).step_by(5).map(<[u8]>::to_vec));
+            }
+        }
+        for v in &cases {
+            let mut dst = vec![0; v.len()];
+            assert_eq!(super::copy_clean(&mut dst, v), !needs_escape(v), "{v:?}");
+            assert_eq!(&dst, v);
         }
     }
 
