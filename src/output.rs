@@ -86,7 +86,8 @@ impl<'a> Writer<'a> {
         Writer { out, buf, len: 0 }
     }
 
-    /// Appends the buffer to the output.
+    /// Appends the buffer to the output (cold: once or twice per article, its calls kept off the hot paths).
+    #[cold]
     #[inline(never)]
     fn flush(&mut self) {
         self.out.extend_from_slice(&self.buf[..self.len]);
