@@ -1043,19 +1043,12 @@ fn attach(ctx: &Ctx, span: Span, side: PlayerSide) -> Option<(usize, &'static st
     let sent = ctx.sentence_of(span.start);
     match side {
         PlayerSide::After => {
-            let r = ctx
-                .sentence_refs(sent)
-                .iter()
-                .find(|r| r.span.start >= span.end)?;
+            let r = ref_after(&ctx.refs, sent, span.end)?;
             let gap = &ctx.text[span.end..r.span.start];
             (gap.len() <= 40 && short_gap(gap)).then_some((r.entity, "phrase-before-name"))
         }
         PlayerSide::Before => {
-            let r = ctx
-                .sentence_refs(sent)
-                .iter()
-                .rev()
-                .find(|r| r.span.end <= span.start)?;
+            let r = ref_before(&ctx.refs, sent, span.start)?;
             Some((r.entity, "phrase-after-name"))
         }
         PlayerSide::Itself => {
@@ -1067,6 +1060,35 @@ fn attach(ctx: &Ctx, span: Span, side: PlayerSide) -> Option<(usize, &'static st
             Some((r.entity, "descriptor"))
         }
     }
+}
+
+/// The first reference of sentence `sent` that starts at or after `end`, among `refs` (sorted by sentence, and by
+/// start within a sentence): one binary search on (sentence, start), not a search for the sentence's references
+/// and a walk over them.
+#[inline]
+fn ref_after(refs: &[Ref], sent: usize, end: usize) -> Option<&Ref> {
+    let a = refs.partition_point(|r| ref_key(r.sent, r.span.start) < ref_key(sent, end));
+    refs.get(a).filter(|r| r.sent == sent)
+}
+
+/// The last reference of sentence `sent` that ends at or before `start`, among `refs` (sorted as for
+/// `ref_after`). The references after those of the sentence starting at or before `start` start (and so end)
+/// past it: one binary search finds them, and the few before are walked back.
+#[inline]
+fn ref_before(refs: &[Ref], sent: usize, start: usize) -> Option<&Ref> {
+    let b = refs.partition_point(|r| ref_key(r.sent, r.span.start) <= ref_key(sent, start));
+    refs[..b]
+        .iter()
+        .rev()
+        .take_while(|r| r.sent == sent)
+        .find(|r| r.span.end <= start)
+}
+
+/// A reference's place as one number, for a binary search over `Ctx::refs` (sorted by sentence, and by
+/// start within a sentence) in one comparison: the sentence above the start (offsets fit in 32 bits).
+#[inline(always)]
+fn ref_key(sent: usize, start: usize) -> u64 {
+    (sent as u64) << 32 | start as u64
 }
 
 /// A gap between a phrase and the name after it that the phrase may describe: none of `,;:.("` and at most
@@ -1263,6 +1285,47 @@ mod tests {
                 assert_eq!(got, want, "{spans:?}");
                 for m in mentions(&spans, |p| p, &source, &mut sorted) {
                     assert_eq!(m.text, source[m.start..m.end]);
+                }
+            }
+        }
+    }
+
+    /// `ref_after` and `ref_before` find what a walk over the sentence's references finds, on random references
+    /// sorted by sentence and start (overlapping, repeated, of several lengths, sentences with none).
+    #[test]
+    fn ref_after_and_before_same_as_walks() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for len in 0..60 {
+            let mut refs = Vec::new();
+            let (mut sent, mut start) = (0, 0);
+            for _ in 0..len {
+                xorshift(&mut seed);
+                if seed.is_multiple_of(3) {
+                    sent += 1 + (seed >> 8) as usize % 2;
+                    start += 2;
+                }
+                start += (seed >> 12) as usize % 4;
+                let end = start + 1 + (seed >> 16) as usize % 5;
+                refs.push(Ref {
+                    span: Span::new(start, end),
+                    entity: refs.len(),
+                    kind: RefKind::Name,
+                    sent,
+                });
+            }
+            for si in 0..sent + 3 {
+                for pos in 0..start + 8 {
+                    let own = sentence_refs(&refs, si);
+                    // (Compared as places in `refs`: the same reference, not an equal one.)
+                    let after = own.iter().find(|r| r.span.start >= pos);
+                    let before = own.iter().rev().find(|r| r.span.end <= pos);
+                    let at = |r: Option<&Ref>| r.map(std::ptr::from_ref);
+                    assert_eq!(at(ref_after(&refs, si, pos)), at(after), "{len} {si} {pos}");
+                    assert_eq!(
+                        at(ref_before(&refs, si, pos)),
+                        at(before),
+                        "{len} {si} {pos}"
+                    );
                 }
             }
         }
