@@ -1040,18 +1040,18 @@ type RankRow = (usize, u32, crate::model::RankingKind, Span, &'static str);
 
 /// The player a ranking or seed phrase describes.
 fn attach(ctx: &Ctx, span: Span, side: PlayerSide) -> Option<(usize, &'static str)> {
-    let sent = ctx.sentence_of(span.start);
     match side {
         PlayerSide::After => {
-            let r = ref_after(&ctx.refs, sent, span.end)?;
+            let r = ref_after(&ctx.refs, &ctx.sents, span.start, span.end)?;
             let gap = &ctx.text[span.end..r.span.start];
             (gap.len() <= 40 && short_gap(gap)).then_some((r.entity, "phrase-before-name"))
         }
         PlayerSide::Before => {
-            let r = ref_before(&ctx.refs, sent, span.start)?;
+            let r = ref_before(&ctx.refs, &ctx.sents, span.start)?;
             Some((r.entity, "phrase-after-name"))
         }
         PlayerSide::Itself => {
+            let sent = ctx.sentence_of(span.start);
             let r = ctx.sentence_refs(sent).iter().find(|r| {
                 r.kind == RefKind::Descriptor
                     && r.span.start <= span.start
@@ -1062,33 +1062,35 @@ fn attach(ctx: &Ctx, span: Span, side: PlayerSide) -> Option<(usize, &'static st
     }
 }
 
-/// The first reference of sentence `sent` that starts at or after `end`, among `refs` (sorted by sentence, and by
-/// start within a sentence): one binary search on (sentence, start), not a search for the sentence's references
-/// and a walk over them.
+/// The first reference that starts at or after `end`, if of the sentence of `start` (the sentence's first such
+/// reference: `refs` are in text order, each within its sentence's place or the gap before it). One binary
+/// search over the references; the sentence told from the reference's, not searched for.
 #[inline]
-fn ref_after(refs: &[Ref], sent: usize, end: usize) -> Option<&Ref> {
-    let a = refs.partition_point(|r| ref_key(r.sent, r.span.start) < ref_key(sent, end));
-    refs.get(a).filter(|r| r.sent == sent)
+fn ref_after<'a>(refs: &'a [Ref], sents: &[Sentence], start: usize, end: usize) -> Option<&'a Ref> {
+    let a = refs.partition_point(|r| r.span.start < end);
+    refs.get(a).filter(|r| in_sentence(sents, r.sent, start))
 }
 
-/// The last reference of sentence `sent` that ends at or before `start`, among `refs` (sorted as for
-/// `ref_after`). The references after those of the sentence starting at or before `start` start (and so end)
-/// past it: one binary search finds them, and the few before are walked back.
+/// The last reference of the sentence of `start` that ends at or before it (`refs` as for `ref_after`). Those
+/// that start past `start` end past it: one binary search skips them, and the few before are walked back, to
+/// the first of an earlier sentence (the next sentence starts at or before `start`), past those of the next
+/// sentence in the gap before it.
 #[inline]
-fn ref_before(refs: &[Ref], sent: usize, start: usize) -> Option<&Ref> {
-    let b = refs.partition_point(|r| ref_key(r.sent, r.span.start) <= ref_key(sent, start));
+fn ref_before<'a>(refs: &'a [Ref], sents: &[Sentence], start: usize) -> Option<&'a Ref> {
+    let b = refs.partition_point(|r| r.span.start <= start);
     refs[..b]
         .iter()
         .rev()
-        .take_while(|r| r.sent == sent)
-        .find(|r| r.span.end <= start)
+        .take_while(|r| sents.get(r.sent + 1).is_none_or(|s| s.start > start))
+        .find(|r| r.span.end <= start && in_sentence(sents, r.sent, start))
 }
 
-/// A reference's place as one number, for a binary search over `Ctx::refs` (sorted by sentence, and by
-/// start within a sentence) in one comparison: the sentence above the start (offsets fit in 32 bits).
-#[inline(always)]
-fn ref_key(sent: usize, start: usize) -> u64 {
-    (sent as u64) << 32 | start as u64
+/// Whether `players::sentence_of(sents, pos)` is `si`: `pos` at or after its start (or `si` the first) and
+/// before the next one's.
+#[inline]
+fn in_sentence(sents: &[Sentence], si: usize, pos: usize) -> bool {
+    (si == 0 || sents.get(si).is_some_and(|s| s.start <= pos))
+        && sents.get(si + 1).is_none_or(|s| s.start > pos)
 }
 
 /// A gap between a phrase and the name after it that the phrase may describe: none of `,;:.("` and at most
@@ -1290,42 +1292,55 @@ mod tests {
         }
     }
 
-    /// `ref_after` and `ref_before` find what a walk over the sentence's references finds, on random references
-    /// sorted by sentence and start (overlapping, repeated, of several lengths, sentences with none).
+    /// `ref_after` and `ref_before` find what a walk over the references of the sentence of the position finds,
+    /// on random sentences (with gaps between them) and references sorted in text order, each within its
+    /// sentence or the gap before it (as the results step merges them), overlapping, of several lengths, and
+    /// sentences with none; positions before, in and after them all.
     #[test]
     fn ref_after_and_before_same_as_walks() {
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         for len in 0..60 {
+            let mut sents = Vec::new();
             let mut refs = Vec::new();
-            let (mut sent, mut start) = (0, 0);
-            for _ in 0..len {
+            let mut at = 0;
+            for si in 0..len / 4 + 1 {
                 xorshift(&mut seed);
-                if seed.is_multiple_of(3) {
-                    sent += 1 + (seed >> 8) as usize % 2;
-                    start += 2;
-                }
-                start += (seed >> 12) as usize % 4;
-                let end = start + 1 + (seed >> 16) as usize % 5;
-                refs.push(Ref {
-                    span: Span::new(start, end),
-                    entity: refs.len(),
-                    kind: RefKind::Name,
-                    sent,
+                let gap_start = at;
+                let start = at + (seed >> 8) as usize % 3;
+                let end = start + 1 + (seed >> 12) as usize % 20;
+                sents.push(Sentence {
+                    start,
+                    end,
+                    para: 0,
                 });
+                at = end;
+                let mut r_at = gap_start;
+                for _ in 0..(seed >> 20) as usize % 5 {
+                    xorshift(&mut seed);
+                    r_at += (seed >> 8) as usize % 4;
+                    if r_at >= end {
+                        break;
+                    }
+                    let r_end = (r_at + 1 + (seed >> 16) as usize % 5).min(end);
+                    refs.push(Ref {
+                        span: Span::new(r_at, r_end),
+                        entity: refs.len(),
+                        kind: RefKind::Name,
+                        sent: si,
+                    });
+                }
             }
-            for si in 0..sent + 3 {
-                for pos in 0..start + 8 {
-                    let own = sentence_refs(&refs, si);
+            let at_of = |r: Option<&Ref>| r.map(std::ptr::from_ref);
+            for start in 0..at + 3 {
+                let own = sentence_refs(&refs, players::sentence_of(&sents, start));
+                let before = own.iter().rev().find(|r| r.span.end <= start);
+                let got = ref_before(&refs, &sents, start);
+                assert_eq!(at_of(got), at_of(before), "{len} {start}");
+                for end in start..at + 3 {
                     // (Compared as places in `refs`: the same reference, not an equal one.)
-                    let after = own.iter().find(|r| r.span.start >= pos);
-                    let before = own.iter().rev().find(|r| r.span.end <= pos);
-                    let at = |r: Option<&Ref>| r.map(std::ptr::from_ref);
-                    assert_eq!(at(ref_after(&refs, si, pos)), at(after), "{len} {si} {pos}");
-                    assert_eq!(
-                        at(ref_before(&refs, si, pos)),
-                        at(before),
-                        "{len} {si} {pos}"
-                    );
+                    let after = own.iter().find(|r| r.span.start >= end);
+                    let got = ref_after(&refs, &sents, start, end);
+                    assert_eq!(at_of(got), at_of(after), "{len} {start} {end}");
                 }
             }
         }
