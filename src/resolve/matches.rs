@@ -3887,31 +3887,48 @@ mod tests {
         assert!(found > 20_000, "{found} lead words");
     }
 
+    /// A number below `m` from the tests' generator (the resolver tests' `xorshift`).
+    fn below(seed: &mut u64, m: u64) -> usize {
+        crate::resolve::tests::xorshift(seed);
+        (*seed % m) as usize
+    }
+
+    /// Fewer than `most` disjoint spans in text order, each after a gap of less than `gap` bytes and `min_len`
+    /// plus less than `len` bytes long, drawn from `seed`; and the end of the last.
+    fn disjoint_spans(
+        seed: &mut u64,
+        most: u64,
+        gap: u64,
+        min_len: usize,
+        len: u64,
+    ) -> (Vec<Span>, usize) {
+        let (mut spans, mut pos) = (Vec::new(), 0);
+        for _ in 0..below(seed, most) {
+            pos += below(seed, gap);
+            let n = min_len + below(seed, len);
+            spans.push(Span::new(pos, pos + n));
+            pos += n;
+        }
+        (spans, pos)
+    }
+
     /// The overlap told from the merge's place among disjoint names is that of the binary search, for names
     /// of random lengths and gaps (empty ones too) and spans at every place.
     #[test]
     fn overlaps_name_at_is_overlaps_name() {
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |m: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % m) as usize
-        };
         let mut checked = 0;
         for _ in 0..400 {
-            let (mut names, mut pos) = (Vec::new(), 0);
-            for _ in 0..next(8) {
-                pos += next(4);
-                let len = next(4);
-                names.push(Ref {
-                    span: Span::new(pos, pos + len),
+            let (spans, pos) = disjoint_spans(&mut seed, 8, 4, 0, 4);
+            let names: Vec<Ref> = spans
+                .into_iter()
+                .map(|span| Ref {
+                    span,
                     entity: 0,
                     kind: RefKind::Name,
                     sent: 0,
-                });
-                pos += len;
-            }
+                })
+                .collect();
             for start in 0..pos + 3 {
                 for end in start..start + 5 {
                     let sp = Span::new(start, end);
@@ -3929,21 +3946,9 @@ mod tests {
     #[test]
     fn in_quote_from_is_in_quote() {
         let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |m: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % m) as usize
-        };
         let mut inside = 0;
         for _ in 0..400 {
-            let (mut quotes, mut pos) = (Vec::new(), 0);
-            for _ in 0..next(6) {
-                pos += next(5);
-                let len = 1 + next(6);
-                quotes.push(Span::new(pos, pos + len));
-                pos += len;
-            }
+            let (quotes, pos) = disjoint_spans(&mut seed, 6, 5, 1, 6);
             let mut at = 0;
             let mut p = 0;
             while p < pos + 3 {
@@ -3951,7 +3956,7 @@ mod tests {
                 let want = quotes.get(i).is_some_and(|q| q.start <= p && p < q.end);
                 assert_eq!(in_quote_from(&quotes, &mut at, p), want);
                 inside += usize::from(want);
-                p += next(3);
+                p += below(&mut seed, 3);
             }
         }
         assert!(inside > 1_000, "{inside}");

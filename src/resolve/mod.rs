@@ -1215,7 +1215,7 @@ mod tests {
     }
 
     /// The next state of a small deterministic generator (xorshift64) for the tests' random inputs.
-    fn xorshift(seed: &mut u64) {
+    pub(super) fn xorshift(seed: &mut u64) {
         *seed ^= *seed << 13;
         *seed ^= *seed >> 7;
         *seed ^= *seed << 17;
