@@ -466,14 +466,22 @@ fn token_rest(text: &str, mut j: usize, mut lower: bool) -> TokenEnd {
 /// instructions, then eight bytes of flags into eight bits with one multiply each (the products do not overlap).
 #[inline(always)]
 fn block_capitals(block: &[u8; 64]) -> u64 {
-    let flags: [u8; 64] =
-        std::array::from_fn(|i| u8::from((block[i].wrapping_sub(b'A') < 26) | (block[i] >= 0xC0)));
+    let flags: [u8; 64] = std::array::from_fn(|i| u8::from(is_capital_or_lead(block[i])));
     let mut bits = 0;
     for (i, eight) in flags.chunks_exact(8).enumerate() {
         let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
         bits |= (v.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * i);
     }
     bits
+}
+
+/// Whether `b` is an upper-case ASCII letter or the first byte of a character outside ASCII (0xC0 and up).
+/// The letter test `b - b'A' < 26` (unsigned) is written as a signed one: adding 0x3F maps 'A'..='Z' onto
+/// -128..=-103 and no other byte there, so that the vector form is one signed compare (SSE2 has no unsigned
+/// one: the unsigned test costs a min, an equality test and a copy).
+#[inline(always)]
+fn is_capital_or_lead(b: u8) -> bool {
+    ((b.wrapping_add(0x3F) as i8) < -102) | (b >= 0xC0)
 }
 
 /// The upper-case letters of a text in order, found 64 bytes at a time: each block of the text is tested once,
@@ -853,6 +861,27 @@ mod tests {
             }
         }
         assert_eq!(got, regex_runs(text), "text: {text:?}");
+    }
+
+    /// [`is_capital_or_lead`] answers as the unsigned range test it replaced at every byte, and
+    /// [`block_capitals`] sets a block's bits as it does byte by byte.
+    #[test]
+    fn capital_or_lead_at_every_byte() {
+        let mut block = [0u8; 64];
+        for b in 0..=255u8 {
+            assert_eq!(
+                is_capital_or_lead(b),
+                b.wrapping_sub(b'A') < 26 || b >= 0xC0,
+                "{b:#04x}"
+            );
+            block[usize::from(b % 64)] = b;
+            if b % 64 == 63 {
+                let want = (0..64).fold(0u64, |m, k| {
+                    m | u64::from(block[k].is_ascii_uppercase() || block[k] >= 0xC0) << k
+                });
+                assert_eq!(block_capitals(&block), want, "{block:?}");
+            }
+        }
     }
 
     /// [`inside_word`] answers as the test it replaced, after every ASCII byte and a few other characters.
