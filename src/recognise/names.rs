@@ -359,7 +359,7 @@ fn token(text: &str, i: usize, c: char, n: usize) -> Token {
     // Most tokens: an ASCII capital and at most fifteen ASCII letters, ended by an ASCII byte that is no
     // hyphen (and no apostrophe right after the capital).
     if n == 1
-        && let Some(chunk) = bytes.get(i + 1..i + 17)
+        && let Some(chunk) = bytes.get(i + 1..).and_then(<[u8]>::first_chunk::<16>)
         && chunk[0] != b'\''
     {
         let x = u64::from_le_bytes(chunk[..8].try_into().expect("8 bytes"));
@@ -373,8 +373,8 @@ fn token(text: &str, i: usize, c: char, n: usize) -> Token {
         }
         if k < 16 {
             let end = i + 1 + k;
-            let stop = bytes[end];
-            if stop < 0x80 && stop != b'-' {
+            let stop = chunk[k];
+            if ends_ascii_token(stop) {
                 return Token {
                     start: i,
                     end,
@@ -390,6 +390,13 @@ fn token(text: &str, i: usize, c: char, n: usize) -> Token {
         }
     }
     token_general(text, i, c, n).at(bytes, i)
+}
+
+/// Whether a token whose letters stop at the byte `stop` ends there: an ASCII byte other than a hyphen
+/// (`stop < 0x80 && stop != b'-'`), in one compare: the XOR keeps bit 7 and maps '-' alone to 0.
+#[inline(always)]
+fn ends_ascii_token(stop: u8) -> bool {
+    (stop ^ b'-').wrapping_sub(1) < 0x7F
 }
 
 /// The end of a token and its flags, as the out-of-line [`token_general`] and [`token_rest`] give them back:
@@ -861,6 +868,13 @@ mod tests {
             }
         }
         assert_eq!(got, regex_runs(text), "text: {text:?}");
+    }
+
+    #[test]
+    fn ascii_token_ends_at_every_byte() {
+        for b in 0..=255u8 {
+            assert_eq!(ends_ascii_token(b), b < 0x80 && b != b'-', "{b:#04x}");
+        }
     }
 
     /// [`is_capital_or_lead`] answers as the unsigned range test it replaced at every byte, and
