@@ -310,8 +310,8 @@ fn letters_from(text: &str, mut i: usize, mut lower: bool) -> (usize, bool) {
             i += n;
         }
         // ASCII letters, eight bytes at a time (a byte at a time near the end of the text).
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+            let x = u64::from_le_bytes(*chunk);
             let (letters, small) = letters_and_lower(x);
             let other = !letters & splat(0x80);
             if other == 0 {
