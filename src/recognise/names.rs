@@ -514,8 +514,8 @@ impl<'a> Capitals<'a> {
     /// [`block_capitals`] of the 64 bytes at `base` (zero-padded past the end).
     #[inline]
     fn bits_at(bytes: &[u8], base: usize) -> u64 {
-        match bytes.get(base..base + 64) {
-            Some(block) => block_capitals(block.try_into().expect("64 bytes")),
+        match bytes.get(base..).and_then(<[u8]>::first_chunk::<64>) {
+            Some(block) => block_capitals(block),
             None => Self::last_bits(bytes, base),
         }
     }
