@@ -723,7 +723,7 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
             }
             if !is_name_token(text, &t, flags & lexicon::NAME_STOP != 0) {
                 open = false;
-            } else if let Some(last) = out.last_mut().filter(|_| open) {
+            } else if open && let Some(last) = out.last_mut() {
                 last.extend_to(bytes, t.start, t.end);
             } else {
                 out.push(NameMention::of_token(t.start, t.end));
