@@ -3278,12 +3278,15 @@ fn side(v: &[usize], pref: &super::PlayerRefs) -> Option<Side> {
     }
 }
 
-/// The players of a doubles side, when each has a record.
+/// The players of a doubles side, when each has a record. (The vector made at its size and pushed onto, not
+/// collected through an `Option` adapter, which starts at a capacity of four and tests each item twice.)
 #[inline(never)]
 fn pair(v: &[usize], pref: &super::PlayerRefs) -> Option<Side> {
-    Some(Side::Pair(
-        v.iter().map(|&e| pref.get(e)).collect::<Option<Vec<_>>>()?,
-    ))
+    let mut players = Vec::with_capacity(v.len());
+    for &e in v {
+        players.push(pref.get(e)?);
+    }
+    Some(Side::Pair(players))
 }
 
 /// Turns a found match into a record pushed onto `out` (nothing when a player of it has no record), its
