@@ -2847,8 +2847,16 @@ fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Team, Team) {
         prev.filter(|p| gap_joined(p.span.end, r.span.start))
             .map(|p| p.entity)
     };
-    let (pw, pl) = (partner(w, l.entity), partner(l, w.entity));
-    match (pw, pl) {
+    // (Two pairs are four references of four players: fewer tell singles, and so does a winner without a
+    // partner, before the loser's is looked for.)
+    let singles = || (Team::one(w.entity), Team::one(l.entity));
+    if refs.len() < 4 {
+        return singles();
+    }
+    let Some(pw) = partner(w, l.entity) else {
+        return singles();
+    };
+    match (Some(pw), partner(l, w.entity)) {
         (Some(a), Some(b)) if a != b && a != l.entity && b != w.entity => {
             let pair = |r: Ref, p: usize| {
                 let k = refs.iter().position(|x| x.span == r.span).unwrap_or(0);
@@ -2861,7 +2869,7 @@ fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Team, Team) {
             };
             (pair(w, a), pair(l, b))
         }
-        _ => (Team::one(w.entity), Team::one(l.entity)),
+        _ => singles(),
     }
 }
 
@@ -3963,5 +3971,135 @@ mod tests {
             }
         }
         assert!(inside > 1_000, "{inside}");
+    }
+
+    /// [`doubles_sides`] before its shortcuts (fewer than four references, no partner of the winner): both
+    /// partners looked for in every case.
+    fn doubles_sides_of_both_partners(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Team, Team) {
+        let joined = |gap: &str| {
+            // (Every join ends with "and", "&" or "/": most gaps are ruled out by their end alone.)
+            let e = gap.trim_end();
+            if !(e.ends_with("and") || e.ends_with('&') || e.ends_with('/')) {
+                return false;
+            }
+            let g = gap.trim();
+            if matches!(g, "and" | "&" | "/") {
+                return true;
+            }
+            // (Every other join ends with "and": most gaps are ruled out here.)
+            if !g.ends_with("and") {
+                return false;
+            }
+            // ", Sweden, and " / " (SWE) and "
+            let inner = g.strip_suffix("and").map(str::trim_end).unwrap_or("");
+            let inner = inner.strip_suffix(',').unwrap_or(inner);
+            let country = inner.trim_start_matches(',').trim();
+            let bracket = country.starts_with('(') && country.ends_with(')') && country.len() <= 8;
+            let named = !country.is_empty()
+                && country.len() <= 30
+                && country
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "of");
+            g.ends_with("and") && (bracket || (g.starts_with(',') && named))
+        };
+        // The gap between two references (none when they overlap: nested or run-together names). (Its last byte
+        // other than a space is tested first: a join ends with "and", "&" or "/", and other white space or a
+        // byte beyond ASCII is left to `joined`.)
+        let b = text.as_bytes();
+        let gap_joined = |from: usize, to: usize| {
+            let mut e = to.min(b.len());
+            while e > from && b[e - 1] == b' ' {
+                e -= 1;
+            }
+            e > from
+                && (matches!(b[e - 1], b'd' | b'&' | b'/')
+                    || b[e - 1] < b' '
+                    || !b[e - 1].is_ascii())
+                && text.get(from..to).is_some_and(joined)
+        };
+        let partner = |r: Ref, avoid: usize| -> Option<usize> {
+            let k = refs.iter().position(|x| x.span == r.span)?;
+            let next = refs
+                .get(k + 1)
+                .filter(|n| n.entity != avoid && n.entity != r.entity);
+            if let Some(n) = next.filter(|n| gap_joined(r.span.end, n.span.start)) {
+                return Some(n.entity);
+            }
+            let prev = k
+                .checked_sub(1)
+                .map(|j| refs[j])
+                .filter(|p| p.entity != avoid && p.entity != r.entity);
+            prev.filter(|p| gap_joined(p.span.end, r.span.start))
+                .map(|p| p.entity)
+        };
+        let (pw, pl) = (partner(w, l.entity), partner(l, w.entity));
+        match (pw, pl) {
+            (Some(a), Some(b)) if a != b && a != l.entity && b != w.entity => {
+                let pair = |r: Ref, p: usize| {
+                    let k = refs.iter().position(|x| x.span == r.span).unwrap_or(0);
+                    let p_first = k > 0 && refs[k - 1].entity == p;
+                    if p_first {
+                        Team::pair(p, r.entity)
+                    } else {
+                        Team::pair(r.entity, p)
+                    }
+                };
+                (pair(w, a), pair(l, b))
+            }
+            _ => (Team::one(w.entity), Team::one(l.entity)),
+        }
+    }
+
+    /// The sides are those found with both partners looked for, on random sentences of names joined or not
+    /// ("and", "&", "/", a country between commas or in brackets) among other words, of one to six players.
+    #[test]
+    fn doubles_sides_are_those_of_both_partners() {
+        let mut seed = 0x51_7cc1_b727_220au64;
+        let joins = [
+            " and ",
+            " & ",
+            "/",
+            ", Sweden, and ",
+            " (SWE) and ",
+            " beat ",
+            " lost to ",
+            ", ",
+            " with ",
+            " and",
+        ];
+        let mut pairs = 0;
+        for _ in 0..3000 {
+            let (mut text, mut refs) = (String::new(), Vec::new());
+            for k in 0..1 + below(&mut seed, 7) {
+                if k > 0 {
+                    text.push_str(joins[below(&mut seed, joins.len() as u64)]);
+                }
+                let start = text.len();
+                text.push_str(["Ann Lee", "Bo", "Cy Dee", "Di"][below(&mut seed, 4)]);
+                refs.push(Ref {
+                    span: Span::new(start, text.len()),
+                    entity: below(&mut seed, 6),
+                    kind: RefKind::Name,
+                    sent: 0,
+                });
+            }
+            for _ in 0..4 {
+                let (w, l) = (
+                    refs[below(&mut seed, refs.len() as u64)],
+                    refs[below(&mut seed, refs.len() as u64)],
+                );
+                let got = doubles_sides(&text, &refs, w, l);
+                let want = doubles_sides_of_both_partners(&text, &refs, w, l);
+                assert_eq!(
+                    (&*got.0, &*got.1),
+                    (&*want.0, &*want.1),
+                    "{text:?} {:?} {:?}",
+                    w.span,
+                    l.span
+                );
+                pairs += usize::from(got.0.len() > 1);
+            }
+        }
+        assert!(pairs > 100, "{pairs}");
     }
 }
