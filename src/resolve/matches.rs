@@ -2883,8 +2883,20 @@ fn round_for(
     hits: &[Hit],
     winner_after: Option<usize>,
 ) -> Option<&'static str> {
-    // The clause of the cue: "A beat B in the fourth round, and C was beaten by D in the round of 16".
+    // (No round phrase in `from..to`: none in the clause either, which starts there or later.)
+    let first = ctx.m.rounds.partition_point(|r| r.span.start < from);
+    if ctx.m.rounds.get(first).is_none_or(|r| r.span.start >= to) {
+        return None;
+    }
+    // The clause of the cue: "A beat B in the fourth round, and C was beaten by D in the round of 16". (Its
+    // start is at or after `from`: the rounds before it are walked over from `first`.)
     let from = from.max(clause_start(hits, from.min(cue.start), cue.start));
+    let first = first
+        + ctx.m.rounds[first..]
+            .iter()
+            .take_while(|r| r.span.start < from)
+            .count();
+    debug_assert_eq!(first, ctx.m.rounds.partition_point(|r| r.span.start < from));
     let paren_of = |pos: usize| {
         parens
             .iter()
@@ -2892,7 +2904,6 @@ fn round_for(
             .copied()
     };
     let cue_paren = paren_of(cue.start);
-    let first = ctx.m.rounds.partition_point(|r| r.span.start < from);
     ctx.m.rounds[first..]
         .iter()
         .take_while(|r| r.span.start < to)
