@@ -2096,7 +2096,11 @@ fn sentence_matches(
         };
         let pick_score = |used: &[bool], from: usize, to: usize| -> Option<usize> {
             // The score: the free score closest to the cue inside its clause.
-            // A score stays in its clause: "A lost to B but C levelled with a 6-3 6-4 win over D".
+            // A score stays in its clause: "A lost to B but C levelled with a 6-3 6-4 win over D". (A
+            // sentence without a score has none to pick: its clause is not looked for.)
+            if score_ids.is_empty() {
+                return None;
+            }
             let clause_end =
                 first_start(hits, CLAUSE_END, cue.span.end, next_start).unwrap_or(next_start);
             let to = to.min(clause_end.max(from));
