@@ -84,19 +84,13 @@ impl NameWords {
                 let mut start = n.span.start;
                 for &len in lens {
                     let len = usize::from(len);
-                    // The first eight bytes of the word, zero-padded: one load where the text goes on so far
-                    // (a word is never empty here: the shifts stay below 64).
-                    let head = bytes.get(start..start + 8).map(|eight| {
-                        let cut = 8 * (8 - len.min(8)) as u32;
-                        u64::from_le_bytes(eight.try_into().expect("8 bytes")) << cut >> cut
-                    });
-                    ids.push(intern.id(start, len, head));
+                    ids.push(intern.id(start, len));
                     start += len + 1;
                 }
             } else {
                 let mut start = n.span.start;
                 for word in bytes[n.span.start..n.span.end].split(|&b| b == b' ') {
-                    ids.push(intern.id(start, word.len(), None));
+                    ids.push(intern.id(start, word.len()));
                     start += word.len() + 1;
                 }
             }
@@ -207,7 +201,7 @@ impl<'a> Interner<'a> {
         (self.slots, self.generation)
     }
 
-    /// The hash of `w`, whose first eight bytes (zero-padded) are `head` when the caller has them.
+    /// The hash of `w`, whose first eight bytes (zero-padded) are `head` when [`Interner::id`] has them.
     #[inline]
     fn hash(w: &[u8], head: Option<u64>) -> u64 {
         let n = w.len();
@@ -226,13 +220,23 @@ impl<'a> Interner<'a> {
         (head ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 
-    /// The id of the word `text[start..start + len]` (a new one when first seen); `head`: its first eight
-    /// bytes, zero-padded, if at hand.
+    /// The id of the word `text[start..start + len]` (a new one when first seen).
     #[inline(always)]
-    fn id(&mut self, start: usize, len: usize, head: Option<u64>) -> u32 {
+    fn id(&mut self, start: usize, len: usize) -> u32 {
         if self.count as usize * 2 >= self.slots.len() {
             self.grow();
         }
+        // The first eight bytes of the word, zero-padded: one load where the text goes on so far. Read here from
+        // the interner's own `text`: the caller keeps no second copy of the text live in its word loop. (Not for
+        // an empty word, whose shifts would be 64: [`Interner::hash`] takes its none.)
+        let head = self
+            .text
+            .get(start..start + 8)
+            .filter(|_| len > 0)
+            .map(|eight| {
+                let cut = 8 * (8 - len.min(8)) as u32;
+                u64::from_le_bytes(eight.try_into().expect("8 bytes")) << cut >> cut
+            });
         let w = &self.text[start..start + len];
         let h = Self::hash(w, head);
         let mask = self.slots.len() - 1;
@@ -1871,10 +1875,7 @@ mod tests {
             &mut map,
         );
         let mut intern = Interner::with_capacity(text.as_bytes(), 2);
-        let got: Vec<u32> = offsets
-            .iter()
-            .map(|&(s, n)| intern.id(s, n, None))
-            .collect();
+        let got: Vec<u32> = offsets.iter().map(|&(s, n)| intern.id(s, n)).collect();
         assert_eq!(got, want);
         assert_eq!(intern.len(), map.len());
     }
