@@ -88,15 +88,14 @@ impl<'a> Ctx<'a> {
 }
 
 impl State {
-    /// Empties every buffer for the next article.
+    /// Empties every buffer but those of the first stage (the keywords and the scores: see
+    /// [`Scratch::recycle`]) for the next article.
     fn recycle(&mut self) {
-        self.keywords.recycle();
         recycle(&mut self.sents);
         recycle(&mut self.quotes);
         recycle(&mut self.entities);
         recycle(&mut self.refs);
         let m = &mut self.m;
-        recycle(&mut m.scores);
         recycle(&mut m.cues);
         recycle(&mut m.rounds);
         recycle(&mut m.tournaments);
@@ -341,6 +340,19 @@ thread_local! {
 impl Scratch {
     /// Empties every buffer for the next article.
     fn recycle(&mut self) {
+        // The first stage's buffers (the text and its map, their buffers kept but freed when big; the keywords;
+        // the scores): every article fills them.
+        self.norm.clear();
+        self.st.keywords.recycle();
+        recycle(&mut self.st.m.scores);
+        // The others only a tennis article's stages and resolution fill (`records` reads no more of another
+        // sport's): an article of another sport, or one whose first stage did not end, left them empty.
+        if self.sport.take() != Some("tennis") {
+            debug_assert!(
+                self.names.is_empty() && self.cue_starts.is_empty() && self.found.is_empty()
+            );
+            return;
+        }
         recycle(&mut self.cue_starts);
         recycle(&mut self.found);
         recycle(&mut self.used);
@@ -351,9 +363,6 @@ impl Scratch {
         recycle(&mut self.first_at);
         recycle(&mut self.spans);
         self.matches.recycle();
-        // The text and its map, their buffers kept (freed when big).
-        self.norm.clear();
-        self.sport = None;
         self.st.recycle();
         recycle(&mut self.names);
         recycle(&mut self.descs);
