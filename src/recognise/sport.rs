@@ -254,6 +254,10 @@ fn decide(mut counts: [usize; 7], tennis_scores: usize) -> Option<&'static str> 
         .iter()
         .enumerate()
         .max_by_key(|&(i, &n)| (n, std::cmp::Reverse(i)))?;
+    // Too little vocabulary (most often none): no sport, whatever the second count.
+    if n < 2 {
+        return None;
+    }
     let second = counts
         .iter()
         .enumerate()
@@ -261,11 +265,7 @@ fn decide(mut counts: [usize; 7], tennis_scores: usize) -> Option<&'static str> 
         .map(|(_, &n)| n)
         .max()
         .unwrap_or(0);
-    if n >= 2 && n > second {
-        Some(SPORTS[best])
-    } else {
-        None
-    }
+    if n > second { Some(SPORTS[best]) } else { None }
 }
 
 /// The sport of a text, from vocabulary alone.
