@@ -2797,70 +2797,78 @@ impl Patterns {
 /// a player's, joined by "and", "&" or "/" (a country between commas or in brackets may stand between:
 /// "Goransson, Sweden, and Verbeek").
 fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Team, Team) {
-    let joined = |gap: &str| {
-        // (Every join ends with "and", "&" or "/": most gaps are ruled out by their end alone.)
-        let e = gap.trim_end();
-        if !(e.ends_with("and") || e.ends_with('&') || e.ends_with('/')) {
-            return false;
-        }
-        let g = gap.trim();
-        if matches!(g, "and" | "&" | "/") {
-            return true;
-        }
-        // (Every other join ends with "and": most gaps are ruled out here.)
-        if !g.ends_with("and") {
-            return false;
-        }
-        // ", Sweden, and " / " (SWE) and "
-        let inner = g.strip_suffix("and").map(str::trim_end).unwrap_or("");
-        let inner = inner.strip_suffix(',').unwrap_or(inner);
-        let country = inner.trim_start_matches(',').trim();
-        let bracket = country.starts_with('(') && country.ends_with(')') && country.len() <= 8;
-        let named = !country.is_empty()
-            && country.len() <= 30
-            && country
-                .split_whitespace()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "of");
-        g.ends_with("and") && (bracket || (g.starts_with(',') && named))
-    };
-    // The gap between two references (none when they overlap: nested or run-together names). (Its last byte
-    // other than a space is tested first: a join ends with "and", "&" or "/", and other white space or a
-    // byte beyond ASCII is left to `joined`.)
-    let b = text.as_bytes();
-    let gap_joined = |from: usize, to: usize| {
-        let mut e = to.min(b.len());
-        while e > from && b[e - 1] == b' ' {
-            e -= 1;
-        }
-        e > from
-            && (matches!(b[e - 1], b'd' | b'&' | b'/') || b[e - 1] < b' ' || !b[e - 1].is_ascii())
-            && text.get(from..to).is_some_and(joined)
-    };
-    let partner = |r: Ref, avoid: usize| -> Option<usize> {
-        let k = refs.iter().position(|x| x.span == r.span)?;
-        let next = refs
-            .get(k + 1)
-            .filter(|n| n.entity != avoid && n.entity != r.entity);
-        if let Some(n) = next.filter(|n| gap_joined(r.span.end, n.span.start)) {
-            return Some(n.entity);
-        }
-        let prev = k
-            .checked_sub(1)
-            .map(|j| refs[j])
-            .filter(|p| p.entity != avoid && p.entity != r.entity);
-        prev.filter(|p| gap_joined(p.span.end, r.span.start))
-            .map(|p| p.entity)
-    };
     // (Two pairs are four references of four players: fewer tell singles, and so does a winner without a
     // partner, before the loser's is looked for.)
-    let singles = || (Team::one(w.entity), Team::one(l.entity));
     if refs.len() < 4 {
-        return singles();
+        return sides(refs, w, l, None, None);
     }
-    let Some(pw) = partner(w, l.entity) else {
-        return singles();
+    let Some(pw) = partner(text, refs, w, l.entity) else {
+        return sides(refs, w, l, None, None);
     };
-    match (Some(pw), partner(l, w.entity)) {
+    sides(refs, w, l, Some(pw), partner(text, refs, l, w.entity))
+}
+
+/// The partner of `r`: the entity of the reference next to it (not `avoid`, not `r`'s own), when the gap
+/// between them joins them (see [`doubles_sides`]).
+fn partner(text: &str, refs: &[Ref], r: Ref, avoid: usize) -> Option<usize> {
+    let k = refs.iter().position(|x| x.span == r.span)?;
+    let next = refs
+        .get(k + 1)
+        .filter(|n| n.entity != avoid && n.entity != r.entity);
+    if let Some(n) = next.filter(|n| gap_joined(text, r.span.end, n.span.start)) {
+        return Some(n.entity);
+    }
+    let prev = k
+        .checked_sub(1)
+        .map(|j| refs[j])
+        .filter(|p| p.entity != avoid && p.entity != r.entity);
+    prev.filter(|p| gap_joined(text, p.span.end, r.span.start))
+        .map(|p| p.entity)
+}
+
+/// Whether the gap `text[from..to]` between two references joins them as a pair (none when they overlap:
+/// nested or run-together names). (Its last byte other than a space is tested first: a join ends with "and",
+/// "&" or "/", and other white space or a byte beyond ASCII is left to the whole test.)
+fn gap_joined(text: &str, from: usize, to: usize) -> bool {
+    let b = text.as_bytes();
+    let mut e = to.min(b.len());
+    while e > from && b[e - 1] == b' ' {
+        e -= 1;
+    }
+    e > from
+        && (matches!(b[e - 1], b'd' | b'&' | b'/') || b[e - 1] < b' ' || !b[e - 1].is_ascii())
+        && text.get(from..to).is_some_and(|gap| {
+            // (Every join ends with "and", "&" or "/": most gaps are ruled out by their end alone.)
+            let e = gap.trim_end();
+            if !(e.ends_with("and") || e.ends_with('&') || e.ends_with('/')) {
+                return false;
+            }
+            let g = gap.trim();
+            if matches!(g, "and" | "&" | "/") {
+                return true;
+            }
+            // (Every other join ends with "and": most gaps are ruled out here.)
+            if !g.ends_with("and") {
+                return false;
+            }
+            // ", Sweden, and " / " (SWE) and "
+            let inner = g.strip_suffix("and").map(str::trim_end).unwrap_or("");
+            let inner = inner.strip_suffix(',').unwrap_or(inner);
+            let country = inner.trim_start_matches(',').trim();
+            let bracket = country.starts_with('(') && country.ends_with(')') && country.len() <= 8;
+            let named = !country.is_empty()
+                && country.len() <= 30
+                && country
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "of");
+            g.ends_with("and") && (bracket || (g.starts_with(',') && named))
+        })
+}
+
+/// The two sides from the partners found of the winner `w` and the loser `l`: pairs when both have a partner
+/// of their own, the partner first when its reference comes first; singles otherwise.
+fn sides(refs: &[Ref], w: Ref, l: Ref, pw: Option<usize>, pl: Option<usize>) -> (Team, Team) {
+    match (pw, pl) {
         (Some(a), Some(b)) if a != b && a != l.entity && b != w.entity => {
             let pair = |r: Ref, p: usize| {
                 let k = refs.iter().position(|x| x.span == r.span).unwrap_or(0);
@@ -2873,7 +2881,7 @@ fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Team, Team) {
             };
             (pair(w, a), pair(l, b))
         }
-        _ => singles(),
+        _ => (Team::one(w.entity), Team::one(l.entity)),
     }
 }
 
@@ -3991,78 +3999,11 @@ mod tests {
     /// [`doubles_sides`] before its shortcuts (fewer than four references, no partner of the winner): both
     /// partners looked for in every case.
     fn doubles_sides_of_both_partners(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Team, Team) {
-        let joined = |gap: &str| {
-            // (Every join ends with "and", "&" or "/": most gaps are ruled out by their end alone.)
-            let e = gap.trim_end();
-            if !(e.ends_with("and") || e.ends_with('&') || e.ends_with('/')) {
-                return false;
-            }
-            let g = gap.trim();
-            if matches!(g, "and" | "&" | "/") {
-                return true;
-            }
-            // (Every other join ends with "and": most gaps are ruled out here.)
-            if !g.ends_with("and") {
-                return false;
-            }
-            // ", Sweden, and " / " (SWE) and "
-            let inner = g.strip_suffix("and").map(str::trim_end).unwrap_or("");
-            let inner = inner.strip_suffix(',').unwrap_or(inner);
-            let country = inner.trim_start_matches(',').trim();
-            let bracket = country.starts_with('(') && country.ends_with(')') && country.len() <= 8;
-            let named = !country.is_empty()
-                && country.len() <= 30
-                && country
-                    .split_whitespace()
-                    .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "of");
-            g.ends_with("and") && (bracket || (g.starts_with(',') && named))
-        };
-        // The gap between two references (none when they overlap: nested or run-together names). (Its last byte
-        // other than a space is tested first: a join ends with "and", "&" or "/", and other white space or a
-        // byte beyond ASCII is left to `joined`.)
-        let b = text.as_bytes();
-        let gap_joined = |from: usize, to: usize| {
-            let mut e = to.min(b.len());
-            while e > from && b[e - 1] == b' ' {
-                e -= 1;
-            }
-            e > from
-                && (matches!(b[e - 1], b'd' | b'&' | b'/')
-                    || b[e - 1] < b' '
-                    || !b[e - 1].is_ascii())
-                && text.get(from..to).is_some_and(joined)
-        };
-        let partner = |r: Ref, avoid: usize| -> Option<usize> {
-            let k = refs.iter().position(|x| x.span == r.span)?;
-            let next = refs
-                .get(k + 1)
-                .filter(|n| n.entity != avoid && n.entity != r.entity);
-            if let Some(n) = next.filter(|n| gap_joined(r.span.end, n.span.start)) {
-                return Some(n.entity);
-            }
-            let prev = k
-                .checked_sub(1)
-                .map(|j| refs[j])
-                .filter(|p| p.entity != avoid && p.entity != r.entity);
-            prev.filter(|p| gap_joined(p.span.end, r.span.start))
-                .map(|p| p.entity)
-        };
-        let (pw, pl) = (partner(w, l.entity), partner(l, w.entity));
-        match (pw, pl) {
-            (Some(a), Some(b)) if a != b && a != l.entity && b != w.entity => {
-                let pair = |r: Ref, p: usize| {
-                    let k = refs.iter().position(|x| x.span == r.span).unwrap_or(0);
-                    let p_first = k > 0 && refs[k - 1].entity == p;
-                    if p_first {
-                        Team::pair(p, r.entity)
-                    } else {
-                        Team::pair(r.entity, p)
-                    }
-                };
-                (pair(w, a), pair(l, b))
-            }
-            _ => (Team::one(w.entity), Team::one(l.entity)),
-        }
+        let (pw, pl) = (
+            partner(text, refs, w, l.entity),
+            partner(text, refs, l, w.entity),
+        );
+        sides(refs, w, l, pw, pl)
     }
 
     /// The sides are those found with both partners looked for, on random sentences of names joined or not
