@@ -960,9 +960,20 @@ mod tests {
         texts.push(
             "Rafael Nadal beat Novak Djokovic 7-6 (7-4) 6-7 (3-7) 7-6 [10-8] in Rome.".into(),
         );
+        // Articles without records, one with no text at all.
+        texts.push("The weather was fine on day 1.".into());
+        texts.push(
+            "Arsenal beat Chelsea 2-1 in the Premier League; the striker scored twice.".into(),
+        );
+        texts.push(String::new());
         assert!(texts.len() > 30);
-        for t in &texts {
+        for (i, t) in texts.iter().enumerate() {
             let mut a = ex.extract(t);
+            if i % 2 == 1 {
+                // Long fields before the records, with escapes.
+                a.source = Some(format!("{}\"{}", "s".repeat(120), i));
+                a.headline = Some(format!("{}\n{}", "h".repeat(200), "é".repeat(40)));
+            }
             a.published = Some("2025-01-0\"2".into());
             a.warnings.push("w\u{1f}".into());
             // A long warning with escapes, and a long evidence text with escapes (not the text's, but
