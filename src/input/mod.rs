@@ -104,25 +104,6 @@ fn title_line_by_searches(text: &str) -> Option<&str> {
 mod tests {
     use super::{title_line, title_line_by_searches};
 
-    fn fixture_texts() -> Vec<String> {
-        let mut texts = Vec::new();
-        for dir in [
-            "fixtures/tennis",
-            "fixtures/other",
-            "/work/shared/corpus/pages",
-        ] {
-            let Ok(entries) = std::fs::read_dir(dir) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    texts.push(text);
-                }
-            }
-        }
-        texts
-    }
-
     #[test]
     fn title_line_as_searches() {
         let long = "x".repeat(199);
@@ -159,7 +140,7 @@ mod tests {
         ];
         let mut texts = crate::recognise::random_texts(&pieces, 20_000, 6, 0x9e37_79b9_7f4a_7c15);
         texts.extend(crate::recognise::random_texts(&pieces, 5_000, 14, 7));
-        texts.extend(fixture_texts());
+        texts.extend(crate::recognise::all_texts());
         for t in [
             "",
             " ",

@@ -1752,7 +1752,10 @@ mod relation_tests {
     #[test]
     fn same_as_the_plain_patterns_on_the_corpus() {
         let mut texts = crate::recognise::all_texts();
-        if let Ok(dir) = std::fs::read_dir("/work/shared/corpus/bbcsport/tennis") {
+        if let Ok(dir) = std::fs::read_dir(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/corpus/bbcsport/tennis"
+        )) {
             let mut paths: Vec<_> = dir.flatten().map(|e| e.path()).collect();
             paths.sort();
             for p in paths {
