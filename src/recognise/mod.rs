@@ -1121,7 +1121,7 @@ fn block_word_bits(block: &[u8; 64]) -> u64 {
 /// The 8x8 bit matrix `x` (bit `j` of byte `i`) transposed: bit `8 * i + j` goes to `8 * j + i`. Three swaps of
 /// blocks of bits across the diagonal: single bits, then 2x2 blocks, then 4x4 blocks (Hacker's Delight 7-3).
 #[inline(always)]
-const fn transpose8(mut x: u64) -> u64 {
+pub(crate) const fn transpose8(mut x: u64) -> u64 {
     let t = (x ^ (x >> 7)) & 0x00aa_00aa_00aa_00aa;
     x ^= t ^ (t << 7);
     let t = (x ^ (x >> 14)) & 0x0000_cccc_0000_cccc;

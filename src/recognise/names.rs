@@ -469,17 +469,17 @@ fn token_rest(text: &str, mut j: usize, mut lower: bool) -> TokenEnd {
 }
 
 /// Bit `k` of the result: whether `block[k]` is an upper-case ASCII letter or the first byte of a character
-/// outside ASCII (0xC0 and up). Byte by byte into an array, which the compiler turns into a few vector
-/// instructions, then eight bytes of flags into eight bits with one multiply each (the products do not overlap).
+/// outside ASCII (0xC0 and up). Byte by byte into an array of flags, which the compiler turns into a few vector
+/// instructions (the flag of byte `8 * r + j` is bit `r`), the eight rows ORed and the 8x8 bit matrix transposed
+/// as in the keyword scan's word mask ([`super::transpose8`]).
 #[inline(always)]
 fn block_capitals(block: &[u8; 64]) -> u64 {
-    let flags: [u8; 64] = std::array::from_fn(|i| u8::from(is_capital_or_lead(block[i])));
-    let mut bits = 0;
-    for (i, eight) in flags.chunks_exact(8).enumerate() {
-        let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-        bits |= (v.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * i);
-    }
-    bits
+    let flags: [u8; 64] =
+        std::array::from_fn(|i| u8::from(is_capital_or_lead(block[i])) << (i / 8));
+    let rows = flags.chunks_exact(8).fold(0, |rows, row| {
+        rows | u64::from_le_bytes(row.try_into().expect("eight bytes"))
+    });
+    super::transpose8(rows)
 }
 
 /// Whether `b` is an upper-case ASCII letter or the first byte of a character outside ASCII (0xC0 and up).
@@ -878,7 +878,8 @@ mod tests {
     }
 
     /// [`is_capital_or_lead`] answers as the unsigned range test it replaced at every byte, and
-    /// [`block_capitals`] sets a block's bits as it does byte by byte.
+    /// [`block_capitals`] sets a block's bits as it does byte by byte (in four blocks of every byte value and in
+    /// random blocks).
     #[test]
     fn capital_or_lead_at_every_byte() {
         let mut block = [0u8; 64];
@@ -895,6 +896,19 @@ mod tests {
                 });
                 assert_eq!(block_capitals(&block), want, "{block:?}");
             }
+        }
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..2000 {
+            let block: [u8; 64] = std::array::from_fn(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state >> 24) as u8
+            });
+            let want = (0..64).fold(0u64, |m, k| {
+                m | u64::from(block[k].is_ascii_uppercase() || block[k] >= 0xC0) << k
+            });
+            assert_eq!(block_capitals(&block), want, "{block:?}");
         }
     }
 
