@@ -697,11 +697,20 @@ fn infer_rounds(ctx: &Ctx, titles_looked: bool, found: &mut [Found], leads: &mut
     let team_event = |name: &str| {
         name.as_bytes().windows(3).any(|w| w == b"Cup") && team.iter().any(|c| name.contains(c))
     };
-    if found.iter().any(|f| {
-        f.round.is_none()
-            && f.tournament
-                .is_some_and(|t| team_event(&ctx.m.tournaments[t.0].name))
-    }) {
+    // (Results mostly follow one another with the same tournament: its name is read once per run of them.)
+    let mut last: Option<(usize, bool)> = None;
+    let mut team_at = |t: usize| match last {
+        Some((u, team)) if u == t => team,
+        _ => {
+            let team = team_event(&ctx.m.tournaments[t].name);
+            last = Some((t, team));
+            team
+        }
+    };
+    if found
+        .iter()
+        .any(|f| f.round.is_none() && f.tournament.is_some_and(|t| team_at(t.0)))
+    {
         let tie_round = ctx
             .m
             .rounds
