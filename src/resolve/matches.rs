@@ -1752,30 +1752,39 @@ impl SentHits {
     }
 }
 
-/// The [`CLAUSE_WORDS`] that start with neither ';' nor ',', for a SIMD search of the places where one
-/// starts (a fat Teddy: its sixteen buckets give fewer false candidates than a slim one's eight).
-static CLAUSE_ANCHORS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
-    std::sync::LazyLock::new(|| {
-        aho_corasick::packed::Config::new()
-            .only_teddy_fat(Some(true))
-            .builder()
-            .extend(
-                CLAUSE_WORDS
-                    .pats
-                    .iter()
-                    .filter(|p| !p.starts_with([';', ','])),
-            )
-            .build()
-    });
+/// The searchers of [`clause_hits`], built once (one lazy static: one test of its state per sentence):
+/// - the [`CLAUSE_WORDS`] that start with neither ';' nor ',', for a SIMD search of the places where one
+///   starts (a fat Teddy: its sixteen buckets give fewer false candidates than a slim one's eight);
+/// - the AVX2 searcher for ',' and ';' (when the CPU has AVX2): a sentence has a few commas, each found by a
+///   call of its iterator, which spares each call the dispatch and set-up of `memchr::memchr2`.
+static CLAUSE_SEARCH: std::sync::LazyLock<(
+    Option<aho_corasick::packed::Searcher>,
+    Option<CommaSearcher>,
+)> = std::sync::LazyLock::new(|| {
+    let anchors = aho_corasick::packed::Config::new()
+        .only_teddy_fat(Some(true))
+        .builder()
+        .extend(
+            CLAUSE_WORDS
+                .pats
+                .iter()
+                .filter(|p| !p.starts_with([';', ','])),
+        )
+        .build();
+    #[cfg(target_arch = "x86_64")]
+    let commas = CommaSearcher::new(b',', b';');
+    // (Off x86-64, `memchr::memchr2`.)
+    #[cfg(not(target_arch = "x86_64"))]
+    let commas = None;
+    (anchors, commas)
+});
 
-/// The AVX2 searcher for ',' and ';' (when the CPU has AVX2), built once: a sentence has a few commas, each
-/// found by a call of the iterator, which spares each call the dispatch and set-up of `memchr::memchr2`.
+/// The AVX2 searcher of two bytes (see [`CLAUSE_SEARCH`]).
 #[cfg(target_arch = "x86_64")]
-static COMMAS: std::sync::LazyLock<Option<memchr::arch::x86_64::avx2::memchr::Two>> =
-    std::sync::LazyLock::new(|| memchr::arch::x86_64::avx2::memchr::Two::new(b',', b';'));
-/// No AVX2 searcher off x86-64: `memchr::memchr2` is used.
+type CommaSearcher = memchr::arch::x86_64::avx2::memchr::Two;
+/// (None is built off x86-64.)
 #[cfg(not(target_arch = "x86_64"))]
-static COMMAS: Option<memchr::arch::all::memchr::Two> = None;
+type CommaSearcher = memchr::arch::all::memchr::Two;
 
 /// The occurrences of [`CLAUSE_WORDS`] in `s` (which starts at `offset` in the text), in order of start,
 /// written into `out` (cleared first). Places are found by a SIMD search (or byte by byte without one), the
@@ -1788,7 +1797,8 @@ fn clause_hits(s: &str, offset: usize, out: &mut Vec<Hit>) {
         end: offset + i + CLAUSE_WORDS.pats[k as usize].len(),
         groups: clause_word_groups(k),
     };
-    let Some(anchors) = CLAUSE_ANCHORS.as_ref() else {
+    let (anchors, commas) = &*CLAUSE_SEARCH;
+    let Some(anchors) = anchors else {
         CLAUSE_WORDS.each(s, |i, k| out.push(hit(i, k)));
         return;
     };
@@ -1818,7 +1828,7 @@ fn clause_hits(s: &str, offset: usize, out: &mut Vec<Hit>) {
             }
         }
     };
-    match COMMAS.as_ref() {
+    match commas {
         Some(commas) => commas.iter(h).for_each(&mut each_stop),
         None => memchr::memchr2_iter(b';', b',', h).for_each(&mut each_stop),
     }
