@@ -365,28 +365,45 @@ fn each_match(text: &str, he_words: &[usize], mut f: impl FnMut(usize, usize, Al
         if s < i || (s > 0 && bytes[s - 1] == b'_') {
             continue;
         }
-        let c = bytes[s];
-        if c | 0x20 == b'h' {
+        // The run and the byte after it read as one load (zeros past the text's end: no '_' or ' '); `| 0x20`
+        // lower-cases the first letter only.
+        let w = four_bytes(bytes, s) | 0x20;
+        let next = |k: u32| (w >> (8 * k)) as u8;
+        if w & 0xFFFF == u32::from(u16::from_le_bytes(*b"he")) {
             // "he" or "He".
-            if bytes[s + 1] == b'e' && bytes.get(s + 2) != Some(&b'_') {
+            if next(2) != b'_' {
                 i = s + 2;
                 f(s, i, Alt::Pronoun);
             }
             continue;
         }
-        // "she" or "the" (the first letter in either case).
-        if bytes[s + 1] != b'h' || bytes[s + 2] != b'e' || bytes.get(s + 3) == Some(&b'_') {
-            continue;
-        }
-        if c | 0x20 == b's' {
-            i = s + 3;
-            f(s, i, Alt::Pronoun);
-        } else if bytes.get(s + 3) == Some(&b' ')
+        // "she" or "the" (the first letter in either case), no '_' after it ("the" before a space).
+        if w & 0xFF_FFFF == u32::from_le_bytes(*b"she\0") {
+            if next(3) != b'_' {
+                i = s + 3;
+                f(s, i, Alt::Pronoun);
+            }
+        } else if w == u32::from_le_bytes(*b"the ")
             && may_follow_the(bytes, s + 4)
             && let Some((e, alt)) = the_at(text, s)
         {
             i = e;
             f(s, e, alt);
+        }
+    }
+}
+
+/// The four bytes of `bytes` from `s` as a little-endian word, zeros past the end.
+#[inline(always)]
+fn four_bytes(bytes: &[u8], s: usize) -> u32 {
+    match bytes.get(s..s + 4) {
+        Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
+        _ => {
+            let mut w = [0u8; 4];
+            for (k, &b) in bytes[s.min(bytes.len())..].iter().take(4).enumerate() {
+                w[k] = b;
+            }
+            u32::from_le_bytes(w)
         }
     }
 }
