@@ -556,10 +556,7 @@ pub(crate) fn find_into(text: &str, keywords: &Keywords, out: &mut Vec<Descripto
                         // still a reference to one player. "the British tennis" is not: a lower-case noun that is
                         // not a player word follows.
                         let rest = &text[end..];
-                        let trimmed = rest.trim_start();
-                        let next = trimmed
-                            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
-                            .map_or(trimmed, |k| &trimmed[..k]);
+                        let next = word_after(rest);
                         let adjective_ok = rest.starts_with(['.', ',', ';', ':', '\'', ')', '"'])
                             || rest.is_empty()
                             || next.chars().next().is_some_and(|c| c.is_ascii_digit())
@@ -585,6 +582,34 @@ pub(crate) fn find_into(text: &str, keywords: &Keywords, out: &mut Vec<Descripto
     });
 }
 
+/// The first word of `rest.trim_start()` (its letters, digits and '-'): on bytes while they are ASCII, on
+/// characters from a byte that is not.
+#[inline]
+fn word_after(rest: &str) -> &str {
+    let b = rest.as_bytes();
+    // (The ASCII white space of `char::is_whitespace`.)
+    let st = b
+        .iter()
+        .position(|&c| !matches!(c, b' ' | b'\t'..=b'\r'))
+        .unwrap_or(b.len());
+    let end = b[st..]
+        .iter()
+        .position(|&c| !(c.is_ascii_alphanumeric() || c == b'-'))
+        .map_or(b.len(), |k| st + k);
+    if b.get(end).is_some_and(|c| !c.is_ascii()) {
+        return word_after_chars(rest);
+    }
+    &rest[st..end]
+}
+
+/// [`word_after`] on characters.
+fn word_after_chars(rest: &str) -> &str {
+    let trimmed = rest.trim_start();
+    trimmed
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map_or(trimmed, |k| &trimmed[..k])
+}
+
 /// Corpus view: span and kind.
 #[cfg(test)]
 pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
@@ -605,6 +630,28 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`word_after`] on bytes gives what it gives on characters, on random texts with Unicode white space,
+    /// letters and digits, and on the fixtures.
+    #[test]
+    fn word_after_same_as_on_chars() {
+        let pieces = [
+            " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1c}", "\u{a0}", "\u{2003}", "seed",
+            "-", "'", "ed", "\u{e9}", "\u{2160}", "\u{661}", "7", "Open", ".", ",", "_", "x",
+        ];
+        let mut texts = crate::recognise::random_texts(&pieces, 3000, 8, 0x243f_6a88_85a3_08d3);
+        texts.extend(crate::recognise::all_texts());
+        for t in &texts {
+            for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                assert_eq!(
+                    word_after(&t[i..]),
+                    word_after_chars(&t[i..]),
+                    "{:?}",
+                    &t[i..]
+                );
+            }
+        }
+    }
 
     /// The matches of the regex the scanner implements, with the alternative [`Alternation::which`] reports.
     fn regex_matches(text: &str) -> Vec<(usize, usize, Alt)> {
