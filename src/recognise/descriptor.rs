@@ -241,13 +241,19 @@ fn demonym_word(text: &str, q: usize) -> Option<usize> {
     if end == start {
         return None;
     }
-    let rest = &text[end..];
-    Some(
-        [" Korean", " African", " Zealander"]
-            .iter()
-            .find(|s| rest.starts_with(*s))
-            .map_or(end, |s| end + s.len()),
-    )
+    // The three words start with different capitals: at most one may follow, told by the byte after the space.
+    let rest = &bytes[end..];
+    let word: &[u8] = match rest {
+        [b' ', b'K', ..] => b" Korean",
+        [b' ', b'A', ..] => b" African",
+        [b' ', b'Z', ..] => b" Zealander",
+        _ => return Some(end),
+    };
+    Some(if rest.starts_with(word) {
+        end + word.len()
+    } else {
+        end
+    })
 }
 
 /// The descriptor pattern at byte `p`, where "the " or "The " stands at a word boundary: its end and
