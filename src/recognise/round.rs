@@ -1334,8 +1334,9 @@ static TITLE: Lazy<Anchored> = Lazy::new(|| Anchored::new("(?x)", TITLE_PATTERN)
 /// Phrases saying a player won a tournament ("won her first Grand Slam title", "to lift the trophy",
 /// "saved three championship points"): the match they belong to was a final.
 ///
-/// The first keyword of a match is at most eleven runs of spaces after its start, and the match starts at a verb
-/// of the pattern or at the keyword itself ("championship point", "crowned"): the pattern runs only there.
+/// The first keyword of a match is at most eleven spaces after its start, with only the bytes of
+/// [`title_window`] between them, and the match starts at a verb of the pattern or at the keyword itself
+/// ("championship point", "crowned"): the pattern runs only there.
 pub(crate) fn title_phrases(text: &str) -> Vec<Span> {
     title_phrases_in(text, &super::Keywords::scan(text), |_| true)
 }
@@ -1348,10 +1349,11 @@ pub(crate) fn title_phrases_in(
     keywords: &super::Keywords,
     keep: impl Fn(usize) -> bool,
 ) -> Vec<Span> {
+    let b = text.as_bytes();
     let hits = keywords
         .starts(super::KEY_TITLE)
         .filter(|&o| keep(o))
-        .map(|o| (o, 11));
+        .map(|o| (o, super::Window::From(title_window(b, o))));
     let at = |t: &str, p: usize| {
         let b = t.as_bytes();
         let w = alnum_run(b, p);
@@ -1361,7 +1363,7 @@ pub(crate) fn title_phrases_in(
             title_word_at(b, p + w.len(), w)
         }
     };
-    super::find_near_at(
+    super::find_near_in(
         text,
         hits,
         |t, p| at(t, p).map(|e| (e, ())),
@@ -1370,6 +1372,56 @@ pub(crate) fn title_phrases_in(
     .into_iter()
     .map(|(s, e, ())| Span::new(s, e))
     .collect()
+}
+
+/// Where [`title_phrases_in`] starts trying the pattern for the keyword at `o`: the first word start before `o`
+/// where a verb of the pattern starts, or `o` itself when there is none (then the window is that one offset, and the
+/// words before the keyword are read once, here, instead of twice, back to the window's start and forward again).
+///
+/// Only the verbs in the run of bytes of `[A-Za-z0-9'-]` and single spaces that ends at `o`, at most eleven spaces
+/// long, are looked at: a match holds only such bytes ([`title_verb_at`], [`title_tail_at`], [`title_word_at`]:
+/// the pattern is ASCII, has no other byte, and puts one space between words), so one that holds `o` starts in
+/// that run; and at most eleven spaces lie between a match's start and its first keyword (a verb, a space, eight
+/// words each with a space, "Grand " and "Slam "). So any match whose first keyword is `o` starts at or after the
+/// offset returned, at a word start that [`title_phrases_in`]'s `may_start` allows.
+fn title_window(b: &[u8], o: usize) -> usize {
+    let word = |c: u8| super::WORD[usize::from(c)];
+    let mut from = o;
+    let mut spaces = 0;
+    // The end of the next run of letters and digits before `j` (the run at `o` may go on after it).
+    let mut end = if o > 0 && word(b[o - 1]) {
+        o + alnum_run(b, o).len()
+    } else {
+        o
+    };
+    let mut j = o;
+    while j > 0 {
+        let c = b[j - 1];
+        if word(c) {
+            // A run of letters and digits: pass it at once, then ask at its start what `may_start` asks.
+            let mut s = j - 1;
+            while s > 0 && word(b[s - 1]) {
+                s -= 1;
+            }
+            if word_start(b, s) && is_title_verb(&b[s..end]) {
+                from = s;
+            }
+            j = s;
+            continue;
+        }
+        if c == b' ' {
+            // Two spaces in a row, or a twelfth space: no match holding `o` starts before.
+            spaces += 1;
+            if spaces > 11 || b[j] == b' ' {
+                break;
+            }
+        } else if c != b'\'' && c != b'-' {
+            break;
+        }
+        end = j - 1;
+        j -= 1;
+    }
+    from
 }
 
 /// The first alternative of [`TITLE_PATTERN`] after its verb, which ends at `q`, in code (the pattern is
@@ -1457,6 +1509,114 @@ fn title_word_at(b: &[u8], e: usize, w: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod same_tests {
     use super::*;
+
+    /// [`title_phrases_in`] with its windows from [`title_window`] finds what it found with the windows of eleven
+    /// runs of white space before each keyword: all phrases, and with keywords kept by segment (as by sentence:
+    /// none of the bytes that end one lies in a phrase), those of the segments kept, and no phrase the old
+    /// windows did not give. Every test text, and random texts of title words, verbs and separators; every
+    /// keyword's window start is a word start before it or the keyword itself.
+    #[test]
+    fn title_window_same_as_the_runs_window() {
+        let old =
+            |text: &str, keywords: &crate::recognise::Keywords, keep: &dyn Fn(usize) -> bool| {
+                let hits = keywords
+                    .starts(crate::recognise::KEY_TITLE)
+                    .filter(|&o| keep(o))
+                    .map(|o| (o, 11));
+                let at = |t: &str, p: usize| {
+                    let b = t.as_bytes();
+                    let w = alnum_run(b, p);
+                    if is_title_verb(w) {
+                        title_verb_at(b, p + w.len())
+                    } else {
+                        title_word_at(b, p + w.len(), w)
+                    }
+                };
+                crate::recognise::find_near_at(
+                    text,
+                    hits,
+                    |t, p| at(t, p).map(|e| (e, ())),
+                    |b, p, o| word_start(b, p) && (p == o || is_title_verb(alnum_run(b, p))),
+                )
+                .into_iter()
+                .map(|(s, e, ())| Span::new(s, e))
+                .collect::<Vec<Span>>()
+            };
+        let pieces = [
+            "won ",
+            "won",
+            "took ",
+            "lift ",
+            "claimed ",
+            "the ",
+            "a ",
+            "her ",
+            "first ",
+            "Grand Slam ",
+            "grand slam",
+            "major ",
+            "major",
+            "title",
+            "titles",
+            "trophy",
+            "crown",
+            "crowned",
+            "championship",
+            " point",
+            " points",
+            "Slam",
+            " ",
+            "  ",
+            ". ",
+            ", ",
+            "-",
+            "'",
+            "\n",
+            "\t",
+            "x",
+            "_",
+            "9",
+            "\u{a0}",
+            "é",
+            "re-",
+            "!",
+        ];
+        let mut texts = crate::recognise::all_texts();
+        texts.extend(crate::recognise::random_texts(
+            &pieces,
+            20000,
+            30,
+            0x1d8e_4e27_c47d_124f,
+        ));
+        let (mut phrases, mut dropped, mut windows) = (0, 0, 0);
+        for t in &texts {
+            let b = t.as_bytes();
+            let keywords = crate::recognise::Keywords::scan(t);
+            for o in keywords.starts(crate::recognise::KEY_TITLE) {
+                let from = title_window(b, o);
+                assert!(from == o || (from < o && word_start(b, from)), "{t:?} {o}");
+                windows += usize::from(from < o);
+            }
+            let all = old(t, &keywords, &|_| true);
+            assert_eq!(title_phrases_in(t, &keywords, |_| true), all, "{t:?}");
+            phrases += all.len();
+            // The segment of each offset: how many sentence-ending bytes come before it.
+            let seg = |o: usize| b[..o].iter().filter(|c| b".!?\n".contains(c)).count();
+            for parity in 0..2 {
+                let keep = |o: usize| seg(o) % 2 == parity;
+                let was = old(t, &keywords, &keep);
+                let now = title_phrases_in(t, &keywords, keep);
+                let kept: Vec<Span> = was.iter().copied().filter(|s| keep(s.start)).collect();
+                assert_eq!(now, kept, "{t:?} {parity}");
+                dropped += was.len() - kept.len();
+            }
+        }
+        // Phrases, verbs before keywords and phrases that only the old windows gave (in segments not kept) were seen.
+        assert!(
+            phrases > 5000 && windows > 5000 && dropped > 500,
+            "{phrases} {windows} {dropped}"
+        );
+    }
 
     /// [`final_at`] gives what it gave when it found the word's run first, at every offset of every test text
     /// and of random texts.
