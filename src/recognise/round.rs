@@ -826,9 +826,11 @@ fn future_word(b: &[u8], s: usize, e: usize, end: usize) -> bool {
 struct Clause<'t> {
     /// Where it begins.
     start: usize,
-    /// Whether the code reads it as the patterns do: it is ASCII but for letters of U+00C0-U+017E other than
-    /// "ſ" (no white space of `\s`, none that `(?i)` folds to an ASCII letter) before its last five words (no
-    /// match of [`NEXT_BEFORE`], [`REACHED_BEFORE`] or [`ELAPSED_INTO`] reaches further back).
+    /// Whether the code reads it as the patterns do: it is ASCII but for characters of U+00C0-U+017E other than
+    /// "ſ". None of them is white space of `\s` or one that `(?i)` folds to an ASCII letter, and each is a
+    /// non-word byte to `(?-u:\b)` as any non-ASCII byte: they are what [`is_word_byte`] and the white space
+    /// splits make of them. In the last five words only the `\p{Lu}\p{L}*` words of [`REACHED_BEFORE`] read
+    /// them as letters: [`cased_word`].
     plain: bool,
     /// Whether [`FUTURE_CLAUSE`] matches it (when it is plain).
     future: bool,
@@ -890,17 +892,15 @@ fn scan_clause(text: &str, start: usize) -> Clause<'_> {
             }
             run_end = i - 1;
         } else if c >= 0x80
-            // A non-ASCII byte: in the last five words (the patterns read them), or of a character that `\s`
-            // or `(?i)` may read as white space or as an ASCII letter, it leaves the clause to the patterns; a
-            // letter of U+00C0-U+017E other than "ſ" (U+017F) before them does not count.
-            && (n < tails.len()
-                || !match c {
-                    0xC3 | 0xC4 => true,
-                    0xC5 => b[i] != 0xBF,
-                    // A continuation byte: the first byte of its character, before it, tells.
-                    0x80..=0xBF => true,
-                    _ => false,
-                })
+            // A non-ASCII byte: of a character other than those of U+00C0-U+017E but "ſ" (U+017F), which `\s`
+            // or `(?i)` may read as white space or as an ASCII letter, it leaves the clause to the patterns.
+            && !match c {
+                0xC3 | 0xC4 => true,
+                0xC5 => b[i] != 0xBF,
+                // A continuation byte: the first byte of its character, before it, tells.
+                0x80..=0xBF => true,
+                _ => false,
+            }
         {
             plain = false;
         }
@@ -943,7 +943,7 @@ static CLAUSE_STOP: [bool; 256] = {
     t
 };
 
-/// The last five words of an ASCII `clause` split at white space, the last first (empty where it has fewer),
+/// The last five words of a plain `clause` split at ASCII white space, the last first (empty where it has fewer),
 /// and whether white space ends it: what [`scan_clause`] finds on its pass.
 #[cfg(test)]
 fn tail_words(clause: &[u8]) -> ([&[u8]; 5], bool) {
@@ -984,7 +984,7 @@ fn ends_with_word(w: &[u8], words: &[&[u8]]) -> bool {
 /// The determiners of [`NEXT_BEFORE`].
 const NEXT_DETS: &[&[u8]] = &[b"a", b"an", b"his", b"her", b"their"];
 
-/// [`NEXT_BEFORE`] on an ASCII clause, read on its last words `w` (of [`tail_words`]).
+/// [`NEXT_BEFORE`] on a plain clause ([`Clause::plain`]), read on its last words `w` (of [`tail_words`]).
 fn next_before(w: &[&[u8]; 5]) -> bool {
     is_one_of(w[0], NEXT_DETS)
         && ((w[1].eq_ignore_ascii_case(b"up")
@@ -1077,9 +1077,10 @@ const LEAD_WORDS: [&[u8]; 14] = [
     b"joining",
 ];
 
-/// [`REACHED_BEFORE`] on an ASCII clause, read on its last words `w` (of [`tail_words`]); `trail`: white space
+/// [`REACHED_BEFORE`] on a plain clause ([`Clause::plain`]), read on its last words `w` (of [`tail_words`]); `trail`: white space
 /// ends the clause.
 fn reached_before(w: &[&[u8]; 5], trail: bool) -> bool {
+    // `[a-z]+` of `[a-z]+'s`: ASCII letters only (`(?i)` folds no letter of a plain clause to one).
     let letters = |t: &[u8]| !t.is_empty() && t.iter().all(u8::is_ascii_alphabetic);
     // The verb before the determiner: `lead` and the word before it.
     let lead = |v: &[u8], before: &[u8]| {
@@ -1103,7 +1104,7 @@ fn reached_before(w: &[&[u8]; 5], trail: bool) -> bool {
             || (t.len() > 2
                 && t[t.len() - 2..].eq_ignore_ascii_case(b"'s")
                 && letters(&t[..t.len() - 2]))
-            || letters(t)
+            || cased_word(t)
     };
     (trail
         && ends_with_word(
@@ -1112,10 +1113,42 @@ fn reached_before(w: &[&[u8]; 5], trail: bool) -> bool {
         ))
         || (det(w[0]) && lead(w[1], w[2]))
         || (det(w[1]) && one(w[0]) && lead(w[2], w[3]))
-        || (det(w[2]) && letters(w[1]) && letters(w[0]) && lead(w[3], w[4]))
+        || (det(w[2]) && cased_word(w[1]) && cased_word(w[0]) && lead(w[3], w[4]))
 }
 
-/// [`ELAPSED_INTO`] on an ASCII clause, read on its last words `w` (of [`tail_words`]).
+/// `(?i)\p{Lu}\p{L}*` of [`REACHED_BEFORE`] on the whole word `t` of a plain clause (see [`Clause::plain`]): a
+/// letter that `(?i)\p{Lu}` takes (an upper-case letter or a case of one), then letters. Every ASCII letter is
+/// both, and no other ASCII byte is either: the first byte that is no ASCII letter tells whether the word needs
+/// [`latin_cased_word`] (one pass over the words of ASCII letters that nearly all are).
+fn cased_word(t: &[u8]) -> bool {
+    match t.iter().position(|c| !c.is_ascii_alphabetic()) {
+        None => !t.is_empty(),
+        Some(i) if t[i] < 0x80 => false,
+        Some(_) => latin_cased_word(t),
+    }
+}
+
+/// [`cased_word`] on a word with letters beyond ASCII. Of U+00C0-U+017E, "×" and "÷" are no letters, and "ı",
+/// "ĸ" and "ŉ" are letters but no case of an upper-case one (`latin_letters_as_the_patterns` checks each
+/// character against the pattern). False for a word that holds another non-ASCII character (a plain clause
+/// holds none).
+#[cold]
+fn latin_cased_word(t: &[u8]) -> bool {
+    let letter = |c: char| {
+        c.is_ascii_alphabetic() || (('\u{c0}'..='\u{17e}').contains(&c) && !matches!(c, '×' | '÷'))
+    };
+    // The white space splits of a `str` at ASCII bytes: `t` is UTF-8.
+    let Ok(t) = std::str::from_utf8(t) else {
+        return false;
+    };
+    let mut chars = t.chars();
+    chars
+        .next()
+        .is_some_and(|c| letter(c) && !matches!(c, 'ı' | 'ĸ' | 'ŉ'))
+        && chars.all(letter)
+}
+
+/// [`ELAPSED_INTO`] on a plain clause ([`Clause::plain`]), read on its last words `w` (of [`tail_words`]).
 fn elapsed_into(w: &[&[u8]; 5]) -> bool {
     is_one_of(w[0], &[b"the", b"a", b"his", b"her"])
         && w[1].eq_ignore_ascii_case(b"into")
@@ -1142,7 +1175,7 @@ fn relation(text: &str, start: usize, end: usize) -> RoundRelation {
             && next_word(text, end).is_some_and(|(_, w)| REACHED_AFTER.contains(&w))
     };
     if !plain {
-        // `\s`, `(?i)` and `\p{Lu}` reach beyond ASCII: the patterns tell.
+        // `\s` and `(?i)` reach beyond ASCII and the Latin letters: the patterns tell.
         return relation_by_patterns(&text[c..start], reached_after);
     }
     if next_before(&w) {
@@ -1163,7 +1196,7 @@ fn relation(text: &str, start: usize, end: usize) -> RoundRelation {
     RoundRelation::Played
 }
 
-/// [`relation`] by the patterns, on a `clause` that is not ASCII.
+/// [`relation`] by the patterns, on a `clause` that is not plain ([`Clause::plain`]).
 fn relation_by_patterns(clause: &str, reached_after: impl Fn() -> bool) -> RoundRelation {
     if NEXT_BEFORE.is_match(clause) {
         return RoundRelation::Next;
@@ -2012,17 +2045,10 @@ mod relation_tests {
         let got = scan_clause(text, pos);
         let (c, ascii, got_future) = (got.start, got.plain, got.future);
         let clause = &text[c..pos];
-        // Plain: ASCII, but for letters of U+00C0-U+017E other than "ſ" before the last five words.
-        let (w, _) = tail_words(clause.as_bytes());
-        let region = if w[4].is_empty() {
-            0
-        } else {
-            w[4].as_ptr() as usize - clause.as_ptr() as usize
-        };
-        let plain = clause[region..].is_ascii()
-            && clause[..region]
-                .chars()
-                .all(|ch| ch.is_ascii() || ('\u{c0}'..='\u{17e}').contains(&ch));
+        // Plain: ASCII, but for characters of U+00C0-U+017E (not "ſ").
+        let plain = clause
+            .chars()
+            .all(|ch| ch.is_ascii() || ('\u{c0}'..='\u{17e}').contains(&ch));
         assert_eq!((c, ascii), (want, plain), "{pos}: {text:?}");
         let next = NEXT_BEFORE.is_match(before);
         let reached = REACHED_BEFORE.is_match(before);
@@ -2113,6 +2139,123 @@ mod relation_tests {
                 }
             }
         }
+    }
+
+    /// Clauses of random words that mix Latin letters (of the plain clauses and "ſ", "ı", "×"), the Kelvin sign,
+    /// curly quotes, dashes and non-ASCII white space with the words of the patterns, each ending a text: the
+    /// byte code on the plain ones, and [`relation`], tell what the patterns tell.
+    #[test]
+    fn same_as_the_plain_patterns_on_random_latin_clauses() {
+        let words = [
+            "reached",
+            "the",
+            "into",
+            "set",
+            "up",
+            "a",
+            "his",
+            "for",
+            "qualified",
+            "way",
+            "minutes",
+            "will",
+            "'ll",
+            "to",
+            "due",
+            "M\u{fc}llner",
+            "\u{c9}ric",
+            "\u{d8}rsted",
+            "Vuki\u{107}",
+            "\u{df}x",
+            "\u{f8}",
+            "\u{131}x",
+            "x\u{131}",
+            "\u{138}",
+            "\u{149}a",
+            "\u{17f}et",
+            "\u{d7}",
+            "a\u{f7}",
+            "\u{212a}",
+            "boo\u{212a}ed",
+            "\u{2019}s",
+            "ab\u{2019}s",
+            "Ana's",
+            "\u{e9}'s",
+            "\u{2013}",
+            "x\u{2014}",
+            "\u{a0}",
+            "\u{3000}",
+            "\u{201c}",
+            "through",
+            "Pe\u{f1}a",
+            "2019",
+            "first-ever",
+            "place",
+            "in",
+            "",
+            " ",
+            "\t",
+            "\u{e9}will",
+            "will\u{e9}",
+            "\u{e0}into",
+            "th\u{e9}",
+            "\u{c0}",
+            "\u{17e}",
+        ];
+        // Mostly words then a space; some glued to the next piece.
+        let pieces: Vec<String> = words
+            .iter()
+            .flat_map(|w| [format!("{w} "), format!("{w} "), w.to_string()])
+            .collect();
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        let mut counts = [0usize; 3];
+        for t in crate::recognise::random_texts(&pieces, 40_000, 6, 19) {
+            let hits = check(&t, t.len());
+            let plain = scan_clause(&t, t.len()).plain;
+            counts[usize::from(plain)] += 1;
+            counts[2] += usize::from(plain && hits[1] && !t.is_ascii());
+            // The relation itself, against the patterns on the clause (no round phrase follows: no word after).
+            let clause = &t[scan_clause(&t, t.len()).start..];
+            assert_eq!(
+                relation(&t, t.len(), t.len()),
+                relation_by_patterns(clause, || false),
+                "{t:?}"
+            );
+        }
+        // Both kinds of clause, and plain ones with Latin letters that the reached pattern matches, are seen.
+        assert!(counts.iter().all(|&n| n > 500), "{counts:?}");
+    }
+
+    /// [`cased_word`] on every word of one to three characters of U+0080-U+017F, ASCII letters, a digit and
+    /// `'`, against `(?i)\p{Lu}\p{L}*` (on the words of plain clauses: of ASCII and U+00C0-U+017E but "ſ").
+    #[test]
+    fn latin_letters_as_the_patterns() {
+        let word = Regex::new(r"^(?i)\p{Lu}\p{L}*$").expect("word pattern");
+        let mut chars: Vec<char> = ('\u{80}'..='\u{17f}').collect();
+        chars.extend(['a', 'K', 'z', 'Z', 's', '1', '\'', '_']);
+        let in_plain = |c: char| c.is_ascii() || ('\u{c0}'..='\u{17e}').contains(&c);
+        let mut seen = [0; 2];
+        for &a in &chars {
+            for &b in chars.iter().step_by(3) {
+                for w in [
+                    a.to_string(),
+                    format!("{a}{b}"),
+                    format!("{b}{a}x"),
+                    format!("x{a}{b}"),
+                ] {
+                    let want = word.is_match(&w);
+                    if w.chars().all(in_plain) {
+                        assert_eq!(cased_word(w.as_bytes()), want, "{w:?}");
+                        seen[usize::from(want)] += 1;
+                    } else {
+                        // Outside the plain clauses: false, not the pattern's answer.
+                        assert!(!cased_word(w.as_bytes()), "{w:?}");
+                    }
+                }
+            }
+        }
+        assert!(!cased_word(b""));
+        assert!(seen.iter().all(|&n| n > 1000), "{seen:?}");
     }
 
     /// [`may_be_one_of`] is a necessary condition: every word of a table built by [`lengths_by_first_byte`], in
