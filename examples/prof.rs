@@ -47,8 +47,8 @@ fn pass(ex: &Extractor, docs: &[(bool, Vec<u8>)]) -> usize {
             };
             ex.extract_document(&doc)
         } else {
-            // As the CLI reads a file: validate UTF-8 (the lossy path only for bad bytes).
-            match std::str::from_utf8(black_box(d)) {
+            // As the CLI reads a file: validate UTF-8 by SIMD (the lossy path only for bad bytes).
+            match simdutf8::basic::from_utf8(black_box(d)) {
                 Ok(t) => ex.extract(t),
                 Err(_) => ex.extract(&String::from_utf8_lossy(d)),
             }
@@ -72,7 +72,7 @@ fn pass_batch(ex: &Extractor, docs: &[(bool, Vec<u8>)]) -> usize {
                 parse_html(&html, None).ok()
             } else {
                 // As `pass` reads text: validate UTF-8 (the lossy path only for bad bytes).
-                Some(match std::str::from_utf8(black_box(d)) {
+                Some(match simdutf8::basic::from_utf8(black_box(d)) {
                     Ok(t) => sportext::Document::from_text(None, t),
                     Err(_) => sportext::Document::from_text(None, &String::from_utf8_lossy(d)),
                 })

@@ -671,9 +671,10 @@ impl Ctx<'_> {
 
     fn process_line_unguarded(&self, base: &str, n: usize, line: &[u8]) -> Record {
         let fallback = format!("{base}#{n}");
-        let decoded = match std::str::from_utf8(line) {
-            Ok(s) => Ok((s.to_string(), Vec::new())),
-            Err(_) => text::decode(line),
+        // (Validated by SIMD, as `input::text` validates files: see `sportext::input::text::decode`.)
+        let decoded = match simdutf8::basic::from_utf8(line).ok() {
+            Some(s) => Ok((s.to_string(), Vec::new())),
+            None => text::decode(line),
         };
         let value = decoded.and_then(|(s, w)| {
             serde_json::from_str::<serde_json::Value>(s.trim_start_matches('\u{feff}'))

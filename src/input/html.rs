@@ -39,7 +39,7 @@ pub fn decode_html(bytes: &[u8]) -> Result<(String, Vec<String>), Error> {
         match declared_charset(bytes) {
             Some(enc) if enc != UTF_8 => decode_with(enc, bytes, &mut warnings),
             // Declared UTF-8 that is not valid: replace the bad bytes; undeclared: Windows-1252 fallback.
-            Some(_) if std::str::from_utf8(bytes).is_err() => {
+            Some(_) if super::text::utf8(bytes).is_none() => {
                 decode_with(UTF_8, bytes, &mut warnings)
             }
             _ => utf8_or_1252(bytes, &mut warnings),

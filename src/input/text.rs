@@ -37,12 +37,19 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), Error> {
     Ok((text, warnings))
 }
 
-/// Decodes `bytes` (BOM already removed) with `enc`, noting malformed sequences in `warnings`.
+/// `bytes` as a `str` when they are valid UTF-8 (the answer of `std::str::from_utf8`), validated by SIMD
+/// (`simdutf8`, AVX2 or SSE 4.2 chosen at run time): about 0.1 instructions per byte whatever the text, where
+/// the standard library's check leaves its word-at-a-time path at every non-ASCII byte (2.3 instructions per
+/// byte on generated articles with accented names, a fifth of what the CLI spends outside the extraction).
+pub(crate) fn utf8(bytes: &[u8]) -> Option<&str> {
+    simdutf8::basic::from_utf8(bytes).ok()
+}
+
 /// `bytes` as UTF-8 when they are valid UTF-8, else decoded as Windows-1252 with a warning.
 pub(crate) fn utf8_or_1252(bytes: &[u8], warnings: &mut Vec<String>) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => {
+    match utf8(bytes) {
+        Some(s) => s.to_string(),
+        None => {
             warnings.push(WARN_1252.to_string());
             WINDOWS_1252
                 .decode_without_bom_handling(bytes)
@@ -52,6 +59,7 @@ pub(crate) fn utf8_or_1252(bytes: &[u8], warnings: &mut Vec<String>) -> String {
     }
 }
 
+/// Decodes `bytes` (BOM already removed) with `enc`, noting malformed sequences in `warnings`.
 pub(crate) fn decode_with(
     enc: &'static Encoding,
     bytes: &[u8],
@@ -219,6 +227,76 @@ mod tests {
         let (t, w) = decode(b"\xef\xbb\xbfServe and volley").unwrap();
         assert_eq!(t, "Serve and volley");
         assert!(w.is_empty());
+    }
+
+    #[test]
+    fn utf8_check_as_the_standard_library() {
+        // Pieces of valid UTF-8 of every length (1-4 bytes, the edges of each range) and bytes that break it
+        // (lone continuations, overlongs, surrogates, past U+10FFFF, truncated sequences), joined at random
+        // into texts of 0 to 300 bytes, with the odd byte flipped: the SIMD check must give the standard
+        // library's answer, and its `str` the same bytes.
+        let pieces: [&[u8]; 22] = [
+            b"a",
+            b" ",
+            b"Federer 6-4 ",
+            b"\x7f",
+            "é".as_bytes(),
+            "ß".as_bytes(),
+            "\u{7ff}".as_bytes(),
+            "\u{800}".as_bytes(),
+            "€".as_bytes(),
+            "\u{ffff}".as_bytes(),
+            "\u{10000}".as_bytes(),
+            "\u{10ffff}".as_bytes(),
+            "Świątek".as_bytes(),
+            b"\x80",
+            b"\xbf",
+            b"\xc0\xaf",
+            b"\xe0\x80\xaf",
+            b"\xed\xa0\x80",
+            b"\xf4\x90\x80\x80",
+            b"\xe2\x82",
+            b"\xf0\x9f\x98",
+            b"\xff",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let (mut valid, mut invalid) = (0, 0);
+        for _ in 0..20_000 {
+            let mut text = Vec::new();
+            let len = (next() % 300) as usize;
+            // A third of the texts may hold bytes that break UTF-8, each piece one time in sixteen.
+            let bad = next() % 3 == 0;
+            while text.len() < len {
+                let k = (next() % 64) as usize;
+                let piece = if bad && k >= 60 {
+                    pieces[13 + k % 9]
+                } else {
+                    pieces[k % 13]
+                };
+                text.extend_from_slice(piece);
+            }
+            if next() % 8 == 0 && !text.is_empty() {
+                let i = (next() as usize) % text.len();
+                text[i] ^= 1 << (next() % 8);
+            }
+            let want = std::str::from_utf8(&text).ok();
+            assert_eq!(utf8(&text), want, "{text:?}");
+            if want.is_some() {
+                valid += 1;
+            } else {
+                invalid += 1;
+            }
+        }
+        assert!(
+            valid > 2_000 && invalid > 2_000,
+            "{valid} valid, {invalid} invalid"
+        );
     }
 
     #[test]
