@@ -2044,6 +2044,19 @@ pub(crate) fn all_texts() -> Vec<String> {
         .collect()
 }
 
+/// [`all_texts`], then `count` [`random_texts`] of `pieces_per_text` of `pieces` each, drawn from `seed`.
+#[cfg(test)]
+pub(crate) fn all_texts_then_random(
+    pieces: &[&str],
+    count: usize,
+    pieces_per_text: usize,
+    seed: u64,
+) -> Vec<String> {
+    let mut texts = all_texts();
+    texts.extend(random_texts(pieces, count, pieces_per_text, seed));
+    texts
+}
+
 /// [`all_texts`] and then `extra` (edge cases of one test).
 #[cfg(test)]
 pub(crate) fn all_texts_and(extra: &[&str]) -> Vec<String> {

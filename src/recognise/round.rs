@@ -1387,24 +1387,26 @@ pub(crate) fn title_phrases_in(
         .starts(super::KEY_TITLE)
         .filter(|&o| keep(o))
         .map(|o| (o, super::Window::From(title_window(b, o))));
-    let at = |t: &str, p: usize| {
-        let b = t.as_bytes();
-        let w = alnum_run(b, p);
-        if is_title_verb(w) {
-            title_verb_at(b, p + w.len())
-        } else {
-            title_word_at(b, p + w.len(), w)
-        }
-    };
     super::find_near_in(
         text,
         hits,
-        |t, p| at(t, p).map(|e| (e, ())),
+        |t, p| title_at(t, p).map(|e| (e, ())),
         |b, p, o| word_start(b, p) && (p == o || is_title_verb(alnum_run(b, p))),
     )
     .into_iter()
     .map(|(s, e, ())| Span::new(s, e))
     .collect()
+}
+
+/// The end of the title phrase that starts at `p` of `t`, if one does: from its verb, or from its keyword.
+fn title_at(t: &str, p: usize) -> Option<usize> {
+    let b = t.as_bytes();
+    let w = alnum_run(b, p);
+    if is_title_verb(w) {
+        title_verb_at(b, p + w.len())
+    } else {
+        title_word_at(b, p + w.len(), w)
+    }
 }
 
 /// Where [`title_phrases_in`] starts trying the pattern for the keyword at `o`: the first word start before `o`
@@ -1556,19 +1558,10 @@ mod same_tests {
                     .starts(crate::recognise::KEY_TITLE)
                     .filter(|&o| keep(o))
                     .map(|o| (o, 11));
-                let at = |t: &str, p: usize| {
-                    let b = t.as_bytes();
-                    let w = alnum_run(b, p);
-                    if is_title_verb(w) {
-                        title_verb_at(b, p + w.len())
-                    } else {
-                        title_word_at(b, p + w.len(), w)
-                    }
-                };
                 crate::recognise::find_near_at(
                     text,
                     hits,
-                    |t, p| at(t, p).map(|e| (e, ())),
+                    |t, p| title_at(t, p).map(|e| (e, ())),
                     |b, p, o| word_start(b, p) && (p == o || is_title_verb(alnum_run(b, p))),
                 )
                 .into_iter()
@@ -1614,13 +1607,8 @@ mod same_tests {
             "re-",
             "!",
         ];
-        let mut texts = crate::recognise::all_texts();
-        texts.extend(crate::recognise::random_texts(
-            &pieces,
-            20000,
-            30,
-            0x1d8e_4e27_c47d_124f,
-        ));
+        let texts =
+            crate::recognise::all_texts_then_random(&pieces, 20000, 30, 0x1d8e_4e27_c47d_124f);
         let (mut phrases, mut dropped, mut windows) = (0, 0, 0);
         for t in &texts {
             let b = t.as_bytes();
@@ -1700,13 +1688,8 @@ mod same_tests {
             "\u{a0}",
             "\n",
         ];
-        let mut texts = crate::recognise::all_texts();
-        texts.extend(crate::recognise::random_texts(
-            &pieces,
-            3000,
-            8,
-            0x9e37_79b9_7f4a_7c15,
-        ));
+        let texts =
+            crate::recognise::all_texts_then_random(&pieces, 3000, 8, 0x9e37_79b9_7f4a_7c15);
         // Answers, and "final"s left to the pattern (a word byte, white space then "round" or "qualifying").
         let (mut answered, mut left) = (0, 0);
         for t in &texts {
@@ -1752,13 +1735,8 @@ mod same_tests {
             "/",
             ":",
         ];
-        let mut texts = crate::recognise::all_texts();
-        texts.extend(crate::recognise::random_texts(
-            &pieces,
-            3000,
-            24,
-            0x2545_f491_4f6c_dd1d,
-        ));
+        let texts =
+            crate::recognise::all_texts_then_random(&pieces, 3000, 24, 0x2545_f491_4f6c_dd1d);
         let mut longer = 0;
         for t in &texts {
             let b = t.as_bytes();

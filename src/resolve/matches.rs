@@ -3528,13 +3528,8 @@ mod tests {
             ",,",
             ";;",
         ];
-        let mut texts = crate::recognise::all_texts();
-        texts.extend(crate::recognise::random_texts(
-            &pieces,
-            3000,
-            14,
-            0x9e37_79b9_7f4a_7c15,
-        ));
+        let texts =
+            crate::recognise::all_texts_then_random(&pieces, 3000, 14, 0x9e37_79b9_7f4a_7c15);
         let mut total = 0;
         for t in &texts {
             for s in crate::segment::sentences(t) {
@@ -4030,13 +4025,8 @@ mod tests {
             "oTH",
             "aLS",
         ];
-        let mut texts = crate::recognise::all_texts();
-        texts.extend(crate::recognise::random_texts(
-            &pieces,
-            20_000,
-            10,
-            0x9e37_79b9_7f4a_7c15,
-        ));
+        let mut texts =
+            crate::recognise::all_texts_then_random(&pieces, 20_000, 10, 0x9e37_79b9_7f4a_7c15);
         // (Short texts too: below Teddy's least length the packed searcher falls back to Rabin-Karp.)
         texts.extend(crate::recognise::random_texts(
             &pieces,
