@@ -38,11 +38,13 @@ pub fn decode_html(bytes: &[u8]) -> Result<(String, Vec<String>), Error> {
         check_binary(bytes)?;
         match declared_charset(bytes) {
             Some(enc) if enc != UTF_8 => decode_with(enc, bytes, &mut warnings),
-            // Declared UTF-8 that is not valid: replace the bad bytes; undeclared: Windows-1252 fallback.
-            Some(_) if super::text::utf8(bytes).is_none() => {
-                decode_with(UTF_8, bytes, &mut warnings)
-            }
-            _ => utf8_or_1252(bytes, &mut warnings),
+            // Declared UTF-8: as it is when valid (checked once), else the bad bytes replaced.
+            Some(_) => match super::text::utf8(bytes) {
+                Some(s) => s.to_string(),
+                None => decode_with(UTF_8, bytes, &mut warnings),
+            },
+            // Undeclared: UTF-8 when valid, else the Windows-1252 fallback.
+            None => utf8_or_1252(bytes, &mut warnings),
         }
     };
     check_text(&text)?;
