@@ -154,6 +154,11 @@ pub(crate) fn check_binary(bytes: &[u8]) -> Result<(), Error> {
             "binary data: NUL bytes in the first 8 KiB (UTF-16 text needs a byte-order mark)",
         ));
     }
+    // Most text has few bytes below 0x20 (line feeds) and no DEL: their count, a cheaper test per byte than
+    // [`is_control`]'s, bounds the count of control bytes and settles the common case.
+    if count_low(head) * 10 <= head.len() {
+        return Ok(());
+    }
     let controls = count_controls(head);
     if controls * 10 > head.len() {
         return Err(Error::new(
@@ -185,6 +190,23 @@ fn count_controls(head: &[u8]) -> usize {
             .iter()
             .filter(|&&b| is_control(b))
             .count()
+}
+
+/// The number of bytes of `head` below 0x20 or equal to 0x7f (DEL): at least [`count_controls`], and counted
+/// as it is, by 64-byte blocks with a byte-wide sum, in fewer vector instructions (two comparisons per byte, not
+/// six).
+fn count_low(head: &[u8]) -> usize {
+    let low = |b: u8| (b < 0x20) | (b == 0x7f);
+    let mut blocks = head.chunks_exact(64);
+    let mut count = 0;
+    for block in &mut blocks {
+        let mut n = 0u8;
+        for &b in block {
+            n += u8::from(low(b));
+        }
+        count += usize::from(n);
+    }
+    count + blocks.remainder().iter().filter(|&&b| low(b)).count()
 }
 
 /// Whether `b` is a control byte that plain text does not hold (C0 controls other than tab, line feed, form
@@ -336,6 +358,30 @@ mod tests {
         let e = decode(b"\x01\x02\x03\x04\x05abc\x06\x07\x08").unwrap_err();
         assert_eq!(e.kind, ErrorKind::Binary);
         assert!(e.message.contains("control"));
+    }
+
+    #[test]
+    fn low_bytes_bound_the_control_bytes() {
+        let mixed: Vec<u8> = (0..3000u32).map(|i| (i * 37 % 256) as u8).collect();
+        for len in [0, 1, 63, 64, 65, 200, 1000, 3000] {
+            let head = &mixed[..len];
+            let expected = head.iter().filter(|&&b| b < 0x20 || b == 0x7f).count();
+            assert_eq!(count_low(head), expected, "length {len}");
+            assert!(count_low(head) >= count_controls(head));
+        }
+        // Many line feeds and tabs pass the bound's test only by the exact count; control bytes do not.
+        assert!(check_binary("set\n\tpoint\r\n".repeat(300).as_bytes()).is_ok());
+        let mut text = b"six games to love ".repeat(50);
+        for i in (0..text.len()).step_by(9) {
+            text[i] = 0x01;
+        }
+        let e = check_binary(&text).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Binary);
+        assert!(
+            e.message.contains("100 control bytes in the first 900"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
