@@ -1701,9 +1701,11 @@ pub(crate) fn find_near_at<T>(
 pub(crate) enum Window {
     /// Up to `runs` runs of white space before the hit (see [`window_start`]).
     Runs(usize),
-    /// From this offset on: a start that the caller computed and that holds every start of a match whose first
-    /// hit is this one (or more).
-    From(usize),
+    /// From the offset that `f(bytes, hit, done)` gives: a start that holds every start of a match whose first
+    /// hit is this one at or after `done`, the offset below which all was tried or lies in a match (`f` may stop
+    /// looking back there). Computed only when the hit is tried, not for a hit inside the match of an earlier
+    /// one.
+    Lazy(fn(&[u8], usize, usize) -> usize),
 }
 
 /// [`find_near_at`] with the window of each hit given as [`Window`].
@@ -1738,7 +1740,7 @@ pub(crate) fn find_near_into<T>(
         }
         let from = match window {
             Window::Runs(runs) => window_start(text, o, runs),
-            Window::From(from) => from,
+            Window::Lazy(f) => f(b, o, next),
         };
         let mut p = from.max(next);
         // The offsets tried are below `lim`: up to the hit, inside the text.

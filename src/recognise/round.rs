@@ -1382,11 +1382,10 @@ pub(crate) fn title_phrases_in(
     keywords: &super::Keywords,
     keep: impl Fn(usize) -> bool,
 ) -> Vec<Span> {
-    let b = text.as_bytes();
     let hits = keywords
         .starts(super::KEY_TITLE)
         .filter(|&o| keep(o))
-        .map(|o| (o, super::Window::From(title_window(b, o))));
+        .map(|o| (o, super::Window::Lazy(title_window)));
     super::find_near_in(
         text,
         hits,
@@ -1419,7 +1418,11 @@ fn title_at(t: &str, p: usize) -> Option<usize> {
 /// that run; and at most eleven spaces lie between a match's start and its first keyword (a verb, a space, eight
 /// words each with a space, "Grand " and "Slam "). So any match whose first keyword is `o` starts at or after the
 /// offset returned, at a word start that [`title_phrases_in`]'s `may_start` allows.
-fn title_window(b: &[u8], o: usize) -> usize {
+///
+/// The look back stops at `done` (the offset below which all was tried): a verb that ends before it can start no
+/// match still to find, and the start returned is then the first verb at or after it (or `o`), which leaves
+/// the same word starts to try from `done` on.
+fn title_window(b: &[u8], o: usize, done: usize) -> usize {
     let word = |c: u8| super::WORD[usize::from(c)];
     let mut from = o;
     let mut spaces = 0;
@@ -1430,7 +1433,7 @@ fn title_window(b: &[u8], o: usize) -> usize {
         o
     };
     let mut j = o;
-    while j > 0 {
+    while j > done {
         let c = b[j - 1];
         if word(c) {
             // A run of letters and digits: pass it at once, then ask at its start what `may_start` asks.
@@ -1614,9 +1617,22 @@ mod same_tests {
             let b = t.as_bytes();
             let keywords = crate::recognise::Keywords::scan(t);
             for o in keywords.starts(crate::recognise::KEY_TITLE) {
-                let from = title_window(b, o);
+                let from = title_window(b, o, 0);
                 assert!(from == o || (from < o && word_start(b, from)), "{t:?} {o}");
                 windows += usize::from(from < o);
+                // Looking back only to `done` leaves the same verbs to try from `done` on.
+                let verbs = |from: usize, done: usize| {
+                    (from.max(done)..o)
+                        .filter(|&p| word_start(b, p) && is_title_verb(alnum_run(b, p)))
+                        .collect::<Vec<usize>>()
+                };
+                for done in [1, o / 3, o / 2, o.saturating_sub(4), o.saturating_sub(1), o] {
+                    assert_eq!(
+                        verbs(title_window(b, o, done), done),
+                        verbs(from, done),
+                        "{t:?} {o} {done}"
+                    );
+                }
             }
             let all = old(t, &keywords, &|_| true);
             assert_eq!(title_phrases_in(t, &keywords, |_| true), all, "{t:?}");

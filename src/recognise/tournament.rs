@@ -59,10 +59,9 @@ fn matches(text: &str, keywords: &super::Keywords) -> Vec<(usize, usize, Alt)> {
 
 /// [`matches`] pushed onto `out`.
 fn matches_into(text: &str, keywords: &super::Keywords, out: &mut Vec<(usize, usize, Alt)>) {
-    let b = text.as_bytes();
     let hits = keywords
         .starts(super::KEY_TOURNAMENT)
-        .map(|o| (o, super::Window::From(name_start(b, o))));
+        .map(|o| (o, super::Window::Lazy(|b, o, _| name_start(b, o))));
     super::find_near_into(
         text,
         hits,
