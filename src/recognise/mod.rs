@@ -1097,15 +1097,61 @@ fn folds8(b: &[u8], at: usize, v: u64) -> bool {
     lead != 0 && folds_at(b, at, lead)
 }
 
-/// Bit `k` of the result: whether `block[k]` is an ASCII letter or digit (as [`WORD`] tells). Byte by byte into
-/// an array of flags, which the compiler turns into a few vector instructions: the flag of byte `8 * r + j` is
-/// bit `r` of a byte (zero for no word byte). ORing the eight rows of eight flags gives a number whose byte `j`
-/// holds bit `r` for byte `8 * r + j` of the block; an 8x8 bit transpose ([`transpose8`]) puts that bit at
-/// `8 * r + j`. (Vector ORs and three swaps instead of a multiply per row.) The range tests are signed
-/// compares, one instruction each: `x` is in `lo..lo + len` when `x - lo + 0x80` (as `i8`) is less than
-/// `len - 0x80`.
+/// Bit `k` of the result: whether `block[k]` is an ASCII letter or digit (as [`WORD`] tells). The range tests
+/// are signed compares, one instruction each: `x` is in `lo..lo + len` when `x - lo + 0x80` (as `i8`) is less
+/// than `len - 0x80`. With SSE2 (every x86-64), sixteen bytes per compare and one `pmovmskb` per sixteen
+/// ([`sse2_mask`]); elsewhere [`portable_word_bits`].
 #[inline(always)]
 fn block_word_bits(block: &[u8; 64]) -> u64 {
+    #[cfg(target_feature = "sse2")]
+    {
+        use safe_arch::*;
+        let splat = set_splat_i8_m128i;
+        sse2_mask(block, |v| {
+            let letter = cmp_gt_mask_i8_m128i(
+                splat((26i32 - 0x80) as i8),
+                add_i8_m128i(
+                    bitor_m128i(v, splat(0x20)),
+                    splat((0x80 - i32::from(b'a')) as i8),
+                ),
+            );
+            let digit = cmp_gt_mask_i8_m128i(
+                splat((10i32 - 0x80) as i8),
+                add_i8_m128i(v, splat((0x80 - i32::from(b'0')) as i8)),
+            );
+            bitor_m128i(letter, digit)
+        })
+    }
+    #[cfg(not(target_feature = "sse2"))]
+    portable_word_bits(block)
+}
+
+/// Bit `k`: whether the byte `k` of `block` has its lane set to all ones by `test`, run on the four 16-byte
+/// lanes of the block (a compare's result: 0x00 or 0xFF per byte), read by one `pmovmskb` per lane. The
+/// `safe_arch` crate wraps the SSE2 intrinsics, which `std::arch` gives only to `unsafe` code or to callers
+/// that enable the feature themselves.
+#[cfg(target_feature = "sse2")]
+#[inline(always)]
+pub(crate) fn sse2_mask(
+    block: &[u8; 64],
+    test: impl Fn(safe_arch::m128i) -> safe_arch::m128i,
+) -> u64 {
+    (0..4).fold(0, |mask, i| {
+        let lane: [u8; 16] = block[16 * i..16 * i + 16]
+            .try_into()
+            .expect("sixteen bytes");
+        let bits = safe_arch::move_mask_i8_m128i(test(safe_arch::m128i::from(lane)));
+        mask | u64::from(bits as u16) << (16 * i)
+    })
+}
+
+/// [`block_word_bits`] without vector instructions: byte by byte into an array of flags, which the compiler
+/// turns into a few vector instructions of its own: the flag of byte `8 * r + j` is bit `r` of a byte (zero for
+/// no word byte). ORing the eight rows of eight flags gives a number whose byte `j` holds bit `r` for byte
+/// `8 * r + j` of the block; an 8x8 bit transpose ([`transpose8`]) puts that bit at `8 * r + j`.
+#[cfg(any(test, not(target_feature = "sse2")))]
+#[inline(always)]
+fn portable_word_bits(block: &[u8; 64]) -> u64 {
     let flags: [u8; 64] = std::array::from_fn(|i| {
         let c = block[i];
         let letter = ((c | 0x20).wrapping_add(0x80 - b'a') as i8) < (26 - 0x80) as i8;
@@ -1120,6 +1166,7 @@ fn block_word_bits(block: &[u8; 64]) -> u64 {
 
 /// The 8x8 bit matrix `x` (bit `j` of byte `i`) transposed: bit `8 * i + j` goes to `8 * j + i`. Three swaps of
 /// blocks of bits across the diagonal: single bits, then 2x2 blocks, then 4x4 blocks (Hacker's Delight 7-3).
+#[cfg(any(test, not(target_feature = "sse2")))]
 #[inline(always)]
 pub(crate) const fn transpose8(mut x: u64) -> u64 {
     let t = (x ^ (x >> 7)) & 0x00aa_00aa_00aa_00aa;
@@ -2181,6 +2228,7 @@ mod keyword_tests {
                 bits | u64::from(WORD[usize::from(block[k])]) << k
             });
             assert_eq!(block_word_bits(&block), want, "{block:?}");
+            assert_eq!(portable_word_bits(&block), want, "{block:?}");
         }
     }
 
@@ -2189,6 +2237,10 @@ mod keyword_tests {
         let bytes: Vec<u8> = (0..=255u8).chain(b"aZ09_ Final".iter().copied()).collect();
         for at in 0..bytes.len() - 64 {
             let bits = block_word_bits(bytes[at..at + 64].try_into().unwrap());
+            assert_eq!(
+                portable_word_bits(bytes[at..at + 64].try_into().unwrap()),
+                bits
+            );
             for k in 0..64 {
                 let want = bytes.get(at + k).is_some_and(|&c| WORD[usize::from(c)]);
                 assert_eq!(bits >> k & 1 != 0, want, "{at} {k}");

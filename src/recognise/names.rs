@@ -469,11 +469,31 @@ fn token_rest(text: &str, mut j: usize, mut lower: bool) -> TokenEnd {
 }
 
 /// Bit `k` of the result: whether `block[k]` is an upper-case ASCII letter or the first byte of a character
-/// outside ASCII (0xC0 and up). Byte by byte into an array of flags, which the compiler turns into a few vector
-/// instructions (the flag of byte `8 * r + j` is bit `r`), the eight rows ORed and the 8x8 bit matrix transposed
-/// as in the keyword scan's word mask ([`super::transpose8`]).
+/// outside ASCII (0xC0 and up): with SSE2 (every x86-64) the tests of [`is_capital_or_lead`] sixteen bytes at a
+/// time ([`super::sse2_mask`]; the unsigned `>= 0xC0` as a maximum and an equality test), elsewhere
+/// [`portable_capitals`].
 #[inline(always)]
 fn block_capitals(block: &[u8; 64]) -> u64 {
+    #[cfg(target_feature = "sse2")]
+    {
+        use safe_arch::*;
+        let splat = set_splat_i8_m128i;
+        super::sse2_mask(block, |v| {
+            let capital = cmp_gt_mask_i8_m128i(splat(-102), add_i8_m128i(v, splat(0x3F)));
+            let lead = cmp_eq_mask_i8_m128i(max_u8_m128i(v, splat(0xC0u8 as i8)), v);
+            bitor_m128i(capital, lead)
+        })
+    }
+    #[cfg(not(target_feature = "sse2"))]
+    portable_capitals(block)
+}
+
+/// [`block_capitals`] without vector instructions: byte by byte into an array of flags, which the compiler
+/// turns into a few vector instructions of its own (the flag of byte `8 * r + j` is bit `r`), the eight rows
+/// ORed and the 8x8 bit matrix transposed as in the keyword scan's word mask ([`super::transpose8`]).
+#[cfg(any(test, not(target_feature = "sse2")))]
+#[inline(always)]
+fn portable_capitals(block: &[u8; 64]) -> u64 {
     let flags: [u8; 64] =
         std::array::from_fn(|i| u8::from(is_capital_or_lead(block[i])) << (i / 8));
     let rows = flags.chunks_exact(8).fold(0, |rows, row| {
@@ -486,6 +506,7 @@ fn block_capitals(block: &[u8; 64]) -> u64 {
 /// The letter test `b - b'A' < 26` (unsigned) is written as a signed one: adding 0x3F maps 'A'..='Z' onto
 /// -128..=-103 and no other byte there, so that the vector form is one signed compare (SSE2 has no unsigned
 /// one: the unsigned test costs a min, an equality test and a copy).
+#[cfg(any(test, not(target_feature = "sse2")))]
 #[inline(always)]
 fn is_capital_or_lead(b: u8) -> bool {
     ((b.wrapping_add(0x3F) as i8) < -102) | (b >= 0xC0)
@@ -895,6 +916,7 @@ mod tests {
                     m | u64::from(block[k].is_ascii_uppercase() || block[k] >= 0xC0) << k
                 });
                 assert_eq!(block_capitals(&block), want, "{block:?}");
+                assert_eq!(portable_capitals(&block), want, "{block:?}");
             }
         }
         let mut state = 0x9e37_79b9_7f4a_7c15u64;
@@ -909,6 +931,7 @@ mod tests {
                 m | u64::from(block[k].is_ascii_uppercase() || block[k] >= 0xC0) << k
             });
             assert_eq!(block_capitals(&block), want, "{block:?}");
+            assert_eq!(portable_capitals(&block), want, "{block:?}");
         }
     }
 
