@@ -299,6 +299,19 @@ fn letters_from(text: &str, mut i: usize, mut lower: bool) -> (usize, bool) {
         while let Some(&b) = bytes.get(i)
             && b >= 0x80
         {
+            // U+00C0..=U+00FF (first byte 0xC3; most accented letters of names: "é", "ü", "ñ", "ø") in two
+            // tests rather than a decode and [`latin`]'s range search: letters but "×" (second byte 0x97) and
+            // "÷" (0xB7), which `& 0xDF` alone maps to 0x97; lower case from "ß" (0x9F) on.
+            if b == 0xC3
+                && let Some(&b1) = bytes.get(i + 1)
+            {
+                if b1 & 0xDF == 0x97 {
+                    return (i, lower);
+                }
+                lower |= b1 >= 0x9F;
+                i += 2;
+                continue;
+            }
             let Some((c, n)) = char_at(text, i) else {
                 return (i, lower);
             };
@@ -423,10 +436,17 @@ impl TokenEnd {
     }
 }
 
-/// [`lexicon::word_key`] of `bytes[start..end]`, out of line (for the rare tokens of [`TokenEnd::at`]).
+/// [`lexicon::word_key`] of `bytes[start..end]`, out of line (for the rare tokens of [`TokenEnd::at`]): the
+/// eight bytes at `start` with those past `end` cleared, when the text has eight bytes there (one load and a
+/// mask, not [`lexicon::word_key`]'s length cases).
 #[inline(never)]
 fn key_of(bytes: &[u8], start: usize, end: usize) -> u64 {
-    lexicon::word_key(&bytes[start..end])
+    let len = end - start;
+    match bytes.get(start..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(eight) if len < 8 => u64::from_le_bytes(*eight) & ((1 << (8 * len)) - 1),
+        Some(eight) => u64::from_le_bytes(*eight),
+        None => lexicon::word_key(&bytes[start..end]),
+    }
 }
 
 /// [`token`] for any token.
@@ -889,6 +909,76 @@ mod tests {
             }
         }
         assert_eq!(got, regex_runs(text), "text: {text:?}");
+    }
+
+    /// [`token`] on a capital, then each character of U+0080..=U+07FF (two bytes: the fast path of
+    /// [`letters_from`] for U+00C0..=U+00FF, the decode for the rest) between ASCII letters: its end, lower-case
+    /// flag and key are those of the pattern's letters (`\p{L}`, `char::is_lowercase`).
+    #[test]
+    fn token_letters_outside_ascii() {
+        let mut tested = 0;
+        for c in '\u{80}'..='\u{7ff}' {
+            for (head, tail) in [
+                ("A", "bc d"),
+                ("AB", "CD e"),
+                ("A", ""),
+                ("Abcdefghijklmnop", "x"),
+                ("A", "-Bc"),
+            ] {
+                let text = format!("{head}{c}{tail}");
+                let t = token(&text, 0, 'A', 1);
+                let want: String = text
+                    .chars()
+                    .scan(false, |hyphen, ch| {
+                        // The pattern's letters, with hyphens that a letter follows.
+                        let ok = is_letter(ch) || (ch == '-' && !*hyphen);
+                        *hyphen = ch == '-';
+                        ok.then_some(ch)
+                    })
+                    .collect();
+                let want = want.trim_end_matches('-');
+                assert_eq!(
+                    t.end,
+                    want.len(),
+                    "{c:?} U+{:04X} in {text:?}",
+                    u32::from(c)
+                );
+                assert_eq!(
+                    t.lower,
+                    want.chars().any(char::is_lowercase),
+                    "{c:?} in {text:?}"
+                );
+                assert_eq!(
+                    t.key,
+                    lexicon::word_key(want.as_bytes()),
+                    "{c:?} in {text:?}"
+                );
+                tested += 1;
+            }
+        }
+        assert_eq!(tested, 5 * 0x780);
+    }
+
+    /// [`key_of`] is [`lexicon::word_key`] for every span of a few texts (near their ends too, where fewer
+    /// than eight bytes are left).
+    #[test]
+    fn key_of_every_span() {
+        for text in [
+            "Ab",
+            "Jürgen Halvorsen-Ørsted de la Peña.",
+            "Abcdefghijklmnopq r",
+        ] {
+            let b = text.as_bytes();
+            for start in 0..b.len() {
+                for end in start + 1..=b.len() {
+                    assert_eq!(
+                        key_of(b, start, end),
+                        lexicon::word_key(&b[start..end]),
+                        "{text:?} {start}..{end}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
