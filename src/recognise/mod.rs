@@ -4,7 +4,7 @@
 //! Every recogniser returns mentions in text order, with byte spans into the normalised text. Scores, names and
 //! descriptors are read by byte scanners; sport words and result cues by one pass of one combined pattern; rounds,
 //! rankings, title phrases and tournaments by their pattern tried only near keywords that every match holds (one
-//! shared scan of an article's words finds them: [`keywords`], [`find_near_at`]); seeds near "seed".
+//! shared scan of an article's words finds them: [`keywords`], [`find_near_in`]); seeds near "seed".
 
 pub(crate) mod descriptor;
 pub(crate) mod names;
@@ -1729,6 +1729,9 @@ pub(crate) fn alnum_run(b: &[u8], p: usize) -> &[u8] {
 ///
 /// Why the first hit is enough: the offsets tried while looking at hit `o` all lie after the hits before it, so
 /// `o` is the first hit at or after each of them, and a match starting there holds a hit, hence holds `o` first.
+///
+/// (Tests only: the recognisers call [`find_near_into`] with a buffer they keep.)
+#[cfg(test)]
 pub(crate) fn find_near_at<T>(
     text: &str,
     hits: impl IntoIterator<Item = (usize, usize)>,
@@ -1755,7 +1758,7 @@ pub(crate) enum Window {
     Lazy(fn(&[u8], usize, usize) -> usize),
 }
 
-/// [`find_near_at`] with the window of each hit given as [`Window`].
+/// The matches that `find_near_at` (above; kept for tests) gives, with the window of each hit given as [`Window`].
 ///
 /// `may_start` must say no inside a word: at an ASCII letter or digit right after another (every pattern here
 /// opens with `(?-u:\b)` before a word byte or a non-ASCII character); such offsets are not asked about.

@@ -85,7 +85,16 @@ static RE: Lazy<Anchored> = Lazy::new(|| Anchored::new("(?x)", PATTERN));
 /// The first keyword of a match is its first word, except in "first round", "second round of qualifying",
 /// "first qualifying round" (an ordinal one or two runs of spaces before "round") and "third place match" (one
 /// before "place"): only there does the pattern run before a keyword, and only at an ordinal.
+#[cfg(test)]
 fn matches(text: &str, keywords: &super::Keywords) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    matches_into(text, keywords, &mut out);
+    out.into_iter().map(|(s, e, ())| (s, e)).collect()
+}
+
+/// [`matches`] pushed onto `out` (with a unit note each, as [`super::find_near_into`] gives them): the buffer of
+/// [`find_into`], kept by the thread ([`MATCHES`]), so that no vector is made and grown per article.
+fn matches_into(text: &str, keywords: &super::Keywords, out: &mut Vec<(usize, usize, ())>) {
     let b = text.as_bytes();
     let hits = keywords
         .starts(super::KEY_ROUND)
@@ -98,9 +107,10 @@ fn matches(text: &str, keywords: &super::Keywords) -> Vec<(usize, usize)> {
         Some(e) => e,
         None => common_at(t.as_bytes(), p).or_else(|| RE.at(t, p)),
     };
-    super::find_near_at(
+    // (The windows of `find_near_at`: `runs` runs of white space before each hit.)
+    super::find_near_into(
         text,
-        hits,
+        hits.map(|(o, runs)| (o, super::Window::Runs(runs))),
         |t, p| at(t, p).map(|e| (e, ())),
         |b, p, o| {
             word_start(b, p)
@@ -110,10 +120,13 @@ fn matches(text: &str, keywords: &super::Keywords) -> Vec<(usize, usize)> {
                     is_ordinal(alnum_run(b, p))
                 }
         },
-    )
-    .into_iter()
-    .map(|(s, e, ())| (s, e))
-    .collect()
+        out,
+    );
+}
+
+thread_local! {
+    /// The matches of [`find_into`]: a buffer kept, emptied, for the next article of the thread.
+    static MATCHES: std::cell::RefCell<Vec<(usize, usize, ())>> = std::cell::RefCell::default();
 }
 
 /// [`PATTERN`] at a word start `p` holding "final", "finals", "Final" or "Finals" (the commonest round
@@ -1231,7 +1244,9 @@ pub(crate) fn find_in(text: &str, keywords: &super::Keywords) -> Vec<RoundMentio
 /// [`find_in`] written into `out` (cleared first).
 pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<RoundMention>) {
     out.clear();
-    for (start, end) in matches(text, keywords) {
+    let mut found = super::take_buffer(&MATCHES);
+    matches_into(text, keywords, &mut found);
+    for &(start, end, ()) in &found {
         if text[..start].ends_with(['-', '/']) {
             continue;
         }
@@ -1279,6 +1294,7 @@ pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<Ro
             });
         }
     }
+    super::give_back(&MATCHES, found);
 }
 
 /// Corpus view: span and `"<code> <relation>"`, e.g. `"QF reached"`.
@@ -1547,6 +1563,50 @@ fn title_word_at(b: &[u8], e: usize, w: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod same_tests {
     use super::*;
+
+    /// [`find_into`] with its matches in the thread's kept buffer ([`MATCHES`]) finds what it finds on a thread
+    /// whose buffer is new: every test text after all the others (in order and in reverse order: the
+    /// buffer holds the matches of other texts before), the buffer empty after each text.
+    #[test]
+    fn find_into_with_the_kept_buffer_as_with_a_new_one() {
+        let texts = crate::recognise::all_texts();
+        let run = |order: &mut dyn Iterator<Item = &String>| {
+            let mut got = std::collections::HashMap::new();
+            let mut out = Vec::new();
+            for t in order {
+                find_into(t, &crate::recognise::Keywords::scan(t), &mut out);
+                assert!(MATCHES.with(|b| b.borrow().is_empty()));
+                got.insert(t.clone(), out.clone());
+            }
+            got
+        };
+        let forward = run(&mut texts.iter());
+        let backward = run(&mut texts.iter().rev());
+        let fresh = std::thread::spawn({
+            let texts = texts.clone();
+            move || {
+                texts
+                    .iter()
+                    .map(|t| {
+                        let mut out: Vec<RoundMention> = Vec::new();
+                        find_into(t, &crate::recognise::Keywords::scan(t), &mut out);
+                        // A new buffer for each text: the thread's, taken away.
+                        MATCHES.with(|b| *b.borrow_mut() = Vec::new());
+                        (t.clone(), out)
+                    })
+                    .collect::<std::collections::HashMap<_, _>>()
+            }
+        })
+        .join()
+        .expect("no panic");
+        let mut found = 0;
+        for t in &texts {
+            assert_eq!(forward[t], fresh[t], "{t}");
+            assert_eq!(backward[t], fresh[t], "{t}");
+            found += fresh[t].len();
+        }
+        assert!(found > 50, "{found}");
+    }
 
     /// [`title_phrases_in`] with its windows from [`title_window`] finds what it found with the windows of eleven
     /// runs of white space before each keyword: all phrases, and with keywords kept by segment (as by sentence:

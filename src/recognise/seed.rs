@@ -2,7 +2,7 @@
 //! "unseeded" gives none. Corpus: `tests/corpus/seed.jsonl`.
 
 use super::ranking::{CARD_WORDS, ORD_DIGITS, ORD_WORDS, nominal_side, number_value, prev_word};
-use super::{Anchored, Keywords, PlayerSide, Span, alnum_run, find_near_at, word_start};
+use super::{Anchored, Keywords, PlayerSide, Span, alnum_run, word_start};
 use once_cell::sync::Lazy;
 
 /// A seeding phrase.
@@ -303,17 +303,28 @@ fn seed_may_follow(b: &[u8], p: usize, o: usize) -> bool {
 /// The matches of the seed pattern in `text`, in order: tried at the word starts that [`may_open`] a phrase
 /// before each "seed" that [`may_be_seed`], among those of `keywords` (the keywords of `text`), or of
 /// [`hits_into`] where the text has a character that folds to an ASCII letter.
+#[cfg(test)]
 fn matches(text: &str, keywords: &Keywords) -> Vec<(usize, usize, Option<Reading>)> {
+    let mut out = Vec::new();
+    matches_into(text, keywords, &mut out);
+    out
+}
+
+/// [`matches`] pushed onto `out`: the buffer of [`find_into`], kept by the thread ([`MATCHES`]), so that no
+/// vector is made and grown per article.
+fn matches_into(text: &str, keywords: &Keywords, out: &mut Vec<(usize, usize, Option<Reading>)>) {
     let b = text.as_bytes();
-    let find = |hits: &[usize]| {
-        find_near_at(
+    // (The windows of `find_near_at`: two runs of white space before each hit.)
+    let mut find = |hits: &[usize]| {
+        super::find_near_into(
             text,
             hits.iter()
                 .copied()
                 .filter(|&o| may_be_seed(b, o))
-                .map(|o| (o, 2)),
+                .map(|o| (o, super::Window::Runs(2))),
             seed_at,
             may_open,
+            out,
         )
     };
     if !keywords.folds() {
@@ -321,9 +332,8 @@ fn matches(text: &str, keywords: &Keywords) -> Vec<(usize, usize, Option<Reading
     }
     let mut hits = super::take_buffer(&HITS);
     hits_into(b, &mut hits);
-    let found = find(&hits);
+    find(&hits);
     super::give_back(&HITS, hits);
-    found
 }
 
 /// The end of the seed pattern's match at `p`, as [`Anchored::at`] of [`RE`] gives it: the two commonest
@@ -471,6 +481,8 @@ fn value_of_digits(d: &[u8]) -> Option<u32> {
 thread_local! {
     /// The "seed" offsets of [`matches`]: a buffer kept, emptied, for the next article of the thread.
     static HITS: std::cell::RefCell<Vec<usize>> = std::cell::RefCell::default();
+    /// The matches of [`find_into`]: a buffer kept, emptied, for the next article of the thread.
+    static MATCHES: std::cell::RefCell<Vec<(usize, usize, Option<Reading>)>> = std::cell::RefCell::default();
 }
 
 /// The [`Reading`] of a whole match `t` of the pattern, by [`parse`] and [`number_value`].
@@ -493,7 +505,9 @@ pub(crate) fn find(text: &str) -> Vec<SeedMention> {
 /// [`find`] written into `out` (cleared first), with the keywords of `text`.
 pub(crate) fn find_into(text: &str, keywords: &Keywords, out: &mut Vec<SeedMention>) {
     out.clear();
-    for (start, end, reading) in matches(text, keywords) {
+    let mut found = super::take_buffer(&MATCHES);
+    matches_into(text, keywords, &mut found);
+    for &(start, end, reading) in &found {
         let Reading { seed, seeded, top } = reading.unwrap_or_else(|| read(&text[start..end]));
         if !seeded {
             // "a top seed" is any of the leading seeds, not the first.
@@ -535,6 +549,7 @@ pub(crate) fn find_into(text: &str, keywords: &Keywords, out: &mut Vec<SeedMenti
             }
         }
     }
+    super::give_back(&MATCHES, found);
 }
 
 /// Corpus view: span and the seed number.
@@ -549,6 +564,50 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`find_into`] with its matches in the thread's kept buffer ([`MATCHES`]) finds what it finds on a thread
+    /// whose buffer is new: every test text after all the others (in order and in reverse order: the
+    /// buffer holds the matches of other texts before), the buffer empty after each text.
+    #[test]
+    fn find_into_with_the_kept_buffer_as_with_a_new_one() {
+        let texts = crate::recognise::all_texts();
+        let run = |order: &mut dyn Iterator<Item = &String>| {
+            let mut got = std::collections::HashMap::new();
+            let mut out = Vec::new();
+            for t in order {
+                find_into(t, &Keywords::scan(t), &mut out);
+                assert!(MATCHES.with(|b| b.borrow().is_empty()));
+                got.insert(t.clone(), out.clone());
+            }
+            got
+        };
+        let forward = run(&mut texts.iter());
+        let backward = run(&mut texts.iter().rev());
+        let fresh = std::thread::spawn({
+            let texts = texts.clone();
+            move || {
+                texts
+                    .iter()
+                    .map(|t| {
+                        let mut out: Vec<SeedMention> = Vec::new();
+                        find_into(t, &Keywords::scan(t), &mut out);
+                        // A new buffer for each text: the thread's, taken away.
+                        MATCHES.with(|b| *b.borrow_mut() = Vec::new());
+                        (t.clone(), out)
+                    })
+                    .collect::<std::collections::HashMap<_, _>>()
+            }
+        })
+        .join()
+        .expect("no panic");
+        let mut found = 0;
+        for t in &texts {
+            assert_eq!(forward[t], fresh[t], "{t}");
+            assert_eq!(backward[t], fresh[t], "{t}");
+            found += fresh[t].len();
+        }
+        assert!(found > 50, "{found}");
+    }
 
     /// [`starts_ci`] answers as `eq_ignore_ascii_case` on the bytes there, at every offset of texts of the words in
     /// mixed case, of bytes one case bit away from letters ('@', '[', '{', '`') and non-ASCII ones, near their
