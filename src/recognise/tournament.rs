@@ -8,9 +8,18 @@ use regex::Regex;
 /// A tournament phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct TournamentMention {
+    /// The name in the text, trimmed of articles ("Paris Masters", "Australian Open", "Shanghai"): see
+    /// [`TournamentMention::name`].
     pub span: Span,
-    /// The name as the text gives it, trimmed of articles ("Paris Masters", "Australian Open", "Shanghai").
-    pub name: String,
+}
+
+impl TournamentMention {
+    /// The name as the text the mention was found in gives it: the bytes of its span (no copy is kept: the
+    /// name was always that slice of the text).
+    #[inline]
+    pub fn name<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.span.start..self.span.end]
+    }
 }
 
 /// A capitalised word that may stand in an event name ("Dubai", "U.S.", "Women's", "BNP").
@@ -754,7 +763,6 @@ fn push_known_or_city(
                     if first != "Special" && first != "Winter" {
                         out.push(TournamentMention {
                             span: Span::new(off, e),
-                            name: rest.to_string(),
                         });
                     }
                     return true;
@@ -762,7 +770,6 @@ fn push_known_or_city(
             }
             out.push(TournamentMention {
                 span: Span::new(s, e),
-                name: name.to_string(),
             });
             true
         }
@@ -776,7 +783,6 @@ fn push_known_or_city(
             if !is_lead_stop(city) {
                 out.push(TournamentMention {
                     span: Span::new(m_start + at, m_end),
-                    name: city.to_string(),
                 });
             }
             true
@@ -810,7 +816,6 @@ pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<To
         if let Some(s) = generic_name(text, m_start, m_end) {
             out.push(TournamentMention {
                 span: Span::new(s, m_end),
-                name: text[s..m_end].to_string(),
             });
         }
     }
@@ -882,7 +887,7 @@ pub(crate) fn warm_up() {
 pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
     find(text)
         .into_iter()
-        .map(|m| (m.span.start, m.span.end, m.name))
+        .map(|m| (m.span.start, m.span.end, m.name(text).to_string()))
         .collect()
 }
 
@@ -891,12 +896,14 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
 mod reference {
     use super::*;
 
-    /// [`super::find`] as it was.
-    pub(super) fn find(text: &str) -> Vec<TournamentMention> {
+    /// [`super::find`] as it was: the spans of the mentions, with the names it kept.
+    pub(super) fn find(text: &str) -> Vec<(Span, String)> {
         let mut out = Vec::new();
         for (m_start, m_end, alt) in matches(text, &crate::recognise::Keywords::scan(text)) {
             let m_str = &text[m_start..m_end];
-            if push_known_or_city(text, m_start, m_end, alt, &mut out) {
+            let mut known = Vec::new();
+            if push_known_or_city(text, m_start, m_end, alt, &mut known) {
+                out.extend(known.iter().map(|m| (m.span, m.name(text).to_string())));
                 continue;
             }
             {
@@ -955,10 +962,7 @@ mod reference {
                 {
                     continue;
                 }
-                out.push(TournamentMention {
-                    span: Span::new(s, e),
-                    name: name.to_string(),
-                });
+                out.push((Span::new(s, e), name.to_string()));
             }
         }
         out
@@ -1012,7 +1016,12 @@ mod same_tests {
             texts.push(crate::normalise::Normalised::new(t).text);
         }
         for t in &texts {
-            assert_eq!(super::find(t), super::reference::find(t), "{t}");
+            // The name of a mention, its span's bytes, is the name the reference kept.
+            let found: Vec<_> = super::find(t)
+                .iter()
+                .map(|m| (m.span, m.name(t).to_string()))
+                .collect();
+            assert_eq!(found, super::reference::find(t), "{t}");
         }
     }
 

@@ -702,7 +702,7 @@ fn infer_rounds(ctx: &Ctx, titles_looked: bool, found: &mut [Found], leads: &mut
     let mut team_at = |t: usize| match last {
         Some((u, team)) if u == t => team,
         _ => {
-            let team = team_event(&ctx.m.tournaments[t].name);
+            let team = team_event(ctx.m.tournaments[t].name(ctx.text));
             last = Some((t, team));
             team
         }
@@ -733,7 +733,7 @@ fn infer_rounds(ctx: &Ctx, titles_looked: bool, found: &mut [Found], leads: &mut
         for f in found.iter_mut() {
             if f.round.is_none()
                 && f.tournament
-                    .is_some_and(|t| team_event(&ctx.m.tournaments[t.0].name))
+                    .is_some_and(|t| team_event(ctx.m.tournaments[t.0].name(ctx.text)))
             {
                 f.round = tie_round;
             }
@@ -3048,8 +3048,14 @@ fn tournament_for(
 }
 
 /// Whether tournaments `a` and `b` of `ctx.m.tournaments` have the same name.
+#[inline]
 fn same_name(ctx: &Ctx, a: usize, b: usize) -> bool {
-    a == b || ctx.m.tournaments[a].name == ctx.m.tournaments[b].name
+    // The names as bytes of the text: equal bytes are equal names (no char boundary checks).
+    let name = |k: usize| {
+        let s = ctx.m.tournaments[k].span;
+        &ctx.text.as_bytes()[s.start..s.end]
+    };
+    a == b || name(a) == name(b)
 }
 
 /// Merges repeated reports of the same match (same sides, compatible details), in place: the results kept
@@ -3415,7 +3421,7 @@ pub(crate) fn push_record(
         outcome: f.outcome,
         round: f.round.map(Into::into),
         tournament: f.tournament.map(|(k, _)| Tournament {
-            name: ctx.m.tournaments[k].name.as_str().into(),
+            name: ctx.m.tournaments[k].name(ctx.text).into(),
         }),
         evidence: Evidence {
             start,
