@@ -59,11 +59,74 @@ impl RawSet {
     }
 }
 
+/// The most sets a mention holds: [`judge`] wants every set before the last finished, and no side with three of
+/// them, so at most four come before the last.
+const MENTION_SETS: usize = 5;
+
+/// The sets of a mention, kept inline so that a mention needs no allocation of its own (a `Vec` of them cost
+/// an allocation and a free per score). Reads as the slice of its sets.
+#[derive(Clone, Copy)]
+pub(crate) struct Sets {
+    len: u8,
+    sets: [RawSet; MENTION_SETS],
+}
+
+impl Sets {
+    /// No sets (a walkover).
+    pub(crate) const NONE: Sets = Sets {
+        len: 0,
+        sets: [RawSet::EMPTY; MENTION_SETS],
+    };
+
+    /// The first `n` sets of `all` (`n <= MENTION_SETS`). (A copy of fixed length: one of `n` sets would be a
+    /// call to `memcpy`.)
+    fn first(all: &[RawSet; MAX_SETS], n: usize) -> Self {
+        assert!(n <= MENTION_SETS, "a match has at most {MENTION_SETS} sets");
+        Sets {
+            len: n as u8,
+            sets: all[..MENTION_SETS].try_into().expect("MENTION_SETS sets"),
+        }
+    }
+}
+
+impl std::ops::Deref for Sets {
+    type Target = [RawSet];
+
+    // (`min`: `len` is never more, but a slice that the compiler can see is in range has no panic branch.)
+    #[inline]
+    fn deref(&self) -> &[RawSet] {
+        &self.sets[..usize::from(self.len).min(MENTION_SETS)]
+    }
+}
+
+impl<'a> IntoIterator for &'a Sets {
+    type Item = &'a RawSet;
+    type IntoIter = std::slice::Iter<'a, RawSet>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl PartialEq for Sets {
+    fn eq(&self, other: &Sets) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Sets {}
+
+impl std::fmt::Debug for Sets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
 /// A score found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ScoreMention {
     pub span: Span,
-    pub sets: Vec<RawSet>,
+    pub sets: Sets,
     /// How the match ended: `Retired` for "6-4 3-1 ret.", `Walkover` for "walkover" / "w/o" (then no sets).
     pub ending: Outcome,
 }
@@ -76,6 +139,7 @@ impl ScoreMention {
 
     /// Whether the side written first won the match: `Some(true)` when it won more sets, `Some(false)` when the
     /// other side did, `None` when that cannot be told (a retirement with sets level, a walkover).
+    #[inline]
     pub fn first_side_wins(&self) -> Option<bool> {
         if self.ending == Outcome::Walkover {
             return None;
@@ -512,10 +576,11 @@ fn retirement_nearby(b: &[u8], start: usize, end: usize) -> bool {
     has(before, b"retir") || has(after, b"retir") || has(after, b"pulled out") || quit(after)
 }
 
-/// Parses the run of sets starting at `i`. Returns the mention when it is a match, and where to go on scanning.
-fn run_at(b: &[u8], i: usize) -> (Option<ScoreMention>, usize) {
+/// Parses the run of sets starting at `i`: pushes the mention onto `out` when it is a match (built in place, not
+/// moved out of a returned `Option`), and returns where to go on scanning.
+fn run_at(b: &[u8], i: usize, out: &mut Vec<ScoreMention>) -> usize {
     let Some((first, mut end)) = set_at(b, i) else {
-        return (None, i + 1);
+        return i + 1;
     };
     let mut sets = [RawSet::EMPTY; MAX_SETS];
     sets[0] = first;
@@ -532,7 +597,7 @@ fn run_at(b: &[u8], i: usize) -> (Option<ScoreMention>, usize) {
         };
         if n == MAX_SETS {
             // Far too many sets for one match: skip the whole run.
-            return (None, e);
+            return e;
         }
         if and {
             and_cut = Some((n, end));
@@ -543,30 +608,34 @@ fn run_at(b: &[u8], i: usize) -> (Option<ScoreMention>, usize) {
     }
     let marker = marker_at(b, end);
     let run_end = end;
-    let mention = |sets: &[RawSet], end: usize, ending| ScoreMention {
-        span: Span::new(i, end),
-        sets: sets.to_vec(),
-        ending,
+    // Pushes the mention of the first `n` sets of `all`, ending at `end`; returns `end`.
+    let mut mention = |all: &[RawSet; MAX_SETS], n: usize, end: usize, ending| {
+        out.push(ScoreMention {
+            span: Span::new(i, end),
+            sets: Sets::first(all, n),
+            ending,
+        });
+        end
     };
-    let sets = &mut sets[..n];
-    if let Some((ending, with_marker)) = judge(sets, marker.map(|m| m.0)) {
+    let all = &mut sets;
+    if let Some((ending, with_marker)) = judge(&mut all[..n], marker.map(|m| m.0)) {
         let end = if with_marker {
             marker.map_or(end, |m| m.1)
         } else {
             end
         };
-        return (Some(mention(sets, end, ending)), end);
+        return mention(all, n, end, ending);
     }
-    if marker.is_none() && n >= 2 && could_retire(sets) && retirement_nearby(b, i, end) {
-        return (Some(mention(sets, end, Outcome::Retired)), end);
+    if marker.is_none() && n >= 2 && could_retire(&all[..n]) && retirement_nearby(b, i, end) {
+        return mention(all, n, end, Outcome::Retired);
     }
     // "6-4 6-3 and 6-2 6-1": two matches joined by "and".
     if let Some((k, cut)) = and_cut
-        && let Some((Outcome::Completed, _)) = judge(&mut sets[..k], None)
+        && let Some((Outcome::Completed, _)) = judge(&mut all[..k], None)
     {
-        return (Some(mention(&sets[..k], cut, Outcome::Completed)), cut);
+        return mention(all, k, cut, Outcome::Completed);
     }
-    (None, run_end)
+    run_end
 }
 
 /// A walkover phrase at `i` ("walkover", "walk-over", "W/O"): returns its end.
@@ -662,10 +731,7 @@ pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<Sc
         if is_alnum(prev) || matches!(prev, b'-' | b'/' | b'.' | b':' | b'[' | b'+') {
             continue;
         }
-        let (m, next) = run_at(b, k);
-        if let Some(m) = m {
-            out.push(m);
-        }
+        let next = run_at(b, k, out);
         done = next.max(k + 1) + 1;
     }
     if walkovers.is_empty() {
@@ -676,7 +742,7 @@ pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<Sc
     walkovers.sort_unstable();
     out.extend(walkovers.into_iter().map(|(start, end)| ScoreMention {
         span: Span::new(start, end),
-        sets: Vec::new(),
+        sets: Sets::NONE,
         ending: Outcome::Walkover,
     }));
     out.sort_by_key(|m| m.span.start);
@@ -860,7 +926,7 @@ mod reference {
             {
                 out.push(ScoreMention {
                     span: Span::new(start, end),
-                    sets: Vec::new(),
+                    sets: Sets::NONE,
                     ending: Outcome::Walkover,
                 });
                 i = end;
@@ -873,10 +939,7 @@ mod reference {
             let starts =
                 !is_alnum(prev) && !matches!(prev, b'-' | b'/' | b'.' | b':' | b'[' | b'+');
             if starts {
-                let (m, next) = run_at(b, i);
-                if let Some(m) = m {
-                    out.push(m);
-                }
+                let next = run_at(b, i, &mut out);
                 i = next.max(i + 1);
             } else {
                 i += 1;
@@ -1200,6 +1263,47 @@ mod tests {
             hits += want.len();
         }
         assert!(hits > 100_000, "{hits}");
+    }
+
+    /// [`Sets`] reads as the `Vec` it replaced: the first `n` sets of the run, for every `n` a mention may
+    /// have; and equality, order and `Debug` are those of the slice (the sets past `len` do not count).
+    #[test]
+    fn sets_as_vec() {
+        let mut all = [RawSet::EMPTY; MAX_SETS];
+        for (k, s) in all.iter_mut().enumerate() {
+            *s = RawSet::new(6, k as u32);
+        }
+        all[2].tiebreak = Some((7, Some(4)));
+        all[4].match_tiebreak = true;
+        for n in 0..=MENTION_SETS {
+            let sets = Sets::first(&all, n);
+            let vec = all[..n].to_vec();
+            assert_eq!(&*sets, &vec[..]);
+            assert_eq!(sets.len(), n);
+            assert_eq!(sets.is_empty(), n == 0);
+            assert_eq!((&sets).into_iter().copied().collect::<Vec<_>>(), vec);
+            assert_eq!(format!("{sets:?}"), format!("{vec:?}"));
+            let mut other = all;
+            other[n..].fill(RawSet::new(1, 1));
+            assert_eq!(Sets::first(&other, n), sets);
+            if n > 0 {
+                other[n - 1] = RawSet::new(1, 1);
+                assert_ne!(Sets::first(&other, n), sets);
+            }
+        }
+        assert_eq!(Sets::NONE, Sets::first(&all, 0));
+        assert_eq!(format!("{:?}", Sets::NONE), "[]");
+    }
+
+    /// Every mention of the test texts has at most [`MENTION_SETS`] sets, and runs of more sets give none.
+    #[test]
+    fn mentions_hold_at_most_five_sets() {
+        assert_eq!(one("6-4 4-6 6-4 4-6 6-4").sets.len(), 5);
+        assert!(find("6-4 4-6 6-4 4-6 6-4 6-4").is_empty());
+        assert!(find("6-4 4-6 6-4 4-6 6-4 6-4 6-2").is_empty());
+        for t in &crate::recognise::all_texts() {
+            assert!(find(t).iter().all(|m| m.sets.len() <= MENTION_SETS), "{t}");
+        }
     }
 
     #[test]
