@@ -2109,6 +2109,57 @@ pub(crate) fn all_texts_then_random(
     texts
 }
 
+/// For a recogniser whose `find_into` keeps its matches in the thread's buffer `buffer`: it finds on every test
+/// text, after all the others (in order and in reverse order: the buffer held the matches of other texts
+/// before), what it finds on a thread whose buffer is new for each text, and leaves the buffer empty after each
+/// text; and it finds more than 50 mentions in all.
+#[cfg(test)]
+pub(crate) fn kept_buffer_as_new<M, B>(
+    find_into: fn(&str, &Keywords, &mut Vec<M>),
+    buffer: &'static std::thread::LocalKey<std::cell::RefCell<Vec<B>>>,
+) where
+    M: Clone + PartialEq + std::fmt::Debug + Send + 'static,
+    B: 'static,
+{
+    let texts = all_texts();
+    let run = |order: &mut dyn Iterator<Item = &String>| {
+        let mut got = std::collections::HashMap::new();
+        let mut out = Vec::new();
+        for t in order {
+            find_into(t, &Keywords::scan(t), &mut out);
+            assert!(buffer.with(|b| b.borrow().is_empty()));
+            got.insert(t.clone(), out.clone());
+        }
+        got
+    };
+    let forward = run(&mut texts.iter());
+    let backward = run(&mut texts.iter().rev());
+    let fresh = std::thread::spawn({
+        let texts = texts.clone();
+        move || {
+            texts
+                .iter()
+                .map(|t| {
+                    let mut out = Vec::new();
+                    find_into(t, &Keywords::scan(t), &mut out);
+                    // A new buffer for each text: the thread's, taken away.
+                    buffer.with(|b| *b.borrow_mut() = Vec::new());
+                    (t.clone(), out)
+                })
+                .collect::<std::collections::HashMap<_, _>>()
+        }
+    })
+    .join()
+    .expect("no panic");
+    let mut found = 0;
+    for t in &texts {
+        assert_eq!(forward[t], fresh[t], "{t}");
+        assert_eq!(backward[t], fresh[t], "{t}");
+        found += fresh[t].len();
+    }
+    assert!(found > 50, "{found}");
+}
+
 /// [`all_texts`] and then `extra` (edge cases of one test).
 #[cfg(test)]
 pub(crate) fn all_texts_and(extra: &[&str]) -> Vec<String> {

@@ -570,43 +570,7 @@ mod tests {
     /// buffer holds the matches of other texts before), the buffer empty after each text.
     #[test]
     fn find_into_with_the_kept_buffer_as_with_a_new_one() {
-        let texts = crate::recognise::all_texts();
-        let run = |order: &mut dyn Iterator<Item = &String>| {
-            let mut got = std::collections::HashMap::new();
-            let mut out = Vec::new();
-            for t in order {
-                find_into(t, &Keywords::scan(t), &mut out);
-                assert!(MATCHES.with(|b| b.borrow().is_empty()));
-                got.insert(t.clone(), out.clone());
-            }
-            got
-        };
-        let forward = run(&mut texts.iter());
-        let backward = run(&mut texts.iter().rev());
-        let fresh = std::thread::spawn({
-            let texts = texts.clone();
-            move || {
-                texts
-                    .iter()
-                    .map(|t| {
-                        let mut out: Vec<SeedMention> = Vec::new();
-                        find_into(t, &Keywords::scan(t), &mut out);
-                        // A new buffer for each text: the thread's, taken away.
-                        MATCHES.with(|b| *b.borrow_mut() = Vec::new());
-                        (t.clone(), out)
-                    })
-                    .collect::<std::collections::HashMap<_, _>>()
-            }
-        })
-        .join()
-        .expect("no panic");
-        let mut found = 0;
-        for t in &texts {
-            assert_eq!(forward[t], fresh[t], "{t}");
-            assert_eq!(backward[t], fresh[t], "{t}");
-            found += fresh[t].len();
-        }
-        assert!(found > 50, "{found}");
+        crate::recognise::kept_buffer_as_new(find_into, &MATCHES);
     }
 
     /// [`starts_ci`] answers as `eq_ignore_ascii_case` on the bytes there, at every offset of texts of the words in
