@@ -505,24 +505,7 @@ fn infer_rounds(ctx: &Ctx, titles_looked: bool, found: &mut [Found], leads: &mut
     }
     // A heading line ("Quarterfinals", "Second Round:") gives the round of the result lines under it (looked
     // for only when some result lacks its round).
-    let is_heading = |r: &crate::recognise::round::RoundMention| {
-        // Look at most 40 bytes either side: a heading is a short line.
-        let from = super::players::floor_boundary(ctx.text, r.span.start.saturating_sub(40));
-        let to = super::players::ceil_boundary(ctx.text, r.span.end + 40);
-        let ls = ctx.text[from..r.span.start]
-            .rfind('\n')
-            .map(|p| from + p + 1);
-        let le = ctx.text[r.span.end..to].find('\n').map(|p| r.span.end + p);
-        let (ls, le) = match (
-            ls.or((from == 0).then_some(0)),
-            le.or((to == ctx.text.len()).then_some(to)),
-        ) {
-            (Some(a), Some(b)) => (a, b),
-            _ => return false,
-        };
-        let line = ctx.text[ls..le].trim().trim_end_matches(':');
-        line.len() <= r.span.end - r.span.start + 12 && !line.contains([',', '.'])
-    };
+    let is_heading = |r: &crate::recognise::round::RoundMention| is_heading(ctx.text, r.span);
     if found.iter().any(|f| f.round.is_none())
         && let Some(first) = ctx.m.rounds.iter().position(is_heading)
     {
@@ -790,6 +773,45 @@ fn infer_rounds(ctx: &Ctx, titles_looked: bool, found: &mut [Found], leads: &mut
     if code.is_some() {
         found[first].round = code;
     }
+}
+
+/// Whether the round phrase at `span` is a heading: alone on a short line ("Quarterfinals", "Second Round:"),
+/// at most 12 bytes besides it once trimmed (and of a trailing colon), with no comma or full stop. Looks at
+/// most 40 bytes either side for the line's ends (a heading is a short line).
+fn is_heading(text: &str, span: Span) -> bool {
+    let b = text.as_bytes();
+    // Most phrases stand inside a sentence: a visible ASCII byte 13 bytes before the phrase, with no line break
+    // between, is in its line and kept by the trim (it is no white space), and so is the phrase's last letter
+    // or digit (nor white space nor a colon): the trimmed line holds at least 13 bytes besides the phrase. (The
+    // same 13 bytes after a phrase that starts with a letter or digit, when that byte is no colon: a trailing
+    // colon is trimmed too.) Told without looking for the line.
+    let before = span.start.wrapping_sub(13);
+    let after = span.end + 12;
+    if (b.get(before).is_some_and(u8::is_ascii_graphic)
+        && b.get(span.end.wrapping_sub(1))
+            .is_some_and(u8::is_ascii_alphanumeric)
+        && !b[before..span.start].contains(&b'\n'))
+        || (b
+            .get(after)
+            .is_some_and(|&c| c.is_ascii_graphic() && c != b':')
+            && b.get(span.start).is_some_and(u8::is_ascii_alphanumeric)
+            && !b[span.end..after].contains(&b'\n'))
+    {
+        return false;
+    }
+    let from = super::players::floor_boundary(text, span.start.saturating_sub(40));
+    let to = super::players::ceil_boundary(text, span.end + 40);
+    let ls = text[from..span.start].rfind('\n').map(|p| from + p + 1);
+    let le = text[span.end..to].find('\n').map(|p| span.end + p);
+    let (ls, le) = match (
+        ls.or((from == 0).then_some(0)),
+        le.or((to == text.len()).then_some(to)),
+    ) {
+        (Some(a), Some(b)) => (a, b),
+        _ => return false,
+    };
+    let line = text[ls..le].trim().trim_end_matches(':');
+    line.len() <= span.end - span.start + 12 && !line.contains([',', '.'])
 }
 
 /// Lead word "the other " of [`lead_words`].
@@ -4149,6 +4171,88 @@ mod tests {
             }
         }
         assert!(checked > 10_000);
+    }
+
+    /// `is_heading` as it was, without the quick test of the bytes 13 before and after the phrase.
+    fn is_heading_plain(text: &str, span: Span) -> bool {
+        let from = crate::resolve::players::floor_boundary(text, span.start.saturating_sub(40));
+        let to = crate::resolve::players::ceil_boundary(text, span.end + 40);
+        let ls = text[from..span.start].rfind('\n').map(|p| from + p + 1);
+        let le = text[span.end..to].find('\n').map(|p| span.end + p);
+        let (ls, le) = match (
+            ls.or((from == 0).then_some(0)),
+            le.or((to == text.len()).then_some(to)),
+        ) {
+            (Some(a), Some(b)) => (a, b),
+            _ => return false,
+        };
+        let line = text[ls..le].trim().trim_end_matches(':');
+        line.len() <= span.end - span.start + 12 && !line.contains([',', '.'])
+    }
+
+    /// `is_heading` answers as the plain line test: at every round phrase of the test texts, and at every span
+    /// (of up to 16 bytes, on char boundaries) of random texts of headings, phrases, white space and
+    /// punctuation.
+    #[test]
+    fn is_heading_same_as_plain() {
+        let mut checked = 0;
+        let mut headings = 0;
+        for t in crate::recognise::all_texts() {
+            for r in crate::recognise::round::find(&t) {
+                let h = is_heading(&t, r.span);
+                assert_eq!(h, is_heading_plain(&t, r.span), "{:?} in {t}", r.span);
+                checked += 1;
+                headings += h as usize;
+            }
+        }
+        assert!(checked > 100, "{checked}");
+        assert!(headings > 0);
+        let pieces = [
+            "Second Round",
+            "Quarterfinals",
+            "final",
+            "semi-final",
+            "last 16",
+            "Round 2",
+            "R16",
+            ":",
+            ": ",
+            "\n",
+            "\n\n",
+            " ",
+            "  ",
+            "\t",
+            "\r\n",
+            "\u{a0}",
+            "\u{2028}",
+            "é",
+            "ſ",
+            ".",
+            ",",
+            "-",
+            "x",
+            "Men's singles",
+            "won the",
+            "1",
+            "(",
+            ")",
+            "'",
+            "abcdefghijklm",
+        ];
+        let mut random_headings = 0;
+        for t in crate::recognise::random_texts(&pieces, 400, 10, 0x9e37_79b9_7f4a_7c15) {
+            for start in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                for end in (start..=(start + 16).min(t.len())).filter(|&i| t.is_char_boundary(i)) {
+                    let sp = Span::new(start, end);
+                    let h = is_heading(&t, sp);
+                    assert_eq!(h, is_heading_plain(&t, sp), "{sp:?} in {t:?}");
+                    random_headings += h as usize;
+                    checked += 1;
+                }
+            }
+        }
+        assert!(random_headings > 1_000, "{random_headings}");
+        assert!(checked > 100_000, "{checked}");
     }
 
     /// The quotes stepped over by positions in text order answer as `Ctx::in_quote`'s search does, for quotes of
