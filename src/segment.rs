@@ -86,75 +86,19 @@ const MAX_SENTENCE: usize = 2000;
 /// The offsets of the stops of a text, '\n', '.', '?' and '!', in order, found 64 bytes at a time as a bit mask
 /// ([`stop_bits`]). Stops come every forty-odd bytes of running text: a bit cleared from a mask costs a few
 /// instructions where each call of a `memchr` searcher costs some tens (and '!' needed a search of its own).
-struct Stops<'t> {
-    b: &'t [u8],
-    /// The offset of the block that `mask` covers.
-    base: usize,
-    /// The stops of the block at `base` not given yet (bit `k`: byte `base + k`).
-    mask: u64,
-    /// The offset of the next block to read (`b.len()` when all are read).
-    next: usize,
-}
-
-impl<'t> Stops<'t> {
-    fn new(b: &'t [u8]) -> Self {
-        Stops {
-            b,
-            base: 0,
-            mask: 0,
-            next: 0,
-        }
-    }
-
-    /// Reads the blocks from `next` on up to the first that holds a stop, and makes it the current one; false
-    /// when there is none. A short last block is read padded with zeros (not a stop).
-    #[inline(always)]
-    fn refill(&mut self) -> bool {
-        let b = self.b;
-        let mut at = self.next;
-        let mut blocks = b[at..].chunks_exact(64);
-        for block in &mut blocks {
-            let mask = stop_bits(block.try_into().expect("64 bytes"));
-            at += 64;
-            if mask != 0 {
-                (self.base, self.mask, self.next) = (at - 64, mask, at);
-                return true;
-            }
-        }
-        let rest = blocks.remainder();
-        if rest.is_empty() {
-            return false;
-        }
-        let mut block = [0u8; 64];
-        block[..rest.len()].copy_from_slice(rest);
-        (self.base, self.mask, self.next) = (at, stop_bits(&block), b.len());
-        self.mask != 0
-    }
-}
-
-impl Iterator for Stops<'_> {
-    type Item = usize;
-
-    #[inline(always)]
-    fn next(&mut self) -> Option<usize> {
-        if self.mask == 0 && !self.refill() {
-            return None;
-        }
-        let k = self.mask.trailing_zeros() as usize;
-        self.mask &= self.mask - 1;
-        Some(self.base + k)
-    }
+fn stops(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    crate::blocks::Offsets::new(b, stop_bits)
 }
 
 /// Bit `k`: whether `block[k]` is a stop, '\n', '.', '?' or '!'. With SSE2 (every x86-64), four compares per
-/// sixteen bytes and one `pmovmskb` ([`crate::recognise::sse2_mask`]); elsewhere byte by byte.
+/// sixteen bytes and one `pmovmskb` ([`crate::blocks::sse2_mask`]); elsewhere byte by byte.
 #[inline(always)]
 fn stop_bits(block: &[u8; 64]) -> u64 {
     #[cfg(target_feature = "sse2")]
     {
         use safe_arch::*;
         let eq = |v, c: u8| cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(c as i8));
-        crate::recognise::sse2_mask(block, |v| {
+        crate::blocks::sse2_mask(block, |v| {
             bitor_m128i(
                 bitor_m128i(eq(v, b'\n'), eq(v, b'.')),
                 bitor_m128i(eq(v, b'?'), eq(v, b'!')),
@@ -190,7 +134,7 @@ pub(crate) fn sentences_into(text: &str, out: &mut Vec<Sentence>) {
     let mut start = 0usize;
     // Every stop is visited in order: after one that does not end a sentence the walk goes on from the next
     // byte, and one that does ends the sentence after the quotes and brackets that follow it, none a stop.
-    for i in Stops::new(bytes) {
+    for i in stops(bytes) {
         let b = bytes[i];
         if b == b'\n' {
             // Empty paragraph lines (and the line breaks between paragraphs) give no sentence.
@@ -463,7 +407,7 @@ mod tests {
             let want: Vec<usize> = (0..b.len())
                 .filter(|&k| matches!(b[k], b'\n' | b'.' | b'?' | b'!'))
                 .collect();
-            assert_eq!(Stops::new(b).collect::<Vec<_>>(), want, "{t}");
+            assert_eq!(stops(b).collect::<Vec<_>>(), want, "{t}");
         }
     }
 

@@ -1100,14 +1100,14 @@ fn folds8(b: &[u8], at: usize, v: u64) -> bool {
 /// Bit `k` of the result: whether `block[k]` is an ASCII letter or digit (as [`WORD`] tells). The range tests
 /// are signed compares, one instruction each: `x` is in `lo..lo + len` when `x - lo + 0x80` (as `i8`) is less
 /// than `len - 0x80`. With SSE2 (every x86-64), sixteen bytes per compare and one `pmovmskb` per sixteen
-/// ([`sse2_mask`]); elsewhere [`portable_word_bits`].
+/// ([`crate::blocks::sse2_mask`]); elsewhere [`portable_word_bits`].
 #[inline(always)]
 fn block_word_bits(block: &[u8; 64]) -> u64 {
     #[cfg(target_feature = "sse2")]
     {
         use safe_arch::*;
         let splat = set_splat_i8_m128i;
-        sse2_mask(block, |v| {
+        crate::blocks::sse2_mask(block, |v| {
             let letter = cmp_gt_mask_i8_m128i(
                 splat((26i32 - 0x80) as i8),
                 add_i8_m128i(
@@ -1124,25 +1124,6 @@ fn block_word_bits(block: &[u8; 64]) -> u64 {
     }
     #[cfg(not(target_feature = "sse2"))]
     portable_word_bits(block)
-}
-
-/// Bit `k`: whether the byte `k` of `block` has its lane set to all ones by `test`, run on the four 16-byte
-/// lanes of the block (a compare's result: 0x00 or 0xFF per byte), read by one `pmovmskb` per lane. The
-/// `safe_arch` crate wraps the SSE2 intrinsics, which `std::arch` gives only to `unsafe` code or to callers
-/// that enable the feature themselves.
-#[cfg(target_feature = "sse2")]
-#[inline(always)]
-pub(crate) fn sse2_mask(
-    block: &[u8; 64],
-    test: impl Fn(safe_arch::m128i) -> safe_arch::m128i,
-) -> u64 {
-    (0..4).fold(0, |mask, i| {
-        let lane: [u8; 16] = block[16 * i..16 * i + 16]
-            .try_into()
-            .expect("sixteen bytes");
-        let bits = safe_arch::move_mask_i8_m128i(test(safe_arch::m128i::from(lane)));
-        mask | u64::from(bits as u16) << (16 * i)
-    })
 }
 
 /// [`block_word_bits`] without vector instructions: byte by byte into an array of flags, which the compiler

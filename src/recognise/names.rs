@@ -490,7 +490,7 @@ fn token_rest(text: &str, mut j: usize, mut lower: bool) -> TokenEnd {
 
 /// Bit `k` of the result: whether `block[k]` is an upper-case ASCII letter or the first byte of a character
 /// outside ASCII (0xC0 and up): with SSE2 (every x86-64) the tests of [`is_capital_or_lead`] sixteen bytes at a
-/// time ([`super::sse2_mask`]; the unsigned `>= 0xC0` as a maximum and an equality test), elsewhere
+/// time ([`crate::blocks::sse2_mask`]; the unsigned `>= 0xC0` as a maximum and an equality test), elsewhere
 /// [`portable_capitals`].
 #[inline(always)]
 fn block_capitals(block: &[u8; 64]) -> u64 {
@@ -498,7 +498,7 @@ fn block_capitals(block: &[u8; 64]) -> u64 {
     {
         use safe_arch::*;
         let splat = set_splat_i8_m128i;
-        super::sse2_mask(block, |v| {
+        crate::blocks::sse2_mask(block, |v| {
             let capital = cmp_gt_mask_i8_m128i(splat(-102), add_i8_m128i(v, splat(0x3F)));
             let lead = cmp_eq_mask_i8_m128i(max_u8_m128i(v, splat(0xC0u8 as i8)), v);
             bitor_m128i(capital, lead)

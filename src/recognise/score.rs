@@ -674,7 +674,7 @@ pub(crate) fn find(text: &str) -> Vec<ScoreMention> {
 
 /// [`find`] with the keywords of `text` already found.
 ///
-/// One pass over the bytes for `-` and `/` ([`Dashes`]) finds every place where a mention may be anchored, and code reads the
+/// One pass over the bytes for `-` and `/` ([`dashes`]) finds every place where a mention may be anchored, and code reads the
 /// mention only there; the shared keyword scan gives the rest:
 /// - a score starts at a number of one or two digits followed by `-` or `/` (see [`pair`]), so only a `-` or
 ///   `/` right after a digit opens a candidate, at the start of the digits before it;
@@ -709,7 +709,7 @@ pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<Sc
     }
     // Numbers that start before `done` were read, or passed over.
     let mut done = 0;
-    for d in Dashes::new(b) {
+    for d in dashes(b) {
         if b[d] == b'/' && w_at(d, 1) {
             walkover(d - 1);
         }
@@ -752,64 +752,8 @@ pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<Sc
 /// found 64 bytes at a time as a bit mask ([`dash_bits`]). Most of these bytes are hyphens in words ("top-10",
 /// "left-handed") and dates, which the caller passes over after a test or two: a bit cleared from a mask costs
 /// a few instructions where each `memchr2` call made by the iterator costs some fifty.
-struct Dashes<'t> {
-    b: &'t [u8],
-    /// The offset of the block that `mask` covers.
-    base: usize,
-    /// The dashes and slashes of the block at `base` not given yet (bit `k`: byte `base + k`).
-    mask: u64,
-    /// The offset of the next block to read (`b.len()` when all are read).
-    next: usize,
-}
-
-impl<'t> Dashes<'t> {
-    fn new(b: &'t [u8]) -> Self {
-        Dashes {
-            b,
-            base: 0,
-            mask: 0,
-            next: 0,
-        }
-    }
-
-    /// Reads the blocks from `next` on up to the first that holds a dash or slash, and makes it the current
-    /// one; false when there is none. A short last block is read padded with zeros.
-    #[inline(always)]
-    fn refill(&mut self) -> bool {
-        let b = self.b;
-        let mut at = self.next;
-        let mut blocks = b[at..].chunks_exact(64);
-        for block in &mut blocks {
-            let mask = dash_bits(block.try_into().expect("64 bytes"));
-            at += 64;
-            if mask != 0 {
-                (self.base, self.mask, self.next) = (at - 64, mask, at);
-                return true;
-            }
-        }
-        let rest = blocks.remainder();
-        if rest.is_empty() {
-            return false;
-        }
-        let mut block = [0u8; 64];
-        block[..rest.len()].copy_from_slice(rest);
-        (self.base, self.mask, self.next) = (at, dash_bits(&block), b.len());
-        self.mask != 0
-    }
-}
-
-impl Iterator for Dashes<'_> {
-    type Item = usize;
-
-    #[inline(always)]
-    fn next(&mut self) -> Option<usize> {
-        if self.mask == 0 && !self.refill() {
-            return None;
-        }
-        let k = self.mask.trailing_zeros() as usize;
-        self.mask &= self.mask - 1;
-        Some(self.base + k)
-    }
+fn dashes(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    crate::blocks::Offsets::new(b, dash_bits)
 }
 
 /// Bit `k`: whether `block[k]` is `-` (0x2D) or `/` (0x2F). These two bytes are the ones that give 0x2F when
@@ -1235,7 +1179,7 @@ mod tests {
         assert_eq!(plain(&[b'.'; 64]), 0);
     }
 
-    /// [`Dashes`] gives what `memchr2_iter` gave (the search it replaced), on every text of the tests, on random
+    /// [`dashes`] gives what `memchr2_iter` gave (the search it replaced), on every text of the tests, on random
     /// texts of dashes, slashes and other bytes of every length up to three blocks and more, and on their
     /// slices from every start of the first block (ends of blocks at every place of the text).
     #[test]
@@ -1259,7 +1203,7 @@ mod tests {
         let mut hits = 0;
         for b in &texts {
             let want: Vec<usize> = memchr::memchr2_iter(b'-', b'/', b).collect();
-            assert_eq!(Dashes::new(b).collect::<Vec<_>>(), want, "{b:?}");
+            assert_eq!(dashes(b).collect::<Vec<_>>(), want, "{b:?}");
             hits += want.len();
         }
         assert!(hits > 100_000, "{hits}");

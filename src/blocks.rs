@@ -1,0 +1,88 @@
+//! Scanning a text 64 bytes at a time: a block's bytes tested at once into a 64-bit mask (bit `k` for byte `k`),
+//! with SSE2 where the target has it (every x86-64), and the offsets of a mask's bits given in order. Shared by
+//! the stages that look for a few kinds of byte (sentence stops, score dashes, word bytes, capitals).
+
+/// Bit `k`: whether the byte `k` of `block` has its lane set to all ones by `test`, run on the four 16-byte
+/// lanes of the block (a compare's result: 0x00 or 0xFF per byte), read by one `pmovmskb` per lane. The
+/// `safe_arch` crate wraps the SSE2 intrinsics, which `std::arch` gives only to `unsafe` code or to callers
+/// that enable the feature themselves.
+#[cfg(target_feature = "sse2")]
+#[inline(always)]
+pub(crate) fn sse2_mask(
+    block: &[u8; 64],
+    test: impl Fn(safe_arch::m128i) -> safe_arch::m128i,
+) -> u64 {
+    (0..4).fold(0, |mask, i| {
+        let lane: [u8; 16] = block[16 * i..16 * i + 16]
+            .try_into()
+            .expect("sixteen bytes");
+        let bits = safe_arch::move_mask_i8_m128i(test(safe_arch::m128i::from(lane)));
+        mask | u64::from(bits as u16) << (16 * i)
+    })
+}
+
+/// The offsets of the bytes of a text whose bit `bits` sets in the mask of their 64-byte block, in order: a bit
+/// cleared from a mask costs a few instructions, where each call of a `memchr` searcher costs some tens, so
+/// this pays for bytes that come every few dozen bytes (sentence stops, hyphens).
+pub(crate) struct Offsets<'t, F> {
+    b: &'t [u8],
+    bits: F,
+    /// The offset of the block that `mask` covers.
+    base: usize,
+    /// The bits of the block at `base` not given yet (bit `k`: byte `base + k`).
+    mask: u64,
+    /// The offset of the next block to read (`b.len()` when all are read).
+    next: usize,
+}
+
+impl<'t, F: Fn(&[u8; 64]) -> u64> Offsets<'t, F> {
+    /// The offsets in `b` of the bytes that `bits` marks.
+    pub(crate) fn new(b: &'t [u8], bits: F) -> Self {
+        Offsets {
+            b,
+            bits,
+            base: 0,
+            mask: 0,
+            next: 0,
+        }
+    }
+
+    /// Reads the blocks from `next` on up to the first with a bit set, and makes it the current one; false
+    /// when there is none. A short last block is read padded with zeros (which `bits` must not mark).
+    #[inline(always)]
+    fn refill(&mut self) -> bool {
+        let b = self.b;
+        let mut at = self.next;
+        let mut blocks = b[at..].chunks_exact(64);
+        for block in &mut blocks {
+            let mask = (self.bits)(block.try_into().expect("64 bytes"));
+            at += 64;
+            if mask != 0 {
+                (self.base, self.mask, self.next) = (at - 64, mask, at);
+                return true;
+            }
+        }
+        let rest = blocks.remainder();
+        if rest.is_empty() {
+            return false;
+        }
+        let mut block = [0u8; 64];
+        block[..rest.len()].copy_from_slice(rest);
+        (self.base, self.mask, self.next) = (at, (self.bits)(&block), b.len());
+        self.mask != 0
+    }
+}
+
+impl<F: Fn(&[u8; 64]) -> u64> Iterator for Offsets<'_, F> {
+    type Item = usize;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<usize> {
+        if self.mask == 0 && !self.refill() {
+            return None;
+        }
+        let k = self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(self.base + k)
+    }
+}
