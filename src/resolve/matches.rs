@@ -1026,17 +1026,13 @@ fn resolve_pending(
                     | "Instead,"
                     | "Still,"
             )
-            || split.words(lead).nth(3).is_none() && !lead.contains(['"', ',']));
+            // (The words of `lead` are those of the untrimmed range.)
+            || split.word_count_in(ctx.text, sent.start, sp.start) <= 3 && !lead.contains(['"', ',']));
     // Object position: a compatible player already named in this sentence, other than its subject.
     // The sentence's subject: its first reference when that opens the sentence.
     let subject_here = here
         .first()
-        .filter(|r| {
-            split
-                .words(&ctx.text[sent.start..r.span.start])
-                .nth(4)
-                .is_none()
-        })
+        .filter(|r| split.word_count_in(ctx.text, sent.start, r.span.start) <= 4)
         .map(|r| r.entity);
     // (The parentheticals are only looked at when the sentence has references before this one.)
     let parens: &[Span] = if here.is_empty() {
@@ -1455,6 +1451,166 @@ impl Splitter {
             words(s)
         } else {
             Words::Ascii(s, 0)
+        }
+    }
+
+    /// The number of words of `text[from..to]` (`text` the article), `self.words(&text[from..to]).count()`:
+    /// the starts of words counted off masks of the white space of 64 bytes at a time ([`white_in`]) when no
+    /// wide space can be in the article, where each word is a call of `Words::next`, which loops over its
+    /// bytes.
+    fn word_count_in(self, text: &str, from: usize, to: usize) -> usize {
+        if self.wide {
+            return words(&text[from..to]).count();
+        }
+        let b = text.as_bytes();
+        let (mut n, mut base) = (0, from);
+        // Whether the byte before `base` is in a word (the byte before `from` is not in the range: no).
+        let mut carry = 0u64;
+        while base < to {
+            let word = !white_in(b, base, to);
+            // A word starts at a byte of a word that follows no byte of a word.
+            n += (word & !(word << 1 | carry)).count_ones() as usize;
+            carry = word >> 63;
+            base += 64;
+        }
+        n
+    }
+}
+
+/// Bit `k`: whether byte `base + k` of `b` is ASCII white space or lies at or after `to` (`base <= to <=
+/// b.len()`; bytes past the end of `b` are read as zeros, no white space, before the bits from `to` are set).
+#[inline(always)]
+fn white_in(b: &[u8], base: usize, to: usize) -> u64 {
+    let white = match b.get(base..base + 64) {
+        Some(block) => white_bits(block.try_into().expect("64 bytes")),
+        None => {
+            let rest = &b[base..];
+            let mut block = [0u8; 64];
+            block[..rest.len()].copy_from_slice(rest);
+            white_bits(&block)
+        }
+    };
+    let end = to - base;
+    white | if end < 64 { !0u64 << end } else { 0 }
+}
+
+/// Bit `k`: whether `block[k]` is ASCII white space ([`ascii_space`]: '\t' to '\r', ' '). With SSE2 (every
+/// x86-64), a compare for ' ' and two signed compares for the range per sixteen bytes (bytes beyond ASCII are
+/// negative: below 9); elsewhere byte by byte.
+#[inline(always)]
+fn white_bits(block: &[u8; 64]) -> u64 {
+    #[cfg(target_feature = "sse2")]
+    {
+        use safe_arch::*;
+        let splat = |c: u8| set_splat_i8_m128i(c as i8);
+        crate::blocks::sse2_mask(block, |v| {
+            bitor_m128i(
+                cmp_eq_mask_i8_m128i(v, splat(b' ')),
+                bitand_m128i(
+                    cmp_gt_mask_i8_m128i(v, splat(b'\t' - 1)),
+                    cmp_lt_mask_i8_m128i(v, splat(b'\r' + 1)),
+                ),
+            )
+        })
+    }
+    #[cfg(not(target_feature = "sse2"))]
+    portable_white_bits(block)
+}
+
+/// [`white_bits`] without vector instructions.
+#[cfg(any(test, not(target_feature = "sse2")))]
+fn portable_white_bits(block: &[u8; 64]) -> u64 {
+    block
+        .iter()
+        .enumerate()
+        .fold(0, |mask, (k, &c)| mask | u64::from(ascii_space(c)) << k)
+}
+
+/// The words of a range of an article without white space beyond ASCII, split at its ASCII white space as
+/// [`Words::Ascii`] splits, but read off a mask of the white space of the 64 bytes from `base`: a word's start
+/// and end are the counts of trailing zeros of two masks, where the loops over bytes of `Words::Ascii` cost
+/// some instructions a byte and a mispredicted exit about once a word.
+struct BlockWords<'a> {
+    text: &'a str,
+    /// The end of the range.
+    to: usize,
+    /// Where the block of `white` starts (at most `to`).
+    base: usize,
+    /// Bit `k`: byte `base + k` is white space, or lies at or after `to` (which ends a word as white space does).
+    white: u64,
+    /// Where the next word is looked for, in `base..=base + 64`.
+    at: usize,
+}
+
+impl<'a> BlockWords<'a> {
+    /// The words of `text[from..to]`.
+    fn new(text: &'a str, from: usize, to: usize) -> Self {
+        let mut w = BlockWords {
+            text,
+            to,
+            base: from,
+            white: 0,
+            at: from,
+        };
+        w.load(from);
+        w
+    }
+
+    /// Makes the 64 bytes from `base` (at most `to`) the block of the mask.
+    #[inline(always)]
+    fn load(&mut self, base: usize) {
+        let white = white_in(self.text.as_bytes(), base, self.to);
+        (self.base, self.white, self.at) = (base, white, base);
+    }
+}
+
+impl<'a> Iterator for BlockWords<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        loop {
+            let k = self.at - self.base;
+            // The bytes of words in the block from `at` on.
+            let word = if k < 64 {
+                !self.white & (!0u64 << k)
+            } else {
+                0
+            };
+            if word == 0 {
+                // None: the next block, if the range goes on.
+                let next = self.base + 64;
+                if next >= self.to {
+                    self.at = self.base + 64;
+                    return None;
+                }
+                self.load(next);
+                continue;
+            }
+            let s = word.trailing_zeros();
+            let tail = self.white & (!0u64 << s);
+            if tail == 0 {
+                // The word runs on past the block: read the block from the word's start, or, for a word that
+                // fills a whole block (64 bytes and more), its end byte by byte.
+                let start = self.base + s as usize;
+                if s > 0 {
+                    self.load(start);
+                    continue;
+                }
+                let b = self.text.as_bytes();
+                let mut end = start + 64;
+                while end < self.to && !ascii_space(b[end]) {
+                    end += 1;
+                }
+                self.load(end);
+                return Some(&self.text[start..end]);
+            }
+            let (start, end) = (
+                self.base + s as usize,
+                self.base + tail.trailing_zeros() as usize,
+            );
+            self.at = end;
+            return Some(&self.text[start..end]);
         }
     }
 }
@@ -1950,42 +2106,12 @@ fn sentence_matches(
                     .iter()
                     .find(|p| p.start <= cue.span.start && cue.span.start < p.end)
                     .map_or(prev_end.max(sent.start), |p| p.start.max(prev_end));
-                let (mut wish, mut past) = (false, false);
-                let mut lower = [0u8; 16];
-                for w in split.words(&text[from..cue.span.start]) {
-                    // The word without the punctuation around it (trimmed only when an end is not an ASCII
-                    // letter or digit), compared in lower case.
-                    let b = w.as_bytes();
-                    let w =
-                        if b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
-                            w
-                        } else {
-                            trim_non_alnum(w)
-                        };
-                    // (Each list is searched only when its filter on length and first letters lets the
-                    // word through: most words pass neither.)
-                    if FUTURE.has_any_case(w) {
-                        // A wish whatever the verb.
-                        wish = true;
-                        break;
-                    }
-                    // (Once a past verb is seen, only a wish can change the verdict.)
-                    past = past
-                        || if w.len() > lower.len() {
-                            // Longer than every listed verb: only the ending counts.
-                            w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed")
-                        } else if PAST_VERBS.may_have(w.as_bytes())
-                            || w.len() > 4
-                                && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed")
-                        {
-                            let l = &mut lower[..w.len()];
-                            l.copy_from_slice(w.as_bytes());
-                            l.make_ascii_lowercase();
-                            past_verb(l)
-                        } else {
-                            false
-                        };
-                }
+                // (Words read off masks where the article has no wide space: see [`BlockWords`].)
+                let (wish, past) = if split.wide {
+                    wish_and_past(words(&text[from..cue.span.start]))
+                } else {
+                    wish_and_past(BlockWords::new(text, from, cue.span.start))
+                };
                 if wish || !past {
                     continue;
                 }
@@ -2109,7 +2235,8 @@ fn sentence_matches(
                 let gap = &text[cue.span.end..o.span.start];
                 // (A byte search: the marks are ASCII. Six words take eleven bytes at least.)
                 !gap.bytes().any(|c| matches!(c, b',' | b';' | b'('))
-                    && (gap.len() < 11 || split.words(gap).nth(5).is_none())
+                    && (gap.len() < 11
+                        || split.word_count_in(text, cue.span.end, o.span.start) <= 5)
             });
         }
         // "the opening set that Sabalenka edged": a set, not a match.
@@ -2221,7 +2348,8 @@ fn sentence_matches(
                     continue;
                 };
                 let between = &text[cue.span.end..o.span.start];
-                let by_ok = cue_text.ends_with(" by") && split.words(between).count() <= 4
+                let by_ok = cue_text.ends_with(" by")
+                    && split.word_count_in(text, cue.span.end, o.span.start) <= 4
                     || between
                         .rfind(" by ")
                         .is_some_and(|p| split.words(&between[p + 4..]).count() <= 4);
@@ -2261,7 +2389,9 @@ fn sentence_matches(
                 // "her opponent X retired (hurt)", "X was forced to retire when 6-2 3-0 down to Y".
                 let Some(a) = agent else { continue };
                 let gap = &text[a.span.end..cue.span.start];
-                if split.words(gap).count() > 4 || gap.contains([',', ';']) {
+                if split.word_count_in(text, a.span.end, cue.span.start) > 4
+                    || gap.contains([',', ';'])
+                {
                     continue;
                 }
                 let after = &text[cue.span.end..next_start];
@@ -2325,7 +2455,7 @@ fn sentence_matches(
                     !used_scores[i]
                         && st >= cue.span.end
                         && st <= next_start
-                        && split.words(&text[cue.span.end..st]).count() <= 4
+                        && split.word_count_in(text, cue.span.end, st) <= 4
                         && !text[cue.span.end..st].contains([',', ';', '.'])
                         && !refs
                             .iter()
@@ -2571,6 +2701,46 @@ fn sentence_matches(
             (parens, hit_cache.of(ctx, si)),
         ));
     }
+}
+
+/// Whether the `words` before "to beat" make it a wish (a word of [`FUTURE`]) and whether they hold a past
+/// verb ([`past_verb`]): "hopes to beat", "rallied to beat". (The scan stops at a wish, which decides alone.)
+#[inline]
+fn wish_and_past<'a>(words: impl Iterator<Item = &'a str>) -> (bool, bool) {
+    let mut past = false;
+    let mut lower = [0u8; 16];
+    for w in words {
+        // The word without the punctuation around it (trimmed only when an end is not an ASCII letter or
+        // digit), compared in lower case.
+        let b = w.as_bytes();
+        let w = if b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
+            w
+        } else {
+            trim_non_alnum(w)
+        };
+        // (Each list is searched only when its filter on length and first letters lets the word through:
+        // most words pass neither.)
+        if FUTURE.has_any_case(w) {
+            // A wish whatever the verb.
+            return (true, past);
+        }
+        // (Once a past verb is seen, only a wish can change the verdict.)
+        past = past
+            || if w.len() > lower.len() {
+                // Longer than every listed verb: only the ending counts.
+                w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed")
+            } else if PAST_VERBS.may_have(w.as_bytes())
+                || w.len() > 4 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed")
+            {
+                let l = &mut lower[..w.len()];
+                l.copy_from_slice(w.as_bytes());
+                l.make_ascii_lowercase();
+                past_verb(l)
+            } else {
+                false
+            };
+    }
+    (false, past)
 }
 
 /// Whether `cue` (followed by the next cue or the sentence's end at `next_start`) can tell a match in the
@@ -3774,6 +3944,90 @@ mod tests {
             }
         }
         assert!(checked > 100_000, "{checked}");
+    }
+
+    #[test]
+    fn white_bits_are_those_byte_by_byte() {
+        // Every byte value at every place of a block, among letters and among spaces.
+        for fill in [b'a', b' '] {
+            for c in 0..=255u8 {
+                for k in 0..64 {
+                    let mut block = [fill; 64];
+                    block[k] = c;
+                    assert_eq!(
+                        white_bits(&block),
+                        portable_white_bits(&block),
+                        "{c} at {k}"
+                    );
+                }
+            }
+        }
+        for k in 0..64 {
+            let block: [u8; 64] = std::array::from_fn(|i| (i * 37 + k * 11) as u8);
+            assert_eq!(white_bits(&block), portable_white_bits(&block));
+        }
+    }
+
+    #[test]
+    fn block_words_and_their_counts_are_those_of_split_whitespace() {
+        let same = |t: &str, from: usize, to: usize| {
+            let split = Splitter::of(t);
+            let want: Vec<&str> = t[from..to].split_whitespace().collect();
+            if !split.wide {
+                let got: Vec<&str> = BlockWords::new(t, from, to).collect();
+                assert_eq!(got, want, "{:?}", &t[from..to]);
+            }
+            assert_eq!(
+                split.word_count_in(t, from, to),
+                want.len(),
+                "{:?}",
+                &t[from..to]
+            );
+        };
+        // Words and gaps of every length up to 150 (words past a block, filling blocks), at every place.
+        let mut seed = 7u64;
+        for _ in 0..300 {
+            let mut t = String::new();
+            while t.len() < 400 {
+                let n = below(&mut seed, 150) + 1;
+                let n = if below(&mut seed, 4) == 0 {
+                    n
+                } else {
+                    n % 9 + 1
+                };
+                t.extend((0..n).map(|i| ['x', '\u{e9}', 'y'][i % 3]));
+                let gap = below(&mut seed, 70) + 1;
+                let gap = if below(&mut seed, 4) == 0 {
+                    gap
+                } else {
+                    gap % 3 + 1
+                };
+                t.extend(
+                    (0..gap)
+                        .map(|_| [' ', '\t', '\n', '\r', '\u{b}', '\u{c}'][below(&mut seed, 6)]),
+                );
+            }
+            for _ in 0..20 {
+                let a = below(&mut seed, t.len() as u64 + 1);
+                let b = below(&mut seed, t.len() as u64 + 1);
+                let (from, to) = (a.min(b), a.max(b));
+                if t.is_char_boundary(from) && t.is_char_boundary(to) {
+                    same(&t, from, to);
+                }
+            }
+            same(&t, 0, t.len());
+        }
+        // Every range of some test texts that starts and ends at a character.
+        for t in crate::recognise::all_texts().iter().take(50) {
+            for (i, _) in t.char_indices().step_by(7) {
+                let from = super::super::players::floor_boundary(t, i / 2);
+                same(t, from, i);
+                same(t, i, t.len());
+            }
+        }
+        for t in ["", " ", "a", " a ", "\u{a0}x y", "x\u{2003}y z"] {
+            same(t, 0, t.len());
+        }
     }
 
     #[test]
