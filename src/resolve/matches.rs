@@ -1027,12 +1027,12 @@ fn resolve_pending(
                     | "Still,"
             )
             // (The words of `lead` are those of the untrimmed range.)
-            || split.word_count_in(ctx.text, sent.start, sp.start) <= 3 && !lead.contains(['"', ',']));
+            || split.words_at_most(ctx.text, sent.start, sp.start, 3) && !lead.contains(['"', ',']));
     // Object position: a compatible player already named in this sentence, other than its subject.
     // The sentence's subject: its first reference when that opens the sentence.
     let subject_here = here
         .first()
-        .filter(|r| split.word_count_in(ctx.text, sent.start, r.span.start) <= 4)
+        .filter(|r| split.words_at_most(ctx.text, sent.start, r.span.start, 4))
         .map(|r| r.entity);
     // (The parentheticals are only looked at when the sentence has references before this one.)
     let parens: &[Span] = if here.is_empty() {
@@ -1454,26 +1454,29 @@ impl Splitter {
         }
     }
 
-    /// The number of words of `text[from..to]` (`text` the article), `self.words(&text[from..to]).count()`:
-    /// the starts of words counted off masks of the white space of 64 bytes at a time ([`white_in`]) when no
-    /// wide space can be in the article, where each word is a call of `Words::next`, which loops over its
-    /// bytes.
-    fn word_count_in(self, text: &str, from: usize, to: usize) -> usize {
+    /// Whether `text[from..to]` (`text` the article) has at most `most` words, as
+    /// `self.words(&text[from..to]).nth(most).is_none()`: the starts of words counted off masks of the white
+    /// space of 16 bytes at a time ([`white_in16`]), up to the lane that passes `most`, when no wide space can
+    /// be in the article (each word of `Words` is a call of `next`, which loops over its bytes).
+    fn words_at_most(self, text: &str, from: usize, to: usize, most: usize) -> bool {
         if self.wide {
-            return words(&text[from..to]).count();
+            return words(&text[from..to]).nth(most).is_none();
         }
         let b = text.as_bytes();
         let (mut n, mut base) = (0, from);
         // Whether the byte before `base` is in a word (the byte before `from` is not in the range: no).
-        let mut carry = 0u64;
+        let mut carry = 0u32;
         while base < to {
-            let word = !white_in(b, base, to);
+            let word = !white_in16(b, base, to) & 0xFFFF;
             // A word starts at a byte of a word that follows no byte of a word.
             n += (word & !(word << 1 | carry)).count_ones() as usize;
-            carry = word >> 63;
-            base += 64;
+            if n > most {
+                return false;
+            }
+            carry = word >> 15;
+            base += 16;
         }
-        n
+        true
     }
 }
 
@@ -1500,21 +1503,49 @@ fn white_in(b: &[u8], base: usize, to: usize) -> u64 {
 #[inline(always)]
 fn white_bits(block: &[u8; 64]) -> u64 {
     #[cfg(target_feature = "sse2")]
-    {
-        use safe_arch::*;
-        let splat = |c: u8| set_splat_i8_m128i(c as i8);
-        crate::blocks::sse2_mask(block, |v| {
-            bitor_m128i(
-                cmp_eq_mask_i8_m128i(v, splat(b' ')),
-                bitand_m128i(
-                    cmp_gt_mask_i8_m128i(v, splat(b'\t' - 1)),
-                    cmp_lt_mask_i8_m128i(v, splat(b'\r' + 1)),
-                ),
-            )
-        })
-    }
+    return crate::blocks::sse2_mask(block, white_lanes);
     #[cfg(not(target_feature = "sse2"))]
     portable_white_bits(block)
+}
+
+/// The test of [`white_bits`] on sixteen bytes: each lane all ones where its byte is ASCII white space.
+#[cfg(target_feature = "sse2")]
+#[inline(always)]
+fn white_lanes(v: safe_arch::m128i) -> safe_arch::m128i {
+    use safe_arch::*;
+    let splat = |c: u8| set_splat_i8_m128i(c as i8);
+    bitor_m128i(
+        cmp_eq_mask_i8_m128i(v, splat(b' ')),
+        bitand_m128i(
+            cmp_gt_mask_i8_m128i(v, splat(b'\t' - 1)),
+            cmp_lt_mask_i8_m128i(v, splat(b'\r' + 1)),
+        ),
+    )
+}
+
+/// Bit `k` (of the low sixteen): whether byte `base + k` of `b` is ASCII white space or lies at or after `to`
+/// (as [`white_in`], on sixteen bytes: the gaps between two words of a result are mostly shorter).
+#[inline(always)]
+fn white_in16(b: &[u8], base: usize, to: usize) -> u32 {
+    let lane: [u8; 16] = match b.get(base..base + 16) {
+        Some(lane) => lane.try_into().expect("16 bytes"),
+        None => {
+            let rest = &b[base..];
+            let mut lane = [0u8; 16];
+            lane[..rest.len()].copy_from_slice(rest);
+            lane
+        }
+    };
+    #[cfg(target_feature = "sse2")]
+    let white =
+        safe_arch::move_mask_i8_m128i(white_lanes(safe_arch::m128i::from(lane))) as u32 & 0xFFFF;
+    #[cfg(not(target_feature = "sse2"))]
+    let white = lane
+        .iter()
+        .enumerate()
+        .fold(0, |mask, (k, &c)| mask | u32::from(ascii_space(c)) << k);
+    let end = to - base;
+    (white | if end < 16 { !0u32 << end } else { 0 }) & 0xFFFF
 }
 
 /// [`white_bits`] without vector instructions.
@@ -2235,8 +2266,7 @@ fn sentence_matches(
                 let gap = &text[cue.span.end..o.span.start];
                 // (A byte search: the marks are ASCII. Six words take eleven bytes at least.)
                 !gap.bytes().any(|c| matches!(c, b',' | b';' | b'('))
-                    && (gap.len() < 11
-                        || split.word_count_in(text, cue.span.end, o.span.start) <= 5)
+                    && (gap.len() < 11 || split.words_at_most(text, cue.span.end, o.span.start, 5))
             });
         }
         // "the opening set that Sabalenka edged": a set, not a match.
@@ -2349,7 +2379,7 @@ fn sentence_matches(
                 };
                 let between = &text[cue.span.end..o.span.start];
                 let by_ok = cue_text.ends_with(" by")
-                    && split.word_count_in(text, cue.span.end, o.span.start) <= 4
+                    && split.words_at_most(text, cue.span.end, o.span.start, 4)
                     || between
                         .rfind(" by ")
                         .is_some_and(|p| split.words(&between[p + 4..]).count() <= 4);
@@ -2389,7 +2419,7 @@ fn sentence_matches(
                 // "her opponent X retired (hurt)", "X was forced to retire when 6-2 3-0 down to Y".
                 let Some(a) = agent else { continue };
                 let gap = &text[a.span.end..cue.span.start];
-                if split.word_count_in(text, a.span.end, cue.span.start) > 4
+                if !split.words_at_most(text, a.span.end, cue.span.start, 4)
                     || gap.contains([',', ';'])
                 {
                     continue;
@@ -2455,7 +2485,7 @@ fn sentence_matches(
                     !used_scores[i]
                         && st >= cue.span.end
                         && st <= next_start
-                        && split.word_count_in(text, cue.span.end, st) <= 4
+                        && split.words_at_most(text, cue.span.end, st, 4)
                         && !text[cue.span.end..st].contains([',', ';', '.'])
                         && !refs
                             .iter()
@@ -3966,6 +3996,29 @@ mod tests {
             let block: [u8; 64] = std::array::from_fn(|i| (i * 37 + k * 11) as u8);
             assert_eq!(white_bits(&block), portable_white_bits(&block));
         }
+        // The sixteen-byte masks of `white_in16`: every byte value at every place, every end, and lanes that
+        // run past the end of the bytes.
+        let plain = |b: &[u8], base: usize, to: usize| -> u32 {
+            (0..16).fold(0, |m, k| {
+                let white = base + k >= to || b.get(base + k).is_some_and(|&c| ascii_space(c));
+                m | u32::from(white) << k
+            })
+        };
+        for c in 0..=255u8 {
+            for k in 0..20 {
+                let mut b = vec![b'a'; 20];
+                b[k] = c;
+                for to in 0..=20 {
+                    for base in [0, 3, 4].into_iter().filter(|&x| x <= to) {
+                        assert_eq!(
+                            white_in16(&b, base, to),
+                            plain(&b, base, to),
+                            "{c} {k} {base} {to}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
@@ -3977,12 +4030,9 @@ mod tests {
                 let got: Vec<&str> = BlockWords::new(t, from, to).collect();
                 assert_eq!(got, want, "{:?}", &t[from..to]);
             }
-            assert_eq!(
-                split.word_count_in(t, from, to),
-                want.len(),
-                "{:?}",
-                &t[from..to]
-            );
+            for most in 0..want.len() + 2 {
+                assert_eq!(split.words_at_most(t, from, to, most), want.len() <= most);
+            }
         };
         // Words and gaps of every length up to 150 (words past a block, filling blocks), at every place.
         let mut seed = 7u64;
