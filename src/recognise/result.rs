@@ -147,6 +147,9 @@ enum Step {
         alt: usize,
         rest: Box<[u8]>,
         two: u32,
+        /// The first eight bytes of `rest` as [`Prefix`] (the bytes before the NUL of "dd"): a compare of
+        /// integers, not a call to `memcmp` per step tried.
+        head: Prefix,
     },
     /// The "lostmatch" (`lost`) or "wonmatch" alternative `alt` after its verb: read by [`noun_prep`].
     NounPrep { alt: usize, lost: bool },
@@ -272,10 +275,12 @@ static FOLLOW: Lazy<FxHashMap<Box<[u8]>, Word>> = Lazy::new(|| {
             } else {
                 ANY_TWO
             };
+            let text = rest.strip_suffix(&[0]).unwrap_or(rest);
             steps.push(Step::Lit {
                 alt,
                 rest: rest.into(),
                 two,
+                head: Prefix::new(text),
             });
         }
     }
@@ -509,12 +514,14 @@ fn read_at(b: &[u8], q: usize, word: &Word) -> Option<Option<(usize, usize)>> {
     // can match after these two are tried.
     for step in word.steps_after(next_two) {
         match step {
-            Step::Lit { alt, rest, .. } => {
+            Step::Lit {
+                alt, rest, head: h, ..
+            } => {
                 // A NUL can only be the last byte.
                 if let Some((&0, head)) = rest.split_last() {
                     // "d. F": the capital ends the match.
                     let at = q + head.len();
-                    if b[q..].starts_with(head) && at < b.len() {
+                    if h.starts(b, q, head) && at < b.len() {
                         if b[at].is_ascii_uppercase() {
                             return Some(Some((at + 1, *alt)));
                         }
@@ -529,7 +536,7 @@ fn read_at(b: &[u8], q: usize, word: &Word) -> Option<Option<(usize, usize)>> {
                     continue;
                 }
                 let e = q + rest.len();
-                if b[q..].starts_with(rest) && !b.get(e).is_some_and(|&c| is_word_byte(c)) {
+                if h.starts(b, q, rest) && !b.get(e).is_some_and(|&c| is_word_byte(c)) {
                     return Some(Some((e, *alt)));
                 }
             }
@@ -546,6 +553,42 @@ fn read_at(b: &[u8], q: usize, word: &Word) -> Option<Option<(usize, usize)>> {
         }
     }
     Some(None)
+}
+
+/// The first (up to) eight bytes of a text, for [`Prefix::starts`]: `b[q..].starts_with(text)` read as one
+/// masked compare of integers where eight bytes of `b` follow `q` (a call to `memcmp` cost more than the
+/// test for the short texts of the cues, tried about once per keyword).
+#[derive(Clone, Copy)]
+struct Prefix {
+    /// The first `min(len, 8)` bytes of the text, little-endian, zero above.
+    key: u64,
+    /// Ones over the bytes of `key`.
+    mask: u64,
+}
+
+impl Prefix {
+    fn new(text: &[u8]) -> Self {
+        let n = text.len().min(8);
+        let mut eight = [0u8; 8];
+        eight[..n].copy_from_slice(&text[..n]);
+        Prefix {
+            key: u64::from_le_bytes(eight),
+            mask: u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0),
+        }
+    }
+
+    /// `b[q..].starts_with(text)`, where `self` is `Prefix::new(text)` (`q` at most `b.len()`).
+    #[inline]
+    fn starts(&self, b: &[u8], q: usize, text: &[u8]) -> bool {
+        match b.get(q..q + 8) {
+            Some(eight) => {
+                let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+                // Past eight bytes (a few long texts: "\x20the\x20better\x20of"), the rest as a slice.
+                v & self.mask == self.key && (text.len() <= 8 || b[q + 8..].starts_with(&text[8..]))
+            }
+            None => b[q..].starts_with(text),
+        }
+    }
 }
 
 /// The `two` of a [`Step::Lit`] text of fewer than three bytes: tried whatever bytes follow.
@@ -762,11 +805,22 @@ fn followed_by_by(text: &str, start: usize, end: usize) -> bool {
     while j > 0 && !space(b[j - 1]) {
         j -= 1;
     }
-    if !b[j..start].is_ascii() {
-        return followed_by_by_chars(text, start, end);
-    }
-    if matches!(&b[j..k], b"has" | b"have" | b"had" | b"having") {
+    // The last word that `split_whitespace` gives is the end of `prev` after its last Unicode white space (if
+    // any: then `prev` holds a non-ASCII byte). It is one of the auxiliaries only where `prev` is one, or ends
+    // with one after a non-ASCII byte; a non-ASCII byte at the end may be white space. Only those cases go to
+    // the code on characters: a name before the participle ("Müller defeated") is none of them.
+    let prev = &b[j..k];
+    const AUXILIARIES: [&[u8]; 4] = [b"has", b"have", b"had", b"having"];
+    if AUXILIARIES.contains(&prev) {
         return false;
+    }
+    if !prev.is_ascii()
+        && (prev.last().is_some_and(|&c| c >= 0x80)
+            || (AUXILIARIES.iter()).any(|a| {
+                prev.len() > a.len() && prev.ends_with(a) && prev[prev.len() - a.len() - 1] >= 0x80
+            }))
+    {
+        return followed_by_by_chars(text, start, end);
     }
     // The words of the next 60 bytes up to the first '.', ';' or '"', at most six, read once. A non-ASCII byte
     // met before the answer hands over to the code on characters (Unicode white space and capitals, the cut
@@ -782,18 +836,20 @@ fn followed_by_by(text: &str, start: usize, end: usize) -> bool {
             return false;
         }
         let s = i;
+        // A word that opens with an ASCII capital before any "by" ends the look with a no, whatever bytes
+        // follow in it (a name: "defeated Chloé"); the code on characters reads the same word (every byte
+        // before it is ASCII) and says the same.
+        if b[s].is_ascii_uppercase() {
+            return false;
+        }
         while i < stop && !space(b[i]) && !is_stop(b[i]) {
             if b[i] >= 0x80 {
                 return followed_by_by_chars(text, start, end);
             }
             i += 1;
         }
-        let w = &b[s..i];
-        if w == b"by" {
+        if &b[s..i] == b"by" {
             return true;
-        }
-        if w[0].is_ascii_uppercase() {
-            return false;
         }
     }
     false
@@ -986,8 +1042,9 @@ pub(crate) fn find_into(text: &str, keywords: &Keywords, out: &mut Vec<Cue>) {
         let mut cue_end = end;
         if r.abbreviation {
             // The pattern takes the capital that follows; the cue is the abbreviation alone.
-            let s = &text[start..end];
-            cue_end = start + s[..s.rfind(' ').unwrap_or(s.len())].len();
+            // (The space is the last one, a few bytes before the end: a look back, not a `memrchr` call.)
+            let s = &text.as_bytes()[start..end];
+            cue_end = start + s.iter().rposition(|&c| c == b' ').unwrap_or(s.len());
         }
         out.push(Cue {
             span: Span::new(start, cue_end),
@@ -1124,7 +1181,7 @@ mod tests {
     #[test]
     fn steps_by_two_are_the_filter() {
         let key = |s: &Step| match s {
-            Step::Lit { alt, rest, two } => (*alt, rest.to_vec(), *two),
+            Step::Lit { alt, rest, two, .. } => (*alt, rest.to_vec(), *two),
             _ => (s.alt(), Vec::new(), ANY_TWO),
         };
         for word in FOLLOW.values() {
@@ -1211,6 +1268,61 @@ mod tests {
         }
     }
 
+    /// [`Prefix::starts`] answers as `starts_with` for every text of the cue steps, at every offset of the
+    /// corpora and of random texts of the bytes of the texts, and near the end of the text.
+    #[test]
+    fn prefix_starts_is_starts_with() {
+        let mut texts = crate::recognise::all_texts_and(&[
+            "was beaten by d. X got the better of them beat the record",
+        ]);
+        let mut alphabet: Vec<u8> = Vec::new();
+        for word in FOLLOW.values() {
+            for step in &word.steps {
+                if let Step::Lit { rest, .. } = step {
+                    alphabet.extend(rest.iter().filter(|&&c| c != 0));
+                    let text = String::from_utf8(rest.strip_suffix(&[0]).unwrap_or(rest).to_vec())
+                        .expect("ASCII");
+                    texts.push(text.clone());
+                    texts.push(format!("{text}x"));
+                    texts.push(text[..text.len().saturating_sub(1)].to_string());
+                }
+            }
+        }
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..2000 {
+            let n = (seed % 24) as usize;
+            let t: String = (0..n)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    char::from(alphabet[(seed % alphabet.len() as u64) as usize])
+                })
+                .collect();
+            texts.push(t);
+        }
+        let mut checked = 0;
+        for word in FOLLOW.values() {
+            for step in &word.steps {
+                let Step::Lit { rest, head, .. } = step else {
+                    continue;
+                };
+                let text = rest.strip_suffix(&[0]).unwrap_or(rest);
+                for t in &texts {
+                    let b = t.as_bytes();
+                    // Where the reader tries the steps: after a word (and, on short texts, everywhere).
+                    let tried = |q: usize| b.len() < 64 || (q > 0 && is_word_byte(b[q - 1]));
+                    for q in (0..=b.len()).filter(|&q| tried(q)) {
+                        let expected = b[q..].starts_with(text);
+                        assert_eq!(head.starts(b, q, text), expected, "{t:?} {q} {text:?}");
+                        checked += usize::from(expected);
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+
     /// The byte code of [`followed_by_by`] answers as the code on characters, at every word of the corpora and
     /// of edge cases.
     #[test]
@@ -1224,6 +1336,12 @@ mod tests {
             "beaten x. \u{e9} by, beaten a b c d e f by \u{e9}, beaten \u{a0}by, beaten by\u{2028}, ousted; \u{e9}",
             "beaten aaaaaaaaa bbbbbbbbb ccccccccc ddddddddd eeeeeeeee ffff by\u{e9}, beaten aaaaaaaaa bbbbbbbbb cccccccc ddddddddd eeeeeeeee fff \u{e9}by",
             "beaten aaaaaaaaa bbbbbbbbb ccccccccc ddddddddd eeeeeeeee fff by, beaten aaaaaaaaa bbbbbbbbb ccccccccc ddddddddd eeeeeeeee ffffff by",
+            // Non-ASCII words before the participle, with and without an auxiliary at their end.
+            "M\u{fc}ller defeated him by, x\u{a0}has beaten by, \u{e9}has beaten by, M\u{fc}llerhas beaten by",
+            "a\u{2028}had\u{a0}beaten by, \u{e9}having beaten by, \u{e9}have\u{a0} beaten by, \u{e9}\u{a0}beaten by",
+            "x\u{3000}have beaten by, \u{e9}hav beaten by, \u{e9}shad beaten by, \u{e9}s\u{a0}ad beaten by",
+            // Capitals with non-ASCII bytes after the participle.
+            "defeated Chlo\u{e9} by, defeated Chlo\u{e9}by, beaten C\u{a0}by, beaten c\u{a0}by, beaten Z\u{2028}by",
         ]);
         for t in &texts {
             let b = t.as_bytes();
