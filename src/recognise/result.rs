@@ -810,15 +810,14 @@ fn followed_by_by(text: &str, start: usize, end: usize) -> bool {
     // with one after a non-ASCII byte; a non-ASCII byte at the end may be white space. Only those cases go to
     // the code on characters: a name before the participle ("Müller defeated") is none of them.
     let prev = &b[j..k];
-    const AUXILIARIES: [&[u8]; 4] = [b"has", b"have", b"had", b"having"];
-    if AUXILIARIES.contains(&prev) {
-        return false;
-    }
-    if !prev.is_ascii()
-        && (prev.last().is_some_and(|&c| c >= 0x80)
-            || (AUXILIARIES.iter()).any(|a| {
-                prev.len() > a.len() && prev.ends_with(a) && prev[prev.len() - a.len() - 1] >= 0x80
-            }))
+    if prev.is_ascii() {
+        if matches!(prev, b"has" | b"have" | b"had" | b"having") {
+            return false;
+        }
+    } else if prev.last().is_some_and(|&c| c >= 0x80)
+        || [&b"has"[..], b"have", b"had", b"having"].iter().any(|a| {
+            prev.len() > a.len() && prev.ends_with(a) && prev[prev.len() - a.len() - 1] >= 0x80
+        })
     {
         return followed_by_by_chars(text, start, end);
     }
