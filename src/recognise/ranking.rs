@@ -906,44 +906,43 @@ fn may_lead(w: &[u8], key: u8) -> bool {
     match key {
         b't' => is_move_word(w),
         b'n' => {
-            // Demonyms are capitalised; span words have three to five letters.
-            match w.first() {
-                Some(c) if c.is_ascii_uppercase() => {}
-                _ if !(3..=5).contains(&w.len()) => return false,
-                _ => {}
-            }
-            SPAN_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m))
-                || DEMONYMS.iter().any(|d| w == d.as_bytes())
+            // Span words have three to five letters and start with "w", "s", "r" or "d" (any case): most words
+            // fail on that before any comparison. Demonyms: [`is_demonym`].
+            ((3..=5).contains(&w.len())
+                && matches!(w[0] | 0x20, b'w' | b's' | b'r' | b'd')
+                && SPAN_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m)))
+                || is_demonym(w)
         }
         b'r' => true,
         _ => false,
     }
 }
 
-/// Bit `c - b'a'` for each first letter of the words of `words` (lower case), and their greatest length.
-const fn first_letters(words: &[&[u8]]) -> (u32, usize) {
-    let (mut mask, mut longest, mut i) = (0u32, 0, 0);
+/// For each letter (indexed by `c - b'a'`), a bit for the length of each of `words` (lower case, shorter than 32
+/// bytes) that starts with it.
+const fn lengths_by_letter(words: &[&[u8]]) -> [u32; 26] {
+    let mut t = [0; 26];
+    let mut i = 0;
     while i < words.len() {
-        mask |= 1 << (words[i][0] - b'a');
-        if words[i].len() > longest {
-            longest = words[i].len();
-        }
+        let w = words[i];
+        assert!(w[0].is_ascii_lowercase() && w.len() < 32);
+        t[(w[0] - b'a') as usize] |= 1 << w.len();
         i += 1;
     }
-    (mask, longest)
+    t
 }
 
-/// Whether `w` is one of [`MOVE_WORDS`] in any ASCII case. Most words fail on their length or first letter
-/// before any comparison.
+/// Whether `w` is one of [`MOVE_WORDS`] in any ASCII case. Most words fail on their first letter and length
+/// together (no word of the list starts with that letter and has that length) before any comparison.
 fn is_move_word(w: &[u8]) -> bool {
-    const FIRST: (u32, usize) = first_letters(&MOVE_WORDS);
+    const LENGTHS: [u32; 26] = lengths_by_letter(&MOVE_WORDS);
     let Some(&c) = w.first() else {
         return false;
     };
     let c = (c | 0x20).wrapping_sub(b'a');
     c < 26
-        && FIRST.0 >> c & 1 != 0
-        && w.len() <= FIRST.1
+        && w.len() < 32
+        && LENGTHS[usize::from(c)] >> w.len() & 1 != 0
         && MOVE_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m))
 }
 
@@ -1171,7 +1170,7 @@ fn read_groups(m: &str) -> Option<(&'static [&'static str], [Option<&str>; 4])> 
         return (j > i).then_some((&["an", "", "", ""], [Some(&m[j..]), None, None, None]));
     }
     // Alternative 5: `(?P<nat>{demonyms})\s+{no}\s?(?P<nn>{card})`.
-    if first > 0 && DEMONYMS.iter().any(|d| &b[..first] == d.as_bytes()) {
+    if first > 0 && is_demonym(&b[..first]) {
         let i = spaces(first)?;
         let j = no(i);
         return (j > i).then_some((
@@ -1333,6 +1332,32 @@ const DEMONYMS: &[&str] = &[
     "Indonesian",
     "Kiwi",
 ];
+
+/// For each capital letter (`c - b'A'`), a bit for the length of each of [`DEMONYMS`] that starts with it.
+const DEMONYM_LENGTHS: [u32; 26] = {
+    let mut t = [0; 26];
+    let mut i = 0;
+    while i < DEMONYMS.len() {
+        let d = DEMONYMS[i].as_bytes();
+        assert!(d[0].is_ascii_uppercase() && d.len() < 32);
+        t[(d[0] - b'A') as usize] |= 1 << d.len();
+        i += 1;
+    }
+    t
+};
+
+/// Whether `w` is one of [`DEMONYMS`] (as written there). Most words fail on their first byte and length
+/// ([`DEMONYM_LENGTHS`]) before the list is compared: the capitalised words before "No"/"number" are
+/// mostly names, and the list has some sixty words.
+fn is_demonym(w: &[u8]) -> bool {
+    match w.first() {
+        Some(&c) if c.is_ascii_uppercase() && w.len() < 32 => {
+            DEMONYM_LENGTHS[usize::from(c - b'A')] >> w.len() & 1 != 0
+                && DEMONYMS.iter().any(|d| w == d.as_bytes())
+        }
+        _ => false,
+    }
+}
 
 static RANK_CONTEXT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)rank|world|top[- ][0-9]+|No\.? ?1(?-u:\b)|number one")
@@ -1813,6 +1838,40 @@ mod tests {
         }
     }
 
+    /// [`is_demonym`] says what the list says: on its words, their prefixes, their case variants, and every
+    /// word of one to three bytes of capitals and a few other bytes.
+    #[test]
+    fn is_demonym_as_the_list() {
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for d in DEMONYMS {
+            let d = d.as_bytes();
+            for n in 0..=d.len() {
+                words.push(d[..n].to_vec());
+            }
+            words.push(d.to_ascii_uppercase());
+            words.push(d.to_ascii_lowercase());
+            words.push([d, b"s"].concat());
+            words.push([b"X", d].concat());
+        }
+        let bytes = [b'A', b'Z', b'a', b'0', b'@', b'[', 0xC3, 0x80];
+        for &x in &bytes {
+            words.push(vec![x]);
+            for &y in &bytes {
+                words.push(vec![x, y]);
+                for &z in &bytes {
+                    words.push(vec![x, y, z]);
+                }
+            }
+        }
+        let mut seen = 0;
+        for w in &words {
+            let want = DEMONYMS.iter().any(|d| &w[..] == d.as_bytes());
+            seen += usize::from(want);
+            assert_eq!(is_demonym(w), want, "{w:?}");
+        }
+        assert!(seen >= DEMONYMS.len(), "{seen}");
+    }
+
     /// [`may_lead`] and [`is_move_word`] say what the plain lists say.
     #[test]
     fn may_lead_as_the_lists() {
@@ -1841,6 +1900,18 @@ mod tests {
             ]
             .map(<[u8]>::to_vec),
         );
+        // Every word of one to three bytes of some letters (of the lists' first letters and others), a digit
+        // and a few other bytes.
+        let bytes = *b"uUpPdDwWbBaRyz0@[`{";
+        for &x in &bytes {
+            words.push(vec![x]);
+            for &y in &bytes {
+                words.push(vec![x, y]);
+                for &z in &bytes {
+                    words.push(vec![x, y, z]);
+                }
+            }
+        }
         for w in &words {
             let move_word = MOVE_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m));
             assert_eq!(is_move_word(w), move_word, "{w:?}");
