@@ -932,18 +932,41 @@ const fn lengths_by_letter(words: &[&[u8]]) -> [u32; 26] {
     t
 }
 
+/// For each letter (indexed by `c - b'a'`), a bit for the index of each of `words` (lower case, at most 64) that
+/// starts with it.
+const fn indexes_by_letter(words: &[&[u8]]) -> [u64; 26] {
+    assert!(words.len() <= 64);
+    let mut t = [0; 26];
+    let mut i = 0;
+    while i < words.len() {
+        t[(words[i][0] - b'a') as usize] |= 1 << i;
+        i += 1;
+    }
+    t
+}
+
 /// Whether `w` is one of [`MOVE_WORDS`] in any ASCII case. Most words fail on their first letter and length
-/// together (no word of the list starts with that letter and has that length) before any comparison.
+/// together (no word of the list starts with that letter and has that length) before any comparison; the
+/// others are compared only with the words of their first letter (a few of the fifty-one).
 fn is_move_word(w: &[u8]) -> bool {
     const LENGTHS: [u32; 26] = lengths_by_letter(&MOVE_WORDS);
+    const INDEXES: [u64; 26] = indexes_by_letter(&MOVE_WORDS);
     let Some(&c) = w.first() else {
         return false;
     };
-    let c = (c | 0x20).wrapping_sub(b'a');
-    c < 26
-        && w.len() < 32
-        && LENGTHS[usize::from(c)] >> w.len() & 1 != 0
-        && MOVE_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m))
+    let c = usize::from((c | 0x20).wrapping_sub(b'a'));
+    if !(c < 26 && w.len() < 32 && LENGTHS[c] >> w.len() & 1 != 0) {
+        return false;
+    }
+    let mut ix = INDEXES[c];
+    while ix != 0 {
+        let i = ix.trailing_zeros() as usize;
+        ix &= ix - 1;
+        if w.eq_ignore_ascii_case(MOVE_WORDS[i]) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The groups of a match of [`RE`]: read by hand for "world number 46" (alternative 1, the commonest), else
