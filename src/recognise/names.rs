@@ -488,10 +488,12 @@ fn token_rest(text: &str, mut j: usize, mut lower: bool) -> TokenEnd {
     }
 }
 
-/// Bit `k` of the result: whether `block[k]` is an upper-case ASCII letter or the first byte of a character
-/// outside ASCII (0xC0 and up): with SSE2 (every x86-64) the tests of [`is_capital_or_lead`] sixteen bytes at a
-/// time ([`crate::blocks::sse2_mask`]; the unsigned `>= 0xC0` as a maximum and an equality test), elsewhere
-/// [`portable_capitals`].
+/// Bit `k` of the result: whether `block[k]` is an upper-case ASCII letter or a byte of a character outside
+/// ASCII (0x80 and up): with SSE2 (every x86-64) the tests of [`is_capital_or_high`] sixteen bytes at a time
+/// ([`crate::blocks::sse2_mask`]), elsewhere [`portable_capitals`]. All bytes outside ASCII rather than only
+/// the first byte of each character: `pmovmskb` reads the high bit of each byte, so ORing the block into the
+/// letter test's result adds them in one instruction (the first bytes alone took a maximum, an equality test
+/// and an OR); [`Capitals::next`] skips a character's other bytes.
 #[inline(always)]
 fn block_capitals(block: &[u8; 64]) -> u64 {
     #[cfg(target_feature = "sse2")]
@@ -500,8 +502,8 @@ fn block_capitals(block: &[u8; 64]) -> u64 {
         let splat = set_splat_i8_m128i;
         crate::blocks::sse2_mask(block, |v| {
             let capital = cmp_gt_mask_i8_m128i(splat(-102), add_i8_m128i(v, splat(0x3F)));
-            let lead = cmp_eq_mask_i8_m128i(max_u8_m128i(v, splat(0xC0u8 as i8)), v);
-            bitor_m128i(capital, lead)
+            // Only the high bit of each byte counts: that of the bytes 0x80 and up is set in `v` itself.
+            bitor_m128i(capital, v)
         })
     }
     #[cfg(not(target_feature = "sse2"))]
@@ -515,21 +517,21 @@ fn block_capitals(block: &[u8; 64]) -> u64 {
 #[inline(always)]
 fn portable_capitals(block: &[u8; 64]) -> u64 {
     let flags: [u8; 64] =
-        std::array::from_fn(|i| u8::from(is_capital_or_lead(block[i])) << (i / 8));
+        std::array::from_fn(|i| u8::from(is_capital_or_high(block[i])) << (i / 8));
     let rows = flags.chunks_exact(8).fold(0, |rows, row| {
         rows | u64::from_le_bytes(row.try_into().expect("eight bytes"))
     });
     super::transpose8(rows)
 }
 
-/// Whether `b` is an upper-case ASCII letter or the first byte of a character outside ASCII (0xC0 and up).
+/// Whether `b` is an upper-case ASCII letter or a byte of a character outside ASCII (0x80 and up).
 /// The letter test `b - b'A' < 26` (unsigned) is written as a signed one: adding 0x3F maps 'A'..='Z' onto
 /// -128..=-103 and no other byte there, so that the vector form is one signed compare (SSE2 has no unsigned
 /// one: the unsigned test costs a min, an equality test and a copy).
 #[cfg(any(test, not(target_feature = "sse2")))]
 #[inline(always)]
-fn is_capital_or_lead(b: u8) -> bool {
-    ((b.wrapping_add(0x3F) as i8) < -102) | (b >= 0xC0)
+fn is_capital_or_high(b: u8) -> bool {
+    ((b.wrapping_add(0x3F) as i8) < -102) | (b >= 0x80)
 }
 
 /// The upper-case letters of a text in order, found 64 bytes at a time: each block of the text is tested once,
@@ -595,11 +597,18 @@ impl<'a> Capitals<'a> {
             if b < 0x80 {
                 return Some((i, b as char, 1));
             }
-            // A character outside ASCII: tested at its first byte.
-            if let Some((c, n)) = char_at(self.text, i)
-                && is_lu(c)
+            // A character outside ASCII: tested at its first byte (0xC0 and up), and its other bytes, set in
+            // the mask too, skipped: those in this block cleared here, those that run into the next block
+            // passed over there (bytes 0x80..0xC0: no character starts with one).
+            if b >= 0xC0
+                && let Some((c, n)) = char_at(self.text, i)
             {
-                return Some((i, c, n));
+                if is_lu(c) {
+                    return Some((i, c, n));
+                }
+                self.bits &= u64::MAX
+                    .checked_shl((i + n - self.base) as u32)
+                    .unwrap_or(0);
             }
         }
     }
@@ -988,22 +997,22 @@ mod tests {
         }
     }
 
-    /// [`is_capital_or_lead`] answers as the unsigned range test it replaced at every byte, and
+    /// [`is_capital_or_high`] answers as the unsigned range test it replaced at every byte, and
     /// [`block_capitals`] sets a block's bits as it does byte by byte (in four blocks of every byte value and in
     /// random blocks).
     #[test]
-    fn capital_or_lead_at_every_byte() {
+    fn capital_or_high_at_every_byte() {
         let mut block = [0u8; 64];
         for b in 0..=255u8 {
             assert_eq!(
-                is_capital_or_lead(b),
-                b.wrapping_sub(b'A') < 26 || b >= 0xC0,
+                is_capital_or_high(b),
+                b.wrapping_sub(b'A') < 26 || b >= 0x80,
                 "{b:#04x}"
             );
             block[usize::from(b % 64)] = b;
             if b % 64 == 63 {
                 let want = (0..64).fold(0u64, |m, k| {
-                    m | u64::from(block[k].is_ascii_uppercase() || block[k] >= 0xC0) << k
+                    m | u64::from(block[k].is_ascii_uppercase() || block[k] >= 0x80) << k
                 });
                 assert_eq!(block_capitals(&block), want, "{block:?}");
                 assert_eq!(portable_capitals(&block), want, "{block:?}");
@@ -1018,10 +1027,74 @@ mod tests {
                 (state >> 24) as u8
             });
             let want = (0..64).fold(0u64, |m, k| {
-                m | u64::from(block[k].is_ascii_uppercase() || block[k] >= 0xC0) << k
+                m | u64::from(block[k].is_ascii_uppercase() || block[k] >= 0x80) << k
             });
             assert_eq!(block_capitals(&block), want, "{block:?}");
             assert_eq!(portable_capitals(&block), want, "{block:?}");
+        }
+    }
+
+    /// [`Capitals::next`] gives the upper-case letters (`\p{Lu}`) at or after the byte asked for, whatever the
+    /// characters of one to four bytes around them and across the 64-byte blocks (random texts, stepped a byte
+    /// or a character past each capital, or further), as the search of the characters does.
+    #[test]
+    fn capitals_among_characters_of_every_length() {
+        let pieces = [
+            "a",
+            "A",
+            "Z",
+            " ",
+            "-",
+            "'",
+            "É",
+            "é",
+            "ß",
+            "Ł",
+            "ł",
+            "×",
+            "Ω",
+            "ж",
+            "Ж",
+            "’",
+            "中",
+            "Ａ",
+            "\u{1d400}",
+            "\u{1d41a}",
+            "ab",
+            "Xyz ",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 20) as usize % n
+        };
+        for round in 0..3000 {
+            let len = 1 + next(200);
+            let mut text = String::new();
+            while text.len() < len {
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            let want: Vec<(usize, char, usize)> = text
+                .char_indices()
+                .filter(|&(_, c)| is_lu(c))
+                .map(|(i, c)| (i, c, c.len_utf8()))
+                .collect();
+            let mut caps = Capitals::new(&text);
+            let mut from = 0;
+            loop {
+                let expect = want.iter().copied().find(|&(i, _, _)| i >= from);
+                let got = caps.next(from);
+                assert_eq!(got, expect, "{text:?} from {from}");
+                let Some((i, _, n)) = got else { break };
+                // A byte on (into the capital's other bytes), a character on, or a few bytes further.
+                from = match round % 3 {
+                    0 => i + 1,
+                    1 => i + n,
+                    _ => i + n + next(5),
+                };
+            }
         }
     }
 
