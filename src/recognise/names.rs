@@ -265,20 +265,51 @@ fn letters_and_lower(x: u64) -> (u64, u64) {
     (letters, letters & (x << 2))
 }
 
-/// The ASCII letters at the start of the eight bytes `x` (in text order, little-endian): how many there are
-/// before the first byte that is none (8 when all are), the mask of their bytes, and whether one of them is
-/// lower case.
+/// Bits `j` of the two masks: whether `chunk[j]` is an ASCII letter, and whether it is a lower-case one. With
+/// SSE2 (every x86-64) the sixteen bytes in one register: a letter test `(b | 0x20) - b'a' < 26` and a
+/// lower-case test `b - b'a' < 26` (unsigned), each written as a signed compare as in [`block_capitals`]
+/// (adding 0x1F maps 'a'..='z' onto -128..=-103 and no other byte there), and `pmovmskb`; elsewhere byte by
+/// byte.
 #[inline(always)]
-fn leading_letters(x: u64) -> (usize, u64, bool) {
-    let (letters, small) = letters_and_lower(x);
-    let other = !letters & splat(0x80);
-    // Little-endian: the lowest set bit is the first byte that is no ASCII letter (none: 64 trailing zeros).
-    let k = (other.trailing_zeros() / 8) as usize;
-    // The bits below that byte (all of them when there is none), without a branch: its high bit alone,
-    // moved to its low bit, less one.
-    let rest = ((other & other.wrapping_neg()) >> 7).wrapping_sub(1);
-    (k, rest, small & rest != 0)
+fn letters16(chunk: &[u8; 16]) -> (u32, u32) {
+    #[cfg(target_feature = "sse2")]
+    {
+        use safe_arch::*;
+        let splat = set_splat_i8_m128i;
+        let v = m128i::from(*chunk);
+        let small = |v| cmp_gt_mask_i8_m128i(splat(-102), add_i8_m128i(v, splat(0x1F)));
+        let letters = small(bitor_m128i(v, splat(0x20)));
+        (
+            move_mask_i8_m128i(letters) as u32,
+            move_mask_i8_m128i(small(v)) as u32,
+        )
+    }
+    #[cfg(not(target_feature = "sse2"))]
+    portable_letters16(chunk)
 }
+
+/// [`letters16`] byte by byte.
+#[cfg(any(test, not(target_feature = "sse2")))]
+fn portable_letters16(chunk: &[u8; 16]) -> (u32, u32) {
+    chunk.iter().enumerate().fold((0, 0), |(l, s), (j, &b)| {
+        (
+            l | u32::from(b.is_ascii_alphabetic()) << j,
+            s | u32::from(b.is_ascii_lowercase()) << j,
+        )
+    })
+}
+
+/// `KEY_BYTES[k]`: the mask of the first `min(k, 8)` bytes of a little-endian `u64` (the letters of a word's
+/// key, [`token`]).
+static KEY_BYTES: [u64; 16] = {
+    let mut t = [u64::MAX; 16];
+    let mut k = 0;
+    while k < 8 {
+        t[k] = (1 << (8 * k)) - 1;
+        k += 1;
+    }
+    t
+};
 
 /// Skips letters from byte `i`; returns the end. Sets `lower` if one of them is lower-case
 /// (`char::is_lowercase`).
@@ -375,16 +406,13 @@ fn token(text: &str, i: usize, c: char, n: usize) -> Token {
         && let Some(chunk) = bytes.get(i + 1..).and_then(<[u8]>::first_chunk::<16>)
         && chunk[0] != b'\''
     {
-        let x = u64::from_le_bytes(chunk[..8].try_into().expect("8 bytes"));
-        let (mut k, rest, mut lower) = leading_letters(x);
-        if k == 8 {
-            // Eight letters or more after the capital ("Wimbledon", "Australian"): the next eight bytes.
-            let y = u64::from_le_bytes(chunk[8..].try_into().expect("8 bytes"));
-            let (k2, _, lower2) = leading_letters(y);
-            k += k2;
-            lower |= lower2;
-        }
+        // The sixteen bytes after the capital tested at once: the letters before the first byte that is none
+        // (`!letters` has bits 16 and up set: `k` is 16 when all are letters).
+        let (letters, small) = letters16(chunk);
+        let k = (!letters).trailing_zeros() as usize;
+        let lower = small & ((1 << k) - 1) != 0;
         if k < 16 {
+            let x = u64::from_le_bytes(chunk[..8].try_into().expect("8 bytes"));
             let end = i + 1 + k;
             let stop = chunk[k];
             if ends_ascii_token(stop) {
@@ -395,7 +423,7 @@ fn token(text: &str, i: usize, c: char, n: usize) -> Token {
                     hyphen: false,
                     // The capital, then the letters after it: the first seven of them at most (the shift drops
                     // an eighth).
-                    key: u64::from(bytes[i]) | (x & rest) << 8,
+                    key: u64::from(bytes[i]) | (x & KEY_BYTES[k]) << 8,
                 };
             }
             // A letter outside ASCII or a hyphen: the token goes on from there.
@@ -1031,6 +1059,49 @@ mod tests {
             });
             assert_eq!(block_capitals(&block), want, "{block:?}");
             assert_eq!(portable_capitals(&block), want, "{block:?}");
+        }
+    }
+
+    /// [`letters16`] marks the letters and the lower-case letters of sixteen bytes as the byte tests do (every
+    /// byte value at every position among letters, and random chunks), and [`KEY_BYTES`] keeps the bytes the
+    /// key of a token of `k` letters takes.
+    #[test]
+    fn letters16_at_every_byte() {
+        let want = |chunk: &[u8; 16]| portable_letters16(chunk);
+        for pos in 0..16 {
+            for b in 0..=255u8 {
+                let mut chunk = *b"abcDEFghiJKLmnoP";
+                chunk[pos] = b;
+                let (letters, small) = letters16(&chunk);
+                assert_eq!((letters, small), want(&chunk), "{chunk:?}");
+                assert_eq!(
+                    letters >> pos & 1,
+                    u32::from(b.is_ascii_alphabetic()),
+                    "{b:#04x}"
+                );
+                assert_eq!(
+                    small >> pos & 1,
+                    u32::from(b.is_ascii_lowercase()),
+                    "{b:#04x}"
+                );
+            }
+        }
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..5000 {
+            let chunk: [u8; 16] = std::array::from_fn(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                // Mostly letters, so that runs of them reach far into the chunk.
+                let b = (state >> 24) as u8;
+                if b < 200 { b'A' + b % 58 } else { b }
+            });
+            assert_eq!(letters16(&chunk), want(&chunk), "{chunk:?}");
+        }
+        let x = u64::from_le_bytes(*b"Abcdefgh");
+        for (k, mask) in KEY_BYTES.iter().enumerate() {
+            let bytes = &b"Abcdefgh"[..k.min(8)];
+            assert_eq!(x & mask, lexicon::word_key(bytes), "{k}");
         }
     }
 
