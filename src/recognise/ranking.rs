@@ -1861,6 +1861,21 @@ mod tests {
         }
     }
 
+    /// Every word of one to three bytes of `bytes`.
+    fn short_words(bytes: &[u8]) -> Vec<Vec<u8>> {
+        let mut words = Vec::new();
+        for &x in bytes {
+            words.push(vec![x]);
+            for &y in bytes {
+                words.push(vec![x, y]);
+                for &z in bytes {
+                    words.push(vec![x, y, z]);
+                }
+            }
+        }
+        words
+    }
+
     /// [`is_demonym`] says what the list says: on its words, their prefixes, their case variants, and every
     /// word of one to three bytes of capitals and a few other bytes.
     #[test]
@@ -1876,16 +1891,9 @@ mod tests {
             words.push([d, b"s"].concat());
             words.push([b"X", d].concat());
         }
-        let bytes = [b'A', b'Z', b'a', b'0', b'@', b'[', 0xC3, 0x80];
-        for &x in &bytes {
-            words.push(vec![x]);
-            for &y in &bytes {
-                words.push(vec![x, y]);
-                for &z in &bytes {
-                    words.push(vec![x, y, z]);
-                }
-            }
-        }
+        words.extend(short_words(&[
+            b'A', b'Z', b'a', b'0', b'@', b'[', 0xC3, 0x80,
+        ]));
         let mut seen = 0;
         for w in &words {
             let want = DEMONYMS.iter().any(|d| &w[..] == d.as_bytes());
@@ -1925,16 +1933,7 @@ mod tests {
         );
         // Every word of one to three bytes of some letters (of the lists' first letters and others), a digit
         // and a few other bytes.
-        let bytes = *b"uUpPdDwWbBaRyz0@[`{";
-        for &x in &bytes {
-            words.push(vec![x]);
-            for &y in &bytes {
-                words.push(vec![x, y]);
-                for &z in &bytes {
-                    words.push(vec![x, y, z]);
-                }
-            }
-        }
+        words.extend(short_words(b"uUpPdDwWbBaRyz0@[`{"));
         for w in &words {
             let move_word = MOVE_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m));
             assert_eq!(is_move_word(w), move_word, "{w:?}");
