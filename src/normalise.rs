@@ -319,9 +319,7 @@ mod tests {
             let mut src = String::new();
             // Up to 60 pieces: texts of up to about 400 bytes, several blocks of 64.
             for _ in 0..n % 61 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
+                crate::recognise::xorshift(&mut seed);
                 src.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
             }
             let norm = Normalised::new(&src);

@@ -377,9 +377,7 @@ mod tests {
         let mut x = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..20_000 {
             let block: [u8; 64] = std::array::from_fn(|_| {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
+                crate::recognise::xorshift(&mut x);
                 let c = (x >> 24) as u8;
                 if c & 3 == 0 {
                     b"\n.?!"[usize::from(c >> 2 & 3)]

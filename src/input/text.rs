@@ -275,12 +275,7 @@ mod tests {
             b"\xff",
         ];
         let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = move || crate::recognise::xorshift(&mut seed);
         let (mut valid, mut invalid) = (0, 0);
         for _ in 0..20_000 {
             let mut text = Vec::new();

@@ -1957,6 +1957,16 @@ impl Alternation {
     }
 }
 
+/// The next state of a small deterministic generator (xorshift64), written back to `seed` and returned: the
+/// tests' random inputs, the same on every run.
+#[cfg(test)]
+pub(crate) fn xorshift(seed: &mut u64) -> u64 {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    *seed
+}
+
 /// `count` random texts, each of `pieces_per_text` of `pieces` drawn by xorshift from `seed`: the same texts on
 /// every run (tests that compare a fast search with the plain one on texts made to hit its edge cases).
 #[cfg(test)]
@@ -1971,9 +1981,7 @@ pub(crate) fn random_texts(
         .map(|_| {
             let mut t = String::new();
             for _ in 0..pieces_per_text {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
+                xorshift(&mut seed);
                 t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
             }
             t
@@ -2250,9 +2258,7 @@ mod keyword_tests {
         let pieces = b"aZz09 \n.,-'_\x80\xc5Aq";
         for _ in 0..2000 {
             let block: [u8; 64] = std::array::from_fn(|_| {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
+                xorshift(&mut state);
                 if state >> 60 == 0 {
                     (state >> 8) as u8
                 } else {

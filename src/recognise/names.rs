@@ -1049,9 +1049,7 @@ mod tests {
         let mut state = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..2000 {
             let block: [u8; 64] = std::array::from_fn(|_| {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
+                crate::recognise::xorshift(&mut state);
                 (state >> 24) as u8
             });
             let want = (0..64).fold(0u64, |m, k| {
@@ -1089,9 +1087,7 @@ mod tests {
         let mut state = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..5000 {
             let chunk: [u8; 16] = std::array::from_fn(|_| {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
+                crate::recognise::xorshift(&mut state);
                 // Mostly letters, so that runs of them reach far into the chunk.
                 let b = (state >> 24) as u8;
                 if b < 200 { b'A' + b % 58 } else { b }
@@ -1136,9 +1132,7 @@ mod tests {
         ];
         let mut state = 0x2545_f491_4f6c_dd1du64;
         let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            crate::recognise::xorshift(&mut state);
             (state >> 20) as usize % n
         };
         for round in 0..3000 {

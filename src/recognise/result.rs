@@ -1292,9 +1292,7 @@ mod tests {
             let n = (seed % 24) as usize;
             let t: String = (0..n)
                 .map(|_| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
+                    crate::recognise::xorshift(&mut seed);
                     char::from(alphabet[(seed % alphabet.len() as u64) as usize])
                 })
                 .collect();

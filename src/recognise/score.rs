@@ -1160,9 +1160,7 @@ mod tests {
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
         for _ in 0..20_000 {
             let block: [u8; 64] = std::array::from_fn(|_| {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
+                crate::recognise::xorshift(&mut seed);
                 // Mostly the bytes near the dashes: 0x28..=0x37.
                 if seed & 1 == 0 {
                     0x28 + (seed >> 8) as u8 % 16

@@ -1310,9 +1310,7 @@ mod same_tests {
         for _ in 0..20_000 {
             let mut lane = [0u8; 16];
             for c in &mut lane {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
+                crate::recognise::xorshift(&mut seed);
                 *c = (seed >> 24) as u8;
             }
             lanes.push(lane);
@@ -1358,9 +1356,7 @@ mod same_tests {
         for _ in 0..5000 {
             let t: Vec<u8> = (0..40)
                 .map(|_| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
+                    crate::recognise::xorshift(&mut seed);
                     let pieces = b"aZ&'-. \xc3x0";
                     pieces[(seed % pieces.len() as u64) as usize]
                 })

@@ -3664,12 +3664,7 @@ mod tests {
     #[test]
     fn keep_at_keeps_as_the_swap() {
         let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = || crate::recognise::xorshift(&mut seed);
         for round in 0..3000 {
             let n = (next() % 40) as usize;
             let start: Vec<String> = (0..n).map(|i| format!("r{i}")).collect();
@@ -4425,7 +4420,7 @@ mod tests {
 
     /// A number below `m` from the tests' generator (the resolver tests' `xorshift`).
     fn below(seed: &mut u64, m: u64) -> usize {
-        crate::resolve::tests::xorshift(seed);
+        crate::recognise::xorshift(seed);
         (*seed % m) as usize
     }
 

@@ -1209,6 +1209,7 @@ fn attach_seeds(ctx: &Ctx, used: &mut [bool], out: &mut Vec<SeedRow>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::recognise::xorshift;
 
     /// [`quote_ranges`] finds the ranges that its `memchr2` loop found, on every test text and on random texts
     /// of quotes, line feeds, spaces and words around the 64-byte block ends; [`quote_bits`] and its portable
@@ -1354,13 +1355,6 @@ mod tests {
             || before.ends_with(". In")
             || before.ends_with(". At");
         prep && !text[span.end..].starts_with("'s")
-    }
-
-    /// The next state of a small deterministic generator (xorshift64) for the tests' random inputs.
-    pub(super) fn xorshift(seed: &mut u64) {
-        *seed ^= *seed << 13;
-        *seed ^= *seed >> 7;
-        *seed ^= *seed << 17;
     }
 
     /// Each entity's references from `group_refs` are those of a filter over all references, in order, and its
