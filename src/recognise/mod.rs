@@ -566,6 +566,21 @@ impl Keywords {
     }
 }
 
+/// For each capital letter (`c - b'A'`), bit `n` set when a word of `words` of `n` bytes starts with it: a
+/// first test on a word's first byte and length before a list is searched. Every word must start with an ASCII
+/// capital and be shorter than 32 bytes (checked when the table is built, at compile time).
+pub(crate) const fn lengths_by_capital(words: &[&str]) -> [u32; 26] {
+    let mut t = [0u32; 26];
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_bytes();
+        assert!(w[0].is_ascii_uppercase() && w.len() < 32);
+        t[(w[0] - b'A') as usize] |= 1 << w.len();
+        i += 1;
+    }
+    t
+}
+
 /// Whether `c` is ASCII white space: what `\s` matches in ASCII text, and `char::is_whitespace` for an ASCII
 /// byte (tab, line feed, vertical tab, form feed, carriage return, space).
 #[inline]

@@ -1357,17 +1357,7 @@ const DEMONYMS: &[&str] = &[
 ];
 
 /// For each capital letter (`c - b'A'`), a bit for the length of each of [`DEMONYMS`] that starts with it.
-const DEMONYM_LENGTHS: [u32; 26] = {
-    let mut t = [0; 26];
-    let mut i = 0;
-    while i < DEMONYMS.len() {
-        let d = DEMONYMS[i].as_bytes();
-        assert!(d[0].is_ascii_uppercase() && d.len() < 32);
-        t[(d[0] - b'A') as usize] |= 1 << d.len();
-        i += 1;
-    }
-    t
-};
+const DEMONYM_LENGTHS: [u32; 26] = super::lengths_by_capital(DEMONYMS);
 
 /// Whether `w` is one of [`DEMONYMS`] (as written there). Most words fail on their first byte and length
 /// ([`DEMONYM_LENGTHS`]) before the list is compared: the capitalised words before "No"/"number" are

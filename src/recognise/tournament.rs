@@ -709,17 +709,7 @@ static LEAD_STOP_SET: Lazy<crate::lexicon::FxHashSet<&'static str>> =
 
 /// `LEAD_LENS[c - b'A']`: bit `n` set when a word of [`LEAD_STOP`] of `n` bytes starts with the capital `c`
 /// (every one starts with an ASCII capital and is shorter than 32 bytes; built at compile time).
-const LEAD_LENS: [u32; 26] = {
-    let mut t = [0u32; 26];
-    let mut i = 0;
-    while i < LEAD_STOP.len() {
-        let w = LEAD_STOP[i].as_bytes();
-        assert!(w[0].is_ascii_uppercase() && w.len() < 32);
-        t[(w[0] - b'A') as usize] |= 1 << w.len();
-        i += 1;
-    }
-    t
-};
+const LEAD_LENS: [u32; 26] = super::lengths_by_capital(LEAD_STOP);
 
 /// Whether `w` is one of [`LEAD_STOP`]: the set is asked only when a word of its first letter and length is.
 fn is_lead_stop(w: &str) -> bool {
