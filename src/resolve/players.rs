@@ -1456,19 +1456,36 @@ fn filler_word(w: &[u8]) -> bool {
     FILLERS.iter().any(|f| f.as_bytes() == &*l)
 }
 
+/// The first three words of `rest` split at spaces, commas, full stops and closing brackets (empty ones
+/// skipped), and how many there are: `rest.split([' ', ',', '.', ')'])` on the bytes (the four separators are
+/// ASCII, never part of another character; a `char` pattern decodes every character).
+fn first_words(rest: &str) -> ([&str; 3], usize) {
+    let mut words = [""; 3];
+    let mut n = 0;
+    let mut st = 0;
+    for (i, &c) in rest.as_bytes().iter().enumerate() {
+        if matches!(c, b' ' | b',' | b'.' | b')') {
+            if i > st {
+                words[n] = &rest[st..i];
+                n += 1;
+                if n == 3 {
+                    return (words, n);
+                }
+            }
+            st = i + 1;
+        }
+    }
+    if st < rest.len() {
+        words[n] = &rest[st..];
+        n += 1;
+    }
+    (words, n)
+}
+
 /// The country named by the words at the start of `rest` (split at spaces, commas, full stops and closing
 /// brackets): the longest of three, two or one words that names one.
 fn country_words(rest: &str) -> Option<&'static str> {
-    let mut words = [""; 3];
-    let mut n = 0;
-    for w in rest
-        .split([' ', ',', '.', ')'])
-        .filter(|w| !w.is_empty())
-        .take(3)
-    {
-        words[n] = w;
-        n += 1;
-    }
+    let (words, n) = first_words(rest);
     for len in (1..=n).rev() {
         let ws = &words[..len];
         // The words joined by single spaces: a slice of `rest` when single spaces separate them there.
@@ -2196,6 +2213,75 @@ mod tests {
             }
         }
         out
+    }
+
+    /// The words of [`country_words`] as the `char`-pattern split found them (the code before the byte split).
+    fn country_words_by_chars(rest: &str) -> Vec<&str> {
+        rest.split([' ', ',', '.', ')'])
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .collect()
+    }
+
+    #[test]
+    fn country_words_split_same_as_char_split() {
+        fn lookup_old(rest: &str) -> Option<&'static str> {
+            let ws = country_words_by_chars(rest);
+            (1..=ws.len())
+                .rev()
+                .find_map(|len| lexicon::country(&ws[..len].join(" ")))
+        }
+        let mut inputs: Vec<String> = texts();
+        for t in [
+            "United States, said",
+            "the United States",
+            "  United   States",
+            "United,States)",
+            "Great Britain.",
+            "Czech Republic) and",
+            "South Africa",
+            "Spain",
+            "",
+            " ",
+            ",.)",
+            "Bosnia and Herzegovina's",
+            "caf\u{e9} Spain \u{a0}France",
+            "\u{2003}Spain) x",
+        ] {
+            inputs.push(t.to_string());
+        }
+        // Random strings of separators, letters, country words and non-ASCII characters.
+        let parts = [
+            " ", ",", ".", ")", "a", "Spain", "United", "States", "Kingdom", "\u{e9}", "\u{a0}",
+            "\u{2003}", "South", "Africa", "New", "Zealand",
+        ];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..(x % 9) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                t.push_str(parts[(x % parts.len() as u64) as usize]);
+            }
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            inputs.push(t);
+        }
+        let mut found = 0;
+        for t in &inputs {
+            // Every suffix of the test texts at a character boundary (what follows " of " and the like).
+            for (k, _) in t.char_indices().chain([(t.len(), ' ')]) {
+                let rest = &t[k..];
+                let (ws, n) = first_words(rest);
+                assert_eq!(ws[..n], country_words_by_chars(rest), "{rest:?}");
+                let c = country_words(rest);
+                assert_eq!(c, lookup_old(rest), "{rest:?}");
+                found += usize::from(c.is_some());
+            }
+        }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]
