@@ -2259,14 +2259,10 @@ mod tests {
         for _ in 0..20_000 {
             let mut t = String::new();
             for _ in 0..(x % 9) {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
+                crate::recognise::xorshift(&mut x);
                 t.push_str(parts[(x % parts.len() as u64) as usize]);
             }
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            crate::recognise::xorshift(&mut x);
             inputs.push(t);
         }
         let mut found = 0;
