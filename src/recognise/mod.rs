@@ -1390,19 +1390,34 @@ fn scan_keywords(b: &[u8], out: &mut Found) -> bool {
         };
         bytes.try_into().expect("72 bytes")
     };
-    let mut bits = |at: usize| {
+    // The word bits of the block at `at`, wherever it lies (the first block and the last ones).
+    let bits = |at: usize, folds: &mut bool| {
         let block: &[u8; 64] = block_at(at)[..64].try_into().expect("64 bytes");
         if at < tail_at {
-            block_bits(b, at, block, &mut folds)
+            block_bits(b, at, block, folds)
         } else {
             block_word_bits(block)
         }
     };
     let mut at = 0;
-    let mut w = if b.is_empty() { 0 } else { bits(0) };
+    let mut w = if b.is_empty() { 0 } else { bits(0, &mut folds) };
     while at < b.len() {
-        let next = if at + 64 < b.len() { bits(at + 64) } else { 0 };
-        scan.block(at, block_at(at), w, next, out);
+        // Most blocks, and the next one, have their 72 bytes in `b`: read as one slice (one bounds check, no
+        // test of where each lies); `bits` and `block_at` for the others.
+        let (block, next) = if at + 64 < tail_at {
+            let both: &[u8; 136] = b[at..at + 136].try_into().expect("136 bytes");
+            let next_block = both[64..128].try_into().expect("64 bytes");
+            let next = block_bits(b, at + 64, next_block, &mut folds);
+            (both[..72].try_into().expect("72 bytes"), next)
+        } else {
+            let next = if at + 64 < b.len() {
+                bits(at + 64, &mut folds)
+            } else {
+                0
+            };
+            (block_at(at), next)
+        };
+        scan.block(at, block, w, next, out);
         w = next;
         at += 64;
     }
