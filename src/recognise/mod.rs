@@ -1072,6 +1072,9 @@ fn settle(slot: &mut Slot) {
     }
     let w = &key.to_le_bytes()[..n];
     if KEY_FREE.contains(&w) {
+        // ([`look`] makes no prefix test for the words that the table holds, but when their flags send it to
+        // [`told_kinds`]: a word of [`KEY_FREE`], which has no such flag, must start with no prefix.)
+        assert!(!prefixed, "{w:?}");
         slot.free |= keyword_kinds(w, 0, n);
     } else if FOLLOW_WORDS.contains(&w) {
         slot.flags |= SLOT_FOLLOW;
@@ -1256,18 +1259,21 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Fou
         return;
     }
     let slot = table.slot(key, n);
-    let hit = slot.key == key && usize::from(slot.len) == n;
-    let (mut kinds, group, cue, flags, free) = if hit {
-        (
-            slot.kinds | slot.free,
-            slot.group,
-            slot.cue,
-            slot.flags,
-            slot.free,
-        )
-    } else {
-        (0, 0, 0, SLOT_SEED, 0)
-    };
+    if slot.key != key || usize::from(slot.len) != n {
+        // A word that the table does not hold (a false pass of the `filter`): maybe a seed word ("3rdseed") or
+        // a word that starts with a prefix ("semifinal", "No1").
+        if entry & SEED_FILTER != 0 {
+            push_seed(b, s, n, out);
+        }
+        if entry & PREFIX_FILTER != 0 {
+            let (mask, start) = PREFIXES[prefix_slot(key)];
+            if key & mask == start {
+                push_kinds(s, n, keyword_kinds(b, s, s + n), 0, 0, out);
+            }
+        }
+        return;
+    }
+    let (mut kinds, flags) = (slot.kinds | slot.free, slot.flags);
     // Of the words that the table holds, only the seed words are tested: not "tennis" or "first", which share
     // their `filter` entry with "tenseed" and "firstseed".
     if (entry & SEED_FILTER != 0) & (flags & SLOT_SEED != 0) {
@@ -1277,6 +1283,7 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Fou
         out.roles.push(s);
         kinds ^= KEY_ROLE;
     }
+    // (The table's words that start with a prefix have flags of `SLOT_TOLD`, see [`settle`]: no prefix test.)
     if flags & SLOT_TOLD != 0 {
         kinds &= TABLE_KINDS;
         // (The follow words, the most common, without a call: "to" is one word in forty; most of the time
@@ -1288,15 +1295,16 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Fou
                 0
             }
         } else {
-            told_kinds(b, s, n, raw, u16::from(flags) | u16::from(free) << 8)
+            told_kinds(b, s, n, raw, u16::from(flags) | u16::from(slot.free) << 8)
         };
-    } else if entry & PREFIX_FILTER != 0 {
-        // (The table's words that start with a prefix have flags of `SLOT_TOLD`.)
-        let (mask, start) = PREFIXES[prefix_slot(key)];
-        if key & mask == start {
-            kinds = keyword_kinds(b, s, s + n);
-        }
     }
+    push_kinds(s, n, kinds, slot.group, slot.cue, out);
+}
+
+/// Adds the word `s..s + n` with `kinds` (and, with [`TABLE_KINDS`], its table entry's `group` and `cue`) to
+/// `out.keys` and `out.marks`, as its kinds say.
+#[inline(always)]
+fn push_kinds(s: usize, n: usize, kinds: u8, group: u16, cue: u16, out: &mut Found) {
     if kinds & TABLE_KINDS != 0 {
         out.keys.push(Key {
             start: s,
