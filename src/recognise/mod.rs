@@ -2558,12 +2558,19 @@ mod keyword_tests {
         // Every offset modulo 64, so that words cross block edges.
         for pad in 0..64 {
             push_padded(&mut texts, &words, pad);
-            // Characters that fold to ASCII (or start with the same bytes) across block edges.
+            // Characters that fold to ASCII (or start with the same bytes) across block edges: in the first
+            // block, in the blocks that the scan reads with the next one from the text, and in the last ones.
             for c in [
                 '\u{17f}', '\u{212a}', '\u{145}', '\u{2019}', '\u{2129}', '\u{c5}',
             ] {
-                texts.push(format!("{}{c}x Final", "y".repeat(pad)));
-                texts.push(format!("{}\u{e9}{c}", "y".repeat(pad)));
+                for lead in [pad, pad + 128, pad + 320] {
+                    texts.push(format!(
+                        "{}{c}x Final{}",
+                        "y".repeat(lead),
+                        " z".repeat(100)
+                    ));
+                    texts.push(format!("{}\u{e9}{c}", "y".repeat(lead)));
+                }
             }
         }
         for t in &texts {
