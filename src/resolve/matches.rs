@@ -210,6 +210,8 @@ pub(crate) fn resolve(
     let mut first_ref_of_last = 0usize;
     // The first score of the current sentence (or after it).
     let mut score_i = 0usize;
+    // The first tournament of the sentence of the last result (or after it): see [`tournament_for`].
+    let mut tour_i = 0usize;
     // (The sentences, cues and scores as slices of their own, borrowed apart from the entities the loop
     // changes: not read again through `ctx` after each change.)
     let (sents, cues, scores): (&[_], &[_], &[_]) =
@@ -326,7 +328,7 @@ pub(crate) fn resolve(
             &cues[first_cue..cue_i],
             (sref, &before[prev_from..]),
             (used_scores, &mut parens, &mut hits, score_buf),
-            &mut score_i,
+            (&mut score_i, &mut tour_i),
             found,
         );
         #[cfg(debug_assertions)]
@@ -2058,7 +2060,7 @@ fn sentence_matches(
         &mut SentHits,
         &mut Vec<usize>,
     ),
-    first_score: &mut usize,
+    (first_score, first_tournament): (&mut usize, &mut usize),
     found: &mut Vec<Found>,
 ) {
     let text = ctx.text;
@@ -2468,7 +2470,7 @@ fn sentence_matches(
                         hits,
                         Some(w.span.start),
                     ),
-                    tournament: tournament_for(ctx, sent, cue.span, next_start),
+                    tournament: tournament_for(ctx, sent, cue.span, next_start, first_tournament),
                     span: Span::new(w.span.start.min(a.span.start), cue.span.end.max(w.span.end)),
                     rule: "retired",
                     sent: si,
@@ -2526,7 +2528,13 @@ fn sentence_matches(
                             hits,
                             Some(o.span.start),
                         ),
-                        tournament: tournament_for(ctx, sent, cue.span, next_start),
+                        tournament: tournament_for(
+                            ctx,
+                            sent,
+                            cue.span,
+                            next_start,
+                            first_tournament,
+                        ),
                         span: Span::new(a.span.start, o.span.end),
                         rule: if won {
                             "won-score-against"
@@ -2572,7 +2580,13 @@ fn sentence_matches(
                         hits,
                         (!won).then_some(o.span.start),
                     ),
-                    tournament: tournament_for(ctx, sent, cue.span, next_relational),
+                    tournament: tournament_for(
+                        ctx,
+                        sent,
+                        cue.span,
+                        next_relational,
+                        first_tournament,
+                    ),
                     span: Span::new(a.span.start, ctx.m.scores[sc].span.end),
                     rule: if won { "won-score" } else { "lost-score" },
                     sent: si,
@@ -2620,7 +2634,7 @@ fn sentence_matches(
                 )
                 .then_some(winner.span.start),
             ),
-            tournament: tournament_for(ctx, sent, cue.span, next_relational),
+            tournament: tournament_for(ctx, sent, cue.span, next_relational, first_tournament),
             span: Span::new(lo, hi),
             rule,
             sent: si,
@@ -2694,6 +2708,7 @@ fn sentence_matches(
             Span::new(a.span.start.min(o.span.start), s.end.max(o.span.end)),
             "score-noun",
             (parens, hit_cache.of(ctx, si)),
+            first_tournament,
         ));
     }
     // Scores with no cue: "Result: Nadal 6-7 (6/8) 6-2 Roddick", "Federer 6-3 6-4 Roddick".
@@ -2729,6 +2744,7 @@ fn sentence_matches(
             Span::new(b.span.start, a.span.end),
             "result-line",
             (parens, hit_cache.of(ctx, si)),
+            first_tournament,
         ));
     }
 }
@@ -2803,6 +2819,7 @@ fn cue_may_tell(
 
 /// A singles result told by score `i` (read flipped or not) in sentence `si`, with no cue of its own: its
 /// round and tournament are read from the whole sentence.
+#[allow(clippy::too_many_arguments)]
 fn score_found(
     ctx: &Ctx,
     si: usize,
@@ -2811,6 +2828,7 @@ fn score_found(
     span: Span,
     rule: &'static str,
     (parens, hits): (&[Span], &[Hit]),
+    first_tournament: &mut usize,
 ) -> Found {
     let s = ctx.m.scores[i].span;
     let sent = ctx.sents[si];
@@ -2820,7 +2838,7 @@ fn score_found(
         score: Some((i, flip)),
         outcome: ctx.m.scores[i].ending,
         round: round_for(ctx, s, sent.start, sent.end, parens, hits, None),
-        tournament: tournament_for(ctx, sent, s, sent.end),
+        tournament: tournament_for(ctx, sent, s, sent.end, first_tournament),
         span,
         rule,
         sent: si,
@@ -3211,19 +3229,34 @@ fn round_for(
         })
 }
 
+/// The index of the first of `items` (in order of `start`) that starts at or after `pos`, as
+/// `items.partition_point(|t| start(t) < pos)`, walked from `from`, which must not lie beyond it (the first
+/// item of the sentence that `pos` lies in: a sentence holds few).
+fn first_from<T>(items: &[T], from: usize, pos: usize, start: impl Fn(&T) -> usize) -> usize {
+    from + items[from..].iter().take_while(|t| start(t) < pos).count()
+}
+
 /// The tournament of a match: a tournament named after the cue in its clause (`true`: named there), else the
-/// article's first. The cue lies in sentence `sent`.
+/// article's first. The cue lies in sentence `sent`. `first_of_sentence` is the first tournament that starts
+/// at or after the start of the sentence of the result before (or 0): the sentences of results come in text
+/// order, and it is moved forward to this one's, so that the few tournaments of the sentence are walked over
+/// where a binary search of the whole list was made twice per result.
 fn tournament_for(
     ctx: &Ctx,
     sent: crate::segment::Sentence,
     cue: Span,
     to: usize,
+    first_of_sentence: &mut usize,
 ) -> Option<(usize, bool)> {
     debug_assert!(ctx.sents[ctx.sentence_of(cue.start)] == sent);
-    let first = ctx
-        .m
-        .tournaments
-        .partition_point(|t| t.span.start < cue.end);
+    let tours = &ctx.m.tournaments;
+    while *first_of_sentence < tours.len() && tours[*first_of_sentence].span.start < sent.start {
+        *first_of_sentence += 1;
+    }
+    let a = *first_of_sentence;
+    debug_assert_eq!(a, tours.partition_point(|t| t.span.start < sent.start));
+    let first = first_from(tours, a, cue.end, |t| t.span.start);
+    debug_assert_eq!(first, tours.partition_point(|t| t.span.start < cue.end));
     let local = ctx.m.tournaments[first..]
         .iter()
         .enumerate()
@@ -3248,10 +3281,6 @@ fn tournament_for(
         .map(|(k, _)| first + k);
     // Or one named before the cue in its sentence: "met in the Shanghai Masters final, when X beat Y".
     let local = local.or_else(|| {
-        let a = ctx
-            .m
-            .tournaments
-            .partition_point(|t| t.span.start < sent.start);
         ctx.m.tournaments[a..]
             .iter()
             .enumerate()
@@ -4441,6 +4470,34 @@ mod tests {
             pos += n;
         }
         (spans, pos)
+    }
+
+    /// The place walked to from any place not beyond it is that of `partition_point`, for items of random
+    /// starts (repeated ones too) and every position. (The places of [`tournament_for`], moved from result to
+    /// result, are checked against `partition_point` at every call by its debug assertions, on every text of
+    /// the tests.)
+    #[test]
+    fn first_from_is_partition_point() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut walked = 0;
+        for _ in 0..400 {
+            let mut starts: Vec<usize> = (0..below(&mut seed, 12))
+                .map(|_| below(&mut seed, 40))
+                .collect();
+            starts.sort_unstable();
+            for pos in 0..45 {
+                let want = starts.partition_point(|&s| s < pos);
+                for from in 0..=want {
+                    assert_eq!(
+                        first_from(&starts, from, pos, |&s| s),
+                        want,
+                        "{starts:?} {from} {pos}"
+                    );
+                    walked += want - from;
+                }
+            }
+        }
+        assert!(walked > 10_000, "{walked}");
     }
 
     /// The overlap told from the merge's place among disjoint names is that of the binary search, for names
