@@ -1606,38 +1606,22 @@ fn nationality_before(
     // The window on bytes (a `str` only for the look-ups below: no char boundary tests for most names).
     let b = &text.as_bytes()[lo..start];
     // At most four words before the name, split at spaces (never part of another character), from the last;
-    // not the first, maybe partial, word of the window (unless the window has no space at all).
-    let mut end = b.len();
+    // not the first, maybe partial, word of the window (unless the window has no space at all). The first one
+    // as [`first_word_before`] found it (inside the window, past its start: what [`word_before`] finds).
+    let (mut st, mut end) = match first {
+        Some((st, e)) => (st - lo, e - lo),
+        None => word_before(b, b.len())?,
+    };
     for k in 0..4 {
-        let st = match first {
-            // (Inside the window, past its start: what the search below finds.)
-            Some((st, e)) if k == 0 => {
-                end = e - lo;
-                st - lo
-            }
-            _ => {
-                while end > 0 && b[end - 1] == b' ' {
-                    end -= 1;
-                }
-                if end == 0 {
-                    break;
-                }
-                let st = word_start(b, end);
-                // (`end` short of the window's end: a space follows the word.)
-                if st == 0 && end < b.len() {
-                    break;
-                }
-                st
-            }
-        };
         // The word's bytes (a `str` only for the look-ups: no char boundary tests for most words).
         let wb = &b[st..end];
         if k > 0 && matches!(wb[wb.len() - 1], b',' | b'.' | b';' | b':' | b'"') {
-            break;
+            return None;
         }
+        let c = wb[0];
         // Every country name and demonym of the lexicon starts with an ASCII capital: no look-up for other
         // ASCII first bytes (most words).
-        if !wb[0].is_ascii() || wb[0].is_ascii_uppercase() {
+        if !c.is_ascii() || c.is_ascii_uppercase() {
             let w = &text[lo + st..lo + end];
             if let Some(c) = w.strip_suffix("'s").and_then(lexicon::country) {
                 return Some(c);
@@ -1646,13 +1630,41 @@ fn nationality_before(
                 return Some(c);
             }
         }
-        // Stop at words that cannot sit between a nationality and a name.
-        if !filler_bytes(wb) {
-            break;
+        // Stop at words that cannot sit between a nationality and a name, and after the fourth word. Told
+        // without a call for a word that starts with a digit (a [`filler_bytes`] always: the scores of a
+        // results line) and for a first word given in lower case ([`first_word_before`] gives one only when it
+        // is a [`filler_bytes`]).
+        let filler = c.is_ascii_digit()
+            || (k == 0 && first.is_some() && c.is_ascii_lowercase())
+            || filler_bytes(wb);
+        if !filler || k == 3 {
+            return None;
         }
-        end = st;
+        (st, end) = word_before(b, st)?;
     }
     None
+}
+
+/// The word of the window `b` (before a name) that ends before `to` (spaces between), as `(start, end)`: none
+/// when only spaces are left, or when the word is the window's first and may be partial (it starts the window
+/// and a space follows it).
+#[inline(always)]
+fn word_before(b: &[u8], to: usize) -> Option<(usize, usize)> {
+    // Mostly one space (no loop).
+    let mut end = to;
+    if end >= 2 && b[end - 1] == b' ' && b[end - 2] != b' ' {
+        end -= 1;
+    } else {
+        while end > 0 && b[end - 1] == b' ' {
+            end -= 1;
+        }
+    }
+    if end == 0 {
+        return None;
+    }
+    let st = word_start(b, end);
+    // (`end` short of the window's end: a space follows the word.)
+    (st > 0 || end == b.len()).then_some((st, end))
 }
 
 /// Nationality written right after a name (`after` starts with the byte after it): "X of Spain",
@@ -2298,6 +2310,11 @@ mod tests {
             " American Coco Gauff",
             "Coco Gauff of the United States, Coco Gauff from Spain. Coco Gauff (US) Coco Gauff (esp)",
             "the WILDCARD Coco Gauff, the fourth-Seeded caf\u{e9} Coco Gauff",
+            // Words that start with a digit, up to the fourth word and past it, and lower-case first words.
+            "by Spain's 6-4 6-3 6-2\nRafael Nadal, Spanish 6-4 6-3 7-5 6-2\nRafael Nadal, Spain's 1 2\nRafael Nadal",
+            "American 12th seed Coco Gauff, American top seed Coco Gauff, the seed Coco Gauff",
+            "Spanish  world   number one  Rafael Nadal, Spanish 1st,seed Rafael Nadal, 1 2 3 Rafael Nadal",
+            "Spanish\u{a0}3 seed Rafael Nadal, Spain's\nRafael Nadal, caf\u{e9}'s 2 Rafael Nadal",
         ] {
             more.push(t.to_string());
         }
