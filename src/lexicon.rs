@@ -1393,4 +1393,19 @@ mod tests {
             }
         }
     }
+
+    /// Every demonym ends with an ASCII letter (`players::first_word_before` stops at a word that ends with
+    /// another ASCII byte, with no look-up).
+    #[test]
+    fn demonyms_end_with_letters() {
+        let mut n = 0;
+        for w in DEMONYM.keys() {
+            assert!(
+                w.as_bytes().last().is_some_and(u8::is_ascii_alphabetic),
+                "{w:?}"
+            );
+            n += 1;
+        }
+        assert!(n > 100, "{n}");
+    }
 }

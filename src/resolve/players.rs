@@ -1548,8 +1548,8 @@ fn nationality_near(text: &str, span: Span, first: FirstWord) -> Option<&'static
 
 /// What the word right before a name (split at spaces) tells [`nationality_before`].
 enum FirstWord {
-    /// It starts with a lower-case ASCII letter and is not a [`filler_bytes`]: [`nationality_before`] would stop at
-    /// it (most names).
+    /// It starts with a lower-case ASCII letter, or ends with an ASCII byte that is no letter, and is not a
+    /// [`filler_bytes`]: [`nationality_before`] would stop at it, with none (most names).
     Stops,
     /// The word `text[st..end]`, found as [`nationality_before`] would find it (its window holds it whole).
     At(usize, usize),
@@ -1577,6 +1577,18 @@ fn first_word_before(text: &str, start: usize) -> FirstWord {
         return FirstWord::Unsure;
     }
     if !b[st].is_ascii_lowercase() {
+        // A word that ends with an ASCII byte that is no letter ("Open.\n\n", "However,", "\"") is no country's
+        // name with "'s" (that ends with an "s") and no demonym (each ends with a letter: the lexicon test
+        // `demonyms_end_with_letters`): unless it is a filler ("No.", "6-2\n": a digit first),
+        // [`nationality_before`] stops at it, with none.
+        let last = b[end - 1];
+        if last.is_ascii()
+            && !last.is_ascii_alphabetic()
+            && !b[st].is_ascii_digit()
+            && !filler_bytes(&b[st..end])
+        {
+            return FirstWord::Stops;
+        }
         return FirstWord::At(st, end);
     }
     // `!filler_bytes(w)` for a word starting with a lower-case letter (not a digit): most fail the pre-check.
@@ -2315,6 +2327,11 @@ mod tests {
             "American 12th seed Coco Gauff, American top seed Coco Gauff, the seed Coco Gauff",
             "Spanish  world   number one  Rafael Nadal, Spanish 1st,seed Rafael Nadal, 1 2 3 Rafael Nadal",
             "Spanish\u{a0}3 seed Rafael Nadal, Spain's\nRafael Nadal, caf\u{e9}'s 2 Rafael Nadal",
+            // Words that end with an ASCII byte that is no letter.
+            "at the US Open.\n\nRafael Nadal. However, Rafael Nadal said \"Rafael Nadal the No. Rafael Nadal",
+            "by Americans\nRafael Nadal, by American,Rafael Nadal, the world No.\nRafael Nadal, (7-2)\nRafael Nadal",
+            "by Spanish 6-2)\nRafael Nadal, by Spain's NO.\nRafael Nadal, by Spanish Seeded:Rafael Nadal",
+            "by the U.S.'s Rafael Nadal, by the U.S. Rafael Nadal, by the U.S.\nRafael Nadal",
         ] {
             more.push(t.to_string());
         }
