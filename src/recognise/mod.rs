@@ -1808,6 +1808,9 @@ pub(crate) enum Window {
     /// looking back there). Computed only when the hit is tried, not for a hit inside the match of an earlier
     /// one.
     Lazy(fn(&[u8], usize, usize) -> usize),
+    /// From the offset given, computed by the caller when it reads the hit: at most the start of every match
+    /// whose first hit is this one.
+    From(usize),
 }
 
 /// The matches that `find_near_at` (above; kept for tests) gives, with the window of each hit given as [`Window`].
@@ -1843,6 +1846,7 @@ pub(crate) fn find_near_into<T>(
         let from = match window {
             Window::Runs(runs) => window_start(text, o, runs),
             Window::Lazy(f) => f(b, o, next),
+            Window::From(from) => from,
         };
         let mut p = from.max(next);
         // The offsets tried are below `lim`: up to the hit, inside the text.

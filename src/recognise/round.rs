@@ -96,21 +96,22 @@ fn matches(text: &str, keywords: &super::Keywords) -> Vec<(usize, usize)> {
 /// [`find_into`], kept by the thread ([`MATCHES`]), so that no vector is made and grown per article.
 fn matches_into(text: &str, keywords: &super::Keywords, out: &mut Vec<(usize, usize, ())>) {
     let b = text.as_bytes();
+    // The windows of the hits: "round" may follow an ordinal and "qualifying" ("first qualifying round"),
+    // "place" an ordinal ("third place match"), and no other hit anything of its match.
     let hits = keywords
         .starts(super::KEY_ROUND)
         .map(|o| match b[o] | 0x20 {
-            b'r' => (o, 2),
-            b'p' => (o, 1),
-            _ => (o, 0),
+            b'r' => (o, super::Window::From(ordinal_window(text, o, 2))),
+            b'p' => (o, super::Window::From(ordinal_window(text, o, 1))),
+            _ => (o, super::Window::Runs(0)),
         });
     let at = |t: &str, p: usize| match final_at(t.as_bytes(), p) {
         Some(e) => e,
         None => common_at(t.as_bytes(), p).or_else(|| RE.at(t, p)),
     };
-    // (The windows of `find_near_at`: `runs` runs of white space before each hit.)
     super::find_near_into(
         text,
-        hits.map(|(o, runs)| (o, super::Window::Runs(runs))),
+        hits,
         |t, p| at(t, p).map(|e| (e, ())),
         |b, p, o| {
             word_start(b, p)
@@ -122,6 +123,49 @@ fn matches_into(text: &str, keywords: &super::Keywords, out: &mut Vec<(usize, us
         },
         out,
     );
+}
+
+/// The start of the window of a hit at `o` ("round" with `words` 2, "place" with 1) that holds the start of every
+/// match of [`PATTERN`] whose first hit it is. Only an ordinal ([`ORDINALS`]: 3 to 7 letters and digits, the
+/// last "t", "d", "h" or "g") opens a match before its first hit: one `[-\s]` before "round" or "place", or
+/// `[-\s](?i:qualifying)[-\s]` before "round" ("first qualifying round"). So the window starts 7 bytes before
+/// the end of such an ordinal (told by its last letter and its separator: the words [`super::find_near_into`]
+/// passes there are few and short) or at `o`. Where a separator may be non-ASCII (Unicode white space) it is
+/// left to [`super::window_start`] (`words` runs of white space, the window of every hit before). A window that
+/// starts earlier finds the same matches ([`super::find_near_into`] tries the pattern only after the hits before
+/// `o`, so a match it finds holds `o` first); these few byte tests replace a pass back over two words.
+fn ordinal_window(text: &str, o: usize, words: usize) -> usize {
+    let b = text.as_bytes();
+    // A start at most that of an ordinal that ends one separator before `q`, if one may; `Err` where the byte
+    // before `q` may be part of Unicode white space.
+    let ordinal_before = |q: usize| -> Result<Option<usize>, ()> {
+        let Some(e) = q.checked_sub(1) else {
+            return Ok(None);
+        };
+        if b[e] >= 0x80 {
+            return Err(());
+        }
+        Ok(((b[e] == b'-' || super::ascii_space(b[e]))
+            && e >= 3
+            && matches!(b[e - 1] | 0x20, b't' | b'd' | b'h' | b'g'))
+        .then(|| e.saturating_sub(7)))
+    };
+    let Ok(one) = ordinal_before(o) else {
+        return super::window_start(text, o, words);
+    };
+    let mut from = one.unwrap_or(o);
+    // "qualifying" and a separator before `o`, its own separator before it.
+    if words == 2
+        && o >= 11
+        && (b[o - 1] == b'-' || super::ascii_space(b[o - 1]))
+        && b[o - 11..o - 1].eq_ignore_ascii_case(b"qualifying")
+    {
+        match ordinal_before(o - 11) {
+            Ok(two) => from = two.unwrap_or(from),
+            Err(()) => return super::window_start(text, o, words),
+        }
+    }
+    from
 }
 
 thread_local! {
@@ -1677,6 +1721,107 @@ mod same_tests {
             phrases > 5000 && windows > 5000 && dropped > 500,
             "{phrases} {windows} {dropped}"
         );
+    }
+
+    /// The matches with the windows of [`ordinal_window`] for "round" and "place" are those found with the windows
+    /// of two and one runs of white space before them (as before): every test text, and random texts of ordinals,
+    /// round words and separators (Unicode white space, hyphens, doubled spaces, word bytes). Each window starts
+    /// at the hit, at the old window's start or a few bytes before the hit.
+    #[test]
+    fn ordinal_window_same_as_the_runs_window() {
+        let old = |text: &str, keywords: &crate::recognise::Keywords| {
+            let b = text.as_bytes();
+            let hits = keywords
+                .starts(crate::recognise::KEY_ROUND)
+                .map(|o| match b[o] | 0x20 {
+                    b'r' => (o, 2),
+                    b'p' => (o, 1),
+                    _ => (o, 0),
+                });
+            crate::recognise::find_near_at(
+                text,
+                hits,
+                |t, p| match final_at(t.as_bytes(), p) {
+                    Some(e) => e.map(|e| (e, ())),
+                    None => common_at(t.as_bytes(), p)
+                        .or_else(|| RE.at(t, p))
+                        .map(|e| (e, ())),
+                },
+                |b, p, o| {
+                    word_start(b, p)
+                        && if p == o {
+                            may_open(b, o)
+                        } else {
+                            is_ordinal(alnum_run(b, p))
+                        }
+                },
+            )
+            .into_iter()
+            .map(|(s, e, ())| (s, e))
+            .collect::<Vec<(usize, usize)>>()
+        };
+        let pieces = [
+            "first",
+            "Second",
+            "third",
+            "4th",
+            "1st",
+            "opening",
+            "final",
+            "qualifying",
+            "round",
+            "Round",
+            "place",
+            "match",
+            "of",
+            "the",
+            "qualifiers",
+            "robin",
+            "one",
+            "16",
+            "last",
+            "semi",
+            "x",
+            "_",
+            " ",
+            "  ",
+            "-",
+            "\n",
+            "\t",
+            "\u{a0}",
+            "\u{2003}",
+            "é",
+            ",",
+            ". ",
+            "'",
+        ];
+        let texts =
+            crate::recognise::all_texts_then_random(&pieces, 50000, 16, 0x6a09_e667_f3bc_c908);
+        let (mut found, mut before) = (0, 0);
+        for t in &texts {
+            let b = t.as_bytes();
+            let keywords = crate::recognise::Keywords::scan(t);
+            for o in keywords.starts(crate::recognise::KEY_ROUND) {
+                let words = match b[o] | 0x20 {
+                    b'r' => 2,
+                    b'p' => 1,
+                    _ => continue,
+                };
+                let from = ordinal_window(t, o, words);
+                // At the hit, the old window, or at most 7 bytes before an ordinal's separator.
+                assert!(
+                    from == o
+                        || from == crate::recognise::window_start(t, o, words)
+                        || (from < o && o - from <= 19),
+                    "{t:?} {o}"
+                );
+                before += usize::from(from < o);
+            }
+            let all = old(t, &keywords);
+            assert_eq!(matches(t, &keywords), all, "{t:?}");
+            found += all.len();
+        }
+        assert!(found > 3000 && before > 2000, "{found} {before}");
     }
 
     /// [`final_at`] gives what it gave when it found the word's run first, at every offset of every test text
