@@ -97,13 +97,14 @@ fn matches(text: &str, keywords: &super::Keywords) -> Vec<(usize, usize)> {
 fn matches_into(text: &str, keywords: &super::Keywords, out: &mut Vec<(usize, usize, ())>) {
     let b = text.as_bytes();
     // The windows of the hits: "round" may follow an ordinal and "qualifying" ("first qualifying round"),
-    // "place" an ordinal ("third place match"), and no other hit anything of its match.
+    // "place" an ordinal ("third place match"), and every other hit opens its match (see [`matches`]): its window
+    // is the hit alone, not the run of bytes before it up to white space (`Window::Runs(0)`).
     let hits = keywords
         .starts(super::KEY_ROUND)
         .map(|o| match b[o] | 0x20 {
             b'r' => (o, super::Window::From(ordinal_window(text, o, 2))),
             b'p' => (o, super::Window::From(ordinal_window(text, o, 1))),
-            _ => (o, super::Window::Runs(0)),
+            _ => (o, super::Window::From(o)),
         });
     let at = |t: &str, p: usize| match final_at(t.as_bytes(), p) {
         Some(e) => e,
@@ -1723,8 +1724,8 @@ mod same_tests {
         );
     }
 
-    /// The matches with the windows of [`ordinal_window`] for "round" and "place" are those found with the windows
-    /// of two and one runs of white space before them (as before): every test text, and random texts of ordinals,
+    /// The matches with the windows of [`ordinal_window`] for "round" and "place" and the hit alone for the other
+    /// hits are those found with the windows of two, one and no runs of white space before them (as before): every test text, and random texts of ordinals,
     /// round words and separators (Unicode white space, hyphens, doubled spaces, word bytes). Each window starts
     /// at the hit, at the old window's start or a few bytes before the hit.
     #[test]
