@@ -3233,7 +3233,11 @@ fn round_for(
 /// `items.partition_point(|t| start(t) < pos)`, walked from `from`, which must not lie beyond it (the first
 /// item of the sentence that `pos` lies in: a sentence holds few).
 fn first_from<T>(items: &[T], from: usize, pos: usize, start: impl Fn(&T) -> usize) -> usize {
-    from + items[from..].iter().take_while(|t| start(t) < pos).count()
+    let mut i = from;
+    while i < items.len() && start(&items[i]) < pos {
+        i += 1;
+    }
+    i
 }
 
 /// The tournament of a match: a tournament named after the cue in its clause (`true`: named there), else the
@@ -3250,9 +3254,8 @@ fn tournament_for(
 ) -> Option<(usize, bool)> {
     debug_assert!(ctx.sents[ctx.sentence_of(cue.start)] == sent);
     let tours = &ctx.m.tournaments;
-    while *first_of_sentence < tours.len() && tours[*first_of_sentence].span.start < sent.start {
-        *first_of_sentence += 1;
-    }
+    // (Moved forward by the same walk as the cue's place below.)
+    *first_of_sentence = first_from(tours, *first_of_sentence, sent.start, |t| t.span.start);
     let a = *first_of_sentence;
     debug_assert_eq!(a, tours.partition_point(|t| t.span.start < sent.start));
     let first = first_from(tours, a, cue.end, |t| t.span.start);
