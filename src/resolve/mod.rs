@@ -331,8 +331,9 @@ struct Scratch {
     cue_starts: Vec<usize>,
     found: Vec<matches::Found>,
     used: Vec<bool>,
-    first: Vec<usize>,
-    ref_idx: Vec<usize>,
+    count: Vec<usize>,
+    named: Vec<usize>,
+    redo: Vec<usize>,
     order: Vec<usize>,
     shown: Vec<Shown>,
     first_at: Vec<usize>,
@@ -376,8 +377,9 @@ impl Scratch {
         recycle(&mut self.cue_starts);
         recycle(&mut self.found);
         recycle(&mut self.used);
-        recycle(&mut self.first);
-        recycle(&mut self.ref_idx);
+        recycle(&mut self.count);
+        recycle(&mut self.named);
+        recycle(&mut self.redo);
         recycle(&mut self.order);
         recycle(&mut self.shown);
         recycle(&mut self.first_at);
@@ -803,24 +805,29 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     attach_seeds(&ctx, &mut used, &mut seeds);
 
     // Players: every person named with a full name, and surname-only names that take part in a fact.
-    // The references of each entity, in `ctx.refs` order: `ref_idx[first[e]..first[e + 1]]` (one array for
-    // all, filled by counting), and each entity's first position (the key that orders the players).
+    // Each entity's count of references, its first position (the key that orders the players) and the
+    // reference that gives its display name: one pass over the references.
     let n_ent = ctx.entities.len();
-    let mut first = std::mem::take(&mut scratch.first);
-    first.resize(n_ent + 1, 0);
+    let mut count = std::mem::take(&mut scratch.count);
+    count.resize(n_ent, 0);
     let mut first_at = std::mem::take(&mut scratch.first_at);
     first_at.resize(n_ent, usize::MAX);
-    let mut ref_idx = std::mem::take(&mut scratch.ref_idx);
-    ref_idx.resize(ctx.refs.len(), 0);
-    group_refs(&ctx.refs, &mut first, &mut first_at, &mut ref_idx);
-    let refs_of = |e: usize| &ref_idx[first[e]..first[e + 1]];
+    let mut named = std::mem::take(&mut scratch.named);
+    named.resize(n_ent, usize::MAX);
+    tally_refs(
+        &ctx.refs,
+        &ctx.entities,
+        ctx.text,
+        &mut count,
+        &mut first_at,
+        &mut named,
+    );
     let mut order = std::mem::take(&mut scratch.order);
-    // (A loop over the entities with their marks and runs side by side: no bounds checks, and no generic
+    // (A loop over the entities with their marks and counts side by side: no bounds checks, and no generic
     // `extend` through two filters, which stayed a call.)
     order.reserve(n_ent);
-    let runs = first.windows(2);
-    for (e, ((ent, &used), run)) in ctx.entities.iter().zip(&used).zip(runs).enumerate() {
-        if !ent.not_player && (used || ent.words > 1) && run[0] < run[1] {
+    for (e, ((ent, &used), &n)) in ctx.entities.iter().zip(&used).zip(&count).enumerate() {
+        if !ent.not_player && (used || ent.words > 1) && n > 0 {
             order.push(e);
         }
     }
@@ -837,7 +844,7 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     article.rankings.reserve_exact(ranks.len());
     article.seeds.reserve_exact(seeds.len());
     for (k, &e) in order.iter().enumerate() {
-        let s = display_name(&ctx, refs_of(e), e);
+        let s = display_name(&ctx, named[e], e);
         shown[e] = Shown { id: k + 1, ..s };
         let t = if s.norm { ctx.text } else { source };
         let ent = &ctx.entities[e];
@@ -847,7 +854,8 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
             name: t[s.start..s.end].into(),
             nationality: nationality.map(Into::into),
             age: ent.age,
-            mentions: Vec::new(),
+            // (Room for all its references: the mentions are pushed last, with no regrowth.)
+            mentions: Vec::with_capacity(count[e]),
         });
     }
     let pref = PlayerRefs {
@@ -880,52 +888,126 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
             });
         }
     }
-    // Last: the players' mentions.
+    // Last: the players' mentions, in one pass over the references (see [`push_mentions`]); the few players
+    // whose spans came out of order have theirs made again, sorted, from their references.
+    let mut redo = std::mem::take(&mut scratch.redo);
+    let span_of = |sp: Span| ctx.norm.source_span(sp.start, sp.end);
+    push_mentions(
+        &ctx.refs,
+        span_of,
+        &shown,
+        source,
+        &mut article.players,
+        &mut redo,
+    );
     let mut spans = std::mem::take(&mut scratch.spans);
-    for (&e, p) in order.iter().zip(article.players.iter_mut()) {
-        p.mentions = mentions(
-            refs_of(e),
-            |k| {
-                let sp = ctx.refs[k].span;
-                ctx.norm.source_span(sp.start, sp.end)
-            },
+    if !redo.is_empty() {
+        // (`named`, read by now, lends its buffer for the references of each player made again.)
+        let bufs = (&mut redo, &mut named, &mut spans);
+        remake_mentions(
+            &ctx.refs,
+            span_of,
+            &order,
             source,
-            &mut spans,
+            &mut article.players,
+            bufs,
         );
     }
     // The buffers back into `scratch` (emptied by the caller) for the next article.
-    (scratch.found, scratch.used, scratch.first, scratch.ref_idx) = (found, used, first, ref_idx);
+    (scratch.found, scratch.used, scratch.count, scratch.named) = (found, used, count, named);
+    scratch.redo = redo;
     (scratch.order, scratch.shown, scratch.spans) = (order, shown, spans);
     (scratch.first_at, scratch.ranks, scratch.seeds) = (first_at, ranks, seeds);
     article
 }
 
-/// The references `refs` grouped by entity, in their order: entity `e`'s at `ref_idx[first[e]..first[e + 1]]`,
-/// and its first position (the least start) in `first_at[e]`. `first` (one more than the entities) and
-/// `first_at` come filled with zeros and `usize::MAX`, `ref_idx` as long as `refs`.
+/// Each entity's references counted (`count[e]`), its first position (their least start) in `first_at[e]`, and
+/// in `named[e]` the first of its references that writes its name as [`display_name`] wants it (`usize::MAX`
+/// when none does). The three come filled with zeros, `usize::MAX` and `usize::MAX`, as long as the entities.
 ///
-/// Counts, then running sums (`first[e]` the end of entity `e`'s run), then the references placed from the
-/// back (which leaves `first[e]` at the start of the run, and keeps each run in `refs` order). A function of
-/// its own, so that the loops keep the slices in registers.
+/// The entity's name is the span of one of its name mentions, nearly always of a name reference: a reference
+/// with that very span is taken without comparing the text (the same answer: the same bytes). Texts are
+/// compared as bytes (spans of the text end at characters: no boundary tests). A function of its own, so that
+/// the loop keeps the slices in registers.
 #[inline(never)]
-fn group_refs(refs: &[Ref], first: &mut [usize], first_at: &mut [usize], ref_idx: &mut [usize]) {
-    for r in refs {
-        first[r.entity] += 1;
-        let at = &mut first_at[r.entity];
+fn tally_refs(
+    refs: &[Ref],
+    entities: &[players::Entity],
+    text: &str,
+    count: &mut [usize],
+    first_at: &mut [usize],
+    named: &mut [usize],
+) {
+    let text = text.as_bytes();
+    for (k, r) in refs.iter().enumerate() {
+        let e = r.entity;
+        count[e] += 1;
+        let at = &mut first_at[e];
         *at = (*at).min(r.span.start);
+        if named[e] == usize::MAX && r.kind == RefKind::Name {
+            let span = entities[e].name;
+            if r.span == span || text[r.span.start..r.span.end] == text[span.start..span.end] {
+                named[e] = k;
+            }
+        }
     }
-    let (last, counts) = first.split_last_mut().expect("one more than the entities");
-    let mut sum = 0;
-    for f in counts {
-        sum += *f;
-        *f = sum;
+}
+
+/// The players' mentions pushed onto `players` (made with room for all their references, in `ctx.refs` order):
+/// each reference of a player (`shown[e].id` not 0) becomes a mention of its source span, a repeat of the one
+/// before skipped, as [`mentions`] makes them for spans in order. A player whose spans come out of order (a
+/// start before the last one's) has its index in `players` pushed onto `redo` (perhaps more than once), and
+/// its mentions are to be made again with [`mentions`]: the ones pushed are not the answer then.
+#[inline(never)]
+fn push_mentions(
+    refs: &[Ref],
+    span_of: impl Fn(Span) -> (usize, usize),
+    shown: &[Shown],
+    source: &str,
+    players: &mut [Player],
+    redo: &mut Vec<usize>,
+) {
+    for r in refs {
+        let id = shown[r.entity].id;
+        if id == 0 {
+            continue;
+        }
+        let (start, end) = span_of(r.span);
+        let out = &mut players[id - 1].mentions;
+        if let Some(last) = out.last() {
+            if start < last.start {
+                redo.push(id - 1);
+                continue;
+            }
+            if start == last.start && end == last.end {
+                continue;
+            }
+        }
+        out.push(span_evidence(source, start, end));
     }
-    *last = sum;
-    for (k, r) in refs.iter().enumerate().rev() {
-        let f = &mut first[r.entity];
-        *f -= 1;
-        ref_idx[*f] = k;
+}
+
+/// The mentions of the players that [`push_mentions`] put in `redo` made again with [`mentions`] (sorted), from
+/// their references in `refs` (player `k` is entity `order[k]`). `redo` (emptied here) and the other two
+/// buffers are scratch.
+#[cold]
+fn remake_mentions(
+    refs: &[Ref],
+    span_of: impl Fn(Span) -> (usize, usize),
+    order: &[usize],
+    source: &str,
+    players: &mut [Player],
+    (redo, refs_of, spans): (&mut Vec<usize>, &mut Vec<usize>, &mut Vec<(usize, usize)>),
+) {
+    redo.sort_unstable();
+    redo.dedup();
+    for &k in redo.iter() {
+        let e = order[k];
+        refs_of.clear();
+        refs_of.extend((0..refs.len()).filter(|&i| refs[i].entity == e));
+        players[k].mentions = mentions(refs_of, |i| span_of(refs[i].span), source, spans);
     }
+    redo.clear();
 }
 
 /// A player's mentions: the source spans of its references (`span_of` each of `refs`, in `ctx.refs` order)
@@ -1040,27 +1122,20 @@ fn majority(votes: &[&'static str]) -> Option<&'static str> {
     best.map(|(v, _)| v)
 }
 
-/// Where the player's name is written as the source text writes it (the fullest form): the source span of a
-/// name reference with exactly the entity's normalised name, else the name in the normalised text.
-///
-/// The entity's name is the span of one of its name mentions, nearly always of a name reference: a reference
-/// with that very span is taken without comparing the text (the same answer: the same bytes). Texts are
-/// compared as bytes (spans of the text end at characters: no boundary tests).
-fn display_name(ctx: &Ctx, refs: &[usize], e: usize) -> Shown {
-    let span = ctx.entities[e].name;
-    let text = ctx.text.as_bytes();
-    let name = &text[span.start..span.end];
-    for r in refs.iter().map(|&k| &ctx.refs[k]) {
-        if r.kind == RefKind::Name && (r.span == span || &text[r.span.start..r.span.end] == name) {
-            let (start, end) = ctx.norm.source_span(r.span.start, r.span.end);
-            return Shown {
-                id: 0,
-                norm: false,
-                start,
-                end,
-            };
-        }
+/// Where the player's name is written as the source text writes it (the fullest form): the source span of
+/// reference `named` (from [`tally_refs`]: a name reference with exactly the entity's normalised name), else
+/// (`usize::MAX`) the name in the normalised text.
+fn display_name(ctx: &Ctx, named: usize, e: usize) -> Shown {
+    if let Some(r) = ctx.refs.get(named) {
+        let (start, end) = ctx.norm.source_span(r.span.start, r.span.end);
+        return Shown {
+            id: 0,
+            norm: false,
+            start,
+            end,
+        };
     }
+    let span = ctx.entities[e].name;
     Shown {
         id: 0,
         norm: true,
@@ -1357,38 +1432,113 @@ mod tests {
         prep && !text[span.end..].starts_with("'s")
     }
 
-    /// Each entity's references from `group_refs` are those of a filter over all references, in order, and its
-    /// first position their least start.
+    /// Random references (of three kinds, to entities named by the span of one of them or of none, over a text
+    /// of few words, so that other spans often write the same name) for the tests of [`tally_refs`] and
+    /// [`push_mentions`]: the text, the entities and the references in text order (mostly; `shuffled`, some
+    /// steps back).
+    fn random_refs(
+        seed: &mut u64,
+        n_ent: usize,
+        len: usize,
+        shuffled: bool,
+    ) -> (String, Vec<players::Entity>, Vec<Ref>) {
+        let words = ["Nadal ", "Rafa ", "Nadal ", "he ", "Ruud "];
+        let text: String = (0..120)
+            .map(|i| words[(i * 7 + i / 5) % words.len()])
+            .collect();
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices(' ').map(|(i, _)| i + 1))
+            .filter(|&i| i < text.len())
+            .collect();
+        let word_at = |i: usize| {
+            let w = starts[i % starts.len()];
+            Span::new(w, w + text[w..].find(' ').unwrap_or(0))
+        };
+        let mut at = 0;
+        let refs: Vec<Ref> = (0..len)
+            .map(|_| {
+                xorshift(seed);
+                at = match *seed % 8 {
+                    0 => at,
+                    1 if shuffled => (*seed >> 8) as usize % starts.len(),
+                    _ => at + (*seed >> 16) as usize % 3,
+                };
+                Ref {
+                    span: word_at(at),
+                    entity: (*seed >> 24) as usize % n_ent,
+                    kind: [
+                        RefKind::Name,
+                        RefKind::Name,
+                        RefKind::Pronoun,
+                        RefKind::Descriptor,
+                    ][(*seed >> 32) as usize % 4],
+                    sent: 0,
+                }
+            })
+            .collect();
+        let entities = (0..n_ent)
+            .map(|e| {
+                xorshift(seed);
+                // The span of one of its references, or any word.
+                let name = match refs
+                    .iter()
+                    .filter(|r| r.entity == e)
+                    .nth(*seed as usize % 3)
+                {
+                    Some(r) if !(*seed).is_multiple_of(4) => r.span,
+                    _ => word_at((*seed >> 8) as usize),
+                };
+                players::Entity {
+                    name,
+                    words: 1,
+                    nationality: None,
+                    demonym_votes: Vec::new(),
+                    age: None,
+                    not_player: false,
+                    first: 0,
+                }
+            })
+            .collect();
+        (text, entities, refs)
+    }
+
+    /// `tally_refs` counts each entity's references, finds their least start, and names the reference that
+    /// `display_name` took before from the entity's references (the first name reference of the entity's span
+    /// or with its text), as a filter over all references finds them.
     #[test]
-    fn group_refs_same_as_filter() {
+    fn tally_refs_same_as_filter() {
         let mut seed = 0x6a09_e667_f3bc_c909u64;
+        let mut named_some = 0;
         for n_ent in 1..12 {
             for len in 0..50 {
-                let refs: Vec<Ref> = (0..len)
-                    .map(|_| {
-                        xorshift(&mut seed);
-                        let start = (seed >> 8) as usize % 500;
-                        Ref {
-                            span: Span::new(start, start + 3),
-                            entity: seed as usize % n_ent,
-                            kind: RefKind::Name,
-                            sent: 0,
-                        }
-                    })
-                    .collect();
-                let mut first = vec![0; n_ent + 1];
+                let (text, entities, refs) = random_refs(&mut seed, n_ent, len, true);
+                let mut count = vec![0; n_ent];
                 let mut first_at = vec![usize::MAX; n_ent];
-                let mut ref_idx = vec![0; len];
-                group_refs(&refs, &mut first, &mut first_at, &mut ref_idx);
-                for e in 0..n_ent {
+                let mut named = vec![usize::MAX; n_ent];
+                tally_refs(
+                    &refs,
+                    &entities,
+                    &text,
+                    &mut count,
+                    &mut first_at,
+                    &mut named,
+                );
+                for (e, ent) in entities.iter().enumerate() {
                     let want: Vec<usize> = (0..len).filter(|&k| refs[k].entity == e).collect();
-                    assert_eq!(ref_idx[first[e]..first[e + 1]], want[..]);
+                    assert_eq!(count[e], want.len());
                     let at = want.iter().map(|&k| refs[k].span.start).min();
                     assert_eq!(first_at[e], at.unwrap_or(usize::MAX));
+                    let name = &text[ent.name.start..ent.name.end];
+                    let want = want.iter().copied().find(|&k| {
+                        let r = &refs[k];
+                        r.kind == RefKind::Name && &text[r.span.start..r.span.end] == name
+                    });
+                    assert_eq!(named[e], want.unwrap_or(usize::MAX));
+                    named_some += usize::from(want.is_some());
                 }
-                assert_eq!(first[n_ent], len);
             }
         }
+        assert!(named_some > 1000, "{named_some}");
     }
 
     /// The mentions made as the spans come (with the sort only for spans out of order) are those of sorting
@@ -1426,6 +1576,62 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The mentions that `push_mentions` (and `remake_mentions` for those it puts in `redo`) make for every
+    /// player are those that `mentions` makes from each player's references: random references (in order, and
+    /// with steps back), some entities no players, players in random order.
+    #[test]
+    fn push_mentions_same_as_mentions_by_player() {
+        let mut seed = 0x3c6e_f372_fe94_f82bu64;
+        let (mut redo, mut refs_of, mut spans) = (Vec::new(), Vec::new(), Vec::new());
+        let mut remade = 0;
+        for n_ent in 1..10 {
+            for len in 0..40 {
+                for shuffled in [false, true] {
+                    let (text, _, refs) = random_refs(&mut seed, n_ent, len, shuffled);
+                    // A made-up map to the source: a shift, the same for both ends.
+                    let span_of = |sp: Span| (sp.start + 1, sp.end + 1);
+                    let source = format!(" {text}");
+                    let mut order: Vec<usize> = (0..n_ent)
+                        .filter(|&e| {
+                            xorshift(&mut seed);
+                            !seed.is_multiple_of(4) && refs.iter().any(|r| r.entity == e)
+                        })
+                        .collect();
+                    order.reverse();
+                    let mut shown = vec![Shown::default(); n_ent];
+                    let mut players: Vec<Player> = order
+                        .iter()
+                        .enumerate()
+                        .map(|(k, &e)| {
+                            shown[e].id = k + 1;
+                            let n = refs.iter().filter(|r| r.entity == e).count();
+                            Player {
+                                id: player_id(k + 1),
+                                name: "".into(),
+                                nationality: None,
+                                age: None,
+                                mentions: Vec::with_capacity(n),
+                            }
+                        })
+                        .collect();
+                    push_mentions(&refs, span_of, &shown, &source, &mut players, &mut redo);
+                    remade += usize::from(!redo.is_empty());
+                    if !redo.is_empty() {
+                        let bufs = (&mut redo, &mut refs_of, &mut spans);
+                        remake_mentions(&refs, span_of, &order, &source, &mut players, bufs);
+                    }
+                    assert!(redo.is_empty());
+                    for (p, &e) in players.iter().zip(&order) {
+                        let mine: Vec<usize> = (0..len).filter(|&k| refs[k].entity == e).collect();
+                        let want = mentions(&mine, |k| span_of(refs[k].span), &source, &mut spans);
+                        assert_eq!(p.mentions, want);
+                    }
+                }
+            }
+        }
+        assert!(remade > 100, "{remade}");
     }
 
     /// `ref_after` and `ref_before` find what a walk over the references of the sentence of the position finds,
