@@ -1313,8 +1313,9 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Fou
     }
     let (mut kinds, flags) = (slot.kinds | slot.free, slot.flags);
     // Of the words that the table holds, only the seed words are tested: not "tennis" or "first", which share
-    // their `filter` entry with "tenseed" and "firstseed".
-    if (entry & SEED_FILTER != 0) & (flags & SLOT_SEED != 0) {
+    // their `filter` entry with "tenseed" and "firstseed". (The flag alone: a seed word's `filter` entry has
+    // [`SEED_FILTER`], and a word that hits its slot has the same entry, as a test checks.)
+    if flags & SLOT_SEED != 0 {
         push_seed(b, s, n, out);
     }
     if kinds & KEY_ROLE != 0 {
@@ -2646,6 +2647,27 @@ mod keyword_tests {
             let want = t.contains('\u{17f}') || t.contains('\u{212a}');
             assert_eq!(folds, want, "{t}");
         }
+    }
+
+    /// A word that hits a slot with [`SLOT_SEED`] has [`SEED_FILTER`] in its `filter` entry, so that [`look`]
+    /// tests the slot's flag alone (as it tested both): every such slot's word, in its three case forms.
+    #[test]
+    fn seed_slots_pass_the_seed_filter() {
+        let table = &*WORD_TABLE;
+        let mut seen = 0;
+        for slot in table.slots.iter().filter(|s| s.flags & SLOT_SEED != 0) {
+            let n = usize::from(slot.len);
+            assert!((3..=SCAN_MAX).contains(&n), "{slot:?}");
+            // (Its first eight bytes: the `filter` reads the first three.)
+            let w = &slot.key.to_le_bytes()[..n.min(8)];
+            for form in case_forms(std::str::from_utf8(w).expect("ASCII")) {
+                let raw = key8(form.as_bytes());
+                let entry = table.filter[filter_index(raw)];
+                assert!(entry >> n & 1 != 0 && entry & SEED_FILTER != 0, "{form}");
+                seen += 1;
+            }
+        }
+        assert!(seen >= 6, "{seen}");
     }
 
     /// [`block_folds`] says what the eight-byte test it replaced ([`folds8`] on each eight bytes) says, on
