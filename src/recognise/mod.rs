@@ -745,7 +745,8 @@ const PREFIXES: [(u64, u64); 32] = {
         let w = KEY_PREFIXES[i];
         let slot = prefix_slot(key8(w));
         assert!(t[slot].1 == u64::MAX, "one prefix per slot");
-        t[slot] = (low(u64::MAX, w.len()), key8(w));
+        // (Not the bits of a [`tagged`] key's length.)
+        t[slot] = (low(u64::MAX, w.len()) & !TAG_BITS, key8(w));
         i += 1;
     }
     t
@@ -784,7 +785,7 @@ const KEY_FREE: [&[u8]; 12] = [
 /// A slot of [`WordTable`]. `len == 0` marks a free slot.
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
-    /// The word's [`word_key`].
+    /// The word's [`word_key`], [`tagged`] with its length.
     key: u64,
     len: u8,
     /// [`KEY_SPORT`] and [`KEY_RESULT`].
@@ -893,7 +894,7 @@ fn table_hash(key: u64, n: usize) -> u64 {
 }
 
 impl WordTable {
-    /// The slot where the word with key `key` (see [`word_key`]) and length `n` would be.
+    /// The slot where the word with key `key` (its [`word_key`] [`tagged`] with `n`) and length `n` would be.
     #[inline]
     fn slot(&self, key: u64, n: usize) -> &Slot {
         &self.slots[self.slot_index(key, n)]
@@ -911,8 +912,9 @@ impl WordTable {
     /// [`KEY_EXACT`] that are neither sport nor result words).
     #[inline]
     pub fn get(&self, key: u64, n: usize) -> Option<Entry> {
+        let key = tagged(key, n);
         let s = self.slot(key, n);
-        (s.key == key && usize::from(s.len) == n && s.kinds != 0).then_some(Entry {
+        (s.key == key && s.kinds != 0).then_some(Entry {
             kinds: s.kinds,
             group: s.group,
             cue: s.cue,
@@ -934,6 +936,15 @@ impl WordTable {
     /// The table of `words` (each distinct), or `None` when some bucket has no displacement that gives its
     /// words free slots.
     fn build(words: &[Slot]) -> Option<WordTable> {
+        // The slots hold the keys [`tagged`] with their words' lengths (the words' first eight bytes are ASCII).
+        assert!(words.iter().all(|w| w.key & TAG_BITS == 0));
+        let words: &[Slot] = &words
+            .iter()
+            .map(|w| Slot {
+                key: tagged(w.key, usize::from(w.len)),
+                ..*w
+            })
+            .collect::<Vec<Slot>>();
         let mut buckets = vec![Vec::new(); BUCKETS];
         for (i, w) in words.iter().enumerate() {
             let h = table_hash(w.key, usize::from(w.len));
@@ -990,8 +1001,9 @@ impl WordTable {
             if n <= SCAN_MAX {
                 let key = word_key(w, 0, n);
                 t.mark(key, n, 1 << n | SEED_FILTER);
+                let key = tagged(key, n);
                 let slot = &mut t.slots[t.slot_index(key, n)];
-                if slot.key == key && usize::from(slot.len) == n {
+                if slot.key == key {
                     slot.flags |= SLOT_SEED;
                 }
             }
@@ -1103,6 +1115,40 @@ const KEY_MASKS: [u64; SCAN_MAX + 1] = {
     let mut n = 0;
     while n <= SCAN_MAX {
         t[n] = low(u64::MAX, n);
+        n += 1;
+    }
+    t
+};
+
+/// The bits of a key that [`tagged`] may set: bit 7 of each byte, which no key of ASCII letters and digits has.
+const TAG_BITS: u64 = splat(0x80);
+
+/// The key `key` of a word of ASCII letters and digits ([`word_key`]) and its length `n`, told apart by the key
+/// alone: for `n > 8` (where the key is the first eight bytes of longer words) bit `i` of `n` goes to bit 7 of
+/// byte `i`; a key of `n <= 8` bytes has its length in its zero bytes (a letter or digit is no zero byte, in
+/// lower case either). So the [`WordTable`] slots hold tagged keys, and [`look`] compares a word with its slot
+/// by one compare of keys, not keys and lengths.
+const fn tagged(key: u64, n: usize) -> u64 {
+    if n <= 8 {
+        return key;
+    }
+    assert!(n < 256);
+    let mut tag = 0;
+    let mut i = 0;
+    while i < 8 {
+        tag |= ((n as u64 >> i) & 1) << (8 * i + 7);
+        i += 1;
+    }
+    key | tag
+}
+
+/// `KEY_ORS[n]`: what the first eight bytes of a word of `n` ASCII letters and digits are ORed with for its
+/// [`tagged`] key (with [`KEY_MASKS`] for `n < 8`): the case bit and the tag of `n`.
+const KEY_ORS: [u64; SEED_MAX + 1] = {
+    let mut t = [0; SEED_MAX + 1];
+    let mut n = 0;
+    while n <= SEED_MAX {
+        t[n] = tagged(splat(0x20), n);
         n += 1;
     }
     t
@@ -1288,7 +1334,8 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Fou
     if entry >> n & 1 == 0 {
         return;
     }
-    let key = (raw | splat(0x20)) & KEY_MASKS[n];
+    // Its [`tagged`] key: one compare with the slot's tells the first eight bytes and the length.
+    let key = (raw | KEY_ORS[n]) & KEY_MASKS[n];
     // (A word of another length has another key: its bytes are not zero.)
     if entry & HE_FILTER != 0
         && (key == const { k("the") } || key == const { k("he") } || key == const { k("she") })
@@ -1297,7 +1344,7 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Fou
         return;
     }
     let slot = table.slot(key, n);
-    if slot.key != key || usize::from(slot.len) != n {
+    if slot.key != key {
         // A word that the table does not hold (a false pass of the `filter`): maybe a seed word ("3rdseed") or
         // a word that starts with a prefix ("semifinal", "No1").
         if entry & SEED_FILTER != 0 {
@@ -1426,9 +1473,9 @@ impl Scan<'_> {
         if n <= SEED_MAX {
             push_seed(self.b, s, n, out);
             let key =
-                u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes")) | splat(0x20);
+                u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes")) | KEY_ORS[n];
             let slot = self.table.slot(key, n);
-            if slot.free & KEY_ROLE != 0 && slot.key == key && usize::from(slot.len) == n {
+            if slot.free & KEY_ROLE != 0 && slot.key == key {
                 out.roles.push(s);
             }
         }
@@ -2649,6 +2696,42 @@ mod keyword_tests {
         }
     }
 
+    /// One compare of [`tagged`] keys says what the compares of the key and the length said: for every slot and
+    /// every length that a word with the slot's first eight bytes may have, the tagged key equals the slot's
+    /// when the length is the slot's word's, and only then.
+    #[test]
+    fn tagged_keys_tell_the_length() {
+        let mut seen = 0;
+        for slot in WORD_TABLE.slots.iter().filter(|s| s.len != 0) {
+            let key = slot.key & !TAG_BITS;
+            let bytes = key.to_le_bytes().iter().filter(|&&c| c != 0).count();
+            assert_eq!(slot.key, tagged(key, usize::from(slot.len)));
+            for n in 1..=255 {
+                // The lengths of the words whose first eight bytes give `key`.
+                if (n < 8 && bytes == n) || (n >= 8 && bytes == 8) {
+                    assert_eq!(
+                        tagged(key, n) == slot.key,
+                        n == usize::from(slot.len),
+                        "{slot:?} {n}"
+                    );
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 1000, "{seen}");
+        // The scan's keys: the case bit and the tag at once.
+        for n in 1..=SEED_MAX {
+            let raw = key8(b"AbCdEfGhIj");
+            let want = tagged(word_key(b"AbCdEfGhIj", 0, n.min(10)), n);
+            let got = if n <= SCAN_MAX {
+                (raw | KEY_ORS[n]) & KEY_MASKS[n]
+            } else {
+                raw | KEY_ORS[n]
+            };
+            assert_eq!(got, want, "{n}");
+        }
+    }
+
     /// A word that hits a slot with [`SLOT_SEED`] has [`SEED_FILTER`] in its `filter` entry, so that [`look`]
     /// tests the slot's flag alone (as it tested both): every such slot's word, in its three case forms.
     #[test]
@@ -2659,7 +2742,7 @@ mod keyword_tests {
             let n = usize::from(slot.len);
             assert!((3..=SCAN_MAX).contains(&n), "{slot:?}");
             // (Its first eight bytes: the `filter` reads the first three.)
-            let w = &slot.key.to_le_bytes()[..n.min(8)];
+            let w = &(slot.key & !TAG_BITS).to_le_bytes()[..n.min(8)];
             for form in case_forms(std::str::from_utf8(w).expect("ASCII")) {
                 let raw = key8(form.as_bytes());
                 let entry = table.filter[filter_index(raw)];
