@@ -2762,12 +2762,7 @@ mod keyword_tests {
     fn block_folds_is_folds8() {
         let alphabet = [0xc5u8, 0xbf, 0xe2, 0x84, 0xaa, 0xc4, 0x80, b'a', b' ', 0xe9];
         let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = || xorshift(&mut state);
         let (mut yes, mut no) = (0, 0);
         for round in 0..20_000 {
             // Some texts dense with these bytes, some with one or two among ASCII letters.
