@@ -299,10 +299,10 @@ fn portable_letters16(chunk: &[u8; 16]) -> (u32, u32) {
     })
 }
 
-/// `KEY_BYTES[k]`: the mask of the first `min(k, 8)` bytes of a little-endian `u64` (the letters of a word's
-/// key, [`token`]).
-static KEY_BYTES: [u64; 16] = {
-    let mut t = [u64::MAX; 16];
+/// `KEY_BYTES[k]`: the mask of the first `min(k, 8)` bytes of a little-endian `u64` (the bytes of the key of a
+/// word of `k` bytes, [`token`]).
+static KEY_BYTES: [u64; 17] = {
+    let mut t = [u64::MAX; 17];
     let mut k = 0;
     while k < 8 {
         t[k] = (1 << (8 * k)) - 1;
@@ -402,17 +402,20 @@ fn token(text: &str, i: usize, c: char, n: usize) -> Token {
     let bytes = text.as_bytes();
     // Most tokens: an ASCII capital and at most fifteen ASCII letters, ended by an ASCII byte that is no
     // hyphen (and no apostrophe right after the capital).
+    // (The capital and the sixteen bytes after it: the key is read from the capital on.)
     if n == 1
-        && let Some(chunk) = bytes.get(i + 1..).and_then(<[u8]>::first_chunk::<16>)
-        && chunk[0] != b'\''
+        && let Some(window) = bytes.get(i..).and_then(<[u8]>::first_chunk::<17>)
+        && window[1] != b'\''
     {
+        let chunk: &[u8; 16] = window[1..].try_into().expect("16 bytes");
         // The sixteen bytes after the capital tested at once: the letters before the first byte that is none
         // (`!letters` has bits 16 and up set: `k` is 16 when all are letters).
         let (letters, small) = letters16(chunk);
         let k = (!letters).trailing_zeros() as usize;
-        let lower = small & ((1 << k) - 1) != 0;
+        // A lower-case letter among the first `k`: the first of them is one (`small` is 0 from bit 16 up:
+        // `trailing_zeros` is then 32).
+        let lower = (small.trailing_zeros() as usize) < k;
         if k < 16 {
-            let x = u64::from_le_bytes(chunk[..8].try_into().expect("8 bytes"));
             let end = i + 1 + k;
             let stop = chunk[k];
             if ends_ascii_token(stop) {
@@ -421,9 +424,9 @@ fn token(text: &str, i: usize, c: char, n: usize) -> Token {
                     end,
                     lower,
                     hyphen: false,
-                    // The capital, then the letters after it: the first seven of them at most (the shift drops
-                    // an eighth).
-                    key: u64::from(bytes[i]) | (x & KEY_BYTES[k]) << 8,
+                    // The capital and the letters after it, eight bytes at most.
+                    key: u64::from_le_bytes(*window.first_chunk::<8>().expect("8 bytes"))
+                        & KEY_BYTES[k + 1],
                 };
             }
             // A letter outside ASCII or a hyphen: the token goes on from there.
@@ -1118,9 +1121,21 @@ mod tests {
             assert_eq!(letters16(&chunk), want(&chunk), "{chunk:?}");
         }
         let x = u64::from_le_bytes(*b"Abcdefgh");
+        assert_eq!(KEY_BYTES.len(), 17);
         for (k, mask) in KEY_BYTES.iter().enumerate() {
-            let bytes = &b"Abcdefgh"[..k.min(8)];
-            assert_eq!(x & mask, lexicon::word_key(bytes), "{k}");
+            let word = &b"Abcdefghijklmnop"[..k];
+            assert_eq!(x & mask, lexicon::word_key(word), "{k}");
+        }
+        // The lower-case test of [`token`]: a lower-case letter among the first `k` bytes, as the mask of them
+        // tells, for every 16-bit mask.
+        for small in 0..=u32::from(u16::MAX) {
+            for k in 0..=16 {
+                assert_eq!(
+                    (small.trailing_zeros() as usize) < k,
+                    small & ((1 << k) - 1) != 0,
+                    "{small:#x} {k}"
+                );
+            }
         }
     }
 
