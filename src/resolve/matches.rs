@@ -524,22 +524,10 @@ fn infer_rounds(ctx: &Ctx, titles_looked: bool, found: &mut [Found], leads: &mut
         }
     }
     // "in the previous round": the round before that of the result told just before.
-    static EARLIER_ROUND: Patterns = Patterns::new(&[
-        "previous round",
-        "round before",
-        "round earlier",
-        "earlier round",
-    ]);
-    static ROUND: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("round"));
     for i in 0..found.len() {
         let sent = ctx.sents[found[i].sent];
         let after = &ctx.text[found[i].span.start.max(sent.start)..sent.end];
-        // (Every pattern holds "round": a quick test first.)
-        if found[i].round.is_none()
-            && ROUND.find(after.as_bytes()).is_some()
-            && EARLIER_ROUND.find(after).is_some()
-        {
+        if found[i].round.is_none() && earlier_round_in(after.as_bytes()) {
             let si = found[i].sent;
             let a = found.partition_point(|f| f.sent + 20 < si);
             let before = found[a..i]
@@ -775,6 +763,38 @@ fn infer_rounds(ctx: &Ctx, titles_looked: bool, found: &mut [Found], leads: &mut
     if code.is_some() {
         found[first].round = code;
     }
+}
+
+/// The phrases of an earlier round ("in the previous round").
+#[cfg(test)]
+static EARLIER_ROUND: Patterns = Patterns::new(&[
+    "previous round",
+    "round before",
+    "round earlier",
+    "earlier round",
+]);
+
+/// Whether `h` holds a phrase of an earlier round: "previous round", "round before", "round earlier" or
+/// "earlier round" (as `EARLIER_ROUND.find(h).is_some()`). Each phrase holds "round" once, at a known place:
+/// the words are compared around each "round" of `h` (found by a SIMD search, which rejects most texts at
+/// once), not looked for byte by byte.
+fn earlier_round_in(h: &[u8]) -> bool {
+    static ROUND: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("round"));
+    // (A loop of `find`, not `find_iter`, which copies the searcher into each iterator it makes.)
+    let mut at = 0;
+    while let Some(k) = ROUND.find(&h[at..]) {
+        let (before, rest) = h.split_at(at + k);
+        if before.ends_with(b"previous ")
+            || before.ends_with(b"earlier ")
+            || rest.starts_with(b"round before")
+            || rest.starts_with(b"round earlier")
+        {
+            return true;
+        }
+        at += k + 5;
+    }
+    false
 }
 
 /// Whether the round phrase at `span` is a heading: alone on a short line ("Quarterfinals", "Second Round:"),
@@ -3690,6 +3710,57 @@ pub(crate) fn push_record(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`earlier_round_in`] answers as the [`EARLIER_ROUND`] search it replaced: on every text of the tests and
+    /// its lines (whole, and from each "round" on and up to each "round"'s end, to cut the phrases at their
+    /// edges), and on random texts of the phrases' words, cut and joined (every phrase told, and near misses).
+    #[test]
+    fn earlier_round_as_the_patterns() {
+        let pieces = [
+            "previous round",
+            "previous ",
+            "round before",
+            "round",
+            " before",
+            "earlier round",
+            "earlier ",
+            "round earlier",
+            "rounds",
+            "Round",
+            "previous",
+            "earlier",
+            "roun",
+            "d before",
+            "preview round",
+            " ",
+            "x",
+            "previous  round",
+            "round  before",
+            "é",
+        ];
+        let texts = crate::recognise::all_texts_then_random(&pieces, 20_000, 6, 0x9e37);
+        let mut told = [0usize; 2];
+        let mut check = |h: &str| {
+            let want = EARLIER_ROUND.find(h).is_some();
+            assert_eq!(earlier_round_in(h.as_bytes()), want, "{h:?}");
+            told[usize::from(want)] += 1;
+        };
+        for t in &texts {
+            check(t);
+            for line in t.lines() {
+                check(line);
+                for (p, _) in line.match_indices("round") {
+                    check(&line[..p + 5]);
+                    check(&line[p..]);
+                    if p > 0 && line.is_char_boundary(p - 1) {
+                        check(&line[p - 1..]);
+                    }
+                }
+            }
+        }
+        // (Both answers are told, often.)
+        assert!(told[0] > 1000 && told[1] > 1000, "{told:?}");
+    }
 
     /// [`keep_at`] keeps what the swap it replaced kept: random vectors compacted in place by random choices
     /// (every result kept, none, and mixes), `v[..kept]` the same at every step and at the end.
