@@ -666,10 +666,8 @@ fn infer_rounds(ctx: &Ctx, titles_looked: bool, found: &mut [Found], leads: &mut
         "United Cup",
         "ATP Cup",
     ];
-    // (Every team event's name holds "Cup": a quick byte test first.)
-    let team_event = |name: &str| {
-        name.as_bytes().windows(3).any(|w| w == b"Cup") && team.iter().any(|c| name.contains(c))
-    };
+    // (Every team event's name holds "Cup": a quick byte test first, [`has_cup`].)
+    let team_event = |name: &str| has_cup(name.as_bytes()) && team.iter().any(|c| name.contains(c));
     // (Results mostly follow one another with the same tournament: its name is read once per run of them.)
     let mut last: Option<(usize, bool)> = None;
     let mut team_at = |t: usize| match last {
@@ -763,6 +761,13 @@ fn infer_rounds(ctx: &Ctx, titles_looked: bool, found: &mut [Found], leads: &mut
     if code.is_some() {
         found[first].round = code;
     }
+}
+
+/// Whether `b` holds "Cup". (Each window's bytes matched as a pattern: a compare of its first byte, which
+/// rejects most, where a slice compare of each window cost a loop of its own. `memchr` costs more on names
+/// this short.)
+fn has_cup(b: &[u8]) -> bool {
+    b.windows(3).any(|w| matches!(w, [b'C', b'u', b'p']))
 }
 
 /// The phrases of an earlier round ("in the previous round").
@@ -3710,6 +3715,31 @@ pub(crate) fn push_record(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`has_cup`] answers as the three-byte windows it replaced, on every line of the test texts, their
+    /// suffixes from each 'C', and random strings of "C", "u", "p", "Cu", "up" and other bytes.
+    #[test]
+    fn has_cup_as_the_windows() {
+        let old = |b: &[u8]| b.windows(3).any(|w| w == b"Cup");
+        let texts = crate::recognise::all_texts_then_random(
+            &["C", "u", "p", "Cu", "up", "Cup", "c", "U", "x", " ", "CC"],
+            20_000,
+            5,
+            0xc0f,
+        );
+        let mut told = [0usize; 2];
+        for t in &texts {
+            for line in t.lines() {
+                let b = line.as_bytes();
+                for from in std::iter::once(0).chain(memchr::memchr_iter(b'C', b)) {
+                    let want = old(&b[from..]);
+                    assert_eq!(has_cup(&b[from..]), want, "{line:?} {from}");
+                    told[usize::from(want)] += 1;
+                }
+            }
+        }
+        assert!(told[0] > 1000 && told[1] > 1000, "{told:?}");
+    }
 
     /// [`earlier_round_in`] answers as the [`EARLIER_ROUND`] search it replaced: on every text of the tests and
     /// its lines (whole, and from each "round" on and up to each "round"'s end, to cut the phrases at their
