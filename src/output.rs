@@ -726,12 +726,6 @@ fn clean3(x: u8, y: u8, z: u8) -> bool {
     !(ESCAPE[x as usize] | ESCAPE[y as usize] | ESCAPE[z as usize])
 }
 
-/// Whether the sixteen bytes of `lo` and `hi` are free of bytes that a JSON string escapes.
-#[inline(always)]
-fn clean16(lo: u64, hi: u64) -> bool {
-    escape_bits(lo) | escape_bits(hi) == 0
-}
-
 /// A JSON string with serde_json's escapes: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, other control characters
 /// as `\u00XX` (lowercase hex); everything else as is.
 ///
@@ -745,7 +739,10 @@ fn string(out: &mut Vec<u8>, s: &str) {
     if (8..=16).contains(&n) {
         let lo: [u8; 8] = b[..8].try_into().expect("eight bytes");
         let hi: [u8; 8] = b[n - 8..].try_into().expect("eight bytes");
-        if clean16(u64::from_le_bytes(lo), u64::from_le_bytes(hi)) {
+        if !any_escape(escape_lanes_words(
+            u64::from_le_bytes(lo),
+            u64::from_le_bytes(hi),
+        )) {
             let base = out.len();
             let [l0, l1, l2, l3, l4, l5, l6, l7] = lo;
             out.extend_from_slice(&[b'"', l0, l1, l2, l3, l4, l5, l6, l7]);
@@ -758,10 +755,7 @@ fn string(out: &mut Vec<u8>, s: &str) {
         // Two overlapping halves of sixteen bytes.
         let lo: [u8; 16] = b[..16].try_into().expect("sixteen bytes");
         let hi: [u8; 16] = b[n - 16..].try_into().expect("sixteen bytes");
-        let word = |h: &[u8; 16], i: usize| {
-            u64::from_le_bytes(h[i..i + 8].try_into().expect("eight bytes"))
-        };
-        if clean16(word(&lo, 0), word(&lo, 8)) && clean16(word(&hi, 0), word(&hi, 8)) {
+        if !any_escape(escape_lanes(&lo) | escape_lanes(&hi)) {
             let base = out.len();
             out.push(b'"');
             out.extend_from_slice(&lo);
@@ -966,8 +960,9 @@ mod tests {
 
     #[test]
     fn short_strings_in_the_buffer_as_serde_json_writes_them() {
-        // Strings of 8 to 32 bytes (the vector tests of `str_at`) with every ASCII byte at every position.
-        for n in 8..=32 {
+        // Strings of 8 to 32 bytes (the vector tests of `str_at` and of `string`) with every ASCII byte at
+        // every position; `string` also from one byte on.
+        for n in 1..=32 {
             for pos in 0..n {
                 for c in 0..0x80u8 {
                     let mut v = vec![b'q'; n];
@@ -975,6 +970,12 @@ mod tests {
                     let s = String::from_utf8(v).unwrap();
                     let mut buf = [0; CAP];
                     let want = serde_json::to_string(&s).unwrap();
+                    let mut out = b"x".to_vec();
+                    string(&mut out, &s);
+                    assert_eq!(&out[1..], want.as_bytes(), "{s:?}");
+                    if n < 8 {
+                        continue;
+                    }
                     match str_at(&mut buf, 3, &s) {
                         Some(end) => assert_eq!(&buf[3..end], want.as_bytes()),
                         None => assert!(needs_escape(s.as_bytes()), "{s:?}"),
