@@ -635,24 +635,31 @@ fn needs_escape(b: &[u8]) -> bool {
 }
 
 /// Copies `src` (at least 16 bytes) into `dst` (as long) sixteen bytes at a time, the last piece overlapping
-/// the one before, and tells whether `src` is free of bytes that a JSON string escapes (when not, `dst` holds
-/// the copy all the same). One pass, fixed-size copies: no call to `memcpy` after a [`needs_escape`] pass.
+/// the one before, and tells whether `src` is free of bytes that a JSON string escapes. When it is, `dst`
+/// holds the copy. When not (the caller then writes the string elsewhere), `dst` holds the copy of the whole
+/// pieces of sixteen before the first one that needs an escape, the rest left as it was; or, when every whole
+/// piece is clean (the escaped byte is in the tail that the last piece covers), the whole copy.
+///
+/// One pass, fixed-size copies. Each piece is tested before it is copied: the early exit leaves the loop
+/// without a trip count known on entry, so LLVM does not turn its copies into a call of `memcpy` (which, with
+/// the tests `|` together over the whole string and one exit, it did with fat LTO).
 #[inline(always)]
 fn copy_clean(dst: &mut [u8], src: &[u8]) -> bool {
     let n = src.len();
     let last: &[u8; 16] = src[n - 16..].try_into().expect("sixteen bytes");
-    let mut acc = escape_lanes(last);
     for (d, c) in dst
         .as_chunks_mut::<16>()
         .0
         .iter_mut()
         .zip(src.as_chunks::<16>().0)
     {
-        acc |= escape_lanes(c);
+        if any_escape(escape_lanes(c)) {
+            return false;
+        }
         *d = *c;
     }
     dst[n - 16..].copy_from_slice(last);
-    !any_escape(acc)
+    !any_escape(escape_lanes(last))
 }
 
 /// The escape test of sixteen bytes, in a form that tests of more bytes `|` together before one
@@ -903,9 +910,26 @@ mod tests {
             }
         }
         for v in &cases {
-            let mut dst = vec![0; v.len()];
-            assert_eq!(super::copy_clean(&mut dst, v), !needs_escape(v), "{v:?}");
-            assert_eq!(&dst, v);
+            // Each byte of `dst` starts unlike the byte of `v` that may be copied over it.
+            let mut dst: Vec<u8> = v.iter().map(|&c| !c).collect();
+            let clean = super::copy_clean(&mut dst, v);
+            assert_eq!(clean, !needs_escape(v), "{v:?}");
+            // What the doc promises: the whole pieces of sixteen before the first that needs an escape are
+            // copied, the rest is left; all of it when every whole piece is clean.
+            let whole = v.len() / 16;
+            let first_bad = (0..whole)
+                .find(|&k| needs_escape(&v[16 * k..16 * k + 16]))
+                .unwrap_or(whole);
+            let mut want: Vec<u8> = v.iter().map(|&c| !c).collect();
+            if first_bad == whole {
+                want.copy_from_slice(v);
+            } else {
+                want[..16 * first_bad].copy_from_slice(&v[..16 * first_bad]);
+            }
+            assert_eq!(dst, want, "{v:?}");
+            if clean {
+                assert_eq!(&dst, v);
+            }
         }
     }
 
