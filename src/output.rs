@@ -736,65 +736,12 @@ fn clean3(x: u8, y: u8, z: u8) -> bool {
 /// A JSON string with serde_json's escapes: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, other control characters
 /// as `\u00XX` (lowercase hex); everything else as is.
 ///
-/// Most strings are short (names, ids, rules: ten bytes on average), so the cost is per call: a string of 1 to
-/// 16 bytes is read as two overlapping pieces, tested at once, and written as two fixed-size copies (the second
-/// one over the overlap, after a truncation), with no call to `memcpy`.
+/// The writer's path for the strings that [`str_at`] and [`copy_clean`] do not take: those that need escapes
+/// and those too long for the buffer. So no short fast path here: a short string that comes here needs escapes.
 #[inline(always)]
 fn string(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
     let n = b.len();
-    if (8..=16).contains(&n) {
-        let lo: [u8; 8] = b[..8].try_into().expect("eight bytes");
-        let hi: [u8; 8] = b[n - 8..].try_into().expect("eight bytes");
-        if !any_escape(escape_lanes_words(
-            u64::from_le_bytes(lo),
-            u64::from_le_bytes(hi),
-        )) {
-            let base = out.len();
-            let [l0, l1, l2, l3, l4, l5, l6, l7] = lo;
-            out.extend_from_slice(&[b'"', l0, l1, l2, l3, l4, l5, l6, l7]);
-            out.truncate(base + 1 + n - 8);
-            let [h0, h1, h2, h3, h4, h5, h6, h7] = hi;
-            out.extend_from_slice(&[h0, h1, h2, h3, h4, h5, h6, h7, b'"']);
-            return;
-        }
-    } else if (17..=32).contains(&n) {
-        // Two overlapping halves of sixteen bytes.
-        let lo: [u8; 16] = b[..16].try_into().expect("sixteen bytes");
-        let hi: [u8; 16] = b[n - 16..].try_into().expect("sixteen bytes");
-        if !any_escape(escape_lanes(&lo) | escape_lanes(&hi)) {
-            let base = out.len();
-            out.push(b'"');
-            out.extend_from_slice(&lo);
-            out.truncate(base + 1 + n - 16);
-            out.extend_from_slice(&hi);
-            out.push(b'"');
-            return;
-        }
-    } else if (4..8).contains(&n) {
-        let lo: [u8; 4] = b[..4].try_into().expect("four bytes");
-        let hi: [u8; 4] = b[n - 4..].try_into().expect("four bytes");
-        let (l, h) = (u32::from_le_bytes(lo), u32::from_le_bytes(hi));
-        if escape_bits(u64::from(l) | u64::from(h) << 32) == 0 {
-            let base = out.len();
-            let [l0, l1, l2, l3] = lo;
-            out.extend_from_slice(&[b'"', l0, l1, l2, l3]);
-            out.truncate(base + 1 + n - 4);
-            let [h0, h1, h2, h3] = hi;
-            out.extend_from_slice(&[h0, h1, h2, h3, b'"']);
-            return;
-        }
-    } else if (1..4).contains(&n) {
-        // The first, middle and last bytes cover a string of one to three bytes.
-        let (x, y, z) = (b[0], b[n / 2], b[n - 1]);
-        if clean3(x, y, z) {
-            let base = out.len();
-            out.extend_from_slice(&[b'"', x, y, z]);
-            out.truncate(base + 1 + n);
-            out.push(b'"');
-            return;
-        }
-    }
     out.reserve(n + 2);
     out.push(b'"');
     if needs_escape(b) {
@@ -984,8 +931,8 @@ mod tests {
 
     #[test]
     fn short_strings_in_the_buffer_as_serde_json_writes_them() {
-        // Strings of 8 to 32 bytes (the vector tests of `str_at` and of `string`) with every ASCII byte at
-        // every position; `string` also from one byte on.
+        // Strings of 1 to 32 bytes with every ASCII byte at every position: through `string`, and from 8 bytes
+        // on (its vector tests) through `str_at`.
         for n in 1..=32 {
             for pos in 0..n {
                 for c in 0..0x80u8 {
