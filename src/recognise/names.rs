@@ -429,11 +429,140 @@ fn token(text: &str, i: usize, c: char, n: usize) -> Token {
                         & KEY_BYTES[k + 1],
                 };
             }
-            // A letter outside ASCII or a hyphen: the token goes on from there.
-            return token_rest(text, end, lower).at(bytes, i);
+            // A letter outside ASCII or a hyphen: the token goes on from there. (Its key from the bytes at
+            // hand, as above: `KEY_BYTES` has all eight bytes from 8 on.)
+            let rest = accented_rest(text, i, letters, small);
+            return Token {
+                start: i,
+                end: rest.end,
+                lower: rest.lower,
+                hyphen: rest.hyphen,
+                key: u64::from_le_bytes(*window.first_chunk::<8>().expect("8 bytes"))
+                    & KEY_BYTES[(rest.end - i).min(16)],
+            };
         }
     }
     token_general(text, i, c, n).at(bytes, i)
+}
+
+/// The rest of the token whose ASCII capital is at `i`, whose sixteen bytes after it are in the text, and whose
+/// ASCII letters after the capital stop at a letter outside ASCII or a hyphen (`letters`, `small`: [`letters16`]
+/// of those bytes): [`accented16`]'s test of them first (most accented tokens, "Sørensen", "Dvořák", end within
+/// them), else [`token_rest`]. Out of line, as [`token_rest`]: few tokens of English copy come here.
+#[inline(never)]
+fn accented_rest(text: &str, i: usize, letters: u32, small: u32) -> TokenEnd {
+    let bytes = text.as_bytes();
+    // Where the ASCII letters stop, and whether a lower-case one comes before, as [`token`] found them.
+    let k = (!letters).trailing_zeros() as usize;
+    let end = i + 1 + k;
+    let lower = small & ((1 << k) - 1) != 0;
+    // (A hyphen there: [`token_rest`] takes the parts after it.)
+    if bytes.get(end) != Some(&b'-')
+        && let Some(chunk) = bytes.get(i + 1..).and_then(<[u8]>::first_chunk::<16>)
+        && let Some((e, lower)) = accented16(chunk, letters, small)
+    {
+        return TokenEnd {
+            end: i + 1 + e,
+            lower,
+            hyphen: false,
+        };
+    }
+    token_rest(text, end, lower)
+}
+
+/// The rest of a token among the sixteen bytes `chunk` after its ASCII capital, when its ASCII letters stop at
+/// a byte outside ASCII (`letters`, `small`: [`letters16`] of `chunk`): the number of its bytes in `chunk` and
+/// whether one of them is a lower-case letter, as [`token_rest`] finds them, in the common case: the token ends
+/// within `chunk` at an ASCII byte other than a hyphen, and each of its characters outside ASCII is one of two
+/// bytes whose first byte is 0xC3, 0xC4 or 0xC5 (U+00C0..=U+017F: letters, but "×" and "÷", as
+/// [`letters_from`] and [`latin`] have it). `None` in any other case, and when no byte of the token but one of
+/// U+0100..=U+017F may be lower-case (whose case [`latin`] works out): [`token_rest`] then decides.
+#[inline(always)]
+fn accented16(chunk: &[u8; 16], letters: u32, small: u32) -> Option<(usize, bool)> {
+    let h = high16(chunk);
+    // The token's bytes: ASCII letters and bytes outside ASCII, up to the first other byte (`e` is 16 if
+    // none: bits 16 and up of the masks are 0).
+    let e = (!(letters | h.high)).trailing_zeros() as usize;
+    if e >= 16 || chunk[e] == b'-' {
+        return None;
+    }
+    let p = (1u32 << e) - 1;
+    // The bytes outside ASCII are the first bytes 0xC3..=0xC5 and the byte after each (which valid UTF-8
+    // makes a continuation byte; it lies before `e`, being outside ASCII itself), and no "×" or "÷"
+    // (0xC3 0x97, 0xC3 0xB7).
+    let lead = h.lead & p;
+    let after_c3 = h.c3 << 1 & p;
+    if h.high & p != lead | lead << 1 || h.times & after_c3 != 0 {
+        return None;
+    }
+    // Lower case: an ASCII one, or U+00DF..=U+00FF (second byte 0x9F and up after 0xC3).
+    let lower = (small & p != 0) | (h.small_c3 & after_c3 != 0);
+    if !lower && lead & !h.c3 != 0 {
+        return None;
+    }
+    Some((e, lower))
+}
+
+/// The masks of [`accented16`] (bit `j` for `chunk[j]`).
+#[derive(Debug, PartialEq, Eq)]
+struct High16 {
+    /// Bytes 0x80 and up.
+    high: u32,
+    /// Bytes 0xC3..=0xC5.
+    lead: u32,
+    /// Bytes 0xC3.
+    c3: u32,
+    /// Bytes whose bits but bit 5 are those of 0x97 (0x97 and 0xB7).
+    times: u32,
+    /// Bytes 0x9F..=0xFF and 0x00..=0x7F (read only after a 0xC3, where they are 0x9F..=0xBF).
+    small_c3: u32,
+}
+
+/// [`High16`] of `chunk`: with SSE2 (every x86-64) a compare per mask on the sixteen bytes in one register
+/// and `pmovmskb` (signed compares, as in [`letters16`]: adding 0xBD maps 0xC3..=0xC5 onto -128..=-126 and no
+/// other byte there; 0x9F..=0x7F is the signed range -97..=127); elsewhere byte by byte.
+#[inline(always)]
+fn high16(chunk: &[u8; 16]) -> High16 {
+    #[cfg(target_feature = "sse2")]
+    {
+        use safe_arch::*;
+        let splat = set_splat_i8_m128i;
+        let v = m128i::from(*chunk);
+        let mask = |m| move_mask_i8_m128i(m) as u32;
+        High16 {
+            high: mask(v),
+            lead: mask(cmp_gt_mask_i8_m128i(
+                splat(-125),
+                add_i8_m128i(v, splat(0xBDu8 as i8)),
+            )),
+            c3: mask(cmp_eq_mask_i8_m128i(v, splat(0xC3u8 as i8))),
+            times: mask(cmp_eq_mask_i8_m128i(
+                bitand_m128i(v, splat(0xDFu8 as i8)),
+                splat(0x97u8 as i8),
+            )),
+            small_c3: mask(cmp_gt_mask_i8_m128i(v, splat(0x9Eu8 as i8))),
+        }
+    }
+    #[cfg(not(target_feature = "sse2"))]
+    portable_high16(chunk)
+}
+
+/// [`high16`] byte by byte.
+#[cfg(any(test, not(target_feature = "sse2")))]
+fn portable_high16(chunk: &[u8; 16]) -> High16 {
+    let bits = |f: fn(u8) -> bool| {
+        chunk
+            .iter()
+            .enumerate()
+            .fold(0, |m, (j, &b)| m | u32::from(f(b)) << j)
+    };
+    High16 {
+        high: bits(|b| b >= 0x80),
+        lead: bits(|b| (0xC3..=0xC5).contains(&b)),
+        c3: bits(|b| b == 0xC3),
+        times: bits(|b| b == 0x97 || b == 0xB7),
+        small_c3: bits(|b| !(0x80..0x9F).contains(&b)),
+    }
 }
 
 /// Whether a token whose letters stop at the byte `stop` ends there: an ASCII byte other than a hyphen
@@ -1136,6 +1265,116 @@ mod tests {
                     "{small:#x} {k}"
                 );
             }
+        }
+    }
+
+    /// [`high16`] marks the bytes [`portable_high16`] tests (every byte value at every position among
+    /// accented letters, and random chunks).
+    #[test]
+    fn high16_at_every_byte() {
+        let base: [u8; 16] = "ab\u{e9}cd\u{142}e\u{f8}fghij"
+            .as_bytes()
+            .try_into()
+            .unwrap();
+        for pos in 0..16 {
+            for b in 0..=255u8 {
+                let mut chunk = base;
+                chunk[pos] = b;
+                let h = high16(&chunk);
+                assert_eq!(h, portable_high16(&chunk), "{chunk:?}");
+                assert_eq!(h.high >> pos & 1, u32::from(b >= 0x80), "{b:#04x}");
+                assert_eq!(
+                    h.lead >> pos & 1,
+                    u32::from(matches!(b, 0xC3..=0xC5)),
+                    "{b:#04x}"
+                );
+                assert_eq!(h.c3 >> pos & 1, u32::from(b == 0xC3), "{b:#04x}");
+                assert_eq!(
+                    h.times >> pos & 1,
+                    u32::from(b == 0x97 || b == 0xB7),
+                    "{b:#04x}"
+                );
+                assert_eq!(
+                    h.small_c3 >> pos & 1,
+                    u32::from(!(0x80..0x9F).contains(&b)),
+                    "{b:#04x}"
+                );
+            }
+        }
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..5000 {
+            let chunk: [u8; 16] = std::array::from_fn(|_| {
+                crate::recognise::xorshift(&mut state);
+                (state >> 24) as u8
+            });
+            assert_eq!(high16(&chunk), portable_high16(&chunk), "{chunk:?}");
+        }
+    }
+
+    /// [`token`] (with [`accented_rest`]'s test of the sixteen bytes after an ASCII capital) gives the token
+    /// [`token_general`] gives, at every capital of random texts of ASCII letters and of letters and other
+    /// characters outside ASCII ("×", "÷", upper- and lower-case ones of U+00C0..=U+017F, others of two and
+    /// three bytes), spaces, hyphens and apostrophes.
+    #[test]
+    fn accented_tokens_as_the_general_path() {
+        let pieces = [
+            "a", "b", "K", "z", "A", " ", " ", "-", "'", ".", "\u{e9}", "\u{e9}", "\u{c9}",
+            "\u{df}", "\u{de}", "\u{d7}", "\u{f7}", "\u{ff}", "\u{c0}", "\u{142}", "\u{141}",
+            "\u{10d}", "\u{10c}", "\u{138}", "\u{149}", "\u{178}", "\u{17e}", "\u{17d}", "\u{17f}",
+            "\u{aa}", "\u{b5}", "\u{a0}", "\u{2019}", "\u{391}", "\u{3b1}", "\u{1e9e}",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut accented = 0;
+        for round in 0..4000 {
+            crate::recognise::xorshift(&mut state);
+            // Mostly ASCII letters, with more of the other pieces in later rounds.
+            let other = 2 + round % 5;
+            let text: String = (0..40)
+                .map(|_| {
+                    crate::recognise::xorshift(&mut state);
+                    let r = (state >> 20) as usize;
+                    if r % 8 < other {
+                        pieces[(r >> 3) % pieces.len()]
+                    } else {
+                        ["a", "e", "n", "r", "s", "t", "B", "D"][(r >> 3) % 8]
+                    }
+                })
+                .collect();
+            let bytes = text.as_bytes();
+            for (i, c) in text.char_indices() {
+                if !is_lu(c) {
+                    continue;
+                }
+                let n = c.len_utf8();
+                let got = token(&text, i, c, n);
+                let want = token_general(&text, i, c, n).at(bytes, i);
+                assert_eq!(
+                    (got.start, got.end, got.lower, got.hyphen, got.key),
+                    (want.start, want.end, want.lower, want.hyphen, want.key),
+                    "{text:?} at {i}"
+                );
+                accented += usize::from(text[i..got.end].bytes().any(|b| b >= 0x80));
+            }
+        }
+        assert!(accented > 1000, "{accented}");
+        // The common cases each way: letters of U+00C0..=U+00FF and of U+0100..=U+017F, with an ASCII
+        // lower-case letter or none.
+        for (t, end, lower) in [
+            ("S\u{f8}rensen ", 9, true),
+            ("Dvo\u{159}\u{e1}k,", 8, true),
+            ("J\u{d6}RG ", 5, false),
+            ("J\u{f6}RG ", 5, true),
+            ("\u{141}\u{d3}D\u{179} ", 7, false),
+            ("L\u{141}\u{d3}D\u{179} ", 8, false),
+            ("L\u{142}\u{d3}D\u{179} ", 8, true),
+            ("A\u{d7}B ", 1, false),
+            ("Ab\u{e9}-Cd ", 7, true),
+        ] {
+            // (Sixteen bytes after the capital at least, as the test of them needs.)
+            let t = format!("{t}and more words");
+            let c = t.chars().next().unwrap();
+            let tok = token(&t, 0, c, c.len_utf8());
+            assert_eq!((tok.end, tok.lower), (end, lower), "{t:?}");
         }
     }
 
