@@ -8,63 +8,66 @@ pub(crate) struct Sentence {
     pub para: usize,
 }
 
-/// Words that a full stop follows without ending the sentence.
-fn is_abbreviation(word: &str) -> bool {
-    // Most words fail on their length or first byte before the table.
-    let w = word.as_bytes();
-    if w.len() > 6
-        || !matches!(
-            w.first(),
-            Some(b'N' | b'n' | b'M' | b'D' | b'S' | b'J' | b'v' | b'F' | b'G' | b'L' | b'C')
-                | Some(b'P' | b'I' | b'a' | b'A' | b'O' | b'U' | b'e' | b'i' | b'd' | b'b')
-        )
-    {
-        return false;
-    }
-    matches!(
-        word,
-        "No" | "no"
-            | "Mr"
-            | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "St"
-            | "Jr"
-            | "Sr"
-            | "vs"
-            | "v"
-            | "Nos"
-            | "Mt"
-            | "Ft"
-            | "Gen"
-            | "Lt"
-            | "Col"
-            | "Prof"
-            | "Inc"
-            | "Co"
-            | "Corp"
-            | "Ltd"
-            | "approx"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Aug"
-            | "Sept"
-            | "Sep"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-            | "U.S"
-            | "e.g"
-            | "i.e"
-            | "etc"
-            | "d"
-            | "def"
-            | "bt"
-            | "beat"
-    )
+/// Defines [`ABBREVIATIONS`] and [`is_abbreviation`] from one list.
+macro_rules! abbreviations {
+    ($($w:literal)|*) => {
+        /// Words that a full stop follows without ending the sentence.
+        const ABBREVIATIONS: &[&str] = &[$($w),*];
+
+        /// Whether `word` is one of [`ABBREVIATIONS`].
+        fn is_abbreviation(word: &str) -> bool {
+            // Most words fail on their length and first byte before the list (see [`MAY_KEEP`]).
+            let w = word.as_bytes();
+            if !w.first().is_some_and(|&c| w.len() < 8 && MAY_KEEP[usize::from(c)] >> w.len() & 1 != 0) {
+                return false;
+            }
+            matches!(word, $($w)|*)
+        }
+    };
 }
+
+abbreviations!(
+    "No" | "no"
+        | "Mr"
+        | "Mrs"
+        | "Ms"
+        | "Dr"
+        | "St"
+        | "Jr"
+        | "Sr"
+        | "vs"
+        | "v"
+        | "Nos"
+        | "Mt"
+        | "Ft"
+        | "Gen"
+        | "Lt"
+        | "Col"
+        | "Prof"
+        | "Inc"
+        | "Co"
+        | "Corp"
+        | "Ltd"
+        | "approx"
+        | "Jan"
+        | "Feb"
+        | "Mar"
+        | "Apr"
+        | "Aug"
+        | "Sept"
+        | "Sep"
+        | "Oct"
+        | "Nov"
+        | "Dec"
+        | "U.S"
+        | "e.g"
+        | "i.e"
+        | "etc"
+        | "d"
+        | "def"
+        | "bt"
+        | "beat"
+);
 
 /// One byte repeated in each byte of a word.
 #[inline]
@@ -132,35 +135,48 @@ pub(crate) fn sentences_into(text: &str, out: &mut Vec<Sentence>) {
     out.reserve(text.len() / 64 + 1);
     let mut para = 0usize;
     let mut start = 0usize;
+    // Where the trim of the sentence at `start` starts: past its leading white space when the end of the
+    // sentence before found it ([`sentence_end`] reads over that white space to the next sentence's first
+    // byte), so that the trim reads one byte; else `start`. (Always a trim, not a branch on whether the end
+    // is known: sentences after a line break and after a stop come in no order.)
+    let mut lead = 0usize;
     // Every stop is visited in order: after one that does not end a sentence the walk goes on from the next
     // byte, and one that does ends the sentence after the quotes and brackets that follow it, none a stop.
     for i in stops(bytes) {
-        let b = bytes[i];
-        if b == b'\n' {
+        if bytes[i] == b'\n' {
             // Empty paragraph lines (and the line breaks between paragraphs) give no sentence.
             if start < i {
-                push(text, out, start, i, para);
+                push(text, out, start, lead, i, false, para);
             }
             para += 1;
             start = i + 1;
-        } else if is_sentence_end(text, i) {
-            // Take closing quotes and brackets with the sentence.
-            let mut e = i + 1;
-            while e < bytes.len() && matches!(bytes[e], b'"' | b'\'' | b')') {
-                e += 1;
-            }
-            push(text, out, start, e, para);
+            lead = start;
+        } else if let Some((e, next)) = sentence_end(text, i) {
+            // The sentence takes its closing quotes and brackets; its last byte, the stop or one of them, is no
+            // white space.
+            push(text, out, start, lead, e, true, para);
             start = e;
+            lead = next;
         }
     }
-    push(text, out, start, bytes.len(), para);
+    push(text, out, start, lead, bytes.len(), false, para);
 }
 
-/// Pushes the sentence `s..e` of `text` (both char boundaries), trimmed, unless it is blank. A "sentence"
-/// longer than any real one (a list with no full stops, a run of numbers) is cut at spaces, so that no later
-/// step spends more than bounded time on one sentence.
+/// Pushes the sentence `s..e` of `text` (both char boundaries), trimmed, unless it is blank. `lead`: where its
+/// leading white space is trimmed from (`s`, or a byte past `s` when `s..lead` is known to be white space);
+/// `closed`: whether `text[e - 1]` is known to be no white space. A "sentence" longer than any real one (a list
+/// with no full stops, a run of numbers) is cut at spaces, so that no later step spends more than bounded time
+/// on one sentence (its pieces trimmed in full).
 #[inline(always)]
-fn push(text: &str, out: &mut Vec<Sentence>, mut s: usize, e: usize, para: usize) {
+fn push(
+    text: &str,
+    out: &mut Vec<Sentence>,
+    mut s: usize,
+    lead: usize,
+    e: usize,
+    closed: bool,
+    para: usize,
+) {
     if e - s > MAX_SENTENCE {
         while e - s > MAX_SENTENCE {
             let mut cut = s + MAX_SENTENCE;
@@ -171,30 +187,11 @@ fn push(text: &str, out: &mut Vec<Sentence>, mut s: usize, e: usize, para: usize
             push_trimmed(text, out, s, cut, para);
             s = cut;
         }
+        push_trimmed(text, out, s, e, para);
+        return;
     }
-    push_trimmed(text, out, s, e, para);
-}
-
-/// Pushes `s..e` without its leading and trailing white space, unless nothing is left. ASCII white space (what
-/// `char::is_whitespace` says of ASCII) is trimmed on bytes; at a non-ASCII byte the general trim takes over.
-#[inline(always)]
-fn push_trimmed(text: &str, out: &mut Vec<Sentence>, s: usize, e: usize, para: usize) {
-    let b = text.as_bytes();
-    let white = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
-    let (mut a, mut z) = (s, e);
-    while a < z && white(b[a]) {
-        a += 1;
-    }
-    if a < z && b[a] >= 0x80 {
-        a = z - text[a..z].trim_start().len();
-    }
-    while z > a && white(b[z - 1]) {
-        z -= 1;
-    }
-    if z > a && b[z - 1] >= 0x80 {
-        // `a` is at a character that is not white space: the trim stops after it.
-        z = a + text[a..z].trim_end().len();
-    }
+    let a = trim_start(text, lead, e);
+    let z = if closed { e } else { trim_end(text, a, e) };
     if a < z {
         out.push(Sentence {
             start: a,
@@ -202,6 +199,84 @@ fn push_trimmed(text: &str, out: &mut Vec<Sentence>, s: usize, e: usize, para: u
             para,
         });
     }
+}
+
+/// Pushes `s..e` without its leading and trailing white space, unless nothing is left.
+fn push_trimmed(text: &str, out: &mut Vec<Sentence>, s: usize, e: usize, para: usize) {
+    let a = trim_start(text, s, e);
+    let z = trim_end(text, a, e);
+    if a < z {
+        out.push(Sentence {
+            start: a,
+            end: z,
+            para,
+        });
+    }
+}
+
+/// The white space characters beyond ASCII (what `char::is_whitespace` says), of two or three bytes in UTF-8.
+const WIDE_WHITE: [u32; 19] = [
+    0x85, 0xA0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
+    0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+];
+
+/// The bytes of the trims of a sentence, as tables (one load and one compare per byte, where the range and the
+/// space were two branches): `[0]` ASCII white space, what `char::is_whitespace` says of an ASCII byte (tab, line
+/// feed, vertical tab, form feed, carriage return, space); `[1]` the first byte of a character of
+/// [`WIDE_WHITE`]; `[2]` the last byte of one. Most sentences that start or end with a byte beyond ASCII (a
+/// name: "Élodie", "Peña") are then trimmed on bytes too: no character of theirs starts (or ends) as a white
+/// space character does.
+static TRIM: [[bool; 256]; 3] = {
+    let mut t = [[false; 256]; 3];
+    let mut b = 0;
+    while b < 0x80 {
+        t[0][b] = matches!(b as u8, b'\t'..=b'\r' | b' ');
+        b += 1;
+    }
+    let mut i = 0;
+    while i < WIDE_WHITE.len() {
+        let c = WIDE_WHITE[i];
+        let first = if c < 0x800 {
+            0xC0 | c >> 6
+        } else {
+            0xE0 | c >> 12
+        };
+        t[1][first as usize] = true;
+        t[2][(0x80 | (c & 0x3F)) as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// The start of `text[s..e]` (both char boundaries) without its leading white space: skipped on bytes; at the
+/// first byte of a character that may be white space the general trim takes over.
+#[inline(always)]
+fn trim_start(text: &str, s: usize, e: usize) -> usize {
+    let b = text.as_bytes();
+    let mut a = s;
+    while a < e && TRIM[0][usize::from(b[a])] {
+        a += 1;
+    }
+    if a < e && TRIM[1][usize::from(b[a])] {
+        a = e - text[a..e].trim_start().len();
+    }
+    a
+}
+
+/// The end of `text[a..e]` (both char boundaries, `text[a]` no white space when `a < e`) without its trailing
+/// white space, as [`trim_start`].
+#[inline(always)]
+fn trim_end(text: &str, a: usize, e: usize) -> usize {
+    let b = text.as_bytes();
+    let mut z = e;
+    while z > a && TRIM[0][usize::from(b[z - 1])] {
+        z -= 1;
+    }
+    if z > a && TRIM[2][usize::from(b[z - 1])] {
+        // `a` is at a character that is not white space: the trim stops after it.
+        z = a + text[a..z].trim_end().len();
+    }
+    z
 }
 
 /// The bytes that stop the walk back over the word before a full stop: ASCII white space, `(` and `"` (the word
@@ -228,62 +303,146 @@ fn maybe_word_stops(b: &[u8]) -> u64 {
     (x | !low) & splat(0x80) & !0x80
 }
 
-fn is_sentence_end(text: &str, i: usize) -> bool {
+/// Whether an ASCII byte may open a sentence after a stop and white space: a capital, a quote, a digit or '('
+/// (a non-ASCII character may if it is upper case). Nearly every stop followed by white space is followed by
+/// one: a table's one branch, where the test for a capital alone failed as often as a digit or a quote came.
+static OPENER: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = matches!(b as u8, b'A'..=b'Z' | b'"' | b'\'' | b'0'..=b'9' | b'(');
+        b += 1;
+    }
+    t
+};
+
+/// Whether a byte is a closing quote or bracket, which a sentence takes after its stop: '"', '\'' or ')'.
+static CLOSER: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b')' as usize] = true;
+    t
+};
+
+/// For each ASCII byte, bit `n` set when a word of `n` bytes that starts with it may keep a full stop from
+/// ending the sentence: an abbreviation ([`is_abbreviation`]) or, `n` being 1, a capital (an initial). The
+/// word before most stops has no such bit (a word of seven bytes or more has none): one test settles it.
+static MAY_KEEP: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        let w = ABBREVIATIONS[i].as_bytes();
+        assert!(w.len() <= 6);
+        t[w[0] as usize] |= 1 << w.len();
+        i += 1;
+    }
+    let mut c = b'A';
+    while c <= b'Z' {
+        t[c as usize] |= 1 << 1;
+        c += 1;
+    }
+    t
+};
+
+/// Whether the stop at `i` (a '.', '?' or '!') ends a sentence, and if so `(e, next)`: `e` the end of the
+/// sentence after the quotes and brackets that close it, `next` the end of the spaces and tabs that follow
+/// (the next sentence's first byte, which is no white space, or the end of the text).
+#[inline(always)]
+fn sentence_end(text: &str, i: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
+    // The closing quotes and brackets. Most stops have none and many one: the first is added without a branch
+    // (whether it is there went either way), a second is rare.
+    let mut e = i + 1;
+    e += usize::from(CLOSER[usize::from(bytes.get(e).copied().unwrap_or(0))]);
+    while e < bytes.len() && CLOSER[usize::from(bytes[e])] {
+        e += 1;
+    }
     // Must be followed by space(s) then a capital letter, a quote or a digit.
-    let mut j = i + 1;
-    while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')') {
-        j += 1;
+    if e >= bytes.len() {
+        return Some((e, e));
     }
-    if j >= bytes.len() {
-        return true;
+    if bytes[e] != b' ' && bytes[e] != b'\t' {
+        return None;
     }
-    if bytes[j] != b' ' && bytes[j] != b'\t' {
-        return false;
-    }
+    let mut j = e + 1;
     while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
         j += 1;
     }
     if j >= bytes.len() {
-        return true;
+        return Some((e, j));
     }
-    let next = match bytes[j] {
-        c @ 0..0x80 => char::from(c),
-        _ => text[j..].chars().next().unwrap_or(' '),
+    let c = bytes[j];
+    let opens = if c < 0x80 {
+        OPENER[usize::from(c)]
+    } else {
+        text[j..].chars().next().is_some_and(char::is_uppercase)
     };
-    if !(next.is_uppercase() || next == '"' || next == '\'' || next.is_ascii_digit() || next == '(')
-    {
-        return false;
+    if !opens {
+        return None;
     }
-    if bytes[i] != b'.' {
-        return true;
+    if bytes[i] != b'.' || !keeps_stop(text, i, c) {
+        return Some((e, j));
     }
-    // The word before the full stop: abbreviations and initials do not end sentences.
+    None
+}
+
+/// 1 for the bytes that, as the last byte before a word of [`keeps_stop`], leave the word's start unsure: a
+/// byte that [`maybe_word_stops`] marks but that is no [`WORD_STOP`] (an apostrophe, '%', a control byte:
+/// the word goes on over it), and every byte that is not ASCII (the word may go on over the character's other
+/// bytes); 0 for the others. The walk of [`keeps_stop_walk`] decides after them.
+static UNSURE_BEFORE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b >= 0x80 || (b < 0x29 && !WORD_STOP[b])) as u8;
+        b += 1;
+    }
+    t
+};
+
+/// Whether the full stop at `i`, before a sentence opener whose first byte is `next`, belongs to the word
+/// before it (an abbreviation or an initial) and so ends no sentence.
+#[inline(always)]
+fn keeps_stop(text: &str, i: usize, next: u8) -> bool {
+    // The word before the full stop: abbreviations and initials do not end sentences. Seven bytes at most: a
+    // longer word is neither an abbreviation nor an initial, so the stop ends the sentence. Most words before a
+    // stop are that long: one test of the seven bytes settles them, and the same test finds where a shorter
+    // word starts.
+    if i >= 8 {
+        let bb = text.as_bytes();
+        // The last byte that may be a stop among the seven before `i`, or the byte before them when there is
+        // none (`| 0x80` marks that byte, which `maybe_word_stops` leaves out): then the word is taken to
+        // start seven bytes before `i`, which settles it as a long one below. Long words and short ones come
+        // in no order, so no branch tells them apart.
+        let m = maybe_word_stops(&bb[i - 8..i]) | 0x80;
+        let last = i - 8 + (63 - m.leading_zeros() as usize) / 8;
+        let start = last + 1;
+        // The word `start..i` (at most seven bytes, all ASCII) settles the question unless the byte before it
+        // leaves its start unsure, or a word of its first byte and length may keep the stop (no such word has
+        // seven bytes). One branch: the two tests are combined as integers, which the compiler leaves as they
+        // are (as booleans, `&` and `|` became a branch each).
+        if (UNSURE_BEFORE[usize::from(bb[last])] | MAY_KEEP[usize::from(bb[start])] >> (i - start))
+            & 1
+            == 0
+        {
+            return false;
+        }
+    }
+    keeps_stop_walk(text, i, next)
+}
+
+/// [`keeps_stop`] by walking back over the word byte by byte.
+fn keeps_stop_walk(text: &str, i: usize, next: u8) -> bool {
+    let mut k = i;
     let before = &text[..i];
-    // Back to a space, '(' or '"' on bytes while they are ASCII; the general form below for the rest.
     let bb = before.as_bytes();
-    let mut k = bb.len();
-    // Seven bytes at most: a longer word is neither an abbreviation nor an initial, so the stop ends the
-    // sentence. Most words before a stop are that long: one test of the seven bytes settles them, and the same
-    // test finds where a shorter word starts.
-    let floor = k.saturating_sub(7);
-    if k >= 8 {
-        let m = maybe_word_stops(&bb[k - 8..]);
-        if m == 0 {
-            return true;
-        }
-        // The last byte that may be a stop: the word starts after it when it is one (no later byte is), as it
-        // nearly always is; else (an apostrophe, a '%' in the word) the walk below decides.
-        let last = floor - 1 + (63 - m.leading_zeros() as usize) / 8;
-        if WORD_STOP[usize::from(bb[last])] {
-            k = last + 1;
-        }
-    }
+    let floor = i.saturating_sub(7);
     while k > floor && !WORD_STOP[usize::from(bb[k - 1])] {
         k -= 1;
     }
     if k == floor && floor > 0 {
-        return true;
+        return false;
     }
     let word_start = if k == 0 || bb[k - 1] < 0x80 {
         k
@@ -299,16 +458,16 @@ fn is_sentence_end(text: &str, i: usize) -> bool {
     if let (Some(c), None) = (chars.next(), chars.next())
         && c.is_uppercase()
     {
-        return false;
+        return true;
     }
     if is_abbreviation(word) {
         // "No." is an abbreviation only before a number.
         if word == "No" || word == "no" {
-            return !next.is_ascii_digit();
+            return next.is_ascii_digit();
         }
-        return false;
+        return true;
     }
-    true
+    false
 }
 
 #[cfg(test)]
@@ -552,7 +711,8 @@ mod tests {
         {
             return false;
         }
-        if is_abbreviation(word) {
+        // The list itself, not `is_abbreviation` and its first test.
+        if ABBREVIATIONS.contains(&word) {
             // "No." is an abbreviation only before a number.
             if word == "No" || word == "no" {
                 return !next.is_ascii_digit();
@@ -614,8 +774,127 @@ mod tests {
             10,
             0x2545_f491_4f6c_dd1d,
         ));
+        // Every abbreviation and words that share its first byte and length or not, before stops, after
+        // names and white space of every kind (names that start or end beyond ASCII, white space beyond it).
+        let mut pieces: Vec<&str> = ABBREVIATIONS.to_vec();
+        pieces.extend([
+            "Mo",
+            "Sun",
+            "Slam",
+            "bet",
+            "day",
+            "Jim",
+            "Z",
+            "approxi",
+            "Federer",
+            "Peña",
+            "Élodie",
+            "\u{1e00}x",
+            "\u{85}",
+            "\u{2009}",
+            "\u{202f}",
+            "\u{2028}",
+            "\u{205f}",
+            "\u{1680}",
+            "\u{a3}",
+            ". ",
+            ". ",
+            "? ",
+            ".\" ",
+            ".) ",
+            ".\"' ",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r",
+            "'",
+            "%",
+            "(",
+            "\"",
+            "6",
+            "Xy",
+        ]);
+        texts.extend(crate::recognise::random_texts(
+            &pieces,
+            20_000,
+            12,
+            0x9e37_79b9_7f4a_7c15,
+        ));
         for t in &texts {
             assert_eq!(sentences(t), old_sentences(t), "{t}");
+            // Each stop as the old test reads it, with the end and the next start as the old code found them.
+            let b = t.as_bytes();
+            for i in (0..b.len()).filter(|&i| matches!(b[i], b'.' | b'?' | b'!')) {
+                let want = old_is_sentence_end(t, i).then(|| {
+                    let e = i
+                        + 1
+                        + b[i + 1..]
+                            .iter()
+                            .take_while(|c| b"\"')".contains(c))
+                            .count();
+                    let next = e + b[e..]
+                        .iter()
+                        .take_while(|c| matches!(c, b' ' | b'\t'))
+                        .count();
+                    (e, next)
+                });
+                assert_eq!(sentence_end(t, i), want, "{t} at {i}");
+            }
+        }
+    }
+
+    /// The byte tables as their definitions, at every byte (and the trims' as `char::is_whitespace` at
+    /// every character).
+    #[test]
+    fn tables_as_their_definitions() {
+        for c in 0..=255u8 {
+            let i = usize::from(c);
+            let white = matches!(c, b'\t'..=b'\r' | b' ');
+            assert_eq!(TRIM[0][i], white, "{c}");
+            assert_eq!(CLOSER[i], matches!(c, b'"' | b'\'' | b')'), "{c}");
+            if c < 0x80 {
+                let opens = c.is_ascii_uppercase() || c.is_ascii_digit() || b"\"'(".contains(&c);
+                assert_eq!(OPENER[i], opens, "{c}");
+            }
+            let unsure = c >= 0x80 || (c < 0x29 && !WORD_STOP[i]);
+            assert_eq!(UNSURE_BEFORE[i], u8::from(unsure), "{c}");
+            // Every byte that `maybe_word_stops` leaves out is a byte of a word, or unsure.
+            let mut eight = *b"aaaaaaaa";
+            eight[7] = c;
+            assert!(maybe_word_stops(&eight) != 0 || !WORD_STOP[i], "{c}");
+            for n in 0..8 {
+                // A bit for every abbreviation and initial, none for the other words tried.
+                let keeps = ABBREVIATIONS
+                    .iter()
+                    .any(|a| a.len() == n && a.as_bytes()[0] == c)
+                    || (n == 1 && c.is_ascii_uppercase());
+                assert_eq!(MAY_KEEP[i] >> n & 1 == 1, keeps, "{c} {n}");
+            }
+        }
+        // A character is white space exactly when its first byte is in `TRIM[1]` (or `TRIM[0]`) and the
+        // character is one of `WIDE_WHITE`; the same for its last byte and `TRIM[2]`.
+        for ch in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let b = ch.encode_utf8(&mut buf).as_bytes();
+            let wide = WIDE_WHITE.contains(&u32::from(ch));
+            assert_eq!(
+                ch.is_whitespace(),
+                wide || TRIM[0][usize::from(b[0])] && b.len() == 1,
+                "{ch:?}"
+            );
+            if wide {
+                assert!(
+                    TRIM[1][usize::from(b[0])] && TRIM[2][usize::from(b[b.len() - 1])],
+                    "{ch:?}"
+                );
+            }
+            let t = format!("{ch}x{ch}");
+            // (From the 'x', which is no white space, for the end.)
+            let x = ch.len_utf8();
+            let (a, z) = (trim_start(&t, 0, t.len()), trim_end(&t, x, t.len()));
+            assert_eq!(&t[a..], t.trim_start(), "{ch:?}");
+            assert_eq!(&t[x..z], t[x..].trim_end(), "{ch:?}");
         }
     }
 }
