@@ -60,7 +60,8 @@ pub(crate) struct Ref {
 }
 
 /// The words of every name mention (split at spaces), as ids: equal words get equal ids, so that names compare
-/// and index as integers.
+/// and index as integers. Kept in [`Scratch`] and filled in place for each article (no move of its buffers).
+#[derive(Default)]
 struct NameWords {
     /// The ids of all mentions' words, mention after mention.
     ids: Vec<u32>,
@@ -76,25 +77,27 @@ struct NameWords {
 impl NameWords {
     #[cfg(test)]
     fn new(text: &str, names: &[NameMention]) -> Self {
-        Self::new_in(text, names, &mut Scratch::default())
+        let mut words = NameWords::default();
+        words.fill(text, names, &mut Slots::new(), &mut 0);
+        words
     }
 
-    /// [`NameWords::new`] in the buffers of `scratch` (give them back with [`NameWords::give_back`]).
+    /// The words of `names`, in this value's buffers (emptied first); the interner in `slots`, of generation
+    /// `generation` (moved on by one).
     ///
     /// Not inlined into [`build_entities_in`]: fewer values live across its loops (fewer spills).
     #[inline(never)]
-    fn new_in(text: &str, names: &[NameMention], scratch: &mut Scratch) -> Self {
+    fn fill(&mut self, text: &str, names: &[NameMention], slots: &mut Slots, generation: &mut u32) {
         let bytes = text.as_bytes();
-        scratch.generation = scratch.generation.wrapping_add(1);
-        let mut intern = Interner::in_buffers(
-            bytes,
-            names.len() * 2,
-            std::mem::take(&mut scratch.slots),
-            scratch.generation,
-        );
-        let mut ids = std::mem::take(&mut scratch.ids);
+        *generation = generation.wrapping_add(1);
+        let mut intern =
+            Interner::in_buffers(bytes, names.len() * 2, std::mem::take(slots), *generation);
+        // The vectors pushed to in the loop as locals (moved back below): a push through `self` would reload
+        // their lengths and pointers after every store (a store into a buffer may change `self` as far as the
+        // compiler knows).
+        let mut ids = std::mem::take(&mut self.ids);
         ids.clear();
-        let mut ranges = std::mem::take(&mut scratch.ranges);
+        let mut ranges = std::mem::take(&mut self.ranges);
         ranges.clear();
         for n in names {
             let from = ids.len() as u32;
@@ -117,36 +120,28 @@ impl NameWords {
         }
         // Every mention written at `multi[k]`, `k` moved on past those of two or more words: no branch. (A pass
         // of its own: fewer values live in the word loop above.)
-        let mut multi = std::mem::take(&mut scratch.multi);
-        if multi.len() < names.len() {
-            multi.resize(names.len(), 0);
+        if self.multi.len() < names.len() {
+            self.multi.resize(names.len(), 0);
         }
+        let multi = &mut self.multi[..];
         let mut k = 0;
         for (i, &(from, to)) in ranges.iter().enumerate() {
             multi[k] = i as u32;
             k += usize::from(to - from > 1);
         }
-        let distinct = intern.len();
-        (scratch.slots, scratch.generation) = intern.into_buffers();
-        NameWords {
-            ids,
-            ranges,
-            multi,
-            multis: k,
-            distinct,
-        }
+        self.multis = k;
+        self.distinct = intern.len();
+        (self.ids, self.ranges) = (ids, ranges);
+        (*slots, *generation) = intern.into_buffers();
     }
 
-    /// Gives the buffers back to `scratch`, for the next article: emptied, and freed when a long article has
-    /// made them big (the shared [`crate::recognise::recycle`] bound).
-    fn give_back(mut self, scratch: &mut Scratch) {
+    /// Empties the buffers for the next article, and frees them when a long article has made them big (the
+    /// shared [`crate::recognise::recycle`] bound).
+    fn recycle(&mut self) {
         for v in [&mut self.ids, &mut self.multi] {
             crate::recognise::recycle(v);
         }
         crate::recognise::recycle(&mut self.ranges);
-        scratch.ids = self.ids;
-        scratch.ranges = self.ranges;
-        scratch.multi = self.multi;
     }
 
     /// The word ids of mention `i`.
@@ -328,7 +323,8 @@ impl<'a> Interner<'a> {
 
 /// Lists of entities by word id, in the order pushed, all in one arena (no allocation per list): walked both ways
 /// (the entities by last word, which the relinking of headline adjectives walks first-pushed-first; the other
-/// lists are [`ByWordRev`]s).
+/// lists are [`ByWordRev`]s). Kept in [`Scratch`] and reset in place for each article.
+#[derive(Default)]
 struct ByWord {
     /// First and last node of each word's list.
     ends: Vec<(u32, u32)>,
@@ -338,23 +334,14 @@ struct ByWord {
 
 const NIL: u32 = u32::MAX;
 
-/// Buffers of a [`ByWord`], kept in [`Scratch`] for the next article.
-type ByWordBuffers = (Vec<(u32, u32)>, Vec<(u32, u32, u32)>);
-
 impl ByWord {
-    /// Empty lists for `words` word ids, room for `capacity` entries, in the buffers `(ends, nodes)` (of an
-    /// earlier article: no allocation per article).
-    fn new_in(words: usize, capacity: usize, (mut ends, mut nodes): ByWordBuffers) -> Self {
-        ends.clear();
-        ends.resize(words, (NIL, NIL));
-        nodes.clear();
-        nodes.reserve(capacity);
-        ByWord { ends, nodes }
-    }
-
-    /// The buffers, for [`ByWord::new_in`].
-    fn into_buffers(self) -> ByWordBuffers {
-        (self.ends, self.nodes)
+    /// Empty lists for `words` word ids, room for `capacity` entries, in the buffers of an earlier article (no
+    /// allocation per article).
+    fn reset(&mut self, words: usize, capacity: usize) {
+        self.ends.clear();
+        self.ends.resize(words, (NIL, NIL));
+        self.nodes.clear();
+        self.nodes.reserve(capacity);
     }
 
     #[inline]
@@ -409,7 +396,9 @@ impl ByWord {
 
 /// Lists of entities by word id, last pushed first, all in one arena: a [`ByWord`] without the forward links,
 /// for the lists never walked first-pushed-first (a push writes one node and one tail: no head, no link in the
-/// node before, no branch; the per-word table is half as big).
+/// node before, no branch; the per-word table is half as big). Kept in [`Scratch`] and reset in place for each
+/// article.
+#[derive(Default)]
 struct ByWordRev {
     /// Last node of each word's list.
     tails: Vec<u32>,
@@ -417,23 +406,14 @@ struct ByWordRev {
     nodes: Vec<(u32, u32)>,
 }
 
-/// Buffers of a [`ByWordRev`], kept in [`Scratch`] for the next article.
-type ByWordRevBuffers = (Vec<u32>, Vec<(u32, u32)>);
-
 impl ByWordRev {
-    /// Empty lists for `words` word ids, room for `capacity` entries, in the buffers `(tails, nodes)` (of an
-    /// earlier article: no allocation per article).
-    fn new_in(words: usize, capacity: usize, (mut tails, mut nodes): ByWordRevBuffers) -> Self {
-        tails.clear();
-        tails.resize(words, NIL);
-        nodes.clear();
-        nodes.reserve(capacity);
-        ByWordRev { tails, nodes }
-    }
-
-    /// The buffers, for [`ByWordRev::new_in`].
-    fn into_buffers(self) -> ByWordRevBuffers {
-        (self.tails, self.nodes)
+    /// Empty lists for `words` word ids, room for `capacity` entries, in the buffers of an earlier article (no
+    /// allocation per article).
+    fn reset(&mut self, words: usize, capacity: usize) {
+        self.tails.clear();
+        self.tails.resize(words, NIL);
+        self.nodes.clear();
+        self.nodes.reserve(capacity);
     }
 
     #[inline]
@@ -470,25 +450,28 @@ impl ByWordRev {
 }
 
 /// The buffers of [`build_entities`] that do not outlive it, kept per thread for the next article (no
-/// allocation per article).
+/// allocation per article). [`build_entities_in`] works in them where they stand: the [`NameWords`] and the four
+/// lists are no longer moved out and back per article (each move copied the vectors, wrote empty ones in their
+/// place and dropped those; the lists went into and out of calls by value). Only the interner's slots and the two
+/// vectors that [`NameWords::fill`] pushes to are moved, as locals of its loop.
 #[derive(Default)]
 struct Scratch {
     /// [`Interner`] buffers, and the generation of the last article's slots.
     slots: Slots,
     generation: u32,
-    /// [`NameWords`] buffers.
-    ids: Vec<u32>,
-    ranges: Vec<(u32, u32)>,
-    multi: Vec<u32>,
+    words: NameWords,
     name_of: Vec<usize>,
     single: Vec<Option<usize>>,
     last_seen: Vec<usize>,
     all_line_start: Vec<bool>,
     all_initial: Vec<bool>,
     relink: Vec<Option<usize>>,
-    /// Buffers of the [`ByWord`] list and of the three [`ByWordRev`] lists.
-    by_last: ByWordBuffers,
-    by_word_rev: [ByWordRevBuffers; 3],
+    /// Entities by the id of their first and of their last word.
+    by_first: ByWordRev,
+    by_last: ByWord,
+    /// Surname words and given names of the full names, for single words.
+    by_surname_word: ByWordRev,
+    by_given: ByWordRev,
 }
 
 thread_local! {
@@ -496,10 +479,9 @@ thread_local! {
 }
 
 /// `v` emptied, then `n` copies of `x`.
-fn refill<T: Clone>(mut v: Vec<T>, n: usize, x: T) -> Vec<T> {
+fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
     v.clear();
     v.resize(n, x);
-    v
 }
 
 /// Builds entities from name candidates. Full names (two or more words) make entities; a single word links to
@@ -536,37 +518,46 @@ fn build_entities_in(
     link: &mut Vec<Option<usize>>,
     scratch: &mut Scratch,
 ) {
-    let words = NameWords::new_in(text, names, scratch);
+    let Scratch {
+        slots,
+        generation,
+        words: words_buf,
+        name_of,
+        single: single_buf,
+        last_seen,
+        all_line_start: all_line_start_buf,
+        all_initial: all_initial_buf,
+        relink: relink_buf,
+        by_first,
+        by_last,
+        by_surname_word,
+        by_given,
+    } = scratch;
+    words_buf.fill(text, names, slots, generation);
+    let words = &*words_buf;
+    // The buffers of fixed length (`link`, `single`, `all_line_start`, `all_initial`, `relink`) as slices once
+    // filled: indexed through `scratch` they would reload their lengths and pointers after every store (a store
+    // into a buffer may change `scratch` as far as the compiler knows).
     // At most one entity per mention: no growing.
     entities.clear();
     entities.reserve(names.len());
     // The mention whose words are each entity's name.
-    let mut name_of: Vec<usize> = std::mem::take(&mut scratch.name_of);
     name_of.clear();
     link.clear();
     link.resize(names.len(), None);
+    let link = &mut link[..];
     // Entities by the id of their first and of their last word.
-    let [b0, b2, b3] = std::mem::take(&mut scratch.by_word_rev);
-    let mut by_first = ByWordRev::new_in(words.distinct, names.len(), b0);
-    let b1 = std::mem::take(&mut scratch.by_last);
-    let mut by_last = ByWord::new_in(words.distinct, names.len(), b1);
+    by_first.reset(words.distinct, names.len());
+    by_last.reset(words.distinct, names.len());
     // Mentions of a single word.
     let singles = names.len() - words.multis;
     // Full names first, so that a surname seen before its full name still links ("Melzer shocks Agassi").
-    link_full_names(
-        names,
-        &words,
-        &mut by_first,
-        &mut by_last,
-        entities,
-        &mut name_of,
-        link,
-    );
+    link_full_names(names, words, by_first, by_last, entities, name_of, link);
     // Surname words (everything after the given name) and given names of the full names, for single words
     // (none when there is no single word).
     let lists = if singles > 0 { words.distinct } else { 0 };
-    let mut by_surname_word = ByWordRev::new_in(lists, words.ids.len(), b2);
-    let mut by_given = ByWordRev::new_in(lists, name_of.len(), b3);
+    by_surname_word.reset(lists, words.ids.len());
+    by_given.reset(lists, name_of.len());
     for (j, &m) in name_of.iter().enumerate().filter(|_| singles > 0) {
         let toks = words.of(m);
         for &t in &toks[1..] {
@@ -577,9 +568,9 @@ fn build_entities_in(
         by_given.push(toks[0], j);
     }
     // The surname-only entity made for each single word.
-    let mut single = refill(std::mem::take(&mut scratch.single), lists, None);
+    refill(single_buf, lists, None);
+    let single = &mut single_buf[..];
     // Single words: link to the most recently mentioned entity with that surname (or unique given name).
-    let mut last_seen = std::mem::take(&mut scratch.last_seen);
     last_seen.clear();
     last_seen.extend(entities.iter().map(|e| e.first).filter(|_| singles > 0));
     for (i, n) in names.iter().enumerate().filter(|_| singles > 0) {
@@ -623,16 +614,10 @@ fn build_entities_in(
     }
     // Where each entity's mentions stand: all at the start of a line (a headline word), all at the start
     // of a sentence and not possessive.
-    let mut all_line_start = refill(
-        std::mem::take(&mut scratch.all_line_start),
-        entities.len(),
-        true,
-    );
-    let mut all_initial = refill(
-        std::mem::take(&mut scratch.all_initial),
-        entities.len(),
-        true,
-    );
+    refill(all_line_start_buf, entities.len(), true);
+    let all_line_start = &mut all_line_start_buf[..];
+    refill(all_initial_buf, entities.len(), true);
+    let all_initial = &mut all_initial_buf[..];
     for (i, n) in names.iter().enumerate() {
         if let Some(e) = link[i] {
             // The byte before the name and the spaces and tabs before it (an ASCII character, or the last
@@ -677,7 +662,8 @@ fn build_entities_in(
         }
     }
     // "Classy Henman" in a headline: an opening adjective before the surname of a player named in full.
-    let mut relink = refill(std::mem::take(&mut scratch.relink), entities.len(), None);
+    refill(relink_buf, entities.len(), None);
+    let relink = &mut relink_buf[..];
     let mut relinked = false;
     for (e, ent) in entities.iter().enumerate() {
         if ent.words != 2 || !all_line_start[e] {
@@ -700,19 +686,7 @@ fn build_entities_in(
             ent.not_player = true;
         }
     }
-    words.give_back(scratch);
-    scratch.by_last = by_last.into_buffers();
-    scratch.by_word_rev = [
-        by_first.into_buffers(),
-        by_surname_word.into_buffers(),
-        by_given.into_buffers(),
-    ];
-    scratch.name_of = name_of;
-    scratch.single = single;
-    scratch.last_seen = last_seen;
-    scratch.all_line_start = all_line_start;
-    scratch.all_initial = all_initial;
-    scratch.relink = relink;
+    words_buf.recycle();
 }
 
 /// The full names (mentions of two or more words) of [`build_entities_in`]: each links to the first entity
@@ -1985,13 +1959,13 @@ mod tests {
             state ^= state << 17;
             (state % n) as u32
         };
-        let (mut fwd, mut rev): (ByWordBuffers, ByWordRevBuffers) = Default::default();
+        let (mut a, mut b) = (ByWord::default(), ByWordRev::default());
         let mut checked = 0;
         for round in 0..60 {
             let words = 1 + next(40) as usize;
             let pushes = next(3 * words as u64 + 1) as usize;
-            let mut a = ByWord::new_in(words, pushes, fwd);
-            let mut b = ByWordRev::new_in(words, next(4) as usize, rev);
+            a.reset(words, pushes);
+            b.reset(words, next(4) as usize);
             for _ in 0..pushes {
                 // Few entities in some rounds: the same entity pushed twice in a row.
                 let (w, e) = (
@@ -2013,7 +1987,6 @@ mod tests {
             for w in 0..words as u32 {
                 assert_eq!(a.iter_rev(w).count(), b.iter_rev(w).count());
             }
-            (fwd, rev) = (a.into_buffers(), b.into_buffers());
         }
         assert!(checked > 10_000, "{checked}");
     }
@@ -2121,16 +2094,49 @@ mod tests {
         }
         assert_eq!(words.distinct, map.len());
         // The mentions of two or more words, also in the buffers of a bigger article.
-        let mut scratch = Scratch::default();
-        NameWords::new_in(text, &names, &mut scratch).give_back(&mut scratch);
+        let Scratch {
+            slots,
+            generation,
+            words,
+            ..
+        } = &mut Scratch::default();
+        words.fill(text, &names, slots, generation);
+        words.recycle();
         for some in [&names[..], &names[1..4], &names[3..]] {
-            let words = NameWords::new_in(text, some, &mut scratch);
+            words.fill(text, some, slots, generation);
             let want: Vec<u32> = (0..some.len() as u32)
                 .filter(|&i| words.of(i as usize).len() > 1)
                 .collect();
             assert_eq!(words.multi[..words.multis], want);
-            words.give_back(&mut scratch);
+            words.recycle();
         }
+    }
+
+    /// [`build_entities_in`] in buffers kept from article to article (reset in place) gives what it gives in
+    /// fresh buffers: the entities (name, words, first mention, not a player) and each mention's entity, over
+    /// the test texts in turn, big and small.
+    #[test]
+    fn build_entities_same_in_reused_buffers() {
+        type Built = (Vec<(Span, usize, usize, bool)>, Vec<Option<usize>>);
+        let run = |t: &str, scratch: &mut Scratch| -> Built {
+            let names = crate::recognise::names::find(t);
+            let (mut entities, mut link) = (Vec::new(), Vec::new());
+            build_entities_in(t, &names, &[], &mut entities, &mut link, scratch);
+            let ents = entities
+                .iter()
+                .map(|e| (e.name, e.words, e.first, e.not_player))
+                .collect();
+            (ents, link)
+        };
+        let mut kept = Scratch::default();
+        let texts = texts();
+        let mut linked = 0;
+        for t in texts.iter().chain(texts.iter().rev()) {
+            let want = run(t, &mut Scratch::default());
+            linked += want.1.iter().flatten().count();
+            assert_eq!(run(t, &mut kept), want, "{t:?}");
+        }
+        assert!(linked > 100, "{linked}");
     }
 
     #[test]
