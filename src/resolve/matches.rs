@@ -7,6 +7,8 @@ use crate::recognise::descriptor::{DescKind, Descriptor};
 use crate::recognise::result::CueKind;
 use crate::recognise::round::RoundRelation;
 use crate::recognise::{PlayerSide, Span, ascii_space};
+// (For the code without vector instructions, and its tests.)
+#[cfg(any(test, not(target_feature = "sse2")))]
 use crate::segment::{splat, zero_bytes};
 
 /// The entities of one side of a found match: a player or a doubles pair, held inline (no allocation). Reads
@@ -1741,12 +1743,14 @@ fn last_word(s: &str) -> Option<&str> {
 
 /// The high bit of each byte of `h` (the others 0) gathered into bit `k` for byte `k` (a multiply that moves
 /// each bit to its place without carries).
+#[cfg(any(test, not(target_feature = "sse2")))]
 #[inline]
 fn high_bits(h: u64) -> u32 {
     (h.wrapping_mul(0x0002_0408_1020_4081) >> 56) as u32
 }
 
 /// The two halves of a 16-byte window as numbers (little-endian: byte `k` of a half is its bits `8k..8k + 8`).
+#[cfg(any(test, not(target_feature = "sse2")))]
 #[inline]
 fn halves(w: &[u8; 16]) -> (u64, u64) {
     let (lo, hi) = w.split_at(8);
@@ -1757,10 +1761,25 @@ fn halves(w: &[u8; 16]) -> (u64, u64) {
 }
 
 /// The bytes of a 16-byte window as masks, bit `k` for `w[k]`: of its ASCII white space (see [`ascii_space`])
-/// and of its bytes beyond ASCII. (Eight bytes at a time in a `u64`, without a branch: a loop over bytes exits
-/// at a place that changes from word to word, and is mispredicted there.)
+/// and of its bytes beyond ASCII. (Without a branch: a loop over bytes exits at a place that changes from word
+/// to word, and is mispredicted there. With SSE2 (every x86-64), the compares of [`white_lanes`] and one
+/// `pmovmskb` for each mask: a byte beyond ASCII has its high bit set, which `pmovmskb` gathers as it is.)
 #[inline]
 fn white_and_wide(w: &[u8; 16]) -> (u32, u32) {
+    #[cfg(target_feature = "sse2")]
+    {
+        let v = safe_arch::m128i::from(*w);
+        let white = safe_arch::move_mask_i8_m128i(white_lanes(v)) as u32 & 0xFFFF;
+        let wide = safe_arch::move_mask_i8_m128i(v) as u32 & 0xFFFF;
+        (white, wide)
+    }
+    #[cfg(not(target_feature = "sse2"))]
+    portable_white_and_wide(w)
+}
+
+/// [`white_and_wide`] without vector instructions: eight bytes at a time in a `u64`.
+#[cfg(any(test, not(target_feature = "sse2")))]
+fn portable_white_and_wide(w: &[u8; 16]) -> (u32, u32) {
     let half = |x: u64| {
         let x7 = x & splat(0x7F);
         // (Sums of bytes below 0x80 carry into no other byte.) At least 9, below 14, or a space.
@@ -1773,9 +1792,23 @@ fn white_and_wide(w: &[u8; 16]) -> (u32, u32) {
     (w0 | w1 << 8, n0 | n1 << 8)
 }
 
-/// The spaces (b' ') of a 16-byte window as a mask, bit `k` for `w[k]` (as [`white_and_wide`]).
+/// The spaces (b' ') of a 16-byte window as a mask, bit `k` for `w[k]` (as [`white_and_wide`]: with SSE2, one
+/// compare and one `pmovmskb`).
 #[inline]
 fn spaces(w: &[u8; 16]) -> u32 {
+    #[cfg(target_feature = "sse2")]
+    {
+        use safe_arch::*;
+        let v = m128i::from(*w);
+        move_mask_i8_m128i(cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(b' ' as i8))) as u32 & 0xFFFF
+    }
+    #[cfg(not(target_feature = "sse2"))]
+    portable_spaces(w)
+}
+
+/// [`spaces`] without vector instructions.
+#[cfg(any(test, not(target_feature = "sse2")))]
+fn portable_spaces(w: &[u8; 16]) -> u32 {
     let (lo, hi) = halves(w);
     high_bits(zero_bytes(lo ^ splat(b' '))) | high_bits(zero_bytes(hi ^ splat(b' '))) << 8
 }
@@ -4102,6 +4135,48 @@ mod tests {
             }
         }
         assert!(checked > 100_000, "{checked}");
+    }
+
+    #[test]
+    fn window_masks_are_those_without_vectors() {
+        // Every byte value at every place of a window, among letters, among spaces and among bytes beyond
+        // ASCII, then windows of random bytes: the masks of `white_and_wide` and `spaces` are those of the
+        // eight-bytes-at-a-time code they replaced, and those of a test of each byte.
+        let plain = |w: &[u8; 16]| {
+            (0..16).fold((0u32, 0u32, 0u32), |(white, wide, space), k| {
+                (
+                    white | u32::from(ascii_space(w[k])) << k,
+                    wide | u32::from(w[k] >= 0x80) << k,
+                    space | u32::from(w[k] == b' ') << k,
+                )
+            })
+        };
+        let check = |w: &[u8; 16]| {
+            let (white, wide, space) = plain(w);
+            assert_eq!(white_and_wide(w), (white, wide), "{w:?}");
+            assert_eq!(portable_white_and_wide(w), (white, wide), "{w:?}");
+            assert_eq!(spaces(w), space, "{w:?}");
+            assert_eq!(portable_spaces(w), space, "{w:?}");
+        };
+        for fill in [b'a', b' ', 0xC3] {
+            for c in 0..=255u8 {
+                for k in 0..16 {
+                    let mut w = [fill; 16];
+                    w[k] = c;
+                    check(&w);
+                }
+            }
+        }
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..20_000 {
+            let w: [u8; 16] = std::array::from_fn(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x as u8
+            });
+            check(&w);
+        }
     }
 
     #[test]
