@@ -1561,6 +1561,15 @@ fn first_words(rest: &str) -> ([&str; 3], usize) {
 /// The country named by the words at the start of `rest` (split at spaces, commas, full stops and closing
 /// brackets): the longest of three, two or one words that names one.
 fn country_words(rest: &str) -> Option<&'static str> {
+    // Every country name starts with an ASCII capital (the lexicon test
+    // `countries_and_demonyms_start_with_an_ascii_capital`), and so does the first word here unless a separator
+    // comes first: most texts after " of " ("of the year", "of his") fail on their first byte, with no split.
+    if !matches!(
+        rest.as_bytes().first(),
+        Some(b'A'..=b'Z' | b' ' | b',' | b'.' | b')')
+    ) {
+        return None;
+    }
     let (words, n) = first_words(rest);
     for len in (1..=n).rev() {
         let ws = &words[..len];
@@ -2423,6 +2432,13 @@ mod tests {
             "Bosnia and Herzegovina's",
             "caf\u{e9} Spain \u{a0}France",
             "\u{2003}Spain) x",
+            // First bytes that settle [`country_words`] before the split: lower case, other ASCII, non-ASCII.
+            "the year",
+            "his Spain",
+            "(Spain)",
+            "\"Spain\"",
+            "-Spain",
+            "\u{c9}spa\u{f1}a Spain",
         ] {
             inputs.push(t.to_string());
         }
