@@ -1200,10 +1200,7 @@ fn prose_after(b: &[u8], end: usize) -> bool {
         if fails {
             return true;
         }
-        let mut e = st;
-        while e < limit && b[e].is_ascii_graphic() {
-            e += 1;
-        }
+        let e = graphic_end(b, st, limit);
         if e == st || e >= limit || !matches!(b[e], b' ' | b'\n') {
             return false;
         }
@@ -1217,6 +1214,33 @@ fn prose_after(b: &[u8], end: usize) -> bool {
         i = e;
     }
     false
+}
+
+/// The high bit of each byte of `v` that is not an ASCII graphic byte (below 0x21, 0x7F, or not ASCII), and no
+/// other bit (exact in every byte: no carry leaves a byte).
+#[inline]
+fn not_graphic_bytes(v: u64) -> u64 {
+    let low = v & splat(0x7F);
+    // The high bit of `low + 0x5F`: `low` is at least 0x21; of `low + 1`: `low` is 0x7F.
+    (!low.wrapping_add(splat(0x5F)) | low.wrapping_add(splat(0x01)) | v) & splat(0x80)
+}
+
+/// The first offset at or after `from` and before `limit` (at most `b.len()`) whose byte is not an ASCII graphic
+/// one, else `limit`: eight bytes at a time while they lie before `limit` (no branch per byte), the last few one
+/// at a time.
+#[inline]
+fn graphic_end(b: &[u8], mut from: usize, limit: usize) -> usize {
+    while let Some(eight) = b.get(from..limit).and_then(|r| r.first_chunk::<8>()) {
+        let m = not_graphic_bytes(u64::from_le_bytes(*eight));
+        if m != 0 {
+            return from + (m.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    while from < limit && b[from].is_ascii_graphic() {
+        from += 1;
+    }
+    from
 }
 
 /// A byline: a short line of capitalised words alone ("Jamie Smith and Flo Jones"), not the first line.
@@ -1937,6 +1961,47 @@ mod tests {
                     .take_while(|c| c.is_ascii_alphanumeric())
                     .count();
                 assert_eq!(alnum_run16(b, from), want, "{t:?} {from}");
+            }
+        }
+    }
+
+    #[test]
+    fn graphic_end_same_as_byte_loop() {
+        // Every byte value in every lane of a word, with graphic bytes around it.
+        for c in 0..=255u8 {
+            for k in 0..8 {
+                let mut eight = *b"abcdefgh";
+                eight[k] = c;
+                let want = (0..8)
+                    .map(|j| u64::from(!eight[j].is_ascii_graphic()) << (8 * j + 7))
+                    .sum::<u64>();
+                assert_eq!(
+                    not_graphic_bytes(u64::from_le_bytes(eight)),
+                    want,
+                    "{c} {k}"
+                );
+            }
+        }
+        // Random texts: every start and every limit.
+        let mut texts: Vec<Vec<u8>> = vec![(0u8..=255).collect()];
+        let pieces = [
+            "a", "Z", "09", "~", "!", " ", "\u{7f}", "\t", "\n", "\u{e9}", "abcdefgh", ",'s",
+            "\u{1}",
+        ];
+        texts.extend(
+            crate::recognise::random_texts(&pieces, 300, 16, 0x2545_f491_4f6c_dd1d)
+                .into_iter()
+                .map(String::into_bytes),
+        );
+        for b in &texts {
+            for limit in 0..=b.len() {
+                for from in 0..=limit {
+                    let mut want = from;
+                    while want < limit && b[want].is_ascii_graphic() {
+                        want += 1;
+                    }
+                    assert_eq!(graphic_end(b, from, limit), want, "{b:?} {from} {limit}");
+                }
             }
         }
     }
