@@ -1292,15 +1292,21 @@ impl WordList {
     /// are ruled out by the filter alone.)
     #[inline(always)]
     fn has_any_case(&self, w: &str) -> bool {
-        self.may_have(w.as_bytes()) && self.search_any_case(w)
+        self.has_bytes_any_case(w.as_bytes())
+    }
+
+    /// Whether the word of bytes `w` in lower case is in the list (as [`WordList::has_any_case`]).
+    #[inline(always)]
+    fn has_bytes_any_case(&self, w: &[u8]) -> bool {
+        self.may_have(w) && self.search_any_case(w)
     }
 
     /// Whether `w` in lower case is in the list, searched for.
     #[inline(never)]
-    fn search_any_case(&self, w: &str) -> bool {
+    fn search_any_case(&self, w: &[u8]) -> bool {
         // (Compared byte by byte in lower case: no copy of the word.)
-        let lower = || w.bytes().map(|c| c.to_ascii_lowercase());
-        self.starting(w.as_bytes()[0].to_ascii_lowercase())
+        let lower = || w.iter().map(|c| c.to_ascii_lowercase());
+        self.starting(w[0].to_ascii_lowercase())
             .binary_search_by(|p| p.bytes().cmp(lower()))
             .is_ok()
     }
@@ -1327,7 +1333,10 @@ static NOT_RESULT_BEFORE: WordList = WordList::new(&[
 
 /// Words that make "to beat" a wish or a plan: "hopes to beat", "will need to beat", "a chance to beat" (in
 /// byte order).
-static FUTURE: WordList = WordList::new(&[
+static FUTURE: WordList = WordList::new(FUTURE_WORDS);
+
+/// The words of [`FUTURE`].
+const FUTURE_WORDS: &[&str] = &[
     "able",
     "aim",
     "aiming",
@@ -1377,7 +1386,7 @@ static FUTURE: WordList = WordList::new(&[
     "wants",
     "will",
     "would",
-]);
+];
 
 /// A past-tense verb (in lower case): "rallied", "came", "went" ("rallied to beat", "came back to beat", "went on to beat").
 fn past_verb(w: &[u8]) -> bool {
@@ -1387,7 +1396,10 @@ fn past_verb(w: &[u8]) -> bool {
 
 /// The past-tense verbs (and the gerunds of a fight back) of [`past_verb`] that do not end in "ed" (in byte
 /// order).
-static PAST_VERBS: WordList = WordList::new(&[
+static PAST_VERBS: WordList = WordList::new(PAST_VERB_WORDS);
+
+/// The words of [`PAST_VERBS`].
+const PAST_VERB_WORDS: &[&str] = &[
     "battling",
     "beat",
     "bouncing",
@@ -1416,7 +1428,47 @@ static PAST_VERBS: WordList = WordList::new(&[
     "took",
     "went",
     "won",
-]);
+];
+
+/// The index of an ASCII letter in the alphabet in either case (0 to 25), 30 for an ASCII digit, 31 for every
+/// other byte: [`LETTER_INDEX`] that also tells the digits, so that one look-up says whether a byte is an
+/// ASCII letter or digit (`< 31`).
+static ALNUM_INDEX: [u8; 256] = {
+    let mut t = LETTER_INDEX;
+    let mut c = b'0';
+    while c <= b'9' {
+        t[c as usize] = 30;
+        c += 1;
+    }
+    t
+};
+
+/// The one filter of a clause word before "to beat" ([`wish_and_past`]) that every word of [`FUTURE`] and
+/// every past verb ([`past_verb`]) passes, in any case: bit `e` of `WISH_OR_PAST[n.min(17)][a]` is set when a
+/// word of `n` bytes whose first and last bytes have [`ALNUM_INDEX`] `a` and `e` may be one. These are the
+/// `ends` of the two lists (a digit, index 30, starts or ends no listed word: its bits are those of no list)
+/// and, for the past verbs in "-ed" (of five bytes and more), the last letter 'd' after any first byte.
+/// (Most words pass no list's filter: one look-up instead of one per list and a test of the ending.)
+static WISH_OR_PAST: [[u32; 32]; 18] = {
+    let (future, past) = (
+        WordList::new(FUTURE_WORDS).ends,
+        WordList::new(PAST_VERB_WORDS).ends,
+    );
+    let mut t = [[0u32; 32]; 18];
+    let mut n = 0;
+    while n < 18 {
+        let mut a = 0;
+        while a < 32 {
+            t[n][a] = future[n][a] | past[n][a];
+            if n >= 5 {
+                t[n][a] |= 1 << (b'd' - b'a');
+            }
+            a += 1;
+        }
+        n += 1;
+    }
+    t
+};
 
 /// The parenthetical ranges (", who ... ," and similar, which hold their own subject) of sentence `sent`,
 /// written into `out` in order, read off the [`PAREN`] hits of its [`CLAUSE_WORDS`] (`hits`, as found by
@@ -1625,10 +1677,10 @@ impl<'a> BlockWords<'a> {
 }
 
 impl<'a> Iterator for BlockWords<'a> {
-    type Item = &'a str;
+    type Item = &'a [u8];
 
     #[inline]
-    fn next(&mut self) -> Option<&'a str> {
+    fn next(&mut self) -> Option<&'a [u8]> {
         loop {
             let k = self.at - self.base;
             // The bytes of words in the block from `at` on.
@@ -1663,14 +1715,14 @@ impl<'a> Iterator for BlockWords<'a> {
                     end += 1;
                 }
                 self.load(end);
-                return Some(&self.text[start..end]);
+                return Some(&self.text.as_bytes()[start..end]);
             }
             let (start, end) = (
                 self.base + s as usize,
                 self.base + tail.trailing_zeros() as usize,
             );
             self.at = end;
-            return Some(&self.text[start..end]);
+            return Some(&self.text.as_bytes()[start..end]);
         }
     }
 }
@@ -2199,7 +2251,7 @@ fn sentence_matches(
                     .map_or(prev_end.max(sent.start), |p| p.start.max(prev_end));
                 // (Words read off masks where the article has no wide space: see [`BlockWords`].)
                 let (wish, past) = if split.wide {
-                    wish_and_past(words(&text[from..cue.span.start]))
+                    wish_and_past(words(&text[from..cue.span.start]).map(str::as_bytes))
                 } else {
                     wish_and_past(BlockWords::new(text, from, cue.span.start))
                 };
@@ -2807,38 +2859,56 @@ fn sentence_matches(
     }
 }
 
-/// `trim_non_alnum(w)` for a word `w` (not empty) of a clause: the word itself when both ends are ASCII
-/// letters or digits, and without its last byte when only that one is an ASCII mark ("hopes,", "rallied."),
-/// the common cases, without the scans of `trim_non_alnum` from both ends. (The cut byte is ASCII, so the rest
-/// ends on a character boundary.)
+/// `trim_non_alnum(w)` for the bytes `w` (not empty, UTF-8) of a word of a clause: the word itself when both
+/// ends are ASCII letters or digits, and without its last byte when only that one is an ASCII mark ("hopes,",
+/// "rallied."), the common cases, without the scans of `trim_non_alnum` from both ends. (The cut byte is ASCII,
+/// so the rest ends on a character boundary.)
 #[inline(always)]
-fn clause_word(w: &str) -> &str {
-    let b = w.as_bytes();
-    let n = b.len();
-    if !b[0].is_ascii_alphanumeric() {
-        trim_non_alnum(w)
-    } else if b[n - 1].is_ascii_alphanumeric() {
+fn clause_word(w: &[u8]) -> &[u8] {
+    let n = w.len();
+    // (An ASCII letter or digit has an `ALNUM_INDEX` below 31.)
+    let alnum = |c: u8| ALNUM_INDEX[usize::from(c)] < 31;
+    if !alnum(w[0]) {
+        clause_word_slow(w)
+    } else if alnum(w[n - 1]) {
         w
-    } else if n >= 2 && b[n - 1].is_ascii() && b[n - 2].is_ascii_alphanumeric() {
+    } else if n >= 2 && w[n - 1].is_ascii() && alnum(w[n - 2]) {
         &w[..n - 1]
     } else {
-        trim_non_alnum(w)
+        clause_word_slow(w)
     }
+}
+
+/// `trim_non_alnum` of the word of bytes `w` (UTF-8: a word of a `str`, split at ASCII white space).
+#[inline(never)]
+fn clause_word_slow(w: &[u8]) -> &[u8] {
+    trim_non_alnum(std::str::from_utf8(w).expect("a word of a str")).as_bytes()
 }
 
 /// Whether the `words` before "to beat" make it a wish (a word of [`FUTURE`]) and whether they hold a past
 /// verb ([`past_verb`]): "hopes to beat", "rallied to beat". (The scan stops at a wish, which decides alone.)
 #[inline]
-fn wish_and_past<'a>(words: impl Iterator<Item = &'a str>) -> (bool, bool) {
+fn wish_and_past<'a>(words: impl Iterator<Item = &'a [u8]>) -> (bool, bool) {
     let mut past = false;
     let mut lower = [0u8; 16];
     for w in words {
         // The word without the punctuation around it (trimmed only when an end is not an ASCII letter or
         // digit), compared in lower case.
         let w = clause_word(w);
-        // (Each list is searched only when its filter on length and first letters lets the word through:
-        // most words pass neither.)
-        if FUTURE.has_any_case(w) {
+        // (Most words are neither: ruled out by the shared filter of both tests on length and end bytes,
+        // `WISH_OR_PAST`. Only `clause_word_slow` leaves a word empty, which is neither.)
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+            continue;
+        };
+        let (a, e) = (
+            ALNUM_INDEX[usize::from(first)],
+            ALNUM_INDEX[usize::from(last)],
+        );
+        if (WISH_OR_PAST[w.len().min(17)][usize::from(a)] >> e) & 1 == 0 {
+            continue;
+        }
+        // (Each list is searched only when its filter on length and first letters lets the word through.)
+        if FUTURE.has_bytes_any_case(w) {
             // A wish whatever the verb.
             return (true, past);
         }
@@ -2846,12 +2916,12 @@ fn wish_and_past<'a>(words: impl Iterator<Item = &'a str>) -> (bool, bool) {
         past = past
             || if w.len() > lower.len() {
                 // Longer than every listed verb: only the ending counts.
-                w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed")
-            } else if PAST_VERBS.may_have(w.as_bytes())
-                || w.len() > 4 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed")
+                w[w.len() - 2..].eq_ignore_ascii_case(b"ed")
+            } else if PAST_VERBS.may_have(w)
+                || w.len() > 4 && w[w.len() - 2..].eq_ignore_ascii_case(b"ed")
             {
                 let l = &mut lower[..w.len()];
-                l.copy_from_slice(w.as_bytes());
+                l.copy_from_slice(w);
                 l.make_ascii_lowercase();
                 past_verb(l)
             } else {
@@ -4244,7 +4314,9 @@ mod tests {
             let split = Splitter::of(t);
             let want: Vec<&str> = t[from..to].split_whitespace().collect();
             if !split.wide {
-                let got: Vec<&str> = BlockWords::new(t, from, to).collect();
+                let got: Vec<&str> = BlockWords::new(t, from, to)
+                    .map(|w| std::str::from_utf8(w).unwrap())
+                    .collect();
                 assert_eq!(got, want, "{:?}", &t[from..to]);
             }
             for most in 0..want.len() + 2 {
@@ -4596,15 +4668,178 @@ mod tests {
         for t in &texts {
             let words: Vec<&str> = t.split_whitespace().collect();
             for (i, w) in words.iter().enumerate() {
-                assert_eq!(clause_word(w), trim_non_alnum(w), "{w:?}");
+                assert_eq!(
+                    clause_word(w.as_bytes()),
+                    trim_non_alnum(w).as_bytes(),
+                    "{w:?}"
+                );
                 let run = &words[i..(i + 12).min(words.len())];
-                let got = wish_and_past(run.iter().copied());
+                let got = wish_and_past(run.iter().map(|w| w.as_bytes()));
                 assert_eq!(got, old(run), "{run:?}");
                 wishes += usize::from(got.0);
             }
         }
         // (The runs hold wishes: the comparison is not of empty verdicts.)
         assert!(wishes > 100, "{wishes} wishes");
+    }
+
+    /// The verdict of `wish_and_past` before "to beat" as `sentence_matches` reads the clause (off the masks
+    /// of `BlockWords`, or split by `words` in an article with wide spaces) is that of the plain test of every
+    /// word (trimmed by `trim_non_alnum`, each list searched in lower case), on every range of up to 80 bytes
+    /// at word starts of random texts of listed words in several cases, verbs in "-ed", the two "-ed" words
+    /// that are no past verb, digits, marks and letters beyond ASCII, and of the corpus texts.
+    #[test]
+    fn wish_and_past_is_the_plain_test_of_each_word() {
+        let old = |clause: &str| {
+            let mut past = false;
+            for w in clause.split_whitespace() {
+                let w = trim_non_alnum(w).to_ascii_lowercase();
+                if FUTURE.has(&w) {
+                    return (true, past);
+                }
+                past = past || past_verb(w.as_bytes());
+            }
+            (false, past)
+        };
+        let pieces = [
+            " ",
+            " ",
+            "  ",
+            "\n",
+            "hopes",
+            "Hopes",
+            "WILL",
+            "need",
+            "came",
+            "Came",
+            "WENT",
+            "won",
+            "rallied",
+            "RALLIED",
+            "seeded",
+            "Ranked",
+            "ed",
+            "Ed",
+            "red",
+            "bed",
+            "d",
+            "x",
+            "ab",
+            "1",
+            "2000",
+            ",",
+            ".",
+            "\"",
+            "(",
+            "é",
+            "ß",
+            "\u{2019}",
+            "\u{a0}",
+            "Ł",
+            "\u{201c}",
+            "\u{2014}",
+            "\u{10400}",
+            "\u{0663}",
+            "'s",
+            "overcame",
+            "favourite",
+            "bid",
+            "tomorrow",
+            "recovering",
+        ];
+        let mut texts = crate::recognise::random_texts(&pieces, 1500, 40, 0x9e37_79b9_7f4a_7c15);
+        texts.extend(crate::recognise::all_texts().iter().map(|t| t.to_string()));
+        let (mut checked, mut wishes, mut pasts) = (0, 0, 0);
+        for t in &texts {
+            let split = Splitter::of(t);
+            let starts: Vec<usize> = (0..t.len())
+                .filter(|&i| t.is_char_boundary(i) && (i == 0 || ascii_space(t.as_bytes()[i - 1])))
+                .collect();
+            // (The corpus texts are long: ranges from every tenth word start of theirs.)
+            let step = if t.len() > 5000 { 10 } else { 1 };
+            for &from in starts.iter().step_by(step) {
+                for to in (from..=(from + 80).min(t.len())).filter(|&i| t.is_char_boundary(i)) {
+                    let want = old(&t[from..to]);
+                    let got = if split.wide {
+                        wish_and_past(words(&t[from..to]).map(str::as_bytes))
+                    } else {
+                        wish_and_past(BlockWords::new(t, from, to))
+                    };
+                    assert_eq!(got, want, "{:?}", &t[from..to]);
+                    checked += 1;
+                    wishes += usize::from(want.0);
+                    pasts += usize::from(want.1 && !want.0);
+                }
+            }
+        }
+        // (Both verdicts are met many times: the comparison is not of empty verdicts.)
+        assert!(
+            checked > 100_000 && wishes > 10_000 && pasts > 10_000,
+            "{checked} {wishes} {pasts}"
+        );
+    }
+
+    /// The shared filter `WISH_OR_PAST` lets through every word of `FUTURE` and every past verb in any case:
+    /// the listed words in lower, title and upper case, every "-ed" word of up to twenty bytes after every first
+    /// byte, and every word of the corpus texts and of random words that is one.
+    #[test]
+    fn wish_or_past_lets_every_wish_and_past_verb_through() {
+        let passes = |w: &[u8]| {
+            let (a, e) = (
+                ALNUM_INDEX[usize::from(w[0])],
+                ALNUM_INDEX[usize::from(w[w.len() - 1])],
+            );
+            (WISH_OR_PAST[w.len().min(17)][usize::from(a)] >> e) & 1 == 1
+        };
+        let is_one = |w: &[u8]| {
+            let l = w.to_ascii_lowercase();
+            FUTURE.has_bytes_any_case(w) || past_verb(&l)
+        };
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for w in FUTURE_WORDS.iter().chain(PAST_VERB_WORDS) {
+            let mut title = w.as_bytes().to_vec();
+            title[0].make_ascii_uppercase();
+            words.extend([
+                w.as_bytes().to_vec(),
+                title,
+                w.to_ascii_uppercase().into_bytes(),
+            ]);
+        }
+        for c in 0..=255u8 {
+            for n in 1..=20 {
+                for end in [b"ed", b"ED", b"eD"] {
+                    let mut w = vec![c];
+                    w.extend(std::iter::repeat_n(b'x', n));
+                    w.extend(end);
+                    words.push(w);
+                }
+            }
+        }
+        let pieces = [
+            "a", "e", "d", "D", "s", "w", "1", "'", "é", "hope", "came", "ed",
+        ];
+        let random = crate::recognise::random_texts(&pieces, 20_000, 5, 11);
+        words.extend(random.iter().map(|w| w.as_bytes().to_vec()));
+        for t in crate::recognise::all_texts() {
+            words.extend(t.split_whitespace().map(|w| w.as_bytes().to_vec()));
+        }
+        let mut ones = 0;
+        for w in &words {
+            if is_one(w) {
+                assert!(passes(w), "{:?}", String::from_utf8_lossy(w));
+                ones += 1;
+            }
+        }
+        assert!(ones > 5000, "{ones}");
+        // (Letters and digits have their own indexes, below 31; every other byte 31.)
+        for c in 0..=255u8 {
+            assert_eq!(
+                ALNUM_INDEX[usize::from(c)] < 31,
+                c.is_ascii_alphanumeric(),
+                "{c}"
+            );
+            assert_eq!(ALNUM_INDEX[usize::from(c)] == 30, c.is_ascii_digit(), "{c}");
+        }
     }
 
     /// The lead words found by the search of the text's case forms are those of a search of its lower-cased
