@@ -2249,12 +2249,7 @@ fn sentence_matches(
                     .iter()
                     .find(|p| p.start <= cue.span.start && cue.span.start < p.end)
                     .map_or(prev_end.max(sent.start), |p| p.start.max(prev_end));
-                // (Words read off masks where the article has no wide space: see [`BlockWords`].)
-                let (wish, past) = if split.wide {
-                    wish_and_past(words(&text[from..cue.span.start]).map(str::as_bytes))
-                } else {
-                    wish_and_past(BlockWords::new(text, from, cue.span.start))
-                };
+                let (wish, past) = clause_wish_and_past(text, from, cue.span.start, split);
                 if wish || !past {
                     continue;
                 }
@@ -2883,6 +2878,19 @@ fn clause_word(w: &[u8]) -> &[u8] {
 #[inline(never)]
 fn clause_word_slow(w: &[u8]) -> &[u8] {
     trim_non_alnum(std::str::from_utf8(w).expect("a word of a str")).as_bytes()
+}
+
+/// [`wish_and_past`] of the words of `text[from..to]`, the clause before "to beat", split as `split` splits.
+/// (Not inlined: few cues follow "to", and the loop inlined into [`sentence_matches`] costs its other parts
+/// registers and branch places.)
+#[inline(never)]
+fn clause_wish_and_past(text: &str, from: usize, to: usize, split: Splitter) -> (bool, bool) {
+    // (Words read off masks where the article has no wide space: see [`BlockWords`].)
+    if split.wide {
+        wish_and_past(words(&text[from..to]).map(str::as_bytes))
+    } else {
+        wish_and_past(BlockWords::new(text, from, to))
+    }
 }
 
 /// Whether the `words` before "to beat" make it a wish (a word of [`FUTURE`]) and whether they hold a past
