@@ -154,7 +154,8 @@ pub(crate) const KEY_SPORT: u8 = 16;
 pub(crate) const KEY_RESULT: u8 = 32;
 /// A word that may start a walkover phrase ([`score`]): "walkover" or the "walk" of "walk-over", any case.
 pub(crate) const KEY_WALKOVER: u8 = 128;
-/// The kinds kept with their table entries in [`Keywords::keys`]; the others go to [`Keywords::starts`].
+/// The kinds kept with their table entries in [`Keywords::sports`] and [`Keywords::results`]; the others go to
+/// [`Keywords::starts`].
 const TABLE_KINDS: u8 = KEY_SPORT | KEY_RESULT;
 /// A word whose letters, in any case, are the first run of ASCII letters and digits of a role word of the player
 /// resolver (`resolve::ROLES`: "coach", "umpire", the "not" of "not_player"): only the table build
@@ -482,8 +483,9 @@ fn keyword_kinds(b: &[u8], s: usize, e: usize) -> u8 {
 /// (`resolve::extract_parts`) and passed to each recogniser with the same text.
 #[derive(Default)]
 pub(crate) struct Keywords {
-    /// The keywords of the kinds of the word table ([`KEY_SPORT`], [`KEY_RESULT`]), in order.
-    keys: Vec<Key>,
+    /// The keywords of the kinds of the word table, in a list per kind (see [`Keywords::sports`] and
+    /// [`Keywords::results`]).
+    keys: TableKeys,
     /// The keywords of the other kinds, in order: their starts and kinds (a short list, walked once per kind).
     marks: Vec<Mark>,
     /// The starts of the words that may be role words, in order (see [`Keywords::roles`]).
@@ -499,14 +501,23 @@ pub(crate) struct Keywords {
 impl Keywords {
     /// Scans `text` once.
     pub(crate) fn scan(text: &str) -> Self {
-        Self::rescan(text, Keywords::default())
+        let mut keywords = Keywords::default();
+        keywords.rescan(text);
+        keywords
     }
 
-    /// [`Keywords::scan`] written into the buffers of `old` (a former scan, or the default): no allocation
-    /// once they are as big as the text needs.
-    pub(crate) fn rescan(text: &str, old: Keywords) -> Self {
-        let (mut keys, mut marks, mut roles, mut he, mut seeds) =
-            (old.keys, old.marks, old.roles, old.he, old.seeds);
+    /// [`Keywords::scan`] written into the buffers of `self` (a former scan, or the default): no allocation
+    /// once they are as big as the text needs. (In place: the struct is too big to be moved without a call
+    /// to `memcpy`.)
+    pub(crate) fn rescan(&mut self, text: &str) {
+        use std::mem::take;
+        let (mut keys, mut marks, mut roles, mut he, mut seeds) = (
+            take(&mut self.keys),
+            take(&mut self.marks),
+            take(&mut self.roles),
+            take(&mut self.he),
+            take(&mut self.seeds),
+        );
         keys.clear();
         marks.clear();
         roles.clear();
@@ -523,20 +534,17 @@ impl Keywords {
             he,
             seeds,
         };
-        let folds = scan_keywords(text.as_bytes(), &mut out);
-        Keywords {
-            keys: out.keys,
-            marks: out.marks,
-            roles: out.roles,
-            he: out.he,
-            seeds: out.seeds,
-            folds,
-        }
+        self.folds = scan_keywords(text.as_bytes(), &mut out);
+        self.keys = out.keys;
+        self.marks = out.marks;
+        self.roles = out.roles;
+        self.he = out.he;
+        self.seeds = out.seeds;
     }
 
     /// Empties the buffers for the next [`Keywords::rescan`], and frees them when a long text has made them big.
     pub(crate) fn recycle(&mut self) {
-        recycle(&mut self.keys);
+        self.keys.recycle();
         recycle(&mut self.marks);
         recycle(&mut self.roles);
         recycle(&mut self.he);
@@ -544,9 +552,14 @@ impl Keywords {
         self.folds = false;
     }
 
-    /// The keywords of kind [`KEY_SPORT`] or [`KEY_RESULT`] (with their other kinds), in order.
-    pub(crate) fn keys(&self) -> &[Key] {
-        &self.keys
+    /// The keywords of kind [`KEY_SPORT`] (with their other kinds), in order.
+    pub(crate) fn sports(&self) -> &[Key] {
+        self.keys.sports()
+    }
+
+    /// The keywords of kind [`KEY_RESULT`] (with their other kinds), in order.
+    pub(crate) fn results(&self) -> impl ExactSizeIterator<Item = &Key> + '_ {
+        self.keys.results()
     }
 
     /// The starts of the maximal runs of ASCII letters and digits whose first eight bytes (in lower case) and
@@ -582,7 +595,11 @@ impl Keywords {
 
     /// The start offsets of the keywords of kind `kind` (not [`KEY_SPORT`] or [`KEY_RESULT`]), in order.
     pub(crate) fn starts(&self, kind: u8) -> impl Iterator<Item = usize> + '_ {
-        debug_assert_eq!(kind & TABLE_KINDS, 0, "table kinds are in keys()");
+        debug_assert_eq!(
+            kind & TABLE_KINDS,
+            0,
+            "table kinds are in sports() and results()"
+        );
         self.marks
             .iter()
             .filter(move |m| m.kinds & kind != 0)
@@ -660,9 +677,85 @@ struct Mark {
     kinds: u8,
 }
 
+/// The keywords of the word table's kinds ([`KEY_SPORT`], [`KEY_RESULT`]) of one text, in a list per kind, each
+/// in text order. Both lists live in one buffer and grow into it from its two ends: the sport keywords from the
+/// front, the result keywords from the back (so there the last found comes first). The scan thus puts a key in
+/// its list by one store at an index picked without a branch ([`TableKeys::push`]). Sport and result words come
+/// in no order that a predictor learns: the recognisers that walked one list of both kinds and tested each
+/// key's kind mispredicted that test often, and so would a test in the scan; a push to one of two `Vec`s picked
+/// by a conditional move cost more instructions than the tests save.
+#[derive(Default)]
+struct TableKeys {
+    /// The room: `buf[..front]` are the sport keywords, `buf[back..]` the result keywords, the last first;
+    /// those between are stale.
+    buf: Vec<Key>,
+    front: usize,
+    back: usize,
+}
+
+impl TableKeys {
+    /// Empties both lists (keeping the room).
+    fn clear(&mut self) {
+        self.front = 0;
+        self.back = self.buf.len();
+    }
+
+    /// Makes room for at least `n` keys in all.
+    fn reserve(&mut self, n: usize) {
+        while self.buf.len() < n {
+            self.grow();
+        }
+    }
+
+    /// [`TableKeys::clear`], and frees the buffer when a long text has made it big (as [`recycle`]).
+    fn recycle(&mut self) {
+        if self.buf.len() > 4096 {
+            self.buf = Vec::new();
+        }
+        self.clear();
+    }
+
+    /// Adds `key`, of one table kind (no table word has both: see [`WORD_TABLE`]), to the list of its kind.
+    #[inline(always)]
+    fn push(&mut self, key: Key) {
+        debug_assert_eq!((key.kinds & TABLE_KINDS).count_ones(), 1, "{key:?}");
+        if self.front == self.back {
+            self.grow();
+        }
+        // The next free place of the key's list: `back - 1` for a result keyword (`back > front >= 0`),
+        // `front` for a sport keyword; then that list's end moves by one.
+        let result = key.kinds & KEY_RESULT != 0;
+        let at = std::hint::select_unpredictable(result, self.back - 1, self.front);
+        self.buf[at] = key;
+        self.front += usize::from(!result);
+        self.back -= usize::from(result);
+    }
+
+    /// Doubles the room (to at least 64 keys), moving the result keywords to the new end.
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self) {
+        let old = self.buf.len();
+        let room = (2 * old).max(64);
+        self.buf.resize(room, Key::default());
+        self.buf.copy_within(self.back..old, self.back + room - old);
+        self.back += room - old;
+    }
+
+    /// The keywords of kind [`KEY_SPORT`], in order.
+    fn sports(&self) -> &[Key] {
+        &self.buf[..self.front]
+    }
+
+    /// The keywords of kind [`KEY_RESULT`], in order.
+    fn results(&self) -> impl ExactSizeIterator<Item = &Key> + '_ {
+        self.buf[self.back..].iter().rev()
+    }
+}
+
 /// What [`scan_keywords`] finds (see [`Keywords`]).
 struct Found {
-    keys: Vec<Key>,
+    keys: TableKeys,
     marks: Vec<Mark>,
     roles: Vec<usize>,
     he: Vec<usize>,
@@ -877,7 +970,7 @@ pub(crate) struct Entry {
 
 /// A keyword found by the shared scan: the word `start..end` (a maximal run of ASCII letters and digits), its
 /// kinds, and what the [`WORD_TABLE`] said of it, so that the recognisers need not look it up again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Key {
     pub start: usize,
     pub end: usize,
@@ -1053,6 +1146,8 @@ pub(crate) static WORD_TABLE: once_cell::sync::Lazy<WordTable> = once_cell::sync
         slot.kinds |= kind;
     }
     for slot in &mut words {
+        // [`TableKeys`] holds a key in the list of its one table kind (a word of both would need a branch).
+        assert_ne!(slot.kinds & TABLE_KINDS, TABLE_KINDS, "{slot:?}");
         settle(slot);
     }
     for w in HE_WORDS {
@@ -1326,7 +1421,7 @@ fn push_seed(b: &[u8], s: usize, n: usize, out: &mut Found) {
 }
 
 /// Adds the word `b[s..s + n]` (a maximal run of ASCII letters and digits of at most [`SCAN_MAX`] bytes, whose
-/// first eight bytes, and maybe more, are `raw`) to `keys` when it has kinds: those of its [`WORD_TABLE`] entry,
+/// first eight bytes, and maybe more, are `raw`) to `out` when it has kinds: those of its [`WORD_TABLE`] entry,
 /// [`told_kinds`] when the entry's flags say so, and [`keyword_kinds`] when [`PREFIXES`] say that a word
 /// missing from the table may have some. An ordinary word costs one load
 /// of the table's `filter` (indexed by its bytes as written), most often; else one table look-up that
@@ -1395,13 +1490,14 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, table: &WordTable, out: &mut Fou
 #[inline(always)]
 fn push_kinds(s: usize, n: usize, kinds: u8, group: u16, cue: u16, out: &mut Found) {
     if kinds & TABLE_KINDS != 0 {
-        out.keys.push(Key {
+        let key = Key {
             start: s,
             end: s + n,
             kinds,
             group,
             cue,
-        });
+        };
+        out.keys.push(key);
     }
     if kinds & !TABLE_KINDS != 0 {
         out.marks.push(Mark { start: s, kinds });
@@ -1485,7 +1581,7 @@ impl Scan<'_> {
     }
 }
 
-/// The keyword offsets and kinds of `b`, into `keys`, and whether `b` holds a character that `(?i)` matches to
+/// The keyword offsets and kinds of `b`, into `out`, and whether `b` holds a character that `(?i)` matches to
 /// an ASCII letter ("ſ", the Kelvin sign). Finds the words 64 bytes at a time: a bit mask of the word bytes
 /// gives where words start (a word byte after a non-word byte) and, from each start, where the word ends (the
 /// next non-word byte, in this block or the next: the bits of the next block are found before the words of
@@ -2667,36 +2763,131 @@ mod keyword_tests {
             }
         }
         for t in &texts {
-            let mut found = Found {
-                keys: Vec::new(),
-                marks: Vec::new(),
-                roles: Vec::new(),
-                he: Vec::new(),
-                seeds: Vec::new(),
-            };
-            let folds = scan_keywords(t.as_bytes(), &mut found);
-            let all = plain_scan(t.as_bytes());
-            let marks: Vec<Mark> = all
-                .iter()
-                .filter(|k| k.kinds & !TABLE_KINDS != 0)
-                .map(|k| Mark {
-                    start: k.start,
-                    kinds: k.kinds,
-                })
-                .collect();
-            assert_eq!(found.marks, marks, "{t}");
-            let want: Vec<Key> = all
-                .into_iter()
-                .filter(|k| k.kinds & TABLE_KINDS != 0)
-                .collect();
-            let keys = found.keys;
-            if let Some(i) = (0..keys.len().max(want.len())).find(|&i| keys.get(i) != want.get(i)) {
-                let show = |k: Option<&Key>| k.map(|k| (*k, &t[k.start..k.end]));
-                panic!("{:?} != {:?}", show(keys.get(i)), show(want.get(i)));
-            }
-            let want = t.contains('\u{17f}') || t.contains('\u{212a}');
-            assert_eq!(folds, want, "{t}");
+            scan_is_plain_scan(t);
         }
+    }
+
+    /// [`scan_keywords`] finds in `t` what [`plain_scan`] finds: the same marks, and in each of the lists of
+    /// [`Keywords::sports`] and [`Keywords::results`] the keywords of its kind, as
+    /// the one list of both kinds that the scan gave before held them, in order (that list was the keywords
+    /// of [`plain_scan`] with a table kind). Returns the lengths of the two lists.
+    fn scan_is_plain_scan(t: &str) -> (usize, usize) {
+        let mut found = Found {
+            keys: TableKeys::default(),
+            marks: Vec::new(),
+            roles: Vec::new(),
+            he: Vec::new(),
+            seeds: Vec::new(),
+        };
+        let folds = scan_keywords(t.as_bytes(), &mut found);
+        let all = plain_scan(t.as_bytes());
+        let marks: Vec<Mark> = all
+            .iter()
+            .filter(|k| k.kinds & !TABLE_KINDS != 0)
+            .map(|k| Mark {
+                start: k.start,
+                kinds: k.kinds,
+            })
+            .collect();
+        assert_eq!(found.marks, marks, "{t}");
+        let keys: Vec<Key> = all
+            .into_iter()
+            .filter(|k| k.kinds & TABLE_KINDS != 0)
+            .collect();
+        let results: Vec<Key> = found.keys.results().copied().collect();
+        for (got, kind) in [(found.keys.sports(), KEY_SPORT), (&results[..], KEY_RESULT)] {
+            let want: Vec<Key> = keys
+                .iter()
+                .filter(|k| k.kinds & kind != 0)
+                .copied()
+                .collect();
+            if let Some(i) = (0..got.len().max(want.len())).find(|&i| got.get(i) != want.get(i)) {
+                let show = |k: Option<&Key>| k.map(|k| (*k, &t[k.start..k.end]));
+                panic!("{kind}: {:?} != {:?}", show(got.get(i)), show(want.get(i)));
+            }
+        }
+        // The lists of the public scan are these.
+        let keywords = Keywords::scan(t);
+        assert_eq!(keywords.sports(), found.keys.sports(), "{t}");
+        assert!(keywords.results().eq(&results), "{t}");
+        let want = t.contains('\u{17f}') || t.contains('\u{212a}');
+        assert_eq!(folds, want, "{t}");
+        (found.keys.sports().len(), results.len())
+    }
+
+    /// The scan's lists of sport and result keywords on random texts of the table's words, in their three case
+    /// forms, with glue and pieces that join, split or end words.
+    #[test]
+    fn scan_lists_of_random_texts() {
+        let words: Vec<String> = sport::first_runs()
+            .into_iter()
+            .chain(result::first_words())
+            .flat_map(|w| case_forms(&String::from_utf8(w).expect("ASCII")))
+            // Most with a space after them, so that they stay words; some bare, to be glued to what follows.
+            .flat_map(|w| [format!("{w} "), format!("{w} "), w])
+            .collect();
+        let mut pieces: Vec<&str> = words.iter().map(String::as_str).collect();
+        pieces.extend([
+            " ", " ", " ", ", ", ". ", "-", "'s ", "s", "1", "_", "\u{e9}", "\u{17f}", "\n",
+        ]);
+        pieces.extend(EDGE_PIECES);
+        let (mut sports, mut results) = (0, 0);
+        // Short texts, and long ones whose lists outgrow the room several times.
+        let mut texts = random_texts(&pieces, 3000, 40, 0x51ed_270b_2717_4a93);
+        texts.extend(random_texts(&pieces, 20, 3000, 0x2545_f491_4f6c_dd1d));
+        for t in texts {
+            let (s, r) = scan_is_plain_scan(&t);
+            sports += s;
+            results += r;
+        }
+        assert!(sports > 20_000 && results > 20_000, "{sports} {results}");
+    }
+
+    /// [`TableKeys`] holds what a list per kind holds: keys of random kinds (one table kind, and other kinds with
+    /// it) pushed into it and into two `Vec`s, compared after every push; across the growth of its
+    /// room (from none, and from a reserve), and after [`TableKeys::clear`] and [`TableKeys::recycle`] with
+    /// stale keys in its room.
+    #[test]
+    fn table_keys_are_two_lists() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut keys = TableKeys::default();
+        let mut pushed = 0;
+        for round in 0..40 {
+            match round % 4 {
+                0 => keys.clear(),
+                1 => keys.recycle(),
+                2 => {
+                    keys.clear();
+                    keys.reserve(round * 7);
+                }
+                _ => keys = TableKeys::default(),
+            }
+            let (mut sports, mut results) = (Vec::new(), Vec::new());
+            for i in 0..round * 97 {
+                let r = xorshift(&mut state);
+                let kinds =
+                    [KEY_SPORT, KEY_RESULT][(r % 2) as usize] | (r >> 8) as u8 & !TABLE_KINDS;
+                let key = Key {
+                    start: i,
+                    end: i + 1 + (r >> 16) as usize % 13,
+                    kinds,
+                    group: (r >> 24) as u16,
+                    cue: (r >> 40) as u16,
+                };
+                keys.push(key);
+                if kinds & KEY_SPORT != 0 {
+                    sports.push(key);
+                }
+                if kinds & KEY_RESULT != 0 {
+                    results.push(key);
+                }
+                assert_eq!(keys.sports(), sports);
+                assert!(keys.results().eq(&results));
+                assert!(keys.front <= keys.back && keys.back <= keys.buf.len());
+                pushed += 1;
+            }
+        }
+        assert!(pushed > 30_000, "{pushed}");
     }
 
     /// One compare of [`tagged`] keys says what the compares of the key and the length said: for every slot and

@@ -2,10 +2,7 @@
 //! "X d. Y", "Result:"). A cue is evidence of direction only; the resolver finds the players around it.
 //! Corpus: `tests/corpus/result.jsonl`.
 
-use super::{
-    Alternation, Anchored, KEY_RESULT, Keywords, Span, WORD_TABLE, first_run, is_word_byte,
-    word_key,
-};
+use super::{Alternation, Anchored, Keywords, Span, WORD_TABLE, first_run, is_word_byte, word_key};
 use crate::lexicon::{FxHashMap, FxHashSet};
 use once_cell::sync::Lazy;
 
@@ -707,7 +704,7 @@ fn has_ascii_upper(b: &[u8], s: usize, e: usize) -> bool {
     at_least_a & !past_z & !v & HIGH != 0
 }
 
-/// Whether the keyword `w` (of [`KEY_RESULT`], with cue entry `cue`) is one of [`TRIGGERS`].
+/// Whether the keyword `w` (of [`super::KEY_RESULT`], with cue entry `cue`) is one of [`TRIGGERS`].
 fn is_trigger(w: &[u8], cue: u16) -> bool {
     if w.len() > 8 {
         TRIGGERS.contains(&w)
@@ -896,10 +893,7 @@ fn each_match(text: &str, keywords: &Keywords, mut found: impl FnMut(usize, usiz
     let mut words = super::take_buffer(&WORDS);
     words.reserve(64);
     let mut sorted = true;
-    for key in keywords.keys() {
-        if key.kinds & KEY_RESULT == 0 {
-            continue;
-        }
+    for key in keywords.results() {
         let (p, e) = (key.start, key.end);
         let w = &b[p..e];
         if is_trigger(w, key.cue) {

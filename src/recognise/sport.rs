@@ -5,7 +5,7 @@
 //! at the words that the shared word scan ([`super::Keywords`], [`super::KEY_SPORT`]) finds. A text holding a
 //! character that folds to an ASCII letter ("ſ", the Kelvin sign) is counted by the pattern itself.
 
-use super::{Alternation, KEY_SPORT, Keywords, WORD_TABLE, first_run, is_word_byte, word_key};
+use super::{Alternation, Keywords, WORD_TABLE, first_run, is_word_byte, word_key};
 use once_cell::sync::Lazy;
 
 /// Sports told apart, in the order of the pattern's groups.
@@ -149,9 +149,9 @@ pub(crate) fn first_runs() -> Vec<Vec<u8>> {
 }
 
 /// The vocabulary match starting at the keyword `key` of `b` (a maximal run of ASCII letters and digits, of
-/// [`KEY_SPORT`]), as the pattern finds it there: its end, sport and weight. Exact when `b` holds no character
-/// that folds to ASCII. The table matched the word's length and its first eight bytes in any case, so every
-/// text of its [`VOCAB`] group has a first word of that length, and only the bytes after the first eight are
+/// [`super::KEY_SPORT`]), as the pattern finds it there: its end, sport and weight. Exact when `b` holds no
+/// character that folds to ASCII. The table matched the word's length and its first eight bytes in any case, so
+/// every text of its [`VOCAB`] group has a first word of that length, and only the bytes after the first eight are
 /// compared: first the next eight at once with bit 5 set in each ([`Text::next`]), which rejects most texts;
 /// then, when those eight hold the rest of the text, its bytes that are no letters as written ([`Text::exact`]);
 /// else byte by byte.
@@ -196,8 +196,8 @@ fn count(text: &str, keywords: &Keywords, counts: &mut [usize; 7]) {
     let b = text.as_bytes();
     // Matches do not overlap: offsets below `next` are inside the last one.
     let mut next = 0;
-    for key in keywords.keys() {
-        if key.kinds & KEY_SPORT == 0 || key.start < next {
+    for key in keywords.sports() {
+        if key.start < next {
             continue;
         }
         if let Some((end, sport, weight)) = match_at(b, key) {

@@ -648,8 +648,7 @@ fn first_stage(doc: Parts, body: &str, s: &mut Scratch) {
     let buffers = std::mem::take(&mut s.norm).into_buffers();
     s.norm = timed("normalise", || Normalised::reusing(body, buffers));
     let text = s.norm.text.as_str();
-    let keywords = std::mem::take(&mut s.st.keywords);
-    s.st.keywords = timed("keyword scan", || Keywords::rescan(text, keywords));
+    timed("keyword scan", || s.st.keywords.rescan(text));
     s.sport = timed("scores, sport", || {
         score::find_into(text, &s.st.keywords, &mut s.st.m.scores);
         let valid = s.st.m.scores.iter().filter(|m| !m.sets.is_empty()).count();
