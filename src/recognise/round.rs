@@ -917,6 +917,93 @@ fn scan_clause(text: &str, start: usize) -> Clause<'_> {
     // The end of the run of non-space bytes the pass is in (its start when the pass is in white space).
     let mut run_end = start;
     let mut i = start;
+    // The non-word bytes of the 64 before `hi` not passed yet ([`non_word_bits_before`]): the pass goes from
+    // one to the one before, by their leading zeros, not byte by byte over the words between them (a loop
+    // whose exit was mispredicted at nearly every word).
+    let mut hi = start;
+    let mut mask = non_word_bits_before(b, hi);
+    let c = loop {
+        // The run of word bytes that ends at `i`: after the last non-word byte before `i` (`q`), or from 0.
+        let e = i;
+        let q = loop {
+            if mask != 0 {
+                let lz = mask.leading_zeros();
+                mask ^= 1 << (63 - lz);
+                break Some(hi - 1 - lz as usize);
+            }
+            if hi <= 64 {
+                break None;
+            }
+            hi -= 64;
+            mask = non_word_bits_before(b, hi);
+        };
+        i = q.map_or(0, |q| q + 1);
+        if e > i && !future {
+            future = future_word(b, i, e, start);
+        }
+        if i == 0 {
+            break 0;
+        }
+        let c = b[i - 1];
+        // Tested in the order of their frequency, by one table look-up for the stops (a `match` on the byte
+        // became a jump table, mispredicted at nearly every word).
+        if CLAUSE_STOP[usize::from(c)] {
+            match c {
+                b',' | b';' | b':' | b'(' | b'\n' => break i,
+                // [`sentence_start_after`] told that the search from `i - 1` gives `i - 1`: it answers `i`
+                // when the stop at `i - 1` ends a sentence (white space after it, no abbreviation), else
+                // `i - 1`.
+                _ if b.get(i).is_some_and(u8::is_ascii_whitespace)
+                    && sentence_start_after(text, i, (i - 1, i - 1)) == i =>
+                {
+                    break i;
+                }
+                _ => {}
+            }
+        } else if super::ascii_space(c) {
+            if run_end > i && n < tails.len() {
+                tails[n] = &b[i..run_end];
+                n += 1;
+            }
+            run_end = i - 1;
+        } else if c >= 0x80
+            // A non-ASCII byte: of a character other than those of U+00C0-U+017E but "ſ" (U+017F), which `\s`
+            // or `(?i)` may read as white space or as an ASCII letter, it leaves the clause to the patterns.
+            && !match c {
+                0xC3 | 0xC4 => true,
+                0xC5 => b[i] != 0xBF,
+                // A continuation byte: the first byte of its character, before it, tells.
+                0x80..=0xBF => true,
+                _ => false,
+            }
+        {
+            plain = false;
+        }
+        i -= 1;
+    };
+    if run_end > c && n < tails.len() {
+        tails[n] = &b[c..run_end];
+    }
+    Clause {
+        start: c,
+        plain,
+        future,
+        tails,
+        trail: start > c && super::ascii_space(b[start - 1]),
+    }
+}
+
+/// [`scan_clause`] as it was before [`non_word_bits_before`]: each run of word bytes found by [`word_run_start`], byte
+/// by byte (the tests compare the two).
+#[cfg(test)]
+fn scan_clause_by_runs(text: &str, start: usize) -> Clause<'_> {
+    let b = text.as_bytes();
+    let (mut plain, mut future) = (true, false);
+    let mut tails = [&b[..0]; 5];
+    let mut n = 0;
+    // The end of the run of non-space bytes the pass is in (its start when the pass is in white space).
+    let mut run_end = start;
+    let mut i = start;
     let c = loop {
         // The run of word bytes that ends at `i`.
         let e = i;
@@ -980,7 +1067,7 @@ fn scan_clause(text: &str, start: usize) -> Clause<'_> {
 /// without the bounds check per byte of a loop on `b[i - 1]` (most of [`scan_clause`]'s cost on the web
 /// reports' long clauses). Eight bytes at a time (a word-byte mask of each, the last byte that is none found
 /// by its leading zeros) cost more: the words are about four bytes long.
-#[inline]
+#[cfg(test)]
 fn word_run_start(b: &[u8], i: usize) -> usize {
     b[..i]
         .iter()
@@ -1000,6 +1087,57 @@ static CLAUSE_STOP: [bool; 256] = {
     }
     t
 };
+
+/// Bit `k`: whether byte `hi - 64 + k` of `b` is no word byte ([`is_word_byte`]): the 64 bytes before `hi`, for
+/// the backward pass of [`scan_clause`]. Offsets before the text's start (where `hi < 64`) read as word bytes:
+/// no bit is set for them.
+#[inline(always)]
+fn non_word_bits_before(b: &[u8], hi: usize) -> u64 {
+    let padded;
+    let block: &[u8; 64] = match hi.checked_sub(64) {
+        Some(lo) => b[lo..hi].try_into().expect("64 bytes"),
+        None => {
+            let mut p = [b'a'; 64];
+            p[64 - hi..].copy_from_slice(&b[..hi]);
+            padded = p;
+            &padded
+        }
+    };
+    !word_byte_bits(block)
+}
+
+/// Bit `k`: whether `block[k]` is a word byte ([`is_word_byte`]: an ASCII letter or digit, or `_`). The range
+/// tests are signed compares, one instruction each (as in [`super::block_word_bits`]): `x` is in `lo..lo + len`
+/// when `x - lo + 0x80` (as `i8`) is less than `len - 0x80`. With SSE2 (every x86-64), sixteen bytes per
+/// compare and one `pmovmskb` per sixteen ([`crate::blocks::sse2_mask`]); elsewhere byte by byte.
+#[inline(always)]
+fn word_byte_bits(block: &[u8; 64]) -> u64 {
+    #[cfg(target_feature = "sse2")]
+    {
+        use safe_arch::*;
+        let splat = set_splat_i8_m128i;
+        crate::blocks::sse2_mask(block, |v| {
+            let letter = cmp_gt_mask_i8_m128i(
+                splat((26i32 - 0x80) as i8),
+                add_i8_m128i(
+                    bitor_m128i(v, splat(0x20)),
+                    splat((0x80 - i32::from(b'a')) as i8),
+                ),
+            );
+            let digit = cmp_gt_mask_i8_m128i(
+                splat((10i32 - 0x80) as i8),
+                add_i8_m128i(v, splat((0x80 - i32::from(b'0')) as i8)),
+            );
+            let under = cmp_eq_mask_i8_m128i(v, splat(b'_' as i8));
+            bitor_m128i(bitor_m128i(letter, digit), under)
+        })
+    }
+    #[cfg(not(target_feature = "sse2"))]
+    block
+        .iter()
+        .enumerate()
+        .fold(0, |mask, (k, &c)| mask | u64::from(is_word_byte(c)) << k)
+}
 
 /// The last five words of a plain `clause` split at ASCII white space, the last first (empty where it has fewer),
 /// and whether white space ends it: what [`scan_clause`] finds on its pass.
@@ -2388,6 +2526,119 @@ mod relation_tests {
         }
         // Both kinds of clause, and plain ones with Latin letters that the reached pattern matches, are seen.
         assert!(counts.iter().all(|&n| n > 500), "{counts:?}");
+    }
+
+    /// [`word_byte_bits`] tells what [`is_word_byte`] tells of every byte value at every place of a block, and of
+    /// random blocks; [`non_word_bits_before`] of a text shorter than a block sets no bit before its start.
+    #[test]
+    fn word_byte_bits_as_byte_by_byte() {
+        let by_bytes = |block: &[u8; 64]| {
+            (0..64).fold(0u64, |m, k| m | u64::from(is_word_byte(block[k])) << k)
+        };
+        for c in 0..=255u8 {
+            for k in 0..64 {
+                let mut block = [b' '; 64];
+                block[k] = c;
+                assert_eq!(word_byte_bits(&block), by_bytes(&block), "{c} at {k}");
+                let mut block = [b'x'; 64];
+                block[k] = c;
+                assert_eq!(word_byte_bits(&block), by_bytes(&block), "{c} at {k}");
+            }
+        }
+        let mut seed = 0x853c_49e6_748f_ea9bu64;
+        for _ in 0..20_000 {
+            let block: [u8; 64] = std::array::from_fn(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                (seed >> 24) as u8
+            });
+            assert_eq!(word_byte_bits(&block), by_bytes(&block), "{block:?}");
+        }
+        let t = b" ab_9,\xe9 z";
+        for hi in 0..=t.len() {
+            let want = (0..hi).fold(0u64, |m, j| {
+                m | u64::from(!is_word_byte(t[j])) << (64 - hi + j)
+            });
+            assert_eq!(non_word_bits_before(t, hi), want, "{hi}");
+        }
+    }
+
+    /// [`scan_clause`] (the non-word bytes found by their mask) reads what [`scan_clause_by_runs`] (each run of
+    /// word bytes passed byte by byte) read: at every character boundary of every test text, of the BBC tennis
+    /// articles (when present), and of random texts of long words, stops, abbreviations, white space and
+    /// characters beyond ASCII, that put clause starts on both sides of block edges and near the text start.
+    #[test]
+    fn scan_clause_same_as_by_runs() {
+        let mut texts = crate::recognise::all_texts();
+        if let Ok(dir) = std::fs::read_dir(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/corpus/bbcsport/tennis"
+        )) {
+            let mut paths: Vec<_> = dir.flatten().map(|e| e.path()).collect();
+            paths.sort();
+            for p in paths {
+                if let Ok(t) = std::fs::read_to_string(&p) {
+                    texts.push(crate::normalise::Normalised::new(&t).text);
+                }
+            }
+        }
+        let pieces = [
+            "will ",
+            "set to ",
+            "reached the ",
+            "into ",
+            "'ll ",
+            "a",
+            "quarterfinalists",
+            "x_y",
+            "2019",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            ", ",
+            "; ",
+            ": ",
+            "(",
+            ". ",
+            "! ",
+            "? ",
+            "Mr. ",
+            "U.S. ",
+            "3.5 ",
+            ".",
+            "\u{e9}",
+            "\u{17f}",
+            "\u{a0}",
+            "\u{2019}s ",
+            "Vuki\u{107} ",
+            "-",
+            "_",
+            "'",
+        ];
+        texts.extend(crate::recognise::random_texts(
+            &pieces,
+            20_000,
+            24,
+            0x2545_f491_4f6c_dd1d,
+        ));
+        let mut seen = [0usize; 4];
+        for t in &texts {
+            for p in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                let (got, want) = (scan_clause(t, p), scan_clause_by_runs(t, p));
+                assert_eq!(
+                    (got.start, got.plain, got.future, got.tails, got.trail),
+                    (want.start, want.plain, want.future, want.tails, want.trail),
+                    "{t:?} at {p}"
+                );
+                seen[0] += usize::from(p - want.start > 64);
+                seen[1] += usize::from(want.start == 0 && p > 0);
+                seen[2] += usize::from(!want.plain);
+                seen[3] += usize::from(want.future);
+            }
+        }
+        assert!(seen.iter().all(|&n| n > 1000), "{seen:?}");
     }
 
     /// [`cased_word`] on every word of one to three characters of U+0080-U+017F, ASCII letters, a digit and
