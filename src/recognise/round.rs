@@ -451,10 +451,17 @@ fn ends_ci(t: &str, k: &str) -> bool {
 }
 
 /// The first word of `t`, up to a hyphen or a space.
+#[cfg(test)]
 fn first_word(t: &str) -> &str {
     &t[..t
         .find(|c: char| c == '-' || c.is_whitespace())
         .unwrap_or(t.len())]
+}
+
+/// [`first_word`] of a match of `qa`, `qb` or `nr` (an ordinal of ASCII letters and digits, then `[-\s]`):
+/// its run of ASCII letters and digits, found without decoding characters.
+fn ordinal_word(t: &str) -> &str {
+    &t[..alnum_run(t.as_bytes(), 0).len()]
 }
 
 /// The last word of `t`, after a space.
@@ -479,7 +486,7 @@ fn groups(t: &str) -> Groups<'_> {
             .windows(6)
             .any(|w| w.eq_ignore_ascii_case(b"qualif"))
     {
-        return Groups::Qualifying(first_word(t));
+        return Groups::Qualifying(ordinal_word(t));
     }
     if starts_ci(t, "round") {
         if ends_ci(t, "robin") {
@@ -493,7 +500,7 @@ fn groups(t: &str) -> Groups<'_> {
         return Groups::RoundNumber(last_word(t));
     }
     if ends_ci(t, "round") {
-        return Groups::NumberRound(first_word(t));
+        return Groups::NumberRound(ordinal_word(t));
     }
     if starts_ci(t, "last") {
         // One hyphen or space after "last"; the number may hold a hyphen ("thirty-two").
@@ -2714,6 +2721,27 @@ mod relation_tests {
         }
         assert!(hits > 10_000, "{hits}");
         assert!(!may_be_one_of(&lengths, b""));
+    }
+
+    /// [`ordinal_word`] tells what [`first_word`] told of the matches of `qa`, `qb` and `nr`: every ordinal (and
+    /// "final") in two cases, then each separator (ASCII or Unicode white space, a hyphen), then the rest.
+    #[test]
+    fn ordinal_word_as_first_word() {
+        // Every ordinal match's first word: an ordinal, then a hyphen or white space (ASCII or not), then more.
+        let mut seen = 0;
+        for o in ORDINALS.iter().chain(&[&b"final"[..]]) {
+            let o = std::str::from_utf8(o).expect("ASCII");
+            for sep in ["-", " ", "\t", "\u{a0}", "\u{2028}", "\u{3000}"] {
+                for rest in ["round", "Qualifying round", "round of qualifying"] {
+                    for w in [o.to_string(), o.to_ascii_uppercase()] {
+                        let t = format!("{w}{sep}{rest}");
+                        assert_eq!(ordinal_word(&t), first_word(&t), "{t:?}");
+                        seen += 1;
+                    }
+                }
+            }
+        }
+        assert!(seen > 100, "{seen}");
     }
 
     /// [`after_det_like`] and [`may_reach_after`] are necessary conditions: at every offset of the corpus and of
