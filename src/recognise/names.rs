@@ -268,8 +268,7 @@ fn letters_and_lower(x: u64) -> (u64, u64) {
 /// Bits `j` of the two masks: whether `chunk[j]` is an ASCII letter, and whether it is a lower-case one. With
 /// SSE2 (every x86-64) the sixteen bytes in one register: a letter test `(b | 0x20) - b'a' < 26` and a
 /// lower-case test `b - b'a' < 26` (unsigned), each written as a signed compare as in [`block_capitals`]
-/// (adding 0x1F maps 'a'..='z' onto -128..=-103 and no other byte there), and `pmovmskb`; elsewhere byte by
-/// byte.
+/// (adding 5 maps 'a'..='z' onto 102..=127 and no other byte there), and `pmovmskb`; elsewhere byte by byte.
 #[inline(always)]
 fn letters16(chunk: &[u8; 16]) -> (u32, u32) {
     #[cfg(target_feature = "sse2")]
@@ -277,7 +276,8 @@ fn letters16(chunk: &[u8; 16]) -> (u32, u32) {
         use safe_arch::*;
         let splat = set_splat_i8_m128i;
         let v = m128i::from(*chunk);
-        let small = |v| cmp_gt_mask_i8_m128i(splat(-102), add_i8_m128i(v, splat(0x1F)));
+        // (The constant on the right of `>`: see [`block_capitals`].)
+        let small = |v| cmp_gt_mask_i8_m128i(add_i8_m128i(v, splat(5)), splat(101));
         let letters = small(bitor_m128i(v, splat(0x20)));
         (
             move_mask_i8_m128i(letters) as u32,
@@ -661,7 +661,9 @@ fn block_capitals(block: &[u8; 64]) -> u64 {
         use safe_arch::*;
         let splat = set_splat_i8_m128i;
         crate::blocks::sse2_mask(block, |v| {
-            let capital = cmp_gt_mask_i8_m128i(splat(-102), add_i8_m128i(v, splat(0x3F)));
+            // The sum on the left of `>`, the constant on the right: `pcmpgtb` overwrites its left operand,
+            // so a constant there would first be copied into a register of its own, once per 16 bytes.
+            let capital = cmp_gt_mask_i8_m128i(add_i8_m128i(v, splat(0x25)), splat(101));
             // Only the high bit of each byte counts: that of the bytes 0x80 and up is set in `v` itself.
             bitor_m128i(capital, v)
         })
@@ -685,13 +687,13 @@ fn portable_capitals(block: &[u8; 64]) -> u64 {
 }
 
 /// Whether `b` is an upper-case ASCII letter or a byte of a character outside ASCII (0x80 and up).
-/// The letter test `b - b'A' < 26` (unsigned) is written as a signed one: adding 0x3F maps 'A'..='Z' onto
-/// -128..=-103 and no other byte there, so that the vector form is one signed compare (SSE2 has no unsigned
+/// The letter test `b - b'A' < 26` (unsigned) is written as a signed one: adding 0x25 maps 'A'..='Z' onto
+/// 102..=127 and no other byte there, so that the vector form is one signed compare (SSE2 has no unsigned
 /// one: the unsigned test costs a min, an equality test and a copy).
 #[cfg(any(test, not(target_feature = "sse2")))]
 #[inline(always)]
 fn is_capital_or_high(b: u8) -> bool {
-    ((b.wrapping_add(0x3F) as i8) < -102) | (b >= 0x80)
+    ((b.wrapping_add(0x25) as i8) > 101) | (b >= 0x80)
 }
 
 /// The upper-case letters of a text in order, found 64 bytes at a time: each block of the text is tested once,
