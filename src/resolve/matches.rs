@@ -850,18 +850,18 @@ const LEAD_ALSO: u8 = 1;
 /// Lead word "cup" of [`lead_words`].
 const LEAD_CUP: u8 = 2;
 
-/// The first three letters of each lead word ("oth" of "the other ", "als" of "also ", "cup") in each of their
-/// eight case forms (pattern `3 * m + k` is word `k` with letter `i` in upper case when bit `i` of `m` is set).
-/// The case forms of a word differ only in bit 5 of their letters, which lies in the high nibble: they share
-/// the low nibbles by which Teddy puts patterns in buckets, and the bucket of the word's first form (the
-/// lower-case one, pattern `k`: so the three words get three buckets) then admits exactly its word's case
-/// forms, lower case tried first (searching the text itself costs about what searching a lower-cased copy for
-/// three words did, without the copy).
+/// Three bytes of each lead word ([`LEAD_ANCHORS`]) in each of their eight case forms (pattern `3 * m + k` is
+/// the bytes of word `k` with byte `i` in upper case when bit `i` of `m` is set: a space stays one, so some
+/// forms come twice, which costs nothing). The case forms of a word differ only in bit 5 of their letters,
+/// which lies in the high nibble: they share the low nibbles by which Teddy puts patterns in buckets, and the
+/// bucket of the word's first form (the lower-case one, pattern `k`: so the three words get three buckets)
+/// then admits exactly its word's case forms, lower case tried first (searching the text itself costs about
+/// what searching a lower-cased copy for three words did, without the copy).
 static LEAD_STARTS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
     std::sync::LazyLock::new(|| {
         let mut b = aho_corasick::packed::Config::new().builder();
         for m in 0..8 {
-            for w in LEAD_START_WORDS {
+            for w in LEAD_ANCHORS {
                 let form: Vec<u8> = (w.iter().enumerate())
                     .map(|(i, c)| {
                         if m >> i & 1 == 1 {
@@ -877,25 +877,31 @@ static LEAD_STARTS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> 
         b.build()
     });
 
-/// The lead words in lower case, cut after their third letter: the starts of [`LEAD_STARTS`] and the rests
-/// checked after them ("the other " is looked for as "other ", a rarer start than "the", and its "the " checked
-/// before it).
-const LEAD_START_WORDS: [&[u8; 3]; 3] = [b"oth", b"als", b"cup"];
-/// The rests of the lead words after [`LEAD_START_WORDS`].
-const LEAD_RESTS: [&[u8]; 3] = [b"er ", b"o ", b""];
+/// The lead words in lower case ([`LEAD_THE_OTHER`], [`LEAD_ALSO`], [`LEAD_CUP`]).
+const LEAD_WORDS: [&[u8]; 3] = [b"the other ", b"also ", b"cup"];
+/// The three bytes of each lead word that [`LEAD_STARTS`] looks for, at [`LEAD_AT`] in it: the rarest in
+/// articles, which the search then stops at seldom but for the word itself (" ot" starts "other" and
+/// "otherwise" alone, where "oth" is in "both" and "another"; "lso" ends "also" alone, where "als" is in
+/// "finals").
+const LEAD_ANCHORS: [&[u8; 3]; 3] = [b" ot", b"lso", b"cup"];
+/// Where [`LEAD_ANCHORS`] stand in [`LEAD_WORDS`].
+const LEAD_AT: [usize; 3] = [3, 1, 0];
 
 /// Every occurrence of a lead word in `text` in any (ASCII) case: where it ends and which it is
 /// ([`LEAD_THE_OTHER`], [`LEAD_ALSO`], [`LEAD_CUP`]), in text order, written into `out` (empty). Their
-/// starts are found by a SIMD search of the text ([`LEAD_STARTS`]), or else byte by byte. (No start can
-/// overlap another or itself, as none begins with a later letter of one: the non-overlapping matches are all
-/// of them. So are the words'.)
+/// anchors ([`LEAD_ANCHORS`]) are found by a SIMD search of the text ([`LEAD_STARTS`]), or else byte by
+/// byte, and the words compared around them. (No anchor can overlap another or itself, as none ends with
+/// the start of one: the non-overlapping matches are all of them. No word can either, so each word's end
+/// comes after the one before.)
 fn lead_words(text: &str, out: &mut Vec<(usize, u8)>) {
     let b = text.as_bytes();
     let mut check = |at: usize, k: usize| {
-        let end = at + 3 + LEAD_RESTS[k].len();
-        if b.get(at + 3..end)
-            .is_some_and(|r| r.eq_ignore_ascii_case(LEAD_RESTS[k]))
-            && (k != 0 || at >= 4 && b[at - 4..at].eq_ignore_ascii_case(b"the "))
+        let Some(start) = at.checked_sub(LEAD_AT[k]) else {
+            return;
+        };
+        let end = start + LEAD_WORDS[k].len();
+        if b.get(start..end)
+            .is_some_and(|w| w.eq_ignore_ascii_case(LEAD_WORDS[k]))
         {
             out.push((end, k as u8));
         }
@@ -908,7 +914,7 @@ fn lead_words(text: &str, out: &mut Vec<(usize, u8)>) {
         }
         None => {
             for at in 0..b.len().saturating_sub(2) {
-                if let Some(k) = LEAD_START_WORDS
+                if let Some(k) = LEAD_ANCHORS
                     .iter()
                     .position(|w| b[at..at + 3].eq_ignore_ascii_case(*w))
                 {
@@ -4901,6 +4907,14 @@ mod tests {
             "e ",
             "oTH",
             "aLS",
+            " ot",
+            " OT",
+            "Ot",
+            "lso",
+            "LSO",
+            "finals",
+            "a",
+            "A",
         ];
         let mut texts =
             crate::recognise::all_texts_then_random(&pieces, 20_000, 10, 0x9e37_79b9_7f4a_7c15);
