@@ -96,7 +96,7 @@ fn stops(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
 /// Bit `k`: whether `block[k]` is a stop, '\n', '.', '?' or '!'. With SSE2 (every x86-64), four compares per
 /// sixteen bytes and one `pmovmskb` ([`crate::blocks::sse2_mask`]); elsewhere byte by byte.
 #[inline(always)]
-fn stop_bits(block: &[u8; 64]) -> u64 {
+pub(crate) fn stop_bits(block: &[u8; 64]) -> u64 {
     #[cfg(target_feature = "sse2")]
     {
         use safe_arch::*;
