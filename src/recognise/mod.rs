@@ -1302,25 +1302,32 @@ fn folds8(b: &[u8], at: usize, v: u64) -> bool {
 fn block_word_bits(block: &[u8; 64]) -> u64 {
     #[cfg(target_feature = "sse2")]
     {
-        use safe_arch::*;
-        let splat = set_splat_i8_m128i;
-        crate::blocks::sse2_mask(block, |v| {
-            let letter = cmp_gt_mask_i8_m128i(
-                splat((26i32 - 0x80) as i8),
-                add_i8_m128i(
-                    bitor_m128i(v, splat(0x20)),
-                    splat((0x80 - i32::from(b'a')) as i8),
-                ),
-            );
-            let digit = cmp_gt_mask_i8_m128i(
-                splat((10i32 - 0x80) as i8),
-                add_i8_m128i(v, splat((0x80 - i32::from(b'0')) as i8)),
-            );
-            bitor_m128i(letter, digit)
-        })
+        crate::blocks::sse2_mask(block, sse2_alnum)
     }
     #[cfg(not(target_feature = "sse2"))]
     portable_word_bits(block)
+}
+
+/// 0xFF in each byte of `v` that is an ASCII letter or digit, 0 in the others: the test of
+/// [`block_word_bits`] on sixteen bytes (two signed compares, see there), shared with the round recogniser's
+/// word bytes.
+#[cfg(target_feature = "sse2")]
+#[inline(always)]
+pub(crate) fn sse2_alnum(v: safe_arch::m128i) -> safe_arch::m128i {
+    use safe_arch::*;
+    let splat = set_splat_i8_m128i;
+    let letter = cmp_gt_mask_i8_m128i(
+        splat((26i32 - 0x80) as i8),
+        add_i8_m128i(
+            bitor_m128i(v, splat(0x20)),
+            splat((0x80 - i32::from(b'a')) as i8),
+        ),
+    );
+    let digit = cmp_gt_mask_i8_m128i(
+        splat((10i32 - 0x80) as i8),
+        add_i8_m128i(v, splat((0x80 - i32::from(b'0')) as i8)),
+    );
+    bitor_m128i(letter, digit)
 }
 
 /// [`block_word_bits`] without vector instructions: byte by byte into an array of flags, which the compiler

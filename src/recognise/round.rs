@@ -1113,30 +1113,18 @@ fn non_word_bits_before(b: &[u8], hi: usize) -> u64 {
     !word_byte_bits(block)
 }
 
-/// Bit `k`: whether `block[k]` is a word byte ([`is_word_byte`]: an ASCII letter or digit, or `_`). The range
-/// tests are signed compares, one instruction each (as in [`super::block_word_bits`]): `x` is in `lo..lo + len`
-/// when `x - lo + 0x80` (as `i8`) is less than `len - 0x80`. With SSE2 (every x86-64), sixteen bytes per
-/// compare and one `pmovmskb` per sixteen ([`crate::blocks::sse2_mask`]); elsewhere byte by byte.
+/// Bit `k`: whether `block[k]` is a word byte ([`is_word_byte`]: an ASCII letter or digit, or `_`). With SSE2
+/// (every x86-64), the shared letter-or-digit test of [`super::block_word_bits`] ([`super::sse2_alnum`]) and one
+/// compare for `_` per sixteen bytes, and one `pmovmskb` per sixteen ([`crate::blocks::sse2_mask`]); elsewhere
+/// byte by byte.
 #[inline(always)]
 fn word_byte_bits(block: &[u8; 64]) -> u64 {
     #[cfg(target_feature = "sse2")]
     {
         use safe_arch::*;
-        let splat = set_splat_i8_m128i;
         crate::blocks::sse2_mask(block, |v| {
-            let letter = cmp_gt_mask_i8_m128i(
-                splat((26i32 - 0x80) as i8),
-                add_i8_m128i(
-                    bitor_m128i(v, splat(0x20)),
-                    splat((0x80 - i32::from(b'a')) as i8),
-                ),
-            );
-            let digit = cmp_gt_mask_i8_m128i(
-                splat((10i32 - 0x80) as i8),
-                add_i8_m128i(v, splat((0x80 - i32::from(b'0')) as i8)),
-            );
-            let under = cmp_eq_mask_i8_m128i(v, splat(b'_' as i8));
-            bitor_m128i(bitor_m128i(letter, digit), under)
+            let under = cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(b'_' as i8));
+            bitor_m128i(super::sse2_alnum(v), under)
         })
     }
     #[cfg(not(target_feature = "sse2"))]
