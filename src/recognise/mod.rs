@@ -523,7 +523,10 @@ impl Keywords {
         roles.clear();
         he.clear();
         seeds.clear();
-        keys.reserve(text.len() / 16);
+        // At most the room a buffer keeps between articles ([`TableKeys::recycle`]): the table keys fill the
+        // whole buffer as it grows (it is written through to keep both ends valid), so a long text grows it
+        // to what it needs, not to a sixteenth of its length.
+        keys.reserve((text.len() / 16).min(4096));
         marks.reserve(text.len() / 128);
         // About one word in twelve of running text ("the" alone is one in twenty).
         he.reserve(text.len() / 64);
