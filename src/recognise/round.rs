@@ -2542,12 +2542,8 @@ mod relation_tests {
         }
         let mut seed = 0x853c_49e6_748f_ea9bu64;
         for _ in 0..20_000 {
-            let block: [u8; 64] = std::array::from_fn(|_| {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                (seed >> 24) as u8
-            });
+            let block: [u8; 64] =
+                std::array::from_fn(|_| (super::super::xorshift(&mut seed) >> 24) as u8);
             assert_eq!(word_byte_bits(&block), by_bytes(&block), "{block:?}");
         }
         let t = b" ab_9,\xe9 z";
