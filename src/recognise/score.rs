@@ -129,27 +129,18 @@ pub(crate) struct ScoreMention {
     pub sets: Sets,
     /// How the match ended: `Retired` for "6-4 3-1 ret.", `Walkover` for "walkover" / "w/o" (then no sets).
     pub ending: Outcome,
+    /// What [`ScoreMention::first_side_wins`] gives: found once, by [`judge`] (which counts the sets won
+    /// anyway), where the resolver asks for it up to eight times per score.
+    first_wins: Option<bool>,
 }
 
 impl ScoreMention {
-    /// Sets won by the first and by the second side (unfinished sets count for nobody).
-    pub fn sets_won(&self) -> (u32, u32) {
-        count(&self.sets)
-    }
-
     /// Whether the side written first won the match: `Some(true)` when it won more sets, `Some(false)` when the
-    /// other side did, `None` when that cannot be told (a retirement with sets level, a walkover).
+    /// other side did, `None` when that cannot be told (a retirement with sets level, a walkover). (Found
+    /// when the mention was made: see `first_wins`.)
     #[inline]
     pub fn first_side_wins(&self) -> Option<bool> {
-        if self.ending == Outcome::Walkover {
-            return None;
-        }
-        let (f, s) = self.sets_won();
-        match f.cmp(&s) {
-            std::cmp::Ordering::Greater => Some(true),
-            std::cmp::Ordering::Less => Some(false),
-            std::cmp::Ordering::Equal => None,
-        }
+        self.first_wins
     }
 
     /// The canonical score, winner first. `flip` is true when the side written second won the match.
@@ -293,6 +284,16 @@ fn match_tiebreak_valid(a: u32, b: u32) -> bool {
     (hi == 10 && lo <= 8) || (hi > 10 && hi - lo == 2)
 }
 
+/// Who leads with `f` sets won by the first side and `s` by the second: `Some(true)` for the first side,
+/// `None` when level.
+fn leader(f: u32, s: u32) -> Option<bool> {
+    match f.cmp(&s) {
+        std::cmp::Ordering::Greater => Some(true),
+        std::cmp::Ordering::Less => Some(false),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
 fn count(sets: &[RawSet]) -> (u32, u32) {
     sets.iter()
         .fold((0, 0), |(f, s), set| match set.won_by_first() {
@@ -302,11 +303,22 @@ fn count(sets: &[RawSet]) -> (u32, u32) {
         })
 }
 
+/// What [`judge`] makes of a run of sets that is a match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Verdict {
+    ending: Outcome,
+    /// Whether the ending marker belongs to the score.
+    with_marker: bool,
+    /// Whether the side written first won: [`leader`] of the sets each side won (what [`count`] gives for
+    /// `sets`, as [`judge`] leaves them).
+    first_wins: Option<bool>,
+}
+
 /// Decides whether `sets` (with an ending `marker` written right after them) is a possible match.
 ///
-/// Returns the ending and whether the marker belongs to the score, or `None` when the run is not a match.
-/// May mark a deciding `10-8` as a match tie-break.
-fn judge(sets: &mut [RawSet], marker: Option<Outcome>) -> Option<(Outcome, bool)> {
+/// Returns the ending, whether the marker belongs to the score and who won, or `None` when the run is not a
+/// match. May mark a deciding `10-8` as a match tie-break.
+fn judge(sets: &mut [RawSet], marker: Option<Outcome>) -> Option<Verdict> {
     let n = sets.len();
     if n == 0 {
         return None;
@@ -328,7 +340,8 @@ fn judge(sets: &mut [RawSet], marker: Option<Outcome>) -> Option<(Outcome, bool)
     if !sets.iter().any(|s| !s.match_tiebreak && s.hi() <= 7) {
         return None;
     }
-    // Every set before the last is a finished ordinary set; the sets each side won there.
+    // Every set before the last is a finished ordinary set; the sets each side won there. (So `won_by_first`
+    // of each is `Some(first > second)`: with the last set's, `(f, s)` below is what `count` gives.)
     let (before, last) = (&sets[..n - 1], sets[n - 1]);
     let (mut f0, mut s0) = (0, 0);
     for s in before {
@@ -360,22 +373,32 @@ fn judge(sets: &mut [RawSet], marker: Option<Outcome>) -> Option<(Outcome, bool)
     let could_stop = (last_won.is_some() || set_unfinished(last.first, last.second))
         && !last.match_tiebreak
         && w <= 2;
+    let verdict = |ending, with_marker| Verdict {
+        ending,
+        with_marker,
+        first_wins: leader(f, s),
+    };
     if let Some(m) = marker
         && could_stop
     {
-        return Some((m, true));
+        return Some(verdict(m, true));
     }
-    complete.then_some((Outcome::Completed, false))
+    complete.then(|| verdict(Outcome::Completed, false))
 }
 
-/// Whether an unfinished score could be a retirement (every set but the last finished, nobody has won).
-fn could_retire(sets: &[RawSet]) -> bool {
+/// Whether an unfinished score could be a retirement (every set but the last finished, nobody has won): then
+/// who won, as [`judge`] tells it.
+fn could_retire(sets: &[RawSet]) -> Option<Option<bool>> {
     let mut copy = [RawSet::EMPTY; MAX_SETS];
     copy[..sets.len()].copy_from_slice(sets);
-    matches!(
-        judge(&mut copy[..sets.len()], Some(Outcome::Retired)),
-        Some((Outcome::Retired, true))
-    )
+    match judge(&mut copy[..sets.len()], Some(Outcome::Retired)) {
+        Some(Verdict {
+            ending: Outcome::Retired,
+            with_marker: true,
+            first_wins,
+        }) => Some(first_wins),
+        _ => None,
+    }
 }
 
 const MAX_SETS: usize = 7;
@@ -609,31 +632,41 @@ fn run_at(b: &[u8], i: usize, out: &mut Vec<ScoreMention>) -> usize {
     let marker = marker_at(b, end);
     let run_end = end;
     // Pushes the mention of the first `n` sets of `all`, ending at `end`; returns `end`.
-    let mut mention = |all: &[RawSet; MAX_SETS], n: usize, end: usize, ending| {
+    let mut mention = |all: &[RawSet; MAX_SETS], n: usize, end: usize, ending, first_wins| {
         out.push(ScoreMention {
             span: Span::new(i, end),
             sets: Sets::first(all, n),
             ending,
+            first_wins,
         });
         end
     };
     let all = &mut sets;
-    if let Some((ending, with_marker)) = judge(&mut all[..n], marker.map(|m| m.0)) {
-        let end = if with_marker {
+    if let Some(v) = judge(&mut all[..n], marker.map(|m| m.0)) {
+        let end = if v.with_marker {
             marker.map_or(end, |m| m.1)
         } else {
             end
         };
-        return mention(all, n, end, ending);
+        return mention(all, n, end, v.ending, v.first_wins);
     }
-    if marker.is_none() && n >= 2 && could_retire(&all[..n]) && retirement_nearby(b, i, end) {
-        return mention(all, n, end, Outcome::Retired);
+    if marker.is_none()
+        && n >= 2
+        && let Some(first_wins) = could_retire(&all[..n])
+        && retirement_nearby(b, i, end)
+    {
+        return mention(all, n, end, Outcome::Retired, first_wins);
     }
     // "6-4 6-3 and 6-2 6-1": two matches joined by "and".
     if let Some((k, cut)) = and_cut
-        && let Some((Outcome::Completed, _)) = judge(&mut all[..k], None)
+        && let Some(
+            v @ Verdict {
+                ending: Outcome::Completed,
+                ..
+            },
+        ) = judge(&mut all[..k], None)
     {
-        return mention(all, k, cut, Outcome::Completed);
+        return mention(all, k, cut, Outcome::Completed, v.first_wins);
     }
     run_end
 }
@@ -744,6 +777,7 @@ pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<Sc
         span: Span::new(start, end),
         sets: Sets::NONE,
         ending: Outcome::Walkover,
+        first_wins: None,
     }));
     out.sort_by_key(|m| m.span.start);
 }
@@ -872,6 +906,7 @@ mod reference {
                     span: Span::new(start, end),
                     sets: Sets::NONE,
                     ending: Outcome::Walkover,
+                    first_wins: None,
                 });
                 i = end;
                 walkover = next_walkover(b, end);
@@ -1158,7 +1193,7 @@ mod tests {
             }
         }
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        for _ in 0..20_000 {
+        for _ in 0..40_000 {
             let block: [u8; 64] = std::array::from_fn(|_| {
                 crate::recognise::xorshift(&mut seed);
                 // Mostly the bytes near the dashes: 0x28..=0x37.
@@ -1289,6 +1324,103 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// What `first_side_wins` computed from the sets at each call before `judge` gave it once.
+    fn first_side_wins_counted(m: &ScoreMention) -> Option<bool> {
+        if m.ending == Outcome::Walkover {
+            return None;
+        }
+        let (f, s) = count(&m.sets);
+        match f.cmp(&s) {
+            std::cmp::Ordering::Greater => Some(true),
+            std::cmp::Ordering::Less => Some(false),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+
+    /// The winner `judge` gives each mention is the one counted from its sets: for every score of the test
+    /// texts and of the texts of the score tests, and for random runs of sets (games, tie-breaks, match
+    /// tie-breaks, endings and "and" between sets).
+    #[test]
+    fn first_side_wins_as_counted() {
+        let mut texts = crate::recognise::all_texts();
+        texts.extend(
+            [
+                "lost 4-6 6-7 (5-7) to him",
+                "won 4-6 6-3 [10-8]",
+                "6-4 3-1 ret.",
+                "6-3 3-6 1-0 ret.",
+                "4-6 2-2 def.",
+                "He received a walkover.",
+                "6-4 6-4 6-4 retired from the sport",
+                "6-4 6-3 and 6-2 6-1",
+                "6-4 2-6 10-8",
+                "4-6 6-2 16-14",
+                "she won 6-4 3-1 before her opponent retired",
+            ]
+            .map(String::from),
+        );
+        let (mut seen, mut first, mut second, mut level) = (0, 0, 0, 0);
+        let mut check = |t: &str| {
+            for m in find(t) {
+                let want = first_side_wins_counted(&m);
+                assert_eq!(m.first_side_wins(), want, "{t}: {m:?}");
+                seen += 1;
+                match want {
+                    Some(true) => first += 1,
+                    Some(false) => second += 1,
+                    None => level += 1,
+                }
+            }
+        };
+        for t in &texts {
+            check(t);
+        }
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let mut below = |m: u64| crate::recognise::xorshift(&mut x) % m;
+        const GAMES: [u32; 12] = [0, 1, 2, 3, 4, 5, 6, 6, 7, 7, 8, 10];
+        const FINISHED: [(u32, u32); 10] = [
+            (6, 0),
+            (6, 1),
+            (6, 2),
+            (6, 3),
+            (6, 4),
+            (7, 5),
+            (7, 6),
+            (8, 6),
+            (10, 8),
+            (12, 10),
+        ];
+        const ENDS: [&str; 8] = ["", "", "", " ret.", " (rtd)", " def.", " retired", "."];
+        for _ in 0..40_000 {
+            let mut t = String::from(if below(4) == 0 { "retired " } else { "won " });
+            for k in 0..=below(5) {
+                if k > 0 {
+                    t.push_str([" ", ", ", " and "][below(3) as usize]);
+                }
+                // Mostly a finished set (either side first), else any games.
+                let (a, b) = if below(4) > 0 {
+                    let (w, l) = FINISHED[below(FINISHED.len() as u64) as usize];
+                    if below(2) == 0 { (w, l) } else { (l, w) }
+                } else {
+                    (GAMES[below(12) as usize], GAMES[below(12) as usize])
+                };
+                match below(8) {
+                    0 => t.push_str(&format!("[{}-{}]", a + 4, b + 4)),
+                    1 => t.push_str(&format!("{a}-{b} ({})", below(9))),
+                    2 => t.push_str(&format!("{a}-{b} ({}-{})", below(12), below(12))),
+                    _ => t.push_str(&format!("{a}-{b}")),
+                }
+            }
+            t.push_str(ENDS[below(8) as usize]);
+            check(&t);
+        }
+        // Each answer is tried many times.
+        assert!(
+            seen > 10_000 && first > 5_000 && second > 5_000 && level > 2_000,
+            "{seen} {first} {second} {level}"
+        );
     }
 
     #[test]
