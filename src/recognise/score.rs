@@ -287,11 +287,7 @@ fn match_tiebreak_valid(a: u32, b: u32) -> bool {
 /// Who leads with `f` sets won by the first side and `s` by the second: `Some(true)` for the first side,
 /// `None` when level.
 fn leader(f: u32, s: u32) -> Option<bool> {
-    match f.cmp(&s) {
-        std::cmp::Ordering::Greater => Some(true),
-        std::cmp::Ordering::Less => Some(false),
-        std::cmp::Ordering::Equal => None,
-    }
+    (f != s).then_some(f > s)
 }
 
 fn count(sets: &[RawSet]) -> (u32, u32) {
