@@ -1189,7 +1189,7 @@ mod tests {
             }
         }
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        for _ in 0..40_000 {
+        for _ in 0..20_000 {
             let block: [u8; 64] = std::array::from_fn(|_| {
                 crate::recognise::xorshift(&mut seed);
                 // Mostly the bytes near the dashes: 0x28..=0x37.
