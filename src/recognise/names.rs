@@ -1105,6 +1105,65 @@ mod tests {
         assert_eq!(got, regex_runs(text), "text: {text:?}");
     }
 
+    /// [`Capitals::next`] gives what a search of the characters gives (the first `\p{Lu}` at or after `from`), on
+    /// random texts of ASCII and other capitals and letters, signs and spaces, asked from positions that move
+    /// on as [`find_into`] moves them: past the letter given, a few bytes on, or many blocks on.
+    #[test]
+    fn capitals_as_a_search() {
+        let pieces = [
+            "a",
+            "B",
+            "cd",
+            "Ef",
+            " ",
+            "  ",
+            ". ",
+            "É",
+            "é",
+            "Ł",
+            "ß",
+            "中",
+            "—",
+            "\u{1d400}",
+            "x",
+            "Ωmega",
+            "the ",
+            "(",
+            "Z",
+            "0",
+        ];
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || crate::recognise::xorshift(&mut x) >> 16;
+        let mut asked = 0;
+        for _ in 0..3_000 {
+            let n = (next() % 120) as usize;
+            let text: String = (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            let search = |from: usize| {
+                text[from..]
+                    .char_indices()
+                    .find(|&(_, c)| is_lu(c))
+                    .map(|(k, c)| (from + k, c, c.len_utf8()))
+            };
+            let mut caps = Capitals::new(&text);
+            let mut from = 0;
+            loop {
+                let got = caps.next(from);
+                assert_eq!(got, search(from), "{text:?} from {from}");
+                asked += 1;
+                let Some((i, _, len)) = got else { break };
+                // On past the letter: right after it, or some bytes or blocks later (at a character).
+                let mut to = i + len + [0, 1, 5, 40, 70, 200][(next() % 6) as usize];
+                while to < text.len() && !text.is_char_boundary(to) {
+                    to += 1;
+                }
+                from = to.min(text.len());
+            }
+        }
+        assert!(asked > 10_000, "{asked}");
+    }
+
     /// [`token`] on a capital, then each character of U+0080..=U+07FF (two bytes: the fast path of
     /// [`letters_from`] for U+00C0..=U+00FF, the decode for the rest) between ASCII letters: its end, lower-case
     /// flag and key are those of the pattern's letters (`\p{L}`, `char::is_lowercase`).
