@@ -68,7 +68,7 @@ pub(crate) struct Found {
     /// Index into `ctx.m.tournaments` and whether it is named in the result's clause.
     pub tournament: Option<(usize, bool)>,
     pub span: Span,
-    pub rule: &'static str,
+    pub rule: super::Rule,
     pub sent: usize,
     /// The last sentence that reports this match (after merging repeated reports).
     pub last_sent: usize,
@@ -2465,9 +2465,9 @@ fn sentence_matches(
                     continue;
                 };
                 let rule = match cue.kind {
-                    CueKind::Beat => "beat-verb",
-                    CueKind::WinOver => "win-over",
-                    _ => "defeat-of",
+                    CueKind::Beat => rule!("beat-verb"),
+                    CueKind::WinOver => rule!("win-over"),
+                    _ => rule!("defeat-of"),
                 };
                 (a, o, rule)
             }
@@ -2479,9 +2479,9 @@ fn sentence_matches(
                     o,
                     a,
                     if cue.kind == CueKind::LostTo {
-                        "lost-to"
+                        rule!("lost-to")
                     } else {
-                        "defeat-by"
+                        rule!("defeat-by")
                     },
                 )
             }
@@ -2508,7 +2508,7 @@ fn sentence_matches(
                 {
                     continue;
                 }
-                (o, a, "passive")
+                (o, a, rule!("passive"))
             }
             CueKind::Walkover => {
                 let (Some(a), Some(o)) = (agent, object) else {
@@ -2522,7 +2522,7 @@ fn sentence_matches(
                     round: None,
                     tournament: None,
                     span: Span::new(a.span.start.min(cue.span.start), o.span.end),
-                    rule: "walkover",
+                    rule: rule!("walkover"),
                     sent: si,
                     last_sent: si,
                 });
@@ -2583,7 +2583,7 @@ fn sentence_matches(
                     ),
                     tournament: tournament_for(ctx, sent, cue.span, next_start, first_tournament),
                     span: Span::new(w.span.start.min(a.span.start), cue.span.end.max(w.span.end)),
-                    rule: "retired",
+                    rule: rule!("retired"),
                     sent: si,
                     last_sent: si,
                 });
@@ -2648,9 +2648,9 @@ fn sentence_matches(
                         ),
                         span: Span::new(a.span.start, o.span.end),
                         rule: if won {
-                            "won-score-against"
+                            rule!("won-score-against")
                         } else {
-                            "lost-score-to"
+                            rule!("lost-score-to")
                         },
                         sent: si,
                         last_sent: si,
@@ -2699,7 +2699,11 @@ fn sentence_matches(
                         first_tournament,
                     ),
                     span: Span::new(a.span.start, ctx.m.scores[sc].span.end),
-                    rule: if won { "won-score" } else { "lost-score" },
+                    rule: if won {
+                        rule!("won-score")
+                    } else {
+                        rule!("lost-score")
+                    },
                     sent: si,
                     last_sent: si,
                 });
@@ -2817,7 +2821,7 @@ fn sentence_matches(
             (i, flip),
             (w.entity, l.entity),
             Span::new(a.span.start.min(o.span.start), s.end.max(o.span.end)),
-            "score-noun",
+            rule!("score-noun"),
             (parens, hit_cache.of(ctx, si)),
             first_tournament,
         ));
@@ -2853,7 +2857,7 @@ fn sentence_matches(
             (i, !first_wins),
             (w.entity, l.entity),
             Span::new(b.span.start, a.span.end),
-            "result-line",
+            rule!("result-line"),
             (parens, hit_cache.of(ctx, si)),
             first_tournament,
         ));
@@ -2982,7 +2986,7 @@ fn score_found(
     (i, flip): (usize, bool),
     (winner, loser): (usize, usize),
     span: Span,
-    rule: &'static str,
+    rule: super::Rule,
     (parens, hits): (&[Span], &[Hit]),
     first_tournament: &mut usize,
 ) -> Found {
@@ -3839,7 +3843,7 @@ pub(crate) fn push_record(
             end,
             text: source[start..end].into(),
         },
-        rule: f.rule.into(),
+        rule: f.rule.clone(),
     });
 }
 

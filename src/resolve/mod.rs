@@ -4,6 +4,21 @@
 //! demonyms, descriptors), then the result cues of the sentence are turned into matches. Rankings and seeds are
 //! attached to players once every reference is known.
 
+/// The name of a rule as the [`Text`](crate::model::Text) of its records, made at compile time: each record
+/// takes a copy (24 bytes, after a test that it is not on the heap) instead of a `Text` built from a `&str` at
+/// run time, which branches on the length (the names have several lengths: that branch was often mispredicted)
+/// before it writes the bytes. Every name is at most 24 bytes, so the constant is inline: a copy allocates
+/// nothing.
+macro_rules! rule {
+    ($name:literal) => {{
+        const RULE: $crate::resolve::Rule = &$crate::model::Text::const_new($name);
+        RULE
+    }};
+}
+
+/// A rule's name, made by [`rule!`].
+pub(crate) type Rule = &'static crate::model::Text;
+
 mod matches;
 mod players;
 
@@ -885,7 +900,7 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
                 rank,
                 kind,
                 evidence: ctx.evidence(span, source),
-                rule: rule.into(),
+                rule: rule.clone(),
             });
         }
     }
@@ -895,7 +910,7 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
                 player: p,
                 seed: s,
                 evidence: ctx.evidence(span, source),
-                rule: rule.into(),
+                rule: rule.clone(),
             });
         }
     }
@@ -1155,19 +1170,19 @@ fn display_name(ctx: &Ctx, named: usize, e: usize) -> Shown {
     }
 }
 
-type RankRow = (usize, u32, crate::model::RankingKind, Span, &'static str);
+type RankRow = (usize, u32, crate::model::RankingKind, Span, Rule);
 
 /// The player a ranking or seed phrase describes.
-fn attach(ctx: &Ctx, span: Span, side: PlayerSide) -> Option<(usize, &'static str)> {
+fn attach(ctx: &Ctx, span: Span, side: PlayerSide) -> Option<(usize, Rule)> {
     match side {
         PlayerSide::After => {
             let r = ref_after(&ctx.refs, &ctx.sents, span.start, span.end)?;
             let gap = &ctx.text[span.end..r.span.start];
-            (gap.len() <= 40 && short_gap(gap)).then_some((r.entity, "phrase-before-name"))
+            (gap.len() <= 40 && short_gap(gap)).then_some((r.entity, rule!("phrase-before-name")))
         }
         PlayerSide::Before => {
             let r = ref_before(&ctx.refs, &ctx.sents, span.start)?;
-            Some((r.entity, "phrase-after-name"))
+            Some((r.entity, rule!("phrase-after-name")))
         }
         PlayerSide::Itself => {
             let sent = ctx.sentence_of(span.start);
@@ -1176,7 +1191,7 @@ fn attach(ctx: &Ctx, span: Span, side: PlayerSide) -> Option<(usize, &'static st
                     && r.span.start <= span.start
                     && span.end <= r.span.end + 1
             })?;
-            Some((r.entity, "descriptor"))
+            Some((r.entity, rule!("descriptor")))
         }
     }
 }
@@ -1275,7 +1290,7 @@ fn attach_ranks(ctx: &Ctx, used: &mut [bool], out: &mut Vec<RankRow>) {
     }
 }
 
-type SeedRow = (usize, u32, Span, &'static str);
+type SeedRow = (usize, u32, Span, Rule);
 
 /// The seeds of the article, by player, written into `out` (empty).
 fn attach_seeds(ctx: &Ctx, used: &mut [bool], out: &mut Vec<SeedRow>) {
@@ -1407,6 +1422,57 @@ mod tests {
     }
 
     /// The ids from the table are those written digit by digit, below its end and beyond.
+    /// [`rule!`] makes the `Text` that the records built from the name at run time (`name.into()`, which it
+    /// replaced): equal, inline (a copy allocates nothing), its clone equal too; for every name that the stage
+    /// gives (the list is checked against the `rule!` calls in the sources).
+    #[test]
+    fn rule_texts_as_built_from_the_names() {
+        let made: [(Rule, &str); 17] = [
+            (rule!("phrase-before-name"), "phrase-before-name"),
+            (rule!("phrase-after-name"), "phrase-after-name"),
+            (rule!("descriptor"), "descriptor"),
+            (rule!("beat-verb"), "beat-verb"),
+            (rule!("win-over"), "win-over"),
+            (rule!("defeat-of"), "defeat-of"),
+            (rule!("lost-to"), "lost-to"),
+            (rule!("defeat-by"), "defeat-by"),
+            (rule!("passive"), "passive"),
+            (rule!("walkover"), "walkover"),
+            (rule!("retired"), "retired"),
+            (rule!("won-score-against"), "won-score-against"),
+            (rule!("lost-score-to"), "lost-score-to"),
+            (rule!("won-score"), "won-score"),
+            (rule!("lost-score"), "lost-score"),
+            (rule!("score-noun"), "score-noun"),
+            (rule!("result-line"), "result-line"),
+        ];
+        for (text, name) in made {
+            let built: crate::model::Text = name.into();
+            assert_eq!(*text, built);
+            assert_eq!(text.as_str(), name);
+            assert_eq!(text.len(), name.len());
+            assert!(!text.is_heap_allocated(), "{name}");
+            let copy = text.clone();
+            assert_eq!(copy, built);
+            assert_eq!(
+                serde_json::to_string(&copy).unwrap(),
+                serde_json::to_string(name).unwrap()
+            );
+        }
+        let mut listed: Vec<&str> = made.iter().map(|m| m.1).collect();
+        listed.sort_unstable();
+        let mut called = Vec::new();
+        for src in [include_str!("mod.rs"), include_str!("matches.rs")] {
+            for (i, _) in src.match_indices("rule!(\"") {
+                let rest = &src[i + 7..];
+                called.push(&rest[..rest.find('"').unwrap()]);
+            }
+        }
+        called.sort_unstable();
+        called.dedup();
+        assert_eq!(listed, called);
+    }
+
     #[test]
     fn player_ids_from_the_table_as_written() {
         for n in 0..3 * IDS {
