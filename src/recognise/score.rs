@@ -575,24 +575,94 @@ fn retirement_nearby(b: &[u8], start: usize, end: usize) -> bool {
     if let Some(k) = b[from..start].iter().rposition(|&c| sentence_end(c)) {
         from += k + 1;
     }
-    let before = &b[from..start];
     let mut to = (end + 80).min(b.len());
     if let Some(k) = b[end..to].iter().position(|&c| sentence_end(c)) {
         to = end + k;
     }
-    let after = &b[end..to];
-    // `needle` at the start of a word ("retir" finds retire, retired, retiring, retirement).
-    let has = |hay: &[u8], needle: &[u8]| {
-        hay.windows(needle.len())
-            .enumerate()
-            .any(|(k, w)| w.eq_ignore_ascii_case(needle) && (k == 0 || !is_alnum(hay[k - 1])))
+    // "retir" finds retire, retired, retiring, retirement.
+    has_word(b, from, start, &[b"retir"])
+        || has_word(b, end, to, &[b"retir", b"pulled out", b"quit "])
+}
+
+/// Whether one of `words` (lower case, each starting with `p`, `q` or `r`) stands in `b[from..to]` (at most 128
+/// bytes), any case, at the start of a word (not after a letter or digit of `b[from..to]`).
+///
+/// The words are compared only where one may start: at a `p`, `q` or `r` in either case, found 16 bytes at a
+/// time by [`first_letters`] (a window compared at every byte cost some dozen instructions a byte, and there are
+/// a few hundred bytes for each unfinished score). `words_as_windows` in the tests compares it with the search it
+/// replaced.
+fn has_word(b: &[u8], from: usize, to: usize, words: &[&[u8]]) -> bool {
+    let hay = &b[from..to];
+    let mut mask = first_letters(b, from, to);
+    while mask != 0 {
+        let k = mask.trailing_zeros() as usize;
+        mask &= mask - 1;
+        if (k == 0 || !is_alnum(hay[k - 1]))
+            && words.iter().any(|w| {
+                hay.get(k..k + w.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(w))
+            })
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Bit `k`: whether `b[from + k]` (`k < to - from`, at most 128) is `p`, `q` or `r` in either case (the bytes
+/// whose value with bit 5 set is 0x70..=0x72). Read as one or two blocks of 64 bytes from `from` (zeros past the
+/// end of the text), the bits past `to` cleared.
+fn first_letters(b: &[u8], from: usize, to: usize) -> u128 {
+    let n = to - from;
+    assert!(n <= 128, "a window of at most 128 bytes");
+    let block = |at: usize| -> u64 {
+        let block: [u8; 64] = match b.get(at..at + 64) {
+            Some(s) => s.try_into().expect("64 bytes"),
+            None => {
+                let rest = b.get(at..).unwrap_or_default();
+                let mut padded = [0u8; 64];
+                padded[..rest.len()].copy_from_slice(rest);
+                padded
+            }
+        };
+        first_letter_bits(&block)
     };
-    let quit = |hay: &[u8]| {
-        hay.windows(5)
-            .enumerate()
-            .any(|(k, w)| w.eq_ignore_ascii_case(b"quit ") && (k == 0 || !is_alnum(hay[k - 1])))
-    };
-    has(before, b"retir") || has(after, b"retir") || has(after, b"pulled out") || quit(after)
+    let mut mask = u128::from(block(from));
+    if n > 64 {
+        mask |= u128::from(block(from + 64)) << 64;
+    }
+    if n == 0 {
+        0
+    } else {
+        mask & u128::MAX >> (128 - n)
+    }
+}
+
+/// Bit `k`: whether `block[k] | 0x20` is `p`, `q` or `r`. With SSE2, sixteen bytes per test: `x = (c | 0x20) -
+/// b'p'` (wrapping) is at most 2 exactly when `min(x, 2) == x`, unsigned; elsewhere byte by byte.
+#[inline(always)]
+fn first_letter_bits(block: &[u8; 64]) -> u64 {
+    #[cfg(target_feature = "sse2")]
+    {
+        use safe_arch::*;
+        crate::blocks::sse2_mask(block, |v| {
+            let x = sub_i8_m128i(
+                bitor_m128i(v, set_splat_i8_m128i(0x20)),
+                set_splat_i8_m128i(b'p' as i8),
+            );
+            cmp_eq_mask_i8_m128i(min_u8_m128i(x, set_splat_i8_m128i(2)), x)
+        })
+    }
+    #[cfg(not(target_feature = "sse2"))]
+    portable_first_letter_bits(block)
+}
+
+/// [`first_letter_bits`] without vector instructions.
+#[cfg(any(test, not(target_feature = "sse2")))]
+fn portable_first_letter_bits(block: &[u8; 64]) -> u64 {
+    block.iter().enumerate().fold(0, |mask, (k, &c)| {
+        mask | u64::from((c | 0x20).wrapping_sub(b'p') <= 2) << k
+    })
 }
 
 /// Parses the run of sets starting at `i`: pushes the mention onto `out` when it is a match (built in place, not
@@ -1236,6 +1306,85 @@ mod tests {
             hits += want.len();
         }
         assert!(hits > 100_000, "{hits}");
+    }
+
+    /// The search of [`retirement_nearby`] that [`has_word`] replaced: `needle` compared at every byte of `hay`.
+    fn has_by_windows(hay: &[u8], needle: &[u8]) -> bool {
+        hay.windows(needle.len())
+            .enumerate()
+            .any(|(k, w)| w.eq_ignore_ascii_case(needle) && (k == 0 || !is_alnum(hay[k - 1])))
+    }
+
+    /// [`has_word`] answers as the windows compared at every byte, for every stretch of up to 128 bytes (at every
+    /// place, of every length) of the test texts and of random texts of the words, their parts and neighbours
+    /// in both cases; and [`first_letter_bits`] gives the bits of the byte-by-byte test for every byte value
+    /// at every place of a block.
+    #[test]
+    fn words_as_windows() {
+        for fill in [0, b' ', b'p', b'R', 0x50 | 0x80, 0xff] {
+            for c in 0..=255u8 {
+                for k in 0..64 {
+                    let mut block = [fill; 64];
+                    block[k] = c;
+                    let want = (0..64).fold(0, |m, j| {
+                        m | u64::from(matches!(block[j].to_ascii_lowercase(), b'p' | b'q' | b'r'))
+                            << j
+                    });
+                    assert_eq!(first_letter_bits(&block), want, "{fill} {c} {k}");
+                    assert_eq!(portable_first_letter_bits(&block), want, "{fill} {c} {k}");
+                }
+            }
+        }
+        let mut texts = crate::recognise::all_texts();
+        let pieces = [
+            "retir",
+            "RETIRED",
+            "Retire",
+            "pulled out",
+            "Pulled Out",
+            "pulled",
+            "quit ",
+            "QUIT ",
+            "quit",
+            "xretire",
+            "9retire",
+            "p",
+            "q",
+            "r",
+            "P",
+            " ",
+            ".",
+            "\u{e9}",
+            "a",
+            "ret",
+            "quits",
+            "out",
+        ];
+        texts.extend(crate::recognise::random_texts(
+            &pieces,
+            400,
+            40,
+            0x2545_f491_4f6c_dd1d,
+        ));
+        let words: [&[&[u8]]; 2] = [&[b"retir"], &[b"retir", b"pulled out", b"quit "]];
+        let (mut yes, mut no) = (0, 0);
+        for t in &texts {
+            let b = t.as_bytes();
+            for from in (0..b.len()).step_by(7) {
+                for to in from..=(from + 128).min(b.len()) {
+                    for w in words {
+                        let want = w.iter().any(|n| has_by_windows(&b[from..to], n));
+                        assert_eq!(has_word(b, from, to, w), want, "{t:?} {from} {to}");
+                        if want {
+                            yes += 1;
+                        } else {
+                            no += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(yes > 100_000 && no > 100_000, "{yes} {no}");
     }
 
     /// [`Sets`] reads as the `Vec` it replaced: the first `n` sets of the run, for every `n` a mention may
