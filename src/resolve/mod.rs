@@ -276,56 +276,63 @@ fn place_context(text: &str, span: Span) -> bool {
 
 /// Quote ranges: from an opening double quote (after a space or at a line start, before a word) to the next
 /// closing one, or to the end of the paragraph. Written into `out` (cleared first).
+///
+/// Only the quotes are walked, 64 bytes at a time ([`quote_bits`]): a line feed matters only while a quote is
+/// open, and then the first one between the open quote and the next quote (or the end of the text) is found
+/// by a search of that span alone ([`first_line_feed`]). Line feeds are many times as common as quotes in
+/// most texts (every paragraph has one or two), and a walk over both took a bit of a mask per line feed and
+/// branches whose outcome was random (whether a block held one, whether its mask was used up): about one
+/// mispredict per block.
 fn quote_ranges(text: &str, out: &mut Vec<Span>) {
     let bytes = text.as_bytes();
     out.clear();
     let mut open: Option<usize> = None;
-    // The double quotes and line feeds 64 bytes at a time (a paragraph of a few hundred bytes holds several
-    // quotes: one `memchr2` call each cost more than the bits of a mask).
+    // The line feed that ends the paragraph of the quote open at `s`, if one comes before `end`.
+    let line_end = |s: usize, end: usize| first_line_feed(bytes, s + 1, end);
     for i in crate::blocks::Offsets::new(bytes, quote_bits) {
-        match bytes[i] {
-            b'"' => {
-                let prev_space =
-                    i == 0 || matches!(bytes[i - 1], b' ' | b'\n' | b'\t' | b'(' | b'[');
-                let next_word = bytes
-                    .get(i + 1)
-                    .is_some_and(|&c| !matches!(c, b' ' | b'\n' | b'\t'));
-                match open {
-                    None if prev_space && next_word => open = Some(i),
-                    Some(s) if !(prev_space && next_word) => {
-                        out.push(Span::new(s, i + 1));
-                        open = None;
-                    }
-                    Some(s) => {
-                        // A new opening quote: the previous one ran to here.
-                        out.push(Span::new(s, i));
-                        open = Some(i);
-                    }
-                    None => {}
-                }
+        // The quote open since `s` ends at the first line feed after it, if one comes before this quote.
+        if let Some(s) = open
+            && let Some(n) = line_end(s, i)
+        {
+            out.push(Span::new(s, n));
+            open = None;
+        }
+        let prev_space = i == 0 || matches!(bytes[i - 1], b' ' | b'\n' | b'\t' | b'(' | b'[');
+        let next_word = bytes
+            .get(i + 1)
+            .is_some_and(|&c| !matches!(c, b' ' | b'\n' | b'\t'));
+        match open {
+            None if prev_space && next_word => open = Some(i),
+            Some(s) if !(prev_space && next_word) => {
+                out.push(Span::new(s, i + 1));
+                open = None;
             }
-            b'\n' => {
-                if let Some(s) = open.take() {
-                    out.push(Span::new(s, i));
-                }
+            Some(s) => {
+                // A new opening quote: the previous one ran to here.
+                out.push(Span::new(s, i));
+                open = Some(i);
             }
-            _ => {}
+            None => {}
         }
     }
     if let Some(s) = open {
-        out.push(Span::new(s, text.len()));
+        out.push(Span::new(
+            s,
+            line_end(s, bytes.len()).unwrap_or(bytes.len()),
+        ));
     }
 }
 
-/// Bit `k`: whether `block[k]` is a double quote or a line feed ([`quote_ranges`]). With SSE2 (every x86-64),
-/// two compares per sixteen bytes ([`crate::blocks::sse2_mask`]); elsewhere byte by byte.
+/// Bit `k`: whether `block[k]` is a double quote ([`quote_ranges`]). With SSE2 (every x86-64), one compare per
+/// sixteen bytes ([`crate::blocks::sse2_mask`]); elsewhere byte by byte.
 #[inline(always)]
 fn quote_bits(block: &[u8; 64]) -> u64 {
     #[cfg(target_feature = "sse2")]
     {
         use safe_arch::*;
-        let eq = |v, c: u8| cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(c as i8));
-        crate::blocks::sse2_mask(block, |v| bitor_m128i(eq(v, b'"'), eq(v, b'\n')))
+        crate::blocks::sse2_mask(block, |v| {
+            cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(b'"' as i8))
+        })
     }
     #[cfg(not(target_feature = "sse2"))]
     portable_quote_bits(block)
@@ -334,9 +341,48 @@ fn quote_bits(block: &[u8; 64]) -> u64 {
 /// [`quote_bits`] without vector instructions.
 #[cfg(any(test, not(target_feature = "sse2")))]
 fn portable_quote_bits(block: &[u8; 64]) -> u64 {
-    block.iter().enumerate().fold(0, |mask, (k, &c)| {
-        mask | u64::from(matches!(c, b'"' | b'\n')) << k
-    })
+    block
+        .iter()
+        .enumerate()
+        .fold(0, |mask, (k, &c)| mask | u64::from(c == b'"') << k)
+}
+
+/// The offset of the first line feed in `b[from..to]`, if any. A quote's span is some tens of bytes to a few
+/// hundred: with SSE2 (every x86-64), 64 bytes at a time ([`crate::blocks::sse2_mask`]), the last window
+/// ending at `to` (and overlapping the one before, its bits before `from` dropped), where a `memchr` call cost
+/// some tens of instructions before it read a byte.
+fn first_line_feed(b: &[u8], from: usize, to: usize) -> Option<usize> {
+    #[cfg(target_feature = "sse2")]
+    {
+        use safe_arch::*;
+        let bits = |w: &[u8]| {
+            let w: &[u8; 64] = w.try_into().expect("64 bytes");
+            crate::blocks::sse2_mask(w, |v| {
+                cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(b'\n' as i8))
+            })
+        };
+        let mut at = from;
+        while at + 64 <= to {
+            let m = bits(&b[at..at + 64]);
+            if m != 0 {
+                return Some(at + m.trailing_zeros() as usize);
+            }
+            at += 64;
+        }
+        if at == to {
+            return None;
+        }
+        if to >= 64 {
+            // Bit `k` of the window is byte `to - 64 + k`: shifted by `at - (to - 64)` (1 to 63), bit `k` is
+            // byte `at + k`.
+            let m = bits(&b[to - 64..to]) >> (at + 64 - to);
+            return (m != 0).then(|| at + m.trailing_zeros() as usize);
+        }
+        // A text shorter than a window.
+        memchr::memchr(b'\n', &b[at..to]).map(|k| at + k)
+    }
+    #[cfg(not(target_feature = "sse2"))]
+    memchr::memchr(b'\n', &b[from..to]).map(|k| from + k)
 }
 
 /// The buffers of one article's resolution that do not outlive it, kept per thread for the next article: once
@@ -1312,9 +1358,9 @@ mod tests {
     use super::*;
     use crate::recognise::xorshift;
 
-    /// [`quote_ranges`] finds the ranges that its `memchr2` loop found, on every test text and on random texts
-    /// of quotes, line feeds, spaces and words around the 64-byte block ends; [`quote_bits`] and its portable
-    /// form mark the quotes and line feeds of blocks holding every byte value at every place.
+    /// [`quote_ranges`] finds the ranges that its `memchr2` loop found (a walk over every quote and line feed),
+    /// on every test text and on random texts of quotes, line feeds, spaces and words: quotes open across one
+    /// or more line feeds, closed, reopened, and open at the end of the text with or without a line feed.
     #[test]
     fn quote_ranges_as_by_memchr2() {
         fn old(text: &str) -> Vec<Span> {
@@ -1362,22 +1408,58 @@ mod tests {
             0x51a7_e3c0_9d2f_4b61,
         );
         let mut out = Vec::new();
-        let mut ranges = 0;
+        // Ranges in all, those a line feed ends, and those the end of the text ends.
+        let (mut ranges, mut at_line_feed, mut at_end) = (0, 0, 0);
         for t in &texts {
             quote_ranges(t, &mut out);
             assert_eq!(out, old(t), "{t:?}");
             ranges += out.len();
+            at_line_feed += out
+                .iter()
+                .filter(|r| t.as_bytes().get(r.end) == Some(&b'\n'))
+                .count();
+            at_end += out.iter().filter(|r| r.end == t.len()).count();
         }
         assert!(ranges > 1000, "{ranges}");
+        assert!(
+            at_line_feed > 1000 && at_end > 100,
+            "{at_line_feed} {at_end}"
+        );
         for c in 0..=255u8 {
             for k in 0..64 {
                 let mut block = [b'a'; 64];
                 block[k] = c;
-                let want = u64::from(c == b'"' || c == b'\n') << k;
+                let want = u64::from(c == b'"') << k;
                 assert_eq!(quote_bits(&block), want, "{c} {k}");
                 assert_eq!(portable_quote_bits(&block), want, "{c} {k}");
             }
         }
+    }
+
+    /// [`first_line_feed`] finds what `memchr` finds, on every span of texts of every length up to 300 bytes
+    /// (shorter and longer than a window) holding no line feed, one, or a few, at random places.
+    #[test]
+    fn first_line_feed_as_memchr() {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut found = 0;
+        for n in 0..300 {
+            for feeds in 0..4 {
+                let mut t = vec![b'x'; n];
+                for _ in 0..feeds.min(n) {
+                    xorshift(&mut x);
+                    t[x as usize % n] = b'\n';
+                }
+                // Every span from every start below 70 and every tenth start above.
+                for from in (0..=n).filter(|&f| f < 70 || f % 10 == 0) {
+                    for to in from..=n {
+                        let want = memchr::memchr(b'\n', &t[from..to]).map(|k| from + k);
+                        assert_eq!(first_line_feed(&t, from, to), want, "{n} {from} {to}");
+                        found += usize::from(want.is_some());
+                    }
+                }
+            }
+        }
+        assert!(found > 100_000, "{found}");
     }
 
     /// The name candidates come in text order, each starting after the one before (so that [`resolve_refs`]
