@@ -350,7 +350,9 @@ fn portable_quote_bits(block: &[u8; 64]) -> u64 {
 /// The offset of the first line feed in `b[from..to]`, if any. A quote's span is some tens of bytes to a few
 /// hundred: with SSE2 (every x86-64), 64 bytes at a time ([`crate::blocks::sse2_mask`]), the last window
 /// ending at `to` (and overlapping the one before, its bits before `from` dropped), where a `memchr` call cost
-/// some tens of instructions before it read a byte.
+/// some tens of instructions before it read a byte. Inlined into [`quote_ranges`]: a call and its saved
+/// registers were a tenth of its cost on quote-dense texts (BBC, -15K instructions of 9.1M).
+#[inline(always)]
 fn first_line_feed(b: &[u8], from: usize, to: usize) -> Option<usize> {
     #[cfg(target_feature = "sse2")]
     {
