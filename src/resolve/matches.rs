@@ -3507,6 +3507,9 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>, bufs: &mut MergeBuffers) 
     numbered.clear();
     // (The hashes of `numbered` again, alone: a short list is scanned by hash first.)
     hashes.clear();
+    // The digests of `hashes` (see [`Digests`]): most readings are new, told apart from all listed by one bit
+    // with no scan of `hashes`.
+    let mut hash_digests = Digests::default();
     let many = found.len() > SCAN;
     let mut by_hash: crate::lexicon::FxHashMap<u64, Vec<u32>> = Default::default();
     for &(i, flip) in found.iter().filter_map(|f| f.score.as_ref()) {
@@ -3522,11 +3525,13 @@ fn merge_duplicates(ctx: &Ctx, found: &mut Vec<Found>, bufs: &mut MergeBuffers) 
                     .get(&hash)
                     .and_then(|v| v.iter().copied().find(|&n| same_as(n)))
             } else {
-                first_fitting(hashes, hash, |n| same_as(n as u32)).map(|n| n as u32)
+                first_fitting_seen(hashes, &hash_digests, hash, |n| same_as(n as u32))
+                    .map(|n| n as u32)
             };
             let n = known.unwrap_or_else(|| {
                 numbered.push((hash, i, flip));
                 hashes.push(hash);
+                hash_digests.add(hash_digest(hash));
                 let n = (numbered.len() - 1) as u32;
                 if many {
                     by_hash.entry(hash).or_default().push(n);
@@ -3628,6 +3633,44 @@ struct MergeBuffers {
     hashes: Vec<u64>,
     /// The first player of each side of each result kept.
     keys: Vec<(usize, usize)>,
+}
+
+/// A set of 64 bits, one for each 6-bit digest (below 64) of the hashes of a list (`add`ed as the list grows):
+/// a hash whose digest's bit is clear is in no place of the list. (Equal hashes have equal digests; two unequal
+/// ones may share one, and then the list is scanned for nothing, as before.)
+#[derive(Default, Clone, Copy)]
+struct Digests(u64);
+
+impl Digests {
+    fn add(&mut self, d: u8) {
+        self.0 |= 1 << d;
+    }
+
+    fn may_have(&self, d: u8) -> bool {
+        self.0 >> d & 1 != 0
+    }
+}
+
+/// The digest of a score reading's hash for [`Digests`]: its top six bits (the hash ends with a multiply,
+/// whose top bits depend on all the fields).
+fn hash_digest(hash: u64) -> u8 {
+    (hash >> 58) as u8
+}
+
+/// [`first_fitting`] over `hashes` whose digests are `seen`: none when the digest of `hash` is not among them
+/// (most score readings are new: a scan of the list, whose end mispredicted, saved). (The same test on the
+/// pairs of players of the results kept was a coin flip in the generated articles, which repeat pairs: it
+/// moved the mispredicts there and cost instructions on short lists.)
+fn first_fitting_seen(
+    hashes: &[u64],
+    seen: &Digests,
+    hash: u64,
+    fits: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    if !seen.may_have(hash_digest(hash)) {
+        return None;
+    }
+    first_fitting(hashes, hash, fits)
 }
 
 /// The first index `j` with `keys[j] == key` for which `fits(j)` holds: as `(0..keys.len()).find(..)` with
@@ -3955,6 +3998,61 @@ mod tests {
             a.truncate(kept_a);
             b.truncate(kept_b);
             assert_eq!(a, b);
+        }
+    }
+
+    /// [`first_fitting_seen`] finds what `find` finds over all places: random lists of hashes, some repeated
+    /// and some sharing digests with others, with random `fits`; each hash of the list looked for and others.
+    #[test]
+    fn first_fitting_seen_finds_as_find() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || crate::recognise::xorshift(&mut seed);
+        let mut told = [0usize; 2];
+        for _ in 0..4000 {
+            let n = (next() % 40) as usize;
+            // Few distinct values: repeats; values that differ only in their low bits: shared digests.
+            let pool: Vec<u64> = (0..1 + next() % 12)
+                .map(|_| (next() & !0xff) | (next() % 4))
+                .collect();
+            let hashes: Vec<u64> = (0..n)
+                .map(|_| pool[(next() % pool.len() as u64) as usize])
+                .collect();
+            let fitting: Vec<bool> = (0..n).map(|_| next() % 3 != 0).collect();
+            let mut seen = Digests::default();
+            for &h in &hashes {
+                seen.add(hash_digest(h));
+            }
+            let others: Vec<u64> = (0..8).map(|_| next()).collect();
+            for &h in pool.iter().chain(&others) {
+                let want = (0..n).find(|&j| hashes[j] == h && fitting[j]);
+                let got = first_fitting_seen(&hashes, &seen, h, |j| {
+                    assert_eq!(hashes[j], h);
+                    fitting[j]
+                });
+                assert_eq!(got, want, "{hashes:?} {h}");
+                told[usize::from(got.is_some())] += 1;
+            }
+        }
+        // (Both answers are told, often.)
+        assert!(told[0] > 10_000 && told[1] > 10_000, "{told:?}");
+    }
+
+    /// A [`Digests`] holds every digest added and no other: every value below 64, added in random orders.
+    #[test]
+    fn digests_hold_what_was_added() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || crate::recognise::xorshift(&mut seed);
+        for _ in 0..500 {
+            let mut seen = Digests::default();
+            let mut added = [false; 64];
+            for _ in 0..(next() % 80) {
+                let d = (next() % 64) as u8;
+                seen.add(d);
+                added[usize::from(d)] = true;
+                for v in 0..64u8 {
+                    assert_eq!(seen.may_have(v), added[usize::from(v)]);
+                }
+            }
         }
     }
 
