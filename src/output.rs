@@ -37,7 +37,7 @@ impl Article {
             w.str(p);
         }
         w.lit(b",\"players\":");
-        w.list(&self.players, player);
+        players(&mut w, &self.players);
         w.lit(b",\"matches\":");
         w.list(&self.matches, match_);
         w.lit(b",\"rankings\":");
@@ -58,8 +58,11 @@ impl Article {
 /// Room in [`Writer`]'s buffer: most articles' JSON is written in one or two flushes (each a call and a
 /// copy); zeroing the buffer for each article (it is on the stack) costs less than the flushes this saves.
 const CAP: usize = 1536;
-/// The most room that one [`Writer::room`] call makes (for [`evidence_and_rule`]).
+/// The room that [`Writer::long_str`] leaves: the most that what follows a string in one room check may need
+/// (for [`evidence_and_rule`]; in [`player`]'s general path, what follows its first string needs less).
 const MAX_ROOM: usize = EVIDENCE + 8 + STR + 1;
+// What follows the id in `player_fields` fits in what `long_str` leaves; `PLAYER` is the most room made.
+const _: () = assert!(8 + STR + 15 + STR + 7 + NUM + 12 <= MAX_ROOM && MAX_ROOM <= PLAYER);
 /// The room for [`Writer::put_str`]: a quoted string of 32 bytes, and the two bytes more that [`str_at`]
 /// takes.
 const STR: usize = 36;
@@ -98,7 +101,7 @@ impl<'a> Writer<'a> {
     /// bounds all the same: a miscount panics, it writes nothing wrong.)
     #[inline(always)]
     fn room(&mut self, n: usize) {
-        debug_assert!(n <= MAX_ROOM);
+        debug_assert!(n <= PLAYER);
         if self.len > CAP - n {
             self.flush();
         }
@@ -223,7 +226,7 @@ fn num_at(buf: &mut [u8], at: usize, n: u64) -> usize {
 /// bytes with nothing to escape (names, ids, rules, most evidence) is copied as two overlapping fixed-size
 /// pieces, into a window of `buf` taken with one bounds check (the copies into it need none of their own).
 #[inline(always)]
-fn str_at(buf: &mut [u8; CAP], len: usize, s: &str) -> Option<usize> {
+fn str_at(buf: &mut [u8], len: usize, s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let n = b.len();
     if n > 32 {
@@ -295,9 +298,44 @@ fn id_and_name(w: &mut Writer, id: &str, name: &str) {
     w.put_str(name);
 }
 
-fn player(w: &mut Writer, p: &Player) {
+/// The players' array. Each player is written by [`player`] after its lead (`[` or `,`, and `{"id":`).
+fn players(w: &mut Writer, ps: &[Player]) {
+    let Some((p, rest)) = ps.split_first() else {
+        w.lit(b"[]");
+        return;
+    };
+    player(w, p, b"[{\"id\":");
+    for p in rest {
+        player(w, p, b",{\"id\":");
+    }
+    w.lit(b"]");
+}
+
+/// The room that [`player`] makes: its lead and the fields before its mentions, each string in [`STR`] bytes
+/// and the age in [`NUM`].
+const PLAYER: usize = 7 + STR + 8 + STR + 15 + STR + 7 + NUM + 12;
+
+/// A player after `lead` (`[{"id":` or `,{"id":`): one room check for the fields before the mentions, which
+/// [`player_head`] writes when its strings are short and need no escape (nearly always); the general path
+/// otherwise.
+#[inline(always)]
+fn player<const L: usize>(w: &mut Writer, p: &Player, lead: &[u8; L]) {
+    w.room(PLAYER);
+    match player_head(w.buf, w.len, p, lead) {
+        Some(end) => w.len = end,
+        None => player_fields(w, p, lead[0]),
+    }
+    mentions(w, &p.mentions);
+}
+
+/// A player's fields before its mentions after `lead` (`[` or `,`, then `{"id":`), in [`PLAYER`] bytes of
+/// room made before, piece by piece: the general path (rare: a string of more than 32 bytes or with escapes),
+/// which [`player_head`] replaced.
+#[cold]
+#[inline(never)]
+fn player_fields(w: &mut Writer, p: &Player, lead: u8) {
+    w.put(&[lead]);
     id_and_name(w, &p.id, &p.name);
-    w.room(15 + STR + 7 + NUM + 15);
     w.put(b",\"nationality\":");
     w.put_opt_str(p.nationality.as_deref());
     w.put(b",\"age\":");
@@ -306,7 +344,45 @@ fn player(w: &mut Writer, p: &Player) {
         None => w.put(b"null"),
     }
     w.put(b",\"mentions\":");
-    mentions(w, &p.mentions);
+}
+
+/// `lead` and a player's fields before its mentions, up to `"mentions":`, at `buf[at..]` in [`PLAYER`] bytes of
+/// room; returns the end, or `None` (nothing written that counts) when a string is longer than 32 bytes or
+/// needs escapes. All of it goes into one window of `buf` taken with one bounds check, its end kept in a
+/// local: the offsets in it are bounded (each string adds at most 34 bytes, the age at most [`NUM`]), so the
+/// copies into it need no checks of their own and the writer's length is stored once.
+#[inline(always)]
+fn player_head<const L: usize>(
+    buf: &mut [u8; CAP],
+    at: usize,
+    p: &Player,
+    lead: &[u8; L],
+) -> Option<usize> {
+    let win = &mut buf[at..][..PLAYER];
+    win[..L].copy_from_slice(lead);
+    let mut k = str_at(win, L, &p.id)?;
+    win[k..k + 8].copy_from_slice(b",\"name\":");
+    k = str_at(win, k + 8, &p.name)?;
+    win[k..k + 15].copy_from_slice(b",\"nationality\":");
+    k += 15;
+    k = match p.nationality.as_deref() {
+        Some(s) => str_at(win, k, s)?,
+        None => {
+            win[k..k + 4].copy_from_slice(b"null");
+            k + 4
+        }
+    };
+    win[k..k + 7].copy_from_slice(b",\"age\":");
+    k += 7;
+    k = match p.age {
+        Some(a) => num_at(win, k, u64::from(a)),
+        None => {
+            win[k..k + 4].copy_from_slice(b"null");
+            k + 4
+        }
+    };
+    win[k..k + 12].copy_from_slice(b",\"mentions\":");
+    Some(at + k + 12)
 }
 
 /// A player's mentions and the player's closing brace: `[..]}`. One room check for each mention (no list item
@@ -797,8 +873,8 @@ fn escaped(out: &mut Vec<u8>, b: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::{
-        CAP, NUM, STR, Writer, any_escape, decimal, escape_bits, escape_lanes, escape_lanes_words,
-        needs_escape, str_at, string,
+        CAP, NUM, PLAYER, STR, Writer, any_escape, decimal, escape_bits, escape_lanes,
+        escape_lanes_words, needs_escape, player_fields, player_head, players, str_at, string,
     };
     use crate::Extractor;
 
@@ -953,6 +1029,125 @@ mod tests {
                     }
                     assert_eq!(str_at(&mut buf, 3, &s).is_none(), want.len() != n + 2);
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn player_head_writes_as_the_general_path() {
+        // Ids, names and nationalities of every length from 0 to 40 (the fast path takes up to 32), clean or
+        // with an escape at the start or end; ages absent, short, at the table's edge and beyond it.
+        let mut strs: Vec<String> = Vec::new();
+        for n in 0..=40 {
+            let clean: String = (0..n).map(|i| (b'a' + (i % 26) as u8) as char).collect();
+            strs.push(clean.clone());
+            if n > 0 {
+                for (at, c) in [(0, '"'), (n - 1, '\\'), (n / 2, '\n')] {
+                    let mut v = clean.clone().into_bytes();
+                    v[at] = c as u8;
+                    strs.push(String::from_utf8(v).unwrap());
+                }
+            }
+        }
+        strs.push("Aryna Sabalenka".into());
+        strs.push("Jiří Lehečka".into());
+        let ages = [
+            None,
+            Some(0),
+            Some(9),
+            Some(42),
+            Some(999),
+            Some(9999),
+            Some(10_000),
+            Some(u32::MAX),
+        ];
+        let mut cases = Vec::new();
+        for (i, id) in strs.iter().enumerate() {
+            let name = &strs[(i * 7 + 3) % strs.len()];
+            let nat = (i % 3 != 0).then(|| strs[(i * 13 + 5) % strs.len()].as_str().into());
+            cases.push(crate::model::Player {
+                id: id.as_str().into(),
+                name: name.as_str().into(),
+                nationality: nat,
+                age: ages[i % ages.len()],
+                mentions: Vec::new(),
+            });
+            // Each string in each field, the others short and clean.
+            let clean = |s: &str| crate::model::Text::from(s);
+            let age = ages[(i + 3) % ages.len()];
+            for (id, name, nat) in [
+                (id.as_str(), "Andy Murray", Some("GBR")),
+                ("p12", id.as_str(), None),
+                ("p3", "Iga Swiatek", Some(id.as_str())),
+            ] {
+                cases.push(crate::model::Player {
+                    id: clean(id),
+                    name: clean(name),
+                    nationality: nat.map(clean),
+                    age,
+                    mentions: Vec::new(),
+                });
+            }
+        }
+        let mut taken = [0; 2];
+        for p in &cases {
+            let short_clean = |s: &str| s.len() <= 32 && !needs_escape(s.as_bytes());
+            let fast = short_clean(&p.id)
+                && short_clean(&p.name)
+                && p.nationality.as_deref().is_none_or(short_clean);
+            for lead in [b"[{\"id\":", b",{\"id\":"] {
+                // The general path, which `player_head` replaced.
+                let mut want = Vec::new();
+                let mut buf = [0; CAP];
+                let mut w = Writer::new(&mut want, &mut buf);
+                w.room(PLAYER);
+                player_fields(&mut w, p, lead[0]);
+                w.flush();
+                let mut buf = [0; CAP];
+                match player_head(&mut buf, 5, p, lead) {
+                    Some(end) => {
+                        taken[1] += 1;
+                        assert!(fast, "{p:?}");
+                        assert_eq!(&buf[5..end], &want[..], "{p:?}");
+                        assert!(end - 5 <= PLAYER);
+                    }
+                    None => {
+                        taken[0] += 1;
+                        assert!(!fast, "{p:?}");
+                    }
+                }
+            }
+        }
+        // Both paths taken, many times.
+        assert!(taken[0] > 50 && taken[1] > 50, "{taken:?}");
+        // The whole array as serde_json writes it, after other bytes that fill the buffer to every level
+        // around a flush.
+        let mut ps: Vec<crate::model::Player> = cases.clone();
+        for (i, p) in ps.iter_mut().enumerate() {
+            p.mentions = (0..i % 3)
+                .map(|k| crate::model::Evidence {
+                    start: k * 1000 + i,
+                    end: k * 1000 + i + 3,
+                    text: "abc".into(),
+                })
+                .collect();
+        }
+        for take in [0, 1, 2, 5, ps.len()] {
+            for fill in (0..CAP)
+                .step_by(37)
+                .chain(CAP - PLAYER - 3..CAP - PLAYER + 3)
+            {
+                let mut out = Vec::new();
+                let mut buf = [0; CAP];
+                let mut w = Writer::new(&mut out, &mut buf);
+                for _ in 0..fill {
+                    w.lit(b" ");
+                }
+                players(&mut w, &ps[..take]);
+                w.flush();
+                let want = serde_json::to_string(&ps[..take]).unwrap();
+                assert_eq!(&out[..fill], " ".repeat(fill).as_bytes());
+                assert_eq!(String::from_utf8(out[fill..].to_vec()).unwrap(), want);
             }
         }
     }
