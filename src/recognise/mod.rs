@@ -1998,11 +1998,11 @@ pub(crate) fn find_near_at<T>(
 pub(crate) enum Window {
     /// Up to `runs` runs of white space before the hit (see [`window_start`]).
     Runs(usize),
-    /// From the offset that `f(bytes, hit, done)` gives: a start that holds every start of a match whose first
+    /// From the offset that `f(text, hit, done)` gives: a start that holds every start of a match whose first
     /// hit is this one at or after `done`, the offset below which all was tried or lies in a match (`f` may stop
-    /// looking back there). Computed only when the hit is tried, not for a hit inside the match of an earlier
-    /// one.
-    Lazy(fn(&[u8], usize, usize) -> usize),
+    /// looking back there); past the hit when no match has it first. Computed only when the hit is tried, not
+    /// for a hit inside the match of an earlier one.
+    Lazy(fn(&str, usize, usize) -> usize),
     /// From the offset given, computed by the caller when it reads the hit: at most the start of every match
     /// whose first hit is this one.
     From(usize),
@@ -2040,7 +2040,7 @@ pub(crate) fn find_near_into<T>(
         }
         let from = match window {
             Window::Runs(runs) => window_start(text, o, runs),
-            Window::Lazy(f) => f(b, o, next),
+            Window::Lazy(f) => f(text, o, next),
             Window::From(from) => from,
         };
         let mut p = from.max(next);

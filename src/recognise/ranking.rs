@@ -568,15 +568,12 @@ static BRANCHES: Lazy<Branches> =
 /// The first keyword of a match is its first word, except in "tenth-ranked", before "to" ("rose to 5th", "back up to 31st",
 /// "returned to the top spot": a movement word one or two runs of spaces before) and before "No"/"number"
 /// ("British number one", "weeks at No 1": a demonym or a span word one or two runs before): only there does
-/// the pattern run before a keyword, and only at such words.
+/// the pattern run before a keyword, and only at such words ([`keyword_window`] reads the word right before a
+/// "to" or "No"/"number" first, and tries no window before most of them).
 fn matches_into(text: &str, keywords: &super::Keywords, out: &mut Vec<(usize, usize, ())>) {
-    let b = text.as_bytes();
     let hits = keywords
         .starts(super::KEY_RANKING)
-        .map(|o| match b[o] | 0x20 {
-            b't' | b'n' => (o, Window::Runs(2)),
-            _ => (o, Window::Runs(0)),
-        });
+        .map(|o| (o, Window::Lazy(keyword_window)));
     find_near_into(
         text,
         hits,
@@ -595,6 +592,110 @@ fn matches_into(text: &str, keywords: &super::Keywords, out: &mut Vec<(usize, us
         },
         out,
     );
+}
+
+/// What stands right before a keyword at `o` (see [`word_before`]).
+#[derive(Debug, PartialEq, Eq)]
+enum Before<'b> {
+    /// No white space, or white space after the start of the text or after an ASCII byte that is no letter or
+    /// digit: no letter ends right before a `\s+` that ends at `o`.
+    Nothing,
+    /// ASCII spaces, and before them the run of ASCII letters and digits `w`, which the start of the text or an
+    /// ASCII byte precedes: a word of the pattern that a `\s+` ending at `o` follows is `w` itself (its letters
+    /// in any case; a letter that folds to ASCII, as "ſ", is no ASCII byte).
+    Word(&'b [u8]),
+    /// A non-ASCII byte where it could count (Unicode white space, a letter): not told.
+    Unknown,
+}
+
+/// [`Before`] of the keyword at `o` of `b`: read back over the ASCII white space and the word before it.
+fn word_before(b: &[u8], o: usize) -> Before<'_> {
+    let space = super::ascii_space;
+    let mut s = o;
+    while s > 0 && space(b[s - 1]) {
+        s -= 1;
+    }
+    if s == 0 {
+        return Before::Nothing;
+    }
+    let c = b[s - 1];
+    if c >= 0x80 {
+        return Before::Unknown;
+    }
+    if s == o || !c.is_ascii_alphanumeric() {
+        return Before::Nothing;
+    }
+    let k = alnum_run_start(b, s - 1);
+    if k > 0 && b[k - 1] >= 0x80 {
+        return Before::Unknown;
+    }
+    Before::Word(&b[k..s])
+}
+
+/// Where the run of ASCII letters and digits that ends at `e` starts (`e` when `b[e - 1]` is none). The eight bytes
+/// before `e` are read in one load and their letters and digits told by [`alnum_bits`]: the run's length is
+/// then a count of bits, with no branch per byte (the exit of a byte loop mispredicts about once per word,
+/// the words being of any length). Only a run of eight bytes or more goes on byte by byte.
+fn alnum_run_start(b: &[u8], e: usize) -> usize {
+    let mut k = e;
+    if let Some(eight) = k.checked_sub(8).and_then(|i| b.get(i..k)) {
+        let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        // The bytes that are no letter or digit, by their high bits; the last byte, `b[k - 1]`, is the highest.
+        let other = !alnum_bits(x) & 0x8080_8080_8080_8080;
+        let run = (other.leading_zeros() / 8) as usize;
+        if run < 8 {
+            return k - run;
+        }
+        k -= 8;
+    }
+    while k > 0 && b[k - 1].is_ascii_alphanumeric() {
+        k -= 1;
+    }
+    k
+}
+
+/// The high bit of each byte of `x` set when that byte is an ASCII letter or digit, the other bits clear. On
+/// seven-bit values `v`, `v + (0x80 - lo)` has its high bit set when `v >= lo`, and `v + (0x7f - hi)` when
+/// `v > hi`, with no carry into the next byte: a range test for all eight bytes at once (letters in lower case
+/// by bit 5). Bytes of 0x80 and up are none.
+fn alnum_bits(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let v = x & (0x7f * ONES);
+    let in_range = |v: u64, lo: u64, hi: u64| (v + (0x80 - lo) * ONES) & !(v + (0x7f - hi) * ONES);
+    let digit = in_range(v, 0x30, 0x39);
+    let letter = in_range(v | (0x20 * ONES), 0x61, 0x7a);
+    (digit | letter) & !x & (0x80 * ONES)
+}
+
+/// The window of a ranking keyword at `o` ([`Window::Lazy`], for every keyword: no branch on its kind to
+/// choose the variant): [`to_no_window`] for "to" and "No"/"number"; the others start the match they are first
+/// in, or a hyphenated ordinal does before "ranked" (no white space between).
+fn keyword_window(text: &str, o: usize, done: usize) -> usize {
+    match text.as_bytes()[o] | 0x20 {
+        b't' | b'n' => to_no_window(text, o, done),
+        _ => super::window_start(text, o, 0),
+    }
+}
+
+/// The start of the window of a "to" or "No"/"number" at `o` ([`Window::Lazy`]: asked only of a hit outside
+/// the matches before it), past `o` when no match has it for its first keyword. Most of them start no match
+/// with the word before them, told here from that word, without the pass back over two runs of white space
+/// ([`super::window_start`]) and the walk forward over the words there:
+/// - "to" opens no match; a match whose first keyword it is has a movement word (or the "up" of "back up")
+///   right before its `\s+to` (alternatives 9 and 12 of [`alternatives`]): none without such a word.
+/// - "No"/"number" opens only alternative 6; before it as the first keyword stands a demonym (5) or the "at"
+///   of a span (11), after `\s+`: the window is `o` alone without one.
+///
+/// Any other word before (or a non-ASCII byte) keeps the window of two runs.
+fn to_no_window(text: &str, o: usize, _done: usize) -> usize {
+    let b = text.as_bytes();
+    match (b[o] | 0x20, word_before(b, o)) {
+        (b't', Before::Nothing) => o + 1,
+        (b't', Before::Word(w)) if !is_move_word(w) => o + 1,
+        (b'n', Before::Nothing) => o,
+        (b'n', Before::Word(w)) if !(w == b"at" || is_demonym(w)) => o,
+        _ => super::window_start(text, o, 2),
+    }
 }
 
 /// The matches of [`matches_into`] as a list (for the tests).
@@ -2335,6 +2436,183 @@ mod tests {
             }
         }
         assert!(yes > 1000, "{yes}");
+    }
+
+    /// [`matches_into`] with the windows it had before [`to_no_window`]: two runs of white space before every "to"
+    /// and "No"/"number", none before the other keywords.
+    fn matches_with_full_windows(
+        text: &str,
+        keywords: &super::super::Keywords,
+    ) -> Vec<(usize, usize)> {
+        let b = text.as_bytes();
+        let hits = keywords
+            .starts(super::super::KEY_RANKING)
+            .map(|o| match b[o] | 0x20 {
+                b't' | b'n' => (o, Window::Runs(2)),
+                _ => (o, Window::Runs(0)),
+            });
+        let mut out = Vec::new();
+        find_near_into(
+            text,
+            hits,
+            |t, p| {
+                common_at(t.as_bytes(), p)
+                    .or_else(|| RE.at(t, p))
+                    .map(|e| (e, ()))
+            },
+            |b, p, o| {
+                word_start(b, p)
+                    && if p == o {
+                        may_open(b, p)
+                    } else {
+                        may_lead(alnum_run(b, p), b[o] | 0x20)
+                    }
+            },
+            &mut out,
+        );
+        out.into_iter().map(|(s, e, ())| (s, e)).collect()
+    }
+
+    /// The windows of [`to_no_window`] (a "to" or "No" dropped or narrowed by the word before it) give the matches
+    /// that the full windows gave, and those of the plain pattern: on every text of the corpora and on random
+    /// texts of movement words, demonyms, span words, "at", the keywords, numbers and edge pieces.
+    #[test]
+    fn hit_windows_as_the_full_windows() {
+        let texts = crate::recognise::all_texts_and_random(
+            &[
+                "rose to 5, went\u{a0}to 3, back up to 4, British No 1, weeks at No 1, x_rose to 5, -to 5",
+            ],
+            &[
+                " ",
+                "  ",
+                "\t",
+                "\n",
+                "\u{a0}",
+                "\u{2028}",
+                "\u{212a}",
+                "\u{17f}",
+                "\u{e9}",
+                ".",
+                ",",
+                "-",
+                "_",
+                "x",
+                "5",
+                "one",
+                "to 5",
+                "To 5th",
+                "to No 3",
+                "No 1",
+                "No.2",
+                "number one",
+                "to",
+                "No",
+                "at",
+                "At",
+                "up",
+                "back",
+                "rose",
+                "riſe",
+                "ran",
+                "ed",
+                "Rose",
+                "weeks",
+                "reign",
+                "British",
+                "Swiss",
+                "the",
+                "top",
+                "world",
+                "ranked",
+                "from",
+                "former",
+                "ex",
+                "in",
+                "the world",
+            ],
+            0x5eed_4a11,
+        );
+        let (mut dropped, mut narrowed, mut found) = (0, 0, 0);
+        for t in &texts {
+            let keywords = crate::recognise::Keywords::scan(t);
+            let b = t.as_bytes();
+            for o in keywords.starts(super::super::KEY_RANKING) {
+                if matches!(b[o] | 0x20, b't' | b'n') {
+                    match to_no_window(t, o, 0) {
+                        f if f > o => dropped += 1,
+                        f if f == o => narrowed += 1,
+                        _ => {}
+                    }
+                }
+            }
+            let want = matches_with_full_windows(t, &keywords);
+            found += want.len();
+            assert_eq!(matches(t, &keywords), want, "{t:?}");
+        }
+        assert!(
+            dropped > 1000 && narrowed > 1000 && found > 1000,
+            "{dropped} {narrowed} {found}"
+        );
+    }
+
+    /// [`alnum_bits`] as the byte test, for every byte value at every place of the eight; [`alnum_run_start`] as
+    /// the byte loop at every end of random byte strings of letters, digits and others (non-ASCII too).
+    #[test]
+    fn alnum_run_as_the_byte_loop() {
+        for c in 0..=255u8 {
+            for place in 0..8 {
+                for fill in [0u8, b'a', 0xff, b' ', b'Z'] {
+                    let mut bytes = [fill; 8];
+                    bytes[place] = c;
+                    let bits = alnum_bits(u64::from_le_bytes(bytes));
+                    for (i, &x) in bytes.iter().enumerate() {
+                        let want = if x.is_ascii_alphanumeric() { 0x80 } else { 0 };
+                        assert_eq!(bits >> (8 * i) & 0xff, want, "{bytes:?} {i}");
+                    }
+                }
+            }
+        }
+        let alphabet = b"aZz09AM_-@[`{/: \x80\xc3\xff\x7f";
+        let mut seed = 0x1234_5678_9abc_def1u64;
+        for _ in 0..20_000 {
+            let n = 1 + (seed % 24) as usize;
+            let mut b = Vec::new();
+            for _ in 0..n {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                b.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            for e in 1..=b.len() {
+                let mut want = e;
+                while want > 0 && b[want - 1].is_ascii_alphanumeric() {
+                    want -= 1;
+                }
+                assert_eq!(alnum_run_start(&b, e), want, "{b:?} {e}");
+            }
+        }
+    }
+
+    /// [`word_before`] as read from its definition: the ASCII white space before `o`, then what ends there.
+    #[test]
+    fn word_before_cases() {
+        let cases: [(&str, usize, Before); 12] = [
+            ("to", 0, Before::Nothing),
+            ("  to", 2, Before::Nothing),
+            ("(to", 1, Before::Nothing),
+            ("rose to", 5, Before::Word(b"rose")),
+            ("x-Rose \t to", 9, Before::Word(b"Rose")),
+            ("rose, to", 6, Before::Nothing),
+            ("rose\u{a0}to", 6, Before::Unknown),
+            ("ri\u{17f}e to", 6, Before::Unknown),
+            ("\u{e9}5 to", 4, Before::Unknown),
+            ("5 to", 2, Before::Word(b"5")),
+            ("x_at No", 5, Before::Word(b"at")),
+            ("rose-to", 5, Before::Nothing),
+        ];
+        for (t, o, want) in cases {
+            assert_eq!(word_before(t.as_bytes(), o), want, "{t:?} {o}");
+        }
     }
 
     #[test]

@@ -1579,7 +1579,12 @@ pub(crate) fn title_phrases_in(
     let hits = keywords
         .starts(super::KEY_TITLE)
         .filter(|&o| keep(o))
-        .map(|o| (o, super::Window::Lazy(title_window)));
+        .map(|o| {
+            (
+                o,
+                super::Window::Lazy(|t, o, done| title_window(t.as_bytes(), o, done)),
+            )
+        });
     super::find_near_in(
         text,
         hits,

@@ -68,9 +68,12 @@ fn matches(text: &str, keywords: &super::Keywords) -> Vec<(usize, usize, Alt)> {
 
 /// [`matches`] pushed onto `out`.
 fn matches_into(text: &str, keywords: &super::Keywords, out: &mut Vec<(usize, usize, Alt)>) {
-    let hits = keywords
-        .starts(super::KEY_TOURNAMENT)
-        .map(|o| (o, super::Window::Lazy(|b, o, _| name_start(b, o))));
+    let hits = keywords.starts(super::KEY_TOURNAMENT).map(|o| {
+        (
+            o,
+            super::Window::Lazy(|t, o, _| name_start(t.as_bytes(), o)),
+        )
+    });
     super::find_near_into(
         text,
         hits,
