@@ -568,12 +568,16 @@ static BRANCHES: Lazy<Branches> =
 /// The first keyword of a match is its first word, except in "tenth-ranked", before "to" ("rose to 5th", "back up to 31st",
 /// "returned to the top spot": a movement word one or two runs of spaces before) and before "No"/"number"
 /// ("British number one", "weeks at No 1": a demonym or a span word one or two runs before): only there does
-/// the pattern run before a keyword, and only at such words ([`keyword_window`] reads the word right before a
+/// the pattern run before a keyword, and only at such words ([`to_no_window`] reads the word right before a
 /// "to" or "No"/"number" first, and tries no window before most of them).
 fn matches_into(text: &str, keywords: &super::Keywords, out: &mut Vec<(usize, usize, ())>) {
+    let b = text.as_bytes();
     let hits = keywords
         .starts(super::KEY_RANKING)
-        .map(|o| (o, Window::Lazy(keyword_window)));
+        .map(|o| match b[o] | 0x20 {
+            b't' | b'n' => (o, Window::Lazy(to_no_window)),
+            _ => (o, Window::Runs(0)),
+        });
     find_near_into(
         text,
         hits,
@@ -665,16 +669,6 @@ fn alnum_bits(x: u64) -> u64 {
     let digit = in_range(v, 0x30, 0x39);
     let letter = in_range(v | (0x20 * ONES), 0x61, 0x7a);
     (digit | letter) & !x & (0x80 * ONES)
-}
-
-/// The window of a ranking keyword at `o` ([`Window::Lazy`], for every keyword: no branch on its kind to
-/// choose the variant): [`to_no_window`] for "to" and "No"/"number"; the others start the match they are first
-/// in, or a hyphenated ordinal does before "ranked" (no white space between).
-fn keyword_window(text: &str, o: usize, done: usize) -> usize {
-    match text.as_bytes()[o] | 0x20 {
-        b't' | b'n' => to_no_window(text, o, done),
-        _ => super::window_start(text, o, 0),
-    }
 }
 
 /// The start of the window of a "to" or "No"/"number" at `o` ([`Window::Lazy`]: asked only of a hit outside
