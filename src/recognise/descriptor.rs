@@ -157,7 +157,7 @@ static ADJ_OR_ROLE_START: [u64; 512] = set_triples(set_triples([0; 512], ADJECTI
 
 /// Whether an adjective or role may start at `q`: one bit of [`ADJ_OR_ROLE_START`] (bytes past the end
 /// read as zero: no word that short matches).
-#[inline]
+#[cfg(test)]
 fn adj_or_role_may_start(bytes: &[u8], q: usize) -> bool {
     let at = |k: usize| bytes.get(q + k).copied().unwrap_or(0);
     let i = triple_index(at(0), at(1), at(2));
@@ -165,9 +165,8 @@ fn adj_or_role_may_start(bytes: &[u8], q: usize) -> bool {
 }
 
 /// Whether the descriptor pattern may match after "the " at `q`: a necessary test of the byte there (and for
-/// a lower-case letter, of the first three bytes), so that [`the_at`] runs only where it may find something
-/// (for "the" before an ordinary word it never does).
-#[inline]
+/// a lower-case letter, of the first three bytes). The reference of [`may_follow_the_word`].
+#[cfg(test)]
 fn may_follow_the(bytes: &[u8], q: usize) -> bool {
     match bytes.get(q) {
         Some(c) if c.is_ascii_lowercase() => adj_or_role_may_start(bytes, q),
@@ -175,6 +174,39 @@ fn may_follow_the(bytes: &[u8], q: usize) -> bool {
         Some(c) => c.is_ascii_digit() || c.is_ascii_uppercase() || !c.is_ascii(),
         None => false,
     }
+}
+
+/// What [`may_follow_the_word`] answers for the byte after "the ", by the bit of [`ADJ_OR_ROLE_START`] of the
+/// first three bytes: bit 0 is the answer when that bit is clear, bit 1 when it is set. Lower-case ASCII
+/// letters (adjectives, roles) take the bit (0b10); digits (ages), ASCII capitals (demonyms, "Olympic
+/// champion") and non-ASCII bytes (capitals) pass either way (0b11); other bytes never (0).
+static FOLLOW_THE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_lowercase() {
+            0b10
+        } else if b.is_ascii_digit() || b.is_ascii_uppercase() || !b.is_ascii() {
+            0b11
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
+
+/// [`may_follow_the`] on the eight bytes `x` from "the " (as [`eight_bytes`] reads them: bytes 4 to 6 are the
+/// first three after the space, zeros past the text's end, which no word starts with). The triple's bit is
+/// read for every byte and [`FOLLOW_THE`] picks the answer, so that the kind of byte after "the" (a
+/// lower-case word most of the time, a capital or a digit at random) costs no branch.
+#[inline]
+fn may_follow_the_word(x: u64) -> bool {
+    let [_, _, _, _, c, c1, c2, _] = x.to_le_bytes();
+    let i = triple_index(c, c1, c2);
+    let bit = ADJ_OR_ROLE_START[i / 64] >> (i % 64) & 1;
+    FOLLOW_THE[usize::from(c)] >> bit & 1 != 0
 }
 
 static ROLES_BY_FIRST: Lazy<Vec<Vec<&'static str>>> = Lazy::new(|| by_first_byte(ROLES));
@@ -293,15 +325,14 @@ impl<F: FnMut(usize, usize, Alt)> Visit for F {
 /// The descriptor pattern at byte `p`, where "the " or "The " stands at a word boundary: reports the first
 /// alternative that matches there to `v` and returns its end. Only the alternatives that can start with the
 /// byte after "the " are tried: adjectives start with a lower-case ASCII letter, ages with a digit, roles with
-/// an ASCII letter and demonyms with a capital (checked by a test).
+/// an ASCII letter and demonyms with a capital (checked by a test). [`each_match`] calls it only where
+/// [`may_follow_the_word`] holds.
 fn the_at(text: &str, p: usize, v: &mut impl Visit) -> Option<usize> {
     let bytes = text.as_bytes();
     let q = p + 4;
     let c = *bytes.get(q)?;
     if c.is_ascii_lowercase() {
-        if !adj_or_role_may_start(bytes, q) {
-            return None;
-        }
+        // (The bit of the first three bytes is set: the caller checked [`may_follow_the_word`].)
         if let Some(q2) = adjective(bytes, q) {
             if let Some(e) = age(bytes, q2) {
                 v.age(p, e);
@@ -415,9 +446,10 @@ fn each_match(text: &str, he_words: &[usize], mut v: impl Visit) {
         if s < i || (s > 0 && bytes[s - 1] == b'_') {
             continue;
         }
-        // The run and the byte after it read as one load (zeros past the text's end: no '_' or ' '); `| 0x20`
-        // lower-cases the first letter only.
-        let w = four_bytes(bytes, s) | 0x20;
+        // The run, the byte after it and (after "the ") the first three bytes of the next word read as one
+        // load (zeros past the text's end: no '_' or ' '); `| 0x20` lower-cases the first letter only.
+        let x = eight_bytes(bytes, s);
+        let w = x as u32 | 0x20;
         let next = |k: u32| (w >> (8 * k)) as u8;
         if w & 0xFFFF == u32::from(u16::from_le_bytes(*b"he")) {
             // "he" or "He".
@@ -434,7 +466,7 @@ fn each_match(text: &str, he_words: &[usize], mut v: impl Visit) {
                 v.pronoun(s, i);
             }
         } else if w == u32::from_le_bytes(*b"the ")
-            && may_follow_the(bytes, s + 4)
+            && may_follow_the_word(x)
             && let Some(e) = the_at(text, s, &mut v)
         {
             i = e;
@@ -442,17 +474,16 @@ fn each_match(text: &str, he_words: &[usize], mut v: impl Visit) {
     }
 }
 
-/// The four bytes of `bytes` from `s` as a little-endian word, zeros past the end.
+/// The eight bytes of `bytes` from `s` as a little-endian word, zeros past the end.
 #[inline(always)]
-fn four_bytes(bytes: &[u8], s: usize) -> u32 {
-    match bytes.get(s..s + 4) {
-        Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
-        _ => {
-            let mut w = [0u8; 4];
-            for (k, &b) in bytes[s.min(bytes.len())..].iter().take(4).enumerate() {
-                w[k] = b;
-            }
-            u32::from_le_bytes(w)
+fn eight_bytes(bytes: &[u8], s: usize) -> u64 {
+    let rest = bytes.get(s..).unwrap_or_default();
+    match rest.first_chunk::<8>() {
+        Some(&c) => u64::from_le_bytes(c),
+        None => {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(w)
         }
     }
 }
@@ -906,6 +937,62 @@ mod tests {
             for_he_sites(b, |h| got.push(h));
             assert_eq!(got, want, "{n}");
         }
+    }
+
+    /// [`eight_bytes`] and [`may_follow_the_word`] give what the byte reads of [`may_follow_the`] gave, at
+    /// every byte of the test texts, of random byte strings (every length up to 12, so every tail) and for
+    /// every byte value after "the " followed by every byte value.
+    #[test]
+    fn may_follow_the_word_same_as_on_bytes() {
+        let check = |b: &[u8]| {
+            for s in 0..b.len() {
+                let x = eight_bytes(b, s);
+                let mut want = [0u8; 8];
+                for (k, w) in want.iter_mut().enumerate() {
+                    *w = b.get(s + k).copied().unwrap_or(0);
+                }
+                assert_eq!(x, u64::from_le_bytes(want), "{s} {b:?}");
+                assert_eq!(
+                    may_follow_the_word(x),
+                    may_follow_the(b, s + 4),
+                    "{s} {b:?}"
+                );
+            }
+        };
+        for t in super::super::all_texts() {
+            check(t.as_bytes());
+        }
+        for w in ADJECTIVES.iter().chain(ROLES) {
+            for n in 1..=w.len() {
+                check(format!("the {}", &w[..n]).as_bytes());
+            }
+        }
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            (state >> 33) as u8
+        };
+        // Bytes from a small alphabet, so that the triples of words often match.
+        let alphabet = b"the TtHhOo1a-ylwcqvdfrugpbxz\xe9\x00_ ";
+        for len in 0..=12 {
+            for _ in 0..3000 {
+                let b: Vec<u8> = (0..len)
+                    .map(|_| alphabet[usize::from(next()) % alphabet.len()])
+                    .collect();
+                check(&b);
+            }
+        }
+        let mut hits = 0;
+        for c in 0..=255u8 {
+            for d in 0..=255u8 {
+                let b = [b't', b'h', b'e', b' ', c, d, b'e'];
+                hits += usize::from(may_follow_the(&b, 4));
+                check(&b);
+            }
+        }
+        assert!(hits > 20_000, "{hits}");
     }
 
     #[test]
