@@ -571,11 +571,23 @@ static BRANCHES: Lazy<Branches> =
 /// the pattern run before a keyword, and only at such words ([`to_no_window`] reads the word right before a
 /// "to" or "No"/"number" first, and tries no window before most of them).
 fn matches_into(text: &str, keywords: &super::Keywords, out: &mut Vec<(usize, usize, ())>) {
+    matches_with_window(text, keywords, Window::Lazy(to_no_window), out)
+}
+
+/// [`matches_into`] with `to_no` the window before every "to" and "No"/"number" (none before the other
+/// keywords). (Inlined: the window is a constant at each call.)
+#[inline(always)]
+fn matches_with_window(
+    text: &str,
+    keywords: &super::Keywords,
+    to_no: Window,
+    out: &mut Vec<(usize, usize, ())>,
+) {
     let b = text.as_bytes();
     let hits = keywords
         .starts(super::KEY_RANKING)
         .map(|o| match b[o] | 0x20 {
-            b't' | b'n' => (o, Window::Lazy(to_no_window)),
+            b't' | b'n' => (o, to_no),
             _ => (o, Window::Runs(0)),
         });
     find_near_into(
@@ -2438,32 +2450,8 @@ mod tests {
         text: &str,
         keywords: &super::super::Keywords,
     ) -> Vec<(usize, usize)> {
-        let b = text.as_bytes();
-        let hits = keywords
-            .starts(super::super::KEY_RANKING)
-            .map(|o| match b[o] | 0x20 {
-                b't' | b'n' => (o, Window::Runs(2)),
-                _ => (o, Window::Runs(0)),
-            });
         let mut out = Vec::new();
-        find_near_into(
-            text,
-            hits,
-            |t, p| {
-                common_at(t.as_bytes(), p)
-                    .or_else(|| RE.at(t, p))
-                    .map(|e| (e, ()))
-            },
-            |b, p, o| {
-                word_start(b, p)
-                    && if p == o {
-                        may_open(b, p)
-                    } else {
-                        may_lead(alnum_run(b, p), b[o] | 0x20)
-                    }
-            },
-            &mut out,
-        );
+        matches_with_window(text, keywords, Window::Runs(2), &mut out);
         out.into_iter().map(|(s, e, ())| (s, e)).collect()
     }
 
