@@ -454,8 +454,9 @@ fn set_at(b: &[u8], i: usize) -> Option<(RawSet, usize)> {
     }
     let mut set = RawSet::new(x, y);
     let mut end = k;
-    // 6-6 takes a tie-break too: a retirement during the tie-break, `6-6(4) RET`.
-    if matches!((x, y), (7, 6) | (6, 7) | (6, 6)) {
+    // 6-6 takes a tie-break too: a retirement during the tie-break, `6-6(4) RET`. (Tested as one value, not
+    // as the chain of branches of a `matches!`, whose tests of `x == 6` and then of `y` mispredicted often.)
+    if tiebreak_set(x, y) {
         let mut p = k;
         while p < k + 2 && at(b, p) == b' ' {
             p += 1;
@@ -468,6 +469,15 @@ fn set_at(b: &[u8], i: usize) -> Option<(RawSet, usize)> {
         }
     }
     Some((set, end))
+}
+
+/// Whether a set of `x`-`y` games may carry a tie-break: 7-6, 6-7 or 6-6, the pairs of 6s and 7s but 7-7.
+/// `(x | y) | 1 == 7`: both are at most 7 and their bits 2 and 1 not both clear, and `x & y == 6`: both have
+/// bits 2 and 1 set (so both are 6 or 7) and not both bit 0 (not 7-7). Two compares and no branch in between
+/// (`tiebreak_set_as_matches` in the tests compares it with the `matches!` it replaced).
+#[inline]
+fn tiebreak_set(x: u32, y: u32) -> bool {
+    ((x | y | 1) == 7) & (x & y == 6)
 }
 
 /// The inside of a tie-break bracket after `(`: `4)` or `7-4)` / `7/4)`.
@@ -1566,6 +1576,73 @@ mod tests {
             seen > 10_000 && first > 5_000 && second > 5_000 && level > 2_000,
             "{seen} {first} {second} {level}"
         );
+    }
+
+    /// [`tiebreak_set`] answers as the `matches!` it replaced, for every pair of numbers [`number`] can read
+    /// (0..=99) and far past them, and for random pairs of any size; and the sets of the test texts and of random
+    /// digit/dash/paren strings carry the tie-breaks that the old test gives them.
+    #[test]
+    fn tiebreak_set_as_matches() {
+        let old = |x: u32, y: u32| matches!((x, y), (7, 6) | (6, 7) | (6, 6));
+        let mut yes = 0;
+        for x in 0..=1000 {
+            for y in 0..=1000 {
+                assert_eq!(tiebreak_set(x, y), old(x, y), "{x}-{y}");
+                yes += usize::from(old(x, y));
+            }
+        }
+        assert_eq!(yes, 3);
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..200_000 {
+            let x = crate::recognise::xorshift(&mut seed) as u32;
+            let y = (crate::recognise::xorshift(&mut seed) >> 32) as u32;
+            for (x, y) in [
+                (x, y),
+                (x & 7, y),
+                (x, y & 7),
+                (x & 15, y & 15),
+                (x | 6, y | 6),
+            ] {
+                assert_eq!(tiebreak_set(x, y), old(x, y), "{x}-{y}");
+            }
+        }
+        // Every set read in the texts: a tie-break only on 7-6, 6-7 and 6-6, and there whenever a bracket that
+        // `tiebreak_at` reads follows (after at most two spaces).
+        let pieces = [
+            "7", "6", "5", "1", "0", "-", "/", "(", ")", " ", "  ", "[", "]", "7-6", "6-7", "6-6",
+            "(4)", "(7-4)",
+        ];
+        let mut texts = crate::recognise::all_texts();
+        texts.extend(crate::recognise::random_texts(
+            &pieces,
+            2000,
+            30,
+            0x9e37_79b9_7f4a_7c15,
+        ));
+        let (mut with, mut without) = (0, 0);
+        for t in &texts {
+            let b = t.as_bytes();
+            for i in 0..b.len() {
+                let Some((set, end)) = set_at(b, i) else {
+                    continue;
+                };
+                let (_, _, k) = pair(b, i).expect("a set is a pair");
+                let p = k + b[k..].iter().take(2).take_while(|&&c| c == b' ').count();
+                let want = if old(set.first, set.second) && at(b, p) == b'(' {
+                    tiebreak_at(b, p + 1)
+                } else {
+                    None
+                };
+                assert_eq!(set.tiebreak, want.map(|w| w.0), "{t:?} {i}");
+                assert_eq!(end, want.map_or(k, |w| w.1), "{t:?} {i}");
+                if want.is_some() {
+                    with += 1;
+                } else {
+                    without += 1;
+                }
+            }
+        }
+        assert!(with > 1_000 && without > 10_000, "{with} {without}");
     }
 
     #[test]
