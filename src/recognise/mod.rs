@@ -1897,55 +1897,76 @@ fn alt_patterns<S: AsRef<str>>(flags: &str, prefix: &str, alts: &[S], suffix: &s
         .collect()
 }
 
-/// `PLAIN[c]`: whether byte `c` is ASCII and no white space (`\s` reads it as a character of its own).
-static PLAIN: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut c = 0;
-    while c < 128 {
-        t[c] = !matches!(c as u8, b'\t'..=b'\r' | b' ');
-        c += 1;
-    }
-    t
-};
-
 /// Where a window starts that holds the start of every match containing byte `o`, for patterns that put at most
 /// `runs` runs of whitespace (`\s`) between a match's start and any hit inside it.
+///
+/// The walk back reads eight bytes at a time while they are ASCII: [`space_bits`] marks their white space, and
+/// the runs that end in them (a space whose next byte is none) are counted by a count of bits, with no branch per
+/// byte (the exit of a byte loop over each word mispredicted about once per word, the words being of any
+/// length). Eight bytes with a non-ASCII one, and the first bytes of the text, go character by character.
 pub(crate) fn window_start(text: &str, o: usize, runs: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let b = text.as_bytes();
     let mut seen = 0;
+    // Whether the character that starts at `j` is white space read on the way back (false at `o`: a run counts
+    // once its last space is read).
     let mut in_space = false;
     let mut j = o;
     while j > 0 {
-        // Most bytes are ASCII and no white space: pass their run in one tight loop.
-        if PLAIN[usize::from(b[j - 1])] {
-            j -= 1;
-            while j > 0 && PLAIN[usize::from(b[j - 1])] {
-                j -= 1;
+        if let Some(eight) = j.checked_sub(8).map(|i| &b[i..j]) {
+            let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            if x & HIGH == 0 {
+                // Byte `k` of `x` is `b[j - 8 + k]`; its next byte is byte `k + 1`, or `b[j]` for byte 7.
+                let space = space_bits(x);
+                let ends = space & !((space >> 8) | (u64::from(in_space) << 63));
+                // The count of ends: their high bits moved to the low bit of each byte and summed into the top
+                // byte by one multiply (`count_ones` is a long sequence without the `popcnt` instruction).
+                let n = ((ends >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+                if seen + n > runs {
+                    // The run that makes `runs + 1`: the `runs - seen + 1`-th end from the top.
+                    let mut e = ends;
+                    for _ in 0..runs - seen {
+                        e &= !(1 << (63 - e.leading_zeros()));
+                    }
+                    return j - 8 + (63 - e.leading_zeros() as usize) / 8 + 1;
+                }
+                seen += n;
+                in_space = space & 0x80 != 0;
+                j -= 8;
+                continue;
             }
-            in_space = false;
-            continue;
         }
-        // The character that ends at `j`: one byte when ASCII, else decoded.
-        let (start, space) = if b[j - 1] < 0x80 {
-            (j - 1, matches!(b[j - 1], b'\t'..=b'\r' | b' '))
-        } else {
-            let c = text[..j].chars().next_back().expect("a character");
-            (j - c.len_utf8(), c.is_whitespace())
-        };
-        if space {
-            if !in_space {
+        // Character by character over these (up to) eight bytes.
+        let stop = j.saturating_sub(8);
+        while j > stop {
+            // The character that ends at `j`: one byte when ASCII, else decoded.
+            let (start, space) = if b[j - 1] < 0x80 {
+                (j - 1, ascii_space(b[j - 1]))
+            } else {
+                let c = text[..j].chars().next_back().expect("a character");
+                (j - c.len_utf8(), c.is_whitespace())
+            };
+            if space && !in_space {
                 seen += 1;
                 if seen > runs {
                     return j;
                 }
-                in_space = true;
             }
-        } else {
-            in_space = false;
+            in_space = space;
+            j = start;
         }
-        j = start;
     }
     0
+}
+
+/// The high bit of each byte of `x` (eight ASCII bytes) set when that byte is ASCII white space (`\t` to `\r`,
+/// or a space), the other bits clear. On seven-bit values `v`, `v + (0x80 - lo)` has its high bit set when
+/// `v >= lo` and `v + 0x7f` when `v != 0`, with no carry into the next byte.
+fn space_bits(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let tab_to_cr = (x + (0x80 - 0x09) * ONES) & !(x + (0x80 - 0x0e) * ONES);
+    let blank = !((x ^ (0x20 * ONES)) + 0x7f * ONES);
+    (tab_to_cr | blank) & (0x80 * ONES)
 }
 
 /// Whether a match of a pattern that starts with an ASCII letter or digit may start at `p`: a word start.
@@ -3132,15 +3153,94 @@ mod window_tests {
         0
     }
 
+    /// `window_start` before it read eight bytes at a time: a byte loop over each run of plain bytes.
+    fn by_bytes(text: &str, o: usize, runs: usize) -> usize {
+        let plain = |c: u8| c < 0x80 && !super::ascii_space(c);
+        let b = text.as_bytes();
+        let mut seen = 0;
+        let mut in_space = false;
+        let mut j = o;
+        while j > 0 {
+            if plain(b[j - 1]) {
+                j -= 1;
+                while j > 0 && plain(b[j - 1]) {
+                    j -= 1;
+                }
+                in_space = false;
+                continue;
+            }
+            let (start, space) = if b[j - 1] < 0x80 {
+                (j - 1, super::ascii_space(b[j - 1]))
+            } else {
+                let c = text[..j].chars().next_back().expect("a character");
+                (j - c.len_utf8(), c.is_whitespace())
+            };
+            if space {
+                if !in_space {
+                    seen += 1;
+                    if seen > runs {
+                        return j;
+                    }
+                    in_space = true;
+                }
+            } else {
+                in_space = false;
+            }
+            j = start;
+        }
+        0
+    }
+
+    /// `window_start`, the walk before it and the walk by characters at every character boundary of `t`.
+    fn check_all_offsets(t: &str) {
+        for o in (0..=t.len()).filter(|&o| t.is_char_boundary(o)) {
+            for runs in [0, 1, 2, 3, 5, 11] {
+                let got = super::window_start(t, o, runs);
+                assert_eq!(got, by_bytes(t, o, runs), "{o} {runs} {t:?}");
+                assert_eq!(got, plain(t, o, runs), "{o} {runs} {t:?}");
+            }
+        }
+    }
+
     #[test]
     fn same_as_by_characters() {
         for t in &super::all_texts() {
-            for o in (0..=t.len()).filter(|&o| t.is_char_boundary(o)).step_by(7) {
-                for runs in [0, 2, 5, 11] {
+            check_all_offsets(t);
+        }
+    }
+
+    /// Random texts of letters, digits, ASCII white space and multi-byte characters (white space or not).
+    #[test]
+    fn same_as_by_characters_on_random_texts() {
+        const PIECES: [&str; 14] = [
+            "a", "Z", "7", ".", " ", " ", "\t", "\n", "\r\n", "\u{b}", "é", "’", "\u{a0}",
+            "\u{3000}",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..3000 {
+            let len = (super::xorshift(&mut seed) % 40) as usize;
+            let t: String = (0..len)
+                .map(|_| PIECES[(super::xorshift(&mut seed) % PIECES.len() as u64) as usize])
+                .collect();
+            check_all_offsets(&t);
+        }
+    }
+
+    /// `space_bits` marks exactly the ASCII white space, every byte value in every place of the eight.
+    #[test]
+    fn space_bits_of_every_byte() {
+        for c in 0u8..0x80 {
+            for k in 0..8 {
+                for fill in [b'a', b' ', 0, 0x7f, b'\t'] {
+                    let mut bytes = [fill; 8];
+                    bytes[k] = c;
+                    let want = bytes.iter().enumerate().fold(0u64, |m, (i, &v)| {
+                        m | (u64::from(super::ascii_space(v)) << (8 * i + 7))
+                    });
                     assert_eq!(
-                        super::window_start(t, o, runs),
-                        plain(t, o, runs),
-                        "{o} {t}"
+                        super::space_bits(u64::from_le_bytes(bytes)),
+                        want,
+                        "{c} {k} {fill}"
                     );
                 }
             }
