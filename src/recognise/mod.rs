@@ -1900,12 +1900,14 @@ fn alt_patterns<S: AsRef<str>>(flags: &str, prefix: &str, alts: &[S], suffix: &s
 /// Where a window starts that holds the start of every match containing byte `o`, for patterns that put at most
 /// `runs` runs of whitespace (`\s`) between a match's start and any hit inside it.
 ///
-/// The walk back reads eight bytes at a time while they are ASCII: [`space_bits`] marks their white space, and
-/// the runs that end in them (a space whose next byte is none) are counted by a count of bits, with no branch per
-/// byte (the exit of a byte loop over each word mispredicted about once per word, the words being of any
-/// length). Eight bytes with a non-ASCII one, and the first bytes of the text, go character by character.
+/// The walk back reads sixteen bytes at a time while they are ASCII: [`window_bits`] marks their white space, and
+/// the runs that end in them (a space whose next byte is none) are counted by a table of bit counts, with no
+/// branch per byte (the exit of a byte loop over each word mispredicted about once per word, the words being of
+/// any length). Sixteen bytes with a non-ASCII one, and the first bytes of the text, go character by character.
+/// With SSE2 the masks come from vector compares whose constants sit in vector registers: an earlier version
+/// with eight bytes in a 64-bit word (SWAR) held four 64-bit constants in general registers, and the saves of
+/// those registers cost more than it gained on the short windows of web reports.
 pub(crate) fn window_start(text: &str, o: usize, runs: usize) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let b = text.as_bytes();
     let mut seen = 0;
     // Whether the character that starts at `j` is white space read on the way back (false at `o`: a run counts
@@ -1913,31 +1915,30 @@ pub(crate) fn window_start(text: &str, o: usize, runs: usize) -> usize {
     let mut in_space = false;
     let mut j = o;
     while j > 0 {
-        if let Some(eight) = j.checked_sub(8).map(|i| &b[i..j]) {
-            let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-            if x & HIGH == 0 {
-                // Byte `k` of `x` is `b[j - 8 + k]`; its next byte is byte `k + 1`, or `b[j]` for byte 7.
-                let space = space_bits(x);
-                let ends = space & !((space >> 8) | (u64::from(in_space) << 63));
-                // The count of ends: their high bits moved to the low bit of each byte and summed into the top
-                // byte by one multiply (`count_ones` is a long sequence without the `popcnt` instruction).
-                let n = ((ends >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+        if let Some(block) = j.checked_sub(16).map(|i| &b[i..j]) {
+            let (high, space) = window_bits(block.try_into().expect("sixteen bytes"));
+            if high == 0 {
+                // Bit `k` is `b[j - 16 + k]`; its next byte is bit `k + 1`, or `b[j]` for bit 15.
+                let ends = space & !((space >> 1) | (u32::from(in_space) << 15));
+                let n = usize::from(
+                    BIT_COUNT[(ends & 0xFF) as usize] + BIT_COUNT[(ends >> 8) as usize],
+                );
                 if seen + n > runs {
                     // The run that makes `runs + 1`: the `runs - seen + 1`-th end from the top.
                     let mut e = ends;
                     for _ in 0..runs - seen {
-                        e &= !(1 << (63 - e.leading_zeros()));
+                        e &= !(1 << (31 - e.leading_zeros()));
                     }
-                    return j - 8 + (63 - e.leading_zeros() as usize) / 8 + 1;
+                    return j - 16 + (31 - e.leading_zeros() as usize) + 1;
                 }
                 seen += n;
-                in_space = space & 0x80 != 0;
-                j -= 8;
+                in_space = space & 1 != 0;
+                j -= 16;
                 continue;
             }
         }
-        // Character by character over these (up to) eight bytes.
-        let stop = j.saturating_sub(8);
+        // Character by character over these (up to) sixteen bytes.
+        let stop = j.saturating_sub(16);
         while j > stop {
             // The character that ends at `j`: one byte when ASCII, else decoded.
             let (start, space) = if b[j - 1] < 0x80 {
@@ -1959,14 +1960,52 @@ pub(crate) fn window_start(text: &str, o: usize, runs: usize) -> usize {
     0
 }
 
-/// The high bit of each byte of `x` (eight ASCII bytes) set when that byte is ASCII white space (`\t` to `\r`,
-/// or a space), the other bits clear. On seven-bit values `v`, `v + (0x80 - lo)` has its high bit set when
-/// `v >= lo` and `v + 0x7f` when `v != 0`, with no carry into the next byte.
-fn space_bits(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let tab_to_cr = (x + (0x80 - 0x09) * ONES) & !(x + (0x80 - 0x0e) * ONES);
-    let blank = !((x ^ (0x20 * ONES)) + 0x7f * ONES);
-    (tab_to_cr | blank) & (0x80 * ONES)
+/// `BIT_COUNT[m]`: the number of bits set in `m` (`count_ones` is a long sequence without `popcnt`, which the
+/// x86-64 baseline lacks).
+static BIT_COUNT: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut m = 0;
+    while m < 256 {
+        t[m] = (m as u32).count_ones() as u8;
+        m += 1;
+    }
+    t
+};
+
+/// Two masks of sixteen bytes (bit `k` for byte `k`): the bytes that are not ASCII, and the ASCII white space
+/// (`\t` to `\r`, or a space).
+#[inline(always)]
+fn window_bits(block: &[u8; 16]) -> (u32, u32) {
+    #[cfg(target_feature = "sse2")]
+    {
+        use safe_arch::*;
+        let v = m128i::from(*block);
+        let splat = |c: u8| set_splat_i8_m128i(c as i8);
+        // Signed compares: a non-ASCII byte is negative, so it is neither above `\t - 1` nor a space.
+        let space = cmp_eq_mask_i8_m128i(v, splat(b' '))
+            | (cmp_gt_mask_i8_m128i(v, splat(b'\t' - 1))
+                & cmp_lt_mask_i8_m128i(v, splat(b'\r' + 1)));
+        (
+            move_mask_i8_m128i(v) as u32 & 0xFFFF,
+            move_mask_i8_m128i(space) as u32 & 0xFFFF,
+        )
+    }
+    #[cfg(not(target_feature = "sse2"))]
+    portable_window_bits(block)
+}
+
+/// [`window_bits`] without vector instructions.
+#[cfg(any(test, not(target_feature = "sse2")))]
+fn portable_window_bits(block: &[u8; 16]) -> (u32, u32) {
+    block
+        .iter()
+        .enumerate()
+        .fold((0, 0), |(high, space), (k, &c)| {
+            (
+                high | u32::from(c >= 0x80) << k,
+                space | u32::from(ascii_space(c)) << k,
+            )
+        })
 }
 
 /// Whether a match of a pattern that starts with an ASCII letter or digit may start at `p`: a word start.
@@ -3226,24 +3265,34 @@ mod window_tests {
         }
     }
 
-    /// `space_bits` marks exactly the ASCII white space, every byte value in every place of the eight.
+    /// `window_bits` (and its portable form) marks exactly the non-ASCII bytes and the ASCII white space, every
+    /// byte value in every place of the sixteen.
     #[test]
-    fn space_bits_of_every_byte() {
-        for c in 0u8..0x80 {
-            for k in 0..8 {
-                for fill in [b'a', b' ', 0, 0x7f, b'\t'] {
-                    let mut bytes = [fill; 8];
+    fn window_bits_of_every_byte() {
+        for c in 0..=255u8 {
+            for k in 0..16 {
+                for fill in [b'a', b' ', 0, 0x7f, 0x80, 0xff, b'\t', b'\r'] {
+                    let mut bytes = [fill; 16];
                     bytes[k] = c;
-                    let want = bytes.iter().enumerate().fold(0u64, |m, (i, &v)| {
-                        m | (u64::from(super::ascii_space(v)) << (8 * i + 7))
+                    let want = bytes.iter().enumerate().fold((0, 0), |(h, s), (i, &v)| {
+                        (
+                            h | u32::from(v >= 0x80) << i,
+                            s | u32::from(super::ascii_space(v)) << i,
+                        )
                     });
-                    assert_eq!(
-                        super::space_bits(u64::from_le_bytes(bytes)),
-                        want,
-                        "{c} {k} {fill}"
-                    );
+                    assert_eq!(super::window_bits(&bytes), want, "{c} {k} {fill}");
+                    assert_eq!(super::portable_window_bits(&bytes), want, "{c} {k} {fill}");
                 }
             }
+        }
+    }
+
+    /// `BIT_COUNT` against a count bit by bit.
+    #[test]
+    fn bit_count_table() {
+        for m in 0..256usize {
+            let want = (0..8).filter(|i| m >> i & 1 == 1).count();
+            assert_eq!(usize::from(super::BIT_COUNT[m]), want, "{m}");
         }
     }
 }
