@@ -3192,7 +3192,7 @@ mod window_tests {
         0
     }
 
-    /// `window_start` before it read eight bytes at a time: a byte loop over each run of plain bytes.
+    /// `window_start` before it read sixteen bytes at a time: a byte loop over each run of plain bytes.
     fn by_bytes(text: &str, o: usize, runs: usize) -> usize {
         let plain = |c: u8| c < 0x80 && !super::ascii_space(c);
         let b = text.as_bytes();
