@@ -1013,6 +1013,10 @@ fn tally_refs(
     named: &mut [usize],
 ) {
     let text = text.as_bytes();
+    // The four as long as `count` (they are as long as the entities): one bounds check per reference covers
+    // them all (there were three, and the entities' a fourth).
+    let n = count.len();
+    let (first_at, named, entities) = (&mut first_at[..n], &mut named[..n], &entities[..n]);
     for (k, r) in refs.iter().enumerate() {
         let e = r.entity;
         count[e] += 1;
