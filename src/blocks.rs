@@ -71,6 +71,15 @@ impl<'t, F: Fn(&[u8; 64]) -> u64> Offsets<'t, F> {
         (self.base, self.mask, self.next) = (at, (self.bits)(&block), b.len());
         self.mask != 0
     }
+
+    /// Drops the offsets below `at` that the current block still holds (those of later blocks stay): one
+    /// masking, without a branch, for a caller that has read the bytes up to `at` and would pass over each of
+    /// these offsets after a test that mispredicts.
+    #[inline(always)]
+    pub(crate) fn skip_below(&mut self, at: usize) {
+        let s = at.saturating_sub(self.base).min(64) as u32;
+        self.mask &= u64::MAX.checked_shl(s).unwrap_or(0);
+    }
 }
 
 impl<F: Fn(&[u8; 64]) -> u64> Iterator for Offsets<'_, F> {
@@ -84,5 +93,50 @@ impl<F: Fn(&[u8; 64]) -> u64> Iterator for Offsets<'_, F> {
         let k = self.mask.trailing_zeros() as usize;
         self.mask &= self.mask - 1;
         Some(self.base + k)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Offsets;
+
+    /// The bytes `x` of a text.
+    fn xs(b: &[u8]) -> Offsets<'_, impl Fn(&[u8; 64]) -> u64> {
+        Offsets::new(b, |block: &[u8; 64]| {
+            block
+                .iter()
+                .enumerate()
+                .fold(0, |m, (k, &c)| m | u64::from(c == b'x') << k)
+        })
+    }
+
+    #[test]
+    fn skip_below_drops_the_current_blocks_offsets_below() {
+        let text: Vec<u8> = (0..300)
+            .map(|i| if i % 7 == 3 { b'x' } else { b'.' })
+            .collect();
+        let all: Vec<usize> = xs(&text).collect();
+        assert_eq!(all.len(), 43);
+        // After each offset, skip to every later point: what is given next is the first offset at or after
+        // that point in the same block, or else the first offset of a later block.
+        for (n, &d) in all.iter().enumerate() {
+            for to in d..d + 140 {
+                let mut it = xs(&text);
+                for _ in 0..=n {
+                    it.next();
+                }
+                it.skip_below(to);
+                let block_end = (d / 64 + 1) * 64;
+                let want = all[n + 1..]
+                    .iter()
+                    .copied()
+                    .find(|&e| e >= to.min(block_end));
+                assert_eq!(it.next(), want, "after {d}, below {to}");
+            }
+        }
+        // Before the first refill nothing is held: nothing is dropped.
+        let mut it = xs(&text);
+        it.skip_below(100);
+        assert_eq!(it.next(), Some(3));
     }
 }
