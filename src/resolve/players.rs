@@ -227,8 +227,10 @@ impl<'a> Interner<'a> {
                 .rev()
                 .fold(0u64, |acc, &c| (acc << 8) | u64::from(c)),
         });
-        let tail = match w.get(n.saturating_sub(8)..) {
-            Some(t) if n > 8 => u64::from_le_bytes(t.try_into().expect("eight bytes")),
+        // The last eight bytes of a longer word (as an array: no length test of a slice, no bound computed for
+        // the shorter words, which are most).
+        let tail = match w.last_chunk::<8>() {
+            Some(t) if n > 8 => u64::from_le_bytes(*t),
             _ => 0,
         };
         (head ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
@@ -240,18 +242,15 @@ impl<'a> Interner<'a> {
         if self.count as usize * 2 >= self.slots.len() {
             self.grow();
         }
-        // The first eight bytes of the word, zero-padded: one load where the text goes on so far. Read here from
-        // the interner's own `text`: the caller keeps no second copy of the text live in its word loop. (Not for
-        // an empty word, whose shifts would be 64: [`Interner::hash`] takes its none.)
-        let head = self
-            .text
-            .get(start..start + 8)
-            .filter(|_| len > 0)
-            .map(|eight| {
-                let cut = 8 * (8 - len.min(8)) as u32;
-                u64::from_le_bytes(eight.try_into().expect("8 bytes")) << cut >> cut
-            });
+        // The word first (one bounds test), then its first eight bytes, zero-padded: one load where the text goes
+        // on so far (`text[start..]` is in bounds once the word is: one length test more), masked by the table
+        // ([`head_of`]: no shifts by a computed amount, and no test for an empty word, whose mask is 0). Read
+        // here from the interner's own `text`: the caller keeps no second copy of the text live in its word
+        // loop.
         let w = &self.text[start..start + len];
+        let head = self.text[start..]
+            .first_chunk::<8>()
+            .map(|eight| head_of(*eight, len));
         let h = Self::hash(w, head);
         let mask = self.slots.len() - 1;
         let mut i = (h >> 40) as usize & mask;
@@ -319,6 +318,23 @@ impl<'a> Interner<'a> {
     fn len(&self) -> usize {
         self.count as usize
     }
+}
+
+/// The first `len` of `eight` (all eight when `len` is 8 or more) as a little-endian integer, the other bytes 0:
+/// the head of a word for [`Interner::hash`]. One table load and an AND (`HEAD_MASKS[k]` keeps the low `k`
+/// bytes), where shifts by `8 * (8 - len)` each way took a test for the empty word (a shift by 64).
+#[inline(always)]
+fn head_of(eight: [u8; 8], len: usize) -> u64 {
+    const HEAD_MASKS: [u64; 9] = {
+        let mut t = [0u64; 9];
+        let mut k = 1;
+        while k <= 8 {
+            t[k] = u64::MAX >> (64 - 8 * k);
+            k += 1;
+        }
+        t
+    };
+    u64::from_le_bytes(eight) & HEAD_MASKS[len.min(8)]
 }
 
 /// Lists of entities by word id, in the order pushed, all in one arena (no allocation per list): walked both ways
@@ -2242,6 +2258,34 @@ mod tests {
         let got: Vec<u32> = offsets.iter().map(|&(s, n)| intern.id(s, n)).collect();
         assert_eq!(got, want);
         assert_eq!(intern.len(), map.len());
+    }
+
+    /// [`head_of`] is the old head of [`Interner::id`] (the eight bytes shifted left and back right by
+    /// `8 * (8 - len)`, 0 for an empty word) and the zero-padded first `len` bytes, for every length to 12 and
+    /// random bytes.
+    #[test]
+    fn head_of_same_as_shifts() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..2000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let eight = x.to_le_bytes();
+            for len in 0..=12usize {
+                let old = if len == 0 {
+                    0
+                } else {
+                    let cut = 8 * (8 - len.min(8)) as u32;
+                    u64::from_le_bytes(eight) << cut >> cut
+                };
+                let padded = eight[..len.min(8)]
+                    .iter()
+                    .rev()
+                    .fold(0u64, |acc, &c| (acc << 8) | u64::from(c));
+                assert_eq!(head_of(eight, len), old, "{eight:?} {len}");
+                assert_eq!(head_of(eight, len), padded, "{eight:?} {len}");
+            }
+        }
     }
 
     /// [`floor_boundary`] on bytes is the first position at or after `i` where `str::is_char_boundary` holds
