@@ -239,9 +239,9 @@ impl<'a> Interner<'a> {
     /// The id of the word `text[start..start + len]` (a new one when first seen).
     #[inline(always)]
     fn id(&mut self, start: usize, len: usize) -> u32 {
-        if self.count as usize * 2 >= self.slots.len() {
-            self.grow();
-        }
+        // (The table is less than half full whenever a word is looked up, so a probe meets an empty slot: it
+        // grows right after the insertion that fills it to half, below, not before every look-up, so that a
+        // word seen before costs no test of the count.)
         // The word first (one bounds test), then its first eight bytes, zero-padded: one load where the text goes
         // on so far (`text[start..]` is in bounds once the word is: one length test more), masked by the table
         // ([`head_of`]: no shifts by a computed amount, and no test for an empty word, whose mask is 0). Read
@@ -266,6 +266,9 @@ impl<'a> Interner<'a> {
                     id,
                     generation: self.generation,
                 };
+                if self.count as usize * 2 >= self.slots.len() {
+                    self.grow();
+                }
                 return id;
             }
             // The multiplication in `hash` is by an odd number (one to one): equal hashes of words of at
