@@ -395,16 +395,18 @@ struct Token {
     key: u64,
 }
 
-/// The capitalised token starting at `i` (an upper-case letter `c` of length `n`):
-/// `\p{Lu}(?:'\p{Lu})?\p{L}*(?:-\p{Lu}?\p{L}+)*`.
+/// The capitalised token starting at `i` (an upper-case letter):
+/// `\p{Lu}(?:'\p{Lu})?\p{L}*(?:-\p{Lu}?\p{L}+)*`. The capital is not passed in (its character and length):
+/// two values fewer carried around [`find_into`]'s loop, which runs short of registers.
 #[inline(always)]
-fn token(text: &str, i: usize, c: char, n: usize) -> Token {
+fn token(text: &str, i: usize) -> Token {
     let bytes = text.as_bytes();
     // Most tokens: an ASCII capital and at most fifteen ASCII letters, ended by an ASCII byte that is no
     // hyphen (and no apostrophe right after the capital).
-    // (The capital and the sixteen bytes after it: the key is read from the capital on.)
-    if n == 1
-        && let Some(window) = bytes.get(i..).and_then(<[u8]>::first_chunk::<17>)
+    // (The capital and the sixteen bytes after it: the key is read from the capital on.) A capital outside
+    // ASCII needs no test of its own here: the byte after its first is a continuation byte (0x80..0xC0),
+    // neither an apostrophe nor a letter, so it ends no token below and takes [`token_general`].
+    if let Some(window) = bytes.get(i..).and_then(<[u8]>::first_chunk::<17>)
         && window[1] != b'\''
     {
         let chunk: &[u8; 16] = window[1..].try_into().expect("16 bytes");
@@ -419,6 +421,7 @@ fn token(text: &str, i: usize, c: char, n: usize) -> Token {
             let end = i + 1 + k;
             let stop = chunk[k];
             if ends_ascii_token(stop) {
+                // (So `stop` is ASCII: the capital too, as said above.)
                 return Token {
                     start: i,
                     end,
@@ -429,20 +432,22 @@ fn token(text: &str, i: usize, c: char, n: usize) -> Token {
                         & KEY_BYTES[k + 1],
                 };
             }
-            // A letter outside ASCII or a hyphen: the token goes on from there. (Its key from the bytes at
-            // hand, as above: `KEY_BYTES` has all eight bytes from 8 on.)
-            let rest = accented_rest(text, i, letters, small);
-            return Token {
-                start: i,
-                end: rest.end,
-                lower: rest.lower,
-                hyphen: rest.hyphen,
-                key: u64::from_le_bytes(*window.first_chunk::<8>().expect("8 bytes"))
-                    & KEY_BYTES[(rest.end - i).min(16)],
-            };
+            // A letter outside ASCII or a hyphen after an ASCII capital: the token goes on from there. (Its
+            // key from the bytes at hand, as above: `KEY_BYTES` has all eight bytes from 8 on.)
+            if window[0] < 0x80 {
+                let rest = accented_rest(text, i, letters, small);
+                return Token {
+                    start: i,
+                    end: rest.end,
+                    lower: rest.lower,
+                    hyphen: rest.hyphen,
+                    key: u64::from_le_bytes(*window.first_chunk::<8>().expect("8 bytes"))
+                        & KEY_BYTES[(rest.end - i).min(16)],
+                };
+            }
         }
     }
-    token_general(text, i, c, n).at(bytes, i)
+    token_general(text, i).at(bytes, i)
 }
 
 /// The rest of the token whose ASCII capital is at `i`, whose sixteen bytes after it are in the text, and whose
@@ -609,10 +614,11 @@ fn key_of(bytes: &[u8], start: usize, end: usize) -> u64 {
     }
 }
 
-/// [`token`] for any token.
+/// [`token`] for any token (its capital at `i`).
 #[inline(never)]
-fn token_general(text: &str, i: usize, c: char, n: usize) -> TokenEnd {
+fn token_general(text: &str, i: usize) -> TokenEnd {
     let bytes = text.as_bytes();
+    let (c, n) = char_at(text, i).expect("a capital");
     let mut lower = is_lowercase(c);
     let mut j = i + n;
     if bytes.get(j) == Some(&b'\'')
@@ -806,12 +812,12 @@ fn next_start(text: &str, end: usize) -> Option<(usize, char, usize)> {
 /// The run of capitalised words starting with the token at `start` (an upper-case letter `c` of length `n`):
 /// calls `each` with its tokens, in order; returns the end of the run. [`find`] does the same inline.
 #[cfg(test)]
-fn walk_run(text: &str, start: usize, c: char, n: usize, mut each: impl FnMut(&Token)) -> usize {
-    let mut t = token(text, start, c, n);
+fn walk_run(text: &str, start: usize, mut each: impl FnMut(&Token)) -> usize {
+    let mut t = token(text, start);
     loop {
         each(&t);
         match next_start(text, t.end) {
-            Some((k, c, n)) => t = token(text, k, c, n),
+            Some((k, _, _)) => t = token(text, k),
             None => return t.end,
         }
     }
@@ -929,15 +935,17 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
     out.reserve(text.len() / 32 + 8);
     let mut caps = Capitals::new(text);
     let mut pos = 0;
-    while let Some((ms, c, n)) = caps.next(pos) {
+    // (Only where each capital stands: its character is read again where needed.)
+    while let Some((ms, _, _)) = caps.next(pos) {
         // Not inside a word ("iPhone", "McDonald" is one token anyway): the run is walked, no more.
         if inside_word(text, ms) {
-            pos = skip_run(text, token(text, ms, c, n));
+            pos = skip_run(text, token(text, ms));
             continue;
         }
         // A lone capital ("I", most often) that is no event or place word: no name token, so the rest of its
-        // run (if it goes on) gives the same candidates as a run of its own, found next.
-        if n == 1 && lone_capital(bytes, ms) && !flags_of.letter_is_org(bytes[ms]) {
+        // run (if it goes on) gives the same candidates as a run of its own, found next. (A capital outside
+        // ASCII is never lone: a continuation byte follows its first.)
+        if lone_capital(bytes, ms) && !flags_of.letter_is_org(bytes[ms]) {
             pos = ms + 1;
             continue;
         }
@@ -946,11 +954,10 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
         // Whether the last of `out` is the group of name tokens being built (split at stop words; particles
         // join the group they sit in): a name token then extends it.
         let mut open = false;
-        // The start of the next token and its first character (one place where tokens are read: fewer values
-        // carried around the loop).
-        let mut at = (ms, c, n);
+        // The start of the next token (one place where tokens are read: fewer values carried around the loop).
+        let mut at = ms;
         let me = loop {
-            let t = token(text, at.0, at.1, at.2);
+            let t = token(text, at);
             // One look-up per token for both flags.
             let flags = flags_of.of_key(t.key, bytes, t.start, t.end);
             if flags & lexicon::NAME_ORG != 0 {
@@ -965,7 +972,7 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
                 open = true;
             }
             match next_start(text, t.end) {
-                Some(next) => at = next,
+                Some((next, _, _)) => at = next,
                 None => break Ok(t.end),
             }
         };
@@ -1004,8 +1011,8 @@ fn lone_capital(bytes: &[u8], i: usize) -> bool {
 /// The end of the run of capitalised words whose token `t` is.
 #[inline(never)]
 fn skip_run(text: &str, mut t: Token) -> usize {
-    while let Some((k, c, n)) = next_start(text, t.end) {
-        t = token(text, k, c, n);
+    while let Some((k, _, _)) = next_start(text, t.end) {
+        t = token(text, k);
     }
     t.end
 }
@@ -1078,9 +1085,9 @@ mod tests {
         let mut caps = Capitals::new(text);
         let mut pos = 0;
         let mut out = Vec::new();
-        while let Some((s, c, n)) = caps.next(pos) {
+        while let Some((s, _, _)) = caps.next(pos) {
             let mut tokens = Vec::new();
-            let e = walk_run(text, s, c, n, |t| tokens.push(*t));
+            let e = walk_run(text, s, |t| tokens.push(*t));
             out.push(((s, e), tokens));
             pos = e;
         }
@@ -1179,7 +1186,7 @@ mod tests {
                 ("A", "-Bc"),
             ] {
                 let text = format!("{head}{c}{tail}");
-                let t = token(&text, 0, 'A', 1);
+                let t = token(&text, 0);
                 let want: String = text
                     .chars()
                     .scan(false, |hyphen, ch| {
@@ -1406,9 +1413,8 @@ mod tests {
                 if !is_lu(c) {
                     continue;
                 }
-                let n = c.len_utf8();
-                let got = token(&text, i, c, n);
-                let want = token_general(&text, i, c, n).at(bytes, i);
+                let got = token(&text, i);
+                let want = token_general(&text, i).at(bytes, i);
                 assert_eq!(
                     (got.start, got.end, got.lower, got.hyphen, got.key),
                     (want.start, want.end, want.lower, want.hyphen, want.key),
@@ -1433,8 +1439,7 @@ mod tests {
         ] {
             // (Sixteen bytes after the capital at least, as the test of them needs.)
             let t = format!("{t}and more words");
-            let c = t.chars().next().unwrap();
-            let tok = token(&t, 0, c, c.len_utf8());
+            let tok = token(&t, 0);
             assert_eq!((tok.end, tok.lower), (end, lower), "{t:?}");
         }
     }
@@ -1545,7 +1550,7 @@ mod tests {
             let bytes = text.as_bytes();
             for (i, &b) in bytes.iter().enumerate() {
                 if b.is_ascii_uppercase() && lone_capital(bytes, i) {
-                    let t = token(text, i, b as char, 1);
+                    let t = token(text, i);
                     assert_eq!((t.end, t.lower), (i + 1, false), "{text:?} at {i}");
                 }
             }
