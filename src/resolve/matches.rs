@@ -3901,7 +3901,7 @@ pub(crate) fn push_record(
         evidence: Evidence {
             start,
             end,
-            text: source[start..end].into(),
+            text: super::span_text(source, start, end).into(),
         },
         rule: f.rule.clone(),
     });
