@@ -986,9 +986,18 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
             }
         };
         pos = me;
-        // A country code in brackets: "Dimitrov (Bul)".
-        // (The bracket after the run first: few runs have one, while many are that short.)
-        if bytes.get(me) == Some(&b')') && me - ms <= 3 && ms > 0 && bytes[ms - 1] == b'(' {
+        // A country code in brackets: "Dimitrov (Bul)". (The bracket after the run first: few runs have one,
+        // while many are that short.) A run of at most three bytes is one token (a longer first token is
+        // needed for a second: a lone one was skipped above, an event or place word ended the run), so its
+        // candidate, if any, is the last of `out` and starts at `ms`: its start is read there rather than
+        // `ms` kept live through the run's loop, which is short of registers. Without a candidate there is
+        // nothing to take back (`out.truncate(kept)` is then a no-op, whatever the last of `out` is).
+        if bytes.get(me) == Some(&b')')
+            && let Some(last) = out.last()
+            && me - last.span.start <= 3
+            && last.span.start > 0
+            && bytes[last.span.start - 1] == b'('
+        {
             out.truncate(kept);
             continue;
         }
