@@ -949,11 +949,11 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
             pos = ms + 1;
             continue;
         }
-        // The run's candidates go straight to `out`, taken back if a word marks the run as an event or place.
-        let kept = out.len();
-        // Whether the last of `out` is the group of name tokens being built (split at stop words; particles
-        // join the group they sit in): a name token then extends it.
-        let mut open = false;
+        // The run's candidates go straight to `out`, taken back if a word marks the run as an event or place:
+        // `state >> 1` is the length to keep. Bit 0: whether the last of `out` is the group of name tokens
+        // being built (split at stop words; particles join the group they sit in): a name token then extends
+        // it. (One value for both: the loop runs short of registers.)
+        let mut state = out.len() << 1;
         // The start of the next token (one place where tokens are read: fewer values carried around the loop).
         let mut at = ms;
         let me = loop {
@@ -964,12 +964,14 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
                 break Err(t);
             }
             if !is_name_token(text, &t, flags & lexicon::NAME_STOP != 0) {
-                open = false;
-            } else if open && let Some(last) = out.last_mut() {
+                state &= !1;
+            } else if state & 1 != 0
+                && let Some(last) = out.last_mut()
+            {
                 last.extend_to(bytes, t.start, t.end);
             } else {
                 out.push(NameMention::of_token(t.start, t.end));
-                open = true;
+                state |= 1;
             }
             match next_start(text, t.end) {
                 Some((next, _, _)) => at = next,
@@ -980,7 +982,7 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
             Ok(me) => me,
             Err(t) => {
                 // An event or place: the rest of the run is walked, no more.
-                out.truncate(kept);
+                out.truncate(state >> 1);
                 pos = skip_run(text, t);
                 continue;
             }
@@ -991,14 +993,14 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
         // needed for a second: a lone one was skipped above, an event or place word ended the run), so its
         // candidate, if any, is the last of `out` and starts at `ms`: its start is read there rather than
         // `ms` kept live through the run's loop, which is short of registers. Without a candidate there is
-        // nothing to take back (`out.truncate(kept)` is then a no-op, whatever the last of `out` is).
+        // nothing to take back (the truncation is then a no-op, whatever the last of `out` is).
         if bytes.get(me) == Some(&b')')
             && let Some(last) = out.last()
             && me - last.span.start <= 3
             && last.span.start > 0
             && bytes[last.span.start - 1] == b'('
         {
-            out.truncate(kept);
+            out.truncate(state >> 1);
             continue;
         }
     }
