@@ -578,32 +578,86 @@ fn marker_at(b: &[u8], p: usize) -> Option<(Outcome, usize)> {
 }
 
 /// Whether the sentence around `start..end` says someone retired ("forced to retire when 6-2 3-0 down",
-/// "leading 6-3 5-2 when X pulled out").
+/// "leading 6-3 5-2 when X pulled out"): "retir" in the 60 bytes before the score back to a sentence stop
+/// (`.`, `!`, `?`, a line feed), or "retir", "pulled out" or "quit " in the 80 bytes after it up to one.
+///
+/// The stops and the letters that may start a word ([`has_word_in`]) come from the same blocks of 64 bytes
+/// ([`marks`]): one before the score, one or two after it. (The stops were found by a byte loop each way,
+/// whose exit mispredicted, and the letters from the blocks again.) `retirement_as_scans` in the tests
+/// compares it with the scans it replaced. Kept out of line: only an unfinished score with no marker asks it,
+/// and inlined it made the loop of [`find_into`] larger for every dash.
+#[inline(never)]
 fn retirement_nearby(b: &[u8], start: usize, end: usize) -> bool {
-    let sentence_end = |c: u8| matches!(c, b'.' | b'!' | b'?' | b'\n');
-    let mut from = start.saturating_sub(60);
-    if let Some(k) = b[from..start].iter().rposition(|&c| sentence_end(c)) {
-        from += k + 1;
-    }
-    let mut to = (end + 80).min(b.len());
-    if let Some(k) = b[end..to].iter().position(|&c| sentence_end(c)) {
-        to = end + k;
-    }
+    let from = start.saturating_sub(60);
+    let (stops, letters) = marks(b, from);
+    let (stops, letters) = (
+        stops & low_bits(start - from),
+        letters & low_bits(start - from),
+    );
+    // From the byte after the last stop (bit 63 - leading zeros), if there is one.
+    let (from, letters) = match stops.checked_ilog2() {
+        Some(k) => (from + k as usize + 1, letters >> k >> 1),
+        None => (from, letters),
+    };
     // "retir" finds retire, retired, retiring, retirement.
-    has_word(b, from, start, &[b"retir"])
-        || has_word(b, end, to, &[b"retir", b"pulled out", b"quit "])
+    if has_word_in(b, from, start, u128::from(letters), &[b"retir"]) {
+        return true;
+    }
+    let to = (end + 80).min(b.len());
+    let (stops, letters) = marks(b, end);
+    let (mut stops, mut letters) = (u128::from(stops), u128::from(letters));
+    // The second block only when the first (all in the window) holds no stop; the bits past `to` are cleared
+    // below.
+    if to - end > 64 && stops == 0 {
+        let (more_stops, more_letters) = marks(b, end + 64);
+        stops |= u128::from(more_stops) << 64;
+        letters |= u128::from(more_letters) << 64;
+    }
+    let window = u128::MAX.checked_shr(128 - (to - end) as u32).unwrap_or(0);
+    let stops = stops & window;
+    // Up to the first stop: the bits below its lowest (all, when there is none).
+    let before_stop = (stops & stops.wrapping_neg()).wrapping_sub(1);
+    let to = end + (stops.trailing_zeros() as usize).min(to - end);
+    has_word_in(
+        b,
+        end,
+        to,
+        letters & window & before_stop,
+        &[b"retir", b"pulled out", b"quit "],
+    )
+}
+
+/// The `n` low bits of a `u64` set (`n <= 64`).
+#[inline]
+fn low_bits(n: usize) -> u64 {
+    u64::MAX.checked_shr(64 - n as u32).unwrap_or(0)
+}
+
+/// The sentence stops ([`stop_bits`]) and the letters `p`, `q` and `r` ([`first_letter_bits`]) of the 64
+/// bytes of `b` from `at` (zeros past the end of `b`, which are neither): bit `k` for `b[at + k]`.
+#[inline]
+fn marks(b: &[u8], at: usize) -> (u64, u64) {
+    let block: [u8; 64] = match b.get(at..at + 64) {
+        Some(s) => s.try_into().expect("64 bytes"),
+        None => {
+            let rest = b.get(at..).unwrap_or_default();
+            let mut padded = [0u8; 64];
+            padded[..rest.len()].copy_from_slice(rest);
+            padded
+        }
+    };
+    (stop_bits(&block), first_letter_bits(&block))
 }
 
 /// Whether one of `words` (lower case, each starting with `p`, `q` or `r`) stands in `b[from..to]` (at most 128
-/// bytes), any case, at the start of a word (not after a letter or digit of `b[from..to]`).
+/// bytes), any case, at the start of a word (not after a letter or digit of `b[from..to]`). `mask` has bit `k`
+/// set for each `p`, `q` or `r` (either case) at `b[from + k]`, `k < to - from`, and no other bits.
 ///
-/// The words are compared only where one may start: at a `p`, `q` or `r` in either case, found 16 bytes at a
-/// time by [`first_letters`] (a window compared at every byte cost some dozen instructions a byte, and there are
-/// a few hundred bytes for each unfinished score). `words_as_windows` in the tests compares it with the search it
-/// replaced.
-fn has_word(b: &[u8], from: usize, to: usize, words: &[&[u8]]) -> bool {
+/// The words are compared only where one may start: at a bit of `mask` (a window compared at every byte cost
+/// some dozen instructions a byte, and there are a few hundred bytes for each unfinished score).
+/// `words_as_windows` in the tests compares it with the search it replaced.
+fn has_word_in(b: &[u8], from: usize, to: usize, mut mask: u128, words: &[&[u8]]) -> bool {
     let hay = &b[from..to];
-    let mut mask = first_letters(b, from, to);
     while mask != 0 {
         let k = mask.trailing_zeros() as usize;
         mask &= mask - 1;
@@ -619,33 +673,54 @@ fn has_word(b: &[u8], from: usize, to: usize, words: &[&[u8]]) -> bool {
     false
 }
 
-/// Bit `k`: whether `b[from + k]` (`k < to - from`, at most 128) is `p`, `q` or `r` in either case (the bytes
-/// whose value with bit 5 set is 0x70..=0x72). Read as one or two blocks of 64 bytes from `from` (zeros past the
-/// end of the text), the bits past `to` cleared.
+/// [`has_word_in`] with the letters of `b[from..to]` found by [`first_letters`].
+#[cfg(test)]
+fn has_word(b: &[u8], from: usize, to: usize, words: &[&[u8]]) -> bool {
+    has_word_in(b, from, to, first_letters(b, from, to), words)
+}
+
+/// Bit `k`: whether `b[from + k]` (`k < to - from`, at most 128) is `p`, `q` or `r` in either case. Read as one
+/// or two blocks of 64 bytes from `from` (zeros past the end of the text), the bits past `to` cleared.
+#[cfg(test)]
 fn first_letters(b: &[u8], from: usize, to: usize) -> u128 {
     let n = to - from;
     assert!(n <= 128, "a window of at most 128 bytes");
-    let block = |at: usize| -> u64 {
-        let block: [u8; 64] = match b.get(at..at + 64) {
-            Some(s) => s.try_into().expect("64 bytes"),
-            None => {
-                let rest = b.get(at..).unwrap_or_default();
-                let mut padded = [0u8; 64];
-                padded[..rest.len()].copy_from_slice(rest);
-                padded
-            }
-        };
-        first_letter_bits(&block)
-    };
-    let mut mask = u128::from(block(from));
+    let mut mask = u128::from(marks(b, from).1);
     if n > 64 {
-        mask |= u128::from(block(from + 64)) << 64;
+        mask |= u128::from(marks(b, from + 64).1) << 64;
     }
     if n == 0 {
         0
     } else {
         mask & u128::MAX >> (128 - n)
     }
+}
+
+/// Bit `k`: whether `block[k]` ends a sentence for [`retirement_nearby`]: `.`, `!`, `?` or a line feed. With
+/// SSE2, sixteen bytes per four compares; elsewhere byte by byte.
+#[inline(always)]
+fn stop_bits(block: &[u8; 64]) -> u64 {
+    #[cfg(target_feature = "sse2")]
+    {
+        use safe_arch::*;
+        crate::blocks::sse2_mask(block, |v| {
+            let is = |c: u8| cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(c as i8));
+            bitor_m128i(
+                bitor_m128i(is(b'.'), is(b'!')),
+                bitor_m128i(is(b'?'), is(b'\n')),
+            )
+        })
+    }
+    #[cfg(not(target_feature = "sse2"))]
+    portable_stop_bits(block)
+}
+
+/// [`stop_bits`] without vector instructions.
+#[cfg(any(test, not(target_feature = "sse2")))]
+fn portable_stop_bits(block: &[u8; 64]) -> u64 {
+    block.iter().enumerate().fold(0, |mask, (k, &c)| {
+        mask | u64::from(matches!(c, b'.' | b'!' | b'?' | b'\n')) << k
+    })
 }
 
 /// Bit `k`: whether `block[k] | 0x20` is `p`, `q` or `r`. With SSE2, sixteen bytes per test: `x = (c | 0x20) -
@@ -1401,6 +1476,95 @@ mod tests {
             }
         }
         assert!(yes > 100_000 && no > 100_000, "{yes} {no}");
+    }
+
+    /// [`retirement_nearby`] answers as the byte scans for the stops and the windows compared at every byte
+    /// that it replaced, for every score place (`start..end`, ends up to 12 bytes on) in the test texts and in
+    /// random texts of the words, stops and neighbours; and [`stop_bits`] gives the bits of the byte-by-byte
+    /// test for every byte value at every place of a block.
+    #[test]
+    fn retirement_as_scans() {
+        fn by_scans(b: &[u8], start: usize, end: usize) -> bool {
+            let sentence_end = |c: u8| matches!(c, b'.' | b'!' | b'?' | b'\n');
+            let mut from = start.saturating_sub(60);
+            if let Some(k) = b[from..start].iter().rposition(|&c| sentence_end(c)) {
+                from += k + 1;
+            }
+            let mut to = (end + 80).min(b.len());
+            if let Some(k) = b[end..to].iter().position(|&c| sentence_end(c)) {
+                to = end + k;
+            }
+            has_by_windows(&b[from..start], b"retir")
+                || [&b"retir"[..], b"pulled out", b"quit "]
+                    .iter()
+                    .any(|w| has_by_windows(&b[end..to], w))
+        }
+        for fill in [0, b' ', b'.', b'a', 0x8a, 0xff] {
+            for c in 0..=255u8 {
+                for k in 0..64 {
+                    let mut block = [fill; 64];
+                    block[k] = c;
+                    let want = (0..64).fold(0, |m, j| {
+                        m | u64::from(matches!(block[j], b'.' | b'!' | b'?' | b'\n')) << j
+                    });
+                    assert_eq!(stop_bits(&block), want, "{fill} {c} {k}");
+                    assert_eq!(portable_stop_bits(&block), want, "{fill} {c} {k}");
+                }
+            }
+        }
+        let mut texts = crate::recognise::all_texts();
+        let pieces = [
+            "retir",
+            "RETIRED",
+            "Retire",
+            "pulled out",
+            "Pulled Out",
+            "quit ",
+            "QUIT ",
+            "quit",
+            "xretire",
+            "p",
+            "r",
+            " ",
+            ".",
+            "!",
+            "?",
+            "\n",
+            "a",
+            "6-4",
+            "\u{e9}",
+            "ret",
+            "out",
+        ];
+        texts.extend(crate::recognise::random_texts(
+            &pieces,
+            300,
+            60,
+            0x9e37_79b9_7f4a_7c15,
+        ));
+        let (mut yes, mut no) = (0, 0);
+        for t in &texts {
+            let b = t.as_bytes();
+            for start in (0..b.len()).step_by(5) {
+                for end in start..=(start + 12).min(b.len()) {
+                    let want = by_scans(b, start, end);
+                    assert_eq!(
+                        retirement_nearby(b, start, end),
+                        want,
+                        "{t:?} {start} {end}"
+                    );
+                    if want {
+                        yes += 1;
+                    } else {
+                        no += 1;
+                    }
+                }
+            }
+        }
+        assert!(yes > 10_000 && no > 100_000, "{yes} {no}");
+        assert_eq!(low_bits(0), 0);
+        assert_eq!(low_bits(3), 0b111);
+        assert_eq!(low_bits(64), u64::MAX);
     }
 
     /// [`Sets`] reads as the `Vec` it replaced: the first `n` sets of the run, for every `n` a mention may
