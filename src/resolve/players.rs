@@ -65,8 +65,10 @@ pub(crate) struct Ref {
 struct NameWords {
     /// The ids of all mentions' words, mention after mention.
     ids: Vec<u32>,
-    /// Where each mention's words stand in `ids`.
-    ranges: Vec<(u32, u32)>,
+    /// Where each mention's words end in `ids`, after a leading 0: mention `i`'s words are
+    /// `ids[ends[i]..ends[i + 1]]`. One number per mention (a mention starts where the one before ends), written
+    /// through a slice sized up front: no start kept live in the word loop, no capacity test per mention.
+    ends: Vec<u32>,
     /// The mentions of two or more words, in order: the first `multis` entries.
     multi: Vec<u32>,
     multis: usize,
@@ -97,10 +99,10 @@ impl NameWords {
         // compiler knows).
         let mut ids = std::mem::take(&mut self.ids);
         ids.clear();
-        let mut ranges = std::mem::take(&mut self.ranges);
-        ranges.clear();
-        for n in names {
-            let from = ids.len() as u32;
+        let mut ends = std::mem::take(&mut self.ends);
+        ends.clear();
+        ends.resize(names.len() + 1, 0);
+        for (n, end) in names.iter().zip(&mut ends[1..]) {
             if let Some(lens) = n.word_lens() {
                 // The words as the recogniser found them.
                 let mut start = n.span.start;
@@ -116,7 +118,7 @@ impl NameWords {
                     start += word.len() + 1;
                 }
             }
-            ranges.push((from, ids.len() as u32));
+            *end = ids.len() as u32;
         }
         // Every mention written at `multi[k]`, `k` moved on past those of two or more words: no branch. (A pass
         // of its own: fewer values live in the word loop above.)
@@ -125,29 +127,29 @@ impl NameWords {
         }
         let multi = &mut self.multi[..];
         let mut k = 0;
-        for (i, &(from, to)) in ranges.iter().enumerate() {
+        for (i, (&from, &to)) in ends.iter().zip(&ends[1..]).enumerate() {
             multi[k] = i as u32;
             k += usize::from(to - from > 1);
         }
         self.multis = k;
         self.distinct = intern.len();
-        (self.ids, self.ranges) = (ids, ranges);
+        (self.ids, self.ends) = (ids, ends);
         (*slots, *generation) = intern.into_buffers();
     }
 
     /// Empties the buffers for the next article, and frees them when a long article has made them big (the
     /// shared [`crate::recognise::recycle`] bound).
     fn recycle(&mut self) {
-        for v in [&mut self.ids, &mut self.multi] {
+        for v in [&mut self.ids, &mut self.ends, &mut self.multi] {
             crate::recognise::recycle(v);
         }
-        crate::recognise::recycle(&mut self.ranges);
     }
 
     /// The word ids of mention `i`.
     #[inline]
     fn of(&self, i: usize) -> &[u32] {
-        let (a, b) = self.ranges[i];
+        // Both ends by one bounds test (two indexings test twice).
+        let &[a, b] = self.ends[i..].first_chunk::<2>().expect("a mention's ends");
         &self.ids[a as usize..b as usize]
     }
 }
@@ -768,14 +770,22 @@ fn link_full_names(
         // A longer name that contains an existing one, or the reverse, is the same person: same first and
         // last words, one a suffix of the other ("Farina Elia" / "Sylvia Farina Elia"), or a prefix of at
         // least two words ("Juan Carlos" / "Juan Carlos Ferrero").
-        let suffix =
-            |long: &[u32], short: &[u32]| long.len() > short.len() && long.ends_with(short);
-        let prefix = |long: &[u32], short: &[u32]| {
-            short.len() >= 2 && long.len() > short.len() && long.starts_with(short)
-        };
-        let (first, last) = (toks[0], toks[toks.len() - 1]);
-        let same = |j: usize| {
+        // Whether entity `j` is the same person. (A function inlined by force, not a closure: called from two
+        // loops, a closure was left out of line when `NameWords::of` changed.)
+        #[inline(always)]
+        fn same_person(
+            words: &NameWords,
+            name_of: &[usize],
+            j: usize,
+            toks: &[u32],
+            (first, last): (u32, u32),
+        ) -> bool {
             let e = words.of(name_of[j]);
+            let suffix =
+                |long: &[u32], short: &[u32]| long.len() > short.len() && long.ends_with(short);
+            let prefix = |long: &[u32], short: &[u32]| {
+                short.len() >= 2 && long.len() > short.len() && long.starts_with(short)
+            };
             // Same words (the same name) have the same first and last words.
             e.len() > 1
                 && ((e[e.len() - 1] == last && e[0] == first)
@@ -783,17 +793,18 @@ fn link_full_names(
                     || suffix(toks, e)
                     || prefix(e, toks)
                     || prefix(toks, e))
-        };
+        }
+        let (first, last) = (toks[0], toks[toks.len() - 1]);
         // The first entity that is the same person among the candidates by last and by first word (none:
         // `usize::MAX`).
         let mut found = usize::MAX;
         for j in by_last.iter_rev(last).take(SCAN) {
-            if same(j) {
+            if same_person(words, name_of, j, toks, (first, last)) {
                 found = found.min(j);
             }
         }
         for j in by_first.iter_rev(first).take(SCAN) {
-            if same(j) {
+            if same_person(words, name_of, j, toks, (first, last)) {
                 found = found.min(j);
             }
         }
@@ -2344,6 +2355,12 @@ mod tests {
             assert_eq!(words.of(i), want, "{:?}", &text[n.span.start..n.span.end]);
         }
         assert_eq!(words.distinct, map.len());
+        // One end per mention after a leading 0, the last at the end of the ids.
+        assert_eq!(words.ends.len(), names.len() + 1);
+        assert_eq!(
+            (words.ends[0], words.ends[names.len()] as usize),
+            (0, words.ids.len())
+        );
         // The mentions of two or more words, also in the buffers of a bigger article.
         let Scratch {
             slots,
