@@ -145,6 +145,13 @@ impl NameWords {
         }
     }
 
+    /// The id of the first word of mention `i` (every mention has one: [`NameWords::of`]`(i)[0]`, by one load of
+    /// its start and no test of its length).
+    #[inline]
+    fn first(&self, i: usize) -> u32 {
+        self.ids[self.ends[i] as usize]
+    }
+
     /// The word ids of mention `i`.
     #[inline]
     fn of(&self, i: usize) -> &[u32] {
@@ -599,7 +606,7 @@ fn build_entities_in(
             last_seen[e] = n.span.start;
             continue;
         }
-        let w = words.of(i)[0];
+        let w = words.first(i);
         // Most single words have one entity with that surname word: the only candidate (no given name then).
         let only = by_surname_word.only(w);
         let given = || {
@@ -2353,6 +2360,7 @@ mod tests {
                 &mut map,
             );
             assert_eq!(words.of(i), want, "{:?}", &text[n.span.start..n.span.end]);
+            assert_eq!(words.first(i), want[0]);
         }
         assert_eq!(words.distinct, map.len());
         // One end per mention after a leading 0, the last at the end of the ids.
