@@ -1424,26 +1424,34 @@ mod tests {
             .any(|(k, w)| w.eq_ignore_ascii_case(needle) && (k == 0 || !is_alnum(hay[k - 1])))
     }
 
+    /// Each of `masks` gives bit `j` of a block exactly where `is` holds for byte `j`: every byte value at every
+    /// place of a block filled with each of `fills`.
+    fn block_bits_as_bytes(fills: [u8; 6], masks: [fn(&[u8; 64]) -> u64; 2], is: fn(u8) -> bool) {
+        for fill in fills {
+            for c in 0..=255u8 {
+                for k in 0..64 {
+                    let mut block = [fill; 64];
+                    block[k] = c;
+                    let want = (0..64).fold(0, |m, j| m | u64::from(is(block[j])) << j);
+                    for mask in masks {
+                        assert_eq!(mask(&block), want, "{fill} {c} {k}");
+                    }
+                }
+            }
+        }
+    }
+
     /// [`has_word`] answers as the windows compared at every byte, for every stretch of up to 128 bytes (at every
     /// place, of every length) of the test texts and of random texts of the words, their parts and neighbours
     /// in both cases; and [`first_letter_bits`] gives the bits of the byte-by-byte test for every byte value
     /// at every place of a block.
     #[test]
     fn words_as_windows() {
-        for fill in [0, b' ', b'p', b'R', 0x50 | 0x80, 0xff] {
-            for c in 0..=255u8 {
-                for k in 0..64 {
-                    let mut block = [fill; 64];
-                    block[k] = c;
-                    let want = (0..64).fold(0, |m, j| {
-                        m | u64::from(matches!(block[j].to_ascii_lowercase(), b'p' | b'q' | b'r'))
-                            << j
-                    });
-                    assert_eq!(first_letter_bits(&block), want, "{fill} {c} {k}");
-                    assert_eq!(portable_first_letter_bits(&block), want, "{fill} {c} {k}");
-                }
-            }
-        }
+        block_bits_as_bytes(
+            [0, b' ', b'p', b'R', 0x50 | 0x80, 0xff],
+            [first_letter_bits, portable_first_letter_bits],
+            |c| matches!(c.to_ascii_lowercase(), b'p' | b'q' | b'r'),
+        );
         let mut texts = crate::recognise::all_texts();
         let pieces = [
             "retir",
@@ -1517,19 +1525,11 @@ mod tests {
                     .iter()
                     .any(|w| has_by_windows(&b[end..to], w))
         }
-        for fill in [0, b' ', b'.', b'a', 0x8a, 0xff] {
-            for c in 0..=255u8 {
-                for k in 0..64 {
-                    let mut block = [fill; 64];
-                    block[k] = c;
-                    let want = (0..64).fold(0, |m, j| {
-                        m | u64::from(matches!(block[j], b'.' | b'!' | b'?' | b'\n')) << j
-                    });
-                    assert_eq!(stop_bits(&block), want, "{fill} {c} {k}");
-                    assert_eq!(portable_stop_bits(&block), want, "{fill} {c} {k}");
-                }
-            }
-        }
+        block_bits_as_bytes(
+            [0, b' ', b'.', b'a', 0x8a, 0xff],
+            [stop_bits, portable_stop_bits],
+            |c| matches!(c, b'.' | b'!' | b'?' | b'\n'),
+        );
         let mut texts = crate::recognise::all_texts();
         let pieces = [
             "retir",
