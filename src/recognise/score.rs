@@ -1452,7 +1452,6 @@ mod tests {
             [first_letter_bits, portable_first_letter_bits],
             |c| matches!(c.to_ascii_lowercase(), b'p' | b'q' | b'r'),
         );
-        let mut texts = crate::recognise::all_texts();
         let pieces = [
             "retir",
             "RETIRED",
@@ -1477,12 +1476,8 @@ mod tests {
             "quits",
             "out",
         ];
-        texts.extend(crate::recognise::random_texts(
-            &pieces,
-            400,
-            40,
-            0x2545_f491_4f6c_dd1d,
-        ));
+        let texts =
+            crate::recognise::all_texts_then_random(&pieces, 400, 40, 0x2545_f491_4f6c_dd1d);
         let words: [&[&[u8]]; 2] = [&[b"retir"], &[b"retir", b"pulled out", b"quit "]];
         let (mut yes, mut no) = (0, 0);
         for t in &texts {
@@ -1530,7 +1525,6 @@ mod tests {
             [stop_bits, portable_stop_bits],
             |c| matches!(c, b'.' | b'!' | b'?' | b'\n'),
         );
-        let mut texts = crate::recognise::all_texts();
         let pieces = [
             "retir",
             "RETIRED",
@@ -1554,12 +1548,8 @@ mod tests {
             "ret",
             "out",
         ];
-        texts.extend(crate::recognise::random_texts(
-            &pieces,
-            300,
-            60,
-            0x9e37_79b9_7f4a_7c15,
-        ));
+        let texts =
+            crate::recognise::all_texts_then_random(&pieces, 300, 60, 0x9e37_79b9_7f4a_7c15);
         let (mut yes, mut no) = (0, 0);
         for t in &texts {
             let b = t.as_bytes();
@@ -1828,13 +1818,8 @@ mod tests {
             "7", "6", "5", "1", "0", "-", "/", "(", ")", " ", "  ", "[", "]", "7-6", "6-7", "6-6",
             "(4)", "(7-4)",
         ];
-        let mut texts = crate::recognise::all_texts();
-        texts.extend(crate::recognise::random_texts(
-            &pieces,
-            2000,
-            30,
-            0x9e37_79b9_7f4a_7c15,
-        ));
+        let texts =
+            crate::recognise::all_texts_then_random(&pieces, 2000, 30, 0x9e37_79b9_7f4a_7c15);
         let (mut with, mut without) = (0, 0);
         for t in &texts {
             let b = t.as_bytes();
