@@ -241,7 +241,9 @@ pub(crate) fn sentence_end(text: &str, pos: usize) -> usize {
     b.len()
 }
 
-fn is_abbreviation_dot(text: &str, dot: usize) -> bool {
+/// Whether the byte at `dot` is the dot of an abbreviation ("No.", "U.S.", "Mr."), which ends no sentence;
+/// false for any other byte.
+pub(crate) fn is_abbreviation_dot(text: &str, dot: usize) -> bool {
     let b = text.as_bytes();
     if b[dot] != b'.' {
         return false;

@@ -1,7 +1,9 @@
 //! Rounds: "second round", "round two", "last 16", "quarter-finals", "semi-final", "final", qualifying.
 //! Codes `Q1 Q2 Q3 1R 2R 3R 4R R128 R64 R32 R16 QF SF F RR BR`. Corpus: `tests/corpus/round.jsonl`.
 
-use super::ranking::{next_word, prev_word, sentence_start, sentence_start_after};
+#[cfg(test)]
+use super::ranking::sentence_start_after;
+use super::ranking::{is_abbreviation_dot, next_word, prev_word, sentence_start};
 use super::{Anchored, Span, alnum_run, ascii_lower, is_word_byte, word_start};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -159,7 +161,7 @@ fn ordinal_window(text: &str, o: usize, words: usize) -> usize {
     if words == 2
         && o >= 11
         && (b[o - 1] == b'-' || super::ascii_space(b[o - 1]))
-        && b[o - 11..o - 1].eq_ignore_ascii_case(b"qualifying")
+        && starts_ci(&b[o - 11..o - 1], b"qualifying")
     {
         match ordinal_before(o - 11) {
             Ok(two) => from = two.unwrap_or(from),
@@ -219,16 +221,12 @@ fn final_at(b: &[u8], p: usize) -> Option<Option<usize>> {
 fn common_at(b: &[u8], p: usize) -> Option<usize> {
     let at = |i: usize| super::byte_or_stop(b, i);
     let sep = |i: usize| at(i) == b'-' || super::ascii_space(at(i));
-    let ci = |i: usize, w: &[u8]| {
-        b.get(i..i + w.len())
-            .is_some_and(|s| s.eq_ignore_ascii_case(w))
-    };
     // `(?-u:\b)` after a word byte at `i`, told in ASCII: `Some(i)` then; `None` at a word or non-ASCII byte.
     let ends = |i: usize| (at(i) < 0x80 && !is_word_byte(at(i))).then_some(i);
     // `[-\s]?(?i:finals?)(?-u:\b)` from `i` (after "quarter" or "semi").
     let finals = |i: usize| {
         let i = if sep(i) { i + 1 } else { i };
-        if !ci(i, b"final") {
+        if !letters_at(b, i, b"final") {
             return None;
         }
         if at(i + 5) | 0x20 == b's' {
@@ -241,7 +239,7 @@ fn common_at(b: &[u8], p: usize) -> Option<usize> {
     let e = p + w.len();
     if is_ordinal(w) {
         // `nr`: `[-\s](?i:round)(?-u:\b)`, unless `\s+(?i:of)` may follow (`qb`).
-        if !(sep(e) && ci(e + 1, b"round")) {
+        if !(sep(e) && letters_at(b, e + 1, b"round")) {
             return None;
         }
         let r = e + 6;
@@ -255,7 +253,7 @@ fn common_at(b: &[u8], p: usize) -> Option<usize> {
             ends(r)
         };
     }
-    if w.eq_ignore_ascii_case(b"last") {
+    if w.len() == 4 && starts_ci(w, b"last") {
         // `la`: `[-\s](?:16|sixteen|32|thirty-two|64|eight|8|four)(?-u:\b)`; a number word that runs on
         // ("last 164", "last fourth") matches no other choice either.
         if !sep(e) {
@@ -271,10 +269,10 @@ fn common_at(b: &[u8], p: usize) -> Option<usize> {
             None
         };
     }
-    if ci(p, b"quarter") {
+    if letters_at(b, p, b"quarter") {
         return finals(p + 7);
     }
-    if ci(p, b"semi") {
+    if letters_at(b, p, b"semi") {
         // `sf`: `(?i:semi)[-\s]?(?i:finals?)|(?i:semis)`.
         return finals(p + 4).or_else(|| {
             if at(p + 4) | 0x20 == b's' {
@@ -442,12 +440,28 @@ enum Groups<'t> {
     Final,
 }
 
-fn starts_ci(t: &str, k: &str) -> bool {
-    t.len() >= k.len() && t.as_bytes()[..k.len()].eq_ignore_ascii_case(k.as_bytes())
+/// Whether the bytes `h` are the lower-case ASCII letters `k` in any ASCII case: `| 0x20` maps just the two
+/// cases of a letter onto its lower case, so one OR and one compare a byte over a fixed-size array, folded
+/// with no branch, where `eq_ignore_ascii_case` loops over the bytes and lower-cases both sides of each.
+#[inline(always)]
+fn letters_eq<const N: usize>(h: &[u8; N], k: &[u8; N]) -> bool {
+    debug_assert!(k.iter().all(u8::is_ascii_lowercase));
+    h.iter().zip(k).fold(0, |d, (&c, &l)| d | ((c | 0x20) ^ l)) == 0
 }
 
-fn ends_ci(t: &str, k: &str) -> bool {
-    t.len() >= k.len() && t.as_bytes()[t.len() - k.len()..].eq_ignore_ascii_case(k.as_bytes())
+/// Whether `t` starts with the lower-case ASCII letters `k` in any ASCII case ([`letters_eq`]).
+fn starts_ci<const N: usize>(t: &[u8], k: &[u8; N]) -> bool {
+    t.first_chunk().is_some_and(|h| letters_eq(h, k))
+}
+
+/// Whether `t` ends with the lower-case ASCII letters `k` in any ASCII case ([`letters_eq`]).
+fn ends_ci<const N: usize>(t: &[u8], k: &[u8; N]) -> bool {
+    t.last_chunk().is_some_and(|h| letters_eq(h, k))
+}
+
+/// Whether `b[i..]` starts with the lower-case ASCII letters `k` in any ASCII case ([`letters_eq`]).
+fn letters_at<const N: usize>(b: &[u8], i: usize, k: &[u8; N]) -> bool {
+    b.get(i..).is_some_and(|t| starts_ci(t, k))
 }
 
 /// The first word of `t`, up to a hyphen or a space.
@@ -488,35 +502,35 @@ fn groups(t: &str) -> Groups<'_> {
     {
         return Groups::Qualifying(ordinal_word(t));
     }
-    if starts_ci(t, "round") {
-        if ends_ci(t, "robin") {
+    if starts_ci(t.as_bytes(), b"round") {
+        if ends_ci(t.as_bytes(), b"robin") {
             return Groups::RoundRobin;
         }
         // "round of 16" has "of" second; "round two" has the number second.
         let second = t[5..].trim_start();
-        if starts_ci(second, "of") && second[2..].starts_with(char::is_whitespace) {
+        if starts_ci(second.as_bytes(), b"of") && second[2..].starts_with(char::is_whitespace) {
             return Groups::RoundOf(last_word(t));
         }
         return Groups::RoundNumber(last_word(t));
     }
-    if ends_ci(t, "round") {
+    if ends_ci(t.as_bytes(), b"round") {
         return Groups::NumberRound(ordinal_word(t));
     }
-    if starts_ci(t, "last") {
+    if starts_ci(t.as_bytes(), b"last") {
         // One hyphen or space after "last"; the number may hold a hyphen ("thirty-two").
         let rest = &t[4..];
         return Groups::Last(&rest[rest.chars().next().map_or(0, char::len_utf8)..]);
     }
-    if starts_ci(t, "group") {
+    if starts_ci(t.as_bytes(), b"group") {
         return Groups::RoundRobin;
     }
-    if starts_ci(t, "bronze") || starts_ci(t, "third") {
+    if starts_ci(t.as_bytes(), b"bronze") || starts_ci(t.as_bytes(), b"third") {
         return Groups::Bronze;
     }
-    if starts_ci(t, "quarter") {
+    if starts_ci(t.as_bytes(), b"quarter") {
         return Groups::Quarter;
     }
-    if starts_ci(t, "semi") {
+    if starts_ci(t.as_bytes(), b"semi") {
         return Groups::Semi;
     }
     Groups::Final
@@ -957,11 +971,12 @@ fn scan_clause(text: &str, start: usize) -> Clause<'_> {
         if CLAUSE_STOP[usize::from(c)] {
             match c {
                 b',' | b';' | b':' | b'(' | b'\n' => break i,
-                // [`sentence_start_after`] told that the search from `i - 1` gives `i - 1`: it answers `i`
-                // when the stop at `i - 1` ends a sentence (white space after it, no abbreviation), else
-                // `i - 1`.
+                // A `.`, `!` or `?` ends the sentence, and the clause, when white space follows it and it is
+                // no abbreviation's dot: what [`sentence_start_after`] answers (`i`, not `i - 1`) when told
+                // that the search from `i - 1` gives `i - 1`, tested here without its two `memchr` searches
+                // of one byte (a call of about 115 instructions; [`scan_clause_by_runs`] keeps it).
                 _ if b.get(i).is_some_and(u8::is_ascii_whitespace)
-                    && sentence_start_after(text, i, (i - 1, i - 1)) == i =>
+                    && ends_sentence(text, i - 1) =>
                 {
                     break i;
                 }
@@ -998,6 +1013,15 @@ fn scan_clause(text: &str, start: usize) -> Clause<'_> {
         tails,
         trail: start > c && super::ascii_space(b[start - 1]),
     }
+}
+
+/// Whether the `.`, `!` or `?` at `stop`, white space after it, ends its sentence: it is no abbreviation's dot.
+/// Out of line and cold: the pass of [`scan_clause`] meets few of them (68 a pass over BBC tennis, none on the
+/// generated articles).
+#[cold]
+#[inline(never)]
+fn ends_sentence(text: &str, stop: usize) -> bool {
+    !is_abbreviation_dot(text, stop)
 }
 
 /// [`scan_clause`] as it was before [`non_word_bits_before`]: each run of word bytes found by [`word_run_start`], byte
@@ -2760,5 +2784,83 @@ mod relation_tests {
             }
         }
         assert!(hits.0 > 10 && hits.1 > 5, "{hits:?}");
+    }
+}
+
+#[cfg(test)]
+mod letters_tests {
+    use super::*;
+
+    /// The case-blind tests as they were: `eq_ignore_ascii_case` on the slice of `t` (the reference of
+    /// `letters_as_eq_ignore_ascii_case`).
+    fn starts_ci_before(t: &[u8], k: &[u8]) -> bool {
+        t.len() >= k.len() && t[..k.len()].eq_ignore_ascii_case(k)
+    }
+
+    fn ends_ci_before(t: &[u8], k: &[u8]) -> bool {
+        t.len() >= k.len() && t[t.len() - k.len()..].eq_ignore_ascii_case(k)
+    }
+
+    /// One key `k`: every text made of `k` with one byte replaced by each of the 256 byte values, in upper and
+    /// lower case, cut short and run on by a byte, compared at the start, at the end and at an offset.
+    fn check<const N: usize>(k: &[u8; N]) {
+        let mut texts: Vec<Vec<u8>> = vec![Vec::new(), k.to_vec(), k.to_ascii_uppercase()];
+        for i in 0..N {
+            for c in 0..=255u8 {
+                let mut t = k.to_vec();
+                t[i] = c;
+                texts.push(t.clone());
+                texts.push(t.to_ascii_uppercase());
+            }
+        }
+        for t in texts.clone() {
+            texts.push(t[..t.len().saturating_sub(1)].to_vec());
+            texts.push([&t[..], b"x"].concat());
+            texts.push([b"x", &t[..]].concat());
+        }
+        let mut hits = 0;
+        for t in &texts {
+            assert_eq!(starts_ci(t, k), starts_ci_before(t, k), "{t:?} {k:?}");
+            assert_eq!(ends_ci(t, k), ends_ci_before(t, k), "{t:?} {k:?}");
+            for i in 0..=t.len() + 1 {
+                let want = t.get(i..).is_some_and(|r| starts_ci_before(r, k));
+                assert_eq!(letters_at(t, i, k), want, "{t:?} {k:?} at {i}");
+            }
+            hits += usize::from(starts_ci(t, k));
+        }
+        // The key in both cases, and each byte replaced by either case of its letter (in lower and upper case),
+        // as they are and run on by a byte: no other text starts with the key.
+        assert_eq!(hits, 2 * (2 + 4 * N), "{k:?}");
+    }
+
+    /// [`ends_sentence`] on stops that end a sentence and dots of abbreviations.
+    #[test]
+    fn ends_sentence_values() {
+        let t = "He won. Then No. 1 and Mr. Nadal at the U.S. Open! Yes? And 6-4. x";
+        let at = |k: &str| t.find(k).expect("in the text") + k.len() - 1;
+        assert!(ends_sentence(t, at("won.")));
+        assert!(!ends_sentence(t, at("No.")));
+        assert!(!ends_sentence(t, at("Mr.")));
+        assert!(!ends_sentence(t, at("U.S.")));
+        assert!(ends_sentence(t, at("Open!")));
+        assert!(ends_sentence(t, at("Yes?")));
+        assert!(ends_sentence(t, at("6-4.")));
+    }
+
+    /// [`starts_ci`], [`ends_ci`] and [`letters_at`] answer as `eq_ignore_ascii_case` did for every key they are
+    /// given.
+    #[test]
+    fn letters_as_eq_ignore_ascii_case() {
+        check(b"round");
+        check(b"robin");
+        check(b"of");
+        check(b"last");
+        check(b"group");
+        check(b"bronze");
+        check(b"third");
+        check(b"quarter");
+        check(b"semi");
+        check(b"final");
+        check(b"qualifying");
     }
 }
