@@ -3090,29 +3090,34 @@ fn score_named_as(text: &str, end: usize) -> Option<&'static str> {
     while at < b.len() && matches!(b[at], b' ' | b',') {
         at += 1;
     }
-    let mut word_end = at;
-    while word_end < b.len() && b[word_end].is_ascii_alphabetic() {
-        word_end += 1;
-    }
-    let noun = match &b[at..word_end] {
-        b"win" => "win",
-        b"victory" => "victory",
-        b"triumph" => "triumph",
-        b"success" => "success",
-        b"thrashing" => "thrashing",
-        b"demolition" => "demolition",
-        b"rout" => "rout",
-        b"upset" => "upset",
-        b"romp" => "romp",
-        b"defeat" => "defeat",
-        b"loss" => "loss",
-        b"reverse" => "reverse",
-        b"exit" => "exit",
+    let rest = &b[at..];
+    // The word is `w` when the text goes on with it and no ASCII letter follows. The first byte picks the one
+    // or two nouns to compare (most words after a score start with none of their letters), each a compare
+    // of known length, where the word's end was scanned for and the word matched against all thirteen.
+    let is =
+        |w: &[u8]| rest.starts_with(w) && !rest.get(w.len()).is_some_and(u8::is_ascii_alphabetic);
+    let noun = match *rest.first()? {
+        b'w' if is(b"win") => "win",
+        b'v' if is(b"victory") => "victory",
+        b't' if is(b"triumph") => "triumph",
+        b't' if is(b"thrashing") => "thrashing",
+        b's' if is(b"success") => "success",
+        b'd' if is(b"defeat") => {
+            return Some(if rest[6..].starts_with(b" of ") {
+                "defeat of"
+            } else {
+                "defeat"
+            });
+        }
+        b'd' if is(b"demolition") => "demolition",
+        b'r' if is(b"rout") => "rout",
+        b'r' if is(b"romp") => "romp",
+        b'r' if is(b"reverse") => "reverse",
+        b'u' if is(b"upset") => "upset",
+        b'l' if is(b"loss") => "loss",
+        b'e' if is(b"exit") => "exit",
         _ => return None,
     };
-    if noun == "defeat" && b[word_end..].starts_with(b" of ") {
-        return Some("defeat of");
-    }
     Some(noun)
 }
 
@@ -4009,6 +4014,101 @@ mod tests {
         }
         // (Both answers are told, often.)
         assert!(told[0] > 1000 && told[1] > 1000, "{told:?}");
+    }
+
+    /// [`score_named_as`] as it was: the word after the spaces and commas scanned to its end, then matched
+    /// against each noun (the reference of the test below).
+    fn score_named_as_ref(text: &str, end: usize) -> Option<&'static str> {
+        // (Byte by byte: the spaces and commas skipped and the letters of the word are ASCII, and a character
+        // beyond ASCII ends the word as its first byte does.)
+        let b = text.as_bytes();
+        let mut at = end;
+        while at < b.len() && matches!(b[at], b' ' | b',') {
+            at += 1;
+        }
+        let mut word_end = at;
+        while word_end < b.len() && b[word_end].is_ascii_alphabetic() {
+            word_end += 1;
+        }
+        let noun = match &b[at..word_end] {
+            b"win" => "win",
+            b"victory" => "victory",
+            b"triumph" => "triumph",
+            b"success" => "success",
+            b"thrashing" => "thrashing",
+            b"demolition" => "demolition",
+            b"rout" => "rout",
+            b"upset" => "upset",
+            b"romp" => "romp",
+            b"defeat" => "defeat",
+            b"loss" => "loss",
+            b"reverse" => "reverse",
+            b"exit" => "exit",
+            _ => return None,
+        };
+        if noun == "defeat" && b[word_end..].starts_with(b" of ") {
+            return Some("defeat of");
+        }
+        Some(noun)
+    }
+
+    /// [`score_named_as`] names what [`score_named_as_ref`] names at every place of the test texts and of
+    /// random texts of the nouns, their prefixes, longer words, capitals, " of ", commas and non-ASCII letters.
+    #[test]
+    fn score_named_as_as_the_scan() {
+        let pieces = [
+            "win",
+            "wins",
+            "winner",
+            "victory",
+            "victor",
+            "triumph",
+            "triumphs",
+            "thrashing",
+            "thrash",
+            "success",
+            "demolition",
+            "demo",
+            "rout",
+            "routs",
+            "route",
+            "upset",
+            "romp",
+            "ro",
+            "defeat",
+            "defeated",
+            "loss",
+            "lost",
+            "reverse",
+            "exit",
+            "exits",
+            "Win",
+            "Defeat",
+            "of",
+            " of ",
+            " ",
+            ",",
+            ", ",
+            "6-4",
+            "é",
+            "ß",
+            "-",
+            "s",
+            "d",
+            "r",
+            "t",
+            ".",
+        ];
+        let texts = crate::recognise::all_texts_then_random(&pieces, 20_000, 6, 0x5c0e_0a3e);
+        let mut named = 0;
+        for t in &texts {
+            for end in (0..=t.len()).filter(|&e| t.is_char_boundary(e)) {
+                let want = score_named_as_ref(t, end);
+                assert_eq!(score_named_as(t, end), want, "{t:?} at {end}");
+                named += usize::from(want.is_some());
+            }
+        }
+        assert!(named > 10_000, "{named}");
     }
 
     /// [`keep_at`] keeps what the swap it replaced kept: random vectors compacted in place by random choices
