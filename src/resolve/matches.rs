@@ -3440,6 +3440,13 @@ fn tournament_for(
     *first_of_sentence = first_from(tours, *first_of_sentence, sent.start, |t| t.span.start);
     let a = *first_of_sentence;
     debug_assert_eq!(a, tours.partition_point(|t| t.span.start < sent.start));
+    // No tournament starts between the sentence's start and `to` (often none is left in the article): none is
+    // named after the cue in its clause, nor before it (one named before the cue ends before the cue starts,
+    // which is before `to`). The article's first, then, without the walks below.
+    debug_assert!(cue.start < to);
+    if tours.get(a).is_none_or(|t| t.span.start >= to) {
+        return (!tours.is_empty()).then_some((0, false));
+    }
     let first = first_from(tours, a, cue.end, |t| t.span.start);
     debug_assert_eq!(first, tours.partition_point(|t| t.span.start < cue.end));
     let local = ctx.m.tournaments[first..]
