@@ -1221,6 +1221,18 @@ const KEY_MASKS: [u64; SCAN_MAX + 1] = {
     t
 };
 
+/// [`KEY_ORS`] and [`KEY_MASKS`] in one static, as the scan reads them: a word's key needs both, and two
+/// arrays are two addresses to form (a `lea` each in position-independent code), one static is one.
+struct KeyForms {
+    ors: [u64; SEED_MAX + 1],
+    masks: [u64; SCAN_MAX + 1],
+}
+
+static KEY_FORMS: KeyForms = KeyForms {
+    ors: KEY_ORS,
+    masks: KEY_MASKS,
+};
+
 /// The bits of a key that [`tagged`] may set: bit 7 of each byte, which no key of ASCII letters and digits has.
 const TAG_BITS: u64 = splat(0x80);
 
@@ -1483,7 +1495,7 @@ fn push_seed(b: &[u8], s: usize, n: usize, out: &mut Found) {
 #[inline(always)]
 fn look(b: &[u8], s: usize, n: usize, raw: u64, entry: u16, table: &WordTable, out: &mut Found) {
     // Its [`tagged`] key: one compare with the slot's tells the first eight bytes and the length.
-    let key = (raw | KEY_ORS[n]) & KEY_MASKS[n];
+    let key = (raw | KEY_FORMS.ors[n]) & KEY_FORMS.masks[n];
     // (A word of another length has another key: its bytes are not zero.)
     if entry & HE_FILTER != 0
         && (key == const { k("the") } || key == const { k("he") } || key == const { k("she") })
@@ -1639,8 +1651,8 @@ impl Scan<'_> {
     fn long_word(&self, s: usize, n: usize, block: &[u8; 72], k: usize, out: &mut Found) {
         if n <= SEED_MAX {
             push_seed(self.b, s, n, out);
-            let key =
-                u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes")) | KEY_ORS[n];
+            let key = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"))
+                | KEY_FORMS.ors[n];
             let slot = self.table.slot(key, n);
             if slot.free & KEY_ROLE != 0 && slot.key == key {
                 out.roles.push(s);
@@ -3060,9 +3072,9 @@ mod keyword_tests {
             let raw = key8(b"AbCdEfGhIj");
             let want = tagged(word_key(b"AbCdEfGhIj", 0, n.min(10)), n);
             let got = if n <= SCAN_MAX {
-                (raw | KEY_ORS[n]) & KEY_MASKS[n]
+                (raw | KEY_FORMS.ors[n]) & KEY_FORMS.masks[n]
             } else {
-                raw | KEY_ORS[n]
+                raw | KEY_FORMS.ors[n]
             };
             assert_eq!(got, want, "{n}");
         }
