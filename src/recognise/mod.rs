@@ -718,13 +718,22 @@ impl TableKeys {
         self.clear();
     }
 
-    /// Adds `key`, of one table kind (no table word has both: see [`WORD_TABLE`]), to the list of its kind.
+    /// Adds the keyword `start..end` with `kinds`, of one table kind (no table word has both: see
+    /// [`WORD_TABLE`]), and the `group` and `cue` of `slot`, to the list of its kind. (The slot is read after the
+    /// test for room: its values read before were kept on the stack across the call that makes room.)
     #[inline(always)]
-    fn push(&mut self, key: Key) {
-        debug_assert_eq!((key.kinds & TABLE_KINDS).count_ones(), 1, "{key:?}");
+    fn push(&mut self, start: usize, end: usize, kinds: u8, slot: &Slot) {
         if self.front == self.back {
             self.grow();
         }
+        let key = Key {
+            start,
+            end,
+            kinds,
+            group: slot.group,
+            cue: slot.cue,
+        };
+        debug_assert_eq!((key.kinds & TABLE_KINDS).count_ones(), 1, "{key:?}");
         // The next free place of the key's list: `back - 1` for a result keyword (`back > front >= 0`),
         // `front` for a sport keyword; then that list's end moves by one.
         let result = key.kinds & KEY_RESULT != 0;
@@ -1513,7 +1522,7 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, entry: u16, table: &WordTable, o
         if entry & PREFIX_FILTER != 0 {
             let (mask, start) = PREFIXES[prefix_slot(key)];
             if key & mask == start {
-                push_kinds(s, n, keyword_kinds(b, s, s + n), 0, 0, out);
+                push_kinds(s, n, keyword_kinds(b, s, s + n), &NO_SLOT, out);
             }
         }
         return;
@@ -1544,22 +1553,26 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, entry: u16, table: &WordTable, o
             told_kinds(b, s, n, raw, u16::from(flags) | u16::from(slot.free) << 8)
         };
     }
-    push_kinds(s, n, kinds, slot.group, slot.cue, out);
+    push_kinds(s, n, kinds, slot, out);
 }
 
-/// Adds the word `s..s + n` with `kinds` (and, with [`TABLE_KINDS`], its table entry's `group` and `cue`) to
-/// `out.keys` and `out.marks`, as its kinds say.
+/// The `group` and `cue` (none) of the words that [`keyword_kinds`] tells, not the table.
+static NO_SLOT: Slot = Slot {
+    key: 0,
+    len: 0,
+    kinds: 0,
+    flags: 0,
+    free: 0,
+    group: 0,
+    cue: 0,
+};
+
+/// Adds the word `s..s + n` with `kinds` (and, with [`TABLE_KINDS`], the `group` and `cue` of its table entry
+/// `slot`, or [`NO_SLOT`]) to `out.keys` and `out.marks`, as its kinds say.
 #[inline(always)]
-fn push_kinds(s: usize, n: usize, kinds: u8, group: u16, cue: u16, out: &mut Found) {
+fn push_kinds(s: usize, n: usize, kinds: u8, slot: &Slot, out: &mut Found) {
     if kinds & TABLE_KINDS != 0 {
-        let key = Key {
-            start: s,
-            end: s + n,
-            kinds,
-            group,
-            cue,
-        };
-        out.keys.push(key);
+        out.keys.push(s, s + n, kinds, slot);
     }
     if kinds & !TABLE_KINDS != 0 {
         out.marks.push(Mark { start: s, kinds });
@@ -3028,7 +3041,12 @@ mod keyword_tests {
                     group: (r >> 24) as u16,
                     cue: (r >> 40) as u16,
                 };
-                keys.push(key);
+                let slot = Slot {
+                    group: key.group,
+                    cue: key.cue,
+                    ..NO_SLOT
+                };
+                keys.push(key.start, key.end, key.kinds, &slot);
                 if kinds & KEY_SPORT != 0 {
                     sports.push(key);
                 }
