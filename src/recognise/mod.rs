@@ -978,6 +978,10 @@ pub(crate) struct WordTable {
     /// head into the `and` and then unfolds it again, which leaves a `mov` of the constant into a register for
     /// every word; read from here, the `and` takes it from memory (one instruction fewer per word).
     filter_mask: u32,
+    /// [`MUL`], read from memory by [`WordTable::slot_index`] for the same reason: as a constant it takes a
+    /// `movabs` into a register for every look-up (no multiply takes a 64-bit immediate); read from here, the
+    /// `imul` takes it from memory.
+    mul: u64,
     /// The number of entries that hold [`KEY_SPORT`].
     pub groups: usize,
     /// The number of entries that hold [`KEY_RESULT`].
@@ -1024,7 +1028,8 @@ impl WordTable {
     /// The index of [`WordTable::slot`].
     #[inline]
     fn slot_index(&self, key: u64, n: usize) -> usize {
-        let h = table_hash(key, n);
+        // (`table_hash` with the table's copy of its multiplier.)
+        let h = (key ^ n as u64).wrapping_mul(self.mul);
         let shift = self.shifts[(h >> (64 - BUCKET_BITS)) as usize];
         ((h >> 32) as usize ^ usize::from(shift)) & (SLOTS - 1)
     }
@@ -1079,6 +1084,7 @@ impl WordTable {
             shifts: [0; BUCKETS],
             filter: [0; FILTER_SIZE],
             filter_mask: FILTER_MASK,
+            mul: MUL,
             groups: 0,
             cues: 0,
         };
@@ -3154,6 +3160,7 @@ mod keyword_tests {
     #[test]
     fn filter_hash_of_the_table_mask_is_filter_index() {
         assert_eq!(WORD_TABLE.filter_mask, FILTER_MASK);
+        assert_eq!(WORD_TABLE.mul, MUL);
         assert_eq!(filter_hash(0), 0);
         assert_eq!(filter_hash(1), 0x9e37_79b9 >> 18);
         assert_eq!(
