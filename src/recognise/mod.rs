@@ -1012,10 +1012,11 @@ pub(crate) struct Key {
 const MUL: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// The hash of the word with key `key` and length `n`: the top [`BUCKET_BITS`] pick the bucket, bits 32.. the
-/// slot (before the bucket's displacement).
+/// slot (before the bucket's displacement). `mul` is [`MUL`]: the table's build passes the constant, the
+/// look-ups the table's copy of it ([`WordTable::mul`]).
 #[inline]
-fn table_hash(key: u64, n: usize) -> u64 {
-    (key ^ n as u64).wrapping_mul(MUL)
+fn table_hash(key: u64, n: usize, mul: u64) -> u64 {
+    (key ^ n as u64).wrapping_mul(mul)
 }
 
 impl WordTable {
@@ -1028,8 +1029,7 @@ impl WordTable {
     /// The index of [`WordTable::slot`].
     #[inline]
     fn slot_index(&self, key: u64, n: usize) -> usize {
-        // (`table_hash` with the table's copy of its multiplier.)
-        let h = (key ^ n as u64).wrapping_mul(self.mul);
+        let h = table_hash(key, n, self.mul);
         let shift = self.shifts[(h >> (64 - BUCKET_BITS)) as usize];
         ((h >> 32) as usize ^ usize::from(shift)) & (SLOTS - 1)
     }
@@ -1073,7 +1073,7 @@ impl WordTable {
             .collect::<Vec<Slot>>();
         let mut buckets = vec![Vec::new(); BUCKETS];
         for (i, w) in words.iter().enumerate() {
-            let h = table_hash(w.key, usize::from(w.len));
+            let h = table_hash(w.key, usize::from(w.len), MUL);
             buckets[(h >> (64 - BUCKET_BITS)) as usize].push(i);
         }
         // The fullest buckets first, while most slots are free.
@@ -1095,7 +1095,7 @@ impl WordTable {
             }
             let base = |i: usize| {
                 let w = &words[i];
-                (table_hash(w.key, usize::from(w.len)) >> 32) as usize
+                (table_hash(w.key, usize::from(w.len), MUL) >> 32) as usize
             };
             let shift = (0..SLOTS).find(|&d| {
                 let at: Vec<usize> = members
