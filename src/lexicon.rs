@@ -1140,7 +1140,13 @@ struct NameTable {
     tails: Vec<&'static [u8]>,
     /// Bit `c - b'A'` for each one-letter word `c` ('A'..='Z') with the [`NAME_ORG`] flag.
     org_letters: u32,
+    /// [`NAME_MUL`], read from memory by [`NameTable::flags`]: as a constant it takes a `movabs` into a register
+    /// for every look-up (no multiply takes a 64-bit immediate); read from here, the `imul` takes it from memory.
+    mul: u64,
 }
+
+/// The multiplier of [`NameTable::home`].
+const NAME_MUL: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// The number of slots of the [`NameTable`]: at least eight per word. Twice the four of earlier rounds: one
 /// look-up in five went on past an occupied home slot (an unlisted word whose home a listed one holds, or
@@ -1170,6 +1176,7 @@ impl NameTable {
             slots: Box::new([NameSlot::default(); NAME_SLOTS]),
             tails: Vec::new(),
             org_letters: 0,
+            mul: NAME_MUL,
         };
         for (w, flags) in words {
             let w = w.as_bytes();
@@ -1183,7 +1190,7 @@ impl NameTable {
                 meta |= LONG_WORD | (t.tails.len() as u64) << 32;
                 t.tails.push(&w[8..]);
             }
-            let mut i = Self::home(key);
+            let mut i = Self::home(key, NAME_MUL);
             // The words come from a map: none is listed twice.
             while t.slots[i].key != 0 {
                 i = (i + 1) % NAME_SLOTS;
@@ -1198,10 +1205,11 @@ impl NameTable {
         t
     }
 
-    /// The first slot to probe for a word with [`word_key`] `key`.
+    /// The first slot to probe for a word with [`word_key`] `key`; `mul` is [`NAME_MUL`] (or the table's copy
+    /// of it, [`NameTable::mul`]).
     #[inline(always)]
-    fn home(key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - NAME_SLOTS.trailing_zeros())) as usize
+    fn home(key: u64, mul: u64) -> usize {
+        (key.wrapping_mul(mul) >> (64 - NAME_SLOTS.trailing_zeros())) as usize
     }
 
     /// The flags of `word`, whose [`word_key`] is `key` (0 for unlisted words).
@@ -1209,7 +1217,7 @@ impl NameTable {
     fn flags(&self, key: u64, text: &[u8], start: usize, end: usize) -> u8 {
         debug_assert_eq!(key, key8(&text[start..end]));
         let len = end.wrapping_sub(start);
-        let mut i = Self::home(key);
+        let mut i = Self::home(key, self.mul);
         loop {
             let s = self.slots[i];
             if s.key == key {
