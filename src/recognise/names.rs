@@ -772,8 +772,10 @@ impl<'a> Capitals<'a> {
             self.base = from & !63;
             self.bits = Self::bits_at(bytes, self.base);
         }
-        // Not the bytes before `from`.
-        self.bits &= u64::MAX << (from - self.base);
+        // Not the bytes before `from`. `from` is in the block at `base` now (it is at or after the letter given
+        // last, which is at or after `base`), so `from - base` is `from % 64`: the shift needs no `base`.
+        debug_assert!(from >= self.base && from - self.base < 64);
+        self.bits &= u64::MAX << (from % 64);
         loop {
             while self.bits == 0 {
                 self.base += 64;
