@@ -497,8 +497,9 @@ struct Scratch {
     name_of: Vec<usize>,
     single: Vec<Option<usize>>,
     last_seen: Vec<usize>,
-    all_line_start: Vec<bool>,
-    all_initial: Vec<bool>,
+    /// Per entity, [`LINE_START`] while all its mentions stand at the start of a line, [`INITIAL`] while all
+    /// may be initial (see [`build_entities_in`]).
+    opens: Vec<u8>,
     relink: Vec<Option<usize>>,
     /// Entities by the id of their first and of their last word.
     by_first: ByWordRev,
@@ -559,8 +560,7 @@ fn build_entities_in(
         name_of,
         single: single_buf,
         last_seen,
-        all_line_start: all_line_start_buf,
-        all_initial: all_initial_buf,
+        opens: opens_buf,
         relink: relink_buf,
         by_first,
         by_last,
@@ -569,7 +569,7 @@ fn build_entities_in(
     } = scratch;
     words_buf.fill(text, names, slots, generation);
     let words = &*words_buf;
-    // The buffers of fixed length (`link`, `single`, `all_line_start`, `all_initial`, `relink`) as slices once
+    // The buffers of fixed length (`link`, `single`, `opens`, `relink`) as slices once
     // filled: indexed through `scratch` they would reload their lengths and pointers after every store (a store
     // into a buffer may change `scratch` as far as the compiler knows).
     // At most one entity per mention: no growing.
@@ -648,20 +648,18 @@ fn build_entities_in(
     }
     // Where each entity's mentions stand: all at the start of a line (a headline word), all at the start
     // of a sentence and not possessive.
-    refill(all_line_start_buf, entities.len(), true);
-    let all_line_start = &mut all_line_start_buf[..];
-    refill(all_initial_buf, entities.len(), true);
-    let all_initial = &mut all_initial_buf[..];
-    for (i, n) in names.iter().enumerate() {
-        if let Some(e) = link[i] {
-            let (line_start, initial) = opening(text.as_bytes(), n.span.start);
-            all_line_start[e] &= line_start;
-            // Whether the entity may still be all initial: one store and one branch, mostly not taken (most
-            // mentions are not initial, and most entities have a mention that is not). Three branches on the
-            // two flags stood here, each mispredicted for many names.
-            let may = all_initial[e] & initial;
-            all_initial[e] = may;
-            if !may {
+    refill(opens_buf, entities.len(), LINE_START | INITIAL);
+    let opens = &mut opens_buf[..];
+    for (n, &l) in names.iter().zip(&*link) {
+        if let Some(e) = l {
+            // Both flags in one byte, ANDed with the class of the byte before the name: one bounds test, one
+            // load and one store (two `bool` buffers took two of each, and the flags turned into `bool`s).
+            let open = &mut opens[e];
+            *open &= opening(text.as_bytes(), n.span.start);
+            // Whether the entity may still be all initial: one branch, mostly on to the next name (most mentions
+            // are not initial, and most entities have a mention that is not). Three branches on the two flags stood
+            // here, each mispredicted for many names.
+            if *open & INITIAL == 0 {
                 continue;
             }
             // "Rune (Den) bt Hijikata": a surname opening a results line is a name.
@@ -680,7 +678,9 @@ fn build_entities_in(
                 ]
                 .iter()
                 .any(|p| rest.starts_with(p)));
-            all_initial[e] = !subject;
+            if subject {
+                *open &= !INITIAL;
+            }
         }
     }
     // "Classy Henman" in a headline: an opening adjective before the surname of a player named in full.
@@ -688,7 +688,7 @@ fn build_entities_in(
     let relink = &mut relink_buf[..];
     let mut relinked = false;
     for (e, ent) in entities.iter().enumerate() {
-        if ent.words != 2 || !all_line_start[e] {
+        if ent.words != 2 || opens[e] & LINE_START == 0 {
             continue;
         }
         let toks = words.of(name_of[e]);
@@ -704,7 +704,7 @@ fn build_entities_in(
     }
     for (e, ent) in entities.iter_mut().enumerate() {
         // A lone capitalised word seen only at the start of sentences ("Basically", "Asked") is no name.
-        if relink[e].is_some() || (ent.words == 1 && all_initial[e]) {
+        if relink[e].is_some() || (ent.words == 1 && opens[e] & INITIAL != 0) {
             ent.not_player = true;
         }
     }
@@ -732,15 +732,15 @@ const LINE_START: u8 = 1;
 const INITIAL: u8 = 2;
 const BLANK: u8 = 4;
 
-/// Where a name at `start` of `b` stands: whether the byte before the spaces and tabs before the name (an ASCII
-/// character, or the last byte of another one, never equal to an ASCII byte; none: the text's start) ends a
-/// line or sentence, and whether it opens a sentence (the same or ':').
+/// Where a name at `start` of `b` stands, as [`LINE_START`] and [`INITIAL`] bits: whether the byte before the
+/// spaces and tabs before the name (an ASCII character, or the last byte of another one, never equal to an ASCII
+/// byte; none: the text's start) ends a line or sentence, and whether it opens a sentence (the same or ':').
 ///
 /// Mostly one space or one other byte before the name: the byte is picked by a select and classed by a table,
 /// with no branch on the text (the branches of a match there were mispredicted for many names). Two spaces or
 /// tabs, or the text's start within two bytes: the byte loop.
 #[inline(always)]
-fn opening(b: &[u8], start: usize) -> (bool, bool) {
+fn opening(b: &[u8], start: usize) -> u8 {
     let class = |c: u8| OPENING[usize::from(c)];
     let last_not_blank = || {
         b[..start]
@@ -757,8 +757,8 @@ fn opening(b: &[u8], start: usize) -> (bool, bool) {
         },
         _ => last_not_blank(),
     };
-    let c = prev.map_or(LINE_START | INITIAL, class);
-    (c & LINE_START != 0, c & INITIAL != 0)
+    // (No [`BLANK`] bit: the byte picked is none.)
+    prev.map_or(LINE_START | INITIAL, class)
 }
 
 /// The full names (mentions of two or more words) of [`build_entities_in`]: each links to the first entity
@@ -2466,7 +2466,9 @@ mod tests {
         let mut seen = [0usize; 4];
         for b in &texts {
             for start in 0..=b.len() {
-                let got = opening(b, start);
+                let c = opening(b, start);
+                assert_eq!(c & !(LINE_START | INITIAL), 0, "{b:?} {start}");
+                let got = (c & LINE_START != 0, c & INITIAL != 0);
                 assert_eq!(got, old(b, start), "{b:?} {start}");
                 seen[usize::from(got.0) * 2 + usize::from(got.1)] += 1;
             }
