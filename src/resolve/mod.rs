@@ -731,8 +731,10 @@ fn resolve_refs(s: &mut Scratch) {
     ctx.refs.reserve(s.names.len());
     // The sentence of the last name: names come in text order, the next one's is found by stepping from it.
     let mut sent = 0;
-    for (i, n) in s.names.iter().enumerate() {
-        if let Some(e) = s.link[i] {
+    // The links by zip (one per name): no bounds test per name.
+    debug_assert_eq!(s.link.len(), s.names.len(), "one link per name");
+    for (n, &l) in s.names.iter().zip(&s.link) {
+        if let Some(e) = l {
             if ctx.entities[e].not_player || place_context(text, n.span) {
                 continue;
             }
