@@ -809,16 +809,17 @@ fn link_full_names(
         }
         let (first, last) = (toks[0], toks[toks.len() - 1]);
         // The first entity that is the same person among the candidates by last and by first word (none:
-        // `usize::MAX`).
+        // `usize::MAX`). A candidate at or past the one found cannot lower it: not tested (mostly the entity
+        // the by-last list found, met again in the by-first list).
         let mut found = usize::MAX;
         for j in by_last.iter_rev(last).take(SCAN) {
-            if same_person(words, name_of, j, toks, (first, last)) {
-                found = found.min(j);
+            if j < found && same_person(words, name_of, j, toks, (first, last)) {
+                found = j;
             }
         }
         for j in by_first.iter_rev(first).take(SCAN) {
-            if same_person(words, name_of, j, toks, (first, last)) {
-                found = found.min(j);
+            if j < found && same_person(words, name_of, j, toks, (first, last)) {
+                found = j;
             }
         }
         let idx = match (found != usize::MAX).then_some(found) {
