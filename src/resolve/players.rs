@@ -1627,15 +1627,26 @@ fn filler_bytes(b: &[u8]) -> bool {
     if first.is_ascii_digit() {
         return true;
     }
-    let ends = |suffix: &str| {
-        b.len() >= suffix.len()
-            && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
-    };
-    if last.eq_ignore_ascii_case(&b'd') && (ends("seed") || ends("seeded") || ends("ranked")) {
-        return true;
+    // Ends with "seed", "seeded" or "ranked" in any case: the last four bytes (and the two before them) read as
+    // one number each and lower-cased by setting bit 5 of every byte (exact here, the suffixes being letters:
+    // `c | 0x20` is a given lower-case letter only for that letter in either case), not compared byte by byte.
+    let n = b.len();
+    if last | 0x20 == b'd' && n >= 4 {
+        let t = &b[n - 4..];
+        let tail = u32::from_le_bytes([t[0], t[1], t[2], t[3]]) | 0x2020_2020;
+        if tail == u32::from_le_bytes(*b"seed") {
+            return true;
+        }
+        if n >= 6 {
+            let head = u16::from_le_bytes([b[n - 6], b[n - 5]]) | 0x2020;
+            if (tail == u32::from_le_bytes(*b"eded") && head == u16::from_le_bytes(*b"se"))
+                || (tail == u32::from_le_bytes(*b"nked") && head == u16::from_le_bytes(*b"ra"))
+            {
+                return true;
+            }
+        }
     }
     // Most words fail the pre-check on their first and last bytes and length.
-    let n = b.len();
     n <= 12
         && FILLER_FIRST[usize::from(first)] & FILLER_LAST[usize::from(last)] & (1 << n) != 0
         && filler_word(b)
@@ -1849,14 +1860,17 @@ fn nationality_before(
                 return Some(c);
             }
         }
-        // Stop at words that cannot sit between a nationality and a name, and after the fourth word. Told
-        // without a call for a word that starts with a digit (a [`filler_bytes`] always: the scores of a
-        // results line) and for a first word given in lower case ([`first_word_before`] gives one only when it
-        // is a [`filler_bytes`]).
+        // Stop after the fourth word (before its filler test: whether it is one no longer matters), and at
+        // words that cannot sit between a nationality and a name. Told without a call for a word that starts
+        // with a digit (a [`filler_bytes`] always: the scores of a results line) and for a first word given in
+        // lower case ([`first_word_before`] gives one only when it is a [`filler_bytes`]).
+        if k == 3 {
+            return None;
+        }
         let filler = c.is_ascii_digit()
             || (k == 0 && first.is_some() && c.is_ascii_lowercase())
             || filler_bytes(wb);
-        if !filler || k == 3 {
+        if !filler {
             return None;
         }
         (st, end) = word_before(b, st)?;
@@ -2334,6 +2348,89 @@ mod tests {
                 assert_eq!(floor_boundary(&t, i), want, "{t:?} {i}");
             }
         }
+    }
+
+    /// [`filler_bytes`] as it was before its suffix words were read as numbers: "seed", "seeded" and "ranked"
+    /// compared byte by byte with `eq_ignore_ascii_case` (the test's reference).
+    fn filler_bytes_by_suffixes(b: &[u8]) -> bool {
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return false;
+        };
+        if first.is_ascii_digit() {
+            return true;
+        }
+        let ends = |suffix: &str| {
+            b.len() >= suffix.len()
+                && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+        };
+        if last.eq_ignore_ascii_case(&b'd') && (ends("seed") || ends("seeded") || ends("ranked")) {
+            return true;
+        }
+        let n = b.len();
+        n <= 12
+            && FILLER_FIRST[usize::from(first)] & FILLER_LAST[usize::from(last)] & (1 << n) != 0
+            && filler_word(b)
+    }
+
+    /// [`filler_bytes`] is its reference [`filler_bytes_by_suffixes`] on every case of the three suffix words
+    /// after several prefixes, each with every byte in turn replaced by bytes that differ from a suffix letter
+    /// in bit 5 only or are no letter, and on the words of random texts.
+    #[test]
+    fn filler_bytes_same_as_by_suffixes() {
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for suffix in ["seed", "seeded", "ranked", "ed", "eded", "nked"] {
+            for case in 0..1u32 << suffix.len() {
+                let cased: Vec<u8> = suffix
+                    .bytes()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        if case >> i & 1 == 1 {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                for prefix in ["", "x", "top-", "1", "un", "s", "ra", "se", "\u{e9}"] {
+                    let w = [prefix.as_bytes(), &cased].concat();
+                    for at in 0..w.len() {
+                        for b in [
+                            b'@',
+                            b'`',
+                            b'$',
+                            b'D',
+                            b'x',
+                            0xC3,
+                            w[at] ^ 0x20,
+                            w[at] ^ 0x01,
+                        ] {
+                            let mut other = w.clone();
+                            other[at] = b;
+                            words.push(other);
+                        }
+                    }
+                    words.push(w);
+                }
+            }
+        }
+        let pieces = [
+            "seed", "Seeded", "RANKED", "ranked", "d", "e", "s", "-", "7", "eded", "nked", "ra",
+        ];
+        for t in crate::recognise::random_texts(&pieces, 400, 6, 0x2545_f491_4f6c_dd1d) {
+            words.push(t.into_bytes());
+        }
+        for w in &words {
+            assert_eq!(
+                filler_bytes(w),
+                filler_bytes_by_suffixes(w),
+                "{:?}",
+                String::from_utf8_lossy(w)
+            );
+        }
+        assert!(
+            filler_bytes(b"sixth-SEEDED") && filler_bytes(b"top-ranked") && filler_bytes(b"Seed")
+        );
+        assert!(!filler_bytes(b"seeed") && !filler_bytes(b"ranted") && !filler_bytes(b"eded"));
     }
 
     /// The interner's comparison of long words by their first and last eight bytes is `==`: words of 9 to
