@@ -243,6 +243,13 @@ impl<'a> Interner<'a> {
             Some(t) if n > 8 => u64::from_le_bytes(*t),
             _ => 0,
         };
+        Self::mix(head, tail, n)
+    }
+
+    /// The hash of a word of `n` bytes from its [`head_of`] and its last eight bytes (`tail`: 0 for a word of
+    /// at most eight bytes).
+    #[inline(always)]
+    fn mix(head: u64, tail: u64, n: usize) -> u64 {
         (head ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 
@@ -252,17 +259,23 @@ impl<'a> Interner<'a> {
         // (The table is less than half full whenever a word is looked up, so a probe meets an empty slot: it
         // grows right after the insertion that fills it to half, below, not before every look-up, so that a
         // word seen before costs no test of the count.)
-        // The text from the word's start, then the word in it and its first eight bytes, zero-padded: one length
-        // test each (the word cut as `text[start..start + len]` took a test for an overflow of `start + len`
-        // more, and kept more values live in the caller's loop: 1.7% more instructions in
-        // [`NameWords::fill`]); one load where the text goes on so far, masked by the table ([`head_of`]: no
-        // shifts by a computed amount, and no test for an empty word, whose mask is 0). Read
+        // The text from the word's start, then the word in it (for a longer word, below) and its first eight
+        // bytes, zero-padded: one length test each (the word cut as `text[start..start + len]` took a test for
+        // an overflow of `start + len` more, and kept more values live in the caller's loop: 1.7% more
+        // instructions in [`NameWords::fill`]); one load where the text goes on so far, masked by the table
+        // ([`head_of`]: no shifts by a computed amount, and no test for an empty word, whose mask is 0). Read
         // here from the interner's own `text`: the caller keeps no second copy of the text live in its word
         // loop.
+        //
+        // A word of at most eight bytes with eight bytes of text from its start (most words) is hashed from
+        // those bytes alone, and not cut at all: it lies in them (no test of its length against the text's
+        // rest), and no slice of it stays live across the probe below (fewer values spilled in the caller's
+        // word loop); a longer word is cut again where it is compared.
         let rest = &self.text[start..];
-        let w = &rest[..len];
-        let head = rest.first_chunk::<8>().map(|eight| head_of(*eight, len));
-        let h = Self::hash(w, head);
+        let h = match rest.first_chunk::<8>() {
+            Some(eight) if len <= 8 => Self::mix(head_of(*eight, len), 0, len),
+            eight => Self::hash(&rest[..len], eight.map(|eight| head_of(*eight, len))),
+        };
         let mask = self.slots.len() - 1;
         let mut i = (h >> 40) as usize & mask;
         loop {
@@ -277,7 +290,8 @@ impl<'a> Interner<'a> {
                     id,
                     generation: self.generation,
                 };
-                if self.count as usize * 2 >= self.slots.len() {
+                // (`* 2 > mask`: at least half of the `mask + 1` slots.)
+                if self.count as usize * 2 > mask {
                     self.grow();
                 }
                 return id;
@@ -286,7 +300,11 @@ impl<'a> Interner<'a> {
             // most eight bytes (no tail) and equal lengths mean equal first eight bytes, the whole words.
             if slot.hash == h
                 && slot.len as usize == len
-                && (len <= 8 || Self::same_long(&self.text[slot.start as usize..][..len], w))
+                && (len <= 8
+                    || Self::same_long(
+                        &self.text[slot.start as usize..][..len],
+                        &self.text[start..][..len],
+                    ))
             {
                 return slot.id;
             }
