@@ -112,7 +112,6 @@ enum What {
 pub(crate) struct Scratch {
     pending: Vec<Pending>,
     used_scores: Vec<bool>,
-    score_buf: Vec<usize>,
     parens: Vec<Span>,
     hits: Vec<Hit>,
     merge: MergeBuffers,
@@ -125,7 +124,6 @@ impl Scratch {
     pub fn recycle(&mut self) {
         super::recycle(&mut self.pending);
         super::recycle(&mut self.used_scores);
-        super::recycle(&mut self.score_buf);
         super::recycle(&mut self.parens);
         super::recycle(&mut self.hits);
         super::recycle(&mut self.merge.score_text);
@@ -212,7 +210,6 @@ pub(crate) fn resolve(
     let mut parens = SentParens::with(std::mem::take(&mut scratch.parens));
     let split = Splitter::of(ctx.text);
     let mut hits = SentHits::with(std::mem::take(&mut scratch.hits));
-    let score_buf = &mut scratch.score_buf;
     // The first reference of the sentence before the current one.
     let mut prev_from = 0usize;
     // The first reference merged for the sentence before the current one.
@@ -336,7 +333,7 @@ pub(crate) fn resolve(
             (si, sent, split),
             &cues[first_cue..cue_i],
             (sref, &before[prev_from..]),
-            (used_scores, &mut parens, &mut hits, score_buf),
+            (used_scores, &mut parens, &mut hits),
             (&mut score_i, &mut tour_i),
             found,
         );
@@ -2177,12 +2174,7 @@ fn sentence_matches(
     (si, sent, split): (usize, crate::segment::Sentence, Splitter),
     cues: &[crate::recognise::result::Cue],
     (refs, prev_refs): (&[Ref], &[Ref]),
-    (used_scores, parens, hit_cache, score_buf): (
-        &mut [bool],
-        &mut SentParens,
-        &mut SentHits,
-        &mut Vec<usize>,
-    ),
+    (used_scores, parens, hit_cache): (&mut [bool], &mut SentParens, &mut SentHits),
     (first_score, first_tournament): (&mut usize, &mut usize),
     found: &mut Vec<Found>,
 ) {
@@ -2197,14 +2189,21 @@ fn sentence_matches(
             .iter()
             .take_while(|s| s.span.start < sent.end)
             .count();
-    let in_sentence = |i: &usize| ctx.m.scores[*i].span.end <= sent.end;
-    score_buf.clear();
-    score_buf.extend((first_score..last_score).filter(in_sentence));
-    let score_ids: &[usize] = score_buf;
+    // The scores wholly in the sentence: those that start in it but the last, when that one ends past the
+    // sentence. (Scores never overlap, so they end in order too: no other can end past it. Debug builds check
+    // the range against the filter.)
+    let last_out = last_score > first_score && ctx.m.scores[last_score - 1].span.end > sent.end;
+    let score_ids = first_score..last_score - usize::from(last_out);
+    debug_assert!(
+        score_ids
+            .clone()
+            .eq((first_score..last_score).filter(|&i| ctx.m.scores[i].span.end <= sent.end)),
+        "the scores wholly in a sentence"
+    );
     // The cues that may tell a match here (see [`cue_may_tell`]); with none and no score, none is told.
     let may_tell = |ci: usize| {
         let next_start = cues.get(ci + 1).map_or(sent.end, |c| c.span.start);
-        cue_may_tell(ctx, cues[ci], next_start, refs, score_ids)
+        cue_may_tell(ctx, cues[ci], next_start, refs, score_ids.clone())
     };
     // (Debug builds go on past the tests and check that a cue ruled out tells no match.)
     if score_ids.is_empty() && !(0..cues.len()).any(may_tell) && !cfg!(debug_assertions) {
@@ -2230,7 +2229,7 @@ fn sentence_matches(
         }
         // A cue inside a score ("6-3 2-1 retired") says nothing more. Cues in quotes count ("the court Lleyton
         // beat Roger Federer on"): pronouns there are not resolved, so only named players take part.
-        if score_ids.iter().any(|&i| {
+        if score_ids.clone().any(|i| {
             let s = ctx.m.scores[i].span;
             s.start < cue.span.end && cue.span.start < s.end
         }) {
@@ -2452,8 +2451,7 @@ fn sentence_matches(
                 first_start(hits, CLAUSE_END, cue.span.end, next_start).unwrap_or(next_start);
             let to = to.min(clause_end.max(from));
             score_ids
-                .iter()
-                .copied()
+                .clone()
                 .filter(|&i| !used[i])
                 .filter(|&i| ctx.m.scores[i].span.start >= from && ctx.m.scores[i].span.end <= to)
                 .filter(|&i| named_as(i) != Some(agent_lost))
@@ -2600,7 +2598,7 @@ fn sentence_matches(
                 // "Lopez ... won 6-2 3-6 6-3": a score for a result already told, with this player in it.
                 let Some(a) = agent else { continue };
                 // The score follows at once, or after a few words ("lost the semi-final 6-4 6-4").
-                let Some(sc) = score_ids.iter().copied().find(|&i| {
+                let Some(sc) = score_ids.clone().find(|&i| {
                     let st = ctx.m.scores[i].span.start;
                     !used_scores[i]
                         && st >= cue.span.end
@@ -2774,7 +2772,7 @@ fn sentence_matches(
         "a cue ruled out told a match"
     );
     // "a 7-5 7-6 (7-3) 6-1 win", "with a 6-4 6-4 defeat": a score named as a win or a loss of the subject.
-    for &i in score_ids {
+    for i in score_ids.clone() {
         let s = ctx.m.scores[i].span;
         if used_scores[i] || ctx.in_quote(s.start) {
             continue;
@@ -2834,7 +2832,7 @@ fn sentence_matches(
         ));
     }
     // Scores with no cue: "Result: Nadal 6-7 (6/8) 6-2 Roddick", "Federer 6-3 6-4 Roddick".
-    for &i in score_ids {
+    for i in score_ids {
         if used_scores[i] || ctx.in_quote(ctx.m.scores[i].span.start) {
             continue;
         }
@@ -2969,10 +2967,10 @@ fn cue_may_tell(
     cue: crate::recognise::result::Cue,
     next_start: usize,
     refs: &[Ref],
-    score_ids: &[usize],
+    mut score_ids: std::ops::Range<usize>,
 ) -> bool {
     match cue.kind {
-        CueKind::Won | CueKind::Lost => score_ids.iter().any(|&i| {
+        CueKind::Won | CueKind::Lost => score_ids.any(|i| {
             let st = ctx.m.scores[i].span.start;
             st >= cue.span.end && st <= next_start
         }),
