@@ -949,6 +949,9 @@ const _: () = {
 };
 
 const TABLE_BITS: u32 = 10;
+/// The bits of a bucket's displacement ([`WordTable`]'s `shifts`): fewer than [`TABLE_BITS`], so that a
+/// displacement moves a word within the quarter of the table that its [`slot_base`] picks.
+const SHIFT_BITS: u32 = 8;
 const SLOTS: usize = 1 << TABLE_BITS;
 const BUCKET_BITS: u32 = 8;
 const BUCKETS: usize = 1 << BUCKET_BITS;
@@ -964,8 +967,9 @@ const FILTER_SIZE: usize = 1 << FILTER_BITS;
 /// table is built ("hash and displace").
 pub(crate) struct WordTable {
     slots: [Slot; SLOTS],
-    /// Per bucket (the top bits of the hash), what the slot bits of its words are XORed with.
-    shifts: [u16; BUCKETS],
+    /// Per bucket (the top bits of the hash), what the slot bits of its words ([`slot_base`]) are XORed with:
+    /// eight bits, so that the XOR of ten bits with them is a slot with no mask and no bounds check.
+    shifts: [u8; BUCKETS],
     /// `pairs[filter_index(raw)]`, bit `n`: whether some word of the table has length `n` and the [`filter_index`]
     /// of `raw`, a hash of the low five bits of its first three bytes (every length from its own on for the
     /// starts of [`KEY_PREFIXES`]; any bytes past the end of a word of one or two bytes). A cheap filter before
@@ -1009,17 +1013,27 @@ pub(crate) struct Key {
 }
 
 /// The multiplier of [`table_hash`] (the table's test shows that the displacements fit). An odd number drawn at
-/// random (splitmix64): about three in five fit; the golden ratio's `0x9e37_79b9_7f4a_7c15` does not since
-/// the hash takes the tagged key alone.
-const MUL: u64 = 0xad76_0caf_a169_7b61;
+/// random (splitmix64): about half fit with the 8-bit displacements of [`slot_base`]'s bits 22..31 (the
+/// former `0xad76_0caf_a169_7b61`, drawn for bits 32..41 and 10-bit displacements, does not); the golden
+/// ratio's `0x9e37_79b9_7f4a_7c15` did not since the hash takes the tagged key alone.
+const MUL: u64 = 0x417c_b9a8_26d8_31df;
 
-/// The hash of the word with [`tagged`] key `key`: the top [`BUCKET_BITS`] pick the bucket, bits 32.. the slot
-/// (before the bucket's displacement). The tagged key tells the word's length already, so the hash takes the
+/// The hash of the word with [`tagged`] key `key`: the top [`BUCKET_BITS`] pick the bucket, bits 22..31 the
+/// slot (before the bucket's displacement, see [`slot_base`]). The tagged key tells the word's length already, so the hash takes the
 /// key alone (one `xor` of the length fewer per look-up). `mul` is [`MUL`]: the table's build passes the
 /// constant, the look-ups the table's copy of it ([`WordTable::mul`]).
 #[inline]
 fn table_hash(key: u64, mul: u64) -> u64 {
     key.wrapping_mul(mul)
+}
+
+/// The slot of the word with [`table_hash`] `h` before its bucket's displacement: bits 22..31 of the hash, one
+/// shift of its low half (the top [`TABLE_BITS`] of a 32-bit value need no mask, where bits 32..41 took an
+/// `and`). They depend on the key's first four bytes alone: the words that share those (and their tag's low
+/// bits) share a base, and [`MUL`] is one that puts them in buckets of their own.
+#[inline(always)]
+fn slot_base(h: u64) -> usize {
+    (h as u32 >> (32 - TABLE_BITS)) as usize
 }
 
 impl WordTable {
@@ -1034,7 +1048,7 @@ impl WordTable {
     fn slot_index(&self, key: u64) -> usize {
         let h = table_hash(key, self.mul);
         let shift = self.shifts[(h >> (64 - BUCKET_BITS)) as usize];
-        ((h >> 32) as usize ^ usize::from(shift)) & (SLOTS - 1)
+        slot_base(h) ^ usize::from(shift)
     }
 
     /// The entry of the word with lower-case key `key` (see [`word_key`]) and length `n` (none for the words of
@@ -1064,7 +1078,7 @@ impl WordTable {
 
     /// The table of `words` (each distinct), or `None` when some bucket has no displacement that gives its
     /// words free slots.
-    fn build(words: &[Slot]) -> Option<WordTable> {
+    fn build(words: &[Slot], mul: u64) -> Option<WordTable> {
         // The slots hold the keys [`tagged`] with their words' lengths (the words' first eight bytes are ASCII).
         assert!(words.iter().all(|w| w.key & TAG_BITS == 0));
         let words: &[Slot] = &words
@@ -1076,7 +1090,7 @@ impl WordTable {
             .collect::<Vec<Slot>>();
         let mut buckets = vec![Vec::new(); BUCKETS];
         for (i, w) in words.iter().enumerate() {
-            let h = table_hash(w.key, MUL);
+            let h = table_hash(w.key, mul);
             buckets[(h >> (64 - BUCKET_BITS)) as usize].push(i);
         }
         // The fullest buckets first, while most slots are free.
@@ -1087,7 +1101,7 @@ impl WordTable {
             shifts: [0; BUCKETS],
             filter: [0; FILTER_SIZE],
             filter_mask: FILTER_MASK,
-            mul: MUL,
+            mul,
             groups: 0,
             cues: 0,
         };
@@ -1096,22 +1110,16 @@ impl WordTable {
             if members.is_empty() {
                 break;
             }
-            let base = |i: usize| {
-                let w = &words[i];
-                (table_hash(w.key, MUL) >> 32) as usize
-            };
-            let shift = (0..SLOTS).find(|&d| {
-                let at: Vec<usize> = members
-                    .iter()
-                    .map(|&i| (base(i) ^ d) & (SLOTS - 1))
-                    .collect();
+            let base = |i: usize| slot_base(table_hash(words[i].key, mul));
+            let shift = (0..1 << SHIFT_BITS).find(|&d| {
+                let at: Vec<usize> = members.iter().map(|&i| base(i) ^ d).collect();
                 at.iter()
                     .enumerate()
                     .all(|(j, &a)| t.slots[a].len == 0 && !at[..j].contains(&a))
             })?;
-            t.shifts[bucket] = shift as u16;
+            t.shifts[bucket] = shift as u8;
             for &i in members {
-                t.slots[(base(i) ^ shift) & (SLOTS - 1)] = words[i];
+                t.slots[base(i) ^ shift] = words[i];
             }
         }
         for w in words.iter().filter(|w| usize::from(w.len) <= SCAN_MAX) {
@@ -1146,6 +1154,15 @@ impl WordTable {
 /// The words that start sport vocabulary matches and result cues, and the words of [`KEY_EXACT`] (see
 /// [`WordTable`]).
 pub(crate) static WORD_TABLE: once_cell::sync::Lazy<WordTable> = once_cell::sync::Lazy::new(|| {
+    let (words, groups, cues) = table_words();
+    let mut t = WordTable::build(&words, MUL).expect("a displacement for every bucket");
+    t.groups = usize::from(groups);
+    t.cues = usize::from(cues);
+    t
+});
+
+/// The words of [`WORD_TABLE`] (their keys untagged), and its numbers of sport groups and result cues.
+fn table_words() -> (Vec<Slot>, u16, u16) {
     let mut words: Vec<Slot> = Vec::new();
     let mut index: FxHashMap<(u64, usize), usize> = FxHashMap::default();
     let (mut groups, mut cues) = (0u16, 0u16);
@@ -1189,11 +1206,8 @@ pub(crate) static WORD_TABLE: once_cell::sync::Lazy<WordTable> = once_cell::sync
         assert!(!index.contains_key(&(word_key(w, 0, w.len()), w.len())));
     }
     assert!(words.len() * 2 <= SLOTS);
-    let mut t = WordTable::build(&words).expect("a displacement for every bucket");
-    t.groups = usize::from(groups);
-    t.cues = usize::from(cues);
-    t
-});
+    (words, groups, cues)
+}
 
 /// Sets how the scan tells the kinds of `slot`'s word when [`keyword_kinds`] may give it some: a word of
 /// [`KEY_EXACT`] or one that starts with one of [`KEY_PREFIXES`] (the scan tests [`PREFIXES`] only on the
@@ -3156,6 +3170,32 @@ mod keyword_tests {
             }
         }
         assert!(n > 12_000, "{n}");
+    }
+
+    /// The table is perfect with [`MUL`] and 8-bit displacements: every word of [`table_words`] has a slot of
+    /// its own, where [`WordTable::slot_index`] finds it (and the table's words are all there).
+    #[test]
+    fn every_table_word_has_its_own_slot() {
+        let (words, _, _) = table_words();
+        let mut seen = std::collections::HashSet::new();
+        for w in &words {
+            let key = tagged(w.key, usize::from(w.len));
+            let i = WORD_TABLE.slot_index(key);
+            assert!(i < SLOTS && seen.insert(i), "{w:?}");
+            assert_eq!(WORD_TABLE.slots[i].key, key, "{w:?}");
+            assert_eq!(WORD_TABLE.slots[i].len, w.len, "{w:?}");
+        }
+        assert_eq!(
+            WORD_TABLE.slots.iter().filter(|s| s.len != 0).count(),
+            words.len()
+        );
+        assert!(words.len() > 400, "{}", words.len());
+        assert!(
+            WORD_TABLE
+                .shifts
+                .iter()
+                .all(|&d| u32::from(d) < 1 << SHIFT_BITS)
+        );
     }
 
     /// The scan's form of [`filter_index`] (the table's copy of [`FILTER_MASK`] and [`filter_hash`]) gives the
