@@ -722,7 +722,7 @@ impl TableKeys {
     /// [`WORD_TABLE`]), and the `group` and `cue` of `slot`, to the list of its kind. (The slot is read after the
     /// test for room: its values read before were kept on the stack across the call that makes room.)
     #[inline(always)]
-    fn push(&mut self, start: usize, end: usize, kinds: u8, slot: &Slot) {
+    fn push(&mut self, start: usize, end: usize, kinds: u8, slot: &Info) {
         if self.front == self.back {
             self.grow();
         }
@@ -919,6 +919,34 @@ struct Slot {
     cue: u16,
 }
 
+impl Slot {
+    /// The slot less its key, as [`WordTable`] holds it.
+    fn info(&self) -> Info {
+        Info {
+            len: self.len,
+            kinds: self.kinds,
+            flags: self.flags,
+            free: self.free,
+            group: self.group,
+            cue: self.cue,
+        }
+    }
+}
+
+/// What [`WordTable`] holds of a [`Slot`] besides its key (the same fields): eight bytes, so that one index
+/// addresses the slot's key in `keys` and the rest in `info` with a scale of eight, where a slot of 16 bytes
+/// took a `shl` of the index for every look-up.
+#[derive(Debug, Clone, Copy, Default)]
+struct Info {
+    len: u8,
+    kinds: u8,
+    flags: u8,
+    free: u8,
+    group: u16,
+    cue: u16,
+}
+const _: () = assert!(std::mem::size_of::<Info>() == 8);
+
 /// A flag of [`Slot`]: ask [`keyword_kinds`].
 const SLOT_ASK: u8 = 1;
 /// A flag of [`Slot`]: a seed word, which [`look`] tests for its "seed" ([`push_seed`]) as it tests the words
@@ -963,10 +991,13 @@ const FILTER_SIZE: usize = 1 << FILTER_BITS;
 /// that share both share an entry: the recognisers look closer).
 ///
 /// A perfect hash: every word has a slot of its own, so a look-up is one hash, one load of the bucket's
-/// displacement, one load of the slot and one compare; no probing. The displacements are searched for when the
-/// table is built ("hash and displace").
+/// displacement, one load of the slot's key and one compare; no probing. The displacements are searched for
+/// when the table is built ("hash and displace").
 pub(crate) struct WordTable {
-    slots: [Slot; SLOTS],
+    /// The slots' keys ([`Slot::key`]; zero for a free slot).
+    keys: [u64; SLOTS],
+    /// The rest of the slots ([`Slot::info`]).
+    info: [Info; SLOTS],
     /// Per bucket (the top bits of the hash), what the slot bits of its words ([`slot_base`]) are XORed with:
     /// eight bits, so that the XOR of ten bits with them is a slot with no mask and no bounds check.
     shifts: [u8; BUCKETS],
@@ -1037,10 +1068,32 @@ fn slot_base(h: u64) -> usize {
 }
 
 impl WordTable {
-    /// The slot where the word with key `key` (its [`word_key`] [`tagged`] with its length) would be.
+    /// The slot where the word with key `key` (its [`word_key`] [`tagged`] with its length) would be: its key
+    /// and the rest.
     #[inline]
-    fn slot(&self, key: u64) -> &Slot {
-        &self.slots[self.slot_index(key)]
+    fn slot(&self, key: u64) -> (u64, &Info) {
+        let i = self.slot_index(key);
+        (self.keys[i], &self.info[i])
+    }
+
+    /// The table's slots that hold a word, whole.
+    #[cfg(test)]
+    fn words(&self) -> Vec<Slot> {
+        (0..SLOTS)
+            .filter(|&i| self.info[i].len != 0)
+            .map(|i| {
+                let f = self.info[i];
+                Slot {
+                    key: self.keys[i],
+                    len: f.len,
+                    kinds: f.kinds,
+                    flags: f.flags,
+                    free: f.free,
+                    group: f.group,
+                    cue: f.cue,
+                }
+            })
+            .collect()
     }
 
     /// The index of [`WordTable::slot`].
@@ -1056,8 +1109,8 @@ impl WordTable {
     #[inline]
     pub fn get(&self, key: u64, n: usize) -> Option<Entry> {
         let key = tagged(key, n);
-        let s = self.slot(key);
-        (s.key == key && s.kinds != 0).then_some(Entry {
+        let (at, s) = self.slot(key);
+        (at == key && s.kinds != 0).then_some(Entry {
             kinds: s.kinds,
             group: s.group,
             cue: s.cue,
@@ -1097,7 +1150,8 @@ impl WordTable {
         let mut order: Vec<usize> = (0..BUCKETS).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(buckets[i].len()));
         let mut t = WordTable {
-            slots: [Slot::default(); SLOTS],
+            keys: [0; SLOTS],
+            info: [Info::default(); SLOTS],
             shifts: [0; BUCKETS],
             filter: [0; FILTER_SIZE],
             filter_mask: FILTER_MASK,
@@ -1115,11 +1169,12 @@ impl WordTable {
                 let at: Vec<usize> = members.iter().map(|&i| base(i) ^ d).collect();
                 at.iter()
                     .enumerate()
-                    .all(|(j, &a)| t.slots[a].len == 0 && !at[..j].contains(&a))
+                    .all(|(j, &a)| t.info[a].len == 0 && !at[..j].contains(&a))
             })?;
             t.shifts[bucket] = shift as u8;
             for &i in members {
-                t.slots[base(i) ^ shift] = words[i];
+                t.keys[base(i) ^ shift] = words[i].key;
+                t.info[base(i) ^ shift] = words[i].info();
             }
         }
         for w in words.iter().filter(|w| usize::from(w.len) <= SCAN_MAX) {
@@ -1141,9 +1196,9 @@ impl WordTable {
                 let key = word_key(w, 0, n);
                 t.mark(key, n, 1 << n | SEED_FILTER);
                 let key = tagged(key, n);
-                let slot = &mut t.slots[t.slot_index(key)];
-                if slot.key == key {
-                    slot.flags |= SLOT_SEED;
+                let i = t.slot_index(key);
+                if t.keys[i] == key {
+                    t.info[i].flags |= SLOT_SEED;
                 }
             }
         });
@@ -1549,8 +1604,8 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, entry: u16, table: &WordTable, o
         out.he.push(s);
         return;
     }
-    let slot = table.slot(key);
-    if slot.key != key {
+    let (at, slot) = table.slot(key);
+    if at != key {
         // A word that the table does not hold (a false pass of the `filter`): maybe a seed word ("3rdseed") or
         // a word that starts with a prefix ("semifinal", "No1").
         if entry & SEED_FILTER != 0 {
@@ -1594,8 +1649,7 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, entry: u16, table: &WordTable, o
 }
 
 /// The `group` and `cue` (none) of the words that [`keyword_kinds`] tells, not the table.
-static NO_SLOT: Slot = Slot {
-    key: 0,
+static NO_SLOT: Info = Info {
     len: 0,
     kinds: 0,
     flags: 0,
@@ -1607,7 +1661,7 @@ static NO_SLOT: Slot = Slot {
 /// Adds the word `s..s + n` with `kinds` (and, with [`TABLE_KINDS`], the `group` and `cue` of its table entry
 /// `slot`, or [`NO_SLOT`]) to `out.keys` and `out.marks`, as its kinds say.
 #[inline(always)]
-fn push_kinds(s: usize, n: usize, kinds: u8, slot: &Slot, out: &mut Found) {
+fn push_kinds(s: usize, n: usize, kinds: u8, slot: &Info, out: &mut Found) {
     if kinds & TABLE_KINDS != 0 {
         out.keys.push(s, s + n, kinds, slot);
     }
@@ -1704,8 +1758,8 @@ impl Scan<'_> {
             push_seed(self.b, s, n, out);
             let key = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"))
                 | KEY_FORMS.ors[n];
-            let slot = self.table.slot(key);
-            if slot.free & KEY_ROLE != 0 && slot.key == key {
+            let (at, slot) = self.table.slot(key);
+            if slot.free & KEY_ROLE != 0 && at == key {
                 out.roles.push(s);
             }
         }
@@ -3079,7 +3133,7 @@ mod keyword_tests {
                     group: (r >> 24) as u16,
                     cue: (r >> 40) as u16,
                 };
-                let slot = Slot {
+                let slot = Info {
                     group: key.group,
                     cue: key.cue,
                     ..NO_SLOT
@@ -3106,7 +3160,7 @@ mod keyword_tests {
     #[test]
     fn tagged_keys_tell_the_length() {
         let mut seen = 0;
-        for slot in WORD_TABLE.slots.iter().filter(|s| s.len != 0) {
+        for slot in WORD_TABLE.words().iter().filter(|s| s.len != 0) {
             let key = slot.key & !TAG_BITS;
             let bytes = key.to_le_bytes().iter().filter(|&&c| c != 0).count();
             assert_eq!(slot.key, tagged(key, usize::from(slot.len)));
@@ -3142,7 +3196,7 @@ mod keyword_tests {
     /// between others.
     #[test]
     fn one_byte_words_but_d_have_no_kinds() {
-        for slot in WORD_TABLE.slots.iter().filter(|s| s.len == 1) {
+        for slot in WORD_TABLE.words().iter().filter(|s| s.len == 1) {
             assert_eq!(slot.key, u64::from(ONE_BYTE_KEY), "{slot:?}");
         }
         // The filter's bit for length 1 is set only under the index of "d" (with any two bytes after it).
@@ -3182,11 +3236,11 @@ mod keyword_tests {
             let key = tagged(w.key, usize::from(w.len));
             let i = WORD_TABLE.slot_index(key);
             assert!(i < SLOTS && seen.insert(i), "{w:?}");
-            assert_eq!(WORD_TABLE.slots[i].key, key, "{w:?}");
-            assert_eq!(WORD_TABLE.slots[i].len, w.len, "{w:?}");
+            assert_eq!(WORD_TABLE.keys[i], key, "{w:?}");
+            assert_eq!(WORD_TABLE.info[i].len, w.len, "{w:?}");
         }
         assert_eq!(
-            WORD_TABLE.slots.iter().filter(|s| s.len != 0).count(),
+            WORD_TABLE.words().iter().filter(|s| s.len != 0).count(),
             words.len()
         );
         assert!(words.len() > 400, "{}", words.len());
@@ -3229,7 +3283,7 @@ mod keyword_tests {
     fn seed_slots_pass_the_seed_filter() {
         let table = &*WORD_TABLE;
         let mut seen = 0;
-        for slot in table.slots.iter().filter(|s| s.flags & SLOT_SEED != 0) {
+        for slot in table.words().iter().filter(|s| s.flags & SLOT_SEED != 0) {
             let n = usize::from(slot.len);
             assert!((3..=SCAN_MAX).contains(&n), "{slot:?}");
             // (Its first eight bytes: the `filter` reads the first three.)
