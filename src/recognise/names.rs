@@ -911,10 +911,14 @@ fn inside_word(text: &str, i: usize) -> bool {
         return false;
     };
     let b = text.as_bytes()[p];
-    // A table look-up, not a branch per kind of byte.
+    // A table look-up, not a branch per kind of byte. Most capitals follow a byte of neither class (a space,
+    // a quote, a bracket): one test of the class for them, not a test of the byte's high bit first (which the
+    // compiler made of a test for [`NOT_ASCII`] before [`WORDY`]).
     let class = BYTE_CLASS[usize::from(b)];
-    if class & NOT_ASCII == 0 {
-        class & WORDY != 0
+    if class == 0 {
+        false
+    } else if class == WORDY {
+        true
     } else {
         text[..i]
             .chars()
