@@ -65,7 +65,9 @@ impl NameMention {
         let k = usize::from(self.words);
         if k > 0 && k < MAX_WORDS && len < 256 {
             self.lens[k] = len as u8;
-            self.words += 1;
+            // `k + 1`, not `+= 1`: the byte just stored might be `words` as far as the compiler knows, so
+            // the increment read it back from memory.
+            self.words = (k + 1) as u8;
         } else {
             self.words = 0;
         }
