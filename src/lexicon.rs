@@ -1138,7 +1138,8 @@ struct NameTable {
     slots: Box<[NameSlot; NAME_SLOTS]>,
     /// The bytes after the eighth of the words longer than eight bytes, indexed by [`NameSlot::meta`].
     tails: Vec<&'static [u8]>,
-    /// Bit `c - b'A'` for each one-letter word `c` ('A'..='Z') with the [`NAME_ORG`] flag.
+    /// Bit `c % 32` for each one-letter word `c` ('A'..='Z', bits 1..=26) with the [`NAME_ORG`] flag: the
+    /// byte itself is the shift (a 32-bit shift or bit test takes its count modulo 32), no `c - b'A'`.
     org_letters: u32,
     /// [`NAME_MUL`], read from memory by [`NameTable::flags`]: as a constant it takes a `movabs` into a register
     /// for every look-up (no multiply takes a 64-bit immediate); read from here, the `imul` takes it from memory.
@@ -1199,7 +1200,7 @@ impl NameTable {
         }
         for c in b'A'..=b'Z' {
             if t.flags(u64::from(c), &[c], 0, 1) & NAME_ORG != 0 {
-                t.org_letters |= 1 << (c - b'A');
+                t.org_letters |= 1 << (c % 32);
             }
         }
         t
@@ -1262,7 +1263,7 @@ impl NameFlags {
     #[inline(always)]
     pub(crate) fn letter_is_org(self, c: u8) -> bool {
         debug_assert!(c.is_ascii_uppercase());
-        self.0.org_letters >> (c.wrapping_sub(b'A') & 31) & 1 != 0
+        self.0.org_letters >> (c & 31) & 1 != 0
     }
 
     /// [`NameFlags::of`] for the word `text[start..end]`, whose [`word_key`] is `key`.
