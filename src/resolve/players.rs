@@ -399,14 +399,19 @@ impl ByWord {
     #[inline]
     fn push(&mut self, word: u32, entity: usize) {
         let n = self.nodes.len() as u32;
+        // The old tail read once and the word's ends written before the push: after a store into `nodes` the
+        // compiler reloaded `*tail` (the store might have changed it as far as it knows) and indexed `ends`
+        // again.
         let (head, tail) = &mut self.ends[word as usize];
-        self.nodes.push((entity as u32, *tail, NIL));
-        if *tail == NIL {
+        let prev = *tail;
+        *tail = n;
+        if prev == NIL {
             *head = n;
-        } else {
-            self.nodes[*tail as usize].2 = n;
         }
-        self.ends[word as usize].1 = n;
+        self.nodes.push((entity as u32, prev, NIL));
+        if prev != NIL {
+            self.nodes[prev as usize].2 = n;
+        }
     }
 
     /// The list of `word`, first pushed first.
