@@ -1050,9 +1050,9 @@ pub(crate) struct Key {
 const MUL: u64 = 0x417c_b9a8_26d8_31df;
 
 /// The hash of the word with [`tagged`] key `key`: the top [`BUCKET_BITS`] pick the bucket, bits 22..31 the
-/// slot (before the bucket's displacement, see [`slot_base`]). The tagged key tells the word's length already, so the hash takes the
-/// key alone (one `xor` of the length fewer per look-up). `mul` is [`MUL`]: the table's build passes the
-/// constant, the look-ups the table's copy of it ([`WordTable::mul`]).
+/// slot (before the bucket's displacement, see [`slot_base`]). The tagged key tells the word's length already,
+/// so the hash takes the key alone (one `xor` of the length fewer per look-up). `mul` is [`MUL`]: the table's
+/// build passes the constant, the look-ups the table's copy of it ([`WordTable::mul`]).
 #[inline]
 fn table_hash(key: u64, mul: u64) -> u64 {
     key.wrapping_mul(mul)
