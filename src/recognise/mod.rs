@@ -898,11 +898,19 @@ const KEY_FREE: [&[u8]; 12] = [
     b"walk",
 ];
 
-/// A slot of [`WordTable`]. `len == 0` marks a free slot.
+/// A word of [`WordTable`], as its build and the tests see it: its key and the rest of its slot.
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
     /// The word's [`word_key`], [`tagged`] with its length.
     key: u64,
+    info: Info,
+}
+
+/// What [`WordTable`] holds of a [`Slot`] besides its key: eight bytes, so that one index addresses the slot's
+/// key in `keys` and the rest in `info` with a scale of eight, where a slot of 16 bytes took a `shl` of the
+/// index for every look-up. `len == 0` marks a free slot.
+#[derive(Debug, Clone, Copy, Default)]
+struct Info {
     len: u8,
     /// [`KEY_SPORT`] and [`KEY_RESULT`].
     kinds: u8,
@@ -918,52 +926,25 @@ struct Slot {
     group: u16,
     cue: u16,
 }
-
-impl Slot {
-    /// The slot less its key, as [`WordTable`] holds it.
-    fn info(&self) -> Info {
-        Info {
-            len: self.len,
-            kinds: self.kinds,
-            flags: self.flags,
-            free: self.free,
-            group: self.group,
-            cue: self.cue,
-        }
-    }
-}
-
-/// What [`WordTable`] holds of a [`Slot`] besides its key (the same fields): eight bytes, so that one index
-/// addresses the slot's key in `keys` and the rest in `info` with a scale of eight, where a slot of 16 bytes
-/// took a `shl` of the index for every look-up.
-#[derive(Debug, Clone, Copy, Default)]
-struct Info {
-    len: u8,
-    kinds: u8,
-    flags: u8,
-    free: u8,
-    group: u16,
-    cue: u16,
-}
 const _: () = assert!(std::mem::size_of::<Info>() == 8);
 
-/// A flag of [`Slot`]: ask [`keyword_kinds`].
+/// A flag of [`Info`]: ask [`keyword_kinds`].
 const SLOT_ASK: u8 = 1;
-/// A flag of [`Slot`]: a seed word, which [`look`] tests for its "seed" ([`push_seed`]) as it tests the words
+/// A flag of [`Info`]: a seed word, which [`look`] tests for its "seed" ([`push_seed`]) as it tests the words
 /// that the table does not hold.
 const SLOT_SEED: u8 = 2;
-/// A flag of [`Slot`]: a word of eight bytes or fewer that [`keyword_kinds`] would be asked about, whose kinds
+/// A flag of [`Info`]: a word of eight bytes or fewer that [`keyword_kinds`] would be asked about, whose kinds
 /// depend on its case alone ("Open", "title", "Slam", "not"): `free` holds those of the word in lower
 /// case, the top four bits of `flags` those of the capitalised word; [`keyword_kinds`] is asked about the
 /// other forms ("OPEN", "oPen").
 const SLOT_CASE: u8 = 4;
-/// A flag of [`Slot`]: "to", "from" and "number" ([`FOLLOW_WORDS`]), in any case, are ranking keywords when a
+/// A flag of [`Info`]: "to", "from" and "number" ([`FOLLOW_WORDS`]), in any case, are ranking keywords when a
 /// number may follow them ([`number_may_follow`]; "the top" too after "to"), and have no other kinds.
 const SLOT_FOLLOW: u8 = 8;
 /// The kinds that [`SLOT_CASE`] words may have (the top four bits of `flags` hold those of the capitalised word).
 const CASE_KINDS: u8 = KEY_ROUND | KEY_RANKING | KEY_TITLE | KEY_TOURNAMENT;
 const _: () = assert!(CASE_KINDS == 0x0f);
-/// The flags of [`Slot`] that send the scan to [`told_kinds`].
+/// The flags of [`Info`] that send the scan to [`told_kinds`].
 const SLOT_TOLD: u8 = SLOT_ASK | SLOT_CASE | SLOT_FOLLOW;
 /// The words of [`SLOT_FOLLOW`].
 const FOLLOW_WORDS: [&[u8]; 3] = [b"to", b"from", b"number"];
@@ -1081,17 +1062,9 @@ impl WordTable {
     fn words(&self) -> Vec<Slot> {
         (0..SLOTS)
             .filter(|&i| self.info[i].len != 0)
-            .map(|i| {
-                let f = self.info[i];
-                Slot {
-                    key: self.keys[i],
-                    len: f.len,
-                    kinds: f.kinds,
-                    flags: f.flags,
-                    free: f.free,
-                    group: f.group,
-                    cue: f.cue,
-                }
+            .map(|i| Slot {
+                key: self.keys[i],
+                info: self.info[i],
             })
             .collect()
     }
@@ -1137,7 +1110,7 @@ impl WordTable {
         let words: &[Slot] = &words
             .iter()
             .map(|w| Slot {
-                key: tagged(w.key, usize::from(w.len)),
+                key: tagged(w.key, usize::from(w.info.len)),
                 ..*w
             })
             .collect::<Vec<Slot>>();
@@ -1174,11 +1147,11 @@ impl WordTable {
             t.shifts[bucket] = shift as u8;
             for &i in members {
                 t.keys[base(i) ^ shift] = words[i].key;
-                t.info[base(i) ^ shift] = words[i].info();
+                t.info[base(i) ^ shift] = words[i].info;
             }
         }
-        for w in words.iter().filter(|w| usize::from(w.len) <= SCAN_MAX) {
-            t.mark(w.key, usize::from(w.len), 1 << w.len);
+        for w in words.iter().filter(|w| usize::from(w.info.len) <= SCAN_MAX) {
+            t.mark(w.key, usize::from(w.info.len), 1 << w.info.len);
         }
         // Every length a word that starts with a prefix may have: from the prefix's own on (a shorter word's key
         // has zeros where the prefix has letters, so [`look`] would never ask about it: "for", "set", "now").
@@ -1232,12 +1205,14 @@ fn table_words() -> (Vec<Slot>, u16, u16) {
         let i = *index.entry((key, n)).or_insert_with(|| {
             words.push(Slot {
                 key,
-                len: n as u8,
-                ..Slot::default()
+                info: Info {
+                    len: n as u8,
+                    ..Info::default()
+                },
             });
             words.len() - 1
         });
-        let slot = &mut words[i];
+        let slot = &mut words[i].info;
         if kind == KEY_ROLE {
             slot.free |= KEY_ROLE;
             continue;
@@ -1254,7 +1229,7 @@ fn table_words() -> (Vec<Slot>, u16, u16) {
     }
     for slot in &mut words {
         // [`TableKeys`] holds a key in the list of its one table kind (a word of both would need a branch).
-        assert_ne!(slot.kinds & TABLE_KINDS, TABLE_KINDS, "{slot:?}");
+        assert_ne!(slot.info.kinds & TABLE_KINDS, TABLE_KINDS, "{slot:?}");
         settle(slot);
     }
     for w in HE_WORDS {
@@ -1268,7 +1243,7 @@ fn table_words() -> (Vec<Slot>, u16, u16) {
 /// [`KEY_EXACT`] or one that starts with one of [`KEY_PREFIXES`] (the scan tests [`PREFIXES`] only on the
 /// words that the table does not hold).
 fn settle(slot: &mut Slot) {
-    let n = usize::from(slot.len);
+    let n = usize::from(slot.info.len);
     let key = slot.key;
     let exact = KEY_EXACT
         .iter()
@@ -1281,7 +1256,7 @@ fn settle(slot: &mut Slot) {
     }
     if n > 8 {
         // Other words share its slot: ask.
-        slot.flags |= SLOT_ASK;
+        slot.info.flags |= SLOT_ASK;
         return;
     }
     let w = &key.to_le_bytes()[..n];
@@ -1289,17 +1264,17 @@ fn settle(slot: &mut Slot) {
         // ([`look`] makes no prefix test for the words that the table holds, but when their flags send it to
         // [`told_kinds`]: a word of [`KEY_FREE`], which has no such flag, must start with no prefix.)
         assert!(!prefixed, "{w:?}");
-        slot.free |= keyword_kinds(w, 0, n);
+        slot.info.free |= keyword_kinds(w, 0, n);
     } else if FOLLOW_WORDS.contains(&w) {
-        slot.flags |= SLOT_FOLLOW;
+        slot.info.flags |= SLOT_FOLLOW;
     } else {
         let lower = keyword_kinds(w, 0, n);
         let mut up = w.to_vec();
         up[0].make_ascii_uppercase();
         let cap = keyword_kinds(&up, 0, n);
         assert_eq!((lower | cap) & !CASE_KINDS, 0, "{w:?}");
-        slot.free |= lower;
-        slot.flags |= SLOT_CASE | cap << 4;
+        slot.info.free |= lower;
+        slot.info.flags |= SLOT_CASE | cap << 4;
     }
 }
 
@@ -3160,16 +3135,16 @@ mod keyword_tests {
     #[test]
     fn tagged_keys_tell_the_length() {
         let mut seen = 0;
-        for slot in WORD_TABLE.words().iter().filter(|s| s.len != 0) {
+        for slot in WORD_TABLE.words().iter().filter(|s| s.info.len != 0) {
             let key = slot.key & !TAG_BITS;
             let bytes = key.to_le_bytes().iter().filter(|&&c| c != 0).count();
-            assert_eq!(slot.key, tagged(key, usize::from(slot.len)));
+            assert_eq!(slot.key, tagged(key, usize::from(slot.info.len)));
             for n in 1..=255 {
                 // The lengths of the words whose first eight bytes give `key`.
                 if (n < 8 && bytes == n) || (n >= 8 && bytes == 8) {
                     assert_eq!(
                         tagged(key, n) == slot.key,
-                        n == usize::from(slot.len),
+                        n == usize::from(slot.info.len),
                         "{slot:?} {n}"
                     );
                     seen += 1;
@@ -3196,7 +3171,7 @@ mod keyword_tests {
     /// between others.
     #[test]
     fn one_byte_words_but_d_have_no_kinds() {
-        for slot in WORD_TABLE.words().iter().filter(|s| s.len == 1) {
+        for slot in WORD_TABLE.words().iter().filter(|s| s.info.len == 1) {
             assert_eq!(slot.key, u64::from(ONE_BYTE_KEY), "{slot:?}");
         }
         // The filter's bit for length 1 is set only under the index of "d" (with any two bytes after it).
@@ -3233,14 +3208,18 @@ mod keyword_tests {
         let (words, _, _) = table_words();
         let mut seen = std::collections::HashSet::new();
         for w in &words {
-            let key = tagged(w.key, usize::from(w.len));
+            let key = tagged(w.key, usize::from(w.info.len));
             let i = WORD_TABLE.slot_index(key);
             assert!(i < SLOTS && seen.insert(i), "{w:?}");
             assert_eq!(WORD_TABLE.keys[i], key, "{w:?}");
-            assert_eq!(WORD_TABLE.info[i].len, w.len, "{w:?}");
+            assert_eq!(WORD_TABLE.info[i].len, w.info.len, "{w:?}");
         }
         assert_eq!(
-            WORD_TABLE.words().iter().filter(|s| s.len != 0).count(),
+            WORD_TABLE
+                .words()
+                .iter()
+                .filter(|s| s.info.len != 0)
+                .count(),
             words.len()
         );
         assert!(words.len() > 400, "{}", words.len());
@@ -3283,8 +3262,12 @@ mod keyword_tests {
     fn seed_slots_pass_the_seed_filter() {
         let table = &*WORD_TABLE;
         let mut seen = 0;
-        for slot in table.words().iter().filter(|s| s.flags & SLOT_SEED != 0) {
-            let n = usize::from(slot.len);
+        for slot in table
+            .words()
+            .iter()
+            .filter(|s| s.info.flags & SLOT_SEED != 0)
+        {
+            let n = usize::from(slot.info.len);
             assert!((3..=SCAN_MAX).contains(&n), "{slot:?}");
             // (Its first eight bytes: the `filter` reads the first three.)
             let w = &(slot.key & !TAG_BITS).to_le_bytes()[..n.min(8)];
