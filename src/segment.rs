@@ -320,10 +320,11 @@ fn maybe_word_stops(b: &[u8]) -> u64 {
 }
 
 /// Whether an ASCII byte may open a sentence after a stop and white space: a capital, a quote, a digit or '('
-/// (a non-ASCII character may if it is upper case). Nearly every stop followed by white space is followed by
-/// one: a table's one branch, where the test for a capital alone failed as often as a digit or a quote came.
-static OPENER: [bool; 128] = {
-    let mut t = [false; 128];
+/// (a non-ASCII character may if it is upper case: false here, the general test decides). Nearly every stop
+/// followed by white space is followed by one: a table's one branch, where the test for a capital alone failed
+/// as often as a digit or a quote came.
+static OPENER: [bool; 256] = {
+    let mut t = [false; 256];
     let mut b = 0;
     while b < 128 {
         t[b] = matches!(b as u8, b'A'..=b'Z' | b'"' | b'\'' | b'0'..=b'9' | b'(');
@@ -338,6 +339,14 @@ static CLOSER: [bool; 256] = {
     t[b'"' as usize] = true;
     t[b'\'' as usize] = true;
     t[b')' as usize] = true;
+    t
+};
+
+/// The bytes that may come right after a stop that ends a sentence: a closer ([`CLOSER`]), a space or a tab.
+static AFTER_END: [bool; 256] = {
+    let mut t = CLOSER;
+    t[b' ' as usize] = true;
+    t[b'\t' as usize] = true;
     t
 };
 
@@ -367,36 +376,49 @@ static MAY_KEEP: [u8; 256] = {
 #[inline(always)]
 fn sentence_end(text: &str, i: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
-    // The closing quotes and brackets. Most stops have none and many one: the first is added without a branch
-    // (whether it is there went either way), a second is rare.
-    let mut e = i + 1;
-    e += usize::from(CLOSER[usize::from(bytes.get(e).copied().unwrap_or(0))]);
-    while e < bytes.len() && CLOSER[usize::from(bytes[e])] {
-        e += 1;
-    }
-    // Must be followed by space(s) then a capital letter, a quote or a digit.
-    if e >= bytes.len() {
-        return Some((e, e));
-    }
-    if bytes[e] != b' ' && bytes[e] != b'\t' {
-        return None;
-    }
-    let mut j = e + 1;
-    while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
-        j += 1;
-    }
-    if j >= bytes.len() {
-        return Some((e, j));
-    }
-    let c = bytes[j];
-    let opens = if c < 0x80 {
-        OPENER[usize::from(c)]
-    } else {
-        text[j..].chars().next().is_some_and(char::is_uppercase)
+    // `e`, `j` and the opener `c` at `j`. Most sentences end with the stop, one space and an ASCII opener (". He",
+    // ". \"I"): the two bytes after the stop settle that (no closer, one space, no second one), where the walk
+    // over the closers and the spaces took some twenty instructions and four branches. Most other stops are
+    // followed by a byte that is neither a closer nor a space or tab (a line feed, a digit): no end, settled by
+    // that byte. (`i < bytes.len()`: the caller has read the stop.)
+    let (e, j, c) = match bytes[i + 1..] {
+        [b' ', c, ..] if OPENER[usize::from(c)] => (i + 1, i + 2, c),
+        [n, ..] if !AFTER_END[usize::from(n)] => return None,
+        _ => {
+            // The closing quotes and brackets. The stops that come here have one, or spaces before a byte that is
+            // no ASCII opener, or end the text: the first closer is added without a branch (whether it is there
+            // goes either way), a second is rare.
+            let mut e = i + 1;
+            e += usize::from(CLOSER[usize::from(bytes.get(e).copied().unwrap_or(0))]);
+            while e < bytes.len() && CLOSER[usize::from(bytes[e])] {
+                e += 1;
+            }
+            // Must be followed by space(s) then a capital letter, a quote or a digit.
+            if e >= bytes.len() {
+                return Some((e, e));
+            }
+            if bytes[e] != b' ' && bytes[e] != b'\t' {
+                return None;
+            }
+            let mut j = e + 1;
+            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
+                j += 1;
+            }
+            if j >= bytes.len() {
+                return Some((e, j));
+            }
+            let c = bytes[j];
+            let opens = if c < 0x80 {
+                OPENER[usize::from(c)]
+            } else {
+                text[j..].chars().next().is_some_and(char::is_uppercase)
+            };
+            if !opens {
+                return None;
+            }
+            (e, j, c)
+        }
     };
-    if !opens {
-        return None;
-    }
     if bytes[i] != b'.' || !keeps_stop(text, i, c) {
         return Some((e, j));
     }
@@ -914,10 +936,13 @@ mod tests {
             assert_eq!(TRIM[3][i], TRIM[0][i] || TRIM[1][i], "{c}");
             assert_eq!(TRIM[4][i], TRIM[0][i] || TRIM[2][i], "{c}");
             assert_eq!(CLOSER[i], matches!(c, b'"' | b'\'' | b')'), "{c}");
-            if c < 0x80 {
-                let opens = c.is_ascii_uppercase() || c.is_ascii_digit() || b"\"'(".contains(&c);
-                assert_eq!(OPENER[i], opens, "{c}");
-            }
+            assert_eq!(
+                AFTER_END[i],
+                matches!(c, b'"' | b'\'' | b')' | b' ' | b'\t'),
+                "{c}"
+            );
+            let opens = c.is_ascii_uppercase() || c.is_ascii_digit() || b"\"'(".contains(&c);
+            assert_eq!(OPENER[i], opens, "{c}");
             let unsure = c >= 0x80 || (c < 0x29 && !WORD_STOP[i]);
             assert_eq!(UNSURE_BEFORE[i], u8::from(unsure), "{c}");
             // Every byte that `maybe_word_stops` leaves out is a byte of a word, or unsure.
