@@ -86,11 +86,12 @@ pub(crate) const fn zero_bytes(v: u64) -> u64 {
 /// The longest sentence kept whole, in bytes.
 const MAX_SENTENCE: usize = 2000;
 
-/// The offsets of the stops of a text, '\n', '.', '?' and '!', in order, found 64 bytes at a time as a bit mask
-/// ([`stop_bits`]). Stops come every forty-odd bytes of running text: a bit cleared from a mask costs a few
-/// instructions where each call of a `memchr` searcher costs some tens (and '!' needed a search of its own).
+/// The offsets of the stops of a text, '\n', '.', '?' and '!', and of its double quotes, in order, found 64 bytes
+/// at a time as a bit mask ([`stop_quote_bits`]). Stops come every forty-odd bytes of running text: a bit cleared
+/// from a mask costs a few instructions where each call of a `memchr` searcher costs some tens (and '!' needed a
+/// search of its own). The quotes are for the quote walk that [`sentences_into`] runs along.
 fn stops(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    crate::blocks::Offsets::new(b, stop_bits)
+    crate::blocks::Offsets::new(b, stop_quote_bits)
 }
 
 /// Bit `k`: whether `block[k]` is a stop, '\n', '.', '?' or '!'. With SSE2 (every x86-64), four compares per
@@ -120,16 +121,50 @@ fn portable_stop_bits(block: &[u8; 64]) -> u64 {
     })
 }
 
+/// Bit `k`: whether `block[k]` is a stop ([`stop_bits`]) or a double quote. With SSE2 (every x86-64), five
+/// compares per sixteen bytes and one `pmovmskb`: the quote's compare and its `or` cost less than a walk of
+/// the quotes' own over the same blocks (a load, a compare, a `pmovmskb` and the loop's test per sixteen bytes).
+#[inline(always)]
+fn stop_quote_bits(block: &[u8; 64]) -> u64 {
+    #[cfg(target_feature = "sse2")]
+    {
+        use safe_arch::*;
+        let eq = |v, c: u8| cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(c as i8));
+        crate::blocks::sse2_mask(block, |v| {
+            bitor_m128i(
+                bitor_m128i(
+                    bitor_m128i(eq(v, b'\n'), eq(v, b'.')),
+                    bitor_m128i(eq(v, b'?'), eq(v, b'!')),
+                ),
+                eq(v, b'"'),
+            )
+        })
+    }
+    #[cfg(not(target_feature = "sse2"))]
+    portable_stop_quote_bits(block)
+}
+
+/// [`stop_quote_bits`] without vector instructions.
+#[cfg(any(test, not(target_feature = "sse2")))]
+fn portable_stop_quote_bits(block: &[u8; 64]) -> u64 {
+    block.iter().enumerate().fold(0, |mask, (k, &c)| {
+        mask | u64::from(matches!(c, b'\n' | b'.' | b'?' | b'!' | b'"')) << k
+    })
+}
+
 /// Splits `text` into sentences. Linear time: one pass over the bytes.
 #[cfg(test)]
 pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
-    sentences_into(text, &mut out);
+    sentences_into(text, &mut out, |_| {});
     out
 }
 
-/// Splits `text` into sentences, written into `out` (cleared first). Linear time: one pass over the bytes.
-pub(crate) fn sentences_into(text: &str, out: &mut Vec<Sentence>) {
+/// Splits `text` into sentences, written into `out` (cleared first), and calls `quote` with the offset of each
+/// double quote, in order. Linear time: one pass over the bytes. The quotes come with the stops, from the same
+/// 64-byte masks: the quote ranges ([`crate::resolve`]) are walked along, where a walk of their own read every
+/// block of the text again.
+pub(crate) fn sentences_into(text: &str, out: &mut Vec<Sentence>, mut quote: impl FnMut(usize)) {
     let bytes = text.as_bytes();
     out.clear();
     out.reserve(text.len() / 64 + 1);
@@ -142,6 +177,8 @@ pub(crate) fn sentences_into(text: &str, out: &mut Vec<Sentence>) {
     let mut lead = 0usize;
     // Every stop is visited in order: after one that does not end a sentence the walk goes on from the next
     // byte, and one that does ends the sentence after the quotes and brackets that follow it, none a stop.
+    // A quote is passed on and is nothing to the sentences (one that closes a sentence is taken by
+    // [`sentence_end`] from the bytes).
     for i in stops(bytes) {
         if bytes[i] == b'\n' {
             // Empty paragraph lines (and the line breaks between paragraphs) give no sentence.
@@ -151,6 +188,8 @@ pub(crate) fn sentences_into(text: &str, out: &mut Vec<Sentence>) {
             para += 1;
             start = i + 1;
             lead = start;
+        } else if bytes[i] == b'"' {
+            quote(i);
         } else if let Some((e, next)) = sentence_end(text, i) {
             // The sentence takes its closing quotes and brackets; its last byte, the stop or one of them, is no
             // white space.
@@ -562,6 +601,7 @@ mod tests {
     #[test]
     fn stop_bits_as_byte_by_byte() {
         let stop = |c: u8| matches!(c, b'\n' | b'.' | b'?' | b'!');
+        let stop_quote = |c: u8| stop(c) || c == b'"';
         for c in 0..=255u8 {
             for at in 0..64 {
                 let mut block = [b'a'; 64];
@@ -569,16 +609,19 @@ mod tests {
                 let want = u64::from(stop(c)) << at;
                 assert_eq!(stop_bits(&block), want, "{c} at {at}");
                 assert_eq!(portable_stop_bits(&block), want, "{c} at {at}");
+                let want = u64::from(stop_quote(c)) << at;
+                assert_eq!(stop_quote_bits(&block), want, "{c} at {at}");
+                assert_eq!(portable_stop_quote_bits(&block), want, "{c} at {at}");
             }
         }
-        // Random blocks, each byte a stop with a chance of one in four.
+        // Random blocks, each byte a stop or a quote with a chance of one in four.
         let mut x = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..20_000 {
             let block: [u8; 64] = std::array::from_fn(|_| {
                 crate::recognise::xorshift(&mut x);
                 let c = (x >> 24) as u8;
                 if c & 3 == 0 {
-                    b"\n.?!"[usize::from(c >> 2 & 3)]
+                    b"\n.?!\"\n.\""[usize::from(c >> 2 & 7)]
                 } else {
                     c
                 }
@@ -586,24 +629,33 @@ mod tests {
             let want = (0..64).fold(0u64, |m, k| m | u64::from(stop(block[k])) << k);
             assert_eq!(stop_bits(&block), want, "{block:?}");
             assert_eq!(portable_stop_bits(&block), want, "{block:?}");
+            let want = (0..64).fold(0u64, |m, k| m | u64::from(stop_quote(block[k])) << k);
+            assert_eq!(stop_quote_bits(&block), want, "{block:?}");
+            assert_eq!(portable_stop_quote_bits(&block), want, "{block:?}");
         }
     }
 
     #[test]
     fn stops_as_every_stop_byte() {
         let mut texts =
-            crate::recognise::all_texts_and(&["", "!", "a\n", "x.".repeat(100).as_str()]);
-        // Every length around the block size, stops at the first and last bytes.
+            crate::recognise::all_texts_and(&["", "!", "a\n", "x.".repeat(100).as_str(), "\""]);
+        // Every length around the block size, stops and quotes at the first and last bytes.
         for n in 0..200 {
             texts.push("!".to_string() + &"ab?cd".repeat(n / 5) + &"e".repeat(n % 5) + ".");
+            texts.push("\"".to_string() + &"a\"b".repeat(n / 3) + &"e".repeat(n % 3) + "\"");
             texts.push("a".repeat(n));
         }
         for t in &texts {
             let b = t.as_bytes();
             let want: Vec<usize> = (0..b.len())
-                .filter(|&k| matches!(b[k], b'\n' | b'.' | b'?' | b'!'))
+                .filter(|&k| matches!(b[k], b'\n' | b'.' | b'?' | b'!' | b'"'))
                 .collect();
             assert_eq!(stops(b).collect::<Vec<_>>(), want, "{t}");
+            // The walk passes on every quote, in order.
+            let mut quotes = Vec::new();
+            sentences_into(t, &mut Vec::new(), |i| quotes.push(i));
+            let want: Vec<usize> = (0..b.len()).filter(|&k| b[k] == b'"').collect();
+            assert_eq!(quotes, want, "{t}");
         }
     }
 

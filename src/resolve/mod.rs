@@ -275,76 +275,82 @@ fn place_context(text: &str, span: Span) -> bool {
 }
 
 /// Quote ranges: from an opening double quote (after a space or at a line start, before a word) to the next
-/// closing one, or to the end of the paragraph. Written into `out` (cleared first).
-///
-/// Only the quotes are walked, 64 bytes at a time ([`quote_bits`]): a line feed matters only while a quote is
-/// open, and then the first one between the open quote and the next quote (or the end of the text) is found
-/// by a search of that span alone ([`first_line_feed`]). Line feeds are many times as common as quotes in
-/// most texts (every paragraph has one or two), and a walk over both took a bit of a mask per line feed and
-/// branches whose outcome was random (whether a block held one, whether its mask was used up): about one
-/// mispredict per block.
+/// closing one, or to the end of the paragraph. Written into `out` (cleared first). (The stage runs the walk
+/// along the sentence walk; this is its form alone.)
+#[cfg(test)]
 fn quote_ranges(text: &str, out: &mut Vec<Span>) {
-    let bytes = text.as_bytes();
-    out.clear();
-    let mut open: Option<usize> = None;
-    // The line feed that ends the paragraph of the quote open at `s`, if one comes before `end`.
-    let line_end = |s: usize, end: usize| first_line_feed(bytes, s + 1, end);
-    for i in crate::blocks::Offsets::new(bytes, quote_bits) {
+    let mut quotes = QuoteWalk::new(text, out);
+    segment::sentences_into(text, &mut Vec::new(), |i| quotes.at(i));
+    quotes.finish();
+}
+
+/// The walk that finds the quote ranges ([`quote_ranges`]), given the quotes of the text in order
+/// ([`QuoteWalk::at`]) and then told the text is done ([`QuoteWalk::finish`]).
+///
+/// Only the quotes are walked, taken from the sentence walk's 64-byte masks ([`segment::sentences_into`]): a
+/// line feed matters only while a quote is open, and then the first one between the open quote and the next
+/// quote (or the end of the text) is found by a search of that span alone ([`first_line_feed`]). Line feeds
+/// are many times as common as quotes in most texts (every paragraph has one or two), and a walk over both
+/// took a bit of a mask per line feed and branches whose outcome was random (whether a block held one, whether
+/// its mask was used up): about one mispredict per block.
+struct QuoteWalk<'t> {
+    bytes: &'t [u8],
+    out: &'t mut Vec<Span>,
+    /// Where the quote open now starts.
+    open: Option<usize>,
+}
+
+impl<'t> QuoteWalk<'t> {
+    /// A walk over `text`, its ranges written into `out` (cleared here).
+    fn new(text: &'t str, out: &'t mut Vec<Span>) -> Self {
+        out.clear();
+        QuoteWalk {
+            bytes: text.as_bytes(),
+            out,
+            open: None,
+        }
+    }
+
+    /// The quote at `i`, after every quote before it.
+    #[inline(always)]
+    fn at(&mut self, i: usize) {
+        let bytes = self.bytes;
         // The quote open since `s` ends at the first line feed after it, if one comes before this quote.
-        if let Some(s) = open
-            && let Some(n) = line_end(s, i)
+        if let Some(s) = self.open
+            && let Some(n) = first_line_feed(bytes, s + 1, i)
         {
-            out.push(Span::new(s, n));
-            open = None;
+            self.out.push(Span::new(s, n));
+            self.open = None;
         }
         let prev_space = i == 0 || matches!(bytes[i - 1], b' ' | b'\n' | b'\t' | b'(' | b'[');
         let next_word = bytes
             .get(i + 1)
             .is_some_and(|&c| !matches!(c, b' ' | b'\n' | b'\t'));
-        match open {
-            None if prev_space && next_word => open = Some(i),
+        match self.open {
+            None if prev_space && next_word => self.open = Some(i),
             Some(s) if !(prev_space && next_word) => {
-                out.push(Span::new(s, i + 1));
-                open = None;
+                self.out.push(Span::new(s, i + 1));
+                self.open = None;
             }
             Some(s) => {
                 // A new opening quote: the previous one ran to here.
-                out.push(Span::new(s, i));
-                open = Some(i);
+                self.out.push(Span::new(s, i));
+                self.open = Some(i);
             }
             None => {}
         }
     }
-    if let Some(s) = open {
-        out.push(Span::new(
-            s,
-            line_end(s, bytes.len()).unwrap_or(bytes.len()),
-        ));
-    }
-}
 
-/// Bit `k`: whether `block[k]` is a double quote ([`quote_ranges`]). With SSE2 (every x86-64), one compare per
-/// sixteen bytes ([`crate::blocks::sse2_mask`]); elsewhere byte by byte.
-#[inline(always)]
-fn quote_bits(block: &[u8; 64]) -> u64 {
-    #[cfg(target_feature = "sse2")]
-    {
-        use safe_arch::*;
-        crate::blocks::sse2_mask(block, |v| {
-            cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(b'"' as i8))
-        })
+    /// The end of the text: a quote still open runs to the end of its paragraph.
+    fn finish(self) {
+        let len = self.bytes.len();
+        if let Some(s) = self.open {
+            self.out.push(Span::new(
+                s,
+                first_line_feed(self.bytes, s + 1, len).unwrap_or(len),
+            ));
+        }
     }
-    #[cfg(not(target_feature = "sse2"))]
-    portable_quote_bits(block)
-}
-
-/// [`quote_bits`] without vector instructions.
-#[cfg(any(test, not(target_feature = "sse2")))]
-fn portable_quote_bits(block: &[u8; 64]) -> u64 {
-    block
-        .iter()
-        .enumerate()
-        .fold(0, |mask, (k, &c)| mask | u64::from(c == b'"') << k)
 }
 
 /// The offset of the first line feed in `b[from..to]`, if any. A quote's span is some tens of bytes to a few
@@ -698,8 +704,9 @@ const TENNIS_STAGES: [(&str, Stage); 10] = [
         seed::find_into(&s.norm.text, &s.st.keywords, &mut s.st.m.seeds)
     }),
     ("quotes, sentences", |s| {
-        quote_ranges(&s.norm.text, &mut s.st.quotes);
-        segment::sentences_into(&s.norm.text, &mut s.st.sents);
+        let mut quotes = QuoteWalk::new(&s.norm.text, &mut s.st.quotes);
+        segment::sentences_into(&s.norm.text, &mut s.st.sents, |i| quotes.at(i));
+        quotes.finish();
     }),
     ("references", resolve_refs),
     ("results", resolve_results),
@@ -1450,15 +1457,6 @@ mod tests {
             at_line_feed > 1000 && at_end > 100,
             "{at_line_feed} {at_end}"
         );
-        for c in 0..=255u8 {
-            for k in 0..64 {
-                let mut block = [b'a'; 64];
-                block[k] = c;
-                let want = u64::from(c == b'"') << k;
-                assert_eq!(quote_bits(&block), want, "{c} {k}");
-                assert_eq!(portable_quote_bits(&block), want, "{c} {k}");
-            }
-        }
     }
 
     /// [`first_line_feed`] finds what `memchr` finds, on every span of texts of every length up to 300 bytes
@@ -1966,7 +1964,7 @@ mod tests {
             "A. B. C. D. E. F. G. H. I. J. K. L. M.\nN. O.",
         ] {
             let mut sents = Vec::new();
-            segment::sentences_into(text, &mut sents);
+            segment::sentences_into(text, &mut sents, |_| {});
             for from in 0..sents.len() + 2 {
                 for pos in 0..=text.len() + 1 {
                     assert_eq!(
