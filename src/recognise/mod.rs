@@ -1691,37 +1691,62 @@ impl Scan<'_> {
         // A word byte after a non-word byte, and before a word byte (the byte after bit 63 is the next block's
         // first) or a "d": no other word of one byte has kinds or passes the filter, so they are skipped here
         // (one word in ten of running text, one in four of results lines), before their filter test.
-        let mut starts = w & !(w << 1 | self.carry) & (w >> 1 | next << 63 | d);
+        let starts = w & !(w << 1 | self.carry) & (w >> 1 | next << 63 | d);
         self.carry = w >> 63;
+        // The word that runs into the next block, if it starts in this one (the last start, with word bytes
+        // from there to the block's end): taken out of `starts` and looked at last, with its length counted
+        // on into the next block. So every other word ends at a non-word byte of this block, and bit 63 set
+        // in the mask of the ends (`ends`) changes none of their lengths but tells that no count meets zero:
+        // no `mov` of 64 before each `tzcnt` (which is `bsf` without BMI1), and no test for 64 per word.
+        let ends = !w | 1 << 63;
+        // The starts are word bytes: the highest bit of `starts` is above every non-word byte (the block ends
+        // inside the last start's word) exactly when `starts > !w`, one compare. The loop is written twice,
+        // once for each answer, so that this is the only branch on it: a test after the loop (whether there
+        // is a last word) would be a second branch per block, as hard to guess as this one.
+        if starts > !w {
+            let h = 63 - starts.leading_zeros() as usize;
+            self.words(at, block, starts ^ 1 << h, ends, out);
+            // (Past 64 bytes in the next block the word is too long anyway.)
+            self.word(
+                at,
+                block,
+                h,
+                64 - h + (!next).trailing_zeros() as usize,
+                out,
+            );
+        } else {
+            self.words(at, block, starts, ends, out);
+        }
+    }
+
+    /// The words that start at the bits of `starts` and end at a bit of `ends` in this block, for
+    /// [`Scan::block`].
+    #[inline(always)]
+    fn words(&self, at: usize, block: &[u8; 72], mut starts: u64, ends: u64, out: &mut Found) {
         while starts != 0 {
             let k = starts.trailing_zeros() as usize;
             starts &= starts - 1;
-            // The length up to the next non-word byte in this block: 64 when there is none (the word goes on
-            // into the next block), which the rare branch for long words corrects; so the common case needs no
-            // second count.
-            let mut n = (!w >> k).trailing_zeros() as usize;
-            if n > SCAN_MAX {
-                if n == 64 {
-                    // The word ends at the next block's first non-word byte (past 64 bytes there it is too long
-                    // anyway).
-                    n = 64 - k + (!next).trailing_zeros() as usize;
-                }
-                if n > SCAN_MAX {
-                    self.long_word(at + k, n, block, k, out);
-                    continue;
-                }
-            }
-            // The `filter` reads the first three bytes: a load of four for every word, the eight of its key
-            // only for the words that pass (about three in ten), so the four need no copy of their own.
-            let head = u32::from_le_bytes(block[k..k + 4].try_into().expect("four bytes"));
-            // (`filter_index` with the table's copy of its mask.)
-            let entry = self.table.filter[filter_hash(head & self.table.filter_mask)];
-            if entry >> n & 1 == 0 {
-                continue;
-            }
-            let raw = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
-            look(self.b, at + k, n, raw, entry, self.table, out);
+            self.word(at, block, k, (ends >> k).trailing_zeros() as usize, out);
         }
+    }
+
+    /// The word of `n` bytes that starts at `block[k]` (`at + k` in the text), for [`Scan::block`].
+    #[inline(always)]
+    fn word(&self, at: usize, block: &[u8; 72], k: usize, n: usize, out: &mut Found) {
+        if n > SCAN_MAX {
+            self.long_word(at + k, n, block, k, out);
+            return;
+        }
+        // The `filter` reads the first three bytes: a load of four for every word, the eight of its key only
+        // for the words that pass (about three in ten), so the four need no copy of their own.
+        let head = u32::from_le_bytes(block[k..k + 4].try_into().expect("four bytes"));
+        // (`filter_index` with the table's copy of its mask.)
+        let entry = self.table.filter[filter_hash(head & self.table.filter_mask)];
+        if entry >> n & 1 == 0 {
+            return;
+        }
+        let raw = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
+        look(self.b, at + k, n, raw, entry, self.table, out);
     }
 
     /// The word of `n > SCAN_MAX` bytes at `s` (`block[k..]`): too long for a keyword; maybe a glued seed
@@ -3163,6 +3188,88 @@ mod keyword_tests {
             };
             assert_eq!(got, want, "{n}");
         }
+    }
+
+    /// [`Scan::block`]'s word that runs into the next block, told by `starts > !w` and taken out of the
+    /// loop ([`Scan::words`]), against the old form: one loop over every start, whose length up to the next
+    /// non-word byte of the block is 64 when there is none, then counted on into the next block. The same
+    /// starts, in order, with the same lengths, for random masks (with runs of word bytes of every length,
+    /// and blocks that end in a word byte) and for the edge cases.
+    #[test]
+    fn straddling_word_is_the_old_last_word() {
+        let old = |starts: u64, w: u64, next: u64| -> Vec<(usize, usize)> {
+            let mut starts = starts;
+            let mut found = Vec::new();
+            while starts != 0 {
+                let k = starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                let mut n = (!w >> k).trailing_zeros() as usize;
+                if n == 64 {
+                    n = 64 - k + (!next).trailing_zeros() as usize;
+                }
+                found.push((k, n));
+            }
+            found
+        };
+        let new = |starts: u64, w: u64, next: u64| -> Vec<(usize, usize)> {
+            let ends = !w | 1 << 63;
+            let words = |mut starts: u64, found: &mut Vec<(usize, usize)>| {
+                while starts != 0 {
+                    let k = starts.trailing_zeros() as usize;
+                    starts &= starts - 1;
+                    found.push((k, (ends >> k).trailing_zeros() as usize));
+                }
+            };
+            let mut found = Vec::new();
+            if starts > !w {
+                let h = 63 - starts.leading_zeros() as usize;
+                words(starts ^ 1 << h, &mut found);
+                found.push((h, 64 - h + (!next).trailing_zeros() as usize));
+            } else {
+                words(starts, &mut found);
+            }
+            found
+        };
+        let mut state = 0x5eed_b10c_u64;
+        let mut n = 0;
+        for i in 0..200_000u32 {
+            let mut r = || xorshift(&mut state);
+            // Word bytes three in four, or runs of them (an OR of shifts), or the edge cases.
+            let (w, next) = match i % 4 {
+                0 => (r() | r(), r() | r()),
+                1 => {
+                    let x = r();
+                    (x | x << 1 | x << 2 | x << 3, r() & r())
+                }
+                2 => (!(r() & r() & r()), !(r() & r())),
+                _ => {
+                    let edge = [
+                        0,
+                        !0,
+                        1 << 63,
+                        !0 >> 1,
+                        !0 << 1,
+                        !0 << 60,
+                        0x8000_0000_0000_0001,
+                    ];
+                    let pick = r();
+                    (edge[(pick % 7) as usize], edge[(pick >> 8) as usize % 7])
+                }
+            };
+            let (carry, d) = (r() & 1, r() & r() & r());
+            let starts = w & !(w << 1 | carry) & (w >> 1 | next << 63 | d);
+            let h = 63 - (starts | 1).leading_zeros() as usize;
+            // The old test of the last word: a start, and word bytes from it to the block's end.
+            let straddles = starts != 0 && !w >> h == 0;
+            assert_eq!(starts > !w, straddles, "{w:#x} {starts:#x}");
+            assert_eq!(
+                new(starts, w, next),
+                old(starts, w, next),
+                "{w:#x} {next:#x} {starts:#x}"
+            );
+            n += usize::from(straddles);
+        }
+        assert!(n > 50_000, "{n}");
     }
 
     /// Of the words of one byte, only [`ONE_BYTE_KEY`] has a slot or a `filter` bit (the prefix, "he" and
