@@ -1297,6 +1297,13 @@ fn first_newline(b: &[u8]) -> Option<usize> {
 /// there, inside the line. Anything else: false (no conclusion).
 #[inline]
 fn prose_after(b: &[u8], end: usize) -> bool {
+    // Mostly one space and a word that its first byte decides (a lower-case letter but "a" and "b", a digit, a
+    // mark) right after the name: the first word of the loop below, with one table load for its byte tests.
+    if let Some(&[b' ', c]) = b.get(end..).and_then(|r| r.first_chunk::<2>())
+        && PROSE_FIRST[usize::from(c)]
+    {
+        return true;
+    }
     let limit = (end + 80).min(b.len());
     // The rest of the name's word ("'s", ",").
     let mut i = end;
@@ -1336,6 +1343,19 @@ fn prose_after(b: &[u8], end: usize) -> bool {
     }
     false
 }
+
+/// For each byte, whether a word that starts with it after a name is prose by that byte alone in
+/// [`prose_after`]: an ASCII graphic byte but a capital, "a" and "b" (which may start "and" and "by") and "&".
+static PROSE_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_graphic() && !b.is_ascii_uppercase() && !matches!(b, b'a' | b'b' | b'&');
+        c += 1;
+    }
+    t
+};
 
 /// The high bit of each byte of `v` that is not an ASCII graphic byte (below 0x21, 0x7F, or not ASCII), and no
 /// other bit (exact in every byte: no carry leaves a byte).
@@ -2625,6 +2645,44 @@ mod tests {
     /// The code before the byte scans, as it was.
     mod reference {
         use super::super::*;
+        /// [`super::super::prose_after`] before its first test (the loop alone).
+        pub(super) fn prose_after(b: &[u8], end: usize) -> bool {
+            let limit = (end + 80).min(b.len());
+            let mut i = end;
+            while i < limit && b[i].is_ascii_graphic() {
+                i += 1;
+            }
+            for _ in 0..4 {
+                if i >= limit || b[i] != b' ' {
+                    return false;
+                }
+                let st = i + 1;
+                let c = *b.get(st).filter(|_| st < limit).unwrap_or(&b' ');
+                let at = |k: usize| b.get(st + k).copied().unwrap_or(b' ');
+                let fails = match c {
+                    b'a' => !(at(1) == b'n' && at(2) == b'd'),
+                    b'b' => at(1) != b'y',
+                    b'&' => false,
+                    _ => c.is_ascii_graphic() && !c.is_ascii_uppercase(),
+                };
+                if fails {
+                    return true;
+                }
+                let e = graphic_end(b, st, limit);
+                if e == st || e >= limit || !matches!(b[e], b' ' | b'\n') {
+                    return false;
+                }
+                let w = &b[st..e];
+                if !(w[0].is_ascii_uppercase() || matches!(w, b"and" | b"&" | b"by")) {
+                    return true;
+                }
+                if b[e] == b'\n' {
+                    return false;
+                }
+                i = e;
+            }
+            false
+        }
 
         pub(super) fn is_role(word: &str) -> bool {
             if word.len() < 3 {
@@ -3042,6 +3100,53 @@ mod tests {
             let keywords = crate::recognise::Keywords::scan(t);
             let new = |t: &str, s: Span| official_context(t, s, keywords.roles());
             same_on_spans(t, new, reference::official_context);
+        }
+    }
+
+    /// [`prose_after`]'s first test (one table load) gives what the loop after it gives for the word it looks at:
+    /// every byte after the space, with every pair of bytes after it.
+    #[test]
+    fn prose_first_same_as_the_first_word_test() {
+        // The loop's test of a word's first bytes: `Some(true)` (prose), `Some(false)` (a word that may belong to
+        // a byline, looked at closer), decided for every `at1` and `at2` only where `PROSE_FIRST` says so.
+        let fails = |c: u8, at1: u8, at2: u8| match c {
+            b'a' => !(at1 == b'n' && at2 == b'd'),
+            b'b' => at1 != b'y',
+            b'&' => false,
+            _ => c.is_ascii_graphic() && !c.is_ascii_uppercase(),
+        };
+        for c in 0..=255u8 {
+            let always =
+                (0..=255u8).all(|x| [b'n', b'd', b'y', b' ', x].iter().all(|&y| fails(c, x, y)));
+            assert_eq!(PROSE_FIRST[usize::from(c)], always, "{c}");
+        }
+        assert!(PROSE_FIRST[usize::from(b's')] && PROSE_FIRST[usize::from(b',')]);
+        assert!(!PROSE_FIRST[usize::from(b'S')] && !PROSE_FIRST[usize::from(b'a')]);
+        assert!(
+            !PROSE_FIRST[usize::from(b'b')]
+                && !PROSE_FIRST[0xE9]
+                && !PROSE_FIRST[usize::from(b' ')]
+        );
+        // And the whole function against the loop alone, after every name-like span and at every offset of
+        // short texts of the bytes that matter.
+        let mut all = texts();
+        for c in [
+            " ", "a", "b", "&", "x", "X", ",", "\n", "\u{e9}", "and", "by",
+        ] {
+            for d in [" ", "a", "by", "x", "X", "\n", "and"] {
+                all.push(format!("Jim{c}{d}"));
+                all.push(format!("Jim {c}{d} Bo"));
+            }
+        }
+        for t in &all {
+            let b = t.as_bytes();
+            for end in 0..=b.len() {
+                assert_eq!(
+                    prose_after(b, end),
+                    reference::prose_after(b, end),
+                    "{end} in {t:?}"
+                );
+            }
         }
     }
 
