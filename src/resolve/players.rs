@@ -1572,31 +1572,51 @@ fn official_context(text: &str, span: Span, roles: &[usize]) -> bool {
     };
     // One backward pass over the window: the white space before the name once, then "By" and the words.
     let b = &text.as_bytes()[lo..span.start];
-    let mut end = b.len();
-    // Mostly one space before the name.
-    if end >= 2 && b[end - 1] == b' ' && !ascii_space(b[end - 2]) {
-        end -= 1;
+    let role_near = |cut_to| role_may_stand(text.as_bytes(), roles, lo, span.start, cut_to);
+    // Mostly one space before the name, after an ASCII byte that is no white space (one table load for both
+    // tests): the trimming stops at the space, no word is cut at the name, and "By" is the two bytes before it.
+    let by_or_role = if let Some(&[x, y, b' ']) = b.last_chunk::<3>()
+        && PLAIN[usize::from(y)]
+    {
+        [x, y] == *b"By"
+            || role_near(false) && {
+                let (before, skip) = before();
+                role_before_from(before, b.len() - 1 - skip)
+            }
     } else {
+        let mut end = b.len();
         while end > 0 && ascii_space(b[end - 1]) {
             end -= 1;
         }
-    }
-    // White space before the name: it starts no word there (no cut).
-    let cut_to = end == b.len() && cuts_word(text.as_bytes(), span.start);
-    let role_near = || role_may_stand(text.as_bytes(), roles, lo, span.start, cut_to);
-    let by_or_role = if end > 0 && !b[end - 1].is_ascii() {
-        // Maybe Unicode white space before: on characters.
-        ends_with_by(before().0) || role_near() && role_before(before().0)
-    } else {
-        b[..end].ends_with(b"By")
-            || role_near() && {
-                // (`end` is at or past `from`: the trimming stopped at or before the window's first character.)
-                let (before, skip) = before();
-                role_before_from(before, end - skip)
-            }
+        // White space before the name: it starts no word there (no cut).
+        let cut_to = end == b.len() && cuts_word(text.as_bytes(), span.start);
+        if end > 0 && !b[end - 1].is_ascii() {
+            // Maybe Unicode white space before: on characters.
+            ends_with_by(before().0) || role_near(cut_to) && role_before(before().0)
+        } else {
+            b[..end].ends_with(b"By")
+                || role_near(cut_to) && {
+                    // (`end` is at or past `from`: the trimming stopped at or before the window's first character.)
+                    let (before, skip) = before();
+                    role_before_from(before, end - skip)
+                }
+        }
     };
     by_or_role || role_after(text, span.end, roles) || byline_line(text, span)
 }
+
+/// For each byte, whether it is ASCII and no white space (see [`ascii_space`]): the byte before the one space
+/// before a name in [`official_context`]'s common case.
+static PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        // (`ascii_space`, which is no `const fn`.)
+        t[c] = c < 0x80 && !matches!(c as u8, b'\t'..=b'\r' | b' ');
+        c += 1;
+    }
+    t
+};
 
 /// Sentence index of each byte offset, by binary search over sentence starts.
 pub(crate) fn sentence_of(sents: &[Sentence], pos: usize) -> usize {
@@ -3148,6 +3168,21 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn plain_is_ascii_and_no_space() {
+        for c in 0..=255u8 {
+            assert_eq!(
+                PLAIN[usize::from(c)],
+                c.is_ascii() && !ascii_space(c),
+                "{c}"
+            );
+        }
+        assert!(PLAIN[usize::from(b'y')] && PLAIN[usize::from(b',')] && PLAIN[0]);
+        assert!(
+            !PLAIN[usize::from(b' ')] && !PLAIN[usize::from(b'\n')] && !PLAIN[0x0B] && !PLAIN[0xA0]
+        );
     }
 
     /// The same where the windows of [`official_context`] cut words (a role at the start of the window before
