@@ -1034,7 +1034,8 @@ static ALNUM_ALL: [u16; 256] = {
 /// A role word trimmed (and without its "'s") is ASCII letters (and "_") with no letter or digit on either
 /// side, so its first run of letters and digits is a maximal one in the text, and one of `roles`, unless
 /// the window cuts it: at `from` (the word's start is a suffix of a longer run: its length must then be that
-/// of a role's first run) or at `to` (a prefix of a longer run: not looked at closer here).
+/// of a role's first run, and the word there a role, see [`word_may_be_role`]) or at `to` (a prefix of a longer
+/// run: not looked at closer here).
 ///
 /// `cut_to`: [`cuts_word`]`(b, to)`, which the caller may know without reading the bytes.
 ///
@@ -1056,10 +1057,25 @@ fn role_may_stand(b: &[u8], roles: &[usize], from: usize, to: usize, cut_to: boo
             return false;
         }
         let n = alnum_run16(b, from);
-        // (A run of 16 or more is no role's first run.)
-        return n < 16 && lens >> n & 1 != 0;
+        // (A run of 16 or more is no role's first run.) Then, with no role start in the window and no cut at
+        // `to`, only the window's first word may be a role: tested as one word here (few are roles), not by the
+        // caller's search of the last three words.
+        return n < 16 && lens >> n & 1 != 0 && word_may_be_role(b, from, to);
     }
     false
+}
+
+/// Whether the word of `b` at `from` (up to ASCII white space, or `to`) may be a role word ([`is_role`]) when the
+/// window `from..to` is split at white space: true when a byte of it is not ASCII (the split may then fall
+/// there, at other white space), else whether it is one.
+#[inline]
+fn word_may_be_role(b: &[u8], from: usize, to: usize) -> bool {
+    let w = &b[from..to];
+    let n = w
+        .iter()
+        .position(|&c| ascii_space(c) || !c.is_ascii())
+        .unwrap_or(w.len());
+    n < w.len() && !w[n].is_ascii() || is_role_ascii(&w[..n])
 }
 
 /// Whether `at` falls inside a run of ASCII letters and digits of `b` (one on either side).
@@ -2116,7 +2132,7 @@ mod tests {
     }
 
     #[test]
-    fn role_may_stand_same_as_branchy_window_start_test() {
+    fn role_may_stand_same_as_branchy_window_start_test_and_the_first_word() {
         // The form before `ALNUM_ALL`: the byte before the window tested on its own.
         fn old(b: &[u8], roles: &[usize], from: usize, to: usize, cut_to: bool) -> bool {
             let i = roles.partition_point(|&s| s < from);
@@ -2165,7 +2181,13 @@ mod tests {
                 for to in [from, from + 1, from + 8, from + 40, b.len()] {
                     let to = to.min(b.len());
                     for cut_to in [false, true] {
-                        let want = old(b, &[], from, to, cut_to);
+                        // Since, also the window's first word (the only one that may be a role here).
+                        let word = || {
+                            let w = &b[from..to];
+                            let n = w.iter().take_while(|c| !ascii_space(**c)).count();
+                            !w[..n].is_ascii() || is_role(std::str::from_utf8(&w[..n]).unwrap())
+                        };
+                        let want = old(b, &[], from, to, cut_to) && (cut_to || word());
                         assert_eq!(
                             role_may_stand(b, &[], from, to, cut_to),
                             want,
