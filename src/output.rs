@@ -554,24 +554,24 @@ const EVIDENCE: usize = 9 + NUM + 7 + NUM + 8 + STR + 1;
 /// not in the writer, until the object is written.
 #[inline(always)]
 fn evidence<const L: usize>(w: &mut Writer, e: &Evidence, lead: &[u8; L]) {
-    let buf = &mut *w.buf;
     let at = w.len;
-    // The lead, the numbers and the keys in one window of known length: the copies into it need no bounds
-    // checks of their own (the numbers' lengths are bounded).
-    let head = &mut buf[at..][..L + NUM + 7 + NUM + 8];
-    head[..L].copy_from_slice(lead);
-    let mut k = num_at(head, L, e.start as u64);
-    head[k..k + 7].copy_from_slice(b",\"end\":");
-    k = num_at(head, k + 7, e.end as u64);
-    head[k..k + 8].copy_from_slice(b",\"text\":");
-    let n = at + k + 8;
-    match str_at(buf, n, &e.text) {
+    // The lead, the numbers, the keys, a short text and the brace in one window of known length: the copies
+    // into it need no bounds checks of their own (the numbers' lengths are bounded, and `str_at` writes at most
+    // `STR` bytes), not even the text's, which a window of the whole buffer would need.
+    let win = &mut w.buf[at..][..L + NUM + 7 + NUM + 8 + STR];
+    win[..L].copy_from_slice(lead);
+    let mut k = num_at(win, L, e.start as u64);
+    win[k..k + 7].copy_from_slice(b",\"end\":");
+    k = num_at(win, k + 7, e.end as u64);
+    win[k..k + 8].copy_from_slice(b",\"text\":");
+    match str_at(win, k + 8, &e.text) {
         Some(end) => {
-            buf[end] = b'}';
-            w.len = end + 1;
+            // (`str_at` took `n + 4` bytes of the window, so the byte after the closing quote is in it.)
+            win[end] = b'}';
+            w.len = at + end + 1;
         }
         None => {
-            w.len = n;
+            w.len = at + k + 8;
             w.long_str(&e.text);
             w.put(b"}");
         }
