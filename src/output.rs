@@ -6,7 +6,7 @@
 //! through serde (the JSON is about 1.5 times the size of the article text, so this matters at full speed).
 
 use crate::model::{
-    Article, Evidence, Match, Outcome, Player, PlayerRef, Ranking, RankingKind, Score, Seed, Side,
+    Article, Evidence, Match, Player, PlayerRef, Ranking, RankingKind, Seed, SetScore, Side,
 };
 
 impl Article {
@@ -39,7 +39,7 @@ impl Article {
         w.lit(b",\"players\":");
         players(&mut w, &self.players);
         w.lit(b",\"matches\":");
-        w.list(&self.matches, match_);
+        matches(&mut w, &self.matches);
         w.lit(b",\"rankings\":");
         w.list(&self.rankings, ranking);
         w.lit(b",\"seeds\":");
@@ -61,8 +61,15 @@ const CAP: usize = 1536;
 /// The room that [`Writer::long_str`] leaves: the most that what follows a string in one room check may need
 /// (for [`evidence_and_rule`]; in [`player`]'s general path, what follows its first string needs less).
 const MAX_ROOM: usize = EVIDENCE + 8 + STR + 1;
-// What follows the id in `player_fields` fits in what `long_str` leaves; `PLAYER` is the most room made.
-const _: () = assert!(8 + STR + 15 + STR + 7 + NUM + 12 <= MAX_ROOM && MAX_ROOM <= PLAYER);
+// What follows the id in `player_fields` fits in what `long_str` leaves; `MATCH_HEAD` is the most room made.
+const _: () = assert!(
+    8 + STR + 15 + STR + 7 + NUM + 12 <= MAX_ROOM
+        && MAX_ROOM <= PLAYER
+        && PLAYER <= MATCH_HEAD
+        && SET <= MATCH_HEAD
+        && MATCH_TAIL <= MATCH_HEAD
+        && 2 * MATCH_HEAD <= CAP
+);
 /// The room for [`Writer::put_str`]: a quoted string of 32 bytes, and the two bytes more that [`str_at`]
 /// takes.
 const STR: usize = 36;
@@ -101,7 +108,7 @@ impl<'a> Writer<'a> {
     /// bounds all the same: a miscount panics, it writes nothing wrong.)
     #[inline(always)]
     fn room(&mut self, n: usize) {
-        debug_assert!(n <= PLAYER);
+        debug_assert!(n <= MATCH_HEAD);
         if self.len > CAP - n {
             self.flush();
         }
@@ -432,26 +439,229 @@ fn doubles_pair(w: &mut Writer, ps: &[PlayerRef]) {
     w.list(ps, player_ref);
 }
 
-fn match_(w: &mut Writer, m: &Match) {
+/// The matches' array. Each match is written by [`match_`] after its lead (`[` or `,`).
+fn matches(w: &mut Writer, ms: &[Match]) {
+    if ms.is_empty() {
+        w.lit(b"[]");
+        return;
+    }
+    for (i, m) in ms.iter().enumerate() {
+        match_(w, m, if i == 0 { b'[' } else { b',' });
+    }
+    w.lit(b"]");
+}
+
+/// A match after `lead` (`[` or `,`), in four kinds of pieces, each after one room check: the sides and the
+/// score's text ([`match_head`]), each set ([`set_score`]), the fields from the outcome to the evidence key
+/// ([`match_tail`]), then the evidence and the rule. The head and the tail are written into one window of the
+/// buffer each when their strings are short and need no escape and the sides are single players (nearly
+/// always); the general path otherwise, out of line.
+fn match_(w: &mut Writer, m: &Match, lead: u8) {
+    w.room(MATCH_HEAD);
+    match match_head(w.buf, w.len, m, lead) {
+        Some(end) => w.len = end,
+        None => match_head_general(w, m, lead),
+    }
+    if let Some(s) = &m.score {
+        for (i, set) in s.sets.iter().enumerate() {
+            set_score(w, set, i > 0);
+        }
+    }
+    w.room(MATCH_TAIL);
+    match match_tail(w.buf, w.len, m) {
+        Some(end) => w.len = end,
+        None => match_tail_general(w, m),
+    }
+    evidence_and_rule(w, &m.evidence, &m.rule);
+}
+
+/// The room that [`match_head`] takes: the lead and `{"winner":`, two single players (each string in [`STR`]
+/// bytes), the keys between them, and the score's text and the key of its sets.
+const MATCH_HEAD: usize = 11 + 2 * (6 + STR + 8 + STR) + 10 + 10 + 8 + STR + 9;
+
+/// `lead` and a match's fields before its sets, up to `"sets":[` (or up to `"score":null`), at `buf[at..]` in
+/// [`MATCH_HEAD`] bytes of room; returns the end, or `None` (nothing written that counts) when a side is a
+/// doubles pair or a string is longer than 32 bytes or needs escapes. All of it goes into one window of `buf`
+/// taken with one bounds check, as [`player_head`] writes a player.
+#[inline(always)]
+fn match_head(buf: &mut [u8; CAP], at: usize, m: &Match, lead: u8) -> Option<usize> {
+    let (Side::Single(a), Side::Single(b)) = (&m.winner, &m.loser) else {
+        return None;
+    };
+    let win = &mut buf[at..][..MATCH_HEAD];
+    win[0] = lead;
+    win[1..17].copy_from_slice(b"{\"winner\":{\"id\":");
+    let mut k = str_at(win, 17, &a.id)?;
+    win[k..k + 8].copy_from_slice(b",\"name\":");
+    k = str_at(win, k + 8, &a.name)?;
+    win[k..k + 16].copy_from_slice(b"},\"loser\":{\"id\":");
+    k = str_at(win, k + 16, &b.id)?;
+    win[k..k + 8].copy_from_slice(b",\"name\":");
+    k = str_at(win, k + 8, &b.name)?;
+    win[k..k + 10].copy_from_slice(b"},\"score\":");
+    k += 10;
+    k = match &m.score {
+        Some(s) => {
+            win[k..k + 8].copy_from_slice(b"{\"text\":");
+            k = str_at(win, k + 8, &s.text)?;
+            win[k..k + 9].copy_from_slice(b",\"sets\":[");
+            k + 9
+        }
+        None => {
+            win[k..k + 4].copy_from_slice(b"null");
+            k + 4
+        }
+    };
+    Some(at + k)
+}
+
+/// What [`match_head`] writes, piece by piece: the general path (rare: a doubles pair, or a string of more than
+/// 32 bytes or with escapes), in [`MATCH_HEAD`] bytes of room made before.
+#[cold]
+#[inline(never)]
+fn match_head_general(w: &mut Writer, m: &Match, lead: u8) {
+    w.put(&[lead]);
     w.put(b"{\"winner\":");
     side(w, &m.winner, b"},\"loser\":");
     side(w, &m.loser, b"},\"score\":");
     match &m.score {
-        Some(s) => score(w, s),
+        Some(s) => {
+            w.room(8 + STR + 9);
+            w.put(b"{\"text\":");
+            w.put_str(&s.text);
+            w.put(b",\"sets\":[");
+        }
         None => w.lit(b"null"),
     }
-    w.room(31 + STR);
-    // One `put` in each arm: literals of different lengths through one `put` are a call to `memcpy`, each of
-    // its own length a fixed-size copy.
-    match m.outcome {
-        Outcome::Completed => w.put(b",\"outcome\":\"completed\",\"round\":"),
-        Outcome::Retired => w.put(b",\"outcome\":\"retired\",\"round\":"),
-        Outcome::Walkover => w.put(b",\"outcome\":\"walkover\",\"round\":"),
-        Outcome::Defaulted => w.put(b",\"outcome\":\"defaulted\",\"round\":"),
+}
+
+/// The most that [`set_score`] writes: a comma, the games, the tie-break points, the match tie-break flag and
+/// the closing brace.
+const SET: usize = 1 + 10 + NUM + 9 + NUM + 19 + NUM + 18 + NUM + 22 + 1;
+
+/// A set of a score (after a comma when `comma`), after one room check, into one window of the buffer.
+#[inline(always)]
+fn set_score(w: &mut Writer, set: &SetScore, comma: bool) {
+    w.room(SET);
+    let at = w.len;
+    let win = &mut w.buf[at..][..SET];
+    // The comma is written whether or not it is wanted: when not, the set starts on it.
+    win[0] = b',';
+    let mut k = usize::from(comma);
+    if set.winner < 10 && set.loser < 10 {
+        // The usual set: one digit each, added into one template.
+        let mut head = *b"{\"winner\":0,\"loser\":0";
+        head[10] += set.winner as u8;
+        head[20] += set.loser as u8;
+        win[k..k + 21].copy_from_slice(&head);
+        k += 21;
+    } else {
+        win[k..k + 10].copy_from_slice(b"{\"winner\":");
+        k = num_at(win, k + 10, u64::from(set.winner));
+        win[k..k + 9].copy_from_slice(b",\"loser\":");
+        k = num_at(win, k + 9, u64::from(set.loser));
     }
+    // (One branch for the three optional fields: most sets have none.)
+    if set.tiebreak_winner.is_some() | set.tiebreak_loser.is_some() | set.match_tiebreak {
+        if let Some(t) = set.tiebreak_winner {
+            win[k..k + 19].copy_from_slice(b",\"tiebreak_winner\":");
+            k = num_at(win, k + 19, u64::from(t));
+        }
+        if let Some(t) = set.tiebreak_loser {
+            win[k..k + 18].copy_from_slice(b",\"tiebreak_loser\":");
+            k = num_at(win, k + 18, u64::from(t));
+        }
+        if set.match_tiebreak {
+            win[k..k + 22].copy_from_slice(b",\"match_tiebreak\":true");
+            k += 22;
+        }
+    }
+    win[k] = b'}';
+    w.len = at + k + 1;
+}
+
+/// `,"outcome":"…","round":` for each [`Outcome`](crate::model::Outcome) (in its order), in 32 bytes, and its length: one copy of 32
+/// bytes for any outcome (the bytes after the length are overwritten by what follows).
+const OUTCOME_KEYS: [([u8; 32], usize); 4] = [
+    padded(b",\"outcome\":\"completed\",\"round\":"),
+    padded(b",\"outcome\":\"retired\",\"round\":"),
+    padded(b",\"outcome\":\"walkover\",\"round\":"),
+    padded(b",\"outcome\":\"defaulted\",\"round\":"),
+];
+
+/// `,"doubles":…,"evidence":` for a match that is not doubles (index 0) and one that is, in 28 bytes.
+const DOUBLES_KEYS: [([u8; 28], usize); 2] = [
+    padded(b",\"doubles\":false,\"evidence\":"),
+    padded(b",\"doubles\":true,\"evidence\":"),
+];
+
+/// `s` at the start of `N` bytes (zeros after it), and its length.
+const fn padded<const N: usize>(s: &[u8]) -> ([u8; N], usize) {
+    let mut t = [0; N];
+    let mut i = 0;
+    while i < s.len() {
+        t[i] = s[i];
+        i += 1;
+    }
+    (t, s.len())
+}
+
+/// The room that [`match_tail`] takes: the end of the score's sets, the outcome and round, the tournament, and
+/// the doubles flag and the evidence key.
+const MATCH_TAIL: usize = 2 + 32 + STR + 14 + 8 + STR + 1 + 28;
+
+/// A match's fields from the end of the score's sets (`]}`, when it has a score) to `"evidence":`, at
+/// `buf[at..]` in [`MATCH_TAIL`] bytes of room; returns the end, or `None` (nothing written that counts) when
+/// the round or the tournament's name is longer than 32 bytes or needs escapes. One window, as in
+/// [`match_head`]; the outcome and the doubles flag with their keys are copied from tables, with no branch.
+#[inline(always)]
+fn match_tail(buf: &mut [u8; CAP], at: usize, m: &Match) -> Option<usize> {
+    let win = &mut buf[at..][..MATCH_TAIL];
+    // Written whether or not there is a score: without one, the outcome's key starts on it.
+    win[..2].copy_from_slice(b"]}");
+    let mut k = 2 * usize::from(m.score.is_some());
+    let (key, n) = &OUTCOME_KEYS[m.outcome as usize];
+    win[k..k + 32].copy_from_slice(key);
+    k += n;
+    k = match m.round.as_deref() {
+        Some(r) => str_at(win, k, r)?,
+        None => {
+            win[k..k + 4].copy_from_slice(b"null");
+            k + 4
+        }
+    };
+    win[k..k + 14].copy_from_slice(b",\"tournament\":");
+    k += 14;
+    k = match &m.tournament {
+        Some(t) => {
+            win[k..k + 8].copy_from_slice(b"{\"name\":");
+            k = str_at(win, k + 8, &t.name)?;
+            win[k] = b'}';
+            k + 1
+        }
+        None => {
+            win[k..k + 4].copy_from_slice(b"null");
+            k + 4
+        }
+    };
+    let (key, n) = &DOUBLES_KEYS[usize::from(m.doubles)];
+    win[k..k + 28].copy_from_slice(key);
+    Some(at + k + n)
+}
+
+/// What [`match_tail`] writes, piece by piece: the general path (rare: a round or a tournament's name of more
+/// than 32 bytes or with escapes), in [`MATCH_TAIL`] bytes of room made before.
+#[cold]
+#[inline(never)]
+fn match_tail_general(w: &mut Writer, m: &Match) {
+    if m.score.is_some() {
+        w.put(b"]}");
+    }
+    w.room(32 + STR);
+    let (key, n) = &OUTCOME_KEYS[m.outcome as usize];
+    w.put(&key[..*n]);
     w.put_opt_str(m.round.as_deref());
-    // (With the room for the doubles flag and the evidence key.)
-    w.room(22 + STR + 1 + 29);
+    w.room(14 + 8 + STR + 1 + 28);
     w.put(b",\"tournament\":");
     match &m.tournament {
         Some(t) => {
@@ -461,52 +671,8 @@ fn match_(w: &mut Writer, m: &Match) {
         }
         None => w.put(b"null"),
     }
-    if m.doubles {
-        w.put(b",\"doubles\":true,\"evidence\":");
-    } else {
-        w.put(b",\"doubles\":false,\"evidence\":");
-    }
-    evidence_and_rule(w, &m.evidence, &m.rule);
-}
-
-fn score(w: &mut Writer, s: &Score) {
-    w.room(8 + STR + 9);
-    w.put(b"{\"text\":");
-    w.put_str(&s.text);
-    // The list by hand: its brackets in the pieces before and after it.
-    w.put(b",\"sets\":[");
-    for (i, set) in s.sets.iter().enumerate() {
-        w.room(ITEM + 1);
-        if i > 0 {
-            w.put(b",");
-        }
-        if set.winner < 10 && set.loser < 10 {
-            // The usual set: one digit each, added into one template.
-            let mut head = *b"{\"winner\":0,\"loser\":0";
-            head[10] += set.winner as u8;
-            head[20] += set.loser as u8;
-            w.put(&head);
-        } else {
-            w.put(b"{\"winner\":");
-            w.put_num(set.winner as u64);
-            w.put(b",\"loser\":");
-            w.put_num(set.loser as u64);
-        }
-        for (key, v) in [
-            (&b",\"tiebreak_winner\":"[..], set.tiebreak_winner),
-            (&b",\"tiebreak_loser\":"[..], set.tiebreak_loser),
-        ] {
-            if let Some(t) = v {
-                w.put(key);
-                w.put_num(t as u64);
-            }
-        }
-        if set.match_tiebreak {
-            w.put(b",\"match_tiebreak\":true");
-        }
-        w.put(b"}");
-    }
-    w.lit(b"]}");
+    let (key, n) = &DOUBLES_KEYS[usize::from(m.doubles)];
+    w.put(&key[..*n]);
 }
 
 /// `{"player":{..},"KEY":N` of a ranking or seed (`key` is `,"KEY":`), with room for `more` bytes after.
@@ -541,9 +707,22 @@ fn seed(w: &mut Writer, s: &Seed) {
 fn evidence_and_rule(w: &mut Writer, e: &Evidence, rule: &str) {
     w.room(MAX_ROOM);
     evidence(w, e, b"{\"start\":");
-    w.put(b",\"rule\":");
-    w.put_str(rule);
-    w.put(b"}");
+    // The key, a short rule and the brace in one window of the room left (at least `8 + STR + 1` bytes, after
+    // a short evidence text or a long one).
+    let at = w.len;
+    let win = &mut w.buf[at..][..8 + STR + 1];
+    win[..8].copy_from_slice(b",\"rule\":");
+    match str_at(win, 8, rule) {
+        Some(end) => {
+            win[end] = b'}';
+            w.len = at + end + 1;
+        }
+        None => {
+            w.len = at + 8;
+            w.long_str(rule);
+            w.put(b"}");
+        }
+    }
 }
 
 /// The room that [`evidence`] needs.
@@ -873,8 +1052,9 @@ fn escaped(out: &mut Vec<u8>, b: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::{
-        CAP, NUM, PLAYER, STR, Writer, any_escape, decimal, escape_bits, escape_lanes,
-        escape_lanes_words, needs_escape, player_fields, player_head, players, str_at, string,
+        CAP, MATCH_HEAD, MATCH_TAIL, NUM, PLAYER, STR, Writer, any_escape, decimal, escape_bits,
+        escape_lanes, escape_lanes_words, match_head, match_tail, matches, needs_escape,
+        player_fields, player_head, players, str_at, string,
     };
     use crate::Extractor;
 
@@ -1146,6 +1326,110 @@ mod tests {
                 players(&mut w, &ps[..take]);
                 w.flush();
                 let want = serde_json::to_string(&ps[..take]).unwrap();
+                assert_eq!(&out[..fill], " ".repeat(fill).as_bytes());
+                assert_eq!(String::from_utf8(out[fill..].to_vec()).unwrap(), want);
+            }
+        }
+    }
+
+    #[test]
+    fn matches_as_serde_json_writes_them() {
+        use crate::model::{
+            Evidence, Match, Outcome, PlayerRef, Score, SetScore, Side, Text, Tournament,
+        };
+        // Strings of every length from 0 to 40 (the windows take up to 32), clean or with an escape.
+        let mut strs: Vec<String> = Vec::new();
+        for n in 0..=40 {
+            let clean: String = (0..n).map(|i| (b'a' + (i % 26) as u8) as char).collect();
+            strs.push(clean.clone());
+            if n > 0 && n % 3 == 0 {
+                let mut v = clean.into_bytes();
+                v[n / 2] = if n % 2 == 0 { b'"' } else { b'\n' };
+                strs.push(String::from_utf8(v).unwrap());
+            }
+        }
+        strs.push("Jiří Lehečka".into());
+        let pick = |i: usize| Text::from(strs[i % strs.len()].as_str());
+        let short = |i: usize| Text::from(["p1", "p12", "Andy Murray", "QF", "6-4 6-4"][i % 5]);
+        let pref = |id: Text, name: Text| PlayerRef { id, name };
+        let sets = |i: usize| -> Vec<SetScore> {
+            let games = [0, 1, 4, 6, 7, 9, 10, 12, 99, 10_000, u32::MAX];
+            (0..i % 4)
+                .map(|k| SetScore {
+                    winner: games[(i + k) % games.len()],
+                    loser: games[(i * 3 + k) % games.len()],
+                    tiebreak_winner: (i % 5 == 1).then_some(games[(i + 2 * k) % games.len()]),
+                    tiebreak_loser: (i % 7 == 2).then_some(games[(i + 5 * k) % games.len()]),
+                    match_tiebreak: i % 6 == 3 && k == 0,
+                })
+                .collect()
+        };
+        let outcomes = [
+            Outcome::Completed,
+            Outcome::Retired,
+            Outcome::Walkover,
+            Outcome::Defaulted,
+        ];
+        let mut ms = Vec::new();
+        for i in 0..8 * strs.len() {
+            // Each field in turn takes the test string, the others short and clean.
+            let f = i % 8;
+            let s = |field: usize| if f == field { pick(i / 8) } else { short(i) };
+            let winner = if i % 11 == 5 {
+                Side::Pair(vec![pref(s(0), s(1)), pref(short(i + 1), short(i + 2))])
+            } else {
+                Side::Single(pref(s(0), s(1)))
+            };
+            ms.push(Match {
+                winner,
+                loser: Side::Single(pref(s(2), s(3))),
+                score: (i % 9 != 4).then(|| Score {
+                    text: s(4),
+                    sets: sets(i),
+                }),
+                outcome: outcomes[i % 4],
+                round: (i % 3 != 1).then(|| s(5)),
+                tournament: (i % 5 != 2).then(|| Tournament { name: s(6) }),
+                doubles: i % 2 == 1,
+                evidence: Evidence {
+                    start: i,
+                    end: i * 37,
+                    text: s(7),
+                },
+                rule: short(i + 3),
+            });
+        }
+        // The windows and the general paths both taken, many times, and the windows' bytes those of the
+        // whole array's.
+        let mut taken = [[0; 2]; 2];
+        for m in &ms {
+            let mut buf = [0; CAP];
+            let head = match_head(&mut buf, 5, m, b'[');
+            taken[0][usize::from(head.is_some())] += 1;
+            if let Some(end) = head {
+                assert!(end - 5 <= MATCH_HEAD);
+            }
+            let tail = match_tail(&mut buf, 5, m);
+            taken[1][usize::from(tail.is_some())] += 1;
+            if let Some(end) = tail {
+                assert!(end - 5 <= MATCH_TAIL);
+            }
+        }
+        assert!(taken.iter().flatten().all(|&n| n > 15), "{taken:?}");
+        for take in [0, 1, 2, 7, ms.len()] {
+            for fill in (0..CAP)
+                .step_by(41)
+                .chain(CAP - MATCH_HEAD - 3..CAP - MATCH_HEAD + 3)
+            {
+                let mut out = Vec::new();
+                let mut buf = [0; CAP];
+                let mut w = Writer::new(&mut out, &mut buf);
+                for _ in 0..fill {
+                    w.lit(b" ");
+                }
+                matches(&mut w, &ms[..take]);
+                w.flush();
+                let want = serde_json::to_string(&ms[..take]).unwrap();
                 assert_eq!(&out[..fill], " ".repeat(fill).as_bytes());
                 assert_eq!(String::from_utf8(out[fill..].to_vec()).unwrap(), want);
             }
