@@ -5,9 +5,7 @@
 //! with the keys as literals and a fast path for strings that need no escape, costs about a third of going
 //! through serde (the JSON is about 1.5 times the size of the article text, so this matters at full speed).
 
-use crate::model::{
-    Article, Evidence, Match, Player, PlayerRef, Ranking, RankingKind, Seed, SetScore, Side,
-};
+use crate::model::{Article, Evidence, Match, Player, PlayerRef, Ranking, Seed, SetScore, Side};
 
 impl Article {
     /// Appends the article to `out` as one line of JSON (no newline): the same bytes as
@@ -39,11 +37,11 @@ impl Article {
         w.lit(b",\"players\":");
         players(&mut w, &self.players);
         w.lit(b",\"matches\":");
-        matches(&mut w, &self.matches);
+        records(&mut w, &self.matches, match_);
         w.lit(b",\"rankings\":");
-        w.list(&self.rankings, ranking);
+        records(&mut w, &self.rankings, ranking);
         w.lit(b",\"seeds\":");
-        w.list(&self.seeds, seed);
+        records(&mut w, &self.seeds, seed);
         w.lit(b",\"warnings\":");
         w.list(&self.warnings, |w, s| w.str(s));
         if let Some(t) = body {
@@ -439,14 +437,16 @@ fn doubles_pair(w: &mut Writer, ps: &[PlayerRef]) {
     w.list(ps, player_ref);
 }
 
-/// The matches' array. Each match is written by [`match_`] after its lead (`[` or `,`).
-fn matches(w: &mut Writer, ms: &[Match]) {
-    if ms.is_empty() {
+/// An array of records (matches, rankings, seeds): `each` writes one after its lead (`[` or `,`), which it
+/// writes in the window of its first piece (no room check and no comma of their own).
+#[inline(always)]
+fn records<T>(w: &mut Writer, items: &[T], mut each: impl FnMut(&mut Writer, &T, u8)) {
+    if items.is_empty() {
         w.lit(b"[]");
         return;
     }
-    for (i, m) in ms.iter().enumerate() {
-        match_(w, m, if i == 0 { b'[' } else { b',' });
+    for (i, it) in items.iter().enumerate() {
+        each(w, it, if i == 0 { b'[' } else { b',' });
     }
     w.lit(b"]");
 }
@@ -675,32 +675,85 @@ fn match_tail_general(w: &mut Writer, m: &Match) {
     w.put(&key[..*n]);
 }
 
-/// `{"player":{..},"KEY":N` of a ranking or seed (`key` is `,"KEY":`), with room for `more` bytes after.
-fn player_and_number(w: &mut Writer, player: &PlayerRef, key: &[u8], n: u32, more: usize) {
-    w.put(b"{\"player\":");
-    player_ref(w, player);
-    w.room(key.len() + NUM + more);
-    w.put(key);
-    w.put_num(u64::from(n));
-}
+/// `,"kind":"…","evidence":` for each [`RankingKind`](crate::model::RankingKind) (in its order), in 40 bytes, and its length.
+const KIND_KEYS: [([u8; 40], usize); 5] = [
+    padded(b",\"kind\":\"current\",\"evidence\":"),
+    padded(b",\"kind\":\"previous\",\"evidence\":"),
+    padded(b",\"kind\":\"career-high\",\"evidence\":"),
+    padded(b",\"kind\":\"projected\",\"evidence\":"),
+    padded(b",\"kind\":\"national\",\"evidence\":"),
+];
 
-fn ranking(w: &mut Writer, r: &Ranking) {
-    player_and_number(w, &r.player, b",\"rank\":", r.rank, 33);
-    // (One `put` in each arm, as for a match's outcome.)
-    match r.kind {
-        RankingKind::Current => w.put(b",\"kind\":\"current\",\"evidence\":"),
-        RankingKind::Previous => w.put(b",\"kind\":\"previous\",\"evidence\":"),
-        RankingKind::CareerHigh => w.put(b",\"kind\":\"career-high\",\"evidence\":"),
-        RankingKind::Projected => w.put(b",\"kind\":\"projected\",\"evidence\":"),
-        RankingKind::National => w.put(b",\"kind\":\"national\",\"evidence\":"),
-    }
+fn ranking(w: &mut Writer, r: &Ranking, lead: u8) {
+    let (kind, n) = &KIND_KEYS[r.kind as usize];
+    record_head(w, lead, &r.player, b"},\"rank\":", r.rank, kind, *n);
     evidence_and_rule(w, &r.evidence, &r.rule);
 }
 
-fn seed(w: &mut Writer, s: &Seed) {
-    player_and_number(w, &s.player, b",\"seed\":", s.seed, 12);
-    w.put(b",\"evidence\":");
+fn seed(w: &mut Writer, s: &Seed, lead: u8) {
+    record_head(
+        w,
+        lead,
+        &s.player,
+        b"},\"seed\":",
+        s.seed,
+        b",\"evidence\":",
+        12,
+    );
     evidence_and_rule(w, &s.evidence, &s.rule);
+}
+
+/// The room that [`record_head`] takes: the lead, `{"player":`, the player's id and name (each in [`STR`]
+/// bytes), and the number with the keys around it.
+const RECORD_HEAD: usize = 11 + 6 + STR + 8 + STR + 9 + NUM + 40;
+
+/// `lead` (`[` or `,`) and a ranking's or seed's fields before its evidence: `{"player":{..}` and `key` (the
+/// brace that closes the player and `,"KEY":`), `n`, and the first `tail_len` bytes of `tail` (what follows
+/// the number, up to `"evidence":`). After one room check, into one window of the buffer when the player's
+/// strings are short and need no escape (nearly always), as [`player_head`] writes a player; piece by piece
+/// otherwise.
+#[inline(always)]
+fn record_head<const K: usize, const T: usize>(
+    w: &mut Writer,
+    lead: u8,
+    p: &PlayerRef,
+    key: &[u8; K],
+    n: u32,
+    tail: &[u8; T],
+    tail_len: usize,
+) {
+    w.room(RECORD_HEAD);
+    let at = w.len;
+    let win = &mut w.buf[at..][..RECORD_HEAD];
+    win[0] = lead;
+    win[1..17].copy_from_slice(b"{\"player\":{\"id\":");
+    let written = str_at(win, 17, &p.id).and_then(|k| {
+        win[k..k + 8].copy_from_slice(b",\"name\":");
+        str_at(win, k + 8, &p.name)
+    });
+    match written {
+        Some(k) => {
+            win[k..k + K].copy_from_slice(key);
+            let k = num_at(win, k + K, u64::from(n));
+            win[k..k + T].copy_from_slice(tail);
+            w.len = at + k + tail_len;
+        }
+        None => record_head_general(w, lead, p, key, n, &tail[..tail_len]),
+    }
+}
+
+/// What [`record_head`] writes, piece by piece: the general path (rare: a string of more than 32 bytes or with
+/// escapes), in [`RECORD_HEAD`] bytes of room made before.
+#[cold]
+#[inline(never)]
+fn record_head_general(w: &mut Writer, lead: u8, p: &PlayerRef, key: &[u8], n: u32, tail: &[u8]) {
+    w.put(&[lead]);
+    w.put(b"{\"player\":");
+    id_and_name(w, &p.id, &p.name);
+    w.room(key.len() + NUM + tail.len());
+    w.put(key);
+    w.put_num(u64::from(n));
+    w.put(tail);
 }
 
 /// The last two fields of a record (after `"evidence":`) and its closing brace.
@@ -1053,7 +1106,7 @@ fn escaped(out: &mut Vec<u8>, b: &[u8]) {
 mod tests {
     use super::{
         CAP, MATCH_HEAD, MATCH_TAIL, NUM, PLAYER, STR, Writer, any_escape, decimal, escape_bits,
-        escape_lanes, escape_lanes_words, match_head, match_tail, matches, needs_escape,
+        escape_lanes, escape_lanes_words, match_, match_head, match_tail, needs_escape,
         player_fields, player_head, players, str_at, string,
     };
     use crate::Extractor;
@@ -1427,9 +1480,86 @@ mod tests {
                 for _ in 0..fill {
                     w.lit(b" ");
                 }
-                matches(&mut w, &ms[..take]);
+                super::records(&mut w, &ms[..take], match_);
                 w.flush();
                 let want = serde_json::to_string(&ms[..take]).unwrap();
+                assert_eq!(&out[..fill], " ".repeat(fill).as_bytes());
+                assert_eq!(String::from_utf8(out[fill..].to_vec()).unwrap(), want);
+            }
+        }
+    }
+
+    #[test]
+    fn rankings_and_seeds_as_serde_json_write_them() {
+        use crate::model::{Evidence, PlayerRef, Ranking, RankingKind, Seed, Text};
+        // Ids and names of every length from 0 to 40 (the window takes up to 32), clean or with an escape;
+        // every kind; numbers short, at the table's edge and beyond it.
+        let mut strs: Vec<String> = Vec::new();
+        for n in 0..=40 {
+            let clean: String = (0..n).map(|i| (b'a' + (i % 26) as u8) as char).collect();
+            strs.push(clean.clone());
+            if n > 0 {
+                let mut v = clean.into_bytes();
+                v[n / 2] = if n % 2 == 0 { b'\\' } else { b'\t' };
+                strs.push(String::from_utf8(v).unwrap());
+            }
+        }
+        let kinds = [
+            RankingKind::Current,
+            RankingKind::Previous,
+            RankingKind::CareerHigh,
+            RankingKind::Projected,
+            RankingKind::National,
+        ];
+        let numbers = [0, 1, 9, 10, 123, 9999, 10_000, u32::MAX];
+        let (mut rankings, mut seeds) = (Vec::new(), Vec::new());
+        for i in 0..2 * strs.len() {
+            let s = &strs[i / 2];
+            let (id, name) = if i % 2 == 0 {
+                (s.as_str(), "Iga Swiatek")
+            } else {
+                ("p7", s.as_str())
+            };
+            let player = PlayerRef {
+                id: Text::from(id),
+                name: Text::from(name),
+            };
+            let evidence = Evidence {
+                start: i,
+                end: i + 9,
+                text: Text::from("world number one"),
+            };
+            rankings.push(Ranking {
+                player: player.clone(),
+                rank: numbers[i % numbers.len()],
+                kind: kinds[i % kinds.len()],
+                evidence: evidence.clone(),
+                rule: Text::from("rank-after-name"),
+            });
+            seeds.push(Seed {
+                player,
+                seed: numbers[(i + 3) % numbers.len()],
+                evidence,
+                rule: Text::from("seed-in-parens"),
+            });
+        }
+        for take in [0, 1, 2, rankings.len()] {
+            for fill in (0..CAP).step_by(43).chain(CAP - 200..CAP - 190) {
+                let mut out = Vec::new();
+                let mut buf = [0; CAP];
+                let mut w = Writer::new(&mut out, &mut buf);
+                for _ in 0..fill {
+                    w.lit(b" ");
+                }
+                super::records(&mut w, &rankings[..take], super::ranking);
+                w.lit(b"|");
+                super::records(&mut w, &seeds[..take], super::seed);
+                w.flush();
+                let want = format!(
+                    "{}|{}",
+                    serde_json::to_string(&rankings[..take]).unwrap(),
+                    serde_json::to_string(&seeds[..take]).unwrap()
+                );
                 assert_eq!(&out[..fill], " ".repeat(fill).as_bytes());
                 assert_eq!(String::from_utf8(out[fill..].to_vec()).unwrap(), want);
             }
