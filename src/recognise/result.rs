@@ -804,14 +804,19 @@ fn followed_by_by(text: &str, start: usize, end: usize) -> bool {
     }
     // The last word that `split_whitespace` gives is the end of `prev` after its last Unicode white space (if
     // any: then `prev` holds a non-ASCII byte). It is one of the auxiliaries only where `prev` is one, or ends
-    // with one after a non-ASCII byte; a non-ASCII byte at the end may be white space. Only those cases go to
-    // the code on characters: a name before the participle ("Müller defeated") is none of them.
+    // with one after a non-ASCII byte; a non-ASCII character at the end may be white space (read as a `char`:
+    // a letter there, "Mladenović defeated", ends a word that is no auxiliary). Only those cases go to the
+    // code on characters: a name before the participle ("Müller defeated") is none of them.
     let prev = &b[j..k];
     if prev.is_ascii() {
         if matches!(prev, b"has" | b"have" | b"had" | b"having") {
             return false;
         }
     } else if prev.last().is_some_and(|&c| c >= 0x80)
+        && text[j..k]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_whitespace)
         || [&b"has"[..], b"have", b"had", b"having"].iter().any(|a| {
             prev.len() > a.len() && prev.ends_with(a) && prev[prev.len() - a.len() - 1] >= 0x80
         })
@@ -836,6 +841,11 @@ fn followed_by_by(text: &str, start: usize, end: usize) -> bool {
         // follow in it (a name: "defeated Chloé"); the code on characters reads the same word (every byte
         // before it is ASCII) and says the same.
         if b[s].is_ascii_uppercase() {
+            return false;
+        }
+        // So does a Latin capital of two bytes ("defeated Élodie"): every byte before it is ASCII, so the code on
+        // characters reads the same word (or, where `stop` cuts the capital, no word and no "by" after it).
+        if b[s] >= 0x80 && latin_capital(b, s) == Some(true) {
             return false;
         }
         while i < stop && !space(b[i]) && !is_stop(b[i]) {
@@ -1333,6 +1343,13 @@ mod tests {
             "x\u{3000}have beaten by, \u{e9}hav beaten by, \u{e9}shad beaten by, \u{e9}s\u{a0}ad beaten by",
             // Capitals with non-ASCII bytes after the participle.
             "defeated Chlo\u{e9} by, defeated Chlo\u{e9}by, beaten C\u{a0}by, beaten c\u{a0}by, beaten Z\u{2028}by",
+            // Non-ASCII last characters before the participle, white space or not; Latin capitals (and other
+            // letters) after it, one cut by the 60 bytes.
+            "Mladenovi\u{107} defeated him by, Mladenovi\u{107}\u{a0}defeated by, \u{107}\u{85} beaten by",
+            "defeated \u{c9}ric by, beaten \u{e9}ric by, beaten \u{c9}by, beaten \u{1e9e} by, beaten \u{17d} by",
+            "beaten \u{c9}, beaten x \u{237} by, beaten x \u{23a} by, beaten \u{100}\u{a0}by, beaten x \u{c0}",
+            "beaten aaaaaaaaaaa bbbbbbbbbbb ccccccccccc ddddddddddd eeeeeeeee \u{c9}by, beaten by",
+            "beaten aaaaaaaaaaa bbbbbbbbbbb ccccccccccc ddddddddddd eeeeeeee \u{c9} by, beaten by",
         ]);
         for t in &texts {
             let b = t.as_bytes();
