@@ -300,31 +300,25 @@ static FOLLOW: Lazy<FxHashMap<Box<[u8]>, Word>> = Lazy::new(|| {
     map
 });
 
-/// [`FOLLOW`] of the first words of at most eight bytes, by their [`WORD_TABLE`] cue entry (see
-/// [`super::Key`]): the table tells such words apart exactly. None for the [`DEFERRED`] words, which the
-/// table does not hold.
-static BY_CUE: Lazy<Vec<Option<&'static Word>>> = Lazy::new(|| {
-    let mut v = vec![None; WORD_TABLE.cues];
+/// By the [`WORD_TABLE`] cue entry (see [`super::Key`]) of a word of at most eight bytes (the table tells such
+/// words apart exactly): its [`FOLLOW`] if it is a first word (none for the [`DEFERRED`] words, which the
+/// table does not hold), and whether it is one of [`TRIGGERS`]. One table, so one bounds check per keyword.
+static BY_CUE: Lazy<Vec<(Option<&'static Word>, bool)>> = Lazy::new(|| {
+    let mut v = vec![(None, false); WORD_TABLE.cues];
     for (w, follow) in FOLLOW.iter() {
         let n = w.len();
         if n <= 8 && !DEFERRED.contains(&&**w) {
             let entry = WORD_TABLE
                 .get(word_key(w, 0, n), n)
                 .expect("every first word in the table");
-            v[usize::from(entry.cue)] = Some(follow);
+            v[usize::from(entry.cue)].0 = Some(follow);
         }
     }
-    v
-});
-
-/// Whether the [`WORD_TABLE`] cue entry of a word of at most eight bytes is one of [`TRIGGERS`].
-static TRIGGER_BY_CUE: Lazy<Vec<bool>> = Lazy::new(|| {
-    let mut v = vec![false; WORD_TABLE.cues];
     for t in TRIGGERS.iter().filter(|t| t.len() <= 8) {
         let entry = WORD_TABLE
             .get(word_key(t, 0, t.len()), t.len())
             .expect("every trigger in the table");
-        v[usize::from(entry.cue)] = true;
+        v[usize::from(entry.cue)].1 = true;
     }
     v
 });
@@ -502,10 +496,16 @@ fn latin_capital(b: &[u8], at: usize) -> Option<bool> {
 /// in code: `Some(Some((end, alternative)))` for a match, `Some(None)` for none, `None` when the pattern must
 /// tell (a non-ASCII capital after "d.").
 fn read_at(b: &[u8], q: usize, word: &Word) -> Option<Option<(usize, usize)>> {
+    // The eight bytes after the first word, read once for every step (see [`Prefix::starts_in`]): a per-step
+    // read had its bounds and pointers worked out before the loop on each call, most of which try one step.
+    let eight = eight_at(b, q);
     // The two bytes after the first word, as the `two` of the texts (past the end, no text's).
-    let next_two = match b.get(q..q + 2) {
-        Some(&[x, y]) => u32::from(u16::from_le_bytes([x, y])),
-        _ => NO_TWO,
+    let next_two = match eight {
+        Some(v) => u32::from(v as u16),
+        None => match b.get(q..q + 2) {
+            Some(&[x, y]) => u32::from(u16::from_le_bytes([x, y])),
+            _ => NO_TWO,
+        },
     };
     // Most texts fail on their first two bytes (a space and the first letter of a word): only the steps that
     // can match after these two are tried.
@@ -518,7 +518,7 @@ fn read_at(b: &[u8], q: usize, word: &Word) -> Option<Option<(usize, usize)>> {
                 if let Some((&0, head)) = rest.split_last() {
                     // "d. F": the capital ends the match.
                     let at = q + head.len();
-                    if h.starts(b, q, head) && at < b.len() {
+                    if h.starts_in(eight, b, q, head) && at < b.len() {
                         if b[at].is_ascii_uppercase() {
                             return Some(Some((at + 1, *alt)));
                         }
@@ -533,7 +533,7 @@ fn read_at(b: &[u8], q: usize, word: &Word) -> Option<Option<(usize, usize)>> {
                     continue;
                 }
                 let e = q + rest.len();
-                if h.starts(b, q, rest) && !b.get(e).is_some_and(|&c| is_word_byte(c)) {
+                if h.starts_in(eight, b, q, rest) && !b.get(e).is_some_and(|&c| is_word_byte(c)) {
                     return Some(Some((e, *alt)));
                 }
             }
@@ -575,17 +575,30 @@ impl Prefix {
     }
 
     /// `b[q..].starts_with(text)`, where `self` is `Prefix::new(text)` (`q` at most `b.len()`).
-    #[inline]
+    #[cfg(test)]
     fn starts(&self, b: &[u8], q: usize, text: &[u8]) -> bool {
-        match b.get(q..q + 8) {
-            Some(eight) => {
-                let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-                // Past eight bytes (a few long texts: "\x20the\x20better\x20of"), the rest as a slice.
+        self.starts_in(eight_at(b, q), b, q, text)
+    }
+
+    /// [`Prefix::starts`] with `eight` the [`eight_at`] of `b` and `q`, read once by the caller for all the
+    /// texts it tries at `q`.
+    #[inline]
+    fn starts_in(&self, eight: Option<u64>, b: &[u8], q: usize, text: &[u8]) -> bool {
+        match eight {
+            // Past eight bytes (a few long texts: "\x20the\x20better\x20of"), the rest as a slice.
+            Some(v) => {
                 v & self.mask == self.key && (text.len() <= 8 || b[q + 8..].starts_with(&text[8..]))
             }
             None => b[q..].starts_with(text),
         }
     }
+}
+
+/// The eight bytes `b[q..q + 8]` as a little-endian integer, `None` where fewer than eight follow `q`.
+#[inline]
+fn eight_at(b: &[u8], q: usize) -> Option<u64> {
+    b.get(q..q + 8)
+        .map(|eight| u64::from_le_bytes(eight.try_into().expect("eight bytes")))
 }
 
 /// The `two` of a [`Step::Lit`] text of fewer than three bytes: tried whatever bytes follow.
@@ -704,12 +717,17 @@ fn has_ascii_upper(b: &[u8], s: usize, e: usize) -> bool {
     at_least_a & !past_z & !v & HIGH != 0
 }
 
-/// Whether the keyword `w` (of [`super::KEY_RESULT`], with cue entry `cue`) is one of [`TRIGGERS`].
-fn is_trigger(w: &[u8], cue: u16) -> bool {
-    if w.len() > 8 {
-        TRIGGERS.contains(&w)
-    } else {
-        TRIGGER_BY_CUE[usize::from(cue)]
+/// Whether the run of ASCII letters `b[s..e]` (one to eight bytes) holds a capital: a letter is one where its
+/// case bit (bit 5) is clear, so one `and` of eight bytes tells (where [`has_ascii_upper`] tells each byte's
+/// class).
+#[inline]
+fn letters_have_capital(b: &[u8], s: usize, e: usize) -> bool {
+    let n = e - s;
+    debug_assert!((1..=8).contains(&n) && b[s..e].iter().all(u8::is_ascii_alphabetic));
+    match eight_at(b, s) {
+        // (The low `n` bytes: a shift by 0 to 56.)
+        Some(v) => !v & u64::MAX >> (64 - 8 * n) & super::splat(0x20) != 0,
+        None => b[s..e].iter().any(|&c| c & 0x20 == 0),
     }
 }
 
@@ -903,26 +921,32 @@ fn each_match(text: &str, keywords: &Keywords, mut found: impl FnMut(usize, usiz
     let mut words = super::take_buffer(&WORDS);
     words.reserve(64);
     let mut sorted = true;
+    let by_cue = &BY_CUE[..];
     for key in keywords.results() {
         let (p, e) = (key.start, key.end);
         let w = &b[p..e];
-        if is_trigger(w, key.cue) {
+        // The table holds the words in lower case and tells words of more than eight bytes by their first
+        // eight.
+        let (word, trigger) = if w.len() > 8 {
+            (FOLLOW.get(w), TRIGGERS.contains(&w))
+        } else {
+            by_cue[usize::from(key.cue)]
+        };
+        if trigger {
             let before = words.len();
             deferred_before(b, p, &mut words);
             if words.len() > before && before > 0 && words[before].0 <= words[before - 1].0 {
                 sorted = false;
             }
         }
-        // The table holds the words in lower case and tells words of more than eight bytes by their first
-        // eight.
-        let word = if w.len() > 8 {
-            FOLLOW.get(w)
-        } else {
-            BY_CUE[usize::from(key.cue)]
-        };
-        // The pattern is case sensitive: a first word with a capital starts no cue.
+        // The pattern is case sensitive: a first word with a capital starts no cue. (A word of the table
+        // holds only letters: its bytes in lower case are a first word's.)
         if let Some(word) = word
-            && !has_ascii_upper(b, p, e)
+            && !if w.len() > 8 {
+                has_ascii_upper(b, p, e)
+            } else {
+                letters_have_capital(b, p, e)
+            }
         {
             words.push((p, e, word));
         }
@@ -937,8 +961,11 @@ fn each_match(text: &str, keywords: &Keywords, mut found: impl FnMut(usize, usiz
         if p < next {
             continue;
         }
-        // A word byte before the word: the pattern must tell (it may match inside a word).
-        let glued = p > 0 && is_word_byte(b[p - 1]);
+        // A word byte before the word: the pattern must tell (it may match inside a word). Each word is a
+        // maximal run of ASCII letters and digits (a keyword of the scan, or one that `deferred_before`
+        // found): of the word bytes, only '_' can stand before it.
+        debug_assert!(p == 0 || !super::WORD[usize::from(b[p - 1])]);
+        let glued = p > 0 && b[p - 1] == b'_';
         // Most hits are followed by no text of their word: the two bytes after it tell.
         if !glued
             && word.lead.is_some_and(|(first, second)| {
@@ -1064,7 +1091,6 @@ pub(crate) fn warm_up() {
     Lazy::force(&FIRST_WORDS);
     Lazy::force(&FOLLOW);
     Lazy::force(&BY_CUE);
-    Lazy::force(&TRIGGER_BY_CUE);
     Lazy::force(&DEFERRED_WORDS);
     Lazy::force(&READINGS);
 }
@@ -1269,6 +1295,47 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// [`letters_have_capital`] answers as a test of each byte on every run of one to eight ASCII letters of the
+    /// corpora and of edge cases (both cases of every letter, the ends of the text).
+    #[test]
+    fn letters_have_capital_is_any_upper() {
+        let mut texts = crate::recognise::all_texts_and(&[
+            "Won WON wOn beaT ABCDEFGHI abcdefgh abcdefgH Abcdefgh aZ Za zA",
+        ]);
+        texts.push(('A'..='Z').chain('a'..='z').collect());
+        texts.push(('a'..='z').rev().chain(('A'..='Z').rev()).collect());
+        let mut checked = 0;
+        for t in &texts {
+            let b = t.as_bytes();
+            for s in 0..b.len().min(20_000) {
+                for e in s + 1..(s + 8).min(b.len()) + 1 {
+                    if !b[s..e].iter().all(u8::is_ascii_alphabetic) {
+                        break;
+                    }
+                    let want = b[s..e].iter().any(u8::is_ascii_uppercase);
+                    assert_eq!(letters_have_capital(b, s, e), want, "{s}..{e} of {t:?}");
+                    checked += usize::from(want);
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+
+    /// [`eight_at`] reads eight bytes little-endian where they are, and none nearer the end.
+    #[test]
+    fn eight_at_reads_eight_bytes() {
+        let b = b"abcdefghij";
+        assert_eq!(eight_at(b, 0), Some(u64::from_le_bytes(*b"abcdefgh")));
+        assert_eq!(eight_at(b, 2), Some(u64::from_le_bytes(*b"cdefghij")));
+        assert_eq!(
+            eight_at(b, 0).map(|v| v as u16),
+            Some(u16::from_le_bytes(*b"ab"))
+        );
+        assert_eq!(eight_at(b, 3), None);
+        assert_eq!(eight_at(b, 10), None);
+        assert_eq!(eight_at(b"", 0), None);
     }
 
     /// [`Prefix::starts`] answers as `starts_with` for every text of the cue steps, at every offset of the
