@@ -339,7 +339,9 @@ const MATCH_NOUNS: [&[u8]; 10] = [
 
 /// The "lostmatch" / "wonmatch" alternative after its verb, which ends at `q`: `\x20(?:the\x20|his\x20|
 /// her\x20|their\x20)?(?:[a-z-]+\x20)?(?:nouns)\x20(?:to|against)\b` (only "against" after "won"), tried
-/// in the pattern's order. The end of the match, if any.
+/// in the pattern's order. The end of the match, if any. Out of line: inlined in [`read_at`], its offsets and
+/// pointers were worked out before the step loop on every call (one in four tries it).
+#[inline(never)]
 fn noun_prep(b: &[u8], q: usize, lost: bool) -> Option<usize> {
     if b.get(q) != Some(&b' ') {
         return None;
@@ -447,7 +449,9 @@ const PASSIVE_FIRST: u128 = {
 /// The "passive" alternative after its verb ("was", "got"), which ends at `q`: `\x20(?:(?:also|then|later|
 /// eventually|finally|again|[a-z]+ly)\x20)?(?:participles)\b`, tried in the pattern's order (with an adverb
 /// first). The end of the match, if any. Every byte it reads is ASCII or fails the pattern as any byte that is
-/// not a letter does (`[a-z]`, the literals, `(?-u:\b)`): no case is left to the pattern.
+/// not a letter does (`[a-z]`, the literals, `(?-u:\b)`): no case is left to the pattern. Out of line, as
+/// [`noun_prep`] is.
+#[inline(never)]
 fn passive(b: &[u8], q: usize) -> Option<usize> {
     if b.get(q) != Some(&b' ') {
         return None;
