@@ -459,7 +459,7 @@ impl ByWord {
 struct ByWordRev {
     /// Last node of each word's list.
     tails: Vec<u32>,
-    /// Entity, previous node.
+    /// Entity, previous node. (Filled by [`ByWordRev::write`], nodes of earlier articles stay past those pushed.)
     nodes: Vec<(u32, u32)>,
 }
 
@@ -503,6 +503,54 @@ impl ByWordRev {
     fn only(&self, word: u32) -> Option<usize> {
         let &(e, prev) = self.nodes.get(self.tails[word as usize] as usize)?;
         (prev == NIL).then_some(e as usize)
+    }
+
+    /// Empty lists for `words` word ids (as [`ByWordRev::reset`]), filled by `f` through a [`RevWriter`] with
+    /// room for `room` entries.
+    ///
+    /// For a loop that knows how many entries it may push at most: the writer's slices stay in registers, where
+    /// a push through the vector reloaded its pointer and length after every store (a store into a buffer may
+    /// change the vector as far as the compiler knows, and the vector is in memory for its growth call). The
+    /// nodes are not cleared: those of an earlier article stay past the ones pushed, never reached from a tail
+    /// (no clearing or filling of the room per article; the vector only grows).
+    #[inline(always)]
+    fn write<R>(&mut self, words: usize, room: usize, f: impl FnOnce(&mut RevWriter) -> R) -> R {
+        self.tails.clear();
+        self.tails.resize(words, NIL);
+        if self.nodes.len() < room {
+            self.nodes.resize(room, (NIL, NIL));
+        }
+        f(&mut RevWriter {
+            tails: &mut self.tails[..],
+            nodes: &mut self.nodes[..],
+            len: 0,
+        })
+    }
+}
+
+/// A [`ByWordRev`] being filled through slices (see [`ByWordRev::write`]): its per-word tails, its nodes with
+/// room made for every push, and the number of nodes pushed.
+struct RevWriter<'a> {
+    tails: &'a mut [u32],
+    nodes: &'a mut [(u32, u32)],
+    len: usize,
+}
+
+impl RevWriter<'_> {
+    /// As [`ByWordRev::push`] (panics past the room made).
+    #[inline(always)]
+    fn push(&mut self, word: u32, entity: usize) {
+        let tail = &mut self.tails[word as usize];
+        self.nodes[self.len] = (entity as u32, *tail);
+        *tail = self.len as u32;
+        self.len += 1;
+    }
+
+    /// As [`ByWordRev::last`] (a tail is NIL or a node pushed).
+    #[inline(always)]
+    fn last(&self, word: u32) -> Option<usize> {
+        let &(e, _) = self.nodes.get(self.tails[word as usize] as usize)?;
+        Some(e as usize)
     }
 }
 
@@ -613,17 +661,25 @@ fn build_entities_in(
     // Surname words (everything after the given name) and given names of the full names, for single words
     // (none when there is no single word).
     let lists = if singles > 0 { words.distinct } else { 0 };
-    by_surname_word.reset(lists, words.ids.len());
-    by_given.reset(lists, name_of.len());
-    for (j, &m) in name_of.iter().enumerate().filter(|_| singles > 0) {
-        let toks = words.of(m);
-        for &t in &toks[1..] {
-            if by_surname_word.last(t) != Some(j) {
-                by_surname_word.push(t, j);
+    // Through writers with room made up front (at most one surname entry per word of the entities' names, which
+    // are distinct mentions; one given name per entity): no reload of the vectors per push. The words' two
+    // vectors as slices too (read through `words`, their pointers and lengths were reloaded after every push).
+    let (ids, ends) = (&words.ids[..], &words.ends[..]);
+    by_surname_word.write(lists, ids.len(), |surname| {
+        by_given.write(lists, name_of.len(), |given| {
+            for (j, &m) in name_of.iter().enumerate().filter(|_| singles > 0) {
+                // As [`NameWords::of`].
+                let &[a, b] = ends[m..].first_chunk::<2>().expect("a mention's ends");
+                let toks = &ids[a as usize..b as usize];
+                for &t in &toks[1..] {
+                    if surname.last(t) != Some(j) {
+                        surname.push(t, j);
+                    }
+                }
+                given.push(toks[0], j);
             }
-        }
-        by_given.push(toks[0], j);
-    }
+        })
+    });
     // The surname-only entity made for each single word.
     refill(single_buf, lists, None);
     let single = &mut single_buf[..];
@@ -2336,6 +2392,53 @@ mod tests {
             }
         }
         assert!(checked > 10_000, "{checked}");
+    }
+
+    #[test]
+    fn rev_writer_same_as_pushes() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n) as u32
+        };
+        let (mut a, mut b) = (ByWordRev::default(), ByWordRev::default());
+        for round in 0..200 {
+            let words = 1 + next(30) as usize;
+            let pushes = next(2 * words as u64 + 1) as usize;
+            let room = pushes + next(4) as usize;
+            let pairs: Vec<(u32, usize)> = (0..pushes)
+                .map(|_| {
+                    (
+                        next(words as u64),
+                        next(if round % 3 == 0 { 3 } else { 40 }) as usize,
+                    )
+                })
+                .collect();
+            a.reset(words, pushes);
+            let mut lasts = (Vec::new(), Vec::new());
+            for &(w, e) in &pairs {
+                lasts.0.push(a.last(w));
+                a.push(w, e);
+            }
+            // (`b`'s nodes of the rounds before stay past its pushes.)
+            let pushed = b.write(words, room, |wr| {
+                for &(w, e) in &pairs {
+                    lasts.1.push(wr.last(w));
+                    wr.push(w, e);
+                }
+                wr.len
+            });
+            assert_eq!(pushed, pushes);
+            assert_eq!(lasts.0, lasts.1, "round {round}");
+            assert_eq!(a.nodes, b.nodes[..pushes], "round {round}");
+            assert_eq!(a.tails, b.tails, "round {round}");
+            for w in 0..words as u32 {
+                assert_eq!(a.only(w), b.only(w));
+                assert!(a.iter_rev(w).eq(b.iter_rev(w)));
+            }
+        }
     }
 
     #[test]
