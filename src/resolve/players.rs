@@ -146,8 +146,9 @@ impl NameWords {
     }
 
     /// The id of the first word of mention `i` (every mention has one: [`NameWords::of`]`(i)[0]`, by one load of
-    /// its start and no test of its length).
-    #[inline]
+    /// its start and no test of its length). ([`build_entities_in`] reads it so from its slices of the words:
+    /// kept for the tests.)
+    #[cfg(test)]
     fn first(&self, i: usize) -> u32 {
         self.ids[self.ends[i] as usize]
     }
@@ -484,6 +485,45 @@ impl ByWordRev {
     /// The list of `word`, last pushed first.
     #[inline]
     fn iter_rev(&self, word: u32) -> impl Iterator<Item = usize> + '_ {
+        self.view().iter_rev(word)
+    }
+
+    /// The last entity pushed for `word` (the loops read it through [`ByWordRev::view`]: kept for the tests).
+    #[cfg(test)]
+    fn last(&self, word: u32) -> Option<usize> {
+        self.view().last(word)
+    }
+
+    /// The only entity of `word`'s list, if it has exactly one: its last node has no node before it (the loops
+    /// read it through [`ByWordRev::view`]: kept for the tests).
+    #[cfg(test)]
+    fn only(&self, word: u32) -> Option<usize> {
+        self.view().only(word)
+    }
+
+    /// The lists as slices, for a loop that reads them while it stores elsewhere: read through the vectors, their
+    /// pointers and lengths were loaded again after every store (a store into a buffer may change them as far as
+    /// the compiler knows).
+    #[inline(always)]
+    fn view(&self) -> RevView<'_> {
+        RevView {
+            tails: &self.tails,
+            nodes: &self.nodes,
+        }
+    }
+}
+
+/// A [`ByWordRev`]'s lists as slices (see [`ByWordRev::view`]).
+#[derive(Clone, Copy)]
+struct RevView<'a> {
+    tails: &'a [u32],
+    nodes: &'a [(u32, u32)],
+}
+
+impl<'a> RevView<'a> {
+    /// As [`ByWordRev::iter_rev`].
+    #[inline]
+    fn iter_rev(self, word: u32) -> impl Iterator<Item = usize> + 'a {
         let mut n = self.tails[word as usize];
         std::iter::from_fn(move || {
             let &(e, prev) = self.nodes.get(n as usize)?;
@@ -492,19 +532,21 @@ impl ByWordRev {
         })
     }
 
-    /// The last entity pushed for `word`.
+    /// As [`ByWordRev::last`].
     #[inline]
-    fn last(&self, word: u32) -> Option<usize> {
+    fn last(self, word: u32) -> Option<usize> {
         self.iter_rev(word).next()
     }
 
-    /// The only entity of `word`'s list, if it has exactly one: its last node has no node before it.
+    /// As [`ByWordRev::only`].
     #[inline]
-    fn only(&self, word: u32) -> Option<usize> {
+    fn only(self, word: u32) -> Option<usize> {
         let &(e, prev) = self.nodes.get(self.tails[word as usize] as usize)?;
         (prev == NIL).then_some(e as usize)
     }
+}
 
+impl ByWordRev {
     /// Empty lists for `words` word ids (as [`ByWordRev::reset`]), filled by `f` through a [`RevWriter`] with
     /// room for `room` entries.
     ///
@@ -686,12 +728,15 @@ fn build_entities_in(
     // Single words: link to the most recently mentioned entity with that surname (or unique given name).
     last_seen.clear();
     last_seen.extend(entities.iter().map(|e| e.first).filter(|_| singles > 0));
+    // The lists and the words read through slices (no reload of their vectors after each store below).
+    let (by_surname_word, by_given) = (by_surname_word.view(), by_given.view());
     for (i, n) in names.iter().enumerate().filter(|_| singles > 0) {
         if let Some(e) = link[i] {
             last_seen[e] = n.span.start;
             continue;
         }
-        let w = words.first(i);
+        // As [`NameWords::first`].
+        let w = ids[ends[i] as usize];
         // Most single words have one entity with that surname word: the only candidate (no given name then).
         let only = by_surname_word.only(w);
         let given = || {
