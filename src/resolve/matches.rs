@@ -16,7 +16,18 @@ use crate::segment::{splat, zero_bytes};
 #[derive(Clone, Copy)]
 pub(crate) struct Team {
     ids: [usize; 2],
-    len: u8,
+    len: TeamLen,
+}
+
+/// The number of players of a [`Team`]: an enum of the two values, so that every read of it is known to be at
+/// most 2 and the slice `ids[..len]` of [`Team`]'s `Deref` needs no bounds check (with a `u8` each look at a
+/// side, as in the merge of repeated reports or a doubles side's span, tested `len <= 2` and kept a branch
+/// to a panic).
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum TeamLen {
+    One = 1,
+    Two = 2,
 }
 
 impl Team {
@@ -24,7 +35,7 @@ impl Team {
     fn one(e: usize) -> Self {
         Team {
             ids: [e, 0],
-            len: 1,
+            len: TeamLen::One,
         }
     }
 
@@ -32,7 +43,7 @@ impl Team {
     fn pair(a: usize, b: usize) -> Self {
         Team {
             ids: [a, b],
-            len: 2,
+            len: TeamLen::Two,
         }
     }
 }
@@ -40,7 +51,7 @@ impl Team {
 impl std::ops::Deref for Team {
     type Target = [usize];
     fn deref(&self) -> &[usize] {
-        &self.ids[..usize::from(self.len)]
+        &self.ids[..self.len as usize]
     }
 }
 
@@ -52,7 +63,7 @@ impl PartialEq for Team {
         // (Without a branch: one test of the result, where two tests of unpredictable compares cost mispredicts.)
         ((self.ids[0] ^ other.ids[0])
             | (self.ids[1] ^ other.ids[1])
-            | usize::from(self.len ^ other.len))
+            | usize::from(self.len as u8 ^ other.len as u8))
             == 0
     }
 }
@@ -3949,6 +3960,16 @@ mod tests {
         }
         // (Each team equals itself only: the list holds no repeat.)
         assert_eq!(equal, teams.len());
+    }
+
+    /// A [`Team`] reads as the slice of its players: one for a single player, both of a pair in order.
+    #[test]
+    fn team_reads_as_its_players() {
+        assert_eq!(*Team::one(5), [5]);
+        assert_eq!(*Team::pair(3, 9), [3, 9]);
+        assert_eq!(*Team::pair(9, 3), [9, 3]);
+        assert_eq!(Team::one(5).len(), 1);
+        assert_eq!(Team::pair(0, 0).len(), 2);
     }
 
     /// [`has_cup`] answers as the three-byte windows it replaced, on every line of the test texts, their
