@@ -1127,6 +1127,21 @@ mod tests {
     };
     use crate::Extractor;
 
+    /// What `write` writes after `fill` bytes already in the writer's buffer (spaces, checked to come out
+    /// first and unchanged): for the room checks at every fill level, up to the buffer's edge.
+    fn after_fill(fill: usize, write: impl FnOnce(&mut Writer)) -> String {
+        let mut out = Vec::new();
+        let mut buf = [0; CAP];
+        let mut w = Writer::new(&mut out, &mut buf);
+        for _ in 0..fill {
+            w.lit(b" ");
+        }
+        write(&mut w);
+        w.flush();
+        assert_eq!(&out[..fill], " ".repeat(fill).as_bytes());
+        String::from_utf8(out[fill..].to_vec()).unwrap()
+    }
+
     #[test]
     fn numbers_as_format_writes_them() {
         let mut n = 0u64;
@@ -1386,17 +1401,8 @@ mod tests {
                 .step_by(37)
                 .chain(CAP - PLAYER - 3..CAP - PLAYER + 3)
             {
-                let mut out = Vec::new();
-                let mut buf = [0; CAP];
-                let mut w = Writer::new(&mut out, &mut buf);
-                for _ in 0..fill {
-                    w.lit(b" ");
-                }
-                players(&mut w, &ps[..take]);
-                w.flush();
-                let want = serde_json::to_string(&ps[..take]).unwrap();
-                assert_eq!(&out[..fill], " ".repeat(fill).as_bytes());
-                assert_eq!(String::from_utf8(out[fill..].to_vec()).unwrap(), want);
+                let got = after_fill(fill, |w| players(w, &ps[..take]));
+                assert_eq!(got, serde_json::to_string(&ps[..take]).unwrap());
             }
         }
     }
@@ -1490,17 +1496,8 @@ mod tests {
                 .step_by(41)
                 .chain(CAP - MATCH_HEAD - 3..CAP - MATCH_HEAD + 3)
             {
-                let mut out = Vec::new();
-                let mut buf = [0; CAP];
-                let mut w = Writer::new(&mut out, &mut buf);
-                for _ in 0..fill {
-                    w.lit(b" ");
-                }
-                super::records(&mut w, &ms[..take], match_);
-                w.flush();
-                let want = serde_json::to_string(&ms[..take]).unwrap();
-                assert_eq!(&out[..fill], " ".repeat(fill).as_bytes());
-                assert_eq!(String::from_utf8(out[fill..].to_vec()).unwrap(), want);
+                let got = after_fill(fill, |w| super::records(w, &ms[..take], match_));
+                assert_eq!(got, serde_json::to_string(&ms[..take]).unwrap());
             }
         }
     }
@@ -1561,23 +1558,17 @@ mod tests {
         }
         for take in [0, 1, 2, rankings.len()] {
             for fill in (0..CAP).step_by(43).chain(CAP - 200..CAP - 190) {
-                let mut out = Vec::new();
-                let mut buf = [0; CAP];
-                let mut w = Writer::new(&mut out, &mut buf);
-                for _ in 0..fill {
-                    w.lit(b" ");
-                }
-                super::records(&mut w, &rankings[..take], super::ranking);
-                w.lit(b"|");
-                super::records(&mut w, &seeds[..take], super::seed);
-                w.flush();
+                let got = after_fill(fill, |w| {
+                    super::records(w, &rankings[..take], super::ranking);
+                    w.lit(b"|");
+                    super::records(w, &seeds[..take], super::seed);
+                });
                 let want = format!(
                     "{}|{}",
                     serde_json::to_string(&rankings[..take]).unwrap(),
                     serde_json::to_string(&seeds[..take]).unwrap()
                 );
-                assert_eq!(&out[..fill], " ".repeat(fill).as_bytes());
-                assert_eq!(String::from_utf8(out[fill..].to_vec()).unwrap(), want);
+                assert_eq!(got, want);
             }
         }
     }

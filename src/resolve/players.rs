@@ -2407,12 +2407,7 @@ mod tests {
     #[test]
     fn by_word_rev_same_as_by_word() {
         let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n) as u32
-        };
+        let mut next = |n: u64| (crate::recognise::xorshift(&mut state) % n) as u32;
         let (mut a, mut b) = (ByWord::default(), ByWordRev::default());
         let mut checked = 0;
         for round in 0..60 {
@@ -2448,12 +2443,7 @@ mod tests {
     #[test]
     fn rev_writer_same_as_pushes() {
         let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n) as u32
-        };
+        let mut next = |n: u64| (crate::recognise::xorshift(&mut state) % n) as u32;
         let (mut a, mut b) = (ByWordRev::default(), ByWordRev::default());
         for round in 0..200 {
             let words = 1 + next(30) as usize;
