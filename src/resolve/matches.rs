@@ -1868,7 +1868,7 @@ fn portable_white_and_wide(w: &[u8; 16]) -> (u32, u32) {
 /// The spaces (b' ') of a 16-byte window as a mask, bit `k` for `w[k]` (as [`white_and_wide`]: with SSE2, one
 /// compare and one `pmovmskb`).
 #[inline]
-fn spaces(w: &[u8; 16]) -> u32 {
+pub(super) fn spaces(w: &[u8; 16]) -> u32 {
     #[cfg(target_feature = "sse2")]
     {
         use safe_arch::*;

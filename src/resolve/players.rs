@@ -1335,23 +1335,23 @@ fn ascii_word_start(b: &[u8], end: usize) -> Result<usize, ()> {
     Ok(st)
 }
 
-/// Where the word ending at `end` (exclusive) starts: after the last space before `end`, or 0. Eight bytes at
-/// a time.
+/// Where the word ending at `end` (exclusive) starts: after the last space before `end`, or 0. Sixteen bytes at
+/// a time, as a mask of their spaces ([`super::matches::spaces`]: with SSE2 one compare and one `pmovmskb`,
+/// where eight bytes in a `u64` took ten instructions, and more steps: most words before a name fit in
+/// sixteen bytes with the space before them). The windows split off the end of `b[..end]`: no bounds test per
+/// step.
 #[inline]
 fn word_start(b: &[u8], end: usize) -> usize {
-    let mut st = end;
-    while st >= 8 {
-        let eight: [u8; 8] = b[st - 8..st].try_into().expect("eight bytes");
-        let m = zero_bytes(u64::from_le_bytes(eight) ^ splat(b' '));
+    let mut head = &b[..end];
+    while let Some((rest, w)) = head.split_last_chunk::<16>() {
+        let m = super::matches::spaces(w);
         if m != 0 {
-            return st - 8 + (63 - m.leading_zeros() as usize) / 8 + 1;
+            // The last space: the highest bit of the mask (bits 0 to 15).
+            return rest.len() + (31 - m.leading_zeros() as usize) + 1;
         }
-        st -= 8;
+        head = rest;
     }
-    b[..st]
-        .iter()
-        .rposition(|&c| c == b' ')
-        .map_or(0, |p| p + 1)
+    head.iter().rposition(|&c| c == b' ').map_or(0, |p| p + 1)
 }
 
 /// `s.split_whitespace()`, on bytes when `s` is ASCII.
