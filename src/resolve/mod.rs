@@ -740,20 +740,23 @@ fn resolve_refs(s: &mut Scratch) {
     let mut sent = 0;
     // The links by zip (one per name): no bounds test per name.
     debug_assert_eq!(s.link.len(), s.names.len(), "one link per name");
+    let st = &mut *ctx.st;
     for (n, &l) in s.names.iter().zip(&s.link) {
         if let Some(e) = l {
-            if ctx.entities[e].not_player || place_context(text, n.span) {
+            // The entity found once per name (its state's fields apart: the push below leaves it borrowed), not
+            // again after the push (the entities' pointer and length reloaded, and a second bounds test).
+            let ent = &mut st.entities[e];
+            if ent.not_player || place_context(text, n.span) {
                 continue;
             }
-            sent = sentence_from(&ctx.st.sents, sent, n.span.start);
-            ctx.refs.push(Ref {
+            sent = sentence_from(&st.sents, sent, n.span.start);
+            st.refs.push(Ref {
                 span: n.span,
                 entity: e,
                 kind: RefKind::Name,
                 sent,
             });
             // Nationality and age written next to the name, until the entity has them.
-            let ent = &mut ctx.entities[e];
             if ent.nationality.is_none() {
                 ent.nationality = players::explicit_nationality(text, n.span);
             }
@@ -804,19 +807,26 @@ fn sentence_from(sents: &[Sentence], mut from: usize, pos: usize) -> usize {
     if sents.get(from).is_none_or(|x| x.start > pos) {
         return players::sentence_of(sents, pos);
     }
+    // The sentences after `from` (taken once, right after the test that `from` is one: no bounds test) and
+    // stepped over four at a time.
+    let mut rest = &sents[from + 1..];
     // Four sentences at a time: the steps to take are the number of the next four that start at or before
     // `pos` (the starts increase: those are the first ones), counted with no branch per sentence. A step loop
     // exits after a varying number of steps (a name is most often zero to three sentences after the one
     // before): its exit branch was mispredicted for most names. Four more only when all four are passed.
-    while let Some(next) = sents[from + 1..].first_chunk::<4>() {
+    while let Some((next, after)) = rest.split_first_chunk::<4>() {
         let steps: usize = next.iter().map(|x| usize::from(x.start <= pos)).sum();
         from += steps;
         if steps < 4 {
             return from;
         }
+        rest = after;
     }
     // The last three sentences: one at a time.
-    while sents.get(from + 1).is_some_and(|x| x.start <= pos) {
+    for x in rest {
+        if x.start > pos {
+            break;
+        }
         from += 1;
     }
     from
