@@ -867,9 +867,12 @@ const FUTURE_BEFORE_TO: [&[u8]; 4] = [b"set", b"due", b"scheduled", b"going"];
 /// Whether the word `b[s..e]` (a whole run of word bytes) makes [`FUTURE_CLAUSE`] match a clause of `b` that
 /// ends at `end` and holds it: "will", "shall", "faces", ... (any ASCII case), "ll" after "'" and a word byte,
 /// or "set", "due", "scheduled", "going" then white space and the word "to".
+///
+/// Inline at each word of [`scan_clause`]'s two loops: most words fail on their first byte and length before
+/// any comparison (about one in twenty-four passes on the generated articles), and the comparisons are out of
+/// line ([`future_word_compared`]).
+#[inline(always)]
 fn future_word(b: &[u8], s: usize, e: usize, end: usize) -> bool {
-    let w = &b[s..e];
-    // Most words fail on their first byte and length before any comparison.
     const LENGTHS: [u32; 32] = either(
         either(
             lengths_by_first_byte(&FUTURE_WORDS),
@@ -877,9 +880,13 @@ fn future_word(b: &[u8], s: usize, e: usize, end: usize) -> bool {
         ),
         lengths_by_first_byte(&[b"ll"]),
     );
-    if !may_be_one_of(&LENGTHS, w) {
-        return false;
-    }
+    may_be_one_of(&LENGTHS, &b[s..e]) && future_word_compared(b, s, e, end)
+}
+
+/// [`future_word`] after its test of the first byte and the length: the comparisons.
+#[inline(never)]
+fn future_word_compared(b: &[u8], s: usize, e: usize, end: usize) -> bool {
+    let w = &b[s..e];
     let is = |k: &[u8]| w.eq_ignore_ascii_case(k);
     if FUTURE_WORDS.iter().any(|k| is(k)) {
         return true;
@@ -930,6 +937,9 @@ struct Clause<'t> {
 /// one of these marks or a newline (their words hold letters, digits, `'` and `-`; only `\s` might cross a
 /// newline, and the sentence starts after it), and each opens with a word after a non-word byte: they match
 /// the clause as they match the sentence.
+///
+/// The pass is two loops: the first splits the last five words off at white space, and the second, over the
+/// words before them (most of a clause's words), no longer tests for white space nor keeps the words' ends.
 fn scan_clause(text: &str, start: usize) -> Clause<'_> {
     let b = text.as_bytes();
     let (mut plain, mut future) = (true, false);
@@ -943,65 +953,99 @@ fn scan_clause(text: &str, start: usize) -> Clause<'_> {
     // whose exit was mispredicted at nearly every word).
     let mut hi = start;
     let mut mask = non_word_bits_before(b, hi);
-    let c = loop {
-        // The run of word bytes that ends at `i`: after the last non-word byte before `i` (`q`), or from 0.
-        let e = i;
-        let q = loop {
-            if mask != 0 {
-                let lz = mask.leading_zeros();
-                mask ^= 1 << (63 - lz);
-                break Some(hi - 1 - lz as usize);
-            }
-            if hi <= 64 {
-                break None;
-            }
-            hi -= 64;
-            mask = non_word_bits_before(b, hi);
-        };
-        i = q.map_or(0, |q| q + 1);
-        if e > i && !future {
-            future = future_word(b, i, e, start);
+    // The last non-word byte before the one the pass is at: after it (or from 0, `None`) runs a word.
+    let mut before = || loop {
+        if mask != 0 {
+            let lz = mask.leading_zeros();
+            mask ^= 1 << (63 - lz);
+            return Some(hi - 1 - lz as usize);
         }
-        if i == 0 {
-            break 0;
+        if hi <= 64 {
+            return None;
         }
-        let c = b[i - 1];
-        // Tested in the order of their frequency, by one table look-up for the stops (a `match` on the byte
-        // became a jump table, mispredicted at nearly every word).
-        if CLAUSE_STOP[usize::from(c)] {
-            match c {
-                b',' | b';' | b':' | b'(' | b'\n' => break i,
-                // A `.`, `!` or `?` ends the sentence, and the clause, when white space follows it and it is
-                // no abbreviation's dot: what [`sentence_start_after`] answers (`i`, not `i - 1`) when told
-                // that the search from `i - 1` gives `i - 1`, tested here without its two `memchr` searches
-                // of one byte (a call of about 115 instructions; [`scan_clause_by_runs`] keeps it).
-                _ if b.get(i).is_some_and(u8::is_ascii_whitespace)
-                    && ends_sentence(text, i - 1) =>
-                {
-                    break i;
+        hi -= 64;
+        mask = non_word_bits_before(b, hi);
+    };
+    // Whether the stop byte `c` ([`CLAUSE_STOP`]) at `i - 1` ends the clause.
+    let stops = |c: u8, i: usize| match c {
+        b',' | b';' | b':' | b'(' | b'\n' => true,
+        // A `.`, `!` or `?` ends the sentence, and the clause, when white space follows it and it is
+        // no abbreviation's dot: what [`sentence_start_after`] answers (`i`, not `i - 1`) when told
+        // that the search from `i - 1` gives `i - 1`, tested here without its two `memchr` searches
+        // of one byte (a call of about 115 instructions; [`scan_clause_by_runs`] keeps it).
+        _ => b.get(i).is_some_and(u8::is_ascii_whitespace) && ends_sentence(text, i - 1),
+    };
+    // Whether the non-ASCII byte `c` at `i - 1` leaves the clause plain: a byte of a character of
+    // U+00C0-U+017E but "ſ" (U+017F); another one, which `\s` or `(?i)` may read as white space or as an
+    // ASCII letter, leaves the clause to the patterns.
+    let latin = |c: u8, i: usize| match c {
+        0xC3 | 0xC4 => true,
+        0xC5 => b[i] != 0xBF,
+        // A continuation byte: the first byte of its character, before it, tells.
+        0x80..=0xBF => true,
+        _ => false,
+    };
+    let c = 'clause: {
+        // The last five words.
+        loop {
+            // The run of word bytes that ends at `i`: after the last non-word byte before `i` (`q`), or
+            // from 0.
+            let e = i;
+            let Some(q) = before() else {
+                if e > 0 && !future {
+                    future = future_word(b, 0, e, start);
                 }
-                _ => {}
+                break 'clause 0;
+            };
+            i = q + 1;
+            if e > i && !future {
+                future = future_word(b, i, e, start);
             }
-        } else if super::ascii_space(c) {
-            if run_end > i && n < tails.len() {
-                tails[n] = &b[i..run_end];
-                n += 1;
+            let c = b[q];
+            // Tested in the order of their frequency, by one table look-up for the stops (a `match` on the
+            // byte became a jump table, mispredicted at nearly every word).
+            if CLAUSE_STOP[usize::from(c)] {
+                if stops(c, i) {
+                    break 'clause i;
+                }
+            } else if super::ascii_space(c) {
+                if run_end > i {
+                    tails[n] = &b[i..run_end];
+                    n += 1;
+                    if n == tails.len() {
+                        i = q;
+                        break;
+                    }
+                }
+                run_end = q;
+            } else if c >= 0x80 && !latin(c, i) {
+                plain = false;
             }
-            run_end = i - 1;
-        } else if c >= 0x80
-            // A non-ASCII byte: of a character other than those of U+00C0-U+017E but "ſ" (U+017F), which `\s`
-            // or `(?i)` may read as white space or as an ASCII letter, it leaves the clause to the patterns.
-            && !match c {
-                0xC3 | 0xC4 => true,
-                0xC5 => b[i] != 0xBF,
-                // A continuation byte: the first byte of its character, before it, tells.
-                0x80..=0xBF => true,
-                _ => false,
-            }
-        {
-            plain = false;
+            i = q;
         }
-        i -= 1;
+        // The words before them: white space only splits them (and is no stop, nor non-ASCII).
+        loop {
+            let e = i;
+            let Some(q) = before() else {
+                if e > 0 && !future {
+                    future = future_word(b, 0, e, start);
+                }
+                break 'clause 0;
+            };
+            i = q + 1;
+            if e > i && !future {
+                future = future_word(b, i, e, start);
+            }
+            let c = b[q];
+            if CLAUSE_STOP[usize::from(c)] {
+                if stops(c, i) {
+                    break 'clause i;
+                }
+            } else if c >= 0x80 && !latin(c, i) {
+                plain = false;
+            }
+            i = q;
+        }
     };
     if run_end > c && n < tails.len() {
         tails[n] = &b[c..run_end];
@@ -2834,6 +2878,27 @@ mod letters_tests {
     }
 
     /// [`ends_sentence`] on stops that end a sentence and dots of abbreviations.
+    /// [`future_word`] (its first-byte and length test inline, [`future_word_compared`] out of line) on words
+    /// of a clause that ends at the text's end.
+    #[test]
+    fn future_word_values() {
+        let at = |t: &str, w: &str| {
+            let s = t.find(w).expect("word");
+            future_word(t.as_bytes(), s, s + w.len(), t.len())
+        };
+        assert!(at("he will play", "will"));
+        assert!(at("Potentially a", "Potentially"));
+        assert!(at("she'll face", "ll"));
+        assert!(at("set to meet", "set"));
+        assert!(at("is due\tTO", "due"));
+        assert!(!at("'ll be", "ll"));
+        assert!(!at("set top", "set"));
+        assert!(!at("set to", "to"));
+        assert!(!at("with whom", "with"));
+        assert!(!at("scheduled", "scheduled"));
+        assert!(!at("going", "going"));
+    }
+
     #[test]
     fn ends_sentence_values() {
         let t = "He won. Then No. 1 and Mr. Nadal at the U.S. Open! Yes? And 6-4. x";
