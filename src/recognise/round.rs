@@ -1002,13 +1002,23 @@ fn scan_clause(text: &str, start: usize) -> Clause<'_> {
                 future = future_word(b, i, e, start);
             }
             let c = b[q];
-            // Tested in the order of their frequency, by one table look-up for the stops (a `match` on the
-            // byte became a jump table, mispredicted at nearly every word).
-            if CLAUSE_STOP[usize::from(c)] {
+            // Tested in the order of their frequency: a space first (most of the non-word bytes here, and no
+            // stop), then by one table look-up the stops (a `match` on the byte became a jump table,
+            // mispredicted at nearly every word), then the rest of the white space (a newline is a stop).
+            let space = if c == b' ' {
+                true
+            } else if CLAUSE_STOP[usize::from(c)] {
                 if stops(c, i) {
                     break 'clause i;
                 }
-            } else if super::ascii_space(c) {
+                false
+            } else {
+                if c >= 0x80 && !latin(c, i) {
+                    plain = false;
+                }
+                super::ascii_space(c)
+            };
+            if space {
                 if run_end > i {
                     tails[n] = &b[i..run_end];
                     n += 1;
@@ -1018,8 +1028,6 @@ fn scan_clause(text: &str, start: usize) -> Clause<'_> {
                     }
                 }
                 run_end = q;
-            } else if c >= 0x80 && !latin(c, i) {
-                plain = false;
             }
             i = q;
         }
