@@ -2933,7 +2933,6 @@ mod letters_tests {
         assert_eq!(hits, 2 * (2 + 4 * N), "{k:?}");
     }
 
-    /// [`ends_sentence`] on stops that end a sentence and dots of abbreviations.
     /// [`future_word`] (its first-byte and length test inline, [`future_word_compared`] out of line) on words
     /// of a clause that ends at the text's end.
     #[test]
@@ -3026,6 +3025,7 @@ mod letters_tests {
         assert!(runs > 100_000 && yes > 5_000, "{runs} {yes}");
     }
 
+    /// [`ends_sentence`] on stops that end a sentence and dots of abbreviations.
     #[test]
     fn ends_sentence_values() {
         let t = "He won. Then No. 1 and Mr. Nadal at the U.S. Open! Yes? And 6-4. x";
