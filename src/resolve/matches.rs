@@ -3865,30 +3865,33 @@ impl DuplicateIndex {
     }
 }
 
-/// A side of a match record: a single player (inlined), or a doubles pair (rare: a call).
+/// A side of a match record whose players all have records: a single player (inlined), or a doubles pair
+/// (rare: a call).
 #[inline(always)]
-fn side(v: &[usize], pref: &super::PlayerRefs) -> Option<Side> {
+fn side(v: &[usize], pref: &super::PlayerRefs) -> Side {
     if let [e] = v {
-        Some(Side::Single(pref.get(*e)?))
+        Side::Single(pref.player(*e))
     } else {
         pair(v, pref)
     }
 }
 
-/// The players of a doubles side, when each has a record. (The vector made at its size and pushed onto, not
-/// collected through an `Option` adapter, which starts at a capacity of four and tests each item twice.)
+/// The players of a doubles side (each has a record). (The vector made at its size and pushed onto, not
+/// collected through an adapter, which starts at a capacity of four.)
 #[inline(never)]
-fn pair(v: &[usize], pref: &super::PlayerRefs) -> Option<Side> {
+fn pair(v: &[usize], pref: &super::PlayerRefs) -> Side {
     let mut players = Vec::with_capacity(v.len());
     for &e in v {
-        players.push(pref.get(e)?);
+        players.push(pref.player(e));
     }
-    Some(Side::Pair(players))
+    Side::Pair(players)
 }
 
 /// Turns a found match into a record pushed onto `out` (nothing when a player of it has no record), its
-/// evidence text taken from `source`. Built in place in `out` rather than returned: a `Match` is some 250
-/// bytes, and each move of it is a call to `memcpy`.
+/// evidence text taken from `source`. Built in place in `out` rather than returned: a `Match` is 264 bytes,
+/// and each move of it is a call to `memcpy`. Its players are checked first, and the record is made after
+/// its room, straight in its slot (see [`super::push_built`]); its sides are made in the record, not first as
+/// values of their own (an `Option<Side>` was built on the stack and copied out of, twice).
 pub(crate) fn push_record(
     ctx: &Ctx,
     f: &Found,
@@ -3896,12 +3899,17 @@ pub(crate) fn push_record(
     pref: &super::PlayerRefs,
     out: &mut Vec<Match>,
 ) {
-    let Some(winner) = side(&f.winner, pref) else {
+    if !(pref.all_have(&f.winner) && pref.all_have(&f.loser)) {
         return;
-    };
-    let Some(loser) = side(&f.loser, pref) else {
-        return;
-    };
+    }
+    super::push_built(out, || {
+        record(ctx, f, source, side(&f.winner, pref), side(&f.loser, pref))
+    });
+}
+
+/// The record of a found match with its sides `winner` and `loser` (see [`push_record`]).
+#[inline(always)]
+fn record(ctx: &Ctx, f: &Found, source: &str, winner: Side, loser: Side) -> Match {
     let score = match (f.outcome, f.score) {
         (_, Some((i, flip))) => Some(ctx.m.scores[i].to_score(flip)),
         (Outcome::Walkover, None) => Some(crate::model::Score {
@@ -3915,7 +3923,7 @@ pub(crate) fn push_record(
         (_, None) => None,
     };
     let (start, end) = ctx.norm.source_span(f.span.start, f.span.end);
-    out.push(Match {
+    Match {
         doubles: f.winner.len() > 1,
         winner,
         loser,
@@ -3931,7 +3939,7 @@ pub(crate) fn push_record(
             text: super::span_text(source, start, end).into(),
         },
         rule: f.rule.clone(),
-    });
+    }
 }
 
 #[cfg(test)]

@@ -482,6 +482,22 @@ pub(crate) struct PlayerRefs<'a> {
 }
 
 impl PlayerRefs<'_> {
+    /// Whether every one of entities `v` has a player record.
+    #[inline(always)]
+    pub(crate) fn all_have(&self, v: &[usize]) -> bool {
+        v.iter().all(|&e| self.shown[e].id != 0)
+    }
+
+    /// The reference to entity `e`'s player record, which it has (see [`PlayerRefs::all_have`]).
+    #[inline(always)]
+    pub(crate) fn player(&self, e: usize) -> PlayerRef {
+        let r = &self.players[self.shown[e].id - 1];
+        PlayerRef {
+            id: r.id.clone(),
+            name: r.name.clone(),
+        }
+    }
+
     /// The reference to entity `e`'s player record, if it has one. A method inlined where it is used rather
     /// than a closure (which was a call for each record, through a pointer for a match).
     #[inline(always)]
@@ -1156,6 +1172,15 @@ fn span_evidence(source: &str, start: usize, end: usize) -> Evidence {
     }
 }
 
+/// `out.push(make())`, with the record made after its room is (an `extend` by one, through `once_with`).
+/// A record made first and then pushed is built on the stack and copied into its slot (a `memcpy` call for a
+/// match): `push` may grow the vector, and the record, live across that call, is dropped if it unwinds, so it
+/// must stay whole in memory. Made after the room, it is built straight in its slot.
+#[inline(always)]
+pub(crate) fn push_built<T>(out: &mut Vec<T>, make: impl FnOnce() -> T) {
+    out.extend(std::iter::once_with(make));
+}
+
 /// `source[start..end]`, its char-boundary checks made cheaper for the common span: one that is not empty and
 /// ends before the end of `source` has both ends on boundaries when the bytes at `start` and `end` are not
 /// UTF-8 continuation bytes. Four tests that the compiler can see imply the slice's own (which then fold away),
@@ -1768,6 +1793,62 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `push_built` pushes what its maker makes at the end, as `push` does: onto an empty vector, one with room,
+    /// and a full one (which grows); the maker is called once per push.
+    #[test]
+    fn push_built_as_push() {
+        let mut v: Vec<String> = Vec::new();
+        let mut want: Vec<String> = Vec::new();
+        let mut calls = 0;
+        for k in 0..20 {
+            if k == 7 {
+                v.reserve_exact(3);
+                want.reserve_exact(3);
+            }
+            push_built(&mut v, || {
+                calls += 1;
+                format!("m{k}")
+            });
+            want.push(format!("m{k}"));
+            assert_eq!(v, want);
+        }
+        assert_eq!(calls, 20);
+    }
+
+    /// `PlayerRefs`: `all_have` tells whether every entity of a side has a player record, `player` gives an
+    /// entity's reference (its record's id and name), and `get` the same or none.
+    #[test]
+    fn player_refs_of_entities() {
+        let player = |id: &str, name: &str| Player {
+            id: id.into(),
+            name: name.into(),
+            nationality: None,
+            age: None,
+            mentions: Vec::new(),
+        };
+        let players = [player("p1", "Iga Swiatek"), player("p2", "Coco Gauff")];
+        // Entities 0 and 3 are players 2 and 1; 1 and 2 have no record.
+        let mut shown = vec![Shown::default(); 4];
+        shown[0].id = 2;
+        shown[3].id = 1;
+        let pref = PlayerRefs {
+            shown: &shown,
+            players: &players,
+        };
+        assert!(pref.all_have(&[0]) && pref.all_have(&[3, 0]) && pref.all_have(&[]));
+        assert!(!pref.all_have(&[1]) && !pref.all_have(&[0, 2]) && !pref.all_have(&[2, 3]));
+        for (e, id, name) in [(0, "p2", "Coco Gauff"), (3, "p1", "Iga Swiatek")] {
+            let want = PlayerRef {
+                id: id.into(),
+                name: name.into(),
+            };
+            assert_eq!(pref.player(e), want);
+            assert_eq!(pref.get(e), Some(want));
+        }
+        assert_eq!(pref.get(1), None);
+        assert_eq!(pref.get(2), None);
     }
 
     /// `span_text` gives what slicing gives, on every span of texts with one-, two-, three- and four-byte
