@@ -3930,8 +3930,12 @@ fn record(ctx: &Ctx, f: &Found, source: &str, winner: Side, loser: Side) -> Matc
         score,
         outcome: f.outcome,
         round: f.round.map(Into::into),
-        tournament: f.tournament.map(|(k, _)| Tournament {
-            name: ctx.m.tournaments[k].name(ctx.text).into(),
+        // (The name's span sliced by `span_text`: fewer boundary tests.)
+        tournament: f.tournament.map(|(k, _)| {
+            let span = ctx.m.tournaments[k].span;
+            Tournament {
+                name: super::span_text(ctx.text, span.start, span.end).into(),
+            }
         }),
         evidence: Evidence {
             start,

@@ -958,9 +958,10 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
         let t = if s.norm { ctx.text } else { source };
         let ent = &ctx.entities[e];
         let nationality = ent.nationality.or_else(|| majority(&ent.demonym_votes));
-        article.players.push(Player {
+        // (Made in its slot, see [`push_built`]; the name sliced by [`span_text`], as the mentions are.)
+        push_built(&mut article.players, || Player {
             id: player_id(k + 1),
-            name: t[s.start..s.end].into(),
+            name: span_text(t, s.start, s.end).into(),
             nationality: nationality.map(Into::into),
             age: ent.age,
             // (Room for all its references: the mentions are pushed last, with no regrowth.)
