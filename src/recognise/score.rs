@@ -438,8 +438,9 @@ fn pair(b: &[u8], i: usize) -> Option<(u32, u32, usize)> {
 /// Whether byte `k` may follow a set score: not a letter or digit, not a continuation like `6/4/2005`,
 /// `4-4-2`, `6-4.5` or `2-1:30`. The byte's kind is one load from [`AFTER_SET`] (the tests of a letter, a
 /// digit and `%` were three compares and branches for every pair read); `clean_end_as_tests` in the tests
-/// compares it with those tests for every two bytes.
-#[inline]
+/// compares it with those tests for every two bytes. (What [`set_in`] reads from its window; kept for the
+/// tests, the reference of `set_in_as_pair`.)
+#[cfg(test)]
 fn clean_end(b: &[u8], k: usize) -> bool {
     let kind = AFTER_SET[usize::from(at(b, k))];
     kind == 0 || (kind == 2 && !at(b, k + 1).is_ascii_digit())
@@ -465,28 +466,96 @@ static AFTER_SET: [u8; 256] = {
 };
 
 /// A set at `i`, with its tie-break when it is 7-6 / 6-7.
+///
+/// The pair and the byte after it ([`pair`], [`clean_end`]) lie in the eight bytes from `i`, read through one
+/// window ([`set_in`]) whose every index the compiler sees is in range: one bounds test where each byte read
+/// by [`at`] had its own. The rare tie-break is read out of line ([`tiebreak_after`]), so that the common
+/// path is small enough to be inlined into both callers in [`run_at`] (called, it saved and restored five
+/// registers and returned its result through memory, for every set read).
+#[inline(always)]
 fn set_at(b: &[u8], i: usize) -> Option<(RawSet, usize)> {
-    let (x, y, k) = pair(b, i)?;
-    if !clean_end(b, k) {
-        return None;
-    }
+    let (x, y, k) = set_in(&window(b, i))?;
+    let k = i + k;
     let mut set = RawSet::new(x, y);
     let mut end = k;
     // 6-6 takes a tie-break too: a retirement during the tie-break, `6-6(4) RET`. (Tested as one value, not
     // as the chain of branches of a `matches!`, whose tests of `x == 6` and then of `y` mispredicted often.)
-    if tiebreak_set(x, y) {
-        let mut p = k;
-        while p < k + 2 && at(b, p) == b' ' {
-            p += 1;
-        }
-        if at(b, p) == b'('
-            && let Some((tb, q)) = tiebreak_at(b, p + 1)
-        {
-            set.tiebreak = Some(tb);
-            end = q;
-        }
+    if tiebreak_set(x, y)
+        && let Some((tb, q)) = tiebreak_after(b, k)
+    {
+        set.tiebreak = Some(tb);
+        end = q;
     }
     Some((set, end))
+}
+
+/// The eight bytes of `b` from `i`, as [`at`] reads them: those past the end of `b` are zeros (read out of
+/// line, [`padded_window`], near the end of the text only: the copy of fewer than eight bytes is a call to
+/// `memcpy`, which would make [`set_at`] save registers on every path).
+#[inline(always)]
+fn window(b: &[u8], i: usize) -> [u8; 8] {
+    match b.get(i..i.saturating_add(8)) {
+        Some(w) => w.try_into().expect("eight bytes"),
+        None => padded_window(b, i),
+    }
+}
+
+/// [`window`] when fewer than eight bytes are left from `i`.
+#[cold]
+#[inline(never)]
+fn padded_window(b: &[u8], i: usize) -> [u8; 8] {
+    let rest = b.get(i..).unwrap_or_default();
+    let mut padded = [0u8; 8];
+    let n = rest.len().min(8);
+    padded[..n].copy_from_slice(&rest[..n]);
+    padded
+}
+
+/// [`pair`] and [`clean_end`] on the window `w` of [`window`]: the two numbers of the set at its start and
+/// the offset in `w` of the byte after them, when that byte may end a set. Every index is below 8: the first
+/// number ends at 1 or 2, the dash follows, the second ends at 5 at most and [`clean_end`] reads one more.
+/// (`set_in_as_pair` in the tests compares it with `pair` and `clean_end`.)
+#[inline(always)]
+fn set_in(w: &[u8; 8]) -> Option<(u32, u32, usize)> {
+    let (x, j) = number_in(w, 0)?;
+    // `-` (0x2D) and `/` (0x2F) are the bytes that give 0x2F with bit 1 set (as in `dash_bits`).
+    if w[j] | 0x02 != b'/' {
+        return None;
+    }
+    let (y, k) = number_in(w, j + 1)?;
+    let kind = AFTER_SET[usize::from(w[k])];
+    (kind == 0 || (kind == 2 && !w[k + 1].is_ascii_digit())).then_some((x, y, k))
+}
+
+/// [`number`] at `n` of the window `w` (`n <= 3`): the number and the offset after it.
+#[inline(always)]
+fn number_in(w: &[u8; 8], n: usize) -> Option<(u32, usize)> {
+    let d0 = w[n];
+    if !d0.is_ascii_digit() {
+        return None;
+    }
+    let d1 = w[n + 1];
+    if d1.is_ascii_digit() {
+        if d0 == b'0' || w[n + 2].is_ascii_digit() {
+            return None;
+        }
+        return Some((u32::from(d0 - b'0') * 10 + u32::from(d1 - b'0'), n + 2));
+    }
+    Some((u32::from(d0 - b'0'), n + 1))
+}
+
+/// The tie-break of a 7-6 / 6-7 / 6-6 set that ends at `k`: `(` after at most two spaces, then
+/// [`tiebreak_at`]. Out of line: one set in seven or so asks it.
+#[inline(never)]
+fn tiebreak_after(b: &[u8], k: usize) -> Option<((u32, Option<u32>), usize)> {
+    let mut p = k;
+    while p < k + 2 && at(b, p) == b' ' {
+        p += 1;
+    }
+    if at(b, p) != b'(' {
+        return None;
+    }
+    tiebreak_at(b, p + 1)
 }
 
 /// Whether a set of `x`-`y` games may carry a tie-break: 7-6, 6-7 or 6-6, the pairs of 6s and 7s but 7-7.
@@ -499,13 +568,18 @@ fn tiebreak_set(x: u32, y: u32) -> bool {
 }
 
 /// The inside of a tie-break bracket after `(`: `4)` or `7-4)` / `7/4)`.
+///
+/// (The second number is read after the first, which was [`pair`] at `i` read again from the start.)
 fn tiebreak_at(b: &[u8], i: usize) -> Option<((u32, Option<u32>), usize)> {
     let (x, j) = number(b, i)?;
-    if at(b, j) == b')' {
-        return Some(((x, None), j + 1));
+    match at(b, j) {
+        b')' => Some(((x, None), j + 1)),
+        b'-' | b'/' => {
+            let (y, k) = number(b, j + 1)?;
+            (at(b, k) == b')' && tiebreak_valid(x, y)).then_some(((x, Some(y)), k + 1))
+        }
+        _ => None,
     }
-    let (x, y, k) = pair(b, i)?;
-    (at(b, k) == b')' && tiebreak_valid(x, y)).then_some(((x, Some(y)), k + 1))
 }
 
 /// A match tie-break in brackets at `i` (`[10-8]` or `(10-8)`).
@@ -1610,6 +1684,50 @@ mod tests {
             }
         }
         assert!(yes > 10_000 && no > 10_000, "{yes} {no}");
+    }
+
+    /// [`set_in`] on the [`window`] at `i` gives what [`pair`] and then [`clean_end`] give at `i`: for every
+    /// text of up to seven bytes of an alphabet of the bytes they tell apart (so at every end of the text
+    /// too), and at every offset of random texts of any bytes.
+    #[test]
+    fn set_in_as_pair() {
+        fn check(b: &[u8], i: usize) -> bool {
+            let want = pair(b, i).filter(|&(_, _, k)| clean_end(b, k));
+            let got = set_in(&window(b, i)).map(|(x, y, k)| (x, y, i + k));
+            assert_eq!(got, want, "{b:?} at {i}");
+            got.is_some()
+        }
+        const ALPHABET: [u8; 8] = [b'0', b'1', b'6', b'9', b'-', b'/', b'.', b'a'];
+        let mut sets = 0;
+        for len in 0..=7u32 {
+            for mut code in 0..8usize.pow(len) {
+                let mut b = [0u8; 7];
+                for c in &mut b[..len as usize] {
+                    *c = ALPHABET[code % 8];
+                    code /= 8;
+                }
+                sets += usize::from(check(&b[..len as usize], 0));
+            }
+        }
+        assert!(sets > 10_000, "{sets}");
+        let mut seed = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..2000 {
+            let len = (crate::recognise::xorshift(&mut seed) % 24) as usize;
+            let b: Vec<u8> = (0..len)
+                .map(|_| {
+                    let r = crate::recognise::xorshift(&mut seed);
+                    // Mostly digits and dashes, so that sets are common.
+                    match r % 4 {
+                        0 | 1 => b'0' + (r >> 8) as u8 % 10,
+                        2 => ALPHABET[(r >> 8) as usize % 8],
+                        _ => (r >> 8) as u8,
+                    }
+                })
+                .collect();
+            for i in 0..=len + 1 {
+                check(&b, i);
+            }
+        }
     }
 
     /// [`Sets`] reads as the `Vec` it replaced: the first `n` sets of the run, for every `n` a mention may
