@@ -43,7 +43,9 @@ impl RawSet {
         self.first.max(self.second)
     }
 
-    /// A set (or match tie-break) that is over: `Some(true)` when the first side won it.
+    /// A set (or match tie-break) that is over: `Some(true)` when the first side won it. (Inlined: with
+    /// [`judge`] inlined into [`run_at`], it was left a call of its own for every run judged.)
+    #[inline(always)]
     fn won_by_first(&self) -> Option<bool> {
         let done = if self.match_tiebreak {
             match_tiebreak_valid(self.first, self.second)
@@ -314,6 +316,10 @@ struct Verdict {
 ///
 /// Returns the ending, whether the marker belongs to the score and who won, or `None` when the run is not a
 /// match. May mark a deciding `10-8` as a match tie-break.
+///
+/// Inlined into [`run_at`]: called, it saved and restored six registers and packed its verdict into one for
+/// every run of two sets or more.
+#[inline(always)]
 fn judge(sets: &mut [RawSet], marker: Option<Outcome>) -> Option<Verdict> {
     let n = sets.len();
     if n == 0 {
@@ -332,23 +338,27 @@ fn judge(sets: &mut [RawSet], marker: Option<Outcome>) -> Option<Verdict> {
             sets[2].match_tiebreak = true;
         }
     }
-    // Games like 21-19 or 25-23 belong to other sports: a tennis match has at least one ordinary set.
-    if !sets.iter().any(|s| !s.match_tiebreak && s.hi() <= 7) {
-        return None;
-    }
     // Every set before the last is a finished ordinary set; the sets each side won there. (So `won_by_first`
     // of each is `Some(first > second)`: with the last set's, `(f, s)` below is what `count` gives.)
     let (before, last) = (&sets[..n - 1], sets[n - 1]);
     let (mut f0, mut s0) = (0, 0);
+    // Games like 21-19 or 25-23 belong to other sports: a tennis match has at least one ordinary set (one
+    // not a match tie-break, of at most 7 games). Told in the same pass: the sets before the last are
+    // ordinary when the loop does not return, so only their games and the last set's are left to test.
+    let mut ordinary = !last.match_tiebreak && last.hi() <= 7;
     for s in before {
         if s.match_tiebreak || !set_finished(s.first, s.second) {
             return None;
         }
+        ordinary |= s.hi() <= 7;
         if s.first > s.second {
             f0 += 1;
         } else {
             s0 += 1;
         }
+    }
+    if !ordinary {
+        return None;
     }
     if last.match_tiebreak && (f0, s0) != (1, 1) {
         return None;
@@ -1107,6 +1117,70 @@ pub(crate) fn describe(text: &str) -> Vec<(usize, usize, String)> {
 mod reference {
     use super::*;
 
+    /// [`judge`] as it was before the test for an ordinary set joined the loop over the sets before the last
+    /// (an `any` over all the sets first): the reference of `judge_as_before`.
+    pub(super) fn judge(sets: &mut [RawSet], marker: Option<Outcome>) -> Option<Verdict> {
+        let n = sets.len();
+        if n == 0 {
+            return None;
+        }
+        if n == 3 {
+            let last = sets[2];
+            if !last.match_tiebreak
+                && last.tiebreak.is_none()
+                && last.hi() == 10
+                && match_tiebreak_valid(last.first, last.second)
+                && count(&sets[..2]) == (1, 1)
+            {
+                sets[2].match_tiebreak = true;
+            }
+        }
+        if !sets.iter().any(|s| !s.match_tiebreak && s.hi() <= 7) {
+            return None;
+        }
+        let (before, last) = (&sets[..n - 1], sets[n - 1]);
+        let (mut f0, mut s0) = (0, 0);
+        for s in before {
+            if s.match_tiebreak || !set_finished(s.first, s.second) {
+                return None;
+            }
+            if s.first > s.second {
+                f0 += 1;
+            } else {
+                s0 += 1;
+            }
+        }
+        if last.match_tiebreak && (f0, s0) != (1, 1) {
+            return None;
+        }
+        if f0.max(s0) >= 3 {
+            return None;
+        }
+        let last_won = last.won_by_first();
+        let (f, s) = match last_won {
+            Some(true) => (f0 + 1, s0),
+            Some(false) => (f0, s0 + 1),
+            None => (f0, s0),
+        };
+        let (w, l) = (f.max(s), f.min(s));
+        let complete = last_won.is_some()
+            && ((w == 2 && l <= 1 && f0.max(s0) <= 1) || (w == 3 && l <= 2 && f0.max(s0) <= 2));
+        let could_stop = (last_won.is_some() || set_unfinished(last.first, last.second))
+            && !last.match_tiebreak
+            && w <= 2;
+        let verdict = |ending, with_marker| Verdict {
+            ending,
+            with_marker,
+            first_wins: leader(f, s),
+        };
+        if let Some(m) = marker
+            && could_stop
+        {
+            return Some(verdict(m, true));
+        }
+        complete.then(|| verdict(Outcome::Completed, false))
+    }
+
     /// [`marker_at`] without the test of the word's first byte: the reference of `marker_at_as_before`.
     pub(super) fn marker_at(b: &[u8], p: usize) -> Option<(Outcome, usize)> {
         const WORDS: [(&[u8], Outcome, bool); 6] = [
@@ -1730,6 +1804,49 @@ mod tests {
             }
         }
         assert!(yes > 10_000 && no > 10_000, "{yes} {no}");
+    }
+
+    /// [`judge`] gives what it gave before the test for an ordinary set joined its loop (`reference::judge`),
+    /// and leaves the sets as it did, for random runs of one to seven sets (games 0 to 12 and some larger,
+    /// tie-breaks, match tie-breaks) with and without a marker.
+    #[test]
+    fn judge_as_before() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |m: u64| crate::recognise::xorshift(&mut seed) % m;
+        let (mut some, mut none) = (0, 0);
+        for _ in 0..200_000 {
+            let n = 1 + next(MAX_SETS as u64) as usize;
+            let mut sets = [RawSet::EMPTY; MAX_SETS];
+            for s in &mut sets[..n] {
+                // Mostly the games of real sets, so that runs are often matches.
+                let games = |r: u64| match r % 8 {
+                    0 => 10 + (r >> 3) % 9,
+                    1 => (r >> 3) % 30,
+                    _ => (r >> 3) % 8,
+                } as u32;
+                *s = RawSet::new(games(next(1 << 20)), games(next(1 << 20)));
+                s.match_tiebreak = next(10) == 0;
+                if next(6) == 0 {
+                    s.tiebreak = Some((next(12) as u32, (next(2) == 0).then(|| next(12) as u32)));
+                }
+            }
+            let marker = [None, Some(Outcome::Retired), Some(Outcome::Defaulted)][next(3) as usize];
+            let mut want_sets = sets;
+            let want = reference::judge(&mut want_sets[..n], marker);
+            assert_eq!(
+                judge(&mut sets[..n], marker),
+                want,
+                "{:?} {marker:?}",
+                &want_sets[..n]
+            );
+            assert_eq!(sets, want_sets);
+            if want.is_some() {
+                some += 1;
+            } else {
+                none += 1;
+            }
+        }
+        assert!(some > 10_000 && none > 10_000, "{some} {none}");
     }
 
     /// [`marker_at`] gives what it gave without its test of the word's first byte (`reference::marker_at`),
