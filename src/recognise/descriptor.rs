@@ -443,14 +443,31 @@ fn each_match(text: &str, he_words: &[usize], mut v: impl Visit) {
     // No match starts before `i` (the end of the previous match).
     let mut i = 0;
     for &s in he_words {
-        if s < i || (s > 0 && bytes[s - 1] == b'_') {
+        if s < i {
             continue;
         }
-        // The run, the byte after it and (after "the ") the first three bytes of the next word read as one
-        // load (zeros past the text's end: no '_' or ' '); `| 0x20` lower-cases the first letter only.
-        let x = eight_bytes(bytes, s);
+        // The byte before the run, the run, the byte after it and (after "the ") the first three bytes of the
+        // next word read as one load (zeros before the text's start and past its end: no '_' or ' ').
+        let x = match s.checked_sub(1) {
+            Some(before) => eight_bytes(bytes, before),
+            None => eight_bytes(bytes, 0) << 8,
+        };
+        if x as u8 == b'_' {
+            continue;
+        }
+        // From the run on, as [`may_follow_the_word`] reads it; `| 0x20` lower-cases the first letter only.
+        let x = x >> 8;
         let w = x as u32 | 0x20;
         let next = |k: u32| (w >> (8 * k)) as u8;
+        // "the" (the first letter in either case) before a space first: about three in four runs are.
+        if w == u32::from_le_bytes(*b"the ") {
+            if may_follow_the_word(x)
+                && let Some(e) = the_at(text, s, &mut v)
+            {
+                i = e;
+            }
+            continue;
+        }
         if w & 0xFFFF == u32::from(u16::from_le_bytes(*b"he")) {
             // "he" or "He".
             if next(2) != b'_' {
@@ -459,17 +476,10 @@ fn each_match(text: &str, he_words: &[usize], mut v: impl Visit) {
             }
             continue;
         }
-        // "she" or "the" (the first letter in either case), no '_' after it ("the" before a space).
-        if w & 0xFF_FFFF == u32::from_le_bytes(*b"she\0") {
-            if next(3) != b'_' {
-                i = s + 3;
-                v.pronoun(s, i);
-            }
-        } else if w == u32::from_le_bytes(*b"the ")
-            && may_follow_the_word(x)
-            && let Some(e) = the_at(text, s, &mut v)
-        {
-            i = e;
+        // "she" (the first letter in either case), no '_' after it.
+        if w & 0xFF_FFFF == u32::from_le_bytes(*b"she\0") && next(3) != b'_' {
+            i = s + 3;
+            v.pronoun(s, i);
         }
     }
 }
