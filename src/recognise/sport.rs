@@ -155,10 +155,11 @@ pub(crate) fn first_runs() -> Vec<Vec<u8>> {
 /// compared: first the next eight at once with bit 5 set in each ([`Text::next`]), which rejects most texts;
 /// then, when those eight hold the rest of the text, its bytes that are no letters as written ([`Text::exact`]);
 /// else byte by byte.
-fn match_at(b: &[u8], key: &super::Key) -> Option<(usize, usize, usize)> {
+fn match_at(vocab: &[Vec<Text>], b: &[u8], key: &super::Key) -> Option<(usize, usize, usize)> {
     let (p, n) = (key.start, key.end - key.start);
-    // An "_" before the word: no `\b` there.
-    if p > 0 && is_word_byte(b[p - 1]) {
+    // An "_" before the word: no `\b` there (the word is a maximal run of ASCII letters and digits: no other
+    // word byte can stand before it). At the text's start `p - 1` wraps and reads nothing.
+    if b.get(p.wrapping_sub(1)) == Some(&b'_') {
         return None;
     }
     let known = n.min(8);
@@ -166,7 +167,7 @@ fn match_at(b: &[u8], key: &super::Key) -> Option<(usize, usize, usize)> {
     let raw = b
         .get(p + known..p + known + 8)
         .map(|x| u64::from_le_bytes(x.try_into().expect("eight bytes")));
-    VOCAB[usize::from(key.group)].iter().find_map(|text| {
+    vocab[usize::from(key.group)].iter().find_map(|text| {
         let (t, sport, weight) = (&text.t, &text.sport, &text.weight);
         let end = p + t.len();
         let same = match raw {
@@ -182,7 +183,7 @@ fn match_at(b: &[u8], key: &super::Key) -> Option<(usize, usize, usize)> {
                 None => false,
             },
         };
-        (same && (end == b.len() || !is_word_byte(b[end]))).then_some((end, *sport, *weight))
+        (same && !b.get(end).is_some_and(|&c| is_word_byte(c))).then_some((end, *sport, *weight))
     })
 }
 
@@ -194,13 +195,15 @@ fn count(text: &str, keywords: &Keywords, counts: &mut [usize; 7]) {
         return;
     }
     let b = text.as_bytes();
+    // (Once per text, not per keyword: the compiler does not hoist the look-up's check that it is built.)
+    let vocab: &[Vec<Text>] = &VOCAB;
     // Matches do not overlap: offsets below `next` are inside the last one.
     let mut next = 0;
     for key in keywords.sports() {
         if key.start < next {
             continue;
         }
-        if let Some((end, sport, weight)) = match_at(b, key) {
+        if let Some((end, sport, weight)) = match_at(vocab, b, key) {
             counts[sport] += weight;
             next = end;
         }
