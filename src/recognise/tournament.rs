@@ -726,20 +726,20 @@ const LEAD_STOP: &[&str] = &[
     "Live",
 ];
 
-/// [`LEAD_STOP`] as a set: asked about the first word of most matches.
-static LEAD_STOP_SET: Lazy<crate::lexicon::FxHashSet<&'static str>> =
-    Lazy::new(|| LEAD_STOP.iter().copied().collect());
+/// [`LEAD_STOP`] as a set of byte strings: asked about the first word of most matches (read as bytes, see
+/// [`generic_name`]).
+static LEAD_STOP_SET: Lazy<crate::lexicon::FxHashSet<&'static [u8]>> =
+    Lazy::new(|| LEAD_STOP.iter().map(|w| w.as_bytes()).collect());
 
 /// `LEAD_LENS[c - b'A']`: bit `n` set when a word of [`LEAD_STOP`] of `n` bytes starts with the capital `c`
 /// (every one starts with an ASCII capital and is shorter than 32 bytes; built at compile time).
 const LEAD_LENS: [u32; 26] = super::lengths_by_capital(LEAD_STOP);
 
 /// Whether `w` is one of [`LEAD_STOP`]: the set is asked only when a word of its first letter and length is.
-fn is_lead_stop(w: &str) -> bool {
-    let b = w.as_bytes();
+fn is_lead_stop(b: &[u8]) -> bool {
     match b.first() {
         Some(&c @ b'A'..=b'Z') if b.len() < 32 => {
-            LEAD_LENS[usize::from(c - b'A')] >> b.len() & 1 != 0 && LEAD_STOP_SET.contains(w)
+            LEAD_LENS[usize::from(c - b'A')] >> b.len() & 1 != 0 && LEAD_STOP_SET.contains(b)
         }
         _ => false,
     }
@@ -864,20 +864,31 @@ fn is_place(w: &str) -> bool {
         || EVENT_CITIES.binary_search(&w).is_ok()
 }
 
-/// Whether `w` is a compound adjective ("Two-time", "Grass-court"): a lower-case letter after its first `-`.
-fn is_adjective(w: &str) -> bool {
-    w.bytes()
-        .position(|c| c == b'-')
-        .is_some_and(|i| w[i + 1..].chars().next().is_some_and(char::is_lowercase))
+/// Whether the word `text[s..e]` is a compound adjective ("Two-time", "Grass-court"): a lower-case letter
+/// after its first `-`. Read on bytes; the text is decoded only where a non-ASCII character follows the `-`.
+fn is_adjective(text: &str, (s, e): (usize, usize)) -> bool {
+    let w = &text.as_bytes()[s..e];
+    w.iter()
+        .position(|&c| c == b'-')
+        .is_some_and(|i| match w.get(i + 1) {
+            Some(&c) if c < 0x80 => c.is_ascii_lowercase(),
+            Some(_) => text[s + i + 1..e]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase),
+            None => false,
+        })
 }
 
-fn all_digits(w: &str) -> bool {
-    w.bytes().all(|b| b.is_ascii_digit())
+fn all_digits(w: &[u8]) -> bool {
+    w.iter().all(|b| b.is_ascii_digit())
 }
 
-/// Whether `w` is one of [`OTHER_SPORTS`] (a binary search).
-fn is_other_sport(w: &str) -> bool {
-    OTHER_SPORTS.binary_search(&w).is_ok()
+/// Whether `w` is one of [`OTHER_SPORTS`] (a binary search: their byte order is their order as texts).
+fn is_other_sport(w: &[u8]) -> bool {
+    OTHER_SPORTS
+        .binary_search_by(|s| s.as_bytes().cmp(w))
+        .is_ok()
 }
 
 /// Every tournament phrase in `text` (normalised), in order.
@@ -904,7 +915,7 @@ fn push_known_or_city(
             if name.ends_with("Olympics") && !name.starts_with("Olympics") {
                 // "Paris Olympics" but not "the Special Olympics"-like organisations.
                 let first = name.split_whitespace().next().unwrap_or("");
-                if is_lead_stop(first) || first == "Special" || first == "Winter" {
+                if is_lead_stop(first.as_bytes()) || first == "Special" || first == "Winter" {
                     let rest = name[first.len()..].trim_start();
                     let off = e - rest.len();
                     if first != "Special" && first != "Winter" {
@@ -927,7 +938,7 @@ fn push_known_or_city(
                 .expect("' in ' before the city")
                 .end();
             let city = &m_str[at..];
-            if !is_lead_stop(city) {
+            if !is_lead_stop(city.as_bytes()) {
                 out.push(TournamentMention {
                     span: Span::new(m_start + at, m_end),
                 });
@@ -970,17 +981,22 @@ pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<To
 }
 
 /// Where the name of the generic match `text[m_start..e]` starts, or `None` when the match names no tennis
-/// event. Reads only the bytes of the match.
+/// event. Reads only the bytes of the match: its words as byte slices (split at ASCII spaces, where `str`
+/// slices would test both ends for character boundaries), as texts only for the place look-up.
 fn generic_name(text: &str, m_start: usize, e: usize) -> Option<usize> {
-    let (words, len) = match_words(text.as_bytes(), m_start, e);
+    let b = text.as_bytes();
+    let (words, len) = match_words(b, m_start, e);
     let words = &words[..len];
-    let word = |i: usize| &text[words[i].0..words[i].1];
+    let word = |i: usize| &b[words[i].0..words[i].1];
     // Drop leading sentence words and anything up to a possessive ("Federer's Australian Open").
     let mut first = 0;
-    for i in 0..len {
-        let w = word(i);
-        let possessive = (w.ends_with("'s") || w.ends_with("s'")) && !POSSESSIVE_OK.contains(&w);
-        if possessive || (i == first && (is_lead_stop(w) || is_adjective(w) || all_digits(w))) {
+    for (i, &(ws, we)) in words.iter().enumerate() {
+        let w = &b[ws..we];
+        let possessive = (w.ends_with(b"'s") || w.ends_with(b"s'"))
+            && !POSSESSIVE_OK.iter().any(|p| p.as_bytes() == w);
+        if possessive
+            || (i == first && (is_lead_stop(w) || is_adjective(text, (ws, we)) || all_digits(w)))
+        {
             first = i + 1;
         }
     }
@@ -988,20 +1004,22 @@ fn generic_name(text: &str, m_start: usize, e: usize) -> Option<usize> {
         return None; // only the keyword is left: "the Open", "Davis Cup" handled above
     }
     // "Sinner US Open", "Djokovic Miami Open" (headlines): the name starts at the place word.
-    if let Some(i) = (first + 1..len - 1).find(|&i| is_place(word(i))) {
+    if let Some(i) = (first + 1..len - 1).find(|&i| is_place(&text[words[i].0..words[i].1])) {
         first = i;
     }
     let s = words[first].0;
     let keyword = word(len - 1);
     // Every team event ends with "Cup".
-    let team = (keyword == "Cup")
-        .then(|| TEAM_EVENTS.iter().find(|t| text[s..e].ends_with(*t)))
+    let team = (keyword == b"Cup")
+        .then(|| TEAM_EVENTS.iter().find(|t| b[s..e].ends_with(t.as_bytes())))
         .flatten();
     if let Some(team) = team {
         // None of the words of a team event is another sport's ([`OTHER_SPORTS`]).
         Some(e - team.len())
-    } else if matches!(keyword, "Cup" | "Championship" | "Championships" | "Trophy")
-        && (first..len - 1).any(|i| is_other_sport(word(i)))
+    } else if matches!(
+        keyword,
+        b"Cup" | b"Championship" | b"Championships" | b"Trophy"
+    ) && (first..len - 1).any(|i| is_other_sport(word(i)))
     {
         // (The words that make only a "Cup" another sport's, "FA", "Ryder", "Heineken", "League" and
         // "World", are among these.)
@@ -1115,7 +1133,7 @@ mod reference {
                         .split_once('-')
                         .is_some_and(|(_, b)| b.starts_with(char::is_lowercase));
                     if possessive
-                        || (i == first && (is_lead_stop(w) || adjective))
+                        || (i == first && (is_lead_stop(w.as_bytes()) || adjective))
                         || w.bytes().all(|b| b.is_ascii_digit()) && i == first
                     {
                         first = i + 1;
@@ -1186,7 +1204,10 @@ mod same_tests {
         }
         // A team event is never another sport's: `find_in` does not ask.
         for t in super::TEAM_EVENTS {
-            assert!(t.split(' ').all(|w| !super::is_other_sport(w)), "{t}");
+            assert!(
+                t.split(' ').all(|w| !super::is_other_sport(w.as_bytes())),
+                "{t}"
+            );
         }
     }
 
@@ -1426,6 +1447,53 @@ mod same_tests {
                     .unwrap_or(b.len() - r);
                 assert_eq!(super::token_end(b, r), want, "{b:?} {r}");
             }
+        }
+    }
+
+    /// The word predicates of `generic_name` read on bytes answer as their forms on texts did, for every word of
+    /// the corpus texts and of the lists, and for compounds with ASCII and non-ASCII letters after the `-`.
+    #[test]
+    fn byte_word_tests_as_on_texts() {
+        let texts = crate::recognise::all_texts();
+        let mut words: Vec<&str> = texts.iter().flat_map(|t| t.split_whitespace()).collect();
+        words.extend(super::LEAD_STOP);
+        words.extend(super::OTHER_SPORTS);
+        words.extend(super::POSSESSIVE_OK);
+        words.extend([
+            "Two-time",
+            "Grass-court",
+            "X-Élan",
+            "X-élan",
+            "Fifty-",
+            "-a",
+            "-",
+            "A-B-c",
+            "Ä-ö",
+            "9-1",
+            "",
+        ]);
+        for w in words {
+            let adjective = w
+                .bytes()
+                .position(|c| c == b'-')
+                .is_some_and(|i| w[i + 1..].chars().next().is_some_and(char::is_lowercase));
+            assert_eq!(super::is_adjective(w, (0, w.len())), adjective, "{w}");
+            let padded = format!("x {w} y");
+            assert_eq!(
+                super::is_adjective(&padded, (2, 2 + w.len())),
+                adjective,
+                "{w}"
+            );
+            assert_eq!(
+                super::is_other_sport(w.as_bytes()),
+                super::OTHER_SPORTS.binary_search(&w).is_ok(),
+                "{w}"
+            );
+            assert_eq!(
+                super::is_lead_stop(w.as_bytes()),
+                super::LEAD_STOP.contains(&w),
+                "{w}"
+            );
         }
     }
 
