@@ -462,11 +462,11 @@ fn token(text: &str, i: usize) -> Token {
             // A letter outside ASCII or a hyphen after an ASCII capital: the token goes on from there. (Its
             // key from the bytes at hand, as above: `KEY_BYTES` has all eight bytes from 8 on.)
             if window[0] < 0x80 {
-                let rest = accented_rest(text, i, letters, small);
+                let rest = accented_rest(text, i, chunk, letters, small);
                 return Token {
                     start: i,
                     end: rest.end,
-                    shape: shape(rest.lower, rest.hyphen),
+                    shape: rest.shape,
                     key: u64::from_le_bytes(*window.first_chunk::<8>().expect("8 bytes"))
                         & KEY_BYTES[(rest.end - i).min(16)],
                 };
@@ -476,29 +476,27 @@ fn token(text: &str, i: usize) -> Token {
     token_general(text, i).at(bytes, i)
 }
 
-/// The rest of the token whose ASCII capital is at `i`, whose sixteen bytes after it are in the text, and whose
-/// ASCII letters after the capital stop at a letter outside ASCII or a hyphen (`letters`, `small`: [`letters16`]
-/// of those bytes): [`accented16`]'s test of them first (most accented tokens, "Sørensen", "Dvořák", end within
-/// them), else [`token_rest`]. Out of line, as [`token_rest`]: few tokens of English copy come here.
+/// The rest of the token whose ASCII capital is at `i`, whose sixteen bytes after it are `chunk`, and whose
+/// ASCII letters after the capital stop within them at a letter outside ASCII or a hyphen (`letters`, `small`:
+/// [`letters16`] of `chunk`): [`accented16`]'s test of them first (most accented tokens, "Sørensen",
+/// "Dvořák", end within them), else [`token_rest`]. Out of line, as [`token_rest`]: few tokens of English copy
+/// come here. (`chunk` passed in, not cut from the text again: no length test of the text here.)
 #[inline(never)]
-fn accented_rest(text: &str, i: usize, letters: u32, small: u32) -> TokenEnd {
-    let bytes = text.as_bytes();
-    // Where the ASCII letters stop, and whether a lower-case one comes before, as [`token`] found them.
+fn accented_rest(text: &str, i: usize, chunk: &[u8; 16], letters: u32, small: u32) -> TokenEnd {
+    // Where the ASCII letters stop (within `chunk`), and whether a lower-case one comes before, as [`token`]
+    // found them.
     let k = (!letters).trailing_zeros() as usize;
-    let end = i + 1 + k;
     let lower = small & ((1 << k) - 1) != 0;
     // (A hyphen there: [`token_rest`] takes the parts after it.)
-    if bytes.get(end) != Some(&b'-')
-        && let Some(chunk) = bytes.get(i + 1..).and_then(<[u8]>::first_chunk::<16>)
+    if chunk.get(k) != Some(&b'-')
         && let Some((e, lower)) = accented16(chunk, letters, small)
     {
         return TokenEnd {
             end: i + 1 + e,
-            lower,
-            hyphen: false,
+            shape: shape(lower, false),
         };
     }
-    token_rest(text, end, lower)
+    token_rest(text, i + 1 + k, lower)
 }
 
 /// The rest of a token among the sixteen bytes `chunk` after its ASCII capital, when its ASCII letters stop at
@@ -603,14 +601,14 @@ fn ends_ascii_token(stop: u8) -> bool {
     (stop ^ b'-').wrapping_sub(1) < 0x7F
 }
 
-/// The end of a token and its flags, as the out-of-line [`token_general`] and [`token_rest`] give them back:
-/// two words, returned in registers (a whole [`Token`] is returned through memory, which then holds every
-/// token of [`find_into`]'s loop, the common ones too).
+/// The end of a token and its [`Token::shape`], as the out-of-line [`accented_rest`], [`token_general`] and
+/// [`token_rest`] give them back: two values, returned in registers (a whole [`Token`] is returned through
+/// memory, which then holds every token of [`find_into`]'s loop, the common ones too; so was this one while it
+/// held two flags: three fields are no pair of scalars to the compiler).
 #[derive(Clone, Copy)]
 struct TokenEnd {
     end: usize,
-    lower: bool,
-    hyphen: bool,
+    shape: u8,
 }
 
 impl TokenEnd {
@@ -620,7 +618,7 @@ impl TokenEnd {
         Token {
             start,
             end: self.end,
-            shape: shape(self.lower, self.hyphen),
+            shape: self.shape,
             key: key_of(bytes, start, self.end),
         }
     }
@@ -674,8 +672,7 @@ fn token_rest(text: &str, mut j: usize, mut lower: bool) -> TokenEnd {
     }
     TokenEnd {
         end: j,
-        lower,
-        hyphen,
+        shape: shape(lower, hyphen),
     }
 }
 
