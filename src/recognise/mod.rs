@@ -1430,6 +1430,28 @@ fn sse2_alnum_and_d(v: safe_arch::m128i) -> (safe_arch::m128i, safe_arch::m128i)
     (bitor_m128i(letter, digit), d)
 }
 
+/// [`sse2_alnum_and_d`] with the first mask the other way round: 0xFF in each byte of `v` that is no ASCII
+/// letter or digit. Each compare then has its constant on the right (`sum > 25 - 0x80`): `pcmpgtb` overwrites
+/// its left operand, so the constant on the left took a copy of it per compare; and the two results meet in one
+/// `pand`. For [`block_scan_bits`], whose caller wants the non-word bytes as often as the word bytes.
+#[cfg(target_feature = "sse2")]
+#[inline(always)]
+fn sse2_non_alnum_and_d(v: safe_arch::m128i) -> (safe_arch::m128i, safe_arch::m128i) {
+    use safe_arch::*;
+    let splat = set_splat_i8_m128i;
+    let sum = add_i8_m128i(
+        bitor_m128i(v, splat(0x20)),
+        splat((0x80 - i32::from(b'a')) as i8),
+    );
+    let no_letter = cmp_gt_mask_i8_m128i(sum, splat((25i32 - 0x80) as i8));
+    let no_digit = cmp_gt_mask_i8_m128i(
+        add_i8_m128i(v, splat((0x80 - i32::from(b'0')) as i8)),
+        splat((9i32 - 0x80) as i8),
+    );
+    let d = cmp_eq_mask_i8_m128i(sum, splat((0x80 + i32::from(ONE_BYTE_KEY - b'a')) as i8));
+    (bitand_m128i(no_letter, no_digit), d)
+}
+
 /// The one word of one byte that the table holds (in lower case): the "d" of "Davenport d. Zheng", a result
 /// cue. The scan skips the other words of one byte without a look at the filter ([`Scan::block`]); its test
 /// checks that no other has a slot or a `filter` bit.
@@ -1442,16 +1464,19 @@ fn block_scan_bits(block: &[u8; 64]) -> (u64, u64) {
     #[cfg(target_feature = "sse2")]
     {
         use safe_arch::*;
-        (0..4).fold((0, 0), |(word, d), i| {
+        // The non-word bytes (fewer vector instructions, see [`sse2_non_alnum_and_d`]); the one `not` of the
+        // 64-bit mask folds into the scan's uses, most of which want them.
+        let (other, d) = (0..4).fold((0, 0), |(other, d), i| {
             let lane: [u8; 16] = block[16 * i..16 * i + 16]
                 .try_into()
                 .expect("sixteen bytes");
-            let (w, one) = sse2_alnum_and_d(m128i::from(lane));
+            let (o, one) = sse2_non_alnum_and_d(m128i::from(lane));
             (
-                word | u64::from(move_mask_i8_m128i(w) as u16) << (16 * i),
+                other | u64::from(move_mask_i8_m128i(o) as u16) << (16 * i),
                 d | u64::from(move_mask_i8_m128i(one) as u16) << (16 * i),
             )
-        })
+        });
+        (!other, d)
     }
     #[cfg(not(target_feature = "sse2"))]
     (portable_word_bits(block), portable_d_bits(block))
@@ -2749,6 +2774,21 @@ mod keyword_tests {
             }
         }
         keys
+    }
+
+    #[cfg(target_feature = "sse2")]
+    #[test]
+    fn sse2_non_alnum_and_d_is_the_other_way_round() {
+        for c in 0..=255u8 {
+            let v = safe_arch::m128i::from([c; 16]);
+            let (word, d) = sse2_alnum_and_d(v);
+            let (other, d2) = sse2_non_alnum_and_d(v);
+            let [w, o, d, d2] = [word, other, d, d2].map(|m| <[u8; 16]>::from(m)[0]);
+            assert_eq!(o, !w, "{c}");
+            assert_eq!(w == 0xff, c.is_ascii_alphanumeric(), "{c}");
+            assert_eq!(d2, d, "{c}");
+            assert_eq!(d == 0xff, c | 0x20 == ONE_BYTE_KEY, "{c}");
+        }
     }
 
     #[test]
