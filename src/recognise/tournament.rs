@@ -1413,10 +1413,9 @@ mod same_tests {
         }
     }
 
-    /// `token_end` ends the run of `TOKEN_BYTE`s where the byte loop does: at every offset of texts of every
-    /// byte value next to letters, of random texts and of the corpora.
-    #[test]
-    fn token_end_is_the_byte_loop() {
+    /// The texts of the byte-scan tests: the corpus texts, texts of 40 letters with one byte of each value at
+    /// every place, and 5,000 random texts of 40 bytes drawn from `pieces` (from `seed`).
+    fn byte_texts(mut seed: u64, pieces: &[u8]) -> Vec<Vec<u8>> {
         let mut texts: Vec<Vec<u8>> = crate::recognise::all_texts()
             .into_iter()
             .map(String::into_bytes)
@@ -1428,17 +1427,23 @@ mod same_tests {
                 texts.push(t);
             }
         }
-        let mut seed = 0x1234_5678_9abc_def1_u64;
         for _ in 0..5000 {
             let t: Vec<u8> = (0..40)
                 .map(|_| {
                     crate::recognise::xorshift(&mut seed);
-                    let pieces = b"aZ&'-. \xc3x0";
                     pieces[(seed % pieces.len() as u64) as usize]
                 })
                 .collect();
             texts.push(t);
         }
+        texts
+    }
+
+    /// `token_end` ends the run of `TOKEN_BYTE`s where the byte loop does: at every offset of texts of every
+    /// byte value next to letters, of random texts and of the corpora.
+    #[test]
+    fn token_end_is_the_byte_loop() {
+        let texts = byte_texts(0x1234_5678_9abc_def1, b"aZ&'-. \xc3x0");
         for b in &texts {
             for r in 0..=b.len() {
                 let want = r + b[r..]
@@ -1501,28 +1506,7 @@ mod same_tests {
     /// letters (at every place of 40), and of random texts of letters, digits, stops and non-ASCII bytes.
     #[test]
     fn word_at_is_alnum_run() {
-        let mut texts: Vec<Vec<u8>> = crate::recognise::all_texts()
-            .into_iter()
-            .map(String::into_bytes)
-            .collect();
-        for c in 0..=255u8 {
-            for k in 0..40 {
-                let mut t = vec![b'a'; 40];
-                t[k] = c;
-                texts.push(t);
-            }
-        }
-        let mut seed = 0x2345_6789_abcd_ef12_u64;
-        for _ in 0..5000 {
-            let t: Vec<u8> = (0..40)
-                .map(|_| {
-                    crate::recognise::xorshift(&mut seed);
-                    let pieces = b"aZz09/:@[`{_. \xc3\x7f";
-                    pieces[(seed % pieces.len() as u64) as usize]
-                })
-                .collect();
-            texts.push(t);
-        }
+        let texts = byte_texts(0x2345_6789_abcd_ef12, b"aZz09/:@[`{_. \xc3\x7f");
         for b in &texts {
             for p in 0..=b.len() {
                 assert_eq!(
