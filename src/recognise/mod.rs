@@ -486,8 +486,8 @@ pub(crate) struct Keywords {
     /// The keywords of the kinds of the word table, in a list per kind (see [`Keywords::sports`] and
     /// [`Keywords::results`]).
     keys: TableKeys,
-    /// The keywords of the other kinds, in order: their starts and kinds (a short list, walked once per kind).
-    marks: Vec<Mark>,
+    /// The starts of the keywords of the other kinds, a list per kind (see [`KindStarts`]).
+    marks: KindStarts,
     /// The starts of the words that may be role words, in order (see [`Keywords::roles`]).
     roles: Vec<usize>,
     /// The starts of the words "he", "she" and "the", in order (see [`Keywords::he_words`]).
@@ -511,15 +511,14 @@ impl Keywords {
     /// to `memcpy`.)
     pub(crate) fn rescan(&mut self, text: &str) {
         use std::mem::take;
-        let (mut keys, mut marks, mut roles, mut he, mut seeds) = (
+        let (mut keys, mut roles, mut he, mut seeds) = (
             take(&mut self.keys),
-            take(&mut self.marks),
             take(&mut self.roles),
             take(&mut self.he),
             take(&mut self.seeds),
         );
         keys.clear();
-        marks.clear();
+        self.marks.clear();
         roles.clear();
         he.clear();
         seeds.clear();
@@ -527,19 +526,19 @@ impl Keywords {
         // whole buffer as it grows (it is written through to keep both ends valid), so a long text grows it
         // to what it needs, not to a sixteenth of its length.
         keys.reserve((text.len() / 16).min(4096));
-        marks.reserve(text.len() / 128);
+        self.marks.reserve(text.len() / 256);
         // About one word in twelve of running text ("the" alone is one in twenty).
         he.reserve(text.len() / 64);
+        // (The lists of kinds lent, not moved: eight `Vec`s.)
         let mut out = Found {
             keys,
-            marks,
+            marks: &mut self.marks,
             roles,
             he,
             seeds,
         };
         self.folds = scan_keywords(text.as_bytes(), &mut out);
         self.keys = out.keys;
-        self.marks = out.marks;
         self.roles = out.roles;
         self.he = out.he;
         self.seeds = out.seeds;
@@ -548,7 +547,7 @@ impl Keywords {
     /// Empties the buffers for the next [`Keywords::rescan`], and frees them when a long text has made them big.
     pub(crate) fn recycle(&mut self) {
         self.keys.recycle();
-        recycle(&mut self.marks);
+        self.marks.recycle();
         recycle(&mut self.roles);
         recycle(&mut self.he);
         recycle(&mut self.seeds);
@@ -596,17 +595,16 @@ impl Keywords {
         self.folds
     }
 
-    /// The start offsets of the keywords of kind `kind` (not [`KEY_SPORT`] or [`KEY_RESULT`]), in order.
+    /// The start offsets of the keywords of kind `kind` (one kind, not [`KEY_SPORT`] or [`KEY_RESULT`]), in
+    /// order: the scan's list of that kind, no walk over the others.
     pub(crate) fn starts(&self, kind: u8) -> impl Iterator<Item = usize> + '_ {
         debug_assert_eq!(
             kind & TABLE_KINDS,
             0,
             "table kinds are in sports() and results()"
         );
-        self.marks
-            .iter()
-            .filter(move |m| m.kinds & kind != 0)
-            .map(|m| m.start)
+        debug_assert_eq!(kind.count_ones(), 1, "one kind: {kind}");
+        self.marks.of(kind).iter().copied()
     }
 }
 
@@ -673,11 +671,53 @@ pub(crate) fn recycle<T>(v: &mut Vec<T>) {
     }
 }
 
-/// A keyword of a kind other than [`KEY_SPORT`] and [`KEY_RESULT`]: its start and all its kinds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Mark {
-    start: usize,
-    kinds: u8,
+/// The starts of the keywords of the kinds other than [`KEY_SPORT`] and [`KEY_RESULT`] of one text, a list per
+/// kind (indexed by the kind's bit), each in text order; a word of several kinds is in each of their lists.
+/// Each recogniser that starts from these keywords ([`Keywords::starts`]) reads its own list: the one list of
+/// all of them with their kinds was walked whole by each of the five recognisers (round, title, ranking,
+/// tournament, walkover), each testing every keyword's kind to use the few of its own.
+#[derive(Default)]
+struct KindStarts([Vec<usize>; 8]);
+
+impl KindStarts {
+    /// Empties the lists (keeping their room).
+    fn clear(&mut self) {
+        self.0.iter_mut().for_each(Vec::clear);
+    }
+
+    /// Makes room for `n` more starts in each list of a kind that the scan gives.
+    fn reserve(&mut self, n: usize) {
+        for kind in [
+            KEY_ROUND,
+            KEY_RANKING,
+            KEY_TITLE,
+            KEY_TOURNAMENT,
+            KEY_WALKOVER,
+        ] {
+            self.0[kind.trailing_zeros() as usize].reserve(n);
+        }
+    }
+
+    /// Empties the lists, and frees those that a long text has made big (as [`recycle`]).
+    fn recycle(&mut self) {
+        self.0.iter_mut().for_each(recycle);
+    }
+
+    /// Adds `start` to the list of each kind of `kinds` but [`TABLE_KINDS`] (most keywords have one; a table
+    /// keyword may have none).
+    #[inline(always)]
+    fn push(&mut self, start: usize, kinds: u8) {
+        let mut rest = kinds & !TABLE_KINDS;
+        while rest != 0 {
+            self.0[rest.trailing_zeros() as usize].push(start);
+            rest &= rest - 1;
+        }
+    }
+
+    /// The starts of the keywords of kind `kind` (one bit).
+    fn of(&self, kind: u8) -> &[usize] {
+        &self.0[kind.trailing_zeros() as usize]
+    }
 }
 
 /// The keywords of the word table's kinds ([`KEY_SPORT`], [`KEY_RESULT`]) of one text, in a list per kind, each
@@ -766,9 +806,9 @@ impl TableKeys {
 }
 
 /// What [`scan_keywords`] finds (see [`Keywords`]).
-struct Found {
+struct Found<'k> {
     keys: TableKeys,
-    marks: Vec<Mark>,
+    marks: &'k mut KindStarts,
     roles: Vec<usize>,
     he: Vec<usize>,
     seeds: Vec<usize>,
@@ -1659,15 +1699,13 @@ static NO_SLOT: Info = Info {
 };
 
 /// Adds the word `s..s + n` with `kinds` (and, with [`TABLE_KINDS`], the `group` and `cue` of its table entry
-/// `slot`, or [`NO_SLOT`]) to `out.keys` and `out.marks`, as its kinds say.
+/// `slot`, or [`NO_SLOT`]) to `out.keys` and the lists of `out.marks`, as its kinds say.
 #[inline(always)]
 fn push_kinds(s: usize, n: usize, kinds: u8, slot: &Info, out: &mut Found) {
     if kinds & TABLE_KINDS != 0 {
         out.keys.push(s, s + n, kinds, slot);
     }
-    if kinds & !TABLE_KINDS != 0 {
-        out.marks.push(Mark { start: s, kinds });
-    }
+    out.marks.push(s, kinds);
 }
 
 /// The kinds other than [`TABLE_KINDS`] of the word `b[s..s + n]` (whose first eight bytes, and maybe more, are
@@ -1770,6 +1808,10 @@ impl Scan<'_> {
         if entry >> n & 1 == 0 {
             return;
         }
+        // Weighted as rare (about one word in four passes): the register allocator then keeps the word loop's
+        // values (the block's address, its word ends) in registers and spills the slow paths' around their
+        // calls, not the other way round.
+        std::hint::cold_path();
         let raw = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
         look(self.b, at + k, n, raw, entry, self.table, out);
     }
@@ -3066,29 +3108,55 @@ mod keyword_tests {
         }
     }
 
+    /// `KindStarts::push` puts a start in the list of each of its kinds (not the table kinds), in order, and
+    /// `clear` empties them.
+    #[test]
+    fn kind_starts_by_kind() {
+        let mut starts = KindStarts::default();
+        for (start, kinds) in [
+            (3, KEY_TITLE | KEY_TOURNAMENT),
+            (9, KEY_ROUND),
+            (12, KEY_TOURNAMENT | KEY_SPORT),
+            (15, KEY_RESULT),
+            (20, KEY_WALKOVER | KEY_RANKING | KEY_ROUND),
+        ] {
+            starts.push(start, kinds);
+        }
+        let of = |kind| starts.of(kind).to_vec();
+        assert_eq!(of(KEY_ROUND), [9, 20]);
+        assert_eq!(of(KEY_RANKING), [20]);
+        assert_eq!(of(KEY_TITLE), [3]);
+        assert_eq!(of(KEY_TOURNAMENT), [3, 12]);
+        assert_eq!(of(KEY_WALKOVER), [20]);
+        assert!(of(KEY_SPORT).is_empty() && of(KEY_RESULT).is_empty());
+        starts.clear();
+        assert!(starts.0.iter().all(Vec::is_empty));
+    }
+
     /// [`scan_keywords`] finds in `t` what [`plain_scan`] finds: the same marks, and in each of the lists of
     /// [`Keywords::sports`] and [`Keywords::results`] the keywords of its kind, as
     /// the one list of both kinds that the scan gave before held them, in order (that list was the keywords
     /// of [`plain_scan`] with a table kind). Returns the lengths of the two lists.
     fn scan_is_plain_scan(t: &str) -> (usize, usize) {
+        let mut marks = KindStarts::default();
         let mut found = Found {
             keys: TableKeys::default(),
-            marks: Vec::new(),
+            marks: &mut marks,
             roles: Vec::new(),
             he: Vec::new(),
             seeds: Vec::new(),
         };
         let folds = scan_keywords(t.as_bytes(), &mut found);
         let all = plain_scan(t.as_bytes());
-        let marks: Vec<Mark> = all
-            .iter()
-            .filter(|k| k.kinds & !TABLE_KINDS != 0)
-            .map(|k| Mark {
-                start: k.start,
-                kinds: k.kinds,
-            })
-            .collect();
-        assert_eq!(found.marks, marks, "{t}");
+        for bit in 0..8 {
+            let kind = 1u8 << bit;
+            let want: Vec<usize> = all
+                .iter()
+                .filter(|k| k.kinds & kind & !TABLE_KINDS != 0)
+                .map(|k| k.start)
+                .collect();
+            assert_eq!(found.marks.0[bit], want, "{kind} {t}");
+        }
         let keys: Vec<Key> = all
             .into_iter()
             .filter(|k| k.kinds & TABLE_KINDS != 0)
