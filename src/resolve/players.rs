@@ -1157,7 +1157,16 @@ fn role_may_stand(b: &[u8], roles: &[usize], from: usize, to: usize, cut_to: boo
         if lens == 0 {
             return false;
         }
-        let n = alnum_run16(b, from);
+        // The run's length from the window's first eight bytes (the text's eight bytes at `from`), inline, where
+        // the window has them and they hold the run's end (most runs); else by [`alnum_run16`], whose call per
+        // window (and its test of the room) cost more than this.
+        let n = match b[from..to].first_chunk::<8>() {
+            Some(&eight) => match alnum_len8(eight) {
+                8 => alnum_run16(b, from),
+                first => first,
+            },
+            None => alnum_run16(b, from),
+        };
         // (A run of 16 or more is no role's first run.) Then, with no role start in the window and no cut at
         // `to`, only the window's first word may be a role: tested as one word here (few are roles), not by the
         // caller's search of the last three words.
@@ -1198,14 +1207,19 @@ fn alnum_bytes(v: u64) -> u64 {
     (digit | letter) & !v & splat(0x80)
 }
 
+/// The number of ASCII letters and digits that `eight` starts with (8: all of them).
+#[inline(always)]
+fn alnum_len8(eight: [u8; 8]) -> usize {
+    ((!alnum_bytes(u64::from_le_bytes(eight)) & splat(0x80)).trailing_zeros() / 8) as usize
+}
+
 /// The length of the run of ASCII letters and digits at `from` in `b`, counted up to 16 (16 for a longer
 /// one): eight bytes at once where the text has them (no branch per byte), else (and past them) a byte loop.
 #[inline]
 fn alnum_run16(b: &[u8], from: usize) -> usize {
     if let Some(&eight) = b.get(from..).and_then(|r| r.first_chunk::<8>()) {
         // The first byte that is no letter or digit (8: none, then the byte loop from there).
-        let first =
-            ((!alnum_bytes(u64::from_le_bytes(eight)) & splat(0x80)).trailing_zeros() / 8) as usize;
+        let first = alnum_len8(eight);
         if first < 8 {
             return first;
         }
@@ -1442,12 +1456,14 @@ fn prose_words(b: &[u8], end: usize) -> bool {
         // the line whatever its end, and is "and" or "by" only if its first bytes are).
         let c = *b.get(st).filter(|_| st < limit).unwrap_or(&b' ');
         let at = |k: usize| b.get(st + k).copied().unwrap_or(b' ');
-        let fails = match c {
-            b'a' => !(at(1) == b'n' && at(2) == b'd'),
-            b'b' => at(1) != b'y',
-            b'&' => false,
-            _ => c.is_ascii_graphic() && !c.is_ascii_uppercase(),
-        };
+        // Bytes that decide alone by one table load (as in [`prose_after`]), "a" and "b" by the bytes after them
+        // ("&", a capital, anything else: not prose).
+        let fails = PROSE_FIRST[usize::from(c)]
+            || match c {
+                b'a' => !(at(1) == b'n' && at(2) == b'd'),
+                b'b' => at(1) != b'y',
+                _ => false,
+            };
         if fails {
             return true;
         }
@@ -2319,6 +2335,53 @@ mod tests {
                 0
             };
             assert_eq!(ALNUM_ALL[usize::from(c)], want, "{c}");
+        }
+    }
+
+    #[test]
+    fn alnum_len8_counts_leading_letters_and_digits() {
+        assert_eq!(alnum_len8(*b"coach Da"), 5);
+        assert_eq!(alnum_len8(*b"abcdefgh"), 8);
+        assert_eq!(alnum_len8(*b"09Az_abc"), 4);
+        assert_eq!(alnum_len8(*b" coach D"), 0);
+        assert_eq!(alnum_len8(*b"ab\xc3\xa9cdef"), 2);
+        // Against the byte loop, on every byte at every place (the rest letters or digits).
+        for c in 0..=255u8 {
+            for at in 0..8 {
+                let mut eight = *b"a1b2c3d4";
+                eight[at] = c;
+                let want = eight
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .count();
+                assert_eq!(alnum_len8(eight), want, "{c} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn prose_words_first_byte_by_table_same_as_match() {
+        // The form before `PROSE_FIRST` in `prose_words`: whether a word's first bytes make it prose.
+        let old = |c: u8, a1: u8, a2: u8| match c {
+            b'a' => !(a1 == b'n' && a2 == b'd'),
+            b'b' => a1 != b'y',
+            b'&' => false,
+            _ => c.is_ascii_graphic() && !c.is_ascii_uppercase(),
+        };
+        let new = |c: u8, a1: u8, a2: u8| {
+            PROSE_FIRST[usize::from(c)]
+                || match c {
+                    b'a' => !(a1 == b'n' && a2 == b'd'),
+                    b'b' => a1 != b'y',
+                    _ => false,
+                }
+        };
+        for c in 0..=255u8 {
+            for a1 in [b'n', b'y', b'd', b' ', b'x', 0xC3] {
+                for a2 in [b'd', b'n', b' ', b'y'] {
+                    assert_eq!(new(c, a1, a2), old(c, a1, a2), "{c} {a1} {a2}");
+                }
+            }
         }
     }
 
