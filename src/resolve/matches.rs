@@ -3273,41 +3273,72 @@ impl Patterns {
 /// "Goransson, Sweden, and Verbeek").
 ///
 /// (Two pairs are four references of four players: fewer tell singles. That test is inlined where a match is
-/// built, before the references are copied for the call that looks for partners: most sentences name fewer.)
+/// built, before the call that looks for partners: most sentences name fewer. The call takes the two
+/// references' places and entities as integers and gives back the two partners as integers (see
+/// [`side_team`]): the references were copied onto the stack for it before the test and the two sides came
+/// back through memory, about 40 instructions for every match built.)
 #[inline(always)]
 fn doubles_sides(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Team, Team) {
-    if refs.len() < 4 {
-        return (Team::one(w.entity), Team::one(l.entity));
-    }
-    partner_sides(text, refs, &w, &l)
-}
-
-/// [`doubles_sides`] of four references or more.
-#[inline(never)]
-fn partner_sides(text: &str, refs: &[Ref], w: &Ref, l: &Ref) -> (Team, Team) {
-    let (w, l) = (*w, *l);
-    // (A winner without a partner tells singles, before the loser's is looked for.)
-    let Some(pw) = partner(text, refs, w, l.entity) else {
-        return sides(refs, w, l, None, None);
+    let (pw, pl) = if refs.len() < 4 {
+        (0, 0)
+    } else {
+        partner_sides(text, refs, w.span, w.entity, l.span, l.entity)
     };
-    sides(refs, w, l, Some(pw), partner(text, refs, l, w.entity))
+    (side_team(w.entity, pw), side_team(l.entity, pl))
 }
 
-/// The partner of `r`: the entity of the reference next to it (not `avoid`, not `r`'s own), when the gap
-/// between them joins them (see [`doubles_sides`]).
-fn partner(text: &str, refs: &[Ref], r: Ref, avoid: usize) -> Option<usize> {
-    let k = refs.iter().position(|x| x.span == r.span)?;
+/// The side of player `e` whose partner `p` is as [`partner_sides`] gives it: 0 for none (a single player),
+/// else twice the partner's entity plus one, plus one when the partner's reference comes first.
+#[inline(always)]
+fn side_team(e: usize, p: usize) -> Team {
+    if p == 0 {
+        Team::one(e)
+    } else if p & 1 == 1 {
+        Team::pair(p / 2 - 1, e)
+    } else {
+        Team::pair(e, p / 2 - 1)
+    }
+}
+
+/// The partners of [`doubles_sides`] of four references or more (see [`side_team`]): of the winner at `ws`
+/// (entity `we`) and of the loser at `ls` (entity `le`).
+#[inline(never)]
+fn partner_sides(
+    text: &str,
+    refs: &[Ref],
+    ws: Span,
+    we: usize,
+    ls: Span,
+    le: usize,
+) -> (usize, usize) {
+    // (A winner without a partner tells singles, before the loser's is looked for.)
+    let Some(pw) = partner(text, refs, ws, we, le) else {
+        return (0, 0);
+    };
+    sides(
+        refs,
+        (ws, we),
+        (ls, le),
+        Some(pw),
+        partner(text, refs, ls, le, we),
+    )
+}
+
+/// The partner of the reference at `sp` (entity `e`): the entity of the reference next to it (not `avoid`,
+/// not `e`), when the gap between them joins them (see [`doubles_sides`]).
+fn partner(text: &str, refs: &[Ref], sp: Span, e: usize, avoid: usize) -> Option<usize> {
+    let k = refs.iter().position(|x| x.span == sp)?;
     let next = refs
         .get(k + 1)
-        .filter(|n| n.entity != avoid && n.entity != r.entity);
-    if let Some(n) = next.filter(|n| gap_joined(text, r.span.end, n.span.start)) {
+        .filter(|n| n.entity != avoid && n.entity != e);
+    if let Some(n) = next.filter(|n| gap_joined(text, sp.end, n.span.start)) {
         return Some(n.entity);
     }
     let prev = k
         .checked_sub(1)
         .map(|j| refs[j])
-        .filter(|p| p.entity != avoid && p.entity != r.entity);
-    prev.filter(|p| gap_joined(text, p.span.end, r.span.start))
+        .filter(|p| p.entity != avoid && p.entity != e);
+    prev.filter(|p| gap_joined(text, p.span.end, sp.start))
         .map(|p| p.entity)
 }
 
@@ -3350,23 +3381,26 @@ fn gap_joined(text: &str, from: usize, to: usize) -> bool {
         })
 }
 
-/// The two sides from the partners found of the winner `w` and the loser `l`: pairs when both have a partner
-/// of their own, the partner first when its reference comes first; singles otherwise.
-fn sides(refs: &[Ref], w: Ref, l: Ref, pw: Option<usize>, pl: Option<usize>) -> (Team, Team) {
+/// The two sides' partners (as [`side_team`] reads them) from the partners found of the winner `w` and the
+/// loser `l` (each its place and entity): pairs when both have a partner of their own, the partner first
+/// when its reference comes first; singles otherwise.
+fn sides(
+    refs: &[Ref],
+    w: (Span, usize),
+    l: (Span, usize),
+    pw: Option<usize>,
+    pl: Option<usize>,
+) -> (usize, usize) {
     match (pw, pl) {
-        (Some(a), Some(b)) if a != b && a != l.entity && b != w.entity => {
-            let pair = |r: Ref, p: usize| {
-                let k = refs.iter().position(|x| x.span == r.span).unwrap_or(0);
+        (Some(a), Some(b)) if a != b && a != l.1 && b != w.1 => {
+            let pair = |sp: Span, p: usize| {
+                let k = refs.iter().position(|x| x.span == sp).unwrap_or(0);
                 let p_first = k > 0 && refs[k - 1].entity == p;
-                if p_first {
-                    Team::pair(p, r.entity)
-                } else {
-                    Team::pair(r.entity, p)
-                }
+                2 * (p + 1) + usize::from(p_first)
             };
-            (pair(w, a), pair(l, b))
+            (pair(w.0, a), pair(l.0, b))
         }
-        _ => (Team::one(w.entity), Team::one(l.entity)),
+        _ => (0, 0),
     }
 }
 
@@ -5371,14 +5405,26 @@ mod tests {
         assert!(inside > 1_000, "{inside}");
     }
 
+    /// A side's partner as [`partner_sides`] gives it: none, after the player, before it.
+    #[test]
+    fn side_team_reads_the_partner() {
+        assert_eq!(&*side_team(5, 0), &[5]);
+        assert_eq!(&*side_team(0, 0), &[0]);
+        assert_eq!(&*side_team(5, 2 * (3 + 1)), &[5, 3]);
+        assert_eq!(&*side_team(5, 2 * (3 + 1) + 1), &[3, 5]);
+        assert_eq!(&*side_team(5, 2), &[5, 0]);
+        assert_eq!(&*side_team(5, 3), &[0, 5]);
+    }
+
     /// [`doubles_sides`] before its shortcuts (fewer than four references, no partner of the winner): both
     /// partners looked for in every case.
     fn doubles_sides_of_both_partners(text: &str, refs: &[Ref], w: Ref, l: Ref) -> (Team, Team) {
         let (pw, pl) = (
-            partner(text, refs, w, l.entity),
-            partner(text, refs, l, w.entity),
+            partner(text, refs, w.span, w.entity, l.entity),
+            partner(text, refs, l.span, l.entity, w.entity),
         );
-        sides(refs, w, l, pw, pl)
+        let (a, b) = sides(refs, (w.span, w.entity), (l.span, l.entity), pw, pl);
+        (side_team(w.entity, a), side_team(l.entity, b))
     }
 
     /// The sides are those found with both partners looked for, on random sentences of names joined or not
