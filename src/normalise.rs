@@ -16,6 +16,9 @@ pub(crate) struct Normalised {
     blocks: Vec<u32>,
     mapped: bool,
     src_len: usize,
+    /// The text is known to be ASCII: the source was (the one replacement in ASCII text, of '\r', is a space).
+    /// (The source's bytes are all read for it anyway; false when not known.)
+    ascii: bool,
 }
 
 /// The buffers of a [`Normalised`], for [`Normalised::reusing`]: the text, the pieces, the blocks.
@@ -51,6 +54,8 @@ fn replacement(c: char) -> Option<&'static str> {
 /// them to the next, and accented letters (0xC3..0xC5) are not looked at.
 struct Replaced<'a> {
     src: &'a str,
+    /// The source is ASCII.
+    ascii: bool,
     /// The next '\r', the next 0xE3 and the next 0xC2, 0xE2 or 0xEF at or after the last search position
     /// (`src.len()` when there is none): each searched again only once passed, so that no byte is searched
     /// twice for the same needles.
@@ -67,6 +72,7 @@ impl<'a> Replaced<'a> {
         let ascii = b.is_ascii();
         Replaced {
             src,
+            ascii,
             cr: at(memchr::memchr(b'\r', b)),
             e3: if ascii {
                 b.len()
@@ -133,6 +139,7 @@ impl Normalised {
                 blocks,
                 mapped: false,
                 src_len: src.len(),
+                ascii: replaced.ascii,
             };
         }
         text.reserve(src.len());
@@ -175,6 +182,7 @@ impl Normalised {
             blocks,
             mapped: true,
             src_len: src.len(),
+            ascii: replaced.ascii,
         }
     }
 
@@ -194,6 +202,13 @@ impl Normalised {
         }
         self.mapped = false;
         self.src_len = 0;
+        self.ascii = false;
+    }
+
+    /// Whether the text is known to be ASCII (when not, it may be or not): its source was, as the search for
+    /// the replaced characters found. Later steps that must know skip a scan of their own.
+    pub fn known_ascii(&self) -> bool {
+        self.ascii
     }
 
     /// The buffers of the text and the map, for [`Normalised::reusing`].
@@ -241,6 +256,26 @@ impl Normalised {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A text is known to be ASCII exactly when its source is (and then it is).
+    #[test]
+    fn known_ascii_when_the_source_is() {
+        for (src, known) in [
+            ("Federer beat Nadal 6-3 6-4.", true),
+            ("", true),
+            ("line one\r\nline two", true),
+            ("Federer\u{00A0}beat Nadal", false),
+            ("\u{201C}Yes,\u{201D} he said.", false),
+            ("Mons\u{00E9}e lost.", false),
+        ] {
+            let n = Normalised::new(src);
+            assert_eq!(n.known_ascii(), known, "{src:?}");
+            assert!(!n.known_ascii() || n.text.is_ascii(), "{src:?}");
+            let mut n = n;
+            n.clear();
+            assert!(!n.known_ascii());
+        }
+    }
 
     #[test]
     fn finds_every_replacement() {
