@@ -244,7 +244,10 @@ pub(crate) fn resolve(
             while let Some(n) = name_refs.get(ni)
                 && n.span.start < names_end
             {
-                refs.push(*n);
+                // (Appended as a slice of one: the reference is copied from `name_refs` into `refs` after the
+                // room test, where `push` loaded it first and kept it on the stack across the call that grows
+                // the vector.)
+                refs.extend_from_slice(std::slice::from_ref(n));
                 ni += 1;
             }
             let Some(p) = next_pend else {
