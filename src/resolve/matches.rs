@@ -185,20 +185,23 @@ pub(crate) fn resolve(
     // in place: the first `n` are the merged list.)
     let mut n_merged = 0usize;
     for k in 0..pending.len() {
-        let p = pending[k];
-        if let What::Itself(kind, n, _) = p.what
+        if let What::Itself(kind, n, _) = pending[k].what
             && let Some(prev) = n_merged.checked_sub(1).map(|j| pending[j])
             && let What::Desc(DescKind::Demonym(c)) = prev.what
-            && p.span.start <= prev.span.end + 1
+            && pending[k].span.start <= prev.span.end + 1
         {
             pending[n_merged - 1] = Pending {
-                span: Span::new(prev.span.start, p.span.end.max(prev.span.end)),
+                span: Span::new(prev.span.start, pending[k].span.end.max(prev.span.end)),
                 what: What::Itself(kind, n, Some(c)),
             };
             continue;
         }
-        // Skip a pending reference that overlaps a name ("the Spaniard" never overlaps; safety).
-        pending[n_merged] = p;
+        // Skip a pending reference that overlaps a name ("the Spaniard" never overlaps; safety). (A reference
+        // is moved only once a merge has made room: before that, and in most articles, each is in its place,
+        // where it was copied out and back.)
+        if n_merged != k {
+            pending[n_merged] = pending[k];
+        }
         n_merged += 1;
     }
     pending.truncate(n_merged);
