@@ -225,12 +225,13 @@ fn num_at(buf: &mut [u8], at: usize, n: u64) -> usize {
 /// digits read from the table; returns the end.
 #[inline(always)]
 fn table_num_at(buf: &mut [u8], at: usize, n: usize) -> usize {
-    // The digits, first in the lowest byte; below 1000 the highest byte holds their count (1 to 3), from 1000
-    // on it is the fourth digit (0x30 or above). What is written after the digits is overwritten by what
-    // follows (or left beyond the end).
-    let word = DIGITS_4[n];
+    // The digits, first in the lowest byte, zero bytes after them: what is written after the digits is
+    // overwritten by what follows (or left beyond the end). Their count is a byte of its own table (a load, where
+    // taking it from the word's highest byte took a shift, a compare and a select), masked so that the compiler
+    // knows it to be at most 7 (within [`NUM`]: the bounds checks of what follows fold away).
+    let word = DIGITS_4.words[n];
     buf[at..at + 4].copy_from_slice(&word.to_le_bytes());
-    at + (word >> 24).min(4) as usize
+    at + usize::from(DIGITS_4.lens[n] & 7)
 }
 
 /// A JSON string at `buf[len..]`, as [`string`] writes it, in [`STR`] bytes of room; returns the end, or
@@ -826,11 +827,14 @@ fn evidence<const L: usize>(w: &mut Writer, e: &Evidence, lead: &[u8; L]) {
     }
 }
 
-/// 0 to 9999 in decimal: the ASCII digits of `n` in entry `n`, the first in the lowest byte, zero bytes
-/// after them, and below 1000 the number of digits in the highest byte (40 KB; one load instead of dividing
-/// and shifting, for the offsets of every evidence).
-static DIGITS_4: [u32; 10_000] = {
-    let mut t = [0u32; 10_000];
+/// 0 to 9999 in decimal: the ASCII digits of `n` in `words[n]`, the first in the lowest byte, zero bytes after
+/// them, and their count in `lens[n]` (50 KB; two loads instead of dividing and shifting, for the offsets of
+/// every evidence). One static, so that both tables are read from one base address.
+static DIGITS_4: Digits4 = {
+    let mut t = Digits4 {
+        words: [0; 10_000],
+        lens: [0; 10_000],
+    };
     let mut n = 0;
     while n < 10_000 {
         let mut word = 0u32;
@@ -849,14 +853,18 @@ static DIGITS_4: [u32; 10_000] = {
             shift += 8;
             div /= 10;
         }
-        if n < 1000 {
-            word |= (shift / 8) << 24;
-        }
-        t[n] = word;
+        t.words[n] = word;
+        t.lens[n] = (shift / 8) as u8;
         n += 1;
     }
     t
 };
+
+/// The layout of [`DIGITS_4`].
+struct Digits4 {
+    words: [u32; 10_000],
+    lens: [u8; 10_000],
+}
 
 /// "00" to "99": two digits at a time.
 const DIGIT_PAIRS: [u8; 200] = {
