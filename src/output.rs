@@ -240,6 +240,20 @@ fn table_num_at(buf: &mut [u8], at: usize, n: usize) -> usize {
 /// pieces, into a window of `buf` taken with one bounds check (the copies into it need none of their own).
 #[inline(always)]
 fn str_at(buf: &mut [u8], len: usize, s: &str) -> Option<usize> {
+    str_then_at(buf, len, s, b"\"")
+}
+
+/// [`str_at`] and what follows the string: `close`, its closing quote and up to two bytes more (`"}` after an
+/// evidence text), written as one piece (a two-byte store, not a byte store each); returns the end of `close`.
+/// In the same room: the window that `str_at` takes has the two bytes.
+#[inline(always)]
+fn str_then_at<const T: usize>(
+    buf: &mut [u8],
+    len: usize,
+    s: &str,
+    close: &[u8; T],
+) -> Option<usize> {
+    const { assert!(T >= 1 && T <= 3) };
     let b = s.as_bytes();
     let n = b.len();
     if n > 32 {
@@ -295,8 +309,8 @@ fn str_at(buf: &mut [u8], len: usize, s: &str) -> Option<usize> {
         return None;
     }
     dst[0] = b'"';
-    dst[n + 1] = b'"';
-    Some(len + n + 2)
+    dst[n + 1..n + 1 + T].copy_from_slice(close);
+    Some(len + n + 1 + T)
 }
 
 /// The room that [`Writer::list`] makes for the start of each item.
@@ -407,10 +421,10 @@ fn mentions(w: &mut Writer, es: &[Evidence]) {
         return;
     };
     w.room(EVIDENCE + 1);
-    evidence(w, e, b"[{\"start\":");
+    evidence(w, e, &const { padded(b"[{\"start\":") });
     for e in rest {
         w.room(EVIDENCE + 1);
-        evidence(w, e, b",{\"start\":");
+        evidence(w, e, &const { padded(b",{\"start\":") });
     }
     w.lit(b"]}");
 }
@@ -643,9 +657,7 @@ fn match_tail(buf: &mut [u8; CAP], at: usize, m: &Match) -> Option<usize> {
     k = match &m.tournament {
         Some(t) => {
             win[k..k + 8].copy_from_slice(b"{\"name\":");
-            k = str_at(win, k + 8, &t.name)?;
-            win[k] = b'}';
-            k + 1
+            str_then_at(win, k + 8, &t.name, b"\"}")?
         }
         None => {
             win[k..k + 4].copy_from_slice(b"null");
@@ -767,17 +779,14 @@ fn record_head_general(w: &mut Writer, lead: u8, p: &PlayerRef, key: &[u8], n: u
 /// The last two fields of a record (after `"evidence":`) and its closing brace.
 fn evidence_and_rule(w: &mut Writer, e: &Evidence, rule: &str) {
     w.room(MAX_ROOM);
-    evidence(w, e, b"{\"start\":");
+    evidence(w, e, &const { padded(b"{\"start\":") });
     // The key, a short rule and the brace in one window of the room left (at least `8 + STR + 1` bytes, after
     // a short evidence text or a long one).
     let at = w.len;
     let win = &mut w.buf[at..][..8 + STR + 1];
     win[..8].copy_from_slice(b",\"rule\":");
-    match str_at(win, 8, rule) {
-        Some(end) => {
-            win[end] = b'}';
-            w.len = at + end + 1;
-        }
+    match str_then_at(win, 8, rule, b"\"}") {
+        Some(end) => w.len = at + end,
         None => {
             w.len = at + 8;
             w.long_str(rule);
@@ -789,36 +798,36 @@ fn evidence_and_rule(w: &mut Writer, e: &Evidence, rule: &str) {
 /// The room that [`evidence`] needs.
 const EVIDENCE: usize = 9 + NUM + 7 + NUM + 8 + STR + 1;
 
-/// An evidence object after `lead` (its opening `{"start":`, perhaps after a comma), in [`EVIDENCE`] bytes of
-/// room (one more with the comma) made before. The end of the written bytes is kept in a local (a register),
+/// An evidence object after `lead` (its opening `{"start":`, perhaps after a comma: at the start of sixteen
+/// bytes, and its length), in [`EVIDENCE`] bytes of room (one more with the comma) made before. The end of the written bytes is kept in a local (a register),
 /// not in the writer, until the object is written.
 #[inline(always)]
-fn evidence<const L: usize>(w: &mut Writer, e: &Evidence, lead: &[u8; L]) {
+fn evidence(w: &mut Writer, e: &Evidence, lead: &([u8; 16], usize)) {
     let at = w.len;
     // The lead, the numbers, the keys, a short text and the brace in one window of known length: the copies
     // into it need no bounds checks of their own (the numbers' lengths are bounded, and `str_at` writes at most
     // `STR` bytes), not even the text's, which a window of the whole buffer would need.
-    let win = &mut w.buf[at..][..L + NUM + 7 + NUM + 8 + STR];
-    win[..L].copy_from_slice(lead);
+    let win = &mut w.buf[at..][..10 + NUM + 7 + NUM + 8 + STR];
+    // The lead as one piece of sixteen bytes (one vector store, not three stores of eight, two and one bytes):
+    // the bytes after it are overwritten by what follows.
+    let (head, l) = lead;
+    debug_assert!(*l <= 10);
+    win[..16].copy_from_slice(head);
     // Both offsets below 10,000 (nearly always) told by one test (their `|` is at least each of them, so it
     // passes only then; some pairs below take the longer path, which writes the same): then both are read
     // from the table, with no test each and no jumps around `num_at`'s longer path.
     let k = if e.start | e.end < 10_000 {
-        let k = table_num_at(win, L, e.start);
+        let k = table_num_at(win, *l, e.start);
         win[k..k + 7].copy_from_slice(b",\"end\":");
         table_num_at(win, k + 7, e.end)
     } else {
-        let k = num_at(win, L, e.start as u64);
+        let k = num_at(win, *l, e.start as u64);
         win[k..k + 7].copy_from_slice(b",\"end\":");
         num_at(win, k + 7, e.end as u64)
     };
     win[k..k + 8].copy_from_slice(b",\"text\":");
-    match str_at(win, k + 8, &e.text) {
-        Some(end) => {
-            // (`str_at` took `n + 4` bytes of the window, so the byte after the closing quote is in it.)
-            win[end] = b'}';
-            w.len = at + end + 1;
-        }
+    match str_then_at(win, k + 8, &e.text, b"\"}") {
+        Some(end) => w.len = at + end,
         None => {
             w.len = at + k + 8;
             w.long_str(&e.text);
