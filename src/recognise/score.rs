@@ -66,7 +66,8 @@ impl RawSet {
 const MENTION_SETS: usize = 5;
 
 /// The sets of a mention, kept inline so that a mention needs no allocation of its own (a `Vec` of them cost
-/// an allocation and a free per score). Reads as the slice of its sets.
+/// an allocation and a free per score). Reads as the slice of its sets (those past `len` may be any: a run's
+/// sets are read into room that the runs before it used, see [`run_at`]).
 #[derive(Clone, Copy)]
 pub(crate) struct Sets {
     len: u8,
@@ -860,11 +861,14 @@ fn portable_first_letter_bits(block: &[u8; 64]) -> u64 {
 
 /// Parses the run of sets starting at `i`: pushes the mention onto `out` when it is a match (built in place, not
 /// moved out of a returned `Option`), and returns where to go on scanning.
-fn run_at(b: &[u8], i: usize, out: &mut Vec<ScoreMention>) -> usize {
+///
+/// `sets` is the caller's room for the sets read, made once per text (zeroed per run, its 168 bytes were some
+/// seven instructions for each): only the first `n` are read, and the sets past them a mention copies with
+/// [`Sets::first`] are not part of it (see [`Sets`]).
+fn run_at(b: &[u8], i: usize, out: &mut Vec<ScoreMention>, sets: &mut [RawSet; MAX_SETS]) -> usize {
     let Some((first, mut end)) = set_at(b, i) else {
         return i + 1;
     };
-    let mut sets = [RawSet::EMPTY; MAX_SETS];
     sets[0] = first;
     let mut n = 1;
     let mut and_cut = None;
@@ -900,7 +904,7 @@ fn run_at(b: &[u8], i: usize, out: &mut Vec<ScoreMention>) -> usize {
         });
         end
     };
-    let all = &mut sets;
+    let all = sets;
     // A lone set with no marker ("2-1", "3-0" of other sports, a set quoted alone) is no match: `judge` wants
     // two sets won for a completed one and a marker for a stopped one; nor is it a retirement (two sets at
     // least) or two matches joined by "and" (`and_cut` is set only at a second set). Told here without the
@@ -1010,6 +1014,8 @@ pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<Sc
     }
     // Numbers that start before `done` were read, or passed over.
     let mut done = 0;
+    // The room for the sets of each run (see [`run_at`]).
+    let mut sets = [RawSet::EMPTY; MAX_SETS];
     let mut ds = dashes(b);
     while let Some(d) = ds.next() {
         if b[d] == b'/' && w_at(d, 1) {
@@ -1033,7 +1039,7 @@ pub(crate) fn find_into(text: &str, keywords: &super::Keywords, out: &mut Vec<Sc
         if is_alnum(prev) || matches!(prev, b'-' | b'/' | b'.' | b':' | b'[' | b'+') {
             continue;
         }
-        let next = run_at(b, k, out);
+        let next = run_at(b, k, out, &mut sets);
         done = next.max(k + 1) + 1;
         // The dashes of the run just read (its later sets), dropped from the block's mask at once: each was
         // passed over by `k < done`, a test that mispredicted on score-dense text. None of them can open a
@@ -1296,7 +1302,7 @@ mod reference {
             let starts =
                 !is_alnum(prev) && !matches!(prev, b'-' | b'/' | b'.' | b':' | b'[' | b'+');
             if starts {
-                let next = run_at(b, i, &mut out);
+                let next = run_at(b, i, &mut out, &mut [RawSet::EMPTY; MAX_SETS]);
                 i = next.max(i + 1);
             } else {
                 i += 1;
