@@ -323,7 +323,9 @@ static BY_CUE: Lazy<Vec<(Option<&'static Word>, bool)>> = Lazy::new(|| {
     v
 });
 
-/// The nouns of the "lostmatch" and "wonmatch" alternatives, in their order ("singles" only after "lost").
+/// The nouns of the "lostmatch" and "wonmatch" alternatives, in their order ("singles" only after "lost"):
+/// the list [`noun_at`] tests as literals, kept for the test-only reference.
+#[cfg(test)]
 static MATCH_NOUNS: [&[u8]; 10] = [
     b"match",
     b"rubber",
@@ -337,25 +339,27 @@ static MATCH_NOUNS: [&[u8]; 10] = [
     b"tie",
 ];
 
-/// The two [`MATCH_NOUNS`] that start with "s", for "lost" (a static, as the lists [`nouns_from`] gives are).
-static SEMI_SINGLES: [&[u8]; 2] = [b"semi-final", b"singles"];
-
-/// The [`MATCH_NOUNS`] that start with byte `c`, in their order ("singles" only after "lost"): no two nouns of
-/// one first byte can both match at one place (each must be followed by a space and none holds one), so
-/// which of them is tried first does not change the answer.
-fn nouns_from(c: u8, lost: bool) -> &'static [&'static [u8]] {
-    match c {
-        b'm' => &MATCH_NOUNS[0..1],
-        b'r' => &MATCH_NOUNS[1..2],
-        b'f' => &MATCH_NOUNS[2..3],
-        b's' if lost => &SEMI_SINGLES,
-        b's' => &MATCH_NOUNS[3..4],
-        b'q' => &MATCH_NOUNS[4..5],
-        b'e' => &MATCH_NOUNS[6..7],
-        b'c' => &MATCH_NOUNS[7..9],
-        b't' => &MATCH_NOUNS[9..10],
-        _ => &[],
-    }
+/// The length of the [`MATCH_NOUNS`] noun at `q2` with a space after it, if one is there ("singles" only
+/// after "lost"). The noun is chosen by its first byte: no two nouns of one first byte can both match at one
+/// place (each is followed by a space and none holds one), so which is tried first does not change the
+/// answer. Each test is against a literal (the noun and its space), which compiles to a few loads and
+/// compares, where a loop over the list called `memcmp` for every noun whose first byte matched.
+fn noun_at(b: &[u8], q2: usize, lost: bool) -> Option<usize> {
+    let w = b.get(q2..)?;
+    let n = match w.first()? {
+        b'm' if w.starts_with(b"match ") => 5,
+        b'r' if w.starts_with(b"rubber ") => 6,
+        b'f' if w.starts_with(b"final ") => 5,
+        b's' if w.starts_with(b"semi-final ") => 10,
+        b's' if lost && w.starts_with(b"singles ") => 7,
+        b'q' if w.starts_with(b"quarter-final ") => 13,
+        b'e' if w.starts_with(b"encounter ") => 9,
+        b'c' if w.starts_with(b"clash ") => 5,
+        b'c' if w.starts_with(b"contest ") => 7,
+        b't' if w.starts_with(b"tie ") => 3,
+        _ => return None,
+    };
+    Some(n)
 }
 
 /// The "lostmatch" / "wonmatch" alternative after its verb, which ends at `q`: `\x20(?:the\x20|his\x20|
@@ -387,22 +391,18 @@ fn noun_prep(b: &[u8], q: usize, lost: bool) -> Option<usize> {
             .unwrap_or(b.len() - q1);
         let class = (run > 0 && b.get(q1 + run) == Some(&b' ')).then_some(q1 + run + 1);
         for q2 in class.into_iter().chain([q1]) {
-            // The nouns by the word's first byte: most words start none (an empty list).
-            let Some(&c) = b.get(q2) else { continue };
-            for &noun in nouns_from(c, lost) {
-                let q3 = q2 + noun.len();
-                if !(b[q2..].starts_with(noun) && b.get(q3) == Some(&b' ')) {
+            // The noun by the word's first byte: most words start none.
+            let Some(n) = noun_at(b, q2, lost) else {
+                continue;
+            };
+            let q3 = q2 + n;
+            for prep in [&b"to"[..], b"against"] {
+                if !lost && prep == b"to" {
                     continue;
                 }
-                for prep in [&b"to"[..], b"against"] {
-                    if !lost && prep == b"to" {
-                        continue;
-                    }
-                    let e = q3 + 1 + prep.len();
-                    if b[q3 + 1..].starts_with(prep) && !b.get(e).is_some_and(|&c| is_word_byte(c))
-                    {
-                        return Some(e);
-                    }
+                let e = q3 + 1 + prep.len();
+                if b[q3 + 1..].starts_with(prep) && !b.get(e).is_some_and(|&c| is_word_byte(c)) {
+                    return Some(e);
                 }
             }
         }
@@ -1303,6 +1303,22 @@ mod tests {
                 assert_eq!(got.iter().map(key).collect::<Vec<_>>(), expected);
             }
         }
+    }
+
+    /// [`noun_at`] gives each noun's length where a space follows it, "singles" only after "lost".
+    #[test]
+    fn noun_at_lengths() {
+        for n in MATCH_NOUNS {
+            let w = [n, b" to"].concat();
+            let lost_only = n == b"singles";
+            assert_eq!(noun_at(&w, 0, true), Some(n.len()));
+            assert_eq!(noun_at(&w, 0, false), (!lost_only).then_some(n.len()));
+            assert_eq!(noun_at(n, 0, true), None);
+            assert_eq!(noun_at(&w, 1, true), None);
+        }
+        assert_eq!(noun_at(b"x match ", 2, true), Some(5));
+        assert_eq!(noun_at(b"matches ", 0, true), None);
+        assert_eq!(noun_at(b"tie", 3, true), None);
     }
 
     /// [`noun_prep`] (nouns chosen by their first byte) answers as its old form, which tried every article
