@@ -2359,15 +2359,21 @@ mod tests {
         }
     }
 
-    #[test]
-    fn prose_words_first_byte_by_table_same_as_match() {
-        // The form before `PROSE_FIRST` in `prose_words`: whether a word's first bytes make it prose.
-        let old = |c: u8, a1: u8, a2: u8| match c {
+    /// The byte-by-byte test of a word's first bytes (`c`, then `a1` and `a2`) that `prose_after` and
+    /// `prose_words` made before `PROSE_FIRST`: true when they make the word prose (no byline word).
+    fn first_bytes_fail(c: u8, a1: u8, a2: u8) -> bool {
+        match c {
             b'a' => !(a1 == b'n' && a2 == b'd'),
             b'b' => a1 != b'y',
             b'&' => false,
             _ => c.is_ascii_graphic() && !c.is_ascii_uppercase(),
-        };
+        }
+    }
+
+    #[test]
+    fn prose_words_first_byte_by_table_same_as_match() {
+        // The form before `PROSE_FIRST` in `prose_words`: whether a word's first bytes make it prose.
+        let old = first_bytes_fail;
         let new = |c: u8, a1: u8, a2: u8| {
             PROSE_FIRST[usize::from(c)]
                 || match c {
@@ -3320,14 +3326,9 @@ mod tests {
     /// every byte after the space, with every pair of bytes after it.
     #[test]
     fn prose_first_same_as_the_first_word_test() {
-        // The loop's test of a word's first bytes: `Some(true)` (prose), `Some(false)` (a word that may belong to
-        // a byline, looked at closer), decided for every `at1` and `at2` only where `PROSE_FIRST` says so.
-        let fails = |c: u8, at1: u8, at2: u8| match c {
-            b'a' => !(at1 == b'n' && at2 == b'd'),
-            b'b' => at1 != b'y',
-            b'&' => false,
-            _ => c.is_ascii_graphic() && !c.is_ascii_uppercase(),
-        };
+        // The loop's test of a word's first bytes, decided for every `at1` and `at2` only where `PROSE_FIRST`
+        // says so.
+        let fails = first_bytes_fail;
         for c in 0..=255u8 {
             let always =
                 (0..=255u8).all(|x| [b'n', b'd', b'y', b' ', x].iter().all(|&y| fails(c, x, y)));
