@@ -1450,6 +1450,18 @@ pub(crate) fn sse2_alnum(v: safe_arch::m128i) -> safe_arch::m128i {
     sse2_alnum_and_d(v).0
 }
 
+/// The letter test's sum of each byte of `v`: `v | 0x20` less `b'a'`, plus 0x80 (a letter's is below
+/// `26 - 0x80` as a signed byte), shared by [`sse2_alnum_and_d`] and [`sse2_non_alnum_and_d`].
+#[cfg(target_feature = "sse2")]
+#[inline(always)]
+fn sse2_letter_sum(v: safe_arch::m128i) -> safe_arch::m128i {
+    use safe_arch::*;
+    add_i8_m128i(
+        bitor_m128i(v, set_splat_i8_m128i(0x20)),
+        set_splat_i8_m128i((0x80 - i32::from(b'a')) as i8),
+    )
+}
+
 /// [`sse2_alnum`], and 0xFF in each byte of `v` that is [`ONE_BYTE_KEY`] in either case: one more compare, on the
 /// letter test's sum (`v | 0x20` less `b'a'`, plus 0x80).
 #[cfg(target_feature = "sse2")]
@@ -1457,10 +1469,7 @@ pub(crate) fn sse2_alnum(v: safe_arch::m128i) -> safe_arch::m128i {
 fn sse2_alnum_and_d(v: safe_arch::m128i) -> (safe_arch::m128i, safe_arch::m128i) {
     use safe_arch::*;
     let splat = set_splat_i8_m128i;
-    let sum = add_i8_m128i(
-        bitor_m128i(v, splat(0x20)),
-        splat((0x80 - i32::from(b'a')) as i8),
-    );
+    let sum = sse2_letter_sum(v);
     let letter = cmp_gt_mask_i8_m128i(splat((26i32 - 0x80) as i8), sum);
     let digit = cmp_gt_mask_i8_m128i(
         splat((10i32 - 0x80) as i8),
@@ -1479,10 +1488,7 @@ fn sse2_alnum_and_d(v: safe_arch::m128i) -> (safe_arch::m128i, safe_arch::m128i)
 fn sse2_non_alnum_and_d(v: safe_arch::m128i) -> (safe_arch::m128i, safe_arch::m128i) {
     use safe_arch::*;
     let splat = set_splat_i8_m128i;
-    let sum = add_i8_m128i(
-        bitor_m128i(v, splat(0x20)),
-        splat((0x80 - i32::from(b'a')) as i8),
-    );
+    let sum = sse2_letter_sum(v);
     let no_letter = cmp_gt_mask_i8_m128i(sum, splat((25i32 - 0x80) as i8));
     let no_digit = cmp_gt_mask_i8_m128i(
         add_i8_m128i(v, splat((0x80 - i32::from(b'0')) as i8)),

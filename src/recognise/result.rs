@@ -339,6 +339,17 @@ static MATCH_NOUNS: [&[u8]; 10] = [
     b"tie",
 ];
 
+/// Where the word after the pattern's optional `[a-z-]+\x20` at `q1` starts, if that word is there: the
+/// whole run of lower-case letters and hyphens, as no shorter one has a space after it.
+#[inline(always)]
+fn class_word_end(b: &[u8], q1: usize) -> Option<usize> {
+    let run = b[q1..]
+        .iter()
+        .position(|&c| !(c.is_ascii_lowercase() || c == b'-'))
+        .unwrap_or(b.len() - q1);
+    (run > 0 && b.get(q1 + run) == Some(&b' ')).then_some(q1 + run + 1)
+}
+
 /// The length of the [`MATCH_NOUNS`] noun at `q2` with a space after it, if one is there ("singles" only
 /// after "lost"). The noun is chosen by its first byte: no two nouns of one first byte can both match at one
 /// place (each is followed by a space and none holds one), so which is tried first does not change the
@@ -384,12 +395,7 @@ fn noun_prep(b: &[u8], q: usize, lost: bool) -> Option<usize> {
     }
     .map(|a| q + a.len());
     for q1 in article.into_iter().chain([q]) {
-        // `[a-z-]+\x20`: the whole run, as no shorter one has a space after it.
-        let run = b[q1..]
-            .iter()
-            .position(|&c| !(c.is_ascii_lowercase() || c == b'-'))
-            .unwrap_or(b.len() - q1);
-        let class = (run > 0 && b.get(q1 + run) == Some(&b' ')).then_some(q1 + run + 1);
+        let class = class_word_end(b, q1);
         for q2 in class.into_iter().chain([q1]) {
             // The noun by the word's first byte: most words start none.
             let Some(n) = noun_at(b, q2, lost) else {
@@ -426,12 +432,7 @@ fn noun_prep_old(b: &[u8], q: usize, lost: bool) -> Option<usize> {
         .find(|a| b[q..].starts_with(a))
         .map(|a| q + a.len());
     for q1 in article.into_iter().chain([q]) {
-        // `[a-z-]+\x20`: the whole run, as no shorter one has a space after it.
-        let run = b[q1..]
-            .iter()
-            .position(|&c| !(c.is_ascii_lowercase() || c == b'-'))
-            .unwrap_or(b.len() - q1);
-        let class = (run > 0 && b.get(q1 + run) == Some(&b' ')).then_some(q1 + run + 1);
+        let class = class_word_end(b, q1);
         for q2 in class.into_iter().chain([q1]) {
             // Most words fail on their first byte: no noun starts with it.
             if !b
@@ -1303,6 +1304,17 @@ mod tests {
                 assert_eq!(got.iter().map(key).collect::<Vec<_>>(), expected);
             }
         }
+    }
+
+    /// [`class_word_end`] skips one whole word of lower-case letters and hyphens and its space, or nothing.
+    #[test]
+    fn class_word_end_values() {
+        assert_eq!(class_word_end(b"tough match to", 0), Some(6));
+        assert_eq!(class_word_end(b"x semi-final to", 2), Some(13));
+        assert_eq!(class_word_end(b"Tough match", 0), None);
+        assert_eq!(class_word_end(b"match", 0), None);
+        assert_eq!(class_word_end(b" match", 0), None);
+        assert_eq!(class_word_end(b"ab", 2), None);
     }
 
     /// [`noun_at`] gives each noun's length where a space follows it, "singles" only after "lost".
