@@ -147,33 +147,60 @@ impl<'a> Writer<'a> {
     fn put_str(&mut self, s: &str) {
         match str_at(self.buf, self.len, s) {
             Some(end) => self.len = end,
-            None => self.long_str(s),
+            None => self.long_str::<false>(s),
         }
     }
 
-    /// A string that is long or needs escapes. One of at least 16 bytes that leaves [`MAX_ROOM`] bytes of room
-    /// in an empty buffer is copied into the buffer while it is tested (after a flush when it would leave less
-    /// room there, so that the room made before for what follows stays made); if it needs escapes (or is
-    /// shorter), it goes straight to the output after a flush, as one that is too long does.
+    /// A string that is long or needs escapes, and after it its closing quote and, when `BRACE`, the brace of
+    /// the object it ends (`"}`, in one two-byte store). One of at least 16 bytes that fits in the room left
+    /// with [`MAX_ROOM`] bytes to spare is copied into the buffer while it is tested; any other (one that needs
+    /// escapes, is shorter, or needs a flush first) takes [`Writer::long_str_flushed`], as a tail call: with no
+    /// call of its own that returns here, this path needs fewer registers saved (three pushes and pops around
+    /// each long evidence text, not six).
     #[inline(never)]
-    fn long_str(&mut self, s: &str) {
+    fn long_str<const BRACE: bool>(&mut self, s: &str) {
         let b = s.as_bytes();
         let n = b.len();
-        if n >= 16 && n + 2 + MAX_ROOM <= CAP {
-            if self.len + n + 2 + MAX_ROOM > CAP {
-                self.flush();
-            }
-            let at = self.len;
-            let dst = &mut self.buf[at..][..n + 2];
+        let at = self.len;
+        let t = 1 + usize::from(BRACE);
+        // The room left, taken first, so that the test below bounds the window (no bounds checks of its own).
+        let room = &mut self.buf[at..];
+        if n >= 16 && room.len() >= t + MAX_ROOM && n <= room.len() - (t + MAX_ROOM) {
+            let dst = &mut room[..n + 1 + t];
             if copy_clean(&mut dst[1..n + 1], b) {
                 dst[0] = b'"';
-                dst[n + 1] = b'"';
-                self.len = at + n + 2;
+                dst[n + 1..].copy_from_slice(&b"\"}"[..t]);
+                self.len = at + n + 1 + t;
                 return;
             }
         }
+        self.long_str_flushed::<BRACE>(s);
+    }
+
+    /// [`Writer::long_str`]'s other path: after a flush, a string of at least 16 bytes that leaves [`MAX_ROOM`]
+    /// bytes of room in the empty buffer is copied into it while it is tested (so that the room made before for
+    /// what follows stays made); one that needs escapes (or is shorter, or too long) goes straight to the
+    /// output, and the brace (when `BRACE`) into the buffer after it.
+    #[cold]
+    #[inline(never)]
+    fn long_str_flushed<const BRACE: bool>(&mut self, s: &str) {
         self.flush();
+        let b = s.as_bytes();
+        let n = b.len();
+        let t = 1 + usize::from(BRACE);
+        if n >= 16 && n + t + MAX_ROOM <= CAP {
+            let dst = &mut self.buf[..n + 1 + t];
+            if copy_clean(&mut dst[1..n + 1], b) {
+                dst[0] = b'"';
+                dst[n + 1..].copy_from_slice(&b"\"}"[..t]);
+                self.len = n + 1 + t;
+                return;
+            }
+        }
         string(self.out, s);
+        if BRACE {
+            self.put(b"}");
+        }
     }
 
     /// `null` or the string, in [`STR`] bytes of room made before.
@@ -416,7 +443,9 @@ fn player_head<const L: usize>(
 }
 
 /// A player's mentions and the player's closing brace: `[..]}`. One room check for each mention (no list item
-/// bookkeeping: most of the JSON is here); a function of its own, so that the loop has the registers.
+/// bookkeeping: most of the JSON is here); a function of its own, so that the loop has the registers. After
+/// the first, the mentions are written with the writer's length in a local (stored into the writer only
+/// around a flush or a long text, and at the end), not stored per mention.
 #[inline(never)]
 fn mentions(w: &mut Writer, es: &[Evidence]) {
     let Some((e, rest)) = es.split_first() else {
@@ -425,10 +454,23 @@ fn mentions(w: &mut Writer, es: &[Evidence]) {
     };
     w.room(EVIDENCE + 1);
     evidence(w, e, &const { padded(b"[{\"start\":") });
+    let mut len = w.len;
     for e in rest {
-        w.room(EVIDENCE + 1);
-        evidence(w, e, &const { padded(b",{\"start\":") });
+        if len > CAP - (EVIDENCE + 1) {
+            w.len = len;
+            w.flush();
+            len = w.len;
+        }
+        len = match evidence_at(w.buf, len, e, &const { padded(b",{\"start\":") }) {
+            Ok(end) => end,
+            Err(at) => {
+                w.len = at;
+                w.long_str::<true>(&e.text);
+                w.len
+            }
+        };
     }
+    w.len = len;
     w.lit(b"]}");
 }
 
@@ -792,8 +834,7 @@ fn evidence_and_rule(w: &mut Writer, e: &Evidence, rule: &str) {
         Some(end) => w.len = at + end,
         None => {
             w.len = at + 8;
-            w.long_str(rule);
-            w.put(b"}");
+            w.long_str::<true>(rule);
         }
     }
 }
@@ -806,11 +847,28 @@ const EVIDENCE: usize = 9 + NUM + 7 + NUM + 8 + STR + 1;
 /// not in the writer, until the object is written.
 #[inline(always)]
 fn evidence(w: &mut Writer, e: &Evidence, lead: &([u8; 16], usize)) {
-    let at = w.len;
+    match evidence_at(w.buf, w.len, e, lead) {
+        Ok(end) => w.len = end,
+        Err(at) => {
+            w.len = at;
+            w.long_str::<true>(&e.text);
+        }
+    }
+}
+
+/// [`evidence`] at `buf[at..]`: returns the end, or (`Err`) the end of its `,"text":` when the text is longer
+/// than 32 bytes or needs escapes (for [`Writer::long_str`] to write from there).
+#[inline(always)]
+fn evidence_at(
+    buf: &mut [u8; CAP],
+    at: usize,
+    e: &Evidence,
+    lead: &([u8; 16], usize),
+) -> Result<usize, usize> {
     // The lead, the numbers, the keys, a short text and the brace in one window of known length: the copies
     // into it need no bounds checks of their own (the numbers' lengths are bounded, and `str_at` writes at most
     // `STR` bytes), not even the text's, which a window of the whole buffer would need.
-    let win = &mut w.buf[at..][..10 + NUM + 7 + NUM + 8 + STR];
+    let win = &mut buf[at..][..10 + NUM + 7 + NUM + 8 + STR];
     // The lead as one piece of sixteen bytes (one vector store, not three stores of eight, two and one bytes):
     // the bytes after it are overwritten by what follows.
     let (head, l) = lead;
@@ -830,12 +888,8 @@ fn evidence(w: &mut Writer, e: &Evidence, lead: &([u8; 16], usize)) {
     };
     win[k..k + 8].copy_from_slice(b",\"text\":");
     match str_then_at(win, k + 8, &e.text, b"\"}") {
-        Some(end) => w.len = at + end,
-        None => {
-            w.len = at + k + 8;
-            w.long_str(&e.text);
-            w.put(b"}");
-        }
+        Some(end) => Ok(at + end),
+        None => Err(at + k + 8),
     }
 }
 
@@ -1141,9 +1195,9 @@ fn escaped(out: &mut Vec<u8>, b: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::{
-        CAP, MATCH_HEAD, MATCH_TAIL, NUM, PLAYER, STR, Writer, any_escape, decimal, escape_bits,
-        escape_lanes, escape_lanes_words, match_, match_head, match_tail, needs_escape,
-        player_fields, player_head, players, str_at, str_then_at, string,
+        CAP, MATCH_HEAD, MATCH_TAIL, MAX_ROOM, NUM, PLAYER, STR, Writer, any_escape, decimal,
+        escape_bits, escape_lanes, escape_lanes_words, match_, match_head, match_tail,
+        needs_escape, player_fields, player_head, players, str_at, str_then_at, string,
     };
     use crate::Extractor;
 
@@ -1688,6 +1742,42 @@ mod tests {
             w.flush();
             let want = serde_json::to_string(s).unwrap();
             assert_eq!(String::from_utf8(out).unwrap(), format!("[{want},{want}]"));
+        }
+    }
+
+    /// `long_str` writes the string as `string` does and then `}` (when `BRACE`), at every fill level of the
+    /// buffer (its own path, or a flush first), for clean strings and strings with escapes, and leaves
+    /// `MAX_ROOM` bytes of room.
+    #[test]
+    fn long_str_writes_as_string_then_brace() {
+        let mut cases: Vec<String> = Vec::new();
+        for n in [
+            0, 3, 15, 16, 17, 31, 32, 33, 47, 48, 100, 700, 1391, 1392, 1393, 2000,
+        ] {
+            let clean = "ab".repeat(n / 2) + &"c".repeat(n % 2);
+            cases.push(clean.clone());
+            if n > 0 {
+                for at in [0, n / 2, n - 1] {
+                    let mut v = clean.clone().into_bytes();
+                    v[at] = if at % 2 == 0 { b'"' } else { b'\n' };
+                    cases.push(String::from_utf8(v).unwrap());
+                }
+            }
+        }
+        for s in &cases {
+            let want = serde_json::to_string(s).unwrap();
+            for fill in (0..=CAP - MAX_ROOM).step_by(37).chain([CAP - MAX_ROOM]) {
+                let got = after_fill(fill, |w| {
+                    w.long_str::<true>(s);
+                    assert!(w.len + MAX_ROOM <= CAP);
+                });
+                assert_eq!(got, format!("{want}}}"), "{s:?} after {fill}");
+                let got = after_fill(fill, |w| {
+                    w.long_str::<false>(s);
+                    assert!(w.len + MAX_ROOM <= CAP);
+                });
+                assert_eq!(got, want, "{s:?} after {fill}");
+            }
         }
     }
 
