@@ -211,6 +211,12 @@ impl Normalised {
         self.ascii
     }
 
+    /// Whether offsets in the text are mapped to the source (some character was replaced): when not, a span of
+    /// the text is its own source span ([`Normalised::source_span`] returns it as it is).
+    pub fn mapped(&self) -> bool {
+        self.mapped
+    }
+
     /// The buffers of the text and the map, for [`Normalised::reusing`].
     pub fn into_buffers(self) -> Buffers {
         (self.text, self.map, self.blocks)
@@ -256,6 +262,27 @@ impl Normalised {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A text is mapped exactly when some character was replaced; unmapped, its spans are their own source
+    /// spans.
+    #[test]
+    fn mapped_when_a_character_was_replaced() {
+        for (src, mapped) in [
+            ("Federer beat Nadal 6-3 6-4.", false),
+            ("", false),
+            ("Mons\u{00E9}e lost.", false),
+            ("Federer\u{00A0}beat Nadal", true),
+            ("\u{201C}Yes,\u{201D} he said.", true),
+        ] {
+            let n = Normalised::new(src);
+            assert_eq!(n.mapped(), mapped, "{src:?}");
+            if !mapped {
+                for (s, e) in [(0, 0), (0, src.len()), (3, 7)] {
+                    assert_eq!(n.source_span(s, e), (s, e));
+                }
+            }
+        }
+    }
 
     /// A text is known to be ASCII exactly when its source is (and then it is).
     #[test]

@@ -1012,14 +1012,15 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     // whose spans came out of order have theirs made again, sorted, from their references.
     let mut redo = std::mem::take(&mut scratch.redo);
     let span_of = |sp: Span| ctx.norm.source_span(sp.start, sp.end);
-    push_mentions(
-        &ctx.refs,
-        span_of,
-        &shown,
-        source,
-        &mut article.players,
-        &mut redo,
-    );
+    // A text with no character replaced (most) has its spans as source spans: its own copy of the loop, with
+    // no test per mention of whether to map them and fewer values kept across it.
+    let players = &mut article.players;
+    if ctx.norm.mapped() {
+        push_mentions(&ctx.refs, span_of, &shown, source, players, &mut redo);
+    } else {
+        let same = |sp: Span| (sp.start, sp.end);
+        push_mentions(&ctx.refs, same, &shown, source, players, &mut redo);
+    }
     let mut spans = std::mem::take(&mut scratch.spans);
     if !redo.is_empty() {
         // (`named`, read by now, lends its buffer for the references of each player made again.)
