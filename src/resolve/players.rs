@@ -2031,11 +2031,14 @@ pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static st
 /// [`explicit_nationality`] past its first test (`first`: the word before the name).
 #[inline(never)]
 fn nationality_near(text: &str, span: Span, first: FirstWord) -> Option<&'static str> {
-    let before = match first {
+    // One call of [`nationality_before`] (inlined here: a call of its own cost a frame set up and torn down for
+    // each name that gets this far), its first word taken from `first`.
+    let first = match first {
         FirstWord::Stops => None,
-        FirstWord::At(st, end) => nationality_before(text, span.start, Some((st, end))),
-        FirstWord::Unsure => nationality_before(text, span.start, None),
+        FirstWord::At(st, end) => Some(Some((st, end))),
+        FirstWord::Unsure => Some(None),
     };
+    let before = first.and_then(|first| nationality_before(text, span.start, first));
     if before.is_some() {
         return before;
     }
