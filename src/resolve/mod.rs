@@ -772,7 +772,10 @@ fn resolve_refs(s: &mut Scratch) {
             // The entity found once per name (its state's fields apart: the push below leaves it borrowed), not
             // again after the push (the entities' pointer and length reloaded, and a second bounds test).
             let ent = &mut st.entities[e];
-            if ent.not_player || place_context(text, n.span) {
+            // The bytes before the name tested once for the three look-backs (most names: see
+            // [`players::plain_before`]).
+            let plain = players::plain_before(text.as_bytes(), n.span.start);
+            if ent.not_player || (!plain && place_context(text, n.span)) {
                 continue;
             }
             sent = sentence_from(&st.sents, sent, n.span.start);
@@ -784,10 +787,10 @@ fn resolve_refs(s: &mut Scratch) {
             });
             // Nationality and age written next to the name, until the entity has them.
             if ent.nationality.is_none() {
-                ent.nationality = players::explicit_nationality(text, n.span);
+                ent.nationality = players::explicit_nationality_plain(text, n.span, plain);
             }
             if ent.age.is_none() {
-                ent.age = players::explicit_age(text, n.span);
+                ent.age = players::explicit_age_plain(text, n.span, plain);
             }
         }
     }

@@ -2011,13 +2011,43 @@ fn country_words(rest: &str) -> Option<&'static str> {
     None
 }
 
+/// The common case before a name at `start`, told once for the three look-backs of each name (the place test
+/// of `resolve_refs`, [`first_word_before`] and [`explicit_age_plain`]): one space right before the name, after an
+/// ASCII graphic byte, and the two bytes before that space (the first in either case) none of "in", "at" (a
+/// place's preposition) and "ld" (the end of "-year-old"). Then the name is in no place context, the word
+/// before it ends right before that space, and no age is written before it. (Each look-back read and tested
+/// these bytes on its own.) False tells nothing: the look-backs test for themselves.
+#[inline(always)]
+pub(crate) fn plain_before(b: &[u8], start: usize) -> bool {
+    let Some(&[x1, x2, x3]) = b.get(start.wrapping_sub(3)..start) else {
+        return false;
+    };
+    let q = u16::from_le_bytes([x1 | 0x20, x2]);
+    x3 == b' '
+        && x2.is_ascii_graphic()
+        && q != u16::from_le_bytes(*b"in")
+        && q != u16::from_le_bytes(*b"at")
+        && q != u16::from_le_bytes(*b"ld")
+}
+
 /// Nationality written next to a name: "Spain's X", "American X", "sixth-seeded Italian X", "X of Spain",
 /// "X (ESP)", "X from Switzerland".
-#[inline]
+#[cfg(test)]
 pub(crate) fn explicit_nationality(text: &str, span: Span) -> Option<&'static str> {
+    explicit_nationality_plain(text, span, plain_before(text.as_bytes(), span.start))
+}
+
+/// [`explicit_nationality`], told whether the bytes before the name are [`plain_before`] (`plain`; false
+/// when not known).
+#[inline]
+pub(crate) fn explicit_nationality_plain(
+    text: &str,
+    span: Span,
+    plain: bool,
+) -> Option<&'static str> {
     // Most names: a word before them where the search stops, and no form after them (each starts with a space
     // then "o", "f" or "("). Told inline, in the caller; the rest out of line (a call with a large frame).
-    let first = first_word_before(text, span.start);
+    let first = first_word_before(text, span.start, plain);
     let b = text.as_bytes();
     if matches!(first, FirstWord::Stops)
         && !(b.get(span.end) == Some(&b' ')
@@ -2065,13 +2095,13 @@ enum FirstWord {
 }
 
 /// The word right before the name at `start`, once for both [`explicit_nationality`] steps: most names stop
-/// there (see [`FirstWord`]).
+/// there (see [`FirstWord`]). `plain`: see [`explicit_nationality_plain`].
 #[inline]
-fn first_word_before(text: &str, start: usize) -> FirstWord {
+fn first_word_before(text: &str, start: usize, plain: bool) -> FirstWord {
     let b = text.as_bytes();
-    // Mostly one space before the name.
+    // Mostly one space before the name (known when `plain`).
     let mut end = start;
-    if start >= 2 && b[start - 1] == b' ' && b[start - 2] != b' ' {
+    if plain || (start >= 2 && b[start - 1] == b' ' && b[start - 2] != b' ') {
         end = start - 1;
     } else {
         while end > 0 && b[end - 1] == b' ' && start - end < 64 {
@@ -2227,17 +2257,25 @@ fn nationality_after(after: &str) -> Option<&'static str> {
 }
 
 /// Age written next to a name: "18-year-old Mirza", "Martinez, 32,", "Sinner (23)".
-#[inline]
+#[cfg(test)]
 pub(crate) fn explicit_age(text: &str, span: Span) -> Option<u32> {
+    explicit_age_plain(text, span, plain_before(text.as_bytes(), span.start))
+}
+
+/// [`explicit_age`], told whether the bytes before the name are [`plain_before`] (`plain`; false when not
+/// known).
+#[inline]
+pub(crate) fn explicit_age_plain(text: &str, span: Span, plain: bool) -> Option<u32> {
     let b = text.as_bytes();
     // Most names: one space before them after a word that does not end with the "ld" of "-year-old" (its last
-    // byte an ASCII graphic one: no white space): no age before them, told without the trimming loop. (The
-    // "ld" told by one compare of both bytes as a number: a test of the "d" alone branched on it, mispredicted
-    // after the many words that end with one, "said", "and", "defeated".)
-    let no_age_before = matches!(
-        b[..span.start],
-        [.., l, p, b' '] if p.is_ascii_graphic() && u16::from_le_bytes([l, p]) != u16::from_le_bytes(*b"ld")
-    );
+    // byte an ASCII graphic one: no white space): no age before them, told without the trimming loop (known
+    // when `plain`). (The "ld" told by one compare of both bytes as a number: a test of the "d" alone branched
+    // on it, mispredicted after the many words that end with one, "said", "and", "defeated".)
+    let no_age_before = plain
+        || matches!(
+            b[..span.start],
+            [.., l, p, b' '] if p.is_ascii_graphic() && u16::from_le_bytes([l, p]) != u16::from_le_bytes(*b"ld")
+        );
     if !no_age_before && let Some(age) = age_before(text, span.start) {
         return age;
     }
@@ -3332,6 +3370,65 @@ mod tests {
         for t in &more {
             same_on_spans(t, explicit_nationality, reference::explicit_nationality);
         }
+    }
+
+    /// What [`plain_before`] tells holds: the name is in no place context, and the nationality and age found
+    /// with it are the ones found without it (`plain` false: the look-backs test for themselves), at every
+    /// start of random texts from pieces that make the near misses frequent.
+    #[test]
+    fn plain_before_changes_nothing() {
+        let pieces = [
+            "in",
+            "In",
+            "at",
+            "At",
+            "ld",
+            "Ld",
+            "-year-old",
+            "18",
+            "Spain's",
+            "American",
+            "seed",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            ".",
+            ",",
+            "X",
+            "\u{e9}",
+            "t",
+            "n",
+            "d",
+            "l",
+            "i",
+            "a",
+        ];
+        let texts = crate::recognise::random_texts(&pieces, 2000, 10, 0x2545_f491_4f6c_dd1d);
+        let mut plain_ones = 0;
+        for t in &texts {
+            let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for w in bounds.windows(2) {
+                let span = Span::new(w[0], t.len().min(w[1] + 4));
+                let span = Span::new(span.start, floor_boundary(t, span.end));
+                let plain = plain_before(t.as_bytes(), span.start);
+                plain_ones += usize::from(plain);
+                if plain {
+                    assert!(!crate::resolve::place_context(t, span), "{t:?} {span:?}");
+                }
+                assert_eq!(
+                    explicit_nationality_plain(t, span, plain),
+                    explicit_nationality_plain(t, span, false),
+                    "{t:?} {span:?}"
+                );
+                assert_eq!(
+                    explicit_age_plain(t, span, plain),
+                    explicit_age_plain(t, span, false),
+                    "{t:?} {span:?}"
+                );
+            }
+        }
+        assert!(plain_ones > 500, "{plain_ones}");
     }
 
     #[test]
