@@ -392,10 +392,23 @@ pub(crate) fn country(word: &str) -> Option<&'static str> {
     COUNTRY.get(word)
 }
 
+/// [`country`] of a word given as bytes (a word cut out of a text at ASCII bytes: no `str` slice with its
+/// char boundary tests needed for the look-up).
+#[inline]
+pub(crate) fn country_bytes(word: &[u8]) -> Option<&'static str> {
+    COUNTRY.get_bytes(word)
+}
+
 /// The country code for a demonym ("Spaniard", "Spanish" -> `ESP`).
 #[inline]
 pub(crate) fn demonym(word: &str) -> Option<&'static str> {
     DEMONYM.get(word)
+}
+
+/// [`demonym`] of a word given as bytes (see [`country_bytes`]).
+#[inline]
+pub(crate) fn demonym_bytes(word: &[u8]) -> Option<&'static str> {
+    DEMONYM.get_bytes(word)
 }
 
 /// Words that are never part of a person's name when capitalised (sentence starts, titles, calendar words).
@@ -1287,6 +1300,31 @@ pub(crate) fn code(c: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The look-ups on bytes answer as the ones on `str`.
+    #[test]
+    fn byte_look_ups_answer_as_str_ones() {
+        assert_eq!(country_bytes(b"Spain"), Some("ESP"));
+        assert_eq!(demonym_bytes(b"Spanish"), Some("ESP"));
+        assert_eq!(demonym_bytes(b"Americans"), Some("USA"));
+        for w in [
+            "Spai",
+            "Spain's",
+            "spain",
+            "Spain\u{e9}",
+            "",
+            "S",
+            "American",
+            "Switzerland",
+        ] {
+            assert_eq!(country_bytes(w.as_bytes()), country(w), "{w}");
+            assert_eq!(demonym_bytes(w.as_bytes()), demonym(w), "{w}");
+        }
+        for w in COUNTRY.keys().chain(DEMONYM.keys()) {
+            assert_eq!(country_bytes(w.as_bytes()), country(w), "{w}");
+            assert_eq!(demonym_bytes(w.as_bytes()), demonym(w), "{w}");
+        }
+    }
 
     /// Small maps whose probe chains run past the last slot wrap to the first one and still find every word
     /// (a map has its own size, whatever other tables use).

@@ -2152,7 +2152,7 @@ fn nationality_before(
     first: Option<(usize, usize)>,
 ) -> Option<&'static str> {
     let lo = floor_boundary(text, start.saturating_sub(60));
-    // The window on bytes (a `str` only for the look-ups below: no char boundary tests for most names).
+    // The window on bytes (no `str`: the look-ups below take bytes, and no char boundary tests).
     let b = &text.as_bytes()[lo..start];
     // At most four words before the name, split at spaces (never part of another character), from the last;
     // not the first, maybe partial, word of the window (unless the window has no space at all). The first one
@@ -2162,7 +2162,7 @@ fn nationality_before(
         None => word_before(b, b.len())?,
     };
     for k in 0..4 {
-        // The word's bytes (a `str` only for the look-ups: no char boundary tests for most words).
+        // The word's bytes (looked up as bytes: a `str` of them took char boundary tests).
         let wb = &b[st..end];
         if k > 0 && matches!(wb[wb.len() - 1], b',' | b'.' | b';' | b':' | b'"') {
             return None;
@@ -2171,11 +2171,10 @@ fn nationality_before(
         // Every country name and demonym of the lexicon starts with an ASCII capital: no look-up for other
         // ASCII first bytes (most words).
         if !c.is_ascii() || c.is_ascii_uppercase() {
-            let w = &text[lo + st..lo + end];
-            if let Some(c) = w.strip_suffix("'s").and_then(lexicon::country) {
+            if let Some(c) = wb.strip_suffix(b"'s").and_then(lexicon::country_bytes) {
                 return Some(c);
             }
-            if let Some(c) = lexicon::demonym(w) {
+            if let Some(c) = lexicon::demonym_bytes(wb) {
                 return Some(c);
             }
         }
