@@ -2144,6 +2144,20 @@ fn first_word_before(text: &str, start: usize, plain: bool) -> FirstWord {
     }
 }
 
+/// The last bytes of a word past the first that stop [`nationality_before`]'s walk (`,` `.` `;` `:` `"`: no
+/// word before them sits in the same phrase). A table: one load and one branch that is rarely taken, where the
+/// `matches!` was a range test (a branch that went either way: letters above the range, digits in it) and a
+/// bit test.
+static STOP_ENDS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = matches!(i as u8, b',' | b'.' | b';' | b':' | b'"');
+        i += 1;
+    }
+    t
+};
+
 /// Nationality written before the name at `start`: "Spain's X", "American X", "sixth-seeded Italian X".
 /// `first`: the word right before the name (`text[st..end]`) when [`first_word_before`] found it.
 fn nationality_before(
@@ -2164,7 +2178,7 @@ fn nationality_before(
     for k in 0..4 {
         // The word's bytes (looked up as bytes: a `str` of them took char boundary tests).
         let wb = &b[st..end];
-        if k > 0 && matches!(wb[wb.len() - 1], b',' | b'.' | b';' | b':' | b'"') {
+        if k > 0 && STOP_ENDS[usize::from(wb[wb.len() - 1])] {
             return None;
         }
         let c = wb[0];
@@ -3368,6 +3382,15 @@ mod tests {
         }
         for t in &more {
             same_on_spans(t, explicit_nationality, reference::explicit_nationality);
+        }
+    }
+
+    /// [`STOP_ENDS`] holds the five bytes of the `matches!` it replaced and no other (every byte tested).
+    #[test]
+    fn stop_ends_are_the_five_bytes() {
+        for c in 0..=255u8 {
+            let want = matches!(c, b',' | b'.' | b';' | b':' | b'"');
+            assert_eq!(STOP_ENDS[usize::from(c)], want, "{c}");
         }
     }
 
