@@ -725,88 +725,61 @@ fn build_entities_in(
     // The surname-only entity made for each single word.
     refill(single_buf, lists, None);
     let single = &mut single_buf[..];
+    // Where each entity's mentions stand: all at the start of a line (a headline word), all at the start
+    // of a sentence and not possessive. Sized for every entity there may be (at most one more per single word):
+    // filled in the loop below, which reads each name and its entity already (a pass of its own read them
+    // again).
+    refill(opens_buf, entities.len() + singles, LINE_START | INITIAL);
+    let opens = &mut opens_buf[..];
     // Single words: link to the most recently mentioned entity with that surname (or unique given name).
     last_seen.clear();
-    last_seen.extend(entities.iter().map(|e| e.first).filter(|_| singles > 0));
+    last_seen.extend(entities.iter().map(|e| e.first));
     // The lists and the words read through slices (no reload of their vectors after each store below).
     let (by_surname_word, by_given) = (by_surname_word.view(), by_given.view());
-    for (i, n) in names.iter().enumerate().filter(|_| singles > 0) {
-        if let Some(e) = link[i] {
-            last_seen[e] = n.span.start;
-            continue;
-        }
-        // As [`NameWords::first`].
-        let w = ids[ends[i] as usize];
-        // Most single words have one entity with that surname word: the only candidate (no given name then).
-        let only = by_surname_word.only(w);
-        let given = || {
-            by_given
-                .only(w)
-                .filter(|_| by_surname_word.last(w).is_none())
-        };
-        let cands = || by_surname_word.iter_rev(w).take(SCAN).chain(given());
-        let idx = if let Some(e) = only {
+    for (i, n) in names.iter().enumerate() {
+        // The entity of a full name (linked above), else the one of the single word.
+        let idx = if let Some(e) = link[i] {
             e
-        } else if let Some(best) = cands().max_by_key(|&e| {
-            // Most recent mention before this one; else the first one named.
-            let seen = last_seen[e];
-            if seen <= n.span.start {
-                (1, seen)
-            } else {
-                (0, usize::MAX - seen)
-            }
-        }) {
-            best
-        } else if let Some(j) = single[w as usize] {
-            j
         } else {
-            let j = entities.len();
-            entities.push(Entity::new(n.span, 1));
-            name_of.push(i);
-            last_seen.push(n.span.start);
-            single[w as usize] = Some(j);
-            j
+            // As [`NameWords::first`].
+            let w = ids[ends[i] as usize];
+            // Most single words have one entity with that surname word: the only candidate (no given name then).
+            let only = by_surname_word.only(w);
+            let given = || {
+                by_given
+                    .only(w)
+                    .filter(|_| by_surname_word.last(w).is_none())
+            };
+            let cands = || by_surname_word.iter_rev(w).take(SCAN).chain(given());
+            let idx = if let Some(e) = only {
+                e
+            } else if let Some(best) = cands().max_by_key(|&e| {
+                // Most recent mention before this one; else the first one named.
+                let seen = last_seen[e];
+                if seen <= n.span.start {
+                    (1, seen)
+                } else {
+                    (0, usize::MAX - seen)
+                }
+            }) {
+                best
+            } else if let Some(j) = single[w as usize] {
+                j
+            } else {
+                let j = entities.len();
+                entities.push(Entity::new(n.span, 1));
+                name_of.push(i);
+                last_seen.push(n.span.start);
+                single[w as usize] = Some(j);
+                j
+            };
+            link[i] = Some(idx);
+            idx
         };
         last_seen[idx] = n.span.start;
-        link[i] = Some(idx);
+        note_opening(&mut opens[idx], text, n, cue_starts);
     }
-    // Where each entity's mentions stand: all at the start of a line (a headline word), all at the start
-    // of a sentence and not possessive.
-    refill(opens_buf, entities.len(), LINE_START | INITIAL);
-    let opens = &mut opens_buf[..];
-    for (n, &l) in names.iter().zip(&*link) {
-        if let Some(e) = l {
-            // Both flags in one byte, ANDed with the class of the byte before the name: one bounds test, one
-            // load and one store (two `bool` buffers took two of each, and the flags turned into `bool`s).
-            let open = &mut opens[e];
-            *open &= opening(text.as_bytes(), n.span.start);
-            // Whether the entity may still be all initial: one branch, mostly on to the next name (most mentions
-            // are not initial, and most entities have a mention that is not). Three branches on the two flags stood
-            // here, each mispredicted for many names.
-            if *open & INITIAL == 0 {
-                continue;
-            }
-            // "Rune (Den) bt Hijikata": a surname opening a results line is a name.
-            let rest = &text[n.span.end..];
-            let cue_next = {
-                let gap = rest.bytes().take_while(|&c| c == b' ').count();
-                cue_starts.binary_search(&(n.span.end + gap)).is_ok()
-            };
-            // (The first two bytes of every form, tested first.)
-            let subject = cue_next
-                || (matches!(
-                    rest.as_bytes(),
-                    [b'\'', b's', ..] | [b' ', b'(' | b'b' | b'd', ..] | [b',', b' ', ..]
-                ) && [
-                    "'s", " (", " bt ", " d. ", " def. ", ", the ", ", a ", ", who ", ", whose ",
-                ]
-                .iter()
-                .any(|p| rest.starts_with(p)));
-            if subject {
-                *open &= !INITIAL;
-            }
-        }
-    }
+    let opens = &opens[..entities.len()];
     // "Classy Henman" in a headline: an opening adjective before the surname of a player named in full.
     refill(relink_buf, entities.len(), None);
     let relink = &mut relink_buf[..];
@@ -833,6 +806,42 @@ fn build_entities_in(
         }
     }
     words_buf.recycle();
+}
+
+/// Notes in `open`, an entity's [`LINE_START`] and [`INITIAL`] flags, where its mention `n` stands (see
+/// [`build_entities_in`]): both flags ANDed with [`opening`]'s, and [`INITIAL`] cleared when the name is the
+/// subject of what follows ("Rune (Den) bt Hijikata", "Rune's", "Rune, who"). The same for the mentions of an
+/// entity in any order: the subject test is skipped only when it could change nothing.
+#[inline(always)]
+fn note_opening(open: &mut u8, text: &str, n: &NameMention, cue_starts: &[usize]) {
+    // Both flags in one byte, ANDed with the class of the byte before the name: one bounds test, one load and
+    // one store (two `bool` buffers took two of each, and the flags turned into `bool`s).
+    *open &= opening(text.as_bytes(), n.span.start);
+    // Whether the entity may still be all initial: one branch, mostly on to the next name (most mentions are not
+    // initial, and most entities have a mention that is not). Three branches on the two flags stood here, each
+    // mispredicted for many names.
+    if *open & INITIAL == 0 {
+        return;
+    }
+    // "Rune (Den) bt Hijikata": a surname opening a results line is a name.
+    let rest = &text[n.span.end..];
+    let cue_next = {
+        let gap = rest.bytes().take_while(|&c| c == b' ').count();
+        cue_starts.binary_search(&(n.span.end + gap)).is_ok()
+    };
+    // (The first two bytes of every form, tested first.)
+    let subject = cue_next
+        || (matches!(
+            rest.as_bytes(),
+            [b'\'', b's', ..] | [b' ', b'(' | b'b' | b'd', ..] | [b',', b' ', ..]
+        ) && [
+            "'s", " (", " bt ", " d. ", " def. ", ", the ", ", a ", ", who ", ", whose ",
+        ]
+        .iter()
+        .any(|p| rest.starts_with(p)));
+    if subject {
+        *open &= !INITIAL;
+    }
 }
 
 /// Per byte, for [`opening`]: whether it ends a line or a sentence before a name ([`LINE_START`]), whether a
