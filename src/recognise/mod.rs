@@ -680,27 +680,35 @@ pub(crate) fn recycle<T>(v: &mut Vec<T>) {
 struct KindStarts([Vec<usize>; 8]);
 
 impl KindStarts {
+    /// The kinds that the scan gives a list: the others ([`TABLE_KINDS`], [`KEY_ROLE`]) are never pushed, so
+    /// their lists stay empty and need no clearing.
+    const KINDS: [u8; 5] = [
+        KEY_ROUND,
+        KEY_RANKING,
+        KEY_TITLE,
+        KEY_TOURNAMENT,
+        KEY_WALKOVER,
+    ];
+
     /// Empties the lists (keeping their room).
     fn clear(&mut self) {
-        self.0.iter_mut().for_each(Vec::clear);
+        for kind in Self::KINDS {
+            self.0[kind.trailing_zeros() as usize].clear();
+        }
     }
 
     /// Makes room for `n` more starts in each list of a kind that the scan gives.
     fn reserve(&mut self, n: usize) {
-        for kind in [
-            KEY_ROUND,
-            KEY_RANKING,
-            KEY_TITLE,
-            KEY_TOURNAMENT,
-            KEY_WALKOVER,
-        ] {
+        for kind in Self::KINDS {
             self.0[kind.trailing_zeros() as usize].reserve(n);
         }
     }
 
     /// Empties the lists, and frees those that a long text has made big (as [`recycle`]).
     fn recycle(&mut self) {
-        self.0.iter_mut().for_each(recycle);
+        for kind in Self::KINDS {
+            recycle(&mut self.0[kind.trailing_zeros() as usize]);
+        }
     }
 
     /// Adds `start` to the list of each kind of `kinds` but [`TABLE_KINDS`] (most keywords have one; a table
@@ -708,6 +716,7 @@ impl KindStarts {
     #[inline(always)]
     fn push(&mut self, start: usize, kinds: u8) {
         let mut rest = kinds & !TABLE_KINDS;
+        debug_assert_eq!(rest & KEY_ROLE, 0, "role words are in `roles`");
         while rest != 0 {
             self.0[rest.trailing_zeros() as usize].push(start);
             rest &= rest - 1;
@@ -1624,13 +1633,15 @@ fn folds_in(b: &[u8], at: usize, mut lead: u64) -> bool {
 #[inline(always)]
 fn push_seed(b: &[u8], s: usize, n: usize, out: &mut Found) {
     let e = s + n;
-    let seed_at = |i: usize| {
+    // (A function, not a closure: as a closure it was left out of line at one call site.)
+    #[inline(always)]
+    fn seed_at(b: &[u8], i: usize) -> bool {
         let v = u32::from_le_bytes(b[i..i + 4].try_into().expect("four bytes"));
         v | 0x2020_2020 == u32::from_le_bytes(*b"seed")
-    };
-    if n >= 4 && seed_at(e - 4) {
+    }
+    if n >= 4 && seed_at(b, e - 4) {
         out.seeds.push(e - 4);
-    } else if n >= 6 && b[e - 2] | 0x20 == b'e' && b[e - 1] | 0x20 == b'd' && seed_at(e - 6) {
+    } else if n >= 6 && b[e - 2] | 0x20 == b'e' && b[e - 1] | 0x20 == b'd' && seed_at(b, e - 6) {
         out.seeds.push(e - 6);
     }
 }
