@@ -434,9 +434,21 @@ fn token(text: &str, i: usize) -> Token {
     // (The capital and the sixteen bytes after it: the key is read from the capital on.) A capital outside
     // ASCII needs no test of its own here: the byte after its first is a continuation byte (0x80..0xC0),
     // neither an apostrophe nor a letter, so it ends no token below and takes [`token_general`].
-    if let Some(window) = bytes.get(i..).and_then(<[u8]>::first_chunk::<17>)
-        && window[1] != b'\''
-    {
+    if let Some(window) = bytes.get(i..).and_then(<[u8]>::first_chunk::<17>) {
+        if window[1] == b'\'' {
+            // An apostrophe after an ASCII capital and before an ASCII byte other than a capital ("I'm",
+            // "I've"): the token is the capital alone (the apostrophe joins only a capital, and no letter
+            // follows the capital). Else [`token_general`].
+            if (window[0] | window[2]) < 0x80 && !window[2].is_ascii_uppercase() {
+                return Token {
+                    start: i,
+                    end: i + 1,
+                    shape: CAPS_ONLY,
+                    key: u64::from(window[0]),
+                };
+            }
+            return token_general(text, i).at(bytes, i);
+        }
         let chunk: &[u8; 16] = window[1..].try_into().expect("16 bytes");
         // The sixteen bytes after the capital tested at once: the letters before the first byte that is none
         // (`!letters` has bits 16 and up set: `k` is 16 when all are letters).
@@ -472,6 +484,15 @@ fn token(text: &str, i: usize) -> Token {
                 };
             }
         }
+    } else if matches!(bytes.get(i + 1), None | Some(b' ')) {
+        // Near the end of the text, a capital at the end or before a space ("I" at the end of a quote): the
+        // capital alone, so ASCII (the byte after a capital outside ASCII is a continuation byte).
+        return Token {
+            start: i,
+            end: i + 1,
+            shape: CAPS_ONLY,
+            key: u64::from(bytes[i]),
+        };
     }
     token_general(text, i).at(bytes, i)
 }
@@ -972,15 +993,22 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
     let mut pos = 0;
     // (Only where each capital stands: its character is read again where needed.)
     while let Some((ms, _, _)) = caps.next(pos) {
+        // The run's first token, read once for all the paths below.
+        let mut t = token(text, ms);
         // Not inside a word ("iPhone", "McDonald" is one token anyway): the run is walked, no more.
         if inside_word(text, ms) {
-            pos = skip_run(text, token(text, ms));
+            pos = skip_run(text, t);
             continue;
         }
-        // A lone capital ("I", most often) that is no event or place word: no name token, so the rest of its
-        // run (if it goes on) gives the same candidates as a run of its own, found next. (A capital outside
-        // ASCII is never lone: a continuation byte follows its first.)
-        if lone_capital(bytes, ms) && !flags_of.letter_is_org(bytes[ms]) {
+        // A token of one letter ("I", most often: an ASCII capital, as a capital outside ASCII has two bytes
+        // or more) is no name token. Unless a space follows it and it is an event or place word (which takes
+        // back the run), the rest of its run, if it goes on, gives the same candidates as a run of its own,
+        // found next; and if no space follows, its run ends there with nothing to keep (no candidate, so the
+        // country code's truncation is a no-op too). Told from the token's end, not by a test of the bytes
+        // after the capital before the token is read. (The key's first byte is the capital.)
+        if t.end == ms + 1
+            && !(bytes.get(ms + 1) == Some(&b' ') && flags_of.letter_is_org(t.key as u8))
+        {
             pos = ms + 1;
             continue;
         }
@@ -989,10 +1017,7 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
         // being built (split at stop words; particles join the group they sit in): a name token then extends
         // it. (One value for both: the loop runs short of registers.)
         let mut state = out.len() << 1;
-        // The start of the next token (one place where tokens are read: fewer values carried around the loop).
-        let mut at = ms;
         let me = loop {
-            let t = token(text, at);
             // One look-up per token for both flags.
             let flags = flags_of.of_key(t.key, bytes, t.start, t.end);
             if flags & lexicon::NAME_ORG != 0 {
@@ -1009,7 +1034,7 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
                 state |= 1;
             }
             match next_start(text, t.end) {
-                Some((next, _, _)) => at = next,
+                Some((next, _, _)) => t = token(text, next),
                 None => break Ok(t.end),
             }
         };
@@ -1044,8 +1069,9 @@ pub(crate) fn find_into(text: &str, buf: &mut Vec<NameMention>) {
 
 /// Whether the ASCII capital at byte `i` is a [`token`] of its own, in the common cases (two tests for other
 /// capitals): a space follows it ("I think"), or `'` and a lower-case letter ("I'm": the apostrophe joins
-/// only a capital).
-#[inline(always)]
+/// only a capital). Test-only: the form [`find_into`] used before it told a token of one letter from the
+/// token's end.
+#[cfg(test)]
 fn lone_capital(bytes: &[u8], i: usize) -> bool {
     match bytes.get(i + 1) {
         Some(b' ') => true,
@@ -1601,6 +1627,45 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// [`token`]'s paths for a capital alone (before an apostrophe and no capital, or near the end of the
+    /// text before a space or at the end) give what [`token_general`] gives; and [`find_into`]'s skip of a
+    /// token of one letter covers every capital [`lone_capital`] passed (that is no event or place word).
+    #[test]
+    fn one_letter_tokens_as_the_general_path() {
+        let flags = lexicon::name_flags();
+        let mut texts = crate::recognise::all_texts();
+        for tail in [
+            "I", "I ", "I'm", "I'M", "I'", "I'\u{e9}", "I've", "A b", "O'Brien", "X'Y", "I.", "I-x",
+        ] {
+            texts.push(tail.to_string());
+            texts.push(format!("{tail} and more words after it"));
+            texts.push(format!("Some words before it: {tail}"));
+        }
+        let mut seen = 0;
+        for text in &texts {
+            let bytes = text.as_bytes();
+            for (i, c) in text.char_indices() {
+                if !is_lu(c) {
+                    continue;
+                }
+                let t = token(text, i);
+                let g = token_general(text, i).at(bytes, i);
+                assert_eq!(
+                    (t.end, t.shape, t.key),
+                    (g.end, g.shape, g.key),
+                    "{text:?} at {i}"
+                );
+                if c.is_ascii() && lone_capital(bytes, i) && !flags.letter_is_org(bytes[i]) {
+                    let skipped = t.end == i + 1
+                        && !(bytes.get(i + 1) == Some(&b' ') && flags.letter_is_org(t.key as u8));
+                    assert!(skipped, "{text:?} at {i}");
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 0);
     }
 
     /// Each mention records the lengths of its words, split at its spaces, unless there are too many or one
