@@ -263,42 +263,27 @@ impl Normalised {
 mod tests {
     use super::*;
 
-    /// A text is mapped exactly when some character was replaced; unmapped, its spans are their own source
-    /// spans.
+    /// A text is known to be ASCII exactly when its source is (and then it is); it is mapped exactly when some
+    /// character was replaced, and unmapped, its spans are their own source spans.
     #[test]
-    fn mapped_when_a_character_was_replaced() {
-        for (src, mapped) in [
-            ("Federer beat Nadal 6-3 6-4.", false),
-            ("", false),
-            ("Mons\u{00E9}e lost.", false),
-            ("Federer\u{00A0}beat Nadal", true),
-            ("\u{201C}Yes,\u{201D} he said.", true),
+    fn known_ascii_and_mapped() {
+        for (src, known, mapped) in [
+            ("Federer beat Nadal 6-3 6-4.", true, false),
+            ("", true, false),
+            ("line one\r\nline two", true, true),
+            ("Federer\u{00A0}beat Nadal", false, true),
+            ("\u{201C}Yes,\u{201D} he said.", false, true),
+            ("Mons\u{00E9}e lost.", false, false),
         ] {
-            let n = Normalised::new(src);
+            let mut n = Normalised::new(src);
+            assert_eq!(n.known_ascii(), known, "{src:?}");
+            assert!(!n.known_ascii() || n.text.is_ascii(), "{src:?}");
             assert_eq!(n.mapped(), mapped, "{src:?}");
             if !mapped {
                 for (s, e) in [(0, 0), (0, src.len()), (3, 7)] {
                     assert_eq!(n.source_span(s, e), (s, e));
                 }
             }
-        }
-    }
-
-    /// A text is known to be ASCII exactly when its source is (and then it is).
-    #[test]
-    fn known_ascii_when_the_source_is() {
-        for (src, known) in [
-            ("Federer beat Nadal 6-3 6-4.", true),
-            ("", true),
-            ("line one\r\nline two", true),
-            ("Federer\u{00A0}beat Nadal", false),
-            ("\u{201C}Yes,\u{201D} he said.", false),
-            ("Mons\u{00E9}e lost.", false),
-        ] {
-            let n = Normalised::new(src);
-            assert_eq!(n.known_ascii(), known, "{src:?}");
-            assert!(!n.known_ascii() || n.text.is_ascii(), "{src:?}");
-            let mut n = n;
             n.clear();
             assert!(!n.known_ascii());
         }

@@ -1380,22 +1380,30 @@ mod tests {
             let run = class_run(b, q1);
             (run > 0 && b.get(q1 + run) == Some(&b' ')).then_some(q1 + run + 1)
         };
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let alphabet = b"abcz-  -qA.Z0\xc3{`@";
-        for _ in 0..3_000 {
-            let len = (super::super::xorshift(&mut seed) % 40) as usize;
-            let text: Vec<u8> = (0..len)
-                .map(|_| {
-                    let r = super::super::xorshift(&mut seed);
-                    if r.is_multiple_of(8) {
-                        alphabet[(r >> 8) as usize % alphabet.len()]
-                    } else {
-                        b'a' + (r >> 8) as u8 % 26
-                    }
-                })
-                .collect();
-            for q1 in 0..=len {
-                assert_eq!(class_word_end(&text, q1), old(&text, q1), "{text:?} {q1}");
+        // Lower-case runs of many lengths (past eight bytes too, where the mask hands over to the byte loop)
+        // between hyphens, spaces, capitals, digits, bytes beyond ASCII and the neighbours of 'a' and 'z'.
+        let pieces = [
+            "a",
+            "z",
+            "semi",
+            "quarterfinal",
+            "abcdefghijklmnopq",
+            "-",
+            " ",
+            "  ",
+            "A",
+            "Z",
+            ".",
+            "0",
+            "\u{e9}",
+            "{",
+            "`",
+            "@",
+        ];
+        for text in crate::recognise::random_texts(&pieces, 3_000, 8, 0x9e37_79b9_7f4a_7c15) {
+            let text = text.as_bytes();
+            for q1 in 0..=text.len() {
+                assert_eq!(class_word_end(text, q1), old(text, q1), "{text:?} {q1}");
             }
         }
     }
