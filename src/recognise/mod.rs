@@ -1043,6 +1043,11 @@ pub(crate) struct WordTable {
     /// head into the `and` and then unfolds it again, which leaves a `mov` of the constant into a register for
     /// every word; read from here, the `and` takes it from memory (one instruction fewer per word).
     filter_mask: u32,
+    /// [`lane_consts`] for each lane of a block, read from memory by [`block_scan_bits`] for the same reason: as
+    /// constants, LLVM loads them into six registers for each block (the word loop's calls take every vector
+    /// register), six instructions a block; read from here, each lane's from a copy of its own, every compare
+    /// and add takes its constant from memory, with no load of its own.
+    lanes: Lanes,
     /// [`MUL`], read from memory by [`WordTable::slot_index`] for the same reason: as a constant it takes a
     /// `movabs` into a register for every look-up (no multiply takes a 64-bit immediate); read from here, the
     /// `imul` takes it from memory.
@@ -1177,6 +1182,10 @@ impl WordTable {
             shifts: [0; BUCKETS],
             filter: [0; FILTER_SIZE],
             filter_mask: FILTER_MASK,
+            #[cfg(target_feature = "sse2")]
+            lanes: [lane_consts(); 4],
+            #[cfg(not(target_feature = "sse2"))]
+            lanes: (),
             mul,
             groups: 0,
             cues: 0,
@@ -1491,21 +1500,44 @@ fn sse2_alnum_and_d(v: safe_arch::m128i) -> (safe_arch::m128i, safe_arch::m128i)
 /// [`sse2_alnum_and_d`] with the first mask the other way round: 0xFF in each byte of `v` that is no ASCII
 /// letter or digit. Each compare then has its constant on the right (`sum > 25 - 0x80`): `pcmpgtb` overwrites
 /// its left operand, so the constant on the left took a copy of it per compare; and the two results meet in one
-/// `pand`. For [`block_scan_bits`], whose caller wants the non-word bytes as often as the word bytes.
+/// `pand`. For [`block_scan_bits`], whose caller wants the non-word bytes as often as the word bytes. The six
+/// constants come in `c` ([`lane_consts`]): the scan reads them from its table, see [`WordTable`]'s `lanes`.
 #[cfg(target_feature = "sse2")]
 #[inline(always)]
-fn sse2_non_alnum_and_d(v: safe_arch::m128i) -> (safe_arch::m128i, safe_arch::m128i) {
+fn sse2_non_alnum_and_d(
+    v: safe_arch::m128i,
+    c: &[safe_arch::m128i; 6],
+) -> (safe_arch::m128i, safe_arch::m128i) {
     use safe_arch::*;
-    let splat = set_splat_i8_m128i;
-    let sum = sse2_letter_sum(v);
-    let no_letter = cmp_gt_mask_i8_m128i(sum, splat((25i32 - 0x80) as i8));
-    let no_digit = cmp_gt_mask_i8_m128i(
-        add_i8_m128i(v, splat((0x80 - i32::from(b'0')) as i8)),
-        splat((9i32 - 0x80) as i8),
-    );
-    let d = cmp_eq_mask_i8_m128i(sum, splat((0x80 + i32::from(ONE_BYTE_KEY - b'a')) as i8));
+    let sum = add_i8_m128i(bitor_m128i(v, c[0]), c[1]);
+    let no_letter = cmp_gt_mask_i8_m128i(sum, c[3]);
+    let no_digit = cmp_gt_mask_i8_m128i(add_i8_m128i(v, c[2]), c[4]);
+    let d = cmp_eq_mask_i8_m128i(sum, c[5]);
     (bitand_m128i(no_letter, no_digit), d)
 }
+
+/// The constants of [`sse2_non_alnum_and_d`], in the order it reads them: the case bit (`0x20`), what the
+/// letter test's sum adds (`0x80 - b'a'`, see [`sse2_letter_sum`]), what the digit test adds (`0x80 - b'0'`),
+/// the bounds of both (`25 - 0x80`, `9 - 0x80`), and the sum of [`ONE_BYTE_KEY`].
+#[cfg(target_feature = "sse2")]
+fn lane_consts() -> [safe_arch::m128i; 6] {
+    [
+        0x20,
+        0x80 - i32::from(b'a'),
+        0x80 - i32::from(b'0'),
+        25 - 0x80,
+        9 - 0x80,
+        0x80 + i32::from(ONE_BYTE_KEY - b'a'),
+    ]
+    .map(|c| safe_arch::set_splat_i8_m128i(c as i8))
+}
+
+/// What [`block_scan_bits`] reads its constants from: with SSE2 those of [`lane_consts`] once for each of the
+/// four sixteen-byte lanes of a block (see [`WordTable`]'s `lanes`).
+#[cfg(target_feature = "sse2")]
+type Lanes = [[safe_arch::m128i; 6]; 4];
+#[cfg(not(target_feature = "sse2"))]
+type Lanes = ();
 
 /// The one word of one byte that the table holds (in lower case): the "d" of "Davenport d. Zheng", a result
 /// cue. The scan skips the other words of one byte without a look at the filter ([`Scan::block`]); its test
@@ -1513,9 +1545,10 @@ fn sse2_non_alnum_and_d(v: safe_arch::m128i) -> (safe_arch::m128i, safe_arch::m1
 const ONE_BYTE_KEY: u8 = b'd';
 
 /// The bits of a block for [`Scan::block`]: [`block_word_bits`], and bit `k` set when `block[k]` is
-/// [`ONE_BYTE_KEY`] in either case. With SSE2 one compare and one `pmovmskb` more per sixteen bytes.
+/// [`ONE_BYTE_KEY`] in either case. With SSE2 one compare and one `pmovmskb` more per sixteen bytes, each
+/// lane's constants read from its own copy in `lanes` (see [`WordTable`]'s `lanes`).
 #[inline(always)]
-fn block_scan_bits(block: &[u8; 64]) -> (u64, u64) {
+fn block_scan_bits(block: &[u8; 64], lanes: &Lanes) -> (u64, u64) {
     #[cfg(target_feature = "sse2")]
     {
         use safe_arch::*;
@@ -1525,7 +1558,7 @@ fn block_scan_bits(block: &[u8; 64]) -> (u64, u64) {
             let lane: [u8; 16] = block[16 * i..16 * i + 16]
                 .try_into()
                 .expect("sixteen bytes");
-            let (o, one) = sse2_non_alnum_and_d(m128i::from(lane));
+            let (o, one) = sse2_non_alnum_and_d(m128i::from(lane), &lanes[i]);
             (
                 other | u64::from(move_mask_i8_m128i(o) as u16) << (16 * i),
                 d | u64::from(move_mask_i8_m128i(one) as u16) << (16 * i),
@@ -1534,7 +1567,10 @@ fn block_scan_bits(block: &[u8; 64]) -> (u64, u64) {
         (!other, d)
     }
     #[cfg(not(target_feature = "sse2"))]
-    (portable_word_bits(block), portable_d_bits(block))
+    {
+        let () = *lanes;
+        (portable_word_bits(block), portable_d_bits(block))
+    }
 }
 
 /// The second mask of [`block_scan_bits`] byte by byte.
@@ -1580,11 +1616,17 @@ pub(crate) const fn transpose8(mut x: u64) -> u64 {
 /// [`block_scan_bits`] of the 64 bytes `b[at..at + 64]` (`block`); and whether a character that folds to an
 /// ASCII letter ("ſ", the Kelvin sign) starts there, when `folds` is not already known.
 #[inline(always)]
-fn block_bits(b: &[u8], at: usize, block: &[u8; 64], folds: &mut bool) -> (u64, u64) {
+fn block_bits(
+    b: &[u8],
+    at: usize,
+    block: &[u8; 64],
+    folds: &mut bool,
+    lanes: &Lanes,
+) -> (u64, u64) {
     if !*folds && block.iter().fold(0, |high, &c| high | c) >= 0x80 {
         *folds = block_folds(b, at, block);
     }
-    block_scan_bits(block)
+    block_scan_bits(block, lanes)
 }
 
 /// Whether a character that folds to an ASCII letter ("ſ" C5 BF, the Kelvin sign E2 84 AA) starts in the 64
@@ -1862,11 +1904,9 @@ impl Scan<'_> {
 /// next non-word byte, in this block or the next: the bits of the next block are found before the words of
 /// this one). The last bytes (fewer than 72) are copied into a buffer padded with zeros.
 fn scan_keywords(b: &[u8], out: &mut Found) -> bool {
-    let mut scan = Scan {
-        b,
-        table: &WORD_TABLE,
-        carry: 0,
-    };
+    let table: &WordTable = &WORD_TABLE;
+    let lanes = &table.lanes;
+    let mut scan = Scan { b, table, carry: 0 };
     let mut folds = false;
     // The blocks at `at < tail_at` have 72 bytes in `b`; the rest are read from `buf`.
     let tail_at = if b.len() >= 72 {
@@ -1895,9 +1935,9 @@ fn scan_keywords(b: &[u8], out: &mut Found) -> bool {
     let bits = |at: usize, folds: &mut bool| {
         let block: &[u8; 64] = block_at(at)[..64].try_into().expect("64 bytes");
         if at < tail_at {
-            block_bits(b, at, block, folds)
+            block_bits(b, at, block, folds, lanes)
         } else {
-            block_scan_bits(block)
+            block_scan_bits(block, lanes)
         }
     };
     let mut at = 0;
@@ -1912,7 +1952,7 @@ fn scan_keywords(b: &[u8], out: &mut Found) -> bool {
         let (block, next) = if at + 64 < tail_at {
             let both: &[u8; 136] = b[at..at + 136].try_into().expect("136 bytes");
             let next_block = both[64..128].try_into().expect("64 bytes");
-            let next = block_bits(b, at + 64, next_block, &mut folds);
+            let next = block_bits(b, at + 64, next_block, &mut folds, lanes);
             (both[..72].try_into().expect("72 bytes"), next)
         } else {
             let next = if at + 64 < b.len() {
@@ -2841,13 +2881,26 @@ mod keyword_tests {
         keys
     }
 
+    /// [`lane_consts`] holds the six bytes that [`sse2_non_alnum_and_d`] reads, in its order, and the table
+    /// holds them once for each lane.
+    #[cfg(target_feature = "sse2")]
+    #[test]
+    fn lane_consts_are_the_splats() {
+        let bytes = lane_consts().map(<[u8; 16]>::from);
+        let want = [0x20, 0x1f, 0x50, 0x99, 0x89, 0x83].map(|c: u8| [c; 16]);
+        assert_eq!(bytes, want);
+        for lane in WORD_TABLE.lanes {
+            assert_eq!(lane.map(<[u8; 16]>::from), want);
+        }
+    }
+
     #[cfg(target_feature = "sse2")]
     #[test]
     fn sse2_non_alnum_and_d_is_the_other_way_round() {
         for c in 0..=255u8 {
             let v = safe_arch::m128i::from([c; 16]);
             let (word, d) = sse2_alnum_and_d(v);
-            let (other, d2) = sse2_non_alnum_and_d(v);
+            let (other, d2) = sse2_non_alnum_and_d(v, &WORD_TABLE.lanes[usize::from(c % 4)]);
             let [w, o, d, d2] = [word, other, d, d2].map(|m| <[u8; 16]>::from(m)[0]);
             assert_eq!(o, !w, "{c}");
             assert_eq!(w == 0xff, c.is_ascii_alphanumeric(), "{c}");
@@ -2887,7 +2940,11 @@ mod keyword_tests {
             let d = (0..64).fold(0u64, |bits, k| {
                 bits | u64::from(matches!(block[k], b'd' | b'D')) << k
             });
-            assert_eq!(block_scan_bits(&block), (want, d), "{block:?}");
+            assert_eq!(
+                block_scan_bits(&block, &WORD_TABLE.lanes),
+                (want, d),
+                "{block:?}"
+            );
             assert_eq!(portable_d_bits(&block), d, "{block:?}");
         }
     }
@@ -2903,7 +2960,7 @@ mod keyword_tests {
             );
             let d = portable_d_bits(bytes[at..at + 64].try_into().unwrap());
             assert_eq!(
-                block_scan_bits(bytes[at..at + 64].try_into().unwrap()),
+                block_scan_bits(bytes[at..at + 64].try_into().unwrap(), &WORD_TABLE.lanes),
                 (bits, d)
             );
             for k in 0..64 {
