@@ -153,14 +153,30 @@ impl NameWords {
         self.ids[self.ends[i] as usize]
     }
 
-    /// The word ids of mention `i`.
-    #[inline]
+    /// The word ids of mention `i` (the resolver reads them by [`NameWords::range`] and [`NameWords::at`]: kept for
+    /// the tests).
+    #[cfg(test)]
     fn of(&self, i: usize) -> &[u32] {
+        self.at(self.range(i))
+    }
+
+    /// Where the word ids of mention `i` stand in `ids`.
+    #[inline]
+    fn range(&self, i: usize) -> WordRange {
         // Both ends by one bounds test (two indexings test twice).
         let &[a, b] = self.ends[i..].first_chunk::<2>().expect("a mention's ends");
+        (a, b)
+    }
+
+    /// The word ids at `range` (a [`NameWords::range`]).
+    #[inline]
+    fn at(&self, (a, b): WordRange) -> &[u32] {
         &self.ids[a as usize..b as usize]
     }
 }
+
+/// Where a mention's word ids stand in [`NameWords`]' `ids`: from, to.
+type WordRange = (u32, u32);
 
 /// An interner slot: the hash of a word, where its first occurrence stands in the text (offset and length),
 /// its id, and the generation that wrote the slot.
@@ -607,7 +623,10 @@ struct Scratch {
     slots: Slots,
     generation: u32,
     words: NameWords,
-    name_of: Vec<usize>,
+    /// The words of each entity's name: those of its fullest mention, as they stand in `words` (kept as the
+    /// range, not the mention: [`link_full_names`] reads a candidate's words by one load, not through the
+    /// mention's ends).
+    name_of: Vec<WordRange>,
     single: Vec<Option<usize>>,
     last_seen: Vec<usize>,
     /// Per entity, [`LINE_START`] while all its mentions stand at the start of a line, [`INITIAL`] while all
@@ -688,7 +707,7 @@ fn build_entities_in(
     // At most one entity per mention: no growing.
     entities.clear();
     entities.reserve(names.len());
-    // The mention whose words are each entity's name.
+    // Where the words of each entity's name stand.
     name_of.clear();
     link.clear();
     link.resize(names.len(), None);
@@ -709,9 +728,8 @@ fn build_entities_in(
     let (ids, ends) = (&words.ids[..], &words.ends[..]);
     by_surname_word.write(lists, ids.len(), |surname| {
         by_given.write(lists, name_of.len(), |given| {
-            for (j, &m) in name_of.iter().enumerate().filter(|_| singles > 0) {
-                // As [`NameWords::of`].
-                let &[a, b] = ends[m..].first_chunk::<2>().expect("a mention's ends");
+            for (j, &(a, b)) in name_of.iter().enumerate().filter(|_| singles > 0) {
+                // As [`NameWords::at`].
                 let toks = &ids[a as usize..b as usize];
                 for &t in &toks[1..] {
                     if surname.last(t) != Some(j) {
@@ -742,7 +760,8 @@ fn build_entities_in(
             e
         } else {
             // As [`NameWords::first`].
-            let w = ids[ends[i] as usize];
+            let a = ends[i];
+            let w = ids[a as usize];
             // Most single words have one entity with that surname word: the only candidate (no given name then).
             let only = by_surname_word.only(w);
             let given = || {
@@ -768,7 +787,8 @@ fn build_entities_in(
             } else {
                 let j = entities.len();
                 entities.push(Entity::new(n.span, 1));
-                name_of.push(i);
+                // (A mention not linked as a full name has one word.)
+                name_of.push((a, a + 1));
                 last_seen.push(n.span.start);
                 single[w as usize] = Some(j);
                 j
@@ -788,10 +808,10 @@ fn build_entities_in(
         if ent.words != 2 || opens[e] & LINE_START == 0 {
             continue;
         }
-        let toks = words.of(name_of[e]);
+        let toks = words.at(name_of[e]);
         relink[e] = by_last
             .iter(toks[1])
-            .find(|&f| f != e && entities[f].words >= 2 && words.of(name_of[f])[0] != toks[0]);
+            .find(|&f| f != e && entities[f].words >= 2 && words.at(name_of[f])[0] != toks[0]);
         relinked |= relink[e].is_some();
     }
     for l in link.iter_mut().filter(|_| relinked) {
@@ -907,12 +927,13 @@ fn link_full_names(
     by_first: &mut ByWordRev,
     by_last: &mut ByWord,
     entities: &mut Vec<Entity>,
-    name_of: &mut Vec<usize>,
+    name_of: &mut Vec<WordRange>,
     link: &mut [Option<usize>],
 ) {
     for &i in &words.multi[..words.multis] {
         let (i, n) = (i as usize, &names[i as usize]);
-        let toks = words.of(i);
+        let range = words.range(i);
+        let toks = words.at(range);
         // A longer name that contains an existing one, or the reverse, is the same person: same first and
         // last words, one a suffix of the other ("Farina Elia" / "Sylvia Farina Elia"), or a prefix of at
         // least two words ("Juan Carlos" / "Juan Carlos Ferrero").
@@ -921,12 +942,12 @@ fn link_full_names(
         #[inline(always)]
         fn same_person(
             words: &NameWords,
-            name_of: &[usize],
+            name_of: &[WordRange],
             j: usize,
             toks: &[u32],
             (first, last): (u32, u32),
         ) -> bool {
-            let e = words.of(name_of[j]);
+            let e = words.at(name_of[j]);
             let suffix =
                 |long: &[u32], short: &[u32]| long.len() > short.len() && long.ends_with(short);
             let prefix = |long: &[u32], short: &[u32]| {
@@ -960,7 +981,7 @@ fn link_full_names(
                 if toks.len() > entities[j].words {
                     entities[j].name = n.span;
                     entities[j].words = toks.len();
-                    name_of[j] = i;
+                    name_of[j] = range;
                     by_first.push(first, j);
                     by_last.push(last, j);
                 }
@@ -971,7 +992,7 @@ fn link_full_names(
                 by_first.push(first, j);
                 by_last.push(last, j);
                 entities.push(Entity::new(n.span, toks.len()));
-                name_of.push(i);
+                name_of.push(range);
                 j
             }
         };
@@ -2925,6 +2946,10 @@ mod tests {
             );
             assert_eq!(words.of(i), want, "{:?}", &text[n.span.start..n.span.end]);
             assert_eq!(words.first(i), want[0]);
+            // The range is the mention's two ends, and its words are the mention's.
+            let range = words.range(i);
+            assert_eq!(range, (words.ends[i], words.ends[i + 1]));
+            assert_eq!(words.at(range), want);
         }
         assert_eq!(words.distinct, map.len());
         // One end per mention after a leading 0, the last at the end of the ids.
