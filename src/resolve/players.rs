@@ -161,11 +161,9 @@ impl NameWords {
     }
 
     /// Where the word ids of mention `i` stand in `ids`.
-    #[inline]
+    #[cfg(test)]
     fn range(&self, i: usize) -> WordRange {
-        // Both ends by one bounds test (two indexings test twice).
-        let &[a, b] = self.ends[i..].first_chunk::<2>().expect("a mention's ends");
-        (a, b)
+        range_in(&self.ends, i)
     }
 
     /// The word ids at `range` (a [`NameWords::range`]).
@@ -177,6 +175,14 @@ impl NameWords {
 
 /// Where a mention's word ids stand in [`NameWords`]' `ids`: from, to.
 type WordRange = (u32, u32);
+
+/// [`NameWords::range`] of mention `i`, from the `ends` of the [`NameWords`].
+#[inline]
+fn range_in(ends: &[u32], i: usize) -> WordRange {
+    // Both ends by one bounds test (two indexings test twice).
+    let &[a, b] = ends[i..].first_chunk::<2>().expect("a mention's ends");
+    (a, b)
+}
 
 /// An interner slot: the hash of a word, where its first occurrence stands in the text (offset and length),
 /// its id, and the generation that wrote the slot.
@@ -920,6 +926,10 @@ fn opening(b: &[u8], start: usize) -> u8 {
 ///
 /// Inlined: kept out of line (fewer values live across its loop) it saved 0.03% of the instructions but its
 /// branches mispredicted more (+500 simulated mispredicts on the web reports for 3K instructions saved).
+///
+/// The words are read through slices: they are fields of the [`Scratch`] that holds the lists, so after every
+/// store into a list's buffer (which might have changed them as far as the compiler knows) their pointers and
+/// lengths were read from the `Scratch` again and spilled, for each name.
 #[inline(always)]
 fn link_full_names(
     names: &[NameMention],
@@ -930,10 +940,15 @@ fn link_full_names(
     name_of: &mut Vec<WordRange>,
     link: &mut [Option<usize>],
 ) {
-    for &i in &words.multi[..words.multis] {
+    let (ids, ends, multi) = (
+        &words.ids[..],
+        &words.ends[..],
+        &words.multi[..words.multis],
+    );
+    for &i in multi {
         let (i, n) = (i as usize, &names[i as usize]);
-        let range = words.range(i);
-        let toks = words.at(range);
+        let range = range_in(ends, i);
+        let toks = &ids[range.0 as usize..range.1 as usize];
         // A longer name that contains an existing one, or the reverse, is the same person: same first and
         // last words, one a suffix of the other ("Farina Elia" / "Sylvia Farina Elia"), or a prefix of at
         // least two words ("Juan Carlos" / "Juan Carlos Ferrero").
@@ -941,13 +956,15 @@ fn link_full_names(
         // loops, a closure was left out of line when `NameWords::of` changed.)
         #[inline(always)]
         fn same_person(
-            words: &NameWords,
+            ids: &[u32],
             name_of: &[WordRange],
             j: usize,
             toks: &[u32],
             (first, last): (u32, u32),
         ) -> bool {
-            let e = words.at(name_of[j]);
+            // As [`NameWords::at`].
+            let (a, b) = name_of[j];
+            let e = &ids[a as usize..b as usize];
             let suffix =
                 |long: &[u32], short: &[u32]| long.len() > short.len() && long.ends_with(short);
             let prefix = |long: &[u32], short: &[u32]| {
@@ -967,12 +984,12 @@ fn link_full_names(
         // the by-last list found, met again in the by-first list).
         let mut found = usize::MAX;
         for j in by_last.iter_rev(last).take(SCAN) {
-            if j < found && same_person(words, name_of, j, toks, (first, last)) {
+            if j < found && same_person(ids, name_of, j, toks, (first, last)) {
                 found = j;
             }
         }
         for j in by_first.iter_rev(first).take(SCAN) {
-            if j < found && same_person(words, name_of, j, toks, (first, last)) {
+            if j < found && same_person(ids, name_of, j, toks, (first, last)) {
                 found = j;
             }
         }
