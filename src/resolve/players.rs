@@ -756,8 +756,13 @@ fn build_entities_in(
     refill(opens_buf, entities.len() + singles, LINE_START | INITIAL);
     let opens = &mut opens_buf[..];
     // Single words: link to the most recently mentioned entity with that surname (or unique given name).
+    // Per entity, where it was last mentioned: sized, as `opens`, for every entity there may be and read through a
+    // slice (a buffer of `scratch` pushed to in the loop had its pointer and length read again for every name). An
+    // entity made in the loop has its place written there below.
     last_seen.clear();
     last_seen.extend(entities.iter().map(|e| e.first));
+    last_seen.resize(entities.len() + singles, 0);
+    let last_seen = &mut last_seen[..];
     // The lists and the words read through slices (no reload of their vectors after each store below).
     let (by_surname_word, by_given) = (by_surname_word.view(), by_given.view());
     for (i, n) in names.iter().enumerate() {
@@ -795,7 +800,6 @@ fn build_entities_in(
                 entities.push(Entity::new(n.span, 1));
                 // (A mention not linked as a full name has one word.)
                 name_of.push((a, a + 1));
-                last_seen.push(n.span.start);
                 single[w as usize] = Some(j);
                 j
             };
