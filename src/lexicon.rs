@@ -1143,13 +1143,14 @@ static NAME_WORDS: Lazy<NameTable> = Lazy::new(|| {
     NameTable::new(flags)
 });
 
-/// The compact open-addressing table behind [`NameFlags`]: 16-byte slots, at least eight per word, so that a
-/// look-up is a multiply, a shift and (mostly) one slot read and compare, all inline.
+/// The compact open-addressing table behind [`NameFlags`]: 16-byte slots (a key and a meta, [`NameSlots`]), at
+/// least eight per word, so that a look-up is a multiply, a shift and (mostly) one slot read and compare, all
+/// inline.
 struct NameTable {
     /// The slots; one with key 0 is empty (no listed word is empty or starts with a zero byte). A fixed number,
     /// so that the mask and the shift of a look-up are constants.
-    slots: Box<[NameSlot; NAME_SLOTS]>,
-    /// The bytes after the eighth of the words longer than eight bytes, indexed by [`NameSlot::meta`].
+    slots: Box<NameSlots>,
+    /// The bytes after the eighth of the words longer than eight bytes, indexed by [`NameSlots::metas`].
     tails: Vec<&'static [u8]>,
     /// Bit `c % 32` for each one-letter word `c` ('A'..='Z', bits 1..=26) with the [`NAME_ORG`] flag: the
     /// byte itself is the shift (a 32-bit shift or bit test takes its count modulo 32), no `c - b'A'`.
@@ -1168,17 +1169,19 @@ const NAME_MUL: u64 = 0x9E37_79B9_7F4A_7C15;
 /// rather than 64 KB, the hot ones the few listed words of running text).
 const NAME_SLOTS: usize = 8192;
 
-/// A slot of a [`NameTable`].
-#[derive(Clone, Copy, Default)]
-struct NameSlot {
-    /// [`word_key`] of the word: its first eight bytes, zero-padded.
-    key: u64,
+/// The slots of a [`NameTable`]: slot `i` is `keys[i]` and `metas[i]`. Two arrays of eight-byte values rather
+/// than one of 16-byte slots, so that an index reaches either with a scale of eight (x86 addresses take no
+/// scale of sixteen: a 16-byte slot took a copy and a `shl $4` of the index per probe), and in one allocation,
+/// so that the metas are at a constant offset from the keys (no second pointer read on a hit).
+struct NameSlots {
+    /// [`word_key`] of each slot's word: its first eight bytes, zero-padded; 0 for an empty slot.
+    keys: [u64; NAME_SLOTS],
     /// Bits 0..16: the word's length; 16..24: its flags; bit 24: [`LONG_WORD`]; 32..64: the index of its tail
     /// in [`NameTable::tails`] (words longer than eight bytes only).
-    meta: u64,
+    metas: [u64; NAME_SLOTS],
 }
 
-/// [`NameSlot::meta`]: the word is longer than eight bytes (its bytes past the eighth are in
+/// [`NameSlots::metas`]: the word is longer than eight bytes (its bytes past the eighth are in
 /// [`NameTable::tails`]).
 const LONG_WORD: u64 = 1 << 24;
 
@@ -1187,7 +1190,10 @@ impl NameTable {
         let words: Vec<(&'static str, u8)> = words.into_iter().collect();
         assert!(words.len() * 8 <= NAME_SLOTS, "room for the name words");
         let mut t = NameTable {
-            slots: Box::new([NameSlot::default(); NAME_SLOTS]),
+            slots: Box::new(NameSlots {
+                keys: [0; NAME_SLOTS],
+                metas: [0; NAME_SLOTS],
+            }),
             tails: Vec::new(),
             org_letters: 0,
             mul: NAME_MUL,
@@ -1206,10 +1212,11 @@ impl NameTable {
             }
             let mut i = Self::home(key, NAME_MUL);
             // The words come from a map: none is listed twice.
-            while t.slots[i].key != 0 {
+            while t.slots.keys[i] != 0 {
                 i = (i + 1) % NAME_SLOTS;
             }
-            t.slots[i] = NameSlot { key, meta };
+            t.slots.keys[i] = key;
+            t.slots.metas[i] = meta;
         }
         for c in b'A'..=b'Z' {
             if t.flags(u64::from(c), &[c], 0, 1) & NAME_ORG != 0 {
@@ -1233,19 +1240,20 @@ impl NameTable {
         let len = end.wrapping_sub(start);
         let mut i = Self::home(key, self.mul);
         loop {
-            let s = self.slots[i];
-            if s.key == key {
+            let k = self.slots.keys[i];
+            if k == key {
+                let meta = self.slots.metas[i];
                 // A word of the same length (so longer than eight bytes just when the slot's is) whose tail,
                 // if any, is the same. The slot's [`LONG_WORD`] bit rather than `len > 8`: a test of `len`,
                 // which the loop does not change, the compiler hoists out of it into a branch of its own per
                 // look-up (about one in seven words is longer than eight bytes: it mispredicts often), and
                 // makes two copies of the loop.
-                if s.meta as u16 as usize == len
-                    && (s.meta & LONG_WORD == 0 || self.long_tail_is(s.meta, text, start + 8, end))
+                if meta as u16 as usize == len
+                    && (meta & LONG_WORD == 0 || self.long_tail_is(meta, text, start + 8, end))
                 {
-                    return (s.meta >> 16) as u8;
+                    return (meta >> 16) as u8;
                 }
-            } else if s.key == 0 {
+            } else if k == 0 {
                 return 0;
             }
             i = (i + 1) % NAME_SLOTS;
