@@ -1686,8 +1686,10 @@ struct BlockWords<'a> {
     base: usize,
     /// Bit `k`: byte `base + k` is white space, or lies at or after `to` (which ends a word as white space does).
     white: u64,
-    /// Where the next word is looked for, in `base..=base + 64`.
-    at: usize,
+    /// The bytes of the block's words not yet returned: `!white` without the words before the place reached.
+    /// (Kept as a mask, not as that place: the next word's start is one count of trailing zeros, with no
+    /// shift by the place and no test of it against the block's end.)
+    rest: u64,
 }
 
 impl<'a> BlockWords<'a> {
@@ -1698,17 +1700,17 @@ impl<'a> BlockWords<'a> {
             to,
             base: from,
             white: 0,
-            at: from,
+            rest: 0,
         };
         w.load(from);
         w
     }
 
-    /// Makes the 64 bytes from `base` (at most `to`) the block of the mask.
+    /// Makes the 64 bytes from `base` (at most `to`) the block of the mask, every word in it not yet returned.
     #[inline(always)]
     fn load(&mut self, base: usize) {
         let white = white_in(self.text.as_bytes(), base, self.to);
-        (self.base, self.white, self.at) = (base, white, base);
+        (self.base, self.white, self.rest) = (base, white, !white);
     }
 }
 
@@ -1718,24 +1720,16 @@ impl<'a> Iterator for BlockWords<'a> {
     #[inline]
     fn next(&mut self) -> Option<&'a [u8]> {
         loop {
-            let k = self.at - self.base;
-            // The bytes of words in the block from `at` on.
-            let word = if k < 64 {
-                !self.white & (!0u64 << k)
-            } else {
-                0
-            };
-            if word == 0 {
-                // None: the next block, if the range goes on.
+            if self.rest == 0 {
+                // No word left in the block: the next block, if the range goes on.
                 let next = self.base + 64;
                 if next >= self.to {
-                    self.at = self.base + 64;
                     return None;
                 }
                 self.load(next);
                 continue;
             }
-            let s = word.trailing_zeros();
+            let s = self.rest.trailing_zeros();
             let tail = self.white & (!0u64 << s);
             if tail == 0 {
                 // The word runs on past the block: read the block from the word's start, or, for a word that
@@ -1753,11 +1747,10 @@ impl<'a> Iterator for BlockWords<'a> {
                 self.load(end);
                 return Some(&self.text.as_bytes()[start..end]);
             }
-            let (start, end) = (
-                self.base + s as usize,
-                self.base + tail.trailing_zeros() as usize,
-            );
-            self.at = end;
+            let e = tail.trailing_zeros();
+            // (The word's bytes are `s..e`, the lowest run of `rest`: gone with the bits below `e`.)
+            self.rest &= !0u64 << e;
+            let (start, end) = (self.base + s as usize, self.base + e as usize);
             return Some(&self.text.as_bytes()[start..end]);
         }
     }
