@@ -1729,9 +1729,12 @@ impl<'a> Iterator for BlockWords<'a> {
                 self.load(next);
                 continue;
             }
-            let s = self.rest.trailing_zeros();
-            let tail = self.white & (!0u64 << s);
-            if tail == 0 {
+            // (`rest` plus its lowest bit: the lowest run of word bytes cleared by the carry, and the bit of
+            // the white byte after it set; zero when the run goes on to the block's end.)
+            let low = self.rest & self.rest.wrapping_neg();
+            let s = low.trailing_zeros();
+            let past = self.rest.wrapping_add(low);
+            if past == 0 {
                 // The word runs on past the block: read the block from the word's start, or, for a word that
                 // fills a whole block (64 bytes and more), its end byte by byte.
                 let start = self.base + s as usize;
@@ -1747,9 +1750,9 @@ impl<'a> Iterator for BlockWords<'a> {
                 self.load(end);
                 return Some(&self.text.as_bytes()[start..end]);
             }
-            let e = tail.trailing_zeros();
-            // (The word's bytes are `s..e`, the lowest run of `rest`: gone with the bits below `e`.)
-            self.rest &= !0u64 << e;
+            let e = past.trailing_zeros();
+            // (The word's bytes are `s..e`, the lowest run of `rest`: gone, as in `past`.)
+            self.rest &= past;
             let (start, end) = (self.base + s as usize, self.base + e as usize);
             return Some(&self.text.as_bytes()[start..end]);
         }
@@ -2942,17 +2945,28 @@ fn wish_and_past<'a>(words: impl Iterator<Item = &'a [u8]>) -> (bool, bool) {
     let mut lower = [0u8; 16];
     for w in words {
         // The word without the punctuation around it (trimmed only when an end is not an ASCII letter or
-        // digit), compared in lower case.
-        let w = clause_word(w);
-        // (Most words are neither: ruled out by the shared filter of both tests on length and end bytes,
-        // `WISH_OR_PAST`. Only `clause_word_slow` leaves a word empty, which is neither.)
-        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
-            continue;
-        };
+        // digit), compared in lower case. (The look-ups of its end bytes serve both: a word whose ends are
+        // ASCII letters or digits, most words, is itself, and its look-ups are the filter's below.)
         let (a, e) = (
-            ALNUM_INDEX[usize::from(first)],
-            ALNUM_INDEX[usize::from(last)],
+            ALNUM_INDEX[usize::from(w[0])],
+            ALNUM_INDEX[usize::from(w[w.len() - 1])],
         );
+        let (w, a, e) = if a < 31 && e < 31 {
+            (w, a, e)
+        } else {
+            let w = clause_word(w);
+            // (Only `clause_word_slow` leaves a word empty, which is neither a wish nor a past verb.)
+            let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+                continue;
+            };
+            (
+                w,
+                ALNUM_INDEX[usize::from(first)],
+                ALNUM_INDEX[usize::from(last)],
+            )
+        };
+        // (Most words are neither: ruled out by the shared filter of both tests on length and end bytes,
+        // `WISH_OR_PAST`.)
         if (WISH_OR_PAST[w.len().min(17)][usize::from(a)] >> e) & 1 == 0 {
             continue;
         }
