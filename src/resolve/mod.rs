@@ -762,11 +762,11 @@ fn resolve_refs(s: &mut Scratch) {
     let mut ctx = Ctx::over(&s.norm, &mut s.st);
     debug_assert!(ctx.refs.is_empty(), "refs of an earlier article");
     ctx.refs.reserve(s.names.len());
-    // The sentence of the last name: names come in text order, the next one's is found by stepping from it.
-    let mut sent = 0;
+    let st = &mut *ctx.st;
+    // The sentence of each name: names come in text order, the next one's is found by stepping from the last.
+    let mut sents = SentenceWalk::new(&st.sents);
     // The links by zip (one per name): no bounds test per name.
     debug_assert_eq!(s.link.len(), s.names.len(), "one link per name");
-    let st = &mut *ctx.st;
     for (n, &l) in s.names.iter().zip(&s.link) {
         if let Some(e) = l {
             // The entity found once per name (its state's fields apart: the push below leaves it borrowed), not
@@ -778,12 +778,11 @@ fn resolve_refs(s: &mut Scratch) {
             if ent.not_player || (!plain && place_context(text, n.span)) {
                 continue;
             }
-            sent = sentence_from(&st.sents, sent, n.span.start);
             st.refs.push(Ref {
                 span: n.span,
                 entity: e,
                 kind: RefKind::Name,
-                sent,
+                sent: sents.at(n.span.start),
             });
             // Nationality and age written next to the name, until the entity has them.
             if ent.nationality.is_none() {
@@ -828,37 +827,54 @@ fn resolve_refs(s: &mut Scratch) {
     descriptor::find_into(text, &ctx.keywords, &mut s.descs);
 }
 
-/// [`players::sentence_of`]`(sents, pos)`, found by stepping forward from sentence `from` when it starts at or
-/// before `pos` (sentences are disjoint and non-empty: their starts strictly increase), by a binary search
-/// otherwise.
-#[inline]
-fn sentence_from(sents: &[Sentence], mut from: usize, pos: usize) -> usize {
-    if sents.get(from).is_none_or(|x| x.start > pos) {
-        return players::sentence_of(sents, pos);
-    }
-    // The sentences after `from` (taken once, right after the test that `from` is one: no bounds test) and
-    // stepped over four at a time.
-    let mut rest = &sents[from + 1..];
-    // Four sentences at a time: the steps to take are the number of the next four that start at or before
-    // `pos` (the starts increase: those are the first ones), counted with no branch per sentence. A step loop
-    // exits after a varying number of steps (a name is most often zero to three sentences after the one
-    // before): its exit branch was mispredicted for most names. Four more only when all four are passed.
-    while let Some((next, after)) = rest.split_first_chunk::<4>() {
-        let steps: usize = next.iter().map(|x| usize::from(x.start <= pos)).sum();
-        from += steps;
-        if steps < 4 {
-            return from;
+/// [`players::sentence_of`] for positions that do not decrease (the starts of the names, in text order): each
+/// found by stepping forward from the one before. Sentences are disjoint and non-empty: their starts strictly
+/// increase, so the sentence of `pos` is the last one found plus the number of the sentences after it that
+/// start at or before `pos` (none when `pos` comes before the first sentence: sentence 0, as
+/// [`players::sentence_of`] has it).
+struct SentenceWalk<'a> {
+    /// The sentence found last (0 before the first position).
+    at: usize,
+    /// The sentences after it: kept as a slice from one position to the next, where an index into all the
+    /// sentences took a bounds test, a compare with its start (the fallback to a binary search, which text
+    /// order never needs) and the slice made anew for each name.
+    rest: &'a [Sentence],
+}
+
+impl<'a> SentenceWalk<'a> {
+    fn new(sents: &'a [Sentence]) -> Self {
+        SentenceWalk {
+            at: 0,
+            rest: sents.get(1..).unwrap_or_default(),
         }
-        rest = after;
     }
-    // The last three sentences: one at a time.
-    for x in rest {
-        if x.start > pos {
-            break;
+
+    /// The sentence of `pos` (no less than the position before).
+    #[inline]
+    fn at(&mut self, pos: usize) -> usize {
+        // Four sentences at a time: the steps to take are the number of the next four that start at or before
+        // `pos` (the starts increase: those are the first ones), counted with no branch per sentence. A step
+        // loop exits after a varying number of steps (a name is most often zero to three sentences after the
+        // one before): its exit branch was mispredicted for most names. Four more only when all four are
+        // passed.
+        while let Some((next, after)) = self.rest.split_first_chunk::<4>() {
+            let steps: usize = next.iter().map(|x| usize::from(x.start <= pos)).sum();
+            self.at += steps;
+            if steps < 4 {
+                self.rest = &self.rest[steps..];
+                return self.at;
+            }
+            self.rest = after;
         }
-        from += 1;
+        // The last three sentences: one at a time.
+        while let Some((x, after)) = self.rest.split_first()
+            && x.start <= pos
+        {
+            self.at += 1;
+            self.rest = after;
+        }
+        self.at
     }
-    from
 }
 
 /// Resolution, second step: the results, sentence by sentence (the coreference of the other references
@@ -2022,20 +2038,38 @@ mod tests {
         }
     }
 
-    #[test]
-    fn sentence_from_same_as_step_loop() {
-        // The step loop that four-at-a-time counting replaced.
-        fn by_steps(sents: &[Sentence], mut from: usize, pos: usize) -> usize {
-            if sents.get(from).is_none_or(|x| x.start > pos) {
-                return players::sentence_of(sents, pos);
-            }
-            while sents.get(from + 1).is_some_and(|x| x.start <= pos) {
-                from += 1;
-            }
-            from
+    /// Walks `sents` over positions from `first` on, each `1 + x % max_skip` after the one before (none skipped
+    /// when `max_skip` is 1), past the end, and asserts each answer against the binary search.
+    fn walk_matches_binary_search(
+        sents: &[Sentence],
+        first: usize,
+        end: usize,
+        max_skip: u64,
+        seed: &mut u64,
+    ) {
+        let mut walk = SentenceWalk::new(sents);
+        let mut pos = first;
+        while pos <= end {
+            assert_eq!(
+                walk.at(pos),
+                players::sentence_of(sents, pos),
+                "{sents:?} {first} {pos}"
+            );
+            // The same position again: no step.
+            assert_eq!(
+                walk.at(pos),
+                players::sentence_of(sents, pos),
+                "{sents:?} {first} {pos} again"
+            );
+            pos += 1 + (xorshift(seed) % max_skip) as usize;
         }
+    }
+
+    #[test]
+    fn sentence_walk_same_as_binary_search_random() {
         // Sentences of random lengths (starts strictly increasing, the first at 0 or later), every count up to
-        // 24: every start sentence and every position, the steps from none to past the last sentence.
+        // 24; walks from every first position, by single bytes and by random skips (zero to past the last
+        // sentence in one step).
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         for n in 0..25 {
             for _ in 0..8 {
@@ -2050,11 +2084,10 @@ mod tests {
                     });
                     at += len + (xorshift(&mut seed) % 2) as usize;
                 }
-                for from in 0..n + 2 {
-                    for pos in 0..at + 3 {
-                        let got = sentence_from(&sents, from, pos);
-                        assert_eq!(got, by_steps(&sents, from, pos), "{n} {from} {pos}");
-                        assert_eq!(got, players::sentence_of(&sents, pos), "{n} {from} {pos}");
+                for first in 0..at + 3 {
+                    walk_matches_binary_search(&sents, first, at + 3, 1, &mut seed);
+                    for max_skip in [4, 12, 40, 200] {
+                        walk_matches_binary_search(&sents, first, at + 3, max_skip, &mut seed);
                     }
                 }
             }
@@ -2062,7 +2095,8 @@ mod tests {
     }
 
     #[test]
-    fn sentence_from_same_as_binary_search() {
+    fn sentence_walk_same_as_binary_search() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
         for text in [
             "",
             "One.",
@@ -2071,16 +2105,26 @@ mod tests {
         ] {
             let mut sents = Vec::new();
             segment::sentences_into(text, &mut sents, |_, _| {});
-            for from in 0..sents.len() + 2 {
-                for pos in 0..=text.len() + 1 {
-                    assert_eq!(
-                        sentence_from(&sents, from, pos),
-                        players::sentence_of(&sents, pos),
-                        "{text:?} {from} {pos}"
-                    );
-                }
+            for first in 0..=text.len() + 1 {
+                walk_matches_binary_search(&sents, first, text.len() + 1, 1, &mut seed);
+                walk_matches_binary_search(&sents, first, text.len() + 1, 9, &mut seed);
             }
         }
+        // Each answer, walking byte by byte over the last text: the sentence indices, not only their agreement.
+        let text = "  Federer beat Nadal. He won.\n\nThen   she lost! Why? Because.  ";
+        let mut sents = Vec::new();
+        segment::sentences_into(text, &mut sents, |_, _| {});
+        let mut walk = SentenceWalk::new(&sents);
+        let got: Vec<usize> = [0, 2, 10, 21, 22, 31, 49, 50, 54, 55, 64, 70]
+            .into_iter()
+            .map(|p| walk.at(p))
+            .collect();
+        let want: Vec<usize> = [0, 2, 10, 21, 22, 31, 49, 50, 54, 55, 64, 70]
+            .into_iter()
+            .map(|p| players::sentence_of(&sents, p))
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(got, [0, 0, 0, 0, 1, 2, 3, 3, 4, 4, 4, 4], "{sents:?}");
     }
 
     #[test]
