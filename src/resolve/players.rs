@@ -2182,7 +2182,18 @@ fn first_word_before(text: &str, start: usize, plain: bool) -> FirstWord {
     // `!filler_bytes(w)` for a word starting with a lower-case letter (not a digit): most fail the pre-check.
     let w = &b[st..end];
     let (n, last) = (w.len(), w[w.len() - 1]);
-    if last | 0x20 != b'd'
+    // Its last four bytes lower-cased as in [`filler_bytes`], read before `end` (past the test above `st > 3`:
+    // in range). Of a word shorter than four bytes they take the space before it (the byte before `st`),
+    // which is no letter: no suffix below. A word that ends with none of "seed", "seeded" ("eded") and
+    // "ranked" ("nked") and fails the pre-check is no filler: told here, where every word ending with a "d"
+    // ("defeated", "and", "said") took a call of [`filler_bytes`], and its first branch was mispredicted.
+    let tail = b[..end]
+        .last_chunk::<4>()
+        .map_or(0, |t| u32::from_le_bytes(*t) | 0x2020_2020);
+    let suffix = (tail == u32::from_le_bytes(*b"seed"))
+        | (tail == u32::from_le_bytes(*b"eded"))
+        | (tail == u32::from_le_bytes(*b"nked"));
+    if !suffix
         && (n > 12
             || FILLER_FIRST[usize::from(w[0])] & FILLER_LAST[usize::from(last)] & (1 << n) == 0)
     {
@@ -3432,6 +3443,11 @@ mod tests {
             "by Americans\nRafael Nadal, by American,Rafael Nadal, the world No.\nRafael Nadal, (7-2)\nRafael Nadal",
             "by Spanish 6-2)\nRafael Nadal, by Spain's NO.\nRafael Nadal, by Spanish Seeded:Rafael Nadal",
             "by the U.S.'s Rafael Nadal, by the U.S. Rafael Nadal, by the U.S.\nRafael Nadal",
+            // Lower-case first words that end with a "d": fillers or not, the suffix read past the word's start.
+            "Spanish defeated Rafael Nadal, American and Coco Gauff, Spanish world Rafael Nadal, d Rafael Nadal",
+            "Spanish seed Rafael Nadal, Spanish top-SEEDED Rafael Nadal, Spanish ranked Rafael Nadal, ed Coco Gauff",
+            "Spanish reseeded Rafael Nadal, Spanish eed Rafael Nadal, Spanish deed Rafael Nadal, Spain's nked Coco",
+            "Spanish unranked Rafael Nadal, Spanish speed Rafael Nadal, Spanish Seed Rafael Nadal, \u{e9}d Coco",
         ] {
             more.push(t.to_string());
         }
