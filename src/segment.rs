@@ -123,8 +123,10 @@ fn portable_stop_bits(block: &[u8; 64]) -> u64 {
 
 /// Bit `k`: whether `block[k]` is a stop ([`stop_bits`]) or a double quote. With SSE2 (every x86-64), four
 /// compares and an add per sixteen bytes and one `pmovmskb`: '!' and '"' are neighbours, tested at once as a
-/// range (where a compare each took a copy and an `or` more). The quote's test costs less than a walk of the
-/// quotes' own over the same blocks (a load, a compare, a `pmovmskb` and the loop's test per sixteen bytes).
+/// range (where a compare each took a copy and an `or` more), the sum compared with its constant on the right
+/// (`pcmpgtb` overwrites its left operand: the sum, which nothing else reads, where the constant on the left
+/// took a copy of it per sixteen bytes). The quote's test costs less than a walk of the quotes' own over the
+/// same blocks (a load, a compare, a `pmovmskb` and the loop's test per sixteen bytes).
 #[inline(always)]
 fn stop_quote_bits(block: &[u8; 64]) -> u64 {
     #[cfg(target_feature = "sse2")]
@@ -132,11 +134,11 @@ fn stop_quote_bits(block: &[u8; 64]) -> u64 {
         use safe_arch::*;
         let eq = |v, c: u8| cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(c as i8));
         crate::blocks::sse2_mask(block, |v| {
-            // '!' and '"' (0x21 and 0x22) by one signed compare: adding 0x5F takes them, and only them, to the
-            // two values below -126 (-128 and -127).
+            // '!' and '"' (0x21 and 0x22) by one signed compare: adding 0x5D takes them, and only them, to the
+            // two values above 125 (126 and 127).
             let bang_quote = cmp_gt_mask_i8_m128i(
-                set_splat_i8_m128i(-126),
-                add_i8_m128i(v, set_splat_i8_m128i(0x5F)),
+                add_i8_m128i(v, set_splat_i8_m128i(0x5D)),
+                set_splat_i8_m128i(125),
             );
             bitor_m128i(
                 bitor_m128i(eq(v, b'\n'), eq(v, b'.')),
