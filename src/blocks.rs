@@ -27,11 +27,11 @@ pub(crate) fn sse2_mask(
 pub(crate) struct Offsets<'t, F> {
     b: &'t [u8],
     bits: F,
-    /// The offset of the block that `mask` covers.
-    base: usize,
-    /// The bits of the block at `base` not given yet (bit `k`: byte `base + k`).
+    /// The bits of the current block not given yet (bit `k`: byte `next - 64 + k`).
     mask: u64,
-    /// The offset of the next block to read (`b.len()` when all are read).
+    /// The end of the current block, the offset of the next block to read (past `b.len()` after the short last
+    /// block, which is read padded). The current block's offset is `next - 64`, not a field of its own: one
+    /// field less to keep (the callers' loops spilled each field per offset given).
     next: usize,
 }
 
@@ -41,7 +41,6 @@ impl<'t, F: Fn(&[u8; 64]) -> u64> Offsets<'t, F> {
         Offsets {
             b,
             bits,
-            base: 0,
             mask: 0,
             next: 0,
         }
@@ -52,13 +51,14 @@ impl<'t, F: Fn(&[u8; 64]) -> u64> Offsets<'t, F> {
     #[inline(always)]
     fn refill(&mut self) -> bool {
         let b = self.b;
-        let mut at = self.next;
+        // Past the end after the short last block: nothing is left.
+        let mut at = self.next.min(b.len());
         let mut blocks = b[at..].chunks_exact(64);
         for block in &mut blocks {
             let mask = (self.bits)(block.try_into().expect("64 bytes"));
             at += 64;
             if mask != 0 {
-                (self.base, self.mask, self.next) = (at - 64, mask, at);
+                (self.mask, self.next) = (mask, at);
                 return true;
             }
         }
@@ -68,7 +68,7 @@ impl<'t, F: Fn(&[u8; 64]) -> u64> Offsets<'t, F> {
         }
         let mut block = [0u8; 64];
         block[..rest.len()].copy_from_slice(rest);
-        (self.base, self.mask, self.next) = (at, (self.bits)(&block), b.len());
+        (self.mask, self.next) = ((self.bits)(&block), at + 64);
         self.mask != 0
     }
 
@@ -77,7 +77,8 @@ impl<'t, F: Fn(&[u8; 64]) -> u64> Offsets<'t, F> {
     /// these offsets after a test that mispredicts.
     #[inline(always)]
     pub(crate) fn skip_below(&mut self, at: usize) {
-        let s = at.saturating_sub(self.base).min(64) as u32;
+        // (Before the first refill `next - 64` wraps round: `s` is 0, and the mask, empty, stays so.)
+        let s = at.saturating_sub(self.next.wrapping_sub(64)).min(64) as u32;
         self.mask &= u64::MAX.checked_shl(s).unwrap_or(0);
     }
 }
@@ -92,7 +93,7 @@ impl<F: Fn(&[u8; 64]) -> u64> Iterator for Offsets<'_, F> {
         }
         let k = self.mask.trailing_zeros() as usize;
         self.mask &= self.mask - 1;
-        Some(self.base + k)
+        Some(self.next - 64 + k)
     }
 }
 
