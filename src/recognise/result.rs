@@ -324,9 +324,8 @@ static BY_CUE: Lazy<Vec<(Option<&'static Word>, bool)>> = Lazy::new(|| {
 });
 
 /// The nouns of the "lostmatch" and "wonmatch" alternatives, in their order ("singles" only after "lost"):
-/// the list [`noun_at`] tests as literals, kept for the test-only reference.
-#[cfg(test)]
-static MATCH_NOUNS: [&[u8]; 10] = [
+/// the table of [`noun_at`] ([`NOUNS`]).
+const MATCH_NOUNS: [&[u8]; 10] = [
     b"match",
     b"rubber",
     b"final",
@@ -380,12 +379,95 @@ fn class_outside(v: u64) -> u64 {
     !inside & high
 }
 
+/// One of [`MATCH_NOUNS`] with its space, as [`noun_at`] reads it from the eight bytes at its place.
+#[derive(Clone, Copy)]
+struct Noun {
+    /// The first (up to) eight bytes, little-endian, zero above.
+    key: u64,
+    /// Ones over the bytes of `key` (none in an empty slot, which no text matches: its `key` is 1).
+    mask: u64,
+    /// The noun's bytes past the first eight ("al" of "semi-final"), empty for the nouns that fit in `key` with
+    /// their space.
+    tail: &'static [u8],
+    /// The noun's length (without its space).
+    len: usize,
+    /// Whether it is read after "lost" only ("singles").
+    lost_only: bool,
+}
+
+/// The multiplier of [`noun_slot`]: an odd number that puts the first four bytes of each of the ten nouns in
+/// a slot of its own (the build of [`NOUNS`] asserts it).
+const NOUN_MUL: u32 = 0x36f6_75cd;
+
+/// The slot of [`NOUNS`] of the text whose eight bytes are `v`: by its first four bytes, the top four bits of
+/// their product with [`NOUN_MUL`].
+#[inline(always)]
+fn noun_slot(v: u64) -> usize {
+    ((v as u32).wrapping_mul(NOUN_MUL) >> 28) as usize
+}
+
+/// [`MATCH_NOUNS`] by [`noun_slot`] of their first eight bytes: a noun at a place is the one of its slot, if
+/// any, so one masked compare tells (and the tail of a long noun a second).
+static NOUNS: [Noun; 16] = {
+    let empty = Noun {
+        key: 1,
+        mask: 0,
+        tail: &[],
+        len: 0,
+        lost_only: false,
+    };
+    let mut t = [empty; 16];
+    let mut i = 0;
+    while i < MATCH_NOUNS.len() {
+        let w = MATCH_NOUNS[i];
+        // The noun and its space: `w` then 0x20, its first eight bytes in `key`.
+        let n = w.len() + 1;
+        let mut key = 0u64;
+        let mut k = 0;
+        while k < n && k < 8 {
+            let c = if k < w.len() { w[k] } else { b' ' };
+            key |= (c as u64) << (8 * k);
+            k += 1;
+        }
+        let mask = if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
+        let tail: &'static [u8] = if w.len() > 8 { w.split_at(8).1 } else { &[] };
+        let slot = ((key as u32).wrapping_mul(NOUN_MUL) >> 28) as usize;
+        assert!(t[slot].mask == 0, "two nouns in one slot");
+        t[slot] = Noun {
+            key,
+            mask,
+            tail,
+            len: w.len(),
+            // "singles": the only noun of seven bytes with an "i" second (the test checks the flags).
+            lost_only: w.len() == 7 && w[1] == b'i',
+        };
+        i += 1;
+    }
+    t
+};
+
 /// The length of the [`MATCH_NOUNS`] noun at `q2` with a space after it, if one is there ("singles" only
-/// after "lost"). The noun is chosen by its first byte: no two nouns of one first byte can both match at one
-/// place (each is followed by a space and none holds one), so which is tried first does not change the
-/// answer. Each test is against a literal (the noun and its space), which compiles to a few loads and
-/// compares, where a loop over the list called `memcmp` for every noun whose first byte matched.
+/// after "lost"): from the eight bytes at `q2`, the noun of their slot of [`NOUNS`], one masked compare (and
+/// a test of the tail and the space of the three nouns longer than eight bytes, behind a branch), where the
+/// jump on the first byte was mispredicted; near the end of the text, [`noun_by_first_byte`].
+#[inline(always)]
 fn noun_at(b: &[u8], q2: usize, lost: bool) -> Option<usize> {
+    let Some(v) = eight_at(b, q2) else {
+        return noun_by_first_byte(b, q2, lost);
+    };
+    let noun = &NOUNS[noun_slot(v)];
+    (v & noun.mask == noun.key
+        && (noun.tail.is_empty()
+            || b[q2 + 8..].starts_with(noun.tail) && b.get(q2 + noun.len) == Some(&b' '))
+        && (lost || !noun.lost_only))
+        .then_some(noun.len)
+}
+
+/// [`noun_at`] byte by byte: the noun is chosen by its first byte (no two nouns of one first byte can both
+/// match at one place: each is followed by a space and none holds one), then tested against a literal (the
+/// noun and its space), which compiles to a few loads and compares.
+#[cold]
+fn noun_by_first_byte(b: &[u8], q2: usize, lost: bool) -> Option<usize> {
     let w = b.get(q2..)?;
     let n = match w.first()? {
         b'm' if w.starts_with(b"match ") => 5,
@@ -407,40 +489,61 @@ fn noun_at(b: &[u8], q2: usize, lost: bool) -> Option<usize> {
 /// her\x20|their\x20)?(?:[a-z-]+\x20)?(?:nouns)\x20(?:to|against)\b` (only "against" after "won"), tried
 /// in the pattern's order. The end of the match, if any. Out of line: inlined in [`read_at`], its offsets and
 /// pointers were worked out before the step loop on every call (one in four tries it).
+///
+/// Where an article opens the phrase, the pattern's tries without it find nothing new: its word is a
+/// `[a-z-]+\x20` that ends where the article does, so the noun after it is the one already tried there, and
+/// no noun starts with an article. So only one start is read, after the article or at `q`
+/// ([`article_len`]), with or without a word before the noun: two places, no loop.
 #[inline(never)]
 fn noun_prep(b: &[u8], q: usize, lost: bool) -> Option<usize> {
     if b.get(q) != Some(&b' ') {
         return None;
     }
-    let q = q + 1;
-    // The article by its first byte ("the "/"their ", "his "/"her "), not four prefix tests per call.
-    let article = match b.get(q) {
-        Some(b't') => [&b"the "[..], b"their "]
-            .into_iter()
-            .find(|a| b[q..].starts_with(a)),
-        Some(b'h') => [&b"his "[..], b"her "]
-            .into_iter()
-            .find(|a| b[q..].starts_with(a)),
-        _ => None,
+    let q1 = q + 1 + article_len(b, q + 1);
+    if let Some(q2) = class_word_end(b, q1)
+        && let Some(e) = noun_prep_at(b, q2, lost)
+    {
+        return Some(e);
     }
-    .map(|a| q + a.len());
-    for q1 in article.into_iter().chain([q]) {
-        let class = class_word_end(b, q1);
-        for q2 in class.into_iter().chain([q1]) {
-            // The noun by the word's first byte: most words start none.
-            let Some(n) = noun_at(b, q2, lost) else {
-                continue;
-            };
-            let q3 = q2 + n;
-            for prep in [&b"to"[..], b"against"] {
-                if !lost && prep == b"to" {
-                    continue;
-                }
-                let e = q3 + 1 + prep.len();
-                if b[q3 + 1..].starts_with(prep) && !b.get(e).is_some_and(|&c| is_word_byte(c)) {
-                    return Some(e);
-                }
-            }
+    noun_prep_at(b, q1, lost)
+}
+
+/// The length of the article of [`noun_prep`] (with its space) at `q`, 0 if none: from the eight bytes at `q`,
+/// "the ", "his " and "her " by one compare each of their four bytes and "their " of its six, joined with no
+/// branch (whether an article follows the verb is a toss-up, mispredicted as a branch on its first byte).
+#[inline(always)]
+fn article_len(b: &[u8], q: usize) -> usize {
+    const FOUR: [u32; 3] = [
+        u32::from_le_bytes(*b"the "),
+        u32::from_le_bytes(*b"his "),
+        u32::from_le_bytes(*b"her "),
+    ];
+    const THEIR: u64 = u64::from_le_bytes(*b"their \0\0");
+    match eight_at(b, q) {
+        Some(v) => {
+            let four = v as u32;
+            let short = (four == FOUR[0]) | (four == FOUR[1]) | (four == FOUR[2]);
+            let long = v & 0xffff_ffff_ffff == THEIR;
+            4 * usize::from(short) + 6 * usize::from(long)
+        }
+        None => [&b"the "[..], b"his ", b"her ", b"their "]
+            .into_iter()
+            .find(|a| b[q..].starts_with(a))
+            .map_or(0, <[u8]>::len),
+    }
+}
+
+/// The noun of [`noun_prep`] at `q2` and the preposition after its space: the end of the match, if any.
+#[inline(always)]
+fn noun_prep_at(b: &[u8], q2: usize, lost: bool) -> Option<usize> {
+    let q3 = q2 + noun_at(b, q2, lost)?;
+    for prep in [&b"to"[..], b"against"] {
+        if !lost && prep == b"to" {
+            continue;
+        }
+        let e = q3 + 1 + prep.len();
+        if b[q3 + 1..].starts_with(prep) && !b.get(e).is_some_and(|&c| is_word_byte(c)) {
+            return Some(e);
         }
     }
     None
@@ -1422,6 +1525,80 @@ mod tests {
         assert_eq!(noun_at(b"x match ", 2, true), Some(5));
         assert_eq!(noun_at(b"matches ", 0, true), None);
         assert_eq!(noun_at(b"tie", 3, true), None);
+    }
+
+    /// Each noun has a slot of its own in [`NOUNS`] (asserted in its build), with its length, and [`noun_at`]
+    /// answers as [`noun_by_first_byte`] at every place of texts of the nouns' pieces, near the end too.
+    #[test]
+    fn nouns_by_slot() {
+        let mut slots: Vec<usize> = MATCH_NOUNS
+            .iter()
+            .map(|n| {
+                noun_slot(u64::from_le_bytes(
+                    [n, &b" xxxxxxx"[..]].concat()[..8].try_into().unwrap(),
+                ))
+            })
+            .collect();
+        for (n, &slot) in MATCH_NOUNS.iter().zip(&slots) {
+            assert_eq!(NOUNS[slot].len, n.len());
+            assert_eq!(NOUNS[slot].lost_only, *n == b"singles");
+            assert_eq!(NOUNS[slot].tail, n.get(8..).unwrap_or_default());
+        }
+        slots.sort_unstable();
+        slots.dedup();
+        assert_eq!(slots.len(), MATCH_NOUNS.len());
+        assert_eq!(
+            NOUNS.iter().filter(|n| n.mask == 0).count(),
+            16 - MATCH_NOUNS.len()
+        );
+        let mut pieces: Vec<&str> = vec![
+            " ", "x", "semi-", "quarter-", "fin", "al", "encounte", "r", "-", "s",
+        ];
+        for n in MATCH_NOUNS {
+            pieces.push(std::str::from_utf8(n).unwrap());
+        }
+        let texts = crate::recognise::random_texts(&pieces, 5_000, 6, 0x2545_f491_4f6c_dd1d);
+        let mut hits = 0;
+        for t in &texts {
+            let b = t.as_bytes();
+            for q2 in 0..=b.len() {
+                for lost in [false, true] {
+                    let want = noun_by_first_byte(b, q2, lost);
+                    hits += usize::from(want.is_some());
+                    assert_eq!(noun_at(b, q2, lost), want, "{t:?} {q2} {lost}");
+                }
+            }
+        }
+        assert!(hits > 1_000, "{hits}");
+    }
+
+    /// [`article_len`] reads the four articles, by the eight bytes at `q` and near the end of the text.
+    #[test]
+    fn article_len_values() {
+        for (t, n) in [
+            ("the ", 4),
+            ("his ", 4),
+            ("her ", 4),
+            ("their ", 6),
+            ("the final to", 4),
+            ("their match to", 6),
+            ("theirs ", 0),
+            ("then ", 0),
+            ("there ", 0),
+            ("The ", 0),
+            ("the", 0),
+            ("thei", 0),
+            ("hers ", 0),
+            (" the ", 0),
+            ("", 0),
+        ] {
+            assert_eq!(article_len(t.as_bytes(), 0), n, "{t:?}");
+            // The same article with eight bytes after it, read as one integer.
+            let long = format!("{t}xxxxxxxx");
+            assert_eq!(article_len(long.as_bytes(), 0), n, "{long:?}");
+        }
+        assert_eq!(article_len(b"x her ", 2), 4);
+        assert_eq!(article_len(b"x their", 2), 0);
     }
 
     /// [`noun_prep`] (nouns chosen by their first byte) answers as its old form, which tried every article
