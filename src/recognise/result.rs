@@ -654,6 +654,34 @@ const PASSIVE_FIRST: u128 = {
     set
 };
 
+/// [`PASSIVE_VERBS`] grouped by their first letter, in their order within each group, and the range of each
+/// group in that list by the letter (`c - b'a'`; empty for a letter that opens none): a word is compared with
+/// the participles of its first byte only (two at most but for "d", "o" and "s"), not looked for among all 28.
+const PASSIVE_BY_FIRST: ([&[u8]; 28], [(u8, u8); 26]) = {
+    let mut verbs: [&[u8]; 28] = [b""; 28];
+    let mut ranges = [(0u8, 0u8); 26];
+    let mut n = 0;
+    let mut letter = 0;
+    while letter < 26 {
+        let start = n;
+        let mut i = 0;
+        while i < PASSIVE_VERBS.len() {
+            if PASSIVE_VERBS[i][0] == b'a' + letter as u8 {
+                verbs[n] = PASSIVE_VERBS[i];
+                n += 1;
+            }
+            i += 1;
+        }
+        ranges[letter] = (start as u8, n as u8);
+        letter += 1;
+    }
+    assert!(
+        n == PASSIVE_VERBS.len(),
+        "every participle opens with a letter"
+    );
+    (verbs, ranges)
+};
+
 /// The "passive" alternative after its verb ("was", "got"), which ends at `q`: `\x20(?:(?:also|then|later|
 /// eventually|finally|again|[a-z]+ly)\x20)?(?:participles)\b`, tried in the pattern's order (with an adverb
 /// first). The end of the match, if any. Every byte it reads is ASCII or fails the pattern as any byte that is
@@ -670,12 +698,14 @@ fn passive(b: &[u8], q: usize) -> Option<usize> {
         if !in_set(PASSIVE_FIRST, b.get(i)) {
             return None;
         }
-        let c = b[i];
-        PASSIVE_VERBS.iter().find_map(|v| {
-            let e = i + v.len();
-            (v[0] == c && b[i..].starts_with(v) && !b.get(e).is_some_and(|&c| is_word_byte(c)))
-                .then_some(e)
-        })
+        // (A byte of the set is a lower-case letter.)
+        let (from, to) = PASSIVE_BY_FIRST.1[usize::from(b[i] - b'a')];
+        PASSIVE_BY_FIRST.0[usize::from(from)..usize::from(to)]
+            .iter()
+            .find_map(|v| {
+                let e = i + v.len();
+                (b[i..].starts_with(v) && !b.get(e).is_some_and(|&c| is_word_byte(c))).then_some(e)
+            })
     };
     // An adverb is the whole run of lower-case letters at `q` (a space must follow it): one of the words, or
     // `[a-z]+ly` (a run of three letters or more that ends in "ly").
@@ -1570,6 +1600,33 @@ mod tests {
             }
         }
         assert!(hits > 1_000, "{hits}");
+    }
+
+    /// [`PASSIVE_BY_FIRST`] holds, for each letter, the participles that open with it in their order.
+    #[test]
+    fn passive_by_first_groups() {
+        let (verbs, ranges) = PASSIVE_BY_FIRST;
+        for (k, &(from, to)) in ranges.iter().enumerate() {
+            let want: Vec<&[u8]> = PASSIVE_VERBS
+                .iter()
+                .copied()
+                .filter(|v| v[0] == b'a' + k as u8)
+                .collect();
+            assert_eq!(&verbs[usize::from(from)..usize::from(to)], &want[..], "{k}");
+            assert_eq!(in_set(PASSIVE_FIRST, Some(&(b'a' + k as u8))), from < to);
+        }
+        assert_eq!(ranges[usize::from(b'd' - b'a')], (4, 9));
+        assert_eq!(
+            verbs[4..9],
+            [
+                &b"defeated"[..],
+                b"downed",
+                b"dispatched",
+                b"dumped out",
+                b"dumped"
+            ]
+        );
+        assert_eq!(ranges[usize::from(b'a' - b'a')], (0, 0));
     }
 
     /// [`article_len`] reads the four articles, by the eight bytes at `q` and near the end of the text.
