@@ -476,16 +476,21 @@ static AFTER_SET: [u8; 256] = {
     t
 };
 
-/// A set at `i`, with its tie-break when it is 7-6 / 6-7.
+/// A set at `i`, with its tie-break when it is 7-6 / 6-7, its end, and whether a space and a digit follow it
+/// there ([`space_digit`]).
 ///
 /// The pair and the byte after it ([`pair`], [`clean_end`]) lie in the eight bytes from `i`, read through one
 /// window ([`set_in`]) whose every index the compiler sees is in range: one bounds test where each byte read
-/// by [`at`] had its own. The rare tie-break is read out of line ([`tiebreak_after`]), so that the common
-/// path is small enough to be inlined into both callers in [`run_at`] (called, it saved and restored five
-/// registers and returned its result through memory, for every set read).
+/// by [`at`] had its own. So do the two bytes after a set with no tie-break (the second number ends at 5 at
+/// most), which [`run_at`] tests next for the common separator: read from the window, not from the text
+/// again with a bounds test of their own. The rare tie-break is read out of line ([`tiebreak_after`]), so
+/// that the common path is small enough to be inlined into both callers in [`run_at`] (called, it saved and
+/// restored five registers and returned its result through memory, for every set read).
 #[inline(always)]
-fn set_at(b: &[u8], i: usize) -> Option<(RawSet, usize)> {
-    let (x, y, k) = set_in(&window(b, i))?;
+fn set_at(b: &[u8], i: usize) -> Option<(RawSet, usize, bool)> {
+    let w = window(b, i);
+    let (x, y, k) = set_in(&w)?;
+    let mut space_digit_after = space_digit_pair(w[k], w[k + 1]);
     let k = i + k;
     let mut set = RawSet::new(x, y);
     let mut end = k;
@@ -496,8 +501,9 @@ fn set_at(b: &[u8], i: usize) -> Option<(RawSet, usize)> {
     {
         set.tiebreak = Some(tb);
         end = q;
+        space_digit_after = space_digit(b, q);
     }
-    Some((set, end))
+    Some((set, end, space_digit_after))
 }
 
 /// The eight bytes of `b` from `i`, as [`at`] reads them: those past the end of `b` are zeros (read out of
@@ -641,14 +647,26 @@ fn separator(b: &[u8], p: usize) -> Option<(usize, bool)> {
 }
 
 /// Whether the two bytes at `p` are a space and a digit: the separator of most sets ([`separator`] gives
-/// `(p + 1, false)` there, and the next set starts at the digit). Both bytes tested at once, with no branch
-/// in between.
+/// `(p + 1, false)` there, and the next set starts at the digit). [`set_at`] makes the test from its window
+/// ([`space_digit_pair`]); this reads the bytes from the text after a tie-break or a match tie-break.
 #[inline(always)]
 fn space_digit(b: &[u8], p: usize) -> bool {
     match b.get(p..p + 2) {
-        Some(&[c, d]) => (c == b' ') & d.is_ascii_digit(),
+        Some(&[c, d]) => space_digit_pair(c, d),
         _ => false,
     }
+}
+
+/// [`space_digit`] of the bytes `c` and `d`, by one compare: less `" 0"` as a little-endian `u16` and with
+/// its bytes swapped, the pair is `d - b'0'` exactly when `c` is a space (any other `c` leaves a non-zero high
+/// byte), and that is below 10 for a digit. (`space_digit_as_bytes` in the tests compares it with the two
+/// tests, `c == b' '` and `d.is_ascii_digit()`, for every pair of bytes.)
+#[inline(always)]
+fn space_digit_pair(c: u8, d: u8) -> bool {
+    u16::from_le_bytes([c, d])
+        .wrapping_sub(u16::from_le_bytes(*b" 0"))
+        .swap_bytes()
+        < 10
 }
 
 /// An ending marker right after the score at `p`: `ret.`, `(rtd)`, `retired`, `def.`, `defaulted`.
@@ -877,7 +895,7 @@ fn portable_first_letter_bits(block: &[u8; 64]) -> u64 {
 /// seven instructions for each): only the first `n` are read, and the sets past them a mention copies with
 /// [`Sets::first`] are not part of it (see [`Sets`]).
 fn run_at(b: &[u8], i: usize, out: &mut Vec<ScoreMention>, sets: &mut [RawSet; MAX_SETS]) -> usize {
-    let Some((first, mut end)) = set_at(b, i) else {
+    let Some((first, mut end, mut space_digit_after)) = set_at(b, i) else {
         return i + 1;
     };
     sets[0] = first;
@@ -885,10 +903,10 @@ fn run_at(b: &[u8], i: usize, out: &mut Vec<ScoreMention>, sets: &mut [RawSet; M
     let mut and_cut = None;
     loop {
         // The common separator, one space with the next set's digit after it ("6-4 6-3"), is told by one test
-        // of those two bytes ([`space_digit`]); the rest by [`separator`], whose loop over the blanks and test
-        // for "and" took some twenty-five instructions, and whose exit mispredicted as often as the test of
-        // the byte after it did (each tells whether the run goes on).
-        let (q, and, digit) = if space_digit(b, end) {
+        // of those two bytes ([`space_digit`], made where the set was read); the rest by [`separator`], whose
+        // loop over the blanks and test for "and" took some twenty-five instructions, and whose exit
+        // mispredicted as often as the test of the byte after it did (each tells whether the run goes on).
+        let (q, and, digit) = if space_digit_after {
             (end + 1, false, true)
         } else {
             let Some((q, and)) = separator(b, end) else {
@@ -899,11 +917,11 @@ fn run_at(b: &[u8], i: usize, out: &mut Vec<ScoreMention>, sets: &mut [RawSet; M
         let next = if digit {
             set_at(b, q)
         } else if matches!(at(b, q), b'[' | b'(') {
-            match_tiebreak_at(b, q)
+            match_tiebreak_at(b, q).map(|(set, e)| (set, e, space_digit(b, e)))
         } else {
             None
         };
-        let Some((set, e)) = next else {
+        let Some((set, e, sd)) = next else {
             break;
         };
         if n == MAX_SETS {
@@ -916,6 +934,7 @@ fn run_at(b: &[u8], i: usize, out: &mut Vec<ScoreMention>, sets: &mut [RawSet; M
         sets[n] = set;
         n += 1;
         end = e;
+        space_digit_after = sd;
     }
     let marker = marker_at(b, end);
     let run_end = end;
@@ -1864,6 +1883,24 @@ mod tests {
         assert!(yes > 10_000 && no > 10_000, "{yes} {no}");
     }
 
+    /// [`space_digit_pair`] holds exactly when the first byte is a space and the second a digit, for every
+    /// pair of bytes.
+    #[test]
+    fn space_digit_as_bytes() {
+        for c in 0..=255u8 {
+            for d in 0..=255u8 {
+                assert_eq!(
+                    space_digit_pair(c, d),
+                    c == b' ' && d.is_ascii_digit(),
+                    "{c} {d}"
+                );
+            }
+        }
+        assert!(
+            space_digit(b"6-4 6-3", 3) && !space_digit(b"6-4 6", 5) && !space_digit(b"6-4,6", 3)
+        );
+    }
+
     /// [`judge`] gives what it gave before the test for an ordinary set joined its loop (`reference::judge`),
     /// and leaves the sets as it did, for random runs of one to seven sets (games 0 to 12 and some larger,
     /// tie-breaks, match tie-breaks) with and without a marker.
@@ -2212,9 +2249,11 @@ mod tests {
         for t in &texts {
             let b = t.as_bytes();
             for i in 0..b.len() {
-                let Some((set, end)) = set_at(b, i) else {
+                let Some((set, end, space_digit_after)) = set_at(b, i) else {
                     continue;
                 };
+                // The separator test made from the window is the one on the text.
+                assert_eq!(space_digit_after, space_digit(b, end), "{t:?} {i}");
                 let (_, _, k) = pair(b, i).expect("a set is a pair");
                 let p = k + b[k..].iter().take(2).take_while(|&&c| c == b' ').count();
                 let want = if old(set.first, set.second) && at(b, p) == b'(' {
