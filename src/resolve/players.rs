@@ -2179,24 +2179,10 @@ fn first_word_before(text: &str, start: usize, plain: bool) -> FirstWord {
         }
         return FirstWord::At(st, end);
     }
-    // `!filler_bytes(w)` for a word starting with a lower-case letter (not a digit): most fail the pre-check.
+    // `!filler_bytes(w)` for a word starting with a lower-case letter (not a digit): most fail the pre-check
+    // (past the test above `st > 3`: its four bytes before `end` are in range).
     let w = &b[st..end];
-    let (n, last) = (w.len(), w[w.len() - 1]);
-    // Its last four bytes lower-cased as in [`filler_bytes`], read before `end` (past the test above `st > 3`:
-    // in range). Of a word shorter than four bytes they take the space before it (the byte before `st`),
-    // which is no letter: no suffix below. A word that ends with none of "seed", "seeded" ("eded") and
-    // "ranked" ("nked") and fails the pre-check is no filler: told here, where every word ending with a "d"
-    // ("defeated", "and", "said") took a call of [`filler_bytes`], and its first branch was mispredicted.
-    let tail = b[..end]
-        .last_chunk::<4>()
-        .map_or(0, |t| u32::from_le_bytes(*t) | 0x2020_2020);
-    let suffix = (tail == u32::from_le_bytes(*b"seed"))
-        | (tail == u32::from_le_bytes(*b"eded"))
-        | (tail == u32::from_le_bytes(*b"nked"));
-    if !suffix
-        && (n > 12
-            || FILLER_FIRST[usize::from(w[0])] & FILLER_LAST[usize::from(last)] & (1 << n) == 0)
-    {
+    if !may_be_filler(b, st, end) {
         return FirstWord::Stops;
     }
     if filler_bytes(w) {
@@ -2204,6 +2190,28 @@ fn first_word_before(text: &str, start: usize, plain: bool) -> FirstWord {
     } else {
         FirstWord::Stops
     }
+}
+
+/// Whether the word `b[st..end]`, split at spaces (a space or nothing before `st`), that starts with no digit
+/// may be a [`filler_bytes`]: it ends with "seed", "seeded" ("eded") or "ranked" ("nked"), or passes the
+/// pre-check on its first and last bytes and length. False: no filler (most words), told inline where every
+/// word ending with a "d" ("defeated", "and", "said") took a call of [`filler_bytes`] and a mispredicted branch.
+///
+/// The last four bytes are read before `end` and lower-cased as in [`filler_bytes`]; of a word shorter than
+/// four bytes they take the space before it, which is no letter (no suffix), or are none when `end < 4`.
+#[inline(always)]
+fn may_be_filler(b: &[u8], st: usize, end: usize) -> bool {
+    let w = &b[st..end];
+    let (n, last) = (w.len(), w[w.len() - 1]);
+    let tail = b[..end]
+        .last_chunk::<4>()
+        .map_or(0, |t| u32::from_le_bytes(*t) | 0x2020_2020);
+    let suffix = (tail == u32::from_le_bytes(*b"seed"))
+        | (tail == u32::from_le_bytes(*b"eded"))
+        | (tail == u32::from_le_bytes(*b"nked"));
+    suffix
+        || (n <= 12
+            && FILLER_FIRST[usize::from(w[0])] & FILLER_LAST[usize::from(last)] & (1 << n) != 0)
 }
 
 /// The last bytes of a word past the first that stop [`nationality_before`]'s walk (`,` `.` `;` `:` `"`: no
@@ -2261,9 +2269,10 @@ fn nationality_before(
         if k == 3 {
             return None;
         }
+        // Most other words fail [`may_be_filler`]: no call.
         let filler = c.is_ascii_digit()
             || (k == 0 && first.is_some() && c.is_ascii_lowercase())
-            || filler_bytes(wb);
+            || (may_be_filler(b, st, end) && filler_bytes(wb));
         if !filler {
             return None;
         }
@@ -2940,6 +2949,65 @@ mod tests {
             filler_bytes(b"sixth-SEEDED") && filler_bytes(b"top-ranked") && filler_bytes(b"Seed")
         );
         assert!(!filler_bytes(b"seeed") && !filler_bytes(b"ranted") && !filler_bytes(b"eded"));
+    }
+
+    /// [`may_be_filler`] is true for every [`filler_bytes`] word that starts with no digit (after a space, or at
+    /// a window's start), and false for most other words.
+    #[test]
+    fn may_be_filler_holds_every_filler() {
+        let mut words: Vec<String> = FILLERS.iter().map(|w| w.to_string()).collect();
+        words.extend(FILLERS.iter().map(|w| w.to_ascii_uppercase()));
+        for w in [
+            "seed",
+            "Seeded",
+            "sixth-seeded",
+            "top-RANKED",
+            "sEeD",
+            "d",
+            "ed",
+            "No.",
+            "world",
+        ] {
+            words.push(w.to_string());
+        }
+        let pieces = [
+            "seed", "ed", "ranked", "d", "e", "s", "-", "o", "n", "w", "No", "r", ".",
+        ];
+        words.extend(crate::recognise::random_texts(
+            &pieces,
+            400,
+            5,
+            0x9e37_79b9_7f4a_7c15,
+        ));
+        for w in words
+            .iter()
+            .filter(|w| !w.is_empty() && !w.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            for before in ["", " ", "xx ", "see "] {
+                let b = [before.as_bytes(), w.as_bytes()].concat();
+                let (st, end) = (before.len(), b.len());
+                if filler_bytes(w.as_bytes()) {
+                    assert!(may_be_filler(&b, st, end), "{before:?} {w:?}");
+                }
+            }
+        }
+        for w in [
+            "world",
+            "number",
+            "No",
+            "seeded",
+            "ranked",
+            "qualifier",
+            "TOP",
+        ] {
+            assert!(may_be_filler(w.as_bytes(), 0, w.len()), "{w}");
+        }
+        for w in [
+            "defeated", "and", "said", "Federer", "beat", "seeed", "ranted",
+        ] {
+            assert!(!may_be_filler(w.as_bytes(), 0, w.len()), "{w}");
+            assert!(!filler_bytes(w.as_bytes()), "{w}");
+        }
     }
 
     /// The interner's comparison of long words by their first and last eight bytes is `==`: words of 9 to
