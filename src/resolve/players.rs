@@ -2168,12 +2168,13 @@ fn first_word_before(text: &str, start: usize, plain: bool) -> FirstWord {
         // A word that ends with an ASCII byte that is no letter ("Open.\n\n", "However,", "\"") is no country's
         // name with "'s" (that ends with an "s") and no demonym (each ends with a letter: the lexicon test
         // `demonyms_end_with_letters`): unless it is a filler ("No.", "6-2\n": a digit first),
-        // [`nationality_before`] stops at it, with none.
+        // [`nationality_before`] stops at it, with none. (Most fail [`may_be_filler`]: no call of
+        // [`filler_bytes`].)
         let last = b[end - 1];
         if last.is_ascii()
             && !last.is_ascii_alphabetic()
             && !b[st].is_ascii_digit()
-            && !filler_bytes(&b[st..end])
+            && (!may_be_filler(b, st, end) || !filler_bytes(&b[st..end]))
         {
             return FirstWord::Stops;
         }
