@@ -1052,6 +1052,10 @@ pub(crate) struct WordTable {
     /// `movabs` into a register for every look-up (no multiply takes a 64-bit immediate); read from here, the
     /// `imul` takes it from memory.
     mul: u64,
+    /// [`KEY_ORS`] and [`KEY_MASKS`], read by [`look`] at the table's address, which the word loop keeps in a
+    /// register (or forms anyway for the `filter`): in a static of their own, a `lea` of its address (in
+    /// position-independent code) for every word that passes the filter.
+    forms: KeyForms,
     /// The number of entries that hold [`KEY_SPORT`].
     pub groups: usize,
     /// The number of entries that hold [`KEY_RESULT`].
@@ -1187,6 +1191,10 @@ impl WordTable {
             #[cfg(not(target_feature = "sse2"))]
             lanes: (),
             mul,
+            forms: KeyForms {
+                ors: KEY_ORS,
+                masks: KEY_MASKS,
+            },
             groups: 0,
             cues: 0,
         };
@@ -1355,17 +1363,12 @@ const KEY_MASKS: [u64; SCAN_MAX + 1] = {
     t
 };
 
-/// [`KEY_ORS`] and [`KEY_MASKS`] in one static, as the scan reads them: a word's key needs both, and two
-/// arrays are two addresses to form (a `lea` each in position-independent code), one static is one.
+/// [`KEY_ORS`] and [`KEY_MASKS`] together, as the scan reads them from its table ([`WordTable`]'s `forms`): a
+/// word's key needs both.
 struct KeyForms {
     ors: [u64; SEED_MAX + 1],
     masks: [u64; SCAN_MAX + 1],
 }
-
-static KEY_FORMS: KeyForms = KeyForms {
-    ors: KEY_ORS,
-    masks: KEY_MASKS,
-};
 
 /// The bits of a key that [`tagged`] may set: bit 7 of each byte, which no key of ASCII letters and digits has.
 const TAG_BITS: u64 = splat(0x80);
@@ -1469,7 +1472,7 @@ pub(crate) fn sse2_alnum(v: safe_arch::m128i) -> safe_arch::m128i {
 }
 
 /// The letter test's sum of each byte of `v`: `v | 0x20` less `b'a'`, plus 0x80 (a letter's is below
-/// `26 - 0x80` as a signed byte), shared by [`sse2_alnum_and_d`] and [`sse2_non_alnum_and_d`].
+/// `26 - 0x80` as a signed byte), shared by [`sse2_alnum_and_d`] and [`sse2_word_and_d_signs`].
 #[cfg(target_feature = "sse2")]
 #[inline(always)]
 fn sse2_letter_sum(v: safe_arch::m128i) -> safe_arch::m128i {
@@ -1497,37 +1500,44 @@ fn sse2_alnum_and_d(v: safe_arch::m128i) -> (safe_arch::m128i, safe_arch::m128i)
     (bitor_m128i(letter, digit), d)
 }
 
-/// [`sse2_alnum_and_d`] with the first mask the other way round: 0xFF in each byte of `v` that is no ASCII
-/// letter or digit. Each compare then has its constant on the right (`sum > 25 - 0x80`): `pcmpgtb` overwrites
-/// its left operand, so the constant on the left took a copy of it per compare; and the two results meet in one
-/// `pand`. For [`block_scan_bits`], whose caller wants the non-word bytes as often as the word bytes. The six
-/// constants come in `c` ([`lane_consts`]): the scan reads them from its table, see [`WordTable`]'s `lanes`.
+/// [`sse2_alnum_and_d`] as [`block_scan_bits`] wants it, in bit 7 of each byte only (the bit that `pmovmskb`
+/// reads): of the first vector, whether the byte of `v` is an ASCII letter or digit; of the second, whether it
+/// is [`ONE_BYTE_KEY`] in either case (a whole 0xFF or 0). Each range test is a wrapping add that moves the
+/// range to the bottom of the signed bytes and a saturating add that moves it to just below zero, the rest to
+/// zero or above: no compare, no copy of the letter sum to keep it for the "d" compare (which reads the letter
+/// test's result, equal to its constant for "d" alone), and the two results meet in one `por`: eleven
+/// instructions per sixteen bytes, where full masks by `pcmpgtb` took twelve and a `not` of the block's mask.
+/// The six constants come in `c` ([`lane_consts`]): the scan reads them from its table, see [`WordTable`]'s
+/// `lanes`.
 #[cfg(target_feature = "sse2")]
 #[inline(always)]
-fn sse2_non_alnum_and_d(
+fn sse2_word_and_d_signs(
     v: safe_arch::m128i,
     c: &[safe_arch::m128i; 6],
 ) -> (safe_arch::m128i, safe_arch::m128i) {
     use safe_arch::*;
-    let sum = add_i8_m128i(bitor_m128i(v, c[0]), c[1]);
-    let no_letter = cmp_gt_mask_i8_m128i(sum, c[3]);
-    let no_digit = cmp_gt_mask_i8_m128i(add_i8_m128i(v, c[2]), c[4]);
-    let d = cmp_eq_mask_i8_m128i(sum, c[5]);
-    (bitand_m128i(no_letter, no_digit), d)
+    // A letter's sum is in -128..=-103 (as `sse2_letter_sum`), the others' in -102..=127; plus 102 with
+    // saturation: -26..=-1 for a letter, 0..=127 for the others.
+    let letter = add_saturating_i8_m128i(add_i8_m128i(bitor_m128i(v, c[0]), c[1]), c[3]);
+    // A digit's sum is in -128..=-119, the others' in -118..=127; plus 118: -10..=-1 and 0..=127.
+    let digit = add_saturating_i8_m128i(add_i8_m128i(v, c[2]), c[4]);
+    let d = cmp_eq_mask_i8_m128i(letter, c[5]);
+    (bitor_m128i(letter, digit), d)
 }
 
-/// The constants of [`sse2_non_alnum_and_d`], in the order it reads them: the case bit (`0x20`), what the
+/// The constants of [`sse2_word_and_d_signs`], in the order it reads them: the case bit (`0x20`), what the
 /// letter test's sum adds (`0x80 - b'a'`, see [`sse2_letter_sum`]), what the digit test adds (`0x80 - b'0'`),
-/// the bounds of both (`25 - 0x80`, `9 - 0x80`), and the sum of [`ONE_BYTE_KEY`].
+/// what each test's saturating add adds (`102 = 0x80 - 26`, `118 = 0x80 - 10`), and the letter test's result
+/// for [`ONE_BYTE_KEY`].
 #[cfg(target_feature = "sse2")]
 fn lane_consts() -> [safe_arch::m128i; 6] {
     [
         0x20,
         0x80 - i32::from(b'a'),
         0x80 - i32::from(b'0'),
-        25 - 0x80,
-        9 - 0x80,
-        0x80 + i32::from(ONE_BYTE_KEY - b'a'),
+        0x80 - 26,
+        0x80 - 10,
+        i32::from(ONE_BYTE_KEY - b'a') - 26,
     ]
     .map(|c| safe_arch::set_splat_i8_m128i(c as i8))
 }
@@ -1552,19 +1562,17 @@ fn block_scan_bits(block: &[u8; 64], lanes: &Lanes) -> (u64, u64) {
     #[cfg(target_feature = "sse2")]
     {
         use safe_arch::*;
-        // The non-word bytes (fewer vector instructions, see [`sse2_non_alnum_and_d`]); the one `not` of the
-        // 64-bit mask folds into the scan's uses, most of which want them.
-        let (other, d) = (0..4).fold((0, 0), |(other, d), i| {
+        // (Bit 7 of each byte, which is all that `pmovmskb` reads: see [`sse2_word_and_d_signs`].)
+        (0..4).fold((0, 0), |(word, d), i| {
             let lane: [u8; 16] = block[16 * i..16 * i + 16]
                 .try_into()
                 .expect("sixteen bytes");
-            let (o, one) = sse2_non_alnum_and_d(m128i::from(lane), &lanes[i]);
+            let (w, one) = sse2_word_and_d_signs(m128i::from(lane), &lanes[i]);
             (
-                other | u64::from(move_mask_i8_m128i(o) as u16) << (16 * i),
+                word | u64::from(move_mask_i8_m128i(w) as u16) << (16 * i),
                 d | u64::from(move_mask_i8_m128i(one) as u16) << (16 * i),
             )
-        });
-        (!other, d)
+        })
     }
     #[cfg(not(target_feature = "sse2"))]
     {
@@ -1697,7 +1705,7 @@ fn push_seed(b: &[u8], s: usize, n: usize, out: &mut Found) {
 #[inline(always)]
 fn look(b: &[u8], s: usize, n: usize, raw: u64, entry: u16, table: &WordTable, out: &mut Found) {
     // Its [`tagged`] key: one compare with the slot's tells the first eight bytes and the length.
-    let key = (raw | KEY_FORMS.ors[n]) & KEY_FORMS.masks[n];
+    let key = (raw | table.forms.ors[n]) & table.forms.masks[n];
     // (A word of another length has another key: its bytes are not zero.)
     if entry & HE_FILTER != 0
         && (key == const { k("the") } || key == const { k("he") } || key == const { k("she") })
@@ -1889,7 +1897,7 @@ impl Scan<'_> {
         if n <= SEED_MAX {
             push_seed(self.b, s, n, out);
             let key = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"))
-                | KEY_FORMS.ors[n];
+                | self.table.forms.ors[n];
             let (at, slot) = self.table.slot(key);
             if slot.free & KEY_ROLE != 0 && at == key {
                 out.roles.push(s);
@@ -1947,10 +1955,10 @@ fn scan_keywords(b: &[u8], out: &mut Found) -> bool {
         bits(0, &mut folds)
     };
     while at < b.len() {
-        // Most blocks, and the next one, have their 72 bytes in `b`: read as one slice (one bounds check, no
-        // test of where each lies); `bits` and `block_at` for the others.
-        let (block, next) = if at + 64 < tail_at {
-            let both: &[u8; 136] = b[at..at + 136].try_into().expect("136 bytes");
+        // Most blocks, and the next one, have their 72 bytes in `b`: read as one slice, whose bounds test is
+        // the test of where they lie (`at + 136 <= b.len()` is `at + 64 < tail_at`: `at` is a multiple of 64);
+        // `bits` and `block_at` for the others.
+        let (block, next) = if let Some(both) = b[at..].first_chunk::<136>() {
             let next_block = both[64..128].try_into().expect("64 bytes");
             let next = block_bits(b, at + 64, next_block, &mut folds, lanes);
             (both[..72].try_into().expect("72 bytes"), next)
@@ -2881,28 +2889,30 @@ mod keyword_tests {
         keys
     }
 
-    /// [`lane_consts`] holds the six bytes that [`sse2_non_alnum_and_d`] reads, in its order, and the table
+    /// [`lane_consts`] holds the six bytes that [`sse2_word_and_d_signs`] reads, in its order, and the table
     /// holds them once for each lane.
     #[cfg(target_feature = "sse2")]
     #[test]
     fn lane_consts_are_the_splats() {
         let bytes = lane_consts().map(<[u8; 16]>::from);
-        let want = [0x20, 0x1f, 0x50, 0x99, 0x89, 0x83].map(|c: u8| [c; 16]);
+        let want = [0x20, 0x1f, 0x50, 0x66, 0x76, 0xe9].map(|c: u8| [c; 16]);
         assert_eq!(bytes, want);
         for lane in WORD_TABLE.lanes {
             assert_eq!(lane.map(<[u8; 16]>::from), want);
         }
     }
 
+    /// [`sse2_word_and_d_signs`]: bit 7 of its first vector is [`sse2_alnum_and_d`]'s word test, its second is
+    /// the same "d" test, for every byte.
     #[cfg(target_feature = "sse2")]
     #[test]
-    fn sse2_non_alnum_and_d_is_the_other_way_round() {
+    fn sse2_word_and_d_signs_are_the_tests() {
         for c in 0..=255u8 {
             let v = safe_arch::m128i::from([c; 16]);
             let (word, d) = sse2_alnum_and_d(v);
-            let (other, d2) = sse2_non_alnum_and_d(v, &WORD_TABLE.lanes[usize::from(c % 4)]);
-            let [w, o, d, d2] = [word, other, d, d2].map(|m| <[u8; 16]>::from(m)[0]);
-            assert_eq!(o, !w, "{c}");
+            let (signs, d2) = sse2_word_and_d_signs(v, &WORD_TABLE.lanes[usize::from(c % 4)]);
+            let [w, s, d, d2] = [word, signs, d, d2].map(|m| <[u8; 16]>::from(m)[0]);
+            assert_eq!(s >> 7, w >> 7, "{c}");
             assert_eq!(w == 0xff, c.is_ascii_alphanumeric(), "{c}");
             assert_eq!(d2, d, "{c}");
             assert_eq!(d == 0xff, c | 0x20 == ONE_BYTE_KEY, "{c}");
@@ -3370,9 +3380,9 @@ mod keyword_tests {
             let raw = key8(b"AbCdEfGhIj");
             let want = tagged(word_key(b"AbCdEfGhIj", 0, n.min(10)), n);
             let got = if n <= SCAN_MAX {
-                (raw | KEY_FORMS.ors[n]) & KEY_FORMS.masks[n]
+                (raw | WORD_TABLE.forms.ors[n]) & WORD_TABLE.forms.masks[n]
             } else {
-                raw | KEY_FORMS.ors[n]
+                raw | WORD_TABLE.forms.ors[n]
             };
             assert_eq!(got, want, "{n}");
         }
