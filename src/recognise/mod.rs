@@ -970,7 +970,9 @@ struct Info {
     /// are the kinds of the capitalised word ("Open").
     flags: u8,
     /// The kinds that [`keyword_kinds`] gives the word in any case and any context (one of [`KEY_FREE`]), or
-    /// with [`SLOT_CASE`] in lower case; and [`KEY_ROLE`] for the first run of a role word.
+    /// with [`SLOT_CASE`] in lower case; and [`KEY_ROLE`] for the first run of a role word. In [`WordTable`]'s
+    /// slots `kinds` too (they have no bit in common), so that [`look`] reads all the kinds of a table word by
+    /// one load, where `kinds | free` took a 16-bit load with `flags`, a copy, a shift and an `or`.
     free: u8,
     group: u16,
     cue: u16,
@@ -1212,8 +1214,13 @@ impl WordTable {
             })?;
             t.shifts[bucket] = shift as u8;
             for &i in members {
+                let info = words[i].info;
                 t.keys[base(i) ^ shift] = words[i].key;
-                t.info[base(i) ^ shift] = words[i].info;
+                // (In the table `free` holds `kinds` too: see [`Info`].)
+                t.info[base(i) ^ shift] = Info {
+                    free: info.free | info.kinds,
+                    ..info
+                };
             }
         }
         for w in words.iter().filter(|w| usize::from(w.info.len) <= SCAN_MAX) {
@@ -1728,7 +1735,8 @@ fn look(b: &[u8], s: usize, n: usize, raw: u64, entry: u16, table: &WordTable, o
         }
         return;
     }
-    let (mut kinds, flags) = (slot.kinds | slot.free, slot.flags);
+    // (All its kinds: the table's `free` holds `kinds` too.)
+    let (mut kinds, flags) = (slot.free, slot.flags);
     // Of the words that the table holds, only the seed words are tested: not "tennis" or "first", which share
     // their `filter` entry with "tenseed" and "firstseed". (The flag alone: a seed word's `filter` entry has
     // [`SEED_FILTER`], and a word that hits its slot has the same entry, as a test checks.)
@@ -3518,6 +3526,8 @@ mod keyword_tests {
             assert!(i < SLOTS && seen.insert(i), "{w:?}");
             assert_eq!(WORD_TABLE.keys[i], key, "{w:?}");
             assert_eq!(WORD_TABLE.info[i].len, w.info.len, "{w:?}");
+            assert_eq!(WORD_TABLE.info[i].kinds, w.info.kinds, "{w:?}");
+            assert_eq!(WORD_TABLE.info[i].free, w.info.free | w.info.kinds, "{w:?}");
         }
         assert_eq!(
             WORD_TABLE
