@@ -223,23 +223,14 @@ pub(crate) fn sentences_into(
 fn push(
     text: &str,
     out: &mut Vec<Sentence>,
-    mut s: usize,
+    s: usize,
     lead: usize,
     e: usize,
     closed: bool,
     para: usize,
 ) {
     if e - s > MAX_SENTENCE {
-        while e - s > MAX_SENTENCE {
-            let mut cut = s + MAX_SENTENCE;
-            while !text.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            let cut = text[s..cut].rfind(' ').map_or(cut, |p| s + p + 1);
-            push_trimmed(text, out, s, cut, para);
-            s = cut;
-        }
-        push_trimmed(text, out, s, e, para);
+        push_long(text, out, s, e, para);
         return;
     }
     let a = trim_start(text, lead, e);
@@ -251,6 +242,25 @@ fn push(
             para,
         });
     }
+}
+
+/// [`push`] for a "sentence" longer than [`MAX_SENTENCE`]: cut at spaces into pieces no longer, each trimmed
+/// in full. Out of line (rare): inlined, its search for a space held the three 64-bit constants of a word-wise
+/// `rfind` in registers through the whole sentence walk, whose own state was then spilled and reloaded at each
+/// stop.
+#[cold]
+#[inline(never)]
+fn push_long(text: &str, out: &mut Vec<Sentence>, mut s: usize, e: usize, para: usize) {
+    while e - s > MAX_SENTENCE {
+        let mut cut = s + MAX_SENTENCE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = text[s..cut].rfind(' ').map_or(cut, |p| s + p + 1);
+        push_trimmed(text, out, s, cut, para);
+        s = cut;
+    }
+    push_trimmed(text, out, s, e, para);
 }
 
 /// Pushes `s..e` without its leading and trailing white space, unless nothing is left.
@@ -949,6 +959,26 @@ mod tests {
                 assert_eq!(sentence_end(t, i), want, "{t} at {i}");
             }
         }
+    }
+
+    /// A "sentence" longer than [`MAX_SENTENCE`] is cut after the last space before each 2000 bytes (at a char
+    /// boundary when it has none), its pieces trimmed.
+    #[test]
+    fn push_long_cuts_at_spaces() {
+        let piece = |start, end| Sentence {
+            start,
+            end,
+            para: 3,
+        };
+        let t = "abcd ".repeat(900);
+        let mut out = Vec::new();
+        push_long(&t, &mut out, 0, t.len(), 3);
+        assert_eq!(out, [piece(0, 1999), piece(2000, 3999), piece(4000, 4499)]);
+        // No space: cut before the character that crosses the 2000th byte.
+        let t = "x".to_string() + &"\u{e9}".repeat(1500);
+        out.clear();
+        push_long(&t, &mut out, 0, t.len(), 3);
+        assert_eq!(out, [piece(0, 1999), piece(1999, 3001)]);
     }
 
     /// The trims as `str::trim_start` and `str::trim_end` on every span between char boundaries of short texts
