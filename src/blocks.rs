@@ -27,12 +27,14 @@ pub(crate) fn sse2_mask(
 pub(crate) struct Offsets<'t, F> {
     b: &'t [u8],
     bits: F,
-    /// The bits of the current block not given yet (bit `k`: byte `next - 64 + k`).
+    /// The bits of the current block not given yet (bit `k`: byte `base + k`).
     mask: u64,
-    /// The end of the current block, the offset of the next block to read (past `b.len()` after the short last
-    /// block, which is read padded). The current block's offset is `next - 64`, not a field of its own: one
-    /// field less to keep (the callers' loops spilled each field per offset given).
-    next: usize,
+    /// The offset of the current block (`usize::MAX - 63`, -64 wrapped, before the first): the next block to
+    /// read is at `base + 64` (past `b.len()` after the short last block, which is read padded). The block's
+    /// offset, not its end: an offset given is `base + k`, one add (`next - 64 + k` took two, a `lea` and an
+    /// add), where the refill, once per block, takes the add. One field only (the callers' loops spilled each
+    /// field per offset given).
+    base: usize,
 }
 
 impl<'t, F: Fn(&[u8; 64]) -> u64> Offsets<'t, F> {
@@ -42,7 +44,7 @@ impl<'t, F: Fn(&[u8; 64]) -> u64> Offsets<'t, F> {
             b,
             bits,
             mask: 0,
-            next: 0,
+            base: 0usize.wrapping_sub(64),
         }
     }
 
@@ -52,15 +54,15 @@ impl<'t, F: Fn(&[u8; 64]) -> u64> Offsets<'t, F> {
     fn refill(&mut self) -> bool {
         let b = self.b;
         // Past the end after the short last block: nothing is left.
-        let mut at = self.next.min(b.len());
+        let mut at = self.base.wrapping_add(64).min(b.len());
         let mut blocks = b[at..].chunks_exact(64);
         for block in &mut blocks {
             let mask = (self.bits)(block.try_into().expect("64 bytes"));
-            at += 64;
             if mask != 0 {
-                (self.mask, self.next) = (mask, at);
+                (self.mask, self.base) = (mask, at);
                 return true;
             }
+            at += 64;
         }
         let rest = blocks.remainder();
         if rest.is_empty() {
@@ -68,7 +70,7 @@ impl<'t, F: Fn(&[u8; 64]) -> u64> Offsets<'t, F> {
         }
         let mut block = [0u8; 64];
         block[..rest.len()].copy_from_slice(rest);
-        (self.mask, self.next) = ((self.bits)(&block), at + 64);
+        (self.mask, self.base) = ((self.bits)(&block), at);
         self.mask != 0
     }
 
@@ -77,8 +79,8 @@ impl<'t, F: Fn(&[u8; 64]) -> u64> Offsets<'t, F> {
     /// these offsets after a test that mispredicts.
     #[inline(always)]
     pub(crate) fn skip_below(&mut self, at: usize) {
-        // (Before the first refill `next - 64` wraps round: `s` is 0, and the mask, empty, stays so.)
-        let s = at.saturating_sub(self.next.wrapping_sub(64)).min(64) as u32;
+        // (Before the first refill `base` is -64 wrapped: `s` is 0, and the mask, empty, stays so.)
+        let s = at.saturating_sub(self.base).min(64) as u32;
         self.mask &= u64::MAX.checked_shl(s).unwrap_or(0);
     }
 }
@@ -93,7 +95,7 @@ impl<F: Fn(&[u8; 64]) -> u64> Iterator for Offsets<'_, F> {
         }
         let k = self.mask.trailing_zeros() as usize;
         self.mask &= self.mask - 1;
-        Some(self.next - 64 + k)
+        Some(self.base + k)
     }
 }
 
