@@ -105,9 +105,16 @@ struct Text {
     whole: bool,
 }
 
-/// [`texts`] by the [`WORD_TABLE`] group of their first word, each group in priority order.
-static VOCAB: Lazy<Vec<Vec<Text>>> = Lazy::new(|| {
-    let mut v = vec![Vec::new(); WORD_TABLE.groups];
+/// The size of [`VOCAB`]: a power of two above the number of [`WORD_TABLE`] groups, so that a group masked to
+/// it needs no bounds test.
+const GROUPS: usize = 256;
+
+/// [`texts`] by the [`WORD_TABLE`] group of their first word, each group in priority order; the groups past
+/// the table's are empty. A fixed size (and a boxed slice, not a `Vec`, per group) saves the look-up per keyword
+/// the bounds test, the table's length and a multiply.
+static VOCAB: Lazy<[Box<[Text]>; GROUPS]> = Lazy::new(|| {
+    assert!(WORD_TABLE.groups <= GROUPS);
+    let mut v = vec![Vec::new(); GROUPS];
     for (t, sport, weight) in texts() {
         let n = first_run(&t);
         let group = WORD_TABLE
@@ -137,7 +144,9 @@ static VOCAB: Lazy<Vec<Vec<Text>>> = Lazy::new(|| {
             whole,
         });
     }
-    v
+    let v: Vec<Box<[Text]>> = v.into_iter().map(Vec::into_boxed_slice).collect();
+    v.try_into()
+        .unwrap_or_else(|_| unreachable!("GROUPS groups"))
 });
 
 /// The first words (runs of ASCII letters and digits, lower case) of the vocabulary, for the shared scan.
@@ -155,36 +164,43 @@ pub(crate) fn first_runs() -> Vec<Vec<u8>> {
 /// compared: first the next eight at once with bit 5 set in each ([`Text::next`]), which rejects most texts;
 /// then, when those eight hold the rest of the text, its bytes that are no letters as written ([`Text::exact`]);
 /// else byte by byte.
-fn match_at(vocab: &[Vec<Text>], b: &[u8], key: &super::Key) -> Option<(usize, usize, usize)> {
+fn match_at(
+    vocab: &[Box<[Text]>; GROUPS],
+    b: &[u8],
+    key: &super::Key,
+) -> Option<(usize, usize, usize)> {
     let (p, n) = (key.start, key.end - key.start);
-    // An "_" before the word: no `\b` there (the word is a maximal run of ASCII letters and digits: no other
-    // word byte can stand before it). At the text's start `p - 1` wraps and reads nothing.
-    if b.get(p.wrapping_sub(1)) == Some(&b'_') {
-        return None;
-    }
     let known = n.min(8);
     // The eight bytes after the known ones (none near the end of the text: no quick test).
     let raw = b
         .get(p + known..p + known + 8)
         .map(|x| u64::from_le_bytes(x.try_into().expect("eight bytes")));
-    vocab[usize::from(key.group)].iter().find_map(|text| {
-        let (t, sport, weight) = (&text.t, &text.sport, &text.weight);
-        let end = p + t.len();
-        let same = match raw {
-            // A letter of the text matches its byte with bit 5 set (the byte in either case); any other byte
-            // must be the same.
-            Some(x) if (x | 0x2020_2020_2020_2020) & text.mask != text.next => return None,
-            Some(x) if text.whole => x & text.exact == text.next & text.exact,
-            _ => match b.get(p + known..end) {
-                Some(x) => x
-                    .iter()
-                    .zip(&t[known..])
-                    .all(|(&c, &l)| c.to_ascii_lowercase() == l),
-                None => false,
-            },
-        };
-        (same && !b.get(end).is_some_and(|&c| is_word_byte(c))).then_some((end, *sport, *weight))
-    })
+    // (Every group is below `GROUPS`: the mask only spares the bounds test.)
+    let found = vocab[usize::from(key.group) % GROUPS]
+        .iter()
+        .find_map(|text| {
+            let (t, sport, weight) = (&text.t, &text.sport, &text.weight);
+            let end = p + t.len();
+            let same = match raw {
+                // A letter of the text matches its byte with bit 5 set (the byte in either case); any other byte
+                // must be the same.
+                Some(x) if (x | 0x2020_2020_2020_2020) & text.mask != text.next => return None,
+                Some(x) if text.whole => x & text.exact == text.next & text.exact,
+                _ => match b.get(p + known..end) {
+                    Some(x) => x
+                        .iter()
+                        .zip(&t[known..])
+                        .all(|(&c, &l)| c.to_ascii_lowercase() == l),
+                    None => false,
+                },
+            };
+            (same && !b.get(end).is_some_and(|&c| is_word_byte(c)))
+                .then_some((end, *sport, *weight))
+        })?;
+    // An "_" before the word: no `\b` there (the word is a maximal run of ASCII letters and digits: no other
+    // word byte can stand before it), whichever text matched. Tested only after a match: most keywords match
+    // none. At the text's start `p - 1` wraps and reads nothing.
+    (b.get(p.wrapping_sub(1)) != Some(&b'_')).then_some(found)
 }
 
 /// Adds the weighted vocabulary counts of `text` to `counts`.
@@ -196,7 +212,7 @@ fn count(text: &str, keywords: &Keywords, counts: &mut [usize; 7]) {
     }
     let b = text.as_bytes();
     // (Once per text, not per keyword: the compiler does not hoist the look-up's check that it is built.)
-    let vocab: &[Vec<Text>] = &VOCAB;
+    let vocab: &[Box<[Text]>; GROUPS] = &VOCAB;
     // Matches do not overlap: offsets below `next` are inside the last one.
     let mut next = 0;
     for key in keywords.sports() {
@@ -352,6 +368,34 @@ mod tests {
             count_by_pattern(t, &mut slow);
             assert_eq!(fast, slow, "{t}");
         }
+    }
+
+    /// Each table group holds the texts whose first word is its word, in priority order; the groups past the
+    /// table's are empty.
+    #[test]
+    fn vocab_by_group() {
+        let group = |w: &[u8]| {
+            usize::from(
+                WORD_TABLE
+                    .get(word_key(w, 0, w.len()), w.len())
+                    .unwrap()
+                    .group,
+            )
+        };
+        let texts = |w: &[u8]| -> Vec<(&[u8], usize, usize)> {
+            VOCAB[group(w)]
+                .iter()
+                .map(|t| (&t.t[..], t.sport, t.weight))
+                .collect()
+        };
+        assert_eq!(texts(b"tennis"), [(&b"tennis"[..], 0, 2)]);
+        assert_eq!(texts(b"first"), [(&b"first set"[..], 0, 1)]);
+        assert_eq!(
+            texts(b"scrum"),
+            [(&b"scrum"[..], 3, 1), (&b"scrum-half"[..], 3, 1)]
+        );
+        assert!(VOCAB[..WORD_TABLE.groups].iter().all(|g| !g.is_empty()));
+        assert!(VOCAB[WORD_TABLE.groups..].iter().all(|g| g.is_empty()));
     }
 
     /// The only characters outside ASCII that `(?i)` matches to ASCII letters are "ſ" and the Kelvin sign.
