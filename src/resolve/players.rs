@@ -2174,7 +2174,7 @@ fn first_word_before(text: &str, start: usize, plain: bool) -> FirstWord {
         if last.is_ascii()
             && !last.is_ascii_alphabetic()
             && !b[st].is_ascii_digit()
-            && (!may_be_filler(b, st, end) || !filler_bytes(&b[st..end]))
+            && !filler_at(b, st, end)
         {
             return FirstWord::Stops;
         }
@@ -2182,15 +2182,18 @@ fn first_word_before(text: &str, start: usize, plain: bool) -> FirstWord {
     }
     // `!filler_bytes(w)` for a word starting with a lower-case letter (not a digit): most fail the pre-check
     // (past the test above `st > 3`: its four bytes before `end` are in range).
-    let w = &b[st..end];
-    if !may_be_filler(b, st, end) {
-        return FirstWord::Stops;
-    }
-    if filler_bytes(w) {
+    if filler_at(b, st, end) {
         FirstWord::At(st, end)
     } else {
         FirstWord::Stops
     }
+}
+
+/// [`filler_bytes`] of the word `b[st..end]` (split at spaces, starting with no digit), with [`may_be_filler`]
+/// first: most words fail it, with no call. The one form of the test for every caller.
+#[inline(always)]
+fn filler_at(b: &[u8], st: usize, end: usize) -> bool {
+    may_be_filler(b, st, end) && filler_bytes(&b[st..end])
 }
 
 /// Whether the word `b[st..end]`, split at spaces (a space or nothing before `st`), that starts with no digit
@@ -2273,7 +2276,7 @@ fn nationality_before(
         // Most other words fail [`may_be_filler`]: no call.
         let filler = c.is_ascii_digit()
             || (k == 0 && first.is_some() && c.is_ascii_lowercase())
-            || (may_be_filler(b, st, end) && filler_bytes(wb));
+            || filler_at(b, st, end);
         if !filler {
             return None;
         }
