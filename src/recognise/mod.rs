@@ -1424,35 +1424,6 @@ pub(crate) fn word_key(b: &[u8], s: usize, n: usize) -> u64 {
     k | low(splat(0x20), n.min(8))
 }
 
-/// Whether `b[at..at + 8]` (or less at the end) starts "ſ" (C5 BF) or the Kelvin sign (E2 84 AA) at one of the
-/// offsets where `lead` (bit 7 of each byte) says a C5 or E2 byte is.
-#[cfg(any(test, not(target_feature = "sse2")))]
-#[cold]
-fn folds_at(b: &[u8], at: usize, mut lead: u64) -> bool {
-    while lead != 0 {
-        let i = at + (lead.trailing_zeros() / 8) as usize;
-        lead &= lead - 1;
-        let rest = &b[i..];
-        if rest.starts_with("\u{17f}".as_bytes()) || rest.starts_with("\u{212a}".as_bytes()) {
-            return true;
-        }
-    }
-    false
-}
-
-/// Whether the eight bytes `v` (from `b[at..]`) may hold the first byte of "ſ" or the Kelvin sign, and if so
-/// whether one starts there.
-#[cfg(any(test, not(target_feature = "sse2")))]
-#[inline]
-fn folds8(b: &[u8], at: usize, v: u64) -> bool {
-    if v & splat(0x80) == 0 {
-        return false;
-    }
-    use crate::segment::zero_bytes;
-    let lead = zero_bytes(v ^ splat(0xc5)) | zero_bytes(v ^ splat(0xe2));
-    lead != 0 && folds_at(b, at, lead)
-}
-
 /// Bit `k` of the result: whether `block[k]` is an ASCII letter or digit (as [`WORD`] tells). The range tests
 /// are signed compares, one instruction each: `x` is in `lo..lo + len` when `x - lo + 0x80` (as `i8`) is less
 /// than `len - 0x80`. With SSE2 (every x86-64), sixteen bytes per compare and one `pmovmskb` per sixteen
@@ -1568,24 +1539,40 @@ const ONE_BYTE_KEY: u8 = b'd';
 fn block_scan_bits(block: &[u8; 64], lanes: &Lanes) -> (u64, u64) {
     #[cfg(target_feature = "sse2")]
     {
-        use safe_arch::*;
-        // (Bit 7 of each byte, which is all that `pmovmskb` reads: see [`sse2_word_and_d_signs`].)
-        (0..4).fold((0, 0), |(word, d), i| {
-            let lane: [u8; 16] = block[16 * i..16 * i + 16]
-                .try_into()
-                .expect("sixteen bytes");
-            let (w, one) = sse2_word_and_d_signs(m128i::from(lane), &lanes[i]);
-            (
-                word | u64::from(move_mask_i8_m128i(w) as u16) << (16 * i),
-                d | u64::from(move_mask_i8_m128i(one) as u16) << (16 * i),
-            )
-        })
+        lane_scan_bits(block_lanes(block), lanes)
     }
     #[cfg(not(target_feature = "sse2"))]
     {
         let () = *lanes;
         (portable_word_bits(block), portable_d_bits(block))
     }
+}
+
+/// The four sixteen-byte lanes of `block`.
+#[cfg(target_feature = "sse2")]
+#[inline(always)]
+fn block_lanes(block: &[u8; 64]) -> [safe_arch::m128i; 4] {
+    std::array::from_fn(|i| {
+        let lane: [u8; 16] = block[16 * i..16 * i + 16]
+            .try_into()
+            .expect("sixteen bytes");
+        safe_arch::m128i::from(lane)
+    })
+}
+
+/// [`block_scan_bits`] of the block whose lanes are `v` ([`block_lanes`]).
+#[cfg(target_feature = "sse2")]
+#[inline(always)]
+fn lane_scan_bits(v: [safe_arch::m128i; 4], lanes: &Lanes) -> (u64, u64) {
+    use safe_arch::*;
+    // (Bit 7 of each byte, which is all that `pmovmskb` reads: see [`sse2_word_and_d_signs`].)
+    (0..4).fold((0, 0), |(word, d), i| {
+        let (w, one) = sse2_word_and_d_signs(v[i], &lanes[i]);
+        (
+            word | u64::from(move_mask_i8_m128i(w) as u16) << (16 * i),
+            d | u64::from(move_mask_i8_m128i(one) as u16) << (16 * i),
+        )
+    })
 }
 
 /// The second mask of [`block_scan_bits`] byte by byte.
@@ -1628,58 +1615,66 @@ pub(crate) const fn transpose8(mut x: u64) -> u64 {
     x ^ t ^ (t << 28)
 }
 
-/// [`block_scan_bits`] of the 64 bytes `b[at..at + 64]` (`block`); and whether a character that folds to an
-/// ASCII letter ("ſ", the Kelvin sign) starts there, when `folds` is not already known.
+/// [`block_scan_bits`] of the 64 bytes `b[at..at + 64]` (`block`); and, while `probe` is not zero (no
+/// character that folds to an ASCII letter, "ſ" or the Kelvin sign, found yet), whether one ends in the block:
+/// then `probe` becomes zero. The first test, for a byte of 0x80 or more, is on the lanes that the word bits
+/// read (one load of each), and ANDed with `probe` it is the only branch: no test of a flag of its own.
 #[inline(always)]
-fn block_bits(
-    b: &[u8],
-    at: usize,
-    block: &[u8; 64],
-    folds: &mut bool,
-    lanes: &Lanes,
-) -> (u64, u64) {
-    if !*folds && block.iter().fold(0, |high, &c| high | c) >= 0x80 {
-        *folds = block_folds(b, at, block);
+fn block_bits(b: &[u8], at: usize, block: &[u8; 64], probe: &mut u32, lanes: &Lanes) -> (u64, u64) {
+    #[cfg(target_feature = "sse2")]
+    let (high, bits) = {
+        use safe_arch::*;
+        let v = block_lanes(block);
+        let high = move_mask_i8_m128i(bitor_m128i(
+            bitor_m128i(v[0], v[1]),
+            bitor_m128i(v[2], v[3]),
+        ));
+        (high as u32, lane_scan_bits(v, lanes))
+    };
+    #[cfg(not(target_feature = "sse2"))]
+    let (high, bits) = (
+        u32::from(block.iter().fold(0, |high, &c| high | c) >= 0x80),
+        block_scan_bits(block, lanes),
+    );
+    if high & *probe != 0 && block_folds(b, at, block) {
+        *probe = 0;
     }
-    block_scan_bits(block, lanes)
+    bits
 }
 
-/// Whether a character that folds to an ASCII letter ("ſ" C5 BF, the Kelvin sign E2 84 AA) starts in the 64
-/// bytes `b[at..at + 64]` (`block`). With SSE2 one mask of the block's C5 and E2 bytes (two compares per 16
-/// bytes), and [`folds_in`] only when it has a bit: no branch per eight bytes, as [`folds8`] takes, for the
-/// blocks of a text with other non-ASCII characters (accented names, most of them).
+/// Whether "ſ" (C5 BF) or the Kelvin sign (E2 84 AA) ends in the 64 bytes `b[at..at + 64]` (`block`; or
+/// starts in the two bytes before them, or in them). The test is for their last bytes, BF and AA: their
+/// first, C5 and E2, start "ř", "š", "ž" of Czech names and the curly quotes, where BF and AA end only rarer
+/// characters (on the generated articles half the blocks hold a byte of 0x80 or more, one in twelve a C5,
+/// none a BF or an AA). With SSE2 two compares per sixteen bytes and one `pmovmskb`; [`folds_near`] only when
+/// they find one.
 #[inline(always)]
 fn block_folds(b: &[u8], at: usize, block: &[u8; 64]) -> bool {
     #[cfg(target_feature = "sse2")]
-    {
+    let last = {
         use safe_arch::*;
-        let lead = crate::blocks::sse2_mask(block, |v| {
-            let c5 = cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(0xc5u8 as i8));
-            let e2 = cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(0xe2u8 as i8));
-            bitor_m128i(c5, e2)
-        });
-        lead != 0 && folds_in(b, at, lead)
-    }
+        let ends = block_lanes(block)
+            .into_iter()
+            .fold(m128i::default(), |ends, v| {
+                let bf = cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(0xbfu8 as i8));
+                let aa = cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(0xaau8 as i8));
+                bitor_m128i(ends, bitor_m128i(bf, aa))
+            });
+        move_mask_i8_m128i(ends) != 0
+    };
     #[cfg(not(target_feature = "sse2"))]
-    block.chunks_exact(8).enumerate().any(|(i, eight)| {
-        let v = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-        folds8(b, at + 8 * i, v)
-    })
+    let last = block.iter().any(|&c| c == 0xbf || c == 0xaa);
+    last && folds_near(b, at)
 }
 
-/// Whether "ſ" or the Kelvin sign starts at one of the offsets `at + k` of `b` for the set bits `k` of `lead`
-/// (the C5 and E2 bytes of a block).
-#[cfg(target_feature = "sse2")]
+/// Whether "ſ" or the Kelvin sign starts in `b[at - 2..at + 64]` (within `b`): each one whose last byte is
+/// in `b[at..at + 64]` starts there.
 #[cold]
-fn folds_in(b: &[u8], at: usize, mut lead: u64) -> bool {
-    while lead != 0 {
-        let rest = &b[at + lead.trailing_zeros() as usize..];
-        lead &= lead - 1;
-        if rest.starts_with("\u{17f}".as_bytes()) || rest.starts_with("\u{212a}".as_bytes()) {
-            return true;
-        }
-    }
-    false
+#[inline(never)]
+fn folds_near(b: &[u8], at: usize) -> bool {
+    (at.saturating_sub(2)..(at + 64).min(b.len())).any(|i| {
+        b[i..].starts_with("\u{17f}".as_bytes()) || b[i..].starts_with("\u{212a}".as_bytes())
+    })
 }
 
 /// Adds to `out.seeds` the "seed" (any ASCII case) that ends the word `b[s..s + n]` (a maximal run of ASCII
@@ -1923,7 +1918,6 @@ fn scan_keywords(b: &[u8], out: &mut Found) -> bool {
     let table: &WordTable = &WORD_TABLE;
     let lanes = &table.lanes;
     let mut scan = Scan { b, table, carry: 0 };
-    let mut folds = false;
     // The blocks at `at < tail_at` have 72 bytes in `b`; the rest are read from `buf`.
     let tail_at = if b.len() >= 72 {
         (b.len() - 72) / 64 * 64 + 64
@@ -1931,11 +1925,17 @@ fn scan_keywords(b: &[u8], out: &mut Found) -> bool {
         0
     };
     let tail = &b[tail_at..];
-    if tail.iter().any(|&c| c >= 0x80) {
-        folds = (0..tail.len()).any(|i| {
-            tail[i..].starts_with("\u{17f}".as_bytes())
-                || tail[i..].starts_with("\u{212a}".as_bytes())
-        });
+    // Not zero while no character that folds to an ASCII letter is found ([`block_bits`] tests the blocks
+    // before the tail for one that ends in them; here the tail, from two bytes before it).
+    let mut probe = u32::MAX;
+    let near = &b[tail_at.saturating_sub(2)..];
+    if near.iter().any(|&c| c >= 0x80)
+        && (0..near.len()).any(|i| {
+            near[i..].starts_with("\u{17f}".as_bytes())
+                || near[i..].starts_with("\u{212a}".as_bytes())
+        })
+    {
+        probe = 0;
     }
     let mut buf = [0u8; 136];
     buf[..tail.len()].copy_from_slice(tail);
@@ -1948,10 +1948,10 @@ fn scan_keywords(b: &[u8], out: &mut Found) -> bool {
         bytes.try_into().expect("72 bytes")
     };
     // The word bits of the block at `at`, wherever it lies (the first block and the last ones).
-    let bits = |at: usize, folds: &mut bool| {
+    let bits = |at: usize, probe: &mut u32| {
         let block: &[u8; 64] = block_at(at)[..64].try_into().expect("64 bytes");
         if at < tail_at {
-            block_bits(b, at, block, folds, lanes)
+            block_bits(b, at, block, probe, lanes)
         } else {
             block_scan_bits(block, lanes)
         }
@@ -1960,7 +1960,7 @@ fn scan_keywords(b: &[u8], out: &mut Found) -> bool {
     let mut w = if b.is_empty() {
         (0, 0)
     } else {
-        bits(0, &mut folds)
+        bits(0, &mut probe)
     };
     while at < b.len() {
         // Most blocks, and the next one, have their 72 bytes in `b`: read as one slice, whose bounds test is
@@ -1968,11 +1968,11 @@ fn scan_keywords(b: &[u8], out: &mut Found) -> bool {
         // `bits` and `block_at` for the others.
         let (block, next) = if let Some(both) = b[at..].first_chunk::<136>() {
             let next_block = both[64..128].try_into().expect("64 bytes");
-            let next = block_bits(b, at + 64, next_block, &mut folds, lanes);
+            let next = block_bits(b, at + 64, next_block, &mut probe, lanes);
             (both[..72].try_into().expect("72 bytes"), next)
         } else {
             let next = if at + 64 < b.len() {
-                bits(at + 64, &mut folds)
+                bits(at + 64, &mut probe)
             } else {
                 (0, 0)
             };
@@ -1982,7 +1982,7 @@ fn scan_keywords(b: &[u8], out: &mut Found) -> bool {
         w = next;
         at += 64;
     }
-    folds
+    probe == 0
 }
 
 /// A piece of the small regex subset that [`literals`] reads.
@@ -3596,14 +3596,21 @@ mod keyword_tests {
         assert!(seen >= 6, "{seen}");
     }
 
-    /// [`block_folds`] says what the eight-byte test it replaced ([`folds8`] on each eight bytes) says, on
-    /// random blocks of the bytes of "ſ", the Kelvin sign and their neighbours, at every offset of the text.
+    /// [`block_folds`] is true for every block in which "ſ" or the Kelvin sign ends, and only when one starts
+    /// in the block or the two bytes before it, on random texts of the bytes of both and their neighbours, at
+    /// offsets of every kind (the first block, blocks from two bytes on); and [`folds_near`] tells the same.
     #[test]
-    fn block_folds_is_folds8() {
+    fn block_folds_finds_the_last_bytes() {
         let alphabet = [0xc5u8, 0xbf, 0xe2, 0x84, 0xaa, 0xc4, 0x80, b'a', b' ', 0xe9];
         let mut state = 0x2545_f491_4f6c_dd1du64;
         let mut next = || xorshift(&mut state);
         let (mut yes, mut no) = (0, 0);
+        let starts = |b: &[u8], i: usize| {
+            ["\u{17f}", "\u{212a}"]
+                .into_iter()
+                .find(|c| b[i..].starts_with(c.as_bytes()))
+                .map(str::len)
+        };
         for round in 0..20_000 {
             // Some texts dense with these bytes, some with one or two among ASCII letters.
             let dense = round % 2 == 0;
@@ -3617,17 +3624,16 @@ mod keyword_tests {
                     }
                 })
                 .collect();
-            for at in [0, 3, 16] {
+            for at in [0, 1, 2, 3, 16] {
                 let block: &[u8; 64] = b[at..at + 64].try_into().expect("64 bytes");
-                let want = block.chunks_exact(8).enumerate().any(|(i, eight)| {
-                    folds8(
-                        &b,
-                        at + 8 * i,
-                        u64::from_le_bytes(eight.try_into().expect("8")),
-                    )
-                });
-                assert_eq!(block_folds(&b, at, block), want, "{b:?} {at}");
-                if want {
+                let got = block_folds(&b, at, block);
+                let ends_in = (0..b.len())
+                    .any(|i| starts(&b, i).is_some_and(|n| (at..at + 64).contains(&(i + n - 1))));
+                let starts_near = (at.saturating_sub(2)..at + 64).any(|i| starts(&b, i).is_some());
+                assert!(!ends_in || got, "{b:?} {at}");
+                assert!(!got || starts_near, "{b:?} {at}");
+                assert_eq!(folds_near(&b, at), starts_near, "{b:?} {at}");
+                if got {
                     yes += 1;
                 } else {
                     no += 1;
