@@ -434,11 +434,8 @@ fn simple_at(b: &[u8], p: usize) -> Option<(usize, Reading)> {
         };
         return Some((e, reading));
     }
-    let e = p + b[p..]
-        .iter()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .count();
-    let w = &b[p..e];
+    let w = alnum_run(b, p);
+    let e = p + w.len();
     let digits = w.iter().take_while(|c| c.is_ascii_digit()).count();
     let seed = if digits > 0 {
         let ordinal = digits <= 4
