@@ -314,14 +314,14 @@ fn matches(text: &str, keywords: &Keywords) -> Vec<(usize, usize, Option<Reading
 /// vector is made and grown per article.
 fn matches_into(text: &str, keywords: &Keywords, out: &mut Vec<(usize, usize, Option<Reading>)>) {
     let b = text.as_bytes();
-    // (The windows of `find_near_at`: two runs of white space before each hit.)
+    // (The windows of [`seed_window`]: at most two runs of white space before each hit.)
     let mut find = |hits: &[usize]| {
         super::find_near_into(
             text,
             hits.iter()
                 .copied()
                 .filter(|&o| may_be_seed(b, o))
-                .map(|o| (o, super::Window::Runs(2))),
+                .map(|o| (o, super::Window::From(seed_window(text, o)))),
             seed_at,
             may_open,
             out,
@@ -334,6 +334,55 @@ fn matches_into(text: &str, keywords: &Keywords, out: &mut Vec<(usize, usize, Op
     hits_into(b, &mut hits);
     find(&hits);
     super::give_back(&HITS, hits);
+}
+
+/// The start of the window of a "seed" at `o` that [`may_be_seed`] ([`super::Window::From`]): at most the start of
+/// every match of the pattern whose first "seed" is `o`. Such a match holds no white space but the one `[-\s]?` right
+/// before that "seed", unless it opens with "No" (`No\.?\s?[0-9]{1,3}`) or "number" (`(?i:number)\s+`) one run of
+/// white space further back: so the window starts after the last white space before `o` (past that one separator),
+/// unless the text before that white space ends with "No", "No." or "number" (any case). The sixteen bytes before
+/// tell it by their masks ([`super::window_bits`]); where they hold no white space, or a non-ASCII byte after the
+/// last (Unicode white space, "ſ" that folds to "s"), where fewer than sixteen bytes come before, where a non-ASCII
+/// byte ends the text before that white space, or where "No" or "number" may open the match, the window of two runs
+/// of white space ([`super::window_start`]). Spares that walk back, and the walk forward over the words it adds:
+/// the "draw, " of "draw, fourth seed", the "the" of "the 10th seed".
+fn seed_window(text: &str, o: usize) -> usize {
+    let b = text.as_bytes();
+    let two_runs = || super::window_start(text, o, 2);
+    let q = if o > 0 && matches!(b[o - 1], b'-' | b'\t'..=b'\r' | b' ') {
+        o - 1
+    } else {
+        o
+    };
+    let Some(block) = q.checked_sub(16).map(|i| &b[i..q]) else {
+        return two_runs();
+    };
+    let (high, space) = super::window_bits(block.try_into().expect("sixteen bytes"));
+    if space == 0 {
+        return two_runs();
+    }
+    // The last white space before `q`, at `q - 16 + k`; the bytes after it ASCII (bit `k` of `high` is clear).
+    let k = 31 - space.leading_zeros();
+    if high >> k != 0 {
+        return two_runs();
+    }
+    let r = q - 16 + k as usize + 1;
+    // The text before the run of white space that ends at `r`.
+    let mut j = r - 1;
+    while j > 0 && super::ascii_space(b[j - 1]) {
+        j -= 1;
+    }
+    let before = &b[..j];
+    if before.last().is_some_and(|&c| c >= 0x80)
+        || before.ends_with(b"No")
+        || before.ends_with(b"No.")
+        || before
+            .get(j.saturating_sub(6)..)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"number"))
+    {
+        return two_runs();
+    }
+    r
 }
 
 /// The end of the seed pattern's match at `p`, as [`Anchored::at`] of [`RE`] gives it: the two commonest
@@ -694,6 +743,76 @@ mod tests {
             assert!(keywords.seeds().iter().all(|o| all.contains(o)), "{t:?}");
         }
         assert!(found > 500, "{found}");
+    }
+
+    /// [`seed_window`] on the forms of the generated roundups, and where it leaves the window to
+    /// [`super::super::window_start`].
+    #[test]
+    fn seed_window_values() {
+        let at = |t: &str| seed_window(t, t.rfind("seed").unwrap());
+        let two = |t: &str| super::super::window_start(t, t.rfind("seed").unwrap(), 2);
+        for (t, want) in [
+            (
+                "In the women's draw, fourth seed Sofía",
+                "fourth seed Sofía",
+            ),
+            ("Nyström will face the 10th seed next.", "10th seed next."),
+            (
+                "As it turned out, De la Peña was seeded 7 here",
+                "was seeded 7 here",
+            ),
+            ("on Tuesday.\n\n13th seed Jürgen", "13th seed Jürgen"),
+            (
+                "a reference to the twenty-first-seeded",
+                "twenty-first-seeded",
+            ),
+            ("a reference to the topseed", "topseed"),
+        ] {
+            assert_eq!(&t[at(t)..], want, "{t:?}");
+        }
+        for t in [
+            "short 3 seed",
+            "the player ranked No. 3 seed",
+            "the player ranked No 12 seed",
+            "the player ranked number  one seed",
+            "the player ranked NUMBER one-seed",
+            "the player ranked thirteenth\u{a0}seed",
+            "the player ranked Jürgen seed",
+            "the player ranked ſeventh seed",
+            "the_player_ranked_seventh_seed",
+        ] {
+            assert_eq!(at(t), two(t), "{t:?}");
+        }
+    }
+
+    /// [`matches`] (with the windows of [`seed_window`]) gives the matches of the pattern on random texts of
+    /// seed phrases after sixteen bytes or more of words (the window reads the sixteen bytes before a hit).
+    #[test]
+    fn matches_as_the_pattern_after_words() {
+        let re = regex::Regex::new(&pattern()).unwrap();
+        let texts = crate::recognise::random_texts(
+            &[
+                "seed", "Seeded", "seeded", " ", " ", "  ", "-", ".", "\n", "3", "3rd", "21ST",
+                "No", "No.", "12", "top", "fifth", "twenty", "-first", "number ", "NUMBER", "one",
+                "the", "draw,", "x", "\u{a0}", "\u{e9}", "\u{17f}",
+            ],
+            30_000,
+            12,
+            11,
+        );
+        let mut found = 0;
+        for t in texts {
+            let t = format!("In the women's draw {t}");
+            let got: Vec<(usize, usize)> = matches(&t, &Keywords::scan(&t))
+                .into_iter()
+                .map(|(s, e, _)| (s, e))
+                .collect();
+            let want: Vec<(usize, usize)> =
+                re.find_iter(&t).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(got, want, "{t:?}");
+            found += got.len();
+        }
+        assert!(found > 1500, "{found}");
     }
 
     /// The packed search finds every "seed" the byte scan finds.
