@@ -2298,18 +2298,25 @@ fn sentence_matches(
                 continue;
             }
         }
-        // "If he beats Sinner in straight sets, ...": a condition, not a result.
-        let opening = text[sent.start..cue.span.start]
-            .trim_start()
-            .trim_start_matches('"');
-        // (The opening words first: they are rare; then no comma before the cue.)
-        if matches!(opening.as_bytes().first(), Some(b'I' | b'U' | b'S' | b'W'))
-            && ["If ", "Unless ", "Should ", "Whether ", "Whoever ", "Were "]
-                .iter()
-                .any(|p| opening.starts_with(p))
-            && memchr::memchr(b',', opening.as_bytes()).is_none()
+        // "If he beats Sinner in straight sets, ...": a condition, not a result. (Most sentences start with
+        // an ASCII letter or digit other than those four, which no trimming moves: ruled out on that byte,
+        // without the trimming.)
+        if !text.as_bytes()[sent.start..cue.span.start]
+            .first()
+            .is_some_and(|&c| c.is_ascii_alphanumeric() && !matches!(c, b'I' | b'U' | b'S' | b'W'))
         {
-            continue;
+            let opening = text[sent.start..cue.span.start]
+                .trim_start()
+                .trim_start_matches('"');
+            // (The opening words first: they are rare; then no comma before the cue.)
+            if matches!(opening.as_bytes().first(), Some(b'I' | b'U' | b'S' | b'W'))
+                && ["If ", "Unless ", "Should ", "Whether ", "Whoever ", "Were "]
+                    .iter()
+                    .any(|p| opening.starts_with(p))
+                && memchr::memchr(b',', opening.as_bytes()).is_none()
+            {
+                continue;
+            }
         }
         let in_paren = |pos: usize| {
             parens
@@ -2333,7 +2340,8 @@ fn sentence_matches(
         // Gerunds after "by", "after", "with" ("lined up a clash with X by beating Y") and nouns of victory
         // ("reached the final with a 6-1 6-2 win over Y") belong to the clause's subject, unless a possessive
         // stands right before ("Norrie's win over Y").
-        let cue_text = &text[cue.span.start..cue.span.end];
+        // (As bytes: only compared with ASCII words, no test of character boundaries.)
+        let cue_text = &text.as_bytes()[cue.span.start..cue.span.end];
         // (Whether its first word ends with "ing".)
         let gerund = first_word_ends_ing(text, cue.span.start, cue.span.end)
             && (last_word.is_some_and(|w| {
@@ -2344,9 +2352,9 @@ fn sentence_matches(
         let noun = matches!(
             cue.kind,
             CueKind::WinOver | CueKind::DefeatBy | CueKind::DefeatOf
-        ) && !cue_text.starts_with("winner");
+        ) && !cue_text.starts_with(b"winner");
         let possessive = agent.is_some_and(|a| {
-            text[a.span.end..].starts_with("'s")
+            text.as_bytes()[a.span.end..].starts_with(b"'s")
                 && split
                     .words(&text[a.span.end..cue.span.start])
                     .nth(4)
@@ -2369,7 +2377,7 @@ fn sentence_matches(
         };
         let agent = if opening_gerund {
             agent
-        } else if cue_text.starts_with("winner") {
+        } else if cue_text.starts_with(b"winner") {
             // "Jan Hernych, a 6-4 7-5 winner over X": the apposition's head, whatever clause it sits in.
             let limit = cue_paren.map_or(cue.span.start, |p| p.start);
             refs.iter()
@@ -2411,18 +2419,18 @@ fn sentence_matches(
         // tie-break, second seed Gauff" nor "falling to the clay on her back as Sabalenka".
         if matches!(cue.kind, CueKind::Beat | CueKind::LostTo) {
             object = object.filter(|o| {
-                let gap = &text[cue.span.end..o.span.start];
+                let gap = &text.as_bytes()[cue.span.end..o.span.start];
                 // (A byte search: the marks are ASCII. Six words take eleven bytes at least.)
-                !gap.bytes().any(|c| matches!(c, b',' | b';' | b'('))
+                !gap.iter().any(|c| matches!(c, b',' | b';' | b'('))
                     && (gap.len() < 11 || split.words_at_most(text, cue.span.end, o.span.start, 5))
             });
         }
         // "the opening set that Sabalenka edged": a set, not a match.
         if let Some(a) = agent {
-            let lead = text[sent.start..a.span.start].trim_end();
-            if lead.ends_with("set that")
-                || lead.ends_with("set which")
-                || lead.ends_with("tie-break that")
+            let lead = trim_end_bytes(text, sent.start, a.span.start);
+            if lead.ends_with(b"set that")
+                || lead.ends_with(b"set which")
+                || lead.ends_with(b"tie-break that")
             {
                 continue;
             }
@@ -2525,7 +2533,7 @@ fn sentence_matches(
                     continue;
                 };
                 let between = &text[cue.span.end..o.span.start];
-                let by_ok = cue_text.ends_with(" by")
+                let by_ok = cue_text.ends_with(b" by")
                     && split.words_at_most(text, cue.span.end, o.span.start, 4)
                     || between
                         .rfind(" by ")
@@ -2896,6 +2904,20 @@ fn sentence_matches(
             first_tournament,
         ));
     }
+}
+
+/// `text[from..to].trim_end()` as bytes: the ASCII white space at its end stepped over byte by byte, and
+/// `trim_end` asked only when a byte beyond ASCII ends the rest (which may be white space such as U+00A0).
+fn trim_end_bytes(text: &str, from: usize, to: usize) -> &[u8] {
+    let b = text.as_bytes();
+    let mut end = to;
+    while end > from && ascii_space(b[end - 1]) {
+        end -= 1;
+    }
+    if end > from && !b[end - 1].is_ascii() {
+        return text[from..end].trim_end().as_bytes();
+    }
+    &b[from..end]
 }
 
 /// `trim_non_alnum(w)` for the bytes `w` (not empty, UTF-8) of a word of a clause: the word itself when both
@@ -4029,6 +4051,24 @@ mod tests {
         }
         // (Each team equals itself only: the list holds no repeat.)
         assert_eq!(equal, teams.len());
+    }
+
+    /// [`trim_end_bytes`] answers as `text[from..to].trim_end()`, with ASCII and other white space at the end
+    /// (U+00A0, U+2009), letters beyond ASCII, and empty ranges.
+    #[test]
+    fn trim_end_bytes_as_trim_end() {
+        let text = "the set that \t\n Sabalenka, caf\u{e9} \u{a0} x\u{2009}\u{a0}  \u{e9}t\u{e9}";
+        for from in 0..=text.len() {
+            for to in from..=text.len() {
+                if text.is_char_boundary(from) && text.is_char_boundary(to) {
+                    let old = text[from..to].trim_end().as_bytes();
+                    assert_eq!(trim_end_bytes(text, from, to), old, "{from}..{to}");
+                }
+            }
+        }
+        assert_eq!(trim_end_bytes(text, 0, 16), b"the set that");
+        assert_eq!(trim_end_bytes("x \u{a0} ", 0, 5), b"x");
+        assert_eq!(trim_end_bytes("   ", 1, 3), b"");
     }
 
     /// A [`Team`] reads as the slice of its players: one for a single player, both of a pair in order.
