@@ -228,7 +228,8 @@ pub(crate) fn resolve(
     let mut prev_from = 0usize;
     // The first reference merged for the sentence before the current one.
     let mut first_ref_of_last = 0usize;
-    // The first score of the current sentence (or after it).
+    // The first score of the current sentence (or after it, or one before it that the walks below step over:
+    // they catch up).
     let mut score_i = 0usize;
     // The first tournament of the sentence of the last result (or after it): see [`tournament_for`].
     let mut tour_i = 0usize;
@@ -2204,20 +2205,23 @@ fn sentence_matches(
     cues: &[crate::recognise::result::Cue],
     (refs, prev_refs): (&[Ref], &[Ref]),
     (used_scores, parens, hit_cache): (&mut [bool], &mut SentParens, &mut SentHits),
-    (first_score, first_tournament): (&mut usize, &mut usize),
+    (next_score, first_tournament): (&mut usize, &mut usize),
     found: &mut Vec<Found>,
 ) {
     let text = ctx.text;
     // The first score of the sentence: scores are in text order.
-    while *first_score < ctx.m.scores.len() && ctx.m.scores[*first_score].span.start < sent.start {
-        *first_score += 1;
+    while *next_score < ctx.m.scores.len() && ctx.m.scores[*next_score].span.start < sent.start {
+        *next_score += 1;
     }
-    let first_score = *first_score;
+    let first_score = *next_score;
     let last_score = first_score
         + ctx.m.scores[first_score..]
             .iter()
             .take_while(|s| s.span.start < sent.end)
             .count();
+    // (The next sentence's walk starts after the scores that start in this one, as sentences are disjoint and
+    // in order: it steps over none of them again.)
+    *next_score = last_score;
     // The scores wholly in the sentence: those that start in it but the last, when that one ends past the
     // sentence. (Scores never overlap, so they end in order too: no other can end past it. Debug builds check
     // the range against the filter.)
@@ -2398,9 +2402,11 @@ fn sentence_matches(
         // A second verb sharing the first one's subject: "..., and beat Naomi Osaka".
         let agent = match prev_pair {
             Some((pa, po, end)) if end <= cue.span.start => {
-                let gap = text[end..cue.span.start].trim_end();
-                let joined =
-                    gap.ends_with(", and") || gap.ends_with(" and") || gap.ends_with(" and then");
+                // (On bytes: the words compared are ASCII.)
+                let gap = trim_end_bytes(text, end, cue.span.start);
+                let joined = gap.ends_with(b", and")
+                    || gap.ends_with(b" and")
+                    || gap.ends_with(b" and then");
                 let no_new = refs
                     .iter()
                     .filter(|r| r.span.start >= end && r.span.end <= cue.span.start)
@@ -2573,9 +2579,10 @@ fn sentence_matches(
             CueKind::Retired => {
                 // "her opponent X retired (hurt)", "X was forced to retire when 6-2 3-0 down to Y".
                 let Some(a) = agent else { continue };
-                let gap = &text[a.span.end..cue.span.start];
+                // (A byte search: the marks are ASCII.)
+                let gap = &text.as_bytes()[a.span.end..cue.span.start];
                 if !split.words_at_most(text, a.span.end, cue.span.start, 4)
-                    || gap.contains([',', ';'])
+                    || gap.iter().any(|c| matches!(c, b',' | b';'))
                 {
                     continue;
                 }
@@ -2641,7 +2648,10 @@ fn sentence_matches(
                         && st >= cue.span.end
                         && st <= next_start
                         && split.words_at_most(text, cue.span.end, st, 4)
-                        && !text[cue.span.end..st].contains([',', ';', '.'])
+                        // (A byte search: the marks are ASCII.)
+                        && !text.as_bytes()[cue.span.end..st]
+                            .iter()
+                            .any(|c| matches!(c, b',' | b';' | b'.'))
                         && !refs
                             .iter()
                             .any(|r| r.span.start >= cue.span.end && r.span.end <= st)
