@@ -2085,20 +2085,47 @@ fn country_words(rest: &str) -> Option<&'static str> {
     ) {
         return None;
     }
+    country_phrase(rest)
+}
+
+/// [`country_words`] past its test of the first byte. Out of line: few texts get this far (some tens a BBC
+/// batch, almost none of the generated roundups), and inlined its look-ups changed the registers of
+/// [`nationality_near`]'s walk before the name, run for every name not known to stop there.
+#[inline(never)]
+fn country_phrase(rest: &str) -> Option<&'static str> {
     let (words, n) = first_words(rest);
+    let b = rest.as_bytes();
+    let at = |w: &str| w.as_ptr() as usize - rest.as_ptr() as usize;
+    // Whether the first `k + 1` words stand apart by single spaces, from the words' places: their phrase is then
+    // a slice of `rest` (most texts). (A scan of the slice for the other separators stood here, per phrase.)
+    let mut spaced = [true; 3];
+    for k in 1..n {
+        let st = at(words[k]);
+        spaced[k] =
+            spaced[k - 1] && st == at(words[k - 1]) + words[k - 1].len() + 1 && b[st - 1] == b' ';
+    }
     for len in (1..=n).rev() {
         let ws = &words[..len];
-        // The words joined by single spaces: a slice of `rest` when single spaces separate them there.
-        let from = ws[0].as_ptr() as usize - rest.as_ptr() as usize;
-        let to = ws[len - 1].as_ptr() as usize - rest.as_ptr() as usize + ws[len - 1].len();
-        let slice = &rest[from..to];
-        let joined_len = ws.iter().map(|w| w.len()).sum::<usize>() + len - 1;
-        let c = if slice.len() == joined_len
-            && !slice[..].bytes().any(|b| matches!(b, b',' | b'.' | b')'))
-        {
-            lexicon::country(slice)
+        let c = if spaced[len - 1] {
+            lexicon::country_bytes(&b[at(ws[0])..at(ws[len - 1]) + ws[len - 1].len()])
         } else {
-            lexicon::country(&ws.join(" "))
+            // The words joined by single spaces on the stack (the text after a name looked at is at most 40
+            // bytes, and the phrase no longer), where a `String` was allocated per phrase; a longer one as before.
+            let mut buf = [b' '; 40];
+            let (mut to, mut fits) = (0, true);
+            for w in ws {
+                let Some(room) = buf.get_mut(to..to + w.len()) else {
+                    fits = false;
+                    break;
+                };
+                room.copy_from_slice(w.as_bytes());
+                to += w.len() + 1;
+            }
+            if fits {
+                lexicon::country_bytes(&buf[..to - 1])
+            } else {
+                lexicon::country(&ws.join(" "))
+            }
         };
         if c.is_some() {
             return c;
@@ -3490,6 +3517,39 @@ mod tests {
             .filter(|w| !w.is_empty())
             .take(3)
             .collect()
+    }
+
+    /// [`country_phrase`]: the longest phrase of three, two or one words that names a country, apart by single
+    /// spaces (a slice of the text) or by other separators (joined on the stack, or on the heap past 40 bytes).
+    #[test]
+    fn country_phrase_finds_the_longest_country() {
+        let country = |p: &str| lexicon::country(p).expect(p);
+        assert_eq!(country_phrase("France was beaten"), Some(country("France")));
+        assert_eq!(
+            country_phrase("United States, said"),
+            Some(country("United States"))
+        );
+        assert_eq!(
+            country_phrase("Czech   Republic) and"),
+            Some(country("Czech Republic"))
+        );
+        assert_eq!(
+            country_phrase("Czech,Republic"),
+            Some(country("Czech Republic"))
+        );
+        assert_eq!(
+            country_phrase("South Africa"),
+            Some(country("South Africa"))
+        );
+        assert_eq!(country_phrase("Spain"), Some(country("Spain")));
+        assert_eq!(country_phrase("Xanadu was beaten"), None);
+        assert_eq!(country_phrase(" ,."), None);
+        // Past the 40 bytes of the stack: joined on the heap, with the same answer.
+        assert_eq!(country_phrase(&format!("{},Spain", "X".repeat(45))), None);
+        assert_eq!(
+            country_phrase(&format!("Spain,{}", "y".repeat(45))),
+            Some(country("Spain"))
+        );
     }
 
     #[test]
