@@ -901,35 +901,29 @@ fn resolve_results(s: &mut Scratch) {
     }
 }
 
-/// The records of one article whose stages and resolution steps have run, with the buffers of `scratch` (taken
-/// from it and put back, full, at the end).
+/// The records of one article whose stages and resolution steps have run, with the buffers of `scratch` (used
+/// where they stand, and left full: the caller empties them).
 fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     let sport = scratch.sport;
-    let mut article = Article {
-        schema_version: SCHEMA_VERSION.into(),
-        source: doc.source.map(str::to_string),
-        sport: sport.map(Into::into),
-        headline: doc.headline.map(str::to_string),
-        published: doc.published.map(str::to_string),
-        players: Vec::new(),
-        matches: Vec::new(),
-        rankings: Vec::new(),
-        seeds: Vec::new(),
-        warnings: doc.warnings.to_vec(),
-    };
+    let mut warnings = doc.warnings.to_vec();
     if readable(body).len() < body.len() {
-        article.warnings.push(TOO_LONG.into());
+        warnings.push(TOO_LONG.into());
     }
+    // The article is made from its records at each return (see [`article`]).
     if sport != Some("tennis") {
-        return article;
+        let records = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        return article(&doc, sport, records, warnings);
     }
     let ctx = Ctx::over(&scratch.norm, &mut scratch.st);
-    let mut found = std::mem::take(&mut scratch.found);
-    let mut used = std::mem::take(&mut scratch.used);
-    used.resize(ctx.entities.len(), false);
+    // The other buffers borrowed beside `ctx` (each a field of its own): taken out of `scratch` and put back,
+    // each cost some fifteen instructions an article. Those written by index are sliced once grown (each
+    // index then reads no pointer and length back from `scratch`).
+    let found = &mut scratch.found;
+    scratch.used.resize(ctx.entities.len(), false);
+    let used = &mut scratch.used[..];
     // A side is one player or a pair (a `Team` holds at most two): its first and last player are all of it,
     // marked with no loop (whose exit would depend on how many there are).
-    for f in &found {
+    for f in found.iter() {
         for side in [&f.winner, &f.loser] {
             if let (Some(&a), Some(&b)) = (side.first(), side.last()) {
                 used[a] = true;
@@ -937,50 +931,48 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
             }
         }
     }
-    let mut ranks = std::mem::take(&mut scratch.ranks);
-    attach_ranks(&ctx, &mut used, &mut ranks);
-    let mut seeds = std::mem::take(&mut scratch.seeds);
-    attach_seeds(&ctx, &mut used, &mut seeds);
+    let ranks = &mut scratch.ranks;
+    attach_ranks(&ctx, used, ranks);
+    let seeds = &mut scratch.seeds;
+    attach_seeds(&ctx, used, seeds);
 
     // Players: every person named with a full name, and surname-only names that take part in a fact.
     // Each entity's count of references, its first position (the key that orders the players) and the
     // reference that gives its display name: one pass over the references.
     let n_ent = ctx.entities.len();
-    let mut count = std::mem::take(&mut scratch.count);
-    count.resize(n_ent, 0);
-    let mut first_at = std::mem::take(&mut scratch.first_at);
-    first_at.resize(n_ent, usize::MAX);
-    let mut named = std::mem::take(&mut scratch.named);
-    named.resize(n_ent, usize::MAX);
-    tally_refs(
-        &ctx.refs,
-        &ctx.entities,
-        ctx.text,
-        &mut count,
-        &mut first_at,
-        &mut named,
-    );
-    let mut order = std::mem::take(&mut scratch.order);
+    scratch.count.resize(n_ent, 0);
+    scratch.first_at.resize(n_ent, usize::MAX);
+    scratch.named.resize(n_ent, usize::MAX);
+    let (count, first_at) = (&mut scratch.count[..], &mut scratch.first_at[..]);
+    let named = &mut scratch.named[..];
+    tally_refs(&ctx.refs, &ctx.entities, ctx.text, count, first_at, named);
+    let order = &mut scratch.order;
     // (A loop over the entities with their marks and counts side by side: no bounds checks, and no generic
     // `extend` through two filters, which stayed a call.)
     order.reserve(n_ent);
-    for (e, ((ent, &used), &n)) in ctx.entities.iter().zip(&used).zip(&count).enumerate() {
+    for (e, ((ent, &used), &n)) in ctx
+        .entities
+        .iter()
+        .zip(used.iter())
+        .zip(count.iter())
+        .enumerate()
+    {
         if !ent.not_player && (used || ent.words > 1) && n > 0 {
             order.push(e);
         }
     }
     order.sort_by_key(|&e| first_at[e]);
     let source = body;
-    // Each player's id number by entity, and the player records by number (`article.players[id - 1]`), made
-    // in place first, their mentions last: the records that name a player clone its id and display name
-    // from there (a copy: they are short).
-    let mut shown = std::mem::take(&mut scratch.shown);
-    shown.resize(ctx.entities.len(), Shown::default());
+    // Each player's id number by entity, and the player records by number (`players[id - 1]`), made in place
+    // first, their mentions last: the records that name a player clone its id and display name from there (a
+    // copy: they are short).
+    scratch.shown.resize(ctx.entities.len(), Shown::default());
+    let shown = &mut scratch.shown[..];
     // Room for every record at once (no regrowth while they are pushed).
-    article.players.reserve_exact(order.len());
-    article.matches.reserve_exact(found.len());
-    article.rankings.reserve_exact(ranks.len());
-    article.seeds.reserve_exact(seeds.len());
+    let mut players = Vec::with_capacity(order.len());
+    let mut matches = Vec::with_capacity(found.len());
+    let mut rankings = Vec::with_capacity(ranks.len());
+    let mut seed_records = Vec::with_capacity(seeds.len());
     for (k, &e) in order.iter().enumerate() {
         let s = display_name(&ctx, named[e], e);
         shown[e] = Shown { id: k + 1, ..s };
@@ -988,7 +980,7 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
         let ent = &ctx.entities[e];
         let nationality = ent.nationality.or_else(|| majority(&ent.demonym_votes));
         // (Made in its slot, see [`push_built`]; the name sliced by [`span_text`], as the mentions are.)
-        push_built(&mut article.players, || Player {
+        push_built(&mut players, || Player {
             id: player_id(k + 1),
             name: span_text(t, s.start, s.end).into(),
             nationality: nationality.map(Into::into),
@@ -998,17 +990,17 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
         });
     }
     let pref = PlayerRefs {
-        shown: &shown,
-        players: &article.players,
+        shown,
+        players: &players,
     };
     // (By reference: a `Found` moved into the call is a copy with `memcpy`.)
-    for f in &found {
-        matches::push_record(&ctx, f, source, &pref, &mut article.matches);
+    for f in found.iter() {
+        matches::push_record(&ctx, f, source, &pref, &mut matches);
     }
     found.clear();
-    for &(e, rank, kind, span, rule) in &ranks {
+    for &(e, rank, kind, span, rule) in ranks.iter() {
         if let Some(p) = pref.get(e) {
-            article.rankings.push(Ranking {
+            rankings.push(Ranking {
                 player: p,
                 rank,
                 kind,
@@ -1017,9 +1009,9 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
             });
         }
     }
-    for &(e, s, span, rule) in &seeds {
+    for &(e, s, span, rule) in seeds.iter() {
         if let Some(p) = pref.get(e) {
-            article.seeds.push(Seed {
+            seed_records.push(Seed {
                 player: p,
                 seed: s,
                 evidence: ctx.evidence(span, source),
@@ -1029,36 +1021,56 @@ fn records(doc: Parts, body: &str, scratch: &mut Scratch) -> Article {
     }
     // Last: the players' mentions, in one pass over the references (see [`push_mentions`]); the few players
     // whose spans came out of order have theirs made again, sorted, from their references.
-    let mut redo = std::mem::take(&mut scratch.redo);
+    let redo = &mut scratch.redo;
     let span_of = |sp: Span| ctx.norm.source_span(sp.start, sp.end);
     // A text with no character replaced (most) has its spans as source spans: its own copy of the loop, with
     // no test per mention of whether to map them and fewer values kept across it.
-    let players = &mut article.players;
     if ctx.norm.mapped() {
-        push_mentions(&ctx.refs, span_of, &shown, source, players, &mut redo);
+        push_mentions(&ctx.refs, span_of, shown, source, &mut players, redo);
     } else {
         let same = |sp: Span| (sp.start, sp.end);
-        push_mentions(&ctx.refs, same, &shown, source, players, &mut redo);
+        push_mentions(&ctx.refs, same, shown, source, &mut players, redo);
     }
-    let mut spans = std::mem::take(&mut scratch.spans);
     if !redo.is_empty() {
         // (`named`, read by now, lends its buffer for the references of each player made again.)
-        let bufs = (&mut redo, &mut named, &mut spans);
-        remake_mentions(
-            &ctx.refs,
-            span_of,
-            &order,
-            source,
-            &mut article.players,
-            bufs,
-        );
+        let bufs = (redo, &mut scratch.named, &mut scratch.spans);
+        remake_mentions(&ctx.refs, span_of, order, source, &mut players, bufs);
     }
-    // The buffers back into `scratch` (emptied by the caller) for the next article.
-    (scratch.found, scratch.used, scratch.count, scratch.named) = (found, used, count, named);
-    scratch.redo = redo;
-    (scratch.order, scratch.shown, scratch.spans) = (order, shown, spans);
-    (scratch.first_at, scratch.ranks, scratch.seeds) = (first_at, ranks, seeds);
-    article
+    article(
+        &doc,
+        sport,
+        (players, matches, rankings, seed_records),
+        warnings,
+    )
+}
+
+/// The article of `doc` with its records (players, matches, rankings, seeds) and `warnings`: made at each
+/// return of [`records`], in the place of the value returned, where one made first and filled was copied out
+/// at the end (a `memcpy` call of its 240 bytes). Inlined: a closure was a call of its own.
+#[inline(always)]
+fn article(
+    doc: &Parts,
+    sport: Option<&str>,
+    (players, matches, rankings, seeds): (
+        Vec<Player>,
+        Vec<crate::model::Match>,
+        Vec<Ranking>,
+        Vec<Seed>,
+    ),
+    warnings: Vec<String>,
+) -> Article {
+    Article {
+        schema_version: SCHEMA_VERSION.into(),
+        source: doc.source.map(str::to_string),
+        sport: sport.map(Into::into),
+        headline: doc.headline.map(str::to_string),
+        published: doc.published.map(str::to_string),
+        players,
+        matches,
+        rankings,
+        seeds,
+        warnings,
+    }
 }
 
 /// Each entity's references counted (`count[e]`), its first position (their least start) in `first_at[e]`, and
@@ -1642,6 +1654,39 @@ mod tests {
         called.sort_unstable();
         called.dedup();
         assert_eq!(listed, called);
+    }
+
+    /// [`article`] puts each part where it belongs: the document's strings copied, the sport's name, the
+    /// records and the warnings as given; absent parts as `None`.
+    #[test]
+    fn article_of_its_parts() {
+        let warnings = vec!["w".to_string()];
+        let doc = Parts {
+            source: Some("a.txt"),
+            headline: Some("Nadal wins"),
+            published: None,
+            warnings: &warnings,
+        };
+        let player = Player {
+            id: "p1".into(),
+            name: "Nadal".into(),
+            nationality: None,
+            age: Some(38),
+            mentions: Vec::new(),
+        };
+        let records = (vec![player.clone()], Vec::new(), Vec::new(), Vec::new());
+        let a = article(&doc, Some("tennis"), records, vec!["x".to_string()]);
+        assert_eq!(a.schema_version, SCHEMA_VERSION);
+        assert_eq!(a.source.as_deref(), Some("a.txt"));
+        assert_eq!(a.sport.as_deref(), Some("tennis"));
+        assert_eq!(a.headline.as_deref(), Some("Nadal wins"));
+        assert_eq!(a.published, None);
+        assert_eq!(a.players, [player]);
+        assert!(a.matches.is_empty() && a.rankings.is_empty() && a.seeds.is_empty());
+        assert_eq!(a.warnings, ["x"]);
+        let none = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let b = article(&doc, None, none, Vec::new());
+        assert_eq!((b.sport, b.players.len(), b.warnings.len()), (None, 0, 0));
     }
 
     #[test]
