@@ -1124,15 +1124,17 @@ fn push_mentions(
     redo: &mut Vec<usize>,
 ) {
     for r in refs {
-        let id = shown[r.entity].id;
-        if id == 0 {
+        // The player's index, `id - 1`: an entity that is no player (`id` 0) wraps to `usize::MAX`, which no
+        // player has, so that one test both skips it and bounds the index (there were two).
+        let k = shown[r.entity].id.wrapping_sub(1);
+        let Some(player) = players.get_mut(k) else {
             continue;
-        }
+        };
         let (start, end) = span_of(r.span);
-        let out = &mut players[id - 1].mentions;
+        let out = &mut player.mentions;
         if let Some(last) = out.last() {
             if start < last.start {
-                redo.push(id - 1);
+                redo.push(k);
                 continue;
             }
             if start == last.start && end == last.end {
