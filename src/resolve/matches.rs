@@ -1995,17 +1995,28 @@ impl<T> PerSentence<T> {
 type SentParens = PerSentence<Span>;
 
 impl SentParens {
-    /// (Read off the clause words of the sentence, found for both.)
+    /// (Read off the clause words of the sentence, found for both: by one call out of line, [`fill_sentence`].)
     #[inline]
     fn of(&mut self, ctx: &Ctx, si: usize, hits: &mut SentHits) -> &[Span] {
-        self.get(si, |spans| Self::fill(ctx, si, hits, spans))
+        self.get(si, |spans| fill_sentence(ctx, si, hits, Some(spans)))
     }
+}
 
-    /// The parentheticals of sentence `si` into `spans` (out of line: see [`PerSentence::get`]).
-    #[inline(never)]
-    fn fill(ctx: &Ctx, si: usize, hits: &mut SentHits, spans: &mut Vec<Span>) {
+/// The clause words of sentence `si` into `hits` when they are not there yet, then its parentheticals into
+/// `spans` when asked for (cleared first). (Out of line: see [`PerSentence::get`]. The parentheticals are
+/// asked for first in a sentence, and the clause words found in the same call: one call and one set of saved
+/// registers per sentence, where the parentheticals' call made another for the clause words. The one place
+/// that calls [`clause_hits`].)
+#[inline(never)]
+fn fill_sentence(ctx: &Ctx, si: usize, hits: &mut SentHits, spans: Option<&mut Vec<Span>>) {
+    let sent = ctx.sents[si];
+    if hits.si != si {
+        clause_hits(ctx.text, (sent.start, sent.end), &mut hits.items);
+        hits.si = si;
+    }
+    if let Some(spans) = spans {
         spans.clear();
-        parens_of_hits(ctx.text, ctx.sents[si], hits.of(ctx, si), spans)
+        parens_of_hits(ctx.text, sent, &hits.items, spans)
     }
 }
 
@@ -2093,16 +2104,13 @@ fn hits_within(hits: &[Hit], group: u8, from: usize, to: usize) -> impl Iterator
 type SentHits = PerSentence<Hit>;
 
 impl SentHits {
+    /// (Found by [`fill_sentence`], mostly already with the sentence's parentheticals.)
     #[inline]
     fn of(&mut self, ctx: &Ctx, si: usize) -> &[Hit] {
-        self.get(si, |hits| Self::fill(ctx, si, hits))
-    }
-
-    /// The clause words of sentence `si` into `hits` (out of line: see [`PerSentence::get`]).
-    #[inline(never)]
-    fn fill(ctx: &Ctx, si: usize, hits: &mut Vec<Hit>) {
-        let sent = ctx.sents[si];
-        clause_hits(ctx.text, (sent.start, sent.end), hits);
+        if self.si != si {
+            fill_sentence(ctx, si, self, None);
+        }
+        &self.items
     }
 }
 
