@@ -548,10 +548,14 @@ fn infer_rounds(ctx: &Ctx, titles_looked: bool, found: &mut [Found], leads: &mut
         }
     }
     // "in the previous round": the round before that of the result told just before.
+    // (A result with its round is passed over before the rest of its sentence is sliced.)
     for i in 0..found.len() {
+        if found[i].round.is_some() {
+            continue;
+        }
         let sent = ctx.sents[found[i].sent];
         let after = &ctx.text[found[i].span.start.max(sent.start)..sent.end];
-        if found[i].round.is_none() && earlier_round_in(after.as_bytes()) {
+        if earlier_round_in(after.as_bytes()) {
             let si = found[i].sent;
             let a = found.partition_point(|f| f.sent + 20 < si);
             let before = found[a..i]
@@ -725,11 +729,9 @@ fn infer_rounds(ctx: &Ctx, titles_looked: bool, found: &mut [Found], leads: &mut
             })
             .map(|r| r.code)
             .or_else(|| cup_final().then_some("F"));
+        // (The tournament's name read once per run of results with it, as above.)
         for f in found.iter_mut() {
-            if f.round.is_none()
-                && f.tournament
-                    .is_some_and(|t| team_event(ctx.m.tournaments[t.0].name(ctx.text)))
-            {
+            if f.round.is_none() && f.tournament.is_some_and(|t| team_at(t.0)) {
                 f.round = tie_round;
             }
         }
