@@ -919,13 +919,96 @@ fn is_name_token(text: &str, t: &Token, flags: u8) -> bool {
     c == 0 || (c == HYPHENATED && !is_hyphen_phrase(&text[t.start..t.end]))
 }
 
-/// A hyphenated token made with an [`ORDINAL`] or a lower-case [`HYPHEN_WORDS`] word.
+/// A hyphenated token made with an [`ORDINAL`] or a lower-case [`HYPHEN_WORDS`] word: a part whose
+/// [`lexicon::word_key`] is in [`PHRASE_PARTS`] (all those words are eight bytes or shorter, so the key is the
+/// whole part; and all [`HYPHEN_WORDS`] are lower-case). One hash probe per part, where the lists were
+/// compared word by word (`memcmp`s of the `&str`s). The signature as before: [`find_into`]'s loop, short of
+/// registers, calls it unchanged.
 #[inline(never)]
 fn is_hyphen_phrase(token: &str) -> bool {
+    // A token has a capital first. (Asserted, not only assumed: a call that may unwind, as the old form's
+    // could. Without it the compiler knew the call never unwinds, and [`find_into`]'s loop, laid out
+    // afresh, kept its values in other registers: +56 thousand instructions on the generated articles,
+    // the probe's gain and more.)
+    assert!(!token.is_empty(), "a token");
+    token
+        .as_bytes()
+        .split(|&b| b == b'-')
+        .any(|p| p.len() <= 8 && is_phrase_part(lexicon::word_key(p)))
+}
+
+/// The old [`is_hyphen_phrase`], by the word lists (the tests' reference).
+#[cfg(test)]
+fn listed_hyphen_phrase(token: &str) -> bool {
     token.split('-').any(|p| {
         ORDINAL.contains(&p)
             || (p.chars().next().is_some_and(|c| !c.is_uppercase()) && HYPHEN_WORDS.contains(&p))
     })
+}
+
+/// The number of slots of [`PHRASE_PARTS`] (a power of two, at least three per word).
+const PHRASE_SLOTS: usize = 256;
+
+/// The multiplier of [`phrase_home`].
+const PHRASE_MUL: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The first slot of [`PHRASE_PARTS`] to probe for the key `key`.
+#[inline(always)]
+const fn phrase_home(key: u64) -> usize {
+    (key.wrapping_mul(PHRASE_MUL) >> (64 - PHRASE_SLOTS.trailing_zeros())) as usize
+}
+
+/// [`lexicon::word_key`] of `w` (one to eight bytes), at compile time.
+const fn const_key(w: &[u8]) -> u64 {
+    assert!(
+        w.len() <= 8 && !w.is_empty(),
+        "a phrase part of one to eight bytes"
+    );
+    let mut key = 0;
+    let mut j = 0;
+    while j < w.len() {
+        key |= (w[j] as u64) << (8 * j);
+        j += 1;
+    }
+    key
+}
+
+/// The keys of [`ORDINAL`] and [`HYPHEN_WORDS`] by open addressing: a key at [`phrase_home`] or in the next
+/// slots up to an empty one (0: no part's key but the empty part's, which [`is_phrase_part`] turns down).
+static PHRASE_PARTS: [u64; PHRASE_SLOTS] = {
+    let mut t = [0u64; PHRASE_SLOTS];
+    let lists = [ORDINAL, HYPHEN_WORDS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut w = 0;
+        while w < lists[l].len() {
+            let key = const_key(lists[l][w].as_bytes());
+            let mut i = phrase_home(key);
+            while t[i] != 0 && t[i] != key {
+                i = (i + 1) % PHRASE_SLOTS;
+            }
+            t[i] = key;
+            w += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
+/// Whether `key` is the [`lexicon::word_key`] of a word of [`PHRASE_PARTS`].
+#[inline(always)]
+fn is_phrase_part(key: u64) -> bool {
+    let mut i = phrase_home(key);
+    loop {
+        let k = PHRASE_PARTS[i];
+        if k == key {
+            return key != 0;
+        }
+        if k == 0 {
+            return false;
+        }
+        i = (i + 1) % PHRASE_SLOTS;
+    }
 }
 
 /// Whether the capital at byte `i` stands inside a word ("iPhone"): after a letter, digit, '@', '#' or '_'.
@@ -1701,6 +1784,56 @@ mod tests {
             }
         }
         assert!(recorded > 100, "{recorded}");
+    }
+
+    /// [`is_hyphen_phrase`] answers as the word lists: for each listed word as a part (alone, first, last, in
+    /// the middle), in other cases, longer, shorter, and for parts of nine bytes and more.
+    #[test]
+    fn hyphen_phrases_as_the_lists() {
+        assert!(is_phrase_part(lexicon::word_key(b"Third")));
+        assert!(is_phrase_part(lexicon::word_key(b"speaking")));
+        assert!(!is_phrase_part(lexicon::word_key(b"third")));
+        assert!(!is_phrase_part(0));
+        let mut parts: Vec<String> =
+            "Ruiz Tagle Auger Aliassime Su wei speakings Thirds Firsts Anna Lena \u{e9}t\u{e9} \
+             Jo Wilfried a ranke rankedd"
+                .split_whitespace()
+                .map(String::from)
+                .collect();
+        parts.push(String::new());
+        for w in ORDINAL.iter().chain(HYPHEN_WORDS) {
+            parts.push(w.to_string());
+            parts.push(w.to_uppercase());
+            parts.push(w.to_lowercase());
+            let mut c = w.chars();
+            let first = c.next().expect("a word");
+            parts.push(first.to_uppercase().chain(c).collect());
+            parts.push(w[..w.len() - 1].to_string());
+            parts.push(format!("{w}s"));
+        }
+        for a in &parts {
+            for b in ["Top", "Ruiz", "born", "x", ""] {
+                for token in [
+                    a.clone(),
+                    format!("{a}-{b}"),
+                    format!("{b}-{a}"),
+                    format!("Ab-{a}-{b}"),
+                ] {
+                    // (No token is empty: it has a capital first.)
+                    if token.is_empty() {
+                        continue;
+                    }
+                    assert_eq!(
+                        is_hyphen_phrase(&token),
+                        listed_hyphen_phrase(&token),
+                        "{token:?}"
+                    );
+                }
+            }
+        }
+        assert!(is_hyphen_phrase("Top-seeded"));
+        assert!(is_hyphen_phrase("Spanish-born"));
+        assert!(!is_hyphen_phrase("Ruiz-Tagle"));
     }
 
     #[test]
