@@ -499,21 +499,48 @@ fn token(text: &str, i: usize) -> Token {
 
 /// The rest of the token whose ASCII capital is at `i`, whose sixteen bytes after it are `chunk`, and whose
 /// ASCII letters after the capital stop within them at a letter outside ASCII or a hyphen (`letters`, `small`:
-/// [`letters16`] of `chunk`): [`accented16`]'s test of them first (most accented tokens, "Sørensen",
-/// "Dvořák", end within them), else [`token_rest`]. Out of line, as [`token_rest`]: few tokens of English copy
-/// come here. (`chunk` passed in, not cut from the text again: no length test of the text here.)
+/// [`letters16`] of `chunk`): [`hyphen_rest`] at a hyphen, else [`accented16`]'s test (most accented tokens,
+/// "Sørensen", "Dvořák", end within them), else [`token_rest`]. Out of line, as [`token_rest`]: few tokens of
+/// English copy come here. (`chunk` passed in, not cut from the text again: no length test of the text here.)
 #[inline(never)]
 fn accented_rest(text: &str, i: usize, chunk: &[u8; 16], letters: u32, small: u32) -> TokenEnd {
     // Where the ASCII letters stop (within `chunk`: `k < 16`, so `k % 16` is `k`, with no bounds test).
     let k = (!letters).trailing_zeros() as usize;
-    // A hyphen there: [`token_rest`] takes the parts after it (tested first, as few instructions: most tokens
-    // of English copy that come here are hyphenated, "Top-seeded").
-    if chunk[k % 16] != b'-'
-        && let Some((e, lower)) = accented16(chunk, letters, small)
-    {
+    // A hyphen there: [`hyphen_rest`] takes the parts after it (tested first, as few instructions: most tokens
+    // of English copy that come here are hyphenated, "Top-seeded"; a jump there with this function's
+    // arguments, before any other value is live).
+    if chunk[k % 16] == b'-' {
+        return hyphen_rest(text, i, chunk, letters, small);
+    }
+    if let Some((e, lower)) = accented16(chunk, letters, small) {
         return TokenEnd {
             end: i + 1 + e,
             shape: shape(lower, false),
+        };
+    }
+    // Whether a lower-case letter comes before `k`, as [`token`] found it: worked out only here, where
+    // [`token_rest`] needs it.
+    let lower = small & ((1 << k) - 1) != 0;
+    token_rest(text, i + 1 + k, lower)
+}
+
+/// [`accented_rest`] for a token whose ASCII letters stop at a hyphen, with its arguments: ASCII letters after
+/// the hyphen up to an ASCII byte other than a hyphen, all within `chunk` ("Ruiz-Tagle", "Top-seeded"), end
+/// the token there, as [`token_rest`] finds it; any other token goes on to [`token_rest`]. Out of line, apart
+/// from [`accented_rest`]: inline, its values took more registers there, saved and restored by every call,
+/// of the accented tokens too.
+#[inline(never)]
+fn hyphen_rest(text: &str, i: usize, chunk: &[u8; 16], letters: u32, small: u32) -> TokenEnd {
+    // Where the ASCII letters stop (at the hyphen, `k < 16`, as in [`accented_rest`]), and the first byte after
+    // `k` that is no ASCII letter (16 if none: bits 16 and up of `!letters` are set).
+    let k = (!letters).trailing_zeros() as usize;
+    let e = (!letters & !((2 << k) - 1)).trailing_zeros() as usize;
+    debug_assert_eq!(chunk[k % 16], b'-');
+    // A letter after the hyphen (the part goes on), and an end within `chunk` (`e < 16`: `e % 16` is `e`).
+    if e > k + 1 && e < 16 && ends_ascii_token(chunk[e % 16]) {
+        return TokenEnd {
+            end: i + 1 + e,
+            shape: shape(small & ((1 << e) - 1) != 0, true),
         };
     }
     // Whether a lower-case letter comes before `k`, as [`token`] found it: worked out only here, where
@@ -1596,6 +1623,31 @@ mod tests {
             let t = format!("{t}and more words");
             let tok = token(&t, 0);
             assert_eq!((tok.end, tok.lower()), (end, lower), "{t:?}");
+        }
+        // Hyphenated tokens: two ASCII parts within the sixteen bytes (the short path of `hyphen_rest`), and
+        // the cases that go on to `token_rest`.
+        for (t, end, lower, hyphen) in [
+            ("Ruiz-Tagle ", 10, true, true),
+            ("Top-seeded,", 10, true, true),
+            ("AB-CD ", 5, false, true),
+            ("A-B.", 3, false, true),
+            ("AB-cd-EF ", 8, true, true),
+            ("AB-\u{c9}mile ", 9, true, true),
+            ("AB-Cd\u{e9} ", 7, true, true),
+            ("AB- x", 2, false, false),
+            ("AB-'x", 2, false, false),
+            ("ABCDEFGHIJKLM-Nopqrs ", 20, true, true),
+            ("ABCDEFGHIJKLMNO-P ", 17, false, true),
+        ] {
+            let t = format!("{t}and more words");
+            let tok = token(&t, 0);
+            let want = token_general(&t, 0).at(t.as_bytes(), 0);
+            assert_eq!((tok.end, tok.shape), (want.end, want.shape), "{t:?}");
+            assert_eq!(
+                (tok.end, tok.lower(), tok.hyphen()),
+                (end, lower, hyphen),
+                "{t:?}"
+            );
         }
     }
 
