@@ -159,24 +159,40 @@ impl ScoreMention {
         // 10 as every number read is under 100); past `ROOM`, what the buffer holds is moved to the text first.
         const SET: usize = 6 + 3 * 10;
         const ROOM: usize = 64 - SET - 4;
+        // Each set is written after a space, the first one's too; the text starts past it (`from`), but for a
+        // mention of no sets (whose ending keeps its space) and after a move to the text (where the space parts
+        // the sets).
         let mut text = crate::model::Text::default();
         let mut aligned = Aligned([0u8; 64]);
         let buf = &mut aligned.0;
         let mut len = 0;
+        let mut from = usize::from(!self.sets.is_empty());
         let mut sets = Vec::with_capacity(self.sets.len());
-        for (i, s) in self.sets.iter().enumerate() {
+        for s in &self.sets {
             if len > ROOM {
-                text.push_str(ascii(buf, len));
+                text.push_str(&ascii(buf, len)[from..]);
                 len = 0;
+                from = 0;
             }
             let (w, l) = if flip {
                 (s.second, s.first)
             } else {
                 (s.first, s.second)
             };
-            if i > 0 {
-                len = put_byte(buf, len, b' ');
+            // The common set, two numbers under 10 and no tie-break: " w-l" in one store.
+            if !s.match_tiebreak && s.tiebreak.is_none() && w | l < 10 {
+                buf[len..len + 4].copy_from_slice(&[b' ', b'0' + w as u8, b'-', b'0' + l as u8]);
+                len += 4;
+                sets.push(SetScore {
+                    winner: w,
+                    loser: l,
+                    tiebreak_winner: None,
+                    tiebreak_loser: None,
+                    match_tiebreak: false,
+                });
+                continue;
             }
+            len = put_byte(buf, len, b' ');
             if s.match_tiebreak {
                 len = put_byte(buf, len, b'[');
             }
@@ -218,9 +234,9 @@ impl ScoreMention {
         // Nearly always the whole text is in the buffer: made at once (inline up to 24 bytes, built in
         // registers), not pushed onto an empty `Text`.
         if text.is_empty() {
-            text = crate::model::Text::new(ascii(buf, len));
+            text = crate::model::Text::new(&ascii(buf, len)[from..]);
         } else {
-            text.push_str(ascii(buf, len));
+            text.push_str(&ascii(buf, len)[from..]);
         }
         Score { text, sets }
     }
@@ -2156,6 +2172,40 @@ mod tests {
             let end = put_number(&mut buf, 3, n);
             assert_eq!(&ascii(&buf, end)[3..], format!("{n}"));
         }
+    }
+
+    /// `to_score` past the buffer's room (the text moved to the `Text` part way, the space between sets kept) and
+    /// with no sets (an ending alone keeps its space).
+    #[test]
+    fn to_score_long_and_empty() {
+        let long = RawSet {
+            first: 12,
+            second: 14,
+            tiebreak: Some((11, Some(13))),
+            match_tiebreak: false,
+        };
+        let m = ScoreMention {
+            span: Span::new(0, 1),
+            sets: Sets {
+                len: 5,
+                sets: [long, long, long, RawSet::new(6, 4), long],
+            },
+            ending: Outcome::Retired,
+            first_wins: None,
+        };
+        assert_eq!(
+            m.to_score(false).text,
+            "12-14(11) 12-14(11) 12-14(11) 6-4 12-14(11) RET"
+        );
+        assert_eq!(
+            m.to_score(true).text,
+            "14-12(11) 14-12(11) 14-12(11) 4-6 14-12(11) RET"
+        );
+        let m = ScoreMention {
+            sets: Sets::NONE,
+            ..m
+        };
+        assert_eq!(m.to_score(false).text, " RET");
     }
 
     /// The canonical text is what the `format!` version wrote, for every score of the texts, both ways round.
