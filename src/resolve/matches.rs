@@ -1903,10 +1903,11 @@ fn portable_spaces(w: &[u8; 16]) -> u32 {
 /// The last word of `text[from..end]`, as [`last_word`] of it, read off the masks of the 16 bytes before `end`
 /// when they hold the word, the white space after it and a white space (or `from`) before it, all ASCII or
 /// in a text without white space beyond ASCII (`!split.wide`): no loop over bytes, whose exits (after the
-/// spaces, at the word's start) are mispredicted about once a word. Else by [`last_word`].
+/// spaces, at the word's start) are mispredicted about once a word. Else by [`last_word`]. (As bytes: the
+/// callers compare it with ASCII words only, and a byte slice pays no test of character boundaries.)
 #[inline]
-fn last_word_in(text: &str, from: usize, end: usize, split: Splitter) -> Option<&str> {
-    let slow = || last_word(&text[from..end]);
+fn last_word_in(text: &str, from: usize, end: usize, split: Splitter) -> Option<&[u8]> {
+    let slow = || last_word(&text[from..end]).map(str::as_bytes);
     let Some(ws) = end.checked_sub(16) else {
         return slow();
     };
@@ -1928,7 +1929,7 @@ fn last_word_in(text: &str, from: usize, end: usize, split: Splitter) -> Option<
     if split.wide && wide & ((1u32 << word_end) - (1u32 << word_start)) != 0 {
         return slow();
     }
-    Some(&text[ws + word_start as usize..ws + word_end as usize])
+    Some(&text.as_bytes()[ws + word_start as usize..ws + word_end as usize])
 }
 
 /// Whether the first word of `text[start..end]` (up to its first space b' ', or all of it) ends with "ing",
@@ -2297,7 +2298,7 @@ fn sentence_matches(
         // Wishes, plans and negations are not results.
         let last_word = last_word_in(text, sent.start, cue.span.start, split);
         if let Some(w) = last_word {
-            if w.eq_ignore_ascii_case("to") {
+            if w.eq_ignore_ascii_case(b"to") {
                 // "rallied to beat" is a result, "hopes to beat" is not: look at the clause's verb before "to".
                 // Inside ", who needed three hours to beat X", the clause starts at the parenthetical.
                 let from = parens
@@ -2308,7 +2309,7 @@ fn sentence_matches(
                 if wish || !past {
                     continue;
                 }
-            } else if NOT_RESULT_BEFORE.has_any_case(w) {
+            } else if NOT_RESULT_BEFORE.has_bytes_any_case(w) {
                 continue;
             }
         }
@@ -2361,7 +2362,7 @@ fn sentence_matches(
             && (last_word.is_some_and(|w| {
                 ["by", "after", "before", "when", "while", "since"]
                     .iter()
-                    .any(|p| p.eq_ignore_ascii_case(w))
+                    .any(|p| p.as_bytes().eq_ignore_ascii_case(w))
             }) || text[..cue.span.start].trim_end().ends_with(','));
         let noun = matches!(
             cue.kind,
@@ -4581,12 +4582,12 @@ mod tests {
                 for &from in ends[k.saturating_sub(24)..=k].iter().chain(&ends[..1]) {
                     assert_eq!(
                         last_word_in(t, from, end, Splitter::of(t)),
-                        last_word(&t[from..end]),
+                        last_word(&t[from..end]).map(str::as_bytes),
                         "{t:?} {from} {end}"
                     );
                     assert_eq!(
                         last_word_in(t, from, end, Splitter { wide: true }),
-                        last_word(&t[from..end]),
+                        last_word(&t[from..end]).map(str::as_bytes),
                         "{t:?} {from} {end}"
                     );
                     let s = &t[from..end];
