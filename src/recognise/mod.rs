@@ -2378,7 +2378,9 @@ pub(crate) fn find_near_at<T>(
 /// How far before a hit [`find_near_in`] tries the pattern.
 #[derive(Clone, Copy)]
 pub(crate) enum Window {
-    /// Up to `runs` runs of white space before the hit (see [`window_start`]).
+    /// Up to `runs` runs of white space before the hit (see [`window_start`]). (Tests only: the recognisers'
+    /// windows are [`Window::Lazy`] or [`Window::From`].)
+    #[cfg(test)]
     Runs(usize),
     /// From the offset that `f(text, hit, done)` gives: a start that holds every start of a match whose first
     /// hit is this one at or after `done`, the offset below which all was tried or lies in a match (`f` may stop
@@ -2421,6 +2423,7 @@ pub(crate) fn find_near_into<T>(
             continue;
         }
         let from = match window {
+            #[cfg(test)]
             Window::Runs(runs) => window_start(text, o, runs),
             Window::Lazy(f) => f(text, o, next),
             Window::From(from) => from,
